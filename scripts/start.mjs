@@ -1,0 +1,12 @@
+// `npm start`: opens the Electron window where Electron can run, otherwise falls back to browser mode.
+import { spawn } from 'node:child_process';
+import { findElectron } from './electronBinary.mjs';
+
+const electron = findElectron();
+const child = electron.binary
+  ? spawn(electron.binary, ['.'], { stdio: 'inherit' })
+  : (console.log(`Electron cannot start here: ${electron.reason}. Starting browser mode instead.`),
+    spawn(process.execPath, ['out/main/browser.js'], { stdio: 'inherit' }));
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

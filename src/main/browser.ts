@@ -1,0 +1,58 @@
+// Entry point of browser mode: the core in plain Node, the renderer in any browser on this machine.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { systemClock } from './core/clock';
+import { createCore } from './core/createCore';
+import { keyFileProvider } from './core/keyFileProvider';
+import { consoleLogger } from './core/logger';
+import { APP_VERSION, defaultDataDir } from './core/paths';
+import { startBrowserServer } from './server/httpServer';
+
+async function main(): Promise<void> {
+  const dataDir = defaultDataDir();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const core = createCore({
+    dataDir,
+    keys: keyFileProvider,
+    clock: systemClock,
+    logger: consoleLogger,
+    shell: { shell: 'browser', version: APP_VERSION },
+    checkOutput: process.env.NODE_ENV !== 'production',
+  });
+  const server = await startBrowserServer({
+    dispatch: core.dispatch,
+    events: core.events,
+    rendererDir: join(__dirname, '../renderer'),
+    logger: consoleLogger,
+    port: process.env.TOCSIN_PORT ? Number(process.env.TOCSIN_PORT) : 0,
+    token: process.env.TOCSIN_TOKEN,
+  });
+  process.stdout.write(`Tocsin is running in browser mode. Open: ${server.url}\n`);
+  if (!process.env.TOCSIN_NO_OPEN && hasDisplay()) openInBrowser(server.url);
+
+  const stop = (): void => {
+    void server.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const hasDisplay = (): boolean =>
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+  // No system browser is not an error: the URL is printed above.
+  child.on('error', () => {});
+  child.unref();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Tocsin could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+// Every schema step in order. Append only: a released migration is never edited or removed.
+import type { Migration } from './types';
+import { migration0001 } from './0001_workspace_settings';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,54 @@
+// Electron entry point: lifecycle only. Everything else lives in the Electron-free core.
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { systemClock } from './core/clock';
+import { createCore, type Core } from './core/createCore';
+import { keyFileProvider } from './core/keyFileProvider';
+import { consoleLogger } from './core/logger';
+import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
+import { installGuards, openExternalChecked } from './shell/guards';
+import { APP_ENTRY_URL, mainWindowOptions } from './shell/policy';
+import { registerIpc } from './shell/registerIpc';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: Core | undefined;
+  let mainWindow: BrowserWindow | undefined;
+
+  registerAppScheme();
+
+  const createWindow = (): void => {
+    mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    void mainWindow.loadURL(APP_ENTRY_URL);
+  };
+
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+
+  void app.whenReady().then(() => {
+    installGuards();
+    serveAppProtocol(join(__dirname, '../renderer'));
+    core = createCore({
+      dataDir: process.env.TOCSIN_DATA_DIR ?? app.getPath('userData'),
+      keys: keyFileProvider,
+      clock: systemClock,
+      logger: consoleLogger,
+      shell: { shell: 'electron', version: app.getVersion(), openExternal: openExternalChecked },
+      checkOutput: !app.isPackaged,
+    });
+    registerIpc(core.dispatch, core.events);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core?.close());
+}

@@ -1,0 +1,70 @@
+// Workspace settings: read, validate, change, and tell every open window.
+import { AppFailure } from '../../../shared/contract/envelope';
+import {
+  workspaceSettingsSchema,
+  type Workspace,
+  type WorkspaceId,
+  type WorkspaceSettings,
+} from '../../../shared/domain/workspace';
+import type { Clock } from '../../core/clock';
+import type { EventBus } from '../../core/eventBus';
+import { SettingsRepository } from '../../db/repositories/settingsRepository';
+import { perWorkspace } from './perWorkspace';
+import type { OpenWorkspace, WorkspaceStore } from './workspaceStore';
+
+export const DEFAULT_SETTINGS: WorkspaceSettings = {
+  displayName: 'Tocsin',
+  organisation: '',
+  reportLanguage: 'fr',
+  statusMeetingHours: 2,
+};
+
+export class WorkspaceService {
+  readonly #settings = perWorkspace((ws) => new SettingsRepository(ws.db));
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  list(): Workspace[] {
+    return this.store.ids().map((id) => this.get(id));
+  }
+
+  get(id: WorkspaceId): Workspace {
+    return this.#toWorkspace(this.store.get(id));
+  }
+
+  updateSettings(id: WorkspaceId, patch: Partial<WorkspaceSettings>): Workspace {
+    const ws = this.store.get(id);
+    const current = this.#toWorkspace(ws).settings;
+    const parsed = workspaceSettingsSchema.safeParse({ ...current, ...patch });
+    if (!parsed.success) {
+      throw new AppFailure(
+        'INVALID_INPUT',
+        'Invalid workspace settings.',
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    }
+    const changed = Object.fromEntries(
+      Object.entries(parsed.data).filter(([k, v]) => current[k as keyof WorkspaceSettings] !== v),
+    );
+    if (Object.keys(changed).length > 0) {
+      this.#settings(ws).setMany(changed, this.clock.now().toISOString());
+      this.events.emit('workspace:changed', { workspaceId: id });
+    }
+    return this.#toWorkspace(ws);
+  }
+
+  #toWorkspace(ws: OpenWorkspace): Workspace {
+    const stored = this.#settings(ws).getAll();
+    // Settings written by an older or damaged version fall back per field instead of failing the screen.
+    const settings = { ...DEFAULT_SETTINGS };
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof WorkspaceSettings)[]) {
+      const field = workspaceSettingsSchema.shape[key].safeParse(stored[key]);
+      if (field.success) Object.assign(settings, { [key]: field.data });
+    }
+    return { id: ws.id, kind: ws.kind, createdAt: ws.createdAt, settings };
+  }
+}

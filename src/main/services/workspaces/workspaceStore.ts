@@ -1,0 +1,85 @@
+// Opens and keeps the workspace databases: one encrypted file per workspace, live and exercises apart.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppFailure } from '../../../shared/contract/envelope';
+import { workspaceIdSchema, type WorkspaceId, type WorkspaceKind } from '../../../shared/domain/workspace';
+import type { Clock } from '../../core/clock';
+import { openDatabase, type Db } from '../../db/openDatabase';
+import { SettingsRepository } from '../../db/repositories/settingsRepository';
+
+/** Supplies the key of a workspace database; issue #9 swaps the key-file provider for keychain/passphrase. */
+export interface KeyProvider {
+  keyFor(workspaceId: WorkspaceId, keyPath: string): Buffer;
+}
+
+export interface OpenWorkspace {
+  readonly id: WorkspaceId;
+  readonly kind: WorkspaceKind;
+  readonly createdAt: string;
+  readonly db: Db;
+}
+
+export class WorkspaceStore {
+  readonly #dir: string;
+  readonly #open = new Map<WorkspaceId, OpenWorkspace>();
+
+  constructor(
+    dataDir: string,
+    private readonly keys: KeyProvider,
+    private readonly clock: Clock,
+  ) {
+    this.#dir = join(dataDir, 'workspaces');
+    mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
+  }
+
+  ids(): WorkspaceId[] {
+    return readdirSync(this.#dir)
+      .filter((f) => f.endsWith('.db'))
+      .map((f) => f.slice(0, -3))
+      .filter((id) => workspaceIdSchema.safeParse(id).success)
+      .sort();
+  }
+
+  exists(id: WorkspaceId): boolean {
+    return this.#open.has(id) || existsSync(this.#dbPath(id));
+  }
+
+  /** Creates the workspace database if missing; its kind is fixed at creation. */
+  create(id: WorkspaceId, kind: WorkspaceKind): OpenWorkspace {
+    if (this.exists(id)) throw new AppFailure('CONFLICT', `Workspace ${id} already exists.`);
+    const db = this.#openDb(id);
+    const meta = { workspaceId: id, kind, createdAt: this.clock.now().toISOString() };
+    new SettingsRepository(db).insertMeta(meta);
+    const ws = { id, kind, createdAt: meta.createdAt, db };
+    this.#open.set(id, ws);
+    return ws;
+  }
+
+  get(id: WorkspaceId): OpenWorkspace {
+    const cached = this.#open.get(id);
+    if (cached) return cached;
+    if (!existsSync(this.#dbPath(id))) throw new AppFailure('NOT_FOUND', `No workspace named ${id}.`);
+    const db = this.#openDb(id);
+    const meta = new SettingsRepository(db).getMeta();
+    if (!meta) {
+      db.close();
+      throw new AppFailure('UNAVAILABLE', `Workspace ${id} has no metadata: the file is incomplete.`);
+    }
+    const ws = { id, kind: meta.kind, createdAt: meta.createdAt, db };
+    this.#open.set(id, ws);
+    return ws;
+  }
+
+  close(): void {
+    for (const ws of this.#open.values()) ws.db.close();
+    this.#open.clear();
+  }
+
+  #dbPath(id: WorkspaceId): string {
+    return join(this.#dir, `${id}.db`);
+  }
+
+  #openDb(id: WorkspaceId): Db {
+    return openDatabase({ path: this.#dbPath(id), key: this.keys.keyFor(id, join(this.#dir, `${id}.key`)) });
+  }
+}

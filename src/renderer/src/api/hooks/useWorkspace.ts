@@ -1,0 +1,19 @@
+// Hooks over the `workspace:*` calls.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { WorkspaceId, WorkspaceSettings } from '../../../../shared/domain/workspace';
+import { callApi } from '../client';
+import { queryKeys } from '../queryKeys';
+
+export const useWorkspace = (workspaceId: WorkspaceId) =>
+  useQuery({
+    queryKey: queryKeys.workspace(workspaceId),
+    queryFn: () => callApi('workspace:get', { workspaceId }),
+  });
+
+export function useUpdateWorkspaceSettings(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: Partial<WorkspaceSettings>) => callApi('workspace:updateSettings', { workspaceId, settings }),
+    onSuccess: (workspace) => client.setQueryData(queryKeys.workspace(workspaceId), workspace),
+  });
+}

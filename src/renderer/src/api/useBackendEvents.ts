@@ -1,0 +1,25 @@
+// Listens to the backend's push events and invalidates the matching queries: no polling anywhere.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { eventNames, type EventName, type EventPayload } from '../../../shared/contract/index';
+import { api } from './client';
+import { queryKeys } from './queryKeys';
+
+type Invalidation = { [E in EventName]: (payload: EventPayload<E>) => readonly (readonly unknown[])[] };
+
+const invalidations: Invalidation = {
+  'workspace:changed': ({ workspaceId }) => [queryKeys.workspace(workspaceId), queryKeys.workspaces],
+};
+
+export function useBackendEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const unsubscribers = eventNames.map((name) =>
+      api.subscribe(name, (payload) => {
+        const keys = (invalidations[name] as (p: unknown) => readonly (readonly unknown[])[])(payload);
+        for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+      }),
+    );
+    return () => unsubscribers.forEach((off) => off());
+  }, [client]);
+}

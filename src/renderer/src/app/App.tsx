@@ -1,0 +1,39 @@
+// The application frame: header, navigation, the current area, and the live push-event wiring.
+import { AppShell, Box, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useWorkspace } from '../api/hooks/useWorkspace';
+import { useBackendEvents } from '../api/useBackendEvents';
+import { AreaIntro } from '../features/areas/AreaIntro';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { AppHeader } from './AppHeader';
+import { Navigation } from './Navigation';
+import { useHashRoute } from './useHashRoute';
+import { useWorkspaceId } from './WorkspaceContext';
+
+export function App() {
+  useBackendEvents();
+  const { t } = useTranslation();
+  const [area, setArea] = useHashRoute();
+  const workspace = useWorkspace(useWorkspaceId());
+  const exercise = workspace.data?.kind === 'exercise';
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <AppHeader workspace={workspace.data} />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <Navigation active={area} onSelect={setArea} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {exercise && (
+          <Box bg="orange.8" c="white" p="xs" mb="md" data-testid="exercise-banner">
+            <Text fw={700} ta="center">
+              {t('app.exerciseBanner')}
+            </Text>
+          </Box>
+        )}
+        {area === 'settings' ? <SettingsScreen /> : <AreaIntro area={area} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

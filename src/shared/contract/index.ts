@@ -1,0 +1,42 @@
+// The one API contract: every call and push event, shared by the IPC and HTTP transports.
+import type { z } from 'zod';
+import type { Result } from './envelope';
+import { systemCalls } from './system';
+import { workspaceCalls, workspaceEvents } from './workspace';
+
+export const calls = {
+  ...systemCalls,
+  ...workspaceCalls,
+} as const;
+
+export const events = {
+  ...workspaceEvents,
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+
+/**
+ * What the preload exposes as `window.api`, and what the HTTP client mirrors: one function per contract
+ * call (generated from `callNames`, never a general-purpose send), plus `subscribe` restricted to
+ * contract events.
+ */
+export type AppApi = {
+  readonly [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+} & {
+  readonly subscribe: <E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) => () => void;
+};
+
+export * from './envelope';

@@ -1,0 +1,14 @@
+// Calls about the running app itself: which shell hosts it, and the checked way out to external links.
+import { z } from 'zod';
+import { call } from './define';
+
+export const shellKindSchema = z.enum(['electron', 'browser']);
+
+export const systemCalls = {
+  'system:info': call(
+    z.object({}),
+    z.object({ shell: shellKindSchema, version: z.string(), platform: z.string() }),
+  ),
+  /** Electron only; browser mode answers UNAVAILABLE and the page opens the link itself. */
+  'system:openExternal': call(z.object({ url: z.string().max(4096) }), z.object({ opened: z.boolean() })),
+} as const;

@@ -1,0 +1,22 @@
+// Shared steps of the browser-mode suite.
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Lang = 'fr' | 'en';
+
+/** Opens the app with the UI language preset, as a person who chose it earlier on this computer. */
+export async function openApp(page: Page, lang: Lang, hash = ''): Promise<void> {
+  await page.addInitScript((l) => window.localStorage.setItem('tocsin.language', l), lang);
+  await page.goto(hash ? `./#/${hash}` : './');
+  await expect(page.getByTestId('header-workspace-name')).toBeVisible();
+}
+
+/** Saves a full-page screenshot under test-results/screens and attaches it to the report. */
+export async function saveScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const dir = join('test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}

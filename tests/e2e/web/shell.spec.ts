@@ -1,0 +1,43 @@
+// The app shell in browser mode: token gate, every area reachable in FR and EN, screenshots of each.
+import { expect, test } from '@playwright/test';
+import { openApp, saveScreen, type Lang } from './helpers';
+
+const AREAS = ['dashboard', 'incidents', 'composer', 'plan', 'exercise', 'reports', 'settings'] as const;
+const NAV_LABELS: Record<Lang, Record<(typeof AREAS)[number], string>> = {
+  en: { dashboard: 'Dashboard', incidents: 'Incidents', composer: 'Composer', plan: 'Crisis plan', exercise: 'Exercise', reports: 'Reports', settings: 'Settings' },
+  fr: { dashboard: 'Tableau de bord', incidents: 'Incidents', composer: 'Rédaction', plan: 'Plan de crise', exercise: 'Exercice', reports: 'Rapports', settings: 'Réglages' },
+};
+
+test('without the launch token nothing is served', async ({ request, baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  for (const path of ['/', '/index.html', '/wrong-token/', '/wrong-token/rpc/workspace:list']) {
+    const response = await request.get(origin + path);
+    expect(response.status(), path).toBe(401);
+  }
+  const withToken = await request.get('./');
+  expect(withToken.status()).toBe(200);
+});
+
+for (const lang of ['fr', 'en'] as const) {
+  test(`every area opens from the navigation (${lang})`, async ({ page }, testInfo) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    for (const area of AREAS) {
+      await page.getByTestId(`nav-${area}`).click();
+      await expect(page.getByTestId(`screen-${area}`)).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2 })).toHaveText(NAV_LABELS[lang][area]);
+      await saveScreen(page, testInfo, `${lang}-${area}`);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the language switch changes the whole UI without reload', async ({ page }) => {
+  await openApp(page, 'fr', 'settings');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Réglages');
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Settings');
+  await expect(page.getByTestId('nav-plan')).toContainText('Crisis plan');
+});
