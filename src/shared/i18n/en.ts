@@ -1,4 +1,7 @@
 // English UI catalogue. The French one must have exactly the same keys (enforced by its type).
+// Each feature keeps its strings in its own file (`<feature>.ts` exporting an EN and an FR part) and is
+// mounted here under its own key, so features do not edit each other's strings.
+import type { Catalog } from './catalog';
 export const en = {
   app: {
     name: 'Tocsin',
@@ -71,5 +74,4 @@ export const en = {
   },
 };
 
-type Catalog<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };
 export type UiCatalog = Catalog<typeof en>;
