@@ -66,7 +66,7 @@ export function createOutboundGate(allow: (url: URL, purpose: string) => string 
         response = await fetch(url, {
           method: init.method ?? 'GET',
           headers: init.headers,
-          body: init.body,
+          body: init.body as BodyInit | undefined,
           signal,
           redirect: 'follow',
         });
