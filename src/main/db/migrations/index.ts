@@ -1,7 +1,8 @@
 // Every schema step in order. Append only: a released migration is never edited or removed.
 import type { Migration } from './types';
 import { migration0001 } from './0001_workspace_settings';
+import { migration0002 } from './0002_listen_store';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export const LATEST_VERSION = MIGRATIONS.length;
