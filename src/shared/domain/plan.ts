@@ -1,0 +1,362 @@
+// The crisis plan: one portable, versioned, JSON-safe document that the cell prepares before any crisis.
+// Incidents seed their roster and checklists from it, the composer its templates, detection its thresholds.
+import { z } from 'zod';
+
+/** Identifies a Tocsin plan file among other JSON files. */
+export const PLAN_FORMAT = 'tocsin-crisis-plan';
+/** Version of the file envelope (how a plan is written to disk). */
+export const PLAN_FORMAT_VERSION = 1;
+/** Version of the plan's content schema below; bump on any incompatible change. */
+export const PLAN_SCHEMA_VERSION = 1;
+
+const TEXT_MAX = 20_000;
+const NAME_MAX = 200;
+
+export const planIdSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,79}$/, 'id: letters, digits, dashes and underscores (max 80)');
+
+/** Every text the cell reads is written in both languages. */
+export const localizedTextSchema = z.object({
+  fr: z.string().max(TEXT_MAX),
+  en: z.string().max(TEXT_MAX),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export const localizedNameSchema = z.object({
+  fr: z.string().trim().min(1).max(NAME_MAX),
+  en: z.string().trim().min(1).max(NAME_MAX),
+});
+export type LocalizedName = z.infer<typeof localizedNameSchema>;
+
+export const ROLE_IDS = [
+  'decisionMaker',
+  'crisisLead',
+  'communicationLead',
+  'legal',
+  'communityManager',
+  'socialAnalyst',
+  'customerServiceLead',
+  'hrInternalComms',
+  'itSecurity',
+  'scribe',
+] as const;
+export const roleIdSchema = z.enum(ROLE_IDS);
+export type RoleId = z.infer<typeof roleIdSchema>;
+
+export const PHASES = ['detect', 'qualify', 'mobilise', 'respond', 'recover', 'learn'] as const;
+export const phaseSchema = z.enum(PHASES);
+export type Phase = z.infer<typeof phaseSchema>;
+
+export const SCENARIO_KINDS = [
+  'dataBreach',
+  'productDefect',
+  'viralComplaint',
+  'executiveMisconduct',
+  'industrialAccident',
+  'strike',
+  'cyberAttack',
+  'fakeNews',
+  'other',
+] as const;
+export const scenarioKindSchema = z.enum(SCENARIO_KINDS);
+export type ScenarioKind = z.infer<typeof scenarioKindSchema>;
+
+export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export type Severity = z.infer<typeof severitySchema>;
+
+/** ISO 8601 duration limited to days, hours and minutes (PT30M, PT1H, PT4H, P1D, P2DT12H). */
+const DURATION = /^P(?:(\d{1,3})D)?(?:T(?:(\d{1,4})H)?(?:(\d{1,5})M)?)?$/;
+
+export const offsetDurationSchema = z
+  .string()
+  .regex(DURATION, 'duration: ISO 8601 such as PT30M, PT1H, PT4H or P1D')
+  .refine((value) => value !== 'P' && !value.endsWith('T'), 'duration: at least one of days, hours or minutes');
+export type OffsetDuration = z.infer<typeof offsetDurationSchema>;
+
+/** Minutes after incident start for an H+n deadline. */
+export function durationToMinutes(duration: OffsetDuration): number {
+  const match = DURATION.exec(duration);
+  if (!match) throw new Error(`Not a plan duration: ${duration}`);
+  const [, days, hours, minutes] = match;
+  return Number(days ?? 0) * 1440 + Number(hours ?? 0) * 60 + Number(minutes ?? 0);
+}
+
+/** The shortest ISO form of a number of minutes, so editors can round-trip what they show. */
+export function minutesToDuration(total: number): OffsetDuration {
+  const whole = Math.max(0, Math.round(total));
+  const days = Math.floor(whole / 1440);
+  const hours = Math.floor((whole % 1440) / 60);
+  const minutes = whole % 60;
+  const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}`;
+  if (!days && !time) return 'PT0M';
+  return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
+}
+
+export const personSchema = z.object({
+  name: z.string().trim().min(1).max(NAME_MAX),
+  /** Job title or unit, shown next to the name on the roster. */
+  title: z.string().max(NAME_MAX).default(''),
+  phone: z.string().trim().min(3).max(40),
+  /** A second number (home, personal mobile) for nights and weekends. */
+  altPhone: z.string().max(40).default(''),
+  email: z.string().max(320).default(''),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const roleSchema = z.object({
+  id: roleIdSchema,
+  name: localizedNameSchema,
+  /** One sentence read aloud at the first meeting, when each member takes their mission. */
+  mission: localizedTextSchema,
+  /** Standing instructions, one per line of the printed kit. */
+  instructions: z.array(localizedTextSchema).max(50).default([]),
+  holder: personSchema,
+  /** In calling order: the first deputy is called when the holder does not answer. */
+  deputies: z.array(personSchema).max(10).default([]),
+  /** Call tree: the roles this role's holder calls once mobilised. */
+  calls: z.array(roleIdSchema).max(ROLE_IDS.length).default([]),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+export const checklistItemSchema = z.object({
+  id: planIdSchema,
+  phase: phaseSchema,
+  text: localizedTextSchema,
+  ownerRole: roleIdSchema,
+  /** Deadline counted from incident start (H+n). */
+  deadline: offsetDurationSchema,
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+export const playbookSchema = z.object({
+  id: planIdSchema,
+  name: localizedNameSchema,
+  items: z.array(checklistItemSchema).max(500),
+});
+export type Playbook = z.infer<typeof playbookSchema>;
+
+export const templateKindSchema = z.enum(['holding', 'update', 'apology', 'reply', 'internal']);
+export type TemplateKind = z.infer<typeof templateKindSchema>;
+
+export const templateVariableSchema = z.object({
+  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'variable name: letters, digits, underscores'),
+  label: localizedNameSchema,
+  example: z.string().max(NAME_MAX).default(''),
+});
+export type TemplateVariable = z.infer<typeof templateVariableSchema>;
+
+export const templateSchema = z.object({
+  id: planIdSchema,
+  kind: templateKindSchema,
+  name: localizedNameSchema,
+  /** FR and EN twins; `{{variable}}` placeholders are filled by the composer. */
+  body: localizedTextSchema,
+  variables: z.array(templateVariableSchema).max(40).default([]),
+  /** Approved in advance by legal and the decision-maker, so it can go out within the first hour. */
+  preApproved: z.boolean().default(false),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const scenarioSchema = z.object({
+  id: planIdSchema,
+  kind: scenarioKindSchema,
+  name: localizedNameSchema,
+  description: localizedTextSchema,
+  /** How to judge severity for this kind of crisis (what makes it critical). */
+  severityGuidance: localizedTextSchema,
+  defaultSeverity: severitySchema,
+  playbookId: planIdSchema,
+  templateIds: z.array(planIdSchema).max(40).default([]),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+export const thresholdValuesSchema = z.object({
+  /** Volume against the brand's own usual level for that hour and weekday, per crisis level. */
+  volumeRatio: z.object({
+    vigilance: z.number().positive().max(1000),
+    alert: z.number().positive().max(1000),
+    crisis: z.number().positive().max(1000),
+  }),
+  /** Percentage points of negative tone above the watch's own baseline, per crisis level. */
+  negativeShareDelta: z.object({
+    vigilance: z.number().min(0).max(100),
+    alert: z.number().min(0).max(100),
+    crisis: z.number().min(0).max(100),
+  }),
+  /** Below this many mentions per hour nothing is raised, however large the ratios. */
+  minMentionsPerHour: z.number().int().min(0).max(1_000_000),
+  /** Authors with at least this audience count as influential. */
+  influentialAudience: z.number().int().min(0).max(1_000_000_000),
+  /** Crisis vocabulary that raises attention on its own. */
+  vocabulary: z.object({
+    fr: z.array(z.string().trim().min(1).max(100)).max(500),
+    en: z.array(z.string().trim().min(1).max(100)).max(500),
+  }),
+});
+export type ThresholdValues = z.infer<typeof thresholdValuesSchema>;
+
+export const watchThresholdsSchema = z.object({
+  /** Name of the watch (brand or topic) as configured in Listen; matched case-insensitively. */
+  watch: z.string().trim().min(1).max(NAME_MAX),
+  values: thresholdValuesSchema,
+});
+export type WatchThresholds = z.infer<typeof watchThresholdsSchema>;
+
+export const thresholdsSchema = z.object({
+  defaults: thresholdValuesSchema,
+  perWatch: z.array(watchThresholdsSchema).max(200).default([]),
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export const contactCategorySchema = z.enum([
+  'press',
+  'regulator',
+  'authority',
+  'emergency',
+  'lawFirm',
+  'agency',
+  'insurer',
+  'supplier',
+  'partner',
+  'internal',
+  'other',
+]);
+export type ContactCategory = z.infer<typeof contactCategorySchema>;
+
+export const contactSchema = z.object({
+  id: planIdSchema,
+  category: contactCategorySchema,
+  name: z.string().trim().min(1).max(NAME_MAX),
+  organisation: z.string().max(NAME_MAX).default(''),
+  phone: z.string().max(40).default(''),
+  email: z.string().max(320).default(''),
+  notes: localizedTextSchema.default({ fr: '', en: '' }),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const campaignStatusSchema = z.enum(['running', 'scheduled', 'paused', 'ended']);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
+
+/** A marketing campaign or scheduled publication that must be frozen when a crisis opens. */
+export const campaignSchema = z.object({
+  id: planIdSchema,
+  name: z.string().trim().min(1).max(NAME_MAX),
+  channels: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+  status: campaignStatusSchema,
+  /** Who can pause it (agency, media buyer, social-media scheduler admin). */
+  owner: z.string().max(NAME_MAX).default(''),
+  ownerPhone: z.string().max(40).default(''),
+  howToFreeze: localizedTextSchema.default({ fr: '', en: '' }),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+
+export const planMetadataSchema = z.object({
+  organisation: z.string().trim().min(1).max(NAME_MAX),
+  title: localizedNameSchema,
+  /** The plan's own edition, chosen by its owner (e.g. "2026.2"). */
+  version: z.string().trim().min(1).max(40),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type PlanMetadata = z.infer<typeof planMetadataSchema>;
+
+function duplicates(values: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) repeated.add(value);
+    seen.add(value);
+  }
+  return repeated;
+}
+
+const planObjectSchema = z.object({
+  format: z.literal(PLAN_FORMAT),
+  formatVersion: z.literal(PLAN_FORMAT_VERSION),
+  schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+  metadata: planMetadataSchema,
+  scenarios: z.array(scenarioSchema).max(100),
+  roles: z.array(roleSchema).max(ROLE_IDS.length),
+  playbooks: z.array(playbookSchema).max(100),
+  templates: z.array(templateSchema).max(500),
+  thresholds: thresholdsSchema,
+  contacts: z.array(contactSchema).max(1000),
+  campaigns: z.array(campaignSchema).max(1000),
+});
+
+/** Cross-references are checked here so an imported file names every broken link by its path. */
+export const crisisPlanSchema = planObjectSchema.superRefine((plan, ctx) => {
+  const flagDuplicates = (key: 'scenarios' | 'roles' | 'playbooks' | 'templates' | 'contacts' | 'campaigns') => {
+    const ids = plan[key].map((entry) => entry.id);
+    const repeated = duplicates(ids);
+    ids.forEach((id, index) => {
+      if (repeated.has(id)) ctx.addIssue({ code: 'custom', path: [key, index, 'id'], message: `duplicate id "${id}"` });
+    });
+  };
+  (['scenarios', 'roles', 'playbooks', 'templates', 'contacts', 'campaigns'] as const).forEach(flagDuplicates);
+
+  const roleIds = new Set<string>(plan.roles.map((role) => role.id));
+  const playbookIds = new Set(plan.playbooks.map((playbook) => playbook.id));
+  const templateIds = new Set(plan.templates.map((template) => template.id));
+
+  plan.scenarios.forEach((scenario, index) => {
+    if (!playbookIds.has(scenario.playbookId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scenarios', index, 'playbookId'],
+        message: `no playbook with id "${scenario.playbookId}"`,
+      });
+    }
+    scenario.templateIds.forEach((templateId, t) => {
+      if (!templateIds.has(templateId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenarios', index, 'templateIds', t],
+          message: `no template with id "${templateId}"`,
+        });
+      }
+    });
+  });
+  plan.roles.forEach((role, index) => {
+    role.calls.forEach((target, c) => {
+      if (!roleIds.has(target) || target === role.id) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roles', index, 'calls', c],
+          message: target === role.id ? 'a role cannot call itself' : `role "${target}" is not in the plan`,
+        });
+      }
+    });
+  });
+  plan.playbooks.forEach((playbook, p) => {
+    const repeated = duplicates(playbook.items.map((item) => item.id));
+    playbook.items.forEach((item, i) => {
+      if (repeated.has(item.id)) {
+        ctx.addIssue({ code: 'custom', path: ['playbooks', p, 'items', i, 'id'], message: `duplicate id "${item.id}"` });
+      }
+      if (!roleIds.has(item.ownerRole)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['playbooks', p, 'items', i, 'ownerRole'],
+          message: `role "${item.ownerRole}" is not in the plan`,
+        });
+      }
+    });
+  });
+});
+export type CrisisPlan = z.infer<typeof crisisPlanSchema>;
+
+/** Placeholders used in a template body, in order of first appearance. */
+export function templatePlaceholders(body: string): string[] {
+  const names: string[] = [];
+  for (const match of body.matchAll(/\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g)) {
+    const name = match[1];
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** Replaces `{{name}}` placeholders; unknown ones stay visible so a draft never hides a gap. */
+export function fillTemplate(body: string, values: Readonly<Record<string, string>>): string {
+  return body.replace(/\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
