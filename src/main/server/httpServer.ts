@@ -71,6 +71,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       body = await readBody(req, maxBody);
     } catch (error) {
+      res.setHeader('Connection', 'close');
       return sendJson(res, 413, fail('PAYLOAD_TOO_LARGE', (error as Error).message));
     }
     let input: unknown;
@@ -155,13 +156,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
-        req.destroy();
+        // Stop buffering but keep the socket until the 413 reply is written; it closes after that.
+        req.off('data', onData);
+        req.resume();
         reject(new Error(`The request is too large (over ${limit} bytes).`));
       } else chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });

@@ -1,0 +1,15 @@
+// Temporary folders for tests, removed after each test file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+export function useTempDirs(): () => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tocsin-test-'));
+    made.push(dir);
+    return dir;
+  };
+}
