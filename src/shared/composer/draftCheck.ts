@@ -1,0 +1,74 @@
+// The local draft check: runs on every keystroke in the editor and again in the core before approval.
+import type { DraftRuleId, DraftRuleSet } from './draftRules';
+import { foldAccents } from './foldText';
+import { findUnverifiedFacts, type UnverifiedFact } from './unverifiedFacts';
+
+export type DraftFlagRule = DraftRuleId | 'unverifiedFact';
+
+export interface DraftFlag {
+  readonly rule: DraftFlagRule;
+  /** The offending words (absent for a missing element). */
+  readonly excerpt?: string;
+  readonly start?: number;
+  readonly end?: number;
+  /** For `unverifiedFact`: the crisis-log entry that is not verified yet. */
+  readonly entryId?: string;
+  readonly entryText?: string;
+}
+
+interface CompiledRule {
+  readonly id: DraftRuleId;
+  readonly mode: 'avoid' | 'require';
+  readonly regexes: readonly RegExp[];
+}
+
+export interface DraftChecker {
+  readonly language: DraftRuleSet['language'];
+  check(text: string, unverified?: readonly UnverifiedFact[]): DraftFlag[];
+}
+
+/** Compiles the rule set once (regexes are built here, not per keystroke). */
+export function createDraftChecker(set: DraftRuleSet): DraftChecker {
+  const compiled: CompiledRule[] = set.rules.map((rule) => ({
+    id: rule.id,
+    mode: rule.mode,
+    regexes: rule.patterns.map((p) => new RegExp(p, rule.caseSensitive ? 'gu' : 'giu')),
+  }));
+  return { language: set.language, check: (text, unverified = []) => runChecks(text, compiled, unverified) };
+}
+
+function runChecks(text: string, compiled: readonly CompiledRule[], unverified: readonly UnverifiedFact[]): DraftFlag[] {
+  const folded = foldAccents(text);
+  const flags: DraftFlag[] = [];
+  if (folded.trim() === '') return flags;
+  for (const rule of compiled) {
+    const hits: DraftFlag[] = [];
+    for (const regex of rule.regexes) {
+      regex.lastIndex = 0;
+      for (const m of folded.matchAll(regex)) {
+        if (m[0] === '') continue;
+        const start = m.index;
+        const end = start + m[0].length;
+        hits.push({ rule: rule.id, excerpt: text.slice(start, end), start, end });
+      }
+    }
+    if (rule.mode === 'avoid') flags.push(...dedupe(hits));
+    else if (hits.length === 0) flags.push({ rule: rule.id });
+  }
+  for (const fact of findUnverifiedFacts(text, unverified)) {
+    flags.push({ rule: 'unverifiedFact', entryId: fact.id, entryText: fact.text });
+  }
+  return flags;
+}
+
+function dedupe(hits: DraftFlag[]): DraftFlag[] {
+  const seen = new Set<string>();
+  return hits
+    .sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
+    .filter((h) => {
+      const key = `${h.start}:${h.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
