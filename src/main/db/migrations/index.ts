@@ -4,7 +4,8 @@ import { migration0001 } from './0001_workspace_settings';
 import { migration0002 } from './0002_listen_store';
 import { migration0003 } from './0003_crisis_log';
 import { migration0004 } from './0004_crisis_plan';
+import { migration0005 } from './0005_composer';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_VERSION = MIGRATIONS.length;
