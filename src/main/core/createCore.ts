@@ -4,6 +4,10 @@ import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { systemHandlers, type ShellFacts } from '../ipc/handlers/systemHandlers';
 import type { Handlers } from '../ipc/handlers/types';
 import { workspaceHandlers } from '../ipc/handlers/workspaceHandlers';
+import { ConnectorRegistry } from '../connectors/registry';
+import { MentionChangeNotifier } from '../ingest/changeNotifier';
+import { sourceLanguageEnricher } from '../ingest/enricher';
+import { IngestService } from '../ingest/ingestService';
 import { WorkspaceService } from '../services/workspaces/workspaceService';
 import { WorkspaceStore, type KeyProvider } from '../services/workspaces/workspaceStore';
 import type { Clock } from './clock';
@@ -23,6 +27,10 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
   readonly workspaces: WorkspaceService;
+  /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
+  readonly ingest: IngestService;
+  /** Pull connectors by source kind; each connector module registers itself here. */
+  readonly connectors: ConnectorRegistry;
   close(): void;
 }
 
@@ -31,6 +39,15 @@ export function createCore({ dataDir, keys, clock, logger, shell, checkOutput }:
   const store = new WorkspaceStore(dataDir, keys, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
   const workspaces = new WorkspaceService(store, events, clock);
+  const mentionNotifier = new MentionChangeNotifier(events);
+  const ingest = new IngestService({
+    workspaces: store,
+    enricher: sourceLanguageEnricher,
+    clock,
+    notifier: mentionNotifier,
+    onListenerError: (error) => logger.error('ingest listener failed', { error: String(error) }),
+  });
+  const connectors = new ConnectorRegistry();
 
   const handlers: Handlers = {
     ...systemHandlers(shell),
@@ -41,6 +58,8 @@ export function createCore({ dataDir, keys, clock, logger, shell, checkOutput }:
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
     events,
     workspaces,
+    ingest,
+    connectors,
     close: () => store.close(),
   };
 }

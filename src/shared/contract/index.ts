@@ -1,7 +1,10 @@
 // The one API contract: every call and push event, shared by the IPC and HTTP transports.
 import type { z } from 'zod';
 import type { Result } from './envelope';
+import { mentionsEvents } from './mentions';
+import { sourcesEvents } from './sources';
 import { systemCalls } from './system';
+import { watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspace';
 
 export const calls = {
@@ -10,6 +13,9 @@ export const calls = {
 } as const;
 
 export const events = {
+  ...mentionsEvents,
+  ...sourcesEvents,
+  ...watchesEvents,
   ...workspaceEvents,
 } as const;
 

@@ -5,4 +5,8 @@ export const queryKeys = {
   system: ['system'] as const,
   workspaces: ['workspaces'] as const,
   workspace: (id: WorkspaceId) => ['workspaces', id] as const,
+  watches: (id: WorkspaceId) => ['watches', id] as const,
+  sources: (id: WorkspaceId) => ['sources', id] as const,
+  /** Prefix of every mention query (stream, detail, rollups) of a workspace. */
+  mentions: (id: WorkspaceId) => ['mentions', id] as const,
 };

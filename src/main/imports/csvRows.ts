@@ -1,0 +1,62 @@
+// Reads delimited text (CSV, semicolon or tab separated) into rows, keeping each record's starting line.
+import { parse } from 'csv-parse/sync';
+import type { Delimiter } from '../../shared/domain/fileImport';
+import type { RawRow, RawTable } from './rawTable';
+
+const CANDIDATES: readonly Delimiter[] = [';', ',', '\t', '|'];
+const SNIFF_LINES = 60;
+
+/** Picks the separator whose count per line is the most consistent (title lines above the header have none). */
+export function detectDelimiter(text: string): Delimiter {
+  const lines = text.split(/\r?\n/, SNIFF_LINES).filter((line) => line.trim().length > 0);
+  let best: { delimiter: Delimiter; score: number; width: number } = { delimiter: ',', score: -1, width: 0 };
+  for (const delimiter of CANDIDATES) {
+    const counts = lines.map((line) => countOutsideQuotes(line, delimiter));
+    const frequency = new Map<number, number>();
+    for (const count of counts) if (count > 0) frequency.set(count, (frequency.get(count) ?? 0) + 1);
+    let modeCount = 0;
+    let mode = 0;
+    for (const [count, times] of frequency) {
+      if (times > modeCount || (times === modeCount && count > mode)) {
+        mode = count;
+        modeCount = times;
+      }
+    }
+    if (mode === 0) continue;
+    const score = modeCount / lines.length;
+    if (score > best.score || (score === best.score && mode > best.width)) best = { delimiter, score, width: mode };
+  }
+  return best.delimiter;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let quoted = false;
+  let count = 0;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (char === delimiter && !quoted) count++;
+  }
+  return count;
+}
+
+export function readCsv(text: string, delimiter: Delimiter): RawTable {
+  const records = parse(text, {
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number; empty_lines: number } }[];
+  const rows: RawRow[] = [];
+  let previousEnd = 0;
+  let previousEmpty = 0;
+  for (const { record, info } of records) {
+    // csv-parse reports the line where a record ends; the user looks for where it starts.
+    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+    rows.push({ line, cells: record });
+    previousEnd = info.lines;
+    previousEmpty = info.empty_lines;
+  }
+  return { rows };
+}

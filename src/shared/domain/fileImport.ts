@@ -1,0 +1,85 @@
+// File imports (monitoring-tool exports): what the wizard shows and sends, shared by main and renderer.
+import { z } from 'zod';
+
+/** The MentionInput fields a file column can feed. `publishedTime` joins a separate time column to the date. */
+export const importFieldSchema = z.enum([
+  'externalId',
+  'url',
+  'text',
+  'title',
+  'authorHandle',
+  'authorName',
+  'audience',
+  'publishedAt',
+  'publishedTime',
+  'language',
+  'sourceName',
+  'likes',
+  'shares',
+  'replies',
+]);
+export type ImportField = z.infer<typeof importFieldSchema>;
+export const IMPORT_FIELDS = importFieldSchema.options;
+
+/** Field → column header. Columns not named here are kept only in the stored raw row. */
+export const columnMappingSchema = z.partialRecord(importFieldSchema, z.string().max(512));
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const importFormatSchema = z.enum(['csv', 'xlsx', 'json', 'ndjson']);
+export type ImportFormat = z.infer<typeof importFormatSchema>;
+
+export const importPresetIdSchema = z.enum(['brandwatch', 'meltwater', 'talkwalker', 'generic']);
+export type ImportPresetId = z.infer<typeof importPresetIdSchema>;
+
+export const delimiterSchema = z.enum([',', ';', '\t', '|']);
+export type Delimiter = z.infer<typeof delimiterSchema>;
+
+/** Why a row was left out; the UI words it (FR/EN) from the code. */
+export const rowProblemCodeSchema = z.enum(['noText', 'noDate', 'badDate', 'invalid', 'duplicateInFile', 'rejected']);
+export type RowProblemCode = z.infer<typeof rowProblemCodeSchema>;
+
+export const rowProblemSchema = z.object({
+  /** Line in the file (CSV/NDJSON), row number (XLSX) or item number (JSON array), 1-based. */
+  line: z.number().int().positive(),
+  code: rowProblemCodeSchema,
+  /** The offending value or validator message, cut short. */
+  detail: z.string().max(300).optional(),
+});
+export type RowProblem = z.infer<typeof rowProblemSchema>;
+
+export const importPreviewSchema = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  format: importFormatSchema,
+  /** Character encoding found for text formats (e.g. `utf-8`, `windows-1252`, `utf-16le`). */
+  encoding: z.string().optional(),
+  delimiter: delimiterSchema.optional(),
+  /** 1-based line of the header row (title lines above it are skipped). */
+  headerLine: z.number().int().positive(),
+  headers: z.array(z.string()),
+  preset: importPresetIdSchema,
+  mapping: columnMappingSchema,
+  /** The first rows, cells in header order, for the preview table. */
+  sample: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
+  rowCount: z.number().int().nonnegative(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importRunStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
+
+export const importProgressSchema = z.object({
+  runId: z.string(),
+  workspaceId: z.string(),
+  fileName: z.string(),
+  state: importRunStateSchema,
+  total: z.number().int().nonnegative(),
+  processed: z.number().int().nonnegative(),
+  inserted: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  /** Rows left out, counted; the first ones are listed in `problems`. */
+  bad: z.number().int().nonnegative(),
+  problems: z.array(rowProblemSchema),
+  error: z.string().optional(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
