@@ -1,6 +1,7 @@
 // Builds the Electron-free core from its dependencies: the one object both shells (Electron, browser) host.
 import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
+import { crisisLogHandlers } from '../ipc/handlers/crisisLogHandlers';
 import { systemHandlers, type ShellFacts } from '../ipc/handlers/systemHandlers';
 import type { Handlers } from '../ipc/handlers/types';
 import { workspaceHandlers } from '../ipc/handlers/workspaceHandlers';
@@ -8,6 +9,7 @@ import { ConnectorRegistry } from '../connectors/registry';
 import { MentionChangeNotifier } from '../ingest/changeNotifier';
 import { sourceLanguageEnricher } from '../ingest/enricher';
 import { IngestService } from '../ingest/ingestService';
+import { CrisisLogService } from '../services/crisisLog/crisisLogService';
 import { WorkspaceService } from '../services/workspaces/workspaceService';
 import { WorkspaceStore, type KeyProvider } from '../services/workspaces/workspaceStore';
 import type { Clock } from './clock';
@@ -27,6 +29,7 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
   readonly workspaces: WorkspaceService;
+  readonly crisisLog: CrisisLogService;
   /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
   readonly ingest: IngestService;
   /** Pull connectors by source kind; each connector module registers itself here. */
@@ -39,6 +42,7 @@ export function createCore({ dataDir, keys, clock, logger, shell, checkOutput }:
   const store = new WorkspaceStore(dataDir, keys, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
   const workspaces = new WorkspaceService(store, events, clock);
+  const crisisLog = new CrisisLogService(store, events, clock);
   const mentionNotifier = new MentionChangeNotifier(events);
   const ingest = new IngestService({
     workspaces: store,
@@ -52,12 +56,14 @@ export function createCore({ dataDir, keys, clock, logger, shell, checkOutput }:
   const handlers: Handlers = {
     ...systemHandlers(shell),
     ...workspaceHandlers(workspaces),
+    ...crisisLogHandlers(crisisLog),
   };
 
   return {
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
     events,
     workspaces,
+    crisisLog,
     ingest,
     connectors,
     close: () => store.close(),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Result } from './envelope';
 import { mentionsEvents } from './mentions';
 import { sourcesEvents } from './sources';
+import { crisisLogCalls, crisisLogEvents } from './crisisLog';
 import { systemCalls } from './system';
 import { watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspace';
@@ -10,6 +11,7 @@ import { workspaceCalls, workspaceEvents } from './workspace';
 export const calls = {
   ...systemCalls,
   ...workspaceCalls,
+  ...crisisLogCalls,
 } as const;
 
 export const events = {
@@ -17,6 +19,7 @@ export const events = {
   ...sourcesEvents,
   ...watchesEvents,
   ...workspaceEvents,
+  ...crisisLogEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -5,6 +5,7 @@ export const queryKeys = {
   system: ['system'] as const,
   workspaces: ['workspaces'] as const,
   workspace: (id: WorkspaceId) => ['workspaces', id] as const,
+  crisisLog: (id: WorkspaceId) => ['crisisLog', id] as const,
   watches: (id: WorkspaceId) => ['watches', id] as const,
   sources: (id: WorkspaceId) => ['sources', id] as const,
   /** Prefix of every mention query (stream, detail, rollups) of a workspace. */

@@ -1,0 +1,113 @@
+// The crisis log (main courante): typed, chained entries whose verification and pin are recorded as history.
+import { z } from 'zod';
+
+export const LOG_ENTRY_KINDS = ['information', 'decision', 'action', 'communication', 'handover', 'system'] as const;
+export const logEntryKindSchema = z.enum(LOG_ENTRY_KINDS);
+export type LogEntryKind = z.infer<typeof logEntryKindSchema>;
+
+/** Kinds a person writes; `system` entries come only from the application itself. */
+export const humanLogEntryKindSchema = logEntryKindSchema.exclude(['system']);
+
+export const VERIFICATION_STATES = ['to_verify', 'being_verified', 'verified', 'released'] as const;
+export const verificationStateSchema = z.enum(VERIFICATION_STATES);
+export type VerificationState = z.infer<typeof verificationStateSchema>;
+
+/**
+ * Allowed moves: forward one step, or back to `to_verify` when a check fails. A released entry has
+ * been communicated outside and stays released; a wrong one is corrected by a new entry.
+ */
+export const VERIFICATION_MOVES: Readonly<Record<VerificationState, readonly VerificationState[]>> = {
+  to_verify: ['being_verified', 'verified'],
+  being_verified: ['verified', 'to_verify'],
+  verified: ['released', 'to_verify'],
+  released: [],
+};
+
+export const logEntryIdSchema = z.uuid();
+export type LogEntryId = z.infer<typeof logEntryIdSchema>;
+
+/** Incidents are identified by a UUID; the log accepts entries about the workspace as a whole (null). */
+export const incidentIdSchema = z.uuid();
+export type IncidentId = z.infer<typeof incidentIdSchema>;
+
+const personSchema = z.string().trim().min(1).max(120);
+const roleSchema = z.string().trim().min(1).max(80);
+
+export const newLogEntrySchema = z.object({
+  incidentId: incidentIdSchema.nullable().default(null),
+  kind: humanLogEntryKindSchema,
+  /** When it happened; defaults to when it is entered. A scribe often writes minutes after the fact. */
+  occurredAt: z.iso.datetime().optional(),
+  author: personSchema,
+  authorRole: roleSchema.nullable().default(null),
+  body: z.string().trim().min(1).max(10_000),
+  source: z.string().trim().max(500).nullable().default(null),
+  verification: z.enum(['to_verify', 'verified']).default('to_verify'),
+  pinned: z.boolean().default(false),
+  /** The entry this one corrects: the corrected entry stays as it was, marked as corrected. */
+  correctsId: logEntryIdSchema.nullable().default(null),
+});
+export type NewLogEntry = z.input<typeof newLogEntrySchema>;
+
+/** Parameters of a system entry, kept so the UI can word it in the reader's language. */
+export const systemDataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export type SystemData = z.infer<typeof systemDataSchema>;
+
+export const logChangeSchema = z.object({
+  kind: z.enum(['verification', 'pin']),
+  at: z.iso.datetime(),
+  author: z.string(),
+  authorRole: z.string().nullable(),
+  verification: verificationStateSchema.nullable(),
+  pinned: z.boolean().nullable(),
+});
+export type LogChange = z.infer<typeof logChangeSchema>;
+
+export const logEntrySchema = z.object({
+  id: logEntryIdSchema,
+  seq: z.number().int().positive(),
+  incidentId: incidentIdSchema.nullable(),
+  kind: logEntryKindSchema,
+  occurredAt: z.iso.datetime(),
+  enteredAt: z.iso.datetime(),
+  author: z.string(),
+  authorRole: z.string().nullable(),
+  body: z.string(),
+  source: z.string().nullable(),
+  /** Current state, after every recorded transition. */
+  verification: verificationStateSchema,
+  pinned: z.boolean(),
+  correctsId: logEntryIdSchema.nullable(),
+  correctedById: logEntryIdSchema.nullable(),
+  systemCode: z.string().nullable(),
+  data: systemDataSchema.nullable(),
+  history: z.array(logChangeSchema),
+  hash: z.string(),
+});
+export type LogEntry = z.infer<typeof logEntrySchema>;
+
+export const logFilterSchema = z.object({
+  incidentId: incidentIdSchema.nullable().optional(),
+  kinds: z.array(logEntryKindSchema).max(LOG_ENTRY_KINDS.length).optional(),
+  verification: z.array(verificationStateSchema).max(VERIFICATION_STATES.length).optional(),
+  pinnedOnly: z.boolean().optional(),
+  /** Free text, accent- and case-insensitive, every word must match (prefixes allowed). */
+  text: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(2000).default(500),
+});
+export type LogFilter = z.input<typeof logFilterSchema>;
+
+export const logIntegritySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int().nonnegative(),
+  /** Hash of the last record: quoted in situation reports so a printed copy anchors the chain. */
+  headHash: z.string().nullable(),
+  firstBroken: z
+    .object({
+      seq: z.number().int(),
+      id: z.string(),
+      reason: z.enum(['content_changed', 'chain_broken', 'sequence_gap']),
+    })
+    .nullable(),
+});
+export type LogIntegrity = z.infer<typeof logIntegritySchema>;
