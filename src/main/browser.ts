@@ -4,17 +4,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from './core/clock';
 import { createCore } from './core/createCore';
-import { keyFileProvider } from './core/keyFileProvider';
 import { consoleLogger } from './core/logger';
 import { APP_VERSION, defaultDataDir } from './core/paths';
+import { askPassphrase } from './security/askPassphrase';
+import { KeyRing } from './security/keyRing';
 import { startBrowserServer } from './server/httpServer';
 
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const keyRing = new KeyRing(dataDir);
+  if (keyRing.locked) await keyRing.unlock(process.env.TOCSIN_PASSPHRASE ?? (await askPassphrase()));
   const core = createCore({
     dataDir,
-    keys: keyFileProvider,
+    keyRing,
     clock: systemClock,
     logger: consoleLogger,
     shell: { shell: 'browser', version: APP_VERSION },

@@ -3,10 +3,11 @@ import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { systemClock } from './core/clock';
 import { createCore, type Core } from './core/createCore';
-import { keyFileProvider } from './core/keyFileProvider';
 import { consoleLogger } from './core/logger';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
+import { KeyRing } from './security/keyRing';
 import { installGuards, openExternalChecked } from './shell/guards';
+import { osSecretStore } from './shell/osSecretStore';
 import { APP_ENTRY_URL, mainWindowOptions } from './shell/policy';
 import { registerIpc } from './shell/registerIpc';
 
@@ -32,9 +33,10 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     installGuards();
     serveAppProtocol(join(__dirname, '../renderer'));
+    const keyRing = new KeyRing(process.env.TOCSIN_DATA_DIR ?? app.getPath('userData'), { os: osSecretStore() });
     core = createCore({
       dataDir: process.env.TOCSIN_DATA_DIR ?? app.getPath('userData'),
-      keys: keyFileProvider,
+      keyRing,
       clock: systemClock,
       logger: consoleLogger,
       shell: { shell: 'electron', version: app.getVersion(), openExternal: openExternalChecked },

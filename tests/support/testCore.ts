@@ -2,13 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../src/main/core/clock';
 import { createCore, type Core } from '../../src/main/core/createCore';
-import { keyFileProvider } from '../../src/main/core/keyFileProvider';
 import { silentLogger } from '../../src/main/core/logger';
+import { KeyRing } from '../../src/main/security/keyRing';
+import { join } from 'node:path';
 
 export function makeTestCore(dataDir: string, clock: Clock = { now: () => new Date() }): Core {
   return createCore({
     dataDir,
-    keys: keyFileProvider,
+    keyRing: new KeyRing(dataDir),
     clock,
     logger: silentLogger,
     shell: { shell: 'browser', version: 'test' },
@@ -17,3 +18,7 @@ export function makeTestCore(dataDir: string, clock: Clock = { now: () => new Da
 }
 
 export const randomKey = (): Buffer => randomBytes(32);
+
+/** The raw key of a workspace database, for tests that open or tamper with the file directly. */
+export const workspaceKey = (dataDir: string, workspaceId: string): Buffer =>
+  new KeyRing(dataDir).keyFor(workspaceId, join(dataDir, 'workspaces', `${workspaceId}.key`));

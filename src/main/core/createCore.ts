@@ -2,6 +2,8 @@
 import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { crisisLogHandlers } from '../ipc/handlers/crisisLogHandlers';
+import { securityHandlers } from '../ipc/handlers/securityHandlers';
+import { planHandlers } from '../ipc/handlers/planHandlers';
 import { systemHandlers, type ShellFacts } from '../ipc/handlers/systemHandlers';
 import type { Handlers } from '../ipc/handlers/types';
 import { workspaceHandlers } from '../ipc/handlers/workspaceHandlers';
@@ -10,15 +12,18 @@ import { MentionChangeNotifier } from '../ingest/changeNotifier';
 import { sourceLanguageEnricher } from '../ingest/enricher';
 import { IngestService } from '../ingest/ingestService';
 import { CrisisLogService } from '../services/crisisLog/crisisLogService';
+import { loadDefaultPlan } from '../services/plan/defaultPlan';
+import { PlanService } from '../services/plan/planService';
 import { WorkspaceService } from '../services/workspaces/workspaceService';
-import { WorkspaceStore, type KeyProvider } from '../services/workspaces/workspaceStore';
+import type { KeyRing } from '../security/keyRing';
+import { WorkspaceStore } from '../services/workspaces/workspaceStore';
 import type { Clock } from './clock';
 import { EventBus } from './eventBus';
 import type { Logger } from './logger';
 
 export interface CoreOptions {
   readonly dataDir: string;
-  readonly keys: KeyProvider;
+  readonly keyRing: KeyRing;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly shell: ShellFacts;
@@ -29,20 +34,21 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
   readonly workspaces: WorkspaceService;
-  readonly crisisLog: CrisisLogService;
+  readonly plans: PlanService;
   /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
   readonly ingest: IngestService;
   /** Pull connectors by source kind; each connector module registers itself here. */
   readonly connectors: ConnectorRegistry;
+  readonly crisisLog: CrisisLogService;
   close(): void;
 }
 
-export function createCore({ dataDir, keys, clock, logger, shell, checkOutput }: CoreOptions): Core {
+export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput }: CoreOptions): Core {
   const events = new EventBus();
-  const store = new WorkspaceStore(dataDir, keys, clock);
+  const store = new WorkspaceStore(dataDir, keyRing, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
   const workspaces = new WorkspaceService(store, events, clock);
-  const crisisLog = new CrisisLogService(store, events, clock);
+  const plans = new PlanService(store, events, clock, loadDefaultPlan);
   const mentionNotifier = new MentionChangeNotifier(events);
   const ingest = new IngestService({
     workspaces: store,
@@ -52,10 +58,13 @@ export function createCore({ dataDir, keys, clock, logger, shell, checkOutput }:
     onListenerError: (error) => logger.error('ingest listener failed', { error: String(error) }),
   });
   const connectors = new ConnectorRegistry();
+  const crisisLog = new CrisisLogService(store, events, clock);
 
   const handlers: Handlers = {
     ...systemHandlers(shell),
     ...workspaceHandlers(workspaces),
+    ...planHandlers(plans),
+    ...securityHandlers(keyRing, store, events, clock),
     ...crisisLogHandlers(crisisLog),
   };
 
@@ -63,9 +72,10 @@ export function createCore({ dataDir, keys, clock, logger, shell, checkOutput }:
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
     events,
     workspaces,
-    crisisLog,
+    plans,
     ingest,
     connectors,
+    crisisLog,
     close: () => store.close(),
   };
 }

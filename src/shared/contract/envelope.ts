@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'FORBIDDEN',
+  'LOCKED',
   'UNAUTHORIZED',
   'UNKNOWN_CHANNEL',
   'UNAVAILABLE',

@@ -1,24 +1,33 @@
 // The one API contract: every call and push event, shared by the IPC and HTTP transports.
 import type { z } from 'zod';
 import type { Result } from './envelope';
-import { mentionsEvents } from './mentions';
-import { sourcesEvents } from './sources';
+import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
+import { mentionsEvents } from './mentions';
+import { securityCalls, securityEvents } from './security';
+import { sourcesEvents } from './sources';
+import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
 import { watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspace';
 
 export const calls = {
+  ...composerCalls,
   ...systemCalls,
   ...workspaceCalls,
+  ...planCalls,
+  ...securityCalls,
   ...crisisLogCalls,
 } as const;
 
 export const events = {
+  ...planEvents,
+  ...composerEvents,
   ...mentionsEvents,
   ...sourcesEvents,
   ...watchesEvents,
   ...workspaceEvents,
+  ...securityEvents,
   ...crisisLogEvents,
 } as const;
 

@@ -65,6 +65,7 @@ export const en = {
     NOT_FOUND: 'Not found.',
     CONFLICT: 'This conflicts with a change made meanwhile.',
     FORBIDDEN: 'Not allowed.',
+    LOCKED: 'The data is locked: enter the passphrase.',
     UNAUTHORIZED: 'Not authorised.',
     UNKNOWN_CHANNEL: 'Unknown request.',
     UNAVAILABLE: 'Not available right now.',

@@ -64,6 +64,7 @@ export const fr: UiCatalog = {
     NOT_FOUND: 'Introuvable.',
     CONFLICT: 'Conflit avec une modification faite entre-temps.',
     FORBIDDEN: 'Non autorisé.',
+    LOCKED: 'Les données sont verrouillées : saisissez la phrase secrète.',
     UNAUTHORIZED: 'Accès refusé.',
     UNKNOWN_CHANNEL: 'Requête inconnue.',
     UNAVAILABLE: 'Indisponible pour le moment.',

@@ -1,4 +1,5 @@
 // Opens and keeps the workspace databases: one encrypted file per workspace, live and exercises apart.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/contract/envelope';
@@ -10,6 +11,10 @@ import { SettingsRepository } from '../../db/repositories/settingsRepository';
 /** Supplies the key of a workspace database; issue #9 swaps the key-file provider for keychain/passphrase. */
 export interface KeyProvider {
   keyFor(workspaceId: WorkspaceId, keyPath: string): Buffer;
+  /** The key of a rotation that was interrupted before its key file was switched, if any. */
+  stagedKeyFor(workspaceId: WorkspaceId, keyPath: string): Buffer | undefined;
+  stageKey(workspaceId: WorkspaceId, keyPath: string, key: Buffer): void;
+  commitStagedKey(keyPath: string): void;
 }
 
 export interface OpenWorkspace {
@@ -79,7 +84,38 @@ export class WorkspaceStore {
     return join(this.#dir, `${id}.db`);
   }
 
+  /**
+   * Re-encrypts a workspace database under a fresh key. The new key is written beside the old one before
+   * the database changes, so a crash at any point leaves a key that opens it (see #openDb).
+   */
+  rotateKey(id: WorkspaceId): void {
+    const ws = this.get(id);
+    const keyPath = this.#keyPath(id);
+    const next = randomBytes(32);
+    this.keys.stageKey(id, keyPath, next);
+    // SQLite3 Multiple Ciphers cannot rekey a database in WAL mode.
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    ws.db.pragma('journal_mode = DELETE');
+    ws.db.pragma(`rekey = "x'${next.toString('hex')}'"`);
+    ws.db.pragma('journal_mode = WAL');
+    this.keys.commitStagedKey(keyPath);
+  }
+
+  #keyPath(id: WorkspaceId): string {
+    return join(this.#dir, `${id}.key`);
+  }
+
   #openDb(id: WorkspaceId): Db {
-    return openDatabase({ path: this.#dbPath(id), key: this.keys.keyFor(id, join(this.#dir, `${id}.key`)) });
+    const path = this.#dbPath(id);
+    const keyPath = this.#keyPath(id);
+    try {
+      return openDatabase({ path, key: this.keys.keyFor(id, keyPath) });
+    } catch (error) {
+      const staged = error instanceof AppFailure && error.code === 'FORBIDDEN' ? this.keys.stagedKeyFor(id, keyPath) : undefined;
+      if (!staged) throw error;
+      const db = openDatabase({ path, key: staged });
+      this.keys.commitStagedKey(keyPath);
+      return db;
+    }
   }
 }

@@ -3,11 +3,13 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 
 export const queryKeys = {
   system: ['system'] as const,
+  security: ['security'] as const,
   workspaces: ['workspaces'] as const,
   workspace: (id: WorkspaceId) => ['workspaces', id] as const,
-  crisisLog: (id: WorkspaceId) => ['crisisLog', id] as const,
+  plan: (id: WorkspaceId) => ['plan', id] as const,
   watches: (id: WorkspaceId) => ['watches', id] as const,
   sources: (id: WorkspaceId) => ['sources', id] as const,
   /** Prefix of every mention query (stream, detail, rollups) of a workspace. */
   mentions: (id: WorkspaceId) => ['mentions', id] as const,
+  crisisLog: (id: WorkspaceId) => ['crisisLog', id] as const,
 };

@@ -9,10 +9,12 @@ type Invalidation = { [E in EventName]: (payload: EventPayload<E>) => readonly (
 
 const invalidations: Invalidation = {
   'workspace:changed': ({ workspaceId }) => [queryKeys.workspace(workspaceId), queryKeys.workspaces],
-  'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],
+  'security:changed': () => [queryKeys.security],
+  'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId)],
   'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId)],
   'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId)],
+  'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],
 };
 
 export function useBackendEvents(): void {

@@ -1,0 +1,28 @@
+// Protection of the data at rest: passphrase, keychain, key rotation.
+import { z } from 'zod';
+import { workspaceIdSchema } from '../domain/workspace';
+import { call, event } from './define';
+
+export const keyProtectionSchema = z.enum(['none', 'os', 'passphrase']);
+export type KeyProtection = z.infer<typeof keyProtectionSchema>;
+
+export const securityStatusSchema = z.object({
+  /** none: keys in clear beside the data; os: sealed by the OS keychain; passphrase: derived with scrypt. */
+  protection: keyProtectionSchema,
+  locked: z.boolean(),
+});
+export type SecurityStatus = z.infer<typeof securityStatusSchema>;
+
+export const securityCalls = {
+  'security:status': call(z.object({}), securityStatusSchema),
+  'security:setPassphrase': call(
+    z.object({ next: z.string().min(1).max(1024), current: z.string().max(1024).optional() }),
+    securityStatusSchema,
+  ),
+  'security:unlock': call(z.object({ passphrase: z.string().max(1024) }), securityStatusSchema),
+  'security:rotateKey': call(z.object({ workspaceId: workspaceIdSchema }), z.object({ rotatedAt: z.iso.datetime() })),
+} as const;
+
+export const securityEvents = {
+  'security:changed': event(z.object({})),
+} as const;
