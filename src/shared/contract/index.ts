@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Result } from './envelope';
 import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
+import { importCalls, importEvents } from './imports';
 import { mentionsEvents } from './mentions';
 import { securityCalls, securityEvents } from './security';
 import { sourcesEvents } from './sources';
@@ -18,6 +19,7 @@ export const calls = {
   ...planCalls,
   ...securityCalls,
   ...crisisLogCalls,
+  ...importCalls,
 } as const;
 
 export const events = {
@@ -29,6 +31,7 @@ export const events = {
   ...workspaceEvents,
   ...securityEvents,
   ...crisisLogEvents,
+  ...importEvents,
 } as const;
 
 export type Calls = typeof calls;

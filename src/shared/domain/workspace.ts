@@ -22,6 +22,11 @@ export const workspaceSettingsSchema = z.object({
   reportLanguage: languageSchema,
   /** Hours between two status meetings (points de situation) during an incident. */
   statusMeetingHours: z.number().int().min(1).max(24),
+  /**
+   * Sealed: no outbound traffic at all. Otherwise only the hosts of enabled connectors and publishing
+   * channels may be reached (the allow-list is derived, never typed in).
+   */
+  sealed: z.boolean(),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 

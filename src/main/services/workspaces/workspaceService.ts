@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   organisation: '',
   reportLanguage: 'fr',
   statusMeetingHours: 2,
+  sealed: false,
 };
 
 export class WorkspaceService {
