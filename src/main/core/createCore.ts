@@ -2,7 +2,9 @@
 import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { crisisLogHandlers } from '../ipc/handlers/crisisLogHandlers';
+import { networkHandlers } from '../ipc/handlers/networkHandlers';
 import { securityHandlers } from '../ipc/handlers/securityHandlers';
+import { NetworkPolicy } from '../net/networkPolicy';
 import { planHandlers } from '../ipc/handlers/planHandlers';
 import { systemHandlers, type ShellFacts } from '../ipc/handlers/systemHandlers';
 import type { Handlers } from '../ipc/handlers/types';
@@ -34,6 +36,7 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
   readonly workspaces: WorkspaceService;
+  readonly network: NetworkPolicy;
   readonly plans: PlanService;
   /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
   readonly ingest: IngestService;
@@ -48,6 +51,9 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const store = new WorkspaceStore(dataDir, keyRing, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
   const workspaces = new WorkspaceService(store, events, clock);
+  // Connectors and publishers take their gate from network.gateFor(workspaceId) and declare the origins
+  // they need with network.addOriginProvider: that is the allow-list sealed mode enforces.
+  const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed);
   const plans = new PlanService(store, events, clock, loadDefaultPlan);
   const mentionNotifier = new MentionChangeNotifier(events);
   const ingest = new IngestService({
@@ -65,6 +71,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...workspaceHandlers(workspaces),
     ...planHandlers(plans),
     ...securityHandlers(keyRing, store, events, clock),
+    ...networkHandlers(network),
     ...crisisLogHandlers(crisisLog),
   };
 
@@ -72,6 +79,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
     events,
     workspaces,
+    network,
     plans,
     ingest,
     connectors,

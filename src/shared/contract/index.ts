@@ -7,6 +7,7 @@ import { importCalls, importEvents } from './imports';
 import { mentionsEvents } from './mentions';
 import { securityCalls, securityEvents } from './security';
 import { sourcesEvents } from './sources';
+import { networkCalls } from './network';
 import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
 import { watchesEvents } from './watches';
@@ -18,6 +19,7 @@ export const calls = {
   ...workspaceCalls,
   ...planCalls,
   ...securityCalls,
+  ...networkCalls,
   ...crisisLogCalls,
   ...importCalls,
 } as const;
