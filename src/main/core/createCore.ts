@@ -36,6 +36,7 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
   readonly workspaces: WorkspaceService;
+  readonly plans: PlanService;
   readonly network: NetworkPolicy;
   readonly plans: PlanService;
   /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
@@ -51,6 +52,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const store = new WorkspaceStore(dataDir, keyRing, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
   const workspaces = new WorkspaceService(store, events, clock);
+  const plans = new PlanService(store, events, clock, loadDefaultPlan);
   // Connectors and publishers take their gate from network.gateFor(workspaceId) and declare the origins
   // they need with network.addOriginProvider: that is the allow-list sealed mode enforces.
   const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed);
@@ -79,6 +81,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
     events,
     workspaces,
+    plans,
     network,
     plans,
     ingest,

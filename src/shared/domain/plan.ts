@@ -260,16 +260,6 @@ export const planMetadataSchema = z.object({
 });
 export type PlanMetadata = z.infer<typeof planMetadataSchema>;
 
-function duplicates(values: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const value of values) {
-    if (seen.has(value)) repeated.add(value);
-    seen.add(value);
-  }
-  return repeated;
-}
-
 const planObjectSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
@@ -284,66 +274,81 @@ const planObjectSchema = z.object({
   campaigns: z.array(campaignSchema).max(1000),
 });
 
-/** Cross-references are checked here so an imported file names every broken link by its path. */
-export const crisisPlanSchema = planObjectSchema.superRefine((plan, ctx) => {
-  const flagDuplicates = (key: 'scenarios' | 'roles' | 'playbooks' | 'templates' | 'contacts' | 'campaigns') => {
-    const ids = plan[key].map((entry) => entry.id);
-    const repeated = duplicates(ids);
-    ids.forEach((id, index) => {
-      if (repeated.has(id)) ctx.addIssue({ code: 'custom', path: [key, index, 'id'], message: `duplicate id "${id}"` });
+export interface PlanReferenceIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+type Loose = Record<string, unknown>;
+const entries = (value: unknown): Loose[] =>
+  Array.isArray(value) ? value.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as Loose) : {})) : [];
+const idOf = (entry: Loose): string | undefined => (typeof entry.id === 'string' ? entry.id : undefined);
+const strings = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * Duplicate ids and broken links between sections. Written against unvalidated data, so an imported file
+ * with shape errors still gets its broken references reported in the same pass.
+ */
+export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
+  const plan: Loose = typeof value === 'object' && value !== null ? (value as Loose) : {};
+  const issues: PlanReferenceIssue[] = [];
+  const sections = ['scenarios', 'roles', 'playbooks', 'templates', 'contacts', 'campaigns'] as const;
+  const idSets = {} as Record<(typeof sections)[number], Set<string>>;
+  for (const key of sections) {
+    const seen = new Map<string, number[]>();
+    entries(plan[key]).forEach((entry, index) => {
+      const id = idOf(entry);
+      if (id !== undefined) seen.set(id, [...(seen.get(id) ?? []), index]);
     });
-  };
-  (['scenarios', 'roles', 'playbooks', 'templates', 'contacts', 'campaigns'] as const).forEach(flagDuplicates);
-
-  const roleIds = new Set<string>(plan.roles.map((role) => role.id));
-  const playbookIds = new Set(plan.playbooks.map((playbook) => playbook.id));
-  const templateIds = new Set(plan.templates.map((template) => template.id));
-
-  plan.scenarios.forEach((scenario, index) => {
-    if (!playbookIds.has(scenario.playbookId)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['scenarios', index, 'playbookId'],
-        message: `no playbook with id "${scenario.playbookId}"`,
-      });
+    for (const [id, indexes] of seen) {
+      if (indexes.length > 1) for (const index of indexes) issues.push({ path: [key, index, 'id'], message: `duplicate id "${id}"` });
     }
-    scenario.templateIds.forEach((templateId, t) => {
-      if (!templateIds.has(templateId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scenarios', index, 'templateIds', t],
-          message: `no template with id "${templateId}"`,
-        });
+    idSets[key] = new Set(seen.keys());
+  }
+  entries(plan.scenarios).forEach((scenario, index) => {
+    if (typeof scenario.playbookId === 'string' && !idSets.playbooks.has(scenario.playbookId)) {
+      issues.push({ path: ['scenarios', index, 'playbookId'], message: `no playbook with id "${scenario.playbookId}"` });
+    }
+    strings(scenario.templateIds).forEach((templateId, t) => {
+      if (typeof templateId === 'string' && !idSets.templates.has(templateId)) {
+        issues.push({ path: ['scenarios', index, 'templateIds', t], message: `no template with id "${templateId}"` });
       }
     });
   });
-  plan.roles.forEach((role, index) => {
-    role.calls.forEach((target, c) => {
-      if (!roleIds.has(target) || target === role.id) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['roles', index, 'calls', c],
-          message: target === role.id ? 'a role cannot call itself' : `role "${target}" is not in the plan`,
-        });
+  entries(plan.roles).forEach((role, index) => {
+    strings(role.calls).forEach((target, c) => {
+      if (typeof target !== 'string') return;
+      if (target === role.id) issues.push({ path: ['roles', index, 'calls', c], message: 'a role cannot call itself' });
+      else if (!idSets.roles.has(target)) issues.push({ path: ['roles', index, 'calls', c], message: `role "${target}" is not in the plan` });
+    });
+  });
+  entries(plan.playbooks).forEach((playbook, p) => {
+    const items = entries(playbook.items);
+    const counts = new Map<string, number>();
+    for (const item of items) {
+      const id = idOf(item);
+      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    items.forEach((item, i) => {
+      const id = idOf(item);
+      if (id !== undefined && (counts.get(id) ?? 0) > 1) {
+        issues.push({ path: ['playbooks', p, 'items', i, 'id'], message: `duplicate id "${id}"` });
+      }
+      if (typeof item.ownerRole === 'string' && !idSets.roles.has(item.ownerRole)) {
+        issues.push({ path: ['playbooks', p, 'items', i, 'ownerRole'], message: `role "${item.ownerRole}" is not in the plan` });
       }
     });
   });
-  plan.playbooks.forEach((playbook, p) => {
-    const repeated = duplicates(playbook.items.map((item) => item.id));
-    playbook.items.forEach((item, i) => {
-      if (repeated.has(item.id)) {
-        ctx.addIssue({ code: 'custom', path: ['playbooks', p, 'items', i, 'id'], message: `duplicate id "${item.id}"` });
-      }
-      if (!roleIds.has(item.ownerRole)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['playbooks', p, 'items', i, 'ownerRole'],
-          message: `role "${item.ownerRole}" is not in the plan`,
-        });
-      }
-    });
-  });
-});
+  return issues;
+}
+
+/** Cross-references are checked even when the shape is wrong, so one pass names every problem by its path. */
+export const crisisPlanSchema = planObjectSchema.superRefine(
+  (plan, ctx) => {
+    for (const issue of planReferenceIssues(plan)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  },
+  { when: () => true },
+);
 export type CrisisPlan = z.infer<typeof crisisPlanSchema>;
 
 /** Placeholders used in a template body, in order of first appearance. */

@@ -1,0 +1,11 @@
+// Contract handlers for `plan:*`.
+import type { PlanService } from '../../services/plan/planService';
+import type { HandlersFor } from './types';
+
+export const planHandlers = (plans: PlanService): HandlersFor<'plan'> => ({
+  'plan:get': ({ workspaceId }) => plans.get(workspaceId),
+  'plan:save': ({ workspaceId, baseRevision, plan, note }) => plans.save(workspaceId, baseRevision, plan, note),
+  'plan:history': ({ workspaceId }) => plans.history(workspaceId),
+  'plan:export': ({ workspaceId }) => plans.export(workspaceId),
+  'plan:import': ({ workspaceId, content }) => plans.import(workspaceId, content),
+});

@@ -1,0 +1,85 @@
+// Reading and writing a crisis plan file: hostile input in, a validated plan or every problem by path out.
+import { AppFailure } from '../../../shared/contract/envelope';
+import {
+  PLAN_FORMAT,
+  PLAN_FORMAT_VERSION,
+  PLAN_SCHEMA_VERSION,
+  crisisPlanSchema,
+  type CrisisPlan,
+} from '../../../shared/domain/plan';
+
+/** Far above any real plan (the default one is ~100 kB); stops a hostile file before JSON.parse. */
+export const PLAN_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Issues are capped so a garbage file does not produce an unreadable wall of messages. */
+const MAX_ISSUES = 200;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(file)' : path.map((part) => String(part)).join('.');
+}
+
+export function parsePlanFile(content: string): CrisisPlan {
+  if (Buffer.byteLength(content, 'utf8') > PLAN_FILE_MAX_BYTES) {
+    throw new AppFailure('PAYLOAD_TOO_LARGE', `This plan file is larger than ${PLAN_FILE_MAX_BYTES / 1024 / 1024} MB.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(content.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new AppFailure('INVALID_INPUT', `This file is not valid JSON: ${(error as Error).message}`, [
+      { path: '(file)', message: (error as Error).message },
+    ]);
+  }
+  if (!isRecord(data) || data.format !== PLAN_FORMAT) {
+    throw new AppFailure('INVALID_INPUT', 'This file is not a Tocsin crisis plan (missing "format": "tocsin-crisis-plan").', [
+      { path: 'format', message: `expected "${PLAN_FORMAT}"` },
+    ]);
+  }
+  for (const [key, supported] of [
+    ['formatVersion', PLAN_FORMAT_VERSION],
+    ['schemaVersion', PLAN_SCHEMA_VERSION],
+  ] as const) {
+    const version = data[key];
+    if (typeof version === 'number' && version > supported) {
+      throw new AppFailure(
+        'INVALID_INPUT',
+        `This plan was written by a newer version of Tocsin (${key} ${version}); this version reads up to ${supported}. Update Tocsin to import it. Nothing was imported.`,
+        [{ path: key, message: `version ${version} is newer than ${supported}` }],
+      );
+    }
+  }
+  const result = crisisPlanSchema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+      path: formatIssuePath(issue.path),
+      message: issue.message,
+    }));
+    const more = result.error.issues.length > MAX_ISSUES ? ` (first ${MAX_ISSUES} shown)` : '';
+    throw new AppFailure(
+      'INVALID_INPUT',
+      `The plan file has ${result.error.issues.length} error(s)${more}; nothing was imported.`,
+      issues,
+    );
+  }
+  return result.data;
+}
+
+/** Stable, human-diffable text: the same plan always gives the same bytes. */
+export function serializePlan(plan: CrisisPlan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+export function planFileName(plan: CrisisPlan, exercise: boolean): string {
+  const org = plan.metadata.organisation
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+    .slice(0, 40);
+  const version = plan.metadata.version.replace(/[^a-zA-Z0-9.]+/g, '-');
+  return `${exercise ? 'EXERCISE-' : ''}crisis-plan-${org || 'plan'}-${version}.json`;
+}

@@ -1,0 +1,43 @@
+// Crisis plan calls and events: read, edit, history, portable file import/export, paper fallback kit.
+import { z } from 'zod';
+import { call, event } from './define';
+import { crisisPlanSchema } from '../domain/plan';
+import { workspaceIdSchema } from '../domain/workspace';
+
+export const planOriginSchema = z.enum(['default', 'edit', 'import']);
+
+export const planRevisionMetaSchema = z.object({
+  revision: z.number().int().positive(),
+  schemaVersion: z.number().int().positive(),
+  savedAt: z.iso.datetime(),
+  origin: planOriginSchema,
+  author: z.string(),
+  note: z.string(),
+});
+export type PlanRevisionMeta = z.infer<typeof planRevisionMetaSchema>;
+
+export const storedPlanSchema = planRevisionMetaSchema.extend({ plan: crisisPlanSchema });
+export type StoredPlan = z.infer<typeof storedPlanSchema>;
+
+const workspaceInput = z.object({ workspaceId: workspaceIdSchema });
+
+export const planCalls = {
+  'plan:get': call(workspaceInput, storedPlanSchema),
+  'plan:save': call(
+    workspaceInput.extend({
+      /** The revision the editor started from; a save over a newer revision is refused (CONFLICT). */
+      baseRevision: z.number().int().positive(),
+      plan: crisisPlanSchema,
+      note: z.string().max(500).default(''),
+    }),
+    storedPlanSchema,
+  ),
+  'plan:history': call(workspaceInput, z.array(planRevisionMetaSchema)),
+  'plan:export': call(workspaceInput, z.object({ fileName: z.string(), content: z.string() })),
+  /** `content` is the file's text; validated in full before anything is stored. */
+  'plan:import': call(workspaceInput.extend({ content: z.string().max(6 * 1024 * 1024) }), storedPlanSchema),
+} as const;
+
+export const planEvents = {
+  'plan:changed': event(z.object({ workspaceId: workspaceIdSchema, revision: z.number().int().positive() })),
+} as const;
