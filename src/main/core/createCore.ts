@@ -36,7 +36,6 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
   readonly workspaces: WorkspaceService;
-  readonly plans: PlanService;
   readonly network: NetworkPolicy;
   readonly plans: PlanService;
   /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
@@ -52,7 +51,6 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const store = new WorkspaceStore(dataDir, keyRing, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
   const workspaces = new WorkspaceService(store, events, clock);
-  const plans = new PlanService(store, events, clock, loadDefaultPlan);
   // Connectors and publishers take their gate from network.gateFor(workspaceId) and declare the origins
   // they need with network.addOriginProvider: that is the allow-list sealed mode enforces.
   const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed);
@@ -81,7 +79,6 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
     events,
     workspaces,
-    plans,
     network,
     plans,
     ingest,
