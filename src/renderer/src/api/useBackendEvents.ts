@@ -9,7 +9,6 @@ type Invalidation = { [E in EventName]: (payload: EventPayload<E>) => readonly (
 
 const invalidations: Invalidation = {
   'workspace:changed': ({ workspaceId }) => [queryKeys.workspace(workspaceId), queryKeys.workspaces],
-  'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'security:changed': () => [queryKeys.security],
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId)],
