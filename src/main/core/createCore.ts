@@ -2,6 +2,8 @@
 import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { crisisLogHandlers } from '../ipc/handlers/crisisLogHandlers';
+import { importHandlers } from '../ipc/handlers/importHandlers';
+import { createImports } from '../imports/createImports';
 import { networkHandlers } from '../ipc/handlers/networkHandlers';
 import { securityHandlers } from '../ipc/handlers/securityHandlers';
 import { NetworkPolicy } from '../net/networkPolicy';
@@ -65,6 +67,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   });
   const connectors = new ConnectorRegistry();
   const crisisLog = new CrisisLogService(store, events, clock);
+  const imports = createImports(ingest, events, () => clock.now().getTime());
 
   const handlers: Handlers = {
     ...systemHandlers(shell),
@@ -73,6 +76,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...securityHandlers(keyRing, store, events, clock),
     ...networkHandlers(network),
     ...crisisLogHandlers(crisisLog),
+    ...importHandlers(imports),
   };
 
   return {

@@ -12,4 +12,5 @@ export const queryKeys = {
   /** Prefix of every mention query (stream, detail, rollups) of a workspace. */
   mentions: (id: WorkspaceId) => ['mentions', id] as const,
   crisisLog: (id: WorkspaceId) => ['crisisLog', id] as const,
+  importRun: (runId: string) => ['importRun', runId] as const,
 };

@@ -15,6 +15,8 @@ const invalidations: Invalidation = {
   'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId)],
   'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId)],
   'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],
+  'import:progress': ({ runId, workspaceId, state }) =>
+    state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
 };
 
 export function useBackendEvents(): void {

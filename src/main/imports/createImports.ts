@@ -1,0 +1,18 @@
+// Builds the import service with the limits the app runs with.
+import type { EventBus } from '../core/eventBus';
+import { ImportService, type MentionSink } from './importService';
+import { UploadStaging } from './uploadStaging';
+
+/** Large enough for a month of a busy brand's export; beyond it the user splits by date range. */
+export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_XLSX_INFLATED_BYTES = 512 * 1024 * 1024;
+
+export function createImports(sink: MentionSink, events: EventBus, now: () => number): ImportService {
+  const staging = new UploadStaging({ maxFileBytes: MAX_IMPORT_FILE_BYTES, maxFiles: 4, ttlMs: 2 * 3_600_000 }, now);
+  return new ImportService({
+    staging,
+    sink,
+    publish: (progress) => events.emit('import:progress', progress),
+    maxInflatedBytes: MAX_XLSX_INFLATED_BYTES,
+  });
+}

@@ -1,0 +1,48 @@
+// File import calls: upload in chunks, preview with detections, run with a column mapping, follow, cancel.
+import { z } from 'zod';
+import { call, event } from './define';
+import { columnMappingSchema, delimiterSchema, importPreviewSchema, importProgressSchema } from '../domain/fileImport';
+import { workspaceIdSchema } from '../domain/workspace';
+
+const uploadIdSchema = z.uuid();
+const runIdSchema = z.uuid();
+/** One chunk stays far below the browser-mode request limit once base64-encoded. */
+export const IMPORT_CHUNK_BYTES = 2 * 1024 * 1024;
+
+const readChoices = {
+  delimiter: delimiterSchema.optional(),
+  headerLine: z.number().int().positive().optional(),
+};
+
+export const importCalls = {
+  'import:begin': call(
+    z.object({ fileName: z.string().trim().min(1).max(255), sizeBytes: z.number().int().nonnegative() }),
+    z.object({ uploadId: uploadIdSchema }),
+  ),
+  'import:chunk': call(
+    z.object({
+      uploadId: uploadIdSchema,
+      offset: z.number().int().nonnegative(),
+      dataBase64: z.base64().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
+    }),
+    z.object({ received: z.number().int().nonnegative() }),
+  ),
+  'import:preview': call(z.object({ uploadId: uploadIdSchema, ...readChoices }), importPreviewSchema),
+  'import:run': call(
+    z.object({
+      workspaceId: workspaceIdSchema,
+      uploadId: uploadIdSchema,
+      sourceId: z.number().int().positive(),
+      mapping: columnMappingSchema,
+      ...readChoices,
+    }),
+    importProgressSchema,
+  ),
+  'import:cancel': call(z.object({ runId: runIdSchema }), importProgressSchema),
+  'import:status': call(z.object({ runId: runIdSchema }), importProgressSchema),
+} as const;
+
+export const importEvents = {
+  /** After each batch and once at the end (state done, cancelled or failed). */
+  'import:progress': event(importProgressSchema),
+} as const;
