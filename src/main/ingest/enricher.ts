@@ -3,6 +3,8 @@
 export type ToneClass = 'negative' | 'neutral' | 'positive';
 
 export interface EnrichInput {
+  /** Tone can be refined per workspace (its local model trained from analysts' corrections). */
+  readonly workspaceId?: string;
   readonly text: string;
   readonly title?: string;
   /** Language announced by the source (BCP 47), if any. */

@@ -85,7 +85,7 @@ export class IngestService {
     const rejections: { index: number; reason: string }[] = [];
     const rows: { row: MentionRow; watchIds: number[] }[] = [];
     mentions.forEach((candidate, index) => {
-      const prepared = this.#prepare(candidate, sourceId, source.kind, fetchedAt, matcher);
+      const prepared = this.#prepare(candidate, workspaceId, sourceId, source.kind, fetchedAt, matcher);
       if (typeof prepared === 'string') rejections.push({ index, reason: prepared });
       else rows.push(prepared);
     });
@@ -128,6 +128,7 @@ export class IngestService {
 
   #prepare(
     candidate: unknown,
+    workspaceId: WorkspaceId,
     sourceId: number,
     sourceKind: SourceKind,
     fetchedAt: string,
@@ -143,7 +144,7 @@ export class IngestService {
     const title = m.title === undefined ? null : toPlainText(m.title) || null;
     if (text.length === 0 && title === null) return 'no text left after removing markup';
     const published = new Date(m.publishedAt);
-    const enrichment = this.deps.enricher.enrich({ text, title: title ?? undefined, language: m.language });
+    const enrichment = this.deps.enricher.enrich({ workspaceId, text, title: title ?? undefined, language: m.language });
     const watchIds = matcher.match({
       sourceId,
       language: enrichment.language,
