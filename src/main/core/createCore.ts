@@ -2,6 +2,7 @@
 import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { crisisLogHandlers } from '../ipc/handlers/crisisLogHandlers';
+import { incidentHandlers } from '../ipc/handlers/incidentHandlers';
 import { importHandlers } from '../ipc/handlers/importHandlers';
 import { createImports } from '../imports/createImports';
 import { networkHandlers } from '../ipc/handlers/networkHandlers';
@@ -16,6 +17,7 @@ import { MentionChangeNotifier } from '../ingest/changeNotifier';
 import { sourceLanguageEnricher } from '../ingest/enricher';
 import { IngestService } from '../ingest/ingestService';
 import { CrisisLogService } from '../services/crisisLog/crisisLogService';
+import { IncidentService } from '../services/incidents/incidentService';
 import { loadDefaultPlan } from '../services/plan/defaultPlan';
 import { PlanService } from '../services/plan/planService';
 import { WorkspaceService } from '../services/workspaces/workspaceService';
@@ -45,6 +47,7 @@ export interface Core {
   /** Pull connectors by source kind; each connector module registers itself here. */
   readonly connectors: ConnectorRegistry;
   readonly crisisLog: CrisisLogService;
+  readonly incidents: IncidentService;
   close(): void;
 }
 
@@ -67,6 +70,14 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   });
   const connectors = new ConnectorRegistry();
   const crisisLog = new CrisisLogService(store, events, clock);
+  const incidents = new IncidentService({
+    store,
+    events,
+    clock,
+    log: crisisLog,
+    plan: (id) => plans.get(id).plan,
+    settings: (id) => workspaces.get(id).settings,
+  });
   const imports = createImports(ingest, events, () => clock.now().getTime());
 
   const handlers: Handlers = {
@@ -76,6 +87,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...securityHandlers(keyRing, store, events, clock),
     ...networkHandlers(network),
     ...crisisLogHandlers(crisisLog),
+    ...incidentHandlers(incidents),
     ...importHandlers(imports),
   };
 
@@ -88,6 +100,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ingest,
     connectors,
     crisisLog,
+    incidents,
     close: () => store.close(),
   };
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Result } from './envelope';
 import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
+import { incidentCalls, incidentEvents } from './incident';
 import { importCalls, importEvents } from './imports';
 import { mentionsEvents } from './mentions';
 import { securityCalls, securityEvents } from './security';
@@ -21,6 +22,7 @@ export const calls = {
   ...securityCalls,
   ...networkCalls,
   ...crisisLogCalls,
+  ...incidentCalls,
   ...importCalls,
 } as const;
 
@@ -33,6 +35,7 @@ export const events = {
   ...workspaceEvents,
   ...securityEvents,
   ...crisisLogEvents,
+  ...incidentEvents,
   ...importEvents,
 } as const;
 

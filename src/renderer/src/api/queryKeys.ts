@@ -12,5 +12,7 @@ export const queryKeys = {
   /** Prefix of every mention query (stream, detail, rollups) of a workspace. */
   mentions: (id: WorkspaceId) => ['mentions', id] as const,
   crisisLog: (id: WorkspaceId) => ['crisisLog', id] as const,
+  incidents: (id: WorkspaceId) => ['incidents', id] as const,
+  incident: (id: WorkspaceId, incidentId: string) => ['incidents', id, incidentId] as const,
   importRun: (runId: string) => ['importRun', runId] as const,
 };

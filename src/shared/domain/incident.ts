@@ -1,0 +1,192 @@
+// Incidents and their war-room state: roster, mobilisation, checklists, situation reports.
+import { z } from 'zod';
+import { incidentIdSchema } from './crisisLog';
+import {
+  localizedNameSchema,
+  localizedTextSchema,
+  personSchema,
+  phaseSchema,
+  planIdSchema,
+  roleIdSchema,
+  scenarioKindSchema,
+  severitySchema,
+} from './plan';
+
+export { incidentIdSchema };
+
+export const INCIDENT_STATUSES = ['monitoring', 'active', 'stabilised', 'closed'] as const;
+export const incidentStatusSchema = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+
+/** Forward moves, plus a relapse from stabilised back to active; a closed incident stays closed. */
+export const STATUS_MOVES: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
+  monitoring: ['active', 'stabilised', 'closed'],
+  active: ['stabilised', 'closed'],
+  stabilised: ['active', 'closed'],
+  closed: [],
+};
+
+/** Who does something: people have no accounts, so each laptop says who is typing and in which role. */
+export const actorSchema = z.object({
+  author: z.string().trim().min(1).max(120),
+  authorRole: z.string().trim().min(1).max(80).nullable().default(null),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/**
+ * What an incident keeps of the alert it was opened from. Detection owns alerts; this is a frozen copy
+ * so the incident still shows why it was opened if the alert is later resolved or the data rotated.
+ */
+export const alertSnapshotSchema = z.object({
+  alertId: z.string().min(1).max(100),
+  level: z.string().max(40).optional(),
+  watch: z.string().max(200).optional(),
+  raisedAt: z.iso.datetime({ offset: true }).optional(),
+  why: z.array(z.string().max(1000)).max(50).default([]),
+  mentions: z
+    .array(
+      z.object({
+        author: z.string().max(512).optional(),
+        text: z.string().max(5000),
+        url: z.string().max(4096).optional(),
+        publishedAt: z.iso.datetime({ offset: true }).optional(),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+export type AlertSnapshot = z.infer<typeof alertSnapshotSchema>;
+
+export const openIncidentSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  /** Scenario of the plan whose roster and playbook seed the incident. */
+  scenarioId: planIdSchema.nullable().default(null),
+  scenarioKind: scenarioKindSchema,
+  severity: severitySchema,
+  status: z.enum(['monitoring', 'active']).default('active'),
+  summary: z.string().trim().max(5000).default(''),
+  alert: alertSnapshotSchema.nullable().default(null),
+  actor: actorSchema,
+});
+export type OpenIncident = z.input<typeof openIncidentSchema>;
+
+export const incidentSummarySchema = z.object({
+  id: incidentIdSchema,
+  title: z.string(),
+  scenarioKind: scenarioKindSchema,
+  scenarioId: z.string().nullable(),
+  severity: severitySchema,
+  status: incidentStatusSchema,
+  summary: z.string(),
+  openedAt: z.iso.datetime(),
+  openedBy: z.string(),
+  activeAt: z.iso.datetime().nullable(),
+  stabilisedAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  alert: alertSnapshotSchema.nullable(),
+});
+export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+
+export const holderPeriodSchema = z.object({
+  person: personSchema,
+  fromAt: z.iso.datetime(),
+  untilAt: z.iso.datetime().nullable(),
+  handedOverBy: z.string().nullable(),
+  note: z.string(),
+});
+export type HolderPeriod = z.infer<typeof holderPeriodSchema>;
+
+export const rosterRoleSchema = z.object({
+  roleId: roleIdSchema,
+  name: localizedNameSchema,
+  mission: localizedTextSchema,
+  instructions: z.array(localizedTextSchema),
+  holder: personSchema.nullable(),
+  deputies: z.array(personSchema),
+  calls: z.array(roleIdSchema),
+  onDuty: z.boolean(),
+  shiftStartedAt: z.iso.datetime().nullable(),
+  /** Every holder of the role during this incident, oldest first; the last open one is the holder. */
+  history: z.array(holderPeriodSchema),
+});
+export type RosterRole = z.infer<typeof rosterRoleSchema>;
+
+export const mobilisationCallSchema = z.object({
+  roleId: roleIdSchema,
+  personName: z.string(),
+  phone: z.string(),
+  alertedAt: z.iso.datetime(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+});
+export type MobilisationCall = z.infer<typeof mobilisationCallSchema>;
+
+export const mobilisationSchema = z.object({
+  id: z.uuid(),
+  startedAt: z.iso.datetime(),
+  startedBy: z.string(),
+  calls: z.array(mobilisationCallSchema),
+});
+export type Mobilisation = z.infer<typeof mobilisationSchema>;
+
+export const CHECKLIST_STATUSES = ['todo', 'in_progress', 'done', 'skipped'] as const;
+export const checklistStatusSchema = z.enum(CHECKLIST_STATUSES);
+export type ChecklistStatus = z.infer<typeof checklistStatusSchema>;
+
+export const incidentChecklistItemSchema = z.object({
+  id: z.uuid(),
+  planItemId: z.string().nullable(),
+  phase: phaseSchema,
+  text: localizedTextSchema,
+  ownerRole: roleIdSchema,
+  deadlineMinutes: z.number().int().nonnegative(),
+  /** Incident start + deadline: what "overdue" is measured against. */
+  dueAt: z.iso.datetime(),
+  status: checklistStatusSchema,
+  doneBy: z.string().nullable(),
+  doneAt: z.iso.datetime().nullable(),
+  note: z.string(),
+});
+export type IncidentChecklistItem = z.infer<typeof incidentChecklistItemSchema>;
+
+export const SITUATION_LINE_KINDS = [
+  'status',
+  'alert',
+  'pinned',
+  'verifiedInfo',
+  'done',
+  'decision',
+  'communication',
+  'overdue',
+  'unanswered',
+  'vacant',
+  'toVerify',
+] as const;
+export const situationLineSchema = z.object({
+  kind: z.enum(SITUATION_LINE_KINDS),
+  /** Checklist texts come in both languages; log entries and names are as written (fr = en). */
+  text: localizedTextSchema,
+});
+export type SituationLine = z.infer<typeof situationLineSchema>;
+
+export const situationReportSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  createdBy: z.string(),
+  conditions: z.array(situationLineSchema),
+  actions: z.array(situationLineSchema),
+  needs: z.array(situationLineSchema),
+  /** The crisis log's head hash when the report was made: a printed report anchors the chain. */
+  logHeadHash: z.string().nullable(),
+  logIntact: z.boolean(),
+});
+export type SituationReport = z.infer<typeof situationReportSchema>;
+
+export const incidentDetailSchema = incidentSummarySchema.extend({
+  roster: z.array(rosterRoleSchema),
+  mobilisation: mobilisationSchema.nullable(),
+  checklist: z.array(incidentChecklistItemSchema),
+  reports: z.array(situationReportSchema),
+  /** When the next status meeting is due (last report, or the incident's start, + the workspace interval). */
+  nextMeetingAt: z.iso.datetime().nullable(),
+});
+export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
