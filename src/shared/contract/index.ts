@@ -5,19 +5,22 @@ import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
 import { incidentCalls, incidentEvents } from './incident';
 import { importCalls, importEvents } from './imports';
-import { mentionsEvents } from './mentions';
+import { mentionsCalls, mentionsEvents } from './mentions';
 import { securityCalls, securityEvents } from './security';
-import { sourcesEvents } from './sources';
+import { sourcesCalls, sourcesEvents } from './sources';
 import { networkCalls } from './network';
 import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
-import { watchesEvents } from './watches';
+import { watchesCalls, watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspace';
 
 export const calls = {
   ...composerCalls,
   ...systemCalls,
   ...workspaceCalls,
+  ...watchesCalls,
+  ...sourcesCalls,
+  ...mentionsCalls,
   ...planCalls,
   ...securityCalls,
   ...networkCalls,

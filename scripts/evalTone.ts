@@ -1,0 +1,27 @@
+// npm run eval:tone -- <folder laid out like tone-dev: <english|french>/<split>_text.txt and <split>_labels.txt> [split]
+import { resolve } from 'node:path';
+import { evaluateTone } from '../src/main/tone/evaluateTone';
+import type { ToneMetrics } from '../src/main/tone/toneMetrics';
+
+const folder = process.argv[2];
+const split = process.argv[3] ?? 'val';
+if (!folder) {
+  console.error('usage: npm run eval:tone -- <folder> [split=val]');
+  process.exit(2);
+}
+const results = evaluateTone(resolve(folder), split);
+if (results.length === 0) {
+  console.error(`no ${split} split found under ${folder}`);
+  process.exit(1);
+}
+const line = (name: string, m: ToneMetrics) =>
+  `  ${name.padEnd(34)} macroF1=${m.macroF1.toFixed(3)}  F1 neg/neu/pos=${m.f1.negative.toFixed(2)}/${m.f1.neutral.toFixed(2)}/${m.f1.positive.toFixed(2)}  neg_precision=${m.negativePrecision.toFixed(2)} neg_recall=${m.negativeRecall.toFixed(2)}  confusion=${JSON.stringify(m.confusion)}`;
+for (const r of results) {
+  console.log(`${r.language} (${split}, n=${r.lexicon.n})`);
+  console.log(line('lexicon', r.lexicon));
+  if (r.model) console.log(line(`local model (trained on train, n=${r.trainSize})`, r.model));
+}
+const summary = results
+  .map((r) => `${r.language}_lexicon=${r.lexicon.macroF1.toFixed(3)}${r.model ? ` ${r.language}_model=${r.model.macroF1.toFixed(3)}` : ''}`)
+  .join(' ');
+console.log(`tone ${summary}`);
