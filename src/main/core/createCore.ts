@@ -26,6 +26,7 @@ import { WorkspaceStore } from '../services/workspaces/workspaceStore';
 import type { Clock } from './clock';
 import { EventBus } from './eventBus';
 import type { Logger } from './logger';
+import { createComposer, type Composer, type ComposerTuning } from '../composer/createComposer';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -34,6 +35,8 @@ export interface CoreOptions {
   readonly logger: Logger;
   readonly shell: ShellFacts;
   readonly checkOutput?: boolean;
+  /** Outbox timing (short backoff and timeouts in tests); the defaults suit real networks. */
+  readonly composerTuning?: ComposerTuning;
 }
 
 export interface Core {
@@ -47,11 +50,13 @@ export interface Core {
   /** Pull connectors by source kind; each connector module registers itself here. */
   readonly connectors: ConnectorRegistry;
   readonly crisisLog: CrisisLogService;
+  /** Statements, approvals and the outbox with its publishing worker. */
+  readonly composer: Composer;
   readonly incidents: IncidentService;
   close(): void;
 }
 
-export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput }: CoreOptions): Core {
+export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput, composerTuning }: CoreOptions): Core {
   const events = new EventBus();
   const store = new WorkspaceStore(dataDir, keyRing, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
@@ -70,6 +75,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   });
   const connectors = new ConnectorRegistry();
   const crisisLog = new CrisisLogService(store, events, clock);
+  const composer = createComposer({ store, events, clock, logger, crisisLog, network, tuning: composerTuning });
   const incidents = new IncidentService({
     store,
     events,
@@ -87,9 +93,12 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...securityHandlers(keyRing, store, events, clock),
     ...networkHandlers(network),
     ...crisisLogHandlers(crisisLog),
+    ...composer.handlers,
     ...incidentHandlers(incidents),
     ...importHandlers(imports),
   };
+
+  composer.start();
 
   return {
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
@@ -100,7 +109,11 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ingest,
     connectors,
     crisisLog,
+    composer,
     incidents,
-    close: () => store.close(),
+    close: () => {
+      void composer.stop();
+      store.close();
+    },
   };
 }

@@ -12,6 +12,8 @@ export const queryKeys = {
   /** Prefix of every mention query (stream, detail, rollups) of a workspace. */
   mentions: (id: WorkspaceId) => ['mentions', id] as const,
   crisisLog: (id: WorkspaceId) => ['crisisLog', id] as const,
+  /** Prefix of every statement query of a workspace (lists, details, outbox). */
+  composer: (id: WorkspaceId) => ['composer', id] as const,
   incidents: (id: WorkspaceId) => ['incidents', id] as const,
   incident: (id: WorkspaceId, incidentId: string) => ['incidents', id, incidentId] as const,
   importRun: (runId: string) => ['importRun', runId] as const,

@@ -15,6 +15,8 @@ const invalidations: Invalidation = {
   'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId)],
   'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId)],
   'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],
+  'composer:changed': ({ workspaceId }) => [queryKeys.composer(workspaceId)],
+  'composer:outboxChanged': ({ workspaceId }) => [queryKeys.composer(workspaceId)],
   // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail.
   'incident:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId)],
   'import:progress': ({ runId, workspaceId, state }) =>

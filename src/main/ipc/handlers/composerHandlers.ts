@@ -1,0 +1,31 @@
+// Contract handlers for `composer:*`.
+import type { DraftRuleSets } from '../../composer/draftRuleSets';
+import type { ComposerLog } from '../../composer/composerLog';
+import type { StatementService } from '../../composer/statementService';
+import type { OutboxService } from '../../outbox/outboxService';
+import type { HandlersFor } from './types';
+
+export const composerHandlers = (
+  statements: StatementService,
+  outbox: OutboxService,
+  rules: DraftRuleSets,
+  log: ComposerLog | undefined,
+): HandlersFor<'composer'> => ({
+  'composer:rules': () => rules,
+  'composer:unverifiedFacts': ({ workspaceId, incidentId }) => log?.unverified(workspaceId, incidentId) ?? [],
+  'composer:list': ({ workspaceId, incidentId }) => statements.list(workspaceId, incidentId),
+  'composer:get': ({ workspaceId, statementId }) => statements.get(workspaceId, statementId),
+  'composer:create': ({ workspaceId, statement }) => statements.create(workspaceId, statement),
+  'composer:update': ({ workspaceId, statementId, expectedRevision, patch, author }) =>
+    statements.update(workspaceId, statementId, expectedRevision, patch, author),
+  'composer:approve': ({ workspaceId, statementId, approver, contentHash }) =>
+    statements.approve(workspaceId, statementId, approver, contentHash),
+  'composer:reject': ({ workspaceId, statementId, approver, contentHash, reason }) =>
+    statements.reject(workspaceId, statementId, approver, contentHash, reason),
+  'composer:queue': ({ workspaceId, statementId, person }) => statements.queue(workspaceId, statementId, person),
+  'composer:outbox': ({ workspaceId }) => outbox.list(workspaceId),
+  'composer:confirmManual': ({ workspaceId, outboxId, confirmation }) => outbox.confirmManual(workspaceId, outboxId, confirmation),
+  'composer:retryNow': ({ workspaceId, outboxId }) => outbox.retryNow(workspaceId, outboxId),
+  'composer:accounts': ({ workspaceId }) => outbox.accounts(workspaceId),
+  'composer:setAccount': ({ workspaceId, account }) => outbox.setAccount(workspaceId, account),
+});

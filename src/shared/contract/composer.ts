@@ -1,0 +1,80 @@
+// Composer calls and events: statements, draft-check rules, approvals, outbox and publishing accounts.
+import { z } from 'zod';
+import { channelSchema } from '../composer/channels';
+import { draftRuleSetSchema } from '../composer/draftRules';
+import {
+  approverSchema,
+  manualConfirmationSchema,
+  newStatementSchema,
+  outboxItemSchema,
+  publishAccountSchema,
+  statementDetailSchema,
+  statementIdSchema,
+  statementPatchSchema,
+  statementSchema,
+} from '../domain/statement';
+import { workspaceIdSchema } from '../domain/workspace';
+import { call, event } from './define';
+
+const ws = { workspaceId: workspaceIdSchema };
+const contentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest');
+
+export const accountSummarySchema = z.object({
+  channel: channelSchema,
+  configured: z.boolean(),
+  /** Instance or handle, never the secret. */
+  target: z.string().nullable(),
+});
+
+export const composerCalls = {
+  'composer:rules': call(z.object({}), z.object({ fr: draftRuleSetSchema, en: draftRuleSetSchema })),
+  'composer:unverifiedFacts': call(
+    z.object({ ...ws, incidentId: z.string().max(80).nullable() }),
+    z.array(z.object({ id: z.string(), text: z.string() })),
+  ),
+  'composer:list': call(z.object({ ...ws, incidentId: z.string().max(80).nullable().default(null) }), z.array(statementSchema)),
+  'composer:get': call(z.object({ ...ws, statementId: statementIdSchema }), statementDetailSchema),
+  'composer:create': call(z.object({ ...ws, statement: newStatementSchema }), statementDetailSchema),
+  'composer:update': call(
+    z.object({
+      ...ws,
+      statementId: statementIdSchema,
+      /** The revision the editor started from: a concurrent edit answers CONFLICT instead of being overwritten. */
+      expectedRevision: z.number().int().positive(),
+      patch: statementPatchSchema,
+      author: z.string().trim().min(1).max(120),
+    }),
+    statementDetailSchema,
+  ),
+  'composer:approve': call(
+    z.object({ ...ws, statementId: statementIdSchema, approver: approverSchema, contentHash: contentHashSchema }),
+    statementDetailSchema,
+  ),
+  'composer:reject': call(
+    z.object({
+      ...ws,
+      statementId: statementIdSchema,
+      approver: approverSchema,
+      contentHash: contentHashSchema,
+      reason: z.string().trim().min(1).max(2000),
+    }),
+    statementDetailSchema,
+  ),
+  'composer:queue': call(
+    z.object({ ...ws, statementId: statementIdSchema, person: z.string().trim().min(1).max(120) }),
+    statementDetailSchema,
+  ),
+  'composer:outbox': call(z.object({ ...ws }), z.array(outboxItemSchema)),
+  'composer:confirmManual': call(
+    z.object({ ...ws, outboxId: z.uuid(), confirmation: manualConfirmationSchema }),
+    outboxItemSchema,
+  ),
+  'composer:retryNow': call(z.object({ ...ws, outboxId: z.uuid() }), outboxItemSchema),
+  'composer:accounts': call(z.object({ ...ws }), z.array(accountSummarySchema)),
+  'composer:setAccount': call(z.object({ ...ws, account: publishAccountSchema }), z.array(accountSummarySchema)),
+} as const;
+
+export const composerEvents = {
+  'composer:changed': event(z.object({ workspaceId: workspaceIdSchema, statementId: z.string().nullable() })),
+  'composer:outboxChanged': event(z.object({ workspaceId: workspaceIdSchema })),
+} as const;
