@@ -2,6 +2,8 @@
 // Each feature keeps its strings in its own file (`<feature>.ts` exporting an EN and an FR part) and is
 // mounted here under its own key, so features do not edit each other's strings.
 import type { Catalog } from './catalog';
+import { planEn } from './plan';
+import { securityEn } from './security';
 export const en = {
   app: {
     name: 'Tocsin',
@@ -49,10 +51,10 @@ export const en = {
     statusMeetingHours: 'Hours between status meetings',
     save: 'Save',
     saved: 'Settings saved',
-    kind: 'Kind',
+    kind: 'Kind:',
     kindLive: 'Live',
     kindExercise: 'Exercise',
-    createdAt: 'Created',
+    createdAt: 'Created:',
     personalSection: 'This computer',
     personalHelp: 'Language and theme are kept on this computer only.',
   },
@@ -60,6 +62,8 @@ export const en = {
     fr: 'Français',
     en: 'English',
   },
+  security: securityEn,
+  plan: planEn,
   errors: {
     INVALID_INPUT: 'Some values are not valid.',
     NOT_FOUND: 'Not found.',

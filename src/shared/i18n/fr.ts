@@ -1,5 +1,7 @@
 // Catalogue français de l'interface ; le type UiCatalog impose les mêmes clés que l'anglais.
 import type { UiCatalog } from './en';
+import { planFr } from './plan';
+import { securityFr } from './security';
 
 export const fr: UiCatalog = {
   app: {
@@ -48,10 +50,10 @@ export const fr: UiCatalog = {
     statusMeetingHours: 'Heures entre deux points de situation',
     save: 'Enregistrer',
     saved: 'Réglages enregistrés',
-    kind: 'Type',
+    kind: 'Type :',
     kindLive: 'Réel',
     kindExercise: 'Exercice',
-    createdAt: 'Créé le',
+    createdAt: 'Créé le :',
     personalSection: 'Cet ordinateur',
     personalHelp: 'La langue et le thème ne sont conservés que sur cet ordinateur.',
   },
@@ -59,6 +61,8 @@ export const fr: UiCatalog = {
     fr: 'Français',
     en: 'English',
   },
+  security: securityFr,
+  plan: planFr,
   errors: {
     INVALID_INPUT: 'Certaines valeurs ne sont pas valides.',
     NOT_FOUND: 'Introuvable.',

@@ -4,6 +4,7 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 export const queryKeys = {
   system: ['system'] as const,
   security: ['security'] as const,
+  network: (id: WorkspaceId) => ['network', id] as const,
   workspaces: ['workspaces'] as const,
   workspace: (id: WorkspaceId) => ['workspaces', id] as const,
   plan: (id: WorkspaceId) => ['plan', id] as const,

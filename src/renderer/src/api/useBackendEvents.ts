@@ -8,11 +8,15 @@ import { queryKeys } from './queryKeys';
 type Invalidation = { [E in EventName]: (payload: EventPayload<E>) => readonly (readonly unknown[])[] };
 
 const invalidations: Invalidation = {
-  'workspace:changed': ({ workspaceId }) => [queryKeys.workspace(workspaceId), queryKeys.workspaces],
+  'workspace:changed': ({ workspaceId }) => [
+    queryKeys.workspace(workspaceId),
+    queryKeys.workspaces,
+    queryKeys.network(workspaceId),
+  ],
   'security:changed': () => [queryKeys.security],
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId)],
-  'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId)],
+  'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId), queryKeys.network(workspaceId)],
   'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId)],
   'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],
   'composer:changed': ({ workspaceId }) => [queryKeys.composer(workspaceId)],

@@ -22,6 +22,8 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { setLanguage } from '../../i18n/setup';
+import { NetworkPanel } from './NetworkPanel';
+import { SecurityPanel } from './SecurityPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -30,6 +32,8 @@ export function SettingsScreen() {
     <Stack data-testid="screen-settings" maw={720}>
       <Title order={2}>{t('settings.title')}</Title>
       <QueryState query={workspace}>{(ws) => <WorkspaceSettingsForm workspace={ws} />}</QueryState>
+      <NetworkPanel />
+      <SecurityPanel />
       <PersonalPreferences />
     </Stack>
   );
@@ -66,10 +70,10 @@ function WorkspaceSettingsForm({ workspace }: { workspace: Workspace }) {
           </div>
           <Group gap="xl">
             <Text size="sm">
-              {t('settings.kind')}: <b>{t(workspace.kind === 'live' ? 'settings.kindLive' : 'settings.kindExercise')}</b>
+              {t('settings.kind')} <b>{t(workspace.kind === 'live' ? 'settings.kindLive' : 'settings.kindExercise')}</b>
             </Text>
             <Text size="sm">
-              {t('settings.createdAt')}: <b>{formatDateTime(workspace.createdAt, i18n.language)}</b>
+              {t('settings.createdAt')} <b>{formatDateTime(workspace.createdAt, i18n.language)}</b>
             </Text>
           </Group>
           <TextInput
