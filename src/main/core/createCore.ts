@@ -16,6 +16,12 @@ import { ConnectorRegistry } from '../connectors/registry';
 import { MentionChangeNotifier } from '../ingest/changeNotifier';
 import { sourceLanguageEnricher } from '../ingest/enricher';
 import { IngestService } from '../ingest/ingestService';
+import { rssConnector } from '../connectors/rss/rssConnector';
+import { SourceScheduler } from '../connectors/sourceScheduler';
+import { mentionsHandlers, sourcesHandlers, watchesHandlers } from '../ipc/handlers/listenHandlers';
+import { MentionService } from '../services/listen/mentionService';
+import { SourceService } from '../services/listen/sourceService';
+import { WatchService } from '../services/listen/watchService';
 import { CrisisLogService } from '../services/crisisLog/crisisLogService';
 import { IncidentService } from '../services/incidents/incidentService';
 import { loadDefaultPlan } from '../services/plan/defaultPlan';
@@ -49,6 +55,8 @@ export interface Core {
   readonly ingest: IngestService;
   /** Pull connectors by source kind; each connector module registers itself here. */
   readonly connectors: ConnectorRegistry;
+  /** Saved sources, their health, and the allow-list entries they need. */
+  readonly sources: SourceService;
   readonly crisisLog: CrisisLogService;
   /** Statements, approvals and the outbox with its publishing worker. */
   readonly composer: Composer;
@@ -73,7 +81,12 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     notifier: mentionNotifier,
     onListenerError: (error) => logger.error('ingest listener failed', { error: String(error) }),
   });
-  const connectors = new ConnectorRegistry();
+  const connectors = new ConnectorRegistry().register(rssConnector);
+  const scheduler = new SourceScheduler({ workspaces: store, registry: connectors, ingest, gateFor: (id) => network.gateFor(id), clock, events, logger });
+  const sources = new SourceService({ workspaces: store, registry: connectors, scheduler, isSealed: (id) => network.view(id).sealed, events, clock });
+  network.addOriginProvider((id) => sources.allowedOrigins(id));
+  const watches = new WatchService(store, ingest, events, clock);
+  const mentions = new MentionService(store, ingest, clock);
   const crisisLog = new CrisisLogService(store, events, clock);
   const composer = createComposer({ store, events, clock, logger, crisisLog, network, tuning: composerTuning });
   const incidents = new IncidentService({
@@ -89,6 +102,9 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const handlers: Handlers = {
     ...systemHandlers(shell),
     ...workspaceHandlers(workspaces),
+    ...watchesHandlers(watches),
+    ...sourcesHandlers(sources),
+    ...mentionsHandlers(mentions),
     ...planHandlers(plans),
     ...securityHandlers(keyRing, store, events, clock),
     ...networkHandlers(network),
@@ -100,6 +116,8 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
 
   composer.start();
 
+  scheduler.startWorkspace(LIVE_WORKSPACE_ID);
+
   return {
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
     events,
@@ -108,11 +126,14 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     plans,
     ingest,
     connectors,
+    sources,
     crisisLog,
     composer,
     incidents,
     close: () => {
       void composer.stop();
+      scheduler.stop();
+      mentionNotifier.close();
       store.close();
     },
   };
