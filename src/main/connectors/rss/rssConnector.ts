@@ -9,12 +9,14 @@ import { FeedParseError, parseFeedText } from './parseFeed';
 
 export const rssConfigSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: 'The feed address must start with http:// or https://.' }).max(4096),
+  /** Slow feeds give up after this long, so that one stuck server never holds a poll slot for minutes. */
+  timeoutSeconds: z.number().int().min(1).max(120).optional(),
 });
 
 const cursorSchema = z.object({ etag: z.string().max(1024).optional(), lastModified: z.string().max(200).optional() }).partial();
 
 const MAX_FEED_BYTES = 10 * 1024 * 1024;
-const TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
 
 export function validateRssConfig(config: unknown): z.infer<typeof rssConfigSchema> {
   const parsed = rssConfigSchema.safeParse(config);
@@ -28,13 +30,13 @@ export const rssConnector: Connector = {
   validateConfig: (config) => void validateRssConfig(config),
 
   async poll({ gate, signal, config, cursor, now }: PollContext): Promise<PollResult> {
-    const { url } = validateRssConfig(config);
+    const { url, timeoutSeconds } = validateRssConfig(config);
     const previous = cursorSchema.safeParse(cursor ?? {}).data ?? {};
     const headers: Record<string, string> = { accept: 'application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' };
     if (previous.etag) headers['if-none-match'] = previous.etag;
     if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
 
-    const response = await gate.request(url, { purpose: 'source:rss', signal, headers, timeoutMs: TIMEOUT_MS, maxBytes: MAX_FEED_BYTES });
+    const response = await gate.request(url, { purpose: 'source:rss', signal, headers, timeoutMs: timeoutSeconds ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS, maxBytes: MAX_FEED_BYTES });
     const host = new URL(response.url).host;
     if (response.status === 304) return { mentions: [], cursor: cursor ?? null };
     if (response.status < 200 || response.status >= 300) {
