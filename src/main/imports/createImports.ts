@@ -1,10 +1,9 @@
 // Builds the import service with the limits the app runs with.
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/domain/fileImport';
 import type { EventBus } from '../core/eventBus';
 import { ImportService, type MentionSink } from './importService';
 import { UploadStaging } from './uploadStaging';
 
-/** Large enough for a month of a busy brand's export; beyond it the user splits by date range. */
-export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_XLSX_INFLATED_BYTES = 512 * 1024 * 1024;
 
 export function createImports(sink: MentionSink, events: EventBus, now: () => number): ImportService {

@@ -1,6 +1,9 @@
 // File imports (monitoring-tool exports): what the wizard shows and sends, shared by main and renderer.
 import { z } from 'zod';
 
+/** Large enough for a month of a busy brand's export; beyond it the user splits the export by date range. */
+export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
+
 /** The MentionInput fields a file column can feed. `publishedTime` joins a separate time column to the date. */
 export const importFieldSchema = z.enum([
   'externalId',

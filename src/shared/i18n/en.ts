@@ -2,6 +2,7 @@
 // Each feature keeps its strings in its own file (`<feature>.ts` exporting an EN and an FR part) and is
 // mounted here under its own key, so features do not edit each other's strings.
 import type { Catalog } from './catalog';
+import { importsEn } from './imports';
 import { planEn } from './plan';
 import { securityEn } from './security';
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   },
   nav: {
     dashboard: 'Dashboard',
+    imports: 'File imports',
     incidents: 'Incidents',
     composer: 'Composer',
     plan: 'Crisis plan',
@@ -63,6 +65,7 @@ export const en = {
     en: 'English',
   },
   security: securityEn,
+  imports: importsEn,
   plan: planEn,
   errors: {
     INVALID_INPUT: 'Some values are not valid.',

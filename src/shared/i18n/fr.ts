@@ -1,5 +1,6 @@
 // Catalogue français de l'interface ; le type UiCatalog impose les mêmes clés que l'anglais.
 import type { UiCatalog } from './en';
+import { importsFr } from './imports';
 import { planFr } from './plan';
 import { securityFr } from './security';
 
@@ -16,6 +17,7 @@ export const fr: UiCatalog = {
     shellElectron: 'Application',
   },
   nav: {
+    imports: 'Imports de fichiers',
     dashboard: 'Tableau de bord',
     incidents: 'Incidents',
     composer: 'Rédaction',
@@ -62,6 +64,7 @@ export const fr: UiCatalog = {
     en: 'English',
   },
   security: securityFr,
+  imports: importsFr,
   plan: planFr,
   errors: {
     INVALID_INPUT: 'Certaines valeurs ne sont pas valides.',

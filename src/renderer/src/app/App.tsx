@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../api/hooks/useWorkspace';
 import { useBackendEvents } from '../api/useBackendEvents';
 import { AreaIntro } from '../features/areas/AreaIntro';
+import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AppHeader } from './AppHeader';
 import { Navigation } from './Navigation';
@@ -32,7 +33,7 @@ export function App() {
             </Text>
           </Box>
         )}
-        {area === 'settings' ? <SettingsScreen /> : <AreaIntro area={area} />}
+        {area === 'settings' ? <SettingsScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -3,6 +3,7 @@ import { NavLink, Stack } from '@mantine/core';
 import {
   IconChartAreaLine,
   IconClipboardList,
+  IconFileImport,
   IconFileReport,
   IconMessage2,
   IconSettings,
@@ -15,6 +16,7 @@ import { AREAS, type AreaId } from './areas';
 
 const ICONS: Record<AreaId, ComponentType<{ size?: number }>> = {
   dashboard: IconChartAreaLine,
+  imports: IconFileImport,
   incidents: IconAlertTriangle,
   composer: IconMessage2,
   plan: IconClipboardList,
