@@ -6,7 +6,11 @@ import { incidentHandlers } from '../ipc/handlers/incidentHandlers';
 import { importHandlers } from '../ipc/handlers/importHandlers';
 import { createImports } from '../imports/createImports';
 import { networkHandlers } from '../ipc/handlers/networkHandlers';
+import { backupHandlers } from '../ipc/handlers/backupHandlers';
 import { securityHandlers } from '../ipc/handlers/securityHandlers';
+import { crisisLogAudit } from '../services/audit';
+import { startBackupSchedule } from '../services/backups/backupSchedule';
+import { BackupService } from '../services/backups/backupService';
 import { NetworkPolicy } from '../net/networkPolicy';
 import { planHandlers } from '../ipc/handlers/planHandlers';
 import { systemHandlers, type ShellFacts } from '../ipc/handlers/systemHandlers';
@@ -68,7 +72,11 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const events = new EventBus();
   const store = new WorkspaceStore(dataDir, keyRing, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
-  const workspaces = new WorkspaceService(store, events, clock);
+  const crisisLog = new CrisisLogService(store, events, clock);
+  const audit = crisisLogAudit(crisisLog);
+  const workspaces = new WorkspaceService(store, events, clock, (id, changed) => {
+    if ('sealed' in changed) audit(id, changed.sealed ? 'sealed.on' : 'sealed.off', `Sealed mode turned ${changed.sealed ? 'on' : 'off'}.`);
+  });
   // Connectors and publishers take their gate from network.gateFor(workspaceId) and declare the origins
   // they need with network.addOriginProvider: that is the allow-list sealed mode enforces.
   const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed);
@@ -87,7 +95,6 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   network.addOriginProvider((id) => sources.allowedOrigins(id));
   const watches = new WatchService(store, ingest, events, clock);
   const mentions = new MentionService(store, ingest, clock);
-  const crisisLog = new CrisisLogService(store, events, clock);
   const composer = createComposer({ store, events, clock, logger, crisisLog, network, tuning: composerTuning });
   const incidents = new IncidentService({
     store,
@@ -96,6 +103,24 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     log: crisisLog,
     plan: (id) => plans.get(id).plan,
     settings: (id) => workspaces.get(id).settings,
+  });
+  const backups = new BackupService(dataDir, store, keyRing, clock, (id) => {
+    const integrity = crisisLog.verify(id);
+    return integrity.ok
+      ? { ok: true, detail: `crisis log verified (${integrity.checked} records).` }
+      : { ok: false, detail: `its crisis log chain is broken at record ${integrity.firstBroken?.seq ?? '?'}.` };
+  });
+  const stopBackups = startBackupSchedule({
+    clock,
+    logger,
+    workspaceIds: () => store.ids(),
+    intervalHours: (id) => workspaces.get(id).settings.backupHours,
+    newestBackupAt: (id) => backups.list(id)[0]?.createdAt,
+    backUp: (id) => {
+      const info = backups.create(id);
+      audit(id, 'backup.scheduled', `Scheduled backup ${info.name} created.`, { name: info.name });
+      events.emit('backup:changed', { workspaceId: id });
+    },
   });
   const imports = createImports(ingest, events, () => clock.now().getTime());
 
@@ -106,7 +131,8 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...sourcesHandlers(sources),
     ...mentionsHandlers(mentions),
     ...planHandlers(plans),
-    ...securityHandlers(keyRing, store, events, clock),
+    ...securityHandlers(keyRing, store, events, clock, audit),
+    ...backupHandlers(backups, events, audit),
     ...networkHandlers(network),
     ...crisisLogHandlers(crisisLog),
     ...composer.handlers,
@@ -133,6 +159,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     close: () => {
       void composer.stop();
       scheduler.stop();
+      stopBackups();
       mentionNotifier.close();
       store.close();
     },

@@ -21,12 +21,13 @@ export function openDatabase({ path, key, readonly = false }: OpenOptions): Db {
   try {
     db.pragma(`key = "x'${key.toString('hex')}'"`);
     verifyKey(db, path);
+    db.pragma('busy_timeout = 5000');
+    if (readonly) return db;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('temp_store = MEMORY');
-    if (!readonly) migrate(db);
+    migrate(db);
     return db;
   } catch (error) {
     db.close();

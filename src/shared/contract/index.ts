@@ -8,6 +8,7 @@ import { importCalls, importEvents } from './imports';
 import { mentionsCalls, mentionsEvents } from './mentions';
 import { securityCalls, securityEvents } from './security';
 import { sourcesCalls, sourcesEvents } from './sources';
+import { backupCalls, backupEvents } from './backup';
 import { networkCalls } from './network';
 import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
@@ -24,6 +25,7 @@ export const calls = {
   ...planCalls,
   ...securityCalls,
   ...networkCalls,
+  ...backupCalls,
   ...crisisLogCalls,
   ...incidentCalls,
   ...importCalls,
@@ -37,6 +39,7 @@ export const events = {
   ...watchesEvents,
   ...workspaceEvents,
   ...securityEvents,
+  ...backupEvents,
   ...crisisLogEvents,
   ...incidentEvents,
   ...importEvents,

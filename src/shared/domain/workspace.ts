@@ -27,6 +27,8 @@ export const workspaceSettingsSchema = z.object({
    * channels may be reached (the allow-list is derived, never typed in).
    */
   sealed: z.boolean(),
+  /** Hours between automatic encrypted backups; 0 turns them off. */
+  backupHours: z.number().int().min(0).max(168),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 

@@ -3,5 +3,8 @@ import type { NetworkPolicy } from '../../net/networkPolicy';
 import type { HandlersFor } from './types';
 
 export const networkHandlers = (policy: NetworkPolicy): HandlersFor<'network'> => ({
-  'network:policy': ({ workspaceId }) => policy.view(workspaceId),
+  'network:policy': ({ workspaceId }) => {
+    const view = policy.view(workspaceId);
+    return { sealed: view.sealed, allowed: [...view.allowed] };
+  },
 });

@@ -1,16 +1,27 @@
 // Contract handlers for `security:*`.
+import { LIVE_WORKSPACE_ID } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/eventBus';
 import type { KeyRing } from '../../security/keyRing';
+import type { Audit } from '../../services/audit';
 import type { WorkspaceStore } from '../../services/workspaces/workspaceStore';
 import type { HandlersFor } from './types';
 
-export function securityHandlers(keyRing: KeyRing, store: WorkspaceStore, events: EventBus, clock: Clock): HandlersFor<'security'> {
+export function securityHandlers(
+  keyRing: KeyRing,
+  store: WorkspaceStore,
+  events: EventBus,
+  clock: Clock,
+  audit: Audit,
+): HandlersFor<'security'> {
   const status = () => ({ protection: keyRing.protection, locked: keyRing.locked });
   return {
     'security:status': status,
     'security:setPassphrase': async ({ next, current }) => {
+      const before = keyRing.protection;
       await keyRing.setPassphrase(next, current);
+      // The passphrase protects the whole data folder; the live workspace's log records it.
+      audit(LIVE_WORKSPACE_ID, before === 'passphrase' ? 'passphrase.changed' : 'passphrase.set', 'Data passphrase set or changed.');
       events.emit('security:changed', {});
       return status();
     },
@@ -21,6 +32,7 @@ export function securityHandlers(keyRing: KeyRing, store: WorkspaceStore, events
     },
     'security:rotateKey': ({ workspaceId }) => {
       store.rotateKey(workspaceId);
+      audit(workspaceId, 'key.rotated', 'Database encryption key rotated.');
       events.emit('security:changed', {});
       return { rotatedAt: clock.now().toISOString() };
     },

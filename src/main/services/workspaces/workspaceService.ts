@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   reportLanguage: 'fr',
   statusMeetingHours: 2,
   sealed: false,
+  backupHours: 24,
 };
 
 export class WorkspaceService {
@@ -27,6 +28,8 @@ export class WorkspaceService {
     private readonly store: WorkspaceStore,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    /** Told which settings changed, e.g. to record sealed-mode switches in the crisis log. */
+    private readonly onChanged: (id: WorkspaceId, changed: Partial<WorkspaceSettings>) => void = () => {},
   ) {}
 
   list(): Workspace[] {
@@ -53,6 +56,7 @@ export class WorkspaceService {
     );
     if (Object.keys(changed).length > 0) {
       this.#settings(ws).setMany(changed, this.clock.now().toISOString());
+      this.onChanged(id, changed);
       this.events.emit('workspace:changed', { workspaceId: id });
     }
     return this.#toWorkspace(ws);

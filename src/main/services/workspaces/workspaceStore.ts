@@ -80,6 +80,20 @@ export class WorkspaceStore {
     this.#open.clear();
   }
 
+  /** Closes one workspace (before its file is replaced); the next `get` reopens it. */
+  closeOne(id: WorkspaceId): void {
+    this.#open.get(id)?.db.close();
+    this.#open.delete(id);
+  }
+
+  dbPath(id: WorkspaceId): string {
+    return this.#dbPath(id);
+  }
+
+  keyPath(id: WorkspaceId): string {
+    return this.#keyPath(id);
+  }
+
   #dbPath(id: WorkspaceId): string {
     return join(this.#dir, `${id}.db`);
   }

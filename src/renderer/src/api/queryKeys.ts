@@ -5,6 +5,7 @@ export const queryKeys = {
   system: ['system'] as const,
   security: ['security'] as const,
   network: (id: WorkspaceId) => ['network', id] as const,
+  backups: (id: WorkspaceId) => ['backups', id] as const,
   workspaces: ['workspaces'] as const,
   workspace: (id: WorkspaceId) => ['workspaces', id] as const,
   plan: (id: WorkspaceId) => ['plan', id] as const,

@@ -14,6 +14,7 @@ const invalidations: Invalidation = {
     queryKeys.network(workspaceId),
   ],
   'security:changed': () => [queryKeys.security],
+  'backup:changed': ({ workspaceId }) => [queryKeys.backups(workspaceId)],
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId)],
   'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId), queryKeys.network(workspaceId)],

@@ -1,0 +1,24 @@
+// Encrypted backups of a workspace, on demand and on a schedule; restore verifies the crisis log chain.
+import { z } from 'zod';
+import { workspaceIdSchema } from '../domain/workspace';
+import { call, event } from './define';
+
+export const backupInfoSchema = z.object({
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+  sizeBytes: z.number().int().nonnegative(),
+});
+export type BackupInfoDto = z.infer<typeof backupInfoSchema>;
+
+export const backupCalls = {
+  'backup:list': call(z.object({ workspaceId: workspaceIdSchema }), z.array(backupInfoSchema)),
+  'backup:create': call(z.object({ workspaceId: workspaceIdSchema }), backupInfoSchema),
+  'backup:restore': call(
+    z.object({ workspaceId: workspaceIdSchema, name: z.string().max(64) }),
+    z.object({ restored: backupInfoSchema, log: z.string() }),
+  ),
+} as const;
+
+export const backupEvents = {
+  'backup:changed': event(z.object({ workspaceId: workspaceIdSchema })),
+} as const;
