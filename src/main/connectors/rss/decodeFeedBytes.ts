@@ -10,16 +10,29 @@ export function charsetOf(contentType: string | null): string | undefined {
 
 export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bom = bomEncoding(buffer);
-  const declared = charsetOf(contentType) ?? bom ?? xmlDeclared(buffer);
+  // A byte-order mark wins over the HTTP charset (RFC 7303), which wins over sniffing and the declaration.
+  const declared = bomEncoding(buffer) ?? charsetOf(contentType) ?? sniffedEncoding(buffer) ?? xmlDeclared(buffer);
   const encoding = declared && iconv.encodingExists(declared) ? declared : guess(buffer);
   return iconv.decode(buffer, encoding);
 }
 
 function bomEncoding(b: Buffer): string | undefined {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
-  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
-  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  const head = b.subarray(0, 4).toString('hex');
+  if (head.startsWith('efbbbf')) return 'utf-8';
+  if (head === '0000feff') return 'utf-32be';
+  if (head === 'fffe0000') return 'utf-32le';
+  if (head.startsWith('feff')) return 'utf-16be';
+  if (head.startsWith('fffe')) return 'utf-16le';
+  return undefined;
+}
+
+/** XML 1.0 appendix F: without a BOM, the bytes of `<` or `<?` still give UTF-16 and UTF-32 away. */
+function sniffedEncoding(b: Buffer): string | undefined {
+  const head = b.subarray(0, 4).toString('hex');
+  if (head === '0000003c') return 'utf-32be';
+  if (head === '3c000000') return 'utf-32le';
+  if (head === '003c003f') return 'utf-16be';
+  if (head === '3c003f00') return 'utf-16le';
   return undefined;
 }
 
