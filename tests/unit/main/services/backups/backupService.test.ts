@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDueBackups } from '../../../../../src/main/services/backups/backupSchedule';
 import { silentLogger } from '../../../../../src/main/core/logger';
-import { makeTestCore, workspaceKey } from '../../../../support/testCore';
+import { invoke, makeTestCore, workspaceKey } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -25,18 +25,16 @@ describe('backups', () => {
     const dir = tempDir();
     const core = makeTestCore(dir);
     await logEntry(core, 'Appel du journaliste du Temps à 10h12');
-    const created = await core.dispatch('backup:create', { workspaceId: 'live' });
-    expect(created.ok).toBe(true);
-    if (!created.ok) return;
-    const file = join(dir, 'backups', 'live', created.value.name);
+    const created = await invoke(core, 'backup:create', { workspaceId: 'live' });
+    const file = join(dir, 'backups', 'live', created.name);
     expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(readFileSync(file).includes(Buffer.from('journaliste'))).toBe(false);
 
     await logEntry(core, 'Entrée postérieure à la sauvegarde');
     const listed = await core.dispatch('backup:list', { workspaceId: 'live' });
-    expect(listed).toMatchObject({ ok: true, value: [{ name: created.value.name }] });
+    expect(listed).toMatchObject({ ok: true, value: [{ name: created.name }] });
 
-    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: created.value.name });
+    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: created.name });
     expect(restored).toMatchObject({ ok: true, value: { log: expect.stringMatching(/crisis log verified/) } });
     const bodies = await logBodies(core);
     expect(bodies.some((b) => b.includes('journaliste'))).toBe(true);
@@ -49,11 +47,10 @@ describe('backups', () => {
     const dir = tempDir();
     const core = makeTestCore(dir);
     await logEntry(core, 'Décision : gel des campagnes');
-    const created = await core.dispatch('backup:create', { workspaceId: 'live' });
-    if (!created.ok) throw new Error('backup failed');
+    const created = await invoke(core, 'backup:create', { workspaceId: 'live' });
     await logEntry(core, 'Après la sauvegarde');
 
-    const file = join(dir, 'backups', 'live', created.value.name);
+    const file = join(dir, 'backups', 'live', created.name);
     const tampered = new Database(file);
     tampered.pragma(`key = "x'${workspaceKey(dir, 'live').toString('hex')}'"`);
     // Someone holding the key drops the append-only triggers: only the hash chain can tell.
@@ -61,7 +58,7 @@ describe('backups', () => {
     tampered.prepare("UPDATE crisis_log SET body = 'Décision : campagnes maintenues' WHERE body LIKE 'Décision%'").run();
     tampered.close();
 
-    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: created.value.name });
+    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: created.name });
     expect(restored).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/chain is broken/) } });
     const integrity = core.crisisLog.verify('live');
     expect(integrity.ok).toBe(true);
