@@ -18,6 +18,7 @@ const accountSchema = z.object({ id: z.string().min(1).max(100) });
 const SERVICE = 'Mastodon';
 // How far back a previous attempt may have landed (clock skew between the laptop and the instance included).
 const SKEW_MS = 10 * 60_000;
+const MAX_PAGES = 25;
 
 /** Mastodon renders plain text as HTML; compare on text with tags, entities and whitespace removed. */
 export function comparableText(htmlOrText: string): string {
@@ -51,21 +52,31 @@ export function createMastodonPublisher(): ChannelPublisher {
     async findExisting(ctx) {
       const me = accountSchema.safeParse(await request(ctx, 'GET', 'api/v1/accounts/verify_credentials'));
       if (!me.success) throw new PublishError('Mastodon sent an unreadable account.', false);
-      const list = z.array(z.unknown()).safeParse(
-        await request(ctx, 'GET', `api/v1/accounts/${encodeURIComponent(me.data.id)}/statuses?limit=40&exclude_reblogs=true`),
-      );
-      if (!list.success) throw new PublishError('Mastodon sent an unreadable status list.', false);
       const wanted = comparableText(ctx.text);
       const since = Date.parse(ctx.queuedAt) - SKEW_MS;
-      for (const item of list.data) {
-        const status = statusSchema.safeParse(item);
-        if (!status.success) continue;
-        const s = status.data;
-        if (s.created_at && Date.parse(s.created_at) < since) continue;
-        if ((s.in_reply_to_id ?? null) !== (ctx.parent?.id ?? null)) continue;
-        if (comparableText(s.content) === wanted) return toPosted(s);
+      // Page back through the account's statuses until older than the queueing time: other posts may have
+      // gone out since the attempt whose answer was lost.
+      let maxId: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page += 1) {
+        const query = `limit=40&exclude_reblogs=true${maxId ? `&max_id=${encodeURIComponent(maxId)}` : ''}`;
+        const list = z.array(z.unknown()).safeParse(await request(ctx, 'GET', `api/v1/accounts/${encodeURIComponent(me.data.id)}/statuses?${query}`));
+        if (!list.success) throw new PublishError('Mastodon sent an unreadable status list.', false);
+        let reachedOlder = list.data.length === 0;
+        for (const item of list.data) {
+          const status = statusSchema.safeParse(item);
+          if (!status.success) continue;
+          const s = status.data;
+          maxId = s.id;
+          if (s.created_at && Date.parse(s.created_at) < since) {
+            reachedOlder = true;
+            continue;
+          }
+          if ((s.in_reply_to_id ?? null) !== (ctx.parent?.id ?? null)) continue;
+          if (comparableText(s.content) === wanted) return toPosted(s);
+        }
+        if (reachedOlder) return undefined;
       }
-      return undefined;
+      throw new PublishError('Mastodon has too many recent statuses to be sure this one is not already out; retrying later.', false);
     },
 
     async post(ctx) {
