@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { call, event } from './define';
 import { crisisPlanSchema } from '../domain/plan';
-import { workspaceIdSchema } from '../domain/workspace';
+import { languageSchema, workspaceIdSchema } from '../domain/workspace';
 
 export const planOriginSchema = z.enum(['default', 'edit', 'import']);
 
@@ -36,6 +36,11 @@ export const planCalls = {
   'plan:export': call(workspaceInput, z.object({ fileName: z.string(), content: z.string() })),
   /** `content` is the file's text; validated in full before anything is stored. */
   'plan:import': call(workspaceInput.extend({ content: z.string().max(6 * 1024 * 1024) }), storedPlanSchema),
+  /** The printable paper fallback kit of the current plan, as a PDF. */
+  'plan:paperKit': call(
+    workspaceInput.extend({ language: languageSchema }),
+    z.object({ fileName: z.string(), pdfBase64: z.string() }),
+  ),
 } as const;
 
 export const planEvents = {

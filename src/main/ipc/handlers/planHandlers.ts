@@ -8,4 +8,8 @@ export const planHandlers = (plans: PlanService): HandlersFor<'plan'> => ({
   'plan:history': ({ workspaceId }) => plans.history(workspaceId),
   'plan:export': ({ workspaceId }) => plans.export(workspaceId),
   'plan:import': ({ workspaceId, content }) => plans.import(workspaceId, content),
+  'plan:paperKit': async ({ workspaceId, language }) => {
+    const { fileName, pdf } = await plans.paperKit(workspaceId, language);
+    return { fileName, pdfBase64: pdf.toString('base64') };
+  },
 });

@@ -3,12 +3,13 @@
 import { AppFailure } from '../../../shared/contract/envelope';
 import type { StoredPlan } from '../../../shared/contract/plan';
 import { PLAN_SCHEMA_VERSION, crisisPlanSchema, type CrisisPlan } from '../../../shared/domain/plan';
-import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/eventBus';
 import { PlanRepository, type PlanOrigin, type PlanRevisionMeta, type PlanRevisionRow } from '../../db/repositories/planRepository';
 import { perWorkspace } from '../workspaces/perWorkspace';
 import type { WorkspaceStore } from '../workspaces/workspaceStore';
+import { renderPaperKit } from './paperKit';
 import { parsePlanFile, planFileName, serializePlan } from './planFile';
 
 const HISTORY_LIMIT = 200;
@@ -57,6 +58,14 @@ export class PlanService {
     const plan = parsePlanFile(content);
     this.get(workspaceId);
     return this.#append(workspaceId, plan, 'import', '');
+  }
+
+  async paperKit(workspaceId: WorkspaceId, language: Language): Promise<{ fileName: string; pdf: Buffer }> {
+    const { plan, revision } = this.get(workspaceId);
+    const exercise = this.store.get(workspaceId).kind === 'exercise';
+    const pdf = await renderPaperKit({ plan, revision, language, exercise, printedAt: this.clock.now() });
+    const base = planFileName(plan, exercise).replace(/^(EXERCISE-)?crisis-plan-/, '$1paper-kit-').replace(/\.json$/, '');
+    return { fileName: `${base}-${language}.pdf`, pdf };
   }
 
   #seed(workspaceId: WorkspaceId): PlanRevisionRow {

@@ -5,6 +5,7 @@ import { useWorkspace } from '../api/hooks/useWorkspace';
 import { useBackendEvents } from '../api/useBackendEvents';
 import { AreaIntro } from '../features/areas/AreaIntro';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
+import { PlanScreen } from '../features/plan/PlanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AppHeader } from './AppHeader';
 import { Navigation } from './Navigation';
@@ -33,7 +34,7 @@ export function App() {
             </Text>
           </Box>
         )}
-        {area === 'settings' ? <SettingsScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
+        {area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );

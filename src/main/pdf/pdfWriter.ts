@@ -1,0 +1,219 @@
+// A thin layout layer over pdfkit shared by every PDF Tocsin prints (paper kit, incident report):
+// A4 pages, headings, paragraphs, bullet lists and tables that repeat their header across pages,
+// and a footer on every page with the document title, page numbers and the EXERCISE marking.
+import PDFDocument from 'pdfkit';
+import { dejaVuFonts, type PdfFonts } from './fonts';
+
+export interface PdfWriterOptions {
+  readonly title: string;
+  readonly author?: string;
+  readonly language: 'fr' | 'en';
+  /** Printed on every page, in large letters, when the document comes from an exercise workspace. */
+  readonly exerciseMark?: string;
+  /** Left part of every footer, e.g. the organisation and the print date. */
+  readonly footer: string;
+  /** Fixed creation date, so the same input gives the same PDF (tests, reproducible exports). */
+  readonly createdAt: Date;
+  readonly fonts?: PdfFonts;
+}
+
+export interface TableColumn {
+  readonly header: string;
+  /** Share of the content width. */
+  readonly width: number;
+  readonly bold?: boolean;
+}
+
+const MARGIN = 50;
+const FOOTER_SPACE = 36;
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+const RULE = '#b0b0b0';
+const HEADER_FILL = '#e8e8e8';
+const EXERCISE_RED = '#c0392b';
+
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly #options: PdfWriterOptions;
+
+  constructor(options: PdfWriterOptions) {
+    this.#options = options;
+    const fonts = options.fonts ?? dejaVuFonts();
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: options.exerciseMark ? MARGIN + 18 : MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
+      bufferPages: true,
+      autoFirstPage: true,
+      lang: options.language,
+      displayTitle: true,
+      info: {
+        Title: options.title,
+        Author: options.author ?? 'Tocsin',
+        Creator: 'Tocsin',
+        Producer: 'Tocsin (pdfkit)',
+        CreationDate: options.createdAt,
+        ModDate: options.createdAt,
+      },
+    });
+    this.doc.registerFont('regular', fonts.regular);
+    this.doc.registerFont('bold', fonts.bold);
+    this.doc.registerFont('italic', fonts.italic);
+    this.doc.font('regular').fontSize(10).fillColor(INK);
+  }
+
+  get contentWidth(): number {
+    return this.doc.page.width - MARGIN * 2;
+  }
+
+  get #bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** Starts a new page unless the current one still has `height` points free. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.#bottom) this.doc.addPage();
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+  }
+
+  title(text: string, subtitle?: string): void {
+    this.doc.font('bold').fontSize(24).fillColor(INK).text(text, MARGIN, this.doc.y, { width: this.contentWidth });
+    if (subtitle) this.doc.moveDown(0.3).font('regular').fontSize(13).fillColor(MUTED).text(subtitle, { width: this.contentWidth });
+    this.doc.moveDown(1).fillColor(INK);
+  }
+
+  heading(text: string, level: 1 | 2 | 3 = 1): void {
+    const size = level === 1 ? 16 : level === 2 ? 13 : 11;
+    this.ensureSpace(size * 3);
+    this.doc.moveDown(level === 1 ? 0.8 : 0.5);
+    this.doc.font('bold').fontSize(size).fillColor(INK).text(text, MARGIN, this.doc.y, { width: this.contentWidth });
+    if (level === 1) {
+      const y = this.doc.y + 2;
+      this.doc.moveTo(MARGIN, y).lineTo(MARGIN + this.contentWidth, y).lineWidth(1).strokeColor(INK).stroke();
+      this.doc.moveDown(0.4);
+    }
+    this.doc.moveDown(0.2).font('regular').fontSize(10);
+  }
+
+  paragraph(text: string, options: { italic?: boolean; muted?: boolean; size?: number } = {}): void {
+    const font = options.italic ? 'italic' : 'regular';
+    this.doc.font(font).fontSize(options.size ?? 10).fillColor(options.muted ? MUTED : INK);
+    this.ensureSpace(this.doc.heightOfString(text, { width: this.contentWidth }));
+    this.doc.text(text, MARGIN, this.doc.y, { width: this.contentWidth });
+    this.doc.moveDown(0.4).fillColor(INK).font('regular').fontSize(10);
+  }
+
+  /** A labelled block of text kept on one page when it fits (a statement, a mission). */
+  block(label: string, text: string): void {
+    this.doc.font('regular').fontSize(10);
+    const height = this.doc.heightOfString(text, { width: this.contentWidth - 12 }) + 30;
+    this.ensureSpace(Math.min(height, this.#bottom - this.doc.page.margins.top));
+    this.doc.font('bold').fontSize(10.5).text(label, MARGIN, this.doc.y, { width: this.contentWidth });
+    this.doc.moveDown(0.2);
+    const top = this.doc.y;
+    this.doc.font('regular').fontSize(10).text(text, MARGIN + 12, top, { width: this.contentWidth - 12 });
+    this.doc.moveTo(MARGIN + 3, top).lineTo(MARGIN + 3, this.doc.y).lineWidth(2).strokeColor(RULE).stroke();
+    this.doc.moveDown(0.8);
+  }
+
+  bullets(items: readonly string[], indent = 0): void {
+    this.doc.font('regular').fontSize(10).fillColor(INK);
+    for (const item of items) {
+      const x = MARGIN + indent;
+      const width = this.contentWidth - indent - 12;
+      this.ensureSpace(this.doc.heightOfString(item, { width }) + 2);
+      const y = this.doc.y;
+      this.doc.text('•', x, y, { width: 10 });
+      this.doc.text(item, x + 12, y, { width });
+      this.doc.moveDown(0.15);
+    }
+    this.doc.moveDown(0.3);
+  }
+
+  /** Rows are split across pages between rows, never inside one; the header repeats on each page. */
+  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): void {
+    const total = columns.reduce((sum, c) => sum + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * this.contentWidth);
+    const pad = 4;
+    const rowHeight = (cells: readonly string[], bold: (i: number) => boolean) =>
+      Math.max(
+        ...cells.map((cell, i) => {
+          this.doc.font(bold(i) ? 'bold' : 'regular').fontSize(9);
+          return this.doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - pad * 2 });
+        }),
+      ) +
+      pad * 2;
+    const drawRow = (cells: readonly string[], bold: (i: number) => boolean, fill?: string) => {
+      const height = rowHeight(cells, bold);
+      const y = this.doc.y;
+      let x = MARGIN;
+      if (fill) this.doc.rect(MARGIN, y, this.contentWidth, height).fill(fill);
+      cells.forEach((cell, i) => {
+        this.doc.font(bold(i) ? 'bold' : 'regular').fontSize(9).fillColor(INK);
+        this.doc.text(cell, x + pad, y + pad, { width: (widths[i] ?? 0) - pad * 2 });
+        x += widths[i] ?? 0;
+      });
+      this.doc.rect(MARGIN, y, this.contentWidth, height).lineWidth(0.5).strokeColor(RULE).stroke();
+      this.doc.x = MARGIN;
+      this.doc.y = y + height;
+    };
+    const headers = columns.map((c) => c.header);
+    const header = () => drawRow(headers, () => true, HEADER_FILL);
+    this.ensureSpace(rowHeight(headers, () => true) + (rows[0] ? rowHeight(rows[0], (i) => columns[i]?.bold ?? false) : 0));
+    header();
+    for (const row of rows) {
+      const height = rowHeight(row, (i) => columns[i]?.bold ?? false);
+      if (this.doc.y + height > this.#bottom) {
+        this.doc.addPage();
+        header();
+      }
+      drawRow(row, (i) => columns[i]?.bold ?? false);
+    }
+    this.doc.font('regular').fontSize(10);
+    this.doc.moveDown(0.8);
+  }
+
+  /** Draws footers and exercise marks on every page, then returns the finished file. */
+  async finish(pageLabel: (page: number, count: number) => string): Promise<Buffer> {
+    const { start, count } = this.doc.bufferedPageRange();
+    for (let i = start; i < start + count; i += 1) {
+      this.doc.switchToPage(i);
+      this.#decorate(pageLabel(i - start + 1, count));
+    }
+    const chunks: Buffer[] = [];
+    const done = new Promise<Buffer>((resolve, reject) => {
+      this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
+      this.doc.on('error', reject);
+    });
+    this.doc.end();
+    return done;
+  }
+
+  #decorate(pageText: string): void {
+    const { doc } = this;
+    const { width, height } = doc.page;
+    // Drawing into the bottom margin must not trigger pdfkit's automatic page break.
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = height - MARGIN - 12;
+    doc.moveTo(MARGIN, y - 6).lineTo(width - MARGIN, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc.font('regular').fontSize(8).fillColor(MUTED);
+    doc.text(this.#options.footer, MARGIN, y, { width: width - MARGIN * 2 - 80, lineBreak: false });
+    doc.text(pageText, width - MARGIN - 80, y, { width: 80, align: 'right', lineBreak: false });
+    const mark = this.#options.exerciseMark;
+    if (mark) {
+      doc.font('bold').fontSize(11).fillColor(EXERCISE_RED);
+      doc.text(`${mark} — ${mark} — ${mark}`, MARGIN, 22, { width: width - MARGIN * 2, align: 'center', lineBreak: false });
+      doc.save();
+      doc.rotate(-35, { origin: [width / 2, height / 2] });
+      doc.font('bold').fontSize(90).fillColor(EXERCISE_RED).fillOpacity(0.08);
+      doc.text(mark, 0, height / 2 - 50, { width, align: 'center', lineBreak: false });
+      doc.restore();
+    }
+    doc.page.margins.bottom = bottomMargin;
+    doc.fillColor(INK).fillOpacity(1);
+  }
+}

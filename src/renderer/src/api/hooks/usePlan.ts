@@ -1,0 +1,37 @@
+// Hooks over the `plan:*` calls.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CrisisPlan } from '../../../../shared/domain/plan';
+import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
+import { callApi } from '../client';
+import { queryKeys } from '../queryKeys';
+
+export const usePlan = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: queryKeys.plan(workspaceId), queryFn: () => callApi('plan:get', { workspaceId }) });
+
+export const usePlanHistory = (workspaceId: WorkspaceId) =>
+  useQuery({
+    queryKey: [...queryKeys.plan(workspaceId), 'history'],
+    queryFn: () => callApi('plan:history', { workspaceId }),
+  });
+
+export function useSavePlan(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { baseRevision: number; plan: CrisisPlan }) => callApi('plan:save', { workspaceId, ...input }),
+    onSuccess: (stored) => client.setQueryData(queryKeys.plan(workspaceId), stored),
+  });
+}
+
+export function useImportPlan(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (content: string) => callApi('plan:import', { workspaceId, content }),
+    onSuccess: (stored) => client.setQueryData(queryKeys.plan(workspaceId), stored),
+  });
+}
+
+export const useExportPlan = (workspaceId: WorkspaceId) =>
+  useMutation({ mutationFn: () => callApi('plan:export', { workspaceId }) });
+
+export const usePaperKit = (workspaceId: WorkspaceId) =>
+  useMutation({ mutationFn: (language: Language) => callApi('plan:paperKit', { workspaceId, language }) });

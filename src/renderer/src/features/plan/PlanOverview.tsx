@@ -1,0 +1,115 @@
+// Plan identity, the portable file (import/export), the paper fallback kit and the revision history.
+import { Button, FileButton, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconDownload, IconFileTypePdf, IconUpload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
+import { usePaperKit, usePlanHistory } from '../../api/hooks/usePlan';
+import { formatDateTime } from '../../i18n/format';
+import { base64ToBytes, downloadFile } from './downloadFile';
+import { BilingualField } from './fields';
+import type { PlanEditorProps } from './planEditing';
+
+interface OverviewProps extends PlanEditorProps {
+  readonly workspaceId: WorkspaceId;
+  readonly onExport: () => void;
+  readonly onImport: (file: File) => void;
+  readonly busy: boolean;
+}
+
+export function PlanOverview({ plan, edit, workspaceId, onExport, onImport, busy }: OverviewProps) {
+  const { t, i18n } = useTranslation();
+  const history = usePlanHistory(workspaceId);
+  const paperKit = usePaperKit(workspaceId);
+  const printKit = (language: Language) =>
+    paperKit.mutate(language, {
+      onSuccess: ({ fileName, pdfBase64 }) => downloadFile(fileName, base64ToBytes(pdfBase64), 'application/pdf'),
+    });
+
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Paper withBorder p="md">
+          <Stack>
+            <Group grow>
+              <TextInput
+                label={t('plan.fields.organisation')}
+                value={plan.metadata.organisation}
+                onChange={(e) => {
+                  const organisation = e.currentTarget.value;
+                  edit((p) => void (p.metadata.organisation = organisation));
+                }}
+                data-testid="plan-organisation"
+              />
+              <TextInput
+                label={t('plan.fields.version')}
+                value={plan.metadata.version}
+                onChange={(e) => {
+                  const version = e.currentTarget.value;
+                  edit((p) => void (p.metadata.version = version));
+                }}
+              />
+            </Group>
+            <BilingualField
+              label={t('plan.fields.planTitle')}
+              value={plan.metadata.title}
+              onChange={(title) => edit((p) => void (p.metadata.title = title))}
+            />
+            <Text size="sm" c="dimmed">
+              {t('plan.fields.updatedAt')}: {formatDateTime(plan.metadata.updatedAt, i18n.language)}
+            </Text>
+            <Group>
+              <Button leftSection={<IconDownload size={16} />} variant="light" onClick={onExport} data-testid="plan-export">
+                {t('plan.export')}
+              </Button>
+              <FileButton onChange={(file) => file && onImport(file)} accept="application/json,.json">
+                {(props) => (
+                  <Button {...props} leftSection={<IconUpload size={16} />} variant="light" loading={busy} data-testid="plan-import">
+                    {t('plan.import')}
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md" mt="md">
+          <Title order={4}>{t('plan.paperKit')}</Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('plan.paperKitHelp')}
+          </Text>
+          <Group>
+            {(['fr', 'en'] as const).map((language) => (
+              <Button
+                key={language}
+                leftSection={<IconFileTypePdf size={16} />}
+                variant="light"
+                loading={paperKit.isPending && paperKit.variables === language}
+                onClick={() => printKit(language)}
+                data-testid={`plan-paper-kit-${language}`}
+              >
+                {t(language === 'fr' ? 'plan.paperKitFr' : 'plan.paperKitEn')}
+              </Button>
+            ))}
+          </Group>
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('plan.history')}
+          </Title>
+          <Table verticalSpacing={4} data-testid="plan-history">
+            <Table.Tbody>
+              {(history.data ?? []).map((entry) => (
+                <Table.Tr key={entry.revision}>
+                  <Table.Td>#{entry.revision}</Table.Td>
+                  <Table.Td>{formatDateTime(entry.savedAt, i18n.language)}</Table.Td>
+                  <Table.Td>{t(`plan.origin.${entry.origin}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,186 @@
+// The crisis plan area: an editor over a draft of the stored plan, saved as a new revision.
+import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppFailure } from '../../../../shared/contract/envelope';
+import type { StoredPlan } from '../../../../shared/contract/plan';
+import type { CrisisPlan } from '../../../../shared/domain/plan';
+import { useExportPlan, useImportPlan, usePlan, useSavePlan } from '../../api/hooks/usePlan';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../i18n/format';
+import { CampaignsEditor } from './CampaignsEditor';
+import { ContactsEditor } from './ContactsEditor';
+import { downloadFile } from './downloadFile';
+import { PlanIssues } from './PlanIssues';
+import { PlanOverview } from './PlanOverview';
+import type { EditPlan } from './planEditing';
+import { PlaybooksEditor } from './PlaybooksEditor';
+import { RolesEditor } from './RolesEditor';
+import { ScenariosEditor } from './ScenariosEditor';
+import { TemplatesEditor } from './TemplatesEditor';
+import { ThresholdsEditor } from './ThresholdsEditor';
+
+const TABS = ['overview', 'roles', 'scenarios', 'playbooks', 'templates', 'thresholds', 'contacts', 'campaigns'] as const;
+
+export function PlanScreen() {
+  const { t } = useTranslation();
+  const plan = usePlan(useWorkspaceId());
+  return (
+    <Stack data-testid="screen-plan">
+      <div>
+        <Title order={2}>{t('plan.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('plan.subtitle')}
+        </Text>
+      </div>
+      <QueryState query={plan}>{(stored) => <PlanEditor stored={stored} />}</QueryState>
+    </Stack>
+  );
+}
+
+interface IssueReport {
+  readonly title: string;
+  readonly issues: readonly { path: string; message: string }[];
+}
+
+function reportOf(error: unknown, title: (count: number) => string, stripPrefix: string): IssueReport | undefined {
+  if (!(error instanceof AppFailure)) return undefined;
+  const issues = (error.issues ?? [{ path: '(file)', message: error.message }]).map((issue) => ({
+    ...issue,
+    path: issue.path.startsWith(stripPrefix) ? issue.path.slice(stripPrefix.length) : issue.path,
+  }));
+  return { title: title(issues.length), issues };
+}
+
+function PlanEditor({ stored }: { stored: StoredPlan }) {
+  const { t, i18n } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const [draft, setDraft] = useState<CrisisPlan>(stored.plan);
+  const [dirty, setDirty] = useState(false);
+  const [report, setReport] = useState<IssueReport>();
+  const save = useSavePlan(workspaceId);
+  const importPlan = useImportPlan(workspaceId);
+  const exportPlan = useExportPlan(workspaceId);
+
+  // A revision saved elsewhere replaces the draft unless the person is in the middle of editing.
+  useEffect(() => {
+    if (!dirty) setDraft(stored.plan);
+  }, [stored, dirty]);
+
+  const edit: EditPlan = (change) => {
+    setDraft((previous) => {
+      const next = structuredClone(previous);
+      change(next);
+      return next;
+    });
+    setDirty(true);
+  };
+
+  const onSave = () =>
+    save.mutate(
+      { baseRevision: stored.revision, plan: draft },
+      {
+        onSuccess: () => {
+          setDirty(false);
+          setReport(undefined);
+          notifications.show({ message: t('plan.saved'), color: 'green' });
+        },
+        onError: (error) => setReport(reportOf(error, (count) => t('plan.issuesTitle', { count }), 'plan.')),
+      },
+    );
+
+  const onImport = async (file: File) => {
+    if (dirty && !window.confirm(t('plan.importConfirm'))) return;
+    const content = await file.text();
+    importPlan.mutate(content, {
+      onSuccess: () => {
+        setDirty(false);
+        setReport(undefined);
+        notifications.show({ message: t('plan.imported'), color: 'green' });
+      },
+      onError: (error) =>
+        setReport(reportOf(error, (count) => t('plan.issuesImportTitle', { count, file: file.name }), '')),
+    });
+  };
+
+  const onExport = () =>
+    exportPlan.mutate(undefined, {
+      onSuccess: ({ fileName, content }) => downloadFile(fileName, content, 'application/json'),
+    });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Text size="sm" c="dimmed" data-testid="plan-revision">
+            {t('plan.revision', {
+              revision: stored.revision,
+              date: formatDateTime(stored.savedAt, i18n.language),
+              origin: t(`plan.origin.${stored.origin}`),
+            })}
+          </Text>
+          {dirty && <Badge color="yellow">{t('plan.unsaved')}</Badge>}
+        </Group>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            disabled={!dirty}
+            onClick={() => {
+              setDraft(stored.plan);
+              setDirty(false);
+              setReport(undefined);
+            }}
+          >
+            {t('plan.discard')}
+          </Button>
+          <Button disabled={!dirty} loading={save.isPending} onClick={onSave} data-testid="plan-save">
+            {t('plan.save')}
+          </Button>
+        </Group>
+      </Group>
+      {report && <PlanIssues title={report.title} issues={report.issues} />}
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((tab) => (
+            <Tabs.Tab key={tab} value={tab} data-testid={`plan-tab-${tab}`}>
+              {t(`plan.tabs.${tab}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <PlanOverview
+            plan={draft}
+            edit={edit}
+            workspaceId={workspaceId}
+            onExport={onExport}
+            onImport={(file) => void onImport(file)}
+            busy={importPlan.isPending}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="roles" pt="md">
+          <RolesEditor plan={draft} edit={edit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="scenarios" pt="md">
+          <ScenariosEditor plan={draft} edit={edit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="playbooks" pt="md">
+          <PlaybooksEditor plan={draft} edit={edit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="templates" pt="md">
+          <TemplatesEditor plan={draft} edit={edit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="thresholds" pt="md">
+          <ThresholdsEditor plan={draft} edit={edit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <ContactsEditor plan={draft} edit={edit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="campaigns" pt="md">
+          <CampaignsEditor plan={draft} edit={edit} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
