@@ -35,7 +35,7 @@ export function PlaybooksEditor({ plan, edit }: PlanEditorProps) {
         <Table striped verticalSpacing="xs" layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={140}>{t('plan.fields.phase')}</Table.Th>
+              <Table.Th w={165}>{t('plan.fields.phase')}</Table.Th>
               <Table.Th>{t('plan.fields.text')}</Table.Th>
               <Table.Th w={200}>{t('plan.fields.owner')}</Table.Th>
               <Table.Th w={110} title={t('plan.fields.deadlineHelp')}>
