@@ -1,0 +1,115 @@
+// Crisis levels, alerts with their stored explanation, per-watch detection thresholds and backtests.
+import { z } from 'zod';
+import { thresholdValuesSchema } from './plan';
+import { toneClassSchema } from './storedMention';
+
+export const crisisLevelSchema = z.enum(['calm', 'vigilance', 'alert', 'crisis']);
+export type CrisisLevel = z.infer<typeof crisisLevelSchema>;
+export const CRISIS_LEVELS: readonly CrisisLevel[] = crisisLevelSchema.options;
+
+export const signalKindSchema = z.enum(['volume', 'negativeShare', 'audience', 'vocabulary', 'emergingTerms']);
+export type SignalKind = z.infer<typeof signalKindSchema>;
+
+export const signalSchema = z.object({
+  kind: signalKindSchema,
+  /** Level this signal alone points to; calm when it did not fire. */
+  level: crisisLevelSchema,
+  /** Measured value: volume ratio, negative-share points above baseline, audience, mention count… */
+  value: z.number(),
+  /** Reference the value is compared with: baseline volume, baseline share, configured audience… */
+  reference: z.number().nullable(),
+  /** Terms, authors or hashtags behind the signal, most important first. */
+  items: z.array(z.string()).max(20),
+});
+export type Signal = z.infer<typeof signalSchema>;
+
+export const explanationSchema = z.object({
+  /** Minute (UTC ISO) of the data the explanation describes. */
+  at: z.iso.datetime(),
+  windowMinutes: z.number().int().positive(),
+  mentions: z.number().int().nonnegative(),
+  signals: z.array(signalSchema),
+  topTerms: z.array(z.object({ term: z.string(), count: z.number().int() })).max(15),
+  topAuthors: z
+    .array(z.object({ name: z.string(), audience: z.number().int().nullable(), kind: z.string(), mentions: z.number().int() }))
+    .max(10),
+  sources: z.array(z.object({ name: z.string(), count: z.number().int() })).max(10),
+  languages: z.array(z.object({ language: z.string(), count: z.number().int() })).max(10),
+  tone: z.object({ negative: z.number().int(), neutral: z.number().int(), positive: z.number().int(), unknown: z.number().int() }),
+  samples: z
+    .array(
+      z.object({
+        mentionId: z.number().int(),
+        author: z.string().nullable(),
+        text: z.string(),
+        tone: toneClassSchema.nullable(),
+        publishedAt: z.iso.datetime(),
+      }),
+    )
+    .max(5),
+});
+export type Explanation = z.infer<typeof explanationSchema>;
+
+export const alertStatusSchema = z.enum(['open', 'acknowledged', 'dismissed']);
+export type AlertStatus = z.infer<typeof alertStatusSchema>;
+
+export const alertSchema = z.object({
+  id: z.number().int().positive(),
+  watchId: z.number().int().positive(),
+  watchName: z.string(),
+  level: crisisLevelSchema.exclude(['calm']),
+  openedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+  status: alertStatusSchema,
+  statusReason: z.string().nullable(),
+  statusBy: z.string().nullable(),
+  statusAt: z.iso.datetime().nullable(),
+  explanation: explanationSchema,
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+export const watchLevelSchema = z.object({
+  watchId: z.number().int().positive(),
+  watchName: z.string(),
+  level: crisisLevelSchema,
+  since: z.iso.datetime().nullable(),
+  /** The open alert of the current episode, with its explanation (the why-card). */
+  alert: alertSchema.nullable(),
+  /** Latest signals, also when no alert is open (what vigilance is about). */
+  signals: z.array(signalSchema),
+});
+export type WatchLevel = z.infer<typeof watchLevelSchema>;
+
+export const levelOverviewSchema = z.object({
+  level: crisisLevelSchema,
+  watches: z.array(watchLevelSchema),
+});
+export type LevelOverview = z.infer<typeof levelOverviewSchema>;
+
+/** Per-watch thresholds have the plan's shape; a watch without its own uses the plan's (per watch, then defaults). */
+export const detectionSettingsSchema = thresholdValuesSchema;
+export type DetectionSettings = z.infer<typeof detectionSettingsSchema>;
+
+export const watchDetectionSettingsSchema = z.object({
+  watchId: z.number().int().positive(),
+  /** Where the values come from: this watch's own settings, or the crisis plan. */
+  origin: z.enum(['watch', 'plan']),
+  settings: detectionSettingsSchema,
+});
+export type WatchDetectionSettings = z.infer<typeof watchDetectionSettingsSchema>;
+
+export const backtestResultSchema = z.object({
+  watchId: z.number().int().positive(),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  /** 5-minute buckets: mentions, seasonal baseline and level reached. */
+  buckets: z.array(
+    z.object({ at: z.iso.datetime(), count: z.number().int(), baseline: z.number().nullable(), level: crisisLevelSchema }),
+  ),
+  alerts: z.array(
+    z.object({ openedAt: z.iso.datetime(), level: crisisLevelSchema, closedAt: z.iso.datetime().nullable(), signals: z.array(signalSchema) }),
+  ),
+  mentions: z.number().int().nonnegative(),
+});
+export type BacktestResult = z.infer<typeof backtestResultSchema>;
