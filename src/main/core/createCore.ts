@@ -12,6 +12,7 @@ import { crisisLogAudit } from '../services/audit';
 import { startBackupSchedule } from '../services/backups/backupSchedule';
 import { BackupService } from '../services/backups/backupService';
 import { NetworkPolicy } from '../net/networkPolicy';
+import { exerciseHandlers } from '../ipc/handlers/exerciseHandlers';
 import { planHandlers } from '../ipc/handlers/planHandlers';
 import { systemHandlers, type ShellFacts } from '../ipc/handlers/systemHandlers';
 import type { Handlers } from '../ipc/handlers/types';
@@ -29,6 +30,7 @@ import { SourceService } from '../services/listen/sourceService';
 import { WatchService } from '../services/listen/watchService';
 import { CrisisLogService } from '../services/crisisLog/crisisLogService';
 import { IncidentService } from '../services/incidents/incidentService';
+import { ExerciseService } from '../services/exercises/exerciseService';
 import { loadDefaultPlan } from '../services/plan/defaultPlan';
 import { PlanService } from '../services/plan/planService';
 import { WorkspaceService } from '../services/workspaces/workspaceService';
@@ -56,6 +58,7 @@ export interface Core {
   readonly workspaces: WorkspaceService;
   readonly network: NetworkPolicy;
   readonly plans: PlanService;
+  readonly exercises: ExerciseService;
   /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
   readonly ingest: IngestService;
   /** Pull connectors by source kind; each connector module registers itself here. */
@@ -82,6 +85,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   // they need with network.addOriginProvider: that is the allow-list sealed mode enforces.
   const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed);
   const plans = new PlanService(store, events, clock, loadDefaultPlan);
+  const exercises = new ExerciseService(store, workspaces, plans, events, clock);
   const mentionNotifier = new MentionChangeNotifier(events);
   const ingest = new IngestService({
     workspaces: store,
@@ -132,6 +136,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...sourcesHandlers(sources),
     ...mentionsHandlers(mentions),
     ...planHandlers(plans),
+    ...exerciseHandlers(exercises),
     ...securityHandlers(keyRing, store, events, clock, audit),
     ...backupHandlers(backups, events, audit),
     ...networkHandlers(network),
@@ -151,6 +156,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     workspaces,
     network,
     plans,
+    exercises,
     ingest,
     connectors,
     sources,

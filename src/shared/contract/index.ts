@@ -10,6 +10,7 @@ import { securityCalls, securityEvents } from './security';
 import { sourcesCalls, sourcesEvents } from './sources';
 import { backupCalls, backupEvents } from './backup';
 import { networkCalls } from './network';
+import { exerciseCalls } from './exercise';
 import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
 import { watchesCalls, watchesEvents } from './watches';
@@ -23,6 +24,7 @@ export const calls = {
   ...sourcesCalls,
   ...mentionsCalls,
   ...planCalls,
+  ...exerciseCalls,
   ...securityCalls,
   ...networkCalls,
   ...backupCalls,

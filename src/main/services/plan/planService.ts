@@ -60,6 +60,12 @@ export class PlanService {
     return this.#append(workspaceId, plan, 'import', '');
   }
 
+  /** Starts a workspace (an exercise) from another one's current plan. */
+  copyPlan(from: WorkspaceId, to: WorkspaceId): StoredPlan {
+    const { plan } = this.get(from);
+    return this.#append(to, plan, 'import', `copied from ${from}`);
+  }
+
   async paperKit(workspaceId: WorkspaceId, language: Language): Promise<{ fileName: string; pdf: Buffer }> {
     const { plan, revision } = this.get(workspaceId);
     const exercise = this.store.get(workspaceId).kind === 'exercise';
