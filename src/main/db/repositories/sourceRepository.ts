@@ -106,9 +106,10 @@ export class SourceRepository {
     );
     this.#delete = db.prepare<[number]>('DELETE FROM sources WHERE id = ?');
     this.#mentionCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM mentions WHERE source_id = ?');
-    this.#activity = db.prepare<[string, number, number], SourceActivity>(
-      `SELECT (SELECT count(*) FROM mentions WHERE source_id = ?2 AND fetched_at >= ?1) AS itemsSince,
-              (SELECT max(published_at) FROM mentions WHERE source_id = ?3) AS newestPublishedAt`,
+    // better-sqlite3 binds anonymous `?` by position only (numbered `?NNN` are not supported).
+    this.#activity = db.prepare<[number, string, number], SourceActivity>(
+      `SELECT (SELECT count(*) FROM mentions WHERE source_id = ? AND fetched_at >= ?) AS itemsSince,
+              (SELECT max(published_at) FROM mentions WHERE source_id = ?) AS newestPublishedAt`,
     );
   }
 
@@ -161,6 +162,6 @@ export class SourceRepository {
   }
 
   activity(id: number, since: string): SourceActivity {
-    return this.#activity.get(since, id, id) ?? { itemsSince: 0, newestPublishedAt: null };
+    return this.#activity.get(id, since, id) ?? { itemsSince: 0, newestPublishedAt: null };
   }
 }
