@@ -2,6 +2,7 @@
 // Each feature keeps its strings in its own file (`<feature>.ts` exporting an EN and an FR part) and is
 // mounted here under its own key, so features do not edit each other's strings.
 import type { Catalog } from './catalog';
+import { composerEn } from './composer';
 import { importsEn } from './imports';
 import { planEn } from './plan';
 import { securityEn } from './security';
@@ -67,6 +68,7 @@ export const en = {
   security: securityEn,
   imports: importsEn,
   plan: planEn,
+  composer: composerEn,
   errors: {
     INVALID_INPUT: 'Some values are not valid.',
     NOT_FOUND: 'Not found.',

@@ -1,5 +1,6 @@
 // Catalogue français de l'interface ; le type UiCatalog impose les mêmes clés que l'anglais.
 import type { UiCatalog } from './en';
+import { composerFr } from './composer';
 import { importsFr } from './imports';
 import { planFr } from './plan';
 import { securityFr } from './security';
@@ -66,6 +67,7 @@ export const fr: UiCatalog = {
   security: securityFr,
   imports: importsFr,
   plan: planFr,
+  composer: composerFr,
   errors: {
     INVALID_INPUT: 'Certaines valeurs ne sont pas valides.',
     NOT_FOUND: 'Introuvable.',

@@ -107,3 +107,17 @@ describe('draft check', () => {
     expect(avoidedRules(GOOD_FR, fr)).toEqual([]);
   });
 });
+
+describe('draft check on the plan templates', () => {
+  it('recognises the actions and next update of the pre-approved product-defect wording', () => {
+    const frText =
+      'Nous avons pris connaissance des signalements concernant la bouilloire K2. Nos équipes qualité analysent la situation. Nous ferons un point à 16 h 30 sur aurore.example/info.';
+    const enText =
+      'We are aware of the reports about the K2 kettle. Our quality teams are looking into it. We will update you at 16:30 on aurore.example/info.';
+    const rulesOf = (flags: { rule: string }[]) => flags.map((f) => f.rule);
+    expect(rulesOf(fr.check(frText))).not.toContain('missingActions');
+    expect(rulesOf(fr.check(frText))).not.toContain('missingNextUpdate');
+    expect(rulesOf(en.check(enText))).not.toContain('missingActions');
+    expect(rulesOf(en.check(enText))).not.toContain('missingNextUpdate');
+  });
+});
