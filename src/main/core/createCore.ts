@@ -23,6 +23,7 @@ import { sourceLanguageEnricher } from '../ingest/enricher';
 import { IngestService } from '../ingest/ingestService';
 import { rssConnector } from '../connectors/rss/rssConnector';
 import { mastodonConnector } from '../connectors/mastodon/mastodonConnector';
+import { blueskyConnector } from '../connectors/bluesky/blueskyConnector';
 import { SourceScheduler } from '../connectors/sourceScheduler';
 import { mentionsHandlers, sourcesHandlers, watchesHandlers } from '../ipc/handlers/listenHandlers';
 import { MentionService } from '../services/listen/mentionService';
@@ -94,7 +95,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     notifier: mentionNotifier,
     onListenerError: (error) => logger.error('ingest listener failed', { error: String(error) }),
   });
-  const connectors = new ConnectorRegistry().register(rssConnector).register(mastodonConnector);
+  const connectors = new ConnectorRegistry().register(rssConnector).register(mastodonConnector).register(blueskyConnector);
   const scheduler = new SourceScheduler({ workspaces: store, registry: connectors, ingest, gateFor: (id) => network.gateFor(id), clock, events, logger });
   const sources = new SourceService({ workspaces: store, registry: connectors, scheduler, isSealed: (id) => network.view(id).sealed, events, clock });
   network.addOriginProvider((id) => sources.allowedOrigins(id));
