@@ -4,6 +4,7 @@
 import type { Catalog } from './catalog';
 import { composerEn } from './composer';
 import { importsEn } from './imports';
+import { exerciseEn } from './exercise';
 import { planEn } from './plan';
 import { securityEn } from './security';
 export const en = {
@@ -68,6 +69,7 @@ export const en = {
   security: securityEn,
   imports: importsEn,
   plan: planEn,
+  exercise: exerciseEn,
   composer: composerEn,
   errors: {
     INVALID_INPUT: 'Some values are not valid.',

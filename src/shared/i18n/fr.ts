@@ -2,6 +2,7 @@
 import type { UiCatalog } from './en';
 import { composerFr } from './composer';
 import { importsFr } from './imports';
+import { exerciseFr } from './exercise';
 import { planFr } from './plan';
 import { securityFr } from './security';
 
@@ -67,6 +68,7 @@ export const fr: UiCatalog = {
   security: securityFr,
   imports: importsFr,
   plan: planFr,
+  exercise: exerciseFr,
   composer: composerFr,
   errors: {
     INVALID_INPUT: 'Certaines valeurs ne sont pas valides.',

@@ -5,6 +5,7 @@ import { useWorkspace } from '../api/hooks/useWorkspace';
 import { useBackendEvents } from '../api/useBackendEvents';
 import { AreaIntro } from '../features/areas/AreaIntro';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
+import { ExerciseScreen } from '../features/exercise/ExerciseScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AppHeader } from './AppHeader';
@@ -34,7 +35,7 @@ export function App() {
             </Text>
           </Box>
         )}
-        {area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
+        {area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, Workspace } from '../../../shared/domain/workspace';
 import { useSystemInfo } from '../api/hooks/useSystem';
 import { setLanguage } from '../i18n/setup';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 export function AppHeader({ workspace }: { workspace: Workspace | undefined }) {
   const { t, i18n } = useTranslation();
@@ -32,6 +33,7 @@ export function AppHeader({ workspace }: { workspace: Workspace | undefined }) {
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <WorkspaceSwitcher />
         {system.data && (
           <Badge variant="outline" color="gray">
             {t(system.data.shell === 'browser' ? 'app.shellBrowser' : 'app.shellElectron')}
