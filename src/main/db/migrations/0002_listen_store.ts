@@ -85,7 +85,9 @@ export const migration0002: Migration = {
     CREATE VIRTUAL TABLE mentions_fts USING fts5 (
       title, text, author_name,
       content = 'mentions', content_rowid = 'id',
-      tokenize = "unicode61 remove_diacritics 2"
+      tokenize = "unicode61 remove_diacritics 2",
+      -- The stream is ordered by time, never by bm25 rank: no per-row size table to maintain.
+      columnsize = 0
     );
 
     -- Charts read these, never the raw mentions. minute = unix epoch minutes of published_at.

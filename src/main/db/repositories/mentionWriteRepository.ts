@@ -55,9 +55,7 @@ export class MentionWriteRepository {
       `INSERT INTO mentions (source_id, source_kind, external_id, canonical_url, url, author_handle, author_name,
          author_audience, author_kind, source_name, title, text, raw, language, published_at, fetched_at,
          likes, shares, replies, reply_to_external_id, tone_class, tone_score)
-       VALUES (@sourceId, @sourceKind, @externalId, @canonicalUrl, @url, @authorHandle, @authorName,
-         @authorAudience, @authorKind, @sourceName, @title, @text, @raw, @language, @publishedAt, @fetchedAt,
-         @likes, @shares, @replies, @replyToExternalId, @toneClass, @toneScore)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     );
     this.#insertFts = db.prepare<[number | bigint, string | null, string, string | null]>(
@@ -82,7 +80,31 @@ export class MentionWriteRepository {
 
   /** The new mention id, or null when it is a duplicate (same source + external id, or same canonical URL). */
   insert(row: MentionRow, watchIds: readonly number[]): number | null {
-    const result = this.#insert.run(row);
+    // Positional binding: measurably cheaper than named parameters on the bulk path.
+    const result = this.#insert.run(
+      row.sourceId,
+      row.sourceKind,
+      row.externalId,
+      row.canonicalUrl,
+      row.url,
+      row.authorHandle,
+      row.authorName,
+      row.authorAudience,
+      row.authorKind,
+      row.sourceName,
+      row.title,
+      row.text,
+      row.raw,
+      row.language,
+      row.publishedAt,
+      row.fetchedAt,
+      row.likes,
+      row.shares,
+      row.replies,
+      row.replyToExternalId,
+      row.toneClass,
+      row.toneScore,
+    );
     if (result.changes === 0) return null;
     const id = result.lastInsertRowid;
     this.#insertFts.run(id, row.title, row.text, row.authorName);
