@@ -1,6 +1,7 @@
 // Reads delimited text (CSV, semicolon or tab separated) into rows, keeping each record's starting line.
 import { parse } from 'csv-parse/sync';
 import type { Delimiter } from '../../shared/domain/fileImport';
+import { ImportFormatError } from './jsonRows';
 import type { RawRow, RawTable } from './rawTable';
 
 const CANDIDATES: readonly Delimiter[] = [';', ',', '\t', '|'];
@@ -40,14 +41,21 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 }
 
 export function readCsv(text: string, delimiter: Delimiter): RawTable {
-  const records = parse(text, {
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number; empty_lines: number } }[];
+  let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    // csv-parse fails the whole file on structural faults (e.g. a quote never closed); say where.
+    const line = (error as { lines?: number }).lines;
+    throw new ImportFormatError(`The file is not readable as separated values${line ? ` (line ${line})` : ''}: ${(error as Error).message}`);
+  }
   const rows: RawRow[] = [];
   let previousEnd = 0;
   let previousEmpty = 0;
