@@ -1,5 +1,5 @@
-// The single door for network traffic leaving the app (connectors, publishing). Issue #9 adds the
-// allow-list and sealed mode here; every caller already goes through it.
+// The single door for network traffic leaving the app (connectors, publishing): the network policy's
+// allow-list and sealed mode are enforced here, on every request and every redirect hop.
 
 export interface OutboundRequest {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
@@ -41,49 +41,67 @@ export class OutboundError extends Error {
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** Gate over the platform fetch; `allow` decides per URL (issue #9 supplies the real policy). */
+/** Gate over the platform fetch; `allow` (the NetworkPolicy in the app) decides per URL and per redirect hop. */
 export function createOutboundGate(allow: (url: URL, purpose: string) => string | undefined = () => undefined): OutboundGate {
   return {
     async request(rawUrl, init) {
-      let url: URL;
-      try {
-        url = new URL(rawUrl);
-      } catch {
-        throw new OutboundError('refused', `Not a valid URL: ${rawUrl.slice(0, 200)}`);
-      }
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new OutboundError('refused', `Only http and https are allowed (${url.protocol}).`);
-      }
-      const refusal = allow(url, init.purpose);
-      if (refusal) throw new OutboundError('refused', refusal);
-
+      let url = checkedUrl(rawUrl, init.purpose, allow);
       const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const maxBytes = init.maxBytes ?? DEFAULT_MAX_BYTES;
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: init.method ?? 'GET',
-          headers: init.headers,
-          body: init.body as BodyInit | undefined,
-          signal,
-          redirect: 'follow',
-        });
-      } catch (error) {
-        if (timeout.aborted) throw new OutboundError('timeout', `No answer from ${url.host} within ${timeoutMs / 1000} s.`);
-        throw new OutboundError('network', `Cannot reach ${url.host}: ${causeOf(error)}`);
+      let method = init.method ?? 'GET';
+      let body = init.body;
+      // Redirects are followed here, not by fetch, so that every hop passes the allow-list: an allowed
+      // server must not be able to bounce a request to a host the policy refuses.
+      for (let hop = 0; ; hop++) {
+        let response: Response;
+        try {
+          response = await fetch(url, { method, headers: init.headers, body: body as BodyInit | undefined, signal, redirect: 'manual' });
+        } catch (error) {
+          if (timeout.aborted) throw new OutboundError('timeout', `No answer from ${url.host} within ${timeoutMs / 1000} s.`);
+          throw new OutboundError('network', `Cannot reach ${url.host}: ${causeOf(error)}`);
+        }
+        const location = response.headers.get('location');
+        if (REDIRECTS.has(response.status) && location) {
+          await response.body?.cancel().catch(() => {});
+          if (hop >= MAX_REDIRECTS) throw new OutboundError('network', `${url.host} redirected more than ${MAX_REDIRECTS} times.`);
+          url = checkedUrl(new URL(location, url).toString(), init.purpose, allow);
+          if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+          }
+          continue;
+        }
+        const bytes = await readCapped(response, maxBytes, url, timeout, timeoutMs);
+        return {
+          status: response.status,
+          headers: response.headers,
+          url: url.toString(),
+          body: bytes,
+          text: () => new TextDecoder('utf-8').decode(bytes),
+        };
       }
-      const body = await readCapped(response, maxBytes, url, timeout, timeoutMs);
-      return {
-        status: response.status,
-        headers: response.headers,
-        url: response.url || url.toString(),
-        body,
-        text: () => new TextDecoder('utf-8').decode(body),
-      };
     },
   };
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+function checkedUrl(raw: string, purpose: string, allow: (url: URL, purpose: string) => string | undefined): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new OutboundError('refused', `Not a valid URL: ${raw.slice(0, 200)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new OutboundError('refused', `Only http and https are allowed (${url.protocol}).`);
+  }
+  const refusal = allow(url, purpose);
+  if (refusal) throw new OutboundError('refused', refusal);
+  return url;
 }
 
 async function readCapped(response: Response, maxBytes: number, url: URL, timeout: AbortSignal, timeoutMs: number): Promise<Uint8Array> {

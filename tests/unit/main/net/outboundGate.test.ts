@@ -69,6 +69,29 @@ describe('outbound gate', () => {
     expect((await errorOf(createOutboundGate().request(streamed, { purpose: 't', maxBytes: 1000 }))).kind).toBe('too-large');
   });
 
+  it('follows redirects hop by hop, and refuses a hop the policy refuses before connecting to it', async () => {
+    let forbiddenHits = 0;
+    const forbidden = await serve((_req, res) => (forbiddenHits++, res.end('internal')));
+    const target = await serve((_req, res) => res.end('moved here'));
+    const redirector = await serve((req, res) => {
+      const to = req.url === '/ok' ? `${target}/final` : `${forbidden}/admin`;
+      res.writeHead(302, { Location: to }).end();
+    });
+    const gate = createOutboundGate((url) => (url.origin === forbidden ? 'not on the allow-list' : undefined));
+    const followed = await gate.request(`${redirector}/ok`, { purpose: 'test' });
+    expect(followed.text()).toBe('moved here');
+    expect(followed.url).toBe(`${target}/final`);
+    const error = await errorOf(gate.request(`${redirector}/bounce`, { purpose: 'test' }));
+    expect(error.kind).toBe('refused');
+    expect(forbiddenHits).toBe(0);
+  });
+
+  it('stops a redirect loop', async () => {
+    const base = await serve((req, res) => res.writeHead(301, { Location: req.url === '/a' ? '/b' : '/a' }).end());
+    const error = await errorOf(createOutboundGate().request(`${base}/a`, { purpose: 'test' }));
+    expect(error.message).toMatch(/redirected more than/);
+  });
+
   it('reports a refused connection as a network error', async () => {
     const base = await serve((_req, res) => res.end());
     servers.splice(0).forEach((s) => s.close());
