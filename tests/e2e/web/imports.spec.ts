@@ -16,7 +16,8 @@ function exportWithBadRows(prefix: string): Buffer {
 async function readFile(page: Page, name: string, bytes: Buffer): Promise<void> {
   await page.getByTestId('screen-imports').locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
   await page.getByTestId('import-read').click();
-  await expect(page.getByTestId('import-preview')).toBeVisible();
+  // Upload and reading share two cores with the rest of the suite: allow more than the default 5 s.
+  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 20_000 });
 }
 
 for (const lang of ['fr', 'en'] as const) {
@@ -34,7 +35,7 @@ for (const lang of ['fr', 'en'] as const) {
 
     await page.getByTestId('import-start').click();
     const report = page.getByTestId('import-report');
-    await expect(report).toHaveAttribute('data-state', 'done');
+    await expect(report).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
     await expect(page.getByTestId('import-inserted')).toHaveText('40');
     await expect(page.getByTestId('import-bad')).toHaveText('2');
     await expect(page.getByTestId('import-problems')).toContainText('31/02/2026');
@@ -44,7 +45,7 @@ for (const lang of ['fr', 'en'] as const) {
     await page.getByTestId('import-again').click();
     await readFile(page, `meltwater-${lang}.csv`, file);
     await page.getByTestId('import-start').click();
-    await expect(report).toHaveAttribute('data-state', 'done');
+    await expect(report).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
     await expect(page.getByTestId('import-inserted')).toHaveText('0');
     await expect(page.getByTestId('import-duplicates')).toHaveText('40');
   });

@@ -57,11 +57,11 @@ export function ColumnsStep({ preview: initial, sourceId, onBack, onStarted }: P
     <Stack>
       <Group gap="xs" data-testid="import-detected">
         <Text fw={600}>{t('imports.detected')}</Text>
-        <Badge variant="light">{`${t('imports.format')} : ${preview.format.toUpperCase()}`}</Badge>
-        {preview.encoding && <Badge variant="light">{`${t('imports.encoding')} : ${preview.encoding}`}</Badge>}
-        {separatorLabel && <Badge variant="light">{`${t('imports.separator')} : ${t(`imports.separators.${separatorLabel}`)}`}</Badge>}
+        <Badge variant="light">{t('imports.detectedItem', { label: t('imports.format'), value: preview.format.toUpperCase() })}</Badge>
+        {preview.encoding && <Badge variant="light">{t('imports.detectedItem', { label: t('imports.encoding'), value: preview.encoding })}</Badge>}
+        {separatorLabel && <Badge variant="light">{t('imports.detectedItem', { label: t('imports.separator'), value: t(`imports.separators.${separatorLabel}`) })}</Badge>}
         <Badge variant="light">{`${t('imports.headerLine')} ${preview.headerLine}`}</Badge>
-        <Badge color="grape" data-testid="import-preset">{`${t('imports.preset')} : ${t(`imports.presets.${preview.preset}`)}`}</Badge>
+        <Badge color="grape" data-testid="import-preset">{t('imports.detectedItem', { label: t('imports.preset'), value: t(`imports.presets.${preview.preset}`) })}</Badge>
         <Badge variant="outline">{t('imports.rowCount', { count: preview.rowCount })}</Badge>
       </Group>
       {preview.format !== 'json' && preview.format !== 'ndjson' && (
