@@ -2,6 +2,7 @@
 // Each feature keeps its strings in its own file (`<feature>.ts` exporting an EN and an FR part) and is
 // mounted here under its own key, so features do not edit each other's strings.
 import type { Catalog } from './catalog';
+import { incidentsEn } from './incidents';
 import { composerEn } from './composer';
 import { importsEn } from './imports';
 import { exerciseEn } from './exercise';
@@ -66,6 +67,7 @@ export const en = {
     fr: 'Français',
     en: 'English',
   },
+  incidents: incidentsEn,
   security: securityEn,
   imports: importsEn,
   plan: planEn,

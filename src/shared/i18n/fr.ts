@@ -1,5 +1,6 @@
 // Catalogue français de l'interface ; le type UiCatalog impose les mêmes clés que l'anglais.
 import type { UiCatalog } from './en';
+import { incidentsFr } from './incidents';
 import { composerFr } from './composer';
 import { importsFr } from './imports';
 import { exerciseFr } from './exercise';
@@ -65,6 +66,7 @@ export const fr: UiCatalog = {
     fr: 'Français',
     en: 'English',
   },
+  incidents: incidentsFr,
   security: securityFr,
   imports: importsFr,
   plan: planFr,

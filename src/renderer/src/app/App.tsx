@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../api/hooks/useWorkspace';
 import { useBackendEvents } from '../api/useBackendEvents';
 import { AreaIntro } from '../features/areas/AreaIntro';
+import { IncidentsScreen } from '../features/incidents/IncidentsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { ExerciseScreen } from '../features/exercise/ExerciseScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
@@ -35,7 +36,7 @@ export function App() {
             </Text>
           </Box>
         )}
-        {area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
+        {area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,0 +1,47 @@
+// Hooks over the `incident:*` calls; the detail and list refresh from `incident:changed` push events.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput, CallName } from '../../../../shared/contract/index';
+import type { IncidentDetail } from '../../../../shared/domain/incident';
+import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import { callApi } from '../client';
+import { queryKeys } from '../queryKeys';
+
+export const useIncidentList = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: queryKeys.incidents(workspaceId), queryFn: () => callApi('incident:list', { workspaceId }) });
+
+export const useIncident = (workspaceId: WorkspaceId, incidentId: string) =>
+  useQuery({
+    queryKey: queryKeys.incident(workspaceId, incidentId),
+    queryFn: () => callApi('incident:get', { workspaceId, incidentId }),
+  });
+
+type DetailCall =
+  | 'incident:open'
+  | 'incident:setStatus'
+  | 'incident:setSeverity'
+  | 'incident:handover'
+  | 'incident:setDuty'
+  | 'incident:mobilise'
+  | 'incident:acknowledge'
+  | 'incident:setChecklistItem';
+
+/** A call that answers with the incident's new state, written straight into the cache. */
+export function useIncidentAction<K extends DetailCall & CallName>(name: K) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<K>) => callApi(name, input) as Promise<IncidentDetail>,
+    onSuccess: (detail, input) => {
+      const workspaceId = (input as { workspaceId: WorkspaceId }).workspaceId;
+      client.setQueryData(queryKeys.incident(workspaceId, detail.id), detail);
+    },
+  });
+}
+
+export function useSituationReport(workspaceId: WorkspaceId, incidentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<CallInput<'incident:situationReport'>, 'workspaceId' | 'incidentId'>) =>
+      callApi('incident:situationReport', { workspaceId, incidentId, ...input }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.incident(workspaceId, incidentId) }),
+  });
+}

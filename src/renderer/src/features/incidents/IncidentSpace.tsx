@@ -1,0 +1,197 @@
+// One incident's own space: header with status, severity, mobilisation and the next status meeting, then tabs.
+import { Anchor, Badge, Button, Group, Menu, Paper, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STATUS_MOVES, type IncidentDetail } from '../../../../shared/domain/incident';
+import { ROLE_IDS } from '../../../../shared/domain/plan';
+import { useIncident, useIncidentAction } from '../../api/hooks/useIncidents';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { QueryState } from '../../components/QueryState';
+import { ChecklistTab } from './ChecklistTab';
+import { formatCountdown } from './format';
+import { severityColor, statusColor } from './labels';
+import { LogTab } from './LogTab';
+import { OverviewTab } from './OverviewTab';
+import { RosterTab } from './RosterTab';
+import { SituationTab } from './SituationTab';
+import { incidentHash, INCIDENT_TABS, type IncidentTab, type IncidentView } from './useIncidentRoute';
+import { useNow } from './useNow';
+import { useOperator } from './useOperator';
+
+interface Props {
+  readonly incidentId: string;
+  readonly tab: IncidentView;
+  readonly go: (incidentId: string | null, view?: IncidentView) => void;
+}
+
+export function IncidentSpace({ incidentId, tab, go }: Props) {
+  const workspaceId = useWorkspaceId();
+  const incident = useIncident(workspaceId, incidentId);
+  return (
+    <QueryState query={incident}>
+      {(detail) => <Space detail={detail} tab={(INCIDENT_TABS as readonly string[]).includes(tab) ? (tab as IncidentTab) : 'overview'} go={go} />}
+    </QueryState>
+  );
+}
+
+function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; go: Props['go'] }) {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const [operator, setOperator, actor] = useOperator(t('incidents.operator.unnamed'));
+  const setStatus = useIncidentAction('incident:setStatus');
+  const mobilise = useIncidentAction('incident:mobilise');
+  const newEntryRef = useRef<HTMLTextAreaElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const closed = detail.status === 'closed';
+  useMobilisationNotice(detail);
+
+  const doMobilise = () => {
+    if (!closed) mobilise.mutate({ workspaceId, incidentId: detail.id, actor });
+  };
+  const focusLater = (el: () => HTMLElement | null) => window.setTimeout(() => el()?.focus(), 50);
+  useHotkeys([
+    ['alt+n', () => (go(detail.id, 'log'), focusLater(() => newEntryRef.current))],
+    ['alt+m', doMobilise],
+    ['alt+f', () => (go(detail.id, 'log'), focusLater(() => searchRef.current))],
+    ['alt+w', () => go(detail.id, 'wall')],
+  ]);
+
+  return (
+    <Stack data-testid="screen-incident">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Anchor href={incidentHash(null)} size="sm">
+            ← {t('incidents.backToList')}
+          </Anchor>
+          <Title order={2} data-testid="incident-title-heading">
+            {detail.title}
+          </Title>
+          <Group gap="xs">
+            <Badge color={statusColor[detail.status]} variant="light" size="lg" data-testid="incident-status">
+              {t(`incidents.status.${detail.status}`)}
+            </Badge>
+            <Badge color={severityColor[detail.severity]} variant="light">
+              {t('incidents.fields.severity')}: {t(`incidents.severity.${detail.severity}`)}
+            </Badge>
+            <Badge variant="outline" color="gray">
+              {t(`incidents.scenario.${detail.scenarioKind}`)}
+            </Badge>
+          </Group>
+        </Stack>
+        <Stack gap="xs" align="flex-end">
+          <Group gap="xs">
+            <Button color="red" onClick={doMobilise} disabled={closed} loading={mobilise.isPending} data-testid="mobilise">
+              {t('incidents.mobilise')}
+            </Button>
+            <Menu>
+              <Menu.Target>
+                <Button variant="default" disabled={closed} data-testid="status-menu">
+                  {t('incidents.changeStatus')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {STATUS_MOVES[detail.status].map((s) => (
+                  <Menu.Item key={s} onClick={() => setStatus.mutate({ workspaceId, incidentId: detail.id, status: s, actor })} data-testid={`status-${s}`}>
+                    {t(`incidents.status.${s}`)}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+            <Button variant="default" onClick={() => go(detail.id, 'wall')} data-testid="open-wall">
+              {t('incidents.wall.open')}
+            </Button>
+          </Group>
+          <NextMeeting at={detail.nextMeetingAt} />
+        </Stack>
+      </Group>
+      <Paper withBorder p="xs">
+        <Group gap="sm" wrap="wrap">
+          <Text size="sm" fw={600}>
+            {t('incidents.operator.title')}
+          </Text>
+          <TextInput
+            aria-label={t('incidents.operator.name')}
+            placeholder={t('incidents.operator.name')}
+            size="xs"
+            value={operator.name}
+            onChange={(e) => setOperator({ ...operator, name: e.currentTarget.value })}
+            data-testid="operator-name"
+          />
+          <Select
+            aria-label={t('incidents.operator.role')}
+            placeholder={t('incidents.operator.role')}
+            size="xs"
+            clearable
+            value={operator.role}
+            onChange={(v) => setOperator({ ...operator, role: v })}
+            data={ROLE_IDS.map((r) => ({ value: r, label: t(`incidents.roles.${r}`) }))}
+          />
+          <Text size="xs" c="dimmed">
+            {t('incidents.shortcuts')}
+          </Text>
+        </Group>
+      </Paper>
+      <Tabs value={tab} onChange={(v) => v && go(detail.id, v as IncidentTab)} keepMounted={false}>
+        <Tabs.List>
+          {INCIDENT_TABS.map((id) => (
+            <Tabs.Tab key={id} value={id} data-testid={`tab-${id}`}>
+              {t(`incidents.tabs.${id}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <OverviewTab detail={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="roster" pt="md">
+          <RosterTab detail={detail} actor={actor} onCallTree={() => go(detail.id, 'calltree')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="checklists" pt="md">
+          <ChecklistTab detail={detail} actor={actor} />
+        </Tabs.Panel>
+        <Tabs.Panel value="log" pt="md">
+          <LogTab incidentId={detail.id} actor={actor} newEntryRef={newEntryRef} searchRef={searchRef} />
+        </Tabs.Panel>
+        <Tabs.Panel value="situation" pt="md">
+          <SituationTab detail={detail} actor={actor} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function NextMeeting({ at }: { at: string | null }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  if (!at) return null;
+  const late = Date.parse(at) < now;
+  return (
+    <Text size="sm" c={late ? 'red' : undefined} fw={late ? 700 : 400} data-testid="next-meeting">
+      {t('incidents.nextMeeting')}: <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatCountdown(at, now)}</span>
+    </Text>
+  );
+}
+
+/**
+ * Every window showing the incident hears of a new mobilisation through the pushed refresh: an in-app
+ * notice, and a desktop notification where the person allowed them.
+ */
+function useMobilisationNotice(detail: IncidentDetail): void {
+  const { t } = useTranslation();
+  const seen = useRef<string | null | undefined>(undefined);
+  const id = detail.mobilisation?.id ?? null;
+  useEffect(() => {
+    if (seen.current === undefined || seen.current === id || id === null) {
+      seen.current = id;
+      return;
+    }
+    seen.current = id;
+    const message = t('incidents.mobilisedNotice', { title: detail.title, count: detail.mobilisation?.calls.length ?? 0 });
+    notifications.show({ color: 'red', title: t('incidents.mobilise'), message, closeButtonProps: { 'aria-label': t('incidents.dismiss') } });
+    if (typeof Notification !== 'undefined') {
+      if (Notification.permission === 'granted') new Notification('Tocsin', { body: message });
+      else if (Notification.permission === 'default') void Notification.requestPermission();
+    }
+  }, [id, detail.title, detail.mobilisation?.calls.length, t]);
+}

@@ -1,0 +1,318 @@
+// The crisis log (main courante) of one incident: new entries and corrections, search and filters,
+// verification steps and pins (recorded, never edits), and the chain's integrity check.
+import { Alert, Badge, Button, Checkbox, Group, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  LOG_ENTRY_KINDS,
+  VERIFICATION_MOVES,
+  VERIFICATION_STATES,
+  type LogEntry,
+  type LogEntryKind,
+  type VerificationState,
+} from '../../../../shared/domain/crisisLog';
+import type { Actor } from '../../../../shared/domain/incident';
+import { useAppendLogEntry, useCrisisLog, useSetPinned, useSetVerification, useVerifyLog } from '../../api/hooks/useCrisisLog';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { formatDateTime } from '../../i18n/format';
+import { formatTime } from './format';
+
+const HUMAN_KINDS = LOG_ENTRY_KINDS.filter((k) => k !== 'system') as Exclude<LogEntryKind, 'system'>[];
+export const verificationColor: Record<VerificationState, string> = {
+  to_verify: 'orange',
+  being_verified: 'yellow',
+  verified: 'green',
+  released: 'blue',
+};
+
+interface Props {
+  readonly incidentId: string;
+  readonly actor: Actor;
+  readonly newEntryRef: RefObject<HTMLTextAreaElement | null>;
+  readonly searchRef: RefObject<HTMLInputElement | null>;
+}
+
+export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const [text, setText] = useState('');
+  const [debounced] = useDebouncedValue(text, 250);
+  const [kinds, setKinds] = useState<string[]>([]);
+  const [states, setStates] = useState<string[]>([]);
+  const [pinnedOnly, setPinnedOnly] = useState(false);
+  const [correcting, setCorrecting] = useState<LogEntry | null>(null);
+  const log = useCrisisLog(workspaceId, {
+    incidentId,
+    text: debounced || undefined,
+    kinds: kinds as LogEntryKind[],
+    verification: states as VerificationState[],
+    pinnedOnly,
+    limit: 500,
+  });
+  const verify = useVerifyLog(workspaceId);
+
+  return (
+    <Stack data-testid="tab-panel-log">
+      <NewEntryForm incidentId={incidentId} actor={actor} textRef={newEntryRef} correcting={correcting} onDone={() => setCorrecting(null)} />
+      <Paper withBorder p="sm">
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            ref={searchRef}
+            label={t('incidents.log.search')}
+            placeholder={t('incidents.log.searchPlaceholder')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            data-testid="log-search"
+          />
+          <MultiSelect
+            label={t('incidents.log.filterKind')}
+            data={LOG_ENTRY_KINDS.map((k) => ({ value: k, label: t(`incidents.log.kind.${k}`) }))}
+            value={kinds}
+            onChange={setKinds}
+            clearable
+            w={240}
+          />
+          <MultiSelect
+            label={t('incidents.log.filterVerification')}
+            data={VERIFICATION_STATES.map((s) => ({ value: s, label: t(`incidents.log.verification.${s}`) }))}
+            value={states}
+            onChange={setStates}
+            clearable
+            w={240}
+          />
+          <Checkbox label={t('incidents.log.pinnedOnly')} checked={pinnedOnly} onChange={(e) => setPinnedOnly(e.currentTarget.checked)} mb={8} />
+          <Button variant="default" onClick={() => verify.mutate()} loading={verify.isPending} data-testid="verify-log">
+            {t('incidents.log.verify')}
+          </Button>
+        </Group>
+        {verify.data && (
+          <Alert
+            mt="sm"
+            color={verify.data.ok ? 'green' : 'red'}
+            data-testid="verify-result"
+            title={verify.data.ok ? t('incidents.log.verifyOk', { count: verify.data.checked }) : t('incidents.log.verifyBroken')}
+          >
+            {verify.data.ok
+              ? t('incidents.log.headHash', { hash: verify.data.headHash ?? '—' })
+              : t('incidents.log.brokenAt', {
+                  seq: verify.data.firstBroken?.seq,
+                  reason: t(`incidents.log.reason.${verify.data.firstBroken?.reason ?? 'content_changed'}`),
+                })}
+          </Alert>
+        )}
+      </Paper>
+      <Stack gap="xs" data-testid="log-entries">
+        {(log.data ?? []).map((entry) => (
+          <EntryCard key={entry.id} entry={entry} actor={actor} onCorrect={() => setCorrecting(entry)} />
+        ))}
+        {log.data?.length === 0 && <Text c="dimmed">{t('incidents.log.empty')}</Text>}
+      </Stack>
+    </Stack>
+  );
+}
+
+function NewEntryForm({
+  incidentId,
+  actor,
+  textRef,
+  correcting,
+  onDone,
+}: {
+  incidentId: string;
+  actor: Actor;
+  textRef: RefObject<HTMLTextAreaElement | null>;
+  correcting: LogEntry | null;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const append = useAppendLogEntry(workspaceId);
+  const [kind, setKind] = useState<Exclude<LogEntryKind, 'system'>>('information');
+  const [body, setBody] = useState('');
+  const [source, setSource] = useState('');
+  const [occurred, setOccurred] = useState('');
+  const [verified, setVerified] = useState(false);
+  const [pinned, setPinned] = useState(false);
+  const reset = () => {
+    setBody('');
+    setSource('');
+    setOccurred('');
+    setVerified(false);
+    setPinned(false);
+    onDone();
+  };
+  return (
+    <Paper withBorder p="sm">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          append.mutate(
+            {
+              incidentId,
+              kind: correcting && correcting.kind !== 'system' ? correcting.kind : kind,
+              body,
+              source: source || null,
+              occurredAt: occurred ? new Date(occurred).toISOString() : undefined,
+              verification: verified ? 'verified' : 'to_verify',
+              pinned,
+              author: actor.author,
+              authorRole: actor.authorRole,
+              correctsId: correcting?.id ?? null,
+            },
+            { onSuccess: reset },
+          );
+        }}
+      >
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {correcting ? t('incidents.log.correcting', { seq: correcting.seq }) : t('incidents.log.newEntry')}
+          </Title>
+          {correcting && (
+            <Alert color="yellow" py={6} withCloseButton onClose={onDone} closeButtonLabel={t('incidents.cancel')}>
+              <Text size="sm" td="line-through">
+                {correcting.body}
+              </Text>
+            </Alert>
+          )}
+          <Group align="flex-end" wrap="wrap">
+            <Select
+              label={t('incidents.log.kindLabel')}
+              value={correcting && correcting.kind !== 'system' ? correcting.kind : kind}
+              disabled={correcting !== null}
+              allowDeselect={false}
+              onChange={(v) => v && setKind(v as typeof kind)}
+              data={HUMAN_KINDS.map((k) => ({ value: k, label: t(`incidents.log.kind.${k}`) }))}
+              w={180}
+              data-testid="log-kind"
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('incidents.log.occurredAt')}
+              value={occurred}
+              onChange={(e) => setOccurred(e.currentTarget.value)}
+              data-testid="log-occurred"
+            />
+            <TextInput label={t('incidents.log.source')} value={source} onChange={(e) => setSource(e.currentTarget.value)} w={240} data-testid="log-source" />
+          </Group>
+          <Textarea
+            ref={textRef}
+            label={t('incidents.log.body')}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            required
+            data-testid="log-body"
+          />
+          <Group justify="space-between">
+            <Group>
+              <Checkbox label={t('incidents.log.alreadyVerified')} checked={verified} onChange={(e) => setVerified(e.currentTarget.checked)} />
+              <Checkbox label={t('incidents.log.pin')} checked={pinned} onChange={(e) => setPinned(e.currentTarget.checked)} />
+            </Group>
+            <Button type="submit" loading={append.isPending} disabled={body.trim() === ''} data-testid="log-submit">
+              {correcting ? t('incidents.log.addCorrection') : t('incidents.log.add')}
+            </Button>
+          </Group>
+          {append.isError && (
+            <Text c="red" size="sm" role="alert">
+              {append.error.message}
+            </Text>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function EntryCard({ entry, actor, onCorrect }: { entry: LogEntry; actor: Actor; onCorrect: () => void }) {
+  const { t, i18n } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const setVerification = useSetVerification(workspaceId);
+  const setPinned = useSetPinned(workspaceId);
+  const corrected = entry.correctedById !== null;
+  const late = entry.enteredAt !== entry.occurredAt;
+  return (
+    <Paper withBorder p="sm" data-testid={`entry-${entry.seq}`} opacity={corrected ? 0.75 : 1} style={entry.pinned ? { borderLeft: '4px solid var(--mantine-color-yellow-6)' } : undefined}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4} style={{ flex: 1 }}>
+          <Group gap="xs">
+            <Text size="sm" fw={700}>
+              #{entry.seq}
+            </Text>
+            <Badge variant="light" color={entry.kind === 'system' ? 'gray' : 'indigo'}>
+              {t(`incidents.log.kind.${entry.kind}`)}
+            </Badge>
+            <Badge color={verificationColor[entry.verification]} variant="light" data-testid={`entry-${entry.seq}-state`}>
+              {t(`incidents.log.verification.${entry.verification}`)}
+            </Badge>
+            {entry.pinned && (
+              <Badge color="yellow" variant="outline">
+                {t('incidents.log.pinned')}
+              </Badge>
+            )}
+            {corrected && (
+              <Badge color="gray" variant="outline">
+                {t('incidents.log.corrected')}
+              </Badge>
+            )}
+            {entry.correctsId && (
+              <Badge color="grape" variant="outline">
+                {t('incidents.log.correction')}
+              </Badge>
+            )}
+          </Group>
+          <Text td={corrected ? 'line-through' : undefined} style={{ whiteSpace: 'pre-wrap' }}>
+            {entry.body}
+          </Text>
+          <Text size="xs">
+            {t('incidents.log.occurred')} {formatDateTime(entry.occurredAt, i18n.language)}
+            {late && ` · ${t('incidents.log.entered')} ${formatTime(entry.enteredAt, i18n.language)}`} · {entry.author}
+            {entry.authorRole && ` (${t(`incidents.roles.${entry.authorRole}`, { defaultValue: entry.authorRole })})`}
+            {entry.source && ` · ${t('incidents.log.source')}: ${entry.source}`}
+          </Text>
+          {entry.history.length > 0 && (
+            <Text size="xs" data-testid={`entry-${entry.seq}-history`}>
+              {entry.history
+                .map((h) =>
+                  h.kind === 'verification'
+                    ? `${formatTime(h.at, i18n.language)} ${h.author}: ${t(`incidents.log.verification.${h.verification ?? 'to_verify'}`)}`
+                    : `${formatTime(h.at, i18n.language)} ${h.author}: ${h.pinned ? t('incidents.log.pinned') : t('incidents.log.unpinned')}`,
+                )
+                .join(' · ')}
+            </Text>
+          )}
+        </Stack>
+        {entry.kind !== 'system' && (
+          <Stack gap={4} align="flex-end">
+            {VERIFICATION_MOVES[entry.verification].map((to) => (
+              <Button
+                key={to}
+                size="compact-xs"
+                variant="light"
+                color={verificationColor[to]}
+                onClick={() => setVerification.mutate({ entryId: entry.id, to, actor })}
+                data-testid={`entry-${entry.seq}-to-${to}`}
+              >
+                {t(`incidents.log.moveTo.${to}`)}
+              </Button>
+            ))}
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => setPinned.mutate({ entryId: entry.id, pinned: !entry.pinned, actor })}
+              data-testid={`entry-${entry.seq}-pin`}
+            >
+              {entry.pinned ? t('incidents.log.unpin') : t('incidents.log.pin')}
+            </Button>
+            {!corrected && (
+              <Button size="compact-xs" variant="subtle" onClick={onCorrect} data-testid={`entry-${entry.seq}-correct`}>
+                {t('incidents.log.correct')}
+              </Button>
+            )}
+          </Stack>
+        )}
+      </Group>
+    </Paper>
+  );
+}

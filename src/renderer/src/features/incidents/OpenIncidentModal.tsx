@@ -1,0 +1,88 @@
+// Opening an incident by hand: scenario, severity, starting status. The plan seeds its roster and checklist.
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCENARIO_KINDS, type ScenarioKind, type Severity } from '../../../../shared/domain/plan';
+import { useIncidentAction } from '../../api/hooks/useIncidents';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { useOperator } from './useOperator';
+
+const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
+
+export function OpenIncidentModal({ opened, onClose, onOpened }: { opened: boolean; onClose: () => void; onOpened: (id: string) => void }) {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const [, , actor] = useOperator(t('incidents.operator.unnamed'));
+  const open = useIncidentAction('incident:open');
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<ScenarioKind>('viralComplaint');
+  const [severity, setSeverity] = useState<Severity>('high');
+  const [status, setStatus] = useState<'monitoring' | 'active'>('active');
+  const [summary, setSummary] = useState('');
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('incidents.open')} size="lg" closeButtonProps={{ 'aria-label': t('incidents.cancel') }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          open.mutate(
+            { workspaceId, incident: { title, scenarioKind: kind, severity, status, summary, actor } },
+            {
+              onSuccess: (detail) => {
+                onClose();
+                setTitle('');
+                setSummary('');
+                onOpened(detail.id);
+              },
+            },
+          );
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('incidents.fields.title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+            data-autofocus
+            data-testid="incident-title"
+            error={open.isError ? t('errors.INVALID_INPUT') : undefined}
+          />
+          <Select
+            label={t('incidents.fields.scenario')}
+            value={kind}
+            allowDeselect={false}
+            onChange={(v) => v && setKind(v as ScenarioKind)}
+            data={SCENARIO_KINDS.map((k) => ({ value: k, label: t(`incidents.scenario.${k}`) }))}
+            data-testid="incident-scenario"
+          />
+          <Group grow>
+            <Select
+              label={t('incidents.fields.severity')}
+              value={severity}
+              allowDeselect={false}
+              onChange={(v) => v && setSeverity(v as Severity)}
+              data={SEVERITIES.map((s) => ({ value: s, label: t(`incidents.severity.${s}`) }))}
+            />
+            <Select
+              label={t('incidents.fields.status')}
+              value={status}
+              allowDeselect={false}
+              onChange={(v) => v && setStatus(v as 'monitoring' | 'active')}
+              data={(['monitoring', 'active'] as const).map((s) => ({ value: s, label: t(`incidents.status.${s}`) }))}
+            />
+          </Group>
+          <Textarea label={t('incidents.fields.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('incidents.cancel')}
+            </Button>
+            <Button type="submit" loading={open.isPending} data-testid="incident-open-submit">
+              {t('incidents.openSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

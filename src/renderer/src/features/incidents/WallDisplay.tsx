@@ -1,0 +1,110 @@
+// Read-only full-screen view for the room's TV: status and severity, clocks, next status meeting,
+// mobilisation answers, checklist progress and the latest log entries, legible from across the room.
+import { Badge, Box, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { IncidentDetail } from '../../../../shared/domain/incident';
+import { useCrisisLog } from '../../api/hooks/useCrisisLog';
+import { useIncident } from '../../api/hooks/useIncidents';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { QueryState } from '../../components/QueryState';
+import { formatClock, formatCountdown, formatTime } from './format';
+import { severityColor, statusColor } from './labels';
+import { verificationColor } from './LogTab';
+import { useNow } from './useNow';
+
+export function WallDisplay({ incidentId, onExit }: { incidentId: string; onExit: () => void }) {
+  const incident = useIncident(useWorkspaceId(), incidentId);
+  useHotkeys([['Escape', onExit]]);
+  return (
+    <Box
+      pos="fixed"
+      inset={0}
+      bg="#0b0f14"
+      c="#f1f3f5"
+      p="xl"
+      style={{ zIndex: 300, overflow: 'auto' }}
+      data-testid="screen-wall"
+      role="main"
+    >
+      <QueryState query={incident}>{(detail) => <Wall detail={detail} onExit={onExit} />}</QueryState>
+    </Box>
+  );
+}
+
+function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const log = useCrisisLog(useWorkspaceId(), { incidentId: detail.id, limit: 8 });
+  const calls = detail.mobilisation?.calls ?? [];
+  const acked = calls.filter((c) => c.acknowledgedAt !== null).length;
+  const done = detail.checklist.filter((i) => i.status === 'done' || i.status === 'skipped').length;
+  const overdue = detail.checklist.filter((i) => (i.status === 'todo' || i.status === 'in_progress') && Date.parse(i.dueAt) < now);
+  const late = detail.nextMeetingAt !== null && Date.parse(detail.nextMeetingAt) < now;
+  const big = (label: string, value: string, testId: string, color?: string) => (
+    <Box p="md" style={{ border: '1px solid #3a4250', borderRadius: 8 }}>
+      <Text size="lg" c="#ced4da">
+        {label}
+      </Text>
+      <Text fz={44} fw={800} c={color ?? '#f8f9fa'} style={{ fontVariantNumeric: 'tabular-nums', lineHeight: 1.1 }} data-testid={testId}>
+        {value}
+      </Text>
+    </Box>
+  );
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={6}>
+          <Title order={1} fz={42} c="#f8f9fa">
+            {detail.title}
+          </Title>
+          <Group>
+            <Badge size="xl" color={`${statusColor[detail.status]}.4`} variant="filled" c="black">
+              {t(`incidents.status.${detail.status}`)}
+            </Badge>
+            <Badge size="xl" color={`${severityColor[detail.severity]}.4`} variant="filled" c="black">
+              {t(`incidents.severity.${detail.severity}`)}
+            </Badge>
+          </Group>
+        </Stack>
+        <Stack gap={0} align="flex-end">
+          <Text fz={56} fw={800} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="wall-clock">
+            {formatClock(new Date(now), i18n.language)}
+          </Text>
+          <Text size="lg" c="#ced4da">
+            UTC {formatClock(new Date(now), i18n.language, 'UTC')}
+          </Text>
+          <Button variant="outline" color="gray" c="#f1f3f5" mt="sm" onClick={onExit} data-testid="wall-exit">
+            {t('incidents.wall.exit')}
+          </Button>
+        </Stack>
+      </Group>
+      <SimpleGrid cols={4}>
+        {big(t('incidents.nextMeeting'), detail.nextMeetingAt ? formatCountdown(detail.nextMeetingAt, now) : '—', 'wall-meeting', late ? '#ff8787' : undefined)}
+        {big(t('incidents.overview.acknowledged'), detail.mobilisation ? `${acked} / ${calls.length}` : '—', 'wall-acks')}
+        {big(t('incidents.overview.checklist'), `${done} / ${detail.checklist.length}`, 'wall-checklist')}
+        {big(t('incidents.overview.overdue'), String(overdue.length), 'wall-overdue', overdue.length > 0 ? '#ff8787' : undefined)}
+      </SimpleGrid>
+      <Box>
+        <Title order={2} fz={28} mb="sm" c="#f8f9fa">
+          {t('incidents.wall.latest')}
+        </Title>
+        <Stack gap="sm">
+          {(log.data ?? []).map((e) => (
+            <Group key={e.id} wrap="nowrap" align="flex-start" gap="md">
+              <Text fz={24} fw={700} c="#ced4da" style={{ fontVariantNumeric: 'tabular-nums', flexShrink: 0 }}>
+                {formatTime(e.occurredAt, i18n.language)}
+              </Text>
+              <Badge size="lg" color={`${verificationColor[e.verification]}.4`} variant="filled" c="black" style={{ flexShrink: 0 }}>
+                {t(`incidents.log.verification.${e.verification}`)}
+              </Badge>
+              <Text fz={24} c="#f8f9fa">
+                {e.body}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      </Box>
+    </Stack>
+  );
+}
