@@ -19,7 +19,8 @@ import type { Handlers } from '../ipc/handlers/types';
 import { workspaceHandlers } from '../ipc/handlers/workspaceHandlers';
 import { ConnectorRegistry } from '../connectors/registry';
 import { MentionChangeNotifier } from '../ingest/changeNotifier';
-import { sourceLanguageEnricher } from '../ingest/enricher';
+import { createDetection } from '../detection/createDetection';
+import type { DetectionService } from '../detection/detectionService';
 import { IngestService } from '../ingest/ingestService';
 import { rssConnector } from '../connectors/rss/rssConnector';
 import { mastodonConnector } from '../connectors/mastodon/mastodonConnector';
@@ -70,6 +71,8 @@ export interface Core {
   /** Statements, approvals and the outbox with its publishing worker. */
   readonly composer: Composer;
   readonly incidents: IncidentService;
+  /** Crisis level per watch, alerts and their explanations, backtests. */
+  readonly detection: DetectionService;
   close(): void;
 }
 
@@ -88,13 +91,15 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const plans = new PlanService(store, events, clock, loadDefaultPlan);
   const exercises = new ExerciseService(store, workspaces, plans, events, clock);
   const mentionNotifier = new MentionChangeNotifier(events);
+  const detection = createDetection({ store, events, clock, logger, crisisLog, plan: (id) => plans.get(id).plan });
   const ingest = new IngestService({
     workspaces: store,
-    enricher: sourceLanguageEnricher,
+    enricher: detection.enricher,
     clock,
     notifier: mentionNotifier,
     onListenerError: (error) => logger.error('ingest listener failed', { error: String(error) }),
   });
+  detection.attach(ingest);
   const connectors = new ConnectorRegistry().register(rssConnector).register(mastodonConnector).register(blueskyConnector);
   const scheduler = new SourceScheduler({ workspaces: store, registry: connectors, ingest, gateFor: (id) => network.gateFor(id), clock, events, logger });
   const sources = new SourceService({ workspaces: store, registry: connectors, scheduler, isSealed: (id) => network.view(id).sealed, events, clock });
@@ -145,6 +150,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...composer.handlers,
     ...incidentHandlers(incidents),
     ...importHandlers(imports),
+    ...detection.handlers,
   };
 
   composer.start();
@@ -164,7 +170,9 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     crisisLog,
     composer,
     incidents,
+    detection: detection.service,
     close: () => {
+      detection.stop();
       void composer.stop();
       scheduler.stop();
       stopBackups();

@@ -15,11 +15,13 @@ import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
 import { watchesCalls, watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspace';
+import { detectionCalls, detectionEvents } from './detection';
 
 export const calls = {
   ...composerCalls,
   ...systemCalls,
   ...workspaceCalls,
+  ...detectionCalls,
   ...watchesCalls,
   ...sourcesCalls,
   ...mentionsCalls,
@@ -40,6 +42,7 @@ export const events = {
   ...sourcesEvents,
   ...watchesEvents,
   ...workspaceEvents,
+  ...detectionEvents,
   ...securityEvents,
   ...backupEvents,
   ...crisisLogEvents,

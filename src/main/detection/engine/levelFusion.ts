@@ -29,14 +29,13 @@ export function fuseLevel(signals: readonly Signal[]): CrisisLevel {
 
 export interface HysteresisState {
   level: CrisisLevel;
-  /** Data time (ms) since which the fused level has stayed below the current level. */
-  lowerSince: number | null;
+  /** Data time (ms) of the last evaluation whose fused level reached the current level. */
+  lastHighAt: number | null;
 }
 
-/** Escalates at once; steps down only after the fused level has stayed lower for the whole cooldown. */
+/** Escalates at once; steps down only once the fused level has stayed lower for the whole cooldown. */
 export function applyHysteresis(state: HysteresisState, target: CrisisLevel, now: number, cooldownMs: number): HysteresisState {
-  if (levelIndex(target) > levelIndex(state.level)) return { level: target, lowerSince: null };
-  if (levelIndex(target) === levelIndex(state.level)) return { level: state.level, lowerSince: null };
-  const lowerSince = state.lowerSince ?? now;
-  return now - lowerSince >= cooldownMs ? { level: target, lowerSince: null } : { level: state.level, lowerSince };
+  if (levelIndex(target) >= levelIndex(state.level)) return { level: target, lastHighAt: now };
+  const lastHighAt = state.lastHighAt ?? now;
+  return now - lastHighAt >= cooldownMs ? { level: target, lastHighAt: now } : { level: state.level, lastHighAt };
 }

@@ -78,7 +78,7 @@ export class WatchEvaluator {
   private recent: RecentMention[] = [];
   private firstBucket: number | null = null;
   private firstTermHour: number | null = null;
-  private state: HysteresisState = { level: 'calm', lowerSince: null };
+  private state: HysteresisState = { level: 'calm', lastHighAt: null };
   private episodeOpen = false;
   private now = 0;
 
@@ -102,7 +102,7 @@ export class WatchEvaluator {
 
   /** Resumes a level stored before a restart, so a running episode is not re-announced. */
   restore(level: CrisisLevel, episodeOpen: boolean): void {
-    this.state = { level, lowerSince: null };
+    this.state = { level, lastHighAt: null };
     this.episodeOpen = episodeOpen;
   }
 
@@ -123,6 +123,12 @@ export class WatchEvaluator {
       hour.set(row.term, (hour.get(row.term) ?? 0) + row.count);
       this.termHours.set(row.hour, hour);
     }
+  }
+
+  /** The last hour's mentions after a restart: already in the rollups, needed for signals and explanations. */
+  warmRecent(mentions: readonly MentionSummary[]): void {
+    for (const m of mentions) this.recent.push({ ...m, crisisTerms: this.vocabulary.match(m.text), terms: extractTerms(m.text) });
+    this.recent.sort((a, b) => a.publishedAt - b.publishedAt);
   }
 
   /** Adds new mentions; returns the term counts they add per hour, for the caller to persist. */

@@ -24,6 +24,8 @@ const invalidations: Invalidation = {
   'composer:outboxChanged': ({ workspaceId }) => [queryKeys.composer(workspaceId)],
   // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail.
   'incident:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId)],
+  'alerts:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId)],
+  'level:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId)],
   'import:progress': ({ runId, workspaceId, state }) =>
     state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
 };

@@ -39,7 +39,7 @@ describe('level fusion', () => {
   });
 
   it('escalates at once and steps down only after the cooldown', () => {
-    let s = applyHysteresis({ level: 'calm', lowerSince: null }, 'alert', 0, 3_600_000);
+    let s = applyHysteresis({ level: 'calm', lastHighAt: null }, 'alert', 0, 3_600_000);
     expect(s.level).toBe('alert');
     s = applyHysteresis(s, 'calm', 60_000, 3_600_000);
     expect(s.level).toBe('alert');
@@ -94,8 +94,10 @@ describe('WatchEvaluator', () => {
       ),
     );
     expect(ev.evaluate(T0 + 60_000).episode).toBe('opened');
-    expect(ev.evaluate(T0 + 70 * 60_000).level).toBe('alert');
-    const closed = ev.evaluate(T0 + 140 * 60_000);
+    expect(ev.evaluate(T0 + 30 * 60_000).level).toBe('alert');
+    // The hour's mentions have left the window, but the cooldown runs from the last time it was still high.
+    expect(ev.evaluate(T0 + 65 * 60_000).level).toBe('alert');
+    const closed = ev.evaluate(T0 + 100 * 60_000);
     expect(closed.level).toBe('calm');
     expect(closed.episode).toBe('closed');
   });

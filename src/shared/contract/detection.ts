@@ -1,0 +1,70 @@
+// Detection calls and events: crisis level per watch, alerts with their why-card, thresholds, backtests, tone fixes.
+import { z } from 'zod';
+import { call, event } from './define';
+import {
+  alertSchema,
+  alertStatusSchema,
+  backtestResultSchema,
+  crisisLevelSchema,
+  detectionSettingsSchema,
+  levelOverviewSchema,
+  watchDetectionSettingsSchema,
+} from '../domain/detection';
+import { toneClassSchema } from '../domain/storedMention';
+import { workspaceIdSchema } from '../domain/workspace';
+
+const id = z.number().int().positive();
+const person = z.string().trim().max(120).optional();
+
+export const detectionCalls = {
+  'detection:overview': call(z.object({ workspaceId: workspaceIdSchema }), levelOverviewSchema),
+  'detection:getSettings': call(z.object({ workspaceId: workspaceIdSchema, watchId: id }), watchDetectionSettingsSchema),
+  'detection:saveSettings': call(
+    z.object({ workspaceId: workspaceIdSchema, watchId: id, settings: detectionSettingsSchema }),
+    watchDetectionSettingsSchema,
+  ),
+  'detection:backtest': call(
+    z.object({
+      workspaceId: workspaceIdSchema,
+      watchId: id,
+      from: z.iso.datetime({ offset: true }),
+      to: z.iso.datetime({ offset: true }),
+      settings: detectionSettingsSchema.optional(),
+    }),
+    backtestResultSchema,
+  ),
+  'alerts:list': call(
+    z.object({
+      workspaceId: workspaceIdSchema,
+      status: z.union([alertStatusSchema, z.literal('all')]).default('all'),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.array(alertSchema),
+  ),
+  'alerts:get': call(z.object({ workspaceId: workspaceIdSchema, alertId: id }), alertSchema),
+  'alerts:acknowledge': call(
+    z.object({ workspaceId: workspaceIdSchema, alertId: id, by: person, note: z.string().trim().max(2000).optional() }),
+    alertSchema,
+  ),
+  'alerts:dismiss': call(
+    z.object({ workspaceId: workspaceIdSchema, alertId: id, by: person, reason: z.string().trim().min(1).max(2000) }),
+    alertSchema,
+  ),
+  'tone:correct': call(
+    z.object({ workspaceId: workspaceIdSchema, mentionId: id, toneClass: toneClassSchema, by: person }),
+    z.object({
+      mentionId: id,
+      toneClass: toneClassSchema,
+      previous: toneClassSchema.nullable(),
+      corrections: z.number().int().nonnegative(),
+      modelSamples: z.number().int().nonnegative(),
+    }),
+  ),
+} as const;
+
+export const detectionEvents = {
+  'alerts:changed': event(z.object({ workspaceId: workspaceIdSchema, alertId: id })),
+  'level:changed': event(
+    z.object({ workspaceId: workspaceIdSchema, watchId: id, level: crisisLevelSchema, previous: crisisLevelSchema }),
+  ),
+} as const;
