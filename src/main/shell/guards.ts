@@ -1,10 +1,11 @@
 // Applies the security policy to every web contents and session Electron creates.
 import { app, session, shell, type WebContents } from 'electron';
-import { externalUrlAllowed, isAppUrl, permissionAllowed } from './policy';
+import { externalUrlAllowed, isAppUrl, permissionAllowed, rendererRequestAllowed } from './policy';
 
 export function installGuards(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionAllowed(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !rendererRequestAllowed(details.url) }));
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {

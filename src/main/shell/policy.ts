@@ -45,6 +45,12 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
+/**
+ * Every request the renderer's session makes must stay inside the app: mention text or a compromised
+ * page cannot beacon out (images, fonts, fetch). The backend's own traffic goes through the outbound gate.
+ */
+export const rendererRequestAllowed = (url: string): boolean => isAppUrl(url) || /^(data|blob|devtools):/.test(url);
+
 /** The renderer needs no device, notification-prompt or other permission from Chromium. */
 export const permissionAllowed = (_permission: string): boolean => false;
 

@@ -8,6 +8,7 @@ import {
   isAppUrl,
   mainWindowOptions,
   permissionAllowed,
+  rendererRequestAllowed,
   resolveAppRequest,
 } from '../../../../src/main/shell/policy';
 import { APP_CSP } from '../../../../src/main/server/staticFiles';
@@ -69,6 +70,18 @@ describe('openExternal', () => {
   ])('refuses %s', (url) => {
     expect(externalUrlAllowed(url)).toBe(false);
   });
+});
+
+describe('renderer requests', () => {
+  it.each(['app://tocsin/assets/index.js', 'app://tocsin/favicon.svg', 'data:image/svg+xml,<svg/>'])('allows the app itself: %s', (url) => {
+    expect(rendererRequestAllowed(url)).toBe(true);
+  });
+  it.each(['https://fonts.googleapis.com/css', 'http://127.0.0.1:8080/beacon', 'wss://evil.example/', 'file:///etc/passwd', 'ftp://x/'])(
+    'blocks %s',
+    (url) => {
+      expect(rendererRequestAllowed(url)).toBe(false);
+    },
+  );
 });
 
 describe('permissions', () => {
