@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../src/shared/contract/envelope';
-import { callNames } from '../../../../src/shared/contract/index';
+import { callNames, calls } from '../../../../src/shared/contract/index';
 import { silentLogger } from '../../../../src/main/core/logger';
 import { createDispatcher } from '../../../../src/main/ipc/dispatcher';
 import type { Handlers } from '../../../../src/main/ipc/handlers/types';
@@ -38,6 +38,34 @@ describe('dispatcher', () => {
         expect(result, `${name} with ${JSON.stringify(bad)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       }
     }
+    core.close();
+  });
+
+  it('answers every call of the contract whose input needs fields with INVALID_INPUT and the missing paths', async () => {
+    const core = makeTestCore(tempDir());
+    const pushed: string[] = [];
+    core.events.subscribe((name) => pushed.push(name));
+    let checked = 0;
+    for (const name of callNames) {
+      if (calls[name].input.safeParse({}).success) continue;
+      const result = await core.dispatch(name, {});
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      if (!result.ok) expect(result.error.issues?.length, name).toBeGreaterThan(0);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(callNames.length / 2);
+    expect(pushed).toEqual([]);
+    core.close();
+  });
+
+  it('does nothing for unknown or prototype-polluting channel names', async () => {
+    const core = makeTestCore(tempDir());
+    const pushed: string[] = [];
+    core.events.subscribe((name) => pushed.push(name));
+    for (const channel of ['__proto__', 'constructor', 'toString', 'workspace:', ':list', 'workspace:list ', 'x'.repeat(10_000)]) {
+      expect(await core.dispatch(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+    expect(pushed).toEqual([]);
     core.close();
   });
 

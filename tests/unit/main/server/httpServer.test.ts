@@ -96,6 +96,18 @@ describe('browser-mode server', () => {
     expect(own.status).toBe(200);
   });
 
+  it('never relies on cookies: sets none, and a cookie without the token gets nothing (CSRF-proof)', async () => {
+    const server = await start();
+    const page = await send(server, `/${server.token}/`);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const withCookie = await send(server, '/rpc/workspace:list', {
+      method: 'POST',
+      headers: { ...json, Cookie: `token=${server.token}` },
+      body: '{}',
+    });
+    expect(withCookie.status).toBe(401);
+  });
+
   it('blocks path traversal out of the renderer folder', async () => {
     const server = await start();
     for (const path of ['../secret.txt', '..%2Fsecret.txt', '%2e%2e/secret.txt', 'assets/..%2F..%2Fsecret.txt', '%00']) {
