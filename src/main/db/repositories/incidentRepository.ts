@@ -118,7 +118,7 @@ export class IncidentRepository {
          @alertId, @alertSnapshotJson, @activeAt, @stabilisedAt, @closedAt, @updatedAt)`,
     );
     this.#list = db.prepare<[], IncidentRow>(
-      `SELECT ${INCIDENT_COLUMNS} FROM incidents ORDER BY status = 'closed', opened_at DESC`,
+      `SELECT ${INCIDENT_COLUMNS} FROM incidents ORDER BY status = 'closed', opened_at DESC, rowid DESC`,
     );
     this.#get = db.prepare<[string], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`);
     this.#setStatus = db.prepare<{ id: string; status: string; at: string }>(

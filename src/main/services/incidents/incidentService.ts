@@ -51,6 +51,7 @@ export interface IncidentDeps {
 }
 
 const MINUTE = 60_000;
+const STATE_KEYS = new Set(['status', 'state', 'severity', 'from', 'to']);
 
 export class IncidentService {
   readonly #repo = perWorkspace((ws) => new IncidentRepository(ws.db));
@@ -158,7 +159,7 @@ export class IncidentService {
       throw new AppFailure('CONFLICT', `An incident cannot go from "${from}" to "${status}".`);
     }
     repo.setStatus(incidentId, status, this.#now());
-    this.#log(workspaceId, incidentId, 'incident.status', { from, to: status, by: actor.author }, true);
+    this.#log(workspaceId, incidentId, 'incident.status', { from, to: status, by: actor.author });
     return this.#changed(workspaceId, incidentId);
   }
 
@@ -167,7 +168,7 @@ export class IncidentService {
     const row = this.#incident(repo, incidentId);
     if (row.severity === severity) return this.get(workspaceId, incidentId);
     repo.setSeverity(incidentId, severity, this.#now());
-    this.#log(workspaceId, incidentId, 'incident.severity', { from: row.severity, to: severity, by: actor.author }, true);
+    this.#log(workspaceId, incidentId, 'incident.severity', { from: row.severity, to: severity, by: actor.author });
     return this.#changed(workspaceId, incidentId);
   }
 
@@ -397,7 +398,6 @@ export class IncidentService {
     incidentId: IncidentId,
     code: string,
     data: Record<string, string | number | LocalizedText>,
-    translateStates = false,
   ): void {
     const language: Language = this.deps.settings(workspaceId).reportLanguage;
     const words: Record<string, string | number> = {};
@@ -408,7 +408,8 @@ export class IncidentService {
         flat[`${key}Fr`] = value.fr;
         flat[`${key}En`] = value.en;
       } else {
-        words[key] = typeof value === 'string' && (translateStates || key === 'status' || key === 'state') ? stateWord(value, language) : value;
+        // stateWord leaves names and free text as they are; only known state words are translated.
+        words[key] = typeof value === 'string' && STATE_KEYS.has(key) ? stateWord(value, language) : value;
         flat[key] = value;
       }
     }

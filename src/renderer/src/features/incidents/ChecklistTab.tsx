@@ -6,6 +6,7 @@ import { CHECKLIST_STATUSES, type Actor, type ChecklistStatus, type IncidentChec
 import { PHASES } from '../../../../shared/domain/plan';
 import { useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { formatDateTime } from '../../i18n/format';
 import { formatOffset, formatTime } from './format';
 import { useNow } from './useNow';
 
@@ -30,18 +31,18 @@ export function ChecklistTab({ detail, actor }: { detail: IncidentDetail; actor:
             <Title order={3} size="h5" mb="xs">
               {t(`incidents.phase.${phase}`)}
             </Title>
-            <Table verticalSpacing={6}>
+            <Table verticalSpacing={6} layout="fixed">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={40}>
                     <VisuallyHidden>{t('incidents.checklist.done')}</VisuallyHidden>
                   </Table.Th>
                   <Table.Th>{t('incidents.checklist.item')}</Table.Th>
-                  <Table.Th>{t('incidents.checklist.owner')}</Table.Th>
-                  <Table.Th>{t('incidents.checklist.deadline')}</Table.Th>
-                  <Table.Th>{t('incidents.checklist.status')}</Table.Th>
-                  <Table.Th>{t('incidents.checklist.doneBy')}</Table.Th>
-                  <Table.Th>{t('incidents.checklist.note')}</Table.Th>
+                  <Table.Th w={170}>{t('incidents.checklist.owner')}</Table.Th>
+                  <Table.Th w={200}>{t('incidents.checklist.deadline')}</Table.Th>
+                  <Table.Th w={150}>{t('incidents.checklist.status')}</Table.Th>
+                  <Table.Th w={130}>{t('incidents.checklist.doneBy')}</Table.Th>
+                  <Table.Th w={180}>{t('incidents.checklist.note')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -88,11 +89,11 @@ function ItemRow({ item, incidentId, actor, now, disabled }: { item: IncidentChe
         <Text size="sm">{t(`incidents.roles.${item.ownerRole}`)}</Text>
       </Table.Td>
       <Table.Td>
-        <Group gap={4} wrap="nowrap">
-          <Badge variant="outline" color={overdue ? 'red' : 'gray'}>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={700} c={overdue ? 'red.4' : undefined}>
             {formatOffset(item.deadlineMinutes)}
-          </Badge>
-          <Text size="xs">{formatTime(item.dueAt, i18n.language)}</Text>
+          </Text>
+          <Text size="xs">{item.deadlineMinutes >= 1440 ? formatDateTime(item.dueAt, i18n.language) : formatTime(item.dueAt, i18n.language)}</Text>
           {overdue && (
             <Badge color="red" variant="filled" size="sm">
               {t('incidents.checklist.overdue')}
@@ -103,7 +104,6 @@ function ItemRow({ item, incidentId, actor, now, disabled }: { item: IncidentChe
       <Table.Td>
         <Select
           size="xs"
-          w={130}
           aria-label={`${t('incidents.checklist.status')}: ${text}`}
           value={item.status}
           disabled={disabled}

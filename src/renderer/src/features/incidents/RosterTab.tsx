@@ -61,7 +61,8 @@ export function RosterTab({ detail, actor, onCallTree }: Props) {
         <Table.Tbody>
           {detail.roster.map((role) => {
             const call = calls.get(role.roleId);
-            const deputy = role.deputies[0];
+            // Once a deputy holds the role, the next one in calling order is the one to call.
+            const deputy = role.deputies.find((d) => d.name !== role.holder?.name);
             return (
               <Table.Tr key={role.roleId} data-testid={`role-${role.roleId}`}>
                 <Table.Td fw={600}>{role.name[lang]}</Table.Td>

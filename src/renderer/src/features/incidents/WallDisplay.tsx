@@ -53,8 +53,8 @@ function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }
   );
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={6}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
           <Title order={1} fz={42} c="#f8f9fa">
             {detail.title}
           </Title>
@@ -65,9 +65,14 @@ function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }
             <Badge size="xl" color={`${severityColor[detail.severity]}.4`} variant="filled" c="black">
               {t(`incidents.severity.${detail.severity}`)}
             </Badge>
+            {detail.alert?.level && (
+              <Badge size="xl" color="gray.3" variant="filled" c="black" data-testid="wall-level">
+                {detail.alert.level}
+              </Badge>
+            )}
           </Group>
         </Stack>
-        <Stack gap={0} align="flex-end">
+        <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
           <Text fz={56} fw={800} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="wall-clock">
             {formatClock(new Date(now), i18n.language)}
           </Text>

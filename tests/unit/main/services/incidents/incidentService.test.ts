@@ -54,7 +54,10 @@ describe('IncidentService', () => {
     const log = c.crisisLog.list('live', { incidentId: incident.id });
     expect(log.map((e) => e.systemCode)).toEqual(['incident.openedFromAlert']);
     expect(log[0]!.body).toContain('alert-42');
-    expect(c.incidents.list('live').map((i) => i.id)).toEqual([incident.id]);
+    // System entries are worded in the workspace's report language (French by default).
+    const manual = c.incidents.open('live', { title: 'Grève', scenarioKind: 'strike', severity: 'critical', actor: lead });
+    expect(c.crisisLog.list('live', { incidentId: manual.id })[0]!.body).toBe('Incident ouvert : Grève (gravité critique)');
+    expect(c.incidents.list('live').map((i) => i.id)).toEqual([manual.id, incident.id]);
   });
 
   it('keeps several incidents open at once and moves status forward with timestamps', () => {
