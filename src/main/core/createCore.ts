@@ -13,6 +13,7 @@ import { startBackupSchedule } from '../services/backups/backupSchedule';
 import { BackupService } from '../services/backups/backupService';
 import { NetworkPolicy } from '../net/networkPolicy';
 import { exerciseHandlers } from '../ipc/handlers/exerciseHandlers';
+import { exerciseRunHandlers } from '../ipc/handlers/exerciseRunHandlers';
 import { planHandlers } from '../ipc/handlers/planHandlers';
 import { systemHandlers, type ShellFacts } from '../ipc/handlers/systemHandlers';
 import type { Handlers } from '../ipc/handlers/types';
@@ -32,6 +33,8 @@ import { SourceService } from '../services/listen/sourceService';
 import { WatchService } from '../services/listen/watchService';
 import { CrisisLogService } from '../services/crisisLog/crisisLogService';
 import { IncidentService } from '../services/incidents/incidentService';
+import { createExerciseRunner } from '../services/exercises/createExerciseRunner';
+import type { ExerciseRunner } from '../services/exercises/exerciseRunner';
 import { ExerciseService } from '../services/exercises/exerciseService';
 import { loadDefaultPlan } from '../services/plan/defaultPlan';
 import { PlanService } from '../services/plan/planService';
@@ -61,6 +64,7 @@ export interface Core {
   readonly network: NetworkPolicy;
   readonly plans: PlanService;
   readonly exercises: ExerciseService;
+  readonly exerciseRuns: ExerciseRunner;
   /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
   readonly ingest: IngestService;
   /** Pull connectors by source kind; each connector module registers itself here. */
@@ -134,6 +138,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     },
   });
   const imports = createImports(ingest, events, () => clock.now().getTime());
+  const exerciseRuns = createExerciseRunner({ store, workspaces, sources, watches, ingest, crisisLog, events, clock, logger });
 
   const handlers: Handlers = {
     ...systemHandlers(shell),
@@ -143,6 +148,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...mentionsHandlers(mentions),
     ...planHandlers(plans),
     ...exerciseHandlers(exercises),
+    ...exerciseRunHandlers(exerciseRuns),
     ...securityHandlers(keyRing, store, events, clock, audit),
     ...backupHandlers(backups, events, audit),
     ...networkHandlers(network),
@@ -164,6 +170,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     network,
     plans,
     exercises,
+    exerciseRuns,
     ingest,
     connectors,
     sources,
@@ -173,6 +180,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     detection: detection.service,
     close: () => {
       detection.stop();
+      exerciseRuns.stopAll();
       void composer.stop();
       scheduler.stop();
       stopBackups();

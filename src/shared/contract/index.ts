@@ -11,6 +11,7 @@ import { sourcesCalls, sourcesEvents } from './sources';
 import { backupCalls, backupEvents } from './backup';
 import { networkCalls } from './network';
 import { exerciseCalls } from './exercise';
+import { exerciseRunCalls, exerciseRunEvents } from './exerciseRun';
 import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
 import { watchesCalls, watchesEvents } from './watches';
@@ -27,6 +28,7 @@ export const calls = {
   ...mentionsCalls,
   ...planCalls,
   ...exerciseCalls,
+  ...exerciseRunCalls,
   ...securityCalls,
   ...networkCalls,
   ...backupCalls,
@@ -37,6 +39,7 @@ export const calls = {
 
 export const events = {
   ...planEvents,
+  ...exerciseRunEvents,
   ...composerEvents,
   ...mentionsEvents,
   ...sourcesEvents,

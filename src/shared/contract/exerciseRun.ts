@@ -1,0 +1,92 @@
+// Running an exercise: shipped scenario scripts, the director's controls and the live run state.
+import { z } from 'zod';
+import { call, event } from './define';
+import { localizedNameSchema, localizedTextSchema } from '../domain/plan';
+import { workspaceIdSchema } from '../domain/workspace';
+
+export const MIN_SPEED = 1;
+export const MAX_SPEED = 60;
+
+export const scriptSummarySchema = z.object({
+  id: z.string(),
+  title: localizedNameSchema,
+  description: localizedTextSchema,
+  brand: z.string(),
+  planScenario: z.string(),
+  durationMinutes: z.number(),
+  injectCount: z.number().int(),
+});
+export type ScriptSummary = z.infer<typeof scriptSummarySchema>;
+
+export const runInjectSchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  kind: z.enum(['wave', 'post', 'pressCall', 'internalMessage', 'regulatorInquiry', 'directorNote']),
+  title: localizedNameSchema,
+  /** Director notes and messages, shown in the console. */
+  body: localizedTextSchema.nullable(),
+  /** Game minute it fired (waves: started), null while pending. */
+  firedAt: z.number().nullable(),
+  /** Added by the director during the run. */
+  pressure: z.boolean(),
+});
+export type RunInject = z.infer<typeof runInjectSchema>;
+
+export const exerciseRunSchema = z.object({
+  workspaceId: workspaceIdSchema,
+  scriptId: z.string(),
+  title: localizedNameSchema,
+  status: z.enum(['running', 'paused', 'finished']),
+  speed: z.number().min(MIN_SPEED).max(MAX_SPEED),
+  /** Current game time, in minutes since the start. */
+  gameMinute: z.number(),
+  durationMinutes: z.number(),
+  onsetMinute: z.number(),
+  expectedAlertWithinMinutes: z.number(),
+  /** Game time of minute 0, so clocks and mentions line up. */
+  gameStartAt: z.iso.datetime(),
+  mentionsInjected: z.number().int(),
+  injects: z.array(runInjectSchema),
+});
+export type ExerciseRun = z.infer<typeof exerciseRunSchema>;
+
+const ws = z.object({ workspaceId: workspaceIdSchema });
+const speedSchema = z.number().min(MIN_SPEED).max(MAX_SPEED);
+
+export const exerciseControlSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('pause') }),
+  z.object({ action: z.literal('resume') }),
+  z.object({ action: z.literal('speed'), speed: speedSchema }),
+  /** Moves game time to a minute; skipped wave minutes are not played. */
+  z.object({ action: z.literal('jump'), minute: z.number().min(0).max(24 * 60) }),
+  z.object({ action: z.literal('fire'), injectId: z.string().min(1).max(80) }),
+]);
+export type ExerciseControl = z.infer<typeof exerciseControlSchema>;
+
+export const pressureInjectSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('post'),
+    author: z.string().trim().min(1).max(120),
+    audience: z.number().int().min(0).max(1_000_000_000),
+    language: z.enum(['fr', 'en']),
+    text: z.string().trim().min(1).max(2000),
+  }),
+  z.object({
+    kind: z.literal('wave'),
+    perMinute: z.number().min(1).max(500),
+    minutes: z.number().int().min(1).max(120),
+  }),
+]);
+export type PressureInject = z.infer<typeof pressureInjectSchema>;
+
+export const exerciseRunCalls = {
+  'exercise:scripts': call(z.object({}), z.array(scriptSummarySchema)),
+  'exercise:start': call(ws.extend({ scriptId: z.string().min(1).max(80), speed: speedSchema.default(1) }), exerciseRunSchema),
+  'exercise:run': call(ws, exerciseRunSchema.nullable()),
+  'exercise:control': call(ws.extend({ control: exerciseControlSchema }), exerciseRunSchema),
+  'exercise:pressure': call(ws.extend({ inject: pressureInjectSchema }), exerciseRunSchema),
+} as const;
+
+export const exerciseRunEvents = {
+  'exercise:changed': event(ws),
+} as const;
