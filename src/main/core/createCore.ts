@@ -26,6 +26,7 @@ import { IngestService } from '../ingest/ingestService';
 import { rssConnector } from '../connectors/rss/rssConnector';
 import { mastodonConnector } from '../connectors/mastodon/mastodonConnector';
 import { blueskyConnector } from '../connectors/bluesky/blueskyConnector';
+import { createLiveFeeds } from '../connectors/live/createLiveFeeds';
 import { SourceScheduler } from '../connectors/sourceScheduler';
 import { mentionsHandlers, sourcesHandlers, watchesHandlers } from '../ipc/handlers/listenHandlers';
 import { MentionService } from '../services/listen/mentionService';
@@ -108,6 +109,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const scheduler = new SourceScheduler({ workspaces: store, registry: connectors, ingest, gateFor: (id) => network.gateFor(id), clock, events, logger });
   const sources = new SourceService({ workspaces: store, registry: connectors, scheduler, isSealed: (id) => network.view(id).sealed, events, clock });
   network.addOriginProvider((id) => sources.allowedOrigins(id));
+  const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger });
   const watches = new WatchService(store, ingest, events, clock);
   const mentions = new MentionService(store, ingest, clock);
   const composer = createComposer({ store, events, clock, logger, crisisLog, network, tuning: composerTuning });
@@ -162,6 +164,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   composer.start();
 
   scheduler.startWorkspace(LIVE_WORKSPACE_ID);
+  liveFeeds.startWorkspace(LIVE_WORKSPACE_ID);
 
   return {
     dispatch: createDispatcher(handlers, { checkOutput, logger }),
@@ -183,6 +186,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
       exerciseRuns.stopAll();
       void composer.stop();
       scheduler.stop();
+      liveFeeds.stop();
       stopBackups();
       mentionNotifier.close();
       store.close();

@@ -58,7 +58,7 @@ export const composerEn = {
   overLimit: 'over the limit',
   check: {
     title: 'Draft check',
-    clean: 'No issue found.',
+    clean: 'Draft check: no issue found.',
     rules: {
       aggressive: 'Aggressive wording',
       defensive: 'Defensive wording',
@@ -195,7 +195,7 @@ export const composerFr: Catalog<typeof composerEn> = {
   overLimit: 'au-delà de la limite',
   check: {
     title: 'Relecture',
-    clean: 'Aucun problème relevé.',
+    clean: 'Relecture : aucun problème relevé.',
     rules: {
       aggressive: 'Ton agressif',
       defensive: 'Ton défensif',
@@ -238,7 +238,7 @@ export const composerFr: Catalog<typeof composerEn> = {
   },
   outbox: {
     title: 'Publication',
-    queue: 'Mettre en file de publication',
+    queue: 'Mettre en file',
     queueHelp: 'Tocsin publie sur Mastodon et Bluesky dès que le réseau le permet ; pour les autres canaux, il fournit le texte final à publier puis à confirmer.',
     empty: 'Rien en file pour l’instant.',
     allTitle: 'File de publication',

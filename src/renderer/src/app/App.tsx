@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../api/hooks/useWorkspace';
 import { useBackendEvents } from '../api/useBackendEvents';
 import { AreaIntro } from '../features/areas/AreaIntro';
+import { ComposerScreen } from '../features/composer/ComposerScreen';
 import { IncidentsScreen } from '../features/incidents/IncidentsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { ExerciseScreen } from '../features/exercise/ExerciseScreen';
@@ -36,7 +37,7 @@ export function App() {
             </Text>
           </Box>
         )}
-        {area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
+        {area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );

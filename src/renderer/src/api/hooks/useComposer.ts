@@ -1,0 +1,59 @@
+// Hooks over the `composer:*` calls; lists and details refresh from `composer:*` push events.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput, CallName } from '../../../../shared/contract/index';
+import type { StatementDetail } from '../../../../shared/domain/statement';
+import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import { callApi } from '../client';
+import { queryKeys } from '../queryKeys';
+
+/** The rules never change while the app runs: fetched once, then every check is local and instant. */
+export const useDraftRules = () =>
+  useQuery({ queryKey: ['composerRules'], queryFn: () => callApi('composer:rules', {}), staleTime: Infinity });
+
+export const useUnverifiedFacts = (workspaceId: WorkspaceId, incidentId: string | null) =>
+  useQuery({
+    queryKey: ['crisisLog', workspaceId, 'unverified', incidentId],
+    queryFn: () => callApi('composer:unverifiedFacts', { workspaceId, incidentId }),
+  });
+
+export const useStatements = (workspaceId: WorkspaceId, incidentId: string | null) =>
+  useQuery({
+    queryKey: [...queryKeys.composer(workspaceId), 'list', incidentId],
+    queryFn: () => callApi('composer:list', { workspaceId, incidentId }),
+  });
+
+export const useStatement = (workspaceId: WorkspaceId, statementId: string | null) =>
+  useQuery({
+    queryKey: [...queryKeys.composer(workspaceId), 'statement', statementId],
+    queryFn: () => callApi('composer:get', { workspaceId, statementId: statementId! }),
+    enabled: statementId !== null,
+  });
+
+export const useOutbox = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'outbox'], queryFn: () => callApi('composer:outbox', { workspaceId }) });
+
+export const usePublishAccounts = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'accounts'], queryFn: () => callApi('composer:accounts', { workspaceId }) });
+
+type DetailCall = 'composer:create' | 'composer:update' | 'composer:approve' | 'composer:reject' | 'composer:queue';
+
+/** A call that answers with the statement's new state, written straight into the cache. */
+export function useStatementAction<K extends DetailCall & CallName>(name: K) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<K>) => callApi(name, input) as Promise<StatementDetail>,
+    onSuccess: (detail, input) => {
+      const workspaceId = (input as { workspaceId: WorkspaceId }).workspaceId;
+      client.setQueryData([...queryKeys.composer(workspaceId), 'statement', detail.statement.id], detail);
+      void client.invalidateQueries({ queryKey: [...queryKeys.composer(workspaceId), 'list'] });
+    },
+  });
+}
+
+export function useComposerCall<K extends 'composer:confirmManual' | 'composer:retryNow' | 'composer:setAccount'>(name: K) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<K>) => callApi(name, input),
+    onSuccess: (_value, input) => void client.invalidateQueries({ queryKey: queryKeys.composer((input as { workspaceId: WorkspaceId }).workspaceId) }),
+  });
+}

@@ -1,0 +1,129 @@
+// Must show #4, in FR and EN: compose a holding statement from the plan's template, fix what the draft check
+// flags, get the two approvals, publish to a loopback Mastodon, and find the entries in the crisis log.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { startFakeMastodon, type FakeMastodon } from '../../support/fakeMastodonPublish';
+import { openApp, saveScreen, type Lang } from './helpers';
+
+async function rpc<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {
+  const response = await request.post(`rpc/${name}`, { data: input });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+const WORDS: Record<Lang, Record<'incident' | 'template' | 'product' | 'empathy' | 'noEmpathy' | 'approved' | 'published' | 'crisisLead' | 'legal', string>> = {
+  fr: {
+    incident: 'Bouilloire K2 : signalements de surchauffe',
+    template: 'Attente — défaut produit',
+    product: 'la bouilloire K2',
+    empathy: 'Nous sommes désolés pour l’inquiétude causée. ',
+    noEmpathy: 'Pas d’empathie',
+    approved: 'Validé',
+    published: 'Publié',
+    crisisLead: 'Pilote de crise',
+    legal: 'Juriste',
+  },
+  en: {
+    incident: 'K2 kettle: overheating reports',
+    template: 'Holding — product defect',
+    product: 'the K2 kettle',
+    empathy: 'We are sorry for the worry this causes. ',
+    noEmpathy: 'No empathy',
+    approved: 'Approved',
+    published: 'Published',
+    crisisLead: 'Crisis lead',
+    legal: 'Legal counsel',
+  },
+};
+
+let mastodon: FakeMastodon;
+test.beforeAll(async () => {
+  mastodon = await startFakeMastodon();
+});
+test.afterAll(async () => {
+  await mastodon.close();
+});
+
+for (const lang of ['fr', 'en'] as const) {
+  test(`compose from a template, approve and publish to Mastodon (${lang})`, async ({ page, request }, testInfo) => {
+    const w = WORDS[lang];
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const incident = await rpc<{ id: string }>(request, 'incident:open', {
+      workspaceId: 'live',
+      incident: { title: w.incident, scenarioId: 'productDefect', scenarioKind: 'productDefect', severity: 'high', actor: { author: 'Léa' } },
+    });
+    const before = mastodon.statuses.length;
+
+    await openApp(page, lang, 'composer');
+    await expect(page.getByTestId('screen-composer')).toBeVisible();
+
+    await page.getByTestId('composer-mastodon-url').fill(mastodon.url);
+    await page.getByTestId('composer-mastodon-token').fill(mastodon.token);
+    await page.getByTestId('composer-mastodon-save').click();
+    await expect(page.getByTestId('composer-account-mastodon')).toContainText(mastodon.url);
+
+    await page.getByTestId('composer-incident').click();
+    await page.getByRole('option', { name: w.incident }).click();
+    await page.getByTestId('composer-new').click();
+    await page.getByTestId('composer-new-template').click();
+    await page.getByRole('option', { name: w.template }).click();
+    await page.getByTestId('composer-var-product-fr').fill(WORDS.fr.product);
+    await page.getByTestId('composer-var-product-en').fill(WORDS.en.product);
+    for (const l of ['fr', 'en']) {
+      await page.getByTestId(`composer-var-hotline-${l}`).fill('0800 555 000');
+      await page.getByTestId(`composer-var-page-${l}`).fill('https://aurore.example/k2');
+    }
+    await saveScreen(page, testInfo, `${lang}-composer-new-from-template`);
+    await page.getByTestId('composer-new-create').click();
+
+    // The template is filled in both languages; the live check asks for empathy.
+    await expect(page.getByTestId('composer-text-fr')).toHaveValue(/bouilloire K2/);
+    await expect(page.getByTestId('composer-text-en')).toHaveValue(/K2 kettle/);
+    await expect(page.getByTestId(`composer-check-${lang}`)).toContainText(w.noEmpathy!);
+    // No Bluesky account in this run; the website stays, as a manual channel.
+    await page.locator('label').filter({ hasText: /^Bluesky$/ }).click();
+    await expect(page.getByTestId('composer-count-bluesky')).toHaveCount(0);
+    const fr = page.getByTestId('composer-text-fr');
+    await fr.fill(WORDS.fr.empathy + (await fr.inputValue()));
+    const en = page.getByTestId('composer-text-en');
+    await en.fill(WORDS.en.empathy + (await en.inputValue()));
+    await expect(page.getByTestId(`composer-check-${lang}`)).not.toContainText(w.noEmpathy!);
+    await expect(page.getByTestId('composer-count-mastodon').first()).toContainText('/ 500');
+    await page.getByTestId('composer-save').click();
+    await expect(page.getByTestId('composer-save')).toBeDisabled();
+
+    // Two people approve the exact text.
+    await page.getByTestId('composer-approver-name').fill('Alice Martin');
+    await page.getByTestId('composer-approver-role').click();
+    await page.getByRole('option', { name: w.crisisLead }).click();
+    await page.getByTestId('composer-approve').click();
+    await expect(page.getByTestId('composer-decisions')).toContainText('Alice Martin');
+    await page.getByTestId('composer-approver-name').fill('Bruno Keller');
+    await page.getByTestId('composer-approver-role').click();
+    await page.getByRole('option', { name: w.legal }).click();
+    await page.getByTestId('composer-approve').click();
+    await expect(page.getByTestId('composer-approval-state')).toHaveText(w.approved!);
+    await saveScreen(page, testInfo, `${lang}-composer-approved`);
+
+    await page.getByTestId('composer-queue').click();
+    const publication = page.getByTestId('composer-publication');
+    await expect(publication.getByTestId('outbox-mastodon-fr')).toHaveAttribute('data-state', 'published', { timeout: 20_000 });
+    await expect(publication.getByTestId('outbox-mastodon-en')).toHaveAttribute('data-state', 'published', { timeout: 20_000 });
+    await expect(publication.getByTestId('outbox-mastodon-en')).toContainText(`${mastodon.url}/@cell/`);
+    await expect(publication.getByTestId('outbox-website-fr')).toHaveAttribute('data-state', 'manual');
+    await saveScreen(page, testInfo, `${lang}-composer-published`);
+    expect(mastodon.statuses.length - before).toBe(2);
+    expect(mastodon.statuses.slice(before).map((s) => s.language).sort()).toEqual(['en', 'fr']);
+
+    // The crisis log holds the approvals and publications.
+    const log = await rpc<{ systemCode: string | null }[]>(request, 'crisisLog:list', { workspaceId: 'live', filter: { incidentId: incident.id } });
+    const codes = log.map((e) => e.systemCode);
+    expect(codes.filter((c) => c === 'composer.approved')).toHaveLength(2);
+    expect(codes.filter((c) => c === 'composer.published')).toHaveLength(2);
+    await page.goto(`./#/incidents/${incident.id}/log`);
+    await expect(page.getByText('Alice Martin (crisisLead)').first()).toBeVisible();
+    await saveScreen(page, testInfo, `${lang}-composer-log-entries`);
+    expect(errors).toEqual([]);
+  });
+}
