@@ -3,6 +3,7 @@
 // X-RateLimit-* headers, and switchable failures (429, 5xx, garbage, truncated body, hang, dropped connection).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 export type MastodonFailure =
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
@@ -20,7 +21,16 @@ export interface MastodonInstance {
   failure: MastodonFailure | undefined;
   token: string;
   remaining: number;
-  post(n: number, text?: (i: number) => string): void;
+  /** Posts new statuses; they are also pushed to open hashtag streams unless `stream` is false. */
+  post(n: number, text?: (i: number) => string, stream?: boolean): void;
+  /** Open WebSocket streaming connections (GET /api/v1/streaming?stream=hashtag&tag=…). */
+  readonly streams: number;
+  /** Sends a raw frame to every stream (garbage tests). */
+  sendRaw(frame: string): void;
+  /** Cuts every streaming connection without a close handshake. */
+  dropStreams(): void;
+  /** While true, streaming upgrades are refused with HTTP 503. */
+  streamingDown: boolean;
   close(): Promise<void>;
 }
 
@@ -188,6 +198,30 @@ export async function startMastodonInstance(): Promise<MastodonInstance> {
   }
 
   const server: Server = createServer(handler);
+  // Streaming: the WebSocket endpoint checks the user token (required since 4.2) and the hashtag stream.
+  const sockets = new Set<{ socket: WebSocket; tag: string }>();
+  let streamingDown = false;
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', base);
+    const ok = url.pathname === '/api/v1/streaming' && req.headers.authorization === `Bearer ${state.token}` && url.searchParams.get('stream')?.startsWith('hashtag');
+    if (streamingDown || !ok) {
+      socket.end(`HTTP/1.1 ${streamingDown ? '503 Service Unavailable' : '401 Unauthorized'}\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const entry = { socket: ws, tag: (url.searchParams.get('tag') ?? '').toLowerCase() };
+      sockets.add(entry);
+      ws.on('close', () => sockets.delete(entry));
+    });
+  });
+  const push = (status: Record<string, unknown>): void => {
+    for (const { socket, tag } of sockets) {
+      if ((status.tags as { name: string }[]).some((t) => t.name === tag)) {
+        socket.send(JSON.stringify({ stream: ['hashtag', tag], event: 'update', payload: JSON.stringify(status) }));
+      }
+    }
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
@@ -215,14 +249,29 @@ export async function startMastodonInstance(): Promise<MastodonInstance> {
     set remaining(r) {
       state.remaining = r;
     },
-    post(n, text = (i) => `<p>Fuite de données chez <a href="https://${host}/tags/acmeleak" class="mention hashtag">#<span>AcmeLeak</span></a> n°${i}</p>`) {
+    post(n, text = (i) => `<p>Fuite de données chez <a href="https://${host}/tags/acmeleak" class="mention hashtag">#<span>AcmeLeak</span></a> n°${i}</p>`, stream = true) {
       for (let i = 0; i < n; i++) {
         nextId += 1000n;
-        state.statuses.push(mastodonStatus(nextId, host, text(state.statuses.length)));
+        const status = mastodonStatus(nextId, host, text(state.statuses.length));
+        state.statuses.push(status);
+        if (stream) push(status);
       }
+    },
+    get streams() {
+      return sockets.size;
+    },
+    sendRaw: (frame) => sockets.forEach(({ socket }) => socket.send(frame)),
+    dropStreams: () => sockets.forEach(({ socket }) => socket.terminate()),
+    get streamingDown() {
+      return streamingDown;
+    },
+    set streamingDown(down) {
+      streamingDown = down;
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const { socket } of sockets) socket.terminate();
+        wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -30,6 +30,8 @@ import { createLiveFeeds } from '../connectors/live/createLiveFeeds';
 import { SourceScheduler } from '../connectors/sourceScheduler';
 import { mentionsHandlers, sourcesHandlers, watchesHandlers } from '../ipc/handlers/listenHandlers';
 import { MentionService } from '../services/listen/mentionService';
+import { DashboardService } from '../services/dashboard/dashboardService';
+import { dashboardHandlers } from '../ipc/handlers/dashboardHandlers';
 import { SourceService } from '../services/listen/sourceService';
 import { WatchService } from '../services/listen/watchService';
 import { CrisisLogService } from '../services/crisisLog/crisisLogService';
@@ -112,6 +114,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger });
   const watches = new WatchService(store, ingest, events, clock);
   const mentions = new MentionService(store, ingest, clock);
+  const dashboard = new DashboardService(store, clock);
   const composer = createComposer({ store, events, clock, logger, crisisLog, network, tuning: composerTuning });
   const incidents = new IncidentService({
     store,
@@ -148,6 +151,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     ...watchesHandlers(watches),
     ...sourcesHandlers(sources),
     ...mentionsHandlers(mentions),
+    ...dashboardHandlers(dashboard),
     ...planHandlers(plans),
     ...exerciseHandlers(exercises),
     ...exerciseRunHandlers(exerciseRuns),

@@ -17,12 +17,14 @@ import { systemCalls } from './system';
 import { watchesCalls, watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspace';
 import { detectionCalls, detectionEvents } from './detection';
+import { dashboardCalls } from './dashboard';
 
 export const calls = {
   ...composerCalls,
   ...systemCalls,
   ...workspaceCalls,
   ...detectionCalls,
+  ...dashboardCalls,
   ...watchesCalls,
   ...sourcesCalls,
   ...mentionsCalls,

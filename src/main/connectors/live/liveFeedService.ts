@@ -1,0 +1,151 @@
+// Keeps one live connection per source that has a live feed, in every started workspace, in step with the
+// saved sources and the network policy: added, edited, paused or deleted sources and sealed mode apply at once.
+import type { MentionInput } from '../../../shared/domain/mention';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { EventBus } from '../../core/eventBus';
+import type { Logger } from '../../core/logger';
+import { SourceRepository } from '../../db/repositories/sourceRepository';
+import type { WorkspaceLookup } from '../../ingest/ingestService';
+import type { AllowedOrigin } from '../../net/networkPolicy';
+import { perWorkspace } from '../../services/workspaces/perWorkspace';
+import { MIN_BACKOFF_BASE_MS } from '../backoff';
+import { httpEquivalent } from './gatedSocket';
+import type { LiveFeed } from './liveFeed';
+import { LiveConnection, type LiveState } from './liveConnection';
+
+export interface LiveFeedDeps {
+  readonly workspaces: WorkspaceLookup;
+  readonly feeds: readonly LiveFeed[];
+  readonly ingest: { ingest(workspaceId: WorkspaceId, sourceId: number, mentions: readonly MentionInput[]): Promise<unknown> };
+  readonly refusal: (workspaceId: WorkspaceId, url: URL) => string | undefined;
+  readonly catchUp: (workspaceId: WorkspaceId, sourceId: number) => void;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  readonly random?: () => number;
+  readonly minBackoffMs?: number;
+  readonly idleTimeoutMs?: number;
+  readonly flushMs?: number;
+}
+
+interface Running {
+  readonly key: string;
+  readonly connection: LiveConnection;
+  state: LiveState;
+}
+
+export class LiveFeedService {
+  readonly #sources = perWorkspace((ws) => new SourceRepository(ws.db));
+  readonly #started = new Set<WorkspaceId>();
+  readonly #running = new Map<string, Running>();
+  readonly #pending = new Set<WorkspaceId>();
+  readonly #unsubscribe: () => void;
+
+  constructor(private readonly deps: LiveFeedDeps) {
+    this.#unsubscribe = deps.events.subscribe((name, payload) => {
+      if (name !== 'sources:changed' && name !== 'workspace:changed') return;
+      const workspaceId = (payload as { workspaceId: WorkspaceId }).workspaceId;
+      if (this.#started.has(workspaceId)) this.#syncSoon(workspaceId);
+    });
+  }
+
+  startWorkspace(workspaceId: WorkspaceId): void {
+    this.#started.add(workspaceId);
+    this.sync(workspaceId);
+  }
+
+  /** Opens, replaces or closes connections so they match the workspace's sources and policy. */
+  sync(workspaceId: WorkspaceId): void {
+    const wanted = new Map<string, { sourceId: number; key: string; feed: LiveFeed; config: Record<string, unknown>; credentials: Record<string, string> }>();
+    for (const source of this.#sources(this.deps.workspaces.get(workspaceId)).list()) {
+      const feed = this.deps.feeds.find((f) => f.kind === source.kind);
+      if (!feed || source.paused) continue;
+      const endpoint = feed.endpoint(source.config, source.credentials, undefined);
+      if (!endpoint) continue;
+      const policy = this.deps.refusal(workspaceId, httpEquivalent(new URL(endpoint.url))) ?? 'allowed';
+      const key = JSON.stringify([endpoint.url, endpoint.headers ?? {}, policy]);
+      wanted.set(`${workspaceId}/${source.id}`, { sourceId: source.id, key, feed, config: source.config, credentials: source.credentials });
+    }
+    for (const [id, running] of this.#running) {
+      if (!id.startsWith(`${workspaceId}/`)) continue;
+      if (wanted.get(id)?.key !== running.key) {
+        running.connection.close();
+        this.#running.delete(id);
+      }
+    }
+    for (const [id, want] of wanted) {
+      if (this.#running.has(id)) continue;
+      this.#open(workspaceId, id, want);
+    }
+  }
+
+  state(workspaceId: WorkspaceId, sourceId: number): LiveState | undefined {
+    return this.#running.get(`${workspaceId}/${sourceId}`)?.state;
+  }
+
+  /** Origins the live feeds need beyond the sources' own addresses (e.g. a Jetstream host). */
+  allowedOrigins(workspaceId: WorkspaceId): AllowedOrigin[] {
+    const origins: AllowedOrigin[] = [];
+    for (const source of this.#sources(this.deps.workspaces.get(workspaceId)).list()) {
+      const feed = this.deps.feeds.find((f) => f.kind === source.kind);
+      const endpoint = !source.paused && feed ? feed.endpoint(source.config, source.credentials, undefined) : undefined;
+      if (endpoint) origins.push({ origin: httpEquivalent(new URL(endpoint.url)).origin, reason: `live feed: ${source.name}` });
+    }
+    return origins;
+  }
+
+  /** Waits until everything received so far is stored. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#running.values()].map((r) => r.connection.settled()));
+  }
+
+  stop(): void {
+    this.#unsubscribe();
+    for (const running of this.#running.values()) running.connection.close();
+    this.#running.clear();
+    this.#started.clear();
+  }
+
+  #open(workspaceId: WorkspaceId, id: string, want: { sourceId: number; key: string; feed: LiveFeed; config: Record<string, unknown>; credentials: Record<string, string> }): void {
+    const { sourceId, feed, config, credentials } = want;
+    const running: Running = {
+      key: want.key,
+      state: 'connecting',
+      connection: new LiveConnection({
+        endpoint: (resume) => feed.endpoint(config, credentials, resume),
+        reader: feed.reader(config),
+        refusal: (url) => this.deps.refusal(workspaceId, url),
+        deliver: async (mentions) => {
+          try {
+            await this.deps.ingest.ingest(workspaceId, sourceId, mentions);
+          } catch (error) {
+            this.deps.logger.error('live feed batch not stored', { workspaceId, sourceId, error: String(error) });
+          }
+        },
+        catchUp: () => this.deps.catchUp(workspaceId, sourceId),
+        onState: (state, detail) => {
+          if (state !== running.state) this.deps.logger.info('live feed', { workspaceId, sourceId, state, detail });
+          running.state = state;
+        },
+        random: this.deps.random ?? Math.random,
+        minBackoffMs: this.deps.minBackoffMs ?? MIN_BACKOFF_BASE_MS,
+        idleTimeoutMs: this.deps.idleTimeoutMs ?? 120_000,
+        flushMs: this.deps.flushMs ?? 250,
+      }),
+    };
+    this.#running.set(id, running);
+    running.connection.start();
+  }
+
+  #syncSoon(workspaceId: WorkspaceId): void {
+    if (this.#pending.has(workspaceId)) return;
+    this.#pending.add(workspaceId);
+    queueMicrotask(() => {
+      this.#pending.delete(workspaceId);
+      try {
+        if (this.#started.has(workspaceId)) this.sync(workspaceId);
+      } catch (error) {
+        this.deps.logger.error('live feeds not updated', { workspaceId, error: String(error) });
+      }
+    });
+  }
+}
