@@ -123,6 +123,10 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
     log: crisisLog,
     plan: (id) => plans.get(id).plan,
     settings: (id) => workspaces.get(id).settings,
+    alerts: {
+      get: (id, alertId) => detection.service.getAlert(id, alertId),
+      acknowledge: (id, alertId, note, by) => void detection.service.setStatus(id, alertId, 'acknowledged', note, by),
+    },
   });
   const backups = new BackupService(dataDir, store, keyRing, clock, (id) => {
     const integrity = crisisLog.verify(id);

@@ -12,7 +12,7 @@ import {
   openIncidentSchema,
   situationReportSchema,
 } from '../domain/incident';
-import { personSchema, roleIdSchema, severitySchema } from '../domain/plan';
+import { personSchema, roleIdSchema, scenarioKindSchema, severitySchema } from '../domain/plan';
 import { workspaceIdSchema } from '../domain/workspace';
 
 const inIncident = z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema });
@@ -21,6 +21,18 @@ export const incidentCalls = {
   'incident:list': call(z.object({ workspaceId: workspaceIdSchema }), z.array(incidentSummarySchema)),
   'incident:get': call(inIncident, incidentDetailSchema),
   'incident:open': call(z.object({ workspaceId: workspaceIdSchema, incident: openIncidentSchema }), incidentDetailSchema),
+  /** The backend reads the alert itself, so the incident's copy of the why-card is the detector's own. */
+  'incident:openFromAlert': call(
+    z.object({
+      workspaceId: workspaceIdSchema,
+      alertId: z.number().int().positive(),
+      title: z.string().trim().max(200).optional(),
+      scenarioKind: scenarioKindSchema,
+      severity: severitySchema,
+      actor: actorSchema,
+    }),
+    incidentDetailSchema,
+  ),
   'incident:setStatus': call(inIncident.extend({ status: incidentStatusSchema, actor: actorSchema }), incidentDetailSchema),
   'incident:setSeverity': call(inIncident.extend({ severity: severitySchema, actor: actorSchema }), incidentDetailSchema),
   'incident:handover': call(

@@ -6,6 +6,7 @@ export const incidentHandlers = (incidents: IncidentService): HandlersFor<'incid
   'incident:list': ({ workspaceId }) => incidents.list(workspaceId),
   'incident:get': ({ workspaceId, incidentId }) => incidents.get(workspaceId, incidentId),
   'incident:open': ({ workspaceId, incident }) => incidents.open(workspaceId, incident),
+  'incident:openFromAlert': ({ workspaceId, ...input }) => incidents.openFromAlert(workspaceId, input),
   'incident:setStatus': ({ workspaceId, incidentId, status, actor }) => incidents.setStatus(workspaceId, incidentId, status, actor),
   'incident:setSeverity': ({ workspaceId, incidentId, severity, actor }) =>
     incidents.setSeverity(workspaceId, incidentId, severity, actor),

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/contract/envelope';
 import type { IncidentId } from '../../../shared/domain/crisisLog';
+import type { Alert } from '../../../shared/domain/detection';
 import {
   alertSnapshotSchema,
   openIncidentSchema,
@@ -36,6 +37,7 @@ import { IncidentRepository, type IncidentRow, type RoleRow } from '../../db/rep
 import type { CrisisLogService } from '../crisisLog/crisisLogService';
 import { perWorkspace } from '../workspaces/perWorkspace';
 import type { WorkspaceStore } from '../workspaces/workspaceStore';
+import { snapshotOf } from './alertSnapshot';
 import { seedFromPlan } from './seedFromPlan';
 import { assembleSituation } from './situationReport';
 import { stateWord, systemBody } from './systemWording';
@@ -48,6 +50,22 @@ export interface IncidentDeps {
   /** The workspace's current crisis plan. */
   readonly plan: (workspaceId: WorkspaceId) => CrisisPlan;
   readonly settings: (workspaceId: WorkspaceId) => WorkspaceSettings;
+  /** Detection's alerts; absent in cores built without detection. */
+  readonly alerts?: AlertSource;
+}
+
+export interface AlertSource {
+  get(workspaceId: WorkspaceId, alertId: number): Alert;
+  /** Opening an incident answers the alert: it is acknowledged, with the incident named as the reason. */
+  acknowledge(workspaceId: WorkspaceId, alertId: number, note: string, by: string): void;
+}
+
+export interface OpenFromAlert {
+  readonly alertId: number;
+  readonly title?: string;
+  readonly scenarioKind: ScenarioKind;
+  readonly severity: Severity;
+  readonly actor: Actor;
 }
 
 const MINUTE = 60_000;
@@ -148,6 +166,24 @@ export class IncidentService {
       by: spec.actor.author,
     });
     return this.#changed(workspaceId, id);
+  }
+
+  /** The incident carries a frozen copy of the alert's why-card and sample mentions. */
+  openFromAlert(workspaceId: WorkspaceId, input: OpenFromAlert): IncidentDetail {
+    if (!this.deps.alerts) throw new AppFailure('UNAVAILABLE', 'Alerts are not available in this build.');
+    const alert = this.deps.alerts.get(workspaceId, input.alertId);
+    const language = this.deps.settings(workspaceId).reportLanguage;
+    const title = input.title?.trim() || `${alert.watchName} — ${alert.level}`;
+    const detail = this.open(workspaceId, {
+      title,
+      scenarioKind: input.scenarioKind,
+      severity: input.severity,
+      status: 'active',
+      alert: snapshotOf(alert, language),
+      actor: input.actor,
+    });
+    if (alert.status === 'open') this.deps.alerts.acknowledge(workspaceId, alert.id, title, input.actor.author);
+    return detail;
   }
 
   setStatus(workspaceId: WorkspaceId, incidentId: IncidentId, status: IncidentStatus, actor: Actor): IncidentDetail {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { mentionInputSchema } from '../../../../../src/shared/domain/mention';
 import type { Core } from '../../../../../src/main/core/createCore';
-import { makeTestCore } from '../../../../support/testCore';
+import { invoke, makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
 
 const newDir = useTempDirs();
@@ -155,6 +157,47 @@ describe('IncidentService', () => {
     expect(detail.reports[0]?.id).toBe(report.id);
     expect(detail.nextMeetingAt).toBe('2026-03-02T12:00:00.000Z');
     expect(c.crisisLog.list('live', { incidentId: incident.id })[0]?.systemCode).toBe('situation.report');
+  });
+
+  it('opens an incident from a real alert: the why-card and sample mentions are frozen and the alert is answered', async () => {
+    const { core: c } = start();
+    await invoke(c, 'watches:create', { workspaceId: 'live', watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
+    const source = await invoke(c, 'sources:create', { workspaceId: 'live', source: { kind: 'webhook', name: 'Hook', config: {} } });
+    const at = Date.parse('2026-03-02T08:00:00Z');
+    const mentions: z.input<typeof mentionInputSchema>[] = Array.from({ length: 25 }, (_, i) => ({
+      externalId: `m-${i}`,
+      author: { handle: `client${i}`, displayName: `Client ${i}`, audience: 200 + i, kind: 'public' },
+      text: i % 2 ? 'Scandale à la Banque Léman : fuite de données, #boycott' : 'Banque Léman nous ment, c’est honteux',
+      language: 'fr',
+      publishedAt: new Date(at - i * 20_000).toISOString(),
+    }));
+    mentions.push({
+      externalId: 'journalist',
+      author: { handle: 'cmartin', displayName: 'Claire Martin', audience: 250_000, kind: 'journalist' },
+      text: 'Fuite de données à la Banque Léman : la banque savait',
+      language: 'fr',
+      publishedAt: new Date(at - 5_000).toISOString(),
+    });
+    await c.ingest.ingest('live', source.id, mentions);
+    const [alert] = await invoke(c, 'alerts:list', { workspaceId: 'live', status: 'open' });
+    expect(alert).toBeDefined();
+
+    const incident = await invoke(c, 'incident:openFromAlert', {
+      workspaceId: 'live',
+      alertId: alert!.id,
+      scenarioKind: 'dataBreach',
+      severity: 'critical',
+      actor: lead,
+    });
+    expect(incident.title).toBe(`Banque Léman — ${alert!.level}`);
+    expect(incident.alert).toMatchObject({ alertId: String(alert!.id), level: alert!.level, watch: 'Banque Léman' });
+    expect(incident.alert!.why.join(' ')).toContain('fuite de données');
+    expect(incident.alert!.why.join(' ')).toContain('Claire Martin');
+    expect(incident.alert!.mentions.length).toBeGreaterThan(0);
+    expect(incident.roster).toHaveLength(10);
+    const answered = await invoke(c, 'alerts:get', { workspaceId: 'live', alertId: alert!.id });
+    expect(answered).toMatchObject({ status: 'acknowledged', statusBy: 'Anne Roux' });
+    await expect(invoke(c, 'incident:openFromAlert', { workspaceId: 'live', alertId: 999, scenarioKind: 'other', severity: 'low', actor: lead })).rejects.toThrow();
   });
 
   it('goes through the contract with validation errors as data', async () => {
