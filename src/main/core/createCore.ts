@@ -98,7 +98,15 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const plans = new PlanService(store, events, clock, loadDefaultPlan);
   const exercises = new ExerciseService(store, workspaces, plans, events, clock);
   const mentionNotifier = new MentionChangeNotifier(events);
-  const detection = createDetection({ store, events, clock, logger, crisisLog, plan: (id) => plans.get(id).plan });
+  const detection = createDetection({
+    store,
+    events,
+    clock,
+    clockFor: (id) => ({ now: () => exerciseRuns.gameNow(id) }),
+    logger,
+    crisisLog,
+    plan: (id) => plans.get(id).plan,
+  });
   const ingest = new IngestService({
     workspaces: store,
     enricher: detection.enricher,

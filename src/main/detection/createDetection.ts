@@ -29,6 +29,7 @@ export function createDetection(deps: {
   store: { get(id: WorkspaceId): OpenWorkspace };
   events: EventBus;
   clock: Clock;
+  clockFor?: (workspaceId: WorkspaceId) => Clock;
   logger: Logger;
   crisisLog: CrisisLogService;
   plan: (workspaceId: WorkspaceId) => CrisisPlan;

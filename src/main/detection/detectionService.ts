@@ -39,6 +39,8 @@ export interface DetectionDeps {
   store: { get(id: WorkspaceId): OpenWorkspace };
   events: EventBus;
   clock: Clock;
+  /** Exercises run on an accelerated game clock: their mentions are stamped and evaluated in game time. */
+  clockFor?: (workspaceId: WorkspaceId) => Clock;
   logger: Logger;
   lexicons: Record<ToneLanguage, Lexicon>;
   plan: (workspaceId: WorkspaceId) => CrisisPlan;
@@ -71,10 +73,14 @@ export class DetectionService {
 
   constructor(private readonly deps: DetectionDeps) {}
 
+  #now(workspaceId: WorkspaceId): number {
+    return (this.deps.clockFor?.(workspaceId) ?? this.deps.clock).now().getTime();
+  }
+
   /** Ingest hook: evaluates every watch that received mentions, right after the commit. */
   onCommitted(batch: CommittedBatch): void {
     const state = this.#workspace(batch.workspaceId);
-    const now = this.deps.clock.now().getTime();
+    const now = this.#now(batch.workspaceId);
     for (const watchId of batch.watchIds) {
       const live = this.#live(batch.workspaceId, state, watchId, now, new Set(batch.mentionIds));
       if (!live) continue;
@@ -86,7 +92,6 @@ export class DetectionService {
 
   /** Lets levels fall back as time passes without mentions (cooldown), for every watch already evaluated. */
   tick(): void {
-    const now = this.deps.clock.now().getTime();
     for (const [workspaceId, state] of this.#active) {
       try {
         if (this.deps.store.get(workspaceId) !== state.ws) throw new Error('reopened');
@@ -94,13 +99,14 @@ export class DetectionService {
         this.#active.delete(workspaceId);
         continue;
       }
+      const now = this.#now(workspaceId);
       for (const [watchId, live] of state.live) this.#apply(workspaceId, state, watchId, live, live.evaluator.evaluate(now));
     }
   }
 
   overview(workspaceId: WorkspaceId): LevelOverview {
     const state = this.#workspace(workspaceId);
-    const now = this.deps.clock.now().getTime();
+    const now = this.#now(workspaceId);
     const watches: WatchLevel[] = state.watches.list().map((w) => {
       const live = this.#live(workspaceId, state, w.id, now);
       const stored = state.repo.level(w.id);
