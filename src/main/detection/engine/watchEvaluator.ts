@@ -75,7 +75,13 @@ function top<K>(counts: Map<K, number>, n: number): Array<[K, number]> {
 export class WatchEvaluator {
   private readonly buckets = new Map<number, BucketCounts>();
   private readonly termHours = new Map<number, Map<string, number>>();
+  /** Mentions of the last hour, in time order (explanations, emerging terms). */
   private recent: RecentMention[] = [];
+  /** The subset that can fire the audience or vocabulary signals, so those stay cheap at high volume. */
+  private notable: RecentMention[] = [];
+  private prunedAtBucket: number | null = null;
+  private baselineCache: { bucket: number; negative: number; toned: number } | null = null;
+  private emergingCache: { minute: number; signal: Signal } | null = null;
   private firstBucket: number | null = null;
   private firstTermHour: number | null = null;
   private state: HysteresisState = { level: 'calm', lastHighAt: null };
@@ -114,6 +120,7 @@ export class WatchEvaluator {
       b.negative += row.negative;
       b.toned += row.toned;
     }
+    this.baselineCache = null;
   }
 
   warmTerms(rows: Iterable<{ hour: number; term: string; count: number }>): void {
@@ -127,13 +134,13 @@ export class WatchEvaluator {
 
   /** The last hour's mentions after a restart: already in the rollups, needed for signals and explanations. */
   warmRecent(mentions: readonly MentionSummary[]): void {
-    for (const m of mentions) this.recent.push({ ...m, crisisTerms: this.vocabulary.match(m.text), terms: extractTerms(m.text) });
-    this.recent.sort((a, b) => a.publishedAt - b.publishedAt);
+    this.remember(mentions.map((m) => ({ ...m, crisisTerms: this.vocabulary.match(m.text), terms: extractTerms(m.text) })));
   }
 
   /** Adds new mentions; returns the term counts they add per hour, for the caller to persist. */
   addMentions(mentions: readonly MentionSummary[]): Array<{ hour: number; term: string; count: number }> {
     const added = new Map<string, { hour: number; term: string; count: number }>();
+    const fresh: RecentMention[] = [];
     for (const m of mentions) {
       const bucket = Math.floor(m.publishedAt / BUCKET_MS);
       const b = this.bucket(bucket);
@@ -152,11 +159,48 @@ export class WatchEvaluator {
         added.set(key, entry);
       }
       this.termHours.set(hour, hourTerms);
-      this.recent.push({ ...m, crisisTerms: this.vocabulary.match(m.text), terms });
+      fresh.push({ ...m, crisisTerms: this.vocabulary.match(m.text), terms });
     }
-    if (mentions.length > 0) this.recent.sort((a, b) => a.publishedAt - b.publishedAt);
-    if (this.recent.length > MAX_RECENT) this.recent = this.recent.slice(-MAX_RECENT);
+    this.remember(fresh);
+    // Only late mentions (older than the current window) change the cached week baseline.
+    const cached = this.baselineCache;
+    if (cached && fresh.some((m) => Math.floor(m.publishedAt / BUCKET_MS) <= cached.bucket - WINDOW_BUCKETS)) this.baselineCache = null;
     return [...added.values()];
+  }
+
+  private remember(fresh: RecentMention[]): void {
+    if (fresh.length === 0) return;
+    fresh.sort((a, b) => a.publishedAt - b.publishedAt);
+    const inOrder = (list: RecentMention[]) => list.length === 0 || list[list.length - 1]!.publishedAt <= fresh[0]!.publishedAt;
+    const recentInOrder = inOrder(this.recent);
+    this.recent.push(...fresh);
+    if (!recentInOrder) this.recent.sort((a, b) => a.publishedAt - b.publishedAt);
+    if (this.recent.length > MAX_RECENT) this.recent = this.recent.slice(-MAX_RECENT);
+    const notable = fresh.filter((m) => m.crisisTerms.length > 0 || this.influential(m));
+    if (notable.length > 0) {
+      const notableInOrder = inOrder(this.notable);
+      this.notable.push(...notable);
+      if (!notableInOrder) this.notable.sort((a, b) => a.publishedAt - b.publishedAt);
+    }
+  }
+
+  private influential(m: MentionSummary): boolean {
+    return (m.audience ?? 0) >= this.settings.influentialAudience || INFLUENTIAL_KINDS.has(m.authorKind);
+  }
+
+  /** The part of a time-ordered list inside the last hour (binary search: lists hold up to an hour of mentions). */
+  private inWindow(list: RecentMention[]): RecentMention[] {
+    const from = this.now - WINDOW_MS;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.publishedAt > from) hi = mid;
+      else lo = mid + 1;
+    }
+    let end = list.length;
+    while (end > lo && list[end - 1]!.publishedAt > this.now) end -= 1;
+    return list.slice(lo, end);
   }
 
   /** Recomputes the signals at data time `at` (never earlier than the last evaluation) and moves the level. */
@@ -164,7 +208,7 @@ export class WatchEvaluator {
     this.now = Math.max(this.now, at);
     this.prune();
     const current = Math.floor(this.now / BUCKET_MS);
-    const windowMentions = this.recent.filter((m) => m.publishedAt > this.now - WINDOW_MS && m.publishedAt <= this.now);
+    const notable = this.inWindow(this.notable);
     const { windowCount, windowNegative, windowToned } = this.windowCounts(current);
     const enough = windowCount >= this.settings.minMentionsPerHour;
 
@@ -172,9 +216,9 @@ export class WatchEvaluator {
     const signals: Signal[] = [
       volume.signal,
       this.negativeShareSignal(current, windowNegative, windowToned, enough),
-      this.audienceSignal(windowMentions),
-      this.vocabularySignal(windowMentions),
-      this.emergingSignal(windowMentions),
+      this.audienceSignal(notable),
+      this.vocabularySignal(notable),
+      this.emergingSignal(),
     ];
     const previous = this.state.level;
     this.state = applyHysteresis(this.state, fuseLevel(signals), this.now, this.options.cooldownMs);
@@ -194,7 +238,7 @@ export class WatchEvaluator {
 
   /** What the last hour looks like: the why-card stored with an alert. */
   explain(signals: Signal[]): Explanation {
-    const window = this.recent.filter((m) => m.publishedAt > this.now - WINDOW_MS && m.publishedAt <= this.now);
+    const window = this.inWindow(this.recent);
     const terms = new Map<string, number>();
     const authors = new Map<string, { name: string; audience: number | null; kind: string; mentions: number }>();
     const sources = new Map<string, number>();
@@ -290,7 +334,11 @@ export class WatchEvaluator {
   }
 
   private negativeShareSignal(current: number, negative: number, toned: number, enough: boolean): Signal {
-    const base = this.sumBuckets(current - HISTORY_DAYS * BUCKETS_PER_DAY, current - WINDOW_BUCKETS);
+    if (this.baselineCache?.bucket !== current) {
+      const sum = this.sumBuckets(current - HISTORY_DAYS * BUCKETS_PER_DAY, current - WINDOW_BUCKETS);
+      this.baselineCache = { bucket: current, negative: sum.negative, toned: sum.toned };
+    }
+    const base = this.baselineCache;
     const confident = base.toned >= MIN_BASELINE_TONED;
     const baseShare = confident ? base.negative / base.toned : PRIOR_NEGATIVE_SHARE;
     const share = toned > 0 ? negative / toned : 0;
@@ -311,11 +359,7 @@ export class WatchEvaluator {
 
   /** An influential author (audience above the plan's threshold, or a journalist/media account) who is critical. */
   private audienceSignal(window: RecentMention[]): Signal {
-    const critics = window.filter(
-      (m) =>
-        ((m.audience ?? 0) >= this.settings.influentialAudience || INFLUENTIAL_KINDS.has(m.authorKind)) &&
-        (m.tone === 'negative' || m.crisisTerms.length > 0),
-    );
+    const critics = window.filter((m) => this.influential(m) && (m.tone === 'negative' || m.crisisTerms.length > 0));
     const names = new Map<string, number>();
     for (const m of critics) {
       const name = m.authorName ?? m.sourceName ?? m.sourceKind;
@@ -349,7 +393,16 @@ export class WatchEvaluator {
   }
 
   /** Terms far above their usual hourly rate over the past week (burst ratio, with a minimum count). */
-  private emergingSignal(window: RecentMention[]): Signal {
+  private emergingSignal(): Signal {
+    // Term bursts build over minutes: recomputing once per minute of data keeps high-volume batches cheap.
+    const minute = Math.floor(this.now / 60_000);
+    if (this.emergingCache?.minute === minute) return this.emergingCache.signal;
+    const signal = this.computeEmerging(this.inWindow(this.recent));
+    this.emergingCache = { minute, signal };
+    return signal;
+  }
+
+  private computeEmerging(window: RecentMention[]): Signal {
     const currentHour = Math.floor(this.now / HOUR_MS);
     const historyHours = this.firstTermHour === null ? 0 : Math.min(HISTORY_DAYS * 24, currentHour - this.firstTermHour);
     if (historyHours < EMERGING_MIN_HISTORY_HOURS) {
@@ -377,12 +430,14 @@ export class WatchEvaluator {
 
   private prune(): void {
     const current = Math.floor(this.now / BUCKET_MS);
+    if (this.prunedAtBucket === current) return;
+    this.prunedAtBucket = current;
     const oldestBucket = current - (HISTORY_DAYS + 1) * BUCKETS_PER_DAY;
     for (const index of this.buckets.keys()) if (index < oldestBucket) this.buckets.delete(index);
     const oldestHour = Math.floor(this.now / HOUR_MS) - HISTORY_DAYS * 24 - 1;
     for (const hour of this.termHours.keys()) if (hour < oldestHour) this.termHours.delete(hour);
-    const firstRecent = this.recent.findIndex((m) => m.publishedAt > this.now - WINDOW_MS);
-    if (firstRecent > 0) this.recent = this.recent.slice(firstRecent);
-    else if (firstRecent < 0) this.recent = [];
+    const from = this.now - WINDOW_MS;
+    this.recent = this.recent.filter((m) => m.publishedAt > from);
+    this.notable = this.notable.filter((m) => m.publishedAt > from);
   }
 }
