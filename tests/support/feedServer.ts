@@ -66,12 +66,12 @@ export async function startFeedServer(initial: FeedMode): Promise<FeedServer> {
 }
 
 /** An RSS 2.0 document with French accents, one item per id. */
-export function rssFeed(ids: readonly number[], title = 'Le Quotidien — Économie'): string {
+export function rssFeed(ids: readonly number[], title = 'Le Quotidien — Économie', site = 'journal.example'): string {
   const items = ids
     .map(
       (id) => `<item>
       <title>ACME : article n°${id} sur la fuite de données</title>
-      <link>https://journal.example/articles/${id}?utm_source=rss</link>
+      <link>https://${site}/articles/${id}?utm_source=rss</link>
       <guid isPermaLink="false">article-${id}</guid>
       <pubDate>Tue, 10 Mar 2026 ${String(8 + (id % 10)).padStart(2, '0')}:15:00 +0100</pubDate>
       <description><![CDATA[<p>Les clients d'<b>ACME</b> s'inquiètent (n°${id}).</p><script>alert('x')</script>]]></description>
@@ -79,7 +79,7 @@ export function rssFeed(ids: readonly number[], title = 'Le Quotidien — Écono
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>${title}</title><link>https://journal.example/</link><language>fr-FR</language>
+<rss version="2.0"><channel><title>${title}</title><link>https://${site}/</link><language>fr-FR</language>
 ${items}
 </channel></rss>`;
 }

@@ -2,6 +2,7 @@
 // Each feature keeps its strings in its own file (`<feature>.ts` exporting an EN and an FR part) and is
 // mounted here under its own key, so features do not edit each other's strings.
 import type { Catalog } from './catalog';
+import { listenEn } from './listen';
 import { incidentsEn } from './incidents';
 import { composerEn } from './composer';
 import { importsEn } from './imports';
@@ -21,6 +22,8 @@ export const en = {
     shellElectron: 'Desktop',
   },
   nav: {
+    sources: 'Sources',
+    mentions: 'Mentions',
     dashboard: 'Dashboard',
     imports: 'File imports',
     incidents: 'Incidents',
@@ -70,6 +73,7 @@ export const en = {
   incidents: incidentsEn,
   security: securityEn,
   imports: importsEn,
+  listen: listenEn,
   plan: planEn,
   exercise: exerciseEn,
   composer: composerEn,

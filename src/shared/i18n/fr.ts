@@ -3,6 +3,7 @@ import type { UiCatalog } from './en';
 import { incidentsFr } from './incidents';
 import { composerFr } from './composer';
 import { importsFr } from './imports';
+import { listenFr } from './listen';
 import { exerciseFr } from './exercise';
 import { planFr } from './plan';
 import { securityFr } from './security';
@@ -20,6 +21,8 @@ export const fr: UiCatalog = {
     shellElectron: 'Application',
   },
   nav: {
+    sources: 'Sources',
+    mentions: 'Mentions',
     imports: 'Imports de fichiers',
     dashboard: 'Tableau de bord',
     incidents: 'Incidents',
@@ -69,6 +72,7 @@ export const fr: UiCatalog = {
   incidents: incidentsFr,
   security: securityFr,
   imports: importsFr,
+  listen: listenFr,
   plan: planFr,
   exercise: exerciseFr,
   composer: composerFr,

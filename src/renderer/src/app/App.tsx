@@ -7,6 +7,8 @@ import { AreaIntro } from '../features/areas/AreaIntro';
 import { ComposerScreen } from '../features/composer/ComposerScreen';
 import { IncidentsScreen } from '../features/incidents/IncidentsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
+import { MentionsScreen } from '../features/mentions/MentionsScreen';
+import { SourcesScreen } from '../features/sources/SourcesScreen';
 import { ExerciseScreen } from '../features/exercise/ExerciseScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -37,7 +39,7 @@ export function App() {
             </Text>
           </Box>
         )}
-        {area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : <AreaIntro area={area} />}
+        {area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : area === 'sources' ? <SourcesScreen /> : area === 'mentions' ? <MentionsScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );

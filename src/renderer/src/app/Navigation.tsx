@@ -5,6 +5,8 @@ import {
   IconClipboardList,
   IconFileImport,
   IconFileReport,
+  IconListSearch,
+  IconRss,
   IconMessage2,
   IconSettings,
   IconAlertTriangle,
@@ -17,6 +19,8 @@ import { AREAS, type AreaId } from './areas';
 const ICONS: Record<AreaId, ComponentType<{ size?: number }>> = {
   dashboard: IconChartAreaLine,
   imports: IconFileImport,
+  mentions: IconListSearch,
+  sources: IconRss,
   incidents: IconAlertTriangle,
   composer: IconMessage2,
   plan: IconClipboardList,

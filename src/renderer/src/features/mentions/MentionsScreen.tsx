@@ -1,0 +1,63 @@
+// The mention stream: filters, newest first, older pages on demand, a detail drawer, and manual capture.
+import { Button, Drawer, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { IconMicrophone } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMention, useMentionSearch, useSources, useWatches } from '../../api/hooks/useListen';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { QueryState } from '../../components/QueryState';
+import { CaptureForm } from './CaptureForm';
+import { MentionCard } from './MentionCard';
+import { MentionDetail } from './MentionDetail';
+import { EMPTY_FILTERS, MentionFilters, toMentionFilter, type FilterState } from './MentionFilters';
+
+export function MentionsScreen() {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
+  // The period's start is fixed when the filters change, so that pages of one search stay consistent.
+  const filter = useMemo(() => toMentionFilter(filters, Date.now()), [filters]);
+  const search = useMentionSearch(workspaceId, filter);
+  const watches = useWatches(workspaceId);
+  const sources = useSources(workspaceId);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const opened = useMention(workspaceId, openId);
+  const [capturing, setCapturing] = useState(false);
+
+  return (
+    <Stack data-testid="screen-mentions" maw={1400}>
+      <Group justify="space-between">
+        <Title order={2}>{t('listen.mentions.title')}</Title>
+        <Button variant="light" leftSection={<IconMicrophone size={16} />} onClick={() => setCapturing(true)} data-testid="capture-open">
+          {t('listen.mentions.capture')}
+        </Button>
+      </Group>
+      <Text c="dimmed">{t('listen.mentions.intro')}</Text>
+      <MentionFilters value={filters} onChange={setFilters} watches={watches.data ?? []} sources={sources.data ?? []} />
+      <QueryState query={search}>
+        {(data) => {
+          const items = data.pages.flatMap((p) => p.items);
+          return (
+            <Stack gap="xs" data-testid="mentions-list">
+              {items.length === 0 && <Text c="dimmed">{t('listen.mentions.empty')}</Text>}
+              {items.map((m) => (
+                <MentionCard key={m.id} mention={m} onOpen={() => setOpenId(m.id)} />
+              ))}
+              {search.hasNextPage && (
+                <Button variant="subtle" onClick={() => void search.fetchNextPage()} loading={search.isFetchingNextPage}>
+                  {t('listen.mentions.more')}
+                </Button>
+              )}
+            </Stack>
+          );
+        }}
+      </QueryState>
+      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="lg" title={t('listen.mentions.detail.title')}>
+        {opened.data ? <MentionDetail mention={opened.data} watches={watches.data ?? []} /> : <Loader />}
+      </Drawer>
+      <Modal opened={capturing} onClose={() => setCapturing(false)} size="lg" title={t('listen.capture.title')}>
+        <CaptureForm onDone={() => setCapturing(false)} />
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,115 @@
+// Every source with its health: state, last success, last error in words, next attempt, recent volume.
+import { ActionIcon, Alert, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconWifiOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { captureChannelSchema } from '../../../../shared/domain/capture';
+import type { Source } from '../../../../shared/domain/source';
+import { usePollSourceNow, useSetSourcePaused } from '../../api/hooks/useListen';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { formatDateTime } from '../../i18n/format';
+import { relativeSeconds } from './relativeTime';
+import { SourceStateBadge } from './SourceStateBadge';
+
+const CAPTURE_CHANNELS: ReadonlySet<string> = new Set(captureChannelSchema.options);
+
+export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (source: Source) => void }) {
+  const { t, i18n } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const setPaused = useSetSourcePaused(workspaceId);
+  const pollNow = usePollSourceNow(workspaceId);
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t('listen.sources.never'));
+  const offline = sources.some((s) => s.health.state === 'offline');
+  // Manual capture keeps one source per channel; its stored name is a fallback, the channel is shown translated.
+  const sourceLabel = (s: Source): string => {
+    const channel = s.kind === 'manual' ? s.config.channel : undefined;
+    return typeof channel === 'string' && CAPTURE_CHANNELS.has(channel) ? `${t('listen.sources.kinds.manual')} — ${t(`listen.capture.channels.${channel}`)}` : s.name;
+  };
+  return (
+    <Stack>
+      {offline && (
+        <Alert color="orange" icon={<IconWifiOff />} title={t('listen.sources.offlineTitle')} data-testid="sources-offline">
+          {t('listen.sources.offlineBody')}
+        </Alert>
+      )}
+      <Table striped highlightOnHover verticalSpacing="sm" data-testid="sources-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('listen.sources.columns.name')}</Table.Th>
+            <Table.Th>{t('listen.sources.columns.state')}</Table.Th>
+            <Table.Th>{t('listen.sources.columns.lastSuccess')}</Table.Th>
+            <Table.Th>{t('listen.sources.columns.lastError')}</Table.Th>
+            <Table.Th>{t('listen.sources.columns.next')}</Table.Th>
+            <Table.Th>{t('listen.sources.columns.lastHour')}</Table.Th>
+            <Table.Th>{t('listen.sources.columns.lag')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sources.map((s) => {
+            const pull = s.health.state !== 'push';
+            return (
+              <Table.Tr key={s.id} data-testid={`source-row-${s.id}`}>
+                <Table.Td>
+                  <Text fw={600}>{sourceLabel(s)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`listen.sources.kinds.${s.kind}`)}
+                    {typeof s.config.url === 'string' ? ` · ${s.config.url}` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <SourceStateBadge state={s.health.state} />
+                </Table.Td>
+                <Table.Td>{pull ? when(s.health.lastSuccessAt) : '—'}</Table.Td>
+                <Table.Td maw={320}>
+                  {s.health.lastError ? (
+                    <>
+                      <Text size="sm" c="red" data-testid="source-last-error">
+                        {s.health.lastError}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('listen.sources.failures', { count: s.health.consecutiveFailures })}
+                      </Text>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td>{s.health.nextAttemptAt ? formatDateTime(s.health.nextAttemptAt, i18n.language) : '—'}</Table.Td>
+                <Table.Td>{t('listen.sources.items', { count: s.health.itemsLastHour })}</Table.Td>
+                <Table.Td>{s.health.lagSeconds === null ? '—' : relativeSeconds(s.health.lagSeconds, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {pull && (
+                    <Group gap={4} wrap="nowrap">
+                      <Tooltip label={t('listen.sources.pollNow')}>
+                        <ActionIcon variant="subtle" aria-label={t('listen.sources.pollNow')} onClick={() => pollNow.mutate(s.id)} loading={pollNow.isPending && pollNow.variables === s.id}>
+                          <IconRefresh size={18} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}
+                          onClick={() => setPaused.mutate({ id: s.id, paused: !s.paused })}
+                          data-testid={`source-pause-${s.id}`}
+                        >
+                          {s.paused ? <IconPlayerPlay size={18} /> : <IconPlayerPause size={18} />}
+                        </ActionIcon>
+                      </Tooltip>
+                      {s.kind === 'rss' && (
+                        <Tooltip label={t('listen.sources.edit')}>
+                          <ActionIcon variant="subtle" aria-label={t('listen.sources.edit')} onClick={() => onEdit(s)}>
+                            <IconPencil size={18} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
