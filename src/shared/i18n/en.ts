@@ -6,6 +6,7 @@ import { listenEn } from './listen';
 import { incidentsEn } from './incidents';
 import { composerEn } from './composer';
 import { importsEn } from './imports';
+import { socialSourcesEn } from './socialSources';
 import { exerciseEn } from './exercise';
 import { planEn } from './plan';
 import { securityEn } from './security';
@@ -73,6 +74,7 @@ export const en = {
   incidents: incidentsEn,
   security: securityEn,
   imports: importsEn,
+  socialSources: socialSourcesEn,
   listen: listenEn,
   plan: planEn,
   exercise: exerciseEn,

@@ -3,6 +3,7 @@ import type { UiCatalog } from './en';
 import { incidentsFr } from './incidents';
 import { composerFr } from './composer';
 import { importsFr } from './imports';
+import { socialSourcesFr } from './socialSources';
 import { listenFr } from './listen';
 import { exerciseFr } from './exercise';
 import { planFr } from './plan';
@@ -72,6 +73,7 @@ export const fr: UiCatalog = {
   incidents: incidentsFr,
   security: securityFr,
   imports: importsFr,
+  socialSources: socialSourcesFr,
   listen: listenFr,
   plan: planFr,
   exercise: exerciseFr,
