@@ -3,10 +3,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from './core/clock';
-import { createCore } from './core/createCore';
+import { createHost } from './core/host';
 import { consoleLogger } from './core/logger';
 import { APP_VERSION, defaultDataDir } from './core/paths';
-import { askPassphrase } from './security/askPassphrase';
 import { KeyRing } from './security/keyRing';
 import { startBrowserServer } from './server/httpServer';
 
@@ -14,8 +13,9 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keyRing = new KeyRing(dataDir);
-  if (keyRing.locked) await keyRing.unlock(process.env.TOCSIN_PASSPHRASE ?? (await askPassphrase()));
-  const core = createCore({
+  // Headless runs may pass the passphrase; otherwise the page asks for it.
+  if (keyRing.locked && process.env.TOCSIN_PASSPHRASE) await keyRing.unlock(process.env.TOCSIN_PASSPHRASE);
+  const host = createHost({
     dataDir,
     keyRing,
     clock: systemClock,
@@ -24,8 +24,8 @@ async function main(): Promise<void> {
     checkOutput: process.env.NODE_ENV !== 'production',
   });
   const server = await startBrowserServer({
-    dispatch: core.dispatch,
-    events: core.events,
+    dispatch: host.dispatch,
+    events: host.events,
     rendererDir: join(__dirname, '../renderer'),
     logger: consoleLogger,
     port: process.env.TOCSIN_PORT ? Number(process.env.TOCSIN_PORT) : 0,
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 
   const stop = (): void => {
     void server.close().then(() => {
-      core.close();
+      host.close();
       process.exit(0);
     });
   };

@@ -2,7 +2,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { systemClock } from './core/clock';
-import { createCore, type Core } from './core/createCore';
+import { createHost, type Host } from './core/host';
 import { consoleLogger } from './core/logger';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
 import { KeyRing } from './security/keyRing';
@@ -14,7 +14,7 @@ import { registerIpc } from './shell/registerIpc';
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let core: Core | undefined;
+  let host: Host | undefined;
   let mainWindow: BrowserWindow | undefined;
 
   registerAppScheme();
@@ -33,16 +33,16 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     installGuards();
     serveAppProtocol(join(__dirname, '../renderer'));
-    const keyRing = new KeyRing(process.env.TOCSIN_DATA_DIR ?? app.getPath('userData'), { os: osSecretStore() });
-    core = createCore({
-      dataDir: process.env.TOCSIN_DATA_DIR ?? app.getPath('userData'),
-      keyRing,
+    const dataDir = process.env.TOCSIN_DATA_DIR ?? app.getPath('userData');
+    host = createHost({
+      dataDir,
+      keyRing: new KeyRing(dataDir, { os: osSecretStore() }),
       clock: systemClock,
       logger: consoleLogger,
       shell: { shell: 'electron', version: app.getVersion(), openExternal: openExternalChecked },
       checkOutput: !app.isPackaged,
     });
-    registerIpc(core.dispatch, core.events);
+    registerIpc(host.dispatch, host.events);
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -52,5 +52,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => host?.close());
 }

@@ -51,6 +51,8 @@ import { createComposer, type Composer, type ComposerTuning } from '../composer/
 
 export interface CoreOptions {
   readonly dataDir: string;
+  /** The shell's bus when it already pushes events (e.g. while the data was locked); a new one otherwise. */
+  readonly events?: EventBus;
   readonly keyRing: KeyRing;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -83,8 +85,9 @@ export interface Core {
   close(): void;
 }
 
-export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput, composerTuning }: CoreOptions): Core {
-  const events = new EventBus();
+export function createCore(options: CoreOptions): Core {
+  const { dataDir, keyRing, clock, logger, shell, checkOutput, composerTuning } = options;
+  const events = options.events ?? new EventBus();
   const store = new WorkspaceStore(dataDir, keyRing, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
   const crisisLog = new CrisisLogService(store, events, clock);
@@ -123,7 +126,7 @@ export function createCore({ dataDir, keyRing, clock, logger, shell, checkOutput
   const watches = new WatchService(store, ingest, events, clock);
   const mentions = new MentionService(store, ingest, clock);
   const dashboard = new DashboardService(store, clock);
-  const composer = createComposer({ store, events, clock, logger, crisisLog, network, tuning: composerTuning });
+  const composer = createComposer({ store, events, clock, logger, crisisLog, network, plans, tuning: composerTuning });
   const incidents = new IncidentService({
     store,
     events,

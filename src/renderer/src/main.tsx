@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { App } from './app/App';
+import { LockGate } from './app/LockGate';
 import { theme } from './app/theme';
 import { WorkspaceProvider } from './app/WorkspaceContext';
 import { initI18n } from './i18n/setup';
@@ -30,7 +31,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <WorkspaceProvider id={LIVE_WORKSPACE_ID}>
-            <App />
+            <LockGate>
+              <App />
+            </LockGate>
           </WorkspaceProvider>
         </QueryClientProvider>
       </MantineProvider>

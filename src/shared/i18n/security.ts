@@ -28,6 +28,10 @@ export const securityEn = {
   allowListHelp: 'Only these addresses may be reached, because an enabled source or publishing channel needs them:',
   allowListEmpty: 'None: no source or channel is enabled, so nothing is reached.',
   noTelemetry: 'Tocsin sends no telemetry and checks for no updates.',
+  unlockTitle: 'Tocsin is locked',
+  unlockHelp: 'The crisis data on this computer is protected by a passphrase.',
+  passphrase: 'Passphrase',
+  unlock: 'Unlock',
 };
 
 export const securityFr: Catalog<typeof securityEn> = {
@@ -57,4 +61,8 @@ export const securityFr: Catalog<typeof securityEn> = {
   allowListHelp: 'Seules ces adresses peuvent être jointes, car une source ou un canal de publication activé en a besoin :',
   allowListEmpty: 'Aucune : aucune source ni aucun canal n’est activé, rien n’est joint.',
   noTelemetry: 'Tocsin n’envoie aucune télémétrie et ne vérifie aucune mise à jour.',
+  unlockTitle: 'Tocsin est verrouillé',
+  unlockHelp: 'Les données de crise de cet ordinateur sont protégées par une phrase secrète.',
+  passphrase: 'Phrase secrète',
+  unlock: 'Déverrouiller',
 };
