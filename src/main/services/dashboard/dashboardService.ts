@@ -1,0 +1,151 @@
+// The dashboard of one watch: bucketed volume with its seasonal band, negative share, level spans and markers,
+// plus the splits beside the charts. Reads rollups only (minute or hourly), never scans raw mentions for charts.
+import { CRISIS_LEVELS, type CrisisLevel } from '../../../shared/domain/detection';
+import {
+  RANGE_SPECS,
+  type DashboardBreakdown,
+  type DashboardRange,
+  type DashboardSeries,
+  type VolumePoint,
+} from '../../../shared/domain/dashboard';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../core/clock';
+import { DashboardRepository, type AlertSpan, type VolumeBucket } from '../../db/repositories/dashboardRepository';
+import type { WorkspaceLookup } from '../../ingest/ingestService';
+import { perWorkspace } from '../workspaces/perWorkspace';
+import { seasonalBand } from './seasonalBand';
+
+const MS_PER_MINUTE = 60_000;
+const MINUTES_PER_DAY = 1440;
+const BASELINE_DAYS = 7;
+const TOP = 10;
+/** Top authors read at most this many of the range's newest mentions: bounded time on a month of a busy watch. */
+export const AUTHORS_SCAN_LIMIT = 5000;
+
+interface Window {
+  bucketMinutes: number;
+  fromMinute: number;
+  toMinute: number;
+}
+
+const iso = (minute: number) => new Date(minute * MS_PER_MINUTE).toISOString();
+const rank = (level: string) => Math.max(0, CRISIS_LEVELS.indexOf(level as CrisisLevel));
+
+export class DashboardService {
+  readonly #repo = perWorkspace((ws) => new DashboardRepository(ws.db));
+
+  constructor(
+    private readonly workspaces: WorkspaceLookup,
+    private readonly clock: Clock,
+  ) {}
+
+  series(workspaceId: WorkspaceId, watchId: number, range: DashboardRange, to?: string): DashboardSeries {
+    const repo = this.#repo(this.workspaces.get(workspaceId));
+    const w = this.#window(range, to);
+    const current = this.#volume(repo, watchId, w, 0);
+    const first = repo.firstMinute(watchId);
+    const history = Array.from({ length: BASELINE_DAYS }, (_, k) => this.#volume(repo, watchId, w, (k + 1) * MINUTES_PER_DAY));
+    const fromIso = iso(w.fromMinute);
+    const toIso = iso(w.toMinute);
+    const spans = repo.alertSpans(watchId, fromIso, toIso);
+    let baselineDays = 0;
+    let total = 0;
+    const points: VolumePoint[] = [];
+    for (let start = w.fromMinute; start < w.toMinute; start += w.bucketMinutes) {
+      const row = current.get(start);
+      const counts = { count: row?.count ?? 0, negative: row?.negative ?? 0, neutral: row?.neutral ?? 0, positive: row?.positive ?? 0 };
+      total += counts.count;
+      const past: number[] = [];
+      history.forEach((days, k) => {
+        // A day before the watch's first data is unknown, not zero.
+        if (first !== null && first <= start - (k + 1) * MINUTES_PER_DAY) past.push(days.get(start - (k + 1) * MINUTES_PER_DAY)?.count ?? 0);
+      });
+      baselineDays = Math.max(baselineDays, past.length);
+      const toned = counts.negative + counts.neutral + counts.positive;
+      points.push({
+        at: iso(start),
+        ...counts,
+        negativeShare: toned > 0 ? counts.negative / toned : null,
+        baseline: seasonalBand(past),
+        level: levelAt(spans, start * MS_PER_MINUTE, (start + w.bucketMinutes) * MS_PER_MINUTE),
+      });
+    }
+    return {
+      watchId,
+      range,
+      from: fromIso,
+      to: toIso,
+      bucketMinutes: w.bucketMinutes,
+      baselineDays,
+      points,
+      total,
+      alerts: spans
+        .filter((s) => s.openedAt >= fromIso)
+        .map((s) => ({ id: s.id, at: new Date(s.openedAt).toISOString(), level: s.level as CrisisLevel })),
+      statements: repo.publications(fromIso, toIso).map((p) => ({
+        id: p.statementId,
+        title: p.title,
+        at: new Date(p.publishedAt).toISOString(),
+        channels: p.channels.split(','),
+      })),
+    };
+  }
+
+  breakdown(workspaceId: WorkspaceId, watchId: number, range: DashboardRange, to?: string): DashboardBreakdown {
+    const repo = this.#repo(this.workspaces.get(workspaceId));
+    const w = this.#window(range, to);
+    const parts =
+      w.bucketMinutes % 60 === 0
+        ? repo.partsByHours(watchId, w.fromMinute / 60, w.toMinute / 60)
+        : repo.partsByMinutes(watchId, w.fromMinute, w.toMinute);
+    const split = (dimension: string) =>
+      parts
+        .filter((p) => p.dimension === dimension && p.count > 0)
+        .map((p) => ({ value: p.value, count: p.count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const fromIso = iso(w.fromMinute);
+    const toIso = iso(w.toMinute);
+    return {
+      watchId,
+      from: fromIso,
+      to: toIso,
+      terms: repo.topTerms(watchId, Math.floor(w.fromMinute / 60), Math.ceil(w.toMinute / 60), TOP),
+      authors: repo.topAuthors(watchId, fromIso, toIso, AUTHORS_SCAN_LIMIT, TOP),
+      authorsScanLimit: AUTHORS_SCAN_LIMIT,
+      sources: split('source'),
+      languages: split('lang'),
+    };
+  }
+
+  /** The range ends with the bucket holding "now", so the last point fills up live. */
+  #window(range: DashboardRange, to?: string): Window {
+    const { minutes, bucketMinutes } = RANGE_SPECS[range];
+    const end = to ? Date.parse(to) : this.clock.now().getTime();
+    const toMinute = (Math.floor(Math.floor(end / MS_PER_MINUTE) / bucketMinutes) + 1) * bucketMinutes;
+    return { bucketMinutes, fromMinute: toMinute - minutes, toMinute };
+  }
+
+  /** Buckets keyed by their first minute (absolute), over the window moved `shift` minutes back. */
+  #volume(repo: DashboardRepository, watchId: number, w: Window, shift: number): Map<number, VolumeBucket> {
+    const from = w.fromMinute - shift;
+    const to = w.toMinute - shift;
+    const byStart = new Map<number, VolumeBucket>();
+    if (w.bucketMinutes % 60 === 0) {
+      const hours = w.bucketMinutes / 60;
+      for (const row of repo.volumeByHours(watchId, hours, from / 60, to / 60)) byStart.set(row.bucket * w.bucketMinutes, row);
+    } else {
+      for (const row of repo.volumeByMinutes(watchId, w.bucketMinutes, from, to)) byStart.set(row.bucket * w.bucketMinutes, row);
+    }
+    return byStart;
+  }
+}
+
+function levelAt(spans: readonly AlertSpan[], startMs: number, endMs: number): CrisisLevel {
+  let best = 0;
+  for (const s of spans) {
+    const opened = Date.parse(s.openedAt);
+    const closed = s.closedAt === null ? Infinity : Date.parse(s.closedAt);
+    if (opened < endMs && closed > startMs) best = Math.max(best, rank(s.level));
+  }
+  return CRISIS_LEVELS[best]!;
+}
