@@ -1,5 +1,5 @@
 // Reads delimited text (CSV, semicolon or tab separated) into rows, keeping each record's starting line.
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import type { Delimiter } from '../../shared/domain/fileImport';
 import { ImportFormatError } from './jsonRows';
 import type { RawRow, RawTable } from './rawTable';
@@ -40,31 +40,40 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return count;
 }
 
-export function readCsv(text: string, delimiter: Delimiter): RawTable {
-  let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    // csv-parse fails the whole file on structural faults (e.g. a quote never closed); say where.
-    const line = (error as { lines?: number }).lines;
-    throw new ImportFormatError(`The file is not readable as separated values${line ? ` (line ${line})` : ''}: ${(error as Error).message}`);
-  }
+/** Text is fed to the parser in slices with a yield between them: a 60 MB export never freezes the app. */
+const SLICE_CHARS = 256 * 1024;
+
+export async function readCsv(text: string, delimiter: Delimiter): Promise<RawTable> {
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  });
   const rows: RawRow[] = [];
   let previousEnd = 0;
   let previousEmpty = 0;
-  for (const { record, info } of records) {
-    // csv-parse reports the line where a record ends; the user looks for where it starts.
-    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    rows.push({ line, cells: record });
-    previousEnd = info.lines;
-    previousEmpty = info.empty_lines;
+  parser.on('readable', () => {
+    let item: { record: string[]; info: { lines: number; empty_lines: number } } | null;
+    while ((item = parser.read() as typeof item) !== null) {
+      // csv-parse reports the line where a record ends; the user looks for where it starts.
+      const line = previousEnd + 1 + (item.info.empty_lines - previousEmpty);
+      rows.push({ line, cells: item.record });
+      previousEnd = item.info.lines;
+      previousEmpty = item.info.empty_lines;
+    }
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', reject);
+  });
+  for (let offset = 0; offset < text.length; offset += SLICE_CHARS) {
+    parser.write(text.slice(offset, offset + SLICE_CHARS));
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  parser.end();
+  await finished;
   return { rows };
 }

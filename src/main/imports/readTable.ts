@@ -40,7 +40,7 @@ export async function readTable(fileName: string, bytes: Uint8Array, options: Re
     return { format, encoding, headerLine: 1, headers: table.headers ?? [], rows: table.rows, unreadable };
   }
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  return { ...withHeader(format, readCsv(text, delimiter), options), encoding, delimiter };
+  return { ...withHeader(format, await readCsv(text, delimiter), options), encoding, delimiter };
 }
 
 function withHeader(format: ImportFormat, table: { rows: readonly RawRow[] }, options: ReadOptions): ImportTable {
