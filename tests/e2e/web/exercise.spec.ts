@@ -32,3 +32,25 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
     await saveScreen(page, testInfo, `exercise-list-live-${lang}`);
   });
 }
+
+for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
+  test(`the director plays a shipped scenario at ×60 (${lang})`, async ({ page }, testInfo) => {
+    await openApp(page, lang, 'exercise');
+    await page.getByTestId('exercise-name').fill(lang === 'fr' ? 'Exercice Hydrelis' : 'Hydrelis drill');
+    await page.getByTestId('exercise-create').click();
+    await expect(page.getByTestId('director-start')).toBeVisible();
+    await page.getByTestId('director-script').click();
+    await page.getByRole('option', { name: /Hydrelis/ }).click();
+    await page.getByTestId('director-start-button').click();
+
+    await expect(page.getByTestId('director-console')).toBeVisible();
+    // ×60: one game minute per second; the first scripted post fires at H+0:05.
+    await expect(page.getByTestId('director-timeline')).toContainText(lang === 'fr' ? 'déclenché à H+0:05' : 'fired at H+0:05', { timeout: 20_000 });
+    await expect(page.getByTestId('director-mentions')).not.toHaveText(/^0 /);
+    await page.getByTestId('director-pause').click();
+    await expect(page.getByTestId('director-status')).toHaveText(lang === 'fr' ? 'En pause' : 'Paused');
+    await saveScreen(page, testInfo, `exercise-director-${lang}`);
+    await page.getByTestId('director-resume').click();
+    await expect(page.getByTestId('director-status')).toHaveText(lang === 'fr' ? 'En cours' : 'Running');
+  });
+}

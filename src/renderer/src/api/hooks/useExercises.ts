@@ -1,5 +1,7 @@
 // Hooks over the workspace list and the `exercise:*` calls.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ExerciseControl, ExerciseRun, PressureInject } from '../../../../shared/contract/exerciseRun';
+import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';
 import { queryKeys } from '../queryKeys';
 
@@ -12,4 +14,29 @@ export function useCreateExercise() {
     mutationFn: (name: string) => callApi('exercise:create', { name }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.workspaces }),
   });
+}
+
+export const useExerciseScripts = () =>
+  useQuery({ queryKey: ['exerciseScripts'], queryFn: () => callApi('exercise:scripts', {}), staleTime: Infinity });
+
+export const useExerciseRun = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: queryKeys.exerciseRun(workspaceId), queryFn: () => callApi('exercise:run', { workspaceId }) });
+
+export function useExerciseCommands(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  const onSuccess = (run: ExerciseRun) => client.setQueryData(queryKeys.exerciseRun(workspaceId), run);
+  return {
+    start: useMutation({
+      mutationFn: (input: { scriptId: string; speed: number }) => callApi('exercise:start', { workspaceId, ...input }),
+      onSuccess,
+    }),
+    control: useMutation({
+      mutationFn: (control: ExerciseControl) => callApi('exercise:control', { workspaceId, control }),
+      onSuccess,
+    }),
+    pressure: useMutation({
+      mutationFn: (inject: PressureInject) => callApi('exercise:pressure', { workspaceId, inject }),
+      onSuccess,
+    }),
+  };
 }

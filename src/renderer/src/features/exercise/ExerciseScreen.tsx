@@ -8,6 +8,7 @@ import { useCreateExercise, useWorkspaces } from '../../api/hooks/useExercises';
 import { useSwitchWorkspace, useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
+import { DirectorConsole } from './DirectorConsole';
 
 export function ExerciseScreen() {
   const { t, i18n } = useTranslation();
@@ -36,6 +37,7 @@ export function ExerciseScreen() {
           </Group>
         </Alert>
       )}
+      {currentExercise && <DirectorConsole workspaceId={currentExercise.id} />}
       <Paper withBorder p="md">
         <form
           onSubmit={(e) => {
