@@ -10,12 +10,15 @@ const port = Number(process.env.TOCSIN_E2E_PORT ?? 20_000 + (process.pid % 20_00
 const token = 'e2e-launch-token';
 process.env.TOCSIN_E2E_DATA_DIR = dataDir;
 process.env.TOCSIN_E2E_PORT = String(port);
+// Per-run output folder: several runs on one machine must not delete each other's traces.
+const outputDir = process.env.TOCSIN_E2E_OUT ?? `test-results/e2e-${process.pid}`;
+process.env.TOCSIN_E2E_OUT = outputDir;
 
 export const E2E_BASE_URL = `http://127.0.0.1:${port}/${token}/`;
 
 export default defineConfig({
   testDir: 'tests/e2e/web',
-  outputDir: 'test-results/e2e',
+  outputDir,
   fullyParallel: false,
   workers: 1,
   retries: 0,
