@@ -3,13 +3,15 @@
 // mounted here under its own key, so features do not edit each other's strings.
 import type { Catalog } from './catalog';
 import { listenEn } from './listen';
-import { incidentsEn } from './incidents';
+import { dashboardEn } from './dashboard';
 import { composerEn } from './composer';
+import { incidentsEn } from './incidents';
 import { importsEn } from './imports';
 import { socialSourcesEn } from './socialSources';
 import { exerciseEn } from './exercise';
 import { planEn } from './plan';
 import { securityEn } from './security';
+import { detectionEn } from './detection';
 export const en = {
   app: {
     name: 'Tocsin',
@@ -26,6 +28,7 @@ export const en = {
     sources: 'Sources',
     mentions: 'Mentions',
     dashboard: 'Dashboard',
+    alerts: 'Alerts',
     imports: 'File imports',
     incidents: 'Incidents',
     composer: 'Composer',
@@ -36,6 +39,7 @@ export const en = {
   },
   areas: {
     dashboard: 'Volume and tone of mentions for each watch, crisis level, alerts and the live mention stream.',
+    alerts: 'Alerts with their explanation, thresholds per watch and backtests.',
     incidents: 'Open incidents with their role roster, mobilisation, checklists and crisis log.',
     composer: 'Statements and replies, their approvals and the outbox.',
     plan: 'Scenarios, roles, playbooks, templates and thresholds: the crisis plan.',
@@ -72,13 +76,15 @@ export const en = {
     en: 'English',
   },
   incidents: incidentsEn,
+  composer: composerEn,
   security: securityEn,
   imports: importsEn,
   socialSources: socialSourcesEn,
   listen: listenEn,
+  dashboard: dashboardEn,
   plan: planEn,
   exercise: exerciseEn,
-  composer: composerEn,
+  detection: detectionEn,
   errors: {
     INVALID_INPUT: 'Some values are not valid.',
     NOT_FOUND: 'Not found.',

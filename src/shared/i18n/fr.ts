@@ -1,13 +1,15 @@
 // Catalogue français de l'interface ; le type UiCatalog impose les mêmes clés que l'anglais.
 import type { UiCatalog } from './en';
-import { incidentsFr } from './incidents';
 import { composerFr } from './composer';
+import { incidentsFr } from './incidents';
 import { importsFr } from './imports';
 import { socialSourcesFr } from './socialSources';
 import { listenFr } from './listen';
+import { dashboardFr } from './dashboard';
 import { exerciseFr } from './exercise';
 import { planFr } from './plan';
 import { securityFr } from './security';
+import { detectionFr } from './detection';
 
 export const fr: UiCatalog = {
   app: {
@@ -26,6 +28,7 @@ export const fr: UiCatalog = {
     mentions: 'Mentions',
     imports: 'Imports de fichiers',
     dashboard: 'Tableau de bord',
+    alerts: 'Alertes',
     incidents: 'Incidents',
     composer: 'Rédaction',
     plan: 'Plan de crise',
@@ -35,6 +38,7 @@ export const fr: UiCatalog = {
   },
   areas: {
     dashboard: 'Volume et tonalité des mentions par veille, niveau de crise, alertes et flux des mentions en direct.',
+    alerts: 'Les alertes et leur explication, les seuils par veille et le rejeu.',
     incidents: 'Incidents ouverts avec leur annuaire de rôles, la mobilisation, les checklists et la main courante.',
     composer: 'Déclarations et réponses, leurs validations et la boîte d’envoi.',
     plan: 'Scénarios, rôles, fiches réflexes, modèles et seuils : le plan de crise.',
@@ -71,13 +75,15 @@ export const fr: UiCatalog = {
     en: 'English',
   },
   incidents: incidentsFr,
+  composer: composerFr,
   security: securityFr,
   imports: importsFr,
   socialSources: socialSourcesFr,
   listen: listenFr,
+  dashboard: dashboardFr,
   plan: planFr,
   exercise: exerciseFr,
-  composer: composerFr,
+  detection: detectionFr,
   errors: {
     INVALID_INPUT: 'Certaines valeurs ne sont pas valides.',
     NOT_FOUND: 'Introuvable.',

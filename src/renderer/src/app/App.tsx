@@ -5,6 +5,8 @@ import { useWorkspace } from '../api/hooks/useWorkspace';
 import { useBackendEvents } from '../api/useBackendEvents';
 import { AreaIntro } from '../features/areas/AreaIntro';
 import { ComposerScreen } from '../features/composer/ComposerScreen';
+import { AlertsScreen } from '../features/detection/AlertsScreen';
+import { LevelBanner } from '../features/detection/LevelBanner';
 import { IncidentsScreen } from '../features/incidents/IncidentsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { MentionsScreen } from '../features/mentions/MentionsScreen';
@@ -39,7 +41,8 @@ export function App() {
             </Text>
           </Box>
         )}
-        {area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : area === 'sources' ? <SourcesScreen /> : area === 'mentions' ? <MentionsScreen /> : <AreaIntro area={area} />}
+        <LevelBanner />
+        {area === 'alerts' ? <AlertsScreen /> : area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : area === 'sources' ? <SourcesScreen /> : area === 'mentions' ? <MentionsScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -10,6 +10,7 @@ import {
   IconMessage2,
   IconSettings,
   IconAlertTriangle,
+  IconBellRinging,
   IconTargetArrow,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -18,6 +19,7 @@ import { AREAS, type AreaId } from './areas';
 
 const ICONS: Record<AreaId, ComponentType<{ size?: number }>> = {
   dashboard: IconChartAreaLine,
+  alerts: IconBellRinging,
   imports: IconFileImport,
   mentions: IconListSearch,
   sources: IconRss,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredMention } from '../../../../shared/domain/storedMention';
 import type { Watch } from '../../../../shared/domain/watch';
 import { formatDateTime } from '../../i18n/format';
+import { ToneCorrection } from '../detection/ToneCorrection';
 import { ExternalLinkButton } from './ExternalLinkButton';
 import { TONE_COLORS } from './MentionCard';
 
@@ -38,6 +39,7 @@ export function MentionDetail({ mention, watches }: { mention: StoredMention; wa
           </Badge>
         ))}
       </Group>
+      <ToneCorrection mention={mention} />
       <Divider />
       <Table>
         <Table.Tbody>

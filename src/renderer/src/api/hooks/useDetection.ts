@@ -1,0 +1,61 @@
+// Hooks over the `detection:*`, `alerts:*` and `tone:*` calls; `level:changed` / `alerts:changed` refresh them.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AlertStatus, DetectionSettings } from '../../../../shared/domain/detection';
+import type { ToneClass } from '../../../../shared/domain/storedMention';
+import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import { callApi } from '../client';
+import { queryKeys } from '../queryKeys';
+
+export const useLevelOverview = (workspaceId: WorkspaceId) =>
+  useQuery({
+    queryKey: [...queryKeys.detection(workspaceId), 'overview'],
+    queryFn: () => callApi('detection:overview', { workspaceId }),
+  });
+
+export const useAlerts = (workspaceId: WorkspaceId, status: AlertStatus | 'all') =>
+  useQuery({
+    queryKey: [...queryKeys.detection(workspaceId), 'alerts', status],
+    queryFn: () => callApi('alerts:list', { workspaceId, status, limit: 200 }),
+  });
+
+export const useDetectionSettings = (workspaceId: WorkspaceId, watchId: number | null) =>
+  useQuery({
+    queryKey: [...queryKeys.detection(workspaceId), 'settings', watchId],
+    queryFn: () => callApi('detection:getSettings', { workspaceId, watchId: watchId! }),
+    enabled: watchId !== null,
+  });
+
+export function useSaveDetectionSettings(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ watchId, settings }: { watchId: number; settings: DetectionSettings }) =>
+      callApi('detection:saveSettings', { workspaceId, watchId, settings }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.detection(workspaceId) }),
+  });
+}
+
+export const useBacktest = (workspaceId: WorkspaceId) =>
+  useMutation({
+    mutationFn: (input: { watchId: number; from: string; to: string; settings?: DetectionSettings }) =>
+      callApi('detection:backtest', { workspaceId, ...input }),
+  });
+
+export function useAlertStatus(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { alertId: number; action: 'acknowledge' | 'dismiss'; reason?: string; by?: string }) =>
+      input.action === 'acknowledge'
+        ? callApi('alerts:acknowledge', { workspaceId, alertId: input.alertId, by: input.by, note: input.reason })
+        : callApi('alerts:dismiss', { workspaceId, alertId: input.alertId, by: input.by, reason: input.reason ?? '' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.detection(workspaceId) }),
+  });
+}
+
+export function useCorrectTone(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ mentionId, toneClass }: { mentionId: number; toneClass: ToneClass }) =>
+      callApi('tone:correct', { workspaceId, mentionId, toneClass }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.mentions(workspaceId) }),
+  });
+}

@@ -1,0 +1,145 @@
+// Thresholds of one watch (from the plan until the watch has its own) and a backtest drawn on the volume chart.
+import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DetectionSettings } from '../../../../shared/domain/detection';
+import { useBacktest, useDetectionSettings, useSaveDetectionSettings } from '../../api/hooks/useDetection';
+import { useWatches } from '../../api/hooks/useListen';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { BacktestChart } from './BacktestChart';
+
+const LEVELS = ['vigilance', 'alert', 'crisis'] as const;
+
+/** `datetime-local` values are local time; the backend wants UTC ISO. */
+const toLocalInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+const fromLocalInput = (value: string) => new Date(value).toISOString();
+
+export function DetectionSettingsPanel() {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const watches = useWatches(workspaceId);
+  const [watchId, setWatchId] = useState<number | null>(null);
+  const current = watchId ?? watches.data?.[0]?.id ?? null;
+  const settings = useDetectionSettings(workspaceId, current);
+  const save = useSaveDetectionSettings(workspaceId);
+  const backtest = useBacktest(workspaceId);
+  const [draft, setDraft] = useState<DetectionSettings | null>(null);
+  const [from, setFrom] = useState(() => toLocalInput(new Date(Date.now() - 24 * 3_600_000)));
+  const [to, setTo] = useState(() => toLocalInput(new Date()));
+
+  useEffect(() => setDraft(settings.data?.settings ?? null), [settings.data]);
+
+  if (watches.data && watches.data.length === 0) return <Text c="dimmed">{t('detection.settings.noWatch')}</Text>;
+  const number = (value: string | number) => (typeof value === 'number' ? value : Number(value) || 0);
+
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={3} size="h4">
+          {t('detection.settings.title')}
+        </Title>
+        <Select
+          label={t('detection.settings.watch')}
+          data={(watches.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
+          value={current === null ? null : String(current)}
+          onChange={(v) => setWatchId(v === null ? null : Number(v))}
+          allowDeselect={false}
+          maw={360}
+          data-testid="detection-watch"
+        />
+        {draft && settings.data && (
+          <>
+            <Text size="sm" c="dimmed" data-testid="detection-origin">
+              {t(`detection.settings.origin.${settings.data.origin}`)}
+            </Text>
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <Stack gap={4}>
+                <Text size="sm" fw={600}>
+                  {t('detection.settings.volumeRatio')}
+                </Text>
+                <Group gap="xs" grow>
+                  {LEVELS.map((level) => (
+                    <NumberInput
+                      key={level}
+                      label={t(`detection.level.${level}`)}
+                      min={1}
+                      step={0.5}
+                      decimalScale={1}
+                      value={draft.volumeRatio[level]}
+                      onChange={(v) => setDraft({ ...draft, volumeRatio: { ...draft.volumeRatio, [level]: number(v) } })}
+                    />
+                  ))}
+                </Group>
+              </Stack>
+              <Stack gap={4}>
+                <Text size="sm" fw={600}>
+                  {t('detection.settings.negativeShareDelta')}
+                </Text>
+                <Group gap="xs" grow>
+                  {LEVELS.map((level) => (
+                    <NumberInput
+                      key={level}
+                      label={t(`detection.level.${level}`)}
+                      min={0}
+                      max={100}
+                      value={draft.negativeShareDelta[level]}
+                      onChange={(v) => setDraft({ ...draft, negativeShareDelta: { ...draft.negativeShareDelta, [level]: number(v) } })}
+                    />
+                  ))}
+                </Group>
+              </Stack>
+              <NumberInput
+                label={t('detection.settings.minMentionsPerHour')}
+                min={0}
+                value={draft.minMentionsPerHour}
+                onChange={(v) => setDraft({ ...draft, minMentionsPerHour: number(v) })}
+              />
+              <NumberInput
+                label={t('detection.settings.influentialAudience')}
+                min={0}
+                step={10_000}
+                thousandSeparator=" "
+                value={draft.influentialAudience}
+                onChange={(v) => setDraft({ ...draft, influentialAudience: number(v) })}
+                data-testid="detection-audience"
+              />
+            </SimpleGrid>
+            <Group>
+              <Button onClick={() => current !== null && save.mutate({ watchId: current, settings: draft })} loading={save.isPending} data-testid="detection-save">
+                {t('detection.settings.save')}
+              </Button>
+              {save.isSuccess && <Text size="sm" c="teal">{t('detection.settings.saved')}</Text>}
+            </Group>
+            <Title order={4} size="h5">
+              {t('detection.backtest.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('detection.backtest.help')}
+            </Text>
+            <Group align="flex-end">
+              <TextInput type="datetime-local" label={t('detection.backtest.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+              <TextInput type="datetime-local" label={t('detection.backtest.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+              <Button
+                variant="light"
+                loading={backtest.isPending}
+                onClick={() => current !== null && backtest.mutate({ watchId: current, from: fromLocalInput(from), to: fromLocalInput(to), settings: draft })}
+                data-testid="backtest-run"
+              >
+                {t('detection.backtest.run')}
+              </Button>
+            </Group>
+            {backtest.error && <Alert color="red">{backtest.error.message}</Alert>}
+            {backtest.data && (
+              <Stack gap="xs">
+                <Text size="sm" data-testid="backtest-summary">
+                  {t('detection.backtest.result', { mentions: backtest.data.mentions, alerts: backtest.data.alerts.length })}
+                </Text>
+                <BacktestChart result={backtest.data} />
+              </Stack>
+            )}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,65 @@
+// The crisis level, on every screen: the most serious watch, its signals, and its why-card on demand.
+import { Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLevelOverview } from '../../api/hooks/useDetection';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { formatDateTime } from '../../i18n/format';
+import { AlertActions } from './AlertActions';
+import { LEVEL_COLORS } from './levelColors';
+import { WhyCard } from './WhyCard';
+
+export function LevelBanner() {
+  const { t, i18n } = useTranslation();
+  const overview = useLevelOverview(useWorkspaceId());
+  const [open, setOpen] = useState(false);
+  if (!overview.data) return null;
+  const { level } = overview.data;
+  const top = overview.data.watches[0];
+  const color = LEVEL_COLORS[level];
+  const fired = top?.signals.filter((s) => s.level !== 'calm') ?? [];
+  return (
+    <Paper
+      p="xs"
+      mb="md"
+      radius="sm"
+      bg={level === 'calm' ? undefined : `${color}.${level === 'vigilance' ? 2 : 8}`}
+      c={level === 'calm' || level === 'vigilance' ? undefined : 'white'}
+      withBorder={level === 'calm'}
+      data-testid="level-banner"
+      data-level={level}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Badge color={color} size="lg" variant={level === 'calm' ? 'light' : 'white'} c={level === 'calm' ? undefined : color} data-testid="level-badge">
+            {t(`detection.level.${level}`)}
+          </Badge>
+          <Text fw={600} size="sm" truncate>
+            {level === 'calm' || !top
+              ? t('detection.banner.calm')
+              : t('detection.banner.watch', { watch: top.watchName, level: t(`detection.level.${top.level}`) })}
+            {level !== 'calm' && top?.since ? ` — ${t('detection.banner.since', { time: formatDateTime(top.since, i18n.language) })}` : ''}
+          </Text>
+          {level !== 'calm' && fired.length > 0 && (
+            <Text size="sm" visibleFrom="md" truncate>
+              {fired.map((s) => t(`detection.signals.${s.kind}`)).join(' · ')}
+            </Text>
+          )}
+        </Group>
+        {top?.alert && (
+          <Button size="xs" variant="white" color={color} onClick={() => setOpen(true)} data-testid="level-why">
+            {t('detection.banner.why')}
+          </Button>
+        )}
+      </Group>
+      {top?.alert && (
+        <Modal opened={open} onClose={() => setOpen(false)} size="xl" title={t('detection.banner.label')}>
+          <Stack>
+            <WhyCard explanation={top.alert.explanation} watchName={top.watchName} />
+            <AlertActions alert={top.alert} />
+          </Stack>
+        </Modal>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,115 @@
+// The explanation stored with an alert: which signals fired and by how much, who and what is behind it.
+import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Explanation, Signal } from '../../../../shared/domain/detection';
+import { formatDateTime } from '../../i18n/format';
+import { LEVEL_COLORS } from './levelColors';
+
+function SignalLine({ signal }: { signal: Signal }) {
+  const { t, i18n } = useTranslation();
+  const fired = signal.level !== 'calm';
+  const value = signal.kind === 'audience' ? signal.value.toLocaleString(i18n.language) : signal.value;
+  const reference = signal.reference === null ? '—' : signal.kind === 'audience' ? signal.reference.toLocaleString(i18n.language) : signal.reference;
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={`why-signal-${signal.kind}`} opacity={fired ? 1 : 0.6}>
+      <Badge color={fired ? LEVEL_COLORS[signal.level] : 'gray'} variant={fired ? 'filled' : 'outline'} miw={110}>
+        {fired ? t(`detection.level.${signal.level}`) : t('detection.why.quiet')}
+      </Badge>
+      <Stack gap={0}>
+        <Text fw={600} size="sm">
+          {t(`detection.signals.${signal.kind}`)}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t(`detection.signalValue.${signal.kind}`, { value, reference })}
+        </Text>
+        {signal.items.length > 0 && signal.kind !== 'volume' && (
+          <Text size="sm" data-testid={`why-items-${signal.kind}`}>
+            {signal.items.join(' · ')}
+          </Text>
+        )}
+      </Stack>
+    </Group>
+  );
+}
+
+export function WhyCard({ explanation, watchName }: { explanation: Explanation; watchName: string }) {
+  const { t, i18n } = useTranslation();
+  const none = t('detection.why.none');
+  return (
+    <Paper withBorder p="md" data-testid="why-card">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('detection.why.title', { watch: watchName })}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('detection.why.window', { minutes: explanation.windowMinutes, count: explanation.mentions })} ·{' '}
+          {formatDateTime(explanation.at, i18n.language)}
+        </Text>
+        <Stack gap="xs">
+          {explanation.signals.map((s) => (
+            <SignalLine key={s.kind} signal={s} />
+          ))}
+        </Stack>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Stack gap={4}>
+            <Text fw={600} size="sm">
+              {t('detection.why.topAuthors')}
+            </Text>
+            {explanation.topAuthors.length === 0 ? (
+              <Text size="sm">{none}</Text>
+            ) : (
+              <List size="sm" spacing={2} data-testid="why-authors">
+                {explanation.topAuthors.map((a) => (
+                  <List.Item key={a.name}>
+                    {a.name}
+                    {a.audience !== null ? ` — ${t('detection.why.audience', { followers: a.audience.toLocaleString(i18n.language) })}` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Stack>
+          <Stack gap={4}>
+            <Text fw={600} size="sm">
+              {t('detection.why.topTerms')}
+            </Text>
+            <Group gap={6} data-testid="why-terms">
+              {explanation.topTerms.length === 0 ? <Text size="sm">{none}</Text> : null}
+              {explanation.topTerms.map((term) => (
+                <Badge key={term.term} variant="light" color="gray" tt="none">
+                  {term.term} ({term.count})
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
+          <Stack gap={4}>
+            <Text fw={600} size="sm">
+              {t('detection.why.tone')}
+            </Text>
+            <Text size="sm">{t('detection.why.toneSplit', explanation.tone)}</Text>
+            <Text fw={600} size="sm">
+              {t('detection.why.sources')}
+            </Text>
+            <Text size="sm">{explanation.sources.map((s) => `${s.name} (${s.count})`).join(' · ') || none}</Text>
+            <Text fw={600} size="sm">
+              {t('detection.why.languages')}
+            </Text>
+            <Text size="sm">{explanation.languages.map((l) => `${l.language.toUpperCase()} (${l.count})`).join(' · ') || none}</Text>
+          </Stack>
+          <Stack gap={4}>
+            <Text fw={600} size="sm">
+              {t('detection.why.samples')}
+            </Text>
+            {explanation.samples.map((s) => (
+              <Text key={s.mentionId} size="sm" lineClamp={2}>
+                <Text span fw={600}>
+                  {s.author ?? none}
+                </Text>{' '}
+                {s.text}
+              </Text>
+            ))}
+          </Stack>
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}
