@@ -65,15 +65,24 @@ export async function readCsv(text: string, delimiter: Delimiter): Promise<RawTa
       previousEmpty = item.info.empty_lines;
     }
   });
-  const finished = new Promise<void>((resolve, reject) => {
+  let failure: Error | undefined;
+  const finished = new Promise<void>((resolve) => {
     parser.on('end', resolve);
-    parser.on('error', reject);
+    parser.on('error', (error) => {
+      failure = error;
+      resolve();
+    });
   });
-  for (let offset = 0; offset < text.length; offset += SLICE_CHARS) {
+  for (let offset = 0; offset < text.length && !failure; offset += SLICE_CHARS) {
     parser.write(text.slice(offset, offset + SLICE_CHARS));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  parser.end();
+  if (!failure) parser.end();
   await finished;
+  if (failure) {
+    // csv-parse fails the whole file on structural faults (e.g. a quote never closed); say where.
+    const line = (failure as { lines?: number }).lines;
+    throw new ImportFormatError(`The file is not readable as separated values${line ? ` (line ${line})` : ''}: ${failure.message}`);
+  }
   return { rows };
 }
