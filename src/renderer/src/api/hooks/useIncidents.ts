@@ -15,8 +15,16 @@ export const useIncident = (workspaceId: WorkspaceId, incidentId: string) =>
     queryFn: () => callApi('incident:get', { workspaceId, incidentId }),
   });
 
+/** Open alerts, which an incident can be opened from; refreshed by `alerts:changed`. */
+export const useOpenAlerts = (workspaceId: WorkspaceId) =>
+  useQuery({
+    queryKey: [...queryKeys.detection(workspaceId), 'alerts', 'open'],
+    queryFn: () => callApi('alerts:list', { workspaceId, status: 'open', limit: 20 }),
+  });
+
 type DetailCall =
   | 'incident:open'
+  | 'incident:openFromAlert'
   | 'incident:setStatus'
   | 'incident:setSeverity'
   | 'incident:handover'
@@ -33,6 +41,7 @@ export function useIncidentAction<K extends DetailCall & CallName>(name: K) {
     onSuccess: (detail, input) => {
       const workspaceId = (input as { workspaceId: WorkspaceId }).workspaceId;
       client.setQueryData(queryKeys.incident(workspaceId, detail.id), detail);
+      if (name === 'incident:openFromAlert') void client.invalidateQueries({ queryKey: queryKeys.detection(workspaceId) });
     },
   });
 }

@@ -3,6 +3,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Alert } from '../../../../shared/domain/detection';
 import { useIncidentList } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../../i18n/format';
 import { CallTree } from './CallTree';
 import { IncidentSpace } from './IncidentSpace';
 import { severityColor, statusColor } from './labels';
+import { OpenAlerts } from './OpenAlerts';
 import { OpenIncidentModal } from './OpenIncidentModal';
 import { useIncidentRoute } from './useIncidentRoute';
 import { WallDisplay } from './WallDisplay';
@@ -27,7 +29,8 @@ function IncidentList({ onOpen }: { onOpen: (id: string) => void }) {
   const workspaceId = useWorkspaceId();
   const list = useIncidentList(workspaceId);
   const [opening, setOpening] = useState(false);
-  useHotkeys([['mod+i', () => setOpening(true)]]);
+  const [fromAlert, setFromAlert] = useState<Alert | null>(null);
+  useHotkeys([['alt+i', () => setOpening(true)]]);
   return (
     <Stack data-testid="screen-incidents">
       <Group justify="space-between">
@@ -36,6 +39,12 @@ function IncidentList({ onOpen }: { onOpen: (id: string) => void }) {
           {t('incidents.open')}
         </Button>
       </Group>
+      <OpenAlerts
+        onOpenFrom={(alert) => {
+          setFromAlert(alert);
+          setOpening(true);
+        }}
+      />
       <QueryState query={list}>
         {(incidents) =>
           incidents.length === 0 ? (
@@ -79,7 +88,15 @@ function IncidentList({ onOpen }: { onOpen: (id: string) => void }) {
           )
         }
       </QueryState>
-      <OpenIncidentModal opened={opening} onClose={() => setOpening(false)} onOpened={onOpen} />
+      <OpenIncidentModal
+        opened={opening}
+        alert={fromAlert}
+        onClose={() => {
+          setOpening(false);
+          setFromAlert(null);
+        }}
+        onOpened={onOpen}
+      />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 // Opening an incident by hand: scenario, severity, starting status. The plan seeds its roster and checklist.
 import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Alert } from '../../../../shared/domain/detection';
 import { SCENARIO_KINDS, type ScenarioKind, type Severity } from '../../../../shared/domain/plan';
 import { useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
@@ -9,33 +10,57 @@ import { useOperator } from './useOperator';
 
 const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
 
-export function OpenIncidentModal({ opened, onClose, onOpened }: { opened: boolean; onClose: () => void; onOpened: (id: string) => void }) {
+interface Props {
+  readonly opened: boolean;
+  readonly onClose: () => void;
+  readonly onOpened: (id: string) => void;
+  /** When set, the incident is opened from this alert and carries its why-card. */
+  readonly alert?: Alert | null;
+}
+
+const severityForLevel: Record<Alert['level'], Severity> = { vigilance: 'medium', alert: 'high', crisis: 'critical' };
+
+export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: Props) {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
   const [, , actor] = useOperator(t('incidents.operator.unnamed'));
   const open = useIncidentAction('incident:open');
+  const openFromAlert = useIncidentAction('incident:openFromAlert');
+  const pending = open.isPending || openFromAlert.isPending;
+  const failed = open.isError || openFromAlert.isError;
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<ScenarioKind>('viralComplaint');
   const [severity, setSeverity] = useState<Severity>('high');
+  // Each alert opens the form with its own defaults.
+  useEffect(() => {
+    if (!alert) return;
+    setTitle(`${alert.watchName} — ${t(`incidents.level.${alert.level}`)}`);
+    setSeverity(severityForLevel[alert.level]);
+  }, [alert, t]);
   const [status, setStatus] = useState<'monitoring' | 'active'>('active');
   const [summary, setSummary] = useState('');
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('incidents.open')} size="lg" closeButtonProps={{ 'aria-label': t('incidents.cancel') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={alert ? t('incidents.openFromAlert', { watch: alert.watchName }) : t('incidents.open')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('incidents.cancel') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          open.mutate(
-            { workspaceId, incident: { title, scenarioKind: kind, severity, status, summary, actor } },
-            {
-              onSuccess: (detail) => {
-                onClose();
-                setTitle('');
-                setSummary('');
-                onOpened(detail.id);
-              },
+          const done = {
+            onSuccess: (detail: { id: string }) => {
+              onClose();
+              setTitle('');
+              setSummary('');
+              onOpened(detail.id);
             },
-          );
+          };
+          if (alert) openFromAlert.mutate({ workspaceId, alertId: alert.id, title, scenarioKind: kind, severity, actor }, done);
+          else open.mutate({ workspaceId, incident: { title, scenarioKind: kind, severity, status, summary, actor } }, done);
         }}
       >
         <Stack>
@@ -46,7 +71,7 @@ export function OpenIncidentModal({ opened, onClose, onOpened }: { opened: boole
             required
             data-autofocus
             data-testid="incident-title"
-            error={open.isError ? t('errors.INVALID_INPUT') : undefined}
+            error={failed ? t('errors.INVALID_INPUT') : undefined}
           />
           <Select
             label={t('incidents.fields.scenario')}
@@ -64,20 +89,24 @@ export function OpenIncidentModal({ opened, onClose, onOpened }: { opened: boole
               onChange={(v) => v && setSeverity(v as Severity)}
               data={SEVERITIES.map((s) => ({ value: s, label: t(`incidents.severity.${s}`) }))}
             />
-            <Select
-              label={t('incidents.fields.status')}
-              value={status}
-              allowDeselect={false}
-              onChange={(v) => v && setStatus(v as 'monitoring' | 'active')}
-              data={(['monitoring', 'active'] as const).map((s) => ({ value: s, label: t(`incidents.status.${s}`) }))}
-            />
+            {!alert && (
+              <Select
+                label={t('incidents.fields.status')}
+                value={status}
+                allowDeselect={false}
+                onChange={(v) => v && setStatus(v as 'monitoring' | 'active')}
+                data={(['monitoring', 'active'] as const).map((s) => ({ value: s, label: t(`incidents.status.${s}`) }))}
+              />
+            )}
           </Group>
-          <Textarea label={t('incidents.fields.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} />
+          {!alert && (
+            <Textarea label={t('incidents.fields.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('incidents.cancel')}
             </Button>
-            <Button type="submit" loading={open.isPending} data-testid="incident-open-submit">
+            <Button type="submit" loading={pending} data-testid="incident-open-submit">
               {t('incidents.openSubmit')}
             </Button>
           </Group>

@@ -29,7 +29,7 @@ export function OverviewTab({ detail }: { detail: IncidentDetail }) {
   return (
     <Stack data-testid="tab-panel-overview">
       {detail.alert && (
-        <Alert color="orange" title={t('incidents.overview.fromAlert', { id: detail.alert.alertId })}>
+        <Alert color="orange" title={t('incidents.overview.fromAlert', { id: detail.alert.alertId })} data-testid="alert-why">
           <List size="sm">
             {detail.alert.why.map((why) => (
               <List.Item key={why}>{why}</List.Item>
