@@ -11,8 +11,10 @@ import { createMastodonPublisher } from '../outbox/mastodonPublisher';
 import { OutboxService } from '../outbox/outboxService';
 import { OutboxWorker } from '../outbox/outboxWorker';
 import type { CrisisLogService } from '../services/crisisLog/crisisLogService';
+import type { PlanService } from '../services/plan/planService';
 import { perWorkspace } from '../services/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../services/workspaces/workspaceStore';
+import { CampaignFreezeService } from './campaignFreezeService';
 import { crisisLogForComposer } from './crisisLogAdapter';
 import { loadDraftRuleSets } from './draftRuleSets';
 import { StatementService } from './statementService';
@@ -32,10 +34,12 @@ export interface ComposerDeps {
   readonly logger: Logger;
   readonly crisisLog: CrisisLogService;
   readonly network: NetworkPolicy;
+  /** The plan holds the campaign register the freeze acts on. */
+  readonly plans: PlanService;
   readonly tuning?: ComposerTuning;
 }
 
-export function createComposer({ store, events, clock, logger, crisisLog, network, tuning = {} }: ComposerDeps) {
+export function createComposer({ store, events, clock, logger, crisisLog, network, plans, tuning = {} }: ComposerDeps) {
   const log = crisisLogForComposer(crisisLog);
   const accounts = perWorkspace((ws) => new PublishAccountRepository(ws.db));
   // Only the instance and PDS the cell configured may be reached for publishing.
@@ -61,11 +65,12 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const statements = new StatementService({ store, events, clock, log, onQueued: () => worker.wake() });
   const outbox = new OutboxService(store, events, clock, log, () => worker.wake());
   const rules = loadDraftRuleSets();
+  const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
   return {
     statements,
     outbox,
     worker,
-    handlers: composerHandlers(statements, outbox, rules, log),
+    handlers: composerHandlers(statements, outbox, rules, log, freezes),
     start: () => worker.start(),
     stop: () => worker.stop(),
   };

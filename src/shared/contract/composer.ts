@@ -4,6 +4,7 @@ import { channelSchema } from '../composer/channels';
 import { draftRuleSetSchema } from '../composer/draftRules';
 import {
   approverSchema,
+  campaignStateSchema,
   manualConfirmationSchema,
   newStatementSchema,
   outboxItemSchema,
@@ -72,6 +73,18 @@ export const composerCalls = {
   'composer:retryNow': call(z.object({ ...ws, outboxId: z.uuid() }), outboxItemSchema),
   'composer:accounts': call(z.object({ ...ws }), z.array(accountSummarySchema)),
   'composer:setAccount': call(z.object({ ...ws, account: publishAccountSchema }), z.array(accountSummarySchema)),
+  'composer:campaigns': call(z.object({ ...ws }), z.array(campaignStateSchema)),
+  'composer:freeze': call(
+    z.object({
+      ...ws,
+      campaigns: z.union([z.array(z.string().min(1).max(80)).min(1).max(200), z.literal('all')]),
+      action: z.enum(['freeze', 'unfreeze']),
+      person: z.string().trim().min(1).max(120),
+      reason: z.string().trim().min(1).max(1000),
+      incidentId: z.uuid().nullable().default(null),
+    }),
+    z.array(campaignStateSchema),
+  ),
 } as const;
 
 export const composerEvents = {

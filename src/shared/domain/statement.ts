@@ -167,3 +167,24 @@ export function channelText(content: Pick<StatementContent, 'textFr' | 'textEn' 
   if (variant !== undefined && variant.trim() !== '') return variant;
   return language === 'fr' ? content.textFr : content.textEn;
 }
+
+export const freezeChangeSchema = z.object({
+  action: z.enum(['freeze', 'unfreeze']),
+  person: z.string(),
+  reason: z.string(),
+  at: z.iso.datetime(),
+});
+
+/** A campaign of the plan's register with its freeze state in this workspace. */
+export const campaignStateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  channels: z.array(z.string()),
+  owner: z.string(),
+  ownerPhone: z.string(),
+  howToFreeze: z.object({ fr: z.string(), en: z.string() }),
+  planStatus: z.enum(['running', 'scheduled', 'paused', 'ended']),
+  frozen: z.boolean(),
+  lastChange: freezeChangeSchema.extend({ campaignId: z.string() }).nullable(),
+});
+export type CampaignState = z.infer<typeof campaignStateSchema>;

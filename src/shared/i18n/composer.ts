@@ -3,6 +3,7 @@ import type { Catalog } from './catalog';
 
 export const composerEn = {
   title: 'Composer',
+  someone: 'Someone at this computer',
   incident: 'Incident',
   noIncident: 'No incident is open. Statements belong to an incident: open one in Incidents first.',
   statements: 'Statements',
@@ -124,6 +125,22 @@ export const composerEn = {
     open: 'Open',
     parts: '{{count}} posts',
   },
+  freeze: {
+    title: 'Campaign freeze',
+    help: 'Campaigns and scheduled posts from the crisis plan. Freezing records who, when and why, in the crisis log.',
+    empty: 'The crisis plan lists no campaign.',
+    frozen: 'Frozen',
+    live: 'Live',
+    ended: 'Ended',
+    owner: 'Who can pause it: {{owner}}',
+    howTo: 'How: {{how}}',
+    reason: 'Reason (required)',
+    freezeAll: 'Freeze all',
+    freeze: 'Freeze',
+    unfreeze: 'Release',
+    last: '{{action}} by {{person}} · {{at}} — {{reason}}',
+    actions: { freeze: 'Frozen', unfreeze: 'Released' },
+  },
   accounts: {
     title: 'Publishing accounts',
     help: 'Stored encrypted in this workspace. Only these servers are added to the allow-list.',
@@ -140,6 +157,7 @@ export const composerEn = {
 
 export const composerFr: Catalog<typeof composerEn> = {
   title: 'Rédaction',
+  someone: 'Quelqu’un sur ce poste',
   incident: 'Incident',
   noIncident: 'Aucun incident ouvert. Les messages appartiennent à un incident : ouvrez-en un dans Incidents.',
   statements: 'Messages',
@@ -260,6 +278,22 @@ export const composerFr: Catalog<typeof composerEn> = {
     publishedAt: 'Publié {{at}}',
     open: 'Ouvrir',
     parts: '{{count}} messages',
+  },
+  freeze: {
+    title: 'Gel des campagnes',
+    help: 'Campagnes et publications programmées du plan de crise. Chaque gel indique qui, quand et pourquoi, dans la main courante.',
+    empty: 'Le plan de crise ne liste aucune campagne.',
+    frozen: 'Gelée',
+    live: 'Active',
+    ended: 'Terminée',
+    owner: 'Qui peut la suspendre : {{owner}}',
+    howTo: 'Comment : {{how}}',
+    reason: 'Motif (obligatoire)',
+    freezeAll: 'Tout geler',
+    freeze: 'Geler',
+    unfreeze: 'Dégeler',
+    last: '{{action}} par {{person}} · {{at}} — {{reason}}',
+    actions: { freeze: 'Gelée', unfreeze: 'Dégelée' },
   },
   accounts: {
     title: 'Comptes de publication',

@@ -116,11 +116,22 @@ for (const lang of ['fr', 'en'] as const) {
     expect(mastodon.statuses.length - before).toBe(2);
     expect(mastodon.statuses.slice(before).map((s) => s.language).sort()).toEqual(['en', 'fr']);
 
+    // The freeze register: flip the spring campaign, with a reason, and see who did it.
+    const spring = page.getByTestId('campaign-spring');
+    const wasFrozen = (await spring.getAttribute('data-frozen')) === 'true';
+    await page.getByTestId('composer-freeze-person').fill('Bruno Keller');
+    await page.getByTestId('composer-freeze-reason').fill(lang === 'fr' ? 'Crise en cours : pas de promotion' : 'Crisis under way: no promotion');
+    await spring.getByRole('button').click();
+    await expect(spring).toHaveAttribute('data-frozen', String(!wasFrozen));
+    await expect(spring).toContainText('Bruno Keller');
+    await saveScreen(page, testInfo, `${lang}-composer-freeze`);
+
     // The crisis log holds the approvals and publications.
     const log = await rpc<{ systemCode: string | null }[]>(request, 'crisisLog:list', { workspaceId: 'live', filter: { incidentId: incident.id } });
     const codes = log.map((e) => e.systemCode);
     expect(codes.filter((c) => c === 'composer.approved')).toHaveLength(2);
     expect(codes.filter((c) => c === 'composer.published')).toHaveLength(2);
+    expect(codes).toContain(wasFrozen ? 'composer.campaignsUnfrozen' : 'composer.campaignsFrozen');
     await page.goto(`./#/incidents/${incident.id}/log`);
     await expect(page.getByText('Alice Martin (crisisLead)').first()).toBeVisible();
     await saveScreen(page, testInfo, `${lang}-composer-log-entries`);

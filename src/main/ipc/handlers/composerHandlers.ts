@@ -1,5 +1,6 @@
 // Contract handlers for `composer:*`.
 import type { DraftRuleSets } from '../../composer/draftRuleSets';
+import type { CampaignFreezeService } from '../../composer/campaignFreezeService';
 import type { ComposerLog } from '../../composer/composerLog';
 import type { StatementService } from '../../composer/statementService';
 import type { OutboxService } from '../../outbox/outboxService';
@@ -10,6 +11,7 @@ export const composerHandlers = (
   outbox: OutboxService,
   rules: DraftRuleSets,
   log: ComposerLog | undefined,
+  freezes: CampaignFreezeService,
 ): HandlersFor<'composer'> => ({
   'composer:rules': () => rules,
   'composer:unverifiedFacts': ({ workspaceId, incidentId }) => log?.unverified(workspaceId, incidentId) ?? [],
@@ -28,4 +30,6 @@ export const composerHandlers = (
   'composer:retryNow': ({ workspaceId, outboxId }) => outbox.retryNow(workspaceId, outboxId),
   'composer:accounts': ({ workspaceId }) => outbox.accounts(workspaceId),
   'composer:setAccount': ({ workspaceId, account }) => outbox.setAccount(workspaceId, account),
+  'composer:campaigns': ({ workspaceId }) => freezes.list(workspaceId),
+  'composer:freeze': ({ workspaceId, ...request }) => freezes.change(workspaceId, request),
 });

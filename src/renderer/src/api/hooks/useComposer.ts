@@ -50,7 +50,10 @@ export function useStatementAction<K extends DetailCall & CallName>(name: K) {
   });
 }
 
-export function useComposerCall<K extends 'composer:confirmManual' | 'composer:retryNow' | 'composer:setAccount'>(name: K) {
+export const useCampaigns = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'campaigns'], queryFn: () => callApi('composer:campaigns', { workspaceId }) });
+
+export function useComposerCall<K extends 'composer:confirmManual' | 'composer:retryNow' | 'composer:setAccount' | 'composer:freeze'>(name: K) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: CallInput<K>) => callApi(name, input),

@@ -15,7 +15,7 @@ export function ApprovalsPanel({ workspaceId, detail }: { workspaceId: Workspace
   const plan = usePlan(workspaceId);
   const roleName = (id: string): string => plan.data?.plan.roles.find((r) => r.id === id)?.name[lang] ?? id;
   const s = detail.statement;
-  const [operator] = useOperator('');
+  const [operator, saveOperator] = useOperator('');
   const missing = s.requiredRoles.filter((r) => !s.approvedRoles.includes(r));
   const [person, setPerson] = useState(operator.name);
   const [role, setRole] = useState<string | null>(operator.role && s.requiredRoles.includes(operator.role) ? operator.role : (missing[0] ?? s.requiredRoles[0] ?? null));
@@ -67,7 +67,11 @@ export function ApprovalsPanel({ workspaceId, detail }: { workspaceId: Workspace
           color="green"
           disabled={!ready}
           loading={approve.isPending}
-          onClick={() => approve.mutate({ workspaceId, statementId: s.id, approver, contentHash: s.contentHash })}
+          onClick={() => {
+            // Whoever approves here is the person at this computer from now on (log entries, freezes).
+            saveOperator({ name: approver.person, role: approver.role });
+            approve.mutate({ workspaceId, statementId: s.id, approver, contentHash: s.contentHash });
+          }}
           data-testid="composer-approve"
         >
           {t('composer.approvals.approve')}

@@ -6,6 +6,7 @@ import { useIncidentList } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { AccountsPanel } from './AccountsPanel';
+import { CampaignFreezePanel } from './CampaignFreezePanel';
 import { NewStatementModal } from './NewStatementModal';
 import { OutboxOverview } from './OutboxOverview';
 import { StatementList } from './StatementList';
@@ -69,6 +70,7 @@ export function ComposerScreen() {
                   </Grid.Col>
                 </Grid>
               )}
+              <CampaignFreezePanel workspaceId={workspaceId} incidentId={incidentId} />
               {incidentId !== null && creating && (
                 <NewStatementModal
                   workspaceId={workspaceId}

@@ -31,7 +31,7 @@ export function NewStatementModal(props: { workspaceId: WorkspaceId; incident: I
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const plan = usePlan(props.workspaceId);
   const workspace = useWorkspace(props.workspaceId);
-  const [, , actor] = useOperator(t('composer.title'));
+  const [, , actor] = useOperator(t('composer.someone'));
   const create = useStatementAction('composer:create');
   const [kind, setKind] = useState<StatementKind>('holding');
   const [title, setTitle] = useState('');

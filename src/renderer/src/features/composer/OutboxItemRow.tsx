@@ -11,7 +11,7 @@ import { outboxColor } from './labels';
 
 export function OutboxItemRow({ workspaceId, item, showText }: { workspaceId: WorkspaceId; item: OutboxItem; showText: boolean }) {
   const { t, i18n } = useTranslation();
-  const [, , actor] = useOperator(t('composer.title'));
+  const [, , actor] = useOperator(t('composer.someone'));
   const confirm = useComposerCall('composer:confirmManual');
   const retry = useComposerCall('composer:retryNow');
   const [url, setUrl] = useState('');

@@ -9,7 +9,7 @@ import { OutboxItemRow } from './OutboxItemRow';
 
 export function PublicationPanel({ workspaceId, detail }: { workspaceId: WorkspaceId; detail: StatementDetail }) {
   const { t } = useTranslation();
-  const [, , actor] = useOperator(t('composer.title'));
+  const [, , actor] = useOperator(t('composer.someone'));
   const queue = useStatementAction('composer:queue');
   const s = detail.statement;
   return (

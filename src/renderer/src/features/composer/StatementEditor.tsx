@@ -16,7 +16,7 @@ export function StatementEditor({ workspaceId, statement }: { workspaceId: Works
   const { t } = useTranslation();
   const rules = useDraftRules();
   const unverified = useUnverifiedFacts(workspaceId, statement.incidentId);
-  const [, , actor] = useOperator(t('composer.title'));
+  const [, , actor] = useOperator(t('composer.someone'));
   const update = useStatementAction('composer:update');
   const [draft, setDraft] = useState<StatementContent>({
     title: statement.title,
