@@ -8,7 +8,8 @@ import { migration0005 } from './0005_composer';
 import { migration0006 } from './0006_incidents';
 import { migration0007 } from './0007_detection';
 import { migration0008 } from './0008_hourly_rollups';
+import { migration0009 } from './0009_response_queue';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 
 export const LATEST_VERSION = MIGRATIONS.length;
