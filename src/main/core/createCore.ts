@@ -34,6 +34,7 @@ import { DashboardService } from '../services/dashboard/dashboardService';
 import { dashboardHandlers } from '../ipc/handlers/dashboardHandlers';
 import { SourceService } from '../services/listen/sourceService';
 import { WatchService } from '../services/listen/watchService';
+import { WebhookService } from '../services/listen/webhookService';
 import { CrisisLogService } from '../services/crisisLog/crisisLogService';
 import { IncidentService } from '../services/incidents/incidentService';
 import { createExerciseRunner } from '../services/exercises/createExerciseRunner';
@@ -120,7 +121,16 @@ export function createCore(options: CoreOptions): Core {
   detection.attach(ingest);
   const connectors = new ConnectorRegistry().register(rssConnector).register(mastodonConnector).register(blueskyConnector);
   const scheduler = new SourceScheduler({ workspaces: store, registry: connectors, ingest, gateFor: (id) => network.gateFor(id), clock, events, logger });
-  const sources = new SourceService({ workspaces: store, registry: connectors, scheduler, isSealed: (id) => network.view(id).sealed, events, clock });
+  const webhooks = new WebhookService(store, ingest, clock, logger);
+  const sources = new SourceService({
+    workspaces: store,
+    registry: connectors,
+    scheduler,
+    isSealed: (id) => network.view(id).sealed,
+    events,
+    clock,
+    pushProblem: (kind, config) => (kind === 'webhook' ? webhooks.problemOf(config) : undefined),
+  });
   network.addOriginProvider((id) => sources.allowedOrigins(id));
   const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger });
   const watches = new WatchService(store, ingest, events, clock);
@@ -183,6 +193,11 @@ export function createCore(options: CoreOptions): Core {
   composer.start();
 
   scheduler.startWorkspace(LIVE_WORKSPACE_ID);
+  // Webhook ports follow the live workspace's webhook sources: opened, moved or closed as they change.
+  void webhooks.sync();
+  events.subscribe((name, payload) => {
+    if (name === 'sources:changed' && (payload as { workspaceId: string }).workspaceId === LIVE_WORKSPACE_ID) void webhooks.sync();
+  });
   liveFeeds.startWorkspace(LIVE_WORKSPACE_ID);
 
   return {
@@ -205,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
       exerciseRuns.stopAll();
       void composer.stop();
       scheduler.stop();
+      void webhooks.close();
       liveFeeds.stop();
       stopBackups();
       mentionNotifier.close();

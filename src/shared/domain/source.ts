@@ -42,5 +42,7 @@ export const sourceSchema = z.object({
   paused: z.boolean(),
   createdAt: z.iso.datetime(),
   health: sourceHealthSchema,
+  /** Webhook sources only: where local tools post, and the Standard Webhooks secret they sign with. */
+  receive: z.object({ url: z.string(), secret: z.string() }).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;

@@ -13,6 +13,7 @@ import { toPlainText } from '../../ingest/plainText';
 import type { AllowedOrigin } from '../../net/networkPolicy';
 import { createOutboundGate } from '../../net/outboundGate';
 import { perWorkspace } from '../workspaces/perWorkspace';
+import { DEFAULT_WEBHOOK_PORT, newWebhookSecret, webhookConfigSchema } from './webhookService';
 
 const DEFAULT_PUSH_INTERVAL_SECONDS = 3600;
 const TEST_TIMEOUT_MS = 25_000;
@@ -26,6 +27,8 @@ export interface SourceServiceDeps {
   readonly isSealed: (workspaceId: WorkspaceId) => boolean;
   readonly events: EventBus;
   readonly clock: Clock;
+  /** Why a push source cannot receive (e.g. its webhook port is taken), shown as its last error. */
+  readonly pushProblem?: (kind: string, config: Record<string, unknown>) => string | undefined;
 }
 
 export class SourceService {
@@ -48,7 +51,7 @@ export class SourceService {
   create(workspaceId: WorkspaceId, input: SourceInput): Source {
     const values = this.#validate(input);
     const id = this.#repo(workspaceId).create(
-      { kind: values.kind, name: values.name, config: values.config, credentials: values.credentials ?? {}, intervalSeconds: values.intervalSeconds },
+      { kind: values.kind, name: values.name, config: values.config, credentials: this.#initialCredentials(values.kind, values.credentials), intervalSeconds: values.intervalSeconds },
       this.#now(),
     );
     return this.#changed(workspaceId, id);
@@ -137,6 +140,12 @@ export class SourceService {
       .flatMap((s) => configOrigins(s.config).map((origin) => ({ origin, reason: `source: ${s.name}` })));
   }
 
+  /** A new webhook source gets its signing secret here unless the sender's own was pasted in. */
+  #initialCredentials(kind: string, credentials: Record<string, string> | undefined): Record<string, string> {
+    if (kind === 'webhook' && !credentials?.secret) return { ...credentials, secret: newWebhookSecret() };
+    return credentials ?? {};
+  }
+
   #validate(input: SourceInput) {
     const values = sourceInputSchema.parse(input);
     const connector = this.deps.registry.find(values.kind);
@@ -149,12 +158,18 @@ export class SourceService {
         ]);
       }
     }
+    if (values.kind === 'webhook') {
+      const config = webhookConfigSchema.safeParse(values.config);
+      if (!config.success) throw new AppFailure('INVALID_INPUT', 'The webhook port must be a number between 1024 and 65535.', [{ path: 'source.config.port', message: 'Invalid port.' }]);
+      return { ...values, config: config.data, intervalSeconds: DEFAULT_PUSH_INTERVAL_SECONDS };
+    }
     return { ...values, intervalSeconds: values.intervalSeconds ?? connector?.defaultIntervalSeconds ?? DEFAULT_PUSH_INTERVAL_SECONDS };
   }
 
   #toSource(workspaceId: WorkspaceId, repo: SourceRepository, r: SourceRecord): Source {
     const now = this.deps.clock.now();
     const activity = repo.activity(r.id, new Date(now.getTime() - HOUR_MS).toISOString());
+    const pushProblem = this.deps.registry.find(r.kind) ? undefined : this.deps.pushProblem?.(r.kind, r.config);
     return {
       id: r.id,
       kind: r.kind,
@@ -165,16 +180,20 @@ export class SourceService {
       paused: r.paused,
       createdAt: r.createdAt,
       health: {
-        state: this.#state(workspaceId, r),
+        state: pushProblem ? 'failing' : this.#state(workspaceId, r),
         lastAttemptAt: r.lastAttemptAt,
         lastSuccessAt: r.lastSuccessAt,
-        lastError: r.lastError,
+        lastError: pushProblem ?? r.lastError,
         lastErrorAt: r.lastErrorAt,
         consecutiveFailures: r.consecutiveFailures,
         nextAttemptAt: r.paused ? null : r.nextAttemptAt,
         lagSeconds: activity.newestPublishedAt ? Math.max(0, Math.round((now.getTime() - Date.parse(activity.newestPublishedAt)) / 1000)) : null,
         itemsLastHour: activity.itemsSince,
       },
+      receive:
+        r.kind === 'webhook' && typeof r.credentials.secret === 'string'
+          ? { url: `http://127.0.0.1:${String(r.config.port ?? DEFAULT_WEBHOOK_PORT)}/hooks/${r.id}`, secret: r.credentials.secret }
+          : undefined,
     };
   }
 
