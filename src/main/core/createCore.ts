@@ -38,6 +38,7 @@ import { WebhookService } from '../services/listen/webhookService';
 import { CrisisLogService } from '../services/crisisLog/crisisLogService';
 import { IncidentService } from '../services/incidents/incidentService';
 import { createExerciseRunner } from '../services/exercises/createExerciseRunner';
+import { ExerciseDebriefService } from '../services/exercises/exerciseDebrief';
 import type { ExerciseRunner } from '../services/exercises/exerciseRunner';
 import { ExerciseService } from '../services/exercises/exerciseService';
 import { loadDefaultPlan } from '../services/plan/defaultPlan';
@@ -169,6 +170,13 @@ export function createCore(options: CoreOptions): Core {
   });
   const imports = createImports(ingest, events, () => clock.now().getTime());
   const exerciseRuns = createExerciseRunner({ store, workspaces, sources, watches, ingest, crisisLog, events, clock, logger });
+  const exerciseDebriefs = new ExerciseDebriefService({
+    store,
+    runner: exerciseRuns,
+    alerts: (id) => detection.service.listAlerts(id, 'all', 500),
+    incidents: (id) => incidents.list(id).map((incident) => incidents.get(id, incident.id)),
+    statements: (id) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id)),
+  });
 
   const handlers: Handlers = {
     ...systemHandlers(shell),
@@ -179,7 +187,7 @@ export function createCore(options: CoreOptions): Core {
     ...dashboardHandlers(dashboard),
     ...planHandlers(plans),
     ...exerciseHandlers(exercises),
-    ...exerciseRunHandlers(exerciseRuns),
+    ...exerciseRunHandlers(exerciseRuns, exerciseDebriefs),
     ...securityHandlers(keyRing, store, events, clock, audit),
     ...backupHandlers(backups, events, audit),
     ...networkHandlers(network),

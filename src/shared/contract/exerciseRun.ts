@@ -79,12 +79,41 @@ export const pressureInjectSchema = z.discriminatedUnion('kind', [
 ]);
 export type PressureInject = z.infer<typeof pressureInjectSchema>;
 
+const minutesOrNull = z.number().nullable();
+const completionSchema = z.object({ due: z.number().int(), done: z.number().int() });
+
+/** Debrief timings, in game minutes counted from the crisis onset of the script. */
+export const exerciseDebriefSchema = z.object({
+  workspaceId: workspaceIdSchema,
+  scriptId: z.string(),
+  onsetMinute: z.number(),
+  expectedAlertWithinMinutes: z.number(),
+  /** First alert opened after onset. */
+  timeToDetect: minutesOrNull,
+  timeToOpenIncident: minutesOrNull,
+  /** Every role called in the first mobilisation has acknowledged. */
+  timeToMobilise: minutesOrNull,
+  /** First holding statement approved by every required role, then published. */
+  timeToHoldingApproved: minutesOrNull,
+  timeToHoldingPublished: minutesOrNull,
+  /** Checklist actions due by H+1 and H+4 of the first incident, and how many were done by then. */
+  checklistH1: completionSchema,
+  checklistH4: completionSchema,
+  /** From a statement's creation to its full approval. */
+  approvalLatency: z.object({ count: z.number().int(), averageMinutes: minutesOrNull, maxMinutes: minutesOrNull }),
+  /** Injected mentions that ask a question, and those no reply statement answers. */
+  questions: z.number().int(),
+  unansweredQuestions: z.number().int(),
+});
+export type ExerciseDebrief = z.infer<typeof exerciseDebriefSchema>;
+
 export const exerciseRunCalls = {
   'exercise:scripts': call(z.object({}), z.array(scriptSummarySchema)),
   'exercise:start': call(ws.extend({ scriptId: z.string().min(1).max(80), speed: speedSchema.default(1) }), exerciseRunSchema),
   'exercise:run': call(ws, exerciseRunSchema.nullable()),
   'exercise:control': call(ws.extend({ control: exerciseControlSchema }), exerciseRunSchema),
   'exercise:pressure': call(ws.extend({ inject: pressureInjectSchema }), exerciseRunSchema),
+  'exercise:debrief': call(ws, exerciseDebriefSchema),
 } as const;
 
 export const exerciseRunEvents = {

@@ -1,19 +1,23 @@
 // Contract handlers for running exercise scenarios (`exercise:scripts`, `exercise:start`, director controls).
+import type { ExerciseDebriefService } from '../../services/exercises/exerciseDebrief';
 import type { ExerciseRunner } from '../../services/exercises/exerciseRunner';
 import type { Handler } from './types';
 
 export const exerciseRunHandlers = (
   runner: ExerciseRunner,
+  debriefs: ExerciseDebriefService,
 ): {
   'exercise:scripts': Handler<'exercise:scripts'>;
   'exercise:start': Handler<'exercise:start'>;
   'exercise:run': Handler<'exercise:run'>;
   'exercise:control': Handler<'exercise:control'>;
   'exercise:pressure': Handler<'exercise:pressure'>;
+  'exercise:debrief': Handler<'exercise:debrief'>;
 } => ({
   'exercise:scripts': () => runner.scripts(),
   'exercise:start': ({ workspaceId, scriptId, speed }) => runner.start(workspaceId, scriptId, speed),
   'exercise:run': ({ workspaceId }) => runner.run(workspaceId),
   'exercise:control': ({ workspaceId, control }) => runner.control(workspaceId, control),
   'exercise:pressure': ({ workspaceId, inject }) => runner.pressure(workspaceId, inject),
+  'exercise:debrief': ({ workspaceId }) => debriefs.debrief(workspaceId),
 });

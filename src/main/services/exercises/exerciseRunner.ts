@@ -47,6 +47,8 @@ interface Run {
   nextMinute: number;
   mentionsInjected: number;
   cancel: (() => void) | null;
+  /** How real time mapped to game time, one entry per start, pause, resume, speed change or jump. */
+  readonly segments: { realMs: number; elapsedMs: number; speed: number; running: boolean }[];
 }
 
 export class ExerciseRunner {
@@ -82,6 +84,7 @@ export class ExerciseRunner {
       nextMinute: 0,
       mentionsInjected: 0,
       cancel: null,
+      segments: [{ realMs: now, elapsedMs: 0, speed, running: true }],
     };
     this.#runs.set(workspaceId, run);
     this.#schedule(run);
@@ -138,8 +141,23 @@ export class ExerciseRunner {
         break;
       }
     }
+    if (control.action !== 'fire') {
+      run.segments.push({ realMs: this.deps.clock.now().getTime(), elapsedMs: run.elapsedMs, speed: run.speed, running: run.status === 'running' });
+    }
     this.#step(run);
     return this.#changed(run);
+  }
+
+  /** The game minute a real instant fell on (players' actions are stamped in real time). */
+  gameMinuteAt(workspaceId: WorkspaceId, realIso: string): number | null {
+    const run = this.#runs.get(workspaceId);
+    if (!run) return null;
+    const t = Date.parse(realIso);
+    let segment = run.segments[0];
+    for (const candidate of run.segments) if (candidate.realMs <= t) segment = candidate;
+    if (!segment || t < segment.realMs) return 0;
+    const elapsed = segment.elapsedMs + (segment.running ? (t - segment.realMs) * segment.speed : 0);
+    return Math.min(Math.max(0, elapsed), run.script.durationMinutes * MINUTE_MS) / MINUTE_MS;
   }
 
   pressure(workspaceId: WorkspaceId, input: PressureInject): ExerciseRun {

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { makeTestCore } from '../../../../support/testCore';
+import { useTempDirs } from '../../../../support/tempDir';
+import { mustCall } from '../../../../support/typedDispatch';
+
+const tempDir = useTempDirs();
+
+describe('exercise debrief (Must show #2, backend part)', () => {
+  it('measures detection, mobilisation, holding statement and checklist timings of a played scenario', async () => {
+    let now = Date.parse('2026-11-21T08:00:00.000Z');
+    const core = makeTestCore(tempDir(), { now: () => new Date(now) });
+    const exercise = await mustCall(core, 'exercise:create', { name: 'Debrief drill' });
+    const ws = { workspaceId: exercise.id };
+    await mustCall(core, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    /** At ×60 a real second is a game minute; each step plays what became due. */
+    const play = async (gameMinutes: number) => {
+      for (let i = 0; i < gameMinutes; i += 1) {
+        now += 1000;
+        await mustCall(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+      }
+    };
+    const actor = { author: 'Julien Morel', authorRole: 'crisisLead' };
+
+    await play(30); // H+0:30, the alert opened at about H+0:25
+    const [alert] = await mustCall(core, 'alerts:list', ws);
+    expect(alert).toBeDefined();
+    const opened = await mustCall(core, 'incident:openFromAlert', { ...ws, alertId: alert!.id, scenarioKind: 'dataBreach', severity: 'critical', actor });
+    const incident = { ...ws, incidentId: opened.id };
+
+    await play(4);
+    const mobilised = await mustCall(core, 'incident:mobilise', { ...incident, actor });
+    await play(6);
+    for (const call of mobilised.mobilisation!.calls) {
+      await mustCall(core, 'incident:acknowledge', { ...incident, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
+    }
+
+    const draft = await mustCall(core, 'composer:create', {
+      ...ws,
+      statement: {
+        incidentId: opened.id,
+        kind: 'holding',
+        title: 'Déclaration d’attente',
+        textFr: 'Banque Léman a détecté un incident de sécurité pouvant concerner des données de clients. Nous informerons directement les personnes concernées.',
+        textEn: 'Banque Léman has detected a security incident that may involve customer data. We will contact the people affected directly.',
+        channels: ['website'],
+        author: 'Nadia Benali',
+      },
+    });
+    await play(10);
+    for (const role of draft.statement.requiredRoles) {
+      await mustCall(core, 'composer:approve', { ...ws, statementId: draft.statement.id, approver: { person: `Approver ${role}`, role }, contentHash: draft.statement.contentHash });
+    }
+    await play(5);
+    await mustCall(core, 'composer:queue', { ...ws, statementId: draft.statement.id, person: 'Nadia Benali' });
+    const item = (await mustCall(core, 'composer:outbox', ws)).find((o) => o.statementId === draft.statement.id)!;
+    await mustCall(core, 'composer:confirmManual', {
+      ...ws,
+      outboxId: item.id,
+      confirmation: { person: 'Nadia Benali', publishedAt: new Date(now).toISOString(), url: 'https://www.banque-leman.example/info' },
+    });
+
+    const current = await mustCall(core, 'incident:get', incident);
+    for (const entry of current.checklist.filter((i) => i.deadlineMinutes <= 60)) {
+      await mustCall(core, 'incident:setChecklistItem', { ...incident, itemId: entry.id, status: 'done', actor });
+    }
+
+    const debrief = await mustCall(core, 'exercise:debrief', ws);
+    core.close();
+
+    expect(debrief.onsetMinute).toBe(10);
+    expect(debrief.timeToDetect).toBeGreaterThan(0);
+    expect(debrief.timeToDetect).toBeLessThanOrEqual(debrief.expectedAlertWithinMinutes);
+    expect(debrief.timeToOpenIncident).toBeCloseTo(20, 0);
+    expect(debrief.timeToMobilise).toBeCloseTo(30, 0);
+    expect(debrief.timeToHoldingApproved).toBeCloseTo(40, 0);
+    expect(debrief.timeToHoldingPublished).toBeCloseTo(45, 0);
+    expect(debrief.approvalLatency).toEqual({ count: 1, averageMinutes: 10, maxMinutes: 10 });
+    expect(debrief.checklistH1.due).toBeGreaterThan(5);
+    expect(debrief.checklistH1.done).toBe(debrief.checklistH1.due);
+    expect(debrief.checklistH4.due).toBeGreaterThan(debrief.checklistH1.due);
+    expect(debrief.checklistH4.done).toBe(debrief.checklistH1.due);
+    expect(debrief.questions).toBeGreaterThan(0);
+    expect(debrief.unansweredQuestions).toBe(debrief.questions);
+  });
+});
