@@ -9,7 +9,8 @@ import { migration0006 } from './0006_incidents';
 import { migration0007 } from './0007_detection';
 import { migration0008 } from './0008_hourly_rollups';
 import { migration0009 } from './0009_response_queue';
+import { migration0010 } from './0010_lessons_learned';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 
 export const LATEST_VERSION = MIGRATIONS.length;
