@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     logger: consoleLogger,
     port: process.env.TOCSIN_PORT ? Number(process.env.TOCSIN_PORT) : 0,
-    token: process.env.TOCSIN_TOKEN,
+    token: process.env.TOCSIN_TOKEN || undefined,
   });
   process.stdout.write(`Tocsin is running in browser mode. Open: ${server.url}\n`);
   if (!process.env.TOCSIN_NO_OPEN && hasDisplay()) openInBrowser(server.url);

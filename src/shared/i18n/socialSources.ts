@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog';
 
 export const socialSourcesEn = {
+  add: { mastodon: 'Add Mastodon', bluesky: 'Add Bluesky' },
   name: 'Name',
   interval: 'Minutes between searches',
   saved: 'saved — leave empty to keep it',
@@ -39,6 +40,7 @@ export const socialSourcesEn = {
 };
 
 export const socialSourcesFr: Catalog<typeof socialSourcesEn> = {
+  add: { mastodon: 'Ajouter Mastodon', bluesky: 'Ajouter Bluesky' },
   name: 'Nom',
   interval: 'Minutes entre deux recherches',
   saved: 'enregistré — laisser vide pour le garder',

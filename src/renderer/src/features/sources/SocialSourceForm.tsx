@@ -105,7 +105,7 @@ export function SocialSourceForm({ kind, source, onDone }: { kind: Kind; source?
             onChange={setLang}
             clearable
           />
-          <PasswordInput
+          <TextInput
             label={t('socialSources.bluesky.identifier')}
             placeholder={saved.has('identifier') ? t('socialSources.saved') : 'cellule.bsky.social'}
             value={secrets.identifier ?? ''}
@@ -113,8 +113,8 @@ export function SocialSourceForm({ kind, source, onDone }: { kind: Kind; source?
               const value = e.currentTarget.value;
               setSecrets((s) => ({ ...s, identifier: value }));
             }}
-            visible
             data-testid="source-secret-identifier"
+            autoComplete="off"
           />
           {secret('appPassword', t('socialSources.bluesky.appPassword'), t('socialSources.bluesky.appPasswordHelp'))}
           <Switch label={t('socialSources.bluesky.live')} description={t('socialSources.bluesky.liveHelp')} checked={live} onChange={(e) => setLive(e.currentTarget.checked)} data-testid="source-live" />

@@ -8,12 +8,13 @@ import type { Watch } from '../../../../shared/domain/watch';
 import { useSources, useWatches } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
+import { SocialSourceForm } from './SocialSourceForm';
 import { SourceForm } from './SourceForm';
 import { SourcesTable } from './SourcesTable';
 import { WatchesTable } from './WatchesTable';
 import { WatchForm } from './WatchForm';
 
-type Editing = { what: 'source'; source?: Source } | { what: 'watch'; watch?: Watch } | null;
+type Editing = { what: 'source'; source?: Source; kind?: 'mastodon' | 'bluesky' } | { what: 'watch'; watch?: Watch } | null;
 
 export function SourcesScreen() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function SourcesScreen() {
   const watches = useWatches(workspaceId);
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);
+  const social = editing?.what === 'source' ? socialKind(editing) : undefined;
   return (
     <Stack data-testid="screen-sources" maw={1400}>
       <Title order={2}>{t('listen.sources.title')}</Title>
@@ -43,6 +45,11 @@ export function SourcesScreen() {
                   <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ what: 'source' })} data-testid="source-add">
                     {t('listen.sources.add')}
                   </Button>
+                  {(['mastodon', 'bluesky'] as const).map((kind) => (
+                    <Button key={kind} variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing({ what: 'source', kind })} data-testid={`source-add-${kind}`}>
+                      {t(`socialSources.add.${kind}`)}
+                    </Button>
+                  ))}
                 </Group>
                 {list.length === 0 ? <Text c="dimmed">{t('listen.sources.empty')}</Text> : <SourcesTable sources={list} onEdit={(source) => setEditing({ what: 'source', source })} />}
               </Stack>
@@ -78,9 +85,16 @@ export function SourcesScreen() {
             : t(editing?.watch ? 'listen.watches.form.titleEdit' : 'listen.watches.form.titleNew')
         }
       >
-        {editing?.what === 'source' && <SourceForm source={editing.source} onDone={close} />}
+        {editing?.what === 'source' && social && <SocialSourceForm kind={social} source={editing.source} onDone={close} />}
+        {editing?.what === 'source' && !social && <SourceForm source={editing.source} onDone={close} />}
         {editing?.what === 'watch' && <WatchForm watch={editing.watch} sources={sources.data ?? []} onDone={close} />}
       </Modal>
     </Stack>
   );
+}
+
+/** Mastodon and Bluesky sources have their own form (instance, search, write-only secrets, live feed). */
+function socialKind(editing: { source?: Source; kind?: 'mastodon' | 'bluesky' }): 'mastodon' | 'bluesky' | undefined {
+  const kind = editing.source?.kind ?? editing.kind;
+  return kind === 'mastodon' || kind === 'bluesky' ? kind : undefined;
 }

@@ -95,7 +95,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                           {s.paused ? <IconPlayerPlay size={18} /> : <IconPlayerPause size={18} />}
                         </ActionIcon>
                       </Tooltip>
-                      {s.kind === 'rss' && (
+                      {(s.kind === 'rss' || s.kind === 'mastodon' || s.kind === 'bluesky') && (
                         <Tooltip label={t('listen.sources.edit')}>
                           <ActionIcon variant="subtle" aria-label={t('listen.sources.edit')} onClick={() => onEdit(s)}>
                             <IconPencil size={18} />
