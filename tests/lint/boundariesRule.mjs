@@ -9,7 +9,9 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const NODE_BUILTINS = new Set(builtinModules);
-const RENDERER_ONLY_PACKAGES = /^(react|react-dom|@mantine\/|@tanstack\/|echarts|@tabler\/|i18next|react-i18next|dayjs)/;
+// ECharts itself is allowed in main: the incident report renders its charts server-side to SVG (SSR mode,
+// no DOM). Its React wrapper stays renderer-only.
+const RENDERER_ONLY_PACKAGES = /^(react|react-dom|@mantine\/|@tanstack\/|echarts-for-react|@tabler\/|i18next|react-i18next|dayjs)/;
 const MAIN_ONLY_PACKAGES = /^(better-sqlite3|better-sqlite3-multiple-ciphers)$/;
 
 const layerOf = (absFile) => {

@@ -50,6 +50,7 @@ import type { Clock } from './clock';
 import { EventBus } from './eventBus';
 import type { Logger } from './logger';
 import { createComposer, type Composer, type ComposerTuning } from '../composer/createComposer';
+import { createReports, type Reports } from '../reports/createReports';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -84,6 +85,8 @@ export interface Core {
   readonly incidents: IncidentService;
   /** Crisis level per watch, alerts and their explanations, backtests. */
   readonly detection: DetectionService;
+  /** Incident report PDF, archive and CSV/XLSX export jobs, archive import. */
+  readonly reports: Reports;
   close(): void;
 }
 
@@ -170,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const imports = createImports(ingest, events, () => clock.now().getTime());
   const exerciseRuns = createExerciseRunner({ store, workspaces, sources, watches, ingest, crisisLog, events, clock, logger });
+  const reports = createReports({ store, workspaces, incidents, crisisLog, statements: composer.statements, detection: detection.service, events, logger, clock, audit });
   const exerciseDebriefs = new ExerciseDebriefService({
     store,
     runner: exerciseRuns,
@@ -196,6 +200,7 @@ export function createCore(options: CoreOptions): Core {
     ...incidentHandlers(incidents),
     ...importHandlers(imports),
     ...detection.handlers,
+    ...reports.handlers,
   };
 
   composer.start();
@@ -223,6 +228,7 @@ export function createCore(options: CoreOptions): Core {
     composer,
     incidents,
     detection: detection.service,
+    reports,
     close: () => {
       detection.stop();
       exerciseRuns.stopAll();

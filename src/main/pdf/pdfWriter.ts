@@ -2,6 +2,7 @@
 // A4 pages, headings, paragraphs, bullet lists and tables that repeat their header across pages,
 // and a footer on every page with the document title, page numbers and the EXERCISE marking.
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import { dejaVuFonts, type PdfFonts } from './fonts';
 
 export interface PdfWriterOptions {
@@ -12,6 +13,8 @@ export interface PdfWriterOptions {
   readonly exerciseMark?: string;
   /** Left part of every footer, e.g. the organisation and the print date. */
   readonly footer: string;
+  /** Running header printed at the top of every page but the first (the cover). */
+  readonly header?: string;
   /** Fixed creation date, so the same input gives the same PDF (tests, reproducible exports). */
   readonly createdAt: Date;
   readonly fonts?: PdfFonts;
@@ -35,13 +38,14 @@ const EXERCISE_RED = '#c0392b';
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly #options: PdfWriterOptions;
+  #currentIndex = 0;
 
   constructor(options: PdfWriterOptions) {
     this.#options = options;
     const fonts = options.fonts ?? dejaVuFonts();
     this.doc = new PDFDocument({
       size: 'A4',
-      margins: { top: options.exerciseMark ? MARGIN + 18 : MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
+      margins: { top: options.exerciseMark || options.header ? MARGIN + 18 : MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
       bufferPages: true,
       autoFirstPage: true,
       lang: options.language,
@@ -76,6 +80,39 @@ export class PdfWriter {
 
   newPage(): void {
     this.doc.addPage();
+  }
+
+  /** 1-based number of the page being written, for a table of contents. */
+  get pageNumber(): number {
+    const { start, count } = this.doc.bufferedPageRange();
+    return start + count;
+  }
+
+  /** Goes back to an earlier page (1-based) to fill in what was only known later, e.g. the contents. */
+  goToPage(page: number, y: number): void {
+    this.doc.switchToPage(page - 1);
+    this.doc.x = MARGIN;
+    this.doc.y = y;
+  }
+
+  /**
+   * Draws an SVG (a server-rendered chart) as vectors at the current position, scaled to the content width.
+   * Text in the SVG is set in the embedded fonts, so chart labels keep their accents.
+   */
+  svg(svg: string, aspect: number): void {
+    const width = this.contentWidth;
+    const height = width * aspect;
+    this.ensureSpace(height + 8);
+    const y = this.doc.y;
+    SVGtoPDF(this.doc, svg, MARGIN, y, {
+      width,
+      height,
+      assumePt: false,
+      fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'bold' : italic ? 'italic' : 'regular'),
+    });
+    this.doc.x = MARGIN;
+    this.doc.y = y + height + 8;
+    this.doc.font('regular').fontSize(10).fillColor(INK);
   }
 
   title(text: string, subtitle?: string): void {
@@ -133,7 +170,8 @@ export class PdfWriter {
   }
 
   /** Rows are split across pages between rows, never inside one; the header repeats on each page. */
-  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[]): void {
+  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: { header?: boolean } = {}): void {
+    const withHeader = options.header ?? true;
     const total = columns.reduce((sum, c) => sum + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.contentWidth);
     const pad = 4;
@@ -160,8 +198,10 @@ export class PdfWriter {
       this.doc.y = y + height;
     };
     const headers = columns.map((c) => c.header);
-    const header = () => drawRow(headers, () => true, HEADER_FILL);
-    this.ensureSpace(rowHeight(headers, () => true) + (rows[0] ? rowHeight(rows[0], (i) => columns[i]?.bold ?? false) : 0));
+    const header = () => {
+      if (withHeader) drawRow(headers, () => true, HEADER_FILL);
+    };
+    this.ensureSpace((withHeader ? rowHeight(headers, () => true) : 0) + (rows[0] ? rowHeight(rows[0], (i) => columns[i]?.bold ?? false) : 0));
     header();
     for (const row of rows) {
       const height = rowHeight(row, (i) => columns[i]?.bold ?? false);
@@ -180,6 +220,7 @@ export class PdfWriter {
     const { start, count } = this.doc.bufferedPageRange();
     for (let i = start; i < start + count; i += 1) {
       this.doc.switchToPage(i);
+      this.#currentIndex = i + 1;
       this.#decorate(pageLabel(i - start + 1, count));
     }
     const chunks: Buffer[] = [];
@@ -203,6 +244,11 @@ export class PdfWriter {
     doc.font('regular').fontSize(8).fillColor(MUTED);
     doc.text(this.#options.footer, MARGIN, y, { width: width - MARGIN * 2 - 80, lineBreak: false });
     doc.text(pageText, width - MARGIN - 80, y, { width: 80, align: 'right', lineBreak: false });
+    if (this.#options.header && this.#currentIndex > 1) {
+      doc.font('regular').fontSize(8).fillColor(MUTED);
+      doc.text(this.#options.header, MARGIN, 40, { width: width - MARGIN * 2, lineBreak: false, ellipsis: true });
+      doc.moveTo(MARGIN, 52).lineTo(width - MARGIN, 52).lineWidth(0.5).strokeColor(RULE).stroke();
+    }
     const mark = this.#options.exerciseMark;
     if (mark) {
       doc.font('bold').fontSize(11).fillColor(EXERCISE_RED);

@@ -18,6 +18,8 @@ import { watchesCalls, watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspace';
 import { detectionCalls, detectionEvents } from './detection';
 import { dashboardCalls } from './dashboard';
+import { reportCalls } from './report';
+import { exportCalls, exportEvents } from './export';
 
 export const calls = {
   ...composerCalls,
@@ -37,6 +39,8 @@ export const calls = {
   ...crisisLogCalls,
   ...incidentCalls,
   ...importCalls,
+  ...reportCalls,
+  ...exportCalls,
 } as const;
 
 export const events = {
@@ -53,6 +57,7 @@ export const events = {
   ...crisisLogEvents,
   ...incidentEvents,
   ...importEvents,
+  ...exportEvents,
 } as const;
 
 export type Calls = typeof calls;

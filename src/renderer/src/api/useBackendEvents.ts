@@ -19,16 +19,17 @@ const invalidations: Invalidation = {
   'exercise:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId)],
   'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId)],
   'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId), queryKeys.network(workspaceId)],
-  'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId)],
+  'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId), queryKeys.reports(workspaceId)],
   'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],
   'composer:changed': ({ workspaceId }) => [queryKeys.composer(workspaceId)],
-  'composer:outboxChanged': ({ workspaceId }) => [queryKeys.composer(workspaceId)],
+  'composer:outboxChanged': ({ workspaceId }) => [queryKeys.composer(workspaceId), queryKeys.reports(workspaceId)],
   // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail.
   'incident:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId)],
   'alerts:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId)],
   'level:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId)],
   'import:progress': ({ runId, workspaceId, state }) =>
     state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
+  'export:progress': ({ jobId }) => [queryKeys.exportJob(jobId)],
 };
 
 export function useBackendEvents(): void {

@@ -1,0 +1,106 @@
+// Gathers everything an incident report shows, from the services that recorded it, in one consistent read.
+import type { Alert } from '../../shared/domain/detection';
+import type { IncidentDetail } from '../../shared/domain/incident';
+import type { LogEntry, LogIntegrity } from '../../shared/domain/crisisLog';
+import type { StatementDetail } from '../../shared/domain/statement';
+import type { StatementReaction } from '../../shared/domain/report';
+import { REACTION_WINDOW_HOURS } from '../../shared/domain/report';
+import type { Workspace, WorkspaceId } from '../../shared/domain/workspace';
+import type { HourPoint, ReportMention, ReportRepository } from '../db/repositories/reportRepository';
+import { analyseReactions, firstPublication } from './reactionAnalysis';
+
+/** The log filter's ceiling; a longer log is printed up to it and the report says so. */
+export const LOG_ENTRY_LIMIT = 2000;
+const HOUR_MS = 3_600_000;
+/** The charts start this long before the incident opened, to show how talk built up. */
+const LEAD_IN_MS = 24 * HOUR_MS;
+const MAX_SPAN_MS = 31 * 24 * HOUR_MS;
+const TOP_MENTIONS = 25;
+const ALERT_LIMIT = 500;
+
+export interface ReportSources {
+  workspace(id: WorkspaceId): Workspace;
+  incident(workspaceId: WorkspaceId, incidentId: string): IncidentDetail;
+  logEntries(workspaceId: WorkspaceId, incidentId: string, limit: number): LogEntry[];
+  verifyLog(workspaceId: WorkspaceId): LogIntegrity;
+  statements(workspaceId: WorkspaceId, incidentId: string): StatementDetail[];
+  alerts(workspaceId: WorkspaceId, limit: number): Alert[];
+  repository(workspaceId: WorkspaceId): ReportRepository;
+}
+
+export interface WatchSeries {
+  watchId: number;
+  watchName: string;
+  points: HourPoint[];
+  total: number;
+}
+
+export interface ReportData {
+  workspace: Workspace;
+  incident: IncidentDetail;
+  window: { from: string; to: string };
+  log: LogEntry[];
+  logTruncated: boolean;
+  integrity: LogIntegrity;
+  statements: StatementDetail[];
+  alerts: Alert[];
+  series: WatchSeries[];
+  mentionsInWindow: number;
+  reactions: StatementReaction[];
+  topMentions: ReportMention[];
+  /** For each published reply to a mention: time from the mention to the reply's first publication. */
+  replyDelaysMs: number[];
+  generatedAt: string;
+}
+
+export function reportWindow(incident: IncidentDetail, now: Date): { from: number; to: number } {
+  const opened = Date.parse(incident.openedAt);
+  const to = Math.max(opened + HOUR_MS, incident.closedAt ? Date.parse(incident.closedAt) : now.getTime());
+  return { from: Math.max(opened - LEAD_IN_MS, to - MAX_SPAN_MS), to };
+}
+
+export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceId, incidentId: string, now: Date): ReportData {
+  const incident = sources.incident(workspaceId, incidentId);
+  const { from, to } = reportWindow(incident, now);
+  const fromIso = new Date(from).toISOString();
+  const toIso = new Date(to).toISOString();
+  const repo = sources.repository(workspaceId);
+  const fromMinute = Math.floor(from / 60_000);
+  const toMinute = Math.ceil(to / 60_000);
+  const series = repo.watches().map((w) => {
+    const points = repo.hourly(w.id, fromMinute, toMinute);
+    return { watchId: w.id, watchName: w.name, points, total: points.reduce((sum, p) => sum + p.count, 0) };
+  });
+  const log = sources.logEntries(workspaceId, incidentId, LOG_ENTRY_LIMIT).sort((a, b) => a.seq - b.seq);
+  const statements = sources.statements(workspaceId, incidentId);
+  const alerts = sources
+    .alerts(workspaceId, ALERT_LIMIT)
+    .filter((a) => a.openedAt < toIso && (a.closedAt === null || a.closedAt >= fromIso))
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  return {
+    workspace: sources.workspace(workspaceId),
+    incident,
+    window: { from: fromIso, to: toIso },
+    log,
+    logTruncated: log.length >= LOG_ENTRY_LIMIT,
+    integrity: sources.verifyLog(workspaceId),
+    statements,
+    alerts,
+    series,
+    mentionsInWindow: repo.countBetween(fromIso, toIso),
+    reactions: analyseReactions(repo, statements, REACTION_WINDOW_HOURS),
+    topMentions: repo.topByAudience(fromIso, toIso, TOP_MENTIONS),
+    replyDelaysMs: replyDelays(repo, statements),
+    generatedAt: now.toISOString(),
+  };
+}
+
+function replyDelays(repo: ReportRepository, statements: readonly StatementDetail[]): number[] {
+  return statements.flatMap((d) => {
+    const mentionId = Number(d.statement.replyToMentionId);
+    const published = firstPublication(d);
+    if (d.statement.kind !== 'reply' || !Number.isSafeInteger(mentionId) || published === null) return [];
+    const mentionAt = repo.mentionPublishedAt(mentionId);
+    return mentionAt === null ? [] : [Math.max(0, Date.parse(published) - Date.parse(mentionAt))];
+  });
+}

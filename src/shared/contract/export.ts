@@ -1,0 +1,34 @@
+// Export jobs (report PDF, incident archive, mentions CSV/XLSX, crisis log CSV): start, follow, cancel,
+// download; and the import of an incident archive for review on another laptop.
+import { z } from 'zod';
+import { call, event } from './define';
+import { incidentIdSchema } from '../domain/crisisLog';
+import { exportJobSchema, exportKindSchema, jobIdSchema } from '../domain/report';
+import { workspaceIdSchema } from '../domain/workspace';
+
+/** Archives above this are refused before parsing (the browser-mode request limit is of the same order). */
+export const ARCHIVE_MAX_CHARS = 200 * 1024 * 1024;
+
+export const exportCalls = {
+  'export:start': call(
+    z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema, kind: exportKindSchema.exclude(['report']) }),
+    exportJobSchema,
+  ),
+  'export:status': call(z.object({ jobId: jobIdSchema }), exportJobSchema),
+  'export:cancel': call(z.object({ jobId: jobIdSchema }), exportJobSchema),
+  /** The finished file; it stays available until the job is forgotten (a newer job or a restart). */
+  'export:download': call(
+    z.object({ jobId: jobIdSchema }),
+    z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
+  ),
+  /** Imports an archive into a workspace that holds no incident or log yet (a fresh data folder). */
+  'export:importArchive': call(
+    z.object({ workspaceId: workspaceIdSchema, content: z.string().max(ARCHIVE_MAX_CHARS) }),
+    z.object({ incidentId: incidentIdSchema, logRecords: z.number().int().nonnegative(), headHash: z.string().nullable() }),
+  ),
+} as const;
+
+export const exportEvents = {
+  /** Pushed as a job advances (at most every 100 ms) and once when it ends. */
+  'export:progress': event(exportJobSchema),
+} as const;
