@@ -12,11 +12,14 @@ import { OutboxService } from '../outbox/outboxService';
 import { OutboxWorker } from '../outbox/outboxWorker';
 import type { CrisisLogService } from '../services/crisisLog/crisisLogService';
 import type { PlanService } from '../services/plan/planService';
+import type { IngestService } from '../ingest/ingestService';
 import { perWorkspace } from '../services/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../services/workspaces/workspaceStore';
 import { CampaignFreezeService } from './campaignFreezeService';
 import { crisisLogForComposer } from './crisisLogAdapter';
 import { loadDraftRuleSets } from './draftRuleSets';
+import { ResponseQueueService } from './responseQueueService';
+import { loadResponseRules } from './responseRules';
 import { StatementService } from './statementService';
 
 /** Test and exercise knobs; the defaults suit real networks. */
@@ -36,10 +39,12 @@ export interface ComposerDeps {
   readonly network: NetworkPolicy;
   /** The plan holds the campaign register the freeze acts on. */
   readonly plans: PlanService;
+  /** New mentions are triaged for the response queue as each batch is committed. */
+  readonly ingest: IngestService;
   readonly tuning?: ComposerTuning;
 }
 
-export function createComposer({ store, events, clock, logger, crisisLog, network, plans, tuning = {} }: ComposerDeps) {
+export function createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning = {} }: ComposerDeps) {
   const log = crisisLogForComposer(crisisLog);
   const accounts = perWorkspace((ws) => new PublishAccountRepository(ws.db));
   // Only the instance and PDS the cell configured may be reached for publishing.
@@ -52,6 +57,9 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
         return typeof url === 'string' ? [{ origin: url, reason: `outbox: ${channel === 'mastodon' ? 'Mastodon' : 'Bluesky'}` }] : [];
       }),
   );
+  // The worker and the manual confirmation report publications here; created below, once statements exist.
+  let responses: ResponseQueueService | undefined;
+  const onPublished = (workspaceId: string, statementId: string): void => responses?.statementPublished(workspaceId, statementId);
   const worker = new OutboxWorker({
     store,
     events,
@@ -60,19 +68,25 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     log,
     gateFor: (workspaceId) => network.gateFor(workspaceId),
     publishers: { mastodon: createMastodonPublisher(), bluesky: createBlueskyPublisher() },
+    onPublished,
     ...tuning,
   });
   const statements = new StatementService({ store, events, clock, log, onQueued: () => worker.wake() });
-  const outbox = new OutboxService(store, events, clock, log, () => worker.wake());
+  const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);
   const rules = loadDraftRuleSets();
+  responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
+  const stopTriage = ingest.onCommitted((batch) => responses?.triageBatch(batch));
   const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
   return {
     statements,
     outbox,
     worker,
-    handlers: composerHandlers(statements, outbox, rules, log, freezes),
+    handlers: composerHandlers(statements, outbox, rules, log, freezes, responses),
     start: () => worker.start(),
-    stop: () => worker.stop(),
+    stop: () => {
+      stopTriage();
+      return worker.stop();
+    },
   };
 }
 

@@ -140,7 +140,7 @@ export function createCore(options: CoreOptions): Core {
   const watches = new WatchService(store, ingest, events, clock);
   const mentions = new MentionService(store, ingest, clock);
   const dashboard = new DashboardService(store, clock);
-  const composer = createComposer({ store, events, clock, logger, crisisLog, network, plans, tuning: composerTuning });
+  const composer = createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning: composerTuning });
   const incidents = new IncidentService({
     store,
     events,

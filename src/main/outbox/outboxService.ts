@@ -30,6 +30,7 @@ export class OutboxService {
     private readonly clock: Clock,
     private readonly log: ComposerLog | undefined,
     private readonly wake: () => void,
+    private readonly onPublished: (workspaceId: WorkspaceId, statementId: string) => void,
   ) {}
 
   list(workspaceId: WorkspaceId): OutboxItem[] {
@@ -53,6 +54,7 @@ export class OutboxService {
       data: { statementId: row.statementId, channel: row.channel, language: row.language, url: c.url, person: c.person },
       occurredAt: c.publishedAt,
     });
+    this.onPublished(workspaceId, row.statementId);
     this.events.emit('composer:outboxChanged', { workspaceId });
     this.events.emit('composer:changed', { workspaceId, statementId: row.statementId });
     return toOutboxItem(repo.get(outboxId)!);

@@ -32,6 +32,7 @@ export interface OutboxWorkerOptions {
   readonly concurrency?: number;
   /** Longest sleep between two looks at the queue when nothing is due. */
   readonly idleMs?: number;
+  readonly onPublished?: (workspaceId: WorkspaceId, statementId: string) => void;
 }
 
 export class OutboxWorker {
@@ -137,6 +138,7 @@ export class OutboxWorker {
         data: { statementId: row.statementId, channel: row.channel, language: row.language, url: posted[0]?.url ?? null, posts: posted.length },
         occurredAt: now,
       });
+      this.o.onPublished?.(workspaceId, row.statementId);
       this.o.events.emit('composer:changed', { workspaceId, statementId: row.statementId });
     } catch (error) {
       const now = this.o.clock.now();

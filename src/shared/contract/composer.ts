@@ -14,6 +14,7 @@ import {
   statementPatchSchema,
   statementSchema,
 } from '../domain/statement';
+import { responseCountsSchema, responseItemSchema, responseStateSchema, RESPONSE_STATES } from '../domain/responseQueue';
 import { workspaceIdSchema } from '../domain/workspace';
 import { call, event } from './define';
 
@@ -84,6 +85,28 @@ export const composerCalls = {
       incidentId: z.uuid().nullable().default(null),
     }),
     z.array(campaignStateSchema),
+  ),
+  'composer:responses': call(
+    z.object({ ...ws, states: z.array(responseStateSchema).min(1).max(RESPONSE_STATES.length).default(['open', 'replying']), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.array(responseItemSchema),
+  ),
+  'composer:responseCounts': call(z.object({ ...ws }), responseCountsSchema),
+  'composer:flagMention': call(z.object({ ...ws, mentionId: z.number().int().positive(), person: z.string().trim().min(1).max(120) }), responseItemSchema),
+  'composer:assignResponse': call(z.object({ ...ws, mentionId: z.number().int().positive(), role: z.string().trim().min(1).max(80).nullable() }), responseItemSchema),
+  'composer:replyToMention': call(
+    z.object({ ...ws, mentionId: z.number().int().positive(), incidentId: z.uuid(), person: z.string().trim().min(1).max(120) }),
+    z.object({ item: responseItemSchema, statementId: statementIdSchema }),
+  ),
+  'composer:closeResponse': call(
+    z.object({
+      ...ws,
+      mentionId: z.number().int().positive(),
+      state: z.enum(['offline', 'dismissed']),
+      note: z.string().trim().min(1).max(2000),
+      person: z.string().trim().min(1).max(120),
+      incidentId: z.uuid().nullable().default(null),
+    }),
+    responseItemSchema,
   ),
 } as const;
 

@@ -2,6 +2,7 @@
 import type { DraftRuleSets } from '../../composer/draftRuleSets';
 import type { CampaignFreezeService } from '../../composer/campaignFreezeService';
 import type { ComposerLog } from '../../composer/composerLog';
+import type { ResponseQueueService } from '../../composer/responseQueueService';
 import type { StatementService } from '../../composer/statementService';
 import type { OutboxService } from '../../outbox/outboxService';
 import type { HandlersFor } from './types';
@@ -12,6 +13,7 @@ export const composerHandlers = (
   rules: DraftRuleSets,
   log: ComposerLog | undefined,
   freezes: CampaignFreezeService,
+  responses: ResponseQueueService,
 ): HandlersFor<'composer'> => ({
   'composer:rules': () => rules,
   'composer:unverifiedFacts': ({ workspaceId, incidentId }) => log?.unverified(workspaceId, incidentId) ?? [],
@@ -32,4 +34,11 @@ export const composerHandlers = (
   'composer:setAccount': ({ workspaceId, account }) => outbox.setAccount(workspaceId, account),
   'composer:campaigns': ({ workspaceId }) => freezes.list(workspaceId),
   'composer:freeze': ({ workspaceId, ...request }) => freezes.change(workspaceId, request),
+  'composer:responses': ({ workspaceId, states, limit }) => responses.list(workspaceId, states, limit),
+  'composer:responseCounts': ({ workspaceId }) => responses.counts(workspaceId),
+  'composer:flagMention': ({ workspaceId, mentionId, person }) => responses.flag(workspaceId, mentionId, person),
+  'composer:assignResponse': ({ workspaceId, mentionId, role }) => responses.assign(workspaceId, mentionId, role),
+  'composer:replyToMention': ({ workspaceId, mentionId, incidentId, person }) => responses.reply(workspaceId, mentionId, incidentId, person),
+  'composer:closeResponse': ({ workspaceId, mentionId, state, note, person, incidentId }) =>
+    responses.close(workspaceId, mentionId, state, note, person, incidentId),
 });

@@ -1,0 +1,47 @@
+// The response queue: mentions that need an answer, and what the cell did about each.
+import { z } from 'zod';
+
+export const RESPONSE_REASONS = ['question', 'complaint', 'journalist', 'manual'] as const;
+export const responseReasonSchema = z.enum(RESPONSE_REASONS);
+export type ResponseReason = z.infer<typeof responseReasonSchema>;
+
+export const RESPONSE_STATES = ['open', 'replying', 'answered', 'offline', 'dismissed'] as const;
+export const responseStateSchema = z.enum(RESPONSE_STATES);
+export type ResponseState = z.infer<typeof responseStateSchema>;
+
+export const responseItemSchema = z.object({
+  mentionId: z.number().int(),
+  reason: responseReasonSchema,
+  flaggedBy: z.string(),
+  flaggedAt: z.iso.datetime(),
+  assignedRole: z.string().nullable(),
+  state: responseStateSchema,
+  statementId: z.string().nullable(),
+  note: z.string().nullable(),
+  handledBy: z.string().nullable(),
+  handledAt: z.iso.datetime().nullable(),
+  mention: z.object({
+    text: z.string(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    authorName: z.string().nullable(),
+    authorHandle: z.string().nullable(),
+    authorKind: z.string(),
+    authorAudience: z.number().nullable(),
+    sourceKind: z.string(),
+    publishedAt: z.string(),
+    language: z.string().nullable(),
+  }),
+});
+export type ResponseItem = z.infer<typeof responseItemSchema>;
+
+export const responseCountsSchema = z.object({
+  open: z.number().int(),
+  replying: z.number().int(),
+  answered: z.number().int(),
+  offline: z.number().int(),
+  dismissed: z.number().int(),
+  /** Not answered yet: open plus replies still being drafted or approved. */
+  unanswered: z.number().int(),
+});
+export type ResponseCounts = z.infer<typeof responseCountsSchema>;
