@@ -14,6 +14,7 @@ import { BackupService } from '../services/backups/backupService';
 import { NetworkPolicy } from '../net/networkPolicy';
 import { exerciseHandlers } from '../ipc/handlers/exerciseHandlers';
 import { exerciseRunHandlers } from '../ipc/handlers/exerciseRunHandlers';
+import { lessonsHandlers } from '../ipc/handlers/lessonsHandlers';
 import { planHandlers } from '../ipc/handlers/planHandlers';
 import { systemHandlers, type ShellFacts } from '../ipc/handlers/systemHandlers';
 import type { Handlers } from '../ipc/handlers/types';
@@ -41,6 +42,7 @@ import { createExerciseRunner } from '../services/exercises/createExerciseRunner
 import { ExerciseDebriefService } from '../services/exercises/exerciseDebrief';
 import type { ExerciseRunner } from '../services/exercises/exerciseRunner';
 import { ExerciseService } from '../services/exercises/exerciseService';
+import { LessonsService } from '../services/exercises/lessonsService';
 import { loadDefaultPlan } from '../services/plan/defaultPlan';
 import { PlanService } from '../services/plan/planService';
 import { WorkspaceService } from '../services/workspaces/workspaceService';
@@ -174,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
   const imports = createImports(ingest, events, () => clock.now().getTime());
   const exerciseRuns = createExerciseRunner({ store, workspaces, sources, watches, ingest, crisisLog, events, clock, logger });
   const reports = createReports({ store, workspaces, incidents, crisisLog, statements: composer.statements, detection: detection.service, events, logger, clock, audit });
+  const lessons = new LessonsService(store, events, clock);
   const exerciseDebriefs = new ExerciseDebriefService({
     store,
     runner: exerciseRuns,
@@ -192,6 +195,7 @@ export function createCore(options: CoreOptions): Core {
     ...planHandlers(plans),
     ...exerciseHandlers(exercises),
     ...exerciseRunHandlers(exerciseRuns, exerciseDebriefs),
+    ...lessonsHandlers(lessons),
     ...securityHandlers(keyRing, store, events, clock, audit),
     ...backupHandlers(backups, events, audit),
     ...networkHandlers(network),

@@ -12,6 +12,7 @@ import { backupCalls, backupEvents } from './backup';
 import { networkCalls } from './network';
 import { exerciseCalls } from './exercise';
 import { exerciseRunCalls, exerciseRunEvents } from './exerciseRun';
+import { lessonsCalls, lessonsEvents } from './lessons';
 import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
 import { watchesCalls, watchesEvents } from './watches';
@@ -33,6 +34,7 @@ export const calls = {
   ...planCalls,
   ...exerciseCalls,
   ...exerciseRunCalls,
+  ...lessonsCalls,
   ...securityCalls,
   ...networkCalls,
   ...backupCalls,
@@ -46,6 +48,7 @@ export const calls = {
 export const events = {
   ...planEvents,
   ...exerciseRunEvents,
+  ...lessonsEvents,
   ...composerEvents,
   ...mentionsEvents,
   ...sourcesEvents,

@@ -10,6 +10,7 @@ export const queryKeys = {
   workspace: (id: WorkspaceId) => ['workspaces', id] as const,
   plan: (id: WorkspaceId) => ['plan', id] as const,
   exerciseRun: (id: WorkspaceId) => ['exerciseRun', id] as const,
+  lessons: (id: WorkspaceId) => ['lessons', id] as const,
   watches: (id: WorkspaceId) => ['watches', id] as const,
   sources: (id: WorkspaceId) => ['sources', id] as const,
   /** Prefix of every mention query (stream, detail, rollups) of a workspace. */

@@ -17,6 +17,7 @@ const invalidations: Invalidation = {
   'backup:changed': ({ workspaceId }) => [queryKeys.backups(workspaceId)],
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'exercise:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId)],
+  'lessons:changed': ({ workspaceId }) => [queryKeys.lessons(workspaceId)],
   'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId)],
   'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId), queryKeys.network(workspaceId)],
   'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId), queryKeys.reports(workspaceId)],
