@@ -88,6 +88,8 @@ export type LogEntry = z.infer<typeof logEntrySchema>;
 
 export const logFilterSchema = z.object({
   incidentId: incidentIdSchema.nullable().optional(),
+  /** With an incident: also the workspace's own entries (alerts raised, level changes, sealed mode…). */
+  includeWorkspace: z.boolean().optional(),
   kinds: z.array(logEntryKindSchema).max(LOG_ENTRY_KINDS.length).optional(),
   verification: z.array(verificationStateSchema).max(VERIFICATION_STATES.length).optional(),
   pinnedOnly: z.boolean().optional(),

@@ -28,6 +28,7 @@ export const incidentsEn = {
   mobilise: 'Mobilise the cell',
   mobilisedNotice: '{{title}}: {{count}} people alerted. Please acknowledge.',
   changeStatus: 'Change status',
+  changeSeverity: 'Change severity',
   nextMeeting: 'Next status meeting',
   shortcuts: 'Shortcuts: Alt+I open an incident (list) · Alt+N new log entry · Alt+F search the log · Alt+M mobilise · Alt+W wall display',
   fields: {
@@ -158,6 +159,8 @@ export const incidentsEn = {
     filterKind: 'Types',
     filterVerification: 'Verification',
     pinnedOnly: 'Pinned only',
+    withWorkspace: 'With alerts and workspace events',
+    workspaceEntry: 'Workspace',
     verify: 'Verify log',
     verifyOk: 'Log intact: {{count}} records checked',
     verifyBroken: 'The log has been altered',
@@ -256,6 +259,7 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
   mobilise: 'Mobiliser la cellule',
   mobilisedNotice: '{{title}} : {{count}} personnes alertées. Merci d’accuser réception.',
   changeStatus: 'Changer le statut',
+  changeSeverity: 'Changer la gravité',
   nextMeeting: 'Prochain point de situation',
   shortcuts: 'Raccourcis : Alt+I ouvrir un incident (liste) · Alt+N nouvelle entrée · Alt+F chercher dans la main courante · Alt+M mobiliser · Alt+W mur',
   fields: {
@@ -386,6 +390,8 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
     filterKind: 'Types',
     filterVerification: 'Vérification',
     pinnedOnly: 'Épinglées seulement',
+    withWorkspace: 'Avec les alertes et événements généraux',
+    workspaceEntry: 'Général',
     verify: 'Vérifier la main courante',
     verifyOk: 'Main courante intègre : {{count}} enregistrements vérifiés',
     verifyBroken: 'La main courante a été altérée',

@@ -14,6 +14,7 @@ export interface EntryRow extends StoredRecord {
 
 export interface EntryQuery {
   readonly incidentId?: string | null;
+  readonly includeWorkspace?: boolean;
   readonly kinds?: readonly string[];
   readonly verification?: readonly string[];
   readonly pinnedOnly?: boolean;
@@ -84,9 +85,10 @@ export class CrisisLogRepository {
   entries(q: EntryQuery): EntryRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (q.incidentId !== undefined) {
-      where.push(q.incidentId === null ? 'incidentId IS NULL' : 'incidentId = ?');
-      if (q.incidentId !== null) params.push(q.incidentId);
+    if (q.incidentId === null) where.push('incidentId IS NULL');
+    else if (q.incidentId !== undefined) {
+      where.push(q.includeWorkspace ? '(incidentId = ? OR incidentId IS NULL)' : 'incidentId = ?');
+      params.push(q.incidentId);
     }
     if (q.kinds && q.kinds.length > 0) {
       where.push('kind IN (SELECT value FROM json_each(?))');

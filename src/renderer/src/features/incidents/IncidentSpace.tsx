@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_MOVES, type IncidentDetail } from '../../../../shared/domain/incident';
-import { ROLE_IDS } from '../../../../shared/domain/plan';
+import { ROLE_IDS, severitySchema } from '../../../../shared/domain/plan';
 import { useIncident, useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
@@ -19,6 +19,8 @@ import { SituationTab } from './SituationTab';
 import { incidentHash, INCIDENT_TABS, type IncidentTab, type IncidentView } from './useIncidentRoute';
 import { useNow } from './useNow';
 import { useOperator } from './useOperator';
+
+const SEVERITIES = severitySchema.options;
 
 interface Props {
   readonly incidentId: string;
@@ -41,6 +43,7 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
   const workspaceId = useWorkspaceId();
   const [operator, setOperator, actor] = useOperator(t('incidents.operator.unnamed'));
   const setStatus = useIncidentAction('incident:setStatus');
+  const setSeverity = useIncidentAction('incident:setSeverity');
   const mobilise = useIncidentAction('incident:mobilise');
   const newEntryRef = useRef<HTMLTextAreaElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -80,7 +83,7 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
             </Badge>
           </Group>
         </Stack>
-        <Stack gap="xs" align="flex-end">
+        <Stack gap="xs" align="flex-end" className="no-print">
           <Group gap="xs">
             <Button color="red" onClick={doMobilise} disabled={closed} loading={mobilise.isPending} data-testid="mobilise">
               {t('incidents.mobilise')}
@@ -99,6 +102,20 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
                 ))}
               </Menu.Dropdown>
             </Menu>
+            <Menu>
+              <Menu.Target>
+                <Button variant="default" disabled={closed} data-testid="severity-menu">
+                  {t('incidents.changeSeverity')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {SEVERITIES.filter((s) => s !== detail.severity).map((s) => (
+                  <Menu.Item key={s} onClick={() => setSeverity.mutate({ workspaceId, incidentId: detail.id, severity: s, actor })}>
+                    {t(`incidents.severity.${s}`)}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
             <Button variant="default" onClick={() => go(detail.id, 'wall')} data-testid="open-wall">
               {t('incidents.wall.open')}
             </Button>
@@ -106,7 +123,7 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
           <NextMeeting at={detail.nextMeetingAt} />
         </Stack>
       </Group>
-      <Paper withBorder p="xs">
+      <Paper withBorder p="xs" className="no-print">
         <Group gap="sm" wrap="wrap">
           <Text size="sm" fw={600}>
             {t('incidents.operator.title')}

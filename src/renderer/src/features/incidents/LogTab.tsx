@@ -41,9 +41,11 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
   const [kinds, setKinds] = useState<string[]>([]);
   const [states, setStates] = useState<string[]>([]);
   const [pinnedOnly, setPinnedOnly] = useState(false);
+  const [withWorkspace, setWithWorkspace] = useState(true);
   const [correcting, setCorrecting] = useState<LogEntry | null>(null);
   const log = useCrisisLog(workspaceId, {
     incidentId,
+    includeWorkspace: withWorkspace,
     text: debounced || undefined,
     kinds: kinds as LogEntryKind[],
     verification: states as VerificationState[],
@@ -82,6 +84,13 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
             w={240}
           />
           <Checkbox label={t('incidents.log.pinnedOnly')} checked={pinnedOnly} onChange={(e) => setPinnedOnly(e.currentTarget.checked)} mb={8} />
+          <Checkbox
+            label={t('incidents.log.withWorkspace')}
+            checked={withWorkspace}
+            onChange={(e) => setWithWorkspace(e.currentTarget.checked)}
+            mb={8}
+            data-testid="log-with-workspace"
+          />
           <Button variant="default" onClick={() => verify.mutate()} loading={verify.isPending} data-testid="verify-log">
             {t('incidents.log.verify')}
           </Button>
@@ -254,6 +263,11 @@ function EntryCard({ entry, actor, onCorrect }: { entry: LogEntry; actor: Actor;
             {corrected && (
               <Badge color="gray" variant="outline">
                 {t('incidents.log.corrected')}
+              </Badge>
+            )}
+            {entry.incidentId === null && (
+              <Badge color="gray" variant="outline">
+                {t('incidents.log.workspaceEntry')}
               </Badge>
             )}
             {entry.correctsId && (

@@ -16,6 +16,8 @@ export function SituationTab({ detail, actor }: { detail: IncidentDetail; actor:
   const [latest, ...earlier] = detail.reports;
   return (
     <Stack data-testid="tab-panel-situation">
+      {/* On paper only the report itself: no navigation, tabs or buttons. */}
+      <style>{'@media print { nav, header, [role="tablist"], .no-print { display: none !important; } main { padding: 0 !important; } }'}</style>
       <Group justify="space-between">
         {detail.nextMeetingAt ? (
           <Text size="lg">
@@ -27,7 +29,7 @@ export function SituationTab({ detail, actor }: { detail: IncidentDetail; actor:
         ) : (
           <span />
         )}
-        <Group>
+        <Group className="no-print">
           <Button variant="default" onClick={() => window.print()}>
             {t('incidents.print')}
           </Button>

@@ -35,7 +35,7 @@ export function WallDisplay({ incidentId, onExit }: { incidentId: string; onExit
 function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
-  const log = useCrisisLog(useWorkspaceId(), { incidentId: detail.id, limit: 8 });
+  const log = useCrisisLog(useWorkspaceId(), { incidentId: detail.id, includeWorkspace: true, limit: 8 });
   const calls = detail.mobilisation?.calls ?? [];
   const acked = calls.filter((c) => c.acknowledgedAt !== null).length;
   const done = detail.checklist.filter((i) => i.status === 'done' || i.status === 'skipped').length;

@@ -99,6 +99,9 @@ describe('CrisisLogService', () => {
     });
     expect(entry).toMatchObject({ kind: 'system', author: 'Tocsin', verification: 'verified', systemCode: 'role.handover', data: { to: 'Paul' } });
     expect(events).toEqual(['crisisLog:changed']);
+    const level = c.crisisLog.system('live', { incidentId: null, code: 'level.changed', body: 'Level: alert' });
+    expect(c.crisisLog.list('live', { incidentId: INCIDENT }).map((e) => e.id)).toEqual([entry.id]);
+    expect(c.crisisLog.list('live', { incidentId: INCIDENT, includeWorkspace: true }).map((e) => e.id)).toEqual([level.id, entry.id]);
   });
 
   it('verifies an intact chain and names the first tampered entry after a direct SQLite edit', () => {
