@@ -10,7 +10,8 @@ import { migration0007 } from './0007_detection';
 import { migration0008 } from './0008_hourly_rollups';
 import { migration0009 } from './0009_response_queue';
 import { migration0010 } from './0010_lessons_learned';
+import { migration0011 } from './0011_mention_audience_index';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const LATEST_VERSION = MIGRATIONS.length;
