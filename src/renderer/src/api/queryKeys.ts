@@ -21,9 +21,11 @@ export const queryKeys = {
   incidents: (id: WorkspaceId) => ['incidents', id] as const,
   incident: (id: WorkspaceId, incidentId: string) => ['incidents', id, incidentId] as const,
   importRun: (runId: string) => ['importRun', runId] as const,
+  /** Prefix of every detection query of a workspace (level overview, alerts, settings, backtests). */
+  detection: (id: WorkspaceId) => ['detection', id] as const,
+  /** Prefix of every dashboard query of a workspace (series and splits of each watch and range). */
+  dashboard: (id: WorkspaceId) => ['dashboard', id] as const,
   /** Prefix of the Reports area's queries of a workspace (reaction analysis per incident). */
   reports: (id: WorkspaceId) => ['reports', id] as const,
   exportJob: (jobId: string) => ['exportJob', jobId] as const,
-  /** Prefix of every detection query of a workspace (level overview, alerts, settings, backtests). */
-  detection: (id: WorkspaceId) => ['detection', id] as const,
 };

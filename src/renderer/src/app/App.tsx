@@ -5,6 +5,7 @@ import { useWorkspace } from '../api/hooks/useWorkspace';
 import { useBackendEvents } from '../api/useBackendEvents';
 import { AreaIntro } from '../features/areas/AreaIntro';
 import { ComposerScreen } from '../features/composer/ComposerScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { AlertsScreen } from '../features/detection/AlertsScreen';
 import { LevelBanner } from '../features/detection/LevelBanner';
 import { IncidentsScreen } from '../features/incidents/IncidentsScreen';
@@ -42,7 +43,7 @@ export function App() {
           </Box>
         )}
         <LevelBanner />
-        {area === 'alerts' ? <AlertsScreen /> : area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : area === 'sources' ? <SourcesScreen /> : area === 'mentions' ? <MentionsScreen /> : <AreaIntro area={area} />}
+        {area === 'alerts' ? <AlertsScreen /> : area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : area === 'sources' ? <SourcesScreen /> : area === 'mentions' ? <MentionsScreen /> : area === 'dashboard' ? <DashboardScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );
