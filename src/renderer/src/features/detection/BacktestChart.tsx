@@ -24,8 +24,8 @@ export function BacktestChart({ result }: { result: BacktestResult }) {
     chart.setOption({
       animation: animate,
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('detection.backtest.mentions'), t('detection.backtest.baseline')] },
-      grid: { left: 48, right: 24, top: 40, bottom: 40 },
+      legend: { top: 0, data: [t('detection.backtest.mentions'), t('detection.backtest.baseline')] },
+      grid: { left: 48, right: 96, top: 48, bottom: 40 },
       xAxis: { type: 'category', data: times, axisLabel: { formatter: label, hideOverlap: true } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
@@ -36,10 +36,10 @@ export function BacktestChart({ result }: { result: BacktestResult }) {
           itemStyle: { color: '#228be6' },
           markLine: {
             symbol: 'none',
-            label: { formatter: (p: { name: string }) => p.name },
+            label: { formatter: (p: { name: string }) => p.name, position: 'insideEndTop' },
             lineStyle: { color: '#e8590c', width: 2 },
             data: result.alerts.map((a) => ({
-              name: t('detection.backtest.alertMark', { level: t(`detection.level.${a.level}`) }),
+              name: t(`detection.level.${a.level}`),
               xAxis: times.find((at) => at >= a.openedAt.slice(0, 16)) ?? times[times.length - 1],
             })),
           },

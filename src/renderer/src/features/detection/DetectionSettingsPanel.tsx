@@ -25,7 +25,7 @@ export function DetectionSettingsPanel() {
   const backtest = useBacktest(workspaceId);
   const [draft, setDraft] = useState<DetectionSettings | null>(null);
   const [from, setFrom] = useState(() => toLocalInput(new Date(Date.now() - 24 * 3_600_000)));
-  const [to, setTo] = useState(() => toLocalInput(new Date()));
+  const [to, setTo] = useState('');
 
   useEffect(() => setDraft(settings.data?.settings ?? null), [settings.data]);
 
@@ -118,11 +118,11 @@ export function DetectionSettingsPanel() {
             </Text>
             <Group align="flex-end">
               <TextInput type="datetime-local" label={t('detection.backtest.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-              <TextInput type="datetime-local" label={t('detection.backtest.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+              <TextInput type="datetime-local" label={t('detection.backtest.to')} description={t('detection.backtest.toNow')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
               <Button
                 variant="light"
                 loading={backtest.isPending}
-                onClick={() => current !== null && backtest.mutate({ watchId: current, from: fromLocalInput(from), to: fromLocalInput(to), settings: draft })}
+                onClick={() => current !== null && backtest.mutate({ watchId: current, from: fromLocalInput(from), to: to ? fromLocalInput(to) : new Date().toISOString(), settings: draft })}
                 data-testid="backtest-run"
               >
                 {t('detection.backtest.run')}
@@ -132,7 +132,7 @@ export function DetectionSettingsPanel() {
             {backtest.data && (
               <Stack gap="xs">
                 <Text size="sm" data-testid="backtest-summary">
-                  {t('detection.backtest.result', { mentions: backtest.data.mentions, alerts: backtest.data.alerts.length })}
+                  {t('detection.backtest.result', { mentions: backtest.data.mentions })} · {t('detection.backtest.alerts', { count: backtest.data.alerts.length })}
                 </Text>
                 <BacktestChart result={backtest.data} />
               </Stack>

@@ -20,7 +20,9 @@ function SignalLine({ signal }: { signal: Signal }) {
           {t(`detection.signals.${signal.kind}`)}
         </Text>
         <Text size="sm" c="dimmed">
-          {t(`detection.signalValue.${signal.kind}`, { value, reference })}
+          {signal.kind === 'volume' && signal.reference === null
+            ? t('detection.signalValue.volumeNoHistory')
+            : t(`detection.signalValue.${signal.kind}`, { value, reference })}
         </Text>
         {signal.items.length > 0 && signal.kind !== 'volume' && (
           <Text size="sm" data-testid={`why-items-${signal.kind}`}>
