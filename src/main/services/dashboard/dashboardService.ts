@@ -42,9 +42,9 @@ export class DashboardService {
   series(workspaceId: WorkspaceId, watchId: number, range: DashboardRange, to?: string): DashboardSeries {
     const repo = this.#repo(this.workspaces.get(workspaceId));
     const w = this.#window(range, to);
-    const current = this.#volume(repo, watchId, w, 0);
+    const current = this.#volume(repo, watchId, w);
     const first = repo.firstMinute(watchId);
-    const history = Array.from({ length: BASELINE_DAYS }, (_, k) => this.#volume(repo, watchId, w, (k + 1) * MINUTES_PER_DAY));
+    const history = Array.from({ length: BASELINE_DAYS }, (_, k) => this.#hourlyHistory(repo, watchId, w, (k + 1) * MINUTES_PER_DAY));
     const fromIso = iso(w.fromMinute);
     const toIso = iso(w.toMinute);
     const spans = repo.alertSpans(watchId, fromIso, toIso);
@@ -56,9 +56,11 @@ export class DashboardService {
       const counts = { count: row?.count ?? 0, negative: row?.negative ?? 0, neutral: row?.neutral ?? 0, positive: row?.positive ?? 0 };
       total += counts.count;
       const past: number[] = [];
-      history.forEach((days, k) => {
+      history.forEach((day, k) => {
+        const then = start - (k + 1) * MINUTES_PER_DAY;
+        const slot = w.bucketMinutes >= 60 ? then : Math.floor(then / 60) * 60;
         // A day before the watch's first data is unknown, not zero.
-        if (first !== null && first <= start - (k + 1) * MINUTES_PER_DAY) past.push(days.get(start - (k + 1) * MINUTES_PER_DAY)?.count ?? 0);
+        if (first !== null && first <= slot) past.push(((day.get(slot)?.count ?? 0) * Math.min(w.bucketMinutes, 60)) / 60);
       });
       baselineDays = Math.max(baselineDays, past.length);
       const toned = counts.negative + counts.neutral + counts.positive;
@@ -125,17 +127,29 @@ export class DashboardService {
     return { bucketMinutes, fromMinute: toMinute - minutes, toMinute };
   }
 
-  /** Buckets keyed by their first minute (absolute), over the window moved `shift` minutes back. */
-  #volume(repo: DashboardRepository, watchId: number, w: Window, shift: number): Map<number, VolumeBucket> {
-    const from = w.fromMinute - shift;
-    const to = w.toMinute - shift;
+  /** The range's buckets keyed by their first minute, from the minute rollups or, for buckets of hours, the hourly ones. */
+  #volume(repo: DashboardRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
     const byStart = new Map<number, VolumeBucket>();
     if (w.bucketMinutes % 60 === 0) {
       const hours = w.bucketMinutes / 60;
-      for (const row of repo.volumeByHours(watchId, hours, from / 60, to / 60)) byStart.set(row.bucket * w.bucketMinutes, row);
+      for (const row of repo.volumeByHours(watchId, hours, w.fromMinute / 60, w.toMinute / 60)) byStart.set(row.bucket * w.bucketMinutes, row);
     } else {
-      for (const row of repo.volumeByMinutes(watchId, w.bucketMinutes, from, to)) byStart.set(row.bucket * w.bucketMinutes, row);
+      for (const row of repo.volumeByMinutes(watchId, w.bucketMinutes, w.fromMinute, w.toMinute)) byStart.set(row.bucket * w.bucketMinutes, row);
     }
+    return byStart;
+  }
+
+  /**
+   * One earlier day of the window, `shift` minutes back, always from the hourly rollups (keyed by first minute):
+   * buckets under an hour take their share of the hour. A usual level per minute from seven samples would be noise,
+   * and reading a week of minute rows for every refresh would cost more than the whole chart.
+   */
+  #hourlyHistory(repo: DashboardRepository, watchId: number, w: Window, shift: number): Map<number, VolumeBucket> {
+    const hours = Math.max(1, w.bucketMinutes / 60);
+    const fromHour = Math.floor((w.fromMinute - shift) / 60);
+    const toHour = Math.ceil((w.toMinute - shift) / 60);
+    const byStart = new Map<number, VolumeBucket>();
+    for (const row of repo.volumeByHours(watchId, hours, fromHour, toHour)) byStart.set(row.bucket * hours * 60, row);
     return byStart;
   }
 }

@@ -13,6 +13,6 @@ function quantile(sorted: readonly number[], q: number): number {
 export function seasonalBand(values: readonly number[]): { low: number; median: number; high: number } | null {
   if (values.length < MIN_BASELINE_DAYS) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const round = (v: number) => Math.round(v * 10) / 10;
+  const round = (v: number) => Math.round(v * 100) / 100;
   return { low: round(quantile(sorted, 0.25)), median: round(quantile(sorted, 0.5)), high: round(quantile(sorted, 0.75)) };
 }

@@ -29,10 +29,17 @@ function Ranked({ title, rows, testId, footnote }: { title: string; rows: Row[];
                 <Text fw={600} truncate>
                   {r.label}
                 </Text>
-                <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
-                  {r.note ?? number.format(r.value)}
-                </Text>
+                {!r.note && (
+                  <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
+                    {number.format(r.value)}
+                  </Text>
+                )}
               </Group>
+              {r.note && (
+                <Text size="sm" c="dimmed">
+                  {r.note}
+                </Text>
+              )}
               <Progress value={(r.value / max) * 100} size="sm" aria-hidden />
             </div>
           ))}
@@ -59,7 +66,7 @@ export function SplitPanels({ breakdown }: { breakdown: DashboardBreakdown }) {
     }
   };
   return (
-    <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }}>
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Ranked
         testId="split-terms"
         title={t('dashboard.splits.terms')}

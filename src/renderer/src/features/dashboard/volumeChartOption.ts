@@ -121,7 +121,7 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
       stackBar(texts.positive, TONE_HEX.positive, series.points.map((p) => p.positive)),
       {
         ...stackBar(texts.untoned, TONE_HEX.untoned, series.points.map((p) => p.count - p.negative - p.neutral - p.positive)),
-        markLine: { symbol: 'none', silent: false, label: { formatter: '{b}', color: axisText, fontSize: 13 }, data: markers },
+        markLine: { symbol: 'none', silent: false, label: { formatter: '{b}', position: 'insideEndTop', color: axisText, fontSize: 13 }, data: markers },
       },
       // The band is drawn as an invisible lower line plus a filled difference stacked on it.
       {

@@ -53,10 +53,13 @@ describe('DashboardService', () => {
     expect(s).toMatchObject({ from: '2026-03-10T11:01:00.000Z', to: '2026-03-10T12:01:00.000Z', bucketMinutes: 1, total: 3, baselineDays: 7 });
     expect(s.points).toHaveLength(60);
     const p = s.points.find((x) => x.at === '2026-03-10T11:30:00.000Z');
-    expect(p).toMatchObject({ count: 3, negative: 2, neutral: 0, positive: 1, baseline: { low: 2.5, median: 4, high: 5.5 }, level: 'calm' });
+    // The usual level comes from the same hour on the previous days, a sixtieth per minute. Seven days ago the watch
+    // only started at 11:30, so that hour is unknown: days 1..6 (1..6 mentions) give quartiles 2.25 / 3.5 / 4.75.
+    expect(p).toMatchObject({ count: 3, negative: 2, neutral: 0, positive: 1, baseline: { low: 0.04, median: 0.06, high: 0.08 }, level: 'calm' });
     expect(p?.negativeShare).toBeCloseTo(2 / 3);
-    // Other minutes: zero on all 7 days is a real, flat baseline, and no tone means no share.
-    expect(s.points[0]).toMatchObject({ count: 0, negativeShare: null, baseline: { low: 0, median: 0, high: 0 } });
+    expect(s.points[0]).toMatchObject({ count: 0, negativeShare: null, baseline: { median: 0.06 } });
+    // An hour that was empty on all 7 days has a real, flat baseline.
+    expect(s.points.find((x) => x.at === '2026-03-10T12:00:00.000Z')?.baseline).toEqual({ low: 0, median: 0, high: 0 });
   });
 
   it('reads week and month ranges from the hourly rollups with the same totals', async () => {
@@ -67,7 +70,8 @@ describe('DashboardService', () => {
     expect(week.points.find((x) => x.at === '2026-03-10T11:00:00.000Z')).toMatchObject({ count: 3, negative: 2 });
     const day = service.series('live', watchId, '24h');
     expect(day).toMatchObject({ bucketMinutes: 15, total: 3 });
-    expect(day.points.find((x) => x.at === '2026-03-10T11:30:00.000Z')).toMatchObject({ count: 3, baseline: { median: 4 } });
+    expect(day.points.find((x) => x.at === '2026-03-10T11:30:00.000Z')).toMatchObject({ count: 3, baseline: { low: 0.56, median: 0.88, high: 1.19 } });
+    expect(week.points.find((x) => x.at === '2026-03-10T11:00:00.000Z')?.baseline).toEqual({ low: 2.25, median: 3.5, high: 4.75 });
     const month = service.series('live', watchId, '30d');
     expect(month).toMatchObject({ bucketMinutes: 360, total: 3 + 28 });
     expect(month.points).toHaveLength(120);
