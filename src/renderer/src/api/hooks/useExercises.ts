@@ -1,6 +1,7 @@
 // Hooks over the workspace list and the `exercise:*` calls.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExerciseControl, ExerciseRun, PressureInject } from '../../../../shared/contract/exerciseRun';
+import type { NewLesson } from '../../../../shared/contract/lessons';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';
 import { queryKeys } from '../queryKeys';
@@ -39,4 +40,23 @@ export function useExerciseCommands(workspaceId: WorkspaceId) {
       onSuccess,
     }),
   };
+}
+
+export const useExerciseDebrief = (workspaceId: WorkspaceId) =>
+  useQuery({
+    queryKey: [...queryKeys.exerciseRun(workspaceId), 'debrief'],
+    queryFn: () => callApi('exercise:debrief', { workspaceId }),
+    // Incidents and statements change it too: read it afresh whenever the panel is shown.
+    staleTime: 0,
+  });
+
+export const useLessons = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: queryKeys.lessons(workspaceId), queryFn: () => callApi('lessons:list', { workspaceId }) });
+
+export function useSubmitLesson(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (lesson: NewLesson) => callApi('lessons:submit', { workspaceId, lesson }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.lessons(workspaceId) }),
+  });
 }

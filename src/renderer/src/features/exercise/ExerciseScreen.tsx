@@ -4,11 +4,13 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIVE_WORKSPACE_ID } from '../../../../shared/domain/workspace';
-import { useCreateExercise, useWorkspaces } from '../../api/hooks/useExercises';
+import { useCreateExercise, useExerciseRun, useWorkspaces } from '../../api/hooks/useExercises';
 import { useSwitchWorkspace, useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
+import { DebriefPanel } from './DebriefPanel';
 import { DirectorConsole } from './DirectorConsole';
+import { LessonsForm } from './LessonsForm';
 
 export function ExerciseScreen() {
   const { t, i18n } = useTranslation();
@@ -18,6 +20,7 @@ export function ExerciseScreen() {
   const create = useCreateExercise();
   const [name, setName] = useState('');
   const currentExercise = workspaces.data?.find((ws) => ws.id === current && ws.kind === 'exercise');
+  const run = useExerciseRun(current);
 
   return (
     <Stack data-testid="screen-exercise" maw={980}>
@@ -38,6 +41,8 @@ export function ExerciseScreen() {
         </Alert>
       )}
       {currentExercise && <DirectorConsole workspaceId={currentExercise.id} />}
+      {currentExercise && run.data && <DebriefPanel workspaceId={currentExercise.id} />}
+      {currentExercise && run.data && <LessonsForm workspaceId={currentExercise.id} />}
       <Paper withBorder p="md">
         <form
           onSubmit={(e) => {

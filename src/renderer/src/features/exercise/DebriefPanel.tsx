@@ -1,0 +1,103 @@
+// The debrief timings of the scenario played in this exercise.
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ExerciseDebrief } from '../../../../shared/contract/exerciseRun';
+import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import { useExerciseDebrief } from '../../api/hooks/useExercises';
+import { QueryState } from '../../components/QueryState';
+import { formatGameMinute } from './gameTime';
+
+function Metric({ label, value, hint, tone, testId }: { label: string; value: string; hint?: string; tone?: 'good' | 'bad'; testId: string }) {
+  return (
+    <Paper withBorder p="sm" data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Group gap="xs" align="baseline">
+        <Text fw={700} size="xl" c={tone === 'good' ? 'green' : tone === 'bad' ? 'red' : undefined}>
+          {value}
+        </Text>
+        {hint && (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+export function DebriefPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
+  const { t } = useTranslation();
+  const debrief = useExerciseDebrief(workspaceId);
+  return (
+    <Paper withBorder p="md" data-testid="exercise-debrief">
+      <QueryState query={debrief}>{(d) => <DebriefBody debrief={d} />}</QueryState>
+      {!debrief.data && !debrief.isPending && <Text c="dimmed">{t('exercise.debrief.notYet')}</Text>}
+    </Paper>
+  );
+}
+
+function DebriefBody({ debrief: d }: { debrief: ExerciseDebrief }) {
+  const { t } = useTranslation();
+  const minutes = (value: number | null) => (value === null ? t('exercise.debrief.notYet') : t('exercise.debrief.minutes', { value }));
+  const within = (value: number | null, limit: number) => (value === null ? undefined : value <= limit ? 'good' : 'bad');
+  return (
+    <Stack gap="sm">
+      <div>
+        <Title order={4}>{t('exercise.debrief.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('exercise.debrief.help', { onset: formatGameMinute(d.onsetMinute).slice(2) })}
+        </Text>
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+        <Metric
+          testId="debrief-detect"
+          label={t('exercise.debrief.detect')}
+          value={minutes(d.timeToDetect)}
+          hint={t('exercise.debrief.detectExpected', { minutes: d.expectedAlertWithinMinutes })}
+          tone={within(d.timeToDetect, d.expectedAlertWithinMinutes)}
+        />
+        <Metric testId="debrief-open" label={t('exercise.debrief.openIncident')} value={minutes(d.timeToOpenIncident)} />
+        <Metric testId="debrief-mobilise" label={t('exercise.debrief.mobilise')} value={minutes(d.timeToMobilise)} />
+        <Metric testId="debrief-approved" label={t('exercise.debrief.holdingApproved')} value={minutes(d.timeToHoldingApproved)} />
+        <Metric
+          testId="debrief-published"
+          label={t('exercise.debrief.holdingPublished')}
+          value={minutes(d.timeToHoldingPublished)}
+          tone={within(d.timeToHoldingPublished, 60)}
+        />
+        <Metric
+          testId="debrief-latency"
+          label={t('exercise.debrief.approvalLatency')}
+          value={
+            d.approvalLatency.averageMinutes === null
+              ? t('exercise.debrief.notYet')
+              : `${minutes(d.approvalLatency.averageMinutes)} / ${minutes(d.approvalLatency.maxMinutes)}`
+          }
+        />
+        <Metric
+          testId="debrief-h1"
+          label={t('exercise.debrief.checklistH1')}
+          value={t('exercise.debrief.ofDue', { done: d.checklistH1.done, due: d.checklistH1.due })}
+          tone={d.checklistH1.due ? (d.checklistH1.done === d.checklistH1.due ? 'good' : 'bad') : undefined}
+        />
+        <Metric
+          testId="debrief-h4"
+          label={t('exercise.debrief.checklistH4')}
+          value={t('exercise.debrief.ofDue', { done: d.checklistH4.done, due: d.checklistH4.due })}
+          tone={d.checklistH4.due ? (d.checklistH4.done === d.checklistH4.due ? 'good' : 'bad') : undefined}
+        />
+        <Metric
+          testId="debrief-unanswered"
+          label={t('exercise.debrief.unanswered')}
+          value={t('exercise.debrief.ofQuestions', { count: d.unansweredQuestions, total: d.questions })}
+          tone={d.unansweredQuestions === 0 ? 'good' : 'bad'}
+        />
+      </SimpleGrid>
+      <Group gap="xs">
+        <Badge variant="light">{d.scriptId}</Badge>
+      </Group>
+    </Stack>
+  );
+}
