@@ -168,6 +168,10 @@ export class ImportService {
     } catch (error) {
       const message = error instanceof AppFailure || error instanceof ImportFormatError ? error.message : `Import stopped: ${(error as Error).message}`;
       this.#finish(run, 'failed', message);
+    } finally {
+      // A 60 MB export and its parsed rows are not kept once imported: picking the file again is cheap.
+      this.deps.staging.discard(request.uploadId);
+      if (this.#lastTable?.key.startsWith(`${request.uploadId}|`)) this.#lastTable = undefined;
     }
   }
 

@@ -40,7 +40,7 @@ async function importFile(s: ReturnType<typeof setup>, name: string, bytes: Uint
   const uploadId = upload(s.imports, name, bytes);
   const preview = await s.imports.preview(uploadId);
   const started = await s.imports.run({ workspaceId: 'live', uploadId, sourceId: s.sourceId, mapping: preview.mapping });
-  return { preview, report: await finished(s.events, started.runId) };
+  return { uploadId, preview, report: await finished(s.events, started.runId) };
 }
 
 const count = (s: ReturnType<typeof setup>): number => (s.db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n;
@@ -67,8 +67,10 @@ describe('ImportService', () => {
     expect(hits.n).toBeGreaterThan(0);
 
     for (const [name, bytes] of files) {
-      const { report } = await importFile(s, name, bytes);
+      const { report, uploadId } = await importFile(s, name, bytes);
       expect(report).toMatchObject({ state: 'done', inserted: 0, duplicates: 30, bad: 0 });
+      // The staged file is released once imported.
+      await expect(s.imports.preview(uploadId)).rejects.toThrow(/expired or does not exist/);
     }
     expect(count(s)).toBe(90);
   });
