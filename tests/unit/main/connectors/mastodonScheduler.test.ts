@@ -73,6 +73,18 @@ describe('Mastodon connector through the scheduler', () => {
     expect(await t.scheduler.runOnce('live', t.sourceId)).toMatchObject({ ok: true, inserted: 0 });
   });
 
+  it('stops paging when the instance says the rate-limit budget is spent, and resumes on the next poll', async () => {
+    const t = await setup();
+    t.server.post(1);
+    await t.scheduler.runOnce('live', t.sourceId);
+    t.server.post(95);
+    t.server.remaining = 1; // the next answer reports 1 left, the one after reports 0
+    expect(await t.scheduler.runOnce('live', t.sourceId)).toMatchObject({ ok: true, inserted: 80 });
+    t.server.remaining = 300;
+    expect(await t.scheduler.runOnce('live', t.sourceId)).toMatchObject({ ok: true, inserted: 15 });
+    expect(t.count()).toBe(96);
+  });
+
   it('shows a clear error for 429, 5xx, garbage, truncated bodies, timeouts and dropped connections, backs off, and recovers what was missed', async () => {
     const t = await setup();
     t.server.post(3);
