@@ -138,3 +138,29 @@ for (const lang of ['fr', 'en'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+for (const lang of ['fr', 'en'] as const) {
+  test(`the response queue shows a question and starts a reply (${lang})`, async ({ page, request }, testInfo) => {
+    await rpc<{ id: string }>(request, 'incident:open', {
+      workspaceId: 'live',
+      incident: { title: `${WORDS[lang].incident} — réponses ${lang}`, scenarioId: 'productDefect', scenarioKind: 'productDefect', severity: 'high', actor: { author: 'Léa' } },
+    });
+    const question = lang === 'fr' ? 'Est-ce que ma bouilloire K2 est dangereuse ? Je l’utilise tous les jours.' : 'Is my K2 kettle dangerous? I use it every day.';
+    const captured = await rpc<{ id: number }>(request, 'mentions:capture', {
+      workspaceId: 'live',
+      capture: { channel: 'phonePost', outlet: 'Instagram', authorName: 'Nora Client', audience: 1200, text: question, occurredAt: new Date().toISOString() },
+    });
+    await openApp(page, lang, 'composer');
+    await page.getByTestId('composer-incident').click();
+    await page.getByRole('option', { name: `${WORDS[lang].incident} — réponses ${lang}` }).click();
+    const card = page.getByTestId(`response-${captured.id}`);
+    await expect(card).toContainText(question);
+    await expect(card).toHaveAttribute('data-state', 'open');
+    await card.scrollIntoViewIfNeeded();
+    await saveScreen(page, testInfo, `${lang}-composer-response-queue`);
+    await page.getByTestId(`response-reply-${captured.id}`).click();
+    await expect(card).toHaveAttribute('data-state', 'replying');
+    await expect(page.getByTestId('composer-approval-state')).toBeVisible();
+    await expect(page.getByText(lang === 'fr' ? 'Réponse à une mention' : 'Reply to a mention').first()).toBeVisible();
+  });
+}

@@ -53,7 +53,15 @@ export function useStatementAction<K extends DetailCall & CallName>(name: K) {
 export const useCampaigns = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'campaigns'], queryFn: () => callApi('composer:campaigns', { workspaceId }) });
 
-export function useComposerCall<K extends 'composer:confirmManual' | 'composer:retryNow' | 'composer:setAccount' | 'composer:freeze'>(name: K) {
+export const useResponses = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'responses'], queryFn: () => callApi('composer:responses', { workspaceId }) });
+
+export const useResponseCounts = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'responseCounts'], queryFn: () => callApi('composer:responseCounts', { workspaceId }) });
+
+export function useComposerCall<
+  K extends 'composer:confirmManual' | 'composer:retryNow' | 'composer:setAccount' | 'composer:freeze' | 'composer:assignResponse' | 'composer:closeResponse' | 'composer:replyToMention',
+>(name: K) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: CallInput<K>) => callApi(name, input),

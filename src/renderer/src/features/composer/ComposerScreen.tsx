@@ -9,6 +9,7 @@ import { AccountsPanel } from './AccountsPanel';
 import { CampaignFreezePanel } from './CampaignFreezePanel';
 import { NewStatementModal } from './NewStatementModal';
 import { OutboxOverview } from './OutboxOverview';
+import { ResponseQueuePanel } from './ResponseQueuePanel';
 import { StatementList } from './StatementList';
 import { StatementWorkspace } from './StatementWorkspace';
 
@@ -70,6 +71,7 @@ export function ComposerScreen() {
                   </Grid.Col>
                 </Grid>
               )}
+              <ResponseQueuePanel workspaceId={workspaceId} incidentId={incidentId} onOpenStatement={setStatementId} />
               <CampaignFreezePanel workspaceId={workspaceId} incidentId={incidentId} />
               {incidentId !== null && creating && (
                 <NewStatementModal

@@ -1,0 +1,140 @@
+// Mentions waiting for an answer: assign a role, start a reply statement, or record how it was handled.
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseItem } from '../../../../shared/domain/responseQueue';
+import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import { useComposerCall, useResponseCounts, useResponses } from '../../api/hooks/useComposer';
+import { usePlan } from '../../api/hooks/usePlan';
+import { QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../i18n/format';
+import { useOperator } from '../incidents/useOperator';
+
+const REASON_COLOR: Record<ResponseItem['reason'], string> = { question: 'blue', complaint: 'red', journalist: 'grape', manual: 'gray' };
+
+export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId: string | null; onOpenStatement: (id: string) => void }) {
+  const { t } = useTranslation();
+  const items = useResponses(props.workspaceId);
+  const counts = useResponseCounts(props.workspaceId);
+  return (
+    <Paper withBorder p="md" data-testid="composer-responses">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4}>{t('composer.responses.title')}</Title>
+          <Badge size="lg" color={counts.data?.unanswered ? 'orange' : 'gray'} data-testid="composer-responses-unanswered">
+            {t('composer.responses.unanswered', { count: counts.data?.unanswered ?? 0 })}
+          </Badge>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('composer.responses.help')}
+        </Text>
+        <QueryState query={items}>
+          {(list) =>
+            list.length === 0 ? (
+              <Text c="dimmed">{t('composer.responses.empty')}</Text>
+            ) : (
+              <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+                {list.map((item) => (
+                  <ResponseCard key={item.mentionId} {...props} item={item} />
+                ))}
+              </SimpleGrid>
+            )
+          }
+        </QueryState>
+      </Stack>
+    </Paper>
+  );
+}
+
+function ResponseCard({ workspaceId, incidentId, onOpenStatement, item }: { workspaceId: WorkspaceId; incidentId: string | null; onOpenStatement: (id: string) => void; item: ResponseItem }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const plan = usePlan(workspaceId);
+  const [operator] = useOperator('');
+  const [note, setNote] = useState('');
+  const assign = useComposerCall('composer:assignResponse');
+  const close = useComposerCall('composer:closeResponse');
+  const reply = useComposerCall('composer:replyToMention');
+  const person = operator.name.trim() || t('composer.someone');
+  const author = item.mention.authorName ?? item.mention.authorHandle ?? '';
+  const error = assign.error ?? close.error ?? reply.error;
+  return (
+    <Paper withBorder p="xs" data-testid={`response-${item.mentionId}`} data-state={item.state}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap={6}>
+            <Badge color={REASON_COLOR[item.reason]}>{t(`composer.responses.reasons.${item.reason}`)}</Badge>
+            <Text size="sm" fw={600}>
+              {author}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {formatDateTime(item.mention.publishedAt, i18n.language)}
+          </Text>
+        </Group>
+        {item.mention.authorAudience !== null && (
+          <Text size="xs" c="dimmed">
+            {t('composer.responses.audience', { count: item.mention.authorAudience })}
+          </Text>
+        )}
+        <Text size="sm" lineClamp={4} lang={item.mention.language ?? undefined}>
+          {item.mention.text}
+        </Text>
+        {item.mention.url && (
+          <Anchor href={item.mention.url} target="_blank" rel="noreferrer" size="xs">
+            {item.mention.url}
+          </Anchor>
+        )}
+        <Select
+          size="xs"
+          label={t('composer.responses.assign')}
+          data={(plan.data?.plan.roles ?? []).map((r) => ({ value: r.id, label: r.name[lang] }))}
+          value={item.assignedRole}
+          onChange={(role) => assign.mutate({ workspaceId, mentionId: item.mentionId, role })}
+          clearable
+        />
+        <Group gap={6}>
+          {item.statementId ? (
+            <Button size="compact-xs" onClick={() => onOpenStatement(item.statementId!)}>
+              {t('composer.responses.openReply')}
+            </Button>
+          ) : (
+            <Button
+              size="compact-xs"
+              disabled={incidentId === null}
+              loading={reply.isPending}
+              onClick={() =>
+                incidentId && reply.mutate({ workspaceId, mentionId: item.mentionId, incidentId, person }, { onSuccess: (r) => onOpenStatement(r.statementId) })
+              }
+              data-testid={`response-reply-${item.mentionId}`}
+            >
+              {t('composer.responses.reply')}
+            </Button>
+          )}
+          <Badge variant="outline" size="sm">
+            {t(`composer.responses.states.${item.state}`)}
+          </Badge>
+        </Group>
+        <TextInput size="xs" placeholder={t('composer.responses.note')} aria-label={t('composer.responses.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Group gap={6}>
+          {(['offline', 'dismissed'] as const).map((state) => (
+            <Button
+              key={state}
+              size="compact-xs"
+              variant="light"
+              disabled={note.trim() === ''}
+              onClick={() => close.mutate({ workspaceId, mentionId: item.mentionId, state, note, person, incidentId })}
+            >
+              {t(state === 'offline' ? 'composer.responses.offline' : 'composer.responses.dismiss')}
+            </Button>
+          ))}
+        </Group>
+        {error && (
+          <Text size="xs" c="red">
+            {error.message}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
