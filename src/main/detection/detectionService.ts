@@ -27,7 +27,8 @@ import type { OpenWorkspace } from '../services/workspaces/workspaceStore';
 import type { Lexicon, ToneLanguage } from '../tone/lexicon';
 import { buildVocabulary } from './engine/buildVocabulary';
 import { levelIndex } from './engine/levelFusion';
-import { BUCKET_MS, WatchEvaluator, type Evaluation } from './engine/watchEvaluator';
+import { keywordWords } from './engine/vocabularyMatcher';
+import { BUCKET_MS, DEFAULT_EVALUATOR_OPTIONS, WatchEvaluator, type Evaluation } from './engine/watchEvaluator';
 
 const MINUTE_MS = 60_000;
 const HISTORY_MS = 8 * 86_400_000;
@@ -180,7 +181,12 @@ export class DetectionService {
     if (!(to > from)) throw new AppFailure('INVALID_INPUT', 'The backtest range must end after it starts.');
     if (to - from > BACKTEST_MAX_RANGE_MS) throw new AppFailure('INVALID_INPUT', 'A backtest covers at most 31 days.');
     const effective = settings ?? this.settings(workspaceId, watchId).settings;
-    const evaluator = new WatchEvaluator(effective, buildVocabulary(effective, this.deps.lexicons));
+    const watch = state.watches.get(watchId);
+    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    const evaluator = new WatchEvaluator(effective, buildVocabulary(effective, this.deps.lexicons), {
+      ...DEFAULT_EVALUATOR_OPTIONS,
+      ignoredTerms: keywordWords([watch.name, ...watch.keywords]),
+    });
     const fromBucket = Math.floor(from / BUCKET_MS);
     evaluator.warmBuckets(
       state.repo.buckets(watchId, Math.floor((from - HISTORY_MS) / MINUTE_MS), fromBucket * 5).map((b) => ({ ...b })),
@@ -232,9 +238,13 @@ export class DetectionService {
   #live(workspaceId: WorkspaceId, state: WorkspaceDetection, watchId: number, now: number, pending = new Set<number>()): LiveWatch | null {
     const existing = state.live.get(watchId);
     if (existing) return existing;
-    if (!state.watches.get(watchId)) return null;
+    const watch = state.watches.get(watchId);
+    if (!watch) return null;
     const { settings } = this.settings(workspaceId, watchId);
-    const evaluator = new WatchEvaluator(settings, buildVocabulary(settings, this.deps.lexicons));
+    const evaluator = new WatchEvaluator(settings, buildVocabulary(settings, this.deps.lexicons), {
+      ...DEFAULT_EVALUATOR_OPTIONS,
+      ignoredTerms: keywordWords([watch.name, ...watch.keywords]),
+    });
     const nowMinute = Math.floor(now / MINUTE_MS);
     const windowStart = now - HOUR_MS;
     // Rollups up to the start of the last hour feed the baseline; the last hour comes from its mentions.

@@ -43,12 +43,23 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Candidate emerging terms of a post: its hashtags and its content words of four letters or more. */
-export function extractTerms(text: string): string[] {
+/**
+ * Candidate emerging terms of a post: its hashtags and its content words of four letters or more, minus the
+ * watch's own keywords (accent-free), which are in every mention of the watch and say nothing new.
+ */
+export function extractTerms(text: string, ignored: ReadonlySet<string> = new Set()): string[] {
   const terms = new Set<string>();
   for (const t of tokenize(text)) {
+    if (ignored.has(t.folded)) continue;
     if (t.kind === 'hashtag' && t.folded.length > 2) terms.add(t.folded);
     else if (t.kind === 'word' && t.folded.length >= 4 && !STOPWORDS.has(t.folded) && !/^\d+$/.test(t.folded)) terms.add(t.folded);
   }
   return [...terms];
+}
+
+/** Accent-free words of a watch's name and keywords. */
+export function keywordWords(keywords: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const k of keywords) for (const t of tokenize(k)) if (t.kind === 'word' || t.kind === 'hashtag') words.add(t.folded);
+  return words;
 }

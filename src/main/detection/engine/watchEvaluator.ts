@@ -46,6 +46,8 @@ interface RecentMention extends MentionSummary {
 
 export interface EvaluatorOptions {
   cooldownMs: number;
+  /** Accent-free words of the watch's keywords, left out of emerging terms. */
+  ignoredTerms?: ReadonlySet<string>;
 }
 
 export const DEFAULT_EVALUATOR_OPTIONS: EvaluatorOptions = { cooldownMs: HOUR_MS };
@@ -134,7 +136,7 @@ export class WatchEvaluator {
 
   /** The last hour's mentions after a restart: already in the rollups, needed for signals and explanations. */
   warmRecent(mentions: readonly MentionSummary[]): void {
-    this.remember(mentions.map((m) => ({ ...m, crisisTerms: this.vocabulary.match(m.text), terms: extractTerms(m.text) })));
+    this.remember(mentions.map((m) => ({ ...m, crisisTerms: this.vocabulary.match(m.text), terms: extractTerms(m.text, this.options.ignoredTerms) })));
   }
 
   /** Adds new mentions; returns the term counts they add per hour, for the caller to persist. */
@@ -147,7 +149,7 @@ export class WatchEvaluator {
       b.count += 1;
       if (m.tone) b.toned += 1;
       if (m.tone === 'negative') b.negative += 1;
-      const terms = extractTerms(m.text);
+      const terms = extractTerms(m.text, this.options.ignoredTerms);
       const hour = Math.floor(m.publishedAt / HOUR_MS);
       this.firstTermHour = this.firstTermHour === null ? hour : Math.min(this.firstTermHour, hour);
       const hourTerms = this.termHours.get(hour) ?? new Map<string, number>();

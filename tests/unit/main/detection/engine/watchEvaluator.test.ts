@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary } from '../../../../../src/main/detection/engine/buildVocabulary';
 import { applyHysteresis, fuseLevel } from '../../../../../src/main/detection/engine/levelFusion';
+import { extractTerms, keywordWords } from '../../../../../src/main/detection/engine/vocabularyMatcher';
 import type { MentionSummary } from '../../../../../src/main/detection/engine/mentionSummary';
 import { WatchEvaluator } from '../../../../../src/main/detection/engine/watchEvaluator';
 import { loadDefaultPlan } from '../../../../../src/main/services/plan/defaultPlan';
@@ -47,6 +48,15 @@ describe('level fusion', () => {
     expect(s.level).toBe('alert');
     s = applyHysteresis(s, 'calm', 3_700_000, 3_600_000);
     expect(s.level).toBe('calm');
+  });
+});
+
+describe('emerging-term candidates', () => {
+  it('keeps hashtags and content words, not the watch keywords, stop words or numbers', () => {
+    expect(extractTerms('La Banque Leman est dans la tourmente #BoycottLeman 2026', keywordWords(['Banque Léman']))).toEqual([
+      'tourmente',
+      '#boycottleman',
+    ]);
   });
 });
 
