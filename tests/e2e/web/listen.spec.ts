@@ -2,8 +2,19 @@
 // health with a failing server, the mention stream with accent-insensitive search, detail with the
 // confirmation before leaving the app, and manual capture. Screens saved in FR and EN.
 import { expect, test } from '@playwright/test';
+import { createServer } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { rssFeed, startFeedServer } from '../../support/feedServer';
 import { openApp, saveScreen } from './helpers';
+
+/** A port free right now on 127.0.0.1, for the webhook receiver the app will open. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 for (const lang of ['fr', 'en'] as const) {
   test(`sources, watches and the mention stream (${lang})`, async ({ page }, testInfo) => {
@@ -64,6 +75,37 @@ for (const lang of ['fr', 'en'] as const) {
       await saveScreen(page, testInfo, `${lang}-listen-capture`);
       await page.getByTestId('capture-save').click();
       await expect(page.getByTestId('mention-card').filter({ hasText: `France 2 — JT ${lang}` })).toBeVisible();
+
+      // A webhook source: the app opens a signed receiver on 127.0.0.1; a local tool posts to it.
+      await page.getByTestId('nav-sources').click();
+      await page.getByTestId('source-add').click();
+      await page.getByTestId('source-kind').getByText(lang === 'fr' ? 'Webhook' : 'Webhook').click();
+      await page.getByTestId('source-name').fill(`Agent local ${lang}`);
+      const port = await freePort();
+      await page.getByTestId('source-port').fill(String(port));
+      await page.getByTestId('source-save').click();
+      const hookRow = page.getByTestId('sources-table').locator('tr', { hasText: `Agent local ${lang}` });
+      const hookUrl = (await hookRow.getByTestId('webhook-url').textContent()) ?? '';
+      const secret = (await hookRow.getByTestId('webhook-secret').textContent()) ?? '';
+      expect(hookUrl).toContain(`http://127.0.0.1:${port}/hooks/`);
+      await saveScreen(page, testInfo, `${lang}-listen-sources-webhook`);
+      const body = JSON.stringify({ mentions: [{ externalId: `hook-${lang}-1`, author: { handle: '@veille' }, text: `Alerte webhook ${lang} : boycott ACME`, publishedAt: new Date().toISOString() }] });
+      const sent = new Date();
+      await expect(async () => {
+        const response = await fetch(hookUrl, {
+          method: 'POST',
+          body,
+          headers: {
+            'content-type': 'application/json',
+            'webhook-id': `msg-${lang}`,
+            'webhook-timestamp': String(Math.floor(sent.getTime() / 1000)),
+            'webhook-signature': new Webhook(secret).sign(`msg-${lang}`, sent, body),
+          },
+        });
+        expect([200, 202]).toContain(response.status);
+      }).toPass({ timeout: 10_000 });
+      await page.getByTestId('nav-mentions').click();
+      await expect(page.getByTestId('mention-card').filter({ hasText: `Alerte webhook ${lang}` })).toBeVisible();
     } finally {
       await feed.close();
     }

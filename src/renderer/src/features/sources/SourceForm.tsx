@@ -1,5 +1,5 @@
 // Add or edit a news-feed source, with a "Test" that fetches it once before anything is saved.
-import { Alert, Button, Group, List, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source, SourceInput } from '../../../../shared/domain/source';
@@ -12,22 +12,54 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
   const [name, setName] = useState(source?.name ?? '');
   const [url, setUrl] = useState(typeof source?.config.url === 'string' ? source.config.url : '');
   const [minutes, setMinutes] = useState<number>(source ? Math.round(source.intervalSeconds / 60) : 10);
+  const [kind, setKind] = useState<'rss' | 'webhook'>(source?.kind === 'webhook' ? 'webhook' : 'rss');
+  const [port, setPort] = useState<number>(typeof source?.config.port === 'number' ? source.config.port : 8765);
   const save = useSaveSource(workspaceId);
   const test = useTestSource(workspaceId);
-  const input = (): SourceInput => ({ kind: 'rss', name: name.trim() || url, config: { url: url.trim() }, intervalSeconds: Math.max(1, minutes) * 60 });
+  const webhook = kind === 'webhook';
+  const input = (): SourceInput =>
+    webhook
+      ? { kind: 'webhook', name: name.trim() || `Webhook ${port}`, config: { port } }
+      : { kind: 'rss', name: name.trim() || url, config: { url: url.trim() }, intervalSeconds: Math.max(1, minutes) * 60 };
+  const ready = webhook ? port >= 1024 && port <= 65_535 : url.trim().length > 0;
 
   return (
     <Stack>
+      {!source && (
+        <SegmentedControl
+          value={kind}
+          onChange={(v) => setKind(v as 'rss' | 'webhook')}
+          data={[
+            { value: 'rss', label: t('listen.sources.kinds.rss') },
+            { value: 'webhook', label: t('listen.sources.kinds.webhook') },
+          ]}
+          data-testid="source-kind"
+        />
+      )}
       <TextInput label={t('listen.sources.form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="source-name" />
-      <TextInput
-        label={t('listen.sources.form.url')}
-        description={t('listen.sources.form.urlHelp')}
-        value={url}
-        onChange={(e) => setUrl(e.currentTarget.value)}
-        required
-        data-testid="source-url"
-      />
-      <NumberInput label={t('listen.sources.form.interval')} min={1} max={1440} value={minutes} onChange={(v) => setMinutes(Number(v) || 10)} />
+      {webhook ? (
+        <NumberInput
+          label={t('listen.sources.form.port')}
+          description={t('listen.sources.form.portHelp')}
+          min={1024}
+          max={65_535}
+          value={port}
+          onChange={(v) => setPort(Number(v) || 0)}
+          data-testid="source-port"
+        />
+      ) : (
+        <>
+          <TextInput
+            label={t('listen.sources.form.url')}
+            description={t('listen.sources.form.urlHelp')}
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            required
+            data-testid="source-url"
+          />
+          <NumberInput label={t('listen.sources.form.interval')} min={1} max={1440} value={minutes} onChange={(v) => setMinutes(Number(v) || 10)} />
+        </>
+      )}
       {test.data &&
         (test.data.ok ? (
           <Alert color="green" data-testid="source-test-ok">
@@ -45,9 +77,13 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
         ))}
       {(save.error || test.error) && <Alert color="red">{(save.error ?? test.error)?.message}</Alert>}
       <Group justify="space-between">
-        <Button variant="default" onClick={() => test.mutate(input())} loading={test.isPending} disabled={!url.trim()} data-testid="source-test">
-          {t('listen.sources.form.test')}
-        </Button>
+        {webhook ? (
+          <span />
+        ) : (
+          <Button variant="default" onClick={() => test.mutate(input())} loading={test.isPending} disabled={!ready} data-testid="source-test">
+            {t('listen.sources.form.test')}
+          </Button>
+        )}
         <Group>
           <Button variant="subtle" onClick={onDone}>
             {t('listen.sources.form.cancel')}
@@ -55,7 +91,7 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
           <Button
             onClick={() => save.mutate({ id: source?.id, source: input() }, { onSuccess: onDone })}
             loading={save.isPending}
-            disabled={!url.trim()}
+            disabled={!ready}
             data-testid="source-save"
           >
             {t('listen.sources.form.save')}

@@ -8,7 +8,7 @@ const COLORS: Record<SourceState, string> = { ok: 'green', failing: 'red', offli
 export function SourceStateBadge({ state }: { state: SourceState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[state]} variant="light" data-testid={`source-state-${state}`}>
+    <Badge color={COLORS[state]} variant="light" style={{ flexShrink: 0 }} styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }} data-testid={`source-state-${state}`}>
       {t(`listen.sources.states.${state}`)}
     </Badge>
   );

@@ -1,5 +1,5 @@
 // Every source with its health: state, last success, last error in words, next attempt, recent volume.
-import { ActionIcon, Alert, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Code, CopyButton, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconWifiOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { captureChannelSchema } from '../../../../shared/domain/capture';
@@ -11,6 +11,34 @@ import { relativeSeconds } from './relativeTime';
 import { SourceStateBadge } from './SourceStateBadge';
 
 const CAPTURE_CHANNELS: ReadonlySet<string> = new Set(captureChannelSchema.options);
+/** Kinds with a settings form (manual capture and file imports have nothing to edit). */
+const EDITABLE: ReadonlySet<string> = new Set(['rss', 'webhook', 'mastodon', 'bluesky']);
+
+/** Where a local tool posts and the secret it signs with: the two things its configuration needs. */
+function ReceiveInfo({ url, secret }: { url: string; secret: string }) {
+  const { t } = useTranslation();
+  const line = (label: string, value: string, testId: string) => (
+    <Group gap={4}>
+      <Text size="xs" c="dimmed" w="100%">
+        {label}
+      </Text>
+      <Code data-testid={testId}>{value}</Code>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Button size="compact-xs" variant="subtle" onClick={copy}>
+            {copied ? t('listen.sources.copied') : t('listen.sources.copy')}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+  return (
+    <Stack gap={2} mt={4}>
+      {line(t('listen.sources.receiveAt'), url, 'webhook-url')}
+      {line(t('listen.sources.secret'), secret, 'webhook-secret')}
+    </Stack>
+  );
+}
 
 export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (source: Source) => void }) {
   const { t, i18n } = useTranslation();
@@ -35,7 +63,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('listen.sources.columns.name')}</Table.Th>
-            <Table.Th>{t('listen.sources.columns.state')}</Table.Th>
+            <Table.Th miw={140}>{t('listen.sources.columns.state')}</Table.Th>
             <Table.Th>{t('listen.sources.columns.lastSuccess')}</Table.Th>
             <Table.Th>{t('listen.sources.columns.lastError')}</Table.Th>
             <Table.Th>{t('listen.sources.columns.next')}</Table.Th>
@@ -55,6 +83,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                     {t(`listen.sources.kinds.${s.kind}`)}
                     {typeof s.config.url === 'string' ? ` · ${s.config.url}` : ''}
                   </Text>
+                  {s.receive && <ReceiveInfo url={s.receive.url} secret={s.receive.secret} />}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <SourceStateBadge state={s.health.state} />
@@ -78,13 +107,15 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                 <Table.Td>{t('listen.sources.items', { count: s.health.itemsLastHour })}</Table.Td>
                 <Table.Td>{s.health.lagSeconds === null ? '—' : relativeSeconds(s.health.lagSeconds, i18n.language)}</Table.Td>
                 <Table.Td>
-                  {pull && (
-                    <Group gap={4} wrap="nowrap">
+                  <Group gap={4} wrap="nowrap">
+                    {pull && (
                       <Tooltip label={t('listen.sources.pollNow')}>
                         <ActionIcon variant="subtle" aria-label={t('listen.sources.pollNow')} onClick={() => pollNow.mutate(s.id)} loading={pollNow.isPending && pollNow.variables === s.id}>
                           <IconRefresh size={18} />
                         </ActionIcon>
                       </Tooltip>
+                    )}
+                    {(pull || s.kind === 'webhook') && (
                       <Tooltip label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}>
                         <ActionIcon
                           variant="subtle"
@@ -95,15 +126,15 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                           {s.paused ? <IconPlayerPlay size={18} /> : <IconPlayerPause size={18} />}
                         </ActionIcon>
                       </Tooltip>
-                      {(s.kind === 'rss' || s.kind === 'mastodon' || s.kind === 'bluesky') && (
-                        <Tooltip label={t('listen.sources.edit')}>
-                          <ActionIcon variant="subtle" aria-label={t('listen.sources.edit')} onClick={() => onEdit(s)}>
-                            <IconPencil size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </Group>
-                  )}
+                    )}
+                    {(s.kind === 'rss' || s.kind === 'webhook' || s.kind === 'mastodon' || s.kind === 'bluesky') && (
+                      <Tooltip label={t('listen.sources.edit')}>
+                        <ActionIcon variant="subtle" aria-label={t('listen.sources.edit')} onClick={() => onEdit(s)}>
+                          <IconPencil size={18} />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             );
