@@ -21,10 +21,13 @@ const SKEW_MS = 10 * 60_000;
 const MAX_PAGES = 25;
 
 /** Mastodon renders plain text as HTML; compare on text with tags, entities and whitespace removed. */
-export function comparableText(htmlOrText: string): string {
-  return decode(htmlOrText.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ''))
-    .replace(/\s+/gu, '')
-    .normalize('NFC');
+export function comparableHtml(html: string): string {
+  return comparablePlain(decode(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '')));
+}
+
+/** The text as sent: plain, so a "<" in it is text, not markup. */
+export function comparablePlain(text: string): string {
+  return text.replace(/\s+/gu, '').normalize('NFC');
 }
 
 export function createMastodonPublisher(): ChannelPublisher {
@@ -52,7 +55,7 @@ export function createMastodonPublisher(): ChannelPublisher {
     async findExisting(ctx) {
       const me = accountSchema.safeParse(await request(ctx, 'GET', 'api/v1/accounts/verify_credentials'));
       if (!me.success) throw new PublishError('Mastodon sent an unreadable account.', false);
-      const wanted = comparableText(ctx.text);
+      const wanted = comparablePlain(ctx.text);
       const since = Date.parse(ctx.queuedAt) - SKEW_MS;
       // Page back through the account's statuses until older than the queueing time: other posts may have
       // gone out since the attempt whose answer was lost.
@@ -72,7 +75,7 @@ export function createMastodonPublisher(): ChannelPublisher {
             continue;
           }
           if ((s.in_reply_to_id ?? null) !== (ctx.parent?.id ?? null)) continue;
-          if (comparableText(s.content) === wanted) return toPosted(s);
+          if (comparableHtml(s.content) === wanted) return toPosted(s);
         }
         if (reachedOlder) return undefined;
       }
