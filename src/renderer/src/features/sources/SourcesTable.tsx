@@ -11,8 +11,6 @@ import { relativeSeconds } from './relativeTime';
 import { SourceStateBadge } from './SourceStateBadge';
 
 const CAPTURE_CHANNELS: ReadonlySet<string> = new Set(captureChannelSchema.options);
-/** Kinds with a settings form (manual capture and file imports have nothing to edit). */
-const EDITABLE: ReadonlySet<string> = new Set(['rss', 'webhook', 'mastodon', 'bluesky']);
 
 /** Where a local tool posts and the secret it signs with: the two things its configuration needs. */
 function ReceiveInfo({ url, secret }: { url: string; secret: string }) {
