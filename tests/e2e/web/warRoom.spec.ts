@@ -203,3 +203,31 @@ for (const lang of ['fr', 'en'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+test('the wall display in another window follows the war room live, without polling or reload', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext();
+  const desk = await context.newPage();
+  const wall = await context.newPage();
+  const detail = (await rpc(desk.request, 'incident:open', {
+    workspaceId: 'live',
+    incident: { title: 'Grève surprise au dépôt de Renens', scenarioKind: 'strike', severity: 'medium', actor: { author: 'Paul' } },
+  })) as { id: string };
+  await openApp(desk, 'fr', `incidents/${detail.id}/log`);
+  await openApp(wall, 'fr', `incidents/${detail.id}/wall`);
+  let reloads = 0;
+  wall.on('load', () => reloads++);
+  await expect(wall.getByTestId('wall-acks')).toHaveText('—');
+
+  await desk.getByTestId('log-body').fill('Piquet de grève devant l’entrée nord, 40 personnes');
+  await desk.getByTestId('log-submit').click();
+  await expect(wall.getByTestId('screen-wall')).toContainText('Piquet de grève devant l’entrée nord');
+
+  await desk.getByTestId('mobilise').click();
+  await expect(wall.getByTestId('wall-acks')).toHaveText('0 / 10');
+  // The other window is told too (in-app notice; desktop notification where permitted).
+  await expect(wall.getByText('personnes alertées', { exact: false }).first()).toBeVisible();
+  await saveScreen(wall, testInfo, 'fr-incident-wall-live');
+  expect(reloads).toBe(0);
+  await context.close();
+});

@@ -1,8 +1,7 @@
 // One incident's own space: header with status, severity, mobilisation and the next status meeting, then tabs.
 import { Anchor, Badge, Button, Group, Menu, Paper, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_MOVES, type IncidentDetail } from '../../../../shared/domain/incident';
 import { ROLE_IDS, severitySchema } from '../../../../shared/domain/plan';
@@ -17,6 +16,7 @@ import { OverviewTab } from './OverviewTab';
 import { RosterTab } from './RosterTab';
 import { SituationTab } from './SituationTab';
 import { incidentHash, INCIDENT_TABS, type IncidentTab, type IncidentView } from './useIncidentRoute';
+import { useMobilisationNotice } from './useMobilisationNotice';
 import { useNow } from './useNow';
 import { useOperator } from './useOperator';
 
@@ -188,27 +188,4 @@ function NextMeeting({ at }: { at: string | null }) {
       {t('incidents.nextMeeting')}: <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatCountdown(at, now)}</span>
     </Text>
   );
-}
-
-/**
- * Every window showing the incident hears of a new mobilisation through the pushed refresh: an in-app
- * notice, and a desktop notification where the person allowed them.
- */
-function useMobilisationNotice(detail: IncidentDetail): void {
-  const { t } = useTranslation();
-  const seen = useRef<string | null | undefined>(undefined);
-  const id = detail.mobilisation?.id ?? null;
-  useEffect(() => {
-    if (seen.current === undefined || seen.current === id || id === null) {
-      seen.current = id;
-      return;
-    }
-    seen.current = id;
-    const message = t('incidents.mobilisedNotice', { title: detail.title, count: detail.mobilisation?.calls.length ?? 0 });
-    notifications.show({ color: 'red', title: t('incidents.mobilise'), message, closeButtonProps: { 'aria-label': t('incidents.dismiss') } });
-    if (typeof Notification !== 'undefined') {
-      if (Notification.permission === 'granted') new Notification('Tocsin', { body: message });
-      else if (Notification.permission === 'default') void Notification.requestPermission();
-    }
-  }, [id, detail.title, detail.mobilisation?.calls.length, t]);
 }

@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatClock, formatCountdown, formatTime } from './format';
 import { severityColor, statusColor } from './labels';
 import { verificationColor } from './LogTab';
+import { useMobilisationNotice } from './useMobilisationNotice';
 import { useNow } from './useNow';
 
 export function WallDisplay({ incidentId, onExit }: { incidentId: string; onExit: () => void }) {
@@ -35,6 +36,7 @@ export function WallDisplay({ incidentId, onExit }: { incidentId: string; onExit
 function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
+  useMobilisationNotice(detail);
   const log = useCrisisLog(useWorkspaceId(), { incidentId: detail.id, includeWorkspace: true, limit: 8 });
   const calls = detail.mobilisation?.calls ?? [];
   const acked = calls.filter((c) => c.acknowledgedAt !== null).length;
