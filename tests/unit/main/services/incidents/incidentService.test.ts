@@ -62,6 +62,26 @@ describe('IncidentService', () => {
     expect(c.incidents.list('live').map((i) => i.id)).toEqual([manual.id, incident.id]);
   });
 
+  it('seeds every scenario with a checklist that encodes the brief’s rules, with their owners and deadlines', () => {
+    const { core: c } = start();
+    const kinds = ['dataBreach', 'productDefect', 'viralComplaint', 'executiveMisconduct', 'industrialAccident', 'strike', 'cyberAttack', 'fakeNews'] as const;
+    for (const scenarioKind of kinds) {
+      const incident = c.incidents.open('live', { title: scenarioKind, scenarioKind, severity: 'high', actor: lead });
+      const byPlanId = new Map(incident.checklist.map((i) => [i.planItemId, i]));
+      // Freeze campaigns, first holding statement within the hour, never delete negative comments,
+      // involve customer service, regular status meetings, control staff posts.
+      expect(byPlanId.get('freeze'), scenarioKind).toMatchObject({ phase: 'mobilise', ownerRole: 'communicationLead' });
+      expect(byPlanId.get('holding')?.deadlineMinutes, scenarioKind).toBeLessThanOrEqual(60);
+      expect(byPlanId.get('answer')?.text.en, scenarioKind).toMatch(/never delete/i);
+      expect(byPlanId.get('customerService')?.ownerRole, scenarioKind).toBe('customerServiceLead');
+      expect(byPlanId.get('statusMeeting')?.phase, scenarioKind).toBe('respond');
+      expect(byPlanId.get('staff')?.ownerRole, scenarioKind).toBe('hrInternalComms');
+      expect(new Set(incident.checklist.map((i) => i.phase)), scenarioKind).toEqual(new Set(['detect', 'qualify', 'mobilise', 'respond', 'recover', 'learn']));
+    }
+    // A kind without a playbook in the plan opens with an empty checklist rather than a wrong one.
+    expect(c.incidents.open('live', { title: 'x', scenarioKind: 'other', severity: 'low', actor: lead }).checklist).toEqual([]);
+  });
+
   it('keeps several incidents open at once and moves status forward with timestamps', () => {
     const { core: c, advance } = start();
     const a = openBreach(c);
