@@ -174,7 +174,8 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const imports = createImports(ingest, events, () => clock.now().getTime());
-  const exerciseRuns = createExerciseRunner({ store, workspaces, sources, watches, ingest, crisisLog, events, clock, logger });
+  const exerciseStatements = (id: string) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id));
+  const exerciseRuns = createExerciseRunner({ store, workspaces, sources, watches, ingest, crisisLog, events, clock, logger, statements: exerciseStatements });
   const reports = createReports({ store, workspaces, incidents, crisisLog, statements: composer.statements, detection: detection.service, events, logger, clock, audit });
   const lessons = new LessonsService(store, events, clock);
   const exerciseDebriefs = new ExerciseDebriefService({
@@ -182,7 +183,7 @@ export function createCore(options: CoreOptions): Core {
     runner: exerciseRuns,
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
     incidents: (id) => incidents.list(id).map((incident) => incidents.get(id, incident.id)),
-    statements: (id) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id)),
+    statements: exerciseStatements,
   });
 
   const handlers: Handlers = {

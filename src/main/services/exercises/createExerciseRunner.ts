@@ -4,6 +4,9 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/eventBus';
 import type { Logger } from '../../core/logger';
+import { createDraftChecker } from '../../../shared/composer/draftCheck';
+import type { StatementDetail } from '../../../shared/domain/statement';
+import { loadDraftRuleSets } from '../../composer/draftRuleSets';
 import type { IngestService } from '../../ingest/ingestService';
 import type { CrisisLogService } from '../crisisLog/crisisLogService';
 import type { SourceService } from '../listen/sourceService';
@@ -25,6 +28,8 @@ export function createExerciseRunner(deps: {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  /** The cell's statements, to make the public react to the ones it publishes. */
+  statements: (workspaceId: WorkspaceId) => readonly StatementDetail[];
 }): ExerciseRunner {
   const prepareFeed = (workspaceId: WorkspaceId, brand: string): number => {
     const feed =
@@ -34,7 +39,7 @@ export function createExerciseRunner(deps: {
     if (!watched) deps.watches.create(workspaceId, { name: brand, keywords: [brand] });
     return feed.id;
   };
-  return new ExerciseRunner({
+  const runner = new ExerciseRunner({
     scripts: new ScenarioLibrary(),
     clock: deps.clock,
     events: deps.events,
@@ -54,4 +59,21 @@ export function createExerciseRunner(deps: {
     },
     onError: (error) => deps.logger.error('exercise step failed', { error: String(error) }),
   });
+  const rules = loadDraftRuleSets();
+  const checkers = { fr: createDraftChecker(rules.fr), en: createDraftChecker(rules.en) };
+  deps.events.subscribe((name, payload) => {
+    if (name !== 'composer:outboxChanged') return;
+    const { workspaceId } = payload as { workspaceId: WorkspaceId };
+    if (!runner.run(workspaceId)) return;
+    try {
+      for (const { statement, outbox } of deps.statements(workspaceId)) {
+        if (statement.kind === 'reply' || !outbox.some((item) => item.state === 'published')) continue;
+        const flags = Math.max(checkers.fr.check(statement.textFr).length, checkers.en.check(statement.textEn).length);
+        runner.statementPublished(workspaceId, statement.id, flags);
+      }
+    } catch (error) {
+      deps.logger.error('exercise replies failed', { error: String(error) });
+    }
+  });
+  return runner;
 }

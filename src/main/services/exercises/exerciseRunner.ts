@@ -12,6 +12,12 @@ import type { ScenarioLibrary } from './scenarioLibrary';
 import { waveMinute } from './waveMentions';
 
 const MINUTE_MS = 60_000;
+
+const REPLY_TONE = {
+  clean: { negative: 0.2, neutral: 0.5, positive: 0.3 },
+  flawed: { negative: 0.45, neutral: 0.45, positive: 0.1 },
+  poor: { negative: 0.75, neutral: 0.2, positive: 0.05 },
+} as const;
 /** Real milliseconds between two steps; at ×60 one step is one game minute. */
 export const STEP_MS = 1000;
 
@@ -47,6 +53,8 @@ interface Run {
   nextMinute: number;
   mentionsInjected: number;
   cancel: (() => void) | null;
+  /** Statements the public has already reacted to. */
+  readonly repliedTo: Set<string>;
   /** How real time mapped to game time, one entry per start, pause, resume, speed change or jump. */
   readonly segments: { realMs: number; elapsedMs: number; speed: number; running: boolean }[];
 }
@@ -85,6 +93,7 @@ export class ExerciseRunner {
       mentionsInjected: 0,
       cancel: null,
       segments: [{ realMs: now, elapsedMs: 0, speed, running: true }],
+      repliedTo: new Set(),
     };
     this.#runs.set(workspaceId, run);
     this.#schedule(run);
@@ -195,6 +204,33 @@ export class ExerciseRunner {
     if (inject.kind !== 'wave') this.#fire(run, inject, minute);
     this.#step(run);
     return this.#changed(run);
+  }
+
+  /**
+   * The public answers a published statement: a reply wave two game minutes later whose tone follows the
+   * statement's draft check (a clean text calms the crowd, a flagged one feeds it).
+   */
+  statementPublished(workspaceId: WorkspaceId, statementId: string, draftFlags: number): void {
+    const run = this.#runs.get(workspaceId);
+    if (!run || run.status === 'finished' || run.repliedTo.has(statementId)) return;
+    run.repliedTo.add(statementId);
+    const template = [...run.script.injects].filter((i): i is WaveInject => i.kind === 'wave').sort((a, b) => b.tone.negative - a.tone.negative)[0];
+    if (!template) return;
+    const tone = draftFlags === 0 ? REPLY_TONE.clean : draftFlags <= 2 ? REPLY_TONE.flawed : REPLY_TONE.poor;
+    const id = `replies-${run.repliedTo.size}`;
+    run.injects.push({
+      ...template,
+      id,
+      at: Math.floor(this.#gameMinute(run)) + 2,
+      title: {
+        fr: `Réactions à la déclaration publiée (contrôle : ${draftFlags} signalement(s))`,
+        en: `Reactions to the published statement (draft check: ${draftFlags} flag(s))`,
+      },
+      durationMinutes: 25,
+      volume: { shape: 'decay', peakPerMinute: Math.max(4, template.volume.peakPerMinute / 3) },
+      tone,
+    });
+    this.#changed(run);
   }
 
   stopAll(): void {

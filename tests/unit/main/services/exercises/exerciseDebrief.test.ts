@@ -59,6 +59,15 @@ describe('exercise debrief (Must show #2, backend part)', () => {
       confirmation: { person: 'Nadia Benali', publishedAt: new Date(now).toISOString(), url: 'https://www.banque-leman.example/info' },
     });
 
+    // The public reacts to the published statement: a reply wave two game minutes later.
+    const afterPublish = (await mustCall(core, 'exercise:run', ws))!;
+    const replies = afterPublish.injects.find((i) => i.id === 'replies-1');
+    expect(replies?.at).toBe(Math.floor(afterPublish.gameMinute) + 2);
+    expect(replies?.title.en).toMatch(/draft check: \d+ flag/);
+    await play(5);
+    const reacted = (await mustCall(core, 'exercise:run', ws))!;
+    expect(reacted.injects.find((i) => i.id === 'replies-1')?.firedAt).not.toBeNull();
+
     const current = await mustCall(core, 'incident:get', incident);
     for (const entry of current.checklist.filter((i) => i.deadlineMinutes <= 60)) {
       await mustCall(core, 'incident:setChecklistItem', { ...incident, itemId: entry.id, status: 'done', actor });
