@@ -15,10 +15,6 @@ const MAX_PAGES_PER_POLL = 10;
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-interface MastodonCursor {
-  readonly minId?: string;
-}
-
 export const mastodonConnector: Connector = {
   kind: 'mastodon',
   defaultIntervalSeconds: 120,
@@ -40,17 +36,18 @@ export const mastodonConnector: Connector = {
     let next: string | undefined = firstPageUrl(settings, since);
     for (let page = 0; next && page < MAX_PAGES_PER_POLL; page++) {
       const { items, prevLink, exhausted } = await fetchPage(next);
+      const before = newest;
       const statuses = parseStatuses(items, rejected);
       for (const status of statuses) {
         mentions.push(statusToMention(status, host));
         if (!newest || compareIds(status.id, newest) > 0) newest = status.id;
       }
       // Without a cursor there is nothing "missed" to catch up: the newest page is enough.
-      if (!since || statuses.length === 0 || exhausted) break;
+      // A page that brings nothing newer (a confused or hostile server) ends the poll rather than looping.
+      if (!since || statuses.length === 0 || exhausted || newest === before) break;
       next = prevLink ?? (newest ? firstPageUrl(settings, newest) : undefined);
     }
-    const result: MastodonCursor = newest ? { minId: newest } : {};
-    return { mentions, cursor: { ...result }, rejected };
+    return { mentions, cursor: newest ? { minId: newest } : null, rejected };
   },
 };
 
