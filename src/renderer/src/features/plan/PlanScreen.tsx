@@ -26,7 +26,8 @@ const TABS = ['overview', 'roles', 'scenarios', 'playbooks', 'templates', 'thres
 
 export function PlanScreen() {
   const { t } = useTranslation();
-  const plan = usePlan(useWorkspaceId());
+  const workspaceId = useWorkspaceId();
+  const plan = usePlan(workspaceId);
   return (
     <Stack data-testid="screen-plan">
       <div>
@@ -35,7 +36,8 @@ export function PlanScreen() {
           {t('plan.subtitle')}
         </Text>
       </div>
-      <QueryState query={plan}>{(stored) => <PlanEditor stored={stored} />}</QueryState>
+      {/* Keyed by workspace: switching the window to an exercise must not carry a half-edited live draft. */}
+      <QueryState query={plan}>{(stored) => <PlanEditor key={workspaceId} stored={stored} />}</QueryState>
     </Stack>
   );
 }
