@@ -118,6 +118,18 @@ export async function buildReportIncident(core: Core, setNow: (ms: number) => vo
       confirmation: { person: 'Camille Python', publishedAt: new Date(ONSET + 3 * HOUR + 15 * 60_000).toISOString(), url: null },
     });
   }
+  setNow(ONSET + 29 * HOUR);
+  await invoke(core, 'lessons:submit', {
+    workspaceId: WS,
+    lesson: {
+      author: 'Zoé Müller',
+      authorRole: 'scribe',
+      wentWell: 'La main courante a été tenue dès la première minute.',
+      wentBadly: 'Le communiqué d’attente est sorti trop tard : 1 h 15 après l’ouverture.',
+      actions: [{ action: 'Pré-valider un message d’attente « fuite de données »', owner: 'Juriste' }],
+    },
+  });
+  await invoke(core, 'lessons:submit', { workspaceId: WS, lesson: { wentWell: '', wentBadly: 'Trop d’appels entrants sans script.', actions: [] } });
   setNow(ONSET + 30 * HOUR);
   return { incidentId, statementId: draft.statement.id, humanEntries: entries.length, decisions: entries.filter((e) => e.kind === 'decision').length };
 }

@@ -25,6 +25,7 @@ import { importArchive } from './archive/importArchive';
 import { exportLogCsv, exportMentionsCsv } from './csvExports';
 import { exportMentionsXlsx } from './xlsxExport';
 import { ArchiveRepository } from '../db/repositories/archiveRepository';
+import { LessonsRepository } from '../db/repositories/lessonsRepository';
 
 export interface ReportDeps {
   readonly store: WorkspaceStore;
@@ -51,6 +52,7 @@ export function createReports(deps: ReportDeps) {
   const { store, workspaces, incidents, crisisLog, statements, detection, events, logger, clock, audit } = deps;
   const repository = perWorkspace((ws) => new ReportRepository(ws.db));
   const archiveRepository = perWorkspace((ws) => new ArchiveRepository(ws.db));
+  const lessons = perWorkspace((ws) => new LessonsRepository(ws.db));
   const sources: ReportSources = {
     workspace: (id) => workspaces.get(id),
     incident: (id, incidentId) => incidents.get(id, incidentId),
@@ -59,6 +61,7 @@ export function createReports(deps: ReportDeps) {
     statements: (id, incidentId) => statements.list(id, incidentId).map((s) => statements.get(id, s.id)),
     alerts: (id, limit) => detection.listAlerts(id, 'all', limit),
     repository: (id) => repository(store.get(id)),
+    lessons: (id) => lessons(store.get(id)).list(),
   };
   const jobs = new ExportJobs(events, logger);
 

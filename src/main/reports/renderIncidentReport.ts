@@ -462,23 +462,53 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('queue', 11, () => {
+    const q = data.queue;
+    if (q.flagged === 0) pdf.paragraph(s.queue.noneFlagged, { italic: true });
+    else {
+      const n = (r: Record<string, number>, k: string) => r[k] ?? 0;
+      pdf.paragraph(
+        fill(s.queue.flagged, {
+          flagged: q.flagged,
+          question: n(q.byReason, 'question'),
+          complaint: n(q.byReason, 'complaint'),
+          journalist: n(q.byReason, 'journalist'),
+          manual: n(q.byReason, 'manual'),
+        }),
+      );
+      pdf.paragraph(
+        fill(s.queue.states, {
+          open: n(q.byState, 'open'),
+          replying: n(q.byState, 'replying'),
+          answered: n(q.byState, 'answered'),
+          offline: n(q.byState, 'offline'),
+          dismissed: n(q.byState, 'dismissed'),
+        }),
+      );
+      pdf.paragraph(fill(s.queue.handled, { median: q.medianHandledMs === null ? '—' : duration(q.medianHandledMs) }));
+    }
     const replies = data.statements.filter((d) => d.statement.kind === 'reply');
     if (replies.length === 0) return pdf.paragraph(s.queue.none, { italic: true });
-    const publishedReplies = replies.filter((d) => d.outbox.some((o) => o.state === 'published'));
     pdf.paragraph(
       fill(s.queue.replies, {
         total: replies.length,
         approved: replies.filter((d) => d.statement.approvalState === 'approved').length,
-        published: publishedReplies.length,
+        published: replies.filter((d) => d.outbox.some((o) => o.state === 'published')).length,
       }),
     );
-    const delays = data.replyDelaysMs;
-    const m = median(delays);
+    const m = median(data.replyDelaysMs);
     pdf.paragraph(fill(s.queue.median, { median: m === null ? '—' : duration(m) }));
   });
 
   await section('lessons', 12, () => {
-    pdf.paragraph(s.lessons.none, { italic: true });
+    if (data.lessons.length === 0) return pdf.paragraph(s.lessons.none, { italic: true });
+    pdf.paragraph(fill(s.lessons.intro, { count: data.lessons.length }));
+    for (const lesson of data.lessons) {
+      const who = lesson.author ? `${printable(lesson.author, 120)}${lesson.authorRole ? ` (${printable(roleName(lesson.authorRole) || lesson.authorRole, 80)})` : ''}` : s.lessons.anonymous;
+      pdf.heading(fill(s.lessons.by, { author: who, date: at(lesson.submittedAt) }), 3);
+      if (lesson.wentWell) pdf.block(s.lessons.wentWell, printable(lesson.wentWell, 10_000));
+      if (lesson.wentBadly) pdf.block(s.lessons.wentBadly, printable(lesson.wentBadly, 10_000));
+      if (lesson.actions.length) pdf.bullets(lesson.actions.map((a) => fill(s.lessons.action, { action: printable(a.action, 1000), owner: printable(a.owner, 120) })));
+    }
   });
 
   await section('appendix', 13, () => {

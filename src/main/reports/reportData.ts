@@ -6,7 +6,8 @@ import type { StatementDetail } from '../../shared/domain/statement';
 import type { StatementReaction } from '../../shared/domain/report';
 import { REACTION_WINDOW_HOURS } from '../../shared/domain/report';
 import type { Workspace, WorkspaceId } from '../../shared/domain/workspace';
-import type { HourPoint, ReportMention, ReportRepository } from '../db/repositories/reportRepository';
+import type { HourPoint, ReportMention, ReportRepository, ResponseItemTimes } from '../db/repositories/reportRepository';
+import type { LessonRow } from '../db/repositories/lessonsRepository';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 
 /** The log filter's ceiling; a longer log is printed up to it and the report says so. */
@@ -26,6 +27,24 @@ export interface ReportSources {
   statements(workspaceId: WorkspaceId, incidentId: string): StatementDetail[];
   alerts(workspaceId: WorkspaceId, limit: number): Alert[];
   repository(workspaceId: WorkspaceId): ReportRepository;
+  lessons(workspaceId: WorkspaceId): LessonRow[];
+}
+
+export interface QueueStats {
+  flagged: number;
+  byState: Record<string, number>;
+  byReason: Record<string, number>;
+  /** Median time from flagging to answered/offline, over the items handled. */
+  medianHandledMs: number | null;
+}
+
+export interface ReportLesson {
+  submittedAt: string;
+  author: string | null;
+  authorRole: string | null;
+  wentWell: string;
+  wentBadly: string;
+  actions: { action: string; owner: string }[];
 }
 
 export interface WatchSeries {
@@ -50,6 +69,8 @@ export interface ReportData {
   topMentions: ReportMention[];
   /** For each published reply to a mention: time from the mention to the reply's first publication. */
   replyDelaysMs: number[];
+  queue: QueueStats;
+  lessons: ReportLesson[];
   generatedAt: string;
 }
 
@@ -91,6 +112,8 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     reactions: analyseReactions(repo, statements, REACTION_WINDOW_HOURS),
     topMentions: repo.topByAudience(fromIso, toIso, TOP_MENTIONS),
     replyDelaysMs: replyDelays(repo, statements),
+    queue: queueStats(repo.responseItems(fromIso, toIso)),
+    lessons: sources.lessons(workspaceId).map(toLesson),
     generatedAt: now.toISOString(),
   };
 }
@@ -103,4 +126,37 @@ function replyDelays(repo: ReportRepository, statements: readonly StatementDetai
     const mentionAt = repo.mentionPublishedAt(mentionId);
     return mentionAt === null ? [] : [Math.max(0, Date.parse(published) - Date.parse(mentionAt))];
   });
+}
+
+function queueStats(items: readonly ResponseItemTimes[]): QueueStats {
+  const count = (key: (i: ResponseItemTimes) => string) =>
+    items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [key(i)]: (acc[key(i)] ?? 0) + 1 }), {});
+  const handled = items
+    .filter((i) => i.handledAt !== null && (i.state === 'answered' || i.state === 'offline'))
+    .map((i) => Date.parse(i.handledAt!) - Date.parse(i.flaggedAt))
+    .sort((a, b) => a - b);
+  const mid = Math.floor(handled.length / 2);
+  return {
+    flagged: items.length,
+    byState: count((i) => i.state),
+    byReason: count((i) => i.reason),
+    medianHandledMs: handled.length === 0 ? null : handled.length % 2 ? handled[mid]! : (handled[mid - 1]! + handled[mid]!) / 2,
+  };
+}
+
+/** Stored actions are JSON written by the app; anything unexpected is shown as nothing rather than failing the report. */
+function toLesson(row: LessonRow): ReportLesson {
+  let actions: { action: string; owner: string }[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.actionsJson);
+    if (Array.isArray(parsed)) {
+      actions = parsed.flatMap((a: unknown) => {
+        const { action, owner } = (a ?? {}) as { action?: unknown; owner?: unknown };
+        return typeof action === 'string' ? [{ action, owner: typeof owner === 'string' ? owner : '' }] : [];
+      });
+    }
+  } catch {
+    actions = [];
+  }
+  return { submittedAt: row.submittedAt, author: row.author, authorRole: row.authorRole, wentWell: row.wentWell, wentBadly: row.wentBadly, actions };
 }

@@ -29,6 +29,7 @@ export const ARCHIVE_TABLES = [
   'alerts',
   'mention_rollups',
   'watch_term_hours',
+  'lessons_learned',
 ] as const;
 export type ArchiveTable = (typeof ARCHIVE_TABLES)[number];
 
@@ -59,6 +60,7 @@ export const incidentArchiveSchema = z
       alerts: rows('Alerts of the period with their stored explanation (why-card).'),
       mention_rollups: rows('Per-watch per-minute mention counts and tone of the period.'),
       watch_term_hours: rows('Per-watch per-hour term counts of the period.'),
+      lessons_learned: rows('Lessons-learned (RETEX) answers of the workspace.'),
     }),
   })
   .describe('Tocsin incident archive, version 1');

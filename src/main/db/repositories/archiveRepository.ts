@@ -31,6 +31,7 @@ const SELECTS: Record<ArchiveTable, string> = {
   alerts: 'SELECT * FROM alerts WHERE opened_at < @toIso AND (closed_at IS NULL OR closed_at >= @fromIso) ORDER BY id',
   mention_rollups: 'SELECT * FROM mention_rollups WHERE minute >= @fromMinute AND minute < @toMinute',
   watch_term_hours: 'SELECT * FROM watch_term_hours WHERE hour >= @fromHour AND hour < @toHour',
+  lessons_learned: 'SELECT * FROM lessons_learned ORDER BY id',
 };
 
 export class ArchiveRepository {
@@ -59,7 +60,7 @@ export class ArchiveRepository {
     const row = this.#db
       .prepare<[], { n: number }>(
         `SELECT (SELECT count(*) FROM incidents) + (SELECT count(*) FROM crisis_log) + (SELECT count(*) FROM statements)
-           + (SELECT count(*) FROM watches) + (SELECT count(*) FROM alerts) AS n`,
+           + (SELECT count(*) FROM watches) + (SELECT count(*) FROM alerts) + (SELECT count(*) FROM lessons_learned) AS n`,
       )
       .get();
     return (row?.n ?? 0) === 0;

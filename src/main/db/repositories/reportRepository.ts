@@ -24,9 +24,19 @@ export interface ReportMention {
   url: string | null;
 }
 
+export interface ResponseItemTimes {
+  reason: string;
+  state: string;
+  flaggedAt: string;
+  handledAt: string | null;
+}
+
 const MENTION_COLUMNS = `m.id, m.published_at AS publishedAt, m.source_kind AS sourceKind, m.source_name AS sourceName,
   m.author_handle AS authorHandle, m.author_name AS authorName, m.author_audience AS authorAudience,
   m.author_kind AS authorKind, m.language, m.tone_class AS toneClass, m.title, m.text, m.url`;
+
+/** The threshold of the partial index `mentions_large_audience` (migration 0011). */
+const LARGE_AUDIENCE = 10_000;
 
 export class ReportRepository {
   readonly #watches;
@@ -34,9 +44,11 @@ export class ReportRepository {
   readonly #totals;
   readonly #terms;
   readonly #topByAudience;
+  readonly #topByAudienceSmall;
   readonly #countBetween;
   readonly #mentionsPage;
   readonly #publishedAt;
+  readonly #responses;
 
   constructor(db: Db) {
     this.#watches = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM watches ORDER BY id');
@@ -52,12 +64,24 @@ export class ReportRepository {
       `SELECT term, sum(count) AS count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?
        GROUP BY term ORDER BY count DESC, term LIMIT ?`,
     );
+    // Walks the partial index from the largest audience down (migration 0011) and stops at `limit` rows;
+    // the fallback below covers periods with too few large accounts.
+    // The threshold is a literal: the planner can only use a partial index when the query implies its WHERE.
     this.#topByAudience = db.prepare<[string, string, number], ReportMention>(
+      `SELECT ${MENTION_COLUMNS} FROM mentions m INDEXED BY mentions_large_audience
+       WHERE m.author_audience >= ${LARGE_AUDIENCE} AND m.published_at >= ? AND m.published_at < ?
+       ORDER BY m.author_audience DESC LIMIT ?`,
+    );
+    this.#topByAudienceSmall = db.prepare<[string, string, number, number], ReportMention>(
       `SELECT ${MENTION_COLUMNS} FROM mentions m
-       WHERE m.published_at >= ? AND m.published_at < ? AND m.author_audience IS NOT NULL
-       ORDER BY m.author_audience DESC, m.published_at LIMIT ?`,
+       WHERE m.published_at >= ? AND m.published_at < ? AND m.author_audience < ?
+       ORDER BY m.author_audience DESC LIMIT ?`,
     );
     this.#publishedAt = db.prepare<[number], { publishedAt: string }>('SELECT published_at AS publishedAt FROM mentions WHERE id = ?');
+    this.#responses = db.prepare<[string, string], ResponseItemTimes>(
+      `SELECT reason, state, flagged_at AS flaggedAt, handled_at AS handledAt FROM response_items
+       WHERE flagged_at >= ? AND flagged_at < ?`,
+    );
     this.#countBetween = db.prepare<[string, string], { n: number }>(
       'SELECT count(*) AS n FROM mentions WHERE published_at >= ? AND published_at < ?',
     );
@@ -87,11 +111,17 @@ export class ReportRepository {
   }
 
   topByAudience(fromIso: string, toIso: string, limit: number): ReportMention[] {
-    return this.#topByAudience.all(fromIso, toIso, limit);
+    const large = this.#topByAudience.all(fromIso, toIso, limit);
+    return large.length >= limit ? large : [...large, ...this.#topByAudienceSmall.all(fromIso, toIso, LARGE_AUDIENCE, limit - large.length)];
   }
 
   mentionPublishedAt(id: number): string | null {
     return this.#publishedAt.get(id)?.publishedAt ?? null;
+  }
+
+  /** Response-queue items flagged in [from, to): why, where they stand, and when they were handled. */
+  responseItems(fromIso: string, toIso: string): ResponseItemTimes[] {
+    return this.#responses.all(fromIso, toIso);
   }
 
   countBetween(fromIso: string, toIso: string): number {

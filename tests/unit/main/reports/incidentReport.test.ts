@@ -81,7 +81,17 @@ describe('PDF incident report', () => {
     expect(text).toContain('plainte pénale déposée');
     // Reaction, alerts, plain "nothing recorded" wording for what does not exist.
     expect(text).toContain('« Communiqué d’attente » — publiée le');
-    expect(text).toContain(s.lessons.none);
+    expect(text).toContain('2 contribution(s) au retour d’expérience');
+    expect(text).toContain('Le communiqué d’attente est sorti trop tard');
+    expect(text).toContain('Pré-valider un message d’attente « fuite de données » — responsable : Juriste');
+    expect(text).toContain('Anonyme');
+    // Ingest flagged questions and complaints into the response queue: the section's counts add up.
+    const queue = /sur la période : (\d+) \(questions (\d+), plaintes (\d+), journalistes (\d+), à la main (\d+)\)\. Ouvertes (\d+) · en cours de réponse (\d+) · répondues (\d+) · traitées hors ligne (\d+) · écartées (\d+)/.exec(text);
+    expect(queue).not.toBeNull();
+    const [flagged, ...rest] = queue!.slice(1).map(Number);
+    expect(flagged).toBeGreaterThan(0);
+    expect(rest.slice(0, 4).reduce((a, b) => a + b, 0)).toBe(flagged);
+    expect(rest.slice(4).reduce((a, b) => a + b, 0)).toBe(flagged);
     const alerts = await invoke(core, 'alerts:list', { workspaceId: WS, status: 'all', limit: 100 });
     expect(alerts.length).toBeGreaterThan(0);
     expect(text).toContain('Alerte levée sur Banque Léman');
