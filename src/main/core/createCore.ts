@@ -33,6 +33,8 @@ import { mentionsHandlers, sourcesHandlers, watchesHandlers } from '../ipc/handl
 import { MentionService } from '../services/listen/mentionService';
 import { DashboardService } from '../services/dashboard/dashboardService';
 import { dashboardHandlers } from '../ipc/handlers/dashboardHandlers';
+import { DemoFeed } from '../services/demo/demoFeed';
+import { demoHandlers } from '../ipc/handlers/demoHandlers';
 import { SourceService } from '../services/listen/sourceService';
 import { WatchService } from '../services/listen/watchService';
 import { WebhookService } from '../services/listen/webhookService';
@@ -65,6 +67,8 @@ export interface CoreOptions {
   readonly checkOutput?: boolean;
   /** Outbox timing (short backoff and timeouts in tests); the defaults suit real networks. */
   readonly composerTuning?: ComposerTuning;
+  /** Start (or resume) the demo watch fed by a looping scenario; only `npm start` turns it on (TOCSIN_DEMO). */
+  readonly demo?: boolean;
 }
 
 export interface Core {
@@ -142,6 +146,7 @@ export function createCore(options: CoreOptions): Core {
   const watches = new WatchService(store, ingest, events, clock);
   const mentions = new MentionService(store, ingest, clock);
   const dashboard = new DashboardService(store, clock);
+  const demo = new DemoFeed({ store, watches, ingest, events, clock, logger });
   const composer = createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning: composerTuning });
   const incidents = new IncidentService({
     store,
@@ -193,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     ...sourcesHandlers(sources),
     ...mentionsHandlers(mentions),
     ...dashboardHandlers(dashboard),
+    ...demoHandlers(demo),
     ...planHandlers(plans),
     ...exerciseHandlers(exercises),
     ...exerciseRunHandlers(exerciseRuns, exerciseDebriefs),
@@ -211,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
   composer.start();
 
   scheduler.startWorkspace(LIVE_WORKSPACE_ID);
+  if (options.demo) void demo.start().catch((error: unknown) => logger.error('demo failed to start', { error: String(error) }));
   // Webhook ports follow the live workspace's webhook sources: opened, moved or closed as they change.
   void webhooks.sync();
   events.subscribe((name, payload) => {
@@ -239,6 +246,7 @@ export function createCore(options: CoreOptions): Core {
       exerciseRuns.stopAll();
       void composer.stop();
       scheduler.stop();
+      demo.close();
       void webhooks.close();
       liveFeeds.stop();
       stopBackups();

@@ -19,6 +19,7 @@ import { watchesCalls, watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspace';
 import { detectionCalls, detectionEvents } from './detection';
 import { dashboardCalls } from './dashboard';
+import { demoCalls, demoEvents } from './demo';
 import { reportCalls } from './report';
 import { exportCalls, exportEvents } from './export';
 
@@ -28,6 +29,7 @@ export const calls = {
   ...workspaceCalls,
   ...detectionCalls,
   ...dashboardCalls,
+  ...demoCalls,
   ...watchesCalls,
   ...sourcesCalls,
   ...mentionsCalls,
@@ -46,6 +48,7 @@ export const calls = {
 } as const;
 
 export const events = {
+  ...demoEvents,
   ...planEvents,
   ...exerciseRunEvents,
   ...lessonsEvents,

@@ -25,6 +25,7 @@ export const queryKeys = {
   detection: (id: WorkspaceId) => ['detection', id] as const,
   /** Prefix of every dashboard query of a workspace (series and splits of each watch and range). */
   dashboard: (id: WorkspaceId) => ['dashboard', id] as const,
+  demo: (id: WorkspaceId) => ['demo', id] as const,
   /** Prefix of the Reports area's queries of a workspace (reaction analysis per incident). */
   reports: (id: WorkspaceId) => ['reports', id] as const,
   exportJob: (jobId: string) => ['exportJob', jobId] as const,

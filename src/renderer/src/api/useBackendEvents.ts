@@ -28,6 +28,7 @@ const invalidations: Invalidation = {
   'incident:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId)],
   'alerts:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'level:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
+  'demo:changed': ({ workspaceId }) => [queryKeys.demo(workspaceId), queryKeys.watches(workspaceId), queryKeys.dashboard(workspaceId)],
   'import:progress': ({ runId, workspaceId, state }) =>
     state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
   'export:progress': ({ jobId }) => [queryKeys.exportJob(jobId)],
