@@ -3,10 +3,12 @@ import { spawn } from 'node:child_process';
 import { findElectron } from './electronBinary.mjs';
 
 const electron = findElectron();
+// A newcomer's first launch shows the demo watch fed by a looping scenario (TOCSIN_DEMO=0 turns it off).
+const env = { ...process.env, TOCSIN_DEMO: process.env.TOCSIN_DEMO ?? '1' };
 const child = electron.binary
-  ? spawn(electron.binary, ['.'], { stdio: 'inherit' })
+  ? spawn(electron.binary, ['.'], { stdio: 'inherit', env })
   : (console.log(`Electron cannot start here: ${electron.reason}. Starting browser mode instead.`),
-    spawn(process.execPath, ['out/main/browser.js'], { stdio: 'inherit' }));
+    spawn(process.execPath, ['out/main/browser.js'], { stdio: 'inherit', env }));
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

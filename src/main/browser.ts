@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     logger: consoleLogger,
     shell: { shell: 'browser', version: APP_VERSION },
     checkOutput: process.env.NODE_ENV !== 'production',
+    // `npm start` turns the demo watch on for newcomers; tests and other launches leave it off.
+    demo: process.env.TOCSIN_DEMO === '1',
   });
   const server = await startBrowserServer({
     dispatch: host.dispatch,

@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
       logger: consoleLogger,
       shell: { shell: 'electron', version: app.getVersion(), openExternal: openExternalChecked },
       checkOutput: !app.isPackaged,
+      demo: process.env.TOCSIN_DEMO === '1',
     });
     registerIpc(host.dispatch, host.events);
     createWindow();
