@@ -29,6 +29,11 @@ export const incidentsEn = {
   mobilisedNotice: '{{title}}: {{count}} people alerted. Please acknowledge.',
   changeStatus: 'Change status',
   changeSeverity: 'Change severity',
+  generalLog: {
+    open: 'General log',
+    title: 'General log',
+    help: 'What the cell records before an incident is opened, and what Tocsin records about no incident in particular: alerts, crisis levels, sealed mode. Each incident has its own log as well.',
+  },
   nextMeeting: 'Next status meeting',
   shortcuts: 'Shortcuts: Alt+I open an incident (list) · Alt+N new log entry · Alt+F search the log · Alt+M mobilise · Alt+W wall display',
   fields: {
@@ -260,6 +265,11 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
   mobilisedNotice: '{{title}} : {{count}} personnes alertées. Merci d’accuser réception.',
   changeStatus: 'Changer le statut',
   changeSeverity: 'Changer la gravité',
+  generalLog: {
+    open: 'Main courante générale',
+    title: 'Main courante générale',
+    help: 'Ce que la cellule consigne avant l’ouverture d’un incident, et ce que Tocsin consigne hors incident : alertes, niveaux de crise, mode scellé. Chaque incident a aussi sa propre main courante.',
+  },
   nextMeeting: 'Prochain point de situation',
   shortcuts: 'Raccourcis : Alt+I ouvrir un incident (liste) · Alt+N nouvelle entrée · Alt+F chercher dans la main courante · Alt+M mobiliser · Alt+W mur',
   fields: {

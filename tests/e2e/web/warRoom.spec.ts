@@ -231,3 +231,21 @@ test('the wall display in another window follows the war room live, without poll
   expect(reloads).toBe(0);
   await context.close();
 });
+
+for (const lang of ['fr', 'en'] as const) {
+  test(`the general log takes entries before any incident, alongside the application's own (${lang})`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await openApp(page, lang, 'incidents');
+    await page.getByTestId('general-log-button').click();
+    await expect(page.getByTestId('screen-general-log')).toBeVisible();
+    const body = lang === 'fr' ? 'Appel d’une journaliste de la RTS, rappeler avant 17 h' : 'A journalist from RTS called, call back before 5 pm';
+    await page.getByTestId('log-body').fill(body);
+    await page.getByTestId('log-source').fill('RTS');
+    await page.getByTestId('log-submit').click();
+    await expect(page.getByTestId('log-entries')).toContainText(body);
+    await page.getByTestId('verify-log').click();
+    await expect(page.getByTestId('verify-result')).toContainText(lang === 'fr' ? 'Main courante intègre' : 'Log intact');
+    await saveScreen(page, testInfo, `${lang}-general-log`);
+    await expectAccessible(page, 'general log');
+  });
+}

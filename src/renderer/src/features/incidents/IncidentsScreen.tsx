@@ -13,13 +13,15 @@ import { IncidentSpace } from './IncidentSpace';
 import { severityColor, statusColor } from './labels';
 import { OpenAlerts } from './OpenAlerts';
 import { OpenIncidentModal } from './OpenIncidentModal';
-import { useIncidentRoute } from './useIncidentRoute';
+import { GeneralLog } from './GeneralLog';
+import { GENERAL_LOG_HASH, useIncidentRoute } from './useIncidentRoute';
 import { WallDisplay } from './WallDisplay';
 
 export function IncidentsScreen() {
   const [route, go] = useIncidentRoute();
   if (route.incidentId && route.view === 'wall') return <WallDisplay incidentId={route.incidentId} onExit={() => go(route.incidentId)} />;
   if (route.incidentId && route.view === 'calltree') return <CallTree incidentId={route.incidentId} onBack={() => go(route.incidentId, 'roster')} />;
+  if (route.generalLog) return <GeneralLog onBack={() => go(null)} />;
   if (route.incidentId) return <IncidentSpace incidentId={route.incidentId} tab={route.view} go={go} />;
   return <IncidentList onOpen={(id) => go(id)} />;
 }
@@ -35,9 +37,14 @@ function IncidentList({ onOpen }: { onOpen: (id: string) => void }) {
     <Stack data-testid="screen-incidents">
       <Group justify="space-between">
         <Title order={2}>{t('incidents.title')}</Title>
-        <Button onClick={() => setOpening(true)} data-testid="incident-open-button">
-          {t('incidents.open')}
-        </Button>
+        <Group>
+          <Button variant="default" component="a" href={GENERAL_LOG_HASH} data-testid="general-log-button">
+            {t('incidents.generalLog.open')}
+          </Button>
+          <Button onClick={() => setOpening(true)} data-testid="incident-open-button">
+            {t('incidents.open')}
+          </Button>
+        </Group>
       </Group>
       <OpenAlerts
         onOpenFrom={(alert) => {

@@ -27,7 +27,8 @@ export const verificationColor: Record<VerificationState, string> = {
 };
 
 interface Props {
-  readonly incidentId: string;
+  /** null: the workspace's general log. */
+  readonly incidentId: string | null;
   readonly actor: Actor;
   readonly newEntryRef: RefObject<HTMLTextAreaElement | null>;
   readonly searchRef: RefObject<HTMLInputElement | null>;
@@ -45,7 +46,7 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
   const [correcting, setCorrecting] = useState<LogEntry | null>(null);
   const log = useCrisisLog(workspaceId, {
     incidentId,
-    includeWorkspace: withWorkspace,
+    includeWorkspace: incidentId !== null && withWorkspace,
     text: debounced || undefined,
     kinds: kinds as LogEntryKind[],
     verification: states as VerificationState[],
@@ -84,13 +85,15 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
             w={240}
           />
           <Checkbox label={t('incidents.log.pinnedOnly')} checked={pinnedOnly} onChange={(e) => setPinnedOnly(e.currentTarget.checked)} mb={8} />
-          <Checkbox
-            label={t('incidents.log.withWorkspace')}
-            checked={withWorkspace}
-            onChange={(e) => setWithWorkspace(e.currentTarget.checked)}
-            mb={8}
-            data-testid="log-with-workspace"
-          />
+          {incidentId !== null && (
+            <Checkbox
+              label={t('incidents.log.withWorkspace')}
+              checked={withWorkspace}
+              onChange={(e) => setWithWorkspace(e.currentTarget.checked)}
+              mb={8}
+              data-testid="log-with-workspace"
+            />
+          )}
           <Button variant="default" onClick={() => verify.mutate()} loading={verify.isPending} data-testid="verify-log">
             {t('incidents.log.verify')}
           </Button>
@@ -113,7 +116,7 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
       </Paper>
       <Stack gap="xs" data-testid="log-entries">
         {(log.data ?? []).map((entry) => (
-          <EntryCard key={entry.id} entry={entry} actor={actor} onCorrect={() => setCorrecting(entry)} />
+          <EntryCard key={entry.id} entry={entry} actor={actor} inIncident={incidentId !== null} onCorrect={() => setCorrecting(entry)} />
         ))}
         {log.data?.length === 0 && <Text c="dimmed">{t('incidents.log.empty')}</Text>}
       </Stack>
@@ -128,7 +131,7 @@ function NewEntryForm({
   correcting,
   onDone,
 }: {
-  incidentId: string;
+  incidentId: string | null;
   actor: Actor;
   textRef: RefObject<HTMLTextAreaElement | null>;
   correcting: LogEntry | null;
@@ -234,7 +237,7 @@ function NewEntryForm({
   );
 }
 
-function EntryCard({ entry, actor, onCorrect }: { entry: LogEntry; actor: Actor; onCorrect: () => void }) {
+function EntryCard({ entry, actor, inIncident, onCorrect }: { entry: LogEntry; actor: Actor; inIncident: boolean; onCorrect: () => void }) {
   const { t, i18n } = useTranslation();
   const workspaceId = useWorkspaceId();
   const setVerification = useSetVerification(workspaceId);
@@ -265,7 +268,7 @@ function EntryCard({ entry, actor, onCorrect }: { entry: LogEntry; actor: Actor;
                 {t('incidents.log.corrected')}
               </Badge>
             )}
-            {entry.incidentId === null && (
+            {entry.incidentId === null && inIncident && (
               <Badge color="gray" variant="outline">
                 {t('incidents.log.workspaceEntry')}
               </Badge>
@@ -319,7 +322,7 @@ function EntryCard({ entry, actor, onCorrect }: { entry: LogEntry; actor: Actor;
             >
               {entry.pinned ? t('incidents.log.unpin') : t('incidents.log.pin')}
             </Button>
-            {!corrected && (
+            {!corrected && (entry.incidentId !== null || !inIncident) && (
               <Button size="compact-xs" variant="subtle" onClick={onCorrect} data-testid={`entry-${entry.seq}-correct`}>
                 {t('incidents.log.correct')}
               </Button>

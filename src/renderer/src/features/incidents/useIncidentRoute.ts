@@ -8,14 +8,19 @@ export type IncidentView = IncidentTab | 'wall' | 'calltree';
 export interface IncidentRoute {
   readonly incidentId: string | null;
   readonly view: IncidentView;
+  /** The workspace's general log: entries about no incident in particular (before one is opened). */
+  readonly generalLog: boolean;
 }
+
+export const GENERAL_LOG_HASH = '#/incidents/general-log';
 
 const VIEWS: readonly string[] = [...INCIDENT_TABS, 'wall', 'calltree'];
 
 function parse(hash: string): IncidentRoute {
   const [, id, view] = hash.replace(/^#\/?/, '').split('/');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return { incidentId: null, view: 'overview' };
-  return { incidentId: id, view: VIEWS.includes(view ?? '') ? (view as IncidentView) : 'overview' };
+  if (id === 'general-log') return { incidentId: null, view: 'log', generalLog: true };
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return { incidentId: null, view: 'overview', generalLog: false };
+  return { incidentId: id, view: VIEWS.includes(view ?? '') ? (view as IncidentView) : 'overview', generalLog: false };
 }
 
 export const incidentHash = (incidentId: string | null, view: IncidentView = 'overview'): string =>
