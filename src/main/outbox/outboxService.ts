@@ -17,6 +17,7 @@ export interface AccountSummary {
   readonly channel: Channel;
   readonly configured: boolean;
   readonly target: string | null;
+  readonly maxCharacters: number | null;
 }
 
 export class OutboxService {
@@ -76,10 +77,15 @@ export class OutboxService {
       const config = stored.get(channel);
       if (channel === 'mastodon') {
         const parsed = mastodonAccountSchema.safeParse(config);
-        return { channel, configured: parsed.success, target: parsed.success ? parsed.data.instanceUrl : null };
+        return {
+          channel,
+          configured: parsed.success,
+          target: parsed.success ? parsed.data.instanceUrl : null,
+          maxCharacters: parsed.success ? parsed.data.maxCharacters : null,
+        };
       }
       const parsed = blueskyAccountSchema.safeParse(config);
-      return { channel, configured: parsed.success, target: parsed.success ? parsed.data.identifier : null };
+      return { channel, configured: parsed.success, target: parsed.success ? parsed.data.identifier : null, maxCharacters: null };
     });
   }
 

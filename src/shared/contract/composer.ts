@@ -26,6 +26,8 @@ export const accountSummarySchema = z.object({
   configured: z.boolean(),
   /** Instance or handle, never the secret. */
   target: z.string().nullable(),
+  /** The instance's own post length, when it differs from the channel default. */
+  maxCharacters: z.number().int().nullable(),
 });
 
 export const composerCalls = {

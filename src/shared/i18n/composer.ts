@@ -125,6 +125,11 @@ export const composerEn = {
     open: 'Open',
     parts: '{{count}} posts',
   },
+  variants: {
+    title: 'Channel versions',
+    write: 'Write a version for this channel',
+    useMain: 'Use the main text',
+  },
   freeze: {
     title: 'Campaign freeze',
     help: 'Campaigns and scheduled posts from the crisis plan. Freezing records who, when and why, in the crisis log.',
@@ -164,6 +169,7 @@ export const composerEn = {
     blueskyService: 'Bluesky server (PDS) address',
     blueskyHandle: 'Handle',
     blueskyPassword: 'App password',
+    maxCharacters: 'Post length on this instance',
     save: 'Save account',
     configured: 'Set up: {{target}}',
     notConfigured: 'Not set up',
@@ -294,6 +300,11 @@ export const composerFr: Catalog<typeof composerEn> = {
     open: 'Ouvrir',
     parts: '{{count}} messages',
   },
+  variants: {
+    title: 'Versions par canal',
+    write: 'Rédiger une version pour ce canal',
+    useMain: 'Reprendre le texte principal',
+  },
   freeze: {
     title: 'Gel des campagnes',
     help: 'Campagnes et publications programmées du plan de crise. Chaque gel indique qui, quand et pourquoi, dans la main courante.',
@@ -333,6 +344,7 @@ export const composerFr: Catalog<typeof composerEn> = {
     blueskyService: 'Adresse du serveur Bluesky (PDS)',
     blueskyHandle: 'Identifiant',
     blueskyPassword: 'Mot de passe d’application',
+    maxCharacters: 'Longueur des messages sur cette instance',
     save: 'Enregistrer le compte',
     configured: 'Configuré : {{target}}',
     notConfigured: 'Non configuré',

@@ -90,6 +90,9 @@ for (const lang of ['fr', 'en'] as const) {
     await en.fill(WORDS.en.empathy + (await en.inputValue()));
     await expect(page.getByTestId(`composer-check-${lang}`)).not.toContainText(w.noEmpathy!);
     await expect(page.getByTestId('composer-count-mastodon').first()).toContainText('/ 500');
+    // A Mastodon version of its own, starting from the main text, with its own counter.
+    await page.getByTestId('composer-variant-add-mastodon').click();
+    await expect(page.getByTestId('composer-variants').getByTestId('composer-count-mastodon')).toHaveCount(2);
     await page.getByTestId('composer-save').click();
     await expect(page.getByTestId('composer-save')).toBeDisabled();
 

@@ -1,5 +1,5 @@
 // The Mastodon and Bluesky accounts the outbox publishes with.
-import { Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
@@ -9,7 +9,7 @@ export function AccountsPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
   const { t } = useTranslation();
   const accounts = usePublishAccounts(workspaceId);
   const save = useComposerCall('composer:setAccount');
-  const [mastodon, setMastodon] = useState({ instanceUrl: '', accessToken: '' });
+  const [mastodon, setMastodon] = useState({ instanceUrl: '', accessToken: '', maxCharacters: 500 });
   const [bluesky, setBluesky] = useState({ serviceUrl: 'https://bsky.social', identifier: '', appPassword: '' });
   const status = (channel: 'mastodon' | 'bluesky'): string => {
     const a = accounts.data?.find((x) => x.channel === channel);
@@ -32,6 +32,13 @@ export function AccountsPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
             </Group>
             <TextInput label={t('composer.accounts.mastodonInstance')} placeholder="https://mastodon.social" value={mastodon.instanceUrl} onChange={(e) => setMastodon({ ...mastodon, instanceUrl: e.currentTarget.value })} data-testid="composer-mastodon-url" />
             <PasswordInput label={t('composer.accounts.mastodonToken')} value={mastodon.accessToken} onChange={(e) => setMastodon({ ...mastodon, accessToken: e.currentTarget.value })} data-testid="composer-mastodon-token" />
+            <NumberInput
+              label={t('composer.accounts.maxCharacters')}
+              min={100}
+              max={100000}
+              value={mastodon.maxCharacters}
+              onChange={(v) => setMastodon({ ...mastodon, maxCharacters: typeof v === 'number' ? v : 500 })}
+            />
             <Button
               variant="light"
               disabled={!mastodon.instanceUrl || !mastodon.accessToken}

@@ -6,11 +6,12 @@ import { CHANNELS, type Channel } from '../../../../shared/composer/channels';
 import { createDraftChecker } from '../../../../shared/composer/draftCheck';
 import type { Statement, StatementContent } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
-import { useDraftRules, useStatementAction, useUnverifiedFacts } from '../../api/hooks/useComposer';
+import { useDraftRules, usePublishAccounts, useStatementAction, useUnverifiedFacts } from '../../api/hooks/useComposer';
 import { useOperator } from '../incidents/useOperator';
 import { HoldingChecklist } from './HoldingChecklist';
 import { approvalColor } from './labels';
 import { TwinEditor } from './TwinEditor';
+import { VariantsEditor } from './VariantsEditor';
 
 export function StatementEditor({ workspaceId, statement }: { workspaceId: WorkspaceId; statement: Statement }) {
   const { t } = useTranslation();
@@ -18,6 +19,9 @@ export function StatementEditor({ workspaceId, statement }: { workspaceId: Works
   const unverified = useUnverifiedFacts(workspaceId, statement.incidentId);
   const [, , actor] = useOperator(t('composer.someone'));
   const update = useStatementAction('composer:update');
+  const accounts = usePublishAccounts(workspaceId);
+  const mastodonLimit = accounts.data?.find((a) => a.channel === 'mastodon')?.maxCharacters;
+  const limits = useMemo(() => (mastodonLimit ? { mastodon: mastodonLimit } : {}), [mastodonLimit]);
   const [draft, setDraft] = useState<StatementContent>({
     title: statement.title,
     textFr: statement.textFr,
@@ -36,7 +40,8 @@ export function StatementEditor({ workspaceId, statement }: { workspaceId: Works
     draft.title !== statement.title ||
     draft.textFr !== statement.textFr ||
     draft.textEn !== statement.textEn ||
-    draft.channels.join() !== statement.channels.join();
+    draft.channels.join() !== statement.channels.join() ||
+    JSON.stringify(draft.variants) !== JSON.stringify(statement.variants);
 
   const save = (): void =>
     update.mutate({ workspaceId, statementId: statement.id, expectedRevision: statement.revision, patch: draft, author: actor.author });
@@ -73,9 +78,16 @@ export function StatementEditor({ workspaceId, statement }: { workspaceId: Works
           </Chip.Group>
         </div>
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <TwinEditor language="fr" value={draft.textFr} onChange={(textFr) => setDraft({ ...draft, textFr })} channels={draft.channels} flags={flagsFr} />
-          <TwinEditor language="en" value={draft.textEn} onChange={(textEn) => setDraft({ ...draft, textEn })} channels={draft.channels} flags={flagsEn} />
+          <TwinEditor language="fr" value={draft.textFr} onChange={(textFr) => setDraft({ ...draft, textFr })} channels={draft.channels} limits={limits} flags={flagsFr} />
+          <TwinEditor language="en" value={draft.textEn} onChange={(textEn) => setDraft({ ...draft, textEn })} channels={draft.channels} limits={limits} flags={flagsEn} />
         </SimpleGrid>
+        <VariantsEditor
+          channels={draft.channels}
+          variants={draft.variants}
+          main={{ fr: draft.textFr, en: draft.textEn }}
+          limits={limits}
+          onChange={(variants) => setDraft({ ...draft, variants })}
+        />
         {statement.kind === 'holding' && <HoldingChecklist flags={[...flagsFr, ...flagsEn]} />}
         <Group justify="flex-end">
           {dirty && (

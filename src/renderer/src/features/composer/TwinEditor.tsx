@@ -1,12 +1,19 @@
 // One language of a statement: the text, its character count per channel, and the draft-check flags.
 import { Alert, Badge, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_SPECS, limitOf, type Channel } from '../../../../shared/composer/channels';
+import { CHANNEL_SPECS, limitOf, type Channel, type ChannelLimits } from '../../../../shared/composer/channels';
 import { countForChannel } from '../../../../shared/composer/countCharacters';
 import type { DraftFlag } from '../../../../shared/composer/draftCheck';
 import { splitThread } from '../../../../shared/composer/splitThread';
 
-export function TwinEditor(props: { language: 'fr' | 'en'; value: string; onChange: (v: string) => void; channels: readonly Channel[]; flags: readonly DraftFlag[] }) {
+export function TwinEditor(props: {
+  language: 'fr' | 'en';
+  value: string;
+  onChange: (v: string) => void;
+  channels: readonly Channel[];
+  limits: ChannelLimits;
+  flags: readonly DraftFlag[];
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" data-testid={`composer-twin-${props.language}`}>
@@ -21,7 +28,7 @@ export function TwinEditor(props: { language: 'fr' | 'en'; value: string; onChan
       />
       <Group gap={6}>
         {props.channels.map((channel) => (
-          <ChannelCounter key={channel} channel={channel} text={props.value} />
+          <ChannelCounter key={channel} channel={channel} text={props.value} limits={props.limits} />
         ))}
       </Group>
       <DraftFlags flags={props.flags} language={props.language} />
@@ -29,10 +36,10 @@ export function TwinEditor(props: { language: 'fr' | 'en'; value: string; onChan
   );
 }
 
-function ChannelCounter({ channel, text }: { channel: Channel; text: string }) {
+export function ChannelCounter({ channel, text, limits }: { channel: Channel; text: string; limits: ChannelLimits }) {
   const { t } = useTranslation();
   const count = countForChannel(text.trim(), channel);
-  const limit = limitOf(channel);
+  const limit = limitOf(channel, limits);
   const over = limit !== null && count > limit;
   const thread = over && CHANNEL_SPECS[channel].threads ? splitThread(text, channel, limit).length : 0;
   const label = limit === null ? t('composer.counterNoLimit', { count }) : t('composer.counter', { count, limit });
@@ -44,7 +51,7 @@ function ChannelCounter({ channel, text }: { channel: Channel; text: string }) {
   );
 }
 
-function DraftFlags({ flags, language }: { flags: readonly DraftFlag[]; language: 'fr' | 'en' }) {
+export function DraftFlags({ flags, language }: { flags: readonly DraftFlag[]; language: 'fr' | 'en' }) {
   const { t } = useTranslation();
   if (flags.length === 0) {
     return (
