@@ -124,6 +124,11 @@ export async function startMastodonInstance(): Promise<MastodonInstance> {
       'x-ratelimit-remaining': String(Math.max(0, state.remaining--)),
       'x-ratelimit-reset': new Date(Date.now() + 300_000).toISOString(),
     };
+    if (url.pathname === '/api/v2/instance') {
+      res.writeHead(200, { 'content-type': 'application/json', ...rate });
+      res.end(JSON.stringify({ domain: host, title: 'Loopback', version: '4.5.0', configuration: { urls: { streaming: `ws://${host}` } } }));
+      return;
+    }
     const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(url.pathname);
     if (tag) {
       const wanted = decodeURIComponent(tag[1]!).toLowerCase();

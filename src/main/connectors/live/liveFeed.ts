@@ -18,7 +18,13 @@ export interface LiveFrame {
 export interface LiveFeed {
   readonly kind: SourceKind;
   /** Where to connect for this source; undefined when it has no live feed (search mode, no token, not configured). */
-  endpoint(config: Readonly<Record<string, unknown>>, credentials: Readonly<Record<string, string>>, resume: string | undefined): LiveEndpoint | undefined;
+  endpoint(
+    config: Readonly<Record<string, unknown>>,
+    credentials: Readonly<Record<string, string>>,
+    resume: string | undefined,
+    /** The poller's saved cursor, where a connector keeps what it learnt (e.g. the streaming host). */
+    cursor: Readonly<Record<string, unknown>> | null,
+  ): LiveEndpoint | undefined;
   /** Built once per connection (keyword matchers compiled once), then called for every frame. */
   reader(config: Readonly<Record<string, unknown>>): (frame: string) => LiveFrame;
 }

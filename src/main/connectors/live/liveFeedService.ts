@@ -27,6 +27,15 @@ export interface LiveFeedDeps {
   readonly flushMs?: number;
 }
 
+interface Wanted {
+  readonly sourceId: number;
+  readonly key: string;
+  readonly feed: LiveFeed;
+  readonly config: Record<string, unknown>;
+  readonly credentials: Record<string, string>;
+  readonly cursor: Record<string, unknown> | null;
+}
+
 interface Running {
   readonly key: string;
   readonly connection: LiveConnection;
@@ -55,15 +64,15 @@ export class LiveFeedService {
 
   /** Opens, replaces or closes connections so they match the workspace's sources and policy. */
   sync(workspaceId: WorkspaceId): void {
-    const wanted = new Map<string, { sourceId: number; key: string; feed: LiveFeed; config: Record<string, unknown>; credentials: Record<string, string> }>();
+    const wanted = new Map<string, Wanted>();
     for (const source of this.#sources(this.deps.workspaces.get(workspaceId)).list()) {
       const feed = this.deps.feeds.find((f) => f.kind === source.kind);
       if (!feed || source.paused) continue;
-      const endpoint = feed.endpoint(source.config, source.credentials, undefined);
+      const endpoint = feed.endpoint(source.config, source.credentials, undefined, source.cursor);
       if (!endpoint) continue;
       const policy = this.deps.refusal(workspaceId, httpEquivalent(new URL(endpoint.url))) ?? 'allowed';
       const key = JSON.stringify([endpoint.url, endpoint.headers ?? {}, policy]);
-      wanted.set(`${workspaceId}/${source.id}`, { sourceId: source.id, key, feed, config: source.config, credentials: source.credentials });
+      wanted.set(`${workspaceId}/${source.id}`, { sourceId: source.id, key, feed, config: source.config, credentials: source.credentials, cursor: source.cursor });
     }
     for (const [id, running] of this.#running) {
       if (!id.startsWith(`${workspaceId}/`)) continue;
@@ -87,7 +96,7 @@ export class LiveFeedService {
     const origins: AllowedOrigin[] = [];
     for (const source of this.#sources(this.deps.workspaces.get(workspaceId)).list()) {
       const feed = this.deps.feeds.find((f) => f.kind === source.kind);
-      const endpoint = !source.paused && feed ? feed.endpoint(source.config, source.credentials, undefined) : undefined;
+      const endpoint = !source.paused && feed ? feed.endpoint(source.config, source.credentials, undefined, source.cursor) : undefined;
       if (endpoint) origins.push({ origin: httpEquivalent(new URL(endpoint.url)).origin, reason: `live feed: ${source.name}` });
     }
     return origins;
@@ -105,13 +114,13 @@ export class LiveFeedService {
     this.#started.clear();
   }
 
-  #open(workspaceId: WorkspaceId, id: string, want: { sourceId: number; key: string; feed: LiveFeed; config: Record<string, unknown>; credentials: Record<string, string> }): void {
-    const { sourceId, feed, config, credentials } = want;
+  #open(workspaceId: WorkspaceId, id: string, want: Wanted): void {
+    const { sourceId, feed, config, credentials, cursor } = want;
     const running: Running = {
       key: want.key,
       state: 'connecting',
       connection: new LiveConnection({
-        endpoint: (resume) => feed.endpoint(config, credentials, resume),
+        endpoint: (resume) => feed.endpoint(config, credentials, resume, cursor),
         reader: feed.reader(config),
         refusal: (url) => this.deps.refusal(workspaceId, url),
         deliver: async (mentions) => {

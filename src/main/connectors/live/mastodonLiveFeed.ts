@@ -11,7 +11,7 @@ const frameSchema = z.object({ event: z.string(), payload: z.string().optional()
 export const mastodonLiveFeed: LiveFeed = {
   kind: 'mastodon',
 
-  endpoint(config, credentials) {
+  endpoint(config, credentials, _resume, cursor) {
     let settings;
     try {
       settings = validateMastodonConfig(config);
@@ -20,8 +20,8 @@ export const mastodonLiveFeed: LiveFeed = {
     }
     const token = credentials.accessToken?.trim();
     if (settings.mode !== 'hashtag' || !token) return undefined;
-    const url = new URL('/api/v1/streaming', settings.instance);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const url = new URL('/api/v1/streaming', typeof cursor?.streaming === 'string' ? cursor.streaming : settings.instance);
+    if (url.protocol === 'https:' || url.protocol === 'http:') url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     url.searchParams.set('stream', settings.localOnly ? 'hashtag:local' : 'hashtag');
     url.searchParams.set('tag', settings.query.replace(/^#/, ''));
     return { url: url.toString(), headers: { authorization: `Bearer ${token}` } };

@@ -8,6 +8,7 @@ import type { Connector, PollContext, PollResult } from '../types';
 import { compareIds, mastodonStatusSchema, type MastodonStatus } from './mastodonStatus';
 import { validateMastodonConfig, type MastodonConfig } from './mastodonConfig';
 import { statusToMention } from './statusToMention';
+import { streamingBase } from './streamingBase';
 
 const PAGE_LIMIT = 40;
 /** 300 requests per 5 minutes is the default budget; a poll never spends more than this many of them. */
@@ -27,6 +28,13 @@ export const mastodonConnector: Connector = {
       throw new ConnectorError('config', 'Status search on Mastodon needs an access token from your account (Preferences → Development).');
     }
     const since = typeof cursor?.minId === 'string' && /^\d{1,30}$/.test(cursor.minId) ? cursor.minId : undefined;
+    // The streaming host is looked up once per saved configuration (editing a source resets its cursor).
+    const streaming =
+      cursor && 'streaming' in cursor
+        ? (cursor.streaming as string | null)
+        : settings.mode === 'hashtag' && token
+          ? await discoverStreaming(gate, settings, signal)
+          : null;
     const fetchPage = pageFetcher(gate, settings, token, signal, now);
     const host = new URL(settings.instance).host;
 
@@ -47,9 +55,27 @@ export const mastodonConnector: Connector = {
       if (!since || statuses.length === 0 || exhausted || newest === before) break;
       next = prevLink ?? (newest ? firstPageUrl(settings, newest) : undefined);
     }
-    return { mentions, cursor: newest ? { minId: newest } : null, rejected };
+    return { mentions, cursor: { ...(newest ? { minId: newest } : {}), streaming }, rejected };
   },
 };
+
+/** Null when the instance does not say (older versions): the live feed then uses the instance itself. */
+async function discoverStreaming(gate: OutboundGate, settings: MastodonConfig, signal: AbortSignal): Promise<string | null> {
+  try {
+    const response = await gate.request(`${settings.instance}/api/v2/instance`, {
+      purpose: 'source:mastodon',
+      signal,
+      headers: { accept: 'application/json' },
+      timeoutMs: settings.timeoutSeconds ? settings.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
+      maxBytes: MAX_BODY_BYTES,
+    });
+    if (response.status !== 200) return null;
+    const body = JSON.parse(response.text()) as { configuration?: { urls?: { streaming?: unknown } } };
+    return streamingBase(settings.instance, body.configuration?.urls?.streaming) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 function firstPageUrl(settings: MastodonConfig, minId: string | undefined): string {
   const base = settings.instance;

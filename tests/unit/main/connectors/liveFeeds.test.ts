@@ -79,7 +79,8 @@ describe('live feeds', () => {
     );
     t.live.startWorkspace('live');
     await until(() => server.streams === 1 && t.live.state('live', sourceId) === 'live', 'the stream to open');
-    await until(() => t.catchUps.length === 1, 'the first catch-up');
+    await until(() => t.catchUps.length === 1 && t.repo.get(sourceId)!.lastSuccessAt !== null, 'the first catch-up poll to finish');
+    expect(t.repo.get(sourceId)!.cursor).toMatchObject({ streaming: `ws://${server.host}` });
 
     server.post(3);
     await until(() => t.count() === 3, 'three streamed posts');

@@ -49,7 +49,7 @@ describe('Mastodon connector through the scheduler', () => {
     t.server.post(5);
     expect(await t.scheduler.runOnce('live', t.sourceId)).toMatchObject({ ok: true, inserted: 5 });
     const newest = t.server.statuses.at(-1)!;
-    expect(t.repo.get(t.sourceId)!.cursor).toEqual({ minId: newest.id });
+    expect(t.repo.get(t.sourceId)!.cursor).toEqual({ minId: newest.id, streaming: null });
     const row = t.db
       .prepare('SELECT text, url, author_handle AS handle, author_name AS name, author_audience AS audience, language, likes, source_name AS sourceName FROM mentions WHERE external_id = ?')
       .get(newest.uri);
