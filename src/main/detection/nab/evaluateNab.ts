@@ -69,3 +69,41 @@ function publishedScores(folder: string, files: string[], windowCount: number): 
     .map(([detector, scores]) => ({ detector, scores: scores as ProfileScores }))
     .sort((a, b) => b.scores.standard - a.scores.standard);
 }
+
+export interface LofoEvaluation {
+  scores: ProfileScores;
+  /** Setting picked for each held-out file (on the other files' standard score). */
+  picks: Array<{ file: string; settings: Partial<VolumeDetectorSettings> }>;
+}
+
+/**
+ * Leave-one-file-out estimate of how the detector generalises: for each file, the setting of `grid` that scores
+ * best (standard profile) on the other files is applied to it; the held-out raw scores are then normalised.
+ */
+export function evaluateNabLeaveOneOut(
+  folder: string,
+  base: VolumeDetectorSettings,
+  grid: ReadonlyArray<Partial<VolumeDetectorSettings>>,
+): LofoEvaluation {
+  const runs = grid.map((g) => evaluateNab(folder, { ...base, ...g }));
+  const files = runs[0]?.perFile.map((f) => f.file) ?? [];
+  const windows = runs[0]?.windows ?? 0;
+  const totals = { standard: 0, reward_low_FP_rate: 0, reward_low_FN_rate: 0 } as ProfileScores;
+  const picks: LofoEvaluation['picks'] = [];
+  files.forEach((file, heldOut) => {
+    let best = 0;
+    let bestScore = -Infinity;
+    runs.forEach((run, g) => {
+      const others = run.perFile.reduce((sum, f, i) => (i === heldOut ? sum : sum + f.raw.standard), 0);
+      if (others > bestScore) {
+        bestScore = others;
+        best = g;
+      }
+    });
+    for (const profile of NAB_PROFILE_NAMES) totals[profile] += runs[best]!.perFile[heldOut]!.raw[profile];
+    picks.push({ file, settings: grid[best]! });
+  });
+  const scores = {} as ProfileScores;
+  for (const profile of NAB_PROFILE_NAMES) scores[profile] = normaliseNabScore(totals[profile], windows, NAB_PROFILES[profile]);
+  return { scores, picks };
+}
