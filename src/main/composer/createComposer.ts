@@ -76,6 +76,10 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const rules = loadDraftRuleSets();
   responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
   const stopTriage = ingest.onCommitted((batch) => responses?.triageBatch(batch));
+  // Unsealing a workspace (or any settings change) is a chance to publish at once rather than after a long backoff.
+  const stopWatchingSettings = events.subscribe((name, payload) => {
+    if (name === 'workspace:changed') worker.retryAllNow((payload as { workspaceId: string }).workspaceId);
+  });
   const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
   return {
     statements,
@@ -85,6 +89,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     start: () => worker.start(),
     stop: () => {
       stopTriage();
+      stopWatchingSettings();
       return worker.stop();
     },
   };

@@ -75,6 +75,12 @@ export class OutboxWorker {
       });
   }
 
+  /** Tries every waiting row of the workspace now, whatever its backoff: e.g. the workspace was unsealed. */
+  retryAllNow(workspaceId: WorkspaceId): void {
+    if (this.#stopped) return;
+    if (this.#outbox(this.o.store.get(workspaceId)).pullForward(this.o.clock.now().toISOString()) > 0) this.wake();
+  }
+
   /** Stops scheduling; an attempt in flight finishes (its row is recovered at next start if cut short). */
   async stop(): Promise<void> {
     this.#stopped = true;

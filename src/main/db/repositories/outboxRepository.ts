@@ -41,6 +41,7 @@ export class OutboxRepository {
   readonly #confirm;
   readonly #retryNow;
   readonly #recover;
+  readonly #pullForward;
 
   constructor(private readonly db: Db) {
     this.#insert = db.prepare<OutboxRow>(
@@ -83,6 +84,7 @@ export class OutboxRepository {
     // A row left 'sending' by a crash may or may not have reached the network: it goes back to the queue,
     // and its attempt count (> 0) makes the worker look for the post before sending it again.
     this.#recover = db.prepare<[string]>(`UPDATE outbox SET state = 'queued', updated_at = ? WHERE state = 'sending'`);
+    this.#pullForward = db.prepare<[string, string]>(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' AND next_attempt_at > ?`);
   }
 
   atomically<T>(fn: () => T): T {
@@ -136,6 +138,11 @@ export class OutboxRepository {
 
   retryNow(id: string, nowIso: string): boolean {
     return this.#retryNow.run(nowIso, nowIso, id).changes === 1;
+  }
+
+  /** Makes every waiting row due now (the network situation changed). */
+  pullForward(nowIso: string): number {
+    return this.#pullForward.run(nowIso, nowIso).changes;
   }
 
   recoverInterrupted(nowIso: string): number {

@@ -141,3 +141,21 @@ describe('outbox across a restart', () => {
     expect(s.mastodon.statuses.slice(1).every((st, i) => st.inReplyToId === s.mastodon.statuses[i]!.id)).toBe(true);
   });
 });
+
+describe('outbox and sealed mode', () => {
+  it('holds posts while the workspace is sealed and publishes them once it is unsealed', async () => {
+    const s = await servers(true);
+    const core = open(tempDir());
+    await configure(core, s);
+    await mustCall(core, 'workspace:updateSettings', { workspaceId: WS, settings: { sealed: true } });
+    const a = await draftAndApprove(core, { title: 'Sealed', textEn: 'We are sorry. Payments are back since 11:05. Next update at 14:00.', channels: ['mastodon'] });
+    await mustCall(core, 'composer:queue', { workspaceId: WS, statementId: a.statement.id, person: 'Camille' });
+    await waitFor(async () => /Sealed mode/.test((await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.lastError ?? ''), 10_000, 'a refusal');
+    expect(s.mastodon.statuses).toHaveLength(0);
+    // However long the backoff has grown, unsealing publishes at once.
+    await waitFor(async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.attempts >= 3, 10_000, 'backoff');
+    await mustCall(core, 'workspace:updateSettings', { workspaceId: WS, settings: { sealed: false } });
+    await waitFor(async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.state === 'published', 10_000, 'publication after unsealing');
+    expect(s.mastodon.statuses).toHaveLength(1);
+  });
+});
