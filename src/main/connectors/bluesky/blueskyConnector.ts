@@ -34,6 +34,10 @@ export const blueskyConnector: Connector = {
       timeoutMs: settings.timeoutSeconds ? settings.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS,
     };
     const previous = cursorSchema.safeParse(cursor ?? {}).data ?? {};
+    // Live-only sources (Jetstream, no account) have nothing to search: the live feed is their whole job.
+    if (settings.jetstream && !credentials.identifier?.trim() && !credentials.appPassword?.trim()) {
+      return { mentions: [], cursor: cursor ?? null };
+    }
     const host = new URL(settings.service).host;
     const mentions: MentionInput[] = [];
     const rejected: { reason: string }[] = [];

@@ -153,9 +153,12 @@ describe('Bluesky connector through the scheduler', () => {
     expect(published).toBe('2026-03-10T09:40:00.000Z');
   });
 
-  it('says what is missing when there is no app password, and validates its settings', async () => {
+  it('says what is missing when there is no app password (unless the source is live-only), and validates its settings', async () => {
     const t = await setup({}, {});
     expect((await t.scheduler.runOnce('live', t.sourceId)).error).toMatch(/needs your handle and an app password/);
+    const liveOnly = await setup({ jetstream: 'wss://jetstream2.us-east.bsky.network/subscribe' }, {});
+    expect(await liveOnly.scheduler.runOnce('live', liveOnly.sourceId)).toMatchObject({ ok: true, inserted: 0 });
+    expect(liveOnly.server.calls).toHaveLength(0);
     expect(() => blueskyConnector.validateConfig({ service: 'bsky.social', query: 'x' })).toThrow(/must start with https/);
     expect(() => blueskyConnector.validateConfig({ service: 'https://bsky.social', query: '' })).toThrow(/which words/);
     expect(() => blueskyConnector.validateConfig({ service: 'https://bsky.social', query: 'acme', lang: 'French' })).toThrow(/two-letter/);
