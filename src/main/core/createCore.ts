@@ -189,6 +189,9 @@ export function createCore(options: CoreOptions): Core {
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
     incidents: (id) => incidents.list(id).map((incident) => incidents.get(id, incident.id)),
     statements: exerciseStatements,
+    lessons: (id) => lessons.list(id),
+    exerciseName: (id) => workspaces.get(id).settings.displayName,
+    clock,
   });
 
   const handlers: Handlers = {

@@ -114,6 +114,8 @@ export const exerciseRunCalls = {
   'exercise:control': call(ws.extend({ control: exerciseControlSchema }), exerciseRunSchema),
   'exercise:pressure': call(ws.extend({ inject: pressureInjectSchema }), exerciseRunSchema),
   'exercise:debrief': call(ws, exerciseDebriefSchema),
+  /** The debrief with the timeline played and the lessons learned, as a PDF marked EXERCISE on every page. */
+  'exercise:debriefPdf': call(ws.extend({ language: z.enum(['fr', 'en']) }), z.object({ fileName: z.string(), pdfBase64: z.string() })),
 } as const;
 
 export const exerciseRunEvents = {

@@ -2,6 +2,7 @@
 // (driven here through the same API the UI uses) mobilise and publish a holding statement, and the debrief
 // shows the measured timings.
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { openApp, saveScreen } from './helpers';
 
 async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
@@ -86,6 +87,11 @@ test('an exercise played at ×60 ends with a debrief of measured timings (FR the
   await page.getByTestId('lessons-anonymous').check();
   await page.getByTestId('lessons-submit').click();
   await expect(page.getByTestId('lessons-list')).toContainText('Anonyme');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('debrief-pdf-fr').click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toBe('EXERCISE-debrief-bank-data-leak-fr.pdf');
+  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
   // The header is fixed: a full-page capture taken while scrolled would paint it mid-page.
   await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreen(page, testInfo, 'exercise-debrief-fr');

@@ -13,6 +13,7 @@ export const exerciseRunHandlers = (
   'exercise:control': Handler<'exercise:control'>;
   'exercise:pressure': Handler<'exercise:pressure'>;
   'exercise:debrief': Handler<'exercise:debrief'>;
+  'exercise:debriefPdf': Handler<'exercise:debriefPdf'>;
 } => ({
   'exercise:scripts': () => runner.scripts(),
   'exercise:start': ({ workspaceId, scriptId, speed }) => runner.start(workspaceId, scriptId, speed),
@@ -20,4 +21,8 @@ export const exerciseRunHandlers = (
   'exercise:control': ({ workspaceId, control }) => runner.control(workspaceId, control),
   'exercise:pressure': ({ workspaceId, inject }) => runner.pressure(workspaceId, inject),
   'exercise:debrief': ({ workspaceId }) => debriefs.debrief(workspaceId),
+  'exercise:debriefPdf': async ({ workspaceId, language }) => {
+    const { fileName, pdf } = await debriefs.pdf(workspaceId, language);
+    return { fileName, pdfBase64: pdf.toString('base64') };
+  },
 });

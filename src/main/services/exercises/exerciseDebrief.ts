@@ -5,10 +5,13 @@ import type { ExerciseDebrief } from '../../../shared/contract/exerciseRun';
 import type { Alert } from '../../../shared/domain/detection';
 import type { IncidentDetail } from '../../../shared/domain/incident';
 import type { StatementDetail } from '../../../shared/domain/statement';
-import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Lesson } from '../../../shared/contract/lessons';
+import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../core/clock';
 import { ExerciseQuestionRepository } from '../../db/repositories/exerciseQuestionRepository';
 import { perWorkspace } from '../workspaces/perWorkspace';
 import type { WorkspaceStore } from '../workspaces/workspaceStore';
+import { renderDebriefPdf } from './debriefPdf';
 import type { ExerciseRunner } from './exerciseRunner';
 
 export interface ExerciseDebriefDeps {
@@ -19,6 +22,9 @@ export interface ExerciseDebriefDeps {
   /** Incidents and statements are stamped in real time, converted through the run's clock history. */
   readonly incidents: (workspaceId: WorkspaceId) => readonly IncidentDetail[];
   readonly statements: (workspaceId: WorkspaceId) => readonly StatementDetail[];
+  readonly lessons: (workspaceId: WorkspaceId) => readonly Lesson[];
+  readonly exerciseName: (workspaceId: WorkspaceId) => string;
+  readonly clock: Clock;
 }
 
 const round = (minutes: number): number => Math.round(minutes * 10) / 10;
@@ -31,6 +37,20 @@ export class ExerciseDebriefService {
   readonly #questions = perWorkspace((ws) => new ExerciseQuestionRepository(ws.db));
 
   constructor(private readonly deps: ExerciseDebriefDeps) {}
+
+  async pdf(workspaceId: WorkspaceId, language: Language): Promise<{ fileName: string; pdf: Buffer }> {
+    const debrief = this.debrief(workspaceId);
+    const run = this.deps.runner.run(workspaceId)!;
+    const pdf = await renderDebriefPdf({
+      exerciseName: this.deps.exerciseName(workspaceId),
+      run,
+      debrief,
+      lessons: this.deps.lessons(workspaceId),
+      language,
+      printedAt: this.deps.clock.now(),
+    });
+    return { fileName: `EXERCISE-debrief-${run.scriptId}-${language}.pdf`, pdf };
+  }
 
   debrief(workspaceId: WorkspaceId): ExerciseDebrief {
     const run = this.deps.runner.run(workspaceId);

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExerciseControl, ExerciseRun, PressureInject } from '../../../../shared/contract/exerciseRun';
 import type { NewLesson } from '../../../../shared/contract/lessons';
-import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';
 import { queryKeys } from '../queryKeys';
 
@@ -60,3 +60,6 @@ export function useSubmitLesson(workspaceId: WorkspaceId) {
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.lessons(workspaceId) }),
   });
 }
+
+export const useDebriefPdf = (workspaceId: WorkspaceId) =>
+  useMutation({ mutationFn: (language: Language) => callApi('exercise:debriefPdf', { workspaceId, language }) });

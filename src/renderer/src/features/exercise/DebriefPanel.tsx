@@ -1,9 +1,11 @@
 // The debrief timings of the scenario played in this exercise.
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseDebrief } from '../../../../shared/contract/exerciseRun';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
-import { useExerciseDebrief } from '../../api/hooks/useExercises';
+import { useDebriefPdf, useExerciseDebrief } from '../../api/hooks/useExercises';
+import { base64ToBytes, downloadFile } from '../plan/downloadFile';
 import { QueryState } from '../../components/QueryState';
 import { formatGameMinute } from './gameTime';
 
@@ -32,14 +34,15 @@ export function DebriefPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
   const debrief = useExerciseDebrief(workspaceId);
   return (
     <Paper withBorder p="md" data-testid="exercise-debrief">
-      <QueryState query={debrief}>{(d) => <DebriefBody debrief={d} />}</QueryState>
+      <QueryState query={debrief}>{(d) => <DebriefBody debrief={d} workspaceId={workspaceId} />}</QueryState>
       {!debrief.data && !debrief.isPending && <Text c="dimmed">{t('exercise.debrief.notYet')}</Text>}
     </Paper>
   );
 }
 
-function DebriefBody({ debrief: d }: { debrief: ExerciseDebrief }) {
+function DebriefBody({ debrief: d, workspaceId }: { debrief: ExerciseDebrief; workspaceId: WorkspaceId }) {
   const { t } = useTranslation();
+  const pdf = useDebriefPdf(workspaceId);
   const minutes = (value: number | null) => (value === null ? t('exercise.debrief.notYet') : t('exercise.debrief.minutes', { value }));
   const within = (value: number | null, limit: number) => (value === null ? undefined : value <= limit ? 'good' : 'bad');
   return (
@@ -97,6 +100,23 @@ function DebriefBody({ debrief: d }: { debrief: ExerciseDebrief }) {
       </SimpleGrid>
       <Group gap="xs">
         <Badge variant="light">{d.scriptId}</Badge>
+        {(['fr', 'en'] as const).map((language) => (
+          <Button
+            key={language}
+            size="xs"
+            variant="light"
+            leftSection={<IconFileTypePdf size={14} />}
+            loading={pdf.isPending && pdf.variables === language}
+            onClick={() =>
+              pdf.mutate(language, {
+                onSuccess: ({ fileName, pdfBase64 }) => downloadFile(fileName, base64ToBytes(pdfBase64), 'application/pdf'),
+              })
+            }
+            data-testid={`debrief-pdf-${language}`}
+          >
+            {`${t('exercise.debrief.pdf')} ${language.toUpperCase()}`}
+          </Button>
+        ))}
       </Group>
     </Stack>
   );

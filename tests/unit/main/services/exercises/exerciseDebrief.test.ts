@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
@@ -74,7 +77,23 @@ describe('exercise debrief (Must show #2, backend part)', () => {
     }
 
     const debrief = await mustCall(core, 'exercise:debrief', ws);
+    await mustCall(core, 'lessons:submit', { ...ws, lesson: { author: null, wentWell: '', wentBadly: 'Validation juridique trop lente', actions: [{ action: 'Pré-approuver une FAQ', owner: 'Juriste' }] } });
+    const printed = await mustCall(core, 'exercise:debriefPdf', { ...ws, language: 'fr' });
     core.close();
+
+    expect(printed.fileName).toBe('EXERCISE-debrief-bank-data-leak-fr.pdf');
+    const file = join(tempDir(), printed.fileName);
+    writeFileSync(file, Buffer.from(printed.pdfBase64, 'base64'));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThan(0);
+    for (let page = 1; page <= pages; page += 1) {
+      expect(execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' })).toContain('EXERCICE');
+    }
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Délai de détection (première alerte)');
+    expect(text).toContain(`${debrief.timeToMobilise} min`);
+    expect(text).toContain('Validation juridique trop lente');
+    expect(text).toContain('Anonyme');
 
     expect(debrief.onsetMinute).toBe(10);
     expect(debrief.timeToDetect).toBeGreaterThan(0);
