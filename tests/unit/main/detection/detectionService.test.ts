@@ -109,7 +109,7 @@ describe('DetectionService through the core', () => {
   });
 
   it('corrects a mention tone, moves the rollup and trains the workspace model after enough corrections', async () => {
-    await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Colis', keywords: ['colis'] } });
+    const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Colis', keywords: ['colis'] } });
     const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
     const texts: Array<[string, 'negative' | 'neutral' | 'positive']> = [];
     for (let i = 0; i < 12; i += 1) {
@@ -122,11 +122,28 @@ describe('DetectionService through the core', () => {
       source.id,
       texts.map(([text], i) => ({ externalId: `c${i}`, author: {}, text, language: 'fr', publishedAt: new Date(now - i * 1000).toISOString() })),
     );
+    const totals = async () => {
+      const { points } = await invoke(core, 'mentions:rollups', {
+        workspaceId: WS,
+        watchId: watch.id,
+        from: new Date(now - 3_600_000).toISOString(),
+        to: new Date(now + 60_000).toISOString(),
+      });
+      return points.reduce((t, p) => ({ negative: t.negative + p.negative, neutral: t.neutral + p.neutral, positive: t.positive + p.positive }), {
+        negative: 0,
+        neutral: 0,
+        positive: 0,
+      });
+    };
+    const before = await totals();
     let last;
     for (let i = 0; i < texts.length; i += 1) {
       last = await invoke(core, 'tone:correct', { workspaceId: WS, mentionId: result.mentionIds[i]!, toneClass: texts[i]![1], by: 'Léa' });
     }
     expect(last!.corrections).toBe(36);
+    // The rollups follow the corrections: charts and the negative-share baseline see the analysts' tones.
+    expect(await totals()).toEqual({ negative: 12, neutral: 12, positive: 12 });
+    expect(before).not.toEqual({ negative: 12, neutral: 12, positive: 12 });
     expect(last!.modelSamples).toBe(36);
     const [fresh] = (
       await core.ingest.ingest(WS, source.id, [
