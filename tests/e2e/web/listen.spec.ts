@@ -21,7 +21,7 @@ for (const lang of ['fr', 'en'] as const) {
     const feed = await startFeedServer({ kind: 'feed', body: rssFeed([1, 2, 3, 4, 5], `Le Quotidien ${lang}`, `journal-${lang}.example`), etag: `"${lang}-v1"` });
     try {
       await openApp(page, lang, 'sources');
-      await expect(page.getByTestId('screen-sources')).toBeVisible();
+      await expect(page.getByTestId('screen-sources')).toBeVisible({ timeout: 15_000 });
 
       await page.getByTestId('tab-watches').click();
       await page.getByTestId('watch-add').click();
@@ -30,7 +30,7 @@ for (const lang of ['fr', 'en'] as const) {
       await page.keyboard.press('Enter');
       await saveScreen(page, testInfo, `${lang}-listen-watch-form`);
       await page.getByTestId('watch-save').click();
-      await expect(page.getByTestId('watches-table')).toContainText(`ACME ${lang}`);
+      await expect(page.getByTestId('watches-table')).toContainText(`ACME ${lang}`, { timeout: 15_000 });
       await saveScreen(page, testInfo, `${lang}-listen-watches`);
 
       await page.getByTestId('tab-sources').click();
@@ -38,7 +38,7 @@ for (const lang of ['fr', 'en'] as const) {
       await page.getByTestId('source-name').fill(`Le Quotidien ${lang}`);
       await page.getByTestId('source-url').fill(feed.url);
       await page.getByTestId('source-test').click();
-      await expect(page.getByTestId('source-test-ok')).toContainText('ACME');
+      await expect(page.getByTestId('source-test-ok')).toContainText('ACME', { timeout: 20_000 });
       await saveScreen(page, testInfo, `${lang}-listen-source-form`);
       await page.getByTestId('source-save').click();
 
@@ -49,19 +49,22 @@ for (const lang of ['fr', 'en'] as const) {
       feed.mode = { kind: 'status', status: 503 };
       await row.getByRole('button', { name: lang === 'fr' ? 'Relever maintenant' : 'Fetch now' }).click();
       await expect(row.getByTestId('source-last-error')).toContainText('HTTP 503', { timeout: 20_000 });
-      await expect(row.getByTestId('source-state-failing')).toBeVisible();
+      await expect(row.getByTestId('source-state-failing')).toBeVisible({ timeout: 15_000 });
       await saveScreen(page, testInfo, `${lang}-listen-sources-failing`);
+      await row.locator('[data-testid^="source-last-items-toggle-"]').click();
+      await expect(page.getByTestId('sources-table')).toContainText('ACME : article n°5 sur la fuite de données', { timeout: 15_000 });
+      await saveScreen(page, testInfo, `${lang}-listen-sources-last-items`);
 
       await page.getByTestId('nav-mentions').click();
-      await expect(page.getByTestId('screen-mentions')).toBeVisible();
+      await expect(page.getByTestId('screen-mentions')).toBeVisible({ timeout: 15_000 });
       await page.getByTestId('mentions-search').fill('fuite de donnees');
       const cards = page.getByTestId('mention-card').filter({ hasText: `Le Quotidien ${lang}` });
-      await expect(cards).toHaveCount(5);
+      await expect(cards).toHaveCount(5, { timeout: 15_000 });
       await expect(page.getByTestId('mentions-list')).not.toContainText('<script>');
       await saveScreen(page, testInfo, `${lang}-listen-mentions`);
 
       await cards.first().click();
-      await expect(page.getByTestId('mention-detail')).toContainText(`ACME ${lang}`);
+      await expect(page.getByTestId('mention-detail')).toContainText(`ACME ${lang}`, { timeout: 15_000 });
       await page.getByTestId('mention-open-link').click();
       await expect(page.getByTestId('mention-link-url')).toContainText(`https://journal-${lang}.example/articles/`);
       await saveScreen(page, testInfo, `${lang}-listen-mention-link-confirm`);
@@ -74,7 +77,7 @@ for (const lang of ['fr', 'en'] as const) {
       await page.getByTestId('capture-text').fill('Le présentateur évoque la fuite de données chez ACME.');
       await saveScreen(page, testInfo, `${lang}-listen-capture`);
       await page.getByTestId('capture-save').click();
-      await expect(page.getByTestId('mention-card').filter({ hasText: `France 2 — JT ${lang}` })).toBeVisible();
+      await expect(page.getByTestId('mention-card').filter({ hasText: `France 2 — JT ${lang}` })).toBeVisible({ timeout: 15_000 });
 
       // A webhook source: the app opens a signed receiver on 127.0.0.1; a local tool posts to it.
       await page.getByTestId('nav-sources').click();
@@ -105,7 +108,7 @@ for (const lang of ['fr', 'en'] as const) {
         expect([200, 202]).toContain(response.status);
       }).toPass({ timeout: 10_000 });
       await page.getByTestId('nav-mentions').click();
-      await expect(page.getByTestId('mention-card').filter({ hasText: `Alerte webhook ${lang}` })).toBeVisible();
+      await expect(page.getByTestId('mention-card').filter({ hasText: `Alerte webhook ${lang}` })).toBeVisible({ timeout: 15_000 });
     } finally {
       await feed.close();
     }

@@ -57,3 +57,9 @@ export const useSaveWatch = (workspaceId: WorkspaceId) =>
 
 export const useCapture = (workspaceId: WorkspaceId) =>
   useMutation({ mutationFn: (capture: CaptureInput) => callApi('mentions:capture', { workspaceId, capture }) });
+
+export const useLastItems = (workspaceId: WorkspaceId, sourceId: number, limit = 5) =>
+  useQuery({
+    queryKey: [...queryKeys.mentions(workspaceId), 'lastItems', sourceId, limit],
+    queryFn: () => callApi('mentions:search', { workspaceId, filter: { sourceId }, limit }),
+  });

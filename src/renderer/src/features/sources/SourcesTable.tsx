@@ -1,6 +1,7 @@
 // Every source with its health: state, last success, last error in words, next attempt, recent volume.
 import { ActionIcon, Alert, Button, Code, CopyButton, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconWifiOff } from '@tabler/icons-react';
+import { IconList, IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconWifiOff } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { captureChannelSchema } from '../../../../shared/domain/capture';
 import type { Source } from '../../../../shared/domain/source';
@@ -8,6 +9,7 @@ import { usePollSourceNow, useSetSourcePaused } from '../../api/hooks/useListen'
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
 import { relativeSeconds } from './relativeTime';
+import { SourceLastItems } from './SourceLastItems';
 import { SourceStateBadge } from './SourceStateBadge';
 
 const CAPTURE_CHANNELS: ReadonlySet<string> = new Set(captureChannelSchema.options);
@@ -45,6 +47,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
   const pollNow = usePollSourceNow(workspaceId);
   const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t('listen.sources.never'));
   const offline = sources.some((s) => s.health.state === 'offline');
+  const [expanded, setExpanded] = useState<number | null>(null);
   // Manual capture keeps one source per channel; its stored name is a fallback, the channel is shown translated.
   const sourceLabel = (s: Source): string => {
     const channel = s.kind === 'manual' ? s.config.channel : undefined;
@@ -74,67 +77,87 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
           {sources.map((s) => {
             const pull = s.health.state !== 'push';
             return (
-              <Table.Tr key={s.id} data-testid={`source-row-${s.id}`}>
-                <Table.Td>
-                  <Text fw={600}>{sourceLabel(s)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t(`listen.sources.kinds.${s.kind}`)}
-                    {typeof s.config.url === 'string' ? ` · ${s.config.url}` : ''}
-                  </Text>
-                  {s.receive && <ReceiveInfo url={s.receive.url} secret={s.receive.secret} />}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <SourceStateBadge state={s.health.state} />
-                </Table.Td>
-                <Table.Td>{pull ? when(s.health.lastSuccessAt) : '—'}</Table.Td>
-                <Table.Td maw={320}>
-                  {s.health.lastError ? (
-                    <>
-                      <Text size="sm" c="red" data-testid="source-last-error">
-                        {s.health.lastError}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t('listen.sources.failures', { count: s.health.consecutiveFailures })}
-                      </Text>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-                <Table.Td>{s.health.nextAttemptAt ? formatDateTime(s.health.nextAttemptAt, i18n.language) : '—'}</Table.Td>
-                <Table.Td>{t('listen.sources.items', { count: s.health.itemsLastHour })}</Table.Td>
-                <Table.Td>{s.health.lagSeconds === null ? '—' : relativeSeconds(s.health.lagSeconds, i18n.language)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {pull && (
-                      <Tooltip label={t('listen.sources.pollNow')}>
-                        <ActionIcon variant="subtle" aria-label={t('listen.sources.pollNow')} onClick={() => pollNow.mutate(s.id)} loading={pollNow.isPending && pollNow.variables === s.id}>
-                          <IconRefresh size={18} />
-                        </ActionIcon>
-                      </Tooltip>
+              <Fragment key={s.id}>
+                <Table.Tr data-testid={`source-row-${s.id}`}>
+                  <Table.Td>
+                    <Text fw={600}>{sourceLabel(s)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`listen.sources.kinds.${s.kind}`)}
+                      {typeof s.config.url === 'string' ? ` · ${s.config.url}` : ''}
+                    </Text>
+                    {s.receive && <ReceiveInfo url={s.receive.url} secret={s.receive.secret} />}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <SourceStateBadge state={s.health.state} />
+                  </Table.Td>
+                  <Table.Td>{pull ? when(s.health.lastSuccessAt) : '—'}</Table.Td>
+                  <Table.Td maw={320}>
+                    {s.health.lastError ? (
+                      <>
+                        <Text size="sm" c="red" data-testid="source-last-error">
+                          {s.health.lastError}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t('listen.sources.failures', { count: s.health.consecutiveFailures })}
+                        </Text>
+                      </>
+                    ) : (
+                      '—'
                     )}
-                    {(pull || s.kind === 'webhook') && (
-                      <Tooltip label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}>
+                  </Table.Td>
+                  <Table.Td>{s.health.nextAttemptAt ? formatDateTime(s.health.nextAttemptAt, i18n.language) : '—'}</Table.Td>
+                  <Table.Td>{t('listen.sources.items', { count: s.health.itemsLastHour })}</Table.Td>
+                  <Table.Td>{s.health.lagSeconds === null ? '—' : relativeSeconds(s.health.lagSeconds, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Tooltip label={t('listen.sources.lastItems')}>
                         <ActionIcon
-                          variant="subtle"
-                          aria-label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}
-                          onClick={() => setPaused.mutate({ id: s.id, paused: !s.paused })}
-                          data-testid={`source-pause-${s.id}`}
+                          variant={expanded === s.id ? 'light' : 'subtle'}
+                          aria-label={t('listen.sources.lastItems')}
+                          aria-expanded={expanded === s.id}
+                          onClick={() => setExpanded(expanded === s.id ? null : s.id)}
+                          data-testid={`source-last-items-toggle-${s.id}`}
                         >
-                          {s.paused ? <IconPlayerPlay size={18} /> : <IconPlayerPause size={18} />}
+                          <IconList size={18} />
                         </ActionIcon>
                       </Tooltip>
-                    )}
-                    {(s.kind === 'rss' || s.kind === 'webhook' || s.kind === 'mastodon' || s.kind === 'bluesky') && (
-                      <Tooltip label={t('listen.sources.edit')}>
-                        <ActionIcon variant="subtle" aria-label={t('listen.sources.edit')} onClick={() => onEdit(s)}>
-                          <IconPencil size={18} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
+                      {pull && (
+                        <Tooltip label={t('listen.sources.pollNow')}>
+                          <ActionIcon variant="subtle" aria-label={t('listen.sources.pollNow')} onClick={() => pollNow.mutate(s.id)} loading={pollNow.isPending && pollNow.variables === s.id}>
+                            <IconRefresh size={18} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                      {(pull || s.kind === 'webhook') && (
+                        <Tooltip label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}
+                            onClick={() => setPaused.mutate({ id: s.id, paused: !s.paused })}
+                            data-testid={`source-pause-${s.id}`}
+                          >
+                            {s.paused ? <IconPlayerPlay size={18} /> : <IconPlayerPause size={18} />}
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                      {(s.kind === 'rss' || s.kind === 'webhook' || s.kind === 'mastodon' || s.kind === 'bluesky') && (
+                        <Tooltip label={t('listen.sources.edit')}>
+                          <ActionIcon variant="subtle" aria-label={t('listen.sources.edit')} onClick={() => onEdit(s)}>
+                            <IconPencil size={18} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+                {expanded === s.id && (
+                  <Table.Tr>
+                    <Table.Td colSpan={8}>
+                      <SourceLastItems sourceId={s.id} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             );
           })}
         </Table.Tbody>
