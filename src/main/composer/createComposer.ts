@@ -57,9 +57,11 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
         return typeof url === 'string' ? [{ origin: url, reason: `outbox: ${channel === 'mastodon' ? 'Mastodon' : 'Bluesky'}` }] : [];
       }),
   );
-  // The worker and the manual confirmation report publications here; created below, once statements exist.
-  let responses: ResponseQueueService | undefined;
-  const onPublished = (workspaceId: string, statementId: string): void => responses?.statementPublished(workspaceId, statementId);
+  // Statements wake the worker, which is built just below: the callback only runs after construction.
+  const statements = new StatementService({ store, events, clock, log, onQueued: () => worker.wake() });
+  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
+  // A reply that goes out answers the mentions it was written for.
+  const onPublished = (workspaceId: string, statementId: string): void => responses.statementPublished(workspaceId, statementId);
   const worker = new OutboxWorker({
     store,
     events,
@@ -71,11 +73,9 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     onPublished,
     ...tuning,
   });
-  const statements = new StatementService({ store, events, clock, log, onQueued: () => worker.wake() });
   const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);
   const rules = loadDraftRuleSets();
-  responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
-  const stopTriage = ingest.onCommitted((batch) => responses?.triageBatch(batch));
+  const stopTriage = ingest.onCommitted((batch) => responses.triageBatch(batch));
   // Unsealing a workspace (or any settings change) is a chance to publish at once rather than after a long backoff.
   const stopWatchingSettings = events.subscribe((name, payload) => {
     if (name === 'workspace:changed') worker.retryAllNow((payload as { workspaceId: string }).workspaceId);

@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { crisisLogHandlers } from '../ipc/handlers/crisisLogHandlers';
 import { incidentHandlers } from '../ipc/handlers/incidentHandlers';
 import { importHandlers } from '../ipc/handlers/importHandlers';
+import { liveFeedsHandlers } from '../ipc/handlers/liveFeedsHandlers';
 import { createImports } from '../imports/createImports';
 import { networkHandlers } from '../ipc/handlers/networkHandlers';
 import { backupHandlers } from '../ipc/handlers/backupHandlers';
@@ -213,6 +214,7 @@ export function createCore(options: CoreOptions): Core {
     ...composer.handlers,
     ...incidentHandlers(incidents),
     ...importHandlers(imports),
+    ...liveFeedsHandlers(liveFeeds),
     ...detection.handlers,
     ...reports.handlers,
   };

@@ -5,6 +5,7 @@ import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
 import { incidentCalls, incidentEvents } from './incident';
 import { importCalls, importEvents } from './imports';
+import { liveFeedsCalls, liveFeedsEvents } from './liveFeeds';
 import { mentionsCalls, mentionsEvents } from './mentions';
 import { securityCalls, securityEvents } from './security';
 import { sourcesCalls, sourcesEvents } from './sources';
@@ -43,6 +44,7 @@ export const calls = {
   ...crisisLogCalls,
   ...incidentCalls,
   ...importCalls,
+  ...liveFeedsCalls,
   ...reportCalls,
   ...exportCalls,
 } as const;
@@ -63,6 +65,7 @@ export const events = {
   ...crisisLogEvents,
   ...incidentEvents,
   ...importEvents,
+  ...liveFeedsEvents,
   ...exportEvents,
 } as const;
 

@@ -21,6 +21,7 @@ export const queryKeys = {
   incidents: (id: WorkspaceId) => ['incidents', id] as const,
   incident: (id: WorkspaceId, incidentId: string) => ['incidents', id, incidentId] as const,
   importRun: (runId: string) => ['importRun', runId] as const,
+  liveFeeds: (id: WorkspaceId) => ['liveFeeds', id] as const,
   /** Prefix of every detection query of a workspace (level overview, alerts, settings, backtests). */
   detection: (id: WorkspaceId) => ['detection', id] as const,
   /** Prefix of every dashboard query of a workspace (series and splits of each watch and range). */

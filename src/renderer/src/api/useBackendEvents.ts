@@ -31,6 +31,7 @@ const invalidations: Invalidation = {
   'demo:changed': ({ workspaceId }) => [queryKeys.demo(workspaceId), queryKeys.watches(workspaceId), queryKeys.dashboard(workspaceId)],
   'import:progress': ({ runId, workspaceId, state }) =>
     state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
+  'liveFeeds:changed': ({ workspaceId }) => [queryKeys.liveFeeds(workspaceId)],
   'export:progress': ({ jobId }) => [queryKeys.exportJob(jobId)],
 };
 
