@@ -19,6 +19,8 @@ export const incidentsEn = {
     },
   },
   cancel: 'Cancel',
+  /** Between a label and its value: French puts a space before the colon. */
+  colon: ': ',
   dismiss: 'Dismiss',
   print: 'Print',
   emptyTitle: 'No incident yet',
@@ -255,6 +257,7 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
     },
   },
   cancel: 'Annuler',
+  colon: '\u00a0: ',
   dismiss: 'Fermer',
   print: 'Imprimer',
   emptyTitle: 'Aucun incident',

@@ -73,7 +73,7 @@ function ItemRow({ item, incidentId, actor, now, disabled }: { item: IncidentChe
     <Table.Tr data-testid={`item-${item.planItemId ?? item.id}`} data-overdue={overdue ? 'true' : 'false'} bg={overdue ? 'var(--mantine-color-red-light)' : undefined}>
       <Table.Td>
         <Checkbox
-          aria-label={`${t('incidents.checklist.done')}: ${text}`}
+          aria-label={`${t('incidents.checklist.done')}${t('incidents.colon')}${text}`}
           checked={item.status === 'done'}
           disabled={disabled}
           onChange={(e) => set(e.currentTarget.checked ? 'done' : 'todo')}
@@ -104,7 +104,7 @@ function ItemRow({ item, incidentId, actor, now, disabled }: { item: IncidentChe
       <Table.Td>
         <Select
           size="xs"
-          aria-label={`${t('incidents.checklist.status')}: ${text}`}
+          aria-label={`${t('incidents.checklist.status')}${t('incidents.colon')}${text}`}
           value={item.status}
           disabled={disabled}
           allowDeselect={false}
@@ -124,7 +124,7 @@ function ItemRow({ item, incidentId, actor, now, disabled }: { item: IncidentChe
       <Table.Td>
         <TextInput
           size="xs"
-          aria-label={`${t('incidents.checklist.note')}: ${text}`}
+          aria-label={`${t('incidents.checklist.note')}${t('incidents.colon')}${text}`}
           value={note}
           disabled={disabled}
           onChange={(e) => setNote(e.currentTarget.value)}

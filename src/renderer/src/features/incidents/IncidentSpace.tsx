@@ -76,7 +76,9 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
               {t(`incidents.status.${detail.status}`)}
             </Badge>
             <Badge color={severityColor[detail.severity]} variant="light">
-              {t('incidents.fields.severity')}: {t(`incidents.severity.${detail.severity}`)}
+              {t('incidents.fields.severity')}
+              {t('incidents.colon')}
+              {t(`incidents.severity.${detail.severity}`)}
             </Badge>
             <Badge variant="outline" color="gray">
               {t(`incidents.scenario.${detail.scenarioKind}`)}
@@ -185,7 +187,9 @@ function NextMeeting({ at }: { at: string | null }) {
   const late = Date.parse(at) < now;
   return (
     <Text size="sm" c={late ? 'red' : undefined} fw={late ? 700 : 400} data-testid="next-meeting">
-      {t('incidents.nextMeeting')}: <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatCountdown(at, now)}</span>
+      {t('incidents.nextMeeting')}
+      {t('incidents.colon')}
+      <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatCountdown(at, now)}</span>
     </Text>
   );
 }

@@ -286,15 +286,15 @@ function EntryCard({ entry, actor, inIncident, onCorrect }: { entry: LogEntry; a
             {t('incidents.log.occurred')} {formatDateTime(entry.occurredAt, i18n.language)}
             {late && ` · ${t('incidents.log.entered')} ${formatTime(entry.enteredAt, i18n.language)}`} · {entry.author}
             {entry.authorRole && ` (${t(`incidents.roles.${entry.authorRole}`, { defaultValue: entry.authorRole })})`}
-            {entry.source && ` · ${t('incidents.log.source')}: ${entry.source}`}
+            {entry.source && ` · ${t('incidents.log.source')}${t('incidents.colon')}${entry.source}`}
           </Text>
           {entry.history.length > 0 && (
             <Text size="xs" data-testid={`entry-${entry.seq}-history`}>
               {entry.history
                 .map((h) =>
                   h.kind === 'verification'
-                    ? `${formatTime(h.at, i18n.language)} ${h.author}: ${t(`incidents.log.verification.${h.verification ?? 'to_verify'}`)}`
-                    : `${formatTime(h.at, i18n.language)} ${h.author}: ${h.pinned ? t('incidents.log.pinned') : t('incidents.log.unpinned')}`,
+                    ? `${formatTime(h.at, i18n.language)} ${h.author}${t('incidents.colon')}${t(`incidents.log.verification.${h.verification ?? 'to_verify'}`)}`
+                    : `${formatTime(h.at, i18n.language)} ${h.author}${t('incidents.colon')}${h.pinned ? t('incidents.log.pinned') : t('incidents.log.unpinned')}`,
                 )
                 .join(' · ')}
             </Text>

@@ -21,7 +21,8 @@ export function SituationTab({ detail, actor }: { detail: IncidentDetail; actor:
       <Group justify="space-between">
         {detail.nextMeetingAt ? (
           <Text size="lg">
-            {t('incidents.nextMeeting')}:{' '}
+            {t('incidents.nextMeeting')}
+            {t('incidents.colon')}
             <b style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="situation-countdown">
               {formatCountdown(detail.nextMeetingAt, now)}
             </b>
