@@ -423,6 +423,10 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     if (data.reactions.length === 0) return pdf.paragraph(s.summary.noStatement, { italic: true });
     for (const r of data.reactions) {
       pdf.heading(fill(s.reactions.heading, { title: printable(r.title, 200), at: at(r.publishedAt), channels: r.channels.join(', ') }), 2);
+      if (r.watches.length === 0) {
+        pdf.paragraph(s.reactions.noWatch, { italic: true });
+        continue;
+      }
       const rows: string[][] = [];
       for (const w of r.watches) {
         for (const [label, win] of [

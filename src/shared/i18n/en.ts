@@ -10,6 +10,7 @@ import { importsEn } from './imports';
 import { socialSourcesEn } from './socialSources';
 import { exerciseEn } from './exercise';
 import { planEn } from './plan';
+import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
 export const en = {
@@ -83,6 +84,7 @@ export const en = {
   listen: listenEn,
   dashboard: dashboardEn,
   plan: planEn,
+  reports: reportsEn,
   exercise: exerciseEn,
   detection: detectionEn,
   errors: {

@@ -8,6 +8,7 @@ import { listenFr } from './listen';
 import { dashboardFr } from './dashboard';
 import { exerciseFr } from './exercise';
 import { planFr } from './plan';
+import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
 
@@ -82,6 +83,7 @@ export const fr: UiCatalog = {
   listen: listenFr,
   dashboard: dashboardFr,
   plan: planFr,
+  reports: reportsFr,
   exercise: exerciseFr,
   detection: detectionFr,
   errors: {

@@ -17,8 +17,9 @@ export const reportsEn = {
   exportMentionsXlsx: 'Mentions (XLSX)',
   exportLogCsv: 'Crisis log (CSV)',
   importArchive: 'Import an archive for review',
-  importHelp: 'Opens an archive exported from another laptop into a new review workspace; its crisis log chain is verified.',
-  imported: 'Archive imported into review workspace {{workspace}}: {{entries}} log records, chain verified.',
+  importHelp: 'For review on this laptop: imports an archive exported elsewhere into this workspace while it is still empty (a fresh data folder); the crisis log chain must verify.',
+  imported: 'Archive imported: {{entries}} crisis log records, chain verified.',
+  reportJob: 'PDF report',
   job: {
     running: 'In progress — {{stage}}',
     done: 'Ready: {{file}}',
@@ -39,6 +40,7 @@ export const reportsEn = {
     title: 'Reaction to each statement',
     help: 'Mentions, negative share and top terms in the {{hours}} hours before and after each first publication.',
     none: 'No statement of this incident has been published yet.',
+    noWatch: 'No watch is set up: there are no mentions to compare.',
     watch: 'Watch',
     before: 'Before',
     after: 'After',
@@ -46,6 +48,8 @@ export const reportsEn = {
     negative: 'Negative',
     terms: 'Top terms',
     publishedAt: 'Published {{date}} on {{channels}}',
+    termsBefore: 'Before: {{terms}}',
+    termsAfter: 'After: {{terms}}',
   },
   pdf: {
     title: 'Incident report',
@@ -201,6 +205,7 @@ export const reportsEn = {
       before: 'before',
       after: 'after',
       change: 'Change in volume: {{volume}}; negative share: {{share}}.',
+      noWatch: 'No watch is set up: there are no mentions to compare.',
     },
     queue: {
       replies: 'Replies to mentions drafted: {{total}}; approved: {{approved}}; published: {{published}}.',
@@ -252,8 +257,9 @@ export const reportsFr: Catalog<typeof reportsEn> = {
   exportMentionsXlsx: 'Mentions (XLSX)',
   exportLogCsv: 'Main courante (CSV)',
   importArchive: 'Importer une archive pour relecture',
-  importHelp: 'Ouvre une archive exportée d’un autre poste dans un nouvel espace de relecture ; la chaîne de la main courante est vérifiée.',
-  imported: 'Archive importée dans l’espace de relecture {{workspace}} : {{entries}} enregistrements, chaîne vérifiée.',
+  importHelp: 'Pour relire sur ce poste : importe une archive exportée ailleurs dans cet espace tant qu’il est vide (nouveau dossier de données) ; la chaîne de la main courante doit se vérifier.',
+  imported: 'Archive importée : {{entries}} enregistrements de main courante, chaîne vérifiée.',
+  reportJob: 'Rapport PDF',
   job: {
     running: 'En cours — {{stage}}',
     done: 'Prêt : {{file}}',
@@ -274,6 +280,7 @@ export const reportsFr: Catalog<typeof reportsEn> = {
     title: 'Réaction à chaque déclaration',
     help: 'Mentions, part négative et termes principaux dans les {{hours}} heures avant et après chaque première publication.',
     none: 'Aucune déclaration de cet incident n’a encore été publiée.',
+    noWatch: 'Aucune veille n’est configurée : pas de mentions à comparer.',
     watch: 'Veille',
     before: 'Avant',
     after: 'Après',
@@ -281,6 +288,8 @@ export const reportsFr: Catalog<typeof reportsEn> = {
     negative: 'Négatif',
     terms: 'Termes principaux',
     publishedAt: 'Publiée le {{date}} sur {{channels}}',
+    termsBefore: 'Avant : {{terms}}',
+    termsAfter: 'Après : {{terms}}',
   },
   pdf: {
     title: 'Rapport d’incident',
@@ -436,6 +445,7 @@ export const reportsFr: Catalog<typeof reportsEn> = {
       before: 'avant',
       after: 'après',
       change: 'Évolution du volume : {{volume}} ; part négative : {{share}}.',
+      noWatch: 'Aucune veille n’est configurée : pas de mentions à comparer.',
     },
     queue: {
       replies: 'Réponses à des mentions rédigées : {{total}} ; validées : {{approved}} ; publiées : {{published}}.',

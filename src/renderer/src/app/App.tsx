@@ -15,6 +15,7 @@ import { SourcesScreen } from '../features/sources/SourcesScreen';
 import { ExerciseScreen } from '../features/exercise/ExerciseScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { AppHeader } from './AppHeader';
 import { Navigation } from './Navigation';
 import { useHashRoute } from './useHashRoute';
@@ -43,7 +44,7 @@ export function App() {
           </Box>
         )}
         <LevelBanner />
-        {area === 'alerts' ? <AlertsScreen /> : area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : area === 'sources' ? <SourcesScreen /> : area === 'mentions' ? <MentionsScreen /> : area === 'dashboard' ? <DashboardScreen /> : <AreaIntro area={area} />}
+        {area === 'alerts' ? <AlertsScreen /> : area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : area === 'sources' ? <SourcesScreen /> : area === 'mentions' ? <MentionsScreen /> : area === 'dashboard' ? <DashboardScreen /> : area === 'reports' ? <ReportsScreen /> : <AreaIntro area={area} />}
       </AppShell.Main>
     </AppShell>
   );

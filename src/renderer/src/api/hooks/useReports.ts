@@ -1,0 +1,44 @@
+// Hooks over `report:*` and `export:*`: jobs are followed through `export:progress` pushes (no polling).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ExportKind } from '../../../../shared/domain/report';
+import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
+import { callApi } from '../client';
+import { queryKeys } from '../queryKeys';
+
+export const useReactions = (workspaceId: WorkspaceId, incidentId: string | null) =>
+  useQuery({
+    queryKey: [...queryKeys.reports(workspaceId), 'reactions', incidentId],
+    queryFn: () => callApi('report:reactions', { workspaceId, incidentId: incidentId! }),
+    enabled: incidentId !== null,
+  });
+
+export const useExportJob = (jobId: string | null) =>
+  useQuery({
+    queryKey: queryKeys.exportJob(jobId ?? 'none'),
+    queryFn: () => callApi('export:status', { jobId: jobId! }),
+    enabled: jobId !== null,
+  });
+
+/** Starts a report or an export; the job's first state goes straight into the cache. */
+export function useStartJob(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ incidentId, kind, language }: { incidentId: string; kind: ExportKind; language?: Language }) =>
+      kind === 'report'
+        ? callApi('report:generate', { workspaceId, incidentId, language })
+        : callApi('export:start', { workspaceId, incidentId, kind }),
+    onSuccess: (job) => {
+      client.setQueryData(queryKeys.exportJob(job.jobId), job);
+      // A short job may have ended (and pushed its last event) before this answer arrived: read it once more.
+      void client.invalidateQueries({ queryKey: queryKeys.exportJob(job.jobId) });
+    },
+  });
+}
+
+export const useCancelJob = () => useMutation({ mutationFn: (jobId: string) => callApi('export:cancel', { jobId }) });
+
+export const useDownloadJob = () => useMutation({ mutationFn: (jobId: string) => callApi('export:download', { jobId }) });
+
+export function useImportArchive(workspaceId: WorkspaceId) {
+  return useMutation({ mutationFn: (content: string) => callApi('export:importArchive', { workspaceId, content }) });
+}

@@ -1,0 +1,149 @@
+// Reports area: pick an incident, generate the PDF report in a language, export data, import an archive,
+// and see how the public reacted to each published statement.
+import { Alert, Button, FileButton, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypePdf, IconFileExport, IconUpload } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppFailure } from '../../../../shared/contract/envelope';
+import type { ExportKind } from '../../../../shared/domain/report';
+import type { Language } from '../../../../shared/domain/workspace';
+import { useIncidentList } from '../../api/hooks/useIncidents';
+import { useImportArchive, useStartJob } from '../../api/hooks/useReports';
+import { useWorkspace } from '../../api/hooks/useWorkspace';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { QueryState } from '../../components/QueryState';
+import { JobRow } from './JobRow';
+import { ReactionPanel } from './ReactionPanel';
+
+const EXPORTS: readonly { kind: Exclude<ExportKind, 'report'>; label: string }[] = [
+  { kind: 'archive', label: 'reports.exportArchive' },
+  { kind: 'mentionsCsv', label: 'reports.exportMentionsCsv' },
+  { kind: 'mentionsXlsx', label: 'reports.exportMentionsXlsx' },
+  { kind: 'logCsv', label: 'reports.exportLogCsv' },
+];
+
+export function ReportsScreen() {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const incidents = useIncidentList(workspaceId);
+  const workspace = useWorkspace(workspaceId);
+  const [incidentId, setIncidentId] = useState<string | null>(null);
+  const [language, setLanguage] = useState<Language | null>(null);
+  const [jobs, setJobs] = useState<{ jobId: string; kind: ExportKind }[]>([]);
+  const start = useStartJob(workspaceId);
+  const importArchive = useImportArchive(workspaceId);
+
+  useEffect(() => {
+    const first = incidents.data?.[0];
+    if (incidentId === null && first) setIncidentId(first.id);
+  }, [incidents.data, incidentId]);
+  const reportLanguage = language ?? workspace.data?.settings.reportLanguage ?? 'fr';
+
+  const run = (kind: ExportKind) => {
+    if (!incidentId) return;
+    start.mutate(
+      { incidentId, kind, language: kind === 'report' ? reportLanguage : undefined },
+      { onSuccess: (job) => setJobs((list) => [{ jobId: job.jobId, kind }, ...list.filter((j) => j.kind !== kind)]) },
+    );
+  };
+  const labelOf = (kind: ExportKind) => (kind === 'report' ? t('reports.reportJob') : t(EXPORTS.find((e) => e.kind === kind)?.label ?? kind));
+  const readArchive = (file: File | null) => {
+    if (file) void file.text().then((content) => importArchive.mutate(content));
+  };
+
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>{t('reports.title')}</Title>
+        <Text c="dimmed">{t('reports.subtitle')}</Text>
+      </div>
+      <QueryState query={incidents}>
+        {(list) =>
+          list.length === 0 ? (
+            <Alert color="gray">{t('reports.noIncident')}</Alert>
+          ) : (
+            <Grid>
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <Stack>
+                  <Paper withBorder p="md">
+                    <Stack>
+                      <Select
+                        label={t('reports.incident')}
+                        placeholder={t('reports.incidentPlaceholder')}
+                        data={list.map((i) => ({ value: i.id, label: i.title }))}
+                        value={incidentId}
+                        onChange={setIncidentId}
+                        allowDeselect={false}
+                        data-testid="report-incident"
+                      />
+                      <div>
+                        <Text size="sm" fw={500} mb={4}>
+                          {t('reports.language')}
+                        </Text>
+                        <SegmentedControl
+                          value={reportLanguage}
+                          onChange={(value) => setLanguage(value as Language)}
+                          data={[
+                            { value: 'fr', label: 'Français' },
+                            { value: 'en', label: 'English' },
+                          ]}
+                          aria-label={t('reports.language')}
+                          data-testid="report-language"
+                        />
+                      </div>
+                      <Button leftSection={<IconFileTypePdf size={18} />} onClick={() => run('report')} disabled={!incidentId} data-testid="generate-report">
+                        {t('reports.generate')}
+                      </Button>
+                    </Stack>
+                  </Paper>
+                  <Paper withBorder p="md">
+                    <Stack>
+                      <Title order={4}>{t('reports.exports')}</Title>
+                      <Group gap="xs">
+                        {EXPORTS.map((e) => (
+                          <Button key={e.kind} size="xs" variant="light" leftSection={<IconFileExport size={14} />} onClick={() => run(e.kind)} disabled={!incidentId}>
+                            {t(e.label)}
+                          </Button>
+                        ))}
+                      </Group>
+                      <Group gap="xs" align="center">
+                        <FileButton onChange={readArchive} accept="application/json,.json">
+                          {(props) => (
+                            <Button {...props} size="xs" variant="default" leftSection={<IconUpload size={14} />} loading={importArchive.isPending}>
+                              {t('reports.importArchive')}
+                            </Button>
+                          )}
+                        </FileButton>
+                        <Text size="xs" c="dimmed">
+                          {t('reports.importHelp')}
+                        </Text>
+                      </Group>
+                      {importArchive.isSuccess ? (
+                        <Alert color="green">{t('reports.imported', { entries: importArchive.data.logRecords })}</Alert>
+                      ) : null}
+                      {importArchive.isError ? (
+                        <Alert color="red">
+                          {importArchive.error instanceof AppFailure ? `${t(`errors.${importArchive.error.code}`)} ${importArchive.error.message}` : importArchive.error.message}
+                        </Alert>
+                      ) : null}
+                    </Stack>
+                  </Paper>
+                  {jobs.length > 0 ? (
+                    <Paper withBorder p="md">
+                      <Stack>
+                        {jobs.map((j) => (
+                          <JobRow key={j.jobId} jobId={j.jobId} label={labelOf(j.kind)} />
+                        ))}
+                      </Stack>
+                    </Paper>
+                  ) : null}
+                </Stack>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 7 }}>{incidentId ? <ReactionPanel workspaceId={workspaceId} incidentId={incidentId} /> : null}</Grid.Col>
+            </Grid>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}
