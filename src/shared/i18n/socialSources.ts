@@ -3,6 +3,7 @@ import type { Catalog } from './catalog';
 
 export const socialSourcesEn = {
   add: { mastodon: 'Add Mastodon', bluesky: 'Add Bluesky' },
+  liveStates: { connecting: 'Connecting live…', live: 'Live', waiting: 'Live feed reconnecting', refused: 'Live feed blocked', closed: 'Live feed off' },
   name: 'Name',
   interval: 'Minutes between searches',
   saved: 'saved — leave empty to keep it',
@@ -41,6 +42,7 @@ export const socialSourcesEn = {
 
 export const socialSourcesFr: Catalog<typeof socialSourcesEn> = {
   add: { mastodon: 'Ajouter Mastodon', bluesky: 'Ajouter Bluesky' },
+  liveStates: { connecting: 'Connexion au direct…', live: 'En direct', waiting: 'Direct en reconnexion', refused: 'Direct bloqué', closed: 'Direct arrêté' },
   name: 'Nom',
   interval: 'Minutes entre deux recherches',
   saved: 'enregistré — laisser vide pour le garder',

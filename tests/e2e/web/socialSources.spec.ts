@@ -26,6 +26,8 @@ for (const lang of ['fr', 'en'] as const) {
       await mastodonForm.getByTestId('source-save').click();
       const mastodonRow = page.getByTestId('sources-table').locator('tr', { hasText: `Mastodon #AcmeLeak ${lang}` });
       await expect(mastodonRow.getByTestId('source-state-ok')).toBeVisible({ timeout: 20_000 });
+      // A hashtag with a token also streams: the row says the live feed is up.
+      await expect(mastodonRow.getByTestId('live-feed-live')).toBeVisible({ timeout: 20_000 });
 
       await page.getByTestId('source-add-bluesky').click();
       const blueskyForm = page.getByTestId('source-form-bluesky');

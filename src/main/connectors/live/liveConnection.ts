@@ -1,12 +1,13 @@
 // One live feed connection for one source: connect through the gated socket, read frames into batches for
 // ingestion, reconnect with backoff and jitter, and ask for a REST catch-up after every (re)connection.
 import type WebSocket from 'ws';
+import type { LiveFeedState } from '../../../shared/domain/liveFeed';
 import type { MentionInput } from '../../../shared/domain/mention';
 import { backoffDelayMs } from '../backoff';
 import type { LiveEndpoint, LiveFrame } from './liveFeed';
 import { openGatedSocket, type Refusal } from './gatedSocket';
 
-export type LiveState = 'connecting' | 'live' | 'waiting' | 'refused' | 'closed';
+export type LiveState = LiveFeedState;
 
 export interface LiveConnectionOptions {
   readonly endpoint: (resume: string | undefined) => LiveEndpoint | undefined;

@@ -1,5 +1,6 @@
 // Keeps one live connection per source that has a live feed, in every started workspace, in step with the
 // saved sources and the network policy: added, edited, paused or deleted sources and sealed mode apply at once.
+import type { LiveFeedStatus } from '../../../shared/domain/liveFeed';
 import type { MentionInput } from '../../../shared/domain/mention';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { EventBus } from '../../core/eventBus';
@@ -40,6 +41,7 @@ interface Running {
   readonly key: string;
   readonly connection: LiveConnection;
   state: LiveState;
+  detail?: string;
 }
 
 export class LiveFeedService {
@@ -77,14 +79,26 @@ export class LiveFeedService {
     for (const [id, running] of this.#running) {
       if (!id.startsWith(`${workspaceId}/`)) continue;
       if (wanted.get(id)?.key !== running.key) {
-        running.connection.close();
         this.#running.delete(id);
+        running.connection.close();
       }
     }
     for (const [id, want] of wanted) {
       if (this.#running.has(id)) continue;
       this.#open(workspaceId, id, want);
     }
+  }
+
+  /** Every live connection of the workspace with its state, for the Sources screen. */
+  list(workspaceId: WorkspaceId): LiveFeedStatus[] {
+    const prefix = `${workspaceId}/`;
+    return [...this.#running]
+      .filter(([id]) => id.startsWith(prefix))
+      .map(([id, running]) => ({
+        sourceId: Number(id.slice(prefix.length)),
+        state: running.state,
+        ...(running.detail ? { detail: running.detail.slice(0, 500) } : {}),
+      }));
   }
 
   state(workspaceId: WorkspaceId, sourceId: number): LiveState | undefined {
@@ -132,8 +146,12 @@ export class LiveFeedService {
         },
         catchUp: () => this.deps.catchUp(workspaceId, sourceId),
         onState: (state, detail) => {
-          if (state !== running.state) this.deps.logger.info('live feed', { workspaceId, sourceId, state, detail });
+          const changed = state !== running.state || (detail !== undefined && detail !== running.detail);
+          if (detail !== undefined || state === 'live') running.detail = detail;
           running.state = state;
+          if (!changed) return;
+          this.deps.logger.info('live feed', { workspaceId, sourceId, state, detail });
+          this.deps.events.emit('liveFeeds:changed', { workspaceId });
         },
         random: this.deps.random ?? Math.random,
         minBackoffMs: this.deps.minBackoffMs ?? MIN_BACKOFF_BASE_MS,
@@ -142,6 +160,7 @@ export class LiveFeedService {
       }),
     };
     this.#running.set(id, running);
+    this.deps.events.emit('liveFeeds:changed', { workspaceId });
     running.connection.start();
   }
 

@@ -154,14 +154,20 @@ describe('live feeds', () => {
       { kind: 'bluesky', name: 'Bluesky live', config: { service: 'https://bsky.social', query: 'acme', jetstream: jetstream.url }, credentials: {}, intervalSeconds: 3600 },
       new Date().toISOString(),
     );
+    const pushed: string[] = [];
+    t.events.subscribe((name) => pushed.push(name));
     t.live.startWorkspace('live');
     expect(t.live.state('live', sourceId)).toBe('refused');
+    expect(t.live.list('live')).toEqual([{ sourceId, state: 'refused', detail: 'Sealed mode is on: no network traffic leaves this workspace.' }]);
+    expect(pushed).toContain('liveFeeds:changed');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(jetstream.connections).toHaveLength(0);
 
     t.policy.sealed = false;
     t.events.emit('workspace:changed', { workspaceId: 'live' });
     await until(() => jetstream.clients === 1, 'the connection once unsealed');
+    await until(() => t.live.list('live')[0]?.state === 'live', 'the live state');
+    expect(t.live.list('live')).toEqual([{ sourceId, state: 'live' }]);
 
     t.repo.setPaused(sourceId, true, new Date().toISOString());
     t.events.emit('sources:changed', { workspaceId: 'live' });

@@ -10,6 +10,7 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
 import { relativeSeconds } from './relativeTime';
 import { SourceLastItems } from './SourceLastItems';
+import { LiveFeedBadge } from './LiveFeedBadge';
 import { SourceStateBadge } from './SourceStateBadge';
 
 const CAPTURE_CHANNELS: ReadonlySet<string> = new Set(captureChannelSchema.options);
@@ -89,6 +90,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <SourceStateBadge state={s.health.state} />
+                    <LiveFeedBadge sourceId={s.id} />
                   </Table.Td>
                   <Table.Td>{pull ? when(s.health.lastSuccessAt) : '—'}</Table.Td>
                   <Table.Td maw={320}>

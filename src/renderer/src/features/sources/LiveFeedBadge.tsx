@@ -1,0 +1,21 @@
+// Whether a Mastodon or Bluesky source is also receiving posts live, and why not when it is not.
+import { Badge, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { LiveFeedState } from '../../../../shared/domain/liveFeed';
+import { useLiveFeeds } from '../../api/hooks/useLiveFeeds';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+
+const COLORS: Record<LiveFeedState, string> = { connecting: 'blue', live: 'teal', waiting: 'orange', refused: 'red', closed: 'gray' };
+
+export function LiveFeedBadge({ sourceId }: { sourceId: number }) {
+  const { t } = useTranslation();
+  const feeds = useLiveFeeds(useWorkspaceId());
+  const feed = feeds.data?.find((f) => f.sourceId === sourceId);
+  if (!feed || feed.state === 'closed') return null;
+  const badge = (
+    <Badge color={COLORS[feed.state]} variant="dot" ml={6} data-testid={`live-feed-${feed.state}`}>
+      {t(`socialSources.liveStates.${feed.state}`)}
+    </Badge>
+  );
+  return feed.detail ? <Tooltip label={feed.detail} multiline maw={360}>{badge}</Tooltip> : badge;
+}
