@@ -24,6 +24,17 @@ function playwright(file) {
   totals.skipped += report.stats.skipped;
 }
 
+// Steps without a test report of their own (typecheck, lint, build) count as one failure each when they fail;
+// a test step that did not run at all (its report is missing) is counted below.
+if (existsSync('.ci-steps.json')) {
+  for (const step of read('.ci-steps.json')) {
+    if (!step.counted && step.outcome !== 'passed') {
+      console.log(`step failed: ${step.name}`);
+      totals.failed += 1;
+    }
+  }
+}
+
 const reports = [
   { file: '.ci-vitest.json', read: vitest, required: true },
   { file: '.ci-playwright.json', read: playwright, required: true },
