@@ -24,6 +24,7 @@ import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useExerciseCommands, useExerciseRun, useExerciseScripts } from '../../api/hooks/useExercises';
 import { QueryState } from '../../components/QueryState';
 import { formatGameMinute } from './gameTime';
+import { PlayerActivity } from './PlayerActivity';
 
 const SPEEDS = [1, 5, 10, 30, 60];
 const KIND_COLORS: Record<RunInject['kind'], string> = {
@@ -154,6 +155,7 @@ function RunPanel({ run, workspaceId }: { run: ExerciseRun; workspaceId: Workspa
           )}
         </Group>
       </Paper>
+      <PlayerActivity workspaceId={workspaceId} />
       {run.status !== 'finished' && <PressureForm workspaceId={workspaceId} />}
       <Paper withBorder p="md">
         <Title order={5} mb="sm">
