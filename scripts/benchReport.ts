@@ -1,9 +1,10 @@
 // npm run bench:report -- [mentions=1000000] [hours=72]
+// BENCH_REPORT_DIR=<folder> keeps the loaded data there and reuses it on the next run (profiling the report).
 // Loads an incident with `mentions` mentions over `hours` hours into an encrypted workspace (through the
 // ingestion repositories, one transaction: mentions, FTS, watch links, minute rollups, hourly terms), builds
 // its war-room record (mobilisation, checklist, log, three approved and published statements, alerts), then
 // times only the PDF report job. Last line: `report seconds=<x> rss_mb=<y> pages=<n>`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../src/main/core/createCore';
@@ -25,7 +26,9 @@ const END = START + HOURS * HOUR;
 const ONSET = START + 30 * HOUR;
 const OPENED = ONSET + HOUR;
 
-const dir = mkdtempSync(join(tmpdir(), 'tocsin-bench-report-'));
+const keptDir = process.env.BENCH_REPORT_DIR;
+const dir = keptDir ?? mkdtempSync(join(tmpdir(), 'tocsin-bench-report-'));
+const reuse = keptDir !== undefined && existsSync(join(dir, 'workspaces', `${WS}.db`));
 let now = START;
 const clock = { now: () => new Date(now) };
 const makeCore = (): Core =>
@@ -241,16 +244,17 @@ async function buildIncident(core: Core): Promise<string> {
 
 async function main(): Promise<void> {
   try {
-    let core = makeCore();
-    await call(core, 'watches:create', { workspaceId: WS, watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
-    await call(core, 'watches:create', { workspaceId: WS, watch: { name: 'Fuite de données', keywords: ['fuite de données'] } });
-    await call(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Bench', config: {} } });
-    core.close();
-    const t0 = process.hrtime.bigint();
-    bulkLoad();
-    console.log(`loaded ${TOTAL} mentions over ${HOURS} h in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s (not timed below)`);
-    core = makeCore();
-    const incidentId = await buildIncident(core);
+    let core: Core;
+    let incidentId: string;
+    if (reuse) {
+      now = END;
+      core = makeCore();
+      incidentId = (await call(core, 'incident:list', { workspaceId: WS }))[0]!.id;
+      console.log(`reusing the data loaded in ${dir}`);
+    } else {
+      if (keptDir) mkdirSync(keptDir, { recursive: true });
+      ({ core, incidentId } = await loadAll());
+    }
     if (global.gc) global.gc();
     const t1 = process.hrtime.bigint();
     const job = core.reports.startReport(WS, incidentId, 'fr');
@@ -275,8 +279,21 @@ async function main(): Promise<void> {
     core.close();
     console.log(`report seconds=${seconds.toFixed(2)} rss_mb=${(peakRss / 1024 / 1024).toFixed(0)} pages=${done.pages ?? 0}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keptDir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function loadAll(): Promise<{ core: Core; incidentId: string }> {
+  const setup = makeCore();
+  await call(setup, 'watches:create', { workspaceId: WS, watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
+  await call(setup, 'watches:create', { workspaceId: WS, watch: { name: 'Fuite de données', keywords: ['fuite de données'] } });
+  await call(setup, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Bench', config: {} } });
+  setup.close();
+  const t0 = process.hrtime.bigint();
+  bulkLoad();
+  console.log(`loaded ${TOTAL} mentions over ${HOURS} h in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s (not timed below)`);
+  const core = makeCore();
+  return { core, incidentId: await buildIncident(core) };
 }
 
 void main().catch((error: unknown) => {
