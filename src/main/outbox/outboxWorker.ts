@@ -44,6 +44,7 @@ export class OutboxWorker {
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = true;
+  readonly #unopenable = new Set<WorkspaceId>();
 
   constructor(private readonly o: OutboxWorkerOptions) {
     this.#backoff = o.backoff ?? DEFAULT_BACKOFF;
@@ -53,7 +54,7 @@ export class OutboxWorker {
   start(): void {
     this.#stopped = false;
     const now = this.o.clock.now().toISOString();
-    for (const id of this.o.store.ids()) this.#outbox(this.o.store.get(id)).recoverInterrupted(now);
+    for (const repo of this.#openOutboxes()) repo.recoverInterrupted(now);
     this.wake();
   }
 
@@ -96,7 +97,7 @@ export class OutboxWorker {
   async #loop(): Promise<void> {
     do {
       this.#again = false;
-      for (const id of this.o.store.ids()) {
+      for (const id of this.#openIds()) {
         if (this.#stopped) return;
         await this.#drain(id);
       }
@@ -107,12 +108,34 @@ export class OutboxWorker {
     if (this.#stopped) return;
     let next = this.o.idleMs ?? 30_000;
     const now = this.o.clock.now().getTime();
-    for (const id of this.o.store.ids()) {
-      const due = this.#outbox(this.o.store.get(id)).due('9999-12-31T23:59:59.999Z', 1)[0];
+    for (const repo of this.#openOutboxes()) {
+      const due = repo.due('9999-12-31T23:59:59.999Z', 1)[0];
       if (due) next = Math.min(next, Math.max(0, Date.parse(due.nextAttemptAt) - now));
     }
     this.#timer = setTimeout(() => this.wake(), next);
     this.#timer.unref?.();
+  }
+
+  /**
+   * Workspaces whose database can be opened now. One that cannot (locked behind a passphrase, damaged) is
+   * skipped, not fatal: its queue waits in the file and goes out once it opens.
+   */
+  #openIds(): WorkspaceId[] {
+    return this.o.store.ids().filter((id) => {
+      try {
+        this.o.store.get(id);
+        this.#unopenable.delete(id);
+        return true;
+      } catch (error) {
+        if (!this.#unopenable.has(id)) this.o.logger.warn('outbox skips a workspace it cannot open', { workspaceId: id, error: String(error) });
+        this.#unopenable.add(id);
+        return false;
+      }
+    });
+  }
+
+  #openOutboxes(): OutboxRepository[] {
+    return this.#openIds().map((id) => this.#outbox(this.o.store.get(id)));
   }
 
   async #drain(workspaceId: WorkspaceId): Promise<void> {
