@@ -61,6 +61,9 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const locale = language === 'fr' ? 'fr-CH' : 'en-GB';
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const at = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : s.cover.notYet);
+  // Narrow table columns (the log can run to thousands of rows): numeric dates keep each row to two lines.
+  const compact = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const atShort = (iso: string | null | undefined): string => (iso ? compact.format(new Date(iso)) : s.cover.notYet);
   const num = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = (share: number | null): string => (share === null ? '—' : percent.format(share));
@@ -262,17 +265,17 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     pdf.table(
       [
         { header: s.log.seq, width: 0.45 },
-        { header: s.log.occurred, width: 1.1 },
-        { header: s.log.entered, width: 1.1 },
-        { header: s.log.kind, width: 0.9 },
-        { header: s.log.author, width: 1.3 },
-        { header: s.log.verification, width: 0.9 },
-        { header: s.log.body, width: 3.2 },
+        { header: s.log.occurred, width: 0.95 },
+        { header: s.log.entered, width: 0.95 },
+        { header: s.log.kind, width: 1.05 },
+        { header: s.log.author, width: 1.4 },
+        { header: s.log.verification, width: 0.95 },
+        { header: s.log.body, width: 3.3 },
       ],
       data.log.map((e) => [
         String(e.seq),
-        at(e.occurredAt),
-        at(e.enteredAt),
+        atShort(e.occurredAt),
+        atShort(e.enteredAt),
         s.kinds[e.kind],
         `${printable(e.author, 120)}${e.authorRole ? ` (${printable(roleName(e.authorRole) || e.authorRole, 80)})` : ''}`,
         s.verification[e.verification],
@@ -291,7 +294,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
         { header: s.log.body, width: 4 },
       ],
       decisions.map((e) => [
-        at(e.occurredAt),
+        atShort(e.occurredAt),
         `${printable(e.author, 120)}${e.authorRole ? ` (${printable(roleName(e.authorRole) || e.authorRole, 80)})` : ''}`,
         s.verification[e.verification],
         printable(e.body, 2000),
