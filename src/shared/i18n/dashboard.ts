@@ -53,7 +53,6 @@ export const dashboardEn = {
     badge: 'DEMO',
     banner: 'Demo: the “{{watch}}” watch is fed by a simulated scenario that loops. These are not real mentions.',
     stop: 'Stop the demo',
-    stopped: 'Demo stopped. Its data stays until you delete the watch.',
   },
 };
 
@@ -109,6 +108,5 @@ export const dashboardFr: Catalog<typeof dashboardEn> = {
     badge: 'DÉMO',
     banner: 'Démo : la veille « {{watch}} » est alimentée par un scénario simulé qui tourne en boucle. Ce ne sont pas de vraies mentions.',
     stop: 'Arrêter la démo',
-    stopped: 'Démo arrêtée. Ses données restent jusqu’à la suppression de la veille.',
   },
 };

@@ -42,9 +42,10 @@ export class DashboardService {
   series(workspaceId: WorkspaceId, watchId: number, range: DashboardRange, to?: string): DashboardSeries {
     const repo = this.#repo(this.workspaces.get(workspaceId));
     const w = this.#window(range, to);
-    const current = this.#volume(repo, watchId, w);
+    // One read of the hourly rollups covers the previous days and, for buckets of hours, the range itself.
+    const hourly = this.#hourly(repo, watchId, w);
+    const current = w.bucketMinutes % 60 === 0 ? hourly : this.#minutes(repo, watchId, w);
     const first = repo.firstMinute(watchId);
-    const history = Array.from({ length: BASELINE_DAYS }, (_, k) => this.#hourlyHistory(repo, watchId, w, (k + 1) * MINUTES_PER_DAY));
     const fromIso = iso(w.fromMinute);
     const toIso = iso(w.toMinute);
     const spans = repo.alertSpans(watchId, fromIso, toIso);
@@ -56,12 +57,13 @@ export class DashboardService {
       const counts = { count: row?.count ?? 0, negative: row?.negative ?? 0, neutral: row?.neutral ?? 0, positive: row?.positive ?? 0 };
       total += counts.count;
       const past: number[] = [];
-      history.forEach((day, k) => {
-        const then = start - (k + 1) * MINUTES_PER_DAY;
+      for (let k = 1; k <= BASELINE_DAYS; k++) {
+        const then = start - k * MINUTES_PER_DAY;
+        // Buckets under an hour take their share of the hour: a usual level per minute from 7 samples would be noise.
         const slot = w.bucketMinutes >= 60 ? then : Math.floor(then / 60) * 60;
         // A day before the watch's first data is unknown, not zero.
-        if (first !== null && first <= slot) past.push(((day.get(slot)?.count ?? 0) * Math.min(w.bucketMinutes, 60)) / 60);
-      });
+        if (first !== null && first <= slot) past.push(((hourly.get(slot)?.count ?? 0) * Math.min(w.bucketMinutes, 60)) / 60);
+      }
       baselineDays = Math.max(baselineDays, past.length);
       const toned = counts.negative + counts.neutral + counts.positive;
       points.push({
@@ -127,27 +129,21 @@ export class DashboardService {
     return { bucketMinutes, fromMinute: toMinute - minutes, toMinute };
   }
 
-  /** The range's buckets keyed by their first minute, from the minute rollups or, for buckets of hours, the hourly ones. */
-  #volume(repo: DashboardRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
+  /** The range's buckets under an hour, keyed by their first minute, from the per-minute rollups. */
+  #minutes(repo: DashboardRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
     const byStart = new Map<number, VolumeBucket>();
-    if (w.bucketMinutes % 60 === 0) {
-      const hours = w.bucketMinutes / 60;
-      for (const row of repo.volumeByHours(watchId, hours, w.fromMinute / 60, w.toMinute / 60)) byStart.set(row.bucket * w.bucketMinutes, row);
-    } else {
-      for (const row of repo.volumeByMinutes(watchId, w.bucketMinutes, w.fromMinute, w.toMinute)) byStart.set(row.bucket * w.bucketMinutes, row);
-    }
+    for (const row of repo.volumeByMinutes(watchId, w.bucketMinutes, w.fromMinute, w.toMinute)) byStart.set(row.bucket * w.bucketMinutes, row);
     return byStart;
   }
 
   /**
-   * One earlier day of the window, `shift` minutes back, always from the hourly rollups (keyed by first minute):
-   * buckets under an hour take their share of the hour. A usual level per minute from seven samples would be noise,
-   * and reading a week of minute rows for every refresh would cost more than the whole chart.
+   * Hourly rollups from seven days before the range to its end, in buckets of the range's width when that is
+   * hours (one hour otherwise), keyed by their first minute.
    */
-  #hourlyHistory(repo: DashboardRepository, watchId: number, w: Window, shift: number): Map<number, VolumeBucket> {
+  #hourly(repo: DashboardRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
     const hours = Math.max(1, w.bucketMinutes / 60);
-    const fromHour = Math.floor((w.fromMinute - shift) / 60);
-    const toHour = Math.ceil((w.toMinute - shift) / 60);
+    const fromHour = Math.floor((w.fromMinute - BASELINE_DAYS * MINUTES_PER_DAY) / 60);
+    const toHour = Math.ceil(w.toMinute / 60);
     const byStart = new Map<number, VolumeBucket>();
     for (const row of repo.volumeByHours(watchId, hours, fromHour, toHour)) byStart.set(row.bucket * hours * 60, row);
     return byStart;

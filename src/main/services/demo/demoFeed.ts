@@ -1,5 +1,5 @@
 // The demo watch for a newcomer: on a fresh data folder, a "Lemania (DEMO)" watch fed through the real ingestion
-// pipeline by the looping scenario, with three days of history so the usual level shows at once. It runs only
+// pipeline by the looping scenario, with four days of history so the usual level shows at once. It runs only
 // when the shell asks for it (TOCSIN_DEMO, on by default in `npm start` alone), is marked DEMO in the UI and in
 // its source name, and stops for good with one click (remembered in the workspace settings).
 import type { DemoStatus } from '../../../shared/contract/demo';
@@ -16,7 +16,10 @@ import type { OpenWorkspace } from '../workspaces/workspaceStore';
 import { DEMO_KEYWORD, DemoTimeline } from './demoTimeline';
 
 const SETTING = 'demo';
-const HISTORY_MS = 3 * 86_400_000;
+/** History at first start: four days, so the last day's usual level has three days behind it. */
+const BACKFILL_MS = 4 * 86_400_000;
+/** After a pause, what happened meanwhile is filled in, up to three days. */
+const CATCH_UP_MS = 3 * 86_400_000;
 const BATCH = 500;
 export const DEMO_WATCH_NAME = 'Lemania (DEMO)';
 
@@ -56,7 +59,7 @@ export class DemoFeed {
     if (!state) {
       if (this.deps.watches.list(LIVE_WORKSPACE_ID).length > 0) return;
       state = this.#create();
-      await this.#feed(state, state.cursor - HISTORY_MS, state.cursor, false);
+      await this.#feed(state, state.cursor - BACKFILL_MS, state.cursor, false);
     }
     this.deps.events.emit('demo:changed', { workspaceId: LIVE_WORKSPACE_ID });
     this.#timer = setInterval(() => void this.advance(), this.deps.tickMs ?? 2000);
@@ -70,7 +73,7 @@ export class DemoFeed {
     const state = this.#state();
     if (!state || state.stopped) return Promise.resolve();
     const now = this.deps.clock.now().getTime();
-    this.#busy = this.#feed(state, Math.max(state.cursor, now - HISTORY_MS), now, true)
+    this.#busy = this.#feed(state, Math.max(state.cursor, now - CATCH_UP_MS), now, true)
       .catch((error: unknown) => this.deps.logger.error('demo feed failed', { error: String(error) }))
       .finally(() => {
         this.#busy = null;

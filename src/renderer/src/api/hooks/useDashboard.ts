@@ -1,6 +1,6 @@
 // Hooks over `dashboard:*`. Push events invalidate them (mentions, levels, alerts, publications); the previous
 // data stays on screen while a refresh runs, so charts never blank out during ingest.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { DashboardRange } from '../../../../shared/domain/dashboard';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';
@@ -21,3 +21,8 @@ export const useDashboardBreakdown = (workspaceId: WorkspaceId, watchId: number 
     enabled: watchId !== null,
     placeholderData: keepPreviousData,
   });
+
+export const useDemoStatus = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: queryKeys.demo(workspaceId), queryFn: () => callApi('demo:status', { workspaceId }) });
+
+export const useStopDemo = (workspaceId: WorkspaceId) => useMutation({ mutationFn: () => callApi('demo:stop', { workspaceId }) });

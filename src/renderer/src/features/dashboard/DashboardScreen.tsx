@@ -9,6 +9,7 @@ import { useWatches } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { DashboardStream } from './DashboardStream';
+import { DemoBadge, DemoBanner } from './DemoBanner';
 import { SplitPanels } from './SplitPanels';
 import { StatCards } from './StatCards';
 import { VolumeChart } from './VolumeChart';
@@ -26,8 +27,12 @@ export function DashboardScreen() {
 
   return (
     <Stack data-testid="screen-dashboard" gap="md">
+      <DemoBanner />
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('dashboard.title')}</Title>
+        <Group gap="sm">
+          <Title order={2}>{t('dashboard.title')}</Title>
+          <DemoBadge watchId={watchId} />
+        </Group>
         <Group align="flex-end">
           {list.length > 0 && (
             <Select
