@@ -8,6 +8,12 @@ import type { ToneModel } from './toneModel';
 export type ModelLookup = (workspaceId: string) => ToneModel | null;
 
 /**
+ * Language and tone are read from the start of a post: a hostile 1 MB item would otherwise cost seconds of main
+ * thread, and ten thousand characters already say which language it is in and how it sounds.
+ */
+export const ANALYSED_CHARS = 10_000;
+
+/**
  * Language, then tone: the workspace's local model when analysts have trained one, otherwise the lexicon.
  * Mentions in other languages get a language but no tone (no lexicon would score them honestly).
  */
@@ -18,7 +24,7 @@ export class ToneEnricher implements MentionEnricher {
   ) {}
 
   enrich({ workspaceId, text, title, language }: EnrichInput): Enrichment {
-    const full = title && !text.startsWith(title) ? `${title}. ${text}` : text;
+    const full = (title && !text.startsWith(title) ? `${title}. ${text}` : text).slice(0, ANALYSED_CHARS);
     const detected = detectLanguage(full, language);
     const lexicon = detected === 'fr' || detected === 'en' ? this.lexicons[detected] : null;
     if (!lexicon) return { language: detected, toneClass: null, toneScore: null };

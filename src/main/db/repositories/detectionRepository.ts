@@ -4,6 +4,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuthorKind } from '../../../shared/domain/mention';
 import type { ToneClass } from '../../../shared/domain/storedMention';
 import type { MentionSummary } from '../../detection/engine/mentionSummary';
+import { ANALYSED_CHARS } from '../../tone/toneEnricher';
 import type { Db } from '../openDatabase';
 
 export interface AlertRow {
@@ -44,7 +45,8 @@ function toSummary(r: MentionDbRow): MentionSummary {
   return {
     id: r.id,
     publishedAt: Date.parse(r.published_at),
-    text: r.title && !r.text.startsWith(r.title) ? `${r.title}. ${r.text}` : r.text,
+    // The engine reads terms and vocabulary from the same leading part of the text as tone.
+    text: (r.title && !r.text.startsWith(r.title) ? `${r.title}. ${r.text}` : r.text).slice(0, ANALYSED_CHARS),
     authorName: r.author_name ?? r.author_handle,
     audience: r.author_audience,
     authorKind: r.author_kind as AuthorKind,

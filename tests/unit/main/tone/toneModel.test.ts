@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashedFeatures } from '../../../../src/main/tone/hashedFeatures';
 import { loadLexicons } from '../../../../src/main/tone/lexicon';
 import { scoreWithLexicon } from '../../../../src/main/tone/lexiconScorer';
-import { ToneEnricher } from '../../../../src/main/tone/toneEnricher';
+import { ANALYSED_CHARS, ToneEnricher } from '../../../../src/main/tone/toneEnricher';
 import { ToneModel } from '../../../../src/main/tone/toneModel';
 import type { ToneClass } from '../../../../src/shared/domain/storedMention';
 
@@ -46,5 +46,15 @@ describe('local tone model', () => {
       toneClass: null,
       toneScore: null,
     });
+  });
+});
+
+describe('hostile input', () => {
+  it('reads only the start of a huge post, so one item cannot stall ingestion', () => {
+    const enricher = new ToneEnricher(lex);
+    const huge = 'Scandale à la banque, fuite de données et arnaque. '.repeat(20_000) + ' Merci, service génial, bravo ! '.repeat(20_000);
+    const result = enricher.enrich({ text: huge });
+    expect(result).toEqual(enricher.enrich({ text: huge.slice(0, ANALYSED_CHARS) }));
+    expect(result).toMatchObject({ language: 'fr', toneClass: 'negative' });
   });
 });
