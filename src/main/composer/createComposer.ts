@@ -1,4 +1,5 @@
 // Assembles the composer for the core: statements, outbox, publishing worker, and their allow-listed origins.
+import { createDraftChecker } from '../../shared/composer/draftCheck';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/eventBus';
 import type { Logger } from '../core/logger';
@@ -58,7 +59,9 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
       }),
   );
   // Statements wake the worker, which is built just below: the callback only runs after construction.
-  const statements = new StatementService({ store, events, clock, log, onQueued: () => worker.wake() });
+  const rules = loadDraftRuleSets();
+  const checkers = { fr: createDraftChecker(rules.fr), en: createDraftChecker(rules.en) };
+  const statements = new StatementService({ store, events, clock, log, checkers, onQueued: () => worker.wake() });
   const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
   // A reply that goes out answers the mentions it was written for.
   const onPublished = (workspaceId: string, statementId: string): void => responses.statementPublished(workspaceId, statementId);
@@ -74,7 +77,6 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     ...tuning,
   });
   const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);
-  const rules = loadDraftRuleSets();
   const stopTriage = ingest.onCommitted((batch) => responses.triageBatch(batch));
   // Unsealing a workspace (or any settings change) is a chance to publish at once rather than after a long backoff.
   const stopWatchingSettings = events.subscribe((name, payload) => {

@@ -22,6 +22,7 @@ import { perWorkspace } from '../services/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../services/workspaces/workspaceStore';
 import { diffContent } from './approvalDiff';
 import { approvalStatus } from './approvalState';
+import type { DraftChecker } from '../../shared/composer/draftCheck';
 import type { ComposerLog } from './composerLog';
 import { contentHash } from './contentHash';
 import { outboxRowsFor } from './outboxRows';
@@ -34,6 +35,8 @@ export interface StatementServiceDeps {
   readonly log: ComposerLog | undefined;
   /** Wakes the outbox worker after something was queued. */
   readonly onQueued: () => void;
+  /** The same checks the editor runs live; an approval records what was still flagged when it was given. */
+  readonly checkers?: { readonly fr: DraftChecker; readonly en: DraftChecker };
 }
 
 export class StatementService {
@@ -254,9 +257,11 @@ export class StatementService {
       });
     });
     const r = row!;
+    const open = decision === 'approved' ? this.#openFlags(workspaceId, r) : [];
     const body =
       decision === 'approved'
-        ? `${approver.person} (${approver.role}) approved "${r.title}" (text ${r.contentHash.slice(0, 12)}).`
+        ? `${approver.person} (${approver.role}) approved "${r.title}" (text ${r.contentHash.slice(0, 12)}).` +
+          (open.length > 0 ? ` Draft check still flagged: ${open.join(', ')}.` : '')
         : `${approver.person} (${approver.role}) rejected "${r.title}": ${reason}`;
     this.#logEntry(workspaceId, r.incidentId, decision === 'approved' ? 'composer.approved' : 'composer.rejected', body, {
       statementId,
@@ -265,8 +270,19 @@ export class StatementService {
       role: approver.role,
       contentHash: r.contentHash,
       reason,
+      openFlags: open.join(',') || null,
     });
     return this.#changed(workspaceId, statementId);
+  }
+
+  /** Rules still raised on either twin (with the log's unverified facts), e.g. `en:speculation`. */
+  #openFlags(workspaceId: WorkspaceId, row: StatementRow): string[] {
+    const checkers = this.deps.checkers;
+    if (!checkers) return [];
+    const facts = this.deps.log?.unverified(workspaceId, row.incidentId) ?? [];
+    const flagged = (lang: 'fr' | 'en', text: string): string[] =>
+      text.trim() === '' ? [] : [...new Set(checkers[lang].check(text, facts).map((f) => `${lang}:${f.rule}`))];
+    return [...flagged('fr', row.textFr), ...flagged('en', row.textEn)];
   }
 
   #logEntry(workspaceId: WorkspaceId, incidentId: string, code: string, body: string, data: Record<string, string | number | boolean | null>): void {

@@ -146,3 +146,26 @@ describe('approvals bound to the exact text', () => {
     if (!late.ok) expect(late.error.code).toBe('CONFLICT');
   });
 });
+
+describe('approval and the draft check', () => {
+  it('records in the log what the draft check still flagged when an approval was given', async () => {
+    core = makeComposerCore(tempDir());
+    const d = await mustCall(core, 'composer:create', {
+      workspaceId: WS,
+      statement: {
+        incidentId: INCIDENT,
+        kind: 'holding',
+        title: 'Spéculation',
+        textFr: TEXT_FR,
+        textEn: TEXT_EN.replace('card payments are down', 'card payments are probably down'),
+        channels: ['linkedin'],
+        author: 'Camille',
+      },
+    });
+    await mustCall(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person: 'Alice', role: 'crisisLead' }, contentHash: d.statement.contentHash });
+    const log = await mustCall(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
+    const approval = log.find((e) => e.systemCode === 'composer.approved')!;
+    expect(approval.body).toMatch(/Draft check still flagged: en:speculation\./);
+    expect(approval.data?.openFlags).toBe('en:speculation');
+  });
+});
