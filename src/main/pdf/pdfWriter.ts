@@ -183,8 +183,9 @@ export class PdfWriter {
         }),
       ) +
       pad * 2;
-    const drawRow = (cells: readonly string[], bold: (i: number) => boolean, fill?: string) => {
-      const height = rowHeight(cells, bold);
+    // Measuring text is the costly part of a long table: each row is measured once and drawn with that height.
+    const drawRow = (cells: readonly string[], bold: (i: number) => boolean, fill?: string, measured?: number) => {
+      const height = measured ?? rowHeight(cells, bold);
       const y = this.doc.y;
       let x = MARGIN;
       if (fill) this.doc.rect(MARGIN, y, this.contentWidth, height).fill(fill);
@@ -209,7 +210,7 @@ export class PdfWriter {
         this.doc.addPage();
         header();
       }
-      drawRow(row, (i) => columns[i]?.bold ?? false);
+      drawRow(row, (i) => columns[i]?.bold ?? false, undefined, height);
     }
     this.doc.font('regular').fontSize(10);
     this.doc.moveDown(0.8);
