@@ -108,6 +108,25 @@ describe('PDF incident report', () => {
     }
   }, 120_000);
 
+  it('marks every page EXERCICE when the incident comes from an exercise workspace', async () => {
+    const exercise = await invoke(core, 'exercise:create', { name: 'Exercice fuite de données' });
+    const incident = await invoke(core, 'incident:open', {
+      workspaceId: exercise.id,
+      incident: { title: 'Exercice : fuite simulée', scenarioId: null, scenarioKind: 'dataBreach', severity: 'medium', actor: { author: 'Directeur d’exercice' } },
+    });
+    const job = await invoke(core, 'report:generate', { workspaceId: exercise.id, incidentId: incident.id, language: 'fr' });
+    expect((await core.reports.jobs.settled(job.jobId)).state).toBe('done');
+    const path = join(ARTIFACTS, 'exercise-report-fr.pdf');
+    writeFileSync(path, Buffer.from((await invoke(core, 'export:download', { jobId: job.jobId })).contentBase64, 'base64'));
+    const pages = pdfText(path).split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) expect(page).toContain('EXERCICE');
+    // Empty sections say so instead of disappearing.
+    const text = squash(pages.join(' '));
+    expect(text).toContain('La cellule n’a pas été mobilisée par Tocsin.');
+    expect(text).toContain('Aucune déclaration n’a été publiée.');
+  }, 120_000);
+
   it('is written in English on request, and the export is recorded in the crisis log', async () => {
     const { pdf } = await generate('en');
     const path = join(ARTIFACTS, 'incident-report-en.pdf');
