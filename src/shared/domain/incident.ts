@@ -41,6 +41,8 @@ export const alertSnapshotSchema = z.object({
   alertId: z.string().min(1).max(100),
   level: z.string().max(40).optional(),
   watch: z.string().max(200).optional(),
+  /** The watch the alert was raised on, so the war room can chart it. */
+  watchId: z.number().int().positive().optional(),
   raisedAt: z.iso.datetime({ offset: true }).optional(),
   why: z.array(z.string().max(1000)).max(50).default([]),
   mentions: z

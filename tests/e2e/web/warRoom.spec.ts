@@ -191,6 +191,8 @@ for (const lang of ['fr', 'en'] as const) {
     await page.getByTestId('open-wall').click();
     await expect(page.getByTestId('screen-wall')).toContainText(w.title!);
     await expect(page.getByTestId('wall-acks')).toHaveText('2 / 10');
+    // The alert's watch charted from the rollups, as on the dashboard.
+    await expect(page.getByTestId('wall-chart')).toBeVisible();
     await saveScreen(page, testInfo, `${lang}-incident-wall`);
     await expectAccessible(page, 'wall');
     await page.keyboard.press('Escape');

@@ -37,6 +37,7 @@ export function snapshotOf(alert: Alert, language: Language): AlertSnapshot {
     alertId: String(alert.id),
     level: alert.level,
     watch: alert.watchName,
+    watchId: alert.watchId,
     raisedAt: alert.openedAt,
     why: fired.map((s) => sentence(s, language)).slice(0, 10),
     mentions: alert.explanation.samples.map((m) => ({

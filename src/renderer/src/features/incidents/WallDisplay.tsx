@@ -5,9 +5,11 @@ import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../../shared/domain/incident';
 import { useCrisisLog } from '../../api/hooks/useCrisisLog';
+import { useDashboardSeries } from '../../api/hooks/useDashboard';
 import { useIncident } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
+import { VolumeChart } from '../dashboard/VolumeChart';
 import { formatClock, formatCountdown, formatTime } from './format';
 import { severityColor, statusColor } from './labels';
 import { verificationColor } from './LogTab';
@@ -69,7 +71,7 @@ function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }
             </Badge>
             {detail.alert?.level && (
               <Badge size="xl" color="gray.3" variant="filled" c="black" data-testid="wall-level">
-                {detail.alert.level}
+                {t(`incidents.level.${detail.alert.level}`, { defaultValue: detail.alert.level })}
               </Badge>
             )}
           </Group>
@@ -92,6 +94,7 @@ function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }
         {big(t('incidents.overview.checklist'), `${done} / ${detail.checklist.length}`, 'wall-checklist')}
         {big(t('incidents.overview.overdue'), String(overdue.length), 'wall-overdue', overdue.length > 0 ? '#ff8787' : undefined)}
       </SimpleGrid>
+      {detail.alert?.watchId !== undefined && <WallChart watchId={detail.alert.watchId} />}
       <Box>
         <Title order={2} fz={28} mb="sm" c="#f8f9fa">
           {t('incidents.wall.latest')}
@@ -113,5 +116,16 @@ function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }
         </Stack>
       </Box>
     </Stack>
+  );
+}
+
+/** The alert's watch over the last six hours, from the dashboard's rollup series (pushed, never polled). */
+function WallChart({ watchId }: { watchId: number }) {
+  const series = useDashboardSeries(useWorkspaceId(), watchId, '6h');
+  if (!series.data) return null;
+  return (
+    <Box data-testid="wall-chart">
+      <VolumeChart series={series.data} />
+    </Box>
   );
 }

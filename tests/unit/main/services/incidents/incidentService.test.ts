@@ -210,7 +210,7 @@ describe('IncidentService', () => {
       actor: lead,
     });
     expect(incident.title).toBe(`Banque Léman — ${alert!.level}`);
-    expect(incident.alert).toMatchObject({ alertId: String(alert!.id), level: alert!.level, watch: 'Banque Léman' });
+    expect(incident.alert).toMatchObject({ alertId: String(alert!.id), level: alert!.level, watch: 'Banque Léman', watchId: alert!.watchId });
     expect(incident.alert!.why.join(' ')).toContain('fuite de données');
     expect(incident.alert!.why.join(' ')).toContain('Claire Martin');
     expect(incident.alert!.mentions.length).toBeGreaterThan(0);
