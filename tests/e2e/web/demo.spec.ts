@@ -1,0 +1,62 @@
+// The newcomer's first launch: a backend started as `npm start` starts it (TOCSIN_DEMO=1, fresh data folder) opens
+// on a live dashboard of the demo watch, marked DEMO, and one click stops the demo. This spec starts its own
+// backend: the shared suite runs with the demo off.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { saveScreen } from './helpers';
+
+let server: ChildProcess;
+let url: string;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tocsin-demo-e2e-'));
+  server = spawn(process.execPath, ['out/main/browser.js'], {
+    env: { ...process.env, TOCSIN_DATA_DIR: dataDir, TOCSIN_PORT: '0', TOCSIN_NO_OPEN: '1', TOCSIN_DEMO: '1', TOCSIN_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /Open: (http:\/\/127\.0\.0\.1:\d+\/[^\s]+)/.exec(out);
+      if (found) resolve(found[1]!);
+    });
+    server.on('exit', (code) => reject(new Error(`backend exited (${code}): ${out}`)));
+  });
+});
+
+test.afterAll(() => {
+  server.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('first launch opens on the live demo watch, marked DEMO, and the demo can be stopped', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  for (const lang of ['en', 'fr'] as const) {
+    await page.addInitScript((l) => window.localStorage.setItem('tocsin.language', l), lang);
+    await page.goto(url);
+    await expect(page.getByTestId('screen-dashboard')).toBeVisible();
+    await expect(page.getByTestId('demo-banner')).toContainText(lang === 'fr' ? 'Démo' : 'Demo', { timeout: 60_000 });
+    await expect(page.getByTestId('demo-badge')).toHaveText(lang === 'fr' ? 'DÉMO' : 'DEMO');
+    await expect(page.getByTestId('dashboard-watch')).toHaveValue('Lemania (DEMO)');
+    // Three days of history are ingested at once: the week already shows a usual level.
+    await page.getByTestId('dashboard-range').getByText(lang === 'fr' ? '7 jours' : '7 days').click();
+    await expect(page.getByTestId('dashboard-chart-panel')).toContainText(lang === 'fr' ? 'Niveau habituel =' : 'Usual level =', { timeout: 60_000 });
+    await expect(page.getByTestId('dashboard-stream').getByTestId('mention-card').first()).toContainText('DEMO');
+    await saveScreen(page, testInfo, `${lang}-dashboard-demo`);
+    const results = await new AxeBuilder({ page }).include('[data-testid="screen-dashboard"]').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  }
+
+  await page.getByTestId('demo-stop').click();
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+  // The feed stops; what it stored stays simulated, so the watch keeps its DEMO mark until someone deletes it.
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  const status = await page.request.post(`${url}rpc/demo:status`, { data: { workspaceId: 'live' } });
+  expect(((await status.json()) as { value: { state: string } }).value.state).toBe('stopped');
+});
