@@ -56,7 +56,7 @@ export function createReports(deps: ReportDeps) {
   const sources: ReportSources = {
     workspace: (id) => workspaces.get(id),
     incident: (id, incidentId) => incidents.get(id, incidentId),
-    logEntries: (id, incidentId, limit) => crisisLog.list(id, { incidentId, limit }),
+    logEntries: (id, incidentId) => crisisLog.listAll(id, incidentId),
     verifyLog: (id) => crisisLog.verify(id),
     statements: (id, incidentId) => statements.list(id, incidentId).map((s) => statements.get(id, s.id)),
     alerts: (id, limit) => detection.listAlerts(id, 'all', limit),
@@ -103,7 +103,7 @@ export function createReports(deps: ReportDeps) {
       archive: (cp) => exportArchive({ sources, archive: archiveRepository(ws()), workspaceId, incidentId, now: clock.now() }, cp),
       mentionsCsv: (cp) => exportMentionsCsv(repository(ws()), incident, clock.now(), cp),
       mentionsXlsx: (cp) => exportMentionsXlsx(repository(ws()), incident, clock.now(), cp),
-      logCsv: (cp) => exportLogCsv(sources.logEntries(workspaceId, incidentId, 2000), incident, clock.now(), cp),
+      logCsv: (cp) => exportLogCsv(sources.logEntries(workspaceId, incidentId), incident, clock.now(), cp),
     };
     return jobs.start(kind, workspaceId, incidentId, audited(kind, workspaceId, incidentId, runners[kind]));
   };

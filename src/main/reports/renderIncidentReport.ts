@@ -260,7 +260,6 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       { size: 9 },
     );
     pdf.paragraph(fill(s.log.count, { count: data.log.length }));
-    if (data.logTruncated) pdf.paragraph(fill(s.log.truncated, { count: data.log.length }), { italic: true });
     if (data.log.length === 0) return pdf.paragraph(s.none, { italic: true });
     pdf.table(
       [

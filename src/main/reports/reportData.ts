@@ -10,8 +10,6 @@ import type { HourPoint, ReportMention, ReportRepository, ResponseItemTimes } fr
 import type { LessonRow } from '../db/repositories/lessonsRepository';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 
-/** The log filter's ceiling; a longer log is printed up to it and the report says so. */
-export const LOG_ENTRY_LIMIT = 2000;
 const HOUR_MS = 3_600_000;
 /** The charts start this long before the incident opened, to show how talk built up. */
 const LEAD_IN_MS = 24 * HOUR_MS;
@@ -22,7 +20,8 @@ const ALERT_LIMIT = 500;
 export interface ReportSources {
   workspace(id: WorkspaceId): Workspace;
   incident(workspaceId: WorkspaceId, incidentId: string): IncidentDetail;
-  logEntries(workspaceId: WorkspaceId, incidentId: string, limit: number): LogEntry[];
+  /** Every entry of the incident, oldest first. */
+  logEntries(workspaceId: WorkspaceId, incidentId: string): LogEntry[];
   verifyLog(workspaceId: WorkspaceId): LogIntegrity;
   statements(workspaceId: WorkspaceId, incidentId: string): StatementDetail[];
   alerts(workspaceId: WorkspaceId, limit: number): Alert[];
@@ -59,7 +58,6 @@ export interface ReportData {
   incident: IncidentDetail;
   window: { from: string; to: string };
   log: LogEntry[];
-  logTruncated: boolean;
   integrity: LogIntegrity;
   statements: StatementDetail[];
   alerts: Alert[];
@@ -92,7 +90,7 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     const points = repo.hourly(w.id, fromMinute, toMinute);
     return { watchId: w.id, watchName: w.name, points, total: points.reduce((sum, p) => sum + p.count, 0) };
   });
-  const log = sources.logEntries(workspaceId, incidentId, LOG_ENTRY_LIMIT).sort((a, b) => a.seq - b.seq);
+  const log = sources.logEntries(workspaceId, incidentId);
   const statements = sources.statements(workspaceId, incidentId);
   const alerts = sources
     .alerts(workspaceId, ALERT_LIMIT)
@@ -103,7 +101,6 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     incident,
     window: { from: fromIso, to: toIso },
     log,
-    logTruncated: log.length >= LOG_ENTRY_LIMIT,
     integrity: sources.verifyLog(workspaceId),
     statements,
     alerts,

@@ -143,11 +143,11 @@ export class CrisisLogService {
     return withHistory(repo, repo.entries({ ...f, match }));
   }
 
-  get(workspaceId: WorkspaceId, entryId: string): LogEntry {
+  /** Every entry of an incident, oldest first: reports and exports carry the whole log, not a screenful. */
+  listAll(workspaceId: WorkspaceId, incidentId: string): LogEntry[] {
     const repo = this.#repoOf(workspaceId);
-    const [entry] = withHistory(repo, [this.#existing(repo, entryId)]);
-    if (!entry) throw new AppFailure('NOT_FOUND', 'No such log entry.');
-    return entry;
+    // LIMIT -1 is SQLite's "no limit".
+    return withHistory(repo, repo.entries({ incidentId, limit: -1 })).sort((x, y) => x.seq - y.seq);
   }
 
   /** Walks the whole chain and names the first record whose content or link does not match. */
