@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { DashboardSeries, VolumePoint } from '../../../../../src/shared/domain/dashboard';
+import { LEVEL_HEX, volumeChartOption } from '../../../../../src/renderer/src/features/dashboard/volumeChartOption';
+
+const texts = {
+  negative: 'Negative',
+  neutral: 'Neutral',
+  positive: 'Positive',
+  untoned: 'No tone',
+  usual: 'Usual level',
+  usualBand: 'Usual range',
+  negativeShare: 'Negative share',
+  levelName: 'Level',
+  level: (l: string) => l.toUpperCase(),
+  alertMark: (l: string) => `Alert ${l}`,
+  statementMark: (title: string) => `Published ${title}`,
+};
+
+const point = (minute: number, over: Partial<VolumePoint> = {}): VolumePoint => ({
+  at: new Date(Date.UTC(2026, 2, 10, 11, minute)).toISOString(),
+  count: 0,
+  negative: 0,
+  neutral: 0,
+  positive: 0,
+  negativeShare: null,
+  baseline: null,
+  level: 'calm',
+  ...over,
+});
+
+const series: DashboardSeries = {
+  watchId: 1,
+  range: '1h',
+  from: '2026-03-10T11:00:00.000Z',
+  to: '2026-03-10T11:04:00.000Z',
+  bucketMinutes: 1,
+  baselineDays: 3,
+  total: 12,
+  points: [
+    point(0, { count: 2, negative: 1, neutral: 1, negativeShare: 0.5, baseline: { low: 1, median: 2, high: 4 } }),
+    point(1, { count: 6, negative: 3, neutral: 1, positive: 1, negativeShare: 0.6, baseline: { low: 1, median: 2, high: 4 } }),
+    point(2, { count: 4, negative: 4, negativeShare: 1, level: 'alert' }),
+    point(3),
+  ],
+  alerts: [{ id: 7, at: '2026-03-10T11:02:30.000Z', level: 'alert' }],
+  statements: [{ id: 's1', title: 'Holding', at: '2026-03-10T11:03:05.000Z', channels: ['mastodon'] }],
+};
+
+type Series = Array<{ name: string; data: unknown[]; stack?: string; markLine?: { data: Array<{ name: string; xAxis: string }> } }>;
+
+describe('volumeChartOption', () => {
+  const option = volumeChartOption(series, texts, 'en', true) as { animation: boolean; series: Series; dataZoom: unknown[] };
+  const byName = (name: string) => option.series.find((s) => s.name === name)!;
+
+  it('stacks tone bars, counts mentions without a tone apart, and never animates', () => {
+    expect(option.animation).toBe(false);
+    expect(byName('Negative').data).toEqual([1, 3, 4, 0]);
+    expect(byName('Positive').data).toEqual([0, 1, 0, 0]);
+    expect(byName('No tone').data).toEqual([0, 1, 0, 0]);
+    expect(new Set(['Negative', 'Neutral', 'Positive', 'No tone'].map((n) => byName(n).stack))).toEqual(new Set(['tone']));
+  });
+
+  it('draws the usual band as a low line plus the stacked width, and the median apart', () => {
+    expect(byName('Usual range-low').data).toEqual([1, 1, null, null]);
+    expect(byName('Usual range').data).toEqual([3, 3, null, null]);
+    expect(byName('Usual level').data).toEqual([2, 2, null, null]);
+  });
+
+  it('skips the share where too few mentions have a tone, and colours the level strip by level', () => {
+    expect(byName('Negative share').data).toEqual([null, 60, 100, null]);
+    const strip = byName('Level').data as Array<{ itemStyle: { color: string } }>;
+    expect(strip.map((d) => d.itemStyle.color)).toEqual([LEVEL_HEX.calm, LEVEL_HEX.calm, LEVEL_HEX.alert, LEVEL_HEX.calm]);
+  });
+
+  it('puts alert and publication markers on the bar of their minute', () => {
+    expect(byName('No tone').markLine?.data.map((m) => [m.name, m.xAxis])).toEqual([
+      ['Alert alert', '2026-03-10T11:02:00.000Z'],
+      ['Published Holding', '2026-03-10T11:03:00.000Z'],
+    ]);
+    expect(option.dataZoom).toHaveLength(2);
+  });
+});
