@@ -41,7 +41,7 @@ export const dashboardEn = {
     audience: '{{value}} followers',
     mentions_one: '{{count}} mention',
     mentions_other: '{{count}} mentions',
-    authorsNote: 'From the latest {{count}} mentions of the range.',
+    authorsNote: 'From the latest {{value}} mentions of the range.',
     undetermined: 'Undetermined',
   },
   stream: {
@@ -96,7 +96,7 @@ export const dashboardFr: Catalog<typeof dashboardEn> = {
     audience: '{{value}} abonnés',
     mentions_one: '{{count}} mention',
     mentions_other: '{{count}} mentions',
-    authorsNote: 'Parmi les {{count}} mentions les plus récentes de la période.',
+    authorsNote: 'Parmi les {{value}} mentions les plus récentes de la période.',
     undetermined: 'Indéterminée',
   },
   stream: {

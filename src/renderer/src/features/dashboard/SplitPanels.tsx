@@ -75,7 +75,7 @@ export function SplitPanels({ breakdown }: { breakdown: DashboardBreakdown }) {
       <Ranked
         testId="split-authors"
         title={t('dashboard.splits.authors')}
-        footnote={t('dashboard.splits.authorsNote', { count: breakdown.authorsScanLimit })}
+        footnote={t('dashboard.splits.authorsNote', { value: number.format(breakdown.authorsScanLimit) })}
         rows={breakdown.authors.map((a) => ({
           key: a.handle ?? a.name,
           label: a.handle && a.handle !== a.name ? `${a.name} (${a.handle})` : a.name,
