@@ -67,6 +67,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const num = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = (share: number | null): string => (share === null ? '—' : percent.format(share));
+  const change = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'always' });
   const duration = (ms: number): string => {
     const minutes = Math.round(ms / 60_000);
     if (minutes < 60) return `${minutes} min`;
@@ -460,7 +461,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       const tonedA = r.watches.reduce((sum, w) => sum + w.after.toned, 0);
       const negB = r.watches.reduce((sum, w) => sum + w.before.negative, 0);
       const negA = r.watches.reduce((sum, w) => sum + w.after.negative, 0);
-      const volume = before === 0 ? '—' : `${after >= before ? '+' : ''}${(((after - before) / before) * 100).toFixed(0)} %`;
+      const volume = before === 0 ? '—' : change.format((after - before) / before);
       const share =
         tonedB === 0 || tonedA === 0 ? '—' : `${pct(negB / tonedB)} → ${pct(negA / tonedA)}`;
       pdf.paragraph(fill(s.reactions.change, { volume, share }));
