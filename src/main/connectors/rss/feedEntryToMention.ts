@@ -24,7 +24,7 @@ export function isGoogleNewsFeed(feedUrl: string): boolean {
 }
 
 export function feedEntryToMention(entry: FeedEntry, { feed, feedUrl, now }: FeedContext): MentionInput {
-  const published = entry.published ?? entry.updated ?? now;
+  const published = [entry.published, entry.updated].find(storable) ?? now;
   let title = entry.title ?? undefined;
   let sourceName = feed.title ?? undefined;
   if (isGoogleNewsFeed(feedUrl) && title) {
@@ -39,7 +39,7 @@ export function feedEntryToMention(entry: FeedEntry, { feed, feedUrl, now }: Fee
     if (host) sourceName = host;
   }
   return {
-    externalId: (entry.id ?? entry.url ?? fallbackId(entry)).slice(0, 2048),
+    externalId: ([entry.id, entry.url].map((v) => v?.trim()).find((v) => !!v) ?? fallbackId(entry)).slice(0, 2048),
     url: entry.url?.slice(0, 4096) ?? undefined,
     author: { displayName: entry.author?.slice(0, 512) ?? undefined, kind: 'media' },
     text: (entry.content ?? entry.description ?? entry.title ?? '').slice(0, 1_000_000),
@@ -51,9 +51,16 @@ export function feedEntryToMention(entry: FeedEntry, { feed, feedUrl, now }: Fee
   };
 }
 
+/** ISO 8601 with a four-digit year: feeds do carry dates like year 20260 or 0001, which are typos, not times. */
+function storable(date: Date | null): date is Date {
+  if (!date) return false;
+  const year = date.getUTCFullYear();
+  return year >= 1900 && year <= 9999;
+}
+
 /** Entries with neither id nor link: a hash of what they say and their own date is stable across polls. */
 function fallbackId(entry: FeedEntry): string {
-  const date = (entry.published ?? entry.updated)?.toISOString() ?? '';
+  const date = [entry.published, entry.updated].find(storable)?.toISOString() ?? '';
   return `sha256:${createHash('sha256').update(`${entry.title ?? ''}\n${entry.description ?? ''}\n${date}`).digest('hex')}`;
 }
 

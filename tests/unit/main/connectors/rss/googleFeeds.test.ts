@@ -62,3 +62,17 @@ describe('Google feeds', () => {
     expect(m.publishedAt).toBe('2026-03-10T09:30:00.000Z');
   });
 });
+
+describe('odd entries', () => {
+  it('falls back from blank ids and out-of-range dates to values a mention can hold', () => {
+    const feed = parseFeedText(`<rss version="2.0"><channel><title>T</title>
+      <item><guid>  </guid><link>https://x.example/a</link><title>a</title><pubDate>Mon, 01 Jan 20260 00:00:00 GMT</pubDate></item>
+      <item><guid></guid><title>b</title><pubDate>Tue, 10 Mar 2026 09:30:00 GMT</pubDate></item>
+    </channel></rss>`);
+    const [a, b] = feed.entries.map((e) => feedEntryToMention(e, { feed, feedUrl: 'https://x.example/feed', now }));
+    expect(a?.externalId).toBe('https://x.example/a');
+    expect(a?.publishedAt).toBe(now.toISOString());
+    expect(b?.externalId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(b?.publishedAt).toBe('2026-03-10T09:30:00.000Z');
+  });
+});
