@@ -70,10 +70,10 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
   pdf.heading(k.rosterTitle);
   pdf.table(
     [
-      { header: k.role, width: 1.9, bold: true },
-      { header: k.holder, width: 3.6 },
-      { header: k.phones, width: 1.9 },
-      { header: k.deputies, width: 3.1 },
+      { header: k.role, width: 1.8, bold: true },
+      { header: k.holder, width: 3.2 },
+      { header: k.phones, width: 2.3 },
+      { header: k.deputies, width: 3.2 },
     ],
     plan.roles.map((role) => [
       role.name[language],
