@@ -70,10 +70,10 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
   pdf.heading(k.rosterTitle);
   pdf.table(
     [
-      { header: k.role, width: 1.8, bold: true },
-      { header: k.holder, width: 3.2 },
-      { header: k.phones, width: 2.3 },
-      { header: k.deputies, width: 3.2 },
+      { header: k.role, width: 2.1, bold: true },
+      { header: k.holder, width: 3.1 },
+      { header: k.phones, width: 2.2 },
+      { header: k.deputies, width: 3.1 },
     ],
     plan.roles.map((role) => [
       role.name[language],
