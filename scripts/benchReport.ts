@@ -5,7 +5,7 @@
 // its war-room record (mobilisation, checklist, log, three approved and published statements, alerts), then
 // times only the PDF report job. Last line: `report seconds=<x> rss_mb=<y> pages=<n>`.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../src/main/core/createCore';
 import { silentLogger } from '../src/main/core/logger';
@@ -275,7 +275,12 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     if (done.state !== 'done') throw new Error(`report ${done.state}: ${done.error ?? ''}`);
     const size = core.reports.jobs.output(job.jobId).bytes.length;
-    console.log(`pdf ${(size / 1024).toFixed(0)} KiB, limit 10 s: ${seconds <= 10 ? 'met' : 'MISSED'}`);
+    // The same report again, caches warm: separates first-read cost from the report's own work.
+    const t2 = process.hrtime.bigint();
+    const again = await core.reports.jobs.settled(core.reports.startReport(WS, incidentId, 'fr').jobId);
+    const warm = Number(process.hrtime.bigint() - t2) / 1e9;
+    console.log(`pdf ${(size / 1024).toFixed(0)} KiB; second report ${warm.toFixed(2)} s (${again.state})`);
+    console.log(`machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on 2 cores; limit 10 s: ${seconds <= 10 ? 'met' : 'MISSED'}`);
     core.close();
     console.log(`report seconds=${seconds.toFixed(2)} rss_mb=${(peakRss / 1024 / 1024).toFixed(0)} pages=${done.pages ?? 0}`);
   } finally {

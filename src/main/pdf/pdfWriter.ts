@@ -171,6 +171,29 @@ export class PdfWriter {
 
   /** Rows are split across pages between rows, never inside one; the header repeats on each page. */
   table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: { header?: boolean } = {}): void {
+    const steps = this.#tableSteps(columns, rows, options, Number.POSITIVE_INFINITY);
+    while (!steps.next().done);
+  }
+
+  /**
+   * The same table for thousands of rows (a long crisis log): `pause` runs every `every` rows, so the
+   * process can answer other calls, report progress or stop (by throwing) while the table is laid out.
+   */
+  async tableYielding(
+    columns: readonly TableColumn[],
+    rows: readonly (readonly string[])[],
+    every: number,
+    pause: (done: number) => Promise<void>,
+  ): Promise<void> {
+    for (const done of this.#tableSteps(columns, rows, {}, every)) await pause(done);
+  }
+
+  *#tableSteps(
+    columns: readonly TableColumn[],
+    rows: readonly (readonly string[])[],
+    options: { header?: boolean },
+    every: number,
+  ): Generator<number> {
     const withHeader = options.header ?? true;
     const total = columns.reduce((sum, c) => sum + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.contentWidth);
@@ -204,6 +227,7 @@ export class PdfWriter {
     };
     this.ensureSpace((withHeader ? rowHeight(headers, () => true) : 0) + (rows[0] ? rowHeight(rows[0], (i) => columns[i]?.bold ?? false) : 0));
     header();
+    let done = 0;
     for (const row of rows) {
       const height = rowHeight(row, (i) => columns[i]?.bold ?? false);
       if (this.doc.y + height > this.#bottom) {
@@ -211,6 +235,8 @@ export class PdfWriter {
         header();
       }
       drawRow(row, (i) => columns[i]?.bold ?? false, undefined, height);
+      done += 1;
+      if (done % every === 0) yield done;
     }
     this.doc.font('regular').fontSize(10);
     this.doc.moveDown(0.8);
