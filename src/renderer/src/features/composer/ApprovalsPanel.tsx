@@ -65,7 +65,7 @@ export function ApprovalsPanel({ workspaceId, detail }: { workspaceId: Workspace
         </Group>
         <Button
           color="green"
-          disabled={!ready}
+          disabled={!ready || s.approvedRoles.includes(approver.role)}
           loading={approve.isPending}
           onClick={() => {
             // Whoever approves here is the person at this computer from now on (log entries, freezes).
