@@ -1,9 +1,17 @@
 // Turns a flood of committed batches into at most a few `mentions:changed` events per second per workspace.
+// The first change is announced at once (a lone capture shows without delay); changes during the quiet
+// interval that follows are gathered into one trailing event.
 import type { WorkspaceId } from '../../shared/domain/workspace';
 import type { EventBus } from '../core/eventBus';
 
+interface Window {
+  readonly timer: NodeJS.Timeout;
+  /** Sources changed since the last event; empty when nothing is waiting. */
+  readonly waiting: Set<number>;
+}
+
 export class MentionChangeNotifier {
-  readonly #pending = new Map<WorkspaceId, { sourceIds: Set<number>; timer: NodeJS.Timeout }>();
+  readonly #windows = new Map<WorkspaceId, Window>();
 
   constructor(
     private readonly events: EventBus,
@@ -11,22 +19,29 @@ export class MentionChangeNotifier {
   ) {}
 
   notify(workspaceId: WorkspaceId, sourceId: number): void {
-    const pending = this.#pending.get(workspaceId);
-    if (pending) {
-      pending.sourceIds.add(sourceId);
+    const open = this.#windows.get(workspaceId);
+    if (open) {
+      open.waiting.add(sourceId);
       return;
     }
-    const sourceIds = new Set([sourceId]);
-    const timer = setTimeout(() => {
-      this.#pending.delete(workspaceId);
-      this.events.emit('mentions:changed', { workspaceId, sourceIds: [...sourceIds] });
-    }, this.intervalMs);
-    timer.unref();
-    this.#pending.set(workspaceId, { sourceIds, timer });
+    this.events.emit('mentions:changed', { workspaceId, sourceIds: [sourceId] });
+    this.#quiet(workspaceId);
   }
 
   close(): void {
-    for (const { timer } of this.#pending.values()) clearTimeout(timer);
-    this.#pending.clear();
+    for (const { timer } of this.#windows.values()) clearTimeout(timer);
+    this.#windows.clear();
+  }
+
+  #quiet(workspaceId: WorkspaceId): void {
+    const waiting = new Set<number>();
+    const timer = setTimeout(() => {
+      this.#windows.delete(workspaceId);
+      if (waiting.size === 0) return;
+      this.events.emit('mentions:changed', { workspaceId, sourceIds: [...waiting] });
+      this.#quiet(workspaceId);
+    }, this.intervalMs);
+    timer.unref();
+    this.#windows.set(workspaceId, { timer, waiting });
   }
 }
