@@ -26,7 +26,7 @@ export const en = {
     shellElectron: 'Desktop',
   },
   nav: {
-    sources: 'Sources',
+    sources: 'Sources and watches',
     mentions: 'Mentions',
     dashboard: 'Dashboard',
     alerts: 'Alerts',

@@ -25,7 +25,7 @@ export const fr: UiCatalog = {
     shellElectron: 'Application',
   },
   nav: {
-    sources: 'Sources',
+    sources: 'Sources et veilles',
     mentions: 'Mentions',
     imports: 'Imports de fichiers',
     dashboard: 'Tableau de bord',
