@@ -57,7 +57,7 @@ export function AlertsScreen() {
   const [status, setStatus] = useState<AlertStatus | 'all'>('all');
   const alerts = useAlerts(useWorkspaceId(), status);
   return (
-    <Stack>
+    <Stack data-testid="screen-alerts">
       <Title order={2}>{t('detection.title')}</Title>
       <Group justify="space-between">
         <Title order={3} size="h4">
