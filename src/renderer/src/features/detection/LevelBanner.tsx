@@ -6,7 +6,7 @@ import { useLevelOverview } from '../../api/hooks/useDetection';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
 import { AlertActions } from './AlertActions';
-import { LEVEL_COLORS } from './levelColors';
+import { LEVEL_COLORS, LEVEL_SURFACE } from './levelColors';
 import { WhyCard } from './WhyCard';
 
 export function LevelBanner() {
@@ -17,21 +17,22 @@ export function LevelBanner() {
   const { level } = overview.data;
   const top = overview.data.watches[0];
   const color = LEVEL_COLORS[level];
+  const surface = LEVEL_SURFACE[level];
   const fired = top?.signals.filter((s) => s.level !== 'calm') ?? [];
   return (
     <Paper
       p="xs"
       mb="md"
       radius="sm"
-      bg={level === 'calm' ? undefined : `${color}.${level === 'vigilance' ? 2 : 8}`}
-      c={level === 'calm' || level === 'vigilance' ? undefined : 'white'}
+      bg={surface.bg}
+      c={surface.text}
       withBorder={level === 'calm'}
       data-testid="level-banner"
       data-level={level}
     >
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
-          <Badge color={color} size="lg" variant={level === 'calm' ? 'light' : 'white'} c={level === 'calm' ? undefined : color} data-testid="level-badge">
+          <Badge color={color} size="lg" variant={level === 'calm' ? 'light' : 'white'} c={level === 'vigilance' ? surface.text : surface.bg} data-testid="level-badge">
             {t(`detection.level.${level}`)}
           </Badge>
           <Text fw={600} size="sm" truncate>
@@ -47,7 +48,7 @@ export function LevelBanner() {
           )}
         </Group>
         {top?.alert && (
-          <Button size="xs" variant="white" color={color} onClick={() => setOpen(true)} data-testid="level-why">
+          <Button size="xs" variant="white" c={level === 'vigilance' ? surface.text : (surface.bg ?? color)} onClick={() => setOpen(true)} data-testid="level-why">
             {t('detection.banner.why')}
           </Button>
         )}
