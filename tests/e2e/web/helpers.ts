@@ -22,6 +22,7 @@ export async function saveScreen(page: Page, testInfo: TestInfo, name: string): 
   const viewport = page.viewportSize();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8000) });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path });
   if (viewport && height > viewport.height) await page.setViewportSize(viewport);
   await testInfo.attach(name, { path, contentType: 'image/png' });
