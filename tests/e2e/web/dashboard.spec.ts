@@ -13,8 +13,8 @@ async function rpc<T>(request: APIRequestContext, channel: string, input: unknow
 }
 
 const TEXTS = {
-  fr: ['Merci pour la réponse rapide, excellent service', 'Encore une panne, c’est un scandale', 'Le service client répond aujourd’hui', 'Arnaque totale, je veux être remboursé'],
-  en: ['Thanks for the quick answer, excellent service', 'Another outage, this is a scandal', 'Customer service answers today', 'Total scam, I want a refund'],
+  fr: ['Merci pour la réponse rapide, excellent service', 'Toujours pas de réponse, très déçu', 'Le service client répond aujourd’hui', 'Attente trop longue au guichet, pas content'],
+  en: ['Thanks for the quick answer, excellent service', 'Still no answer, very disappointed', 'Customer service answers today', 'Waited far too long at the counter, not happy'],
 };
 
 async function seed(request: APIRequestContext, lang: 'fr' | 'en', keyword: string): Promise<number> {
@@ -29,15 +29,16 @@ async function seed(request: APIRequestContext, lang: 'fr' | 'en', keyword: stri
         outlet: i % 3 === 0 ? 'RTS Info' : 'Instagram',
         authorName: i % 5 === 0 ? 'Léa Journaliste' : `Client ${i % 7}`,
         authorKind: i % 5 === 0 ? 'journalist' : 'public',
-        audience: i % 5 === 0 ? 120_000 : 300 + i,
+        audience: i % 5 === 0 ? 90_000 : 300 + i,
         text: `${keyword} ${TEXTS[lang][i % 4]} #${i}`,
         language: i % 4 === 0 ? (lang === 'fr' ? 'en' : 'fr') : lang,
         occurredAt: new Date(at).toISOString(),
       },
     });
-  // Three previous days at the same hours give the usual band; today rises in the last hour.
+  // Three previous days at the same hours give the usual band. The suite shares one backend, so this watch stays
+  // unremarkable for detection (no spike, no crisis words, no influential author): later specs own the alerts.
   for (let day = 1; day <= 3; day++) for (let i = 0; i < 18; i++) captures.push(capture(now - day * 86_400_000 - i * 19 * 60_000, i + day));
-  for (let i = 0; i < 30; i++) captures.push(capture(now - (i < 15 ? i * 3 : i * 12) * 60_000, i));
+  for (let i = 0; i < 30; i++) captures.push(capture(now - i * 19 * 60_000, i));
   await Promise.all(captures);
   return watch.id;
 }
@@ -59,7 +60,6 @@ for (const lang of ['fr', 'en'] as const) {
     page.on('pageerror', (e) => errors.push(e.message));
     await openApp(page, lang, 'dashboard');
     await seed(page.request, lang, keyword);
-
     await expect(page.getByTestId('screen-dashboard')).toBeVisible();
     await page.getByTestId('dashboard-watch').click();
     await page.getByRole('option', { name: `Dashboard ${lang.toUpperCase()}` }).click();
