@@ -1,5 +1,6 @@
 import type { ToneClass } from '../../shared/domain/storedMention';
 import { DENSE_FEATURES, type SparseVector } from './hashedFeatures';
+import { seededRandom } from '../util/seededRandom';
 
 export const TONE_CLASSES: readonly ToneClass[] = ['negative', 'neutral', 'positive'];
 
@@ -15,18 +16,6 @@ export const DEFAULT_TRAINING: TrainingOptions = { epochs: 15, learningRate: 0.1
 
 /** 2^16 hashed slots: 0.8 MB of weights per workspace, as accurate as 2^18 under cross-validation. */
 export const TONE_MODEL_BUCKETS = 1 << 16;
-
-/** Deterministic PRNG (mulberry32) so that the same corrections always give the same model. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Multinomial logistic regression over hashed sparse features, trained by SGD with L2 regularisation
@@ -54,7 +43,7 @@ export class ToneModel {
     const w = model.weights;
     const width = model.width;
     const order = examples.map((_, i) => i);
-    const random = mulberry32(options.seed);
+    const random = seededRandom(options.seed);
     let scale = 1;
     let step = 0;
     for (let epoch = 0; epoch < options.epochs; epoch += 1) {

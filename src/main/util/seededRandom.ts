@@ -1,4 +1,4 @@
-/** mulberry32: small, fast, seedable; scenarios must be identical on every machine. */
+/** mulberry32: small, fast, seedable; generated scenarios, benchmarks and model training repeat exactly on every machine. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

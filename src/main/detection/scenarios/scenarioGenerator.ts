@@ -1,5 +1,5 @@
 import type { MentionInput } from '../../../shared/domain/mention';
-import { pick, poisson, seededRandom } from './seededRandom';
+import { pick, poisson, seededRandom } from '../../util/seededRandom';
 import { SCENARIO_TEXTS } from './scenarioTexts';
 
 export type ScenarioKind = 'crisis' | 'campaignLaunch' | 'positiveBuzz' | 'calm';

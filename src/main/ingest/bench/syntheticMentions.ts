@@ -1,6 +1,7 @@
 // Deterministic synthetic FR/EN mentions for the ingestion benchmark: posts and articles, some HTML,
 // tracking URLs, a few duplicates, spread over a week.
 import type { MentionInput } from '../../../shared/domain/mention';
+import { seededRandom } from '../../util/seededRandom';
 
 const FR = [
   'Encore une panne chez ACME, le service client ne répond plus',
@@ -20,18 +21,6 @@ const EN = [
 ];
 const WORDS = ['aujourd’hui', 'vraiment', 'encore', 'merci', 'today', 'really', 'again', 'thanks', 'Genève', 'Zürich', 'Paris', 'London'];
 
-/** Small, fast PRNG so every run ingests the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const START = Date.parse('2026-03-02T00:00:00Z');
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -39,7 +28,7 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 export function syntheticMentions(from: number, count: number, seed = 7): MentionInput[] {
   const out: MentionInput[] = [];
   for (let i = from; i < from + count; i++) {
-    const random = mulberry32(seed * 1_000_003 + i);
+    const random = seededRandom(seed * 1_000_003 + i);
     const fr = random() < 0.55;
     const base = (fr ? FR : EN)[Math.floor(random() * 6)]!;
     const extra = `${WORDS[Math.floor(random() * WORDS.length)]} #${i % 97}`;

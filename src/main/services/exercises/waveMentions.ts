@@ -2,7 +2,7 @@
 // from its own seed, so the same script gives the same mentions however the clock is sped up or jumped.
 import type { MentionInput } from '../../../shared/domain/mention';
 import type { ScenarioScript, VolumeShape, WaveInject } from '../../../shared/domain/scenarioScript';
-import { pick, poisson, seededRandom } from '../../detection/scenarios/seededRandom';
+import { pick, poisson, seededRandom } from '../../util/seededRandom';
 
 const MINUTE_MS = 60_000;
 
