@@ -52,7 +52,7 @@ export function ReportsScreen() {
   };
 
   return (
-    <Stack>
+    <Stack data-testid="screen-reports">
       <div>
         <Title order={2}>{t('reports.title')}</Title>
         <Text c="dimmed">{t('reports.subtitle')}</Text>
