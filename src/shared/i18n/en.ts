@@ -38,16 +38,6 @@ export const en = {
     reports: 'Reports',
     settings: 'Settings',
   },
-  areas: {
-    dashboard: 'Volume and tone of mentions for each watch, crisis level, alerts and the live mention stream.',
-    alerts: 'Alerts with their explanation, thresholds per watch and backtests.',
-    incidents: 'Open incidents with their role roster, mobilisation, checklists and crisis log.',
-    composer: 'Statements and replies, their approvals and the outbox.',
-    plan: 'Scenarios, roles, playbooks, templates and thresholds: the crisis plan.',
-    exercise: 'Rehearse on simulated crises, kept apart from real data.',
-    reports: 'Incident reports and exports.',
-    emptyTitle: 'Nothing here yet',
-  },
   preferences: {
     language: 'Language',
     theme: 'Theme',

@@ -37,16 +37,6 @@ export const fr: UiCatalog = {
     reports: 'Rapports',
     settings: 'Réglages',
   },
-  areas: {
-    dashboard: 'Volume et tonalité des mentions par veille, niveau de crise, alertes et flux des mentions en direct.',
-    alerts: 'Les alertes et leur explication, les seuils par veille et le rejeu.',
-    incidents: 'Incidents ouverts avec leur annuaire de rôles, la mobilisation, les checklists et la main courante.',
-    composer: 'Déclarations et réponses, leurs validations et la boîte d’envoi.',
-    plan: 'Scénarios, rôles, fiches réflexes, modèles et seuils : le plan de crise.',
-    exercise: 'S’entraîner sur des crises simulées, à l’écart des données réelles.',
-    reports: 'Rapports d’incident et exports.',
-    emptyTitle: 'Rien pour l’instant',
-  },
   preferences: {
     language: 'Langue',
     theme: 'Thème',

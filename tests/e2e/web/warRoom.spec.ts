@@ -85,7 +85,8 @@ for (const lang of ['fr', 'en'] as const) {
     const w = WORDS[lang];
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const brand = lang === 'fr' ? 'Banque Léman' : 'Lakeside Bank';
+    // Brands no other spec uses: the suite shares one backend, and detection ranks watches across it.
+    const brand = lang === 'fr' ? 'Caisse du Rhône' : 'Lakeside Bank';
     await raiseAlert(page.request, brand);
     await openApp(page, lang, 'incidents');
     await expect(page.getByTestId('screen-incidents')).toBeVisible();

@@ -1,9 +1,9 @@
 // The application frame: header, navigation, the current area, and the live push-event wiring.
 import { AppShell, Box, Text } from '@mantine/core';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../api/hooks/useWorkspace';
 import { useBackendEvents } from '../api/useBackendEvents';
-import { AreaIntro } from '../features/areas/AreaIntro';
 import { ComposerScreen } from '../features/composer/ComposerScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { AlertsScreen } from '../features/detection/AlertsScreen';
@@ -16,10 +16,25 @@ import { ExerciseScreen } from '../features/exercise/ExerciseScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import type { AreaId } from './areas';
 import { AppHeader } from './AppHeader';
 import { Navigation } from './Navigation';
 import { useHashRoute } from './useHashRoute';
 import { useWorkspaceId } from './WorkspaceContext';
+
+const SCREENS: Record<AreaId, ComponentType> = {
+  dashboard: DashboardScreen,
+  alerts: AlertsScreen,
+  mentions: MentionsScreen,
+  sources: SourcesScreen,
+  imports: ImportsScreen,
+  incidents: IncidentsScreen,
+  composer: ComposerScreen,
+  plan: PlanScreen,
+  exercise: ExerciseScreen,
+  reports: ReportsScreen,
+  settings: SettingsScreen,
+};
 
 export function App() {
   useBackendEvents();
@@ -27,6 +42,7 @@ export function App() {
   const [area, setArea] = useHashRoute();
   const workspace = useWorkspace(useWorkspaceId());
   const exercise = workspace.data?.kind === 'exercise';
+  const Screen = SCREENS[area];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
@@ -37,14 +53,14 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         {exercise && (
-          <Box bg="orange.8" c="white" p="xs" mb="md" data-testid="exercise-banner">
+          <Box bg="#a8390b" c="white" p="xs" mb="md" data-testid="exercise-banner">
             <Text fw={700} ta="center">
               {t('app.exerciseBanner')}
             </Text>
           </Box>
         )}
         <LevelBanner />
-        {area === 'alerts' ? <AlertsScreen /> : area === 'incidents' ? <IncidentsScreen /> : area === 'exercise' ? <ExerciseScreen /> : area === 'plan' ? <PlanScreen /> : area === 'settings' ? <SettingsScreen /> : area === 'composer' ? <ComposerScreen /> : area === 'imports' ? <ImportsScreen /> : area === 'sources' ? <SourcesScreen /> : area === 'mentions' ? <MentionsScreen /> : area === 'dashboard' ? <DashboardScreen /> : area === 'reports' ? <ReportsScreen /> : <AreaIntro area={area} />}
+        <Screen />
       </AppShell.Main>
     </AppShell>
   );
