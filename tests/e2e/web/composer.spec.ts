@@ -165,5 +165,15 @@ for (const lang of ['fr', 'en'] as const) {
     await expect(card).toHaveAttribute('data-state', 'replying');
     await expect(page.getByTestId('composer-approval-state')).toBeVisible();
     await expect(page.getByText(lang === 'fr' ? 'Réponse à une mention' : 'Reply to a mention').first()).toBeVisible();
+
+    // The publication is a marker on the dashboard's volume chart (publications mark every watch's chart).
+    const watchName = `K2 ${lang} ${Date.now()}`;
+    await rpc(request, 'watches:create', { workspaceId: 'live', watch: { name: watchName, keywords: ['bouilloire', 'kettle'] } });
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-watch').click();
+    await page.getByRole('option', { name: watchName }).click();
+    const mark = lang === 'fr' ? 'Publié :' : 'Published:';
+    await expect(page.getByTestId('dashboard-chart-panel').locator('svg text', { hasText: mark }).first()).toBeVisible();
+    await saveScreen(page, testInfo, `${lang}-composer-dashboard-marker`);
   });
 }
