@@ -1,7 +1,7 @@
 // The crisis plan area: an editor over a draft of the stored plan, saved as a new revision.
 import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppFailure } from '../../../../shared/contract/envelope';
 import type { StoredPlan } from '../../../../shared/contract/plan';
@@ -15,14 +15,24 @@ import { ContactsEditor } from './ContactsEditor';
 import { downloadFile } from './downloadFile';
 import { PlanIssues } from './PlanIssues';
 import { PlanOverview } from './PlanOverview';
-import type { EditPlan } from './planEditing';
+import type { EditPlan, PlanEditorProps } from './planEditing';
 import { PlaybooksEditor } from './PlaybooksEditor';
 import { RolesEditor } from './RolesEditor';
 import { ScenariosEditor } from './ScenariosEditor';
 import { TemplatesEditor } from './TemplatesEditor';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
-const TABS = ['overview', 'roles', 'scenarios', 'playbooks', 'templates', 'thresholds', 'contacts', 'campaigns'] as const;
+/** The editing tabs after the overview, each one editor over the same draft. */
+const EDITORS: Record<'roles' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'contacts' | 'campaigns', ComponentType<PlanEditorProps>> = {
+  roles: RolesEditor,
+  scenarios: ScenariosEditor,
+  playbooks: PlaybooksEditor,
+  templates: TemplatesEditor,
+  thresholds: ThresholdsEditor,
+  contacts: ContactsEditor,
+  campaigns: CampaignsEditor,
+};
+const TABS = ['overview', ...Object.keys(EDITORS)] as const;
 
 export function PlanScreen() {
   const { t } = useTranslation();
@@ -161,27 +171,11 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
             busy={importPlan.isPending}
           />
         </Tabs.Panel>
-        <Tabs.Panel value="roles" pt="md">
-          <RolesEditor plan={draft} edit={edit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="scenarios" pt="md">
-          <ScenariosEditor plan={draft} edit={edit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="playbooks" pt="md">
-          <PlaybooksEditor plan={draft} edit={edit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="templates" pt="md">
-          <TemplatesEditor plan={draft} edit={edit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="thresholds" pt="md">
-          <ThresholdsEditor plan={draft} edit={edit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="contacts" pt="md">
-          <ContactsEditor plan={draft} edit={edit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="campaigns" pt="md">
-          <CampaignsEditor plan={draft} edit={edit} />
-        </Tabs.Panel>
+        {Object.entries(EDITORS).map(([tab, Editor]) => (
+          <Tabs.Panel key={tab} value={tab} pt="md">
+            <Editor plan={draft} edit={edit} />
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );
