@@ -25,7 +25,9 @@ console.log('per file (raw standard score / episodes opened):');
 for (const f of result.perFile) console.log(`  ${f.file}: ${f.raw.standard.toFixed(3)} / ${f.detections}`);
 if (lofo) {
   const grid = [];
-  for (const threshold of [4, 5, 6]) for (const noveltyDays of [3, 4, 5, 7]) for (const spreadFloor of [0.25, 0.3, 0.35]) grid.push({ threshold, noveltyDays, spreadFloor });
+  for (const scales of [[1], [1, 6], [1, 12]])
+    for (const threshold of [4, 5, 6])
+      for (const noveltyDays of [3, 5, 7]) for (const spreadFloor of [0.25, 0.3, 0.35]) grid.push({ scales, threshold, noveltyDays, spreadFloor });
   const loo = evaluateNabLeaveOneOut(resolve(folder), DEFAULT_VOLUME_SETTINGS, grid);
   for (const p of loo.picks) console.log(`  held out ${p.file}: picked ${JSON.stringify(p.settings)}`);
   console.log(
