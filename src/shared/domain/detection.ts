@@ -14,9 +14,9 @@ export const signalSchema = z.object({
   kind: signalKindSchema,
   /** Level this signal alone points to; calm when it did not fire. */
   level: crisisLevelSchema,
-  /** Measured value: volume ratio, negative-share points above baseline, audience, mention count… */
+  /** Measured value: volume ratio, negative share (%), audience, mention count… */
   value: z.number(),
-  /** Reference the value is compared with: baseline volume, baseline share, configured audience… */
+  /** Reference the value is compared with: usual mentions per hour, baseline share (%), configured audience… */
   reference: z.number().nullable(),
   /** Terms, authors or hashtags behind the signal, most important first. */
   items: z.array(z.string()).max(20),

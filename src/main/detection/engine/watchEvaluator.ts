@@ -1,18 +1,17 @@
 import type { CrisisLevel, DetectionSettings, Explanation, Signal } from '../../../shared/domain/detection';
+import { DEFAULT_VOLUME_SETTINGS } from '../volume/defaultVolumeSettings';
+import { SeasonalVolumeDetector } from '../volume/seasonalVolumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
 import { extractTerms, type VocabularyMatcher } from './vocabularyMatcher';
 
-export const BUCKET_MS = 5 * 60_000;
+export const BUCKET_MS = DEFAULT_VOLUME_SETTINGS.bucketMs;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const WINDOW_MS = HOUR_MS;
 const WINDOW_BUCKETS = WINDOW_MS / BUCKET_MS;
 const BUCKETS_PER_DAY = DAY_MS / BUCKET_MS;
 const HISTORY_DAYS = 7;
-/** Robust z the hourly volume must reach against the same hour of the previous days. */
-const VOLUME_MIN_Z = 3;
-const VOLUME_SPREAD_FLOOR = 0.15;
 /** Negative share assumed until a week holds enough toned mentions; the signal then stays at vigilance. */
 const PRIOR_NEGATIVE_SHARE = 0.2;
 const MIN_BASELINE_TONED = 200;
@@ -34,7 +33,7 @@ export interface Evaluation {
   previous: CrisisLevel;
   signals: Signal[];
   episode: EpisodeChange;
-  /** Volume of the last hour and its seasonal baseline (null until a day of history exists). */
+  /** Volume of the last hour and the usual volume of that hour on previous days (null until a day of history exists). */
   windowCount: number;
   baseline: number | null;
 }
@@ -76,6 +75,8 @@ function top<K>(counts: Map<K, number>, n: number): Array<[K, number]> {
  */
 export class WatchEvaluator {
   private readonly buckets = new Map<number, BucketCounts>();
+  /** The volume detector `eval:nab` scores, fed each bucket once it is complete. */
+  private readonly volume = new SeasonalVolumeDetector(DEFAULT_VOLUME_SETTINGS);
   private readonly termHours = new Map<number, Map<string, number>>();
   /** Mentions of the last hour, in time order (explanations, emerging terms). */
   private recent: RecentMention[] = [];
@@ -310,27 +311,35 @@ export class WatchEvaluator {
     return { windowCount: w.count, windowNegative: w.negative, windowToned: w.toned };
   }
 
-  /** Last hour against the same hour of each previous day (median, robust spread), yesterday and last week. */
+  /**
+   * Whether volume is abnormal is the volume detector's call (its episode): complete buckets are fed in order, the
+   * bucket still filling is only peeked at, so a surge is seen with the mention that makes it stand out. How far
+   * it goes is told in words the plan uses: the last hour against the median of the same hour on previous days,
+   * whose ratio sets the level (at least vigilance while the episode lasts). A mention arriving for a bucket
+   * already fed counts in the rollups and in the other signals, not in the detector's history.
+   */
   private volumeSignal(current: number, windowCount: number, enough: boolean): { signal: Signal; baseline: number | null } {
+    const calm: Signal = { kind: 'volume', level: 'calm', value: 0, reference: null, items: [] };
+    if (this.firstBucket === null) return { signal: calm, baseline: null };
+    const fed = this.volume.lastBucketStart;
+    const start = fed === null ? Math.max(this.firstBucket, current - (HISTORY_DAYS + 1) * BUCKETS_PER_DAY) : fed / BUCKET_MS + 1;
+    for (let b = start; b < current; b += 1) this.volume.observe(b * BUCKET_MS, this.buckets.get(b)?.count ?? 0);
+    const detector = this.volume.peek(current * BUCKET_MS, this.buckets.get(current)?.count ?? 0);
+
     const past: number[] = [];
     for (let d = 1; d <= HISTORY_DAYS; d += 1) {
       const end = current - d * BUCKETS_PER_DAY;
-      const start = end - WINDOW_BUCKETS + 1;
-      if (this.firstBucket === null || start < this.firstBucket) break;
-      past.push(this.sumBuckets(start, end).count);
+      if (end - WINDOW_BUCKETS + 1 < this.firstBucket) break;
+      past.push(this.sumBuckets(end - WINDOW_BUCKETS + 1, end).count);
     }
-    if (past.length === 0) return { signal: { kind: 'volume', level: 'calm', value: 0, reference: null, items: [] }, baseline: null };
+    if (past.length === 0) return { signal: calm, baseline: null };
     const baseline = median(past);
-    const ratio = (windowCount + 1) / (baseline + 1);
-    const logs = past.map((v) => Math.log1p(v));
-    const mid = median(logs);
-    const spread = Math.max(1.4826 * median(logs.map((v) => Math.abs(v - mid))), VOLUME_SPREAD_FLOOR);
-    const z = (Math.log1p(windowCount) - mid) / spread;
-    // Confirmation: the hour must also stand out against yesterday and the same day last week.
-    const confirmRatio = Math.min(ratio, (windowCount + 1) / (past[0]! + 1), past.length >= 7 ? (windowCount + 1) / (past[6]! + 1) : ratio);
-    const level = enough && z >= VOLUME_MIN_Z ? levelFor(confirmRatio, this.settings.volumeRatio) : 'calm';
+    const ratio = Math.round(((windowCount + 1) / (baseline + 1)) * 10) / 10;
+    const byRatio = levelFor(ratio, this.settings.volumeRatio);
+    const level = enough && detector.active ? (levelIndex(byRatio) > levelIndex('vigilance') ? byRatio : 'vigilance') : 'calm';
+    const scaleMinutes = (detector.scale * BUCKET_MS) / 60_000;
     return {
-      signal: { kind: 'volume', level, value: Math.round(ratio * 10) / 10, reference: baseline, items: [`z=${z.toFixed(1)}`] },
+      signal: { kind: 'volume', level, value: ratio, reference: baseline, items: [`z=${detector.z.toFixed(1)}`, `${scaleMinutes} min`] },
       baseline,
     };
   }

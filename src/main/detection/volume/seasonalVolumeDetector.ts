@@ -140,9 +140,9 @@ export class SeasonalVolumeDetector {
     recent.push(Math.log1p(Math.max(0, countSoFar)));
     const readings = this.read(index, recent.slice(-this.maxScale), this.seen + (index - (this.lastIndex ?? index - 1)));
     const cooldownLeft = Math.max(0, this.cooldown - (index - (this.lastIndex ?? index)));
-    const armed = this.armed || Math.max(...readings.map((r) => r.z)) < this.settings.rearmBelow;
-    const fired = readings.some((r) => r.exceeds) && armed && cooldownLeft === 0;
-    return this.result(bucketStart, countSoFar, readings, fired, fired || !armed);
+    // A bucket still filling can open an episode but never end one: its low count so far says nothing yet.
+    const fired = readings.some((r) => r.exceeds) && this.armed && cooldownLeft === 0;
+    return this.result(bucketStart, countSoFar, readings, fired, fired || !this.armed);
   }
 
   private indexOf(bucketStart: number): number {

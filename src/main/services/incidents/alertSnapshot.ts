@@ -11,17 +11,19 @@ function sentence(signal: Signal, language: Language): string {
   const fr = language === 'fr';
   switch (signal.kind) {
     case 'volume':
-      return signal.reference && signal.reference > 0
+      // value: the last hour against the usual level of that hour (×); reference: that usual level, per hour.
+      return signal.reference === null
         ? fr
-          ? `Volume ×${round(signal.value / signal.reference)} par rapport au niveau habituel (${round(signal.value, 0)} contre ${round(signal.reference, 0)})`
-          : `Volume ×${round(signal.value / signal.reference)} the usual level (${round(signal.value, 0)} against ${round(signal.reference, 0)})`
+          ? `Volume inhabituel : ×${round(signal.value)}`
+          : `Unusual volume: ×${round(signal.value)}`
         : fr
-          ? `Volume inhabituel : ${round(signal.value, 0)} mentions`
-          : `Unusual volume: ${round(signal.value, 0)} mentions`;
+          ? `Volume ×${round(signal.value)} par rapport au niveau habituel de cette heure (${round(signal.reference, 0)} mentions/h)`
+          : `Volume ×${round(signal.value)} the usual level for this hour (${round(signal.reference, 0)} mentions/h)`;
     case 'negativeShare':
+      // value: the last hour's negative share (%); reference: the watch's own baseline share (%).
       return fr
-        ? `Part négative +${round(signal.value)} points au-dessus de la référence`
-        : `Negative share +${round(signal.value)} points above baseline`;
+        ? `Part négative ${round(signal.value)} % (habituellement ${round(signal.reference ?? 0)} %)`
+        : `Negative share ${round(signal.value)}% (usually ${round(signal.reference ?? 0)}%)`;
     case 'audience':
       return fr ? `Auteurs influents : ${items}` : `Influential authors: ${items}`;
     case 'vocabulary':

@@ -3,7 +3,9 @@ import { buildVocabulary } from '../../../../../src/main/detection/engine/buildV
 import { applyHysteresis, fuseLevel } from '../../../../../src/main/detection/engine/levelFusion';
 import { extractTerms, keywordWords } from '../../../../../src/main/detection/engine/vocabularyMatcher';
 import type { MentionSummary } from '../../../../../src/main/detection/engine/mentionSummary';
-import { WatchEvaluator } from '../../../../../src/main/detection/engine/watchEvaluator';
+import { BUCKET_MS, WatchEvaluator } from '../../../../../src/main/detection/engine/watchEvaluator';
+import { DEFAULT_VOLUME_SETTINGS } from '../../../../../src/main/detection/volume/defaultVolumeSettings';
+import { SeasonalVolumeDetector } from '../../../../../src/main/detection/volume/seasonalVolumeDetector';
 import { loadDefaultPlan } from '../../../../../src/main/services/plan/defaultPlan';
 import { loadLexicons } from '../../../../../src/main/tone/lexicon';
 import type { Signal } from '../../../../../src/shared/domain/detection';
@@ -111,4 +113,36 @@ describe('WatchEvaluator', () => {
     expect(closed.level).toBe('calm');
     expect(closed.episode).toBe('closed');
   });
+
+  it('raises its volume signal in the bucket where the NAB-scored volume detector opens an episode, with the mention that tips it', () => {
+    const perDay = 86_400_000 / BUCKET_MS;
+    const start = Math.floor(T0 / BUCKET_MS) - 9 * perDay;
+    const onset = start + 8 * perDay + 100;
+    const counts = Array.from({ length: 9 * perDay }, (_, i) => {
+      const hour = ((i % perDay) / perDay) * 24;
+      const usual = 3 + Math.round(5 * Math.max(0, Math.sin(((hour - 6) / 24) * 2 * Math.PI))) + (i % 3);
+      return start + i >= onset && start + i < onset + 12 ? usual * 12 : usual;
+    });
+    const detector = new SeasonalVolumeDetector(DEFAULT_VOLUME_SETTINGS);
+    const detectorOpens = counts.flatMap((count, i) => (detector.observe((start + i) * BUCKET_MS, count).fired ? [start + i] : []));
+    expect(detectorOpens).toContain(onset);
+
+    const ev = new WatchEvaluator(settings, vocabulary);
+    let id = 0;
+    const raised: number[] = [];
+    let previous: Signal['level'] = 'calm';
+    counts.forEach((count, i) => {
+      const bucket = start + i;
+      for (let k = 0; k < count; k += 1) {
+        const at = bucket * BUCKET_MS + Math.floor(((k + 0.5) * BUCKET_MS) / count);
+        ev.addMentions([mention(++id, at)]);
+        const volume = ev.evaluate(at).signals.find((x) => x.kind === 'volume')!;
+        if (previous === 'calm' && volume.level !== 'calm') raised.push(bucket);
+        previous = volume.level;
+      }
+    });
+    // Same detector, same counts: the live signal rises in the very bucket the detector opens its episode.
+    expect(raised).toEqual(detectorOpens.filter((b) => counts[b - start]! * 12 >= settings.minMentionsPerHour));
+  });
 });
+
