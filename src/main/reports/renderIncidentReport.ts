@@ -4,6 +4,7 @@ import { composerEn, composerFr } from '../../shared/i18n/composer';
 import { planEn, planFr } from '../../shared/i18n/plan';
 import { reportsEn, reportsFr } from '../../shared/i18n/reports';
 import type { Language } from '../../shared/domain/workspace';
+import type { CrisisLevel } from '../../shared/domain/detection';
 import { PdfWriter } from '../pdf/pdfWriter';
 import { CHART_ASPECT, toneChartSvg, volumeChartSvg } from './reportCharts';
 import type { ReportData } from './reportData';
@@ -190,10 +191,9 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     if (incident.activeAt) rows.push({ at: incident.activeAt, event: s.levels.incidentActive, level: '' });
     if (incident.stabilisedAt) rows.push({ at: incident.stabilisedAt, event: s.levels.incidentStabilised, level: '' });
     if (incident.closedAt) rows.push({ at: incident.closedAt, event: s.levels.incidentClosed, level: '' });
-    for (const a of data.alerts) {
-      const watch = printable(a.watchName, 200);
-      rows.push({ at: a.openedAt, event: fill(s.levels.alertOpened, { watch }), level: s.levelNames[a.level] });
-      if (a.closedAt) rows.push({ at: a.closedAt, event: fill(s.levels.alertClosed, { watch }), level: s.levelNames.calm });
+    for (const c of data.levelChanges) {
+      const level = s.levelNames[c.level as CrisisLevel] ?? c.level;
+      rows.push({ at: c.at, event: fill(s.levels.levelChanged, { watch: printable(c.watchName, 200) }), level });
     }
     rows.sort((a, b) => a.at.localeCompare(b.at));
     pdf.table(

@@ -6,7 +6,7 @@ import type { StatementDetail } from '../../shared/domain/statement';
 import type { StatementReaction } from '../../shared/domain/report';
 import { REACTION_WINDOW_HOURS } from '../../shared/domain/report';
 import type { Workspace, WorkspaceId } from '../../shared/domain/workspace';
-import type { HourPoint, ReportMention, ReportRepository, ResponseItemTimes } from '../db/repositories/reportRepository';
+import type { HourPoint, LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes } from '../db/repositories/reportRepository';
 import type { LessonRow } from '../db/repositories/lessonsRepository';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 
@@ -61,6 +61,8 @@ export interface ReportData {
   integrity: LogIntegrity;
   statements: StatementDetail[];
   alerts: Alert[];
+  /** What the detection engine said, change by change, over the report window. */
+  levelChanges: LevelChangeRow[];
   series: WatchSeries[];
   mentionsInWindow: number;
   reactions: StatementReaction[];
@@ -104,6 +106,7 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     integrity: sources.verifyLog(workspaceId),
     statements,
     alerts,
+    levelChanges: repo.levelChanges(fromIso, toIso),
     series,
     mentionsInWindow: repo.countBetween(fromIso, toIso),
     reactions: analyseReactions(repo, statements, REACTION_WINDOW_HOURS),

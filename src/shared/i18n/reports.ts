@@ -106,8 +106,7 @@ export const reportsEn = {
       incidentActive: 'Incident active',
       incidentStabilised: 'Incident stabilised',
       incidentClosed: 'Incident closed',
-      alertOpened: 'Alert raised on {{watch}} (highest level of the episode)',
-      alertClosed: 'Alert closed on {{watch}}',
+      levelChanged: 'Detection level of {{watch}}',
     },
     levelNames: { calm: 'calm', vigilance: 'vigilance', alert: 'alert', crisis: 'crisis' },
     charts: {
@@ -345,8 +344,7 @@ export const reportsFr: Catalog<typeof reportsEn> = {
       incidentActive: 'Incident actif',
       incidentStabilised: 'Incident stabilisé',
       incidentClosed: 'Incident clos',
-      alertOpened: 'Alerte levée sur {{watch}} (niveau le plus haut de l’épisode)',
-      alertClosed: 'Alerte close sur {{watch}}',
+      levelChanged: 'Niveau de détection de {{watch}}',
     },
     levelNames: { calm: 'calme', vigilance: 'vigilance', alert: 'alerte', crisis: 'crise' },
     charts: {

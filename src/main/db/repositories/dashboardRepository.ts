@@ -30,6 +30,11 @@ export interface AlertSpan {
   closedAt: string | null;
 }
 
+export interface LevelChange {
+  level: string;
+  at: string;
+}
+
 export interface PublicationRow {
   statementId: string;
   title: string;
@@ -61,6 +66,10 @@ export const DASHBOARD_SQL = {
        GROUP BY coalesce(handle, name) ORDER BY audience DESC, mentions DESC LIMIT ?`,
   alerts: `SELECT id, level, opened_at AS openedAt, closed_at AS closedAt FROM alerts
        WHERE watch_id = ? AND opened_at < ? AND (closed_at IS NULL OR closed_at >= ?) ORDER BY opened_at`,
+  // The level in force when the range starts, then every change inside it.
+  levelChanges: `SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1)
+       UNION ALL
+       SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at > ? AND at < ? ORDER BY at, id)`,
   publications: `SELECT s.id AS statementId, s.title, min(o.published_at) AS publishedAt, group_concat(DISTINCT o.channel) AS channels
        FROM outbox o JOIN statements s ON s.id = o.statement_id
        WHERE o.state = 'published' AND o.published_at >= ? AND o.published_at < ?
@@ -78,6 +87,7 @@ export class DashboardRepository {
   readonly #terms;
   readonly #authors;
   readonly #alerts;
+  readonly #levelChanges;
   readonly #publications;
 
   constructor(db: Db) {
@@ -91,6 +101,7 @@ export class DashboardRepository {
     // Newest mentions of the range first, capped, so a month of a busy watch stays a bounded read.
     this.#authors = db.prepare<[string, string, number, number, number], AuthorRow>(DASHBOARD_SQL.authors);
     this.#alerts = db.prepare<[number, string, string], AlertSpan>(DASHBOARD_SQL.alerts);
+    this.#levelChanges = db.prepare<[number, string, number, string, string], LevelChange>(DASHBOARD_SQL.levelChanges);
     this.#publications = db.prepare<[string, string], PublicationRow>(DASHBOARD_SQL.publications);
   }
 
@@ -127,6 +138,11 @@ export class DashboardRepository {
 
   alertSpans(watchId: number, fromIso: string, toIso: string): AlertSpan[] {
     return this.#alerts.all(watchId, toIso, fromIso);
+  }
+
+  /** The level in force at `fromIso` (when known), then each change before `toIso`, in time order. */
+  levelChanges(watchId: number, fromIso: string, toIso: string): LevelChange[] {
+    return this.#levelChanges.all(watchId, fromIso, watchId, fromIso, toIso);
   }
 
   publications(fromIso: string, toIso: string): PublicationRow[] {

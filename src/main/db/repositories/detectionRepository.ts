@@ -67,6 +67,7 @@ export class DetectionRepository {
   readonly #saveSettings: Statement;
   readonly #getLevel: Statement;
   readonly #saveLevel: Statement;
+  readonly #addLevelChange: Statement;
   readonly #insertAlert: Statement;
   readonly #updateAlert: Statement;
   readonly #closeAlert: Statement;
@@ -103,6 +104,7 @@ export class DetectionRepository {
       `INSERT INTO detection_levels (watch_id, level, since, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (watch_id) DO UPDATE SET level = excluded.level, since = excluded.since, updated_at = excluded.updated_at`,
     );
+    this.#addLevelChange = db.prepare('INSERT INTO detection_level_changes (watch_id, level, at) VALUES (?, ?, ?)');
     this.#insertAlert = db.prepare(
       'INSERT INTO alerts (watch_id, level, opened_at, updated_at, explanation_json) VALUES (?, ?, ?, ?, ?)',
     );
@@ -157,8 +159,10 @@ export class DetectionRepository {
     return this.#getLevel.get(watchId) as { level: string; since: string } | undefined;
   }
 
+  /** The watch's current level, and the change in its history. */
   saveLevel(watchId: number, level: string, since: string): void {
     this.#saveLevel.run(watchId, level, since, since);
+    this.#addLevelChange.run(watchId, level, since);
   }
 
   openAlert(watchId: number, level: string, at: string, explanation: unknown): number {

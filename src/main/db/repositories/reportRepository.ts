@@ -31,6 +31,16 @@ export interface ResponseItemTimes {
   handledAt: string | null;
 }
 
+export interface LevelChangeRow {
+  watchId: number;
+  watchName: string;
+  level: string;
+  at: string;
+}
+
+/** More changes than this in one report window would be flapping; the table shows the first ones. */
+const MAX_LEVEL_CHANGES = 1000;
+
 const MENTION_COLUMNS = `m.id, m.published_at AS publishedAt, m.source_kind AS sourceKind, m.source_name AS sourceName,
   m.author_handle AS authorHandle, m.author_name AS authorName, m.author_audience AS authorAudience,
   m.author_kind AS authorKind, m.language, m.tone_class AS toneClass, m.title, m.text, m.url`;
@@ -49,9 +59,14 @@ export class ReportRepository {
   readonly #mentionsPage;
   readonly #publishedAt;
   readonly #responses;
+  readonly #levelChanges;
 
   constructor(db: Db) {
     this.#watches = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM watches ORDER BY id');
+    this.#levelChanges = db.prepare<[string, string, number], LevelChangeRow>(
+      `SELECT c.watch_id AS watchId, w.name AS watchName, c.level, c.at FROM detection_level_changes c JOIN watches w ON w.id = c.watch_id
+       WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id LIMIT ?`,
+    );
     this.#hourly = db.prepare<[number, number, number], HourPoint>(
       `SELECT minute / 60 AS hour, sum(count) AS count, sum(negative) AS negative, sum(negative + neutral + positive) AS toned
        FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY minute / 60 ORDER BY hour`,
@@ -94,6 +109,11 @@ export class ReportRepository {
 
   watches(): { id: number; name: string }[] {
     return this.#watches.all();
+  }
+
+  /** Every crisis-level change of every watch in [fromIso, toIso), in time order. */
+  levelChanges(fromIso: string, toIso: string): LevelChangeRow[] {
+    return this.#levelChanges.all(fromIso, toIso, MAX_LEVEL_CHANGES);
   }
 
   /** Per-hour sums of one watch's minute rollups; hour = epoch hours. */

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/dashboard';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
-import { DashboardRepository, type AlertSpan, type VolumeBucket } from '../../db/repositories/dashboardRepository';
+import { DashboardRepository, type LevelChange, type VolumeBucket } from '../../db/repositories/dashboardRepository';
 import type { WorkspaceLookup } from '../../ingest/ingestService';
 import { perWorkspace } from '../workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
@@ -49,6 +49,7 @@ export class DashboardService {
     const fromIso = iso(w.fromMinute);
     const toIso = iso(w.toMinute);
     const spans = repo.alertSpans(watchId, fromIso, toIso);
+    const levels = repo.levelChanges(watchId, fromIso, toIso);
     let baselineDays = 0;
     let total = 0;
     const points: VolumePoint[] = [];
@@ -71,7 +72,7 @@ export class DashboardService {
         ...counts,
         negativeShare: toned > 0 ? counts.negative / toned : null,
         baseline: seasonalBand(past),
-        level: levelAt(spans, start * MS_PER_MINUTE, (start + w.bucketMinutes) * MS_PER_MINUTE),
+        level: highestLevel(levels, iso(start), iso(start + w.bucketMinutes)),
       });
     }
     return {
@@ -150,12 +151,15 @@ export class DashboardService {
   }
 }
 
-function levelAt(spans: readonly AlertSpan[], startMs: number, endMs: number): CrisisLevel {
+/** Highest level in force during [fromIso, toIso), from the level changes (time-ordered; the first may predate the range). */
+function highestLevel(changes: readonly LevelChange[], fromIso: string, toIso: string): CrisisLevel {
   let best = 0;
-  for (const s of spans) {
-    const opened = Date.parse(s.openedAt);
-    const closed = s.closedAt === null ? Infinity : Date.parse(s.closedAt);
-    if (opened < endMs && closed > startMs) best = Math.max(best, rank(s.level));
+  for (let i = 0; i < changes.length; i += 1) {
+    const change = changes[i]!;
+    if (change.at >= toIso) break;
+    const next = changes[i + 1];
+    if (next && next.at <= fromIso) continue;
+    best = Math.max(best, rank(change.level));
   }
   return CRISIS_LEVELS[best]!;
 }

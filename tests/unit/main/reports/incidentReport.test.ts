@@ -94,7 +94,7 @@ describe('PDF incident report', () => {
     expect(rest.slice(4).reduce((a, b) => a + b, 0)).toBe(flagged);
     const alerts = await invoke(core, 'alerts:list', { workspaceId: WS, status: 'all', limit: 100 });
     expect(alerts.length).toBeGreaterThan(0);
-    expect(text).toContain('Alerte levée sur Banque Léman');
+    expect(text).toContain('Niveau de détection de Banque Léman');
     expect(text).not.toContain('EXERCICE —');
 
     const pngDir = mkdtempSync(join(tmpdir(), 'tocsin-report-png-'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MentionEnricher } from '../../../../../src/main/ingest/enricher';
 import { primaryLanguage } from '../../../../../src/main/ingest/enricher';
+import { DetectionRepository } from '../../../../../src/main/db/repositories/detectionRepository';
 import { IngestService } from '../../../../../src/main/ingest/ingestService';
 import { DashboardService } from '../../../../../src/main/services/dashboard/dashboardService';
 import { listenDb } from '../../../../support/listenDb';
@@ -79,8 +80,13 @@ describe('DashboardService', () => {
     expect(month.points[0]?.baseline).toBeNull();
   });
 
-  it('marks alert episodes as levels over time and puts alerts and published statements on the timeline', async () => {
+  it('draws the stored level history (the level in force before the range included) and puts alerts and published statements on the timeline', async () => {
     const { service, watchId, db } = await setup();
+    const levels = new DetectionRepository(db);
+    levels.saveLevel(watchId, 'alert', '2026-03-10T10:00:00.000Z');
+    levels.saveLevel(watchId, 'vigilance', '2026-03-10T10:30:00.000Z');
+    levels.saveLevel(watchId, 'calm', '2026-03-10T11:20:30.000Z');
+    levels.saveLevel(watchId, 'alert', '2026-03-10T11:40:00.000Z');
     db.prepare(
       "INSERT INTO alerts (watch_id, level, opened_at, updated_at, explanation_json) VALUES (?, 'alert', '2026-03-10T11:40:00.000Z', '2026-03-10T11:40:00.000Z', '{}')",
     ).run(watchId);
@@ -96,8 +102,16 @@ describe('DashboardService', () => {
     outbox.run('o2', 'bluesky', 'k2', 'published', '2026-03-10T11:51:00.000Z');
     outbox.run('o3', 'website', 'k3', 'queued', null);
     const s = service.series('live', watchId, '1h');
-    expect(s.points.find((x) => x.at === '2026-03-10T11:39:00.000Z')?.level).toBe('calm');
-    expect(s.points.find((x) => x.at === '2026-03-10T11:40:00.000Z')?.level).toBe('alert');
+    const levelAt = (at: string) => s.points.find((x) => x.at === `2026-03-10T${at}:00.000Z`)?.level;
+    expect(s.points[0]?.level).toBe('vigilance');
+    // The minute in which it stepped down still shows the higher level.
+    expect([levelAt('11:19'), levelAt('11:20'), levelAt('11:21'), levelAt('11:39'), levelAt('11:40')]).toEqual([
+      'vigilance',
+      'vigilance',
+      'calm',
+      'calm',
+      'alert',
+    ]);
     expect(s.points.at(-1)?.level).toBe('alert');
     expect(s.alerts).toEqual([{ id: expect.any(Number), at: '2026-03-10T11:40:00.000Z', level: 'alert' }]);
     expect(s.statements).toEqual([
