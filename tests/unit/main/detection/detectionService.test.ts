@@ -143,6 +143,10 @@ describe('DetectionService through the core', () => {
     expect(last!.corrections).toBe(36);
     // The rollups follow the corrections: charts and the negative-share baseline see the analysts' tones.
     expect(await totals()).toEqual({ negative: 12, neutral: 12, positive: 12 });
+    // So do the hourly rollups behind the week and month charts.
+    const week = await invoke(core, 'dashboard:series', { workspaceId: WS, watchId: watch.id, range: '7d' });
+    const weekTone = week.points.reduce((t, p) => [t[0]! + p.negative, t[1]! + p.neutral, t[2]! + p.positive], [0, 0, 0]);
+    expect(weekTone).toEqual([12, 12, 12]);
     expect(before).not.toEqual({ negative: 12, neutral: 12, positive: 12 });
     expect(last!.modelSamples).toBe(36);
     const [fresh] = (
