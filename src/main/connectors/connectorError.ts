@@ -1,15 +1,17 @@
 // A poll failure with a message fit for the Sources screen, and what the server said about retrying.
+import { healthMessage, healthText, type HealthMessage } from '../../shared/domain/healthMessage';
 
 export type ConnectorFailureKind = 'http' | 'rate-limited' | 'unparseable' | 'config';
 
 export class ConnectorError extends Error {
   constructor(
     readonly kind: ConnectorFailureKind,
-    message: string,
+    /** What the Sources screen shows, in the reader's language. */
+    readonly health: HealthMessage,
     /** From `Retry-After`: the scheduler waits at least this long before the next attempt. */
     readonly retryAfterMs?: number,
   ) {
-    super(message);
+    super(healthText(health));
     this.name = 'ConnectorError';
   }
 }
@@ -27,10 +29,10 @@ export function parseRetryAfter(value: string | null, now: Date): number | undef
 export function httpFailure(status: number, host: string, retryAfter: string | null, now: Date): ConnectorError {
   const retryAfterMs = parseRetryAfter(retryAfter, now);
   if (status === 429) {
-    return new ConnectorError('rate-limited', `${host} asks to slow down (HTTP 429, too many requests).`, retryAfterMs);
+    return new ConnectorError('rate-limited', healthMessage('rateLimited', { host }), retryAfterMs);
   }
-  if (status === 401 || status === 403) return new ConnectorError('http', `${host} refused access (HTTP ${status}): check the address or credentials.`);
-  if (status === 404 || status === 410) return new ConnectorError('http', `${host} has no feed at this address (HTTP ${status}).`);
-  if (status >= 500) return new ConnectorError('http', `${host} has a server problem (HTTP ${status}).`, status === 503 ? retryAfterMs : undefined);
-  return new ConnectorError('http', `${host} answered HTTP ${status}.`);
+  if (status === 401 || status === 403) return new ConnectorError('http', healthMessage('accessRefused', { host, status }));
+  if (status === 404 || status === 410) return new ConnectorError('http', healthMessage('noFeed', { host, status }));
+  if (status >= 500) return new ConnectorError('http', healthMessage('serverProblem', { host, status }), status === 503 ? retryAfterMs : undefined);
+  return new ConnectorError('http', healthMessage('httpStatus', { host, status }));
 }

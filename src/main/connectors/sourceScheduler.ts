@@ -1,5 +1,6 @@
 // Runs every pull source of a workspace on its own timer: one slow or failing source never delays another.
 // Failures back off exponentially with jitter (and honour Retry-After); shutdown aborts requests in flight.
+import { healthMessage, healthText, type HealthMessage } from '../../shared/domain/healthMessage';
 import type { WorkspaceId } from '../../shared/domain/workspace';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/eventBus';
@@ -92,7 +93,7 @@ export class SourceScheduler {
     const repo = this.#repo(workspaceId);
     const source = repo.get(sourceId);
     const key = slotKey(workspaceId, sourceId);
-    if (!source) return { ok: false, inserted: 0, duplicates: 0, rejected: 0, error: 'The source no longer exists.', nextAttemptAt: this.#now() };
+    if (!source) return { ok: false, inserted: 0, duplicates: 0, rejected: 0, error: healthText(healthMessage('sourceGone')), nextAttemptAt: this.#now() };
     const startedAt = this.deps.clock.now();
     repo.recordAttempt(sourceId, startedAt.toISOString());
     try {
@@ -119,9 +120,10 @@ export class SourceScheduler {
       };
     } catch (error) {
       if (this.#shutdown.signal.aborted) {
-        return { ok: false, inserted: 0, duplicates: 0, rejected: 0, error: 'Stopped.', nextAttemptAt: this.#now() };
+        return { ok: false, inserted: 0, duplicates: 0, rejected: 0, error: healthText(healthMessage('stopped')), nextAttemptAt: this.#now() };
       }
-      const message = humanMessage(error);
+      const health = healthOf(error);
+      const message = healthText(health);
       const retryAfterMs = error instanceof ConnectorError ? error.retryAfterMs : undefined;
       const delay = backoffDelayMs(
         source.consecutiveFailures + 1,
@@ -131,7 +133,7 @@ export class SourceScheduler {
         this.deps.minBackoffMs ?? MIN_BACKOFF_BASE_MS,
       );
       const next = new Date(this.deps.clock.now().getTime() + delay).toISOString();
-      repo.recordFailure(sourceId, message, this.#now(), next);
+      repo.recordFailure(sourceId, message, health, this.#now(), next);
       if (error instanceof OutboundError && (error.kind === 'network' || error.kind === 'timeout')) this.#offline.add(key);
       else this.#offline.delete(key);
       this.deps.logger.warn('source poll failed', { workspaceId, sourceId, message });
@@ -187,8 +189,7 @@ export class SourceScheduler {
   }
 }
 
-function humanMessage(error: unknown): string {
-  if (error instanceof OutboundError || error instanceof ConnectorError) return error.message;
-  if (error instanceof Error) return `Unexpected error: ${error.message.slice(0, 300)}`;
-  return `Unexpected error: ${String(error).slice(0, 300)}`;
+function healthOf(error: unknown): HealthMessage {
+  if (error instanceof OutboundError || error instanceof ConnectorError) return error.health;
+  return healthMessage('unexpected', { detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) });
 }

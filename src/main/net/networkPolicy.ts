@@ -1,6 +1,7 @@
 // Decides which outbound requests a workspace may make: nothing when sealed, otherwise only the origins
 // that enabled connectors and publishing channels declare. Features register what they need; nobody
 // types hosts into an allow-list by hand.
+import { healthMessage, type HealthMessage } from '../../shared/domain/healthMessage';
 import type { WorkspaceId } from '../../shared/domain/workspace';
 import { createOutboundGate, type OutboundGate } from './outboundGate';
 
@@ -42,11 +43,11 @@ export class NetworkPolicy {
   }
 
   /** Undefined when allowed, otherwise the reason, worded for the source health panel. */
-  refusal(workspaceId: WorkspaceId, url: URL): string | undefined {
+  refusal(workspaceId: WorkspaceId, url: URL): HealthMessage | undefined {
     const { sealed, allowed } = this.view(workspaceId);
-    if (sealed) return 'Sealed mode is on: no network traffic leaves this workspace.';
+    if (sealed) return healthMessage('sealed');
     if (allowed.some((a) => a.origin === url.origin)) return undefined;
-    return `${url.origin} is not on this workspace's allow-list (only enabled sources and publishing channels are).`;
+    return healthMessage('notAllowed', { origin: url.origin });
   }
 
   /** The gate every connector and publisher of `workspaceId` must use. */

@@ -1,5 +1,6 @@
 // The single door for network traffic leaving the app (connectors, publishing): the network policy's
 // allow-list and sealed mode are enforced here, on every request and every redirect hop.
+import { healthMessage, healthText, type HealthMessage } from '../../shared/domain/healthMessage';
 
 export interface OutboundRequest {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
@@ -31,9 +32,10 @@ export interface OutboundGate {
 export class OutboundError extends Error {
   constructor(
     readonly kind: 'refused' | 'network' | 'timeout' | 'too-large',
-    message: string,
+    /** What the health screen shows, in the reader's language. */
+    readonly health: HealthMessage,
   ) {
-    super(message);
+    super(healthText(health));
     this.name = 'OutboundError';
   }
 }
@@ -42,7 +44,7 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Gate over the platform fetch; `allow` (the NetworkPolicy in the app) decides per URL and per redirect hop. */
-export function createOutboundGate(allow: (url: URL, purpose: string) => string | undefined = () => undefined): OutboundGate {
+export function createOutboundGate(allow: (url: URL, purpose: string) => HealthMessage | undefined = () => undefined): OutboundGate {
   return {
     async request(rawUrl, init) {
       let url = checkedUrl(rawUrl, init.purpose, allow);
@@ -59,13 +61,13 @@ export function createOutboundGate(allow: (url: URL, purpose: string) => string 
         try {
           response = await fetch(url, { method, headers: init.headers, body: body as BodyInit | undefined, signal, redirect: 'manual' });
         } catch (error) {
-          if (timeout.aborted) throw new OutboundError('timeout', `No answer from ${url.host} within ${timeoutMs / 1000} s.`);
-          throw new OutboundError('network', `Cannot reach ${url.host}: ${causeOf(error)}`);
+          if (timeout.aborted) throw new OutboundError('timeout', healthMessage('timeout', { host: url.host, seconds: timeoutMs / 1000 }));
+          throw new OutboundError('network', healthMessage('unreachable', { host: url.host, cause: causeOf(error) }));
         }
         const location = response.headers.get('location');
         if (REDIRECTS.has(response.status) && location) {
           await response.body?.cancel().catch(() => {});
-          if (hop >= MAX_REDIRECTS) throw new OutboundError('network', `${url.host} redirected more than ${MAX_REDIRECTS} times.`);
+          if (hop >= MAX_REDIRECTS) throw new OutboundError('network', healthMessage('tooManyRedirects', { host: url.host, max: MAX_REDIRECTS }));
           url = checkedUrl(new URL(location, url).toString(), init.purpose, allow);
           if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
             method = 'GET';
@@ -89,15 +91,15 @@ export function createOutboundGate(allow: (url: URL, purpose: string) => string 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
-function checkedUrl(raw: string, purpose: string, allow: (url: URL, purpose: string) => string | undefined): URL {
+function checkedUrl(raw: string, purpose: string, allow: (url: URL, purpose: string) => HealthMessage | undefined): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new OutboundError('refused', `Not a valid URL: ${raw.slice(0, 200)}`);
+    throw new OutboundError('refused', healthMessage('invalidUrl', { url: raw.slice(0, 200) }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new OutboundError('refused', `Only http and https are allowed (${url.protocol}).`);
+    throw new OutboundError('refused', healthMessage('protocolRefused', { protocol: url.protocol }));
   }
   const refusal = allow(url, purpose);
   if (refusal) throw new OutboundError('refused', refusal);
@@ -108,7 +110,7 @@ async function readCapped(response: Response, maxBytes: number, url: URL, timeou
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw new OutboundError('too-large', `${url.host} sent ${declared} bytes, over the ${maxBytes}-byte limit.`);
+    throw new OutboundError('too-large', healthMessage('tooLargeDeclared', { host: url.host, bytes: declared, max: maxBytes }));
   }
   if (!response.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
@@ -118,14 +120,14 @@ async function readCapped(response: Response, maxBytes: number, url: URL, timeou
       size += chunk.byteLength;
       if (size > maxBytes) {
         await response.body.cancel().catch(() => {});
-        throw new OutboundError('too-large', `${url.host} sent more than ${maxBytes} bytes.`);
+        throw new OutboundError('too-large', healthMessage('tooLarge', { host: url.host, max: maxBytes }));
       }
       chunks.push(chunk);
     }
   } catch (error) {
     if (error instanceof OutboundError) throw error;
-    if (timeout.aborted) throw new OutboundError('timeout', `${url.host} was too slow: no full answer within ${timeoutMs / 1000} s.`);
-    throw new OutboundError('network', `Connection to ${url.host} broke: ${causeOf(error)}`);
+    if (timeout.aborted) throw new OutboundError('timeout', healthMessage('tooSlow', { host: url.host, seconds: timeoutMs / 1000 }));
+    throw new OutboundError('network', healthMessage('connectionBroke', { host: url.host, cause: causeOf(error) }));
   }
   const out = new Uint8Array(size);
   let offset = 0;

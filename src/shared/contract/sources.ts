@@ -1,6 +1,7 @@
 // Source calls: add, edit, test, pause/resume a source and read its health.
 import { z } from 'zod';
 import { call, event } from './define';
+import { healthMessageSchema } from '../domain/healthMessage';
 import { sourceInputSchema, sourceSchema } from '../domain/source';
 import { workspaceIdSchema } from '../domain/workspace';
 
@@ -8,8 +9,9 @@ const idSchema = z.number().int().positive();
 
 export const sourceTestResultSchema = z.object({
   ok: z.boolean(),
-  /** Human message: what was found, or why it cannot work. */
+  /** What was found, or why it cannot work: in English, and as a catalogue key for the reader's language. */
   message: z.string(),
+  detail: healthMessageSchema,
   itemCount: z.number().int().nonnegative(),
   sample: z.array(z.object({ title: z.string().nullable(), text: z.string(), url: z.string().nullable(), publishedAt: z.string() })),
 });

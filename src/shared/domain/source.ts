@@ -1,5 +1,6 @@
 // A place mentions come from (a feed, an account search, a webhook, manual capture) and how it is doing.
 import { z } from 'zod';
+import { healthMessageSchema } from './healthMessage';
 import { sourceKindSchema } from './mention';
 
 export const sourceInputSchema = z.object({
@@ -22,6 +23,8 @@ export const sourceHealthSchema = z.object({
   lastSuccessAt: z.iso.datetime().nullable(),
   /** Human message of the last failure, cleared by the next success. */
   lastError: z.string().nullable(),
+  /** The same, as a catalogue key and values for the reader's language, when it is a known problem. */
+  lastErrorMessage: healthMessageSchema.nullable(),
   lastErrorAt: z.iso.datetime().nullable(),
   consecutiveFailures: z.number().int().nonnegative(),
   nextAttemptAt: z.iso.datetime().nullable(),

@@ -13,6 +13,7 @@ import { planEn } from './plan';
 import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
+import { healthEn } from './health';
 export const en = {
   app: {
     name: 'Tocsin',
@@ -77,6 +78,7 @@ export const en = {
   reports: reportsEn,
   exercise: exerciseEn,
   detection: detectionEn,
+  health: healthEn,
   errors: {
     INVALID_INPUT: 'Some values are not valid.',
     NOT_FOUND: 'Not found.',

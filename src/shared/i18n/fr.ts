@@ -11,6 +11,7 @@ import { planFr } from './plan';
 import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
+import { healthFr } from './health';
 
 export const fr: UiCatalog = {
   app: {
@@ -76,6 +77,7 @@ export const fr: UiCatalog = {
   reports: reportsFr,
   exercise: exerciseFr,
   detection: detectionFr,
+  health: healthFr,
   errors: {
     INVALID_INPUT: 'Certaines valeurs ne sont pas valides.',
     NOT_FOUND: 'Introuvable.',

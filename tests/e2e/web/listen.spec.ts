@@ -48,7 +48,9 @@ for (const lang of ['fr', 'en'] as const) {
 
       feed.mode = { kind: 'status', status: 503 };
       await row.getByRole('button', { name: lang === 'fr' ? 'Relever maintenant' : 'Fetch now' }).click();
-      await expect(row.getByTestId('source-last-error')).toContainText('HTTP 503', { timeout: 20_000 });
+      // Worded in the reader's language, not in the English main logs in.
+      const serverProblem = lang === 'fr' ? 'a un problème de serveur (HTTP 503)' : 'has a server problem (HTTP 503)';
+      await expect(row.getByTestId('source-last-error')).toContainText(serverProblem, { timeout: 20_000 });
       await expect(row.getByTestId('source-state-failing')).toBeVisible({ timeout: 15_000 });
       await saveScreen(page, testInfo, `${lang}-listen-sources-failing`);
       await row.locator('[data-testid^="source-last-items-toggle-"]').click();

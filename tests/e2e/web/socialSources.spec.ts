@@ -37,7 +37,7 @@ for (const lang of ['fr', 'en'] as const) {
       await blueskyForm.getByTestId('source-secret-identifier').fill('cellule.bsky.social');
       await blueskyForm.getByTestId('source-secret-appPassword').fill('wrong-password');
       await blueskyForm.getByTestId('source-test').click();
-      await expect(page.getByTestId('source-test-failed')).toContainText('app password');
+      await expect(page.getByTestId('source-test-failed')).toContainText(lang === 'fr' ? 'mot de passe d’application' : 'app password');
       await blueskyForm.getByTestId('source-secret-appPassword').fill('abcd-efgh-ijkl-mnop');
       await blueskyForm.getByTestId('source-test').click();
       await expect(page.getByTestId('source-test-ok')).toContainText('4');

@@ -1,4 +1,5 @@
 // What a Bluesky source needs: the PDS that holds the account, the search, and (in credentials) an app password.
+import { healthMessage } from '../../../shared/domain/healthMessage';
 import { z } from 'zod';
 import { ConnectorError } from '../connectorError';
 
@@ -16,6 +17,6 @@ export type BlueskyConfig = z.infer<typeof blueskyConfigSchema>;
 
 export function validateBlueskyConfig(config: unknown): BlueskyConfig {
   const parsed = blueskyConfigSchema.safeParse(config);
-  if (!parsed.success) throw new ConnectorError('config', parsed.error.issues[0]?.message ?? 'The Bluesky settings are incomplete.');
+  if (!parsed.success) throw new ConnectorError('config', healthMessage('settingsInvalid', { detail: parsed.error.issues[0]?.message ?? 'The Bluesky settings are incomplete.' }));
   return { ...parsed.data, service: new URL(parsed.data.service).origin };
 }

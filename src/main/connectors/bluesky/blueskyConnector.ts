@@ -1,6 +1,7 @@
 // Bluesky connector: app.bsky.feed.searchPosts (sort=latest) with an app-password session, through the gate.
 // The cursor keeps the newest indexedAt seen (and the session); each poll asks for posts since then and
 // follows the search cursor page by page, so after an outage what was missed is fetched.
+import { healthMessage } from '../../../shared/domain/healthMessage';
 import { z } from 'zod';
 import type { MentionInput } from '../../../shared/domain/mention';
 import { ConnectorError } from '../connectorError';
@@ -59,7 +60,7 @@ export const blueskyConnector: Connector = {
         );
         session = result.session;
         const parsed = searchSchema.safeParse(result.value);
-        if (!parsed.success) throw new ConnectorError('unparseable', `${host} answered a search result of an unexpected shape.`);
+        if (!parsed.success) throw new ConnectorError('unparseable', healthMessage('blueskyUnexpectedResult', { host }));
         for (const item of parsed.data.posts) {
           const post = postViewSchema.safeParse(item);
           if (!post.success) {

@@ -1,5 +1,6 @@
 // App-password sessions: createSession is tightly rate-limited (about 30 per 5 minutes), so the session
 // travels in the source's cursor and is refreshed with refreshSession; a new one is made only when needed.
+import { healthMessage } from '../../../shared/domain/healthMessage';
 import { z } from 'zod';
 import { ConnectorError } from '../connectorError';
 import { xrpc, XrpcError, type XrpcOptions } from './xrpc';
@@ -14,16 +15,16 @@ export async function createSession(options: XrpcOptions, credentials: Readonly<
   const identifier = credentials.identifier?.trim();
   const password = credentials.appPassword?.trim();
   if (!identifier || !password) {
-    throw new ConnectorError('config', 'Bluesky search needs your handle and an app password (Bluesky → Settings → App passwords).');
+    throw new ConnectorError('config', healthMessage('blueskyNeedsCredentials'));
   }
   const parsed = sessionSchema.safeParse(await xrpc(options, 'com.atproto.server.createSession', { body: { identifier, password } }));
-  if (!parsed.success) throw new ConnectorError('unparseable', `${new URL(options.service).host} answered an unexpected session.`);
+  if (!parsed.success) throw new ConnectorError('unparseable', healthMessage('blueskyUnexpectedSession', { host: new URL(options.service).host }));
   return parsed.data;
 }
 
 async function refreshSession(options: XrpcOptions, session: BlueskySession): Promise<BlueskySession> {
   const parsed = sessionSchema.safeParse(await xrpc(options, 'com.atproto.server.refreshSession', { method: 'POST', bearer: session.refreshJwt }));
-  if (!parsed.success) throw new ConnectorError('unparseable', `${new URL(options.service).host} answered an unexpected session.`);
+  if (!parsed.success) throw new ConnectorError('unparseable', healthMessage('blueskyUnexpectedSession', { host: new URL(options.service).host }));
   return parsed.data;
 }
 

@@ -1,5 +1,6 @@
 // Minimal XRPC over the outbound gate: GET queries and POST procedures, with the error body XRPC defines
 // (`{ "error": "ExpiredToken", "message": "…" }`) turned into something the connector can act on.
+import { healthMessage } from '../../../shared/domain/healthMessage';
 import type { OutboundGate, OutboundResponse } from '../../net/outboundGate';
 import { ConnectorError, httpFailure } from '../connectorError';
 
@@ -50,7 +51,7 @@ export async function xrpc(
     json = undefined;
   }
   if (response.status >= 200 && response.status < 300) {
-    if (json === undefined) throw new ConnectorError('unparseable', `${url.host} answered something that is not JSON (HTTP ${response.status}).`);
+    if (json === undefined) throw new ConnectorError('unparseable', healthMessage('notJson', { host: url.host, status: response.status }));
     return json;
   }
   const body = (typeof json === 'object' && json !== null ? json : {}) as { error?: unknown; message?: unknown };
@@ -62,15 +63,15 @@ export async function xrpc(
 /** The human message for an XRPC failure the connector could not recover from. */
 export function xrpcFailure(error: XrpcError, host: string, now: Date): ConnectorError {
   if (error.status === 401 || error.error === 'AuthenticationRequired' || error.error === 'InvalidToken') {
-    return new ConnectorError('http', `${host} refused the account or app password (${error.error || 'HTTP 401'}): create an app password in Bluesky settings and save it here.`);
+    return new ConnectorError('http', healthMessage('blueskyPasswordRefused', { host, detail: error.error || 'HTTP 401' }));
   }
   if (error.status === 429) {
     // Bluesky sends RateLimit-Reset as epoch seconds; Retry-After when present wins.
     const reset = Number(error.response.headers.get('ratelimit-reset'));
     const fromReset = Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now.getTime()) : undefined;
     const failure = httpFailure(429, host, error.response.headers.get('retry-after'), now);
-    return new ConnectorError('rate-limited', failure.message, failure.retryAfterMs ?? fromReset);
+    return new ConnectorError('rate-limited', failure.health, failure.retryAfterMs ?? fromReset);
   }
-  if (error.status === 400 && error.error) return new ConnectorError('http', `${host} refused the search (${error.error}: ${error.message}).`);
+  if (error.status === 400 && error.error) return new ConnectorError('http', healthMessage('blueskySearchRefused', { host, detail: `${error.error}: ${error.message}` }));
   return httpFailure(error.status, host, error.response.headers.get('retry-after'), now);
 }

@@ -1,16 +1,17 @@
 // WebSocket connections under the same rule as every request: the workspace's network policy (sealed mode,
 // allow-list) is asked first, with ws:/wss: judged as the http:/https: origin of the same host.
 import WebSocket from 'ws';
+import { healthMessage, healthText, type HealthMessage } from '../../../shared/domain/healthMessage';
 
-export type Refusal = (url: URL) => string | undefined;
+export type Refusal = (url: URL) => HealthMessage | undefined;
 
 /** Largest frame accepted: a post is a few kilobytes; anything far larger is a broken or hostile server. */
 const MAX_FRAME_BYTES = 1024 * 1024;
 const HANDSHAKE_TIMEOUT_MS = 15_000;
 
 export class SocketRefused extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly health: HealthMessage) {
+    super(healthText(health));
     this.name = 'SocketRefused';
   }
 }
@@ -27,9 +28,9 @@ export function openGatedSocket(rawUrl: string, headers: Readonly<Record<string,
   try {
     url = new URL(rawUrl);
   } catch {
-    throw new SocketRefused(`Not a valid address: ${rawUrl.slice(0, 200)}`);
+    throw new SocketRefused(healthMessage('liveInvalidAddress', { url: rawUrl.slice(0, 200) }));
   }
-  if (url.protocol !== 'wss:' && url.protocol !== 'ws:') throw new SocketRefused(`Live feeds use ws:// or wss:// (${url.protocol}).`);
+  if (url.protocol !== 'wss:' && url.protocol !== 'ws:') throw new SocketRefused(healthMessage('liveProtocol', { protocol: url.protocol }));
   const refused = refusal(httpEquivalent(url));
   if (refused) throw new SocketRefused(refused);
   return new WebSocket(url, { headers: { ...headers }, maxPayload: MAX_FRAME_BYTES, handshakeTimeout: HANDSHAKE_TIMEOUT_MS, followRedirects: false });

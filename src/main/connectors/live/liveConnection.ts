@@ -1,11 +1,12 @@
 // One live feed connection for one source: connect through the gated socket, read frames into batches for
 // ingestion, reconnect with backoff and jitter, and ask for a REST catch-up after every (re)connection.
+import type { HealthMessage } from '../../../shared/domain/healthMessage';
 import type WebSocket from 'ws';
 import type { LiveFeedState } from '../../../shared/domain/liveFeed';
 import type { MentionInput } from '../../../shared/domain/mention';
 import { backoffDelayMs } from '../backoff';
 import type { LiveEndpoint, LiveFrame } from './liveFeed';
-import { openGatedSocket, type Refusal } from './gatedSocket';
+import { openGatedSocket, SocketRefused, type Refusal } from './gatedSocket';
 
 export type LiveState = LiveFeedState;
 
@@ -17,7 +18,8 @@ export interface LiveConnectionOptions {
   readonly deliver: (mentions: readonly MentionInput[]) => Promise<void>;
   /** Asks the poller to fetch what the stream may have missed while it was down. */
   readonly catchUp: () => void;
-  readonly onState: (state: LiveState, detail?: string) => void;
+  /** `message` is the translatable form of `detail` when there is one (a refusal by the network policy). */
+  readonly onState: (state: LiveState, detail?: string, message?: HealthMessage) => void;
   readonly random: () => number;
   readonly minBackoffMs: number;
   /** No frame nor ping for this long means a silently dead connection. */
@@ -66,7 +68,7 @@ export class LiveConnection {
       socket = openGatedSocket(endpoint.url, endpoint.headers, this.options.refusal);
     } catch (error) {
       // Sealed mode or not on the allow-list: try again later, the policy may change.
-      this.options.onState('refused', (error as Error).message);
+      this.options.onState('refused', (error as Error).message, error instanceof SocketRefused ? error.health : undefined);
       return this.#scheduleRetry();
     }
     this.#socket = socket;

@@ -1,5 +1,6 @@
 // Keeps one live connection per source that has a live feed, in every started workspace, in step with the
 // saved sources and the network policy: added, edited, paused or deleted sources and sealed mode apply at once.
+import type { HealthMessage } from '../../../shared/domain/healthMessage';
 import type { LiveFeedStatus } from '../../../shared/domain/liveFeed';
 import type { MentionInput } from '../../../shared/domain/mention';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
@@ -18,7 +19,7 @@ export interface LiveFeedDeps {
   readonly workspaces: WorkspaceLookup;
   readonly feeds: readonly LiveFeed[];
   readonly ingest: { ingest(workspaceId: WorkspaceId, sourceId: number, mentions: readonly MentionInput[]): Promise<unknown> };
-  readonly refusal: (workspaceId: WorkspaceId, url: URL) => string | undefined;
+  readonly refusal: (workspaceId: WorkspaceId, url: URL) => HealthMessage | undefined;
   readonly catchUp: (workspaceId: WorkspaceId, sourceId: number) => void;
   readonly events: EventBus;
   readonly logger: Logger;
@@ -42,6 +43,7 @@ interface Running {
   readonly connection: LiveConnection;
   state: LiveState;
   detail?: string;
+  detailMessage?: HealthMessage;
 }
 
 export class LiveFeedService {
@@ -72,7 +74,7 @@ export class LiveFeedService {
       if (!feed || source.paused) continue;
       const endpoint = feed.endpoint(source.config, source.credentials, undefined, source.cursor);
       if (!endpoint) continue;
-      const policy = this.deps.refusal(workspaceId, httpEquivalent(new URL(endpoint.url))) ?? 'allowed';
+      const policy = this.deps.refusal(workspaceId, httpEquivalent(new URL(endpoint.url)))?.key ?? 'allowed';
       const key = JSON.stringify([endpoint.url, endpoint.headers ?? {}, policy]);
       wanted.set(`${workspaceId}/${source.id}`, { sourceId: source.id, key, feed, config: source.config, credentials: source.credentials, cursor: source.cursor });
     }
@@ -98,6 +100,7 @@ export class LiveFeedService {
         sourceId: Number(id.slice(prefix.length)),
         state: running.state,
         ...(running.detail ? { detail: running.detail.slice(0, 500) } : {}),
+        ...(running.detailMessage ? { detailMessage: running.detailMessage } : {}),
       }));
   }
 
@@ -145,9 +148,12 @@ export class LiveFeedService {
           }
         },
         catchUp: () => this.deps.catchUp(workspaceId, sourceId),
-        onState: (state, detail) => {
+        onState: (state, detail, message) => {
           const changed = state !== running.state || (detail !== undefined && detail !== running.detail);
-          if (detail !== undefined || state === 'live') running.detail = detail;
+          if (detail !== undefined || state === 'live') {
+            running.detail = detail;
+            running.detailMessage = message;
+          }
           running.state = state;
           if (!changed) return;
           this.deps.logger.info('live feed', { workspaceId, sourceId, state, detail });

@@ -1,4 +1,5 @@
 // What a Mastodon source needs: the instance, what to follow there, and (in credentials) a user token.
+import { healthMessage } from '../../../shared/domain/healthMessage';
 import { z } from 'zod';
 import { ConnectorError } from '../connectorError';
 
@@ -15,10 +16,10 @@ export type MastodonConfig = z.infer<typeof mastodonConfigSchema>;
 
 export function validateMastodonConfig(config: unknown): MastodonConfig {
   const parsed = mastodonConfigSchema.safeParse(config);
-  if (!parsed.success) throw new ConnectorError('config', parsed.error.issues[0]?.message ?? 'The Mastodon settings are incomplete.');
+  if (!parsed.success) throw new ConnectorError('config', healthMessage('settingsInvalid', { detail: parsed.error.issues[0]?.message ?? 'The Mastodon settings are incomplete.' }));
   const value = parsed.data;
   if (value.mode === 'hashtag' && !/^#?[\p{L}\p{N}_]+$/u.test(value.query)) {
-    throw new ConnectorError('config', 'A hashtag is one word of letters, digits or _ (e.g. #AcmeLeak).');
+    throw new ConnectorError('config', healthMessage('mastodonHashtag'));
   }
   return { ...value, instance: new URL(value.instance).origin };
 }

@@ -1,6 +1,7 @@
 // Mastodon connector: hashtag timeline or status search on the user's instance, through the outbound gate.
 // It keeps the newest status id as cursor and pages forward with min_id (following the Link header where the
 // server sends one), so after an outage the next poll fetches what was missed, oldest pages first.
+import { healthMessage } from '../../../shared/domain/healthMessage';
 import type { MentionInput } from '../../../shared/domain/mention';
 import type { OutboundGate, OutboundResponse } from '../../net/outboundGate';
 import { ConnectorError, httpFailure, parseRetryAfter } from '../connectorError';
@@ -25,7 +26,7 @@ export const mastodonConnector: Connector = {
     const settings = validateMastodonConfig(config);
     const token = credentials.accessToken?.trim();
     if (settings.mode === 'search' && !token) {
-      throw new ConnectorError('config', 'Status search on Mastodon needs an access token from your account (Preferences → Development).');
+      throw new ConnectorError('config', healthMessage('mastodonNeedsToken'));
     }
     const since = typeof cursor?.minId === 'string' && /^\d{1,30}$/.test(cursor.minId) ? cursor.minId : undefined;
     // The streaming host is looked up once per saved configuration (editing a source resets its cursor).
@@ -115,10 +116,10 @@ function pageFetcher(gate: OutboundGate, settings: MastodonConfig, token: string
     try {
       body = JSON.parse(response.text());
     } catch {
-      throw new ConnectorError('unparseable', `${host} answered something that is not JSON (HTTP ${response.status}).`);
+      throw new ConnectorError('unparseable', healthMessage('notJson', { host, status: response.status }));
     }
     const items = settings.mode === 'search' ? searchStatuses(body) : body;
-    if (!Array.isArray(items)) throw new ConnectorError('unparseable', `${host} answered JSON of an unexpected shape (no list of posts).`);
+    if (!Array.isArray(items)) throw new ConnectorError('unparseable', healthMessage('mastodonUnexpectedShape', { host }));
     return { items, prevLink: prevLink(response, settings.instance), exhausted: response.headers.get('x-ratelimit-remaining') === '0' };
   };
 }
@@ -163,11 +164,11 @@ function mastodonFailure(response: OutboundResponse, host: string, now: Date): C
     const reset = response.headers.get('x-ratelimit-reset');
     const resetMs = reset ? Date.parse(reset) - now.getTime() : Number.NaN;
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now) ?? (Number.isFinite(resetMs) ? Math.max(0, resetMs) : undefined);
-    return new ConnectorError('rate-limited', `${host} asks to slow down (HTTP 429, rate limit reached).`, retryAfterMs);
+    return new ConnectorError('rate-limited', healthMessage('mastodonRateLimited', { host }), retryAfterMs);
   }
   if (response.status === 401) {
-    return new ConnectorError('http', `${host} refused the access token (HTTP 401): create a new token in your Mastodon account and save it here.`);
+    return new ConnectorError('http', healthMessage('mastodonTokenRefused', { host }));
   }
-  if (response.status === 404) return new ConnectorError('http', `${host} has no such Mastodon API (HTTP 404): check the instance address.`);
+  if (response.status === 404) return new ConnectorError('http', healthMessage('mastodonNoApi', { host }));
   return httpFailure(response.status, host, response.headers.get('retry-after'), now);
 }

@@ -4,9 +4,15 @@ import type { FeedEntry, ParsedFeed } from './feedEntry';
 import { isJsonFeed, parseJsonFeed } from './jsonFeed';
 
 export class FeedParseError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** True when the document is something else than a feed; otherwise a feed the parser choked on (`detail`). */
+  readonly notAFeed: boolean;
+  readonly detail: string;
+
+  constructor(notAFeed: boolean, detail = '') {
+    super(notAFeed ? 'This is not an RSS, Atom or JSON feed.' : `The feed cannot be read: ${detail}`);
     this.name = 'FeedParseError';
+    this.notAFeed = notAFeed;
+    this.detail = detail;
   }
 }
 
@@ -15,7 +21,7 @@ export function parseFeedText(text: string): ParsedFeed {
     try {
       return parseJsonFeed(text);
     } catch (error) {
-      throw new FeedParseError(error instanceof Error ? error.message : String(error));
+      throw new FeedParseError(false, (error instanceof Error ? error.message : String(error)).slice(0, 200));
     }
   }
   try {
@@ -52,9 +58,7 @@ const FEED_ROOT = /^\uFEFF?\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[
 
 function toParseError(error: unknown): FeedParseError {
   const code = (error as { code?: string }).code;
-  return new FeedParseError(
-    code === 'INVALID_FEED' ? 'This is not an RSS, Atom or JSON feed.' : `The feed cannot be read: ${String((error as Error).message ?? error).slice(0, 200)}`,
-  );
+  return code === 'INVALID_FEED' ? new FeedParseError(true) : new FeedParseError(false, String((error as Error).message ?? error).slice(0, 200));
 }
 
 /** The parser reads lazily through getters, so hostile documents can fail while mapping, not only in parseFeed. */

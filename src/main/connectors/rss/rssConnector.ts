@@ -1,4 +1,5 @@
 // RSS / Atom / JSON Feed connector: conditional GET through the outbound gate, decode, parse, map entries.
+import { healthMessage } from '../../../shared/domain/healthMessage';
 import { z } from 'zod';
 import type { MentionInput } from '../../../shared/domain/mention';
 import { ConnectorError, httpFailure } from '../connectorError';
@@ -20,7 +21,7 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 
 export function validateRssConfig(config: unknown): z.infer<typeof rssConfigSchema> {
   const parsed = rssConfigSchema.safeParse(config);
-  if (!parsed.success) throw new ConnectorError('config', parsed.error.issues[0]?.message ?? 'The feed address is missing.');
+  if (!parsed.success) throw new ConnectorError('config', healthMessage('settingsInvalid', { detail: parsed.error.issues[0]?.message ?? 'The feed address is missing.' }));
   return parsed.data;
 }
 
@@ -46,7 +47,9 @@ export const rssConnector: Connector = {
     try {
       feed = parseFeedText(decodeFeedBytes(response.body, response.headers.get('content-type')));
     } catch (error) {
-      if (error instanceof FeedParseError) throw new ConnectorError('unparseable', `${host}: ${error.message}`);
+      if (error instanceof FeedParseError) {
+        throw new ConnectorError('unparseable', error.notAFeed ? healthMessage('notAFeed', { host }) : healthMessage('feedUnreadable', { host, detail: error.detail }));
+      }
       throw error;
     }
     const mentions: MentionInput[] = [];

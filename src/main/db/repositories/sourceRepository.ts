@@ -1,4 +1,5 @@
 // SQL for sources: settings, secrets, cursor and the health fields the scheduler maintains.
+import { healthMessageSchema, type HealthMessage } from '../../../shared/domain/healthMessage';
 import type { SourceKind } from '../../../shared/domain/mention';
 import type { Db } from '../openDatabase';
 
@@ -14,6 +15,8 @@ export interface SourceRecord {
   readonly lastAttemptAt: string | null;
   readonly lastSuccessAt: string | null;
   readonly lastError: string | null;
+  /** The same failure as a catalogue key and values, when it is a known one. */
+  readonly lastErrorMessage: HealthMessage | null;
   readonly lastErrorAt: string | null;
   readonly consecutiveFailures: number;
   readonly nextAttemptAt: string | null;
@@ -32,6 +35,7 @@ interface SourceRow {
   lastAttemptAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
+  lastErrorJson: string | null;
   lastErrorAt: string | null;
   consecutiveFailures: number;
   nextAttemptAt: string | null;
@@ -47,9 +51,20 @@ const SELECT = `
   SELECT id, kind, name, config_json AS configJson, credentials_json AS credentialsJson,
          interval_seconds AS intervalSeconds, paused, cursor_json AS cursorJson,
          last_attempt_at AS lastAttemptAt, last_success_at AS lastSuccessAt, last_error AS lastError,
-         last_error_at AS lastErrorAt, consecutive_failures AS consecutiveFailures,
+         last_error_json AS lastErrorJson, last_error_at AS lastErrorAt, consecutive_failures AS consecutiveFailures,
          next_attempt_at AS nextAttemptAt, created_at AS createdAt
   FROM sources`;
+
+/** A stored message whose key a newer or older catalogue does not know is dropped: the English text remains. */
+function parseMessage(json: string | null): HealthMessage | null {
+  if (json === null) return null;
+  try {
+    const parsed = healthMessageSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 const toRecord = (r: SourceRow): SourceRecord => ({
   id: r.id,
@@ -63,6 +78,7 @@ const toRecord = (r: SourceRow): SourceRecord => ({
   lastAttemptAt: r.lastAttemptAt,
   lastSuccessAt: r.lastSuccessAt,
   lastError: r.lastError,
+  lastErrorMessage: parseMessage(r.lastErrorJson),
   lastErrorAt: r.lastErrorAt,
   consecutiveFailures: r.consecutiveFailures,
   nextAttemptAt: r.nextAttemptAt,
@@ -91,17 +107,17 @@ export class SourceRepository {
     );
     this.#update = db.prepare<[string, string, string, number, string, number]>(
       `UPDATE sources SET name = ?, config_json = ?, credentials_json = ?, interval_seconds = ?, updated_at = ?,
-         cursor_json = NULL, consecutive_failures = 0, last_error = NULL, next_attempt_at = NULL
+         cursor_json = NULL, consecutive_failures = 0, last_error = NULL, last_error_json = NULL, next_attempt_at = NULL
        WHERE id = ?`,
     );
     this.#setPaused = db.prepare<[number, string, number]>('UPDATE sources SET paused = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ?');
     this.#attempt = db.prepare<[string, number]>('UPDATE sources SET last_attempt_at = ? WHERE id = ?');
     this.#success = db.prepare<[string | null, string, string, number]>(
-      `UPDATE sources SET cursor_json = ?, last_success_at = ?, last_error = NULL, consecutive_failures = 0, next_attempt_at = ?
+      `UPDATE sources SET cursor_json = ?, last_success_at = ?, last_error = NULL, last_error_json = NULL, consecutive_failures = 0, next_attempt_at = ?
        WHERE id = ?`,
     );
-    this.#failure = db.prepare<[string, string, string, number]>(
-      `UPDATE sources SET last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1, next_attempt_at = ?
+    this.#failure = db.prepare<[string, string | null, string, string, number]>(
+      `UPDATE sources SET last_error = ?, last_error_json = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1, next_attempt_at = ?
        WHERE id = ?`,
     );
     this.#delete = db.prepare<[number]>('DELETE FROM sources WHERE id = ?');
@@ -149,8 +165,8 @@ export class SourceRepository {
     this.#success.run(cursor === null || cursor === undefined ? null : JSON.stringify(cursor), at, nextAttemptAt, id);
   }
 
-  recordFailure(id: number, message: string, at: string, nextAttemptAt: string): void {
-    this.#failure.run(message, at, nextAttemptAt, id);
+  recordFailure(id: number, message: string, health: HealthMessage | null, at: string, nextAttemptAt: string): void {
+    this.#failure.run(message, health ? JSON.stringify(health) : null, at, nextAttemptAt, id);
   }
 
   mentionCount(id: number): number {

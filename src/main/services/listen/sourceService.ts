@@ -1,6 +1,7 @@
 // Sources: settings (validated by their connector), secrets kept out of every answer, health, pause/resume, test.
 import type { SourceTestResult } from '../../../shared/contract/sources';
 import { AppFailure } from '../../../shared/contract/envelope';
+import { healthMessage, healthText, type HealthMessage } from '../../../shared/domain/healthMessage';
 import { sourceInputSchema, type Source, type SourceInput, type SourceState } from '../../../shared/domain/source';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
@@ -11,7 +12,8 @@ import { SourceRepository, type SourceRecord } from '../../db/repositories/sourc
 import type { WorkspaceLookup } from '../../ingest/ingestService';
 import { toPlainText } from '../../ingest/plainText';
 import type { AllowedOrigin } from '../../net/networkPolicy';
-import { createOutboundGate } from '../../net/outboundGate';
+import { createOutboundGate, OutboundError } from '../../net/outboundGate';
+import { ConnectorError } from '../../connectors/connectorError';
 import { perWorkspace } from '../workspaces/perWorkspace';
 import { DEFAULT_WEBHOOK_PORT, newWebhookSecret, webhookConfigSchema } from './webhookService';
 
@@ -28,7 +30,7 @@ export interface SourceServiceDeps {
   readonly events: EventBus;
   readonly clock: Clock;
   /** Why a push source cannot receive (e.g. its webhook port is taken), shown as its last error. */
-  readonly pushProblem?: (kind: string, config: Record<string, unknown>) => string | undefined;
+  readonly pushProblem?: (kind: string, config: Record<string, unknown>) => HealthMessage | undefined;
 }
 
 export class SourceService {
@@ -98,7 +100,7 @@ export class SourceService {
     this.deps.workspaces.get(workspaceId);
     const values = sourceInputSchema.parse(input);
     const connector = this.deps.registry.find(values.kind);
-    if (!connector) return { ok: true, message: 'This kind of source receives mentions; there is nothing to fetch.', itemCount: 0, sample: [] };
+    if (!connector) return testResult(true, healthMessage('testPushKind'));
     try {
       connector.validateConfig(values.config);
       const now = this.deps.clock.now();
@@ -106,11 +108,7 @@ export class SourceService {
       const origins = new Set(configOrigins(values.config));
       const sealed = this.deps.isSealed(workspaceId);
       const gate = createOutboundGate((url) =>
-        sealed
-          ? 'Sealed mode is on: no network traffic leaves this workspace.'
-          : origins.has(url.origin)
-            ? undefined
-            : `${url.origin} is not the address being tested.`,
+        sealed ? healthMessage('sealed') : origins.has(url.origin) ? undefined : healthMessage('notTested', { origin: url.origin }),
       );
       const result = await connector.poll({
         gate: { request: (url, init) => gate.request(url, { ...init, purpose: 'source:test' }) },
@@ -126,9 +124,13 @@ export class SourceService {
         url: m.url ?? null,
         publishedAt: m.publishedAt,
       }));
-      return { ok: true, message: `${result.mentions.length} item(s) read.`, itemCount: result.mentions.length, sample };
+      return testResult(true, healthMessage('testRead', { count: result.mentions.length }), result.mentions.length, sample);
     } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error), itemCount: 0, sample: [] };
+      const problem =
+        error instanceof OutboundError || error instanceof ConnectorError
+          ? error.health
+          : healthMessage('unexpected', { detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) });
+      return testResult(false, problem);
     }
   }
 
@@ -183,7 +185,8 @@ export class SourceService {
         state: pushProblem ? 'failing' : this.#state(workspaceId, r),
         lastAttemptAt: r.lastAttemptAt,
         lastSuccessAt: r.lastSuccessAt,
-        lastError: pushProblem ?? r.lastError,
+        lastError: pushProblem ? healthText(pushProblem) : r.lastError,
+        lastErrorMessage: pushProblem ?? r.lastErrorMessage,
         lastErrorAt: r.lastErrorAt,
         consecutiveFailures: r.consecutiveFailures,
         nextAttemptAt: r.paused ? null : r.nextAttemptAt,
@@ -232,4 +235,8 @@ function configOrigins(config: Record<string, unknown>): string[] {
     }
   }
   return origins;
+}
+
+function testResult(ok: boolean, detail: HealthMessage, itemCount = 0, sample: SourceTestResult['sample'] = []): SourceTestResult {
+  return { ok, message: healthText(detail), detail, itemCount, sample };
 }

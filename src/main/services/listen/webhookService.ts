@@ -2,6 +2,7 @@
 // through ingestion, once per webhook-id.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { healthMessage, healthText, type HealthMessage } from '../../../shared/domain/healthMessage';
 import { LIVE_WORKSPACE_ID } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
@@ -26,7 +27,7 @@ export class WebhookService {
   readonly #sources = perWorkspace((ws) => new SourceRepository(ws.db));
   readonly #deliveries = perWorkspace((ws) => new WebhookDeliveryRepository(ws.db));
   /** Why a port could not be opened (already used…), shown as the source's health. */
-  readonly #portErrors = new Map<number, string>();
+  readonly #portErrors = new Map<number, HealthMessage>();
 
   constructor(
     private readonly workspaces: WorkspaceLookup,
@@ -36,7 +37,7 @@ export class WebhookService {
   ) {}
 
   /** Why a webhook source cannot receive right now (its port could not be opened), if it cannot. */
-  problemOf(config: Record<string, unknown>): string | undefined {
+  problemOf(config: Record<string, unknown>): HealthMessage | undefined {
     return this.#portErrors.get(webhookConfigSchema.safeParse(config).data?.port ?? DEFAULT_WEBHOOK_PORT);
   }
 
@@ -73,9 +74,9 @@ export class WebhookService {
         () => this.#portErrors.delete(port),
         (error: unknown) => {
           this.#receivers.delete(port);
-          const message = `Cannot listen on 127.0.0.1:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`;
-          this.#portErrors.set(port, message);
-          this.logger.warn('webhook receiver failed', { port, message });
+          const problem = healthMessage('webhookPort', { port, cause: (error as NodeJS.ErrnoException).code ?? String(error) });
+          this.#portErrors.set(port, problem);
+          this.logger.warn('webhook receiver failed', { port, message: healthText(problem) });
         },
       );
     }

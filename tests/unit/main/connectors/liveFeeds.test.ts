@@ -1,6 +1,7 @@
 // Live feeds over loopback WebSockets: Mastodon hashtag streaming and Bluesky Jetstream feed ingestion as
 // posts arrive; dropped connections reconnect with backoff and the REST poller catches up what was missed;
 // garbage frames and sealed mode never crash anything.
+import { healthMessage } from '../../../../src/shared/domain/healthMessage';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jetstreamLiveFeed } from '../../../../src/main/connectors/live/jetstreamLiveFeed';
 import { LiveFeedService } from '../../../../src/main/connectors/live/liveFeedService';
@@ -50,7 +51,7 @@ function setup(policy: { sealed: boolean } = { sealed: false }) {
     workspaces: t.lookup,
     feeds: [mastodonLiveFeed, jetstreamLiveFeed],
     ingest,
-    refusal: () => (policy.sealed ? 'Sealed mode is on: no network traffic leaves this workspace.' : undefined),
+    refusal: () => (policy.sealed ? healthMessage('sealed') : undefined),
     catchUp: (workspaceId, sourceId) => {
       catchUps.push(sourceId);
       void scheduler.pollNow(workspaceId, sourceId);
@@ -158,7 +159,9 @@ describe('live feeds', () => {
     t.events.subscribe((name) => pushed.push(name));
     t.live.startWorkspace('live');
     expect(t.live.state('live', sourceId)).toBe('refused');
-    expect(t.live.list('live')).toEqual([{ sourceId, state: 'refused', detail: 'Sealed mode is on: no network traffic leaves this workspace.' }]);
+    expect(t.live.list('live')).toEqual([
+      { sourceId, state: 'refused', detail: 'Sealed mode is on: no network traffic leaves this workspace.', detailMessage: { key: 'sealed', params: {} } },
+    ]);
     expect(pushed).toContain('liveFeeds:changed');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(jetstream.connections).toHaveLength(0);

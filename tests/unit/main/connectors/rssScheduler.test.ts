@@ -70,13 +70,14 @@ describe('RSS connector through the scheduler', () => {
     const t = await setup({ kind: 'feed', body: rssFeed([1, 2]) });
     await t.scheduler.runOnce('live', t.sourceId);
 
-    const failures: { mode: Parameters<typeof startFeedServer>[0]; message: RegExp; minDelayMs: number; offline?: boolean }[] = [
-      { mode: { kind: 'status', status: 429, retryAfter: '900' }, message: /slow down \(HTTP 429/, minDelayMs: 900_000 },
-      { mode: { kind: 'status', status: 503 }, message: /server problem \(HTTP 503\)/, minDelayMs: 45_000 },
-      { mode: { kind: 'hang' }, message: /too slow|within 1 s/, minDelayMs: 90_000, offline: true },
-      { mode: { kind: 'reset' }, message: /Cannot reach|broke/, minDelayMs: 180_000, offline: true },
-      { mode: { kind: 'garbage' }, message: /not an RSS, Atom or JSON feed|cannot be read/, minDelayMs: 360_000 },
-      { mode: { kind: 'status', status: 404 }, message: /no feed at this address \(HTTP 404\)/, minDelayMs: 720_000 },
+    // Each failure is also stored as a catalogue key, so the Sources screen words it in French or English.
+    const failures: { mode: Parameters<typeof startFeedServer>[0]; message: RegExp; keys: string[]; minDelayMs: number; offline?: boolean }[] = [
+      { mode: { kind: 'status', status: 429, retryAfter: '900' }, message: /slow down \(HTTP 429/, keys: ['rateLimited'], minDelayMs: 900_000 },
+      { mode: { kind: 'status', status: 503 }, message: /server problem \(HTTP 503\)/, keys: ['serverProblem'], minDelayMs: 45_000 },
+      { mode: { kind: 'hang' }, message: /too slow|within 1 s/, keys: ['tooSlow', 'timeout'], minDelayMs: 90_000, offline: true },
+      { mode: { kind: 'reset' }, message: /Cannot reach|broke/, keys: ['unreachable', 'connectionBroke'], minDelayMs: 180_000, offline: true },
+      { mode: { kind: 'garbage' }, message: /not an RSS, Atom or JSON feed|cannot be read/, keys: ['notAFeed', 'feedUnreadable'], minDelayMs: 360_000 },
+      { mode: { kind: 'status', status: 404 }, message: /no feed at this address \(HTTP 404\)/, keys: ['noFeed'], minDelayMs: 720_000 },
     ];
     let previousDelay = 0;
     for (const [i, f] of failures.entries()) {
@@ -87,6 +88,7 @@ describe('RSS connector through the scheduler', () => {
       const source = t.repo.get(t.sourceId);
       expect(source?.consecutiveFailures).toBe(i + 1);
       expect(source?.lastError).toMatch(f.message);
+      expect(f.keys).toContain(source?.lastErrorMessage?.key);
       const delay = Date.parse(source?.nextAttemptAt ?? '') - Date.parse(t.nowIso());
       expect(delay).toBeGreaterThanOrEqual(f.minDelayMs);
       if (i > 1) expect(delay).toBeGreaterThan(previousDelay);

@@ -53,7 +53,10 @@ describe('network policy', () => {
     const policy = new NetworkPolicy(() => false);
     policy.addOriginProvider((ws) => (ws === 'live' ? [{ origin: 'https://mastodon.social', reason: 'source' }] : []));
     expect(policy.refusal('live', new URL('https://mastodon.social/api/v2/search'))).toBeUndefined();
-    expect(policy.refusal('drill', new URL('https://mastodon.social/api/v2/search'))).toMatch(/allow-list/);
+    expect(policy.refusal('drill', new URL('https://mastodon.social/api/v2/search'))).toEqual({
+      key: 'notAllowed',
+      params: { origin: 'https://mastodon.social' },
+    });
   });
 
   it('ignores declared origins that are not http(s) URLs', () => {

@@ -1,3 +1,4 @@
+import { healthMessage } from '../../../../src/shared/domain/healthMessage';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,10 +41,11 @@ describe('outbound gate', () => {
   it('refuses what the policy refuses, without connecting', async () => {
     let hits = 0;
     const base = await serve((_req, res) => (hits++, res.end('x')));
-    const gate = createOutboundGate(() => 'sealed mode: no outbound traffic');
+    const gate = createOutboundGate(() => healthMessage('sealed'));
     const error = await errorOf(gate.request(base, { purpose: 'test' }));
     expect(error.kind).toBe('refused');
-    expect(error.message).toContain('sealed mode');
+    expect(error.message).toContain('Sealed mode is on');
+    expect(error.health).toEqual({ key: 'sealed', params: {} });
     expect(hits).toBe(0);
   });
 
@@ -77,7 +79,7 @@ describe('outbound gate', () => {
       const to = req.url === '/ok' ? `${target}/final` : `${forbidden}/admin`;
       res.writeHead(302, { Location: to }).end();
     });
-    const gate = createOutboundGate((url) => (url.origin === forbidden ? 'not on the allow-list' : undefined));
+    const gate = createOutboundGate((url) => (url.origin === forbidden ? healthMessage('notAllowed', { origin: url.origin }) : undefined));
     const followed = await gate.request(`${redirector}/ok`, { purpose: 'test' });
     expect(followed.text()).toBe('moved here');
     expect(followed.url).toBe(`${target}/final`);

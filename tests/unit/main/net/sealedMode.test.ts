@@ -39,11 +39,13 @@ describe('sealed mode', () => {
     const sealed = await invoke(core, 'sources:pollNow', { workspaceId: 'live', id: source.id });
     expect(feed.hits).toEqual([]);
     expect(sealed.health.lastError).toMatch(/Sealed mode/);
+    expect(sealed.health.lastErrorMessage).toEqual({ key: 'sealed', params: {} });
 
     await invoke(core, 'workspace:updateSettings', { workspaceId: 'live', settings: { sealed: false } });
     const open = await invoke(core, 'sources:pollNow', { workspaceId: 'live', id: source.id });
     expect(feed.hits).toEqual(['/feed.xml']);
     expect(open.health.lastError).toBeNull();
+    expect(open.health.lastErrorMessage).toBeNull();
     core.close();
   });
 
@@ -59,6 +61,7 @@ describe('sealed mode', () => {
     expect(feed.hits).toEqual(['/feed.xml']);
     expect(other.hits).toEqual([]);
     expect(after.health.lastError).toContain(`${other.origin} is not on this workspace's allow-list`);
+    expect(after.health.lastErrorMessage).toEqual({ key: 'notAllowed', params: { origin: other.origin } });
     const policy = await invoke(core, 'network:policy', { workspaceId: 'live' });
     expect(policy.allowed.map((a) => a.origin)).toEqual([feed.origin]);
     core.close();

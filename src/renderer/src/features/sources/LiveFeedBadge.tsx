@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { LiveFeedState } from '../../../../shared/domain/liveFeed';
 import { useLiveFeeds } from '../../api/hooks/useLiveFeeds';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { useHealthText } from './useHealthText';
 
 const COLORS: Record<LiveFeedState, string> = { connecting: 'blue', live: 'teal', waiting: 'orange', refused: 'red', closed: 'gray' };
 
 export function LiveFeedBadge({ sourceId }: { sourceId: number }) {
   const { t } = useTranslation();
+  const healthText = useHealthText();
   const feeds = useLiveFeeds(useWorkspaceId());
   const feed = feeds.data?.find((f) => f.sourceId === sourceId);
   if (!feed || feed.state === 'closed') return null;
@@ -17,5 +19,12 @@ export function LiveFeedBadge({ sourceId }: { sourceId: number }) {
       {t(`socialSources.liveStates.${feed.state}`)}
     </Badge>
   );
-  return feed.detail ? <Tooltip label={feed.detail} multiline maw={360}>{badge}</Tooltip> : badge;
+  const detail = healthText(feed.detailMessage, feed.detail);
+  return detail ? (
+    <Tooltip label={detail} multiline maw={360}>
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
+  );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Source, SourceInput } from '../../../../shared/domain/source';
 import { useSaveSource, useTestSource } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { useHealthText } from './useHealthText';
 
 const DEFAULT_JETSTREAM = 'wss://jetstream2.us-east.bsky.network/subscribe';
 
@@ -14,6 +15,7 @@ const text = (value: unknown, fallback = ''): string => (typeof value === 'strin
 
 export function SocialSourceForm({ kind, source, onDone }: { kind: Kind; source?: Source; onDone: () => void }) {
   const { t } = useTranslation();
+  const healthText = useHealthText();
   const workspaceId = useWorkspaceId();
   const save = useSaveSource(workspaceId);
   const test = useTestSource(workspaceId);
@@ -134,7 +136,7 @@ export function SocialSourceForm({ kind, source, onDone }: { kind: Kind; source?
           </Alert>
         ) : (
           <Alert color="red" data-testid="source-test-failed">
-            {t('socialSources.testFailed', { message: test.data.message })}
+            {t('socialSources.testFailed', { message: healthText(test.data.detail, test.data.message) })}
           </Alert>
         ))}
       {(save.error || test.error) && <Alert color="red">{(save.error ?? test.error)?.message}</Alert>}

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { Source, SourceInput } from '../../../../shared/domain/source';
 import { useSaveSource, useTestSource } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { useHealthText } from './useHealthText';
 
 export function SourceForm({ source, onDone }: { source?: Source; onDone: () => void }) {
   const { t } = useTranslation();
+  const healthText = useHealthText();
   const workspaceId = useWorkspaceId();
   const [name, setName] = useState(source?.name ?? '');
   const [url, setUrl] = useState(typeof source?.config.url === 'string' ? source.config.url : '');
@@ -72,7 +74,7 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
           </Alert>
         ) : (
           <Alert color="red" data-testid="source-test-failed">
-            {t('listen.sources.form.testFailed', { message: test.data.message })}
+            {t('listen.sources.form.testFailed', { message: healthText(test.data.detail, test.data.message) })}
           </Alert>
         ))}
       {(save.error || test.error) && <Alert color="red">{(save.error ?? test.error)?.message}</Alert>}

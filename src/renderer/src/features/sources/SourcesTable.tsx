@@ -7,6 +7,7 @@ import { captureChannelSchema } from '../../../../shared/domain/capture';
 import type { Source } from '../../../../shared/domain/source';
 import { usePollSourceNow, useSetSourcePaused } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { useHealthText } from './useHealthText';
 import { formatDateTime } from '../../i18n/format';
 import { relativeSeconds } from './relativeTime';
 import { SourceLastItems } from './SourceLastItems';
@@ -43,6 +44,7 @@ function ReceiveInfo({ url, secret }: { url: string; secret: string }) {
 
 export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (source: Source) => void }) {
   const { t, i18n } = useTranslation();
+  const healthText = useHealthText();
   const workspaceId = useWorkspaceId();
   const setPaused = useSetSourcePaused(workspaceId);
   const pollNow = usePollSourceNow(workspaceId);
@@ -97,7 +99,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                     {s.health.lastError ? (
                       <>
                         <Text size="sm" c="red" data-testid="source-last-error">
-                          {s.health.lastError}
+                          {healthText(s.health.lastErrorMessage, s.health.lastError)}
                         </Text>
                         <Text size="xs" c="dimmed">
                           {t('listen.sources.failures', { count: s.health.consecutiveFailures })}

@@ -41,10 +41,10 @@ describe('listen calls', () => {
     const watch = await invoke(c, 'watches:create', { workspaceId: 'live', watch: { name: 'ACME', keywords: ['acme'] } });
 
     const tested = await invoke(c, 'sources:test', { workspaceId: 'live', source: { kind: 'rss', name: 'Q', config: { url: feed.url } } });
-    expect(tested).toMatchObject({ ok: true, itemCount: 3 });
+    expect(tested).toMatchObject({ ok: true, itemCount: 3, message: '3 item(s) read.', detail: { key: 'testRead', params: { count: 3 } } });
     expect(tested.sample[0]?.title).toContain('ACME');
     const bad = await invoke(c, 'sources:test', { workspaceId: 'live', source: { kind: 'rss', name: 'Q', config: { url: feed.url.replace(/\d+\/feed/, '1/feed') } } });
-    expect(bad).toMatchObject({ ok: false });
+    expect(bad).toMatchObject({ ok: false, detail: { key: 'unreachable' } });
 
     const source = await invoke(c, 'sources:create', { workspaceId: 'live', source: { kind: 'rss', name: 'Le Quotidien', config: { url: feed.url } } });
     const polled = await invoke(c, 'sources:pollNow', { workspaceId: 'live', id: source.id });
