@@ -2,6 +2,7 @@
 import type { Channel } from '../../shared/composer/channels';
 import type { OutboxItem, OutboxState } from '../../shared/domain/statement';
 import type { OutboxRow } from '../db/repositories/outboxRepository';
+import { parseHealthMessage } from '../../shared/domain/healthMessage';
 
 export function toOutboxItem(row: OutboxRow): OutboxItem {
   return {
@@ -14,6 +15,7 @@ export function toOutboxItem(row: OutboxRow): OutboxItem {
     attempts: row.attempts,
     nextAttemptAt: row.nextAttemptAt,
     lastError: row.lastError,
+    lastErrorMessage: parseHealthMessage(row.lastErrorJson),
     url: row.url,
     publishedAt: row.publishedAt,
     confirmedBy: row.confirmedBy,

@@ -196,6 +196,7 @@ export class StatementService {
           attempts: 0,
           nextAttemptAt: now,
           lastError: null,
+          lastErrorJson: null,
           postedJson: '[]',
           url: null,
           publishedAt: null,

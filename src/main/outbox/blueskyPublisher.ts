@@ -1,6 +1,7 @@
 // Publishes to Bluesky through the user's PDS: createSession (app password), then createRecord with a
 // deterministic rkey; before a resend, getRecord on that rkey tells whether the post already exists.
 import { z } from 'zod';
+import { healthMessage } from '../../shared/domain/healthMessage';
 import { blueskyAccountSchema, type BlueskyAccount } from '../../shared/domain/statement';
 import { linkFacets } from './blueskyFacets';
 import { errorForStatus, parseJson, PublishError, type ChannelPublisher, type PublishContext } from './publisher';
@@ -50,7 +51,7 @@ export function createBlueskyPublisher(): ChannelPublisher {
     });
     if (r.status !== 200) throw errorForStatus(SERVICE, r.status, r.text);
     const parsed = sessionSchema.safeParse(parseJson(SERVICE, r.text));
-    if (!parsed.success) throw new PublishError('Bluesky sent an unreadable session.', false);
+    if (!parsed.success) throw new PublishError(healthMessage('blueskyUnreadableSession'), false);
     sessions.set(id, parsed.data);
     return parsed.data;
   }
@@ -65,7 +66,7 @@ export function createBlueskyPublisher(): ChannelPublisher {
       if (!expired) return { ...r, session: s };
       sessions.delete(`${account.serviceUrl}|${account.identifier}`);
     }
-    throw new PublishError('Bluesky refused the session twice: check the app password.', true);
+    throw new PublishError(healthMessage('blueskySessionRefused'), true);
   }
 
   const webUrl = (s: Session, rkey: string): string => `https://bsky.app/profile/${encodeURIComponent(s.handle)}/post/${rkey}`;
@@ -76,7 +77,7 @@ export function createBlueskyPublisher(): ChannelPublisher {
     });
     if (r.status === 200) {
       const ref = recordRefSchema.safeParse(parseJson(SERVICE, r.text));
-      if (!ref.success) throw new PublishError('Bluesky sent an unreadable record.', false);
+      if (!ref.success) throw new PublishError(healthMessage('blueskyUnreadableRecord'), false);
       return { id: ref.data.uri, uri: ref.data.uri, cid: ref.data.cid, url: webUrl(r.session, rkey) };
     }
     const err = xrpcErrorSchema.safeParse(safeJson(r.text));
@@ -105,7 +106,7 @@ export function createBlueskyPublisher(): ChannelPublisher {
       });
       if (r.status === 200) {
         const ref = recordRefSchema.safeParse(parseJson(SERVICE, r.text));
-        if (!ref.success) throw new PublishError('Bluesky accepted the post but sent an unreadable answer.', false);
+        if (!ref.success) throw new PublishError(healthMessage('publishUnreadableAnswer', { service: 'Bluesky' }), false);
         return { id: ref.data.uri, uri: ref.data.uri, cid: ref.data.cid, url: webUrl(r.session, rkey) };
       }
       // The record key is ours alone: "already exists" means an earlier attempt went through.

@@ -1,6 +1,7 @@
 // Publishes to Mastodon: POST /api/v1/statuses with an Idempotency-Key, and a look at the account's recent
 // statuses before any resend (Mastodon forgets idempotency keys after an hour; an outage can last longer).
 import { decode } from 'html-entities';
+import { healthMessage } from '../../shared/domain/healthMessage';
 import { z } from 'zod';
 import { mastodonAccountSchema } from '../../shared/domain/statement';
 import { errorForStatus, parseJson, PublishError, type ChannelPublisher, type Posted, type PublishContext } from './publisher';
@@ -54,7 +55,7 @@ export function createMastodonPublisher(): ChannelPublisher {
   return {
     async findExisting(ctx) {
       const me = accountSchema.safeParse(await request(ctx, 'GET', 'api/v1/accounts/verify_credentials'));
-      if (!me.success) throw new PublishError('Mastodon sent an unreadable account.', false);
+      if (!me.success) throw new PublishError(healthMessage('mastodonUnreadableAccount'), false);
       const wanted = comparablePlain(ctx.text);
       const since = Date.parse(ctx.queuedAt) - SKEW_MS;
       // Page back through the account's statuses until older than the queueing time: other posts may have
@@ -63,7 +64,7 @@ export function createMastodonPublisher(): ChannelPublisher {
       for (let page = 0; page < MAX_PAGES; page += 1) {
         const query = `limit=40&exclude_reblogs=true${maxId ? `&max_id=${encodeURIComponent(maxId)}` : ''}`;
         const list = z.array(z.unknown()).safeParse(await request(ctx, 'GET', `api/v1/accounts/${encodeURIComponent(me.data.id)}/statuses?${query}`));
-        if (!list.success) throw new PublishError('Mastodon sent an unreadable status list.', false);
+        if (!list.success) throw new PublishError(healthMessage('mastodonUnreadableStatuses'), false);
         let reachedOlder = list.data.length === 0;
         for (const item of list.data) {
           const status = statusSchema.safeParse(item);
@@ -79,7 +80,7 @@ export function createMastodonPublisher(): ChannelPublisher {
         }
         if (reachedOlder) return undefined;
       }
-      throw new PublishError('Mastodon has too many recent statuses to be sure this one is not already out; retrying later.', false);
+      throw new PublishError(healthMessage('mastodonTooManyRecent'), false);
     },
 
     async post(ctx) {
@@ -98,7 +99,7 @@ export function createMastodonPublisher(): ChannelPublisher {
           { 'Idempotency-Key': ctx.key },
         ),
       );
-      if (!answer.success) throw new PublishError('Mastodon accepted the post but sent an unreadable answer.', false);
+      if (!answer.success) throw new PublishError(healthMessage('publishUnreadableAnswer', { service: 'Mastodon' }), false);
       return toPosted(answer.data);
     },
   };

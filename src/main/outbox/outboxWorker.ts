@@ -1,6 +1,7 @@
 // Publishes queued outbox rows when the network allows: one claim per attempt, each post recorded the
 // moment it is confirmed, a look for the post before any resend, backoff between attempts.
 import type { Channel } from '../../shared/composer/channels';
+import { healthMessage } from '../../shared/domain/healthMessage';
 import type { WorkspaceId } from '../../shared/domain/workspace';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/eventBus';
@@ -172,13 +173,15 @@ export class OutboxWorker {
     } catch (error) {
       const now = this.o.clock.now();
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof PublishError && error.permanent) repo.fail(row.id, message, now.toISOString());
+      const health =
+        error instanceof PublishError || error instanceof OutboundError ? error.health : healthMessage('unexpected', { detail: message.slice(0, 300) });
+      if (error instanceof PublishError && error.permanent) repo.fail(row.id, message, health, now.toISOString());
       else {
         if (!(error instanceof PublishError) && !(error instanceof OutboundError)) {
           this.o.logger.error('outbox attempt failed unexpectedly', { error: message, outboxId: row.id });
         }
         const next = new Date(now.getTime() + retryDelayMs(row.attempts, this.#backoff));
-        repo.reschedule(row.id, next.toISOString(), message, now.toISOString());
+        repo.reschedule(row.id, next.toISOString(), message, health, now.toISOString());
       }
     }
     this.o.events.emit('composer:outboxChanged', { workspaceId });
@@ -191,11 +194,11 @@ export class OutboxWorker {
     const statement = statements.get(row.statementId);
     // Belt and braces: the queue already refused unapproved text, but the row must carry approved content.
     const status = statement && approvalStatus(statements.decisions(row.statementId), row.contentHash, requiredRolesOf(statement.kind));
-    if (!status || status.state !== 'approved') throw new PublishError('This text does not carry the required approvals.', true);
+    if (!status || status.state !== 'approved') throw new PublishError(healthMessage('publishNotApproved'), true);
     const publisher = this.o.publishers[row.channel as Channel];
-    if (!publisher) throw new PublishError(`Tocsin cannot publish to ${row.channel} by itself.`, true);
+    if (!publisher) throw new PublishError(healthMessage('publishNoPublisher', { channel: row.channel }), true);
     const account = this.#accounts(ws).get(row.channel);
-    if (account === undefined) throw new PublishError(`No ${row.channel} account is set up: add one, then retry.`, true);
+    if (account === undefined) throw new PublishError(healthMessage('publishNoAccount', { channel: row.channel }), true);
 
     const parts = JSON.parse(row.partsJson) as string[];
     const posted = JSON.parse(row.postedJson) as Posted[];

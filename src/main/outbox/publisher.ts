@@ -1,4 +1,5 @@
 // What the outbox needs from a network it publishes to; Mastodon and Bluesky implement it.
+import { healthMessage, healthText, type HealthMessage } from '../../shared/domain/healthMessage';
 import type { OutboundGate } from '../net/outboundGate';
 
 /** One published post, as recorded in the outbox (threads reply to the previous one). */
@@ -35,10 +36,11 @@ export interface ChannelPublisher {
 /** `permanent`: retrying cannot help (bad token, rejected content); a person must act. */
 export class PublishError extends Error {
   constructor(
-    message: string,
+    /** What the composer shows, in the reader's language. */
+    readonly health: HealthMessage,
     readonly permanent: boolean,
   ) {
-    super(message);
+    super(healthText(health));
     this.name = 'PublishError';
   }
 }
@@ -47,13 +49,13 @@ export class PublishError extends Error {
 export function errorForStatus(service: string, status: number, body: string): PublishError {
   const detail = body.slice(0, 300).replace(/\s+/g, ' ').trim();
   const transient = status === 408 || status === 429 || status >= 500;
-  return new PublishError(`${service} answered HTTP ${status}${detail ? `: ${detail}` : ''}`, !transient);
+  return new PublishError(healthMessage('publishHttp', { service, status, detail: detail ? `: ${detail}` : '' }), !transient);
 }
 
 export function parseJson(service: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new PublishError(`${service} sent an answer that is not JSON.`, false);
+    throw new PublishError(healthMessage('publishNotJson', { service }), false);
   }
 }

@@ -12,6 +12,17 @@ export function healthMessage(key: HealthKey, params: Record<string, string | nu
   return { key, params };
 }
 
+/** A stored message; one whose key this catalogue does not know is dropped (the English text remains). */
+export function parseHealthMessage(json: string | null): HealthMessage | null {
+  if (json === null) return null;
+  try {
+    const parsed = healthMessageSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The English wording, for logs and for the plain `message` of errors. */
 export function healthText(message: HealthMessage): string {
   return healthEn[message.key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(message.params[name] ?? ''));

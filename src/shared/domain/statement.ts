@@ -1,5 +1,6 @@
 // Statements the cell publishes: FR/EN twins, channel variants, approvals bound to the exact content, outbox.
 import { z } from 'zod';
+import { healthMessageSchema } from './healthMessage';
 import { channelSchema, type Channel } from '../composer/channels';
 
 export const STATEMENT_KINDS = [
@@ -84,6 +85,8 @@ export const outboxItemSchema = z.object({
   attempts: z.number().int(),
   nextAttemptAt: z.iso.datetime(),
   lastError: z.string().nullable(),
+  /** The same, as a catalogue key and values for the reader's language, when it is a known problem. */
+  lastErrorMessage: healthMessageSchema.nullable(),
   url: z.string().nullable(),
   publishedAt: z.iso.datetime().nullable(),
   confirmedBy: z.string().nullable(),

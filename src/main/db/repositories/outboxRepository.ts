@@ -1,4 +1,5 @@
 // SQL for the outbox: one row per statement, channel and language, with per-part publishing progress.
+import type { HealthMessage } from '../../../shared/domain/healthMessage';
 import type { Db } from '../openDatabase';
 
 export interface OutboxRow {
@@ -13,6 +14,7 @@ export interface OutboxRow {
   readonly attempts: number;
   readonly nextAttemptAt: string;
   readonly lastError: string | null;
+  readonly lastErrorJson: string | null;
   readonly postedJson: string;
   readonly url: string | null;
   readonly publishedAt: string | null;
@@ -23,7 +25,7 @@ export interface OutboxRow {
 }
 
 const COLUMNS = `id, statement_id AS statementId, channel, language, parts_json AS partsJson, content_hash AS contentHash,
-  idempotency_key AS idempotencyKey, state, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  idempotency_key AS idempotencyKey, state, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError, last_error_json AS lastErrorJson,
   posted_json AS postedJson, url, published_at AS publishedAt, confirmed_by AS confirmedBy, queued_by AS queuedBy,
   created_at AS createdAt, updated_at AS updatedAt`;
 
@@ -46,9 +48,9 @@ export class OutboxRepository {
   constructor(private readonly db: Db) {
     this.#insert = db.prepare<OutboxRow>(
       `INSERT INTO outbox (id, statement_id, channel, language, parts_json, content_hash, idempotency_key, state,
-         attempts, next_attempt_at, last_error, posted_json, url, published_at, confirmed_by, queued_by, created_at, updated_at)
+         attempts, next_attempt_at, last_error, last_error_json, posted_json, url, published_at, confirmed_by, queued_by, created_at, updated_at)
        VALUES (@id, @statementId, @channel, @language, @partsJson, @contentHash, @idempotencyKey, @state,
-         @attempts, @nextAttemptAt, @lastError, @postedJson, @url, @publishedAt, @confirmedBy, @queuedBy, @createdAt, @updatedAt)
+         @attempts, @nextAttemptAt, @lastError, @lastErrorJson, @postedJson, @url, @publishedAt, @confirmedBy, @queuedBy, @createdAt, @updatedAt)
        ON CONFLICT (statement_id, channel, language, content_hash) DO NOTHING`,
     );
     this.#get = db.prepare<[string], OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`);
@@ -66,13 +68,13 @@ export class OutboxRepository {
       `UPDATE outbox SET posted_json = json_insert(posted_json, '$[#]', json(?)), updated_at = ? WHERE id = ?`,
     );
     this.#finish = db.prepare<[string | null, string, string, string]>(
-      `UPDATE outbox SET state = 'published', url = ?, published_at = ?, last_error = NULL, updated_at = ? WHERE id = ?`,
+      `UPDATE outbox SET state = 'published', url = ?, published_at = ?, last_error = NULL, last_error_json = NULL, updated_at = ? WHERE id = ?`,
     );
-    this.#reschedule = db.prepare<[string, string, string, string]>(
-      `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`,
+    this.#reschedule = db.prepare<[string, string, string, string, string]>(
+      `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, last_error_json = ?, updated_at = ? WHERE id = ?`,
     );
-    this.#fail = db.prepare<[string, string, string]>(
-      `UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`,
+    this.#fail = db.prepare<[string, string, string, string]>(
+      `UPDATE outbox SET state = 'failed', last_error = ?, last_error_json = ?, updated_at = ? WHERE id = ?`,
     );
     this.#confirm = db.prepare<[string | null, string, string, string, string]>(
       `UPDATE outbox SET state = 'published', url = ?, published_at = ?, confirmed_by = ?, updated_at = ?
@@ -124,12 +126,12 @@ export class OutboxRepository {
     this.#finish.run(url, publishedAt, publishedAt, id);
   }
 
-  reschedule(id: string, nextAttemptAt: string, error: string, nowIso: string): void {
-    this.#reschedule.run(nextAttemptAt, error, nowIso, id);
+  reschedule(id: string, nextAttemptAt: string, error: string, health: HealthMessage, nowIso: string): void {
+    this.#reschedule.run(nextAttemptAt, error, JSON.stringify(health), nowIso, id);
   }
 
-  fail(id: string, error: string, nowIso: string): void {
-    this.#fail.run(error, nowIso, id);
+  fail(id: string, error: string, health: HealthMessage, nowIso: string): void {
+    this.#fail.run(error, JSON.stringify(health), nowIso, id);
   }
 
   confirmManual(id: string, url: string | null, publishedAt: string, person: string, nowIso: string): boolean {

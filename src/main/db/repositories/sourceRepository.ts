@@ -1,5 +1,5 @@
 // SQL for sources: settings, secrets, cursor and the health fields the scheduler maintains.
-import { healthMessageSchema, type HealthMessage } from '../../../shared/domain/healthMessage';
+import { parseHealthMessage, type HealthMessage } from '../../../shared/domain/healthMessage';
 import type { SourceKind } from '../../../shared/domain/mention';
 import type { Db } from '../openDatabase';
 
@@ -55,17 +55,6 @@ const SELECT = `
          next_attempt_at AS nextAttemptAt, created_at AS createdAt
   FROM sources`;
 
-/** A stored message whose key a newer or older catalogue does not know is dropped: the English text remains. */
-function parseMessage(json: string | null): HealthMessage | null {
-  if (json === null) return null;
-  try {
-    const parsed = healthMessageSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 const toRecord = (r: SourceRow): SourceRecord => ({
   id: r.id,
   kind: r.kind,
@@ -78,7 +67,7 @@ const toRecord = (r: SourceRow): SourceRecord => ({
   lastAttemptAt: r.lastAttemptAt,
   lastSuccessAt: r.lastSuccessAt,
   lastError: r.lastError,
-  lastErrorMessage: parseMessage(r.lastErrorJson),
+  lastErrorMessage: parseHealthMessage(r.lastErrorJson),
   lastErrorAt: r.lastErrorAt,
   consecutiveFailures: r.consecutiveFailures,
   nextAttemptAt: r.nextAttemptAt,

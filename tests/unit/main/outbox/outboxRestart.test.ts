@@ -152,6 +152,8 @@ describe('outbox and sealed mode', () => {
     await mustCall(core, 'composer:queue', { workspaceId: WS, statementId: a.statement.id, person: 'Camille' });
     await waitFor(async () => /Sealed mode/.test((await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.lastError ?? ''), 10_000, 'a refusal');
     expect(s.mastodon.statuses).toHaveLength(0);
+    // The composer words the refusal in the reader's language from its catalogue key.
+    expect((await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.lastErrorMessage).toEqual({ key: 'sealed', params: {} });
     // However long the backoff has grown, unsealing publishes at once.
     await waitFor(async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.attempts >= 3, 10_000, 'backoff');
     await mustCall(core, 'workspace:updateSettings', { workspaceId: WS, settings: { sealed: false } });

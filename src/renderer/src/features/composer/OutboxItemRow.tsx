@@ -6,11 +6,13 @@ import type { OutboxItem } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useComposerCall } from '../../api/hooks/useComposer';
 import { formatDateTime } from '../../i18n/format';
+import { useHealthText } from '../../i18n/useHealthText';
 import { useOperator } from '../incidents/useOperator';
 import { outboxColor } from './labels';
 
 export function OutboxItemRow({ workspaceId, item, showText }: { workspaceId: WorkspaceId; item: OutboxItem; showText: boolean }) {
   const { t, i18n } = useTranslation();
+  const healthText = useHealthText();
   const [, , actor] = useOperator(t('composer.someone'));
   const confirm = useComposerCall('composer:confirmManual');
   const retry = useComposerCall('composer:retryNow');
@@ -47,7 +49,7 @@ export function OutboxItemRow({ workspaceId, item, showText }: { workspaceId: Wo
         )}
         {item.lastError && item.state !== 'published' && (
           <Text size="xs" c="red">
-            {item.lastError}
+            {healthText(item.lastErrorMessage, item.lastError)}
             {item.state === 'queued' && ` · ${t('composer.outbox.nextAttempt', { at: formatDateTime(item.nextAttemptAt, i18n.language) })}`}
             {item.attempts > 0 && ` · ${t('composer.outbox.attempts', { count: item.attempts })}`}
           </Text>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveFeedState } from '../../../../shared/domain/liveFeed';
 import { useLiveFeeds } from '../../api/hooks/useLiveFeeds';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { useHealthText } from './useHealthText';
+import { useHealthText } from '../../i18n/useHealthText';
 
 const COLORS: Record<LiveFeedState, string> = { connecting: 'blue', live: 'teal', waiting: 'orange', refused: 'red', closed: 'gray' };
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Source, SourceInput } from '../../../../shared/domain/source';
 import { useSaveSource, useTestSource } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { useHealthText } from './useHealthText';
+import { useHealthText } from '../../i18n/useHealthText';
 
 const DEFAULT_JETSTREAM = 'wss://jetstream2.us-east.bsky.network/subscribe';
 

@@ -7,7 +7,7 @@ import { captureChannelSchema } from '../../../../shared/domain/capture';
 import type { Source } from '../../../../shared/domain/source';
 import { usePollSourceNow, useSetSourcePaused } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { useHealthText } from './useHealthText';
+import { useHealthText } from '../../i18n/useHealthText';
 import { formatDateTime } from '../../i18n/format';
 import { relativeSeconds } from './relativeTime';
 import { SourceLastItems } from './SourceLastItems';
