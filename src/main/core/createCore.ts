@@ -1,5 +1,5 @@
 // Builds the Electron-free core from its dependencies: the one object both shells (Electron, browser) host.
-import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
+import { LIVE_WORKSPACE_ID, type WorkspaceId } from '../../shared/domain/workspace';
 import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
 import { crisisLogHandlers } from '../ipc/handlers/crisisLogHandlers';
 import { incidentHandlers } from '../ipc/handlers/incidentHandlers';
@@ -86,6 +86,8 @@ export interface Core {
   readonly connectors: ConnectorRegistry;
   /** Saved sources, their health, and the allow-list entries they need. */
   readonly sources: SourceService;
+  /** Watches, and the re-matching of stored mentions when one is created or edited. */
+  readonly watches: WatchService;
   readonly crisisLog: CrisisLogService;
   /** Statements, approvals and the outbox with its publishing worker. */
   readonly composer: Composer;
@@ -144,7 +146,7 @@ export function createCore(options: CoreOptions): Core {
   });
   network.addOriginProvider((id) => sources.allowedOrigins(id));
   const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger });
-  const watches = new WatchService(store, ingest, events, clock);
+  const watches = new WatchService(store, ingest, events, clock, logger);
   const mentions = new MentionService(store, ingest, clock);
   const dashboard = new DashboardService(store, clock);
   const demo = new DemoFeed({ store, watches, ingest, events, clock, logger });
@@ -227,6 +229,7 @@ export function createCore(options: CoreOptions): Core {
   void webhooks.sync();
   events.subscribe((name, payload) => {
     if (name === 'sources:changed' && (payload as { workspaceId: string }).workspaceId === LIVE_WORKSPACE_ID) void webhooks.sync();
+    if (name === 'watches:changed') detection.service.watchesChanged((payload as { workspaceId: WorkspaceId }).workspaceId);
   });
   liveFeeds.startWorkspace(LIVE_WORKSPACE_ID);
 
@@ -241,12 +244,14 @@ export function createCore(options: CoreOptions): Core {
     ingest,
     connectors,
     sources,
+    watches,
     crisisLog,
     composer,
     incidents,
     detection: detection.service,
     reports,
     close: () => {
+      watches.stop();
       detection.stop();
       exerciseRuns.stopAll();
       void composer.stop();

@@ -91,6 +91,11 @@ export class DetectionService {
     }
   }
 
+  /** Watches or the mentions they hold changed: each evaluator is warmed again from storage when next used. */
+  watchesChanged(workspaceId: WorkspaceId): void {
+    this.#active.get(workspaceId)?.live.clear();
+  }
+
   /** Lets levels fall back as time passes without mentions (cooldown), for every watch already evaluated. */
   tick(): void {
     for (const [workspaceId, state] of this.#active) {

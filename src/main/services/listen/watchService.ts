@@ -1,24 +1,45 @@
-// Watches: validate, save, and make ingestion match the next batch against the new keywords.
+// Watches: validate, save, make ingestion match the next batch against the new keywords, and apply a new or
+// edited watch to the mentions already stored (see WatchRematcher).
 import { AppFailure } from '../../../shared/contract/envelope';
 import { watchInputSchema, type Watch, type WatchInput } from '../../../shared/domain/watch';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/eventBus';
+import type { Logger } from '../../core/logger';
 import { SourceRepository } from '../../db/repositories/sourceRepository';
 import { WatchRepository } from '../../db/repositories/watchRepository';
 import type { IngestService, WorkspaceLookup } from '../../ingest/ingestService';
 import { perWorkspace } from '../workspaces/perWorkspace';
+import { WatchRematcher } from './watchRematcher';
 
 export class WatchService {
   readonly #watches = perWorkspace((ws) => new WatchRepository(ws.db));
   readonly #sources = perWorkspace((ws) => new SourceRepository(ws.db));
+  readonly #rematcher: WatchRematcher;
 
   constructor(
     private readonly workspaces: WorkspaceLookup,
     private readonly ingest: IngestService,
     private readonly events: EventBus,
     private readonly clock: Clock,
-  ) {}
+    logger: Logger,
+  ) {
+    this.#rematcher = new WatchRematcher({
+      workspaces,
+      clock,
+      logger,
+      onRematched: (workspaceId) => this.events.emit('watches:changed', { workspaceId }),
+    });
+  }
+
+  /** Re-matches of stored mentions still running have finished. */
+  settled(): Promise<void> {
+    return this.#rematcher.settled();
+  }
+
+  stop(): void {
+    this.#rematcher.stop();
+  }
 
   list(workspaceId: WorkspaceId): Watch[] {
     return this.#repo(workspaceId).list();
@@ -28,6 +49,7 @@ export class WatchService {
     const values = this.#validate(workspaceId, input);
     const id = this.#repo(workspaceId).create(values, this.clock.now().toISOString());
     this.#changed(workspaceId);
+    void this.#rematcher.request(workspaceId, id);
     return this.#get(workspaceId, id);
   }
 
@@ -35,6 +57,7 @@ export class WatchService {
     const values = this.#validate(workspaceId, input);
     if (!this.#repo(workspaceId).update(id, values, this.clock.now().toISOString())) throw new AppFailure('NOT_FOUND', `No watch ${id}.`);
     this.#changed(workspaceId);
+    void this.#rematcher.request(workspaceId, id);
     return this.#get(workspaceId, id);
   }
 
