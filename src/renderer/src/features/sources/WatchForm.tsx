@@ -1,5 +1,5 @@
 // Add or edit a watch: keywords, exclusions, languages and the sources it is limited to.
-import { Alert, Button, Group, MultiSelect, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../../shared/domain/source';
@@ -53,6 +53,9 @@ export function WatchForm({ watch, sources, onDone }: { watch?: Watch; sources: 
         searchable
       />
       <Switch label={t('listen.watches.form.enabled')} checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+      <Text size="xs" c="dimmed">
+        {t('listen.watches.form.retroactive')}
+      </Text>
       {save.error && <Alert color="red">{save.error.message}</Alert>}
       <Group justify="flex-end">
         <Button variant="subtle" onClick={onDone}>
