@@ -3,7 +3,7 @@ import { DEFAULT_VOLUME_SETTINGS } from '../volume/defaultVolumeSettings';
 import { SeasonalVolumeDetector } from '../volume/seasonalVolumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
-import { extractTerms, type VocabularyMatcher } from './vocabularyMatcher';
+import { extractTerms, surfaceForms, type VocabularyMatcher } from './vocabularyMatcher';
 
 export const BUCKET_MS = DEFAULT_VOLUME_SETTINGS.bucketMs;
 const HOUR_MS = 3_600_000;
@@ -264,12 +264,19 @@ export class WatchEvaluator {
     const weight = (m: RecentMention) =>
       (m.crisisTerms.length > 0 ? 2 : 0) + (m.tone === 'negative' ? 1 : 0) + Math.log10(1 + (m.audience ?? 0)) / 10;
     const samples = [...window].sort((a, b) => weight(b) - weight(a) || b.publishedAt - a.publishedAt).slice(0, 5);
+    const topTerms = top(terms, 10);
+    const emerging = signals.find((s) => s.kind === 'emergingTerms')?.items ?? [];
+    const forms = surfaceForms(
+      window.map((m) => m.text),
+      new Set([...topTerms.map(([term]) => term), ...emerging]),
+    );
+    const shown = (term: string) => forms.get(term) ?? term;
     return {
       at: new Date(this.now).toISOString(),
       windowMinutes: WINDOW_MS / 60_000,
       mentions: window.length,
-      signals,
-      topTerms: top(terms, 10).map(([term, count]) => ({ term, count })),
+      signals: signals.map((s) => (s.kind === 'emergingTerms' ? { ...s, items: s.items.map(shown) } : s)),
+      topTerms: topTerms.map(([term, count]) => ({ term: shown(term), count })),
       topAuthors: [...authors.values()].sort((a, b) => (b.audience ?? 0) - (a.audience ?? 0) || b.mentions - a.mentions).slice(0, 5),
       sources: top(sources, 8).map(([name, count]) => ({ name, count })),
       languages: top(languages, 8).map(([language, count]) => ({ language, count })),
