@@ -7,11 +7,13 @@ import type { Logger } from '../../core/logger';
 import { createDraftChecker } from '../../../shared/composer/draftCheck';
 import type { StatementDetail } from '../../../shared/domain/statement';
 import { loadDraftRuleSets } from '../../composer/draftRuleSets';
+import { ExerciseRunRepository } from '../../db/repositories/exerciseRunRepository';
 import type { IngestService } from '../../ingest/ingestService';
 import type { CrisisLogService } from '../crisisLog/crisisLogService';
 import type { SourceService } from '../listen/sourceService';
 import type { WatchService } from '../listen/watchService';
 import type { WorkspaceService } from '../workspaces/workspaceService';
+import { perWorkspace } from '../workspaces/perWorkspace';
 import type { WorkspaceStore } from '../workspaces/workspaceStore';
 import { ExerciseRunner } from './exerciseRunner';
 import { ScenarioLibrary } from './scenarioLibrary';
@@ -39,6 +41,7 @@ export function createExerciseRunner(deps: {
     if (!watched) deps.watches.create(workspaceId, { name: brand, keywords: [brand] });
     return feed.id;
   };
+  const savedRuns = perWorkspace((ws) => new ExerciseRunRepository(ws.db));
   const runner = new ExerciseRunner({
     scripts: new ScenarioLibrary(),
     clock: deps.clock,
@@ -58,6 +61,14 @@ export function createExerciseRunner(deps: {
       return () => clearInterval(timer);
     },
     onError: (error) => deps.logger.error('exercise step failed', { error: String(error) }),
+    saved: {
+      // Only exercise workspaces hold runs; the live one is never asked to open a scenario's state.
+      load: (workspaceId) => {
+        const ws = deps.store.get(workspaceId);
+        return ws.kind === 'exercise' ? savedRuns(ws).load() : null;
+      },
+      save: (workspaceId, json) => savedRuns(deps.store.get(workspaceId)).save(json, deps.clock.now().toISOString()),
+    },
   });
   const rules = loadDraftRuleSets();
   const checkers = { fr: createDraftChecker(rules.fr), en: createDraftChecker(rules.en) };

@@ -1,5 +1,6 @@
 // Plays scenario scripts in exercise workspaces on an accelerated game clock (×1 to ×60). Mentions go
-// through the real ingestion (and so detection); messages land in the players' crisis log.
+// through the real ingestion (and so detection); messages land in the players' crisis log. The run is saved
+// as it moves; after a restart it comes back paused where it stood, for the director to resume.
 import { AppFailure } from '../../../shared/contract/envelope';
 import type { ExerciseControl, ExerciseRun, PressureInject, RunInject, ScriptSummary } from '../../../shared/contract/exerciseRun';
 import type { NewLogEntry } from '../../../shared/domain/crisisLog';
@@ -34,6 +35,29 @@ export interface ExerciseRunnerDeps {
   readonly language: (workspaceId: WorkspaceId) => Language;
   readonly schedule: (step: () => void, everyMs: number) => () => void;
   readonly onError: (error: unknown) => void;
+  /** Where a run's state is kept between launches (the exercise workspace's own database). */
+  readonly saved: {
+    load(workspaceId: WorkspaceId): string | null;
+    save(workspaceId: WorkspaceId, json: string): void;
+  };
+}
+
+/** What is saved of a run: everything but its timer. */
+interface SavedRun {
+  version: 1;
+  script: ScenarioScript;
+  sourceId: number;
+  injects: Inject[];
+  fired: Array<[string, number]>;
+  pressureIds: string[];
+  gameStartMs: number;
+  status: ExerciseRun['status'];
+  speed: number;
+  elapsedMs: number;
+  nextMinute: number;
+  mentionsInjected: number;
+  repliedTo: string[];
+  segments: Run['segments'];
 }
 
 interface Run {
@@ -61,6 +85,8 @@ interface Run {
 
 export class ExerciseRunner {
   readonly #runs = new Map<WorkspaceId, Run>();
+  /** Workspaces known to hold no saved run, so the game clock of live data does not read storage each time. */
+  readonly #nothingSaved = new Set<WorkspaceId>();
 
   constructor(private readonly deps: ExerciseRunnerDeps) {}
 
@@ -70,7 +96,7 @@ export class ExerciseRunner {
 
   start(workspaceId: WorkspaceId, scriptId: string, speed: number): ExerciseRun {
     this.deps.assertExercise(workspaceId);
-    const existing = this.#runs.get(workspaceId);
+    const existing = this.#find(workspaceId);
     if (existing && existing.status !== 'finished') {
       throw new AppFailure('CONFLICT', 'A scenario is already running in this exercise; pause it or let it finish.');
     }
@@ -96,19 +122,20 @@ export class ExerciseRunner {
       repliedTo: new Set(),
     };
     this.#runs.set(workspaceId, run);
+    this.#nothingSaved.delete(workspaceId);
     this.#schedule(run);
     this.#step(run);
-    return this.#view(run);
+    return this.#changed(run);
   }
 
   run(workspaceId: WorkspaceId): ExerciseRun | null {
-    const run = this.#runs.get(workspaceId);
+    const run = this.#find(workspaceId);
     return run ? this.#view(run) : null;
   }
 
   /** The game clock of an exercise (real time elsewhere), for anything that must see game time. */
   gameNow(workspaceId: WorkspaceId): Date {
-    const run = this.#runs.get(workspaceId);
+    const run = this.#find(workspaceId);
     return run ? new Date(run.gameStartMs + this.#elapsed(run)) : this.deps.clock.now();
   }
 
@@ -159,7 +186,7 @@ export class ExerciseRunner {
 
   /** The game minute a real instant fell on (players' actions are stamped in real time). */
   gameMinuteAt(workspaceId: WorkspaceId, realIso: string): number | null {
-    const run = this.#runs.get(workspaceId);
+    const run = this.#find(workspaceId);
     if (!run) return null;
     const t = Date.parse(realIso);
     let segment = run.segments[0];
@@ -211,7 +238,7 @@ export class ExerciseRunner {
    * statement's draft check (a clean text calms the crowd, a flagged one feeds it).
    */
   statementPublished(workspaceId: WorkspaceId, statementId: string, draftFlags: number): void {
-    const run = this.#runs.get(workspaceId);
+    const run = this.#find(workspaceId);
     if (!run || run.status === 'finished' || run.repliedTo.has(statementId)) return;
     run.repliedTo.add(statementId);
     const template = [...run.script.injects].filter((i): i is WaveInject => i.kind === 'wave').sort((a, b) => b.tone.negative - a.tone.negative)[0];
@@ -239,7 +266,7 @@ export class ExerciseRunner {
 
   #require(workspaceId: WorkspaceId): Run {
     this.deps.assertExercise(workspaceId);
-    const run = this.#runs.get(workspaceId);
+    const run = this.#find(workspaceId);
     if (!run) throw new AppFailure('NOT_FOUND', 'No scenario has been started in this exercise.');
     return run;
   }
@@ -340,8 +367,73 @@ export class ExerciseRunner {
   }
 
   #changed(run: Run): ExerciseRun {
+    this.#save(run);
     this.deps.events.emit('exercise:changed', { workspaceId: run.workspaceId });
     return this.#view(run);
+  }
+
+  /** The run in memory, or the one saved before a restart (brought back paused), or none. */
+  #find(workspaceId: WorkspaceId): Run | undefined {
+    const known = this.#runs.get(workspaceId);
+    if (known) return known;
+    if (this.#nothingSaved.has(workspaceId)) return undefined;
+    let saved: SavedRun | null;
+    try {
+      const json = this.deps.saved.load(workspaceId);
+      saved = json === null ? null : (JSON.parse(json) as SavedRun);
+    } catch {
+      return undefined;
+    }
+    if (saved?.version !== 1) {
+      this.#nothingSaved.add(workspaceId);
+      return undefined;
+    }
+    const now = this.deps.clock.now().getTime();
+    const run: Run = {
+      workspaceId,
+      script: saved.script,
+      sourceId: saved.sourceId,
+      injects: saved.injects,
+      fired: new Map(saved.fired),
+      pressureIds: new Set(saved.pressureIds),
+      gameStartMs: saved.gameStartMs,
+      status: saved.status === 'running' ? 'paused' : saved.status,
+      speed: saved.speed,
+      elapsedMs: saved.elapsedMs,
+      anchorMs: now,
+      nextMinute: saved.nextMinute,
+      mentionsInjected: saved.mentionsInjected,
+      cancel: null,
+      repliedTo: new Set(saved.repliedTo),
+      segments: [...saved.segments, { realMs: now, elapsedMs: saved.elapsedMs, speed: saved.speed, running: false }],
+    };
+    this.#runs.set(workspaceId, run);
+    return run;
+  }
+
+  #save(run: Run): void {
+    const saved: SavedRun = {
+      version: 1,
+      script: run.script,
+      sourceId: run.sourceId,
+      injects: run.injects,
+      fired: [...run.fired],
+      pressureIds: [...run.pressureIds],
+      gameStartMs: run.gameStartMs,
+      status: run.status,
+      speed: run.speed,
+      elapsedMs: this.#elapsed(run),
+      nextMinute: run.nextMinute,
+      mentionsInjected: run.mentionsInjected,
+      repliedTo: [...run.repliedTo],
+      segments: run.segments,
+    };
+    try {
+      this.deps.saved.save(run.workspaceId, JSON.stringify(saved));
+    } catch (error) {
+      // The drill goes on in memory; only a restart would lose its clock.
+      this.deps.onError(error);
+    }
   }
 
   #view(run: Run): ExerciseRun {

@@ -119,4 +119,41 @@ describe('exercise runner through the contract', () => {
     expect(later.mentionsInjected).toBeGreaterThan(jumped.mentionsInjected);
     core.close();
   });
+
+  it('comes back paused where it stood after the app restarts, with the director’s injects, and goes on without replaying', async () => {
+    const dataDir = tempDir();
+    const clock = manualClock();
+    const first = makeTestCore(dataDir, clock);
+    const exercise = await mustCall(first, 'exercise:create', { name: 'Restart' });
+    const ws = { workspaceId: exercise.id };
+    await mustCall(first, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    clock.advanceSeconds(20);
+    await mustCall(first, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const before = await mustCall(first, 'exercise:pressure', {
+      ...ws,
+      inject: { kind: 'post', author: '@consumer_watch', audience: 250_000, language: 'fr', text: 'Banque Léman doit s’expliquer !' },
+    });
+    first.close();
+    const stored = count(dataDir, exercise.id, 'SELECT count(*) FROM mentions');
+    expect(stored).toBe(before.mentionsInjected);
+
+    // The app was down for ten minutes of real time: the game clock did not run meanwhile.
+    clock.advanceSeconds(600);
+    const second = makeTestCore(dataDir, clock);
+    const restored = await mustCall(second, 'exercise:run', ws);
+    expect(restored).toMatchObject({ status: 'paused', scriptId: 'bank-data-leak', mentionsInjected: before.mentionsInjected });
+    expect(Math.round(restored!.gameMinute)).toBe(20);
+    expect(restored!.injects.find((i) => i.id === 'p-first')?.firedAt).toBe(20);
+    expect(restored!.injects.filter((i) => i.pressure)).toHaveLength(1);
+    // Players' actions stamped before the restart still map to their game minute (the debrief needs them).
+    expect(second.exerciseRuns.gameMinuteAt(exercise.id, '2026-11-21T08:00:10.000Z')).toBeCloseTo(10, 5);
+
+    await mustCall(second, 'exercise:control', { ...ws, control: { action: 'resume' } });
+    clock.advanceSeconds(10);
+    const later = await mustCall(second, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    expect(Math.round(later.gameMinute)).toBe(30);
+    expect(later.mentionsInjected).toBeGreaterThan(before.mentionsInjected);
+    second.close();
+    expect(count(dataDir, exercise.id, 'SELECT count(*) FROM mentions')).toBe(later.mentionsInjected);
+  });
 });
