@@ -1,5 +1,6 @@
-// A loopback PDS for publishing: createSession, createRecord (with caller-chosen rkey) and getRecord,
-// with optional failure injection; it keeps every record it created.
+// A loopback PDS for publishing: createSession, createRecord (with caller-chosen rkey), getRecord and
+// app.bsky.feed.getPosts (for posts of others being answered), with optional failure injection; it keeps every
+// record it created.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answer, readBody, verdict, type Chaos } from './publishChaos';
@@ -18,6 +19,8 @@ export interface FakeBluesky extends Restartable {
   readonly password: string;
   chaos: Chaos | undefined;
   sessionsCreated: number;
+  /** Posts of other accounts the AppView knows, by at:// URI: their cid and, for replies, their thread's root. */
+  readonly others: Map<string, { cid: string; root?: { uri: string; cid: string } }>;
 }
 
 const DID = 'did:plc:tocsintestcell';
@@ -29,6 +32,7 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
   const records: FakeRecord[] = [];
   const byKey = new Map<string, FakeRecord>();
   const tokens = new Set<string>();
+  const others = new Map<string, { cid: string; root?: { uri: string; cid: string } }>();
   const fake = {} as FakeBluesky;
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
@@ -51,6 +55,13 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
       }
       const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
       if (!tokens.has(token)) return answer(res, v, 401, { error: 'AuthenticationRequired', message: 'Authentication Required' });
+      if (req.method === 'GET' && url.pathname === '/xrpc/app.bsky.feed.getPosts') {
+        const posts = url.searchParams.getAll('uris').flatMap((uri) => {
+          const post = others.get(uri);
+          return post ? [{ uri, cid: post.cid, record: { text: '…', ...(post.root ? { reply: { root: post.root, parent: post.root } } : {}) } }] : [];
+        });
+        return answer(res, v, 200, { posts });
+      }
       if (req.method === 'GET' && url.pathname === '/xrpc/com.atproto.repo.getRecord') {
         const rec = byKey.get(url.searchParams.get('rkey') ?? '');
         if (!rec || url.searchParams.get('repo') !== DID) return answer(res, v, 400, { error: 'RecordNotFound', message: 'Could not locate record' });
@@ -76,5 +87,5 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
     })().catch(() => res.socket?.destroy());
   };
   const server = await restartableServer(handler, options.startUp ?? true);
-  return Object.assign(fake, server, { records, identifier, password, chaos: undefined, sessionsCreated: 0 });
+  return Object.assign(fake, server, { records, identifier, password, chaos: undefined, sessionsCreated: 0, others });
 }

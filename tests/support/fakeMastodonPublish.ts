@@ -1,5 +1,6 @@
-// A loopback Mastodon that accepts statuses (POST /api/v1/statuses) and lists the account's statuses,
-// with optional failure injection; it counts every status it created, duplicates included.
+// A loopback Mastodon that accepts statuses (POST /api/v1/statuses), lists the account's statuses and
+// resolves other instances' statuses by URI (GET /api/v2/search?resolve=true), with optional failure
+// injection; it counts every status it created, duplicates included.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answer, readBody, verdict, type Chaos } from './publishChaos';
 import { restartableServer, type Restartable } from './loopbackServer';
@@ -18,6 +19,8 @@ export interface FakeMastodon extends Restartable {
   chaos: Chaos | undefined;
   /** Real Mastodon keeps idempotency keys one hour; off, the server behaves as after a long outage. */
   honourIdempotency: boolean;
+  /** Statuses of other instances this one can resolve, by ActivityPub URI, with the local id it gives them. */
+  readonly remote: Map<string, string>;
 }
 
 const escapeHtml = (s: string): string =>
@@ -27,6 +30,7 @@ export async function startFakeMastodon(options: { startUp?: boolean; token?: st
   const token = options.token ?? 'mastodon-test-token';
   const statuses: FakeStatus[] = [];
   const byKey = new Map<string, FakeStatus>();
+  const remote = new Map<string, string>();
   const fake = {} as FakeMastodon;
   const view = (s: FakeStatus) => ({
     id: s.id,
@@ -49,6 +53,11 @@ export async function startFakeMastodon(options: { startUp?: boolean; token?: st
       if (req.headers.authorization !== `Bearer ${token}`) return answer(res, v, 401, { error: 'The access token is invalid' });
       if (req.method === 'GET' && url.pathname === '/api/v1/accounts/verify_credentials') {
         return answer(res, v, 200, { id: '1', username: 'cell', acct: 'cell' });
+      }
+      if (req.method === 'GET' && url.pathname === '/api/v2/search') {
+        const id = url.searchParams.get('resolve') === 'true' && url.searchParams.get('type') === 'statuses' ? remote.get(url.searchParams.get('q') ?? '') : undefined;
+        const statuses = id ? [{ id, uri: url.searchParams.get('q'), url: url.searchParams.get('q'), created_at: new Date().toISOString(), content: '<p>…</p>' }] : [];
+        return answer(res, v, 200, { accounts: [], statuses, hashtags: [] });
       }
       if (req.method === 'GET' && url.pathname === '/api/v1/accounts/1/statuses') {
         const limit = Math.min(40, Number(url.searchParams.get('limit') ?? 20));
@@ -79,5 +88,5 @@ export async function startFakeMastodon(options: { startUp?: boolean; token?: st
     })().catch(() => res.socket?.destroy());
   };
   const server = await restartableServer(handler, options.startUp ?? true);
-  return Object.assign(fake, server, { token, statuses, chaos: undefined, honourIdempotency: true });
+  return Object.assign(fake, server, { token, statuses, chaos: undefined, honourIdempotency: true, remote });
 }

@@ -12,6 +12,9 @@ const COLLECTION = 'app.bsky.feed.post';
 
 const sessionSchema = z.object({ accessJwt: z.string().min(1), did: z.string().startsWith('did:'), handle: z.string().min(1) });
 const recordRefSchema = z.object({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
+const postsSchema = z.object({
+  posts: z.array(recordRefSchema.extend({ record: z.object({ reply: z.object({ root: recordRefSchema }).optional() }) })),
+});
 const xrpcErrorSchema = z.object({ error: z.string().optional(), message: z.string().optional() });
 
 interface Session {
@@ -86,6 +89,20 @@ export function createBlueskyPublisher(): ChannelPublisher {
   }
 
   return {
+    threadsRepliesTo: 'bluesky',
+
+    // A reply names the post it answers and the first post of its thread, each by uri and cid.
+    async findTarget(ctx, uri) {
+      const r = await authed(ctx, 'GET', 'app.bsky.feed.getPosts', { query: () => new URLSearchParams({ uris: uri }).toString() });
+      if (r.status !== 200) throw errorForStatus(SERVICE, r.status, r.text);
+      const found = postsSchema.safeParse(parseJson(SERVICE, r.text));
+      const post = found.success ? found.data.posts.find((p) => p.uri === uri) : undefined;
+      if (!post) return undefined;
+      const parent = { id: post.uri, uri: post.uri, cid: post.cid, url: null };
+      const root = post.record.reply?.root;
+      return { parent, root: root ? { id: root.uri, uri: root.uri, cid: root.cid, url: null } : parent };
+    },
+
     findExisting: (ctx) => getRecord(ctx, recordKeyFor(ctx.queuedAt, ctx.key, ctx.partIndex)),
 
     async post(ctx) {

@@ -53,6 +53,19 @@ export function createMastodonPublisher(): ChannelPublisher {
   }
 
   return {
+    threadsRepliesTo: 'mastodon',
+
+    // The mention's id is its ActivityPub URI, the same on every instance; the account's own instance gives
+    // its local id for it (fetching it from the origin server if it has never seen it).
+    async findTarget(ctx, uri) {
+      const query = new URLSearchParams({ q: uri, type: 'statuses', resolve: 'true', limit: '1' }).toString();
+      const found = z.object({ statuses: z.array(z.unknown()) }).safeParse(await request(ctx, 'GET', `api/v2/search?${query}`));
+      const status = found.success ? statusSchema.safeParse(found.data.statuses[0]) : undefined;
+      if (!status?.success) return undefined;
+      const parent = toPosted(status.data);
+      return { parent, root: parent };
+    },
+
     async findExisting(ctx) {
       const me = accountSchema.safeParse(await request(ctx, 'GET', 'api/v1/accounts/verify_credentials'));
       if (!me.success) throw new PublishError(healthMessage('mastodonUnreadableAccount'), false);

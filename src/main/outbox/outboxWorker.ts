@@ -6,6 +6,7 @@ import type { WorkspaceId } from '../../shared/domain/workspace';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../core/eventBus';
 import type { Logger } from '../core/logger';
+import { MentionReadRepository } from '../db/repositories/mentionReadRepository';
 import { OutboxRepository, type OutboxRow } from '../db/repositories/outboxRepository';
 import { PublishAccountRepository } from '../db/repositories/publishAccountRepository';
 import { StatementRepository } from '../db/repositories/statementRepository';
@@ -16,7 +17,7 @@ import { OutboundError, type OutboundGate } from '../net/outboundGate';
 import { perWorkspace } from '../services/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../services/workspaces/workspaceStore';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
-import { PublishError, type ChannelPublisher, type Posted } from './publisher';
+import { PublishError, type ChannelPublisher, type Posted, type PublishContext, type ReplyTarget } from './publisher';
 
 export interface OutboxWorkerOptions {
   readonly store: WorkspaceStore;
@@ -40,6 +41,7 @@ export class OutboxWorker {
   readonly #outbox = perWorkspace((ws) => new OutboxRepository(ws.db));
   readonly #accounts = perWorkspace((ws) => new PublishAccountRepository(ws.db));
   readonly #statements = perWorkspace((ws) => new StatementRepository(ws.db));
+  readonly #mentions = perWorkspace((ws) => new MentionReadRepository(ws.db));
   readonly #backoff: BackoffPolicy;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running: Promise<void> | undefined;
@@ -202,20 +204,28 @@ export class OutboxWorker {
 
     const parts = JSON.parse(row.partsJson) as string[];
     const posted = JSON.parse(row.postedJson) as Posted[];
+    const context = (i: number, target: ReplyTarget | undefined): PublishContext => ({
+      gate: this.o.gateFor(workspaceId),
+      account,
+      text: parts[i]!,
+      language: row.language,
+      key: `${row.idempotencyKey}-${i}`,
+      partIndex: i,
+      queuedAt: row.createdAt,
+      root: target?.root ?? posted[0],
+      parent: i === 0 ? target?.parent : posted[i - 1],
+      timeoutMs: this.o.requestTimeoutMs ?? 15_000,
+      purpose: `outbox:${row.channel}`,
+    });
+    // A reply to a mention from this same network goes under it, in its thread; elsewhere it stands alone.
+    const answered = statement.replyToMentionId ? this.#mentions(ws).get(Number(statement.replyToMentionId)) : undefined;
+    let target: ReplyTarget | undefined;
+    if (answered && answered.sourceKind === publisher.threadsRepliesTo) {
+      target = await publisher.findTarget(context(0, undefined), answered.externalId);
+      if (!target) throw new PublishError(healthMessage('publishReplyTargetGone', { service: publisher.threadsRepliesTo }), true);
+    }
     for (let i = posted.length; i < parts.length; i += 1) {
-      const ctx = {
-        gate: this.o.gateFor(workspaceId),
-        account,
-        text: parts[i]!,
-        language: row.language,
-        key: `${row.idempotencyKey}-${i}`,
-        partIndex: i,
-        queuedAt: row.createdAt,
-        root: posted[0],
-        parent: posted[i - 1],
-        timeoutMs: this.o.requestTimeoutMs ?? 15_000,
-        purpose: `outbox:${row.channel}`,
-      };
+      const ctx = context(i, target);
       // Only the first unrecorded part can have been sent by an earlier attempt whose answer was lost.
       const earlier = row.attempts > 1 && i === posted.length ? await publisher.findExisting(ctx) : undefined;
       const result = earlier ?? (await publisher.post(ctx));

@@ -1,5 +1,6 @@
 // What the outbox needs from a network it publishes to; Mastodon and Bluesky implement it.
 import { healthMessage, healthText, type HealthMessage } from '../../shared/domain/healthMessage';
+import type { SourceKind } from '../../shared/domain/mention';
 import type { OutboundGate } from '../net/outboundGate';
 
 /** One published post, as recorded in the outbox (threads reply to the previous one). */
@@ -27,9 +28,19 @@ export interface PublishContext {
   readonly purpose: string;
 }
 
+/** Where a reply goes in the thread it answers: the post it answers, and that thread's first post. */
+export interface ReplyTarget {
+  readonly parent: Posted;
+  readonly root: Posted;
+}
+
 export interface ChannelPublisher {
+  /** Mentions from this kind of source can be answered in their own thread on this network. */
+  readonly threadsRepliesTo: SourceKind;
   /** Looks for this exact post on the server: called before re-sending anything a lost answer may have hidden. */
   findExisting(ctx: PublishContext): Promise<Posted | undefined>;
+  /** The stored mention's post as this account sees it (by the mention's external id); undefined when gone. */
+  findTarget(ctx: PublishContext, externalId: string): Promise<ReplyTarget | undefined>;
   post(ctx: PublishContext): Promise<Posted>;
 }
 
