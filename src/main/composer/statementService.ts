@@ -270,6 +270,7 @@ export class StatementService {
       person: approver.person,
       role: approver.role,
       contentHash: r.contentHash,
+      hash: r.contentHash.slice(0, 12),
       reason,
       openFlags: open.join(',') || null,
     });

@@ -104,7 +104,8 @@ export function createCore(options: CoreOptions): Core {
   const events = options.events ?? new EventBus();
   const store = new WorkspaceStore(dataDir, keyRing, clock);
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
-  const crisisLog = new CrisisLogService(store, events, clock);
+  // System entries are stored in the report language; the workspace service below is ready before any is written.
+  const crisisLog = new CrisisLogService(store, events, clock, (id) => workspaces.get(id).settings.reportLanguage);
   const audit = crisisLogAudit(crisisLog);
   const workspaces = new WorkspaceService(store, events, clock, (id, changed) => {
     if ('sealed' in changed) audit(id, changed.sealed ? 'sealed.on' : 'sealed.off', `Sealed mode turned ${changed.sealed ? 'on' : 'off'}.`);

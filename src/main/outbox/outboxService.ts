@@ -52,7 +52,7 @@ export class OutboxService {
       incidentId: statement?.incidentId ?? null,
       code: 'composer.published',
       body: `${c.person} confirmed publication of "${statement?.title ?? row.statementId}" on ${row.channel} (${row.language})${c.url ? ` at ${c.url}` : ''}.`,
-      data: { statementId: row.statementId, channel: row.channel, language: row.language, url: c.url, person: c.person },
+      data: { statementId: row.statementId, title: statement?.title ?? row.statementId, channel: row.channel, language: row.language, url: c.url, person: c.person },
       occurredAt: c.publishedAt,
     });
     this.onPublished(workspaceId, row.statementId);

@@ -167,7 +167,14 @@ export class OutboxWorker {
         incidentId: statement?.incidentId ?? null,
         code: 'composer.published',
         body: `"${statement?.title ?? row.statementId}" was published on ${row.channel} (${row.language})${posted[0]?.url ? `: ${posted[0].url}` : ''}.`,
-        data: { statementId: row.statementId, channel: row.channel, language: row.language, url: posted[0]?.url ?? null, posts: posted.length },
+        data: {
+          statementId: row.statementId,
+          title: statement?.title ?? row.statementId,
+          channel: row.channel,
+          language: row.language,
+          url: posted[0]?.url ?? null,
+          posts: posted.length,
+        },
         occurredAt: now,
       });
       this.o.onPublished?.(workspaceId, row.statementId);

@@ -8,7 +8,7 @@ export const backupHandlers = (backups: BackupService, events: EventBus, audit: 
   'backup:list': ({ workspaceId }) => backups.list(workspaceId),
   'backup:create': ({ workspaceId }) => {
     const info = backups.create(workspaceId);
-    audit(workspaceId, 'backup.created', `Backup ${info.name} created (${info.sizeBytes} bytes).`, { name: info.name });
+    audit(workspaceId, 'backup.created', `Backup ${info.name} created (${info.sizeBytes} bytes).`, { name: info.name, bytes: info.sizeBytes });
     events.emit('backup:changed', { workspaceId });
     return info;
   },

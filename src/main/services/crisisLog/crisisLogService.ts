@@ -1,6 +1,7 @@
 // The crisis log (main courante): append-only, hash-chained, with recorded verification and pin changes.
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/contract/envelope';
+import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
 import {
   logFilterSchema,
   newLogEntrySchema,
@@ -14,7 +15,7 @@ import {
   type SystemData,
   type VerificationState,
 } from '../../../shared/domain/crisisLog';
-import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/eventBus';
 import { CrisisLogRepository, type EntryRow, type StoredRecord } from '../../db/repositories/crisisLogRepository';
@@ -33,7 +34,10 @@ export interface SystemEntry {
   readonly incidentId: IncidentId | null;
   /** Stable code the UI translates, e.g. `incident.opened`; `data` holds its parameters. */
   readonly code: string;
-  /** Plain wording kept in the record itself, for readers without the UI catalogue (exports, audits). */
+  /**
+   * Wording for a code the system-log catalogue does not know. Known codes are worded from the catalogue in
+   * the workspace's report language, the text kept in the record itself (exports, audits read it).
+   */
   readonly body: string;
   readonly data?: SystemData;
   readonly occurredAt?: string;
@@ -50,6 +54,8 @@ export class CrisisLogService {
     private readonly store: WorkspaceStore,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    /** The workspace's report language, in which system entries are stored. */
+    private readonly language: (workspaceId: WorkspaceId) => Language = () => 'en',
   ) {}
 
   append(workspaceId: WorkspaceId, input: NewLogEntry): LogEntry {
@@ -101,7 +107,7 @@ export class CrisisLogService {
         enteredAt: now,
         author: SYSTEM_AUTHOR,
         authorRole: null,
-        body: entry.body,
+        body: wordSystemEntry(entry.code, entry.data ?? null, this.language(workspaceId)) ?? entry.body,
         source: null,
         verification: 'verified',
         pinned: 0,

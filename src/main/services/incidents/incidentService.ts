@@ -30,7 +30,7 @@ import {
   type ScenarioKind,
   type Severity,
 } from '../../../shared/domain/plan';
-import type { Language, WorkspaceId, WorkspaceSettings } from '../../../shared/domain/workspace';
+import type { WorkspaceId, WorkspaceSettings } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/eventBus';
 import { IncidentRepository, type IncidentRow, type RoleRow } from '../../db/repositories/incidentRepository';
@@ -40,7 +40,7 @@ import type { WorkspaceStore } from '../workspaces/workspaceStore';
 import { snapshotOf } from './alertSnapshot';
 import { seedFromPlan } from './seedFromPlan';
 import { assembleSituation } from './situationReport';
-import { stateWord, systemBody } from './systemWording';
+import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
 
 export interface IncidentDeps {
   readonly store: WorkspaceStore;
@@ -69,7 +69,6 @@ export interface OpenFromAlert {
 }
 
 const MINUTE = 60_000;
-const STATE_KEYS = new Set(['status', 'state', 'severity', 'from', 'to']);
 
 export class IncidentService {
   readonly #repo = perWorkspace((ws) => new IncidentRepository(ws.db));
@@ -426,8 +425,8 @@ export class IncidentService {
   }
 
   /**
-   * Writes the system entry in the report language. Values that are localised ({fr, en}) or state words
-   * are rendered in that language; the raw data stays in the entry for the UI to word again.
+   * Writes a system entry; the crisis log words it in the report language from its code. Localised values
+   * ({fr, en}) are kept as `<key>Fr` / `<key>En` so every reader gets them in their own language.
    */
   #log(
     workspaceId: WorkspaceId,
@@ -435,22 +434,16 @@ export class IncidentService {
     code: string,
     data: Record<string, string | number | LocalizedText>,
   ): void {
-    const language: Language = this.deps.settings(workspaceId).reportLanguage;
-    const words: Record<string, string | number> = {};
     const flat: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(data)) {
       if (typeof value === 'object') {
-        words[key] = value[language];
         flat[`${key}Fr`] = value.fr;
         flat[`${key}En`] = value.en;
       } else {
-        // stateWord leaves names and free text as they are; only known state words are translated.
-        words[key] = typeof value === 'string' && STATE_KEYS.has(key) ? stateWord(value, language) : value;
         flat[key] = value;
       }
     }
-    if ('roleName' in words) words.role = words.roleName as string;
-    this.deps.log.system(workspaceId, { incidentId, code, body: systemBody(code, words, language), data: flat });
+    this.deps.log.system(workspaceId, { incidentId, code, body: wordSystemEntry(code, flat, 'en') ?? code, data: flat });
   }
 
   #changed(workspaceId: WorkspaceId, incidentId: IncidentId): IncidentDetail {

@@ -9,7 +9,7 @@ import type {
   SituationLine,
 } from '../../../shared/domain/incident';
 import type { Language } from '../../../shared/domain/workspace';
-import { stateWord } from './systemWording';
+import { codeWord } from '../../../shared/crisisLog/wordSystemEntry';
 
 export interface SituationInput {
   readonly incident: IncidentSummary;
@@ -43,7 +43,7 @@ export function assembleSituation(input: SituationInput): SituationSections {
       kind: 'status',
       text: both(
         (l) =>
-          `${l === 'fr' ? 'Statut' : 'Status'}: ${stateWord(incident.status, l)} — ${l === 'fr' ? 'gravité' : 'severity'}: ${stateWord(incident.severity, l)}`,
+          `${l === 'fr' ? 'Statut' : 'Status'}: ${codeWord(incident.status, l)} — ${l === 'fr' ? 'gravité' : 'severity'}: ${codeWord(incident.severity, l)}`,
       ),
     },
   ];

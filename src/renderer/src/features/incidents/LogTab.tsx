@@ -17,6 +17,7 @@ import { useAppendLogEntry, useCrisisLog, useSetPinned, useSetVerification, useV
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
 import { formatTime } from './format';
+import { useLogEntryText } from '../../i18n/useLogEntryText';
 
 const HUMAN_KINDS = LOG_ENTRY_KINDS.filter((k) => k !== 'system') as Exclude<LogEntryKind, 'system'>[];
 export const verificationColor: Record<VerificationState, string> = {
@@ -239,6 +240,7 @@ function NewEntryForm({
 
 function EntryCard({ entry, actor, inIncident, onCorrect }: { entry: LogEntry; actor: Actor; inIncident: boolean; onCorrect: () => void }) {
   const { t, i18n } = useTranslation();
+  const entryText = useLogEntryText();
   const workspaceId = useWorkspaceId();
   const setVerification = useSetVerification(workspaceId);
   const setPinned = useSetPinned(workspaceId);
@@ -280,7 +282,7 @@ function EntryCard({ entry, actor, inIncident, onCorrect }: { entry: LogEntry; a
             )}
           </Group>
           <Text td={corrected ? 'line-through' : undefined} style={{ whiteSpace: 'pre-wrap' }}>
-            {entry.body}
+            {entryText(entry)}
           </Text>
           <Text size="xs">
             {t('incidents.log.occurred')} {formatDateTime(entry.occurredAt, i18n.language)}

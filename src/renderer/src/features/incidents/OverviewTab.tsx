@@ -6,9 +6,11 @@ import { useCrisisLog } from '../../api/hooks/useCrisisLog';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
 import { useNow } from './useNow';
+import { useLogEntryText } from '../../i18n/useLogEntryText';
 
 export function OverviewTab({ detail }: { detail: IncidentDetail }) {
   const { t, i18n } = useTranslation();
+  const entryText = useLogEntryText();
   const now = useNow(30_000);
   const pinned = useCrisisLog(useWorkspaceId(), { incidentId: detail.id, pinnedOnly: true, limit: 20 });
   const done = detail.checklist.filter((i) => i.status === 'done' || i.status === 'skipped').length;
@@ -68,7 +70,7 @@ export function OverviewTab({ detail }: { detail: IncidentDetail }) {
                 <Badge variant="light" size="sm">
                   {t(`incidents.log.kind.${e.kind}`)}
                 </Badge>
-                <Text size="sm">{e.body}</Text>
+                <Text size="sm">{entryText(e)}</Text>
               </Group>
             ))}
           </Stack>

@@ -15,6 +15,7 @@ import { severityColor, statusColor } from './labels';
 import { verificationColor } from './LogTab';
 import { useMobilisationNotice } from './useMobilisationNotice';
 import { useNow } from './useNow';
+import { useLogEntryText } from '../../i18n/useLogEntryText';
 
 export function WallDisplay({ incidentId, onExit }: { incidentId: string; onExit: () => void }) {
   const incident = useIncident(useWorkspaceId(), incidentId);
@@ -37,6 +38,7 @@ export function WallDisplay({ incidentId, onExit }: { incidentId: string; onExit
 
 function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }) {
   const { t, i18n } = useTranslation();
+  const entryText = useLogEntryText();
   const now = useNow();
   useMobilisationNotice(detail);
   const log = useCrisisLog(useWorkspaceId(), { incidentId: detail.id, includeWorkspace: true, limit: 8 });
@@ -109,7 +111,7 @@ function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }
                 {t(`incidents.log.verification.${e.verification}`)}
               </Badge>
               <Text fz={24} c="#f8f9fa">
-                {e.body}
+                {entryText(e)}
               </Text>
             </Group>
           ))}

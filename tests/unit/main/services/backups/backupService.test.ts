@@ -39,7 +39,7 @@ describe('backups', () => {
     const bodies = await logBodies(core);
     expect(bodies.some((b) => b.includes('journaliste'))).toBe(true);
     expect(bodies.some((b) => b.includes('postérieure'))).toBe(false);
-    expect(bodies.some((b) => b.includes('restored'))).toBe(true);
+    expect(bodies.some((b) => b.includes('restaurée'))).toBe(true);
     core.close();
   });
 

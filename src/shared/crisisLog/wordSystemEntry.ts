@@ -1,0 +1,50 @@
+// Words a system entry of the crisis log from its code and data, in French or English (see i18n/systemLog).
+import type { SystemData } from '../domain/crisisLog';
+import type { Language } from '../domain/workspace';
+import { systemLogEn, systemLogFr, systemWordsEn, systemWordsFr } from '../i18n/systemLog';
+
+const CATALOG = { en: systemLogEn, fr: systemLogFr } as const;
+const WORDS: Record<Language, Record<string, string>> = { en: systemWordsEn, fr: systemWordsFr };
+/** Data keys whose values are codes to put in words; the others (names, titles, notes) are shown as written. */
+const WORD_KEYS = new Set(['status', 'state', 'severity', 'from', 'to', 'level', 'kind', 'channel', 'role']);
+const SUFFIX: Record<Language, string> = { fr: 'Fr', en: 'En' };
+
+/** A state, severity, level, kind or channel code in words (the code itself when it is none of those). */
+export function codeWord(code: string, language: Language): string {
+  return Object.hasOwn(WORDS[language], code) ? WORDS[language][code]! : code;
+}
+
+/** The entry in words, or null when its code is unknown or its data lacks a value the wording needs. */
+export function wordSystemEntry(code: string | null, data: SystemData | null, language: Language): string | null {
+  if (!code || !Object.hasOwn(CATALOG[language], code)) return null;
+  const template = CATALOG[language][code as keyof typeof systemLogEn];
+  const values = data ?? {};
+  const value = (key: string): string | null => {
+    // Names given in both languages are kept as `<key>Fr` / `<key>En`.
+    const raw = values[`${key}${SUFFIX[language]}`] ?? values[key];
+    if (raw === undefined || raw === null || raw === '') return null;
+    const text = String(raw);
+    return WORD_KEYS.has(key) ? codeWord(text, language) : text;
+  };
+  /** A piece of template with its values, or null when one of them is missing. */
+  const fill = (text: string): string | null => {
+    let complete = true;
+    const filled = text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+      const v = value(key);
+      if (v === null) complete = false;
+      return v ?? '';
+    });
+    return complete ? filled : null;
+  };
+  let worded = '';
+  for (const part of template.split(/(\[\[[\s\S]*?\]\])/)) {
+    if (part.startsWith('[[')) {
+      worded += fill(part.slice(2, -2)) ?? '';
+      continue;
+    }
+    const filled = fill(part);
+    if (filled === null) return null;
+    worded += filled;
+  }
+  return worded;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { codeWord, wordSystemEntry } from '../../../../src/shared/crisisLog/wordSystemEntry';
+import { systemLogEn, systemLogFr } from '../../../../src/shared/i18n/systemLog';
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('system entries of the crisis log in words', () => {
+  it('words an entry in the reader’s language, codes and bilingual names included', () => {
+    const data = { roleNameFr: 'Juriste', roleNameEn: 'Legal counsel', person: 'Zoé Müller', state: 'onDuty' };
+    expect(wordSystemEntry('role.duty', data, 'fr')).toBe('Juriste (Zoé Müller) : de service');
+    expect(wordSystemEntry('role.duty', data, 'en')).toBe('Legal counsel (Zoé Müller): on duty');
+    expect(wordSystemEntry('alert.opened', { watch: 'Banque Léman', level: 'crisis' }, 'fr')).toBe('Détection : Banque Léman → crise');
+    expect(wordSystemEntry('composer.rejected', { person: 'Bruno', role: 'legal', title: 'Attente', reason: 'trop vague' }, 'fr')).toBe(
+      'Bruno (Juridique) a refusé « Attente » : trop vague',
+    );
+    expect(wordSystemEntry('composer.drafted', { person: 'Léa', title: 'Attente', kind: 'holding' }, 'fr')).toBe(
+      'Léa a rédigé la déclaration « Attente » (Message d’attente).',
+    );
+  });
+
+  it('leaves out optional parts whose values are empty, and gives up (null) when a needed value is missing', () => {
+    const base = { title: 'Attente', channel: 'mastodon', language: 'fr' };
+    expect(wordSystemEntry('composer.published', base, 'en')).toBe('“Attente” was published on Mastodon (fr).');
+    expect(wordSystemEntry('composer.published', { ...base, url: 'https://m.example/@cell/1', person: 'Camille' }, 'en')).toBe(
+      '“Attente” was published on Mastodon (fr), confirmed by Camille: https://m.example/@cell/1.',
+    );
+    expect(wordSystemEntry('composer.published', { channel: 'mastodon', language: 'fr' }, 'en')).toBeNull();
+    expect(wordSystemEntry('no.such.code', base, 'en')).toBeNull();
+    expect(wordSystemEntry(null, base, 'en')).toBeNull();
+  });
+
+  it('shows values as written, even when they look like placeholders', () => {
+    expect(wordSystemEntry('alert.dismissed', { watch: '{{reason}} [[x]]', reason: 'doublon' }, 'en')).toBe('Alert dismissed: {{reason}} [[x]] — doublon');
+    expect(codeWord('stabilised', 'fr')).toBe('stabilisée');
+    expect(codeWord('Zoé', 'fr')).toBe('Zoé');
+  });
+
+  it('asks the same values of the French and English wording of every code', () => {
+    for (const code of Object.keys(systemLogEn) as Array<keyof typeof systemLogEn>) {
+      expect(placeholders(systemLogFr[code]), code).toEqual(placeholders(systemLogEn[code]));
+    }
+  });
+});
