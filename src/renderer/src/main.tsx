@@ -1,6 +1,8 @@
 // Renderer entry: providers (theme, query cache, i18n, notifications) around the app frame.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/fr';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -9,6 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { App } from './app/App';
+import { LocalisedDates } from './app/LocalisedDates';
 import { LockGate } from './app/LockGate';
 import { theme } from './app/theme';
 import { WorkspaceProvider } from './app/WorkspaceContext';
@@ -28,14 +31,16 @@ createRoot(document.getElementById('root') as HTMLElement).render(
         defaultColorScheme="dark"
         colorSchemeManager={localStorageColorSchemeManager({ key: 'tocsin.colorScheme' })}
       >
-        <Notifications position="top-right" />
-        <QueryClientProvider client={queryClient}>
-          <WorkspaceProvider id={LIVE_WORKSPACE_ID}>
-            <LockGate>
-              <App />
-            </LockGate>
-          </WorkspaceProvider>
-        </QueryClientProvider>
+        <LocalisedDates>
+          <Notifications position="top-right" />
+          <QueryClientProvider client={queryClient}>
+            <WorkspaceProvider id={LIVE_WORKSPACE_ID}>
+              <LockGate>
+                <App />
+              </LockGate>
+            </WorkspaceProvider>
+          </QueryClientProvider>
+        </LocalisedDates>
       </MantineProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -1,16 +1,17 @@
 // Thresholds of one watch (from the plan until the watch has its own) and a backtest drawn on the volume chart.
-import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetectionSettings } from '../../../../shared/domain/detection';
 import { useBacktest, useDetectionSettings, useSaveDetectionSettings } from '../../api/hooks/useDetection';
 import { useWatches } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
 import { BacktestChart } from './BacktestChart';
 
 const LEVELS = ['vigilance', 'alert', 'crisis'] as const;
 
-/** `datetime-local` values are local time; the backend wants UTC ISO. */
+/** Picker values are local wall-clock time; the backend wants UTC ISO. */
 const toLocalInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 const fromLocalInput = (value: string) => new Date(value).toISOString();
 
@@ -117,8 +118,8 @@ export function DetectionSettingsPanel() {
               {t('detection.backtest.help')}
             </Text>
             <Group align="flex-end">
-              <TextInput type="datetime-local" label={t('detection.backtest.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-              <TextInput type="datetime-local" label={t('detection.backtest.to')} description={t('detection.backtest.toNow')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+              <LocalDateTimeInput label={t('detection.backtest.from')} value={from} onChange={setFrom} required />
+              <LocalDateTimeInput label={t('detection.backtest.to')} description={t('detection.backtest.toNow')} value={to} onChange={setTo} />
               <Button
                 variant="light"
                 loading={backtest.isPending}

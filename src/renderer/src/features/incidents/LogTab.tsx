@@ -18,6 +18,7 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
 import { formatTime } from './format';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
+import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
 
 const HUMAN_KINDS = LOG_ENTRY_KINDS.filter((k) => k !== 'system') as Exclude<LogEntryKind, 'system'>[];
 export const verificationColor: Record<VerificationState, string> = {
@@ -199,13 +200,7 @@ function NewEntryForm({
               w={180}
               data-testid="log-kind"
             />
-            <TextInput
-              type="datetime-local"
-              label={t('incidents.log.occurredAt')}
-              value={occurred}
-              onChange={(e) => setOccurred(e.currentTarget.value)}
-              data-testid="log-occurred"
-            />
+            <LocalDateTimeInput label={t('incidents.log.occurredAt')} value={occurred} onChange={setOccurred} data-testid="log-occurred" />
             <TextInput label={t('incidents.log.source')} value={source} onChange={(e) => setSource(e.currentTarget.value)} w={240} data-testid="log-source" />
           </Group>
           <Textarea

@@ -7,8 +7,9 @@ import { captureChannelSchema, type CaptureChannel } from '../../../../shared/do
 import { authorKindSchema, type AuthorKind } from '../../../../shared/domain/mention';
 import { useCapture } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
 
-/** `datetime-local` wants local wall-clock time without a zone. */
+/** The picker works in local wall-clock time without a zone. */
 const localNow = (): string => {
   const d = new Date();
   d.setSeconds(0, 0);
@@ -62,7 +63,7 @@ export function CaptureForm({ onDone }: { onDone: () => void }) {
           allowDeselect={false}
           data-testid="capture-channel"
         />
-        <TextInput label={t('listen.capture.occurredAt')} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.currentTarget.value)} required />
+        <LocalDateTimeInput label={t('listen.capture.occurredAt')} value={occurredAt} onChange={setOccurredAt} required />
       </Group>
       <TextInput label={t('listen.capture.outlet')} value={outlet} onChange={(e) => setOutlet(e.currentTarget.value)} required data-testid="capture-outlet" />
       <Group grow>
