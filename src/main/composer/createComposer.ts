@@ -61,7 +61,15 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   // Statements wake the worker, which is built just below: the callback only runs after construction.
   const rules = loadDraftRuleSets();
   const checkers = { fr: createDraftChecker(rules.fr), en: createDraftChecker(rules.en) };
-  const statements = new StatementService({ store, events, clock, log, checkers, onQueued: () => worker.wake() });
+  const statements = new StatementService({
+    store,
+    events,
+    clock,
+    log,
+    checkers,
+    onQueued: () => worker.wake(),
+    approvers: (workspaceId) => plans.get(workspaceId).plan.approvals,
+  });
   const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
   // A reply that goes out answers the mentions it was written for.
   const onPublished = (workspaceId: string, statementId: string): void => responses.statementPublished(workspaceId, statementId);
@@ -73,6 +81,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     log,
     gateFor: (workspaceId) => network.gateFor(workspaceId),
     publishers: { mastodon: createMastodonPublisher(), bluesky: createBlueskyPublisher() },
+    requiredRoles: (workspaceId, kind) => statements.requiredRoles(workspaceId, kind),
     onPublished,
     ...tuning,
   });

@@ -37,6 +37,8 @@ export interface StatementServiceDeps {
   readonly onQueued: () => void;
   /** The same checks the editor runs live; an approval records what was still flagged when it was given. */
   readonly checkers?: { readonly fr: DraftChecker; readonly en: DraftChecker };
+  /** Who must approve each kind of statement: the crisis plan's approvals (defaults without a plan). */
+  readonly approvers?: (workspaceId: WorkspaceId) => Readonly<Record<StatementKind, readonly string[]>>;
 }
 
 export class StatementService {
@@ -50,14 +52,14 @@ export class StatementService {
     const repo = this.#repo(workspaceId);
     const rows = repo.list(incidentId);
     const decisions = repo.decisionsOf(rows.map((r) => r.id));
-    return rows.map((row) => toStatement(row, decisions.filter((d) => d.statementId === row.id)));
+    return rows.map((row) => toStatement(row, decisions.filter((d) => d.statementId === row.id), this.requiredRoles(workspaceId, row.kind)));
   }
 
   get(workspaceId: WorkspaceId, statementId: string): StatementDetail {
     const repo = this.#repo(workspaceId);
     const row = this.#row(repo, statementId);
     const decisions = repo.decisions(statementId);
-    const statement = toStatement(row, decisions);
+    const statement = toStatement(row, decisions, this.requiredRoles(workspaceId, row.kind));
     const { lastApproval } = approvalStatus(decisions, row.contentHash, statement.requiredRoles);
     const diffSinceApproval =
       lastApproval && lastApproval.contentHash !== row.contentHash
@@ -124,7 +126,7 @@ export class StatementService {
       const next = statementContentSchema.parse({ ...contentOf(row), ...patch });
       next.channels = dedupe(next.channels);
       const hash = contentHash(next);
-      const status = approvalStatus(repo.decisions(statementId), row.contentHash, requiredRolesOf(row.kind));
+      const status = approvalStatus(repo.decisions(statementId), row.contentHash, this.requiredRoles(workspaceId, row.kind));
       if (hash !== row.contentHash && status.approvedRoles.length > 0) reopened = { title: next.title, incidentId: row.incidentId };
       repo.update(statementId, expectedRevision, {
         title: next.title,
@@ -170,9 +172,9 @@ export class StatementService {
     let row: StatementRow | undefined;
     repo.atomically(() => {
       row = this.#row(repo, statementId);
-      const status = approvalStatus(repo.decisions(statementId), row.contentHash, requiredRolesOf(row.kind));
+      const status = approvalStatus(repo.decisions(statementId), row.contentHash, this.requiredRoles(workspaceId, row.kind));
       if (status.state !== 'approved') {
-        const missing = requiredRolesOf(row.kind).filter((r) => !status.approvedRoles.includes(r));
+        const missing = this.requiredRoles(workspaceId, row.kind).filter((r) => !status.approvedRoles.includes(r));
         throw new AppFailure(
           'FORBIDDEN',
           status.state === 'rejected'
@@ -237,7 +239,7 @@ export class StatementService {
       if (seenHash !== row.contentHash) {
         throw new AppFailure('CONFLICT', 'The statement changed after you read it: read the new version before deciding.');
       }
-      const required = requiredRolesOf(row.kind);
+      const required = this.requiredRoles(workspaceId, row.kind);
       if (!required.includes(approver.role)) {
         throw new AppFailure('FORBIDDEN', `A ${row.kind} statement is approved by ${required.join(' and ')}, not ${approver.role}.`);
       }
@@ -296,6 +298,12 @@ export class StatementService {
     return this.get(workspaceId, statementId);
   }
 
+  /** The roles whose approval a statement of this kind needs now, in this workspace. */
+  requiredRoles(workspaceId: WorkspaceId, kind: string): readonly string[] {
+    const approvers = this.deps.approvers?.(workspaceId) ?? DEFAULT_APPROVER_ROLES;
+    return approvers[kind as StatementKind] ?? DEFAULT_APPROVER_ROLES.holding;
+  }
+
   #repo(workspaceId: WorkspaceId): StatementRepository {
     return this.#statements(this.deps.store.get(workspaceId));
   }
@@ -307,7 +315,6 @@ export class StatementService {
   }
 }
 
-export const requiredRolesOf = (kind: string): readonly string[] => DEFAULT_APPROVER_ROLES[kind as StatementKind] ?? ['crisisLead', 'legal'];
 
 const dedupe = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
@@ -321,8 +328,8 @@ function contentOf(row: StatementRow): StatementContent {
   });
 }
 
-function toStatement(row: StatementRow, decisions: Parameters<typeof approvalStatus>[0]): Statement {
-  const requiredRoles = [...requiredRolesOf(row.kind)];
+function toStatement(row: StatementRow, decisions: Parameters<typeof approvalStatus>[0], required: readonly string[]): Statement {
+  const requiredRoles = [...required];
   const status = approvalStatus(decisions, row.contentHash, requiredRoles);
   return {
     ...contentOf(row),

@@ -12,7 +12,6 @@ import { PublishAccountRepository } from '../db/repositories/publishAccountRepos
 import { StatementRepository } from '../db/repositories/statementRepository';
 import type { ComposerLog } from '../composer/composerLog';
 import { approvalStatus } from '../composer/approvalState';
-import { requiredRolesOf } from '../composer/statementService';
 import { OutboundError, type OutboundGate } from '../net/outboundGate';
 import { perWorkspace } from '../services/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../services/workspaces/workspaceStore';
@@ -28,6 +27,8 @@ export interface OutboxWorkerOptions {
   readonly logger: Logger;
   readonly log: ComposerLog | undefined;
   readonly publishers: Partial<Record<Channel, ChannelPublisher>>;
+  /** The roles a statement of this kind needs, as the composer judges them (the crisis plan's approvals). */
+  readonly requiredRoles: (workspaceId: WorkspaceId, kind: string) => readonly string[];
   readonly backoff?: BackoffPolicy;
   readonly requestTimeoutMs?: number;
   /** Rows published side by side; each row's posts still go out in order. */
@@ -202,7 +203,7 @@ export class OutboxWorker {
     const statements = this.#statements(ws);
     const statement = statements.get(row.statementId);
     // Belt and braces: the queue already refused unapproved text, but the row must carry approved content.
-    const status = statement && approvalStatus(statements.decisions(row.statementId), row.contentHash, requiredRolesOf(statement.kind));
+    const status = statement && approvalStatus(statements.decisions(row.statementId), row.contentHash, this.o.requiredRoles(workspaceId, statement.kind));
     if (!status || status.state !== 'approved') throw new PublishError(healthMessage('publishNotApproved'), true);
     const publisher = this.o.publishers[row.channel as Channel];
     if (!publisher) throw new PublishError(healthMessage('publishNoPublisher', { channel: row.channel }), true);

@@ -1,6 +1,7 @@
 // The crisis plan: one portable, versioned, JSON-safe document that the cell prepares before any crisis.
 // Incidents seed their roster and checklists from it, the composer its templates, detection its thresholds.
 import { z } from 'zod';
+import { DEFAULT_APPROVER_ROLES, statementKindSchema } from './statement';
 
 /** Identifies a Tocsin plan file among other JSON files. */
 export const PLAN_FORMAT = 'tocsin-crisis-plan';
@@ -260,6 +261,15 @@ export const planMetadataSchema = z.object({
 });
 export type PlanMetadata = z.infer<typeof planMetadataSchema>;
 
+/**
+ * Who must approve each kind of statement before it can go out (plan role ids). Plans written before this
+ * existed get the defaults: the crisis lead and legal for public words, HR or customer service for theirs.
+ */
+export const approvalsSchema = z
+  .record(statementKindSchema, z.array(roleIdSchema).min(1).max(ROLE_IDS.length))
+  .default(() => structuredClone(DEFAULT_APPROVER_ROLES) as Record<z.infer<typeof statementKindSchema>, RoleId[]>);
+export type Approvals = z.infer<typeof approvalsSchema>;
+
 const planObjectSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
@@ -272,6 +282,7 @@ const planObjectSchema = z.object({
   thresholds: thresholdsSchema,
   contacts: z.array(contactSchema).max(1000),
   campaigns: z.array(campaignSchema).max(1000),
+  approvals: approvalsSchema,
 });
 
 export interface PlanReferenceIssue {
@@ -322,6 +333,12 @@ export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
       else if (!idSets.roles.has(target)) issues.push({ path: ['roles', index, 'calls', c], message: `role "${target}" is not in the plan` });
     });
   });
+  const approvals = typeof plan.approvals === 'object' && plan.approvals !== null ? (plan.approvals as Loose) : {};
+  for (const [kind, roles] of Object.entries(approvals)) {
+    strings(roles).forEach((role, r) => {
+      if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['approvals', kind, r], message: `role "${role}" is not in the plan` });
+    });
+  }
   entries(plan.playbooks).forEach((playbook, p) => {
     const items = entries(playbook.items);
     const counts = new Map<string, number>();

@@ -26,9 +26,15 @@ export const planEn = {
   remove: 'Remove',
   fr: 'FR',
   en: 'EN',
+  approvals: {
+    help: 'Before a statement can be queued for publication, a person holding each of these roles must approve its exact text. Any edit reopens approval.',
+    kind: 'Kind of statement',
+    roles: 'Roles that must approve',
+  },
   tabs: {
     overview: 'Overview',
     roles: 'Roles',
+    approvals: 'Approvals',
     scenarios: 'Scenarios',
     playbooks: 'Playbooks',
     templates: 'Templates',
@@ -197,9 +203,15 @@ export const planFr: Catalog<typeof planEn> = {
   remove: 'Retirer',
   fr: 'FR',
   en: 'EN',
+  approvals: {
+    help: 'Avant qu’une déclaration puisse partir en publication, une personne tenant chacun de ces rôles doit en valider le texte exact. Toute modification rouvre la validation.',
+    kind: 'Type de déclaration',
+    roles: 'Rôles qui doivent valider',
+  },
   tabs: {
     overview: 'Vue d’ensemble',
     roles: 'Rôles',
+    approvals: 'Validations',
     scenarios: 'Scénarios',
     playbooks: 'Fiches réflexes',
     templates: 'Modèles',

@@ -29,6 +29,9 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
     await saveScreen(page, testInfo, `plan-playbooks-${lang}`);
     await page.getByTestId('plan-tab-thresholds').click();
     await saveScreen(page, testInfo, `plan-thresholds-${lang}`);
+    await page.getByTestId('plan-tab-approvals').click();
+    await expect(page.getByTestId('plan-approvals-holding')).toBeVisible();
+    await saveScreen(page, testInfo, `plan-approvals-${lang}`);
 
     await page.getByTestId('plan-tab-overview').click();
     const exportDownload = page.waitForEvent('download');

@@ -168,4 +168,31 @@ describe('approval and the draft check', () => {
     expect(approval.body).toMatch(/Le contrôle signale encore : en:speculation\./);
     expect(approval.data?.openFlags).toBe('en:speculation');
   });
+
+  it('takes who must approve each kind of statement from the crisis plan', async () => {
+    core = makeComposerCore(tempDir());
+    const stored = await mustCall(core, 'plan:get', { workspaceId: WS });
+    const strict = structuredClone(stored.plan);
+    strict.approvals.holding = ['crisisLead', 'legal', 'communicationLead'];
+    await mustCall(core, 'plan:save', { workspaceId: WS, plan: strict, baseRevision: stored.revision });
+    const d = await draft(core);
+    expect(d.statement.requiredRoles).toEqual(['crisisLead', 'legal', 'communicationLead']);
+    for (const [person, role] of [['Alice', 'crisisLead'], ['Bruno', 'legal']] as const) {
+      await mustCall(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person, role }, contentHash: d.statement.contentHash });
+    }
+    const twoOfThree = await callCore(core, 'composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
+    expect(twoOfThree.ok).toBe(false);
+    if (!twoOfThree.ok) expect(twoOfThree.error.message).toMatch(/communicationLead/);
+
+    // A plan naming a role it does not hold is refused with the path of the mistake.
+    const current = await mustCall(core, 'plan:get', { workspaceId: WS });
+    const broken = structuredClone(current.plan);
+    broken.roles = broken.roles.filter((r) => r.id !== 'communicationLead');
+    broken.playbooks = broken.playbooks.map((p) => ({ ...p, items: p.items.filter((i) => i.ownerRole !== 'communicationLead') }));
+    broken.roles = broken.roles.map((r) => ({ ...r, calls: r.calls.filter((c) => c !== 'communicationLead') }));
+    const refused = await callCore(core, 'plan:save', { workspaceId: WS, plan: broken, baseRevision: current.revision });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(JSON.stringify(refused.error)).toContain('approvals.holding.2');
+  });
 });
+

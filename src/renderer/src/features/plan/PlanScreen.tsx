@@ -17,14 +17,19 @@ import { PlanIssues } from './PlanIssues';
 import { PlanOverview } from './PlanOverview';
 import type { EditPlan, PlanEditorProps } from './planEditing';
 import { PlaybooksEditor } from './PlaybooksEditor';
+import { ApprovalsEditor } from './ApprovalsEditor';
 import { RolesEditor } from './RolesEditor';
 import { ScenariosEditor } from './ScenariosEditor';
 import { TemplatesEditor } from './TemplatesEditor';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
 /** The editing tabs after the overview, each one editor over the same draft. */
-const EDITORS: Record<'roles' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'contacts' | 'campaigns', ComponentType<PlanEditorProps>> = {
+const EDITORS: Record<
+  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'contacts' | 'campaigns',
+  ComponentType<PlanEditorProps>
+> = {
   roles: RolesEditor,
+  approvals: ApprovalsEditor,
   scenarios: ScenariosEditor,
   playbooks: PlaybooksEditor,
   templates: TemplatesEditor,

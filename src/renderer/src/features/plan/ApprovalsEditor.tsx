@@ -1,0 +1,44 @@
+// Who must approve each kind of statement before it can be queued for publication.
+import { MultiSelect, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RoleId } from '../../../../shared/domain/plan';
+import { STATEMENT_KINDS } from '../../../../shared/domain/statement';
+import type { PlanEditorProps } from './planEditing';
+
+export function ApprovalsEditor({ plan, edit }: PlanEditorProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const roles = plan.roles.map((role) => ({ value: role.id, label: role.name[lang] || role.id }));
+  return (
+    <Stack data-testid="plan-approvals">
+      <Text size="sm" c="dimmed">
+        {t('plan.approvals.help')}
+      </Text>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('plan.approvals.kind')}</Table.Th>
+            <Table.Th>{t('plan.approvals.roles')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {STATEMENT_KINDS.map((kind) => (
+            <Table.Tr key={kind}>
+              <Table.Td w={260}>{t(`composer.kinds.${kind}`)}</Table.Td>
+              <Table.Td>
+                <MultiSelect
+                  aria-label={t(`composer.kinds.${kind}`)}
+                  data={roles}
+                  value={plan.approvals[kind]}
+                  // At least one approver: a statement nobody signs off cannot go out.
+                  onChange={(next) => next.length > 0 && edit((p) => void (p.approvals[kind] = next as RoleId[]))}
+                  data-testid={`plan-approvals-${kind}`}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
