@@ -1,4 +1,6 @@
 // The paper fallback kit: everything the cell needs when screens fail, printed from the plan.
+import { STATEMENT_KINDS } from '../../../shared/domain/statement';
+import { composerEn, composerFr } from '../../../shared/i18n/composer';
 import { planEn, planFr } from '../../../shared/i18n/plan';
 import {
   PHASES,
@@ -101,6 +103,17 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
     }),
   );
   if (d.vocabulary[language].length) pdf.paragraph(fill(k.vocabulary, { terms: d.vocabulary[language].join(', ') }));
+
+  pdf.heading(k.approvalsTitle, 2);
+  pdf.paragraph(s.approvals.help, { muted: true });
+  const kinds = language === 'fr' ? composerFr.kinds : composerEn.kinds;
+  pdf.table(
+    [
+      { header: s.approvals.kind, width: 2.5 },
+      { header: s.approvals.roles, width: 5, bold: true },
+    ],
+    STATEMENT_KINDS.map((kind) => [kinds[kind], plan.approvals[kind].map(roleName).join(', ')]),
+  );
 
   if (plan.contacts.length) {
     pdf.heading(k.contactsTitle);

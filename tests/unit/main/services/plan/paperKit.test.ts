@@ -45,6 +45,9 @@ describe('paper fallback kit (Must show #4)', () => {
       const holding = plan.templates.find((t) => t.id === 'holding-dataBreach')!;
       expect(text).toContain(holding.body[language].slice(0, 60).replace(/\s+/g, ' '));
       expect(text).toContain(language === 'fr' ? 'Arbre d’appel' : 'Call tree');
+      // The approval chain, from the plan's data.
+      expect(text).toContain(language === 'fr' ? 'Qui valide ce qui sort' : 'Who approves what goes out');
+      expect(text).toContain(language === 'fr' ? 'Note interne' : 'Internal memo');
       expect(text).toContain(`${pages} / ${pages}`);
       expect(text).not.toContain(language === 'fr' ? 'EXERCICE' : 'EXERCISE');
 
