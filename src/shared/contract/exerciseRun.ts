@@ -15,6 +15,8 @@ export const scriptSummarySchema = z.object({
   planScenario: z.string(),
   durationMinutes: z.number(),
   injectCount: z.number().int(),
+  /** Imported by the cell from its own file (it can be replaced or removed), not shipped with Tocsin. */
+  custom: z.boolean(),
 });
 export type ScriptSummary = z.infer<typeof scriptSummarySchema>;
 
@@ -109,6 +111,9 @@ export type ExerciseDebrief = z.infer<typeof exerciseDebriefSchema>;
 
 export const exerciseRunCalls = {
   'exercise:scripts': call(z.object({}), z.array(scriptSummarySchema)),
+  /** A scenario file of the cell's own (JSON or YAML, format tocsin-exercise-script); every problem by path. */
+  'exercise:importScript': call(z.object({ content: z.string().max(3 * 1024 * 1024) }), scriptSummarySchema),
+  'exercise:deleteScript': call(z.object({ scriptId: z.string().min(1).max(80) }), z.object({ deleted: z.boolean() })),
   'exercise:start': call(ws.extend({ scriptId: z.string().min(1).max(80), speed: speedSchema.default(1) }), exerciseRunSchema),
   'exercise:run': call(ws, exerciseRunSchema.nullable()),
   'exercise:control': call(ws.extend({ control: exerciseControlSchema }), exerciseRunSchema),

@@ -1,5 +1,8 @@
 // Exercise workspaces: created apart from live data, marked EXERCICE / EXERCISE on every screen.
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { stringify } from 'yaml';
 import { openApp, saveScreen, type Lang } from './helpers';
 
 const AREAS = ['dashboard', 'incidents', 'composer', 'plan', 'exercise', 'reports', 'settings'] as const;
@@ -52,5 +55,23 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
     await saveScreen(page, testInfo, `exercise-director-${lang}`);
     await page.getByTestId('director-resume').click();
     await expect(page.getByTestId('director-status')).toHaveText(lang === 'fr' ? 'En cours' : 'Running');
+  });
+
+  test(`the director imports a scenario of the cell's own, and sees every problem of a broken one (${lang})`, async ({ page }, testInfo) => {
+    await openApp(page, lang, 'exercise');
+    await page.getByTestId('exercise-name').fill(lang === 'fr' ? 'Exercice maison' : 'Home-made drill');
+    await page.getByTestId('exercise-create').click();
+    await expect(page.getByTestId('director-start')).toBeVisible();
+    const shipped = JSON.parse(readFileSync(resolve(__dirname, '../../../resources/scenarios/bank-data-leak.json'), 'utf8')) as Record<string, unknown>;
+    const input = page.getByTestId('director-start').locator('input[type=file]');
+    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...shipped, id: 'broken', durationMinutes: -1 })) });
+    await expect(page.getByTestId('director-import-issues')).toContainText('durationMinutes');
+    await saveScreen(page, testInfo, `exercise-import-issues-${lang}`);
+    const own = { ...shipped, id: `home-made-${lang}`, title: { fr: 'Panne maison', en: 'Home-made outage' } };
+    await input.setInputFiles({ name: 'own.yaml', mimeType: 'text/yaml', buffer: Buffer.from(stringify(own)) });
+    await expect(page.getByTestId('director-import-issues')).toHaveCount(0);
+    await expect(page.getByTestId('director-script')).toHaveValue(new RegExp(lang === 'fr' ? 'Panne maison' : 'Home-made outage'));
+    await expect(page.getByTestId('director-remove-script')).toBeVisible();
+    await saveScreen(page, testInfo, `exercise-own-scenario-${lang}`);
   });
 }

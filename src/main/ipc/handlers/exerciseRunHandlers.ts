@@ -8,6 +8,8 @@ export const exerciseRunHandlers = (
   debriefs: ExerciseDebriefService,
 ): {
   'exercise:scripts': Handler<'exercise:scripts'>;
+  'exercise:importScript': Handler<'exercise:importScript'>;
+  'exercise:deleteScript': Handler<'exercise:deleteScript'>;
   'exercise:start': Handler<'exercise:start'>;
   'exercise:run': Handler<'exercise:run'>;
   'exercise:control': Handler<'exercise:control'>;
@@ -16,6 +18,8 @@ export const exerciseRunHandlers = (
   'exercise:debriefPdf': Handler<'exercise:debriefPdf'>;
 } => ({
   'exercise:scripts': () => runner.scripts(),
+  'exercise:importScript': ({ content }) => runner.importScript(content),
+  'exercise:deleteScript': ({ scriptId }) => runner.deleteScript(scriptId),
   'exercise:start': ({ workspaceId, scriptId, speed }) => runner.start(workspaceId, scriptId, speed),
   'exercise:run': ({ workspaceId }) => runner.run(workspaceId),
   'exercise:control': ({ workspaceId, control }) => runner.control(workspaceId, control),

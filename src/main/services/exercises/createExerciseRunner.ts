@@ -1,12 +1,13 @@
 // Wires the exercise runner to the real core services: ingestion, sources, watches, crisis log.
 import { AppFailure } from '../../../shared/contract/envelope';
-import type { WorkspaceId } from '../../../shared/domain/workspace';
+import { LIVE_WORKSPACE_ID, type WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../core/clock';
 import type { EventBus } from '../../core/eventBus';
 import type { Logger } from '../../core/logger';
 import { createDraftChecker } from '../../../shared/composer/draftCheck';
 import type { StatementDetail } from '../../../shared/domain/statement';
 import { loadDraftRuleSets } from '../../composer/draftRuleSets';
+import { CustomScenarioRepository } from '../../db/repositories/customScenarioRepository';
 import { ExerciseRunRepository } from '../../db/repositories/exerciseRunRepository';
 import type { IngestService } from '../../ingest/ingestService';
 import type { CrisisLogService } from '../crisisLog/crisisLogService';
@@ -42,8 +43,13 @@ export function createExerciseRunner(deps: {
     return feed.id;
   };
   const savedRuns = perWorkspace((ws) => new ExerciseRunRepository(ws.db));
+  const customScenarios = perWorkspace((ws) => new CustomScenarioRepository(ws.db));
   const runner = new ExerciseRunner({
-    scripts: new ScenarioLibrary(),
+    scripts: new ScenarioLibrary(undefined, {
+      list: () => customScenarios(deps.store.get(LIVE_WORKSPACE_ID)).list(),
+      put: (id, script) => customScenarios(deps.store.get(LIVE_WORKSPACE_ID)).put(id, script, deps.clock.now().toISOString()),
+      delete: (id) => customScenarios(deps.store.get(LIVE_WORKSPACE_ID)).delete(id),
+    }),
     clock: deps.clock,
     events: deps.events,
     assertExercise: (workspaceId) => {

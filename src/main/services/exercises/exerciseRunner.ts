@@ -94,6 +94,14 @@ export class ExerciseRunner {
     return this.deps.scripts.list();
   }
 
+  importScript(content: string): ScriptSummary {
+    return this.deps.scripts.import(content);
+  }
+
+  deleteScript(scriptId: string): { deleted: boolean } {
+    return this.deps.scripts.remove(scriptId);
+  }
+
   start(workspaceId: WorkspaceId, scriptId: string, speed: number): ExerciseRun {
     this.deps.assertExercise(workspaceId);
     const existing = this.#find(workspaceId);

@@ -1,33 +1,77 @@
-// The scenario scripts shipped in resources/scenarios, bundled into main and validated at load.
+// The exercise scenarios: the scripts shipped in resources/scenarios (bundled into main, validated at load) and
+// the ones the cell imported from its own files (kept encrypted in the live workspace).
 import bankDataLeak from '../../../../resources/scenarios/bank-data-leak.json';
 import energySiteIncident from '../../../../resources/scenarios/energy-site-incident.json';
 import watchmakerViralDefect from '../../../../resources/scenarios/watchmaker-viral-defect.json';
 import { AppFailure } from '../../../shared/contract/envelope';
 import type { ScriptSummary } from '../../../shared/contract/exerciseRun';
 import { scenarioScriptSchema, type ScenarioScript } from '../../../shared/domain/scenarioScript';
+import { parseScenarioFile } from './scenarioFile';
+
+export interface CustomScenarioStore {
+  list(): unknown[];
+  put(id: string, script: ScenarioScript): void;
+  delete(id: string): boolean;
+}
+
+const SHIPPED: readonly unknown[] = [bankDataLeak, watchmakerViralDefect, energySiteIncident];
 
 export class ScenarioLibrary {
-  readonly #scripts: ReadonlyMap<string, ScenarioScript>;
+  readonly #shipped: ReadonlyMap<string, ScenarioScript>;
 
-  constructor(raw: readonly unknown[] = [bankDataLeak, watchmakerViralDefect, energySiteIncident]) {
-    this.#scripts = new Map(raw.map((entry) => scenarioScriptSchema.parse(entry)).map((script) => [script.id, script]));
+  constructor(
+    raw: readonly unknown[] = SHIPPED,
+    private readonly custom?: CustomScenarioStore,
+  ) {
+    this.#shipped = new Map(raw.map((entry) => scenarioScriptSchema.parse(entry)).map((script) => [script.id, script]));
   }
 
   list(): ScriptSummary[] {
-    return [...this.#scripts.values()].map((s) => ({
-      id: s.id,
-      title: s.title,
-      description: s.description,
-      brand: s.brand,
-      planScenario: s.planScenario,
-      durationMinutes: s.durationMinutes,
-      injectCount: s.injects.length,
-    }));
+    return [...[...this.#shipped.values()].map((s) => summary(s, false)), ...this.#custom().map((s) => summary(s, true))];
   }
 
   get(id: string): ScenarioScript {
-    const script = this.#scripts.get(id);
+    const script = this.#shipped.get(id) ?? this.#custom().find((s) => s.id === id);
     if (!script) throw new AppFailure('NOT_FOUND', `No exercise scenario named ${id}.`);
     return script;
   }
+
+  /** Adds (or replaces) a scenario of the cell's own from a file's content; nothing is kept if it is invalid. */
+  import(content: string): ScriptSummary {
+    if (!this.custom) throw new AppFailure('FORBIDDEN', 'Scenarios cannot be imported here.');
+    const script = parseScenarioFile(content);
+    if (this.#shipped.has(script.id)) {
+      throw new AppFailure('CONFLICT', `"${script.id}" is the id of a scenario shipped with Tocsin; give yours another id.`, [
+        { path: 'id', message: 'already used by a shipped scenario' },
+      ]);
+    }
+    this.custom.put(script.id, script);
+    return summary(script, true);
+  }
+
+  remove(id: string): { deleted: boolean } {
+    if (this.#shipped.has(id)) throw new AppFailure('FORBIDDEN', 'The scenarios shipped with Tocsin cannot be removed.');
+    return { deleted: this.custom?.delete(id) ?? false };
+  }
+
+  /** Stored scripts are read again at each use; one a newer version wrote and this one cannot read is skipped. */
+  #custom(): ScenarioScript[] {
+    return (this.custom?.list() ?? []).flatMap((raw) => {
+      const parsed = scenarioScriptSchema.safeParse(raw);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+}
+
+function summary(s: ScenarioScript, custom: boolean): ScriptSummary {
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    brand: s.brand,
+    planScenario: s.planScenario,
+    durationMinutes: s.durationMinutes,
+    injectCount: s.injects.length,
+    custom,
+  };
 }

@@ -20,6 +20,16 @@ export function useCreateExercise() {
 export const useExerciseScripts = () =>
   useQuery({ queryKey: ['exerciseScripts'], queryFn: () => callApi('exercise:scripts', {}), staleTime: Infinity });
 
+/** Scenario files of the cell's own: the list is refreshed by the answer, nothing else changes it. */
+export function useScenarioFiles() {
+  const client = useQueryClient();
+  const onSuccess = () => client.invalidateQueries({ queryKey: ['exerciseScripts'] });
+  return {
+    importFile: useMutation({ mutationFn: (content: string) => callApi('exercise:importScript', { content }), onSuccess }),
+    remove: useMutation({ mutationFn: (scriptId: string) => callApi('exercise:deleteScript', { scriptId }), onSuccess }),
+  };
+}
+
 export const useExerciseRun = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: queryKeys.exerciseRun(workspaceId), queryFn: () => callApi('exercise:run', { workspaceId }) });
 

@@ -3,6 +3,7 @@
 import {
   Badge,
   Button,
+  FileButton,
   Group,
   NumberInput,
   Paper,
@@ -21,7 +22,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseRun, PressureInject, RunInject } from '../../../../shared/contract/exerciseRun';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
-import { useExerciseCommands, useExerciseRun, useExerciseScripts } from '../../api/hooks/useExercises';
+import { useExerciseCommands, useExerciseRun, useExerciseScripts, useScenarioFiles } from '../../api/hooks/useExercises';
+import { IssueList } from '../../components/IssueList';
+import { AppFailure } from '../../../../shared/contract/envelope';
 import { QueryState } from '../../components/QueryState';
 import { formatGameMinute } from './gameTime';
 import { PlayerActivity } from './PlayerActivity';
@@ -49,6 +52,22 @@ function StartPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
   const [scriptId, setScriptId] = useState<string | null>(null);
   const [speed, setSpeed] = useState('60');
   const chosen = scripts.data?.find((s) => s.id === scriptId);
+  const files = useScenarioFiles();
+  const [problems, setProblems] = useState<{ file: string; issues: { path: string; message: string }[] }>();
+  const importFile = async (file: File) => {
+    const content = await file.text();
+    files.importFile.mutate(content, {
+      onSuccess: (summary) => {
+        setProblems(undefined);
+        setScriptId(summary.id);
+      },
+      onError: (error) =>
+        setProblems({
+          file: file.name,
+          issues: error instanceof AppFailure ? (error.issues ?? [{ path: '(file)', message: error.message }]) : [{ path: '(file)', message: String(error) }],
+        }),
+    });
+  };
   return (
     <Paper withBorder p="md" data-testid="director-start">
       <Title order={4} mb="sm">
@@ -59,9 +78,32 @@ function StartPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
           label={t('exercise.director.scenario')}
           value={scriptId}
           onChange={setScriptId}
-          data={(scripts.data ?? []).map((s) => ({ value: s.id, label: s.title[lang] }))}
+          data={(scripts.data ?? []).map((s) => ({ value: s.id, label: s.custom ? `${s.title[lang]} — ${t('exercise.director.own')}` : s.title[lang] }))}
           data-testid="director-script"
         />
+        <Group gap="xs">
+          <FileButton onChange={(file) => file && void importFile(file)} accept="application/json,.json,.yaml,.yml,text/yaml">
+            {(props) => (
+              <Button {...props} variant="light" size="xs" loading={files.importFile.isPending} data-testid="director-import-script">
+                {t('exercise.director.importScript')}
+              </Button>
+            )}
+          </FileButton>
+          {chosen?.custom && (
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              onClick={() => window.confirm(t('exercise.director.removeConfirm')) && files.remove.mutate(chosen.id, { onSuccess: () => setScriptId(null) })}
+              data-testid="director-remove-script"
+            >
+              {t('exercise.director.removeScript')}
+            </Button>
+          )}
+        </Group>
+        {problems && (
+          <IssueList title={t('exercise.director.importProblems', { count: problems.issues.length, file: problems.file })} issues={problems.issues} testId="director-import-issues" />
+        )}
         {chosen && (
           <div>
             <Text size="sm">{chosen.description[lang]}</Text>

@@ -13,7 +13,7 @@ import { formatDateTime } from '../../i18n/format';
 import { CampaignsEditor } from './CampaignsEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { downloadFile } from './downloadFile';
-import { PlanIssues } from './PlanIssues';
+import { IssueList } from '../../components/IssueList';
 import { PlanOverview } from './PlanOverview';
 import type { EditPlan, PlanEditorProps } from './planEditing';
 import { PlaybooksEditor } from './PlaybooksEditor';
@@ -157,7 +157,7 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
           </Button>
         </Group>
       </Group>
-      {report && <PlanIssues title={report.title} issues={report.issues} />}
+      {report && <IssueList title={report.title} issues={report.issues} testId="plan-issues" />}
       <Tabs defaultValue="overview" keepMounted={false}>
         <Tabs.List>
           {TABS.map((tab) => (
