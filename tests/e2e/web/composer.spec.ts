@@ -136,7 +136,8 @@ for (const lang of ['fr', 'en'] as const) {
     expect(codes.filter((c) => c === 'composer.published')).toHaveLength(2);
     expect(codes).toContain(wasFrozen ? 'composer.campaignsUnfrozen' : 'composer.campaignsFrozen');
     await page.goto(`./#/incidents/${incident.id}/log`);
-    await expect(page.getByText('Alice Martin (crisisLead)').first()).toBeVisible();
+    // Entries Tocsin wrote are worded in the reader's language, role names included.
+    await expect(page.getByText(lang === 'fr' ? 'Alice Martin (Pilote de crise)' : 'Alice Martin (Crisis lead)').first()).toBeVisible();
     await saveScreen(page, testInfo, `${lang}-composer-log-entries`);
     expect(errors).toEqual([]);
   });
