@@ -73,6 +73,24 @@ for (const lang of ['fr', 'en'] as const) {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
 
+      // A watch created now also takes the articles already stored (re-matched over the last 30 days).
+      await page.getByTestId('nav-sources').click();
+      await page.getByTestId('tab-watches').click();
+      await page.getByTestId('watch-add').click();
+      await page.getByTestId('watch-name').fill(`Articles ${lang}`);
+      await page.getByTestId('watch-keywords').fill('article');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('watch-save').click();
+      await expect(page.getByTestId('watches-table')).toContainText(`Articles ${lang}`, { timeout: 15_000 });
+      await page.getByTestId('nav-mentions').click();
+      await page.getByTestId('mentions-search').fill('');
+      await page.getByTestId('mentions-watch').click();
+      await page.getByRole('option', { name: `Articles ${lang}` }).click();
+      await expect(page.getByTestId('mention-card').filter({ hasText: `Le Quotidien ${lang}` })).toHaveCount(5, { timeout: 15_000 });
+      await saveScreen(page, testInfo, `${lang}-listen-new-watch-past-mentions`);
+      await page.getByTestId('mentions-watch').click();
+      await page.getByRole('option', { name: `ACME ${lang}` }).click();
+
       await page.getByTestId('mentions-search').fill('');
       await page.getByTestId('capture-open').click();
       await page.getByTestId('capture-outlet').fill(`France 2 — JT ${lang}`);

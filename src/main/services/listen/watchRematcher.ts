@@ -1,10 +1,10 @@
 // Applies a new or edited watch to the mentions already stored: a cell that adds a keyword in the middle of a
-// crisis wants the past days under it too (charts, search, detection baseline, backtests). Stored mentions of
-// the last REMATCH_DAYS are read in pages without blocking ingestion, matched with the same matcher ingestion
-// uses, then the watch's links and rollups over that window are replaced in one transaction.
+// crisis wants the past days under it too (charts, search, detection baseline, backtests), and one that
+// imported last year's export wants it analysed. Every stored mention is read in pages without blocking
+// ingestion, matched with the same matcher ingestion uses, then the watch's links and rollups are replaced in
+// one transaction.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
-import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { WatchRematchRepository } from '../../db/repositories/watchRematchRepository';
 import { WatchRepository } from '../../db/repositories/watchRepository';
@@ -12,9 +12,9 @@ import type { WorkspaceLookup } from '../../ingest/ingestService';
 import { WatchMatcher } from '../../ingest/watchMatcher';
 import { perWorkspace } from '../workspaces/perWorkspace';
 
-export const REMATCH_DAYS = 30;
 const PAGE = 2_000;
-const HOUR_MS = 3_600_000;
+/** Before any date a mention can carry (ingestion refuses impossible ones): the whole store. */
+const FROM_MINUTE = Date.parse('0000-01-01T00:00:00.000Z') / 60_000;
 
 interface Run {
   /** The watch changed again while this run was reading: run once more with the new definition. */
@@ -31,7 +31,6 @@ export class WatchRematcher {
   constructor(
     private readonly deps: {
       workspaces: WorkspaceLookup;
-      clock: Clock;
       logger: Logger;
       /** Called after the links and rollups of a watch were replaced. */
       onRematched: (workspaceId: WorkspaceId, watchId: number, matched: number) => void;
@@ -79,8 +78,7 @@ export class WatchRematcher {
     if (!watch || !watch.enabled) return;
     const matcher = new WatchMatcher([watch]);
     const repo = this.#rematch(ws);
-    // Hour-aligned, so the hourly rollups of the window are rebuilt whole.
-    const fromMinute = (Math.floor((this.deps.clock.now().getTime() - REMATCH_DAYS * 86_400_000) / HOUR_MS) * HOUR_MS) / 60_000;
+    const fromMinute = FROM_MINUTE;
     const fromIso = new Date(fromMinute * 60_000).toISOString();
     const maxId = repo.maxMentionId();
     const matched: number[] = [];

@@ -26,7 +26,6 @@ export class WatchService {
   ) {
     this.#rematcher = new WatchRematcher({
       workspaces,
-      clock,
       logger,
       onRematched: (workspaceId) => this.events.emit('watches:changed', { workspaceId }),
     });

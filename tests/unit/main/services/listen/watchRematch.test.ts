@@ -38,7 +38,7 @@ async function setup() {
 }
 
 describe('re-matching stored mentions when a watch is created or edited', () => {
-  it('gives a new watch the last 30 days of stored mentions, in search and in the rollups behind the charts', async () => {
+  it('gives a new watch every mention already stored, in search and in the rollups behind the charts', async () => {
     const { c, held, charted } = await setup();
     const events: string[] = [];
     c.events.subscribe((name) => events.push(name));
@@ -48,7 +48,9 @@ describe('re-matching stored mentions when a watch is created or edited', () => 
       'Encore une fuite de données, honteux',
       'Scandale ACME : fuite de données',
       'Une fuite de données chez un assureur',
+      'Vieille fuite de données oubliée',
     ]);
+    // The month chart shows the three of the last 30 days; the 40-day-old one is in search and older rollups.
     expect(await charted(leak.id)).toBe(3);
     // Announced once the links are in, so open screens refetch.
     expect(events.filter((e) => e === 'watches:changed').length).toBeGreaterThanOrEqual(2);
@@ -59,11 +61,15 @@ describe('re-matching stored mentions when a watch is created or edited', () => 
     expect(await held(acme.id)).toHaveLength(3);
     await invoke(c, 'watches:update', { workspaceId: WS, id: acme.id, watch: { name: 'ACME', keywords: ['acme', 'fuite de données'] } });
     await c.watches.settled();
-    expect(await held(acme.id)).toHaveLength(5);
+    expect(await held(acme.id)).toHaveLength(6);
     expect(await charted(acme.id)).toBe(5);
     await invoke(c, 'watches:update', { workspaceId: WS, id: acme.id, watch: { name: 'ACME', keywords: ['fuite de données'], exclusions: ['acme'] } });
     await c.watches.settled();
-    expect(await held(acme.id)).toEqual(['Encore une fuite de données, honteux', 'Une fuite de données chez un assureur']);
+    expect(await held(acme.id)).toEqual([
+      'Encore une fuite de données, honteux',
+      'Une fuite de données chez un assureur',
+      'Vieille fuite de données oubliée',
+    ]);
     expect(await charted(acme.id)).toBe(2);
   });
 
@@ -73,10 +79,10 @@ describe('re-matching stored mentions when a watch is created or edited', () => 
     await ingest('Nouvelle fuite chez ACME', 60_000);
     await update;
     await c.watches.settled();
-    expect(await held(acme.id)).toHaveLength(6);
+    expect(await held(acme.id)).toHaveLength(7);
     expect(await charted(acme.id)).toBe(6);
     await invoke(c, 'watches:update', { workspaceId: WS, id: acme.id, watch: { name: 'ACME', keywords: ['nothing-matches'], enabled: false } });
     await c.watches.settled();
-    expect(await held(acme.id)).toHaveLength(6);
+    expect(await held(acme.id)).toHaveLength(7);
   });
 });
