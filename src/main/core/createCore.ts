@@ -182,7 +182,13 @@ export function createCore(options: CoreOptions): Core {
       events.emit('backup:changed', { workspaceId: id });
     },
   });
-  const imports = createImports(ingest, events, () => clock.now().getTime());
+  const imports = createImports(ingest, events, () => clock.now().getTime(), (id, sourceId) => {
+    try {
+      return sources.get(id, sourceId).kind;
+    } catch {
+      return undefined;
+    }
+  });
   const exerciseStatements = (id: string) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id));
   const exerciseRuns = createExerciseRunner({ store, workspaces, sources, watches, ingest, crisisLog, events, clock, logger, statements: exerciseStatements });
   const reports = createReports({ store, workspaces, incidents, crisisLog, statements: composer.statements, detection: detection.service, events, logger, clock, audit });

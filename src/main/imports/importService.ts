@@ -26,6 +26,8 @@ export interface ImportServiceDeps {
   readonly publish: (progress: ImportProgress) => void;
   readonly maxInflatedBytes: number;
   readonly batchSize?: number;
+  /** The kind of a saved source, or undefined when there is none: files go only into file sources. */
+  readonly sourceKind: (workspaceId: WorkspaceId, sourceId: number) => string | undefined;
 }
 
 export interface ReadChoices {
@@ -86,6 +88,10 @@ export class ImportService {
     if (!request.mapping.publishedAt || (!request.mapping.text && !request.mapping.title)) {
       throw new AppFailure('INVALID_INPUT', 'Map at least the date column and the text (or title) column.');
     }
+    // Imported rows would otherwise pass for a feed's or a network's own posts in every count by source.
+    const kind = this.deps.sourceKind(request.workspaceId, request.sourceId);
+    if (kind === undefined) throw new AppFailure('NOT_FOUND', `No source ${request.sourceId}.`);
+    if (kind !== 'file') throw new AppFailure('INVALID_INPUT', 'Files are imported into a file-import source, not into a feed or a network account.');
     const file = this.deps.staging.get(request.uploadId);
     const table = await this.#table(request.uploadId, request);
     const missing = Object.values(request.mapping).filter((header) => header !== undefined && !table.headers.includes(header));

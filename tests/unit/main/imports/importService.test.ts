@@ -14,7 +14,8 @@ function setup(batchSize = 500) {
   const ingest = new IngestService({ workspaces: t.lookup, enricher: sourceLanguageEnricher, clock: { now: () => new Date('2026-11-21T10:00:00Z') } });
   const events: ImportProgress[] = [];
   const staging = new UploadStaging({ maxFileBytes: 10 * 1024 * 1024, maxFiles: 4, ttlMs: 3_600_000 }, () => Date.now());
-  const imports = new ImportService({ staging, sink: ingest, publish: (p) => events.push(p), maxInflatedBytes: 100 * 1024 * 1024, batchSize });
+  const sourceKind = (_: string, id: number) => t.db.prepare<[number], string>('SELECT kind FROM sources WHERE id = ?').pluck().get(id);
+  const imports = new ImportService({ staging, sink: ingest, publish: (p) => events.push(p), maxInflatedBytes: 100 * 1024 * 1024, batchSize, sourceKind });
   return { ...t, sourceId, watchId, imports, events };
 }
 
@@ -117,5 +118,10 @@ describe('ImportService', () => {
     await expect(
       s.imports.run({ workspaceId: 'live', uploadId: ok, sourceId: s.sourceId, mapping: { text: 'content', publishedAt: 'Nope' } }),
     ).rejects.toThrow(/not in the file: Nope/);
+    // A file goes only into a file-import source: its rows must not pass for a feed's own articles.
+    const feed = s.addSource('rss', 'Le Quotidien');
+    const mapping = { text: 'content', publishedAt: 'published' };
+    await expect(s.imports.run({ workspaceId: 'live', uploadId: ok, sourceId: feed, mapping })).rejects.toThrow(/file-import source/);
+    await expect(s.imports.run({ workspaceId: 'live', uploadId: ok, sourceId: 9999, mapping })).rejects.toThrow(/No source 9999/);
   });
 });
