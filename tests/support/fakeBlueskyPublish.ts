@@ -19,6 +19,9 @@ export interface FakeBluesky extends Restartable {
   readonly password: string;
   chaos: Chaos | undefined;
   sessionsCreated: number;
+  sessionsRefreshed: number;
+  /** Every access token handed out so far stops working, as after their lifetime; with `refresh`, refresh tokens too. */
+  expireAccessTokens(refresh?: boolean): void;
   /** Posts of other accounts the AppView knows, by at:// URI: their cid and, for replies, their thread's root. */
   readonly others: Map<string, { cid: string; root?: { uri: string; cid: string } }>;
 }
@@ -32,6 +35,7 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
   const records: FakeRecord[] = [];
   const byKey = new Map<string, FakeRecord>();
   const tokens = new Set<string>();
+  const refreshTokens = new Set<string>();
   const others = new Map<string, { cid: string; root?: { uri: string; cid: string } }>();
   const fake = {} as FakeBluesky;
 
@@ -51,10 +55,20 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
         fake.sessionsCreated += 1;
         const token = `jwt-${fake.sessionsCreated}`;
         tokens.add(token);
+        refreshTokens.add(`r${token}`);
+        return answer(res, v, 200, { accessJwt: token, refreshJwt: `r${token}`, did: DID, handle: identifier });
+      }
+      if (req.method === 'POST' && url.pathname === '/xrpc/com.atproto.server.refreshSession') {
+        const refresh = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+        if (!refreshTokens.delete(refresh)) return answer(res, v, 400, { error: 'ExpiredToken', message: 'Token has been revoked' });
+        fake.sessionsRefreshed += 1;
+        const token = `jwt-refreshed-${fake.sessionsRefreshed}`;
+        tokens.add(token);
+        refreshTokens.add(`r${token}`);
         return answer(res, v, 200, { accessJwt: token, refreshJwt: `r${token}`, did: DID, handle: identifier });
       }
       const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-      if (!tokens.has(token)) return answer(res, v, 401, { error: 'AuthenticationRequired', message: 'Authentication Required' });
+      if (!tokens.has(token)) return answer(res, v, 400, { error: 'ExpiredToken', message: 'Token has expired' });
       if (req.method === 'GET' && url.pathname === '/xrpc/app.bsky.feed.getPosts') {
         const posts = url.searchParams.getAll('uris').flatMap((uri) => {
           const post = others.get(uri);
@@ -87,5 +101,17 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
     })().catch(() => res.socket?.destroy());
   };
   const server = await restartableServer(handler, options.startUp ?? true);
-  return Object.assign(fake, server, { records, identifier, password, chaos: undefined, sessionsCreated: 0, others });
+  return Object.assign(fake, server, {
+    records,
+    identifier,
+    password,
+    chaos: undefined,
+    sessionsCreated: 0,
+    sessionsRefreshed: 0,
+    others,
+    expireAccessTokens: (refresh = false) => {
+      tokens.clear();
+      if (refresh) refreshTokens.clear();
+    },
+  });
 }

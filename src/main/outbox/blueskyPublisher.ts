@@ -10,7 +10,12 @@ import { recordKeyFor } from './recordKey';
 const SERVICE = 'Bluesky';
 const COLLECTION = 'app.bsky.feed.post';
 
-const sessionSchema = z.object({ accessJwt: z.string().min(1), did: z.string().startsWith('did:'), handle: z.string().min(1) });
+const sessionSchema = z.object({
+  accessJwt: z.string().min(1),
+  refreshJwt: z.string().min(1).optional(),
+  did: z.string().startsWith('did:'),
+  handle: z.string().min(1),
+});
 const recordRefSchema = z.object({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
 const postsSchema = z.object({
   posts: z.array(recordRefSchema.extend({ record: z.object({ reply: z.object({ root: recordRefSchema }).optional() }) })),
@@ -19,6 +24,7 @@ const xrpcErrorSchema = z.object({ error: z.string().optional(), message: z.stri
 
 interface Session {
   readonly accessJwt: string;
+  readonly refreshJwt?: string;
   readonly did: string;
   readonly handle: string;
 }
@@ -59,15 +65,32 @@ export function createBlueskyPublisher(): ChannelPublisher {
     return parsed.data;
   }
 
-  /** Runs an authenticated call, opening a fresh session once if the current one expired. */
+  /** A new access token from the session's refresh token, or undefined when the server refuses it. */
+  async function refreshed(ctx: PublishContext, account: BlueskyAccount, s: Session): Promise<Session | undefined> {
+    if (!s.refreshJwt) return undefined;
+    const r = await xrpc(ctx, account, 'POST', 'com.atproto.server.refreshSession', { token: s.refreshJwt });
+    if (r.status !== 200) return undefined;
+    const parsed = sessionSchema.safeParse(safeJson(r.text));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /**
+   * Runs an authenticated call. An expired access token is refreshed first (access tokens last minutes, a crisis
+   * lasts days, and createSession is the rate-limited call); only a refused refresh opens a new session.
+   */
   async function authed(ctx: PublishContext, method: 'GET' | 'POST', nsid: string, init: { body?: (s: Session) => unknown; query?: (s: Session) => string }) {
     const account = blueskyAccountSchema.parse(ctx.account);
-    for (let round = 0; round < 2; round += 1) {
+    const id = `${account.serviceUrl}|${account.identifier}`;
+    let triedRefresh = false;
+    for (let round = 0; round < 3; round += 1) {
       const s = await session(ctx, account);
       const r = await xrpc(ctx, account, method, nsid, { token: s.accessJwt, body: init.body?.(s), query: init.query?.(s) });
       const expired = r.status === 401 || (r.status === 400 && /ExpiredToken|InvalidToken/.test(r.text));
       if (!expired) return { ...r, session: s };
-      sessions.delete(`${account.serviceUrl}|${account.identifier}`);
+      const renewed = triedRefresh ? undefined : await refreshed(ctx, account, s);
+      triedRefresh = true;
+      if (renewed) sessions.set(id, renewed);
+      else sessions.delete(id);
     }
     throw new PublishError(healthMessage('blueskySessionRefused'), true);
   }
