@@ -9,6 +9,8 @@ import { createImports } from '../features/imports/createImports';
 import { networkHandlers } from '../features/security/networkHandlers';
 import { backupHandlers } from '../features/backups/handlers';
 import { securityHandlers } from '../features/security/handlers';
+import { finishKeyRotation } from '../features/security/keyRotation';
+import { keyCrisisLogChain } from '../features/crisisLog/keyChainMigration';
 import { crisisLogAudit } from '../features/crisisLog/audit';
 import { startBackupSchedule } from '../features/backups/backupSchedule';
 import { BackupService } from '../features/backups/backupService';
@@ -48,7 +50,7 @@ import { ExerciseService } from '../features/exercises/exerciseService';
 import { LessonsService } from '../features/lessons/lessonsService';
 import { loadDefaultPlan } from '../features/plan/defaultPlan';
 import { PlanService } from '../features/plan/planService';
-import { WorkspaceService } from '../features/workspaces/workspaceService';
+import { reportLanguageIn, WorkspaceService } from '../features/workspaces/workspaceService';
 import type { KeyRing } from '../platform/security/keyRing';
 import { WorkspaceStore } from '../platform/workspaces/workspaceStore';
 import type { Clock } from '../platform/clock';
@@ -102,14 +104,24 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const { dataDir, keyRing, clock, logger, shell, checkOutput, composerTuning } = options;
   const events = options.events ?? new EventBus();
-  const store = new WorkspaceStore(dataDir, keyRing, clock);
+  const store: WorkspaceStore = new WorkspaceStore(dataDir, keyRing, clock, (id) => ({
+    keyCrisisLogChain: keyCrisisLogChain({ workspaceId: id, secret: () => store.secret(id), anchorPath: store.anchorPath(id), clock, language: reportLanguageIn }),
+  }));
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
   // System entries are stored in the report language; the workspace service below is ready before any is written.
-  const crisisLog = new CrisisLogService(store, events, clock, (id) => workspaces.get(id).settings.reportLanguage);
+  const crisisLog = new CrisisLogService(
+    store,
+    events,
+    clock,
+    (id) => workspaces.get(id).settings.reportLanguage,
+    (error) => logger.error('crisis log anchor not written', { error: String(error) }),
+  );
   const audit = crisisLogAudit(crisisLog);
   const workspaces = new WorkspaceService(store, events, clock, (id, changed) => {
     if ('sealed' in changed) audit(id, changed.sealed ? 'sealed.on' : 'sealed.off', `Sealed mode turned ${changed.sealed ? 'on' : 'off'}.`);
   });
+  // A change of protection interrupted before every database had a fresh key finishes now.
+  for (const id of finishKeyRotation(keyRing, store)) audit(id, 'key.rotated', 'Database encryption key rotated.');
   // Connectors and publishers take their gate from network.gateFor(workspaceId) and declare the origins
   // they need with network.addOriginProvider: that is the allow-list sealed mode enforces.
   const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed);
@@ -168,8 +180,8 @@ export function createCore(options: CoreOptions): Core {
     const integrity = crisisLog.verify(id);
     return integrity.ok
       ? { ok: true, detail: `crisis log verified (${integrity.checked} records).` }
-      : { ok: false, detail: `its crisis log chain is broken at record ${integrity.firstBroken?.seq ?? '?'}.` };
-  });
+      : { ok: false, detail: `its crisis log chain is broken at record ${integrity.firstBroken?.seq ?? '?'} (${integrity.firstBroken?.reason ?? '?'}).` };
+  }, () => crisisLog.flushAnchors());
   const stopBackups = startBackupSchedule({
     clock,
     logger,
@@ -268,6 +280,7 @@ export function createCore(options: CoreOptions): Core {
       liveFeeds.stop();
       stopBackups();
       mentionNotifier.close();
+      crisisLog.flushAnchors();
       store.close();
     },
   };

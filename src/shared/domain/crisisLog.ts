@@ -99,16 +99,44 @@ export const logFilterSchema = z.object({
 });
 export type LogFilter = z.input<typeof logFilterSchema>;
 
+/**
+ * Why a crisis log does not verify, as stable codes the UI and the reports word (i18n `incidents.log.reason`).
+ * - content_changed: a record's content no longer matches its link (rewritten in place);
+ * - rechained: a record was changed and the links after it recomputed, which only the key could do right;
+ * - chain_broken: a record does not link to the one before it;
+ * - sequence_gap: records are missing before this one;
+ * - reordered: a record links to one that now comes after it;
+ * - truncated: the log ends before the head anchored outside the database;
+ * - last_record_deleted: the log ends exactly one record before the anchored head;
+ * - anchor_missing / anchor_invalid: the head file beside the key is gone or does not authenticate;
+ * - anchor_mismatch: the anchored head is not a record of this log.
+ */
+export const LOG_BREAK_REASONS = [
+  'content_changed',
+  'rechained',
+  'chain_broken',
+  'sequence_gap',
+  'reordered',
+  'truncated',
+  'last_record_deleted',
+  'anchor_missing',
+  'anchor_invalid',
+  'anchor_mismatch',
+] as const;
+export type LogBreakReason = (typeof LOG_BREAK_REASONS)[number];
+
 export const logIntegritySchema = z.object({
   ok: z.boolean(),
   checked: z.number().int().nonnegative(),
-  /** Hash of the last record: quoted in situation reports so a printed copy anchors the chain. */
+  /** Link of the last record, equal to the anchored head: quoted in situation reports and the PDF report. */
   headHash: z.string().nullable(),
   firstBroken: z
     .object({
+      /** The record concerned; for a cut tail, the first record missing. */
       seq: z.number().int(),
-      id: z.string(),
-      reason: z.enum(['content_changed', 'chain_broken', 'sequence_gap']),
+      /** Null when the record is missing (truncation) or the problem is the anchor itself. */
+      id: z.string().nullable(),
+      reason: z.enum(LOG_BREAK_REASONS),
     })
     .nullable(),
 });

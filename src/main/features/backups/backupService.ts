@@ -1,12 +1,14 @@
 // Encrypted backups of a workspace: an online copy (VACUUM INTO keeps the database's encryption) plus
-// the wrapped key it opens with. Restore checks the copy before swapping files, then verifies the crisis
-// log chain and rolls back if it does not hold.
+// the key file it opens with (wrapped like every key file of the data folder) and the crisis log's anchored
+// head. Restore checks the copy before swapping files, verifies the crisis log against the backup's anchor,
+// rolls back if it does not hold, and re-encrypts the restored database under a fresh key.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/contract/envelope';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { openDatabase } from '../../platform/db/openDatabase';
+import { copyFileAtomic, renameDurably } from '../../platform/files/atomicFile';
 import type { KeyProvider, WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 
 export interface BackupInfo {
@@ -31,6 +33,8 @@ export class BackupService {
     private readonly keys: KeyProvider,
     private readonly clock: Clock,
     private readonly checkRestored: RestoreCheck,
+    /** Brings the crisis log's anchor file up to date before it is copied. */
+    private readonly settleAnchor: () => void = () => {},
   ) {
     this.#root = join(dataDir, 'backups');
   }
@@ -42,8 +46,12 @@ export class BackupService {
     const name = this.#freeName(dir);
     const target = join(dir, name);
     // VACUUM INTO is SQLite's online copy: consistent while other connections write, encrypted like its source.
+    this.settleAnchor();
     ws.db.prepare('VACUUM INTO ?').run(target);
-    copyFileSync(this.store.keyPath(workspaceId), `${target.slice(0, -3)}.key`);
+    const base = target.slice(0, -3);
+    copyFileAtomic(this.store.keyPath(workspaceId), `${base}.key`);
+    const anchor = this.store.anchorPath(workspaceId);
+    if (existsSync(anchor)) copyFileAtomic(anchor, `${base}.head`);
     return this.#info(dir, name);
   }
 
@@ -62,6 +70,7 @@ export class BackupService {
     const dir = this.#dir(workspaceId);
     const backup = join(dir, name);
     const backupKey = `${backup.slice(0, -3)}.key`;
+    const backupAnchor = `${backup.slice(0, -3)}.head`;
     if (!existsSync(backup) || !existsSync(backupKey)) throw new AppFailure('NOT_FOUND', `No backup ${name}.`);
 
     const key = this.keys.keyFor(workspaceId, backupKey);
@@ -75,24 +84,33 @@ export class BackupService {
 
     const live = this.store.dbPath(workspaceId);
     const liveKey = this.store.keyPath(workspaceId);
+    const liveAnchor = this.store.anchorPath(workspaceId);
     const aside = `${live}.before-restore`;
+    this.settleAnchor();
     this.store.closeOne(workspaceId);
     for (const suffix of ['-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });
     renameSync(live, aside);
-    copyFileSync(liveKey, `${aside}.key`);
+    copyFileAtomic(liveKey, `${aside}.key`);
+    if (existsSync(liveAnchor)) copyFileAtomic(liveAnchor, `${aside}.head`);
     copyFileSync(backup, live);
-    copyFileSync(backupKey, liveKey);
+    this.keys.adoptKeyFile(workspaceId, liveKey, backupKey);
+    // A backup made before anchors existed gets one when migration 17 re-chains its log on opening.
+    if (existsSync(backupAnchor)) copyFileAtomic(backupAnchor, liveAnchor);
+    else rmSync(liveAnchor, { force: true });
 
     const check = this.#safeCheck(workspaceId);
     if (!check.ok) {
       this.store.closeOne(workspaceId);
-      rmSync(live, { force: true });
-      renameSync(aside, live);
-      renameSync(`${aside}.key`, liveKey);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });
+      renameDurably(aside, live);
+      renameDurably(`${aside}.key`, liveKey);
+      if (existsSync(`${aside}.head`)) renameDurably(`${aside}.head`, liveAnchor);
+      else rmSync(liveAnchor, { force: true });
       throw new AppFailure('CONFLICT', `Backup ${name} was not restored: ${check.detail}`);
     }
-    rmSync(aside, { force: true });
-    rmSync(`${aside}.key`, { force: true });
+    for (const suffix of ['', '.key', '.head']) rmSync(`${aside}${suffix}`, { force: true });
+    // The backup's key may be one that sat on disk under an older protection: the live data gets a new one.
+    this.store.rotateKey(workspaceId);
     return { restored: this.#info(dir, name), log: check.detail };
   }
 

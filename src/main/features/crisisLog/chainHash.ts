@@ -1,5 +1,7 @@
-// The crisis log's tamper evidence: each record's SHA-256 covers its content and the previous record's hash.
-import { createHash } from 'node:crypto';
+// The crisis log's tamper evidence: each record's link is an HMAC-SHA256, under the workspace's chain key,
+// of its content and the previous record's link. Without the key (kept by the key ring, not the database)
+// nobody can re-chain the log after changing it. Logs written before migration 17 used a plain SHA-256.
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -24,13 +26,20 @@ export interface ChainedRecord {
   readonly prevHash: string;
 }
 
+export interface StoredRecord extends ChainedRecord {
+  readonly hash: string;
+}
+
+/** A record before it takes its place in the chain. */
+export type Unchained = Omit<ChainedRecord, 'seq' | 'prevHash'>;
+
 /**
  * A JSON array in a fixed field order is canonical: strings, integers and null serialise one way only,
  * so the same content always gives the same bytes whatever the object's key order.
  */
-export function canonicalise(r: ChainedRecord): string {
+function canonicalise(format: string, r: ChainedRecord): string {
   return JSON.stringify([
-    'tocsin-log-v1',
+    format,
     r.seq,
     r.id,
     r.record,
@@ -51,4 +60,14 @@ export function canonicalise(r: ChainedRecord): string {
   ]);
 }
 
-export const chainHash = (r: ChainedRecord): string => createHash('sha256').update(canonicalise(r), 'utf8').digest('hex');
+/** The unkeyed link of logs written before migration 17, checked once before they are re-chained. */
+export const legacyChainHash = (r: ChainedRecord): string => createHash('sha256').update(canonicalise('tocsin-log-v1', r), 'utf8').digest('hex');
+
+export const chainMac = (chainKey: Buffer, r: ChainedRecord): string =>
+  createHmac('sha256', chainKey).update(canonicalise('tocsin-log-v2', r), 'utf8').digest('hex');
+
+/** The next link after `head` (undefined for the first record). */
+export function link(chainKey: Buffer, head: { seq: number; hash: string } | undefined, record: Unchained): StoredRecord {
+  const linked: ChainedRecord = { ...record, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+  return { ...linked, hash: chainMac(chainKey, linked) };
+}

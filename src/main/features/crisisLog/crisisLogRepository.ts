@@ -1,9 +1,11 @@
 // SQL for the crisis log: append-only inserts, entry views with their current state, chain walk.
 import type { Db } from '../../platform/db/openDatabase';
-import type { ChainedRecord } from './chainHash';
+import type { ChainedRecord, StoredRecord } from './chainHash';
 
-export interface StoredRecord extends ChainedRecord {
+export interface Head {
+  readonly seq: number;
   readonly hash: string;
+  readonly prevHash: string;
 }
 
 export interface EntryRow extends StoredRecord {
@@ -43,6 +45,8 @@ export class CrisisLogRepository {
   readonly #entry;
   readonly #changes;
   readonly #walk;
+  readonly #hashAt;
+  readonly #seqOfHash;
 
   constructor(private readonly db: Db) {
     this.#insert = db.prepare<ChainedRecord & { hash: string }>(
@@ -51,13 +55,15 @@ export class CrisisLogRepository {
        VALUES (@seq, @id, @record, @incidentId, @kind, @occurredAt, @enteredAt, @author, @authorRole,
          @body, @source, @verification, @pinned, @refId, @systemCode, @dataJson, @prevHash, @hash)`,
     );
-    this.#last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM crisis_log ORDER BY seq DESC LIMIT 1');
+    this.#last = db.prepare<[], Head>('SELECT seq, hash, prev_hash AS prevHash FROM crisis_log ORDER BY seq DESC LIMIT 1');
     this.#entry = db.prepare<[string], EntryRow>(`${ENTRY_VIEW} WHERE e.id = ? AND e.record = 'entry'`);
     this.#changes = db.prepare<[string], StoredRecord>(
       `SELECT ${RECORD_COLUMNS} FROM crisis_log
        WHERE record != 'entry' AND ref_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
     );
     this.#walk = db.prepare<[], StoredRecord>(`SELECT ${RECORD_COLUMNS} FROM crisis_log ORDER BY seq`);
+    this.#hashAt = db.prepare<[number], { hash: string }>('SELECT hash FROM crisis_log WHERE seq = ?');
+    this.#seqOfHash = db.prepare<[string], { seq: number }>('SELECT seq FROM crisis_log WHERE hash = ?');
   }
 
   /** Runs `fn` in one immediate transaction, so reading the chain head and appending cannot interleave. */
@@ -65,8 +71,29 @@ export class CrisisLogRepository {
     return this.db.transaction(fn).immediate();
   }
 
-  head(): { seq: number; hash: string } | undefined {
+  head(): Head | undefined {
     return this.#last.get();
+  }
+
+  hashAt(seq: number): string | undefined {
+    return this.#hashAt.get(seq)?.hash;
+  }
+
+  seqOfHash(hash: string): number | undefined {
+    return this.#seqOfHash.get(hash)?.seq;
+  }
+
+  /**
+   * Replaces every record's links, in one go, when the chain changes keys (migration 17). The append-only
+   * trigger is lifted for that statement only and put back exactly as migration 3 wrote it.
+   */
+  relink(links: readonly { seq: number; prevHash: string; hash: string }[]): void {
+    this.db.exec('DROP TRIGGER IF EXISTS crisis_log_no_update');
+    const update = this.db.prepare<[string, string, number]>('UPDATE crisis_log SET prev_hash = ?, hash = ? WHERE seq = ?');
+    for (const l of links) update.run(l.prevHash, l.hash, l.seq);
+    this.db.exec(`CREATE TRIGGER crisis_log_no_update BEFORE UPDATE ON crisis_log BEGIN
+      SELECT RAISE(ABORT, 'crisis log entries are never edited: append a correction');
+    END`);
   }
 
   insert(record: StoredRecord): void {

@@ -1,4 +1,5 @@
-// The crisis log (main courante): append-only, hash-chained, with recorded verification and pin changes.
+// The crisis log (main courante): append-only, chained with keyed links and anchored outside the database,
+// with recorded verification and pin changes.
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
@@ -18,10 +19,14 @@ import {
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
-import { CrisisLogRepository, type EntryRow, type StoredRecord } from './crisisLogRepository';
+import { CrisisLogRepository, type EntryRow } from './crisisLogRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
-import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
-import { chainHash, GENESIS_HASH, type ChainedRecord } from './chainHash';
+import type { OpenWorkspace, WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { syncCommitted } from '../../platform/db/openDatabase';
+import { link, type StoredRecord, type Unchained } from './chainHash';
+import { readAnchor, writeAnchor } from './logAnchor';
+import { logKeysFrom } from './logKeys';
+import { verifyChain } from './verifyChain';
 import { toFtsQuery } from './ftsQuery';
 
 export interface LogActor {
@@ -45,10 +50,33 @@ export interface SystemEntry {
 
 export const SYSTEM_AUTHOR = 'Tocsin';
 
-type Unchained = Omit<ChainedRecord, 'seq' | 'prevHash'>;
+/** A system entry as stored: worded from the catalogue in `language` when its code is known. */
+export function systemRecord(id: string, entry: SystemEntry, now: string, language: Language): Unchained {
+  return {
+    id,
+    record: 'entry',
+    incidentId: entry.incidentId,
+    kind: 'system',
+    occurredAt: entry.occurredAt ?? now,
+    enteredAt: now,
+    author: SYSTEM_AUTHOR,
+    authorRole: null,
+    body: wordSystemEntry(entry.code, entry.data ?? null, language) ?? entry.body,
+    source: null,
+    verification: 'verified',
+    pinned: 0,
+    refId: null,
+    systemCode: entry.code,
+    dataJson: entry.data ? JSON.stringify(entry.data) : null,
+  };
+}
 
 export class CrisisLogService {
   readonly #repo = perWorkspace((ws) => new CrisisLogRepository(ws.db));
+  readonly #keys = perWorkspace((ws) => logKeysFrom(this.store.secret(ws.id), ws.id));
+  /** Workspaces appended to since their anchor was last written. */
+  readonly #unanchored = new Set<WorkspaceId>();
+  #anchorScheduled = false;
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -56,6 +84,8 @@ export class CrisisLogService {
     private readonly clock: Clock,
     /** The workspace's report language, in which system entries are stored. */
     private readonly language: (workspaceId: WorkspaceId) => Language = () => 'en',
+    /** Told when an anchor could not be written after appends (it is tried again at the next one). */
+    private readonly onAnchorError: (error: unknown) => void = () => {},
   ) {}
 
   append(workspaceId: WorkspaceId, input: NewLogEntry): LogEntry {
@@ -71,7 +101,7 @@ export class CrisisLogService {
           throw new AppFailure('INVALID_INPUT', 'A correction belongs to the same incident as the entry it corrects.');
         }
       }
-      this.#chain(repo, {
+      this.#chain(workspaceId, repo, {
         id,
         record: 'entry',
         incidentId: entry.incidentId,
@@ -97,25 +127,8 @@ export class CrisisLogService {
     const repo = this.#repoOf(workspaceId);
     const now = this.clock.now().toISOString();
     const id = randomUUID();
-    repo.atomically(() =>
-      this.#chain(repo, {
-        id,
-        record: 'entry',
-        incidentId: entry.incidentId,
-        kind: 'system',
-        occurredAt: entry.occurredAt ?? now,
-        enteredAt: now,
-        author: SYSTEM_AUTHOR,
-        authorRole: null,
-        body: wordSystemEntry(entry.code, entry.data ?? null, this.language(workspaceId)) ?? entry.body,
-        source: null,
-        verification: 'verified',
-        pinned: 0,
-        refId: null,
-        systemCode: entry.code,
-        dataJson: entry.data ? JSON.stringify(entry.data) : null,
-      }),
-    );
+    const record = systemRecord(id, entry, now, this.language(workspaceId));
+    repo.atomically(() => this.#chain(workspaceId, repo, record));
     return this.#changed(workspaceId, repo, id);
   }
 
@@ -127,7 +140,7 @@ export class CrisisLogService {
       if (!VERIFICATION_MOVES[from].includes(to)) {
         throw new AppFailure('CONFLICT', `This entry cannot go from "${from}" to "${to}".`);
       }
-      this.#change(repo, entry, actor, { verification: to, pinned: 0, record: 'verification' });
+      this.#change(workspaceId, repo, entry, actor, { verification: to, pinned: 0, record: 'verification' });
     });
     return this.#changed(workspaceId, repo, entryId);
   }
@@ -137,7 +150,7 @@ export class CrisisLogService {
     repo.atomically(() => {
       const entry = this.#existing(repo, entryId);
       if (entry.currentPinned === (pinned ? 1 : 0)) return;
-      this.#change(repo, entry, actor, { verification: null, pinned: pinned ? 1 : 0, record: 'pin' });
+      this.#change(workspaceId, repo, entry, actor, { verification: null, pinned: pinned ? 1 : 0, record: 'pin' });
     });
     return this.#changed(workspaceId, repo, entryId);
   }
@@ -156,27 +169,20 @@ export class CrisisLogService {
     return withHistory(repo, repo.entries({ incidentId, limit: -1 })).sort((x, y) => x.seq - y.seq);
   }
 
-  /** Walks the whole chain and names the first record whose content or link does not match. */
+  /** Walks the whole chain, checks its head against the anchor, and names the first thing that does not hold. */
   verify(workspaceId: WorkspaceId): LogIntegrity {
-    const repo = this.#repoOf(workspaceId);
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    let checked = 0;
-    for (const r of repo.walk()) {
-      const broken = (reason: 'content_changed' | 'chain_broken' | 'sequence_gap'): LogIntegrity => ({
-        ok: false,
-        checked,
-        headHash: null,
-        firstBroken: { seq: r.seq, id: r.id, reason },
-      });
-      if (r.seq !== expectedSeq) return broken('sequence_gap');
-      if (r.prevHash !== prevHash) return broken('chain_broken');
-      if (chainHash(r) !== r.hash) return broken('content_changed');
-      prevHash = r.hash;
-      expectedSeq += 1;
-      checked += 1;
-    }
-    return { ok: true, checked, headHash: checked === 0 ? null : prevHash, firstBroken: null };
+    this.flushAnchors();
+    const ws = this.store.get(workspaceId);
+    const repo = this.#repo(ws);
+    const keys = this.#keys(ws);
+    const anchor = readAnchor(this.store.anchorPath(workspaceId), keys.anchor, workspaceId);
+    return verifyChain({ records: () => repo.walk(), seqOfHash: (hash) => repo.seqOfHash(hash) }, keys.chain, anchor);
+  }
+
+  /** Links records under this workspace's chain key, e.g. an imported archive's log (see importArchive). */
+  linker(workspaceId: WorkspaceId): (head: { seq: number; hash: string } | undefined, record: Unchained) => StoredRecord {
+    const key = this.#keys(this.store.get(workspaceId)).chain;
+    return (head, record) => link(key, head, record);
   }
 
   #repoOf(workspaceId: WorkspaceId): CrisisLogRepository {
@@ -190,13 +196,14 @@ export class CrisisLogService {
   }
 
   #change(
+    workspaceId: WorkspaceId,
     repo: CrisisLogRepository,
     entry: EntryRow,
     actor: LogActor,
     change: { record: 'verification' | 'pin'; verification: VerificationState | null; pinned: number },
   ): void {
     const now = this.clock.now().toISOString();
-    this.#chain(repo, {
+    this.#chain(workspaceId, repo, {
       id: randomUUID(),
       record: change.record,
       incidentId: entry.incidentId,
@@ -216,14 +223,60 @@ export class CrisisLogService {
   }
 
   /** Must run inside `repo.atomically`: reads the head and appends the next link. */
-  #chain(repo: CrisisLogRepository, record: Unchained): void {
+  #chain(workspaceId: WorkspaceId, repo: CrisisLogRepository, record: Unchained): void {
+    repo.insert(link(this.#keys(this.store.get(workspaceId)).chain, repo.head(), record));
+  }
+
+  /**
+   * Writes the anchors of the logs appended to since the last call. Appends schedule it for the end of the
+   * current turn of the event loop, so a burst of entries costs one anchor write; closing, backing up and
+   * verifying call it directly.
+   */
+  flushAnchors(): void {
+    for (const id of [...this.#unanchored]) {
+      const ws = this.store.get(id);
+      // Inside a caller's transaction the append may still roll back: the anchor waits for the next flush.
+      if (ws.db.inTransaction) continue;
+      this.#advanceAnchor(ws, this.#repo(ws));
+      this.#unanchored.delete(id);
+    }
+  }
+
+  #scheduleAnchor(workspaceId: WorkspaceId): void {
+    this.#unanchored.add(workspaceId);
+    if (this.#anchorScheduled) return;
+    this.#anchorScheduled = true;
+    setImmediate(() => {
+      this.#anchorScheduled = false;
+      try {
+        this.flushAnchors();
+      } catch (error) {
+        this.onAnchorError(error);
+      }
+    });
+  }
+
+  /**
+   * Moves the anchor to the head, but only along the chain it anchors: when the log no longer holds the
+   * anchored record (cut, or swapped for another copy), the anchor stays where it is, so verify keeps
+   * reporting it; a missing or forged anchor file is left for verify to report too.
+   */
+  #advanceAnchor(ws: OpenWorkspace, repo: CrisisLogRepository): void {
+    const keys = this.#keys(ws);
+    const path = this.store.anchorPath(ws.id);
+    const current = readAnchor(path, keys.anchor, ws.id);
+    if (current.state !== 'ok') return;
+    const { anchor } = current;
+    if (anchor.seq > 0 && repo.hashAt(anchor.seq) !== anchor.hash) return;
     const head = repo.head();
-    const linked: ChainedRecord = { ...record, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
-    const stored: StoredRecord = { ...linked, hash: chainHash(linked) };
-    repo.insert(stored);
+    if (!head || head.seq <= anchor.seq) return;
+    // After a power cut the anchor must not name records the database lost.
+    syncCommitted(ws.db);
+    writeAnchor(path, keys.anchor, ws.id, head);
   }
 
   #changed(workspaceId: WorkspaceId, repo: CrisisLogRepository, entryId: string): LogEntry {
+    this.#scheduleAnchor(workspaceId);
     const [entry] = withHistory(repo, [this.#existing(repo, entryId)]);
     if (!entry) throw new AppFailure('NOT_FOUND', 'No such log entry.');
     this.events.emit('crisisLog:changed', { workspaceId, incidentId: entry.incidentId });

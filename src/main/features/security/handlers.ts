@@ -6,6 +6,7 @@ import type { KeyRing } from '../../platform/security/keyRing';
 import type { Audit } from '../crisisLog/audit';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
+import { finishKeyRotation } from './keyRotation';
 
 export function securityHandlers(
   keyRing: KeyRing,
@@ -20,8 +21,10 @@ export function securityHandlers(
     'security:setPassphrase': async ({ next, current }) => {
       const before = keyRing.protection;
       await keyRing.setPassphrase(next, current);
+      const rotated = finishKeyRotation(keyRing, store);
       // The passphrase protects the whole data folder; the live workspace's log records it.
       audit(LIVE_WORKSPACE_ID, before === 'passphrase' ? 'passphrase.changed' : 'passphrase.set', 'Data passphrase set or changed.');
+      for (const id of rotated) audit(id, 'key.rotated', 'Database encryption key rotated.');
       events.emit('security:changed', {});
       return status();
     },

@@ -2,11 +2,13 @@
 import { AppFailure } from '../../../shared/contract/envelope';
 import {
   workspaceSettingsSchema,
+  type Language,
   type Workspace,
   type WorkspaceId,
   type WorkspaceSettings,
 } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/openDatabase';
 import type { EventBus } from '../../platform/events/eventBus';
 import { SettingsRepository } from '../../platform/workspaces/settingsRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
@@ -20,6 +22,12 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   sealed: false,
   backupHours: 24,
 };
+
+/** The report language stored in a workspace database, for code that runs before the workspace is open. */
+export function reportLanguageIn(db: Db): Language {
+  const field = workspaceSettingsSchema.shape.reportLanguage.safeParse(new SettingsRepository(db).getAll().reportLanguage);
+  return field.success ? field.data : DEFAULT_SETTINGS.reportLanguage;
+}
 
 export class WorkspaceService {
   readonly #settings = perWorkspace((ws) => new SettingsRepository(ws.db));

@@ -1,7 +1,9 @@
 // Opens an encrypted workspace database: key, verification, pragmas, migrations.
 import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { migrate } from './migrate';
+import type { MigrationHooks } from './migrations/types';
 
 export type Db = Database.Database;
 
@@ -10,13 +12,15 @@ export interface OpenOptions {
   /** Raw 32-byte key; the cipher is sqleet's ChaCha20-Poly1305 (the library default). */
   readonly key: Buffer;
   readonly readonly?: boolean;
+  /** Steps that need keys kept outside the database (see MigrationHooks). */
+  readonly hooks?: MigrationHooks;
 }
 
 /**
  * Opens `path` with `key` and migrates it. A wrong key does not fail at `PRAGMA key` time but on the
  * first read, so the key is verified here, before any other code touches the database.
  */
-export function openDatabase({ path, key, readonly = false }: OpenOptions): Db {
+export function openDatabase({ path, key, readonly = false, hooks }: OpenOptions): Db {
   const db = new Database(path, { readonly, fileMustExist: readonly });
   try {
     db.pragma(`key = "x'${key.toString('hex')}'"`);
@@ -27,12 +31,36 @@ export function openDatabase({ path, key, readonly = false }: OpenOptions): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
-    migrate(db);
+    migrate(db, undefined, undefined, hooks);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/**
+ * Makes every committed transaction durable now. In WAL mode with synchronous = NORMAL a commit reaches the
+ * disk only at the next checkpoint; a file that must never run ahead of the database (an anchor of its
+ * content) is written after this.
+ */
+export function syncCommitted(db: Db): void {
+  const wal = `${db.name}-wal`;
+  if (!existsSync(wal)) return;
+  const fd = openSync(wal, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Re-encrypts an open database under `key` (SQLite3 Multiple Ciphers' rekey, which refuses WAL mode). */
+export function rekeyDatabase(db: Db, key: Buffer): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
 }
 
 function verifyKey(db: Db, path: string): void {

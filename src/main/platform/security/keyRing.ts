@@ -1,13 +1,16 @@
-// The data folder's key ring: one random key per workspace database, kept in `<id>.key` beside it, either
-// in clear (protection "none", the first-run default where no keychain exists), wrapped under the OS
-// keychain (Electron safeStorage, "os"), or wrapped under a key derived from the cell's passphrase.
+// The data folder's key ring. Each workspace has a key file beside its database (`<id>.key`) holding the
+// database key and the workspace secret (from which the crisis log chain and archive signing keys are
+// derived), either in clear (protection "none", the first-run default where no keychain exists), wrapped
+// under the OS keychain (Electron safeStorage, "os"), or wrapped under a key derived from the cell's
+// passphrase. Backups keep a copy of the key file, so every key file in the folder follows the protection.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { AppFailure } from '../../../shared/contract/envelope';
+import { createFileAtomic, renameDurably, writeFileAtomic } from '../files/atomicFile';
 import type { KeyProvider } from '../workspaces/workspaceStore';
-import { deriveKek, kdfSchema, newKdfParams, unwrap, wrap, wrappedSchema, type KdfParams } from './keyWrap';
+import { deriveKek, kdfSchema, newKdfParams, unwrap, wrap, wrappedSchema, type KdfParams, type Wrapped } from './keyWrap';
 
 /** Electron's safeStorage, behind an interface so the core stays Electron-free. */
 export interface OsSecretStore {
@@ -26,12 +29,34 @@ const ringFileSchema = z.object({
   verifier: wrappedSchema.optional(),
   /** The KEK sealed by the OS keychain (protection "os"), base64. */
   osSealedKek: z.string().optional(),
+  /**
+   * Set when the protection changed and the database keys have not been replaced yet: keys that sat on
+   * disk under the old protection must stop opening the databases (see `rotationDue`).
+   */
+  rotationDue: z.boolean().optional(),
 });
 type RingFile = z.infer<typeof ringFileSchema>;
 
-const keyFileSchema = z.object({ version: z.literal(1), wrapped: wrappedSchema });
+const HEX_KEY = /^[0-9a-f]{64}$/;
+const sealedSchema = z.union([z.string().regex(HEX_KEY), wrappedSchema]);
+type Sealed = z.infer<typeof sealedSchema>;
+const keyFileSchema = z.union([
+  z.object({ version: z.literal(2), key: sealedSchema, secret: sealedSchema.optional() }),
+  // Written before workspace secrets existed: the wrapped database key alone.
+  z.object({ version: z.literal(1), wrapped: wrappedSchema }),
+]);
+
+/** A key file's content once opened. `secret` is absent from files written before it existed. */
+interface KeyMaterial {
+  readonly key: Buffer;
+  readonly secret?: Buffer;
+}
+
 const VERIFIER = Buffer.from('tocsin-key-ring-v1');
 const MIN_PASSPHRASE = 10;
+/** Key files are `<id>.key`, a staged rotation `<id>.key.next`, a restore's copy `<id>.db.before-restore.key`. */
+const KEY_FILE = /\.key(\.next)?$/;
+const REWRAP = '.rewrap';
 
 export interface KeyRingOptions {
   readonly os?: OsSecretStore;
@@ -41,7 +66,7 @@ export interface KeyRingOptions {
 
 export class KeyRing implements KeyProvider {
   readonly #ringPath: string;
-  readonly #keysDir: string;
+  readonly #dataDir: string;
   #ring: RingFile;
   #kek: Buffer | undefined;
 
@@ -49,19 +74,19 @@ export class KeyRing implements KeyProvider {
     dataDir: string,
     private readonly options: KeyRingOptions = {},
   ) {
+    this.#dataDir = dataDir;
     this.#ringPath = join(dataDir, 'keyring.json');
-    this.#keysDir = join(dataDir, 'workspaces');
     this.#finishInterruptedRewrap();
     if (existsSync(this.#ringPath)) {
-      const parsed = ringFileSchema.safeParse(JSON.parse(readFileSync(this.#ringPath, 'utf8')));
+      const parsed = ringFileSchema.safeParse(safeJson(readFileSync(this.#ringPath, 'utf8')));
       if (!parsed.success) throw new AppFailure('UNAVAILABLE', `The key ring ${this.#ringPath} is damaged.`);
       this.#ring = parsed.data;
       if (this.#ring.protection === 'os') this.#kek = this.#openOsKek();
-    } else if (options.os && !this.#anyKeyFile()) {
+    } else if (options.os && this.#keyFiles().length === 0) {
       // A fresh data folder on a machine with a real keychain is protected by it from the start.
       this.#kek = randomBytes(32);
       this.#ring = { version: 1, protection: 'os', osSealedKek: options.os.encrypt(this.#kek).toString('base64') };
-      this.#save();
+      writeFileAtomic(this.#ringPath, JSON.stringify(this.#ring, null, 2));
     } else {
       this.#ring = { version: 1, protection: 'none' };
     }
@@ -76,6 +101,18 @@ export class KeyRing implements KeyProvider {
     return this.#ring.protection !== 'none' && this.#kek === undefined;
   }
 
+  /** True after a change of protection until every database has been re-encrypted under a fresh key. */
+  get rotationDue(): boolean {
+    return this.#ring.rotationDue === true;
+  }
+
+  rotationDone(): void {
+    if (!this.rotationDue) return;
+    const { rotationDue: _done, ...ring } = this.#ring;
+    writeFileAtomic(this.#ringPath, JSON.stringify(ring, null, 2));
+    this.#ring = ring;
+  }
+
   async unlock(passphrase: string): Promise<void> {
     if (this.#ring.protection !== 'passphrase' || !this.#ring.kdf || !this.#ring.verifier) {
       throw new AppFailure('CONFLICT', 'No passphrase protects this data folder.');
@@ -86,31 +123,55 @@ export class KeyRing implements KeyProvider {
   }
 
   keyFor(workspaceId: string, keyPath: string): Buffer {
-    if (this.locked) throw new AppFailure('LOCKED', 'The data is locked: the passphrase is needed to open it.');
+    this.#assertOpen();
     if (!existsSync(keyPath)) {
       const key = randomBytes(32);
-      this.#writeKey(workspaceId, keyPath, key, 'wx');
+      createFileAtomic(keyPath, this.#seal(workspaceId, { key, secret: randomBytes(32) }));
       return key;
     }
-    return this.#readKey(workspaceId, keyPath);
+    return this.#open(workspaceId, keyPath).key;
+  }
+
+  /**
+   * The workspace secret, never stored in the database; key files written before it existed get one now.
+   * Only derived keys leave the ring's callers (HKDF, see subkeys.ts).
+   */
+  secretFor(workspaceId: string, keyPath: string): Buffer {
+    this.keyFor(workspaceId, keyPath);
+    const material = this.#open(workspaceId, keyPath);
+    if (material.secret) return material.secret;
+    const secret = randomBytes(32);
+    writeFileAtomic(keyPath, this.#seal(workspaceId, { key: material.key, secret }));
+    return secret;
   }
 
   /** A key written by an interrupted rotation, tried when the current key no longer opens the database. */
   stagedKeyFor(workspaceId: string, keyPath: string): Buffer | undefined {
-    return existsSync(`${keyPath}.next`) ? this.#readKey(workspaceId, `${keyPath}.next`) : undefined;
+    return existsSync(`${keyPath}.next`) ? this.#open(workspaceId, `${keyPath}.next`).key : undefined;
   }
 
   stageKey(workspaceId: string, keyPath: string, key: Buffer): void {
-    this.#writeKey(workspaceId, `${keyPath}.next`, key, 'w');
+    writeFileAtomic(`${keyPath}.next`, this.#seal(workspaceId, { key, secret: this.secretFor(workspaceId, keyPath) }));
   }
 
   commitStagedKey(keyPath: string): void {
-    renameSync(`${keyPath}.next`, keyPath);
+    renameDurably(`${keyPath}.next`, keyPath);
   }
 
   /**
-   * Protects every workspace key with a passphrase (or changes it). Changing it requires the current one.
-   * Only the small key files are rewritten: the databases keep their keys.
+   * Puts the database key of `fromPath` (a backup's key file) in `keyPath`. The workspace secret comes with
+   * it; a backup made before secrets existed keeps the workspace's current one.
+   */
+  adoptKeyFile(workspaceId: string, keyPath: string, fromPath: string): void {
+    const from = this.#open(workspaceId, fromPath);
+    const secret = from.secret ?? this.secretFor(workspaceId, keyPath);
+    writeFileAtomic(keyPath, this.#seal(workspaceId, { key: from.key, secret }));
+  }
+
+  /**
+   * Protects every key file of the data folder (workspaces and backups) with a passphrase, or changes it;
+   * changing it requires the current one. The databases are re-encrypted afterwards (`rotationDue`), so a
+   * key that sat on disk under the old protection no longer opens them.
    */
   async setPassphrase(next: string, current?: string): Promise<void> {
     if (next.length < MIN_PASSPHRASE) {
@@ -121,31 +182,35 @@ export class KeyRing implements KeyProvider {
       await this.unlock(current);
     }
     if (this.locked) throw new AppFailure('LOCKED', 'Unlock the data before changing its protection.');
-    const keys = this.#keyFiles().map((path) => ({ path, id: basename(path, '.key'), key: this.#readKey(basename(path, '.key'), path) }));
+    const files = this.#keyFiles().map((f) => ({ ...f, material: this.#open(f.workspaceId, f.path) }));
     const kdf: KdfParams = newKdfParams(this.options.kdfCost);
     const kek = await deriveKek(next, kdf);
+    const ring: RingFile = { version: 1, protection: 'passphrase', kdf, verifier: wrap(kek, VERIFIER, 'verifier'), rotationDue: true };
     // Stage the new ring, then every rewrapped key, before switching anything: a crash leaves either the old
     // or the new set usable (see #finishInterruptedRewrap).
-    const ring: RingFile = { version: 1, protection: 'passphrase', kdf, verifier: wrap(kek, VERIFIER, 'verifier') };
-    this.#writeRaw(`${this.#ringPath}.next`, JSON.stringify(ring, null, 2));
-    for (const k of keys) this.#writeRaw(`${k.path}.rewrap`, JSON.stringify({ version: 1, wrapped: wrap(kek, k.key, k.id) }));
+    writeFileAtomic(`${this.#ringPath}.next`, JSON.stringify(ring, null, 2));
+    for (const f of files) writeFileAtomic(`${f.path}${REWRAP}`, sealWith(kek, f.workspaceId, f.material));
     // The rename of the ring is the commit point; #finishInterruptedRewrap completes or drops the rest.
-    renameSync(`${this.#ringPath}.next`, this.#ringPath);
+    renameDurably(`${this.#ringPath}.next`, this.#ringPath);
     this.#ring = ring;
     this.#kek = kek;
-    for (const k of keys) renameSync(`${k.path}.rewrap`, k.path);
+    for (const f of files) renameDurably(`${f.path}${REWRAP}`, f.path);
   }
 
   #finishInterruptedRewrap(): void {
-    if (!existsSync(this.#keysDir)) return;
-    const pending = readdirSync(this.#keysDir).filter((f) => f.endsWith('.key.rewrap'));
     const ringCommitted = !existsSync(`${this.#ringPath}.next`);
-    for (const f of pending) {
-      const path = join(this.#keysDir, f);
-      if (ringCommitted) renameSync(path, path.slice(0, -'.rewrap'.length));
-      else rmSync(path);
+    for (const dir of this.#keyDirs()) {
+      for (const f of readdirSync(dir).filter((name) => name.endsWith(REWRAP))) {
+        const path = join(dir, f);
+        if (ringCommitted) renameDurably(path, path.slice(0, -REWRAP.length));
+        else rmSync(path);
+      }
     }
     rmSync(`${this.#ringPath}.next`, { force: true });
+  }
+
+  #assertOpen(): void {
+    if (this.locked) throw new AppFailure('LOCKED', 'The data is locked: the passphrase is needed to open it.');
   }
 
   #openOsKek(): Buffer | undefined {
@@ -157,47 +222,60 @@ export class KeyRing implements KeyProvider {
     }
   }
 
-  #readKey(workspaceId: string, path: string): Buffer {
+  #open(workspaceId: string, path: string): KeyMaterial {
+    this.#assertOpen();
     const text = readFileSync(path, 'utf8').trim();
-    if (this.#ring.protection === 'none') {
-      if (!/^[0-9a-f]{64}$/.test(text)) throw new AppFailure('UNAVAILABLE', `Key file ${path} is damaged.`);
-      return Buffer.from(text, 'hex');
+    const clear = this.#ring.protection === 'none';
+    // Key files written before workspace secrets: a bare hex key (no protection) or one wrapped key.
+    if (HEX_KEY.test(text)) {
+      if (!clear) throw new AppFailure('FORBIDDEN', `Key file ${path} is in clear although the data folder is protected.`);
+      return { key: Buffer.from(text, 'hex') };
     }
     const parsed = keyFileSchema.safeParse(safeJson(text));
-    const key = parsed.success && this.#kek ? unwrap(this.#kek, parsed.data.wrapped, workspaceId) : undefined;
-    if (!key) throw new AppFailure('FORBIDDEN', `Key file ${path} cannot be opened with this key ring.`);
-    return key;
+    if (!parsed.success) throw new AppFailure('UNAVAILABLE', `Key file ${path} is damaged.`);
+    const file = parsed.data;
+    const open = (sealed: Sealed, context: string): Buffer => {
+      const key = typeof sealed === 'string' ? (clear ? Buffer.from(sealed, 'hex') : undefined) : this.#kek && unwrap(this.#kek, sealed, context);
+      if (!key) throw new AppFailure('FORBIDDEN', `Key file ${path} cannot be opened with this key ring.`);
+      return key;
+    };
+    if (file.version === 1) return { key: open(file.wrapped, workspaceId) };
+    return { key: open(file.key, workspaceId), secret: file.secret && open(file.secret, secretContext(workspaceId)) };
   }
 
-  #writeKey(workspaceId: string, path: string, key: Buffer, flag: 'w' | 'wx'): void {
-    const body =
-      this.#ring.protection === 'none' || !this.#kek
-        ? key.toString('hex')
-        : JSON.stringify({ version: 1, wrapped: wrap(this.#kek, key, workspaceId) });
-    if (flag === 'wx') writeFileSync(path, body, { mode: 0o600, flag: 'wx' });
-    else this.#writeRaw(path, body);
+  #seal(workspaceId: string, material: KeyMaterial): string {
+    if (this.#ring.protection === 'none') {
+      return JSON.stringify({ version: 2, key: material.key.toString('hex'), secret: material.secret?.toString('hex') });
+    }
+    if (!this.#kek) throw new AppFailure('LOCKED', 'The data is locked: the passphrase is needed to open it.');
+    return sealWith(this.#kek, workspaceId, material);
   }
 
-  #writeRaw(path: string, body: string): void {
-    const tmp = `${path}.tmp`;
-    writeFileSync(tmp, body, { mode: 0o600 });
-    renameSync(tmp, path);
+  #keyDirs(): string[] {
+    const dirs = [join(this.#dataDir, 'workspaces')];
+    const backups = join(this.#dataDir, 'backups');
+    if (existsSync(backups)) dirs.push(...readdirSync(backups, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(backups, d.name)));
+    return dirs.filter((d) => existsSync(d));
   }
 
-  #save(): void {
-    this.#writeRaw(this.#ringPath, JSON.stringify(this.#ring, null, 2));
+  /** Every key file in the data folder, with the workspace whose id authenticates it. */
+  #keyFiles(): { path: string; workspaceId: string }[] {
+    const live = join(this.#dataDir, 'workspaces');
+    return this.#keyDirs().flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => KEY_FILE.test(f))
+        // A workspace's files start with its id (ids have no dots); a backup folder is named after it.
+        .map((f) => ({ path: join(dir, f), workspaceId: dir === live ? f.slice(0, f.indexOf('.')) : basename(dir) })),
+    );
   }
+}
 
-  #keyFiles(): string[] {
-    if (!existsSync(this.#keysDir)) return [];
-    return readdirSync(this.#keysDir)
-      .filter((f) => f.endsWith('.key'))
-      .map((f) => join(this.#keysDir, f));
-  }
+const secretContext = (workspaceId: string): string => `${workspaceId}/secret`;
 
-  #anyKeyFile(): boolean {
-    return existsSync(this.#keysDir) && readdirSync(this.#keysDir).some((f) => f.endsWith('.key'));
-  }
+function sealWith(kek: Buffer, workspaceId: string, material: KeyMaterial): string {
+  const body: { version: 2; key: Wrapped; secret?: Wrapped } = { version: 2, key: wrap(kek, material.key, workspaceId) };
+  if (material.secret) body.secret = wrap(kek, material.secret, secretContext(workspaceId));
+  return JSON.stringify(body);
 }
 
 function safeJson(text: string): unknown {

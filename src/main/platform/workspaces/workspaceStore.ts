@@ -5,12 +5,17 @@ import { join } from 'node:path';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { workspaceIdSchema, type WorkspaceId, type WorkspaceKind } from '../../../shared/domain/workspace';
 import type { Clock } from '../clock';
-import { openDatabase, type Db } from '../db/openDatabase';
+import { openDatabase, rekeyDatabase, type Db } from '../db/openDatabase';
+import type { MigrationHooks } from '../db/migrations/types';
 import { SettingsRepository } from './settingsRepository';
 
-/** Supplies the key of a workspace database; issue #9 swaps the key-file provider for keychain/passphrase. */
+/** Supplies the key of a workspace database and its secret (the key ring, see security/keyRing). */
 export interface KeyProvider {
   keyFor(workspaceId: WorkspaceId, keyPath: string): Buffer;
+  /** The workspace secret: never stored in the database; features derive their own keys from it. */
+  secretFor(workspaceId: WorkspaceId, keyPath: string): Buffer;
+  /** Makes `keyPath` hold the database key of another key file (a backup's), keeping the workspace secret. */
+  adoptKeyFile(workspaceId: WorkspaceId, keyPath: string, fromPath: string): void;
   /** The key of a rotation that was interrupted before its key file was switched, if any. */
   stagedKeyFor(workspaceId: WorkspaceId, keyPath: string): Buffer | undefined;
   stageKey(workspaceId: WorkspaceId, keyPath: string, key: Buffer): void;
@@ -32,6 +37,8 @@ export class WorkspaceStore {
     dataDir: string,
     private readonly keys: KeyProvider,
     private readonly clock: Clock,
+    /** Migration steps that need the workspace's keys (see MigrationHooks), supplied by the features. */
+    private readonly hooks: (id: WorkspaceId) => MigrationHooks = () => ({}),
   ) {
     this.#dir = join(dataDir, 'workspaces');
     mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
@@ -94,6 +101,15 @@ export class WorkspaceStore {
     return this.#keyPath(id);
   }
 
+  /** The file beside the key that anchors the crisis log's head outside the database. */
+  anchorPath(id: WorkspaceId): string {
+    return join(this.#dir, `${id}.head`);
+  }
+
+  secret(id: WorkspaceId): Buffer {
+    return this.keys.secretFor(id, this.#keyPath(id));
+  }
+
   #dbPath(id: WorkspaceId): string {
     return join(this.#dir, `${id}.db`);
   }
@@ -107,11 +123,7 @@ export class WorkspaceStore {
     const keyPath = this.#keyPath(id);
     const next = randomBytes(32);
     this.keys.stageKey(id, keyPath, next);
-    // SQLite3 Multiple Ciphers cannot rekey a database in WAL mode.
-    ws.db.pragma('wal_checkpoint(TRUNCATE)');
-    ws.db.pragma('journal_mode = DELETE');
-    ws.db.pragma(`rekey = "x'${next.toString('hex')}'"`);
-    ws.db.pragma('journal_mode = WAL');
+    rekeyDatabase(ws.db, next);
     this.keys.commitStagedKey(keyPath);
   }
 
@@ -123,11 +135,11 @@ export class WorkspaceStore {
     const path = this.#dbPath(id);
     const keyPath = this.#keyPath(id);
     try {
-      return openDatabase({ path, key: this.keys.keyFor(id, keyPath) });
+      return openDatabase({ path, key: this.keys.keyFor(id, keyPath), hooks: this.hooks(id) });
     } catch (error) {
       const staged = error instanceof AppFailure && error.code === 'FORBIDDEN' ? this.keys.stagedKeyFor(id, keyPath) : undefined;
       if (!staged) throw error;
-      const db = openDatabase({ path, key: staged });
+      const db = openDatabase({ path, key: staged, hooks: this.hooks(id) });
       this.keys.commitStagedKey(keyPath);
       return db;
     }

@@ -35,7 +35,7 @@ describe('key ring', () => {
     expect(ring.protection).toBe('none');
     storeWithData(dir, ring).close();
     const key = join(dir, 'workspaces', 'live.key');
-    expect(readFileSync(key, 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(readFileSync(key, 'utf8'))).toEqual({ version: 2, key: expect.stringMatching(/^[0-9a-f]{64}$/), secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
     if (process.platform !== 'win32') expect(statSync(key).mode & 0o777).toBe(0o600);
   });
 
@@ -44,7 +44,7 @@ describe('key ring', () => {
     const ring = new KeyRing(dir, { kdfCost });
     storeWithData(dir, ring).close();
     await ring.setPassphrase('correct horse battery staple');
-    expect(readFileSync(join(dir, 'workspaces', 'live.key'), 'utf8')).not.toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(join(dir, 'workspaces', 'live.key'), 'utf8')).not.toMatch(/"key":"[0-9a-f]{64}"/);
 
     const elsewhere = tempDir();
     copyDataFolder(dir, elsewhere);
@@ -123,17 +123,92 @@ describe('key ring', () => {
   });
 });
 
+describe('key files of every kind', () => {
+  it('opens key files written before workspace secrets and gives them a secret once', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'workspaces'));
+    const key = Buffer.alloc(32, 4);
+    const path = join(dir, 'workspaces', 'live.key');
+    writeFileSync(path, key.toString('hex'));
+    const ring = new KeyRing(dir, { kdfCost });
+    expect(ring.keyFor('live', path)).toEqual(key);
+    const secret = ring.secretFor('live', path);
+    expect(secret).toHaveLength(32);
+    expect(ring.secretFor('live', path)).toEqual(secret);
+    expect(ring.keyFor('live', path)).toEqual(key);
+    await ring.setPassphrase('correct horse battery staple');
+    expect(ring.keyFor('live', path)).toEqual(key);
+    expect(ring.secretFor('live', path)).toEqual(secret);
+  });
+
+  it('rewraps the key files of backups too, and marks the databases for a fresh key', async () => {
+    const dir = tempDir();
+    const ring = new KeyRing(dir, { kdfCost });
+    storeWithData(dir, ring).close();
+    const live = join(dir, 'workspaces', 'live.key');
+    mkdirSync(join(dir, 'backups', 'live'), { recursive: true });
+    const backup = join(dir, 'backups', 'live', '20260101T000000Z.key');
+    copyFileSync(live, backup);
+    // A backup made before workspace secrets: a bare key.
+    const legacy = join(dir, 'backups', 'live', '20250101T000000Z.key');
+    writeFileSync(legacy, Buffer.alloc(32, 8).toString('hex'));
+    expect(ring.rotationDue).toBe(false);
+
+    await ring.setPassphrase('correct horse battery staple');
+    for (const f of [live, backup, legacy]) expect(JSON.parse(readFileSync(f, 'utf8'))).toMatchObject({ version: 2, key: { iv: expect.any(String), tag: expect.any(String) } });
+    const reopened = new KeyRing(dir, { kdfCost });
+    await reopened.unlock('correct horse battery staple');
+    expect(reopened.keyFor('live', backup)).toEqual(reopened.keyFor('live', live));
+    expect(reopened.keyFor('live', legacy)).toEqual(Buffer.alloc(32, 8));
+    expect(reopened.rotationDue).toBe(true);
+    reopened.rotationDone();
+    expect(new KeyRing(dir, { kdfCost }).rotationDue).toBe(false);
+  });
+
+  it('adopts a backup key file without a secret and keeps the workspace secret', () => {
+    const dir = tempDir();
+    const ring = new KeyRing(dir, { kdfCost });
+    storeWithData(dir, ring).close();
+    const live = join(dir, 'workspaces', 'live.key');
+    const secret = ring.secretFor('live', live);
+    const old = join(dir, 'old.key');
+    writeFileSync(old, Buffer.alloc(32, 6).toString('hex'));
+    ring.adoptKeyFile('live', live, old);
+    expect(ring.keyFor('live', live)).toEqual(Buffer.alloc(32, 6));
+    expect(ring.secretFor('live', live)).toEqual(secret);
+  });
+
+  it('finishes an interrupted rewrap in the backups folder as well', async () => {
+    const dir = tempDir();
+    const ring = new KeyRing(dir, { kdfCost });
+    storeWithData(dir, ring).close();
+    await ring.setPassphrase('correct horse battery staple');
+    mkdirSync(join(dir, 'backups', 'live'), { recursive: true });
+    const backup = join(dir, 'backups', 'live', '20260101T000000Z.key');
+    // Crash after the ring's commit point: the staged rewrap is the one to keep.
+    copyFileSync(join(dir, 'workspaces', 'live.key'), `${backup}.rewrap`);
+    writeFileSync(backup, 'the old protection');
+    const recovered = new KeyRing(dir, { kdfCost });
+    await recovered.unlock('correct horse battery staple');
+    expect(existsSync(`${backup}.rewrap`)).toBe(false);
+    expect(recovered.keyFor('live', backup)).toEqual(recovered.keyFor('live', join(dir, 'workspaces', 'live.key')));
+  });
+});
+
 describe('key rotation', () => {
   it('re-encrypts the database under a new key and keeps the data', () => {
     const dir = tempDir();
     const ring = new KeyRing(dir, { kdfCost });
     const store = storeWithData(dir, ring);
-    const before = readFileSync(join(dir, 'workspaces', 'live.key'), 'utf8');
+    const keyPath = join(dir, 'workspaces', 'live.key');
+    const before = ring.keyFor('live', keyPath);
+    const secret = ring.secretFor('live', keyPath);
     store.rotateKey('live');
-    const after = readFileSync(join(dir, 'workspaces', 'live.key'), 'utf8');
-    expect(after).not.toBe(before);
+    expect(ring.keyFor('live', keyPath)).not.toEqual(before);
+    // The workspace secret (chain and signing keys) survives the rotation.
+    expect(ring.secretFor('live', keyPath)).toEqual(secret);
     store.close();
-    expect(() => openDatabase({ path: join(dir, 'workspaces', 'live.db'), key: Buffer.from(before, 'hex') })).toThrow(/key is wrong/);
+    expect(() => openDatabase({ path: join(dir, 'workspaces', 'live.db'), key: before })).toThrow(/key is wrong/);
     const reopened = new WorkspaceStore(dir, new KeyRing(dir, { kdfCost }), systemClock);
     expect(probe(reopened)).toEqual({ v: '"données"' });
     expect(reopened.get('live').db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -153,7 +228,7 @@ describe('key rotation', () => {
     store.close();
     const reopened = new WorkspaceStore(dir, new KeyRing(dir, { kdfCost }), systemClock);
     expect(probe(reopened)).toEqual({ v: '"données"' });
-    expect(readFileSync(keyPath, 'utf8')).toBe(next.toString('hex'));
+    expect(new KeyRing(dir, { kdfCost }).keyFor('live', keyPath)).toEqual(next);
     reopened.close();
   });
 });
