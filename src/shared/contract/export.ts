@@ -21,10 +21,20 @@ export const exportCalls = {
     z.object({ jobId: jobIdSchema }),
     z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
   ),
-  /** Imports an archive into a workspace that holds no incident or log yet (a fresh data folder). */
+  /**
+   * Imports a signed archive into a workspace that holds no incident or log yet (a fresh data folder). With
+   * `expectedFingerprint`, an archive signed by any other device key is refused. A refused archive fails with
+   * CONFLICT and one issue at path `archive` whose message is the ArchiveProblem code.
+   */
   'export:importArchive': call(
-    z.object({ workspaceId: workspaceIdSchema, content: z.string().max(ARCHIVE_MAX_CHARS) }),
-    z.object({ incidentId: incidentIdSchema, logRecords: z.number().int().nonnegative(), headHash: z.string().nullable() }),
+    z.object({ workspaceId: workspaceIdSchema, content: z.string().max(ARCHIVE_MAX_CHARS), expectedFingerprint: z.string().max(80).optional() }),
+    z.object({
+      incidentId: incidentIdSchema,
+      logRecords: z.number().int().nonnegative(),
+      headHash: z.string().nullable(),
+      /** The fingerprint of the device key that signed it, to compare with the exporting laptop's. */
+      signer: z.object({ fingerprint: z.string() }),
+    }),
   ),
 } as const;
 

@@ -21,6 +21,8 @@ export const securityCalls = {
   ),
   'security:unlock': call(z.object({ passphrase: z.string().max(1024) }), securityStatusSchema),
   'security:rotateKey': call(z.object({ workspaceId: workspaceIdSchema }), z.object({ rotatedAt: z.iso.datetime() })),
+  /** The fingerprint of the workspace's device key, which signs its archives: read it to the person importing one. */
+  'security:signingKey': call(z.object({ workspaceId: workspaceIdSchema }), z.object({ fingerprint: z.string() })),
 } as const;
 
 export const securityEvents = {

@@ -1,11 +1,34 @@
 // The portable incident archive: the incident's own rows from each table, the whole crisis log chain (it is
 // chained across the workspace, so every record is needed to verify it), and the aggregated series the
-// report's charts read. Rows are kept as stored so an import reproduces the incident exactly.
+// report's charts read. Rows are kept as stored so an import reproduces the incident exactly. The file is
+// signed with the exporting workspace's device key (Ed25519): the signature covers the JSON of every other
+// field, in the file's order, as JSON.stringify writes it.
 import { z } from 'zod';
 import { workspaceKindSchema } from './workspace';
 
 export const ARCHIVE_FORMAT = 'tocsin-incident-archive';
-export const ARCHIVE_VERSION = 1;
+/** Version 2 is signed; version 1 (unsigned) is refused, since nothing tells it apart from a forgery. */
+export const ARCHIVE_VERSION = 2;
+
+/**
+ * Why an archive is refused, as stable codes the UI words (i18n `reports.archiveProblem`):
+ * - unsigned: no signature (an archive from before signing, or one stripped of it);
+ * - signature_invalid: the content is not what the key it names signed;
+ * - signer_mismatch: signed, but not by the laptop whose fingerprint the person expects;
+ * - log_broken: the log's records do not link into one chain;
+ * - head_mismatch: the chain does not end at the head the archive declares.
+ */
+export const ARCHIVE_PROBLEMS = ['unsigned', 'signature_invalid', 'signer_mismatch', 'log_broken', 'head_mismatch'] as const;
+export type ArchiveProblem = (typeof ARCHIVE_PROBLEMS)[number];
+
+export const archiveSignerSchema = z.object({
+  algorithm: z.literal('ed25519'),
+  /** Raw 32-byte public key, base64. */
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  /** SHA-256 of the public key (first 16 bytes, hex in groups of four), to compare with the exporting laptop's. */
+  fingerprint: z.string().regex(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/),
+});
+export type ArchiveSigner = z.infer<typeof archiveSignerSchema>;
 
 const sqlValueSchema = z.union([z.string(), z.number(), z.null()]);
 /** One stored row: column name → value (text, number or null), exactly as in the database. */
@@ -42,6 +65,7 @@ export const incidentArchiveSchema = z
     workspace: z.object({ kind: workspaceKindSchema, displayName: z.string().max(120), organisation: z.string().max(120) }),
     /** Head hash of the crisis log chain at export; the import verifies the chain and compares. */
     logHeadHash: z.string().nullable(),
+    signer: archiveSignerSchema,
     /** The period the report covers (lead-in before the incident opened → close or export). */
     window: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }),
     tables: z.object({
@@ -62,6 +86,8 @@ export const incidentArchiveSchema = z
       watch_term_hours: rows('Per-watch per-hour term counts of the period.'),
       lessons_learned: rows('Lessons-learned (RETEX) answers of the workspace.'),
     }),
+    /** Ed25519 signature (base64) by `signer` of JSON.stringify of this object without `signature`. */
+    signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
   })
-  .describe('Tocsin incident archive, version 1');
+  .describe('Tocsin incident archive, version 2 (signed)');
 export type IncidentArchive = z.infer<typeof incidentArchiveSchema>;

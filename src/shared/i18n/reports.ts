@@ -19,6 +19,16 @@ export const reportsEn = {
   importArchive: 'Import an archive for review',
   importHelp: 'For review on this laptop: imports an archive exported elsewhere into this workspace while it is still empty (a fresh data folder); the crisis log chain must verify.',
   imported: 'Archive imported: {{entries}} crisis log records, chain verified.',
+  importSigner: 'Signed by the laptop with fingerprint {{fingerprint}}. Check it against the fingerprint shown in Settings › Data protection on the laptop that exported it.',
+  expectedFingerprint: 'Fingerprint of the exporting laptop (optional)',
+  expectedFingerprintHelp: 'Given, an archive signed by any other laptop is refused.',
+  archiveProblem: {
+    unsigned: 'The archive is not signed: nothing tells it apart from a forgery.',
+    signature_invalid: 'The archive was changed after it was signed, or its signature is forged.',
+    signer_mismatch: 'The archive was signed by another laptop than the fingerprint given.',
+    log_broken: 'The crisis log in the archive does not form one chain.',
+    head_mismatch: 'The crisis log in the archive does not end at the head it declares.',
+  },
   reportJob: 'PDF report',
   job: {
     running: 'In progress — {{stage}}',
@@ -257,6 +267,16 @@ export const reportsFr: Catalog<typeof reportsEn> = {
   importArchive: 'Importer une archive pour relecture',
   importHelp: 'Pour relire sur ce poste : importe une archive exportée ailleurs dans cet espace tant qu’il est vide (nouveau dossier de données) ; la chaîne de la main courante doit se vérifier.',
   imported: 'Archive importée : {{entries}} enregistrements de main courante, chaîne vérifiée.',
+  importSigner: 'Signée par le poste d’empreinte {{fingerprint}}. Comparez-la à l’empreinte affichée dans Réglages › Protection des données sur le poste qui l’a exportée.',
+  expectedFingerprint: 'Empreinte du poste exportateur (facultatif)',
+  expectedFingerprintHelp: 'Si elle est donnée, une archive signée par un autre poste est refusée.',
+  archiveProblem: {
+    unsigned: 'L’archive n’est pas signée : rien ne la distingue d’un faux.',
+    signature_invalid: 'L’archive a été modifiée après sa signature, ou sa signature est contrefaite.',
+    signer_mismatch: 'L’archive a été signée par un autre poste que celui de l’empreinte donnée.',
+    log_broken: 'La main courante de l’archive ne forme pas une chaîne.',
+    head_mismatch: 'La main courante de l’archive ne s’arrête pas à la tête qu’elle déclare.',
+  },
   reportJob: 'Rapport PDF',
   job: {
     running: 'En cours — {{stage}}',

@@ -22,6 +22,7 @@ import { renderIncidentReport } from './renderIncidentReport';
 import { exportFileName } from './exportFileName';
 import { exportArchive } from './archive/exportArchive';
 import { importArchive } from './archive/importArchive';
+import { signingKeyFor } from '../security/signingKey';
 import { exportLogCsv, exportMentionsCsv } from './csvExports';
 import { exportMentionsXlsx } from './xlsxExport';
 import { ArchiveRepository } from './archiveRepository';
@@ -100,7 +101,8 @@ export function createReports(deps: ReportDeps) {
     const incident = incidents.get(workspaceId, incidentId);
     const ws = () => store.get(workspaceId);
     const runners: Record<Exclude<ExportKind, 'report'>, (cp: Checkpoint) => Promise<JobOutput>> = {
-      archive: (cp) => exportArchive({ sources, archive: archiveRepository(ws()), workspaceId, incidentId, now: clock.now() }, cp),
+      archive: (cp) =>
+        exportArchive({ sources, archive: archiveRepository(ws()), workspaceId, incidentId, now: clock.now(), signingKey: signingKeyFor(store.secret(workspaceId), workspaceId) }, cp),
       mentionsCsv: (cp) => exportMentionsCsv(repository(ws()), incident, clock.now(), cp),
       mentionsXlsx: (cp) => exportMentionsXlsx(repository(ws()), incident, clock.now(), cp),
       logCsv: (cp) => exportLogCsv(sources.logEntries(workspaceId, incidentId), incident, clock.now(), cp),
@@ -123,11 +125,13 @@ export function createReports(deps: ReportDeps) {
       const output = jobs.output(jobId);
       return { fileName: output.fileName, mimeType: output.mimeType, contentBase64: output.bytes.toString('base64') };
     },
-    'export:importArchive': ({ workspaceId, content }) => {
-      const result = importArchive(content, workspaces.get(workspaceId).kind, archiveRepository(store.get(workspaceId)), () => crisisLog.verify(workspaceId));
+    'export:importArchive': ({ workspaceId, content, expectedFingerprint }) => {
+      const deps = { repo: archiveRepository(store.get(workspaceId)), link: crisisLog.linker(workspaceId), verify: () => crisisLog.verify(workspaceId) };
+      const result = importArchive(content, workspaces.get(workspaceId).kind, deps, expectedFingerprint);
       audit(workspaceId, 'import.archive', `Incident archive imported: ${result.logRecords} crisis log records, chain verified.`, {
         incidentId: result.incidentId,
         records: result.logRecords,
+        fingerprint: result.signer.fingerprint,
       });
       events.emit('incident:changed', { workspaceId, incidentId: result.incidentId });
       events.emit('crisisLog:changed', { workspaceId, incidentId: result.incidentId });

@@ -1,6 +1,7 @@
 // The PDF incident report: cover, contents with page numbers, then one section per part of the record.
 // Every section is printed even when empty (it says so): an absent section reads as a lost one.
 import { composerEn, composerFr } from '../../../shared/i18n/composer';
+import { incidentsEn, incidentsFr } from '../../../shared/i18n/incidents';
 import { planEn, planFr } from '../../../shared/i18n/plan';
 import { reportsEn, reportsFr } from '../../../shared/i18n/reports';
 import type { Language } from '../../../shared/domain/workspace';
@@ -62,6 +63,14 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const s: Strings = language === 'fr' ? (reportsFr.pdf as Strings) : reportsEn.pdf;
   const plan = language === 'fr' ? planFr : planEn;
   const composer = language === 'fr' ? composerFr : composerEn;
+  const breakReasons = (language === 'fr' ? incidentsFr : incidentsEn).log.reason;
+  const integrityLine = (): string =>
+    data.integrity.ok
+      ? fill(s.log.integrityOk, { checked: data.integrity.checked, hash: data.integrity.headHash ?? '—' })
+      : fill(s.log.integrityBroken, {
+          seq: data.integrity.firstBroken?.seq ?? '?',
+          reason: data.integrity.firstBroken ? breakReasons[data.integrity.firstBroken.reason] : '?',
+        });
   const locale = language === 'fr' ? 'fr-CH' : 'en-GB';
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const at = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : s.cover.notYet);
@@ -177,12 +186,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       for (const p of series.points) if (!peak || p.count > peak.count) peak = { count: p.count, watch: series.watchName, hour: p.hour };
     }
     if (peak) pdf.paragraph(fill(s.summary.peak, { count: num.format(peak.count), watch: printable(peak.watch, 200), date: at(new Date(peak.hour * 3_600_000).toISOString()) }));
-    pdf.paragraph(
-      data.integrity.ok
-        ? fill(s.log.integrityOk, { checked: data.integrity.checked, hash: data.integrity.headHash ?? '—' })
-        : fill(s.log.integrityBroken, { seq: data.integrity.firstBroken?.seq ?? '?', reason: data.integrity.firstBroken?.reason ?? '?' }),
-      { size: 9 },
-    );
+    pdf.paragraph(integrityLine(), { size: 9 });
   });
 
   await section('levels', 1, () => {
@@ -257,12 +261,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('log', 4, async () => {
-    pdf.paragraph(
-      data.integrity.ok
-        ? fill(s.log.integrityOk, { checked: data.integrity.checked, hash: data.integrity.headHash ?? '—' })
-        : fill(s.log.integrityBroken, { seq: data.integrity.firstBroken?.seq ?? '?', reason: data.integrity.firstBroken?.reason ?? '?' }),
-      { size: 9 },
-    );
+    pdf.paragraph(integrityLine(), { size: 9 });
     pdf.paragraph(fill(s.log.count, { count: data.log.length }));
     if (data.log.length === 0) return pdf.paragraph(s.none, { italic: true });
     const base = 0.3 + (0.6 * 4) / SECTION_ORDER.length;

@@ -7,6 +7,7 @@ import type { Audit } from '../crisisLog/audit';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 import { finishKeyRotation } from './keyRotation';
+import { signingKeyFor } from './signingKey';
 
 export function securityHandlers(
   keyRing: KeyRing,
@@ -38,6 +39,10 @@ export function securityHandlers(
       audit(workspaceId, 'key.rotated', 'Database encryption key rotated.');
       events.emit('security:changed', {});
       return { rotatedAt: clock.now().toISOString() };
+    },
+    'security:signingKey': ({ workspaceId }) => {
+      store.get(workspaceId);
+      return { fingerprint: signingKeyFor(store.secret(workspaceId), workspaceId).fingerprint };
     },
   };
 }

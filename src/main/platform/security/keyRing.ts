@@ -240,7 +240,7 @@ export class KeyRing implements KeyProvider {
       return key;
     };
     if (file.version === 1) return { key: open(file.wrapped, workspaceId) };
-    return { key: open(file.key, workspaceId), secret: file.secret && open(file.secret, secretContext(workspaceId)) };
+    return { key: open(file.key, workspaceId), secret: file.secret === undefined ? undefined : open(file.secret, secretContext(workspaceId)) };
   }
 
   #seal(workspaceId: string, material: KeyMaterial): string {

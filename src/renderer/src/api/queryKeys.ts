@@ -4,6 +4,7 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 export const queryKeys = {
   system: ['system'] as const,
   security: ['security'] as const,
+  signingKey: (id: WorkspaceId) => ['security', 'signingKey', id] as const,
   network: (id: WorkspaceId) => ['network', id] as const,
   backups: (id: WorkspaceId) => ['backups', id] as const,
   workspaces: ['workspaces'] as const,

@@ -11,13 +11,15 @@ const published = readFileSync(resolve(root, 'resources/archive/incident-archive
 
 const minimal = () => ({
   format: 'tocsin-incident-archive',
-  version: 1,
+  version: 2,
   exportedAt: '2026-01-14T16:00:00.000Z',
   incidentId: '6f1c1a52-3f0e-4f43-9d8e-1d2a52c7b001',
   workspace: { kind: 'live', displayName: 'Tocsin', organisation: 'Banque Léman' },
   logHeadHash: null,
+  signer: { algorithm: 'ed25519', publicKey: `${'A'.repeat(43)}=`, fingerprint: '3F2A 9C01 77B4 0D1E 5A6B 8C9D 0E1F 2A3B' },
   window: { from: '2026-01-12T12:00:00.000Z', to: '2026-01-14T16:00:00.000Z' },
   tables: Object.fromEntries(ARCHIVE_TABLES.map((t) => [t, t === 'incidents' ? [{ id: '6f1c1a52-3f0e-4f43-9d8e-1d2a52c7b001', title: 'Fuite' }] : []])),
+  signature: `${'B'.repeat(86)}==`,
 });
 
 describe('published incident archive JSON Schema', () => {

@@ -1,6 +1,8 @@
-// Writes the incident archive (JSON, schema in resources/archive/incident-archive.schema.json).
+// Writes the incident archive (JSON, schema in resources/archive/incident-archive.schema.json), signed with
+// the workspace's device key so another laptop can tell it from a forgery.
 import { ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, type IncidentArchive } from '../../../../shared/domain/incidentArchive';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import type { SigningKey } from '../../security/signingKey';
 import type { ArchiveRepository } from '../archiveRepository';
 import type { Checkpoint, JobOutput } from '../exportJobs';
 import { exportFileName } from '../exportFileName';
@@ -12,9 +14,10 @@ export interface ArchiveExportInput {
   readonly workspaceId: WorkspaceId;
   readonly incidentId: string;
   readonly now: Date;
+  readonly signingKey: SigningKey;
 }
 
-export async function exportArchive({ sources, archive, workspaceId, incidentId, now }: ArchiveExportInput, checkpoint: Checkpoint): Promise<JobOutput> {
+export async function exportArchive({ sources, archive, workspaceId, incidentId, now, signingKey }: ArchiveExportInput, checkpoint: Checkpoint): Promise<JobOutput> {
   const incident = sources.incident(workspaceId, incidentId);
   const workspace = sources.workspace(workspaceId);
   const { from, to } = reportWindow(incident, now);
@@ -25,17 +28,20 @@ export async function exportArchive({ sources, archive, workspaceId, incidentId,
     tables[table] = archive.read(table, scope);
   }
   const integrity = sources.verifyLog(workspaceId);
-  const document: IncidentArchive = {
+  const unsigned: Omit<IncidentArchive, 'signature'> = {
     format: ARCHIVE_FORMAT,
     version: ARCHIVE_VERSION,
     exportedAt: now.toISOString(),
     incidentId,
     workspace: { kind: workspace.kind, displayName: workspace.settings.displayName, organisation: workspace.settings.organisation },
     logHeadHash: integrity.headHash,
+    signer: { algorithm: 'ed25519', publicKey: signingKey.publicKey, fingerprint: signingKey.fingerprint },
     window: { from: scope.fromIso, to: scope.toIso },
     tables,
   };
   await checkpoint('finish', 0.95);
+  const signed = JSON.stringify(unsigned);
+  const document: IncidentArchive = { ...unsigned, signature: signingKey.sign(Buffer.from(signed, 'utf8')) };
   return {
     fileName: exportFileName('archive', incident.title, now, 'json'),
     mimeType: 'application/json',

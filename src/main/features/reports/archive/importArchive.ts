@@ -1,29 +1,131 @@
-// Reads an incident archive from another laptop into an empty workspace, for review: validated in full,
-// inserted in one transaction, and kept only if the crisis log chain verifies to the head hash it declares.
+// Reads an incident archive from another laptop into an empty workspace, for review. The signature is checked
+// first (the content is exactly what the named device key signed, and that key is the one the person expects
+// when they give its fingerprint), then the log's chain as exported; the log is then linked again under this
+// workspace's own chain key, inserted in one transaction, and kept only if the local chain verifies.
+import { z } from 'zod';
 import { AppFailure } from '../../../../shared/contract/envelope';
-import { incidentArchiveSchema } from '../../../../shared/domain/incidentArchive';
 import type { LogIntegrity } from '../../../../shared/domain/crisisLog';
+import { ARCHIVE_FORMAT, incidentArchiveSchema, type ArchiveProblem } from '../../../../shared/domain/incidentArchive';
 import type { WorkspaceKind } from '../../../../shared/domain/workspace';
+import { GENESIS_HASH, type StoredRecord, type Unchained } from '../../crisisLog/chainHash';
+import { verifySignature } from '../../security/signingKey';
 import type { ArchiveRepository } from '../archiveRepository';
 
 export interface ArchiveImportResult {
   incidentId: string;
   logRecords: number;
   headHash: string | null;
+  signer: { fingerprint: string };
 }
 
-export function importArchive(content: string, targetKind: WorkspaceKind, repo: ArchiveRepository, verify: () => LogIntegrity): ArchiveImportResult {
+export interface ArchiveImportDeps {
+  readonly repo: ArchiveRepository;
+  /** Links a record after `head` under this workspace's chain key. */
+  readonly link: (head: { seq: number; hash: string } | undefined, record: Unchained) => StoredRecord;
+  readonly verify: () => LogIntegrity;
+}
+
+const refuse = (problem: ArchiveProblem, message: string): AppFailure => new AppFailure('CONFLICT', message, [{ path: 'archive', message: problem }]);
+
+const signedSchema = z.object({ signature: z.string(), signer: z.object({ publicKey: z.string(), fingerprint: z.string() }) });
+
+const text = z.string();
+const maybe = z.string().nullable();
+const logRowSchema = z.object({
+  seq: z.number().int().positive(),
+  id: text,
+  record: text,
+  incident_id: maybe,
+  kind: maybe,
+  occurred_at: text,
+  entered_at: text,
+  author: text,
+  author_role: maybe,
+  body: text,
+  source: maybe,
+  verification: maybe,
+  pinned: z.number().int(),
+  ref_id: maybe,
+  system_code: maybe,
+  data_json: maybe,
+  prev_hash: text,
+  hash: text,
+})
+  // Columns this version does not know are kept, so the insert refuses them by name.
+  .catchall(z.union([z.string(), z.number(), z.null()]));
+type LogRow = z.infer<typeof logRowSchema>;
+
+/** Checks the signature over the file's own fields and returns the parsed document. */
+function verifiedDocument(json: unknown, expectedFingerprint: string | undefined): { document: Record<string, unknown>; fingerprint: string } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== ARCHIVE_FORMAT) {
+    throw new AppFailure('INVALID_INPUT', 'This file is not a Tocsin incident archive.');
+  }
+  const signed = signedSchema.safeParse(json);
+  if (!signed.success) throw refuse('unsigned', 'This archive is not signed: nothing tells it apart from a forged one, so nothing was imported.');
+  const { signature: _signature, ...document } = json as Record<string, unknown>;
+  const { publicKey, fingerprint } = signed.data.signer;
+  if (!verifySignature(publicKey, Buffer.from(JSON.stringify(document), 'utf8'), signed.data.signature)) {
+    throw refuse('signature_invalid', 'This archive was changed after it was signed (or its signature is forged): nothing was imported.');
+  }
+  if (expectedFingerprint !== undefined && normalise(expectedFingerprint) !== normalise(fingerprint)) {
+    throw refuse('signer_mismatch', `This archive was signed by the laptop with fingerprint ${fingerprint}, not the one you expect: nothing was imported.`);
+  }
+  return { document, fingerprint };
+}
+
+const normalise = (fingerprint: string): string => fingerprint.replace(/\s+/g, '').toUpperCase();
+
+/** The exported chain must link from the start to the declared head; its links are the exporting laptop's. */
+function checkExportedChain(rows: readonly LogRow[], declaredHead: string | null): void {
+  let prev = GENESIS_HASH;
+  for (const [i, r] of rows.entries()) {
+    if (r.seq !== i + 1 || r.prev_hash !== prev) throw refuse('log_broken', `The crisis log in the archive is broken at record ${r.seq}: nothing was imported.`);
+    prev = r.hash;
+  }
+  const head = rows.length === 0 ? null : prev;
+  if (head !== declaredHead) {
+    throw refuse('head_mismatch', `The crisis log in the archive ends at ${head ?? 'nothing'}, not at the head it declares (${declaredHead ?? 'none'}): nothing was imported.`);
+  }
+}
+
+/** The same records linked under this workspace's chain key. */
+function relink(rows: readonly LogRow[], link: ArchiveImportDeps['link']): LogRow[] {
+  let head: StoredRecord | undefined;
+  return rows.map((r) => {
+    head = link(head, {
+      id: r.id,
+      record: r.record,
+      incidentId: r.incident_id,
+      kind: r.kind,
+      occurredAt: r.occurred_at,
+      enteredAt: r.entered_at,
+      author: r.author,
+      authorRole: r.author_role,
+      body: r.body,
+      source: r.source,
+      verification: r.verification,
+      pinned: r.pinned,
+      refId: r.ref_id,
+      systemCode: r.system_code,
+      dataJson: r.data_json,
+    });
+    return { ...r, prev_hash: head.prevHash, hash: head.hash };
+  });
+}
+
+export function importArchive(content: string, targetKind: WorkspaceKind, deps: ArchiveImportDeps, expectedFingerprint?: string): ArchiveImportResult {
   let json: unknown;
   try {
     json = JSON.parse(content);
   } catch {
     throw new AppFailure('INVALID_INPUT', 'This file is not JSON: it is not a Tocsin incident archive.');
   }
+  const { document, fingerprint } = verifiedDocument(json, expectedFingerprint);
   const parsed = incidentArchiveSchema.safeParse(json);
   if (!parsed.success) {
     throw new AppFailure(
       'INVALID_INPUT',
-      'This file is not a valid Tocsin incident archive (version 1).',
+      'This file is not a valid Tocsin incident archive (version 2).',
       parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     );
   }
@@ -34,27 +136,25 @@ export function importArchive(content: string, targetKind: WorkspaceKind, repo: 
   if (archive.tables.incidents.length !== 1 || archive.tables.incidents[0]?.id !== archive.incidentId) {
     throw new AppFailure('INVALID_INPUT', 'The archive must hold exactly the one incident it names.');
   }
-  if (!repo.isEmpty()) {
+  const logRows = z.array(logRowSchema).safeParse((document.tables as Record<string, unknown>).crisis_log);
+  if (!logRows.success) throw new AppFailure('INVALID_INPUT', 'The crisis log rows of this archive do not have the expected columns: nothing was imported.');
+  checkExportedChain(logRows.data, archive.logHeadHash);
+  if (!deps.repo.isEmpty()) {
     throw new AppFailure('CONFLICT', 'This workspace already holds incidents or a crisis log: import the archive into an empty data folder.');
   }
   let integrity: LogIntegrity | null = null;
   try {
-    repo.insertAll(archive.tables, () => {
-      integrity = verify();
-      if (!integrity.ok || integrity.headHash !== archive.logHeadHash) throw new Error('chain');
+    deps.repo.insertAll({ ...archive.tables, crisis_log: relink(logRows.data, deps.link) }, () => {
+      integrity = deps.verify();
+      if (!integrity.ok) throw new Error('chain');
     });
   } catch (error) {
     if (error instanceof AppFailure) throw error;
     const found = integrity as LogIntegrity | null;
-    if (found) {
-      throw new AppFailure(
-        'CONFLICT',
-        found.ok
-          ? `The crisis log in the archive ends at ${found.headHash ?? 'nothing'}, not at the head hash it declares (${archive.logHeadHash ?? 'none'}): nothing was imported.`
-          : `The crisis log in the archive is broken at record ${found.firstBroken?.seq ?? '?'} (${found.firstBroken?.reason ?? '?'}): nothing was imported.`,
-      );
+    if (found?.ok === false) {
+      throw refuse('log_broken', `The crisis log in the archive does not verify once linked here (record ${found.firstBroken?.seq ?? '?'}, ${found.firstBroken?.reason ?? '?'}): nothing was imported.`);
     }
     throw new AppFailure('INVALID_INPUT', `The archive's rows do not fit this version's tables (${error instanceof Error ? error.message : String(error)}): nothing was imported.`);
   }
-  return { incidentId: archive.incidentId, logRecords: archive.tables.crisis_log.length, headHash: archive.logHeadHash };
+  return { incidentId: archive.incidentId, logRecords: logRows.data.length, headHash: archive.logHeadHash, signer: { fingerprint } };
 }

@@ -40,5 +40,8 @@ export const useCancelJob = () => useMutation({ mutationFn: (jobId: string) => c
 export const useDownloadJob = () => useMutation({ mutationFn: (jobId: string) => callApi('export:download', { jobId }) });
 
 export function useImportArchive(workspaceId: WorkspaceId) {
-  return useMutation({ mutationFn: (content: string) => callApi('export:importArchive', { workspaceId, content }) });
+  return useMutation({
+    mutationFn: ({ content, expectedFingerprint }: { content: string; expectedFingerprint?: string }) =>
+      callApi('export:importArchive', { workspaceId, content, expectedFingerprint }),
+  });
 }

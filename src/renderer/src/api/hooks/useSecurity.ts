@@ -18,5 +18,8 @@ export function useSetPassphrase() {
 export const useRotateKey = () =>
   useMutation({ mutationFn: (workspaceId: WorkspaceId) => callApi('security:rotateKey', { workspaceId }) });
 
+export const useSigningKey = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: queryKeys.signingKey(workspaceId), queryFn: () => callApi('security:signingKey', { workspaceId }) });
+
 export const useNetworkPolicy = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: queryKeys.network(workspaceId), queryFn: () => callApi('network:policy', { workspaceId }) });

@@ -1,10 +1,11 @@
 // Reports area: pick an incident, generate the PDF report in a language, export data, import an archive,
 // and see how the public reacted to each published statement.
-import { Alert, Button, FileButton, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileTypePdf, IconFileExport, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppFailure } from '../../../../shared/contract/envelope';
+import { ARCHIVE_PROBLEMS, type ArchiveProblem } from '../../../../shared/domain/incidentArchive';
 import type { ExportKind } from '../../../../shared/domain/report';
 import type { Language } from '../../../../shared/domain/workspace';
 import { useIncidentList } from '../../api/hooks/useIncidents';
@@ -30,6 +31,7 @@ export function ReportsScreen() {
   const [incidentId, setIncidentId] = useState<string | null>(null);
   const [language, setLanguage] = useState<Language | null>(null);
   const [jobs, setJobs] = useState<{ jobId: string; kind: ExportKind }[]>([]);
+  const [expectedFingerprint, setExpectedFingerprint] = useState('');
   const start = useStartJob(workspaceId);
   const importArchive = useImportArchive(workspaceId);
 
@@ -48,7 +50,13 @@ export function ReportsScreen() {
   };
   const labelOf = (kind: ExportKind) => (kind === 'report' ? t('reports.reportJob') : t(EXPORTS.find((e) => e.kind === kind)?.label ?? kind));
   const readArchive = (file: File | null) => {
-    if (file) void file.text().then((content) => importArchive.mutate(content));
+    if (file) void file.text().then((content) => importArchive.mutate({ content, expectedFingerprint: expectedFingerprint.trim() || undefined }));
+  };
+  const importError = (error: Error): string => {
+    if (!(error instanceof AppFailure)) return error.message;
+    const problem = error.issues?.find((i) => i.path === 'archive')?.message;
+    if (problem && (ARCHIVE_PROBLEMS as readonly string[]).includes(problem)) return t(`reports.archiveProblem.${problem as ArchiveProblem}`);
+    return `${t(`errors.${error.code}`)} ${error.message}`;
   };
 
   return (
@@ -106,6 +114,15 @@ export function ReportsScreen() {
                           </Button>
                         ))}
                       </Group>
+                      <TextInput
+                        size="xs"
+                        label={t('reports.expectedFingerprint')}
+                        description={t('reports.expectedFingerprintHelp')}
+                        value={expectedFingerprint}
+                        onChange={(e) => setExpectedFingerprint(e.currentTarget.value)}
+                        ff="monospace"
+                        data-testid="expected-fingerprint"
+                      />
                       <Group gap="xs" align="center">
                         <FileButton onChange={readArchive} accept="application/json,.json">
                           {(props) => (
@@ -119,11 +136,14 @@ export function ReportsScreen() {
                         </Text>
                       </Group>
                       {importArchive.isSuccess ? (
-                        <Alert color="green">{t('reports.imported', { entries: importArchive.data.logRecords })}</Alert>
+                        <Alert color="green" data-testid="archive-imported">
+                          {t('reports.imported', { entries: importArchive.data.logRecords })}{' '}
+                          {t('reports.importSigner', { fingerprint: importArchive.data.signer.fingerprint })}
+                        </Alert>
                       ) : null}
                       {importArchive.isError ? (
-                        <Alert color="red">
-                          {importArchive.error instanceof AppFailure ? `${t(`errors.${importArchive.error.code}`)} ${importArchive.error.message}` : importArchive.error.message}
+                        <Alert color="red" data-testid="archive-refused">
+                          {importError(importArchive.error)}
                         </Alert>
                       ) : null}
                     </Stack>

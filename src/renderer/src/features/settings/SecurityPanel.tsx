@@ -5,7 +5,7 @@ import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppFailure } from '../../../../shared/contract/envelope';
-import { useRotateKey, useSecurityStatus, useSetPassphrase } from '../../api/hooks/useSecurity';
+import { useRotateKey, useSecurityStatus, useSetPassphrase, useSigningKey } from '../../api/hooks/useSecurity';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 
@@ -32,6 +32,7 @@ export function SecurityPanel() {
             </Alert>
             <PassphraseForm hasPassphrase={s.protection === 'passphrase'} />
             <RotateKey />
+            <SigningFingerprint />
           </Stack>
         )}
       </QueryState>
@@ -97,6 +98,22 @@ function PassphraseForm({ hasPassphrase }: { hasPassphrase: boolean }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+function SigningFingerprint() {
+  const { t } = useTranslation();
+  const signing = useSigningKey(useWorkspaceId());
+  return (
+    <Stack gap={4}>
+      <Text fw={600}>{t('security.signingTitle')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('security.signingHelp')}
+      </Text>
+      <Text ff="monospace" data-testid="signing-fingerprint">
+        {signing.data?.fingerprint ?? '…'}
+      </Text>
+    </Stack>
   );
 }
 

@@ -2,10 +2,11 @@
 // verify, and a forged archive is refused on import; an untouched log and a genuine archive verify.
 // The attacker holds the database key (the file is open to them) but not the key ring's workspace secret.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
+import { signingKeyFor } from '../../../../../src/main/features/security/signingKey';
 import { invoke, makeTestCore, workspaceKey } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
 
@@ -200,9 +201,20 @@ describe('incident archive signature (issue #14, finding 4)', () => {
     const refused = await core(tempDir()).dispatch('export:importArchive', { workspaceId: 'live', content: JSON.stringify(forged) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'archive', message: 'signature_invalid' }] } });
 
+    // The same forgery signed again by a key of the forger's own: the signature holds, the fingerprint does not.
+    const expected = (await invoke(core(dir), 'security:signingKey', { workspaceId: 'live' })).fingerprint;
+    const forger = signingKeyFor(randomBytes(32), 'live');
+    const { signature: _dropped, ...unsigned } = forged as unknown as Record<string, unknown>;
+    const resigned = { ...unsigned, signer: { algorithm: 'ed25519', publicKey: forger.publicKey, fingerprint: forger.fingerprint } };
+    const resignedText = JSON.stringify({ ...resigned, signature: forger.sign(Buffer.from(JSON.stringify(resigned), 'utf8')) });
+    const mismatch = await core(tempDir()).dispatch('export:importArchive', { workspaceId: 'live', content: resignedText, expectedFingerprint: expected });
+    expect(mismatch).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'archive', message: 'signer_mismatch' }] } });
+    const stripped = await core(tempDir()).dispatch('export:importArchive', { workspaceId: 'live', content: JSON.stringify(unsigned) });
+    expect(stripped).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'archive', message: 'unsigned' }] } });
+
     const review = core(tempDir());
-    const imported = await invoke(review, 'export:importArchive', { workspaceId: 'live', content: genuine });
-    expect(imported).toMatchObject({ incidentId, logRecords: log.length });
+    const imported = await invoke(review, 'export:importArchive', { workspaceId: 'live', content: genuine, expectedFingerprint: expected });
+    expect(imported).toMatchObject({ incidentId, logRecords: log.length, signer: { fingerprint: expected } });
     expect((await invoke(review, 'crisisLog:verify', { workspaceId: 'live' })).ok).toBe(true);
   });
 });

@@ -52,13 +52,18 @@ describe('incident archive and exports', () => {
 
     const review = freshCore();
     try {
-      const result = await invoke(review, 'export:importArchive', { workspaceId: WS, content: bytes.toString('utf8') });
+      const { fingerprint } = await invoke(core, 'security:signingKey', { workspaceId: WS });
+      const result = await invoke(review, 'export:importArchive', { workspaceId: WS, content: bytes.toString('utf8'), expectedFingerprint: fingerprint.toLowerCase() });
       expect(result.incidentId).toBe(built.incidentId);
       expect(result.headHash).toBe(archive.logHeadHash);
+      expect(result.signer.fingerprint).toBe(fingerprint);
       const copy = await invoke(review, 'incident:get', { workspaceId: WS, incidentId: built.incidentId });
       expect(copy).toEqual(source);
+      // Same entries; their links are this laptop's own (the chain key never leaves the laptop that wrote it).
       const copyLog = await invoke(review, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: built.incidentId, limit: 2000 } });
-      expect(copyLog).toEqual(sourceLog);
+      const unlinked = (log: typeof sourceLog) => log.map(({ hash: _hash, ...entry }) => entry);
+      expect(unlinked(copyLog)).toEqual(unlinked(sourceLog));
+      expect(copyLog.map((e) => e.hash)).not.toEqual(sourceLog.map((e) => e.hash));
       expect(await invoke(review, 'composer:list', { workspaceId: WS, incidentId: built.incidentId })).toEqual(statements);
       // The import is audited after the imported chain, and the chain still verifies through it.
       const integrity = await invoke(review, 'crisisLog:verify', { workspaceId: WS });
@@ -79,7 +84,10 @@ describe('incident archive and exports', () => {
     archive.tables.crisis_log[3]!.body = 'Entrée réécrite après coup';
     const review = freshCore();
     try {
-      await expect(invoke(review, 'export:importArchive', { workspaceId: WS, content: JSON.stringify(archive) })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(invoke(review, 'export:importArchive', { workspaceId: WS, content: JSON.stringify(archive) })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        issues: [{ path: 'archive', message: 'signature_invalid' }],
+      });
       expect(await invoke(review, 'incident:list', { workspaceId: WS })).toEqual([]);
       await expect(invoke(review, 'export:importArchive', { workspaceId: WS, content: '{"format":"other"}' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
       await expect(invoke(review, 'export:importArchive', { workspaceId: WS, content: 'not json' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
