@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDueBackups } from '../../../../../src/main/features/backups/backupSchedule';
+import { GENESIS_HASH, legacyChainHash } from '../../../../../src/main/features/crisisLog/chainHash';
+import { CrisisLogRepository } from '../../../../../src/main/features/crisisLog/crisisLogRepository';
+import { migrate } from '../../../../../src/main/platform/db/migrate';
 import { silentLogger } from '../../../../../src/main/platform/logger';
 import { invoke, makeTestCore, workspaceKey } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
@@ -64,6 +67,56 @@ describe('backups', () => {
     expect(integrity.ok).toBe(true);
     const bodies = await logBodies(core);
     expect(bodies).toContain('Après la sauvegarde');
+    core.close();
+  });
+
+  it('keeps the anchored head in each backup, so a backup whose tail was cut is refused', async () => {
+    const dir = tempDir();
+    const core = makeTestCore(dir);
+    await logEntry(core, 'Premier appel');
+    await logEntry(core, 'Décision : communiqué à 14h');
+    const created = await invoke(core, 'backup:create', { workspaceId: 'live' });
+    expect(existsSync(join(dir, 'backups', 'live', created.name.replace(/\.db$/, '.head')))).toBe(true);
+
+    const cut = new Database(join(dir, 'backups', 'live', created.name));
+    cut.pragma(`key = "x'${workspaceKey(dir, 'live').toString('hex')}'"`);
+    cut.exec('DROP TRIGGER crisis_log_no_delete');
+    cut.prepare('DELETE FROM crisis_log WHERE seq = (SELECT max(seq) FROM crisis_log)').run();
+    cut.close();
+    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: created.name });
+    expect(restored).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/last_record_deleted/) } });
+    expect(core.crisisLog.verify('live').ok).toBe(true);
+    core.close();
+  });
+
+  it('restores a backup made before keyed chains: its log is re-chained and the switch recorded', async () => {
+    const dir = tempDir();
+    const core = makeTestCore(dir);
+    await logEntry(core, 'Après la mise à jour');
+    // A backup as the previous version wrote it: schema 16, SHA-256 chain, bare key file, no head file.
+    const oldKey = Buffer.alloc(32, 0x11);
+    mkdirSync(join(dir, 'backups', 'live'), { recursive: true });
+    const old = new Database(join(dir, 'backups', 'live', '20260101T080000Z.db'));
+    old.pragma(`key = "x'${oldKey.toString('hex')}'"`);
+    migrate(old, 16);
+    old.prepare("INSERT INTO workspace_meta (id, workspace_id, kind, created_at) VALUES ('self', 'live', 'live', '2025-12-01T00:00:00.000Z')").run();
+    const record = {
+      seq: 1, id: '0b7e2c1a-4d5f-4e8a-9b1c-2d3e4f5a6b7c', record: 'entry', incidentId: null, kind: 'information', occurredAt: '2026-01-01T08:00:00.000Z',
+      enteredAt: '2026-01-01T08:00:00.000Z', author: 'Scribe', authorRole: null, body: 'Entrée de l’ancienne version', source: null,
+      verification: 'to_verify', pinned: 0, refId: null, systemCode: null, dataJson: null, prevHash: GENESIS_HASH,
+    };
+    new CrisisLogRepository(old).insert({ ...record, hash: legacyChainHash(record) });
+    old.close();
+    writeFileSync(join(dir, 'backups', 'live', '20260101T080000Z.key'), oldKey.toString('hex'));
+
+    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: '20260101T080000Z.db' });
+    expect(restored).toMatchObject({ ok: true });
+    const bodies = await logBodies(core);
+    expect(bodies.some((b) => b.includes('ancienne version'))).toBe(true);
+    expect(bodies.some((b) => b.includes('keyed') || b.includes('scellée par clé'))).toBe(true);
+    expect(core.crisisLog.verify('live').ok).toBe(true);
+    // The restored database does not stay under the backup's key.
+    expect(workspaceKey(dir, 'live').equals(oldKey)).toBe(false);
     core.close();
   });
 
