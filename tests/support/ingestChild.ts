@@ -10,7 +10,8 @@ import { WorkspaceStore } from '../../src/main/platform/workspaces/workspaceStor
 
 const [dataDir, sourceIdArg, run] = process.argv.slice(2) as [string, string, string];
 const BATCH = 40;
-const store = new WorkspaceStore(dataDir, new KeyRing(dataDir), systemClock);
+// The parent's core created and migrated the workspace; this process only ingests into it.
+const store = new WorkspaceStore(dataDir, new KeyRing(dataDir), systemClock, () => ({}));
 const ingest = new IngestService({ workspaces: store, enricher: sourceLanguageEnricher, clock: systemClock });
 
 const texts = [

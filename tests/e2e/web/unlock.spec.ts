@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../../src/main/platform/clock';
 import { KeyRing } from '../../../src/main/platform/security/keyRing';
-import { WorkspaceStore } from '../../../src/main/platform/workspaces/workspaceStore';
+import { createCore } from '../../../src/main/app/createCore';
+import { silentLogger } from '../../../src/main/platform/logger';
 import { saveScreen } from './helpers';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -16,9 +17,7 @@ let baseUrl = '';
 test.beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tocsin-locked-'));
   const ring = new KeyRing(dataDir);
-  const store = new WorkspaceStore(dataDir, ring, systemClock);
-  store.create('live', 'live');
-  store.close();
+  createCore({ dataDir, keyRing: ring, clock: systemClock, logger: silentLogger, shell: { shell: 'browser', version: 'test' } }).close();
   await ring.setPassphrase(PASSPHRASE);
 
   const port = 30_000 + (process.pid % 10_000);

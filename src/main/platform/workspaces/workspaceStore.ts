@@ -37,8 +37,11 @@ export class WorkspaceStore {
     dataDir: string,
     private readonly keys: KeyProvider,
     private readonly clock: Clock,
-    /** Migration steps that need the workspace's keys (see MigrationHooks), supplied by the features. */
-    private readonly hooks: (id: WorkspaceId) => MigrationHooks = () => ({}),
+    /**
+     * Migration steps that need the workspace's keys (see MigrationHooks), supplied by the features. Required:
+     * a workspace created without the crisis log's hook would have no anchored head.
+     */
+    private readonly hooks: (id: WorkspaceId) => MigrationHooks,
   ) {
     this.#dir = join(dataDir, 'workspaces');
     mkdirSync(this.#dir, { recursive: true, mode: 0o700 });

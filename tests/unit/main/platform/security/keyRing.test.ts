@@ -8,11 +8,13 @@ import { WorkspaceStore } from '../../../../../src/main/platform/workspaces/work
 import { useTempDirs } from '../../../../support/tempDir';
 
 const tempDir = useTempDirs();
+// These tests look at keys only: no crisis log, so no migration step needs the workspace's keys.
+const noHooks = () => ({});
 // Cheap scrypt for tests; production uses N = 2^17 (128 MiB).
 const kdfCost = { N: 2 ** 12, r: 8, p: 1 };
 
 function storeWithData(dataDir: string, ring: KeyRing): WorkspaceStore {
-  const store = new WorkspaceStore(dataDir, ring, systemClock);
+  const store = new WorkspaceStore(dataDir, ring, systemClock, noHooks);
   const ws = store.exists('live') ? store.get('live') : store.create('live', 'live');
   ws.db.prepare("INSERT OR REPLACE INTO settings VALUES ('probe', '\"données\"', 'now')").run();
   return store;
@@ -50,13 +52,13 @@ describe('key ring', () => {
     copyDataFolder(dir, elsewhere);
     const stranger = new KeyRing(elsewhere, { kdfCost });
     expect(stranger.locked).toBe(true);
-    expect(() => new WorkspaceStore(elsewhere, stranger, systemClock).get('live')).toThrow(/locked/);
+    expect(() => new WorkspaceStore(elsewhere, stranger, systemClock, noHooks).get('live')).toThrow(/locked/);
     await expect(stranger.unlock('wrong passphrase!!')).rejects.toThrow(/Wrong passphrase/);
     // The key file alone is useless: the database refuses any other key.
     expect(() => openDatabase({ path: join(elsewhere, 'workspaces', 'live.db'), key: Buffer.alloc(32, 7) })).toThrow(/key is wrong/);
 
     await stranger.unlock('correct horse battery staple');
-    const store = new WorkspaceStore(elsewhere, stranger, systemClock);
+    const store = new WorkspaceStore(elsewhere, stranger, systemClock, noHooks);
     expect(probe(store)).toEqual({ v: '"données"' });
     store.close();
   });
@@ -72,7 +74,7 @@ describe('key ring', () => {
     const reopened = new KeyRing(dir, { kdfCost });
     await expect(reopened.unlock('first passphrase')).rejects.toThrow(/Wrong passphrase/);
     await reopened.unlock('second passphrase');
-    const store = new WorkspaceStore(dir, reopened, systemClock);
+    const store = new WorkspaceStore(dir, reopened, systemClock, noHooks);
     expect(probe(store)).toEqual({ v: '"données"' });
     store.close();
   });
@@ -105,7 +107,7 @@ describe('key ring', () => {
     storeWithData(dir, ring).close();
     const again = new KeyRing(dir, { os, kdfCost });
     expect(again.locked).toBe(false);
-    expect(probe(new WorkspaceStore(dir, again, systemClock))).toEqual({ v: '"données"' });
+    expect(probe(new WorkspaceStore(dir, again, systemClock, noHooks))).toEqual({ v: '"données"' });
     expect(new KeyRing(dir, { kdfCost }).locked).toBe(true);
   });
 
@@ -119,7 +121,7 @@ describe('key ring', () => {
     const recovered = new KeyRing(dir, { kdfCost });
     expect(recovered.protection).toBe('none');
     expect(existsSync(join(dir, 'workspaces', 'live.key.rewrap'))).toBe(false);
-    expect(probe(new WorkspaceStore(dir, recovered, systemClock))).toEqual({ v: '"données"' });
+    expect(probe(new WorkspaceStore(dir, recovered, systemClock, noHooks))).toEqual({ v: '"données"' });
   });
 });
 
@@ -209,7 +211,7 @@ describe('key rotation', () => {
     expect(ring.secretFor('live', keyPath)).toEqual(secret);
     store.close();
     expect(() => openDatabase({ path: join(dir, 'workspaces', 'live.db'), key: before })).toThrow(/key is wrong/);
-    const reopened = new WorkspaceStore(dir, new KeyRing(dir, { kdfCost }), systemClock);
+    const reopened = new WorkspaceStore(dir, new KeyRing(dir, { kdfCost }), systemClock, noHooks);
     expect(probe(reopened)).toEqual({ v: '"données"' });
     expect(reopened.get('live').db.pragma('journal_mode', { simple: true })).toBe('wal');
     reopened.close();
@@ -226,7 +228,7 @@ describe('key rotation', () => {
     db.pragma('journal_mode = DELETE');
     db.pragma(`rekey = "x'${next.toString('hex')}'"`);
     store.close();
-    const reopened = new WorkspaceStore(dir, new KeyRing(dir, { kdfCost }), systemClock);
+    const reopened = new WorkspaceStore(dir, new KeyRing(dir, { kdfCost }), systemClock, noHooks);
     expect(probe(reopened)).toEqual({ v: '"données"' });
     expect(new KeyRing(dir, { kdfCost }).keyFor('live', keyPath)).toEqual(next);
     reopened.close();
