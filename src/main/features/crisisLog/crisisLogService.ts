@@ -22,7 +22,7 @@ import type { EventBus } from '../../platform/events/eventBus';
 import { CrisisLogRepository, type EntryRow } from './crisisLogRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace, WorkspaceStore } from '../../platform/workspaces/workspaceStore';
-import { syncCommitted } from '../../platform/db/openDatabase';
+import { syncCommitted } from '../../platform/db/maintenance';
 import { link, type StoredRecord, type Unchained } from './chainHash';
 import { readAnchor, writeAnchor } from './logAnchor';
 import { logKeysFrom } from './logKeys';

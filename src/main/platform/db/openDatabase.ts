@@ -1,6 +1,5 @@
 // Opens an encrypted workspace database: key, verification, pragmas, migrations.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { migrate } from './migrate';
 import type { MigrationHooks } from './migrations/types';
@@ -37,30 +36,6 @@ export function openDatabase({ path, key, readonly = false, hooks }: OpenOptions
     db.close();
     throw error;
   }
-}
-
-/**
- * Makes every committed transaction durable now. In WAL mode with synchronous = NORMAL a commit reaches the
- * disk only at the next checkpoint; a file that must never run ahead of the database (an anchor of its
- * content) is written after this.
- */
-export function syncCommitted(db: Db): void {
-  const wal = `${db.name}-wal`;
-  if (!existsSync(wal)) return;
-  const fd = openSync(wal, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Re-encrypts an open database under `key` (SQLite3 Multiple Ciphers' rekey, which refuses WAL mode). */
-export function rekeyDatabase(db: Db, key: Buffer): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.pragma('journal_mode = DELETE');
-  db.pragma(`rekey = "x'${key.toString('hex')}'"`);
-  db.pragma('journal_mode = WAL');
 }
 
 function verifyKey(db: Db, path: string): void {

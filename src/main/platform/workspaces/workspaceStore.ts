@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { workspaceIdSchema, type WorkspaceId, type WorkspaceKind } from '../../../shared/domain/workspace';
 import type { Clock } from '../clock';
-import { openDatabase, rekeyDatabase, type Db } from '../db/openDatabase';
+import { openDatabase, type Db } from '../db/openDatabase';
+import { rekey } from '../db/maintenance';
 import type { MigrationHooks } from '../db/migrations/types';
 import { SettingsRepository } from './settingsRepository';
 
@@ -126,7 +127,7 @@ export class WorkspaceStore {
     const keyPath = this.#keyPath(id);
     const next = randomBytes(32);
     this.keys.stageKey(id, keyPath, next);
-    rekeyDatabase(ws.db, next);
+    rekey(ws.db, next);
     this.keys.commitStagedKey(keyPath);
   }
 

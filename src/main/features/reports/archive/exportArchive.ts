@@ -2,7 +2,7 @@
 // the workspace's device key so another laptop can tell it from a forgery.
 import { ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, type IncidentArchive } from '../../../../shared/domain/incidentArchive';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
-import type { SigningKey } from '../../security/signingKey';
+import type { SigningKey } from '../../security';
 import type { ArchiveRepository } from '../archiveRepository';
 import type { Checkpoint, JobOutput } from '../exportJobs';
 import { exportFileName } from '../exportFileName';

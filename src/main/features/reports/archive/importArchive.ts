@@ -7,8 +7,8 @@ import { AppFailure } from '../../../../shared/contract/envelope';
 import type { LogIntegrity } from '../../../../shared/domain/crisisLog';
 import { ARCHIVE_FORMAT, incidentArchiveSchema, type ArchiveProblem } from '../../../../shared/domain/incidentArchive';
 import type { WorkspaceKind } from '../../../../shared/domain/workspace';
-import { GENESIS_HASH, type StoredRecord, type Unchained } from '../../crisisLog/chainHash';
-import { verifySignature } from '../../security/signingKey';
+import { GENESIS_HASH, type StoredRecord, type Unchained } from '../../crisisLog';
+import { verifySignature } from '../../security';
 import type { ArchiveRepository } from '../archiveRepository';
 
 export interface ArchiveImportResult {

@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDueBackups } from '../../../../../src/main/features/backups/backupSchedule';
-import { GENESIS_HASH, legacyChainHash } from '../../../../../src/main/features/crisisLog/chainHash';
-import { CrisisLogRepository } from '../../../../../src/main/features/crisisLog/crisisLogRepository';
 import { migrate } from '../../../../../src/main/platform/db/migrate';
 import { silentLogger } from '../../../../../src/main/platform/logger';
 import { invoke, makeTestCore, workspaceKey } from '../../../../support/testCore';
@@ -100,12 +99,13 @@ describe('backups', () => {
     old.pragma(`key = "x'${oldKey.toString('hex')}'"`);
     migrate(old, 16);
     old.prepare("INSERT INTO workspace_meta (id, workspace_id, kind, created_at) VALUES ('self', 'live', 'live', '2025-12-01T00:00:00.000Z')").run();
-    const record = {
-      seq: 1, id: '0b7e2c1a-4d5f-4e8a-9b1c-2d3e4f5a6b7c', record: 'entry', incidentId: null, kind: 'information', occurredAt: '2026-01-01T08:00:00.000Z',
-      enteredAt: '2026-01-01T08:00:00.000Z', author: 'Scribe', authorRole: null, body: 'Entrée de l’ancienne version', source: null,
-      verification: 'to_verify', pinned: 0, refId: null, systemCode: null, dataJson: null, prevHash: GENESIS_HASH,
-    };
-    new CrisisLogRepository(old).insert({ ...record, hash: legacyChainHash(record) });
+    // The link as the previous version computed it: SHA-256 of the record's fields in a fixed order.
+    const fields = ['tocsin-log-v1', 1, '0b7e2c1a-4d5f-4e8a-9b1c-2d3e4f5a6b7c', 'entry', null, 'information', '2026-01-01T08:00:00.000Z',
+      '2026-01-01T08:00:00.000Z', 'Scribe', null, 'Entrée de l’ancienne version', null, 'to_verify', 0, null, null, null, '0'.repeat(64)];
+    old.prepare(
+      `INSERT INTO crisis_log (seq, id, record, incident_id, kind, occurred_at, entered_at, author, author_role, body, source,
+         verification, pinned, ref_id, system_code, data_json, prev_hash, hash) VALUES (${fields.slice(1).map(() => '?').join(', ')}, ?)`,
+    ).run(...fields.slice(1), createHash('sha256').update(JSON.stringify(fields), 'utf8').digest('hex'));
     old.close();
     writeFileSync(join(dir, 'backups', 'live', '20260101T080000Z.key'), oldKey.toString('hex'));
 
@@ -114,6 +114,7 @@ describe('backups', () => {
     const bodies = await logBodies(core);
     expect(bodies.some((b) => b.includes('ancienne version'))).toBe(true);
     expect(bodies.some((b) => b.includes('keyed') || b.includes('scellée par clé'))).toBe(true);
+    expect(bodies.some((b) => /already broken|déjà rompue/.test(b))).toBe(false);
     expect(core.crisisLog.verify('live').ok).toBe(true);
     // The restored database does not stay under the backup's key.
     expect(workspaceKey(dir, 'live').equals(oldKey)).toBe(false);

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
-import { signingKeyFor } from '../../../../../src/main/features/security/signingKey';
+import { signingKeyFor } from '../../../../../src/main/features/security';
 import { invoke, makeTestCore, workspaceKey } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
 

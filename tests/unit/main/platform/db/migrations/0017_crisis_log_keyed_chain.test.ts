@@ -1,55 +1,69 @@
+// The chain format is re-derived here from its description (HKDF-SHA256 of the workspace secret, HMAC-SHA256
+// of the record's fields), so the test checks what migration 17 writes, not only that the code agrees with itself.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync } from 'node:fs';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
 import { MIGRATIONS } from '../../../../../../src/main/platform/db/migrations/index';
-import { chainMac, GENESIS_HASH, legacyChainHash, type ChainedRecord } from '../../../../../../src/main/features/crisisLog/chainHash';
-import { CrisisLogRepository } from '../../../../../../src/main/features/crisisLog/crisisLogRepository';
-import { keyCrisisLogChain } from '../../../../../../src/main/features/crisisLog/keyChainMigration';
-import { readAnchor } from '../../../../../../src/main/features/crisisLog/logAnchor';
-import { logKeysFrom } from '../../../../../../src/main/features/crisisLog/logKeys';
-import { verifyChain } from '../../../../../../src/main/features/crisisLog/verifyChain';
-import { reportLanguageIn } from '../../../../../../src/main/features/workspaces/workspaceService';
+import { keyCrisisLogChain } from '../../../../../../src/main/features/crisisLog';
+import { reportLanguageIn } from '../../../../../../src/main/features/workspaces';
 import { useTempDirs } from '../../../../../support/tempDir';
 
 const tempDir = useTempDirs();
 const SECRET = Buffer.alloc(32, 0x2a);
+const GENESIS = '0'.repeat(64);
 const clock = { now: () => new Date('2026-12-07T09:00:00Z') };
+const subkey = (purpose: string) => Buffer.from(hkdfSync('sha256', SECRET, Buffer.from('tocsin/live'), Buffer.from(purpose), 32));
+
+interface Row {
+  seq: number;
+  id: string;
+  record: string;
+  incident_id: string | null;
+  kind: string | null;
+  occurred_at: string;
+  entered_at: string;
+  author: string;
+  author_role: string | null;
+  body: string;
+  source: string | null;
+  verification: string | null;
+  pinned: number;
+  ref_id: string | null;
+  system_code: string | null;
+  data_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const fields = (format: string, r: Row): string =>
+  JSON.stringify([format, r.seq, r.id, r.record, r.incident_id, r.kind, r.occurred_at, r.entered_at, r.author, r.author_role, r.body,
+    r.source, r.verification, r.pinned, r.ref_id, r.system_code, r.data_json, r.prev_hash]);
+const sha256Link = (r: Row) => createHash('sha256').update(fields('tocsin-log-v1', r), 'utf8').digest('hex');
+const keyedLink = (r: Row) => createHmac('sha256', subkey('crisis-log/chain/v1')).update(fields('tocsin-log-v2', r), 'utf8').digest('hex');
+const rows = (db: Database.Database): Row[] => db.prepare('SELECT * FROM crisis_log ORDER BY seq').all() as Row[];
 
 /** A crisis log as version 16 wrote it: linked with plain SHA-256. */
 function legacyLog(db: Database.Database, bodies: string[]): string {
   const insert = db.prepare(
     `INSERT INTO crisis_log (seq, id, record, incident_id, kind, occurred_at, entered_at, author, author_role, body, source,
        verification, pinned, ref_id, system_code, data_json, prev_hash, hash)
-     VALUES (@seq, @id, @record, @incidentId, @kind, @occurredAt, @enteredAt, @author, @authorRole, @body, @source,
-       @verification, @pinned, @refId, @systemCode, @dataJson, @prevHash, @hash)`,
+     VALUES (@seq, @id, @record, @incident_id, @kind, @occurred_at, @entered_at, @author, @author_role, @body, @source,
+       @verification, @pinned, @ref_id, @system_code, @data_json, @prev_hash, @hash)`,
   );
-  let prevHash = GENESIS_HASH;
+  let prev = GENESIS;
   bodies.forEach((body, i) => {
-    const r: ChainedRecord = {
-      seq: i + 1,
-      id: `e${i + 1}`,
-      record: 'entry',
-      incidentId: null,
-      kind: 'information',
-      occurredAt: '2026-12-01T08:00:00.000Z',
-      enteredAt: '2026-12-01T08:00:00.000Z',
-      author: 'Léa',
-      authorRole: null,
-      body,
-      source: null,
-      verification: 'to_verify',
-      pinned: 0,
-      refId: null,
-      systemCode: null,
-      dataJson: null,
-      prevHash,
+    const r: Row = {
+      seq: i + 1, id: `e${i + 1}`, record: 'entry', incident_id: null, kind: 'information', occurred_at: '2026-12-01T08:00:00.000Z',
+      entered_at: '2026-12-01T08:00:00.000Z', author: 'Léa', author_role: null, body, source: null, verification: 'to_verify', pinned: 0,
+      ref_id: null, system_code: null, data_json: null, prev_hash: prev, hash: '',
     };
-    prevHash = legacyChainHash(r);
-    insert.run({ ...r, hash: prevHash });
+    prev = sha256Link(r);
+    insert.run({ ...r, hash: prev });
   });
-  return prevHash;
+  return prev;
 }
 
 function at16(dir: string): Database.Database {
@@ -64,6 +78,12 @@ const hooks = (dir: string) => ({
   keyCrisisLogChain: keyCrisisLogChain({ workspaceId: 'live', secret: () => SECRET, anchorPath: join(dir, 'live.head'), clock, language: reportLanguageIn }),
 });
 
+function anchorOf(dir: string): { seq: number; hash: string; prevHash: string; mac: string } {
+  return JSON.parse(readFileSync(join(dir, 'live.head'), 'utf8')) as { seq: number; hash: string; prevHash: string; mac: string };
+}
+const anchorMac = (a: { seq: number; hash: string; prevHash: string }) =>
+  createHmac('sha256', subkey('crisis-log/anchor/v1')).update(JSON.stringify(['tocsin-log-anchor-v1', 'live', a.seq, a.hash, a.prevHash])).digest('hex');
+
 describe('migration 0017 crisis_log_keyed_chain', () => {
   it('re-links the existing log under the workspace key, records the switch and anchors the head', () => {
     const dir = tempDir();
@@ -72,19 +92,22 @@ describe('migration 0017 crisis_log_keyed_chain', () => {
     migrate(db, 17, MIGRATIONS, hooks(dir));
     expect(getUserVersion(db)).toBe(17);
 
-    const keys = logKeysFrom(SECRET, 'live');
-    const repo = new CrisisLogRepository(db);
-    const records = [...repo.walk()];
+    const records = rows(db);
     expect(records.map((r) => r.body.slice(0, 20))).toEqual(['Premier signalement', 'Décision de mobilise', 'Communiqué validé', 'Chaîne de la main co']);
-    for (const r of records) expect(r.hash).toBe(chainMac(keys.chain, r));
+    let prev = GENESIS;
+    for (const r of records) {
+      expect(r.prev_hash).toBe(prev);
+      expect(r.hash).toBe(keyedLink(r));
+      prev = r.hash;
+    }
     const switched = records.at(-1)!;
-    expect(switched).toMatchObject({ kind: 'system', systemCode: 'log.chainKeyed', author: 'Tocsin', enteredAt: '2026-12-07T09:00:00.000Z' });
-    expect(JSON.parse(switched.dataJson!)).toEqual({ records: 3, legacyHead });
+    expect(switched).toMatchObject({ kind: 'system', system_code: 'log.chainKeyed', author: 'Tocsin', entered_at: '2026-12-07T09:00:00.000Z' });
+    expect(JSON.parse(switched.data_json!)).toEqual({ records: 3, legacyHead });
     expect(switched.body).toContain(legacyHead);
 
-    const anchor = readAnchor(join(dir, 'live.head'), keys.anchor, 'live');
-    expect(anchor).toEqual({ state: 'ok', anchor: { seq: 4, hash: switched.hash, prevHash: switched.prevHash } });
-    expect(verifyChain({ records: () => repo.walk(), seqOfHash: (h) => repo.seqOfHash(h) }, keys.chain, anchor)).toMatchObject({ ok: true, checked: 4 });
+    const anchor = anchorOf(dir);
+    expect(anchor).toMatchObject({ seq: 4, hash: switched.hash, prevHash: switched.prev_hash });
+    expect(anchor.mac).toBe(anchorMac(anchor));
     // The append-only barrier is back in place.
     expect(() => db.prepare("UPDATE crisis_log SET body = 'x' WHERE seq = 1").run()).toThrow(/never edited/);
     db.close();
@@ -97,8 +120,8 @@ describe('migration 0017 crisis_log_keyed_chain', () => {
     db.exec('DROP TRIGGER crisis_log_no_update');
     db.prepare("UPDATE crisis_log SET body = 'b rewritten' WHERE seq = 2").run();
     migrate(db, 17, MIGRATIONS, hooks(dir));
-    const last = [...new CrisisLogRepository(db).walk()].at(-1)!;
-    expect(JSON.parse(last.dataJson!)).toMatchObject({ records: 3, brokenAt: 2 });
+    const last = rows(db).at(-1)!;
+    expect(JSON.parse(last.data_json!)).toMatchObject({ records: 3, brokenAt: 2 });
     expect(last.body).toMatch(/rompue à l’enregistrement 2/);
     db.close();
   });
@@ -107,11 +130,10 @@ describe('migration 0017 crisis_log_keyed_chain', () => {
     const dir = tempDir();
     const empty = at16(dir);
     migrate(empty, 17, MIGRATIONS, hooks(dir));
-    expect(empty.prepare('SELECT count(*) AS n FROM crisis_log').get()).toEqual({ n: 0 });
-    expect(readAnchor(join(dir, 'live.head'), logKeysFrom(SECRET, 'live').anchor, 'live')).toEqual({
-      state: 'ok',
-      anchor: { seq: 0, hash: GENESIS_HASH, prevHash: GENESIS_HASH },
-    });
+    expect(rows(empty)).toEqual([]);
+    const anchor = anchorOf(dir);
+    expect(anchor).toMatchObject({ seq: 0, hash: GENESIS, prevHash: GENESIS });
+    expect(anchor.mac).toBe(anchorMac(anchor));
     empty.close();
 
     const other = tempDir();

@@ -1,0 +1,6 @@
+// What other parts of the core may use of the security feature; everything else in this folder is its own.
+export { securityHandlers } from './handlers';
+export { finishKeyRotation } from './keyRotation';
+export { signingKeyFor, verifySignature } from './signingKey';
+export type { SigningKey } from './signingKey';
+export { networkHandlers } from './networkHandlers';
