@@ -1,6 +1,7 @@
 // Migration 17's work on an existing crisis log: check the old unkeyed chain, re-link every record under the
 // workspace's chain key, record the switch (and any break the old chain already had) in the log itself, and
-// anchor the new head beside the key file once the migration has committed.
+// anchor the new head beside the key file. The anchor is written before the migration commits: if the commit
+// never happens, the database is still at version 16 and the next opening runs the step, and the anchor, again.
 import { randomUUID } from 'node:crypto';
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
@@ -31,7 +32,7 @@ function legacyBreak(records: readonly StoredRecord[]): number | undefined {
   return undefined;
 }
 
-export function keyCrisisLogChain(deps: ChainMigrationDeps): (db: Db) => () => void {
+export function keyCrisisLogChain(deps: ChainMigrationDeps): (db: Db) => void {
   return (db) => {
     const keys = logKeysFrom(deps.secret(), deps.workspaceId);
     const repo = new CrisisLogRepository(db);
@@ -51,7 +52,6 @@ export function keyCrisisLogChain(deps: ChainMigrationDeps): (db: Db) => () => v
       const entry = { incidentId: null, code: 'log.chainKeyed', body: `Crisis log chain keyed: ${records.length} records re-linked.`, data };
       repo.insert(link(keys.chain, repo.head(), systemRecord(randomUUID(), entry, deps.clock.now().toISOString(), deps.language(db))));
     }
-    const anchor = repo.head() ?? GENESIS_ANCHOR;
-    return () => writeAnchor(deps.anchorPath, keys.anchor, deps.workspaceId, anchor);
+    writeAnchor(deps.anchorPath, keys.anchor, deps.workspaceId, repo.head() ?? GENESIS_ANCHOR);
   };
 }

@@ -22,14 +22,12 @@ export function migrate(db: Database, target = MIGRATIONS.length, migrations: re
     );
   }
   for (const m of migrations.slice(current, target)) {
-    const committed = db.transaction(() => {
+    db.transaction(() => {
       db.exec(m.sql);
-      const after = m.run?.(db, hooks);
+      m.run?.(db, hooks);
       // user_version cannot be a bound parameter; m.version is an integer from our own list.
       db.pragma(`user_version = ${m.version}`);
-      return after;
     })();
-    committed?.();
   }
   return getUserVersion(db);
 }

@@ -57,6 +57,7 @@ const MIN_PASSPHRASE = 10;
 /** Key files are `<id>.key`, a staged rotation `<id>.key.next`, a restore's copy `<id>.db.before-restore.key`. */
 const KEY_FILE = /\.key(\.next)?$/;
 const REWRAP = '.rewrap';
+const STALE_TEMPORARY = /\.key(\.next)?(\.rewrap)?\.tmp$/;
 
 export interface KeyRingOptions {
   readonly os?: OsSecretStore;
@@ -182,6 +183,7 @@ export class KeyRing implements KeyProvider {
       await this.unlock(current);
     }
     if (this.locked) throw new AppFailure('LOCKED', 'Unlock the data before changing its protection.');
+    this.#dropStaleTemporaries();
     const files = this.#keyFiles().map((f) => ({ ...f, material: this.#open(f.workspaceId, f.path) }));
     const kdf: KdfParams = newKdfParams(this.options.kdfCost);
     const kek = await deriveKek(next, kdf);
@@ -207,6 +209,13 @@ export class KeyRing implements KeyProvider {
       }
     }
     rmSync(`${this.#ringPath}.next`, { force: true });
+  }
+
+  /** A key file's temporary copy left by a crash holds the key under the protection being replaced. */
+  #dropStaleTemporaries(): void {
+    for (const dir of this.#keyDirs()) {
+      for (const f of readdirSync(dir).filter((name) => STALE_TEMPORARY.test(name))) rmSync(join(dir, f), { force: true });
+    }
   }
 
   #assertOpen(): void {

@@ -6,11 +6,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
  * data supplies them when the workspace store opens a database.
  */
 export interface MigrationHooks {
-  /**
-   * Re-chains an existing crisis log under the workspace's keyed chain (features/crisisLog). Runs inside the
-   * step's transaction; the returned function runs once it has committed.
-   */
-  readonly keyCrisisLogChain?: (db: Database) => () => void;
+  /** Re-chains an existing crisis log under the workspace's keyed chain (features/crisisLog), in the step's transaction. */
+  readonly keyCrisisLogChain?: (db: Database) => void;
 }
 
 export interface Migration {
@@ -18,6 +15,6 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
-  /** Runs after `sql` in the same transaction; may return work to do once the transaction has committed. */
-  readonly run?: (db: Database, hooks: MigrationHooks) => (() => void) | void;
+  /** Runs after `sql` in the same transaction. */
+  readonly run?: (db: Database, hooks: MigrationHooks) => void;
 }

@@ -154,9 +154,13 @@ describe('key files of every kind', () => {
     // A backup made before workspace secrets: a bare key.
     const legacy = join(dir, 'backups', 'live', '20250101T000000Z.key');
     writeFileSync(legacy, Buffer.alloc(32, 8).toString('hex'));
+    // A temporary copy a crash left while a key file was written without protection.
+    const stale = join(dir, 'workspaces', 'live.key.tmp');
+    copyFileSync(live, stale);
     expect(ring.rotationDue).toBe(false);
 
     await ring.setPassphrase('correct horse battery staple');
+    expect(existsSync(stale)).toBe(false);
     for (const f of [live, backup, legacy]) expect(JSON.parse(readFileSync(f, 'utf8'))).toMatchObject({ version: 2, key: { iv: expect.any(String), tag: expect.any(String) } });
     const reopened = new KeyRing(dir, { kdfCost });
     await reopened.unlock('correct horse battery staple');
