@@ -278,8 +278,11 @@ export function createCore(options: CoreOptions): Core {
       liveFeeds.stop();
       stopBackups();
       mentionNotifier.close();
-      crisisLog.flushAnchors();
-      store.close();
+      try {
+        crisisLog.flushAnchors();
+      } finally {
+        store.close();
+      }
     },
   };
 }
