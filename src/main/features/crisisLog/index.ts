@@ -1,8 +1,7 @@
 // What other parts of the core may use of the crisisLog feature; everything else in this folder is its own.
-export { crisisLogAudit } from './audit';
 export type { Audit } from './audit';
 export { CrisisLogService } from './crisisLogService';
-export { crisisLogHandlers } from './handlers';
-export { keyCrisisLogChain } from './keyChainMigration';
+export { createCrisisLog } from './createCrisisLog';
+export { crisisLogMigrationHooks, keyCrisisLogChain } from './keyChainMigration';
 export { GENESIS_HASH } from './chainHash';
 export type { StoredRecord, Unchained } from './chainHash';

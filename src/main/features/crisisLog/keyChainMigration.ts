@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/openDatabase';
+import type { MigrationHooks } from '../../platform/db/migrations/types';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { chainMac, GENESIS_HASH, legacyChainHash, link, type StoredRecord } from './chainHash';
 import { CrisisLogRepository } from './crisisLogRepository';
 import { systemRecord } from './crisisLogService';
@@ -55,3 +57,16 @@ export function keyCrisisLogChain(deps: ChainMigrationDeps): (db: Db) => void {
     writeAnchor(deps.anchorPath, keys.anchor, deps.workspaceId, repo.head() ?? GENESIS_ANCHOR);
   };
 }
+
+/** The hooks the workspace store gives migrations, for each workspace it opens. */
+export const crisisLogMigrationHooks =
+  (deps: { store: () => WorkspaceStore; clock: Clock; language: (db: Db) => Language }) =>
+  (workspaceId: WorkspaceId): MigrationHooks => ({
+    keyCrisisLogChain: keyCrisisLogChain({
+      workspaceId,
+      secret: () => deps.store().secret(workspaceId),
+      anchorPath: deps.store().anchorPath(workspaceId),
+      clock: deps.clock,
+      language: deps.language,
+    }),
+  });

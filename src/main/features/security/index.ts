@@ -1,6 +1,4 @@
 // What other parts of the core may use of the security feature; everything else in this folder is its own.
-export { securityHandlers } from './handlers';
-export { finishKeyRotation } from './keyRotation';
+export { createSecurity } from './createSecurity';
 export { signingKeyFor, verifySignature } from './signingKey';
 export type { SigningKey } from './signingKey';
-export { networkHandlers } from './networkHandlers';
