@@ -16,9 +16,10 @@ export const ROLLUP_SQL = {
        ON CONFLICT (watch_id, minute, dimension, value) DO UPDATE SET count = count + excluded.count`,
   dropMinutes: 'DELETE FROM mention_rollups WHERE watch_id = ? AND minute >= ?',
   dropParts: 'DELETE FROM mention_rollup_parts WHERE watch_id = ? AND minute >= ?',
+  // IS, not =: a minute whose mentions all lack a tone (languages without a lexicon) counts 0, not NULL.
   rebuildMinutes: `INSERT INTO mention_rollups (watch_id, minute, count, negative, neutral, positive, audience)
-       SELECT @watchId, ${PUBLISHED_MINUTE} AS minute, count(*), sum(m.tone_class = 'negative'),
-              sum(m.tone_class = 'neutral'), sum(m.tone_class = 'positive'), coalesce(sum(m.author_audience), 0)
+       SELECT @watchId, ${PUBLISHED_MINUTE} AS minute, count(*), sum(m.tone_class IS 'negative'),
+              sum(m.tone_class IS 'neutral'), sum(m.tone_class IS 'positive'), coalesce(sum(m.author_audience), 0)
        FROM mention_watches w JOIN mentions m ON m.id = w.mention_id
        WHERE w.watch_id = @watchId AND m.published_at >= @fromIso GROUP BY minute`,
   rebuildParts: `INSERT INTO mention_rollup_parts (watch_id, minute, dimension, value, count)
