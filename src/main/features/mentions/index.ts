@@ -1,2 +1,2 @@
 // What other features may use of mentions.
-export { RollupRepository, type PartCount, type RollupCounts, type VolumeBucket } from './rollups/rollupRepository';
+export { RollupRepository, type VolumeBucket } from './rollups/rollupRepository';
