@@ -77,7 +77,8 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
 /**
  * Two grains of the same counts, per watch:
  * - minute grain, `mention_rollups` (count, tone columns, audience) and `mention_rollup_parts` (counts by language
- *   and by source kind), minute = unix epoch minutes of published_at (migration 0002). Only this module writes them.
+ *   and by source kind), minute = unix epoch minutes of published_at (migration 0002). Written here only, save
+ *   the incident archive, which copies the minute rows of its window out and back table by table.
  * - hour grain, `mention_rollups_hourly` and `mention_rollup_parts_hourly`, hour = minute / 60 (migration 0008),
  *   never written here: AFTER INSERT/UPDATE/DELETE triggers on the minute tables add the new row's counts to its
  *   hour and take the old row's away, inside the same transaction, so every write below keeps them exact. A
