@@ -12,7 +12,7 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { DashboardRepository, type LevelChange } from './dashboardRepository';
 import { RollupRepository, type VolumeBucket } from '../mentions';
-import type { WorkspaceLookup } from '../mentions/ingestService';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
 

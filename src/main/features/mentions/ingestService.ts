@@ -6,8 +6,8 @@ import type { Clock } from '../../platform/clock';
 import { MentionWriteRepository, type MentionRow } from './mentionWriteRepository';
 import { RollupDeltas } from './rollups/rollupDeltas';
 import { RollupRepository } from './rollups/rollupRepository';
-import { SourceRepository } from '../sources/sourceRepository';
-import { WatchRepository } from '../watches/watchRepository';
+import { SourceRepository } from '../sources';
+import { WatchRepository } from '../watches';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
@@ -15,7 +15,8 @@ import { canonicalUrl, displayUrl } from './canonicalUrl';
 import type { MentionChangeNotifier } from './changeNotifier';
 import type { MentionEnricher } from './enricher';
 import { toPlainText } from '../../platform/text/plainText';
-import { WatchMatcher } from '../watches/watchMatcher';
+import { WatchMatcher } from '../watches';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 
 export interface IngestResult {
   readonly inserted: number;
@@ -35,10 +36,6 @@ export interface CommittedBatch {
 }
 
 export type CommittedListener = (batch: CommittedBatch) => void;
-
-export interface WorkspaceLookup {
-  get(id: WorkspaceId): OpenWorkspace;
-}
 
 export interface IngestDeps {
   readonly workspaces: WorkspaceLookup;

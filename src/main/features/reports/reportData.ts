@@ -8,7 +8,7 @@ import { REACTION_WINDOW_HOURS } from '../../../shared/domain/report';
 import type { Workspace, WorkspaceId } from '../../../shared/domain/workspace';
 import type { LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes } from './reportRepository';
 import type { RollupRepository } from '../mentions';
-import type { LessonRow } from '../lessons/lessonsRepository';
+import type { LessonRow } from '../lessons';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 
 const HOUR_MS = 3_600_000;
