@@ -7,9 +7,9 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/main/core/clock';
-import { KeyRing } from '../../../src/main/security/keyRing';
-import { WorkspaceStore } from '../../../src/main/services/workspaces/workspaceStore';
+import { systemClock } from '../../../src/main/platform/clock';
+import { KeyRing } from '../../../src/main/platform/security/keyRing';
+import { WorkspaceStore } from '../../../src/main/platform/workspaces/workspaceStore';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
