@@ -3,13 +3,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/main/platform/clock';
 import { KeyRing } from '../../../src/main/platform/security/keyRing';
 import { WorkspaceStore } from '../../../src/main/platform/workspaces/workspaceStore';
+import { repoPath } from '../../support/paths';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -28,7 +29,7 @@ beforeAll(() => {
   mkdirSync(join(root, 'renderer'));
   writeFileSync(join(root, 'renderer', 'index.html'), '<!doctype html><title>Tocsin</title>');
   buildSync({
-    entryPoints: [resolve('src/main/browser.ts')],
+    entryPoints: [repoPath('src/main/browser.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -79,7 +80,7 @@ describe('browser mode launch', () => {
       env: {
         ...process.env,
         PATH: `${bin}:${process.env.PATH ?? ''}`,
-        NODE_PATH: resolve('node_modules'),
+        NODE_PATH: repoPath('node_modules'),
         DISPLAY: ':99',
         TOCSIN_DATA_DIR: dataDir,
         TOCSIN_PORT: '0',
