@@ -1,6 +1,8 @@
 // Property-based fuzzing of browser mode over raw sockets: random request lines, targets, headers, framings
-// and bodies, with and without the launch token. Every request is answered (or, when Node's HTTP parser
-// refuses it outright, closed); the server still serves afterwards; nothing without the token reaches a handler.
+// and bodies, with and without the launch token. Every request gets an HTTP status (Node's own parser answers
+// 400/417/431 to what it refuses), except CONNECT, which Node closes without a tunnel handler, and a request the
+// client cuts short, whose answer may come after it left: those end with a close, never a hang. The server still
+// serves afterwards, and nothing without the token reaches the dispatcher or gets a 2xx/3xx answer.
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
