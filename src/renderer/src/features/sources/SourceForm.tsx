@@ -24,7 +24,7 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
   const input = (): SourceInput =>
     webhook
       ? { kind: 'webhook', name: name.trim() || `Webhook ${port}`, config: { port } }
-      : { kind: 'rss', name: name.trim() || url, config: { url: url.trim() }, intervalSeconds: Math.max(1, minutes) * 60 };
+      : { kind: 'rss', name: name.trim() || url.trim(), config: { url: url.trim() }, intervalSeconds: Math.max(1, minutes) * 60 };
   const ready = webhook ? port >= 1024 && port <= 65_535 : url.trim().length > 0;
 
   return (
