@@ -1,6 +1,7 @@
-// jsdom lacks what Mantine measures with (matchMedia, ResizeObserver, scrollIntoView); the renderer's API client
+// jsdom lacks what Mantine measures with (matchMedia, ResizeObserver, scrollIntoView, document.fonts); the renderer's API client
 // reads `window.api` when first imported, so the fake backend is put there before any test file loads.
-import { cleanup } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import { act, cleanup } from '@testing-library/react';
 import { afterEach, expect } from 'vitest';
 import { backend } from './support/fakeBackend';
 
@@ -24,10 +25,15 @@ window.ResizeObserver = class {
 
 window.HTMLElement.prototype.scrollIntoView = () => {};
 
+// Autosized textareas re-measure when web fonts finish loading.
+Object.defineProperty(document, 'fonts', { value: Object.assign(new EventTarget(), { ready: Promise.resolve() }) });
+
 window.api = backend.api;
 
 afterEach(() => {
   cleanup();
+  // Notifications live in a module-wide store that outlives the rendered tree.
+  act(() => notifications.clean());
   const problems = [...backend.problems];
   backend.reset();
   window.localStorage.clear();
