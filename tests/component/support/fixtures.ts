@@ -1,4 +1,7 @@
 // Stored objects as the backend returns them, valid against the contract; each test overrides what it is about.
+import defaultPlanJson from '../../../resources/plans/default-plan.json';
+import type { StoredPlan } from '../../../src/shared/contract/plan';
+import { crisisPlanSchema, type CrisisPlan } from '../../../src/shared/domain/plan';
 import type { LogEntry } from '../../../src/shared/domain/crisisLog';
 import type { Alert } from '../../../src/shared/domain/detection';
 import type { IncidentChecklistItem, IncidentDetail, RosterRole } from '../../../src/shared/domain/incident';
@@ -158,3 +161,17 @@ export const alert = (overrides: Partial<Alert> = {}): Alert => ({
 /** Who this computer says is typing, as the incident screens remember it. */
 export const rememberOperator = (name: string, role: string | null): void =>
   window.localStorage.setItem('tocsin.operator', JSON.stringify({ name, role }));
+
+/** The plan Tocsin ships, as the plan store reads it. */
+export const plan = (): CrisisPlan => crisisPlanSchema.parse(defaultPlanJson);
+
+export const storedPlan = (overrides: Partial<StoredPlan> = {}): StoredPlan => ({
+  revision: 3,
+  schemaVersion: 1,
+  savedAt: AT,
+  origin: 'edit',
+  author: 'Marie Durand',
+  note: '',
+  plan: plan(),
+  ...overrides,
+});
