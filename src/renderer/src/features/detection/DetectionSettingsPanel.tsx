@@ -112,6 +112,7 @@ export function DetectionSettingsPanel() {
               </Button>
               {save.isSuccess && <Text size="sm" c="teal">{t('detection.settings.saved')}</Text>}
             </Group>
+            {save.error && <Alert color="red">{errorMessage(save.error, t)}</Alert>}
             <Title order={4} size="h5">
               {t('detection.backtest.title')}
             </Title>
