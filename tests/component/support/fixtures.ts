@@ -6,6 +6,7 @@ import type { LogEntry } from '../../../src/shared/domain/crisisLog';
 import type { Alert } from '../../../src/shared/domain/detection';
 import type { IncidentChecklistItem, IncidentDetail, RosterRole } from '../../../src/shared/domain/incident';
 import type { Source } from '../../../src/shared/domain/source';
+import type { StatementDetail } from '../../../src/shared/domain/statement';
 import type { Watch } from '../../../src/shared/domain/watch';
 import type { Workspace } from '../../../src/shared/domain/workspace';
 
@@ -174,4 +175,33 @@ export const storedPlan = (overrides: Partial<StoredPlan> = {}): StoredPlan => (
   note: '',
   plan: plan(),
   ...overrides,
+});
+
+export const STATEMENT_ID = '5a0e7c1d-2b3f-4e5a-9c6d-7e8f9a0b1c2d';
+
+export const statementDetail = (overrides: Partial<StatementDetail['statement']> = {}): StatementDetail => ({
+  statement: {
+    id: STATEMENT_ID,
+    incidentId: INCIDENT_ID,
+    kind: 'holding',
+    title: 'Déclaration d’attente',
+    textFr: 'Nous avons connaissance de la situation.',
+    textEn: 'We are aware of the situation.',
+    channels: ['website'],
+    variants: {},
+    templateId: null,
+    replyToMentionId: null,
+    revision: 2,
+    contentHash: 'c'.repeat(64),
+    createdBy: 'Marie Durand',
+    createdAt: AT,
+    updatedAt: AT,
+    approvalState: 'draft',
+    requiredRoles: ['crisisLead', 'legal'],
+    approvedRoles: [],
+    ...overrides,
+  },
+  decisions: [],
+  diffSinceApproval: [],
+  outbox: [],
 });
