@@ -98,7 +98,7 @@ describe('Plan editor', () => {
     await waitFor(() => expect(backend.callCount('plan:save')).toBe(1));
     const saved = savedPlan().templates[0]!;
     expect(saved.body.fr).toBe('Nous enquêtons sur {{incident}} depuis {{heure}}.');
-    expect(saved.variables.map((v) => v.name)).toEqual(expect.arrayContaining(['incident', 'heure']));
+    expect((saved.variables ?? []).map((v) => v.name)).toEqual(expect.arrayContaining(['incident', 'heure']));
   });
 
   it('saves new default thresholds', async () => {
@@ -115,7 +115,5 @@ describe('Plan editor', () => {
       volumeRatio: { ...stored.plan.thresholds.defaults.volumeRatio, alert: 5 },
       negativeShareDelta: { ...stored.plan.thresholds.defaults.negativeShareDelta, crisis: 40 },
     });
-  });
-
   });
 });
