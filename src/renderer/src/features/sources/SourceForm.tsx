@@ -6,6 +6,7 @@ import type { Source, SourceInput } from '../../../../shared/domain/source';
 import { useSaveSource, useTestSource } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { useHealthText } from '../../i18n/useHealthText';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function SourceForm({ source, onDone }: { source?: Source; onDone: () => void }) {
   const { t } = useTranslation();
@@ -18,11 +19,12 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
   const [port, setPort] = useState<number>(typeof source?.config.port === 'number' ? source.config.port : 8765);
   const save = useSaveSource(workspaceId);
   const test = useTestSource(workspaceId);
+  const failure = save.error ?? test.error;
   const webhook = kind === 'webhook';
   const input = (): SourceInput =>
     webhook
       ? { kind: 'webhook', name: name.trim() || `Webhook ${port}`, config: { port } }
-      : { kind: 'rss', name: name.trim() || url, config: { url: url.trim() }, intervalSeconds: Math.max(1, minutes) * 60 };
+      : { kind: 'rss', name: name.trim() || url.trim(), config: { url: url.trim() }, intervalSeconds: Math.max(1, minutes) * 60 };
   const ready = webhook ? port >= 1024 && port <= 65_535 : url.trim().length > 0;
 
   return (
@@ -77,7 +79,7 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
             {t('listen.sources.form.testFailed', { message: healthText(test.data.detail, test.data.message) })}
           </Alert>
         ))}
-      {(save.error || test.error) && <Alert color="red">{(save.error ?? test.error)?.message}</Alert>}
+      {failure && <Alert color="red">{errorMessage(failure, t)}</Alert>}
       <Group justify="space-between">
         {webhook ? (
           <span />
