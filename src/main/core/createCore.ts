@@ -13,6 +13,7 @@ import { crisisLogAudit } from '../services/audit';
 import { startBackupSchedule } from '../services/backups/backupSchedule';
 import { BackupService } from '../services/backups/backupService';
 import { NetworkPolicy } from '../net/networkPolicy';
+import type { Resolve } from '../net/resolvedAddress';
 import { exerciseHandlers } from '../ipc/handlers/exerciseHandlers';
 import { exerciseRunHandlers } from '../ipc/handlers/exerciseRunHandlers';
 import { lessonsHandlers } from '../ipc/handlers/lessonsHandlers';
@@ -70,6 +71,8 @@ export interface CoreOptions {
   readonly composerTuning?: ComposerTuning;
   /** Start (or resume) the demo watch fed by a looping scenario; only `npm start` turns it on (TOCSIN_DEMO). */
   readonly demo?: boolean;
+  /** Host-name resolution for every outbound connection (tests make names resolve where they need). */
+  readonly resolve?: Resolve;
 }
 
 export interface Core {
@@ -112,7 +115,7 @@ export function createCore(options: CoreOptions): Core {
   });
   // Connectors and publishers take their gate from network.gateFor(workspaceId) and declare the origins
   // they need with network.addOriginProvider: that is the allow-list sealed mode enforces.
-  const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed);
+  const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed, { resolve: options.resolve });
   const plans = new PlanService(store, events, clock, loadDefaultPlan);
   const exercises = new ExerciseService(store, workspaces, plans, events, clock);
   const mentionNotifier = new MentionChangeNotifier(events);
@@ -144,6 +147,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     clock,
     pushProblem: (kind, config) => (kind === 'webhook' ? webhooks.problemOf(config) : undefined),
+    resolve: network.resolve,
   });
   network.addOriginProvider((id) => sources.allowedOrigins(id));
   const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger });
