@@ -6,12 +6,15 @@ import { systemClock } from './core/clock';
 import { createHost } from './core/host';
 import { consoleLogger } from './core/logger';
 import { APP_VERSION, defaultDataDir } from './core/paths';
+import { DataFolderInUse, lockDataFolder } from './db/dataFolderLock';
 import { KeyRing } from './security/keyRing';
 import { startBrowserServer } from './server/httpServer';
 
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Before anything reads or writes the folder: a second process on it refuses to start, naming the first.
+  const lock = lockDataFolder(dataDir, { shell: 'browser', version: APP_VERSION });
   const keyRing = new KeyRing(dataDir);
   // Headless runs may pass the passphrase; otherwise the page asks for it.
   if (keyRing.locked && process.env.TOCSIN_PASSPHRASE) await keyRing.unlock(process.env.TOCSIN_PASSPHRASE);
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void server.close().then(() => {
       host.close();
+      lock.release();
       process.exit(0);
     });
   };
@@ -58,6 +62,12 @@ function openInBrowser(url: string): void {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Tocsin could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message =
+    error instanceof DataFolderInUse
+      ? error.wording(Intl.DateTimeFormat().resolvedOptions().locale.startsWith('fr') ? 'fr' : 'en').text
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`Tocsin could not start: ${message}\n`);
   process.exit(1);
 });

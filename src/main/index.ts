@@ -1,9 +1,11 @@
 // Electron entry point: lifecycle only. Everything else lives in the Electron-free core.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from './core/clock';
 import { createHost, type Host } from './core/host';
 import { consoleLogger } from './core/logger';
+import { DataFolderInUse, lockDataFolder, type DataFolderLock } from './db/dataFolderLock';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
 import { KeyRing } from './security/keyRing';
 import { installGuards, openExternalChecked } from './shell/guards';
@@ -15,6 +17,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let host: Host | undefined;
+  let lock: DataFolderLock | undefined;
   let mainWindow: BrowserWindow | undefined;
 
   registerAppScheme();
@@ -34,6 +37,17 @@ if (!app.requestSingleInstanceLock()) {
     installGuards();
     serveAppProtocol(join(__dirname, '../renderer'));
     const dataDir = process.env.TOCSIN_DATA_DIR ?? app.getPath('userData');
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    try {
+      // Before the key ring touches the folder: browser mode may already be running on it.
+      lock = lockDataFolder(dataDir, { shell: 'electron', version: app.getVersion() });
+    } catch (error) {
+      if (!(error instanceof DataFolderInUse)) throw error;
+      const { title, text } = error.wording(app.getLocale().startsWith('fr') ? 'fr' : 'en');
+      dialog.showErrorBox(title, text);
+      app.exit(1);
+      return;
+    }
     host = createHost({
       dataDir,
       keyRing: new KeyRing(dataDir, { os: osSecretStore() }),
@@ -53,5 +67,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', () => {
+    host?.close();
+    lock?.release();
+  });
 }
