@@ -2,12 +2,12 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemClock } from './core/clock';
-import { createHost, type Host } from './core/host';
-import { consoleLogger } from './core/logger';
-import { DataFolderInUse, lockDataFolder, type DataFolderLock } from './db/dataFolderLock';
+import { systemClock } from './platform/clock';
+import { createHost, type Host } from './app/host';
+import { consoleLogger } from './platform/logger';
+import { DataFolderInUse, lockDataFolder, type DataFolderLock } from './platform/db/dataFolderLock';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
-import { KeyRing } from './security/keyRing';
+import { KeyRing } from './platform/security/keyRing';
 import { installGuards, openExternalChecked } from './shell/guards';
 import { osSecretStore } from './shell/osSecretStore';
 import { APP_ENTRY_URL, mainWindowOptions } from './shell/policy';
