@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkFacets } from '../../../../src/main/outbox/blueskyFacets';
-import { comparableHtml, comparablePlain } from '../../../../src/main/outbox/mastodonPublisher';
+import { comparableHtml, comparablePlain } from '../../../../src/main/outbox/mastodonText';
 import { retryDelayMs } from '../../../../src/main/outbox/backoff';
 import { recordKeyFor, tid } from '../../../../src/main/outbox/recordKey';
 import { errorForStatus } from '../../../../src/main/outbox/publisher';
