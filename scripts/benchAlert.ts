@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../src/main/core/createCore';
-import { silentLogger } from '../src/main/core/logger';
-import { KeyRing } from '../src/main/security/keyRing';
+import { createCore } from '../src/main/app/createCore';
+import { silentLogger } from '../src/main/platform/logger';
+import { KeyRing } from '../src/main/platform/security/keyRing';
 
 const RATE = 1000;
 const TICK_MS = 50;

@@ -7,12 +7,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../src/main/core/createCore';
-import { silentLogger } from '../src/main/core/logger';
-import { openDatabase } from '../src/main/db/openDatabase';
-import { DetectionRepository } from '../src/main/db/repositories/detectionRepository';
-import { MentionWriteRepository, partKey, type RollupDelta } from '../src/main/db/repositories/mentionWriteRepository';
-import { KeyRing } from '../src/main/security/keyRing';
+import { createCore, type Core } from '../src/main/app/createCore';
+import { silentLogger } from '../src/main/platform/logger';
+import { openDatabase } from '../src/main/platform/db/openDatabase';
+import { DetectionRepository } from '../src/main/features/detection/detectionRepository';
+import { MentionWriteRepository, partKey, type RollupDelta } from '../src/main/features/mentions/mentionWriteRepository';
+import { KeyRing } from '../src/main/platform/security/keyRing';
 import { AppFailure, type CallInput, type CallName, type CallOutput } from '../src/shared/contract/index';
 import type { Explanation } from '../src/shared/domain/detection';
 

@@ -1,8 +1,8 @@
 // npm run eval:nab -- <folder laid out like NAB: data/<category>/*.csv, labels/combined_windows.json, results/> [--lofo]
 // --lofo adds a leave-one-file-out estimate over a small grid around the fixed setting (how well it generalises).
 import { resolve } from 'node:path';
-import { evaluateNab, evaluateNabLeaveOneOut } from '../src/main/detection/nab/evaluateNab';
-import { DEFAULT_VOLUME_SETTINGS } from '../src/main/detection/volume/defaultVolumeSettings';
+import { evaluateNab, evaluateNabLeaveOneOut } from './eval/nab/evaluateNab';
+import { DEFAULT_VOLUME_SETTINGS } from '../src/main/features/detection/volume/defaultVolumeSettings';
 
 const folder = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const lofo = process.argv.includes('--lofo');

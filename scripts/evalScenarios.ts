@@ -1,10 +1,10 @@
 // npm run eval:scenarios — seeded FR/EN scenarios through the real tone enricher and detection evaluator.
-import { generateScenario, standardSuite } from '../src/main/detection/scenarios/scenarioGenerator';
-import { runScenario } from '../src/main/detection/scenarios/runScenario';
-import { buildVocabulary } from '../src/main/detection/engine/buildVocabulary';
-import { loadDefaultPlan } from '../src/main/services/plan/defaultPlan';
-import { loadLexicons } from '../src/main/tone/lexicon';
-import { ToneEnricher } from '../src/main/tone/toneEnricher';
+import { generateScenario, standardSuite } from '../src/main/features/detection/scenarios/scenarioGenerator';
+import { runScenario } from './eval/scenarios/runScenario';
+import { buildVocabulary } from '../src/main/features/detection/engine/buildVocabulary';
+import { loadDefaultPlan } from '../src/main/features/plan/defaultPlan';
+import { loadLexicons } from '../src/main/features/tone/lexicon';
+import { ToneEnricher } from '../src/main/features/tone/toneEnricher';
 
 const settings = loadDefaultPlan().thresholds.defaults;
 const lexicons = loadLexicons();

@@ -1,7 +1,7 @@
 // npm run eval:tone -- <folder laid out like tone-dev: <english|french>/<split>_text.txt and <split>_labels.txt> [split]
 import { resolve } from 'node:path';
-import { evaluateTone } from '../src/main/tone/evaluateTone';
-import type { ToneMetrics } from '../src/main/tone/toneMetrics';
+import { evaluateTone } from './eval/tone/evaluateTone';
+import type { ToneMetrics } from './eval/tone/toneMetrics';
 
 const folder = process.argv[2];
 const split = process.argv[3] ?? 'val';

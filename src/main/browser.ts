@@ -2,11 +2,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemClock } from './core/clock';
-import { createHost } from './core/host';
-import { consoleLogger } from './core/logger';
-import { APP_VERSION, defaultDataDir } from './core/paths';
-import { KeyRing } from './security/keyRing';
+import { systemClock } from './platform/clock';
+import { createHost } from './app/host';
+import { consoleLogger } from './platform/logger';
+import { APP_VERSION, defaultDataDir } from './platform/paths';
+import { KeyRing } from './platform/security/keyRing';
 import { startBrowserServer } from './server/httpServer';
 
 async function main(): Promise<void> {

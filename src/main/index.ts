@@ -1,11 +1,11 @@
 // Electron entry point: lifecycle only. Everything else lives in the Electron-free core.
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { systemClock } from './core/clock';
-import { createHost, type Host } from './core/host';
-import { consoleLogger } from './core/logger';
+import { systemClock } from './platform/clock';
+import { createHost, type Host } from './app/host';
+import { consoleLogger } from './platform/logger';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
-import { KeyRing } from './security/keyRing';
+import { KeyRing } from './platform/security/keyRing';
 import { installGuards, openExternalChecked } from './shell/guards';
 import { osSecretStore } from './shell/osSecretStore';
 import { APP_ENTRY_URL, mainWindowOptions } from './shell/policy';

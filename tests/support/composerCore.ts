@@ -1,7 +1,7 @@
 // A real core with the outbox tuned for loopback tests (short backoff and timeouts), plus composer helpers.
-import { createCore, type Core } from '../../src/main/core/createCore';
-import { silentLogger } from '../../src/main/core/logger';
-import { KeyRing } from '../../src/main/security/keyRing';
+import { createCore, type Core } from '../../src/main/app/createCore';
+import { silentLogger } from '../../src/main/platform/logger';
+import { KeyRing } from '../../src/main/platform/security/keyRing';
 import type { StatementDetail } from '../../src/shared/domain/statement';
 import { mustCall } from './typedDispatch';
 

@@ -2,11 +2,11 @@
 // prints `ACK <batch>` after each commit. The parent kills it with SIGKILL at a random moment; only
 // printed batches count as acknowledged.
 import { writeSync } from 'node:fs';
-import { systemClock } from '../../src/main/core/clock';
-import { sourceLanguageEnricher } from '../../src/main/ingest/enricher';
-import { IngestService } from '../../src/main/ingest/ingestService';
-import { KeyRing } from '../../src/main/security/keyRing';
-import { WorkspaceStore } from '../../src/main/services/workspaces/workspaceStore';
+import { systemClock } from '../../src/main/platform/clock';
+import { sourceLanguageEnricher } from '../../src/main/features/mentions/enricher';
+import { IngestService } from '../../src/main/features/mentions/ingestService';
+import { KeyRing } from '../../src/main/platform/security/keyRing';
+import { WorkspaceStore } from '../../src/main/platform/workspaces/workspaceStore';
 
 const [dataDir, sourceIdArg, run] = process.argv.slice(2) as [string, string, string];
 const BATCH = 40;

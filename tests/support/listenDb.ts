@@ -1,10 +1,10 @@
 // An in-memory workspace at the latest schema, with helpers to add sources and watches for listening tests.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { migrate } from '../../src/main/db/migrate';
-import type { Db } from '../../src/main/db/openDatabase';
-import { SourceRepository } from '../../src/main/db/repositories/sourceRepository';
-import { WatchRepository } from '../../src/main/db/repositories/watchRepository';
-import type { OpenWorkspace } from '../../src/main/services/workspaces/workspaceStore';
+import { migrate } from '../../src/main/platform/db/migrate';
+import type { Db } from '../../src/main/platform/db/openDatabase';
+import { SourceRepository } from '../../src/main/features/sources/sourceRepository';
+import { WatchRepository } from '../../src/main/features/watches/watchRepository';
+import type { OpenWorkspace } from '../../src/main/platform/workspaces/workspaceStore';
 
 export interface ListenDb {
   readonly db: Db;

@@ -1,8 +1,8 @@
 // Helpers for migration tests (after Signal's updateToVersion): a real encrypted DB brought to a version.
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { migrate } from '../../src/main/db/migrate';
-import type { Db } from '../../src/main/db/openDatabase';
+import { migrate } from '../../src/main/platform/db/migrate';
+import type { Db } from '../../src/main/platform/db/openDatabase';
 
 /** A fresh database at schema `version` (no later migration applied). */
 export function databaseAt(dir: string, version: number): Db {

@@ -1,7 +1,7 @@
 // Builds a realistic incident in a core: a generated FR crisis ingested through the real pipeline, an
 // incident with mobilisation, handover, checklist, log entries, and an approved, published statement.
-import type { Core } from '../../src/main/core/createCore';
-import { generateScenario } from '../../src/main/detection/scenarios/scenarioGenerator';
+import type { Core } from '../../src/main/app/createCore';
+import { generateScenario } from '../../src/main/features/detection/scenarios/scenarioGenerator';
 import { invoke } from './testCore';
 
 export const WS = 'live';

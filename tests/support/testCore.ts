@@ -1,10 +1,10 @@
 // A real core on a temporary data folder, for tests that go through the contract.
 import { randomBytes } from 'node:crypto';
 import { AppFailure, type CallInput, type CallName, type CallOutput } from '../../src/shared/contract/index';
-import type { Clock } from '../../src/main/core/clock';
-import { createCore, type Core } from '../../src/main/core/createCore';
-import { silentLogger } from '../../src/main/core/logger';
-import { KeyRing } from '../../src/main/security/keyRing';
+import type { Clock } from '../../src/main/platform/clock';
+import { createCore, type Core } from '../../src/main/app/createCore';
+import { silentLogger } from '../../src/main/platform/logger';
+import { KeyRing } from '../../src/main/platform/security/keyRing';
 import { join } from 'node:path';
 
 export function makeTestCore(dataDir: string, clock: Clock = { now: () => new Date() }): Core {

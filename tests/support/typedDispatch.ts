@@ -1,5 +1,5 @@
 // Typed access to a test core's dispatcher, so tests read results with the contract's output types.
-import type { Core } from '../../src/main/core/createCore';
+import type { Core } from '../../src/main/app/createCore';
 import type { CallInput, CallName, CallOutput, Result } from '../../src/shared/contract/index';
 
 export const callCore = <K extends CallName>(core: Core, name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>> =>

@@ -4,9 +4,9 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail, type Result } from '../../shared/contract/index';
-import type { EventBus } from '../core/eventBus';
-import type { Logger } from '../core/logger';
-import type { Dispatch } from '../ipc/dispatcher';
+import type { EventBus } from '../platform/events/eventBus';
+import type { Logger } from '../platform/logger';
+import type { Dispatch } from '../platform/ipc/dispatcher';
 import { APP_CSP, mimeTypeOf, resolveStaticFile } from './staticFiles';
 
 export interface BrowserServerOptions {

@@ -1,6 +1,6 @@
 // Electron safeStorage as the key ring's OS secret store, only where a real keychain backs it.
 import { safeStorage } from 'electron';
-import type { OsSecretStore } from '../security/keyRing';
+import type { OsSecretStore } from '../platform/security/keyRing';
 
 /**
  * On Linux without a secret service, safeStorage falls back to `basic_text` with a hard-coded password:

@@ -1,8 +1,8 @@
 // Binds the contract to ipcMain: sender check, then the shared dispatcher; forwards push events to windows.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { callNames, fail } from '../../shared/contract/index';
-import type { EventBus } from '../core/eventBus';
-import type { Dispatch } from '../ipc/dispatcher';
+import type { EventBus } from '../platform/events/eventBus';
+import type { Dispatch } from '../platform/ipc/dispatcher';
 import { isAppUrl } from './policy';
 
 export function registerIpc(dispatch: Dispatch, events: EventBus): void {

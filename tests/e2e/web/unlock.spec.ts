@@ -4,9 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../../src/main/core/clock';
-import { KeyRing } from '../../../src/main/security/keyRing';
-import { WorkspaceStore } from '../../../src/main/services/workspaces/workspaceStore';
+import { systemClock } from '../../../src/main/platform/clock';
+import { KeyRing } from '../../../src/main/platform/security/keyRing';
+import { WorkspaceStore } from '../../../src/main/platform/workspaces/workspaceStore';
 import { saveScreen } from './helpers';
 
 const PASSPHRASE = 'correct horse battery staple';

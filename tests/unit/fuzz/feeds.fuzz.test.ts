@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionInputSchema } from '../../../src/shared/domain/mention';
-import { feedEntryToMention } from '../../../src/main/connectors/rss/feedEntryToMention';
-import { FeedParseError, parseFeedText } from '../../../src/main/connectors/rss/parseFeed';
+import { feedEntryToMention } from '../../../src/main/features/sources/connectors/rss/feedEntryToMention';
+import { FeedParseError, parseFeedText } from '../../../src/main/features/sources/connectors/rss/parseFeed';
 import { cleanFailure, FUZZ_RUNS, FuzzTally } from '../../support/fuzz';
 
 const fixtures = resolve('../shared/data/rss-parser-fixtures/input');

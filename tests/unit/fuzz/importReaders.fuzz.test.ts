@@ -2,8 +2,8 @@
 // clear error; nothing else escapes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportFormatError } from '../../../src/main/imports/jsonRows';
-import { readTable } from '../../../src/main/imports/readTable';
+import { ImportFormatError } from '../../../src/main/features/imports/jsonRows';
+import { readTable } from '../../../src/main/features/imports/readTable';
 import { cleanFailure, FUZZ_RUNS, FuzzTally } from '../../support/fuzz';
 
 const names = fc.constantFrom('export.csv', 'export.tsv', 'export.txt', 'mentions.json', 'mentions.ndjson', 'talkwalker.xlsx', 'noext');

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crisisPlanSchema } from '../../../src/shared/domain/plan';
-import { loadDefaultPlan } from '../../../src/main/services/plan/defaultPlan';
-import { parsePlanFile, serializePlan } from '../../../src/main/services/plan/planFile';
+import { loadDefaultPlan } from '../../../src/main/features/plan/defaultPlan';
+import { parsePlanFile, serializePlan } from '../../../src/main/features/plan/planFile';
 import { AppFailure } from '../../../src/shared/contract/envelope';
 import { cleanFailure, FUZZ_RUNS, FuzzTally } from '../../support/fuzz';
 

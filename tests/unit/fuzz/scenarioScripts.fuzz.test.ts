@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mentionInputSchema } from '../../../src/shared/domain/mention';
 import { scenarioScriptSchema, type WaveInject } from '../../../src/shared/domain/scenarioScript';
-import { waveMinute } from '../../../src/main/services/exercises/waveMentions';
+import { waveMinute } from '../../../src/main/features/exercises/waveMentions';
 import { FUZZ_RUNS, FuzzTally } from '../../support/fuzz';
 
 const dir = resolve('resources/scenarios');

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mentionInputSchema } from '../../../src/shared/domain/mention';
-import { mentionsFromPayload, WebhookPayloadError } from '../../../src/main/webhook/webhookPayload';
+import { mentionsFromPayload, WebhookPayloadError } from '../../../src/main/features/sources/webhook/webhookPayload';
 import { cleanFailure, FUZZ_RUNS, FuzzTally } from '../../support/fuzz';
 import { invoke, makeTestCore } from '../../support/testCore';
 import { useTempDirs } from '../../support/tempDir';

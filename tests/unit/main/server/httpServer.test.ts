@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../../src/main/core/logger';
+import { silentLogger } from '../../../../src/main/platform/logger';
 import { startBrowserServer, type BrowserServer } from '../../../../src/main/server/httpServer';
 import { makeTestCore } from '../../../support/testCore';
 import { useTempDirs } from '../../../support/tempDir';

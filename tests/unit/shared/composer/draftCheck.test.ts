@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDraftChecker, type DraftFlagRule } from '../../../../src/shared/composer/draftCheck';
-import { loadDraftRuleSets } from '../../../../src/main/composer/draftRuleSets';
+import { loadDraftRuleSets } from '../../../../src/main/features/composer/draftRuleSets';
 
 const sets = loadDraftRuleSets();
 const fr = createDraftChecker(sets.fr);

@@ -4,8 +4,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { incidentArchiveJsonSchemaText } from '../../../../src/shared/domain/incidentArchiveJsonSchema';
 import { ARCHIVE_TABLES } from '../../../../src/shared/domain/incidentArchive';
+import { repoRoot } from '../../../support/paths';
 
-const root = resolve(__dirname, '../../../..');
+const root = repoRoot;
 const published = readFileSync(resolve(root, 'resources/archive/incident-archive.schema.json'), 'utf8');
 
 const minimal = () => ({

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { repoPath } from '../../../support/paths';
 import { describe, expect, it } from 'vitest';
 import {
   PHASES,
@@ -13,7 +13,7 @@ import {
   type CrisisPlan,
 } from '../../../../src/shared/domain/plan';
 
-const defaultPlanPath = path.resolve(__dirname, '../../../../resources/plans/default-plan.json');
+const defaultPlanPath = repoPath('resources/plans/default-plan.json');
 const loadDefault = (): unknown => JSON.parse(fs.readFileSync(defaultPlanPath, 'utf8'));
 
 describe('default crisis plan', () => {

@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { planJsonSchemaText } from '../../../../src/shared/domain/planJsonSchema';
+import { repoRoot } from '../../../support/paths';
 
-const root = resolve(__dirname, '../../../..');
+const root = repoRoot;
 const published = readFileSync(resolve(root, 'resources/plans/plan.schema.json'), 'utf8');
 const defaultPlan = JSON.parse(readFileSync(resolve(root, 'resources/plans/default-plan.json'), 'utf8')) as Record<string, unknown>;
 

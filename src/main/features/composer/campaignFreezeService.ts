@@ -1,0 +1,87 @@
+// The campaign freeze register: the plan's campaigns and scheduled posts, frozen or released with who,
+// when and why, one by one or all in one action, each change in the crisis log.
+import { AppFailure } from '../../../shared/contract/envelope';
+import type { Campaign } from '../../../shared/domain/plan';
+import type { CampaignState } from '../../../shared/domain/statement';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import { CampaignFreezeRepository } from './campaignFreezeRepository';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import type { ComposerLog } from './composerLog';
+
+export interface FreezeRequest {
+  /** Campaign ids, or every campaign not in the wanted state yet. */
+  readonly campaigns: readonly string[] | 'all';
+  readonly action: 'freeze' | 'unfreeze';
+  readonly person: string;
+  readonly reason: string;
+  readonly incidentId: string | null;
+}
+
+export class CampaignFreezeService {
+  readonly #repo = perWorkspace((ws) => new CampaignFreezeRepository(ws.db));
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+    private readonly log: ComposerLog,
+    private readonly planCampaigns: (workspaceId: WorkspaceId) => readonly Campaign[],
+  ) {}
+
+  list(workspaceId: WorkspaceId): CampaignState[] {
+    const repo = this.#repo(this.store.get(workspaceId));
+    const frozen = repo.frozenById();
+    const last = repo.lastChanges();
+    return this.planCampaigns(workspaceId).map((c) => ({
+      id: c.id,
+      name: c.name,
+      channels: c.channels,
+      owner: c.owner,
+      ownerPhone: c.ownerPhone,
+      howToFreeze: c.howToFreeze,
+      planStatus: c.status,
+      frozen: frozen.get(c.id) ?? false,
+      lastChange: last.get(c.id) ?? null,
+    }));
+  }
+
+  change(workspaceId: WorkspaceId, request: FreezeRequest): CampaignState[] {
+    const reason = request.reason.trim();
+    if (reason === '') throw new AppFailure('INVALID_INPUT', 'A reason is required to freeze or unfreeze a campaign.');
+    const repo = this.#repo(this.store.get(workspaceId));
+    const current = this.list(workspaceId);
+    const wantFrozen = request.action === 'freeze';
+    const targets =
+      request.campaigns === 'all'
+        ? current.filter((c) => c.frozen !== wantFrozen && c.planStatus !== 'ended')
+        : request.campaigns.map((id) => {
+            const found = current.find((c) => c.id === id);
+            if (!found) throw new AppFailure('NOT_FOUND', `No campaign "${id}" in the crisis plan.`);
+            return found;
+          });
+    const at = this.clock.now().toISOString();
+    repo.atomically(() => {
+      for (const c of targets) {
+        repo.record(
+          { id: c.id, name: c.name, channel: c.channels.join(', '), owner: c.owner },
+          { campaignId: c.id, action: request.action, person: request.person, reason, at },
+        );
+      }
+    });
+    if (targets.length > 0) {
+      const names = targets.map((c) => c.name).join(', ');
+      this.log.system(workspaceId, {
+        incidentId: request.incidentId,
+        code: wantFrozen ? 'composer.campaignsFrozen' : 'composer.campaignsUnfrozen',
+        body: `${request.person} ${wantFrozen ? 'froze' : 'released'} ${targets.length} campaign(s): ${names}. Reason: ${reason}`,
+        data: { person: request.person, count: targets.length, campaigns: names, reason },
+        occurredAt: at,
+      });
+      this.events.emit('composer:changed', { workspaceId, statementId: null });
+    }
+    return this.list(workspaceId);
+  }
+}

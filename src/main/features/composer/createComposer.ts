@@ -1,0 +1,110 @@
+// Assembles the composer for the core: statements, outbox, publishing worker, and their allow-listed origins.
+import { createDraftChecker } from '../../../shared/composer/draftCheck';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import type { Logger } from '../../platform/logger';
+import { PublishAccountRepository } from '../outbox/publishAccountRepository';
+import { composerHandlers } from './handlers';
+import type { NetworkPolicy } from '../../platform/net/networkPolicy';
+import type { BackoffPolicy } from '../../platform/net/retryBackoff';
+import { createBlueskyPublisher } from '../outbox/blueskyPublisher';
+import { createMastodonPublisher } from '../outbox/mastodonPublisher';
+import { OutboxService } from '../outbox/outboxService';
+import { OutboxWorker } from '../outbox/outboxWorker';
+import type { CrisisLogService } from '../crisisLog/crisisLogService';
+import type { PlanService } from '../plan/planService';
+import type { IngestService } from '../mentions/ingestService';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { CampaignFreezeService } from './campaignFreezeService';
+import { crisisLogForComposer } from './crisisLogAdapter';
+import { loadDraftRuleSets } from './draftRuleSets';
+import { ResponseQueueService } from './responseQueueService';
+import { loadResponseRules } from './responseRules';
+import { StatementService } from './statementService';
+
+/** Test and exercise knobs; the defaults suit real networks. */
+export interface ComposerTuning {
+  readonly backoff?: BackoffPolicy;
+  readonly requestTimeoutMs?: number;
+  readonly idleMs?: number;
+  readonly concurrency?: number;
+}
+
+export interface ComposerDeps {
+  readonly store: WorkspaceStore;
+  readonly events: EventBus;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly crisisLog: CrisisLogService;
+  readonly network: NetworkPolicy;
+  /** The plan holds the campaign register the freeze acts on. */
+  readonly plans: PlanService;
+  /** New mentions are triaged for the response queue as each batch is committed. */
+  readonly ingest: IngestService;
+  readonly tuning?: ComposerTuning;
+}
+
+export function createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning = {} }: ComposerDeps) {
+  const log = crisisLogForComposer(crisisLog);
+  const accounts = perWorkspace((ws) => new PublishAccountRepository(ws.db));
+  // Only the instance and PDS the cell configured may be reached for publishing.
+  network.addOriginProvider((workspaceId) =>
+    accounts(store.get(workspaceId))
+      .all()
+      .flatMap(({ channel, config }) => {
+        const c = config as { instanceUrl?: unknown; serviceUrl?: unknown };
+        const url = channel === 'mastodon' ? c.instanceUrl : c.serviceUrl;
+        return typeof url === 'string' ? [{ origin: url, reason: `outbox: ${channel === 'mastodon' ? 'Mastodon' : 'Bluesky'}` }] : [];
+      }),
+  );
+  // Statements wake the worker, which is built just below: the callback only runs after construction.
+  const rules = loadDraftRuleSets();
+  const checkers = { fr: createDraftChecker(rules.fr), en: createDraftChecker(rules.en) };
+  const statements = new StatementService({
+    store,
+    events,
+    clock,
+    log,
+    checkers,
+    onQueued: () => worker.wake(),
+    approvers: (workspaceId) => plans.get(workspaceId).plan.approvals,
+    threadNumbering: (workspaceId) => plans.get(workspaceId).plan.publishing.threadNumbering,
+  });
+  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
+  // A reply that goes out answers the mentions it was written for.
+  const onPublished = (workspaceId: string, statementId: string): void => responses.statementPublished(workspaceId, statementId);
+  const worker = new OutboxWorker({
+    store,
+    events,
+    clock,
+    logger,
+    log,
+    gateFor: (workspaceId) => network.gateFor(workspaceId),
+    publishers: { mastodon: createMastodonPublisher(), bluesky: createBlueskyPublisher() },
+    requiredRoles: (workspaceId, kind) => statements.requiredRoles(workspaceId, kind),
+    onPublished,
+    ...tuning,
+  });
+  const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);
+  const stopTriage = ingest.onCommitted((batch) => responses.triageBatch(batch));
+  // Unsealing a workspace (or any settings change) is a chance to publish at once rather than after a long backoff.
+  const stopWatchingSettings = events.subscribe((name, payload) => {
+    if (name === 'workspace:changed') worker.retryAllNow((payload as { workspaceId: string }).workspaceId);
+  });
+  const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
+  return {
+    statements,
+    outbox,
+    worker,
+    handlers: composerHandlers(statements, outbox, rules, log, freezes, responses),
+    start: () => worker.start(),
+    stop: () => {
+      stopTriage();
+      stopWatchingSettings();
+      return worker.stop();
+    },
+  };
+}
+
+export type Composer = ReturnType<typeof createComposer>;

@@ -1,0 +1,119 @@
+// SQL for the response queue, read together with the mention each item is about.
+import type { Db } from '../../platform/db/openDatabase';
+
+export interface MentionForTriage {
+  readonly id: number;
+  readonly text: string;
+  readonly title: string | null;
+  readonly authorKind: string;
+}
+
+export interface ResponseRow {
+  readonly mentionId: number;
+  readonly reason: string;
+  readonly flaggedBy: string;
+  readonly flaggedAt: string;
+  readonly assignedRole: string | null;
+  readonly state: string;
+  readonly statementId: string | null;
+  readonly note: string | null;
+  readonly handledBy: string | null;
+  readonly handledAt: string | null;
+  readonly text: string;
+  readonly title: string | null;
+  readonly url: string | null;
+  readonly authorName: string | null;
+  readonly authorHandle: string | null;
+  readonly authorKind: string;
+  readonly authorAudience: number | null;
+  readonly sourceKind: string;
+  readonly publishedAt: string;
+  readonly language: string | null;
+}
+
+const SELECT = `SELECT r.mention_id AS mentionId, r.reason, r.flagged_by AS flaggedBy, r.flagged_at AS flaggedAt,
+    r.assigned_role AS assignedRole, r.state, r.statement_id AS statementId, r.note, r.handled_by AS handledBy,
+    r.handled_at AS handledAt, m.text, m.title, m.url, m.author_name AS authorName, m.author_handle AS authorHandle,
+    m.author_kind AS authorKind, m.author_audience AS authorAudience, m.source_kind AS sourceKind,
+    m.published_at AS publishedAt, m.language
+  FROM response_items r JOIN mentions m ON m.id = r.mention_id`;
+
+export class ResponseQueueRepository {
+  readonly #mentions;
+  readonly #mentionExists;
+  readonly #flag;
+  readonly #list;
+  readonly #get;
+  readonly #assign;
+  readonly #link;
+  readonly #close;
+  readonly #answered;
+  readonly #counts;
+
+  constructor(private readonly db: Db) {
+    this.#mentions = db.prepare<[string], MentionForTriage>(
+      `SELECT id, text, title, author_kind AS authorKind FROM mentions WHERE id IN (SELECT value FROM json_each(?))`,
+    );
+    this.#mentionExists = db.prepare<[number], { id: number }>('SELECT id FROM mentions WHERE id = ?');
+    this.#flag = db.prepare<[number, string, string, string]>(
+      `INSERT INTO response_items (mention_id, reason, flagged_by, state, flagged_at) VALUES (?, ?, ?, 'open', ?)
+       ON CONFLICT (mention_id) DO NOTHING`,
+    );
+    this.#list = db.prepare<[string, number], ResponseRow>(
+      `${SELECT} WHERE r.state IN (SELECT value FROM json_each(?)) ORDER BY m.author_audience DESC NULLS LAST, r.flagged_at DESC LIMIT ?`,
+    );
+    this.#get = db.prepare<[number], ResponseRow>(`${SELECT} WHERE r.mention_id = ?`);
+    this.#assign = db.prepare<[string | null, number]>('UPDATE response_items SET assigned_role = ? WHERE mention_id = ?');
+    this.#link = db.prepare<[string, number]>(
+      `UPDATE response_items SET statement_id = ?, state = 'replying' WHERE mention_id = ? AND state IN ('open', 'replying')`,
+    );
+    this.#close = db.prepare<[string, string, string, string, number]>(
+      `UPDATE response_items SET state = ?, note = ?, handled_by = ?, handled_at = ? WHERE mention_id = ? AND state IN ('open', 'replying')`,
+    );
+    this.#answered = db.prepare<[string, string]>(
+      `UPDATE response_items SET state = 'answered', handled_at = ? WHERE statement_id = ? AND state = 'replying'`,
+    );
+    this.#counts = db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM response_items GROUP BY state');
+  }
+
+  mentionsForTriage(ids: readonly number[]): MentionForTriage[] {
+    return this.#mentions.all(JSON.stringify(ids));
+  }
+
+  mentionExists(id: number): boolean {
+    return this.#mentionExists.get(id) !== undefined;
+  }
+
+  /** One transaction for a whole ingested batch. */
+  flagMany(items: readonly { mentionId: number; reason: string }[], flaggedBy: string, at: string): number {
+    return this.db.transaction(() => items.reduce((n, i) => n + this.#flag.run(i.mentionId, i.reason, flaggedBy, at).changes, 0))();
+  }
+
+  list(states: readonly string[], limit: number): ResponseRow[] {
+    return this.#list.all(JSON.stringify(states), limit);
+  }
+
+  get(mentionId: number): ResponseRow | undefined {
+    return this.#get.get(mentionId);
+  }
+
+  assign(mentionId: number, role: string | null): boolean {
+    return this.#assign.run(role, mentionId).changes === 1;
+  }
+
+  linkStatement(mentionId: number, statementId: string): boolean {
+    return this.#link.run(statementId, mentionId).changes === 1;
+  }
+
+  close(mentionId: number, state: 'offline' | 'dismissed', note: string, person: string, at: string): boolean {
+    return this.#close.run(state, note, person, at, mentionId).changes === 1;
+  }
+
+  markAnswered(statementId: string, at: string): number {
+    return this.#answered.run(at, statementId).changes;
+  }
+
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.#counts.all().map((r) => [r.state, r.n]));
+  }
+}

@@ -1,0 +1,151 @@
+// The response queue: new mentions are triaged as they are stored; people flag, assign, answer with a
+// reply statement (approved like any public statement) or close an item as handled offline.
+import { AppFailure } from '../../../shared/contract/envelope';
+import type { ResponseCounts, ResponseItem, ResponseReason, ResponseState } from '../../../shared/domain/responseQueue';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import { ResponseQueueRepository, type ResponseRow } from './responseQueueRepository';
+import type { CommittedBatch } from '../mentions/ingestService';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import type { ComposerLog } from './composerLog';
+import type { MentionTriage } from './responseRules';
+import type { StatementService } from './statementService';
+
+export const RULES_FLAGGER = 'rules';
+
+export class ResponseQueueService {
+  readonly #repo = perWorkspace((ws) => new ResponseQueueRepository(ws.db));
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+    private readonly log: ComposerLog,
+    private readonly statements: StatementService,
+    private readonly triage: MentionTriage,
+  ) {}
+
+  /** Called after each committed ingestion batch: flags what needs an answer in one transaction. */
+  triageBatch(batch: CommittedBatch): void {
+    if (batch.mentionIds.length === 0) return;
+    const repo = this.#repoOf(batch.workspaceId);
+    const flagged = repo
+      .mentionsForTriage(batch.mentionIds)
+      .map((m) => ({ mentionId: m.id, reason: this.triage(m) }))
+      .filter((f): f is { mentionId: number; reason: ResponseReason } => f.reason !== null);
+    if (flagged.length === 0) return;
+    if (repo.flagMany(flagged, RULES_FLAGGER, this.clock.now().toISOString()) > 0) this.#changed(batch.workspaceId);
+  }
+
+  list(workspaceId: WorkspaceId, states: readonly ResponseState[], limit: number): ResponseItem[] {
+    return this.#repoOf(workspaceId).list(states, limit).map(toItem);
+  }
+
+  counts(workspaceId: WorkspaceId): ResponseCounts {
+    const c = this.#repoOf(workspaceId).counts();
+    const n = (s: ResponseState): number => c[s] ?? 0;
+    return { open: n('open'), replying: n('replying'), answered: n('answered'), offline: n('offline'), dismissed: n('dismissed'), unanswered: n('open') + n('replying') };
+  }
+
+  flag(workspaceId: WorkspaceId, mentionId: number, person: string): ResponseItem {
+    const repo = this.#repoOf(workspaceId);
+    if (!repo.mentionExists(mentionId)) throw new AppFailure('NOT_FOUND', 'No such mention.');
+    repo.flagMany([{ mentionId, reason: 'manual' }], person, this.clock.now().toISOString());
+    this.#changed(workspaceId);
+    return this.#item(repo, mentionId);
+  }
+
+  assign(workspaceId: WorkspaceId, mentionId: number, role: string | null): ResponseItem {
+    const repo = this.#repoOf(workspaceId);
+    if (!repo.assign(mentionId, role)) throw new AppFailure('NOT_FOUND', 'This mention is not in the response queue.');
+    this.#changed(workspaceId);
+    return this.#item(repo, mentionId);
+  }
+
+  /** Starts a reply statement for the mention; it goes through the same approvals as any public statement. */
+  reply(workspaceId: WorkspaceId, mentionId: number, incidentId: string, person: string): { item: ResponseItem; statementId: string } {
+    const repo = this.#repoOf(workspaceId);
+    const item = this.#item(repo, mentionId);
+    if (item.state !== 'open' && item.state !== 'replying') throw new AppFailure('CONFLICT', 'This mention is already handled.');
+    if (item.statementId) return { item, statementId: item.statementId };
+    const who = item.mention.authorName ?? item.mention.authorHandle ?? '';
+    const detail = this.statements.create(workspaceId, {
+      incidentId,
+      kind: 'reply',
+      title: `${who ? `${who}: ` : ''}${item.mention.text.replace(/\s+/g, ' ').slice(0, 80)}`.slice(0, 200),
+      channels: item.mention.sourceKind === 'bluesky' ? ['bluesky'] : item.mention.sourceKind === 'mastodon' ? ['mastodon'] : [],
+      replyToMentionId: String(mentionId),
+      author: person,
+    });
+    repo.linkStatement(mentionId, detail.statement.id);
+    this.#changed(workspaceId);
+    return { item: this.#item(repo, mentionId), statementId: detail.statement.id };
+  }
+
+  close(workspaceId: WorkspaceId, mentionId: number, state: 'offline' | 'dismissed', note: string, person: string, incidentId: string | null): ResponseItem {
+    const repo = this.#repoOf(workspaceId);
+    if (note.trim() === '') throw new AppFailure('INVALID_INPUT', 'Say how it was handled.');
+    const at = this.clock.now().toISOString();
+    if (!repo.close(mentionId, state, note.trim(), person, at)) throw new AppFailure('CONFLICT', 'This mention is not waiting for an answer.');
+    const item = this.#item(repo, mentionId);
+    if (state === 'offline') {
+      this.log.system(workspaceId, {
+        incidentId,
+        code: 'composer.responseOffline',
+        body: `${person} handled a mention from ${item.mention.authorName ?? item.mention.authorHandle ?? 'an author'} offline: ${note.trim()}`,
+        data: { mentionId, person, note: note.trim(), author: item.mention.authorName ?? item.mention.authorHandle ?? null },
+        occurredAt: at,
+      });
+    }
+    this.#changed(workspaceId);
+    return item;
+  }
+
+  /** A reply statement went out: the mentions it answers are answered. */
+  statementPublished(workspaceId: WorkspaceId, statementId: string): void {
+    if (this.#repoOf(workspaceId).markAnswered(statementId, this.clock.now().toISOString()) > 0) this.#changed(workspaceId);
+  }
+
+  #item(repo: ResponseQueueRepository, mentionId: number): ResponseItem {
+    const row = repo.get(mentionId);
+    if (!row) throw new AppFailure('NOT_FOUND', 'This mention is not in the response queue.');
+    return toItem(row);
+  }
+
+  #changed(workspaceId: WorkspaceId): void {
+    this.events.emit('composer:changed', { workspaceId, statementId: null });
+  }
+
+  #repoOf(workspaceId: WorkspaceId): ResponseQueueRepository {
+    return this.#repo(this.store.get(workspaceId));
+  }
+}
+
+function toItem(r: ResponseRow): ResponseItem {
+  return {
+    mentionId: r.mentionId,
+    reason: r.reason as ResponseReason,
+    flaggedBy: r.flaggedBy,
+    flaggedAt: r.flaggedAt,
+    assignedRole: r.assignedRole,
+    state: r.state as ResponseState,
+    statementId: r.statementId,
+    note: r.note,
+    handledBy: r.handledBy,
+    handledAt: r.handledAt,
+    mention: {
+      text: r.text,
+      title: r.title,
+      url: r.url,
+      authorName: r.authorName,
+      authorHandle: r.authorHandle,
+      authorKind: r.authorKind,
+      authorAudience: r.authorAudience,
+      sourceKind: r.sourceKind,
+      publishedAt: r.publishedAt,
+      language: r.language,
+    },
+  };
+}

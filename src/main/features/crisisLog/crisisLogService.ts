@@ -1,0 +1,273 @@
+// The crisis log (main courante): append-only, hash-chained, with recorded verification and pin changes.
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../../shared/contract/envelope';
+import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
+import {
+  logFilterSchema,
+  newLogEntrySchema,
+  VERIFICATION_MOVES,
+  type IncidentId,
+  type LogChange,
+  type LogEntry,
+  type LogFilter,
+  type LogIntegrity,
+  type NewLogEntry,
+  type SystemData,
+  type VerificationState,
+} from '../../../shared/domain/crisisLog';
+import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import { CrisisLogRepository, type EntryRow, type StoredRecord } from './crisisLogRepository';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { chainHash, GENESIS_HASH, type ChainedRecord } from './chainHash';
+import { toFtsQuery } from './ftsQuery';
+
+export interface LogActor {
+  readonly author: string;
+  readonly authorRole: string | null;
+}
+
+/** What other features record automatically (alert raised, role handed over, statement published…). */
+export interface SystemEntry {
+  readonly incidentId: IncidentId | null;
+  /** Stable code the UI translates, e.g. `incident.opened`; `data` holds its parameters. */
+  readonly code: string;
+  /**
+   * Wording for a code the system-log catalogue does not know. Known codes are worded from the catalogue in
+   * the workspace's report language, the text kept in the record itself (exports, audits read it).
+   */
+  readonly body: string;
+  readonly data?: SystemData;
+  readonly occurredAt?: string;
+}
+
+export const SYSTEM_AUTHOR = 'Tocsin';
+
+type Unchained = Omit<ChainedRecord, 'seq' | 'prevHash'>;
+
+export class CrisisLogService {
+  readonly #repo = perWorkspace((ws) => new CrisisLogRepository(ws.db));
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+    /** The workspace's report language, in which system entries are stored. */
+    private readonly language: (workspaceId: WorkspaceId) => Language = () => 'en',
+  ) {}
+
+  append(workspaceId: WorkspaceId, input: NewLogEntry): LogEntry {
+    const entry = newLogEntrySchema.parse(input);
+    const repo = this.#repoOf(workspaceId);
+    const now = this.clock.now().toISOString();
+    const id = randomUUID();
+    repo.atomically(() => {
+      if (entry.correctsId !== null) {
+        const corrected = repo.entry(entry.correctsId);
+        if (!corrected) throw new AppFailure('NOT_FOUND', 'The entry to correct does not exist.');
+        if (corrected.incidentId !== entry.incidentId) {
+          throw new AppFailure('INVALID_INPUT', 'A correction belongs to the same incident as the entry it corrects.');
+        }
+      }
+      this.#chain(repo, {
+        id,
+        record: 'entry',
+        incidentId: entry.incidentId,
+        kind: entry.kind,
+        occurredAt: entry.occurredAt ?? now,
+        enteredAt: now,
+        author: entry.author,
+        authorRole: entry.authorRole,
+        body: entry.body,
+        source: entry.source,
+        verification: entry.verification,
+        pinned: entry.pinned ? 1 : 0,
+        refId: entry.correctsId,
+        systemCode: null,
+        dataJson: null,
+      });
+    });
+    return this.#changed(workspaceId, repo, id);
+  }
+
+  /** Records what the application did or saw; system entries are verified by construction. */
+  system(workspaceId: WorkspaceId, entry: SystemEntry): LogEntry {
+    const repo = this.#repoOf(workspaceId);
+    const now = this.clock.now().toISOString();
+    const id = randomUUID();
+    repo.atomically(() =>
+      this.#chain(repo, {
+        id,
+        record: 'entry',
+        incidentId: entry.incidentId,
+        kind: 'system',
+        occurredAt: entry.occurredAt ?? now,
+        enteredAt: now,
+        author: SYSTEM_AUTHOR,
+        authorRole: null,
+        body: wordSystemEntry(entry.code, entry.data ?? null, this.language(workspaceId)) ?? entry.body,
+        source: null,
+        verification: 'verified',
+        pinned: 0,
+        refId: null,
+        systemCode: entry.code,
+        dataJson: entry.data ? JSON.stringify(entry.data) : null,
+      }),
+    );
+    return this.#changed(workspaceId, repo, id);
+  }
+
+  setVerification(workspaceId: WorkspaceId, entryId: string, to: VerificationState, actor: LogActor): LogEntry {
+    const repo = this.#repoOf(workspaceId);
+    repo.atomically(() => {
+      const entry = this.#existing(repo, entryId);
+      const from = entry.currentVerification as VerificationState;
+      if (!VERIFICATION_MOVES[from].includes(to)) {
+        throw new AppFailure('CONFLICT', `This entry cannot go from "${from}" to "${to}".`);
+      }
+      this.#change(repo, entry, actor, { verification: to, pinned: 0, record: 'verification' });
+    });
+    return this.#changed(workspaceId, repo, entryId);
+  }
+
+  setPinned(workspaceId: WorkspaceId, entryId: string, pinned: boolean, actor: LogActor): LogEntry {
+    const repo = this.#repoOf(workspaceId);
+    repo.atomically(() => {
+      const entry = this.#existing(repo, entryId);
+      if (entry.currentPinned === (pinned ? 1 : 0)) return;
+      this.#change(repo, entry, actor, { verification: null, pinned: pinned ? 1 : 0, record: 'pin' });
+    });
+    return this.#changed(workspaceId, repo, entryId);
+  }
+
+  list(workspaceId: WorkspaceId, filter: LogFilter): LogEntry[] {
+    const f = logFilterSchema.parse(filter);
+    const repo = this.#repoOf(workspaceId);
+    const match = f.text ? toFtsQuery(f.text) : undefined;
+    return withHistory(repo, repo.entries({ ...f, match }));
+  }
+
+  /** Every entry of an incident, oldest first: reports and exports carry the whole log, not a screenful. */
+  listAll(workspaceId: WorkspaceId, incidentId: string): LogEntry[] {
+    const repo = this.#repoOf(workspaceId);
+    // LIMIT -1 is SQLite's "no limit".
+    return withHistory(repo, repo.entries({ incidentId, limit: -1 })).sort((x, y) => x.seq - y.seq);
+  }
+
+  /** Walks the whole chain and names the first record whose content or link does not match. */
+  verify(workspaceId: WorkspaceId): LogIntegrity {
+    const repo = this.#repoOf(workspaceId);
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (const r of repo.walk()) {
+      const broken = (reason: 'content_changed' | 'chain_broken' | 'sequence_gap'): LogIntegrity => ({
+        ok: false,
+        checked,
+        headHash: null,
+        firstBroken: { seq: r.seq, id: r.id, reason },
+      });
+      if (r.seq !== expectedSeq) return broken('sequence_gap');
+      if (r.prevHash !== prevHash) return broken('chain_broken');
+      if (chainHash(r) !== r.hash) return broken('content_changed');
+      prevHash = r.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    return { ok: true, checked, headHash: checked === 0 ? null : prevHash, firstBroken: null };
+  }
+
+  #repoOf(workspaceId: WorkspaceId): CrisisLogRepository {
+    return this.#repo(this.store.get(workspaceId));
+  }
+
+  #existing(repo: CrisisLogRepository, entryId: string): EntryRow {
+    const entry = repo.entry(entryId);
+    if (!entry) throw new AppFailure('NOT_FOUND', 'No such log entry.');
+    return entry;
+  }
+
+  #change(
+    repo: CrisisLogRepository,
+    entry: EntryRow,
+    actor: LogActor,
+    change: { record: 'verification' | 'pin'; verification: VerificationState | null; pinned: number },
+  ): void {
+    const now = this.clock.now().toISOString();
+    this.#chain(repo, {
+      id: randomUUID(),
+      record: change.record,
+      incidentId: entry.incidentId,
+      kind: null,
+      occurredAt: now,
+      enteredAt: now,
+      author: actor.author,
+      authorRole: actor.authorRole,
+      body: '',
+      source: null,
+      verification: change.verification,
+      pinned: change.pinned,
+      refId: entry.id,
+      systemCode: null,
+      dataJson: null,
+    });
+  }
+
+  /** Must run inside `repo.atomically`: reads the head and appends the next link. */
+  #chain(repo: CrisisLogRepository, record: Unchained): void {
+    const head = repo.head();
+    const linked: ChainedRecord = { ...record, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+    const stored: StoredRecord = { ...linked, hash: chainHash(linked) };
+    repo.insert(stored);
+  }
+
+  #changed(workspaceId: WorkspaceId, repo: CrisisLogRepository, entryId: string): LogEntry {
+    const [entry] = withHistory(repo, [this.#existing(repo, entryId)]);
+    if (!entry) throw new AppFailure('NOT_FOUND', 'No such log entry.');
+    this.events.emit('crisisLog:changed', { workspaceId, incidentId: entry.incidentId });
+    return entry;
+  }
+}
+
+function withHistory(repo: CrisisLogRepository, rows: EntryRow[]): LogEntry[] {
+  const changes = new Map<string, LogChange[]>();
+  for (const c of repo.changesOf(rows.map((r) => r.id))) {
+    const key = c.refId ?? '';
+    const list = changes.get(key) ?? [];
+    list.push({
+      kind: c.record === 'pin' ? 'pin' : 'verification',
+      at: c.enteredAt,
+      author: c.author,
+      authorRole: c.authorRole,
+      verification: c.record === 'verification' ? (c.verification as VerificationState) : null,
+      pinned: c.record === 'pin' ? c.pinned === 1 : null,
+    });
+    changes.set(key, list);
+  }
+  return rows.map((r) => toEntry(r, changes.get(r.id) ?? []));
+}
+
+function toEntry(r: EntryRow, history: LogChange[]): LogEntry {
+  return {
+    id: r.id,
+    seq: r.seq,
+    incidentId: r.incidentId,
+    kind: r.kind as LogEntry['kind'],
+    occurredAt: r.occurredAt,
+    enteredAt: r.enteredAt,
+    author: r.author,
+    authorRole: r.authorRole,
+    body: r.body,
+    source: r.source,
+    verification: r.currentVerification as VerificationState,
+    pinned: r.currentPinned === 1,
+    correctsId: r.refId,
+    correctedById: r.correctedById,
+    systemCode: r.systemCode,
+    data: r.dataJson === null ? null : (JSON.parse(r.dataJson) as SystemData),
+    history,
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,151 @@
+// SQL for the dashboard: bucketed volume from the minute or hourly rollups, splits, terms, authors, markers.
+import type { Db } from '../../platform/db/openDatabase';
+
+export interface VolumeBucket {
+  bucket: number;
+  count: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+}
+
+export interface PartCount {
+  dimension: string;
+  value: string;
+  count: number;
+}
+
+export interface AuthorRow {
+  name: string;
+  handle: string | null;
+  audience: number;
+  kind: string;
+  mentions: number;
+}
+
+export interface AlertSpan {
+  id: number;
+  level: string;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+export interface LevelChange {
+  level: string;
+  at: string;
+}
+
+export interface PublicationRow {
+  statementId: string;
+  title: string;
+  publishedAt: string;
+  channels: string;
+}
+
+/** Exported so the index-use test explains exactly what runs. */
+export const DASHBOARD_SQL = {
+  minuteVolume: `SELECT minute / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral, sum(positive) AS positive
+       FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY bucket ORDER BY bucket`,
+  hourVolume: `SELECT hour / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral, sum(positive) AS positive
+       FROM mention_rollups_hourly WHERE watch_id = ? AND hour >= ? AND hour < ? GROUP BY bucket ORDER BY bucket`,
+  minuteParts: `SELECT dimension, value, sum(count) AS count FROM mention_rollup_parts
+       WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY dimension, value`,
+  hourParts: `SELECT dimension, value, sum(count) AS count FROM mention_rollup_parts_hourly
+       WHERE watch_id = ? AND hour >= ? AND hour < ? GROUP BY dimension, value`,
+  firstMinute: 'SELECT min(minute) AS minute FROM mention_rollups WHERE watch_id = ?',
+  terms: `SELECT term, sum(count) AS count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?
+       GROUP BY term ORDER BY count DESC, term LIMIT ?`,
+  authors: `SELECT name, handle, max(audience) AS audience, kind, count(*) AS mentions FROM (
+         SELECT coalesce(m.author_name, m.author_handle) AS name, m.author_handle AS handle, m.author_audience AS audience,
+                m.author_kind AS kind
+         FROM mentions m
+         WHERE m.published_at >= ? AND m.published_at < ? AND m.author_audience > 0
+           AND coalesce(m.author_name, m.author_handle) IS NOT NULL
+           AND EXISTS (SELECT 1 FROM mention_watches w WHERE w.watch_id = ? AND w.mention_id = m.id)
+         ORDER BY m.published_at DESC LIMIT ?)
+       GROUP BY coalesce(handle, name) ORDER BY audience DESC, mentions DESC LIMIT ?`,
+  alerts: `SELECT id, level, opened_at AS openedAt, closed_at AS closedAt FROM alerts
+       WHERE watch_id = ? AND opened_at < ? AND (closed_at IS NULL OR closed_at >= ?) ORDER BY opened_at`,
+  // The level in force when the range starts, then every change inside it.
+  levelChanges: `SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1)
+       UNION ALL
+       SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at > ? AND at < ? ORDER BY at, id)`,
+  publications: `SELECT s.id AS statementId, s.title, min(o.published_at) AS publishedAt, group_concat(DISTINCT o.channel) AS channels
+       FROM outbox o JOIN statements s ON s.id = o.statement_id
+       WHERE o.state = 'published' AND o.published_at >= ? AND o.published_at < ?
+       GROUP BY s.id ORDER BY publishedAt`,
+} as const;
+
+type Range = [bucket: number, watchId: number, from: number, to: number];
+
+export class DashboardRepository {
+  readonly #minuteVolume;
+  readonly #hourVolume;
+  readonly #minuteParts;
+  readonly #hourParts;
+  readonly #firstMinute;
+  readonly #terms;
+  readonly #authors;
+  readonly #alerts;
+  readonly #levelChanges;
+  readonly #publications;
+
+  constructor(db: Db) {
+    // Integer division (the width is cast: JS numbers bind as REAL) groups minutes (or hours) into buckets of the requested width in one pass over the primary key.
+    this.#minuteVolume = db.prepare<Range, VolumeBucket>(DASHBOARD_SQL.minuteVolume);
+    this.#hourVolume = db.prepare<Range, VolumeBucket>(DASHBOARD_SQL.hourVolume);
+    this.#minuteParts = db.prepare<[number, number, number], PartCount>(DASHBOARD_SQL.minuteParts);
+    this.#hourParts = db.prepare<[number, number, number], PartCount>(DASHBOARD_SQL.hourParts);
+    this.#firstMinute = db.prepare<[number], { minute: number | null }>(DASHBOARD_SQL.firstMinute);
+    this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(DASHBOARD_SQL.terms);
+    // Newest mentions of the range first, capped, so a month of a busy watch stays a bounded read.
+    this.#authors = db.prepare<[string, string, number, number, number], AuthorRow>(DASHBOARD_SQL.authors);
+    this.#alerts = db.prepare<[number, string, string], AlertSpan>(DASHBOARD_SQL.alerts);
+    this.#levelChanges = db.prepare<[number, string, number, string, string], LevelChange>(DASHBOARD_SQL.levelChanges);
+    this.#publications = db.prepare<[string, string], PublicationRow>(DASHBOARD_SQL.publications);
+  }
+
+  /** Buckets of `bucketMinutes` over [fromMinute, toMinute), read from the per-minute rollups. */
+  volumeByMinutes(watchId: number, bucketMinutes: number, fromMinute: number, toMinute: number): VolumeBucket[] {
+    return this.#minuteVolume.all(bucketMinutes, watchId, fromMinute, toMinute);
+  }
+
+  /** Buckets of `bucketHours` over [fromHour, toHour), read from the hourly rollups. */
+  volumeByHours(watchId: number, bucketHours: number, fromHour: number, toHour: number): VolumeBucket[] {
+    return this.#hourVolume.all(bucketHours, watchId, fromHour, toHour);
+  }
+
+  partsByMinutes(watchId: number, fromMinute: number, toMinute: number): PartCount[] {
+    return this.#minuteParts.all(watchId, fromMinute, toMinute);
+  }
+
+  partsByHours(watchId: number, fromHour: number, toHour: number): PartCount[] {
+    return this.#hourParts.all(watchId, fromHour, toHour);
+  }
+
+  /** First minute with data, so the seasonal baseline never counts days before the watch existed as zeros. */
+  firstMinute(watchId: number): number | null {
+    return this.#firstMinute.get(watchId)?.minute ?? null;
+  }
+
+  topTerms(watchId: number, fromHour: number, toHour: number, limit: number): Array<{ term: string; count: number }> {
+    return this.#terms.all(watchId, fromHour, toHour, limit);
+  }
+
+  topAuthors(watchId: number, fromIso: string, toIso: string, scanLimit: number, limit: number): AuthorRow[] {
+    return this.#authors.all(fromIso, toIso, watchId, scanLimit, limit);
+  }
+
+  alertSpans(watchId: number, fromIso: string, toIso: string): AlertSpan[] {
+    return this.#alerts.all(watchId, toIso, fromIso);
+  }
+
+  /** The level in force at `fromIso` (when known), then each change before `toIso`, in time order. */
+  levelChanges(watchId: number, fromIso: string, toIso: string): LevelChange[] {
+    return this.#levelChanges.all(watchId, fromIso, watchId, fromIso, toIso);
+  }
+
+  publications(fromIso: string, toIso: string): PublicationRow[] {
+    return this.#publications.all(fromIso, toIso);
+  }
+}

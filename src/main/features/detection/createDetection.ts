@@ -1,0 +1,64 @@
+// Builds the tone and detection services for the core and hooks the engine onto committed ingest batches.
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { CrisisPlan } from '../../../shared/domain/plan';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import type { Logger } from '../../platform/logger';
+import type { IngestService } from '../mentions/ingestService';
+import { detectionHandlers } from './handlers';
+import type { CrisisLogService } from '../crisisLog/crisisLogService';
+import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
+import { loadLexicons } from '../tone/lexicon';
+import { ToneEnricher } from '../tone/toneEnricher';
+import { ToneService } from '../tone/toneService';
+import { DetectionService } from './detectionService';
+
+/** Levels must fall back when mentions stop: the cooldown is checked this often even without new batches. */
+const TICK_MS = 30_000;
+
+export interface DetectionParts {
+  readonly service: DetectionService;
+  readonly tone: ToneService;
+  readonly enricher: ToneEnricher;
+  readonly handlers: ReturnType<typeof detectionHandlers>;
+  attach(ingest: IngestService): void;
+  stop(): void;
+}
+
+export function createDetection(deps: {
+  store: { get(id: WorkspaceId): OpenWorkspace };
+  events: EventBus;
+  clock: Clock;
+  clockFor?: (workspaceId: WorkspaceId) => Clock;
+  logger: Logger;
+  crisisLog: CrisisLogService;
+  plan: (workspaceId: WorkspaceId) => CrisisPlan;
+}): DetectionParts {
+  const lexicons = loadLexicons();
+  const tone = new ToneService(deps.store, lexicons, deps.clock, deps.events);
+  const enricher = new ToneEnricher(lexicons, (id) => tone.model(id));
+  const service = new DetectionService({ ...deps, lexicons });
+  let unsubscribe: (() => void) | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    service,
+    tone,
+    enricher,
+    handlers: detectionHandlers(service, tone),
+    attach(ingest) {
+      unsubscribe = ingest.onCommitted((batch) => service.onCommitted(batch));
+      timer = setInterval(() => {
+        try {
+          service.tick();
+        } catch (error) {
+          deps.logger.error('detection tick failed', { error: String(error) });
+        }
+      }, TICK_MS);
+      timer.unref();
+    },
+    stop() {
+      unsubscribe?.();
+      if (timer) clearInterval(timer);
+    },
+  };
+}

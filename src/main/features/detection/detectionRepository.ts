@@ -1,0 +1,195 @@
+// Detection storage: per-watch settings and level, alerts with their explanation, term hours, and the reads the
+// engine needs (new mentions by id, rollups summed into 5-minute buckets, mentions of a range for backtests).
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { AuthorKind } from '../../../shared/domain/mention';
+import type { ToneClass } from '../../../shared/domain/storedMention';
+import type { MentionSummary } from './engine/mentionSummary';
+import { ANALYSED_CHARS } from '../tone/toneEnricher';
+import type { Db } from '../../platform/db/openDatabase';
+
+export interface AlertRow {
+  id: number;
+  watchId: number;
+  level: string;
+  openedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  status: string;
+  statusReason: string | null;
+  statusBy: string | null;
+  statusAt: string | null;
+  explanationJson: string;
+}
+
+interface MentionDbRow {
+  id: number;
+  published_at: string;
+  text: string;
+  title: string | null;
+  author_name: string | null;
+  author_handle: string | null;
+  author_audience: number | null;
+  author_kind: string;
+  source_kind: string;
+  source_name: string | null;
+  language: string | null;
+  tone_class: string | null;
+}
+
+const MENTION_COLUMNS = `m.id, m.published_at, m.text, m.title, m.author_name, m.author_handle, m.author_audience, m.author_kind,
+  m.source_kind, m.source_name, m.language, m.tone_class`;
+const ALERT_COLUMNS = `id, watch_id AS watchId, level, opened_at AS openedAt, updated_at AS updatedAt, closed_at AS closedAt,
+  status, status_reason AS statusReason, status_by AS statusBy, status_at AS statusAt, explanation_json AS explanationJson`;
+
+function toSummary(r: MentionDbRow): MentionSummary {
+  return {
+    id: r.id,
+    publishedAt: Date.parse(r.published_at),
+    // The engine reads terms and vocabulary from the same leading part of the text as tone.
+    text: (r.title && !r.text.startsWith(r.title) ? `${r.title}. ${r.text}` : r.text).slice(0, ANALYSED_CHARS),
+    authorName: r.author_name ?? r.author_handle,
+    audience: r.author_audience,
+    authorKind: r.author_kind as AuthorKind,
+    sourceKind: r.source_kind,
+    sourceName: r.source_name,
+    language: r.language,
+    tone: r.tone_class as ToneClass | null,
+  };
+}
+
+export class DetectionRepository {
+  readonly #mentionsById: Statement;
+  readonly #mentionsInRange: Statement;
+  readonly #buckets: Statement;
+  readonly #termHours: Statement;
+  readonly #addTerm: Statement;
+  readonly #getSettings: Statement;
+  readonly #saveSettings: Statement;
+  readonly #getLevel: Statement;
+  readonly #saveLevel: Statement;
+  readonly #addLevelChange: Statement;
+  readonly #insertAlert: Statement;
+  readonly #updateAlert: Statement;
+  readonly #closeAlert: Statement;
+  readonly #setStatus: Statement;
+  readonly #getAlert: Statement;
+  readonly #openAlert: Statement;
+  readonly #listAlerts: Statement;
+
+  constructor(private readonly db: Db) {
+    this.#mentionsById = db.prepare(
+      `SELECT ${MENTION_COLUMNS} FROM mentions m JOIN mention_watches w ON w.mention_id = m.id AND w.watch_id = ?
+       WHERE m.id IN (SELECT value FROM json_each(?)) ORDER BY m.published_at`,
+    );
+    this.#mentionsInRange = db.prepare(
+      `SELECT ${MENTION_COLUMNS} FROM mention_watches w JOIN mentions m ON m.id = w.mention_id
+       WHERE w.watch_id = ? AND m.published_at >= ? AND m.published_at < ? ORDER BY m.published_at, m.id LIMIT ?`,
+    );
+    this.#buckets = db.prepare(
+      `SELECT minute / 5 AS bucket, sum(count) AS count, sum(negative) AS negative, sum(negative + neutral + positive) AS toned
+       FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY minute / 5 ORDER BY bucket`,
+    );
+    this.#termHours = db.prepare('SELECT hour, term, count FROM watch_term_hours WHERE watch_id = ? AND hour >= ?');
+    this.#addTerm = db.prepare(
+      `INSERT INTO watch_term_hours (watch_id, hour, term, count) VALUES (?, ?, ?, ?)
+       ON CONFLICT (watch_id, hour, term) DO UPDATE SET count = count + excluded.count`,
+    );
+    this.#getSettings = db.prepare('SELECT settings_json AS json FROM detection_settings WHERE watch_id = ?');
+    this.#saveSettings = db.prepare(
+      `INSERT INTO detection_settings (watch_id, settings_json, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (watch_id) DO UPDATE SET settings_json = excluded.settings_json, updated_at = excluded.updated_at`,
+    );
+    this.#getLevel = db.prepare('SELECT level, since FROM detection_levels WHERE watch_id = ?');
+    this.#saveLevel = db.prepare(
+      `INSERT INTO detection_levels (watch_id, level, since, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (watch_id) DO UPDATE SET level = excluded.level, since = excluded.since, updated_at = excluded.updated_at`,
+    );
+    this.#addLevelChange = db.prepare('INSERT INTO detection_level_changes (watch_id, level, at) VALUES (?, ?, ?)');
+    this.#insertAlert = db.prepare(
+      'INSERT INTO alerts (watch_id, level, opened_at, updated_at, explanation_json) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#updateAlert = db.prepare('UPDATE alerts SET level = ?, updated_at = ?, explanation_json = ? WHERE id = ?');
+    this.#closeAlert = db.prepare('UPDATE alerts SET closed_at = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL');
+    this.#setStatus = db.prepare(
+      'UPDATE alerts SET status = ?, status_reason = ?, status_by = ?, status_at = ?, updated_at = ? WHERE id = ?',
+    );
+    this.#getAlert = db.prepare(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`);
+    this.#openAlert = db.prepare(
+      `SELECT ${ALERT_COLUMNS} FROM alerts WHERE watch_id = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1`,
+    );
+    this.#listAlerts = db.prepare(
+      `SELECT ${ALERT_COLUMNS} FROM alerts WHERE (? = 'all' OR status = ?) ORDER BY opened_at DESC, id DESC LIMIT ?`,
+    );
+  }
+
+  mentionsById(watchId: number, ids: readonly number[]): MentionSummary[] {
+    return (this.#mentionsById.all(watchId, JSON.stringify(ids)) as MentionDbRow[]).map(toSummary);
+  }
+
+  mentionsInRange(watchId: number, fromIso: string, toIso: string, limit: number): MentionSummary[] {
+    return (this.#mentionsInRange.all(watchId, fromIso, toIso, limit) as MentionDbRow[]).map(toSummary);
+  }
+
+  /** Per-minute rollups summed into 5-minute buckets (bucket = epoch minutes / 5). */
+  buckets(watchId: number, fromMinute: number, toMinute: number): Array<{ bucket: number; count: number; negative: number; toned: number }> {
+    return this.#buckets.all(watchId, fromMinute, toMinute) as Array<{ bucket: number; count: number; negative: number; toned: number }>;
+  }
+
+  termHours(watchId: number, fromHour: number): Array<{ hour: number; term: string; count: number }> {
+    return this.#termHours.all(watchId, fromHour) as Array<{ hour: number; term: string; count: number }>;
+  }
+
+  addTermCounts(watchId: number, rows: ReadonlyArray<{ hour: number; term: string; count: number }>): void {
+    if (rows.length === 0) return;
+    this.db.transaction(() => {
+      for (const r of rows) this.#addTerm.run(watchId, r.hour, r.term, r.count);
+    })();
+  }
+
+  settings(watchId: number): unknown {
+    const row = this.#getSettings.get(watchId) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as unknown) : undefined;
+  }
+
+  saveSettings(watchId: number, settings: unknown, now: string): void {
+    this.#saveSettings.run(watchId, JSON.stringify(settings), now);
+  }
+
+  level(watchId: number): { level: string; since: string } | undefined {
+    return this.#getLevel.get(watchId) as { level: string; since: string } | undefined;
+  }
+
+  /** The watch's current level, and the change in its history. */
+  saveLevel(watchId: number, level: string, since: string): void {
+    this.#saveLevel.run(watchId, level, since, since);
+    this.#addLevelChange.run(watchId, level, since);
+  }
+
+  openAlert(watchId: number, level: string, at: string, explanation: unknown): number {
+    return Number(this.#insertAlert.run(watchId, level, at, at, JSON.stringify(explanation)).lastInsertRowid);
+  }
+
+  escalateAlert(id: number, level: string, at: string, explanation: unknown): void {
+    this.#updateAlert.run(level, at, JSON.stringify(explanation), id);
+  }
+
+  closeAlert(id: number, at: string): void {
+    this.#closeAlert.run(at, at, id);
+  }
+
+  setStatus(id: number, status: string, reason: string | null, by: string | null, at: string): void {
+    this.#setStatus.run(status, reason, by, at, at, id);
+  }
+
+  alert(id: number): AlertRow | undefined {
+    return this.#getAlert.get(id) as AlertRow | undefined;
+  }
+
+  currentAlert(watchId: number): AlertRow | undefined {
+    return this.#openAlert.get(watchId) as AlertRow | undefined;
+  }
+
+  alerts(status: string, limit: number): AlertRow[] {
+    return this.#listAlerts.all(status, status, limit) as AlertRow[];
+  }
+}

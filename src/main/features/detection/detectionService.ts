@@ -1,0 +1,320 @@
+import { AppFailure } from '../../../shared/contract/envelope';
+import {
+  CRISIS_LEVELS,
+  detectionSettingsSchema,
+  explanationSchema,
+  type Alert,
+  type AlertStatus,
+  type BacktestResult,
+  type CrisisLevel,
+  type DetectionSettings,
+  type LevelOverview,
+  type Signal,
+  type WatchDetectionSettings,
+  type WatchLevel,
+} from '../../../shared/domain/detection';
+import type { CrisisPlan } from '../../../shared/domain/plan';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import type { Logger } from '../../platform/logger';
+import { DetectionRepository, type AlertRow } from './detectionRepository';
+import { WatchRepository } from '../watches/watchRepository';
+import type { CommittedBatch } from '../mentions/ingestService';
+import type { CrisisLogService } from '../crisisLog/crisisLogService';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
+import type { Lexicon, ToneLanguage } from '../tone/lexicon';
+import { buildVocabulary } from './engine/buildVocabulary';
+import { levelIndex } from './engine/levelFusion';
+import { keywordWords } from './engine/vocabularyMatcher';
+import { BUCKET_MS, DEFAULT_EVALUATOR_OPTIONS, WatchEvaluator, type Evaluation } from './engine/watchEvaluator';
+
+const MINUTE_MS = 60_000;
+const HISTORY_MS = 8 * 86_400_000;
+const HOUR_MS = 3_600_000;
+const BACKTEST_MAX_MENTIONS = 500_000;
+const BACKTEST_MAX_RANGE_MS = 31 * 86_400_000;
+
+export interface DetectionDeps {
+  store: { get(id: WorkspaceId): OpenWorkspace };
+  events: EventBus;
+  clock: Clock;
+  /** Exercises run on an accelerated game clock: their mentions are stamped and evaluated in game time. */
+  clockFor?: (workspaceId: WorkspaceId) => Clock;
+  logger: Logger;
+  lexicons: Record<ToneLanguage, Lexicon>;
+  plan: (workspaceId: WorkspaceId) => CrisisPlan;
+  crisisLog?: CrisisLogService;
+}
+
+interface LiveWatch {
+  evaluator: WatchEvaluator;
+  signals: Signal[];
+  since: string | null;
+}
+
+interface WorkspaceDetection {
+  ws: OpenWorkspace;
+  repo: DetectionRepository;
+  watches: WatchRepository;
+  live: Map<number, LiveWatch>;
+}
+
+/**
+ * Runs the detection engine per watch as batches are committed (never rescanning stored mentions), stores
+ * levels and alerts with their explanation, pushes `level:changed` / `alerts:changed`, and replays stored ranges
+ * for backtests in a separate evaluator that never touches live state.
+ */
+export class DetectionService {
+  readonly #state = perWorkspace(
+    (ws: OpenWorkspace): WorkspaceDetection => ({ ws, repo: new DetectionRepository(ws.db), watches: new WatchRepository(ws.db), live: new Map() }),
+  );
+  readonly #active = new Map<WorkspaceId, WorkspaceDetection>();
+
+  constructor(private readonly deps: DetectionDeps) {}
+
+  #now(workspaceId: WorkspaceId): number {
+    return (this.deps.clockFor?.(workspaceId) ?? this.deps.clock).now().getTime();
+  }
+
+  /** Ingest hook: evaluates every watch that received mentions, right after the commit. */
+  onCommitted(batch: CommittedBatch): void {
+    const state = this.#workspace(batch.workspaceId);
+    const now = this.#now(batch.workspaceId);
+    for (const watchId of batch.watchIds) {
+      const live = this.#live(batch.workspaceId, state, watchId, now, new Set(batch.mentionIds));
+      if (!live) continue;
+      const mentions = state.repo.mentionsById(watchId, batch.mentionIds);
+      state.repo.addTermCounts(watchId, live.evaluator.addMentions(mentions));
+      this.#apply(batch.workspaceId, state, watchId, live, live.evaluator.evaluate(now));
+    }
+  }
+
+  /** Watches or the mentions they hold changed: each evaluator is warmed again from storage when next used. */
+  watchesChanged(workspaceId: WorkspaceId): void {
+    this.#active.get(workspaceId)?.live.clear();
+  }
+
+  /** Lets levels fall back as time passes without mentions (cooldown), for every watch already evaluated. */
+  tick(): void {
+    for (const [workspaceId, state] of this.#active) {
+      try {
+        if (this.deps.store.get(workspaceId) !== state.ws) throw new Error('reopened');
+      } catch {
+        this.#active.delete(workspaceId);
+        continue;
+      }
+      const now = this.#now(workspaceId);
+      for (const [watchId, live] of state.live) this.#apply(workspaceId, state, watchId, live, live.evaluator.evaluate(now));
+    }
+  }
+
+  overview(workspaceId: WorkspaceId): LevelOverview {
+    const state = this.#workspace(workspaceId);
+    const now = this.#now(workspaceId);
+    const watches: WatchLevel[] = state.watches.list().map((w) => {
+      const live = this.#live(workspaceId, state, w.id, now);
+      const stored = state.repo.level(w.id);
+      const open = state.repo.currentAlert(w.id);
+      return {
+        watchId: w.id,
+        watchName: w.name,
+        level: live?.evaluator.level ?? (stored?.level as CrisisLevel | undefined) ?? 'calm',
+        since: stored?.since ?? null,
+        alert: open ? this.#toAlert(open, w.name) : null,
+        signals: live?.signals ?? [],
+      };
+    });
+    const level = watches.reduce<CrisisLevel>((max, w) => (levelIndex(w.level) > levelIndex(max) ? w.level : max), 'calm');
+    return { level, watches: watches.sort((a, b) => levelIndex(b.level) - levelIndex(a.level) || a.watchName.localeCompare(b.watchName)) };
+  }
+
+  listAlerts(workspaceId: WorkspaceId, status: AlertStatus | 'all', limit: number): Alert[] {
+    const state = this.#workspace(workspaceId);
+    const names = new Map(state.watches.list().map((w) => [w.id, w.name]));
+    return state.repo.alerts(status, limit).map((r) => this.#toAlert(r, names.get(r.watchId) ?? `#${r.watchId}`));
+  }
+
+  getAlert(workspaceId: WorkspaceId, alertId: number): Alert {
+    const state = this.#workspace(workspaceId);
+    const row = state.repo.alert(alertId);
+    if (!row) throw new AppFailure('NOT_FOUND', `No alert ${alertId}.`);
+    return this.#toAlert(row, state.watches.get(row.watchId)?.name ?? `#${row.watchId}`);
+  }
+
+  /** Acknowledge or dismiss (with a reason), recorded in the crisis log. */
+  setStatus(workspaceId: WorkspaceId, alertId: number, status: 'acknowledged' | 'dismissed', reason: string | null, by: string | null): Alert {
+    const state = this.#workspace(workspaceId);
+    const row = state.repo.alert(alertId);
+    if (!row) throw new AppFailure('NOT_FOUND', `No alert ${alertId}.`);
+    if (status === 'dismissed' && !reason?.trim()) throw new AppFailure('INVALID_INPUT', 'A dismissal needs a reason.');
+    state.repo.setStatus(alertId, status, reason?.trim() || null, by?.trim() || null, this.deps.clock.now().toISOString());
+    const alert = this.getAlert(workspaceId, alertId);
+    this.#log(workspaceId, `alert.${status}`, `${status === 'dismissed' ? 'Alert dismissed' : 'Alert acknowledged'}: ${alert.watchName}${reason ? ` — ${reason}` : ''}`, {
+      alertId,
+      watch: alert.watchName,
+      by: by ?? '',
+      reason: reason ?? '',
+    });
+    this.deps.events.emit('alerts:changed', { workspaceId, alertId });
+    return alert;
+  }
+
+  settings(workspaceId: WorkspaceId, watchId: number): WatchDetectionSettings {
+    const state = this.#workspace(workspaceId);
+    const watch = state.watches.get(watchId);
+    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    const own = detectionSettingsSchema.safeParse(state.repo.settings(watchId));
+    if (own.success) return { watchId, origin: 'watch', settings: own.data };
+    return { watchId, origin: 'plan', settings: this.#planSettings(workspaceId, watch.name) };
+  }
+
+  saveSettings(workspaceId: WorkspaceId, watchId: number, settings: DetectionSettings): WatchDetectionSettings {
+    const state = this.#workspace(workspaceId);
+    if (!state.watches.get(watchId)) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    state.repo.saveSettings(watchId, settings, this.deps.clock.now().toISOString());
+    state.live.delete(watchId);
+    return this.settings(workspaceId, watchId);
+  }
+
+  /** Replays [from, to) of one watch with the given (or current) settings; live levels and alerts are untouched. */
+  backtest(workspaceId: WorkspaceId, watchId: number, fromIso: string, toIso: string, settings?: DetectionSettings): BacktestResult {
+    const state = this.#workspace(workspaceId);
+    const from = Date.parse(fromIso);
+    const to = Date.parse(toIso);
+    if (!(to > from)) throw new AppFailure('INVALID_INPUT', 'The backtest range must end after it starts.');
+    if (to - from > BACKTEST_MAX_RANGE_MS) throw new AppFailure('INVALID_INPUT', 'A backtest covers at most 31 days.');
+    const effective = settings ?? this.settings(workspaceId, watchId).settings;
+    const watch = state.watches.get(watchId);
+    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    const evaluator = new WatchEvaluator(effective, buildVocabulary(effective, this.deps.lexicons), {
+      ...DEFAULT_EVALUATOR_OPTIONS,
+      ignoredTerms: keywordWords([watch.name, ...watch.keywords]),
+    });
+    const fromBucket = Math.floor(from / BUCKET_MS);
+    evaluator.warmBuckets(
+      state.repo.buckets(watchId, Math.floor((from - HISTORY_MS) / MINUTE_MS), fromBucket * 5).map((b) => ({ ...b })),
+    );
+    const mentions = state.repo.mentionsInRange(watchId, new Date(from).toISOString(), new Date(to).toISOString(), BACKTEST_MAX_MENTIONS);
+    const buckets: BacktestResult['buckets'] = [];
+    const alerts: BacktestResult['alerts'] = [];
+    let next = 0;
+    for (let b = fromBucket; b * BUCKET_MS < to; b += 1) {
+      const end = (b + 1) * BUCKET_MS;
+      const batch = [];
+      while (next < mentions.length && mentions[next]!.publishedAt < end) batch.push(mentions[next++]!);
+      evaluator.addMentions(batch);
+      let result: Evaluation | null = null;
+      // Minute steps inside the bucket, as the live engine evaluates at least every batch.
+      for (let m = b * BUCKET_MS + MINUTE_MS; m <= end; m += MINUTE_MS) {
+        result = evaluator.evaluate(m - 1);
+        if (result.episode === 'opened') {
+          alerts.push({ openedAt: new Date(result.at).toISOString(), level: result.level, closedAt: null, signals: result.signals });
+        } else if (result.episode === 'escalated' && alerts.length > 0) {
+          alerts[alerts.length - 1]!.level = result.level;
+        } else if (result.episode === 'closed' && alerts.length > 0) {
+          alerts[alerts.length - 1]!.closedAt = new Date(result.at).toISOString();
+        }
+      }
+      buckets.push({
+        at: new Date(b * BUCKET_MS).toISOString(),
+        count: batch.length,
+        baseline: result?.baseline == null ? null : Math.round((result.baseline / 12) * 10) / 10,
+        level: result?.level ?? 'calm',
+      });
+    }
+    return { watchId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), buckets, alerts, mentions: mentions.length };
+  }
+
+  #workspace(workspaceId: WorkspaceId): WorkspaceDetection {
+    const state = this.#state(this.deps.store.get(workspaceId));
+    this.#active.set(workspaceId, state);
+    return state;
+  }
+
+  #planSettings(workspaceId: WorkspaceId, watchName: string): DetectionSettings {
+    const { thresholds } = this.deps.plan(workspaceId);
+    const own = thresholds.perWatch.find((p) => p.watch.toLowerCase() === watchName.toLowerCase());
+    return own?.values ?? thresholds.defaults;
+  }
+
+  /** The watch's evaluator, warmed from storage (a week of rollups, term hours, the last hour) on first use. */
+  #live(workspaceId: WorkspaceId, state: WorkspaceDetection, watchId: number, now: number, pending = new Set<number>()): LiveWatch | null {
+    const existing = state.live.get(watchId);
+    if (existing) return existing;
+    const watch = state.watches.get(watchId);
+    if (!watch) return null;
+    const { settings } = this.settings(workspaceId, watchId);
+    const evaluator = new WatchEvaluator(settings, buildVocabulary(settings, this.deps.lexicons), {
+      ...DEFAULT_EVALUATOR_OPTIONS,
+      ignoredTerms: keywordWords([watch.name, ...watch.keywords]),
+    });
+    const nowMinute = Math.floor(now / MINUTE_MS);
+    const windowStart = now - HOUR_MS;
+    // Rollups up to the start of the last hour feed the baseline; the last hour comes from its mentions.
+    evaluator.warmBuckets(state.repo.buckets(watchId, nowMinute - HISTORY_MS / MINUTE_MS, Math.floor(windowStart / MINUTE_MS)));
+    const recent = state.repo.mentionsInRange(watchId, new Date(windowStart - MINUTE_MS).toISOString(), new Date(now + HOUR_MS).toISOString(), 20_000);
+    // Mentions of the batch being handled are added by the caller, not here.
+    evaluator.addMentions(recent.filter((m) => m.publishedAt >= Math.floor(windowStart / MINUTE_MS) * MINUTE_MS && !pending.has(m.id)));
+    evaluator.warmTerms(state.repo.termHours(watchId, Math.floor(now / HOUR_MS) - 7 * 24 - 1));
+    const stored = state.repo.level(watchId);
+    if (stored && CRISIS_LEVELS.includes(stored.level as CrisisLevel)) {
+      evaluator.restore(stored.level as CrisisLevel, state.repo.currentAlert(watchId) !== undefined);
+    }
+    const live: LiveWatch = { evaluator, signals: [], since: stored?.since ?? null };
+    state.live.set(watchId, live);
+    return live;
+  }
+
+  #apply(workspaceId: WorkspaceId, state: WorkspaceDetection, watchId: number, live: LiveWatch, result: Evaluation): void {
+    live.signals = result.signals;
+    const at = new Date(result.at).toISOString();
+    const watchName = state.watches.get(watchId)?.name ?? `#${watchId}`;
+    if (result.level !== result.previous) {
+      live.since = at;
+      state.repo.saveLevel(watchId, result.level, at);
+    }
+    let alertId: number | null = null;
+    if (result.episode === 'opened') {
+      alertId = state.repo.openAlert(watchId, result.level, at, live.evaluator.explain(result.signals));
+      this.#log(workspaceId, 'alert.opened', `Detection: ${watchName} → ${result.level}`, { alertId, watch: watchName, level: result.level });
+    } else if (result.episode === 'escalated' || result.episode === 'closed') {
+      const open = state.repo.currentAlert(watchId);
+      if (open) {
+        alertId = open.id;
+        if (result.episode === 'escalated') state.repo.escalateAlert(open.id, result.level, at, live.evaluator.explain(result.signals));
+        else state.repo.closeAlert(open.id, at);
+      }
+    }
+    if (result.level !== result.previous) {
+      this.deps.events.emit('level:changed', { workspaceId, watchId, level: result.level, previous: result.previous });
+    }
+    if (alertId !== null) this.deps.events.emit('alerts:changed', { workspaceId, alertId });
+  }
+
+  #log(workspaceId: WorkspaceId, code: string, body: string, data: Record<string, string | number>): void {
+    try {
+      this.deps.crisisLog?.system(workspaceId, { incidentId: null, code, body, data });
+    } catch (error) {
+      this.deps.logger.error('detection could not write the crisis log', { error: String(error) });
+    }
+  }
+
+  #toAlert(row: AlertRow, watchName: string): Alert {
+    return {
+      id: row.id,
+      watchId: row.watchId,
+      watchName,
+      level: row.level as Alert['level'],
+      openedAt: row.openedAt,
+      updatedAt: row.updatedAt,
+      closedAt: row.closedAt,
+      status: row.status as AlertStatus,
+      statusReason: row.statusReason,
+      statusBy: row.statusBy,
+      statusAt: row.statusAt,
+      explanation: explanationSchema.parse(JSON.parse(row.explanationJson)),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+// Detection, alerts and tone-correction calls, delegated to the detection and tone services.
+import type { DetectionService } from './detectionService';
+import type { ToneService } from '../tone/toneService';
+import type { HandlersFor } from '../../platform/ipc/handlerTypes';
+
+export function detectionHandlers(
+  detection: DetectionService,
+  tone: ToneService,
+): HandlersFor<'detection'> & HandlersFor<'alerts'> & HandlersFor<'tone'> {
+  return {
+    'detection:overview': ({ workspaceId }) => detection.overview(workspaceId),
+    'detection:getSettings': ({ workspaceId, watchId }) => detection.settings(workspaceId, watchId),
+    'detection:saveSettings': ({ workspaceId, watchId, settings }) => detection.saveSettings(workspaceId, watchId, settings),
+    'detection:backtest': ({ workspaceId, watchId, from, to, settings }) => detection.backtest(workspaceId, watchId, from, to, settings),
+    'alerts:list': ({ workspaceId, status, limit }) => detection.listAlerts(workspaceId, status, limit),
+    'alerts:get': ({ workspaceId, alertId }) => detection.getAlert(workspaceId, alertId),
+    'alerts:acknowledge': ({ workspaceId, alertId, by, note }) =>
+      detection.setStatus(workspaceId, alertId, 'acknowledged', note ?? null, by ?? null),
+    'alerts:dismiss': ({ workspaceId, alertId, by, reason }) => detection.setStatus(workspaceId, alertId, 'dismissed', reason, by ?? null),
+    'tone:correct': ({ workspaceId, mentionId, toneClass, by }) => tone.correct(workspaceId, mentionId, toneClass, by ?? null),
+  };
+}

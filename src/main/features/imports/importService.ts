@@ -1,0 +1,216 @@
+// File imports end to end: staged upload → preview (detections + suggested mapping) → run in batches through
+// ingestion, with progress pushed after each batch, cancellation between batches and bad rows reported by line.
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../../shared/contract/envelope';
+import type { ColumnMapping, Delimiter, ImportPreview, ImportProgress, RowProblem } from '../../../shared/domain/fileImport';
+import type { MentionInput } from '../../../shared/domain/mention';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import { ImportFormatError } from './jsonRows';
+import { detectPreset, suggestMapping } from './presets';
+import { readTable, type ImportTable } from './readTable';
+import { resolveMapping, rowToMention } from './rowToMention';
+import type { UploadStaging } from './uploadStaging';
+
+/** The slice of IngestService imports need. */
+export interface MentionSink {
+  ingest(
+    workspaceId: WorkspaceId,
+    sourceId: number,
+    mentions: readonly MentionInput[],
+  ): Promise<{ inserted: number; duplicates: number; rejected: number; rejections: readonly { index: number; reason: string }[] }>;
+}
+
+export interface ImportServiceDeps {
+  readonly staging: UploadStaging;
+  readonly sink: MentionSink;
+  readonly publish: (progress: ImportProgress) => void;
+  readonly maxInflatedBytes: number;
+  readonly batchSize?: number;
+  /** The kind of a saved source, or undefined when there is none: files go only into file sources. */
+  readonly sourceKind: (workspaceId: WorkspaceId, sourceId: number) => string | undefined;
+}
+
+export interface ReadChoices {
+  readonly delimiter?: Delimiter;
+  readonly headerLine?: number;
+}
+
+export interface RunRequest extends ReadChoices {
+  readonly workspaceId: WorkspaceId;
+  readonly uploadId: string;
+  readonly sourceId: number;
+  readonly mapping: ColumnMapping;
+}
+
+const SAMPLE_ROWS = 20;
+const MAX_LISTED_PROBLEMS = 500;
+const MAX_KEPT_RUNS = 20;
+
+export class ImportService {
+  readonly #runs = new Map<string, { progress: ImportProgress; cancelled: boolean }>();
+  #lastTable: { key: string; table: ImportTable } | undefined;
+
+  constructor(private readonly deps: ImportServiceDeps) {}
+
+  begin(fileName: string, sizeBytes: number): { uploadId: string } {
+    return { uploadId: this.deps.staging.begin(fileName, sizeBytes) };
+  }
+
+  chunk(uploadId: string, offset: number, base64: string): { received: number } {
+    return { received: this.deps.staging.append(uploadId, offset, Buffer.from(base64, 'base64')) };
+  }
+
+  async preview(uploadId: string, choices: ReadChoices = {}): Promise<ImportPreview> {
+    const file = this.deps.staging.get(uploadId);
+    const table = await this.#table(uploadId, choices);
+    const preset = detectPreset(table.headers);
+    return {
+      uploadId,
+      fileName: file.fileName,
+      sizeBytes: file.bytes.byteLength,
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      headerLine: table.headerLine,
+      headers: [...table.headers],
+      preset: preset.id,
+      mapping: suggestMapping(preset, table.headers),
+      sample: table.rows.slice(0, SAMPLE_ROWS).map((row) => ({
+        line: row.line,
+        cells: table.headers.map((_, i) => (row.cells[i] ?? '').slice(0, 500)),
+      })),
+      rowCount: table.rows.length,
+    };
+  }
+
+  /** Starts the import and returns at once; progress and the final report arrive as `import:progress` events. */
+  async run(request: RunRequest): Promise<ImportProgress> {
+    if (!request.mapping.publishedAt || (!request.mapping.text && !request.mapping.title)) {
+      throw new AppFailure('INVALID_INPUT', 'Map at least the date column and the text (or title) column.');
+    }
+    // Imported rows would otherwise pass for a feed's or a network's own posts in every count by source.
+    const kind = this.deps.sourceKind(request.workspaceId, request.sourceId);
+    if (kind === undefined) throw new AppFailure('NOT_FOUND', `No source ${request.sourceId}.`);
+    if (kind !== 'file') throw new AppFailure('INVALID_INPUT', 'Files are imported into a file-import source, not into a feed or a network account.');
+    const file = this.deps.staging.get(request.uploadId);
+    const table = await this.#table(request.uploadId, request);
+    const missing = Object.values(request.mapping).filter((header) => header !== undefined && !table.headers.includes(header));
+    if (missing.length > 0) throw new AppFailure('INVALID_INPUT', `These columns are not in the file: ${missing.join(', ')}.`);
+
+    const progress: ImportProgress = {
+      runId: randomUUID(),
+      workspaceId: request.workspaceId,
+      fileName: file.fileName,
+      state: 'running',
+      total: table.rows.length + table.unreadable.length,
+      processed: table.unreadable.length,
+      inserted: 0,
+      duplicates: 0,
+      bad: 0,
+      problems: [],
+    };
+    const run = { progress, cancelled: false };
+    this.#remember(run);
+    this.#note(run, table.unreadable, table.unreadable.length);
+    void this.#execute(run, table, request);
+    return { ...progress, problems: [...progress.problems] };
+  }
+
+  cancel(runId: string): ImportProgress {
+    const run = this.#runs.get(runId);
+    if (!run) throw new AppFailure('NOT_FOUND', 'No such import.');
+    run.cancelled = true;
+    return run.progress;
+  }
+
+  status(runId: string): ImportProgress {
+    const run = this.#runs.get(runId);
+    if (!run) throw new AppFailure('NOT_FOUND', 'No such import.');
+    return run.progress;
+  }
+
+  async #execute(run: { progress: ImportProgress; cancelled: boolean }, table: ImportTable, request: RunRequest): Promise<void> {
+    const columns = resolveMapping(request.mapping, table.headers);
+    const batchSize = this.deps.batchSize ?? 500;
+    const seen = new Set<string>();
+    try {
+      for (let start = 0; start < table.rows.length; start += batchSize) {
+        // Let calls, events and other sources run between batches: an import never freezes the app.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (run.cancelled) {
+          this.#finish(run, 'cancelled');
+          return;
+        }
+        const rows = table.rows.slice(start, start + batchSize);
+        const mentions: MentionInput[] = [];
+        const lines: number[] = [];
+        const problems: RowProblem[] = [];
+        let repeated = 0;
+        for (const row of rows) {
+          const outcome = rowToMention(row.line, row.cells, columns);
+          if (!outcome.ok) problems.push(outcome.problem);
+          else if (seen.has(outcome.mention.externalId)) repeated++;
+          else {
+            seen.add(outcome.mention.externalId);
+            mentions.push(outcome.mention);
+            lines.push(row.line);
+          }
+        }
+        const result = mentions.length > 0 ? await this.deps.sink.ingest(request.workspaceId, request.sourceId, mentions) : undefined;
+        for (const rejection of result?.rejections ?? []) {
+          problems.push({ line: lines[rejection.index] ?? 1, code: 'rejected', detail: rejection.reason.slice(0, 300) });
+        }
+        problems.sort((a, b) => a.line - b.line);
+        run.progress = {
+          ...run.progress,
+          processed: run.progress.processed + rows.length,
+          inserted: run.progress.inserted + (result?.inserted ?? 0),
+          duplicates: run.progress.duplicates + (result?.duplicates ?? 0) + repeated,
+        };
+        this.#note(run, problems, problems.length);
+        this.deps.publish(run.progress);
+      }
+      this.#finish(run, 'done');
+    } catch (error) {
+      const message = error instanceof AppFailure || error instanceof ImportFormatError ? error.message : `Import stopped: ${(error as Error).message}`;
+      this.#finish(run, 'failed', message);
+    } finally {
+      // A 60 MB export and its parsed rows are not kept once imported: picking the file again is cheap.
+      this.deps.staging.discard(request.uploadId);
+      if (this.#lastTable?.key.startsWith(`${request.uploadId}|`)) this.#lastTable = undefined;
+    }
+  }
+
+  #note(run: { progress: ImportProgress }, problems: readonly RowProblem[], count: number): void {
+    const room = MAX_LISTED_PROBLEMS - run.progress.problems.length;
+    run.progress = {
+      ...run.progress,
+      bad: run.progress.bad + count,
+      problems: room > 0 ? [...run.progress.problems, ...problems.slice(0, room)] : run.progress.problems,
+    };
+  }
+
+  #finish(run: { progress: ImportProgress }, state: ImportProgress['state'], error?: string): void {
+    run.progress = error === undefined ? { ...run.progress, state } : { ...run.progress, state, error };
+    this.deps.publish(run.progress);
+  }
+
+  #remember(run: { progress: ImportProgress; cancelled: boolean }): void {
+    this.#runs.set(run.progress.runId, run);
+    while (this.#runs.size > MAX_KEPT_RUNS) this.#runs.delete(this.#runs.keys().next().value!);
+  }
+
+  async #table(uploadId: string, choices: ReadChoices): Promise<ImportTable> {
+    const key = `${uploadId}|${choices.delimiter ?? ''}|${choices.headerLine ?? ''}`;
+    if (this.#lastTable?.key === key) return this.#lastTable.table;
+    const file = this.deps.staging.get(uploadId);
+    try {
+      const table = await readTable(file.fileName, file.bytes, { ...choices, maxInflatedBytes: this.deps.maxInflatedBytes });
+      this.#lastTable = { key, table };
+      return table;
+    } catch (error) {
+      if (error instanceof ImportFormatError) throw new AppFailure('INVALID_INPUT', error.message);
+      throw error;
+    }
+  }
+}

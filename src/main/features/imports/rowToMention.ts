@@ -1,0 +1,79 @@
+// Turns one mapped row into a MentionInput, or says (by code) why the row cannot be imported.
+import { createHash } from 'node:crypto';
+import type { ColumnMapping, ImportField, RowProblem } from '../../../shared/domain/fileImport';
+import { mentionInputSchema, type MentionInput } from '../../../shared/domain/mention';
+import { parseCount } from './parseCount';
+import { parseDate } from './parseDate';
+import { parseLanguage } from './parseLanguage';
+
+export type RowOutcome = { readonly ok: true; readonly mention: MentionInput } | { readonly ok: false; readonly problem: RowProblem };
+
+/** Column positions resolved once per import, so each row is a few array reads. */
+export type ResolvedMapping = Readonly<Partial<Record<ImportField, number>>>;
+
+export function resolveMapping(mapping: ColumnMapping, headers: readonly string[]): ResolvedMapping {
+  const resolved: Partial<Record<ImportField, number>> = {};
+  for (const [field, header] of Object.entries(mapping) as [ImportField, string | undefined][]) {
+    const index = header === undefined ? -1 : headers.indexOf(header);
+    if (index >= 0) resolved[field] = index;
+  }
+  return resolved;
+}
+
+export function rowToMention(line: number, cells: readonly string[], columns: ResolvedMapping, sourceName?: string): RowOutcome {
+  const get = (field: ImportField): string => {
+    const index = columns[field];
+    return index === undefined ? '' : (cells[index] ?? '').trim();
+  };
+  const text = get('text');
+  const title = get('title');
+  if (!text && !title) return bad(line, 'noText');
+  const rawDate = get('publishedAt');
+  if (!rawDate) return bad(line, 'noDate');
+  const publishedAt = parseDate(rawDate, get('publishedTime') || undefined);
+  if (!publishedAt) return bad(line, 'badDate', rawDate);
+
+  const url = httpUrl(get('url'));
+  const handle = get('authorHandle');
+  const candidate = {
+    externalId: get('externalId') || rowKey(publishedAt, url, handle, text || title),
+    url,
+    author: {
+      handle: handle || undefined,
+      displayName: get('authorName') || undefined,
+      audience: parseCount(get('audience')),
+    },
+    text: text || title,
+    title: text && title ? title : undefined,
+    language: parseLanguage(get('language')),
+    publishedAt,
+    engagement: { likes: parseCount(get('likes')), shares: parseCount(get('shares')), replies: parseCount(get('replies')) },
+    sourceName: get('sourceName') || sourceName || undefined,
+  };
+  const parsed = mentionInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return bad(line, 'invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+  }
+  return { ok: true, mention: parsed.data };
+}
+
+/** A row without an id column gets one from its content, so importing the same file again matches it. */
+function rowKey(publishedAt: string, url: string | undefined, handle: string, text: string): string {
+  const digest = createHash('sha256').update([publishedAt, url ?? '', handle, text.normalize('NFC')].join('\u001f')).digest('hex');
+  return `row:${digest.slice(0, 40)}`;
+}
+
+function httpUrl(raw: string): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bad(line: number, code: RowProblem['code'], detail?: string): RowOutcome {
+  return { ok: false, problem: detail === undefined ? { line, code } : { line, code, detail: detail.slice(0, 300) } };
+}

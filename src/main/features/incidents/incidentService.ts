@@ -1,0 +1,487 @@
+// Incidents: open (by hand or from an alert), status and severity, roster handovers and duty, mobilisation
+// with acknowledgements, checklist items, situation reports. Every change is also written to the crisis log.
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../../shared/contract/envelope';
+import type { IncidentId } from '../../../shared/domain/crisisLog';
+import type { Alert } from '../../../shared/domain/detection';
+import {
+  alertSnapshotSchema,
+  openIncidentSchema,
+  STATUS_MOVES,
+  type Actor,
+  type ChecklistStatus,
+  type IncidentChecklistItem,
+  type IncidentDetail,
+  type IncidentStatus,
+  type IncidentSummary,
+  type Mobilisation,
+  type OpenIncident,
+  type RosterRole,
+  type SituationReport,
+} from '../../../shared/domain/incident';
+import {
+  durationToMinutes,
+  type CrisisPlan,
+  type LocalizedName,
+  type LocalizedText,
+  type Person,
+  type Phase,
+  type RoleId,
+  type ScenarioKind,
+  type Severity,
+} from '../../../shared/domain/plan';
+import type { WorkspaceId, WorkspaceSettings } from '../../../shared/domain/workspace';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import { IncidentRepository, type IncidentRow, type RoleRow } from './incidentRepository';
+import type { CrisisLogService } from '../crisisLog/crisisLogService';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { snapshotOf } from './alertSnapshot';
+import { seedFromPlan } from './seedFromPlan';
+import { assembleSituation } from './situationReport';
+import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
+
+export interface IncidentDeps {
+  readonly store: WorkspaceStore;
+  readonly events: EventBus;
+  readonly clock: Clock;
+  readonly log: CrisisLogService;
+  /** The workspace's current crisis plan. */
+  readonly plan: (workspaceId: WorkspaceId) => CrisisPlan;
+  readonly settings: (workspaceId: WorkspaceId) => WorkspaceSettings;
+  /** Detection's alerts; absent in cores built without detection. */
+  readonly alerts?: AlertSource;
+}
+
+export interface AlertSource {
+  get(workspaceId: WorkspaceId, alertId: number): Alert;
+  /** Opening an incident answers the alert: it is acknowledged, with the incident named as the reason. */
+  acknowledge(workspaceId: WorkspaceId, alertId: number, note: string, by: string): void;
+}
+
+export interface OpenFromAlert {
+  readonly alertId: number;
+  readonly title?: string;
+  readonly scenarioKind: ScenarioKind;
+  readonly severity: Severity;
+  readonly actor: Actor;
+}
+
+const MINUTE = 60_000;
+
+export class IncidentService {
+  readonly #repo = perWorkspace((ws) => new IncidentRepository(ws.db));
+
+  constructor(private readonly deps: IncidentDeps) {}
+
+  list(workspaceId: WorkspaceId): IncidentSummary[] {
+    return this.#repoOf(workspaceId).list().map(toSummary);
+  }
+
+  get(workspaceId: WorkspaceId, incidentId: IncidentId): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    const row = this.#incident(repo, incidentId);
+    const summary = toSummary(row);
+    const roster = this.#roster(repo, incidentId);
+    const checklist = repo.items(incidentId).map((i) => toItem(i, row.openedAt));
+    const reports = repo.reports(incidentId).map((r) => JSON.parse(r.reportJson) as SituationReport);
+    const hours = this.deps.settings(workspaceId).statusMeetingHours;
+    const lastMeeting = reports[0]?.createdAt ?? row.activeAt ?? row.openedAt;
+    return {
+      ...summary,
+      roster,
+      mobilisation: this.#mobilisation(repo, incidentId),
+      checklist,
+      reports,
+      nextMeetingAt: row.status === 'closed' ? null : new Date(Date.parse(lastMeeting) + hours * 3_600_000).toISOString(),
+    };
+  }
+
+  open(workspaceId: WorkspaceId, input: OpenIncident): IncidentDetail {
+    const spec = openIncidentSchema.parse(input);
+    const repo = this.#repoOf(workspaceId);
+    const now = this.#now();
+    const id = randomUUID();
+    const seed = seedFromPlan(this.deps.plan(workspaceId), spec.scenarioId, spec.scenarioKind);
+    const alert = spec.alert ? alertSnapshotSchema.parse(spec.alert) : null;
+    repo.atomically(() => {
+      repo.insertIncident({
+        id,
+        title: spec.title,
+        scenarioKind: spec.scenarioKind,
+        scenarioId: seed.scenarioId,
+        severity: spec.severity,
+        status: spec.status,
+        summary: spec.summary,
+        openedAt: now,
+        openedBy: spec.actor.author,
+        alertId: alert?.alertId ?? null,
+        alertSnapshotJson: alert ? JSON.stringify(alert) : null,
+        activeAt: spec.status === 'active' ? now : null,
+        stabilisedAt: null,
+        closedAt: null,
+        updatedAt: now,
+      });
+      seed.roles.forEach((role, position) => {
+        repo.insertRole({
+          incidentId: id,
+          roleId: role.id,
+          position,
+          nameJson: JSON.stringify(role.name),
+          missionJson: JSON.stringify(role.mission),
+          instructionsJson: JSON.stringify(role.instructions),
+          deputiesJson: JSON.stringify(role.deputies),
+          callsJson: JSON.stringify(role.calls),
+          onDuty: 0,
+          shiftStartedAt: null,
+        });
+        repo.handOver(id, role.id, JSON.stringify(role.holder), now, null, '');
+      });
+      seed.playbook?.items.forEach((item, position) => {
+        repo.insertItem({
+          id: randomUUID(),
+          incidentId: id,
+          planItemId: item.id,
+          position,
+          phase: item.phase,
+          textJson: JSON.stringify(item.text),
+          ownerRole: item.ownerRole,
+          deadlineMinutes: durationToMinutes(item.deadline),
+          status: 'todo',
+          doneBy: null,
+          doneAt: null,
+          note: '',
+          updatedAt: now,
+        });
+      });
+    });
+    const code = alert ? 'incident.openedFromAlert' : 'incident.opened';
+    this.#log(workspaceId, id, code, {
+      title: spec.title,
+      severity: spec.severity,
+      scenario: spec.scenarioKind,
+      alertId: alert?.alertId ?? '',
+      by: spec.actor.author,
+    });
+    return this.#changed(workspaceId, id);
+  }
+
+  /** The incident carries a frozen copy of the alert's why-card and sample mentions. */
+  openFromAlert(workspaceId: WorkspaceId, input: OpenFromAlert): IncidentDetail {
+    if (!this.deps.alerts) throw new AppFailure('UNAVAILABLE', 'Alerts are not available in this build.');
+    const alert = this.deps.alerts.get(workspaceId, input.alertId);
+    const language = this.deps.settings(workspaceId).reportLanguage;
+    const title = input.title?.trim() || `${alert.watchName} — ${alert.level}`;
+    const detail = this.open(workspaceId, {
+      title,
+      scenarioKind: input.scenarioKind,
+      severity: input.severity,
+      status: 'active',
+      alert: snapshotOf(alert, language),
+      actor: input.actor,
+    });
+    if (alert.status === 'open') this.deps.alerts.acknowledge(workspaceId, alert.id, title, input.actor.author);
+    return detail;
+  }
+
+  setStatus(workspaceId: WorkspaceId, incidentId: IncidentId, status: IncidentStatus, actor: Actor): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    const row = this.#incident(repo, incidentId);
+    const from = row.status as IncidentStatus;
+    if (from === status) return this.get(workspaceId, incidentId);
+    if (!STATUS_MOVES[from].includes(status)) {
+      throw new AppFailure('CONFLICT', `An incident cannot go from "${from}" to "${status}".`);
+    }
+    repo.setStatus(incidentId, status, this.#now());
+    this.#log(workspaceId, incidentId, 'incident.status', { from, to: status, by: actor.author });
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  setSeverity(workspaceId: WorkspaceId, incidentId: IncidentId, severity: Severity, actor: Actor): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    const row = this.#incident(repo, incidentId);
+    if (row.severity === severity) return this.get(workspaceId, incidentId);
+    repo.setSeverity(incidentId, severity, this.#now());
+    this.#log(workspaceId, incidentId, 'incident.severity', { from: row.severity, to: severity, by: actor.author });
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  /** The outgoing holder's period ends and the new one's starts at the same instant; both stay in history. */
+  handover(workspaceId: WorkspaceId, incidentId: IncidentId, roleId: RoleId, to: Person, note: string, actor: Actor): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    this.#open(repo, incidentId);
+    const role = this.#role(repo, incidentId, roleId);
+    const previous = this.#roster(repo, incidentId).find((r) => r.roleId === roleId)?.holder ?? null;
+    const now = this.#now();
+    repo.atomically(() => {
+      repo.handOver(incidentId, roleId, JSON.stringify(to), now, actor.author, note);
+      repo.setDuty(incidentId, roleId, true, now);
+    });
+    const name = JSON.parse(role.nameJson) as LocalizedName;
+    this.#log(workspaceId, incidentId, 'role.handover', {
+      role: roleId,
+      roleName: name,
+      from: previous?.name ?? '—',
+      to: to.name,
+      by: actor.author,
+      note,
+    });
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  setDuty(workspaceId: WorkspaceId, incidentId: IncidentId, roleId: RoleId, onDuty: boolean, actor: Actor): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    this.#open(repo, incidentId);
+    const role = this.#role(repo, incidentId, roleId);
+    if ((role.onDuty === 1) === onDuty) return this.get(workspaceId, incidentId);
+    repo.setDuty(incidentId, roleId, onDuty, onDuty ? this.#now() : role.shiftStartedAt);
+    const holder = this.#roster(repo, incidentId).find((r) => r.roleId === roleId)?.holder;
+    this.#log(workspaceId, incidentId, 'role.duty', {
+      role: roleId,
+      roleName: JSON.parse(role.nameJson) as LocalizedName,
+      person: holder?.name ?? '—',
+      state: onDuty ? 'onDuty' : 'offDuty',
+      by: actor.author,
+    });
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  /** One action alerts every role holder: each call keeps its alert time until the person acknowledges. */
+  mobilise(workspaceId: WorkspaceId, incidentId: IncidentId, actor: Actor): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    this.#open(repo, incidentId);
+    const now = this.#now();
+    const mobilisationId = randomUUID();
+    const calls = this.#roster(repo, incidentId)
+      .filter((r): r is RosterRole & { holder: Person } => r.holder !== null)
+      .map((r) => ({
+        mobilisationId,
+        roleId: r.roleId,
+        personName: r.holder.name,
+        phone: r.holder.phone,
+        alertedAt: now,
+        acknowledgedAt: null,
+      }));
+    repo.atomically(() => repo.insertMobilisation({ id: mobilisationId, incidentId, startedAt: now, startedBy: actor.author }, calls));
+    this.#log(workspaceId, incidentId, 'mobilisation.started', { count: calls.length, by: actor.author });
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  acknowledge(workspaceId: WorkspaceId, incidentId: IncidentId, roleId: RoleId, actor: Actor): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    this.#incident(repo, incidentId);
+    const mobilisation = repo.latestMobilisation(incidentId);
+    if (!mobilisation) throw new AppFailure('CONFLICT', 'The cell has not been mobilised for this incident.');
+    const call = repo.calls(mobilisation.id).find((c) => c.roleId === roleId);
+    if (!call) throw new AppFailure('NOT_FOUND', 'Nobody was alerted for this role.');
+    const now = this.#now();
+    const first = repo.atomically(() => {
+      const recorded = repo.acknowledge(mobilisation.id, roleId, now);
+      if (recorded) repo.setDuty(incidentId, roleId, true, now);
+      return recorded;
+    });
+    if (first) {
+      const role = this.#role(repo, incidentId, roleId);
+      this.#log(workspaceId, incidentId, 'mobilisation.acknowledged', {
+        role: roleId,
+        roleName: JSON.parse(role.nameJson) as LocalizedName,
+        person: call.personName,
+        minutes: Math.round((Date.parse(now) - Date.parse(call.alertedAt)) / MINUTE),
+        by: actor.author,
+      });
+    }
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  setChecklistItem(
+    workspaceId: WorkspaceId,
+    incidentId: IncidentId,
+    itemId: string,
+    status: ChecklistStatus,
+    note: string | undefined,
+    actor: Actor,
+  ): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    this.#incident(repo, incidentId);
+    const item = repo.item(incidentId, itemId);
+    if (!item) throw new AppFailure('NOT_FOUND', 'No such checklist item in this incident.');
+    const now = this.#now();
+    const finished = status === 'done' || status === 'skipped';
+    const wasFinished = item.status === 'done' || item.status === 'skipped';
+    repo.updateItem({
+      id: itemId,
+      status,
+      // Who closed the item and when is kept while it stays closed; reopening clears it.
+      doneBy: finished ? (wasFinished ? item.doneBy : actor.author) : null,
+      doneAt: finished ? (wasFinished ? item.doneAt : now) : null,
+      note: note ?? item.note,
+      updatedAt: now,
+    });
+    if (status !== item.status) {
+      const text = JSON.parse(item.textJson) as LocalizedText;
+      this.#log(workspaceId, incidentId, 'checklist.status', { item: text, status, by: actor.author, note: note ?? '' });
+    }
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  situationReport(workspaceId: WorkspaceId, incidentId: IncidentId, actor: Actor): SituationReport {
+    const repo = this.#repoOf(workspaceId);
+    const detail = this.get(workspaceId, incidentId);
+    const now = this.#now();
+    const since = detail.reports[0]?.createdAt ?? detail.openedAt;
+    const log = this.deps.log.list(workspaceId, { incidentId, limit: 2000 });
+    const sections = assembleSituation({ ...detail, incident: detail, log, since, now });
+    const integrity = this.deps.log.verify(workspaceId);
+    const report: SituationReport = {
+      id: randomUUID(),
+      createdAt: now,
+      createdBy: actor.author,
+      ...sections,
+      logHeadHash: integrity.headHash,
+      logIntact: integrity.ok,
+    };
+    repo.insertReport({ id: report.id, incidentId, createdAt: now, createdBy: actor.author, reportJson: JSON.stringify(report) });
+    this.#log(workspaceId, incidentId, 'situation.report', {
+      conditions: report.conditions.length,
+      actions: report.actions.length,
+      needs: report.needs.length,
+      reportId: report.id,
+      by: actor.author,
+    });
+    this.#changed(workspaceId, incidentId);
+    return report;
+  }
+
+  #repoOf(workspaceId: WorkspaceId): IncidentRepository {
+    return this.#repo(this.deps.store.get(workspaceId));
+  }
+
+  #now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  #incident(repo: IncidentRepository, incidentId: IncidentId): IncidentRow {
+    const row = repo.get(incidentId);
+    if (!row) throw new AppFailure('NOT_FOUND', 'No such incident.');
+    return row;
+  }
+
+  /** Roster and mobilisation changes are refused on a closed incident: its record is final. */
+  #open(repo: IncidentRepository, incidentId: IncidentId): IncidentRow {
+    const row = this.#incident(repo, incidentId);
+    if (row.status === 'closed') throw new AppFailure('CONFLICT', 'This incident is closed.');
+    return row;
+  }
+
+  #role(repo: IncidentRepository, incidentId: IncidentId, roleId: RoleId): RoleRow {
+    const role = repo.role(incidentId, roleId);
+    if (!role) throw new AppFailure('NOT_FOUND', 'This role is not on the incident roster.');
+    return role;
+  }
+
+  #roster(repo: IncidentRepository, incidentId: IncidentId): RosterRole[] {
+    const holders = repo.holders(incidentId);
+    return repo.roles(incidentId).map((r) => {
+      const history = holders
+        .filter((h) => h.roleId === r.roleId)
+        .map((h) => ({
+          person: JSON.parse(h.personJson) as Person,
+          fromAt: h.fromAt,
+          untilAt: h.untilAt,
+          handedOverBy: h.handedOverBy,
+          note: h.note,
+        }));
+      return {
+        roleId: r.roleId as RoleId,
+        name: JSON.parse(r.nameJson) as LocalizedName,
+        mission: JSON.parse(r.missionJson) as LocalizedText,
+        instructions: JSON.parse(r.instructionsJson) as LocalizedText[],
+        holder: history.find((h) => h.untilAt === null)?.person ?? null,
+        deputies: JSON.parse(r.deputiesJson) as Person[],
+        calls: JSON.parse(r.callsJson) as RoleId[],
+        onDuty: r.onDuty === 1,
+        shiftStartedAt: r.shiftStartedAt,
+        history,
+      };
+    });
+  }
+
+  #mobilisation(repo: IncidentRepository, incidentId: IncidentId): Mobilisation | null {
+    const m = repo.latestMobilisation(incidentId);
+    if (!m) return null;
+    return {
+      id: m.id,
+      startedAt: m.startedAt,
+      startedBy: m.startedBy,
+      calls: repo.calls(m.id).map((c) => ({
+        roleId: c.roleId as RoleId,
+        personName: c.personName,
+        phone: c.phone,
+        alertedAt: c.alertedAt,
+        acknowledgedAt: c.acknowledgedAt,
+      })),
+    };
+  }
+
+  /**
+   * Writes a system entry; the crisis log words it in the report language from its code. Localised values
+   * ({fr, en}) are kept as `<key>Fr` / `<key>En` so every reader gets them in their own language.
+   */
+  #log(
+    workspaceId: WorkspaceId,
+    incidentId: IncidentId,
+    code: string,
+    data: Record<string, string | number | LocalizedText>,
+  ): void {
+    const flat: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(data)) {
+      if (typeof value === 'object') {
+        flat[`${key}Fr`] = value.fr;
+        flat[`${key}En`] = value.en;
+      } else {
+        flat[key] = value;
+      }
+    }
+    this.deps.log.system(workspaceId, { incidentId, code, body: wordSystemEntry(code, flat, 'en') ?? code, data: flat });
+  }
+
+  #changed(workspaceId: WorkspaceId, incidentId: IncidentId): IncidentDetail {
+    this.deps.events.emit('incident:changed', { workspaceId, incidentId });
+    return this.get(workspaceId, incidentId);
+  }
+}
+
+function toSummary(row: IncidentRow): IncidentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    scenarioKind: row.scenarioKind as ScenarioKind,
+    scenarioId: row.scenarioId,
+    severity: row.severity as Severity,
+    status: row.status as IncidentStatus,
+    summary: row.summary,
+    openedAt: row.openedAt,
+    openedBy: row.openedBy,
+    activeAt: row.activeAt,
+    stabilisedAt: row.stabilisedAt,
+    closedAt: row.closedAt,
+    alert: row.alertSnapshotJson ? alertSnapshotSchema.parse(JSON.parse(row.alertSnapshotJson)) : null,
+  };
+}
+
+function toItem(row: { id: string; planItemId: string | null; phase: string; textJson: string; ownerRole: string; deadlineMinutes: number; status: string; doneBy: string | null; doneAt: string | null; note: string }, openedAt: string): IncidentChecklistItem {
+  return {
+    id: row.id,
+    planItemId: row.planItemId,
+    phase: row.phase as Phase,
+    text: JSON.parse(row.textJson) as LocalizedText,
+    ownerRole: row.ownerRole as RoleId,
+    deadlineMinutes: row.deadlineMinutes,
+    dueAt: new Date(Date.parse(openedAt) + row.deadlineMinutes * MINUTE).toISOString(),
+    status: row.status as ChecklistStatus,
+    doneBy: row.doneBy,
+    doneAt: row.doneAt,
+    note: row.note,
+  };
+}

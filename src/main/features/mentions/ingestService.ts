@@ -1,0 +1,212 @@
+// The one way mentions enter a workspace: validate, sanitise, canonicalise, enrich, match watches, dedupe,
+// store with FTS and rollups in one transaction, then tell listeners. Returns only after the commit.
+import { mentionInputSchema, type MentionInput, type SourceKind } from '../../../shared/domain/mention';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../platform/clock';
+import { MentionWriteRepository, partKey, type MentionRow, type RollupDelta } from './mentionWriteRepository';
+import { SourceRepository } from '../sources/sourceRepository';
+import { WatchRepository } from '../watches/watchRepository';
+import { AppFailure } from '../../../shared/contract/envelope';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
+import { canonicalUrl, displayUrl } from './canonicalUrl';
+import type { MentionChangeNotifier } from './changeNotifier';
+import type { MentionEnricher } from './enricher';
+import { toPlainText } from '../../platform/text/plainText';
+import { WatchMatcher } from '../watches/watchMatcher';
+
+export interface IngestResult {
+  readonly inserted: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  /** Why each rejected item was refused, by its index in the batch. */
+  readonly rejections: readonly { readonly index: number; readonly reason: string }[];
+  readonly mentionIds: readonly number[];
+}
+
+export interface CommittedBatch {
+  readonly workspaceId: WorkspaceId;
+  readonly sourceId: number;
+  readonly mentionIds: readonly number[];
+  /** Watches that received at least one new mention. */
+  readonly watchIds: readonly number[];
+}
+
+export type CommittedListener = (batch: CommittedBatch) => void;
+
+export interface WorkspaceLookup {
+  get(id: WorkspaceId): OpenWorkspace;
+}
+
+export interface IngestDeps {
+  readonly workspaces: WorkspaceLookup;
+  readonly enricher: MentionEnricher;
+  readonly clock: Clock;
+  readonly notifier?: MentionChangeNotifier;
+  readonly onListenerError?: (error: unknown) => void;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+export class IngestService {
+  readonly #writes = perWorkspace((ws) => new MentionWriteRepository(ws.db));
+  readonly #sources = perWorkspace((ws) => new SourceRepository(ws.db));
+  readonly #watches = perWorkspace((ws) => new WatchRepository(ws.db));
+  /** Compiled watches per workspace, rebuilt when a watch changes. */
+  readonly #matchers = new WeakMap<OpenWorkspace, WatchMatcher>();
+  readonly #listeners = new Set<CommittedListener>();
+
+  constructor(private readonly deps: IngestDeps) {}
+
+  /** Called after any watch edit so the next batch matches against the new keywords. */
+  watchesChanged(workspaceId: WorkspaceId): void {
+    this.#matchers.delete(this.deps.workspaces.get(workspaceId));
+  }
+
+  /** Listener runs after each committed batch that inserted something; returns an unsubscribe function. */
+  onCommitted(listener: CommittedListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async ingest(workspaceId: WorkspaceId, sourceId: number, mentions: readonly unknown[]): Promise<IngestResult> {
+    return this.ingestNow(workspaceId, sourceId, mentions);
+  }
+
+  /** Synchronous form of `ingest`, for callers already inside a synchronous step. */
+  ingestNow(workspaceId: WorkspaceId, sourceId: number, mentions: readonly unknown[]): IngestResult {
+    const ws = this.deps.workspaces.get(workspaceId);
+    const source = this.#sources(ws).get(sourceId);
+    if (!source) throw new AppFailure('NOT_FOUND', `No source ${sourceId} in workspace ${workspaceId}.`);
+    const matcher = this.#matcher(ws);
+    const writes = this.#writes(ws);
+    const fetchedAt = this.deps.clock.now().toISOString();
+
+    const rejections: { index: number; reason: string }[] = [];
+    const rows: { row: MentionRow; watchIds: number[] }[] = [];
+    mentions.forEach((candidate, index) => {
+      const prepared = this.#prepare(candidate, workspaceId, sourceId, source.kind, fetchedAt, matcher);
+      if (typeof prepared === 'string') rejections.push({ index, reason: prepared });
+      else rows.push(prepared);
+    });
+
+    const mentionIds: number[] = [];
+    const touchedWatches = new Set<number>();
+    writes.inTransaction(() => {
+      const rollups = new Map<string, RollupDelta>();
+      for (const { row, watchIds } of rows) {
+        const id = writes.insert(row, watchIds);
+        if (id === null) continue;
+        mentionIds.push(id);
+        for (const watchId of watchIds) {
+          touchedWatches.add(watchId);
+          addToRollup(rollups, watchId, row);
+        }
+      }
+      writes.applyRollups(rollups.values());
+    });
+
+    const result: IngestResult = {
+      inserted: mentionIds.length,
+      duplicates: rows.length - mentionIds.length,
+      rejected: rejections.length,
+      rejections,
+      mentionIds,
+    };
+    if (mentionIds.length > 0) this.#announce({ workspaceId, sourceId, mentionIds, watchIds: [...touchedWatches] });
+    return result;
+  }
+
+  #matcher(ws: OpenWorkspace): WatchMatcher {
+    let matcher = this.#matchers.get(ws);
+    if (!matcher) {
+      matcher = new WatchMatcher(this.#watches(ws).list());
+      this.#matchers.set(ws, matcher);
+    }
+    return matcher;
+  }
+
+  #prepare(
+    candidate: unknown,
+    workspaceId: WorkspaceId,
+    sourceId: number,
+    sourceKind: SourceKind,
+    fetchedAt: string,
+    matcher: WatchMatcher,
+  ): { row: MentionRow; watchIds: number[] } | string {
+    const parsed = mentionInputSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return issue ? `${issue.path.join('.') || 'mention'}: ${issue.message}` : 'invalid mention';
+    }
+    const m: MentionInput = parsed.data;
+    const text = toPlainText(m.text);
+    const title = m.title === undefined ? null : toPlainText(m.title) || null;
+    if (text.length === 0 && title === null) return 'no text left after removing markup';
+    const published = new Date(m.publishedAt);
+    const enrichment = this.deps.enricher.enrich({ workspaceId, text, title: title ?? undefined, language: m.language });
+    const watchIds = matcher.match({
+      sourceId,
+      language: enrichment.language,
+      text,
+      title: title ?? undefined,
+      authorHandle: m.author.handle,
+    });
+    const row: MentionRow = {
+      sourceId,
+      sourceKind,
+      externalId: m.externalId,
+      canonicalUrl: canonicalUrl(m.url) ?? null,
+      url: displayUrl(m.url) ?? null,
+      authorHandle: m.author.handle ?? null,
+      authorName: m.author.displayName ?? null,
+      authorAudience: m.author.audience ?? null,
+      authorKind: m.author.kind,
+      sourceName: m.sourceName ?? null,
+      title,
+      text,
+      raw: m.text,
+      language: enrichment.language,
+      publishedAt: published.toISOString(),
+      fetchedAt,
+      likes: m.engagement.likes ?? null,
+      shares: m.engagement.shares ?? null,
+      replies: m.engagement.replies ?? null,
+      replyToExternalId: m.replyToExternalId ?? null,
+      toneClass: enrichment.toneClass,
+      toneScore: enrichment.toneScore,
+    };
+    return { row, watchIds };
+  }
+
+  #announce(batch: CommittedBatch): void {
+    for (const listener of this.#listeners) {
+      // A failing listener (detection, exercise) must not undo or hide an ingestion that is already committed.
+      try {
+        listener(batch);
+      } catch (error) {
+        this.deps.onListenerError?.(error);
+      }
+    }
+    this.deps.notifier?.notify(batch.workspaceId, batch.sourceId);
+  }
+}
+
+function addToRollup(rollups: Map<string, RollupDelta>, watchId: number, row: MentionRow): void {
+  const minute = Math.floor(Date.parse(row.publishedAt) / MS_PER_MINUTE);
+  const key = `${watchId}:${minute}`;
+  let delta = rollups.get(key);
+  if (!delta) {
+    delta = { watchId, minute, count: 0, negative: 0, neutral: 0, positive: 0, audience: 0, parts: new Map() };
+    rollups.set(key, delta);
+  }
+  delta.count += 1;
+  if (row.toneClass === 'negative') delta.negative += 1;
+  else if (row.toneClass === 'neutral') delta.neutral += 1;
+  else if (row.toneClass === 'positive') delta.positive += 1;
+  delta.audience += row.authorAudience ?? 0;
+  const lang = partKey('lang', row.language ?? 'und');
+  delta.parts.set(lang, (delta.parts.get(lang) ?? 0) + 1);
+  const kind = partKey('source', row.sourceKind);
+  delta.parts.set(kind, (delta.parts.get(kind) ?? 0) + 1);
+}

@@ -1,0 +1,152 @@
+// SQL for reading mentions: the filtered, full-text-searchable stream, one mention, and rollup series.
+import type { MentionFilter, StoredMention } from '../../../shared/domain/storedMention';
+import type { Db } from '../../platform/db/openDatabase';
+
+interface MentionRowOut {
+  id: number;
+  sourceId: number;
+  sourceKind: string;
+  sourceName: string | null;
+  externalId: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  authorHandle: string | null;
+  authorName: string | null;
+  authorAudience: number | null;
+  authorKind: string;
+  title: string | null;
+  text: string;
+  language: string | null;
+  publishedAt: string;
+  fetchedAt: string;
+  likes: number | null;
+  shares: number | null;
+  replies: number | null;
+  replyToExternalId: string | null;
+  toneClass: string | null;
+  toneScore: number | null;
+  toneCorrected: number;
+  watchIdsCsv: string | null;
+}
+
+const COLUMNS = `
+  m.id, m.source_id AS sourceId, m.source_kind AS sourceKind, COALESCE(m.source_name, s.name) AS sourceName,
+  m.external_id AS externalId, m.url, m.canonical_url AS canonicalUrl, m.author_handle AS authorHandle,
+  m.author_name AS authorName, m.author_audience AS authorAudience, m.author_kind AS authorKind, m.title, m.text,
+  m.language, m.published_at AS publishedAt, m.fetched_at AS fetchedAt, m.likes, m.shares, m.replies,
+  m.reply_to_external_id AS replyToExternalId, m.tone_class AS toneClass, m.tone_score AS toneScore,
+  m.tone_corrected AS toneCorrected,
+  (SELECT group_concat(watch_id) FROM mention_watches mw WHERE mw.mention_id = m.id) AS watchIdsCsv`;
+
+const toMention = (r: MentionRowOut): StoredMention => ({
+  id: r.id,
+  sourceId: r.sourceId,
+  sourceKind: r.sourceKind as StoredMention['sourceKind'],
+  sourceName: r.sourceName,
+  externalId: r.externalId,
+  url: r.url,
+  canonicalUrl: r.canonicalUrl,
+  author: { handle: r.authorHandle, displayName: r.authorName, audience: r.authorAudience, kind: r.authorKind as StoredMention['author']['kind'] },
+  title: r.title,
+  text: r.text,
+  language: r.language,
+  publishedAt: r.publishedAt,
+  fetchedAt: r.fetchedAt,
+  engagement: { likes: r.likes, shares: r.shares, replies: r.replies },
+  replyToExternalId: r.replyToExternalId,
+  toneClass: r.toneClass as StoredMention['toneClass'],
+  toneScore: r.toneScore,
+  toneCorrected: r.toneCorrected === 1,
+  watchIds: r.watchIdsCsv ? r.watchIdsCsv.split(',').map(Number) : [],
+});
+
+export interface RollupRow {
+  minute: number;
+  count: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+  audience: number;
+}
+
+export class MentionReadRepository {
+  readonly #db: Db;
+  readonly #one;
+  readonly #rollups;
+  readonly #parts;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#one = db.prepare<[number], MentionRowOut>(`SELECT ${COLUMNS} FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.id = ?`);
+    this.#rollups = db.prepare<[number, number, number], RollupRow>(
+      'SELECT minute, count, negative, neutral, positive, audience FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? ORDER BY minute',
+    );
+    this.#parts = db.prepare<[number, number, number], { dimension: string; value: string; count: number }>(
+      `SELECT dimension, value, sum(count) AS count FROM mention_rollup_parts
+       WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY dimension, value`,
+    );
+  }
+
+  get(id: number): StoredMention | undefined {
+    const row = this.#one.get(id);
+    return row ? toMention(row) : undefined;
+  }
+
+  /**
+   * Newest first, keyset-paged. `ftsQuery` is an FTS5 expression already built from the user's words
+   * (never raw user input). The filter combination varies, so this statement is prepared per call.
+   */
+  search(filter: MentionFilter, ftsQuery: string | undefined, limit: number, before?: { publishedAt: string; id: number }): StoredMention[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit };
+    if (ftsQuery) {
+      where.push('m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @fts)');
+      params.fts = ftsQuery;
+    }
+    if (filter.watchId !== undefined) {
+      where.push('m.id IN (SELECT mention_id FROM mention_watches WHERE watch_id = @watchId)');
+      params.watchId = filter.watchId;
+    }
+    if (filter.sourceId !== undefined) {
+      where.push('m.source_id = @sourceId');
+      params.sourceId = filter.sourceId;
+    }
+    if (filter.language !== undefined) {
+      where.push(filter.language === 'und' ? 'm.language IS NULL' : 'm.language = @language');
+      params.language = filter.language;
+    }
+    if (filter.tone !== undefined) {
+      where.push(filter.tone === 'none' ? 'm.tone_class IS NULL' : 'm.tone_class = @tone');
+      params.tone = filter.tone;
+    }
+    if (filter.minAudience !== undefined) {
+      where.push('m.author_audience >= @minAudience');
+      params.minAudience = filter.minAudience;
+    }
+    if (filter.from !== undefined) {
+      where.push('m.published_at >= @from');
+      params.from = new Date(filter.from).toISOString();
+    }
+    if (filter.to !== undefined) {
+      where.push('m.published_at < @to');
+      params.to = new Date(filter.to).toISOString();
+    }
+    if (before) {
+      where.push('(m.published_at < @beforeAt OR (m.published_at = @beforeAt AND m.id < @beforeId))');
+      params.beforeAt = before.publishedAt;
+      params.beforeId = before.id;
+    }
+    const sql = `SELECT ${COLUMNS} FROM mentions m JOIN sources s ON s.id = m.source_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY m.published_at DESC, m.id DESC LIMIT @limit`;
+    return this.#db.prepare<Record<string, unknown>, MentionRowOut>(sql).all(params).map(toMention);
+  }
+
+  rollups(watchId: number, fromMinute: number, toMinute: number): RollupRow[] {
+    return this.#rollups.all(watchId, fromMinute, toMinute);
+  }
+
+  rollupParts(watchId: number, fromMinute: number, toMinute: number): { dimension: string; value: string; count: number }[] {
+    return this.#parts.all(watchId, fromMinute, toMinute);
+  }
+}

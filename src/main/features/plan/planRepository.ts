@@ -1,0 +1,60 @@
+// SQL for crisis plan revisions: append a whole plan, read the latest, list the history.
+import type { Db } from '../../platform/db/openDatabase';
+
+export type PlanOrigin = 'default' | 'edit' | 'import';
+
+export interface PlanRevisionMeta {
+  readonly revision: number;
+  readonly schemaVersion: number;
+  readonly savedAt: string;
+  readonly origin: PlanOrigin;
+  readonly author: string;
+  readonly note: string;
+}
+
+export interface PlanRevisionRow extends PlanRevisionMeta {
+  readonly planJson: string;
+}
+
+const META_COLUMNS =
+  'revision, schema_version AS schemaVersion, saved_at AS savedAt, origin, author, note';
+
+export class PlanRepository {
+  readonly #latest;
+  readonly #byRevision;
+  readonly #history;
+  readonly #insert;
+
+  constructor(db: Db) {
+    this.#latest = db.prepare<[], PlanRevisionRow>(
+      `SELECT ${META_COLUMNS}, plan_json AS planJson FROM plan_revisions ORDER BY revision DESC LIMIT 1`,
+    );
+    this.#byRevision = db.prepare<[number], PlanRevisionRow>(
+      `SELECT ${META_COLUMNS}, plan_json AS planJson FROM plan_revisions WHERE revision = ?`,
+    );
+    this.#history = db.prepare<[number], PlanRevisionMeta>(
+      `SELECT ${META_COLUMNS} FROM plan_revisions ORDER BY revision DESC LIMIT ?`,
+    );
+    this.#insert = db.prepare<[number, string, string, string, string, string]>(
+      `INSERT INTO plan_revisions (schema_version, plan_json, saved_at, origin, author, note)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  latest(): PlanRevisionRow | undefined {
+    return this.#latest.get();
+  }
+
+  revision(revision: number): PlanRevisionRow | undefined {
+    return this.#byRevision.get(revision);
+  }
+
+  history(limit: number): PlanRevisionMeta[] {
+    return this.#history.all(limit);
+  }
+
+  append(row: Omit<PlanRevisionRow, 'revision'>): number {
+    const info = this.#insert.run(row.schemaVersion, row.planJson, row.savedAt, row.origin, row.author, row.note);
+    return Number(info.lastInsertRowid);
+  }
+}

@@ -1,0 +1,103 @@
+// The crisis plan of each workspace: seeded from the shipped default, saved as whole revisions,
+// imported and exported as one versioned file.
+import { AppFailure } from '../../../shared/contract/envelope';
+import type { StoredPlan } from '../../../shared/contract/plan';
+import { PLAN_SCHEMA_VERSION, crisisPlanSchema, type CrisisPlan } from '../../../shared/domain/plan';
+import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import { PlanRepository, type PlanOrigin, type PlanRevisionMeta, type PlanRevisionRow } from './planRepository';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { renderPaperKit } from './paperKit';
+import { parsePlanFile, planFileName, serializePlan } from './planFile';
+
+const HISTORY_LIMIT = 200;
+
+export class PlanService {
+  readonly #repo = perWorkspace((ws) => new PlanRepository(ws.db));
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+    private readonly defaultPlan: () => CrisisPlan,
+  ) {}
+
+  get(workspaceId: WorkspaceId): StoredPlan {
+    const repo = this.#repo(this.store.get(workspaceId));
+    const row = repo.latest() ?? this.#seed(workspaceId);
+    return toStored(row);
+  }
+
+  save(workspaceId: WorkspaceId, baseRevision: number, plan: CrisisPlan, note: string): StoredPlan {
+    const current = this.get(workspaceId);
+    if (current.revision !== baseRevision) {
+      throw new AppFailure(
+        'CONFLICT',
+        `The plan was changed elsewhere (revision ${current.revision}, you edited revision ${baseRevision}). Reload it before saving.`,
+      );
+    }
+    const stamped: CrisisPlan = { ...plan, metadata: { ...plan.metadata, updatedAt: this.clock.now().toISOString() } };
+    return this.#append(workspaceId, stamped, 'edit', note);
+  }
+
+  history(workspaceId: WorkspaceId): PlanRevisionMeta[] {
+    this.get(workspaceId);
+    return this.#repo(this.store.get(workspaceId)).history(HISTORY_LIMIT);
+  }
+
+  export(workspaceId: WorkspaceId): { fileName: string; content: string } {
+    const { plan } = this.get(workspaceId);
+    const exercise = this.store.get(workspaceId).kind === 'exercise';
+    return { fileName: planFileName(plan, exercise), content: serializePlan(plan) };
+  }
+
+  /** All or nothing: an invalid file throws with every bad path and leaves the stored plan untouched. */
+  import(workspaceId: WorkspaceId, content: string): StoredPlan {
+    const plan = parsePlanFile(content);
+    this.get(workspaceId);
+    return this.#append(workspaceId, plan, 'import', '');
+  }
+
+  /** Starts a workspace (an exercise) from another one's current plan. */
+  copyPlan(from: WorkspaceId, to: WorkspaceId): StoredPlan {
+    const { plan } = this.get(from);
+    return this.#append(to, plan, 'import', `copied from ${from}`);
+  }
+
+  async paperKit(workspaceId: WorkspaceId, language: Language): Promise<{ fileName: string; pdf: Buffer }> {
+    const { plan, revision } = this.get(workspaceId);
+    const exercise = this.store.get(workspaceId).kind === 'exercise';
+    const pdf = await renderPaperKit({ plan, revision, language, exercise, printedAt: this.clock.now() });
+    const base = planFileName(plan, exercise).replace(/^(EXERCISE-)?crisis-plan-/, '$1paper-kit-').replace(/\.json$/, '');
+    return { fileName: `${base}-${language}.pdf`, pdf };
+  }
+
+  #seed(workspaceId: WorkspaceId): PlanRevisionRow {
+    const repo = this.#repo(this.store.get(workspaceId));
+    const plan = crisisPlanSchema.parse(this.defaultPlan());
+    const row = { schemaVersion: PLAN_SCHEMA_VERSION, planJson: JSON.stringify(plan), savedAt: this.clock.now().toISOString(), origin: 'default' as const, author: '', note: '' };
+    return { ...row, revision: repo.append(row) };
+  }
+
+  #append(workspaceId: WorkspaceId, plan: CrisisPlan, origin: PlanOrigin, note: string): StoredPlan {
+    const repo = this.#repo(this.store.get(workspaceId));
+    const row = {
+      schemaVersion: PLAN_SCHEMA_VERSION,
+      planJson: JSON.stringify(plan),
+      savedAt: this.clock.now().toISOString(),
+      origin,
+      author: '',
+      note,
+    };
+    const revision = repo.append(row);
+    this.events.emit('plan:changed', { workspaceId, revision });
+    return toStored({ ...row, revision });
+  }
+}
+
+function toStored(row: PlanRevisionRow): StoredPlan {
+  const { planJson, ...meta } = row;
+  return { ...meta, plan: crisisPlanSchema.parse(JSON.parse(planJson)) };
+}

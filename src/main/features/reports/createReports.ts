@@ -1,0 +1,141 @@
+// Wires the Learn step into the core: report and export jobs over the services that recorded the incident.
+import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
+import type { ExportKind, StatementReaction } from '../../../shared/domain/report';
+import { REACTION_WINDOW_HOURS } from '../../../shared/domain/report';
+import type { HandlersFor } from '../../platform/ipc/handlerTypes';
+import type { EventBus } from '../../platform/events/eventBus';
+import type { Logger } from '../../platform/logger';
+import type { Clock } from '../../platform/clock';
+import type { Audit } from '../crisisLog/audit';
+import { ReportRepository } from './reportRepository';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import type { WorkspaceService } from '../workspaces/workspaceService';
+import type { IncidentService } from '../incidents/incidentService';
+import type { CrisisLogService } from '../crisisLog/crisisLogService';
+import type { StatementService } from '../composer/statementService';
+import type { DetectionService } from '../detection/detectionService';
+import { ExportJobs, type Checkpoint, type JobOutput } from './exportJobs';
+import { gatherReportData, type ReportSources } from './reportData';
+import { analyseReactions } from './reactionAnalysis';
+import { renderIncidentReport } from './renderIncidentReport';
+import { exportFileName } from './exportFileName';
+import { exportArchive } from './archive/exportArchive';
+import { importArchive } from './archive/importArchive';
+import { exportLogCsv, exportMentionsCsv } from './csvExports';
+import { exportMentionsXlsx } from './xlsxExport';
+import { ArchiveRepository } from './archiveRepository';
+import { LessonsRepository } from '../lessons/lessonsRepository';
+
+export interface ReportDeps {
+  readonly store: WorkspaceStore;
+  readonly workspaces: WorkspaceService;
+  readonly incidents: IncidentService;
+  readonly crisisLog: CrisisLogService;
+  readonly statements: StatementService;
+  readonly detection: DetectionService;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly audit: Audit;
+}
+
+const AUDIT_CODES: Record<ExportKind, string> = {
+  report: 'export.report',
+  archive: 'export.archive',
+  mentionsCsv: 'export.mentionsCsv',
+  mentionsXlsx: 'export.mentionsXlsx',
+  logCsv: 'export.logCsv',
+};
+
+export function createReports(deps: ReportDeps) {
+  const { store, workspaces, incidents, crisisLog, statements, detection, events, logger, clock, audit } = deps;
+  const repository = perWorkspace((ws) => new ReportRepository(ws.db));
+  const archiveRepository = perWorkspace((ws) => new ArchiveRepository(ws.db));
+  const lessons = perWorkspace((ws) => new LessonsRepository(ws.db));
+  const sources: ReportSources = {
+    workspace: (id) => workspaces.get(id),
+    incident: (id, incidentId) => incidents.get(id, incidentId),
+    logEntries: (id, incidentId) => crisisLog.listAll(id, incidentId),
+    verifyLog: (id) => crisisLog.verify(id),
+    statements: (id, incidentId) => statements.list(id, incidentId).map((s) => statements.get(id, s.id)),
+    alerts: (id, limit) => detection.listAlerts(id, 'all', limit),
+    repository: (id) => repository(store.get(id)),
+    lessons: (id) => lessons(store.get(id)).list(),
+  };
+  const jobs = new ExportJobs(events, logger);
+
+  /** Exports are security-relevant: each finished one is recorded in the crisis log. */
+  const audited =
+    (kind: ExportKind, workspaceId: WorkspaceId, incidentId: string, run: (checkpoint: Checkpoint) => Promise<JobOutput>) =>
+    async (checkpoint: Checkpoint): Promise<JobOutput> => {
+      const output = await run(checkpoint);
+      audit(workspaceId, AUDIT_CODES[kind], `Export ${kind}: ${output.fileName} (${output.bytes.length} bytes).`, {
+        incidentId,
+        fileName: output.fileName,
+        bytes: output.bytes.length,
+      });
+      return output;
+    };
+
+  const report = async (workspaceId: WorkspaceId, incidentId: string, language: Language, checkpoint: Checkpoint): Promise<JobOutput> => {
+    await checkpoint('gather', 0.05);
+    const data = gatherReportData(sources, workspaceId, incidentId, clock.now());
+    const rendered = await renderIncidentReport(data, { language, checkpoint });
+    return {
+      fileName: exportFileName('report', data.incident.title, clock.now(), 'pdf'),
+      mimeType: 'application/pdf',
+      bytes: rendered.pdf,
+      pages: rendered.pages,
+    };
+  };
+
+  const startReport = (workspaceId: WorkspaceId, incidentId: string, language?: Language) => {
+    incidents.get(workspaceId, incidentId);
+    const lang = language ?? workspaces.get(workspaceId).settings.reportLanguage;
+    return jobs.start('report', workspaceId, incidentId, audited('report', workspaceId, incidentId, (cp) => report(workspaceId, incidentId, lang, cp)));
+  };
+
+  const startExport = (workspaceId: WorkspaceId, incidentId: string, kind: Exclude<ExportKind, 'report'>) => {
+    const incident = incidents.get(workspaceId, incidentId);
+    const ws = () => store.get(workspaceId);
+    const runners: Record<Exclude<ExportKind, 'report'>, (cp: Checkpoint) => Promise<JobOutput>> = {
+      archive: (cp) => exportArchive({ sources, archive: archiveRepository(ws()), workspaceId, incidentId, now: clock.now() }, cp),
+      mentionsCsv: (cp) => exportMentionsCsv(repository(ws()), incident, clock.now(), cp),
+      mentionsXlsx: (cp) => exportMentionsXlsx(repository(ws()), incident, clock.now(), cp),
+      logCsv: (cp) => exportLogCsv(sources.logEntries(workspaceId, incidentId), incident, clock.now(), cp),
+    };
+    return jobs.start(kind, workspaceId, incidentId, audited(kind, workspaceId, incidentId, runners[kind]));
+  };
+
+  const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] =>
+    analyseReactions(repository(store.get(workspaceId)), sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
+
+  const reportHandlers: HandlersFor<'report'> = {
+    'report:generate': ({ workspaceId, incidentId, language }) => startReport(workspaceId, incidentId, language),
+    'report:reactions': ({ workspaceId, incidentId }) => reactions(workspaceId, incidentId),
+  };
+  const exportHandlers: HandlersFor<'export'> = {
+    'export:start': ({ workspaceId, incidentId, kind }) => startExport(workspaceId, incidentId, kind),
+    'export:status': ({ jobId }) => jobs.status(jobId),
+    'export:cancel': ({ jobId }) => jobs.cancel(jobId),
+    'export:download': ({ jobId }) => {
+      const output = jobs.output(jobId);
+      return { fileName: output.fileName, mimeType: output.mimeType, contentBase64: output.bytes.toString('base64') };
+    },
+    'export:importArchive': ({ workspaceId, content }) => {
+      const result = importArchive(content, workspaces.get(workspaceId).kind, archiveRepository(store.get(workspaceId)), () => crisisLog.verify(workspaceId));
+      audit(workspaceId, 'import.archive', `Incident archive imported: ${result.logRecords} crisis log records, chain verified.`, {
+        incidentId: result.incidentId,
+        records: result.logRecords,
+      });
+      events.emit('incident:changed', { workspaceId, incidentId: result.incidentId });
+      events.emit('crisisLog:changed', { workspaceId, incidentId: result.incidentId });
+      return result;
+    },
+  };
+
+  return { jobs, sources, handlers: { ...reportHandlers, ...exportHandlers }, startReport, startExport, reactions };
+}
+
+export type Reports = ReturnType<typeof createReports>;

@@ -1,0 +1,56 @@
+// Reaction to each published statement: volume, negative share and top terms in the hours before vs after
+// its first publication, per watch, read from the minute rollups and hourly term counts (never raw mentions).
+import type { StatementDetail } from '../../../shared/domain/statement';
+import type { ReactionWindow, StatementReaction } from '../../../shared/domain/report';
+import type { ReportRepository } from './reportRepository';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const TOP_TERMS = 8;
+
+/** First confirmed publication of a statement on any channel, or null when it never went out. */
+export function firstPublication(detail: StatementDetail): string | null {
+  const times = detail.outbox.flatMap((o) => (o.state === 'published' && o.publishedAt ? [o.publishedAt] : []));
+  return times.length === 0 ? null : times.reduce((a, b) => (a < b ? a : b));
+}
+
+function window(repo: ReportRepository, watchId: number, fromMs: number, toMs: number): ReactionWindow {
+  const totals = repo.totals(watchId, Math.floor(fromMs / MINUTE_MS), Math.floor(toMs / MINUTE_MS));
+  return {
+    mentions: totals.count,
+    negative: totals.negative,
+    toned: totals.toned,
+    negativeShare: totals.toned === 0 ? null : totals.negative / totals.toned,
+    topTerms: repo.topTerms(watchId, Math.floor(fromMs / HOUR_MS), Math.floor(toMs / HOUR_MS), TOP_TERMS),
+  };
+}
+
+export function analyseReactions(
+  repo: ReportRepository,
+  statements: readonly StatementDetail[],
+  windowHours: number,
+): StatementReaction[] {
+  const watches = repo.watches();
+  const published = statements
+    .map((detail) => ({ detail, at: firstPublication(detail) }))
+    .filter((s): s is { detail: StatementDetail; at: string } => s.at !== null)
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return published.map(({ detail, at }) => {
+    const t = Date.parse(at);
+    const span = windowHours * HOUR_MS;
+    return {
+      statementId: detail.statement.id,
+      title: detail.statement.title,
+      kind: detail.statement.kind,
+      publishedAt: new Date(t).toISOString(),
+      channels: [...new Set(detail.outbox.filter((o) => o.state === 'published').map((o) => o.channel))],
+      windowHours,
+      watches: watches.map((w) => ({
+        watchId: w.id,
+        watchName: w.name,
+        before: window(repo, w.id, t - span, t),
+        after: window(repo, w.id, t, t + span),
+      })),
+    };
+  });
+}

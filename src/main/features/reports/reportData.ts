@@ -1,0 +1,162 @@
+// Gathers everything an incident report shows, from the services that recorded it, in one consistent read.
+import type { Alert } from '../../../shared/domain/detection';
+import type { IncidentDetail } from '../../../shared/domain/incident';
+import type { LogEntry, LogIntegrity } from '../../../shared/domain/crisisLog';
+import type { StatementDetail } from '../../../shared/domain/statement';
+import type { StatementReaction } from '../../../shared/domain/report';
+import { REACTION_WINDOW_HOURS } from '../../../shared/domain/report';
+import type { Workspace, WorkspaceId } from '../../../shared/domain/workspace';
+import type { HourPoint, LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes } from './reportRepository';
+import type { LessonRow } from '../lessons/lessonsRepository';
+import { analyseReactions, firstPublication } from './reactionAnalysis';
+
+const HOUR_MS = 3_600_000;
+/** The charts start this long before the incident opened, to show how talk built up. */
+const LEAD_IN_MS = 24 * HOUR_MS;
+const MAX_SPAN_MS = 31 * 24 * HOUR_MS;
+const TOP_MENTIONS = 25;
+const ALERT_LIMIT = 500;
+
+export interface ReportSources {
+  workspace(id: WorkspaceId): Workspace;
+  incident(workspaceId: WorkspaceId, incidentId: string): IncidentDetail;
+  /** Every entry of the incident, oldest first. */
+  logEntries(workspaceId: WorkspaceId, incidentId: string): LogEntry[];
+  verifyLog(workspaceId: WorkspaceId): LogIntegrity;
+  statements(workspaceId: WorkspaceId, incidentId: string): StatementDetail[];
+  alerts(workspaceId: WorkspaceId, limit: number): Alert[];
+  repository(workspaceId: WorkspaceId): ReportRepository;
+  lessons(workspaceId: WorkspaceId): LessonRow[];
+}
+
+export interface QueueStats {
+  flagged: number;
+  byState: Record<string, number>;
+  byReason: Record<string, number>;
+  /** Median time from flagging to answered/offline, over the items handled. */
+  medianHandledMs: number | null;
+}
+
+export interface ReportLesson {
+  submittedAt: string;
+  author: string | null;
+  authorRole: string | null;
+  wentWell: string;
+  wentBadly: string;
+  actions: { action: string; owner: string }[];
+}
+
+export interface WatchSeries {
+  watchId: number;
+  watchName: string;
+  points: HourPoint[];
+  total: number;
+}
+
+export interface ReportData {
+  workspace: Workspace;
+  incident: IncidentDetail;
+  window: { from: string; to: string };
+  log: LogEntry[];
+  integrity: LogIntegrity;
+  statements: StatementDetail[];
+  alerts: Alert[];
+  /** What the detection engine said, change by change, over the report window. */
+  levelChanges: LevelChangeRow[];
+  series: WatchSeries[];
+  mentionsInWindow: number;
+  reactions: StatementReaction[];
+  topMentions: ReportMention[];
+  /** For each published reply to a mention: time from the mention to the reply's first publication. */
+  replyDelaysMs: number[];
+  queue: QueueStats;
+  lessons: ReportLesson[];
+  generatedAt: string;
+}
+
+export function reportWindow(incident: IncidentDetail, now: Date): { from: number; to: number } {
+  const opened = Date.parse(incident.openedAt);
+  const to = Math.max(opened + HOUR_MS, incident.closedAt ? Date.parse(incident.closedAt) : now.getTime());
+  return { from: Math.max(opened - LEAD_IN_MS, to - MAX_SPAN_MS), to };
+}
+
+export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceId, incidentId: string, now: Date): ReportData {
+  const incident = sources.incident(workspaceId, incidentId);
+  const { from, to } = reportWindow(incident, now);
+  const fromIso = new Date(from).toISOString();
+  const toIso = new Date(to).toISOString();
+  const repo = sources.repository(workspaceId);
+  const fromMinute = Math.floor(from / 60_000);
+  const toMinute = Math.ceil(to / 60_000);
+  const series = repo.watches().map((w) => {
+    const points = repo.hourly(w.id, fromMinute, toMinute);
+    return { watchId: w.id, watchName: w.name, points, total: points.reduce((sum, p) => sum + p.count, 0) };
+  });
+  const log = sources.logEntries(workspaceId, incidentId);
+  const statements = sources.statements(workspaceId, incidentId);
+  const alerts = sources
+    .alerts(workspaceId, ALERT_LIMIT)
+    .filter((a) => a.openedAt < toIso && (a.closedAt === null || a.closedAt >= fromIso))
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  return {
+    workspace: sources.workspace(workspaceId),
+    incident,
+    window: { from: fromIso, to: toIso },
+    log,
+    integrity: sources.verifyLog(workspaceId),
+    statements,
+    alerts,
+    levelChanges: repo.levelChanges(fromIso, toIso),
+    series,
+    mentionsInWindow: repo.countBetween(fromIso, toIso),
+    reactions: analyseReactions(repo, statements, REACTION_WINDOW_HOURS),
+    topMentions: repo.topByAudience(fromIso, toIso, TOP_MENTIONS),
+    replyDelaysMs: replyDelays(repo, statements),
+    queue: queueStats(repo.responseItems(fromIso, toIso)),
+    lessons: sources.lessons(workspaceId).map(toLesson),
+    generatedAt: now.toISOString(),
+  };
+}
+
+function replyDelays(repo: ReportRepository, statements: readonly StatementDetail[]): number[] {
+  return statements.flatMap((d) => {
+    const mentionId = Number(d.statement.replyToMentionId);
+    const published = firstPublication(d);
+    if (d.statement.kind !== 'reply' || !Number.isSafeInteger(mentionId) || published === null) return [];
+    const mentionAt = repo.mentionPublishedAt(mentionId);
+    return mentionAt === null ? [] : [Math.max(0, Date.parse(published) - Date.parse(mentionAt))];
+  });
+}
+
+function queueStats(items: readonly ResponseItemTimes[]): QueueStats {
+  const count = (key: (i: ResponseItemTimes) => string) =>
+    items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [key(i)]: (acc[key(i)] ?? 0) + 1 }), {});
+  const handled = items
+    .filter((i) => i.handledAt !== null && (i.state === 'answered' || i.state === 'offline'))
+    .map((i) => Date.parse(i.handledAt!) - Date.parse(i.flaggedAt))
+    .sort((a, b) => a - b);
+  const mid = Math.floor(handled.length / 2);
+  return {
+    flagged: items.length,
+    byState: count((i) => i.state),
+    byReason: count((i) => i.reason),
+    medianHandledMs: handled.length === 0 ? null : handled.length % 2 ? handled[mid]! : (handled[mid - 1]! + handled[mid]!) / 2,
+  };
+}
+
+/** Stored actions are JSON written by the app; anything unexpected is shown as nothing rather than failing the report. */
+function toLesson(row: LessonRow): ReportLesson {
+  let actions: { action: string; owner: string }[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.actionsJson);
+    if (Array.isArray(parsed)) {
+      actions = parsed.flatMap((a: unknown) => {
+        const { action, owner } = (a ?? {}) as { action?: unknown; owner?: unknown };
+        return typeof action === 'string' ? [{ action, owner: typeof owner === 'string' ? owner : '' }] : [];
+      });
+    }
+  } catch {
+    actions = [];
+  }
+  return { submittedAt: row.submittedAt, author: row.author, authorRole: row.authorRole, wentWell: row.wentWell, wentBadly: row.wentBadly, actions };
+}

@@ -1,0 +1,34 @@
+// Builds the live feeds (Mastodon streaming, Bluesky Jetstream) on top of the poller and the network policy.
+import type { EventBus } from '../../../platform/events/eventBus';
+import type { Logger } from '../../../platform/logger';
+import type { IngestService, WorkspaceLookup } from '../../mentions/ingestService';
+import type { NetworkPolicy } from '../../../platform/net/networkPolicy';
+import type { SourceScheduler } from '../sourceScheduler';
+import { jetstreamLiveFeed } from './jetstreamLiveFeed';
+import { LiveFeedService } from './liveFeedService';
+import { mastodonLiveFeed } from './mastodonLiveFeed';
+
+export interface LiveFeedWiring {
+  readonly workspaces: WorkspaceLookup;
+  readonly ingest: IngestService;
+  readonly network: NetworkPolicy;
+  readonly scheduler: SourceScheduler;
+  readonly events: EventBus;
+  readonly logger: Logger;
+}
+
+export function createLiveFeeds({ workspaces, ingest, network, scheduler, events, logger }: LiveFeedWiring): LiveFeedService {
+  const liveFeeds = new LiveFeedService({
+    workspaces,
+    feeds: [mastodonLiveFeed, jetstreamLiveFeed],
+    ingest,
+    refusal: (workspaceId, url) => network.refusal(workspaceId, url),
+    // Each (re)connection may follow a gap: the poller fetches what the stream did not deliver.
+    catchUp: (workspaceId, sourceId) => void scheduler.pollNow(workspaceId, sourceId),
+    events,
+    logger,
+  });
+  // A Jetstream host is not the source's search server: the live feed declares it for the allow-list itself.
+  network.addOriginProvider((workspaceId) => liveFeeds.allowedOrigins(workspaceId));
+  return liveFeeds;
+}

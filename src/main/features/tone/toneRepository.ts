@@ -1,0 +1,89 @@
+// Tone corrections by analysts (they also fix the mention and its rollups) and the workspace's local tone model.
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { ToneClass } from '../../../shared/domain/storedMention';
+import type { Db } from '../../platform/db/openDatabase';
+
+export interface CorrectionSample {
+  text: string;
+  language: string | null;
+  toneClass: ToneClass;
+}
+
+const TONE_COLUMN: Record<ToneClass, string> = { negative: 'negative', neutral: 'neutral', positive: 'positive' };
+
+export class ToneRepository {
+  readonly #mention: Statement;
+  readonly #watches: Statement;
+  readonly #setTone: Statement;
+  readonly #record: Statement;
+  readonly #rollup: Record<ToneClass, { add: Statement; remove: Statement }>;
+  readonly #samples: Statement;
+  readonly #count: Statement;
+  readonly #model: Statement;
+  readonly #saveModel: Statement;
+
+  constructor(private readonly db: Db) {
+    this.#mention = db.prepare('SELECT tone_class AS tone, published_at AS publishedAt FROM mentions WHERE id = ?');
+    this.#watches = db.prepare('SELECT watch_id AS watchId FROM mention_watches WHERE mention_id = ?');
+    this.#setTone = db.prepare('UPDATE mentions SET tone_class = ?, tone_score = ?, tone_corrected = 1 WHERE id = ?');
+    this.#record = db.prepare(
+      `INSERT INTO tone_corrections (mention_id, tone_class, previous_class, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (mention_id) DO UPDATE SET tone_class = excluded.tone_class, corrected_by = excluded.corrected_by,
+         corrected_at = excluded.corrected_at`,
+    );
+    const rollup = (column: string, delta: string) =>
+      db.prepare(`UPDATE mention_rollups SET ${column} = max(0, ${column} ${delta} 1) WHERE watch_id = ? AND minute = ?`);
+    this.#rollup = {
+      negative: { add: rollup(TONE_COLUMN.negative, '+'), remove: rollup(TONE_COLUMN.negative, '-') },
+      neutral: { add: rollup(TONE_COLUMN.neutral, '+'), remove: rollup(TONE_COLUMN.neutral, '-') },
+      positive: { add: rollup(TONE_COLUMN.positive, '+'), remove: rollup(TONE_COLUMN.positive, '-') },
+    };
+    this.#samples = db.prepare(
+      `SELECT m.text, m.title, m.language, c.tone_class AS toneClass FROM tone_corrections c JOIN mentions m ON m.id = c.mention_id
+       ORDER BY c.corrected_at`,
+    );
+    this.#count = db.prepare('SELECT count(*) AS n FROM tone_corrections');
+    this.#model = db.prepare('SELECT weights, samples FROM tone_models WHERE id = 1');
+    this.#saveModel = db.prepare(
+      `INSERT INTO tone_models (id, weights, samples, trained_at, metrics_json) VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET weights = excluded.weights, samples = excluded.samples, trained_at = excluded.trained_at,
+         metrics_json = excluded.metrics_json`,
+    );
+  }
+
+  /** Sets the mention's tone, records the correction and moves the mention between the rollups' tone columns. */
+  correct(mentionId: number, tone: ToneClass, by: string | null, now: string): { previous: ToneClass | null } | null {
+    return this.db.transaction(() => {
+      const row = this.#mention.get(mentionId) as { tone: ToneClass | null; publishedAt: string } | undefined;
+      if (!row) return null;
+      this.#setTone.run(tone, tone === 'positive' ? 1 : tone === 'negative' ? -1 : 0, mentionId);
+      this.#record.run(mentionId, tone, row.tone, by, now);
+      if (row.tone !== tone) {
+        const minute = Math.floor(Date.parse(row.publishedAt) / 60_000);
+        for (const { watchId } of this.#watches.all(mentionId) as Array<{ watchId: number }>) {
+          if (row.tone) this.#rollup[row.tone].remove.run(watchId, minute);
+          this.#rollup[tone].add.run(watchId, minute);
+        }
+      }
+      return { previous: row.tone };
+    })();
+  }
+
+  samples(): CorrectionSample[] {
+    return (this.#samples.all() as Array<{ text: string; title: string | null; language: string | null; toneClass: ToneClass }>).map(
+      (r) => ({ text: r.title && !r.text.startsWith(r.title) ? `${r.title}. ${r.text}` : r.text, language: r.language, toneClass: r.toneClass }),
+    );
+  }
+
+  correctionCount(): number {
+    return (this.#count.get() as { n: number }).n;
+  }
+
+  model(): { weights: Buffer; samples: number } | undefined {
+    return this.#model.get() as { weights: Buffer; samples: number } | undefined;
+  }
+
+  saveModel(weights: Buffer, samples: number, now: string, metrics: unknown): void {
+    this.#saveModel.run(weights, samples, now, JSON.stringify(metrics));
+  }
+}

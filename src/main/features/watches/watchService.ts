@@ -1,0 +1,96 @@
+// Watches: validate, save, make ingestion match the next batch against the new keywords, and apply a new or
+// edited watch to the mentions already stored (see WatchRematcher).
+import { AppFailure } from '../../../shared/contract/envelope';
+import { watchInputSchema, type Watch, type WatchInput } from '../../../shared/domain/watch';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import type { Logger } from '../../platform/logger';
+import { SourceRepository } from '../sources/sourceRepository';
+import { WatchRepository } from './watchRepository';
+import type { IngestService, WorkspaceLookup } from '../mentions/ingestService';
+import { perWorkspace } from '../../platform/workspaces/perWorkspace';
+import { WatchRematcher } from './watchRematcher';
+
+export class WatchService {
+  readonly #watches = perWorkspace((ws) => new WatchRepository(ws.db));
+  readonly #sources = perWorkspace((ws) => new SourceRepository(ws.db));
+  readonly #rematcher: WatchRematcher;
+
+  constructor(
+    private readonly workspaces: WorkspaceLookup,
+    private readonly ingest: IngestService,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+    logger: Logger,
+  ) {
+    this.#rematcher = new WatchRematcher({
+      workspaces,
+      logger,
+      onRematched: (workspaceId) => this.events.emit('watches:changed', { workspaceId }),
+    });
+  }
+
+  /** Re-matches of stored mentions still running have finished. */
+  settled(): Promise<void> {
+    return this.#rematcher.settled();
+  }
+
+  stop(): void {
+    this.#rematcher.stop();
+  }
+
+  list(workspaceId: WorkspaceId): Watch[] {
+    return this.#repo(workspaceId).list();
+  }
+
+  create(workspaceId: WorkspaceId, input: WatchInput): Watch {
+    const values = this.#validate(workspaceId, input);
+    const id = this.#repo(workspaceId).create(values, this.clock.now().toISOString());
+    this.#changed(workspaceId);
+    void this.#rematcher.request(workspaceId, id);
+    return this.#get(workspaceId, id);
+  }
+
+  update(workspaceId: WorkspaceId, id: number, input: WatchInput): Watch {
+    const values = this.#validate(workspaceId, input);
+    if (!this.#repo(workspaceId).update(id, values, this.clock.now().toISOString())) throw new AppFailure('NOT_FOUND', `No watch ${id}.`);
+    this.#changed(workspaceId);
+    void this.#rematcher.request(workspaceId, id);
+    return this.#get(workspaceId, id);
+  }
+
+  delete(workspaceId: WorkspaceId, id: number): { deleted: boolean } {
+    const deleted = this.#repo(workspaceId).delete(id);
+    if (deleted) this.#changed(workspaceId);
+    return { deleted };
+  }
+
+  #validate(workspaceId: WorkspaceId, input: WatchInput) {
+    const values = watchInputSchema.parse(input);
+    if (values.keywords.length === 0 && values.sourceIds.length === 0) {
+      throw new AppFailure('INVALID_INPUT', 'A watch needs at least one keyword or one source.', [
+        { path: 'watch.keywords', message: 'Add a keyword, or pick the sources whose every mention belongs to this watch.' },
+      ]);
+    }
+    const ws = this.workspaces.get(workspaceId);
+    const unknown = values.sourceIds.filter((id) => !this.#sources(ws).get(id));
+    if (unknown.length) throw new AppFailure('INVALID_INPUT', `Unknown source(s): ${unknown.join(', ')}.`, [{ path: 'watch.sourceIds', message: 'Unknown source.' }]);
+    return values;
+  }
+
+  #get(workspaceId: WorkspaceId, id: number): Watch {
+    const watch = this.#repo(workspaceId).get(id);
+    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${id}.`);
+    return watch;
+  }
+
+  #repo(workspaceId: WorkspaceId): WatchRepository {
+    return this.#watches(this.workspaces.get(workspaceId));
+  }
+
+  #changed(workspaceId: WorkspaceId): void {
+    this.ingest.watchesChanged(workspaceId);
+    this.events.emit('watches:changed', { workspaceId });
+  }
+}

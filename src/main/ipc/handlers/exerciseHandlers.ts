@@ -1,7 +1,0 @@
-// Contract handler for `exercise:create`; running scenarios is in exerciseRunHandlers.
-import type { ExerciseService } from '../../services/exercises/exerciseService';
-import type { Handler } from './types';
-
-export const exerciseHandlers = (exercises: ExerciseService): { 'exercise:create': Handler<'exercise:create'> } => ({
-  'exercise:create': ({ name }) => exercises.create(name),
-});

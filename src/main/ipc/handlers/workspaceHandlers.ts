@@ -1,9 +1,0 @@
-// Contract handlers for `workspace:*`.
-import type { WorkspaceService } from '../../services/workspaces/workspaceService';
-import type { HandlersFor } from './types';
-
-export const workspaceHandlers = (workspaces: WorkspaceService): HandlersFor<'workspace'> => ({
-  'workspace:list': () => workspaces.list(),
-  'workspace:get': ({ workspaceId }) => workspaces.get(workspaceId),
-  'workspace:updateSettings': ({ workspaceId, settings }) => workspaces.updateSettings(workspaceId, settings),
-});

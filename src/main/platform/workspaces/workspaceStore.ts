@@ -1,0 +1,135 @@
+// Opens and keeps the workspace databases: one encrypted file per workspace, live and exercises apart.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppFailure } from '../../../shared/contract/envelope';
+import { workspaceIdSchema, type WorkspaceId, type WorkspaceKind } from '../../../shared/domain/workspace';
+import type { Clock } from '../clock';
+import { openDatabase, type Db } from '../db/openDatabase';
+import { SettingsRepository } from './settingsRepository';
+
+/** Supplies the key of a workspace database; issue #9 swaps the key-file provider for keychain/passphrase. */
+export interface KeyProvider {
+  keyFor(workspaceId: WorkspaceId, keyPath: string): Buffer;
+  /** The key of a rotation that was interrupted before its key file was switched, if any. */
+  stagedKeyFor(workspaceId: WorkspaceId, keyPath: string): Buffer | undefined;
+  stageKey(workspaceId: WorkspaceId, keyPath: string, key: Buffer): void;
+  commitStagedKey(keyPath: string): void;
+}
+
+export interface OpenWorkspace {
+  readonly id: WorkspaceId;
+  readonly kind: WorkspaceKind;
+  readonly createdAt: string;
+  readonly db: Db;
+}
+
+export class WorkspaceStore {
+  readonly #dir: string;
+  readonly #open = new Map<WorkspaceId, OpenWorkspace>();
+
+  constructor(
+    dataDir: string,
+    private readonly keys: KeyProvider,
+    private readonly clock: Clock,
+  ) {
+    this.#dir = join(dataDir, 'workspaces');
+    mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
+  }
+
+  ids(): WorkspaceId[] {
+    return readdirSync(this.#dir)
+      .filter((f) => f.endsWith('.db'))
+      .map((f) => f.slice(0, -3))
+      .filter((id) => workspaceIdSchema.safeParse(id).success)
+      .sort();
+  }
+
+  exists(id: WorkspaceId): boolean {
+    return this.#open.has(id) || existsSync(this.#dbPath(id));
+  }
+
+  /** Creates the workspace database if missing; its kind is fixed at creation. */
+  create(id: WorkspaceId, kind: WorkspaceKind): OpenWorkspace {
+    if (this.exists(id)) throw new AppFailure('CONFLICT', `Workspace ${id} already exists.`);
+    const db = this.#openDb(id);
+    const meta = { workspaceId: id, kind, createdAt: this.clock.now().toISOString() };
+    new SettingsRepository(db).insertMeta(meta);
+    const ws = { id, kind, createdAt: meta.createdAt, db };
+    this.#open.set(id, ws);
+    return ws;
+  }
+
+  get(id: WorkspaceId): OpenWorkspace {
+    const cached = this.#open.get(id);
+    if (cached) return cached;
+    if (!existsSync(this.#dbPath(id))) throw new AppFailure('NOT_FOUND', `No workspace named ${id}.`);
+    const db = this.#openDb(id);
+    const meta = new SettingsRepository(db).getMeta();
+    if (!meta) {
+      db.close();
+      throw new AppFailure('UNAVAILABLE', `Workspace ${id} has no metadata: the file is incomplete.`);
+    }
+    const ws = { id, kind: meta.kind, createdAt: meta.createdAt, db };
+    this.#open.set(id, ws);
+    return ws;
+  }
+
+  close(): void {
+    for (const ws of this.#open.values()) ws.db.close();
+    this.#open.clear();
+  }
+
+  /** Closes one workspace (before its file is replaced); the next `get` reopens it. */
+  closeOne(id: WorkspaceId): void {
+    this.#open.get(id)?.db.close();
+    this.#open.delete(id);
+  }
+
+  dbPath(id: WorkspaceId): string {
+    return this.#dbPath(id);
+  }
+
+  keyPath(id: WorkspaceId): string {
+    return this.#keyPath(id);
+  }
+
+  #dbPath(id: WorkspaceId): string {
+    return join(this.#dir, `${id}.db`);
+  }
+
+  /**
+   * Re-encrypts a workspace database under a fresh key. The new key is written beside the old one before
+   * the database changes, so a crash at any point leaves a key that opens it (see #openDb).
+   */
+  rotateKey(id: WorkspaceId): void {
+    const ws = this.get(id);
+    const keyPath = this.#keyPath(id);
+    const next = randomBytes(32);
+    this.keys.stageKey(id, keyPath, next);
+    // SQLite3 Multiple Ciphers cannot rekey a database in WAL mode.
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    ws.db.pragma('journal_mode = DELETE');
+    ws.db.pragma(`rekey = "x'${next.toString('hex')}'"`);
+    ws.db.pragma('journal_mode = WAL');
+    this.keys.commitStagedKey(keyPath);
+  }
+
+  #keyPath(id: WorkspaceId): string {
+    return join(this.#dir, `${id}.key`);
+  }
+
+  #openDb(id: WorkspaceId): Db {
+    const path = this.#dbPath(id);
+    const keyPath = this.#keyPath(id);
+    try {
+      return openDatabase({ path, key: this.keys.keyFor(id, keyPath) });
+    } catch (error) {
+      const staged = error instanceof AppFailure && error.code === 'FORBIDDEN' ? this.keys.stagedKeyFor(id, keyPath) : undefined;
+      if (!staged) throw error;
+      const db = openDatabase({ path, key: staged });
+      this.keys.commitStagedKey(keyPath);
+      return db;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DASHBOARD_SQL } from '../../../../../src/main/features/dashboard/dashboardRepository';
+import { listenDb } from '../../../../support/listenDb';
+
+const plan = (sql: string, params: unknown[]) => {
+  const { db } = listenDb();
+  return db
+    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...params)
+    .map((r) => (r as { detail: string }).detail)
+    .join('\n');
+};
+
+describe('dashboard queries use their indexes', () => {
+  it.each([
+    ['minuteVolume', [15, 1, 0, 100], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
+    ['hourVolume', [6, 1, 0, 100], /SEARCH mention_rollups_hourly USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
+    ['minuteParts', [1, 0, 100], /SEARCH mention_rollup_parts USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
+    ['hourParts', [1, 0, 100], /SEARCH mention_rollup_parts_hourly USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
+    ['firstMinute', [1], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\?\)/],
+    ['terms', [1, 0, 100, 10], /SEARCH watch_term_hours USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
+    ['authors', ['a', 'b', 1, 10, 10], /SEARCH m USING INDEX mentions_published \(published_at>\? AND published_at<\?\)/],
+    ['alerts', [1, 'b', 'a'], /SEARCH alerts USING INDEX alerts_watch_opened \(watch_id=\? AND opened_at<\?\)/],
+  ] as const)('%s', (name, params, expected) => {
+    const detail = plan(DASHBOARD_SQL[name], [...params]);
+    expect(detail).toMatch(expected);
+    expect(detail).not.toMatch(/SCAN (mention_rollups|mention_rollup_parts|mentions|m|alerts|watch_term_hours)\b/);
+  });
+
+  it('checks watch membership of an author row by primary key, never by scanning the watch', () => {
+    expect(plan(DASHBOARD_SQL.authors, ['a', 'b', 1, 10, 10])).toMatch(
+      /SEARCH w (EXISTS )?USING (PRIMARY KEY|COVERING INDEX \w+) \((watch_id=\? AND mention_id=\?|mention_id=\? AND watch_id=\?)\)/,
+    );
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { MentionEnricher } from '../../../../../src/main/features/mentions/enricher';
+import { primaryLanguage } from '../../../../../src/main/features/mentions/enricher';
+import { DetectionRepository } from '../../../../../src/main/features/detection/detectionRepository';
+import { IngestService } from '../../../../../src/main/features/mentions/ingestService';
+import { DashboardService } from '../../../../../src/main/features/dashboard/dashboardService';
+import { listenDb } from '../../../../support/listenDb';
+
+const NOW = new Date('2026-03-10T12:00:30.000Z');
+const clock = { now: () => NOW };
+const DAY = 86_400_000;
+
+// Tone from a marker word, so each test mention's tone is known in advance.
+const markerTone: MentionEnricher = {
+  enrich: ({ text, language }) => ({
+    language: primaryLanguage(language),
+    toneClass: text.includes('scandale') ? 'negative' : text.includes('bravo') ? 'positive' : 'neutral',
+    toneScore: 0,
+  }),
+};
+
+let seq = 0;
+const mention = (at: Date, text: string, extra: Record<string, unknown> = {}) => ({
+  externalId: `m${++seq}`,
+  author: { handle: '@reader', displayName: 'Reader', audience: 10, kind: 'public' },
+  text: `ACME ${text}`,
+  language: 'fr',
+  publishedAt: at.toISOString(),
+  ...extra,
+});
+
+async function setup() {
+  const t = listenDb();
+  const sourceId = t.addSource('rss', 'Le Temps');
+  const watchId = t.addWatch('ACME', ['acme']);
+  const ingest = new IngestService({ workspaces: t.lookup, enricher: markerTone, clock });
+  const at1130 = new Date('2026-03-10T11:30:10.000Z');
+  // The same minute on each of the 7 previous days holds 1..7 mentions: baseline quartiles 2.5 / 4 / 5.5.
+  for (let k = 1; k <= 7; k++) {
+    await ingest.ingest('live', sourceId, Array.from({ length: k }, () => mention(new Date(at1130.getTime() - k * DAY), 'rien')));
+  }
+  await ingest.ingest('live', sourceId, [
+    mention(at1130, 'scandale'),
+    mention(at1130, 'scandale encore', { language: 'en', author: { handle: '@anchor', displayName: 'TV Anchor', audience: 250_000, kind: 'journalist' } }),
+    mention(at1130, 'bravo'),
+  ]);
+  return { ...t, watchId, ingest, service: new DashboardService(t.lookup, clock) };
+}
+
+describe('DashboardService', () => {
+  it('buckets the last hour by minute with tone, negative share and the seasonal band of the previous days', async () => {
+    const { service, watchId } = await setup();
+    const s = service.series('live', watchId, '1h');
+    expect(s).toMatchObject({ from: '2026-03-10T11:01:00.000Z', to: '2026-03-10T12:01:00.000Z', bucketMinutes: 1, total: 3, baselineDays: 7 });
+    expect(s.points).toHaveLength(60);
+    const p = s.points.find((x) => x.at === '2026-03-10T11:30:00.000Z');
+    // The usual level comes from the same hour on the previous days, a sixtieth per minute. Seven days ago the watch
+    // only started at 11:30, so that hour is unknown: days 1..6 (1..6 mentions) give quartiles 2.25 / 3.5 / 4.75.
+    expect(p).toMatchObject({ count: 3, negative: 2, neutral: 0, positive: 1, baseline: { low: 0.04, median: 0.06, high: 0.08 }, level: 'calm' });
+    expect(p?.negativeShare).toBeCloseTo(2 / 3);
+    expect(s.points[0]).toMatchObject({ count: 0, negativeShare: null, baseline: { median: 0.06 } });
+    // An hour that was empty on all 7 days has a real, flat baseline.
+    expect(s.points.find((x) => x.at === '2026-03-10T12:00:00.000Z')?.baseline).toEqual({ low: 0, median: 0, high: 0 });
+  });
+
+  it('reads week and month ranges from the hourly rollups with the same totals', async () => {
+    const { service, watchId } = await setup();
+    const week = service.series('live', watchId, '7d');
+    expect(week.bucketMinutes).toBe(60);
+    expect(week.total).toBe(3 + 1 + 2 + 3 + 4 + 5 + 6);
+    expect(week.points.find((x) => x.at === '2026-03-10T11:00:00.000Z')).toMatchObject({ count: 3, negative: 2 });
+    const day = service.series('live', watchId, '24h');
+    expect(day).toMatchObject({ bucketMinutes: 15, total: 3 });
+    expect(day.points.find((x) => x.at === '2026-03-10T11:30:00.000Z')).toMatchObject({ count: 3, baseline: { low: 0.56, median: 0.88, high: 1.19 } });
+    expect(week.points.find((x) => x.at === '2026-03-10T11:00:00.000Z')?.baseline).toEqual({ low: 2.25, median: 3.5, high: 4.75 });
+    const month = service.series('live', watchId, '30d');
+    expect(month).toMatchObject({ bucketMinutes: 360, total: 3 + 28 });
+    expect(month.points).toHaveLength(120);
+    // Before the watch's first data there is no history: no band rather than a band of zeros.
+    expect(month.points[0]?.baseline).toBeNull();
+  });
+
+  it('draws the stored level history (the level in force before the range included) and puts alerts and published statements on the timeline', async () => {
+    const { service, watchId, db } = await setup();
+    const levels = new DetectionRepository(db);
+    levels.saveLevel(watchId, 'alert', '2026-03-10T10:00:00.000Z');
+    levels.saveLevel(watchId, 'vigilance', '2026-03-10T10:30:00.000Z');
+    levels.saveLevel(watchId, 'calm', '2026-03-10T11:20:30.000Z');
+    levels.saveLevel(watchId, 'alert', '2026-03-10T11:40:00.000Z');
+    db.prepare(
+      "INSERT INTO alerts (watch_id, level, opened_at, updated_at, explanation_json) VALUES (?, 'alert', '2026-03-10T11:40:00.000Z', '2026-03-10T11:40:00.000Z', '{}')",
+    ).run(watchId);
+    db.prepare(
+      `INSERT INTO statements (id, incident_id, kind, title, text_fr, text_en, channels_json, variants_json, content_hash, created_by, created_at, updated_at)
+       VALUES ('st1', 'inc1', 'holding', 'Premier message', 'fr', 'en', '[]', '{}', 'h', 'Léa', '2026-03-10T11:45:00.000Z', '2026-03-10T11:45:00.000Z')`,
+    ).run();
+    const outbox = db.prepare(
+      `INSERT INTO outbox (id, statement_id, channel, language, parts_json, content_hash, idempotency_key, state, next_attempt_at, published_at, queued_by, created_at, updated_at)
+       VALUES (?, 'st1', ?, 'fr', '[]', 'h', ?, ?, '2026-03-10T11:50:00.000Z', ?, 'Léa', '2026-03-10T11:50:00.000Z', '2026-03-10T11:50:00.000Z')`,
+    );
+    outbox.run('o1', 'mastodon', 'k1', 'published', '2026-03-10T11:52:00.000Z');
+    outbox.run('o2', 'bluesky', 'k2', 'published', '2026-03-10T11:51:00.000Z');
+    outbox.run('o3', 'website', 'k3', 'queued', null);
+    const s = service.series('live', watchId, '1h');
+    const levelAt = (at: string) => s.points.find((x) => x.at === `2026-03-10T${at}:00.000Z`)?.level;
+    expect(s.points[0]?.level).toBe('vigilance');
+    // The minute in which it stepped down still shows the higher level.
+    expect([levelAt('11:19'), levelAt('11:20'), levelAt('11:21'), levelAt('11:39'), levelAt('11:40')]).toEqual([
+      'vigilance',
+      'vigilance',
+      'calm',
+      'calm',
+      'alert',
+    ]);
+    expect(s.points.at(-1)?.level).toBe('alert');
+    expect(s.alerts).toEqual([{ id: expect.any(Number), at: '2026-03-10T11:40:00.000Z', level: 'alert' }]);
+    expect(s.statements).toEqual([
+      { id: 'st1', title: 'Premier message', at: '2026-03-10T11:51:00.000Z', channels: expect.arrayContaining(['mastodon', 'bluesky']) },
+    ]);
+  });
+
+  it('splits the range by source and language and ranks terms and authors by audience', async () => {
+    const { service, watchId, db } = await setup();
+    const hour = Math.floor(Date.parse('2026-03-10T11:00:00.000Z') / 3_600_000);
+    const term = db.prepare('INSERT INTO watch_term_hours (watch_id, hour, term, count) VALUES (?, ?, ?, ?)');
+    term.run(watchId, hour, '#boycott', 5);
+    term.run(watchId, hour, 'scandale', 2);
+    term.run(watchId, hour - 48, 'ancien', 99);
+    const b = service.breakdown('live', watchId, '1h');
+    expect(b.languages).toEqual([
+      { value: 'fr', count: 2 },
+      { value: 'en', count: 1 },
+    ]);
+    expect(b.sources).toEqual([{ value: 'rss', count: 3 }]);
+    expect(b.terms).toEqual([
+      { term: '#boycott', count: 5 },
+      { term: 'scandale', count: 2 },
+    ]);
+    expect(b.authors[0]).toEqual({ name: 'TV Anchor', handle: '@anchor', audience: 250_000, kind: 'journalist', mentions: 1 });
+    expect(b.authors[1]).toMatchObject({ name: 'Reader', mentions: 2 });
+    const week = service.breakdown('live', watchId, '7d');
+    expect(week.languages).toEqual([
+      { value: 'fr', count: 23 },
+      { value: 'en', count: 1 },
+    ]);
+  });
+
+  it('answers an unknown watch with empty series rather than failing', async () => {
+    const { service } = await setup();
+    const s = service.series('live', 999, '24h');
+    expect(s.total).toBe(0);
+    expect(s.points.every((p) => p.baseline === null)).toBe(true);
+  });
+});

@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../../../src/main/app/createCore';
+import type { EventName } from '../../../../../src/shared/contract/index';
+import { invoke, makeTestCore } from '../../../../support/testCore';
+
+const WS = 'live';
+let dir: string;
+let core: Core;
+let now = Date.UTC(2026, 2, 3, 10, 0);
+const clock = { now: () => new Date(now) };
+
+function burst(count: number, at: number) {
+  const mentions = [];
+  for (let i = 0; i < count; i += 1) {
+    mentions.push({
+      externalId: `m-${at}-${i}`,
+      author: { handle: `client${i}`, displayName: `Client ${i}`, audience: 200 + i, kind: 'public' },
+      text: i % 2 ? 'Scandale à la Banque Léman : fuite de données, #boycott' : 'Banque Léman nous ment, c’est honteux et inadmissible',
+      language: 'fr',
+      publishedAt: new Date(at - i * 20_000).toISOString(),
+    });
+  }
+  mentions.push({
+    externalId: `journalist-${at}`,
+    author: { handle: 'cmartin', displayName: 'Claire Martin', audience: 250_000, kind: 'journalist' },
+    text: 'Fuite de données à la Banque Léman : la banque savait depuis des semaines',
+    language: 'fr',
+    publishedAt: new Date(at - 5_000).toISOString(),
+  });
+  return mentions;
+}
+
+describe('DetectionService through the core', () => {
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tocsin-detect-'));
+    core = makeTestCore(dir, clock);
+  });
+  afterEach(() => {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('raises an explained alert from an ingested burst, logs acknowledgement and dismissal, and backtests without touching it', async () => {
+    const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
+    const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
+    const pushed: Array<[EventName, unknown]> = [];
+    core.events.subscribe((name, payload) => pushed.push([name, payload]));
+
+    await core.ingest.ingest(WS, source.id, burst(25, now));
+
+    const overview = await invoke(core, 'detection:overview', { workspaceId: WS });
+    expect(overview.level).toBe('alert');
+    const row = overview.watches.find((w) => w.watchId === watch.id)!;
+    expect(row.alert).not.toBeNull();
+    const why = row.alert!.explanation;
+    expect(why.signals.find((s) => s.kind === 'vocabulary')!.items).toEqual(expect.arrayContaining(['fuite de données']));
+    expect(why.signals.find((s) => s.kind === 'audience')!.items).toContain('Claire Martin');
+    expect(why.topAuthors[0]!.name).toBe('Claire Martin');
+    expect(why.languages[0]).toEqual({ language: 'fr', count: 26 });
+    expect(why.tone.negative).toBeGreaterThan(20);
+    expect(pushed.some(([n, p]) => n === 'level:changed' && (p as { level: string }).level === 'alert')).toBe(true);
+    expect(pushed.some(([n]) => n === 'alerts:changed')).toBe(true);
+
+    // A second burst in the same episode does not open a second alert.
+    now += 5 * 60_000;
+    await core.ingest.ingest(WS, source.id, burst(10, now));
+    expect(await invoke(core, 'alerts:list', { workspaceId: WS })).toHaveLength(1);
+
+    const alertId = row.alert!.id;
+    await expect(invoke(core, 'alerts:dismiss', { workspaceId: WS, alertId, reason: '  ' })).rejects.toThrow();
+    const acked = await invoke(core, 'alerts:acknowledge', { workspaceId: WS, alertId, by: 'Léa' });
+    expect(acked.status).toBe('acknowledged');
+    const dismissed = await invoke(core, 'alerts:dismiss', { workspaceId: WS, alertId, by: 'Léa', reason: 'Exercice interne' });
+    expect(dismissed).toMatchObject({ status: 'dismissed', statusReason: 'Exercice interne', statusBy: 'Léa' });
+    const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: {} });
+    const codes = JSON.stringify(log);
+    expect(codes).toContain('alert.opened');
+    expect(codes).toContain('alert.dismissed');
+
+    const backtest = await invoke(core, 'detection:backtest', {
+      workspaceId: WS,
+      watchId: watch.id,
+      from: new Date(now - 3_600_000).toISOString(),
+      to: new Date(now + 600_000).toISOString(),
+    });
+    expect(backtest.mentions).toBe(37);
+    expect(backtest.alerts).toHaveLength(1);
+    expect(backtest.buckets.reduce((s, b) => s + b.count, 0)).toBe(37);
+    expect(await invoke(core, 'alerts:list', { workspaceId: WS })).toHaveLength(1);
+
+    // After an hour and a half without mentions the engine steps back to calm and closes the episode.
+    now += 90 * 60_000;
+    core.detection.tick();
+    const later = await invoke(core, 'detection:overview', { workspaceId: WS });
+    expect(later.level).toBe('calm');
+    expect((await invoke(core, 'alerts:get', { workspaceId: WS, alertId })).closedAt).not.toBeNull();
+  });
+
+  it('stores per-watch thresholds, defaulting to the plan', async () => {
+    const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Harbor Bank', keywords: ['Harbor'] } });
+    const initial = await invoke(core, 'detection:getSettings', { workspaceId: WS, watchId: watch.id });
+    expect(initial.origin).toBe('plan');
+    const settings = { ...initial.settings, influentialAudience: 50_000 };
+    const saved = await invoke(core, 'detection:saveSettings', { workspaceId: WS, watchId: watch.id, settings });
+    expect(saved).toMatchObject({ origin: 'watch', settings: { influentialAudience: 50_000 } });
+  });
+
+  it('corrects a mention tone, moves the rollup and trains the workspace model after enough corrections', async () => {
+    const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Colis', keywords: ['colis'] } });
+    const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
+    const texts: Array<[string, 'negative' | 'neutral' | 'positive']> = [];
+    for (let i = 0; i < 12; i += 1) {
+      texts.push([`Colis toujours au relais numéro ${i}`, 'negative']);
+      texts.push([`Colis livré avec livraison offerte ${i}`, 'positive']);
+      texts.push([`Colis expédié depuis l’entrepôt ${i}`, 'neutral']);
+    }
+    const result = await core.ingest.ingest(
+      WS,
+      source.id,
+      texts.map(([text], i) => ({ externalId: `c${i}`, author: {}, text, language: 'fr', publishedAt: new Date(now - i * 1000).toISOString() })),
+    );
+    const totals = async () => {
+      const { points } = await invoke(core, 'mentions:rollups', {
+        workspaceId: WS,
+        watchId: watch.id,
+        from: new Date(now - 3_600_000).toISOString(),
+        to: new Date(now + 60_000).toISOString(),
+      });
+      return points.reduce((t, p) => ({ negative: t.negative + p.negative, neutral: t.neutral + p.neutral, positive: t.positive + p.positive }), {
+        negative: 0,
+        neutral: 0,
+        positive: 0,
+      });
+    };
+    const before = await totals();
+    let last;
+    for (let i = 0; i < texts.length; i += 1) {
+      last = await invoke(core, 'tone:correct', { workspaceId: WS, mentionId: result.mentionIds[i]!, toneClass: texts[i]![1], by: 'Léa' });
+    }
+    expect(last!.corrections).toBe(36);
+    // The rollups follow the corrections: charts and the negative-share baseline see the analysts' tones.
+    expect(await totals()).toEqual({ negative: 12, neutral: 12, positive: 12 });
+    // So do the hourly rollups behind the week and month charts.
+    const week = await invoke(core, 'dashboard:series', { workspaceId: WS, watchId: watch.id, range: '7d' });
+    const weekTone = week.points.reduce((t, p) => [t[0]! + p.negative, t[1]! + p.neutral, t[2]! + p.positive], [0, 0, 0]);
+    expect(weekTone).toEqual([12, 12, 12]);
+    expect(before).not.toEqual({ negative: 12, neutral: 12, positive: 12 });
+    expect(last!.modelSamples).toBe(36);
+    const [fresh] = (
+      await core.ingest.ingest(WS, source.id, [
+        { externalId: 'new', author: {}, text: 'Mon colis est toujours au relais', language: 'fr', publishedAt: new Date(now).toISOString() },
+      ])
+    ).mentionIds;
+    const stored = await invoke(core, 'mentions:get', { workspaceId: WS, id: fresh! });
+    expect(stored.toneClass).toBe('negative');
+    await expect(invoke(core, 'tone:correct', { workspaceId: WS, mentionId: 99_999, toneClass: 'neutral' })).rejects.toThrow(/No mention/);
+  });
+});

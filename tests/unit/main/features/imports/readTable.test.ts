@@ -1,0 +1,189 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { detectPreset, suggestMapping } from '../../../../../src/main/features/imports/presets';
+import { readTable } from '../../../../../src/main/features/imports/readTable';
+import { resolveMapping, rowToMention } from '../../../../../src/main/features/imports/rowToMention';
+import type { MentionInput } from '../../../../../src/shared/domain/mention';
+import {
+  brandwatchCsv,
+  meltwaterCsv,
+  sampleMentions,
+  talkwalkerCsv,
+  utf16le,
+  utf8,
+  windows1252,
+  type SampleMention,
+} from '../../../../support/importFixtures';
+
+const LIMITS = { maxInflatedBytes: 200 * 1024 * 1024 };
+
+async function importAll(name: string, bytes: Uint8Array) {
+  const table = await readTable(name, bytes, LIMITS);
+  const preset = detectPreset(table.headers);
+  const mapping = suggestMapping(preset, table.headers);
+  const columns = resolveMapping(mapping, table.headers);
+  const outcomes = table.rows.map((row) => rowToMention(row.line, row.cells, columns));
+  const mentions = outcomes.flatMap((o) => (o.ok ? [o.mention] : []));
+  const problems = outcomes.flatMap((o) => (o.ok ? [] : [o.problem]));
+  return { table, preset: preset.id, mapping, mentions, problems };
+}
+
+function expectSame(mentions: readonly MentionInput[], samples: readonly SampleMention[]): void {
+  expect(mentions).toHaveLength(samples.length);
+  mentions.forEach((mention, i) => {
+    const sample = samples[i]!;
+    expect(mention.text).toBe(sample.text);
+    expect(mention.publishedAt).toBe(sample.date.toISOString());
+    expect(mention.url).toBe(sample.url);
+    expect(mention.language).toBe(sample.lang);
+    expect(mention.author.displayName).toBe(sample.name);
+    expect(mention.author.audience).toBe(sample.followers);
+  });
+}
+
+describe('reading vendor exports', () => {
+  const samples = sampleMentions(12);
+
+  it('Brandwatch CSV, UTF-8 with BOM, comma, title lines above the header', async () => {
+    const result = await importAll('bw.csv', utf8(brandwatchCsv(samples)));
+    expect(result.table).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ',', headerLine: 5 });
+    expect(result.preset).toBe('brandwatch');
+    expect(result.mapping).toMatchObject({ text: 'Full Text', publishedAt: 'Date', authorHandle: 'Author', url: 'Url' });
+    expect(result.problems).toEqual([]);
+    expectSame(result.mentions, samples);
+    expect(result.mentions[0]!.author.handle).toBe('@éloïse_0');
+    expect(result.mentions[1]!.engagement).toEqual({ shares: 3, replies: 1 });
+  });
+
+  it('Brandwatch CSV, Windows-1252, semicolon', async () => {
+    const result = await importAll('bw.csv', windows1252(brandwatchCsv(samples, ';')));
+    expect(result.table).toMatchObject({ encoding: 'windows-1252', delimiter: ';', headerLine: 5 });
+    expect(result.preset).toBe('brandwatch');
+    expectSame(result.mentions, samples);
+    expect(result.mentions[0]!.text).toContain('s’inquiètent, « c’est');
+    expect(result.mentions[1]!.text).toContain('cœur du problème : 1 200 €');
+  });
+
+  it('Meltwater CSV, Windows-1252, semicolon, separate date and time columns', async () => {
+    const result = await importAll('mw.csv', windows1252(meltwaterCsv(samples)));
+    expect(result.table).toMatchObject({ encoding: 'windows-1252', delimiter: ';', headerLine: 1 });
+    expect(result.preset).toBe('meltwater');
+    expect(result.mapping).toMatchObject({ publishedAt: 'Date', publishedTime: 'Time', text: 'Hit Sentence', externalId: 'Tweet Id' });
+    expect(result.problems).toEqual([]);
+    expectSame(result.mentions, samples);
+    expect(result.mentions.map((m) => m.externalId)).toEqual(samples.map((s) => s.id));
+    expect(result.mentions[0]!.title).toBe(samples[0]!.title);
+  });
+
+  it('Meltwater CSV, UTF-8, comma', async () => {
+    const result = await importAll('mw.csv', utf8(meltwaterCsv(samples, ',')));
+    expect(result.table).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
+    expectSame(result.mentions, samples);
+  });
+
+  it('Talkwalker CSV, UTF-8, comma, epoch-millisecond dates', async () => {
+    const result = await importAll('tw.csv', utf8(talkwalkerCsv(samples)));
+    expect(result.table).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
+    expect(result.preset).toBe('talkwalker');
+    expect(result.problems).toEqual([]);
+    expectSame(result.mentions, samples);
+    expect(result.mentions[3]!.sourceName).toBe('Le Temps');
+  });
+
+  it('Talkwalker, UTF-16LE tab-separated with and without BOM, and Windows-1252 semicolon', async () => {
+    for (const bytes of [
+      utf16le(talkwalkerCsv(samples, '\t')),
+      utf16le(talkwalkerCsv(samples, '\t'), false),
+      windows1252(talkwalkerCsv(samples, ';')),
+    ]) {
+      const result = await importAll('tw.txt', bytes);
+      expect(result.preset).toBe('talkwalker');
+      expectSame(result.mentions, samples);
+    }
+  });
+
+  it('XLSX with real date cells and title rows', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Mentions');
+    sheet.addRow(['Brandwatch export — Acmé']);
+    sheet.addRow([]);
+    sheet.addRow(['Query Id', 'Query Name', 'Date', 'Title', 'Url', 'Full Text', 'Author', 'Full Name', 'Language', 'Twitter Followers', 'Page Type']);
+    for (const m of samples) {
+      // Excel stores wall-clock time; exceljs writes a Date's UTC digits.
+      const wall = new Date(Date.UTC(m.date.getFullYear(), m.date.getMonth(), m.date.getDate(), m.date.getHours(), m.date.getMinutes()));
+      sheet.addRow([1, 'Acmé', wall, m.title, { text: m.url, hyperlink: m.url }, { richText: [{ text: m.text }] }, m.author, m.name, m.lang, m.followers, 'news']);
+    }
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const result = await importAll('export.csv', bytes);
+    expect(result.table).toMatchObject({ format: 'xlsx', headerLine: 3 });
+    expect(result.preset).toBe('brandwatch');
+    expect(result.problems).toEqual([]);
+    expectSame(result.mentions, samples);
+  });
+
+  it('JSON (object holding the array, nested author) and NDJSON', async () => {
+    const records = samples.map((m) => ({
+      id: m.id,
+      published: m.date.toISOString(),
+      url: m.url,
+      text: m.text,
+      language: m.lang,
+      author: { name: m.name, handle: m.author, followers: m.followers },
+    }));
+    const json = await readTable('x.json', utf8(JSON.stringify({ meta: { count: 12 }, data: { mentions: records } })), LIMITS);
+    expect(json.format).toBe('json');
+    expect(json.headers).toEqual(['id', 'published', 'url', 'text', 'language', 'author.name', 'author.handle', 'author.followers']);
+    const ndjsonText = records.map((r) => JSON.stringify(r)).join('\n').replace('\n', '\n{broken\n');
+    const nd = await readTable('x.ndjson', utf8(ndjsonText), LIMITS);
+    expect(nd.format).toBe('ndjson');
+    expect(nd.rows).toHaveLength(12);
+    expect(nd.unreadable).toEqual([expect.objectContaining({ line: 2, code: 'invalid' })]);
+    const columns = resolveMapping(
+      { externalId: 'id', publishedAt: 'published', url: 'url', text: 'text', language: 'language', authorName: 'author.name', audience: 'author.followers' },
+      nd.headers,
+    );
+    const mentions = nd.rows.map((row) => rowToMention(row.line, row.cells, columns)).flatMap((o) => (o.ok ? [o.mention] : []));
+    expectSame(mentions, samples);
+  });
+
+  it('reports bad rows by their line and keeps the good ones', async () => {
+    const text = [
+      'Date;Headline;URL;Hit Sentence;Influencer;Opening Text;Source;Input Name',
+      '20/11/2026 08:00;Titre;https://a.example/1;Texte bon;Zoé;x;Le Monde;Acmé',
+      '32/13/2026;Titre;https://a.example/2;Date impossible;Zoé;x;Le Monde;Acmé',
+      '20/11/2026 08:02;;https://a.example/3;;Zoé;;Le Monde;Acmé',
+      '"20/11/2026 08:03";"Multi',
+      'ligne";https://a.example/4;"Texte sur',
+      'deux lignes";Zoé;x;Le Monde;Acmé',
+      ';Sans date;https://a.example/5;Texte;Zoé;x;Le Monde;Acmé',
+      '',
+    ].join('\n');
+    const result = await importAll('bad.csv', utf8(text));
+    expect(result.preset).toBe('meltwater');
+    expect(result.mentions.map((m) => m.url)).toEqual(['https://a.example/1', 'https://a.example/4']);
+    expect(result.mentions[1]!.text).toBe('Texte sur\ndeux lignes');
+    expect(result.problems).toEqual([
+      { line: 3, code: 'badDate', detail: '32/13/2026' },
+      { line: 4, code: 'noText' },
+      { line: 8, code: 'noDate' },
+    ]);
+  });
+
+  it('gives each row the same external id every time the file is read', async () => {
+    const bytes = utf8(talkwalkerCsv(samples));
+    const first = await importAll('tw.csv', bytes);
+    const second = await importAll('tw.csv', bytes);
+    expect(new Set(first.mentions.map((m) => m.externalId)).size).toBe(samples.length);
+    expect(second.mentions.map((m) => m.externalId)).toEqual(first.mentions.map((m) => m.externalId));
+  });
+
+  it('refuses a workbook that would unpack beyond the limit, and garbage JSON, with a clear message', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('s').addRow(['x'.repeat(5000)]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await expect(readTable('big.xlsx', bytes, { maxInflatedBytes: 1000 })).rejects.toThrow(/would unpack to .* over the/);
+    await expect(readTable('bad.xlsx', bytes.slice(0, 200), LIMITS)).rejects.toThrow(/ZIP structure is damaged/);
+    await expect(readTable('x.json', utf8('[{"a":1},'), LIMITS)).rejects.toThrow(/not valid JSON/);
+    await expect(readTable('x.json', utf8('{"a":1}'), LIMITS)).rejects.toThrow(/no list of records/);
+  });
+});

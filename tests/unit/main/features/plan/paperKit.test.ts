@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDefaultPlan } from '../../../../../src/main/features/plan/defaultPlan';
+import { renderPaperKit } from '../../../../../src/main/features/plan/paperKit';
+import { makeTestCore } from '../../../../support/testCore';
+import { useTempDirs } from '../../../../support/tempDir';
+import { mustCall } from '../../../../support/typedDispatch';
+
+const tempDir = useTempDirs();
+const printedAt = new Date('2026-11-21T09:30:00.000Z');
+
+/** pdftotext breaks lines inside table cells; compare on collapsed whitespace. */
+const textOf = (pdfPath: string): string =>
+  execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+describe('paper fallback kit (Must show #4)', () => {
+  for (const language of ['fr', 'en'] as const) {
+    it(`renders in ${language} with every role, holder, deputy and phone`, async () => {
+      const plan = loadDefaultPlan();
+      const pdf = await renderPaperKit({ plan, revision: 3, language, exercise: false, printedAt, timeZone: 'Europe/Zurich' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const dir = tempDir();
+      const file = join(dir, `kit-${language}.pdf`);
+      writeFileSync(file, pdf);
+
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      expect(pages).toBeGreaterThan(8);
+
+      const text = textOf(file);
+      for (const role of plan.roles) {
+        expect(text).toContain(role.name[language]);
+        expect(text).toContain(role.holder.name);
+        expect(text).toContain(role.holder.phone);
+        if (role.holder.altPhone) expect(text).toContain(role.holder.altPhone);
+        for (const deputy of role.deputies) {
+          expect(text).toContain(deputy.name);
+          expect(text).toContain(deputy.phone);
+        }
+      }
+      for (const contact of plan.contacts) expect(text).toContain(contact.phone);
+      const holding = plan.templates.find((t) => t.id === 'holding-dataBreach')!;
+      expect(text).toContain(holding.body[language].slice(0, 60).replace(/\s+/g, ' '));
+      expect(text).toContain(language === 'fr' ? 'Arbre d’appel' : 'Call tree');
+      // The approval chain, from the plan's data.
+      expect(text).toContain(language === 'fr' ? 'Qui valide ce qui sort' : 'Who approves what goes out');
+      expect(text).toContain(language === 'fr' ? 'Note interne' : 'Internal memo');
+      expect(text).toContain(`${pages} / ${pages}`);
+      expect(text).not.toContain(language === 'fr' ? 'EXERCICE' : 'EXERCISE');
+
+      // Every page rasterises: the PDF is well-formed for a real renderer, not just for a text extractor.
+      execFileSync('pdftoppm', ['-r', '40', '-png', file, join(dir, 'page')]);
+      for (let page = 1; page <= pages; page += 1) {
+        const png = join(dir, `page-${String(page).padStart(String(pages).length, '0')}.png`);
+        expect(existsSync(png)).toBe(true);
+        expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+      }
+    });
+  }
+
+  it('marks every page of an exercise kit, and is served through plan:paperKit', async () => {
+    const core = makeTestCore(tempDir(), { now: () => printedAt });
+    const live = await mustCall(core, 'plan:paperKit', { workspaceId: 'live', language: 'fr' });
+    expect(live.fileName).toBe('paper-kit-groupe-aurore-sa-2026.1-fr.pdf');
+    core.close();
+
+    const pdf = await renderPaperKit({ plan: loadDefaultPlan(), revision: 1, language: 'fr', exercise: true, printedAt });
+    const file = join(tempDir(), 'exercise.pdf');
+    writeFileSync(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    for (let page = 1; page <= pages; page += 1) {
+      const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('EXERCICE');
+    }
+  });
+});
