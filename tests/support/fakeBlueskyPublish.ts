@@ -51,6 +51,17 @@ const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 const WRITE_LIMIT = 5000;
 const WRITE_WINDOW_S = 3600;
 
+/** A CIDv1 (dag-cbor, sha2-256) in base32, as the lexicon's cid format requires. */
+export function cidFor(content: string): string {
+  const bytes = Buffer.concat([Buffer.from([0x01, 0x71, 0x12, 0x20]), createHash('sha256').update(content).digest()]);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let bits = '';
+  for (const byte of bytes) bits += byte.toString(2).padStart(8, '0');
+  let out = 'b';
+  for (let i = 0; i < bits.length; i += 5) out += alphabet[parseInt(bits.slice(i, i + 5).padEnd(5, '0'), 2)];
+  return out;
+}
+
 /** What the record's facets claim against the text's UTF-8 bytes; the first mismatch, or undefined. */
 function facetMismatch(text: string, facets: unknown[] | undefined): string | undefined {
   const bytes = new TextEncoder().encode(text);
@@ -181,12 +192,12 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
         if (mismatch) return refuse(400, { error: 'InvalidRequest', message: `Invalid ${body.collection} record: Record/${mismatch}` });
         // The repository refuses a key it already holds; the XRPC layer hides why from the caller.
         if (byKey.has(body.rkey)) return refuse(500, { error: 'InternalServerError', message: 'Internal Server Error' });
-        const cid = `bafyrei${createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 52)}`;
+        const cid = cidFor(JSON.stringify(record));
         const rec: FakeRecord = { rkey: body.rkey, uri: `at://${DID}/app.bsky.feed.post/${body.rkey}`, cid, value: record };
         records.push(rec);
         byKey.set(body.rkey, rec);
         fake.writes.push({ status: 200, headers: writeHeaders() });
-        return answer(res, v, 200, { uri: rec.uri, cid: rec.cid, commit: { cid: 'bafyreicommit', rev: '3l4commitrev22' }, validationStatus: 'valid' }, writeHeaders());
+        return answer(res, v, 200, { uri: rec.uri, cid: rec.cid, commit: { cid: cidFor(`commit ${body.rkey}`), rev: body.rkey }, validationStatus: 'valid' }, writeHeaders());
       }
       return answer(res, v, 404, { error: 'MethodNotImplemented', message: 'Method Not Implemented' });
     })().catch(() => res.socket?.destroy());

@@ -30,6 +30,7 @@ const MENTION = /(^|\s|\()@([a-zA-Z0-9.-]+)\b/g;
 const LINK = /(^|\s|\()((https?:\/\/\S+)|((?<domain>[a-z][a-z0-9]*(\.[a-z0-9]+)+)\S*))/gim;
 // Characters that end a tag: whitespace, and the invisible joiners and hyphens a tag must not swallow.
 const NOT_TAG = '\\s\\u00AD\\u2060\\u200A\\u200B\\u200C\\u200D\\u20e2';
+// eslint-disable-next-line no-misleading-character-class -- the class lists the joiners one by one, none is meant to combine
 const TAG = new RegExp(`(^|\\s)[#＃]((?!\\ufe0f)[^${NOT_TAG}]*[^\\d\\p{P}${NOT_TAG}]+[^${NOT_TAG}]*)?`, 'gu');
 const TRAILING_PUNCTUATION = /\p{P}+$/u;
 const MAX_TAG_LENGTH = 64;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
 import { createBlueskyPublisher } from '../../../../../src/main/features/outbox/blueskyPublisher';
 import { PublishError, type PublishContext } from '../../../../../src/main/features/outbox/publisher';
-import { startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
+import { cidFor, startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
 
 let pds: FakeBluesky | undefined;
 afterEach(async () => {
@@ -78,11 +78,11 @@ describe('Bluesky publisher against the reference answers', () => {
   it('reads the post answered from its author’s repository when the PDS has no AppView (getPosts: 502)', async () => {
     pds = await startFakeBluesky();
     const skeet = 'at://did:plc:jeanne/app.bsky.feed.post/3kabc';
-    const threadRoot = { uri: 'at://did:plc:paul/app.bsky.feed.post/3kroot', cid: 'bafyroot' };
-    pds.others.set(skeet, { cid: 'bafyskeet', root: threadRoot });
+    const threadRoot = { uri: 'at://did:plc:paul/app.bsky.feed.post/3kroot', cid: cidFor('root') };
+    pds.others.set(skeet, { cid: cidFor('skeet'), root: threadRoot });
     const publisher = createBlueskyPublisher();
     const target = await publisher.findTarget(context(pds, ''), skeet);
-    expect(target).toEqual({ parent: { id: skeet, uri: skeet, cid: 'bafyskeet', url: null }, root: { id: threadRoot.uri, ...threadRoot, url: null } });
+    expect(target).toEqual({ parent: { id: skeet, uri: skeet, cid: cidFor('skeet'), url: null }, root: { id: threadRoot.uri, ...threadRoot, url: null } });
     expect(await publisher.findTarget(context(pds, ''), 'at://did:plc:jeanne/app.bsky.feed.post/3kgone')).toBeUndefined();
     // An account this PDS does not hold cannot be read without an AppView: the user is told so.
     const unreadable = await failure(publisher.findTarget(context(pds, ''), 'at://did:plc:elsewhere/app.bsky.feed.post/3kabc'));
