@@ -21,8 +21,11 @@ function planned(content: StatementContent, shape: PostShape): PlannedOutboxRow[
 }
 
 export function OutgoingPosts({ workspaceId, content }: { workspaceId: WorkspaceId; content: StatementContent }) {
+  return <OutgoingPostsView content={content} shape={usePostShape(workspaceId)} />;
+}
+
+export function OutgoingPostsView({ content, shape }: { content: StatementContent; shape: PostShape }) {
   const { t } = useTranslation();
-  const shape = usePostShape(workspaceId);
   const rows = useMemo(() => planned(content, shape), [content, shape]);
   return (
     <Paper withBorder p="md" data-testid="composer-outgoing">
