@@ -182,7 +182,8 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
         if (body.repo !== DID && body.repo !== identifier) return refuse(400, { error: 'InvalidRequest', message: 'Invalid repo' });
         if (body.collection !== 'app.bsky.feed.post') return refuse(400, { error: 'InvalidRequest', message: 'Invalid collection' });
         if (!body.rkey || !TID.test(body.rkey)) return refuse(400, { error: 'InvalidRequest', message: 'Invalid record key' });
-        const record = { $type: body.collection, ...body.record };
+        // Valid by the lexicon, the record has its text and createdAt.
+        const record = { $type: body.collection, ...body.record } as FakeRecord['value'] & { $type: string };
         try {
           lexicons.assertValidRecord(body.collection, record);
         } catch (error) {

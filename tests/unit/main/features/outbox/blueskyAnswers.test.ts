@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
 import { createBlueskyPublisher } from '../../../../../src/main/features/outbox/blueskyPublisher';
-import { PublishError, type PublishContext } from '../../../../../src/main/features/outbox/publisher';
+import type { PublishContext } from '../../../../../src/main/features/outbox/publisher';
 import { cidFor, startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
+import { refusal } from '../../../../support/publishRefusal';
 
 let pds: FakeBluesky | undefined;
 afterEach(async () => {
@@ -29,14 +30,6 @@ const context = (p: FakeBluesky, text: string, extra: Partial<PublishContext> = 
   ...extra,
 });
 
-const failure = (promise: Promise<unknown>): Promise<PublishError> =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => e as PublishError,
-  );
-
 describe('Bluesky publisher against the reference answers', () => {
   it('takes a 500 on a record key already taken as the earlier attempt having gone through', async () => {
     pds = await startFakeBluesky();
@@ -55,7 +48,7 @@ describe('Bluesky publisher against the reference answers', () => {
   it('waits for RateLimit-Reset after a 429, and says why', async () => {
     pds = await startFakeBluesky();
     pds.writesRemaining = 0;
-    const refused = await failure(createBlueskyPublisher().post(context(pds, 'Point à 14 h.')));
+    const refused = await refusal(createBlueskyPublisher().post(context(pds, 'Point à 14 h.')));
     expect(pds.writes[0]).toMatchObject({ status: 429, headers: { 'RateLimit-Remaining': '0', 'RateLimit-Policy': '5000;w=3600' } });
     expect(refused.permanent).toBe(false);
     expect(refused.health.key).toBe('blueskyRateLimited');
@@ -64,7 +57,7 @@ describe('Bluesky publisher against the reference answers', () => {
 
   it('names a refused record for the user, and does not retry it', async () => {
     pds = await startFakeBluesky();
-    const refused = await failure(createBlueskyPublisher().post(context(pds, 'x'.repeat(301))));
+    const refused = await refusal(createBlueskyPublisher().post(context(pds, 'x'.repeat(301))));
     expect(refused.permanent).toBe(true);
     expect(refused.health).toEqual({ key: 'blueskyRefusedRecord', params: { detail: 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes' } });
   });
@@ -85,7 +78,7 @@ describe('Bluesky publisher against the reference answers', () => {
     expect(target).toEqual({ parent: { id: skeet, uri: skeet, cid: cidFor('skeet'), url: null }, root: { id: threadRoot.uri, ...threadRoot, url: null } });
     expect(await publisher.findTarget(context(pds, ''), 'at://did:plc:jeanne/app.bsky.feed.post/3kgone')).toBeUndefined();
     // An account this PDS does not hold cannot be read without an AppView: the user is told so.
-    const unreadable = await failure(publisher.findTarget(context(pds, ''), 'at://did:plc:elsewhere/app.bsky.feed.post/3kabc'));
+    const unreadable = await refusal(publisher.findTarget(context(pds, ''), 'at://did:plc:elsewhere/app.bsky.feed.post/3kabc'));
     expect(unreadable.permanent).toBe(true);
     expect(unreadable.health).toEqual({ key: 'blueskyReplyTargetUnreadable', params: { detail: 'Could not locate record' } });
   });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
 import { createBlueskyPublisher } from '../../../../../src/main/features/outbox/blueskyPublisher';
-import { PublishError, type PublishContext } from '../../../../../src/main/features/outbox/publisher';
+import type { PublishContext } from '../../../../../src/main/features/outbox/publisher';
 import { startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
+import { refusal } from '../../../../support/publishRefusal';
 
 let pds: FakeBluesky | undefined;
 afterEach(async () => {
@@ -61,8 +62,7 @@ describe('Bluesky publishing sessions', () => {
     await publisher.post(ctx(0));
     pds.revokeAppPassword();
     pds.expireAccessTokens();
-    const refused = await publisher.post(ctx(1)).catch((e: unknown) => e as PublishError);
-    expect(refused).toBeInstanceOf(PublishError);
+    const refused = await refusal(publisher.post(ctx(1)));
     expect(refused.permanent).toBe(true);
     expect(refused.health).toEqual({ key: 'blueskyAppPasswordRefused', params: { detail: 'Invalid identifier or password' } });
     expect({ created: pds.sessionsCreated, records: pds.records.length }).toEqual({ created: 1, records: 1 });

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { countForChannel } from '../../../../../src/shared/composer/countCharacters';
 import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
 import { createMastodonPublisher } from '../../../../../src/main/features/outbox/mastodonPublisher';
-import { PublishError, type PublishContext } from '../../../../../src/main/features/outbox/publisher';
+import type { PublishContext } from '../../../../../src/main/features/outbox/publisher';
 import { startFakeMastodon, type FakeMastodon } from '../../../../support/fakeMastodonPublish';
+import { refusal } from '../../../../support/publishRefusal';
 
 let mastodon: FakeMastodon | undefined;
 afterEach(async () => {
@@ -41,8 +42,7 @@ describe('Mastodon answers', () => {
     await publisher.post(context(mastodon, fits, 'a'));
     expect(mastodon.statuses).toHaveLength(1);
 
-    const refused = await publisher.post(context(mastodon, `${fits}é`, 'b')).catch((e: unknown) => e as PublishError);
-    expect(refused).toBeInstanceOf(PublishError);
+    const refused = await refusal(publisher.post(context(mastodon, `${fits}é`, 'b')));
     expect(refused.permanent).toBe(true);
     expect(refused.health).toEqual({ key: 'mastodonRefusedText', params: { detail: 'Validation failed: Text character limit of 500 exceeded' } });
   });
@@ -50,9 +50,7 @@ describe('Mastodon answers', () => {
   it('waits for X-RateLimit-Reset after a 429', async () => {
     mastodon = await startFakeMastodon();
     mastodon.postsRemaining = 0;
-    const refused = await createMastodonPublisher()
-      .post(context(mastodon, 'Point à 14 h.'))
-      .catch((e: unknown) => e as PublishError);
+    const refused = await refusal(createMastodonPublisher().post(context(mastodon, 'Point à 14 h.')));
     expect(refused.permanent).toBe(false);
     expect(refused.health.key).toBe('mastodonRateLimited');
     expect(refused.retryAt!.getTime()).toBeGreaterThan(Date.now() + 2 * 3600_000);
