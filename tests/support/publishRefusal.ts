@@ -1,5 +1,5 @@
 // The PublishError a publishing call ends with; a call that succeeds fails the test.
-import { PublishError } from '../../src/main/features/outbox/publisher';
+import { PublishError } from '../../src/main/features/composer/outbox/publisher';
 
 export async function refusal(call: Promise<unknown>): Promise<PublishError> {
   try {

@@ -15,8 +15,8 @@ import {
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
-import { OutboxRepository } from '../outbox/outboxRepository';
-import { PublishAccountRepository } from '../outbox/publishAccountRepository';
+import { OutboxRepository } from './outbox/outboxRepository';
+import { PublishAccountRepository } from './outbox/publishAccountRepository';
 import { StatementRepository, type StatementRow } from './statementRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
@@ -27,7 +27,7 @@ import { outboxRowsFor } from '../../../shared/composer/outboxRows';
 import { ThreadSplitError, type ThreadNumbering } from '../../../shared/composer/splitThread';
 import type { ComposerLog } from './composerLog';
 import { contentHash } from './contentHash';
-import { toOutboxItem } from '../outbox/outboxItem';
+import { toOutboxItem } from './outbox/outboxItem';
 
 export interface StatementServiceDeps {
   readonly store: WorkspaceStore;

@@ -6,9 +6,10 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
-import { SourceRepository } from '../sources/sourceRepository';
+import { SourceRepository } from '../sources';
 import { WatchRepository } from './watchRepository';
-import type { IngestService, WorkspaceLookup } from '../mentions/ingestService';
+import type { IngestService } from '../mentions';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { WatchRematcher } from './watchRematcher';
 

@@ -1,12 +1,12 @@
 // Issue 21: Mastodon counts a status as Mastodon does (a link is 23, @user@domain is @user), and the publisher
 // reads its 422 and 429 answers: a refused text is named for the user, a rate limit waited out until its reset.
 import { afterEach, describe, expect, it } from 'vitest';
-import { countForChannel } from '../../../../../src/shared/composer/countCharacters';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
-import { createMastodonPublisher } from '../../../../../src/main/features/outbox/mastodonPublisher';
-import type { PublishContext } from '../../../../../src/main/features/outbox/publisher';
-import { startFakeMastodon, type FakeMastodon } from '../../../../support/fakeMastodonPublish';
-import { refusal } from '../../../../support/publishRefusal';
+import { countForChannel } from '../../../../../../src/shared/composer/countCharacters';
+import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
+import { createMastodonPublisher } from '../../../../../../src/main/features/composer/outbox/mastodonPublisher';
+import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
+import { startFakeMastodon, type FakeMastodon } from '../../../../../support/fakeMastodonPublish';
+import { refusal } from '../../../../../support/publishRefusal';
 
 let mastodon: FakeMastodon | undefined;
 afterEach(async () => {

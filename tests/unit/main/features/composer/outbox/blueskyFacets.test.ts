@@ -4,12 +4,12 @@
 import { RichText } from '@atproto/api';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
-import { detectFacets, facetsOf } from '../../../../../src/main/features/outbox/blueskyFacets';
-import { createBlueskyPublisher } from '../../../../../src/main/features/outbox/blueskyPublisher';
-import type { PublishContext } from '../../../../../src/main/features/outbox/publisher';
-import { startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
-import { statementText } from '../../../../support/statementTexts';
+import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
+import { detectFacets, facetsOf } from '../../../../../../src/main/features/composer/outbox/blueskyFacets';
+import { createBlueskyPublisher } from '../../../../../../src/main/features/composer/outbox/blueskyPublisher';
+import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
+import { startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
+import { statementText } from '../../../../../support/statementTexts';
 
 let pds: FakeBluesky | undefined;
 afterEach(async () => {

@@ -2,10 +2,10 @@
 // Mastodon rewrote and rendered its mentions (@user@other.instance shows as @user), or a retry after the
 // one-hour idempotency window posts the statement twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
-import { createMastodonPublisher } from '../../../../../src/main/features/outbox/mastodonPublisher';
-import type { PublishContext } from '../../../../../src/main/features/outbox/publisher';
-import { startFakeMastodon, type FakeMastodon } from '../../../../support/fakeMastodonPublish';
+import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
+import { createMastodonPublisher } from '../../../../../../src/main/features/composer/outbox/mastodonPublisher';
+import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
+import { startFakeMastodon, type FakeMastodon } from '../../../../../support/fakeMastodonPublish';
 
 let mastodon: FakeMastodon | undefined;
 afterEach(async () => {

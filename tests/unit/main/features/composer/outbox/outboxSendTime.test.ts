@@ -2,11 +2,11 @@
 // out (each post of its thread in order), the queueing time stays in Tocsin's records; a 429 is waited out
 // until the PDS's RateLimit-Reset, without hammering it.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../../../src/main/app/createCore';
-import { draftAndApprove, INCIDENT, makeComposerCore, waitFor, WS } from '../../../../support/composerCore';
-import { startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
-import { useTempDirs } from '../../../../support/tempDir';
-import { mustCall } from '../../../../support/typedDispatch';
+import type { Core } from '../../../../../../src/main/app/createCore';
+import { draftAndApprove, INCIDENT, makeComposerCore, waitFor, WS } from '../../../../../support/composerCore';
+import { startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
+import { useTempDirs } from '../../../../../support/tempDir';
+import { mustCall } from '../../../../../support/typedDispatch';
 
 const tempDir = useTempDirs();
 const cleanups: (() => unknown)[] = [];

@@ -2,11 +2,11 @@
 // is a bare 500, a rate limit a 429 with RateLimit-Reset, a refused record a 400 InvalidRequest, and getPosts a
 // 502 UpstreamFailure on a PDS without an AppView.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
-import { createBlueskyPublisher } from '../../../../../src/main/features/outbox/blueskyPublisher';
-import type { PublishContext } from '../../../../../src/main/features/outbox/publisher';
-import { cidFor, startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
-import { refusal } from '../../../../support/publishRefusal';
+import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
+import { createBlueskyPublisher } from '../../../../../../src/main/features/composer/outbox/blueskyPublisher';
+import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
+import { cidFor, startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
+import { refusal } from '../../../../../support/publishRefusal';
 
 let pds: FakeBluesky | undefined;
 afterEach(async () => {

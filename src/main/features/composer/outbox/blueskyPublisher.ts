@@ -3,8 +3,8 @@
 // read as the reference PDS gives them: a record key already taken is a bare 500, a rate limit a 429 with
 // RateLimit-* headers, a refused record a 400 InvalidRequest naming the field.
 import { z } from 'zod';
-import { healthMessage } from '../../../shared/domain/healthMessage';
-import { blueskyAccountSchema, type BlueskyAccount } from '../../../shared/domain/statement';
+import { healthMessage } from '../../../../shared/domain/healthMessage';
+import { blueskyAccountSchema, type BlueskyAccount } from '../../../../shared/domain/statement';
 import { detectFacets, facetsOf } from './blueskyFacets';
 import { errorForStatus, parseJson, PublishError, retryTime, safeJson, type ChannelPublisher, type Posted, type PublishContext, type ReplyTarget } from './publisher';
 import { recordKeyFor } from './recordKey';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectFacets } from '../../../../../src/main/features/outbox/blueskyFacets';
-import { comparableHtml, comparablePlain } from '../../../../../src/main/features/outbox/mastodonText';
-import { retryDelayMs } from '../../../../../src/main/platform/net/retryBackoff';
-import { recordKeyFor, tid } from '../../../../../src/main/features/outbox/recordKey';
-import { errorForStatus } from '../../../../../src/main/features/outbox/publisher';
+import { detectFacets } from '../../../../../../src/main/features/composer/outbox/blueskyFacets';
+import { comparableHtml, comparablePlain } from '../../../../../../src/main/features/composer/outbox/mastodonText';
+import { retryDelayMs } from '../../../../../../src/main/platform/net/retryBackoff';
+import { recordKeyFor, tid } from '../../../../../../src/main/features/composer/outbox/recordKey';
+import { errorForStatus } from '../../../../../../src/main/features/composer/outbox/publisher';
 
 describe('publishing formats', () => {
   it('builds valid, deterministic and distinct Bluesky record keys', () => {

@@ -1,8 +1,8 @@
 // Publishes to Mastodon: POST /api/v1/statuses with an Idempotency-Key, and a look at the account's recent
 // statuses before any resend (Mastodon forgets idempotency keys after an hour; an outage can last longer).
 import { z } from 'zod';
-import { healthMessage } from '../../../shared/domain/healthMessage';
-import { mastodonAccountSchema } from '../../../shared/domain/statement';
+import { healthMessage } from '../../../../shared/domain/healthMessage';
+import { mastodonAccountSchema } from '../../../../shared/domain/statement';
 import { comparableHtml, comparablePlain, shownByMastodon } from './mastodonText';
 import { errorForStatus, parseJson, PublishError, retryTime, safeJson, type ChannelPublisher, type Posted, type PublishContext } from './publisher';
 
