@@ -15,6 +15,7 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { JobRow } from './JobRow';
 import { ReactionPanel } from './ReactionPanel';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const EXPORTS: readonly { kind: Exclude<ExportKind, 'report'>; label: string }[] = [
   { kind: 'archive', label: 'reports.exportArchive' },
@@ -53,10 +54,9 @@ export function ReportsScreen() {
     if (file) void file.text().then((content) => importArchive.mutate({ content, expectedFingerprint: expectedFingerprint.trim() || undefined }));
   };
   const importError = (error: Error): string => {
-    if (!(error instanceof AppFailure)) return error.message;
-    const problem = error.issues?.find((i) => i.path === 'archive')?.message;
+    const problem = error instanceof AppFailure ? error.issues?.find((i) => i.path === 'archive')?.message : undefined;
     if (problem && (ARCHIVE_PROBLEMS as readonly string[]).includes(problem)) return t(`reports.archiveProblem.${problem as ArchiveProblem}`);
-    return `${t(`errors.${error.code}`)} ${error.message}`;
+    return errorMessage(error, t);
   };
 
   return (
