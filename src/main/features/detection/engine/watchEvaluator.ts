@@ -1,11 +1,12 @@
 import type { CrisisLevel, DetectionSettings, Explanation, Signal } from '../../../../shared/domain/detection';
 import { DEFAULT_VOLUME_SETTINGS } from '../volume/defaultVolumeSettings';
-import { SeasonalVolumeDetector } from '../volume/seasonalVolumeDetector';
+import { VolumeDetector } from '../volume/volumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
 import { extractTerms, surfaceForms, type VocabularyMatcher } from './vocabularyMatcher';
 
-export const BUCKET_MS = DEFAULT_VOLUME_SETTINGS.bucketMs;
+/** The live engine counts mentions per 5-minute bucket; the volume detector learns that interval from the buckets it is fed. */
+export const BUCKET_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const WINDOW_MS = HOUR_MS;
@@ -76,7 +77,7 @@ function top<K>(counts: Map<K, number>, n: number): Array<[K, number]> {
 export class WatchEvaluator {
   private readonly buckets = new Map<number, BucketCounts>();
   /** The volume detector `eval:nab` scores, fed each bucket once it is complete. */
-  private readonly volume = new SeasonalVolumeDetector(DEFAULT_VOLUME_SETTINGS);
+  private readonly volume = new VolumeDetector(DEFAULT_VOLUME_SETTINGS);
   private readonly termHours = new Map<number, Map<string, number>>();
   /** Mentions of the last hour, in time order (explanations, emerging terms). */
   private recent: RecentMention[] = [];
@@ -320,15 +321,17 @@ export class WatchEvaluator {
 
   /**
    * Whether volume is abnormal is the volume detector's call (its episode): complete buckets are fed in order, the
-   * bucket still filling is only peeked at, so a surge is seen with the mention that makes it stand out. How far
-   * it goes is told in words the plan uses: the last hour against the median of the same hour on previous days,
-   * whose ratio sets the level (at least vigilance while the episode lasts). A mention arriving for a bucket
-   * already fed counts in the rollups and in the other signals, not in the detector's history.
+   * bucket still filling is only peeked at, so a surge is seen with the mention that makes it stand out. Only a
+   * rise counts: fewer mentions than usual is no crisis. How far it goes is told in words the plan uses: the last
+   * hour against the median of the same hour on previous days, whose ratio sets the level (at least vigilance while
+   * the episode lasts); the items say which of the detector's tests stood out (level, time of day, jump,
+   * agitation, shape), by how much and at what time scale. A mention arriving for a bucket already fed counts in
+   * the rollups and in the other signals, not in the detector's history.
    */
   private volumeSignal(current: number, windowCount: number, enough: boolean): { signal: Signal; baseline: number | null } {
     const calm: Signal = { kind: 'volume', level: 'calm', value: 0, reference: null, items: [] };
     if (this.firstBucket === null) return { signal: calm, baseline: null };
-    const fed = this.volume.lastBucketStart;
+    const fed = this.volume.lastReadingAt;
     const start = fed === null ? Math.max(this.firstBucket, current - (HISTORY_DAYS + 1) * BUCKETS_PER_DAY) : fed / BUCKET_MS + 1;
     for (let b = start; b < current; b += 1) this.volume.observe(b * BUCKET_MS, this.buckets.get(b)?.count ?? 0);
     const detector = this.volume.peek(current * BUCKET_MS, this.buckets.get(current)?.count ?? 0);
@@ -343,12 +346,11 @@ export class WatchEvaluator {
     const baseline = median(past);
     const ratio = Math.round(((windowCount + 1) / (baseline + 1)) * 10) / 10;
     const byRatio = levelFor(ratio, this.settings.volumeRatio);
-    const level = enough && detector.active ? (levelIndex(byRatio) > levelIndex('vigilance') ? byRatio : 'vigilance') : 'calm';
-    const scaleMinutes = (detector.scale * BUCKET_MS) / 60_000;
-    return {
-      signal: { kind: 'volume', level, value: ratio, reference: baseline, items: [`z=${detector.z.toFixed(1)}`, `${scaleMinutes} min`] },
-      baseline,
-    };
+    const surge = detector.active && detector.direction === 'up';
+    const level = enough && surge ? (levelIndex(byRatio) > levelIndex('vigilance') ? byRatio : 'vigilance') : 'calm';
+    const reason = detector.reason;
+    const items = reason ? [reason.kind, `score=${reason.score.toFixed(1)}`, `${(reason.scale * BUCKET_MS) / 60_000} min`] : [];
+    return { signal: { kind: 'volume', level, value: ratio, reference: baseline, items }, baseline };
   }
 
   private negativeShareSignal(current: number, negative: number, toned: number, enough: boolean): Signal {

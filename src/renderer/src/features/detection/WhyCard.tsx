@@ -5,6 +5,9 @@ import type { Explanation, Signal } from '../../../../shared/domain/detection';
 import { formatDateTime } from '../../i18n/format';
 import { LEVEL_COLORS } from './levelColors';
 
+/** The volume detector's tests; the volume signal's first item names the one that stood out. */
+const VOLUME_TESTS = new Set(['level', 'seasonal', 'jump', 'volatility', 'shape']);
+
 function SignalLine({ signal }: { signal: Signal }) {
   const { t, i18n } = useTranslation();
   const fired = signal.level !== 'calm';
@@ -24,6 +27,11 @@ function SignalLine({ signal }: { signal: Signal }) {
             ? t('detection.signalValue.volumeNoHistory')
             : t(`detection.signalValue.${signal.kind}`, { value, reference })}
         </Text>
+        {signal.kind === 'volume' && fired && VOLUME_TESTS.has(signal.items[0] ?? '') && (
+          <Text size="sm" data-testid="why-volume-test">
+            {t(`detection.volumeTest.${signal.items[0]}`, { minutes: Number.parseInt(signal.items[2] ?? '', 10) || 5 })}
+          </Text>
+        )}
         {signal.items.length > 0 && signal.kind !== 'volume' && (
           <Text size="sm" data-testid={`why-items-${signal.kind}`}>
             {signal.items.join(' · ')}
