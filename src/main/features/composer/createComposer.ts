@@ -3,17 +3,17 @@ import { createDraftChecker } from '../../../shared/composer/draftCheck';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
-import { PublishAccountRepository } from '../outbox/publishAccountRepository';
+import { PublishAccountRepository } from './outbox/publishAccountRepository';
 import { composerHandlers } from './handlers';
 import type { NetworkPolicy } from '../../platform/net/networkPolicy';
 import type { BackoffPolicy } from '../../platform/net/retryBackoff';
-import { createBlueskyPublisher } from '../outbox/blueskyPublisher';
-import { createMastodonPublisher } from '../outbox/mastodonPublisher';
-import { OutboxService } from '../outbox/outboxService';
-import { OutboxWorker } from '../outbox/outboxWorker';
-import type { CrisisLogService } from '../crisisLog/crisisLogService';
-import type { PlanService } from '../plan/planService';
-import type { IngestService } from '../mentions/ingestService';
+import { createBlueskyPublisher } from './outbox/blueskyPublisher';
+import { createMastodonPublisher } from './outbox/mastodonPublisher';
+import { OutboxService } from './outbox/outboxService';
+import { OutboxWorker } from './outbox/outboxWorker';
+import type { CrisisLogService } from '../crisisLog';
+import type { PlanService } from '../plan';
+import type { IngestService } from '../mentions';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { CampaignFreezeService } from './campaignFreezeService';
@@ -88,9 +88,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);
   const stopTriage = ingest.onCommitted((batch) => responses.triageBatch(batch));
   // Unsealing a workspace (or any settings change) is a chance to publish at once rather than after a long backoff.
-  const stopWatchingSettings = events.subscribe((name, payload) => {
-    if (name === 'workspace:changed') worker.retryAllNow((payload as { workspaceId: string }).workspaceId);
-  });
+  const stopWatchingSettings = events.on('workspace:changed', ({ workspaceId }) => worker.retryAllNow(workspaceId));
   const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
   return {
     statements,

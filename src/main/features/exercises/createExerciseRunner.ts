@@ -6,14 +6,14 @@ import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import { createDraftChecker } from '../../../shared/composer/draftCheck';
 import type { StatementDetail } from '../../../shared/domain/statement';
-import { loadDraftRuleSets } from '../composer/draftRuleSets';
+import { loadDraftRuleSets } from '../composer';
 import { CustomScenarioRepository } from './customScenarioRepository';
 import { ExerciseRunRepository } from './exerciseRunRepository';
-import type { IngestService } from '../mentions/ingestService';
-import type { CrisisLogService } from '../crisisLog/crisisLogService';
-import type { SourceService } from '../sources/sourceService';
-import type { WatchService } from '../watches/watchService';
-import type { WorkspaceService } from '../workspaces/workspaceService';
+import type { IngestService } from '../mentions';
+import type { CrisisLogService } from '../crisisLog';
+import type { SourceService } from '../sources';
+import type { WatchService } from '../watches';
+import type { WorkspaceService } from '../workspaces';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { ExerciseRunner } from './exerciseRunner';
@@ -78,9 +78,7 @@ export function createExerciseRunner(deps: {
   });
   const rules = loadDraftRuleSets();
   const checkers = { fr: createDraftChecker(rules.fr), en: createDraftChecker(rules.en) };
-  deps.events.subscribe((name, payload) => {
-    if (name !== 'composer:outboxChanged') return;
-    const { workspaceId } = payload as { workspaceId: WorkspaceId };
+  deps.events.on('composer:outboxChanged', ({ workspaceId }) => {
     if (!runner.run(workspaceId)) return;
     try {
       for (const { statement, outbox } of deps.statements(workspaceId)) {

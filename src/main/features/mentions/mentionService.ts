@@ -7,8 +7,10 @@ import type { MentionFilter, StoredMention } from '../../../shared/domain/stored
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { MentionReadRepository } from './mentionReadRepository';
-import { SourceRepository } from '../sources/sourceRepository';
-import type { IngestService, WorkspaceLookup } from './ingestService';
+import { RollupRepository } from './rollups/rollupRepository';
+import { SourceRepository } from '../sources';
+import type { IngestService } from './ingestService';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { mentionFtsQuery } from './mentionFtsQuery';
 
@@ -18,6 +20,7 @@ const MAX_RANGE_MINUTES = 31 * 24 * 60;
 
 export class MentionService {
   readonly #reads = perWorkspace((ws) => new MentionReadRepository(ws.db));
+  readonly #rollups = perWorkspace((ws) => new RollupRepository(ws.db));
   readonly #sources = perWorkspace((ws) => new SourceRepository(ws.db));
 
   constructor(
@@ -67,9 +70,9 @@ export class MentionService {
     const toMinute = Math.ceil(Date.parse(to) / MS_PER_MINUTE);
     if (toMinute <= fromMinute) throw new AppFailure('INVALID_INPUT', 'The end of the range must be after its start.');
     if (toMinute - fromMinute > MAX_RANGE_MINUTES) throw new AppFailure('INVALID_INPUT', 'Ask for at most 31 days at once.');
-    const read = this.#read(workspaceId);
-    const points: RollupPoint[] = read.rollups(watchId, fromMinute, toMinute).map((r) => ({
-      at: new Date(r.minute * MS_PER_MINUTE).toISOString(),
+    const rollups = this.#rollups(this.workspaces.get(workspaceId));
+    const points: RollupPoint[] = rollups.volumeByMinutes(watchId, 1, fromMinute, toMinute).map((r) => ({
+      at: new Date(r.bucket * MS_PER_MINUTE).toISOString(),
       count: r.count,
       negative: r.negative,
       neutral: r.neutral,
@@ -78,7 +81,7 @@ export class MentionService {
     }));
     const byLanguage: Record<string, number> = {};
     const bySource: Record<string, number> = {};
-    for (const part of read.rollupParts(watchId, fromMinute, toMinute)) {
+    for (const part of rollups.partsByMinutes(watchId, fromMinute, toMinute)) {
       (part.dimension === 'lang' ? byLanguage : bySource)[part.value] = part.count;
     }
     return { points, byLanguage, bySource };

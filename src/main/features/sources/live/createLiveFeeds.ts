@@ -1,7 +1,8 @@
 // Builds the live feeds (Mastodon streaming, Bluesky Jetstream) on top of the poller and the network policy.
 import type { EventBus } from '../../../platform/events/eventBus';
 import type { Logger } from '../../../platform/logger';
-import type { IngestService, WorkspaceLookup } from '../../mentions/ingestService';
+import type { IngestService } from '../../mentions';
+import type { WorkspaceLookup } from '../../../platform/workspaces/workspaceLookup';
 import type { NetworkPolicy } from '../../../platform/net/networkPolicy';
 import type { SourceScheduler } from '../sourceScheduler';
 import { jetstreamLiveFeed } from './jetstreamLiveFeed';
@@ -23,6 +24,8 @@ export function createLiveFeeds({ workspaces, ingest, network, scheduler, events
     feeds: [mastodonLiveFeed, jetstreamLiveFeed],
     ingest,
     refusal: (workspaceId, url) => network.refusal(workspaceId, url),
+    resolve: network.resolve,
+    localNetwork: (workspaceId, url) => network.localNetwork(workspaceId, url),
     // Each (re)connection may follow a gap: the poller fetches what the stream did not deliver.
     catchUp: (workspaceId, sourceId) => void scheduler.pollNow(workspaceId, sourceId),
     events,

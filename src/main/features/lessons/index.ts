@@ -1,0 +1,4 @@
+// What other parts of the core may use of the lessons feature; everything else in this folder is its own.
+export { LessonsRepository } from './lessonsRepository';
+export type { LessonRow } from './lessonsRepository';
+export { createLessons } from './createLessons';

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
+import { createBlueskyPublisher } from '../../../../../../src/main/features/composer/outbox/blueskyPublisher';
+import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
+import { startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
+
+let pds: FakeBluesky | undefined;
+afterEach(async () => {
+  await pds?.close();
+  pds = undefined;
+});
+
+describe('Bluesky publishing sessions', () => {
+  it('refreshes an expired access token instead of opening a new session (createSession is the rate-limited call)', async () => {
+    pds = await startFakeBluesky();
+    const publisher = createBlueskyPublisher();
+    const ctx = (partIndex: number, text: string): PublishContext => ({
+      gate: createOutboundGate(),
+      account: { serviceUrl: pds!.url, identifier: pds!.identifier, appPassword: pds!.password },
+      text,
+      language: 'fr',
+      key: `key-${partIndex}`,
+      partIndex,
+      queuedAt: '2026-11-22T04:00:00.000Z',
+      root: undefined,
+      parent: undefined,
+      timeoutMs: 5_000,
+      purpose: 'test',
+    });
+    await publisher.post(ctx(0, 'Premier message'));
+    pds.expireAccessTokens();
+    await publisher.post(ctx(1, 'Deuxième message, deux heures plus tard'));
+    expect(pds.records.map((r) => r.value.text)).toEqual(['Premier message', 'Deuxième message, deux heures plus tard']);
+    expect({ created: pds.sessionsCreated, refreshed: pds.sessionsRefreshed }).toEqual({ created: 1, refreshed: 1 });
+
+    // When the refresh token is refused too, one new session is opened, not a refusal of the post.
+    pds.expireAccessTokens(true);
+    await publisher.post(ctx(2, 'Troisième message'));
+    expect(pds.records).toHaveLength(3);
+    expect({ created: pds.sessionsCreated, refreshed: pds.sessionsRefreshed }).toEqual({ created: 2, refreshed: 1 });
+  });
+});
