@@ -48,6 +48,8 @@ export const detectionEn = {
     tone: 'Tone',
     toneSplit: '{{negative}} negative · {{neutral}} neutral · {{positive}} positive · {{unknown}} unknown',
     samples: 'Sample mentions',
+    emerging: 'New terms and the first mentions that carried them',
+    emergingCount: '{{term}}: {{count}} mentions this hour, {{expected}} expected from its usual share',
     none: '—',
   },
   alerts: {
@@ -145,6 +147,8 @@ export const detectionFr: Catalog<typeof detectionEn> = {
     tone: 'Tonalité',
     toneSplit: '{{negative}} négatives · {{neutral}} neutres · {{positive}} positives · {{unknown}} inconnues',
     samples: 'Exemples de mentions',
+    emerging: 'Termes nouveaux et premières mentions qui les ont portés',
+    emergingCount: '{{term}} : {{count}} mentions cette heure-ci, {{expected}} attendues d’après sa part habituelle',
     none: '—',
   },
   alerts: {

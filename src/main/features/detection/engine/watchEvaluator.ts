@@ -3,6 +3,7 @@ import { DEFAULT_VOLUME_SETTINGS } from '../volume/defaultVolumeSettings';
 import { VolumeDetector } from '../volume/volumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
+import { burstingTerms, type BurstSettings, type TermBurst } from './termBursts';
 import { extractTerms, surfaceForms, type VocabularyMatcher } from './vocabularyMatcher';
 
 /** The live engine counts mentions per 5-minute bucket; the volume detector learns that interval from the buckets it is fed. */
@@ -20,9 +21,10 @@ const MIN_WINDOW_TONED = 20;
 /** Binomial z the hour's negative count must reach against the baseline share: small hours are noisy. */
 const NEGATIVE_MIN_Z = 4;
 const VOCABULARY_MIN_MENTIONS = 3;
-const EMERGING_MIN_COUNT = 5;
-const EMERGING_RATIO = 5;
+/** A term emerges with at least 5 mentions in the hour that its usual share makes less likely than one in a million. */
+const EMERGING_BURST: BurstSettings = { minCount: 5, alpha: 1e-6 };
 const EMERGING_MIN_HISTORY_HOURS = 24;
+const EMERGING_FIRST_MENTIONS = 3;
 const INFLUENTIAL_KINDS = new Set(['journalist', 'media', 'politician']);
 const MAX_RECENT = 20_000;
 
@@ -65,6 +67,10 @@ function levelFor(value: number, thresholds: { vigilance: number; alert: number;
   return 'calm';
 }
 
+function sample(m: RecentMention): Explanation['samples'][number] {
+  return { mentionId: m.id, author: m.authorName, text: m.text.slice(0, 280), tone: m.tone, publishedAt: new Date(m.publishedAt).toISOString() };
+}
+
 function top<K>(counts: Map<K, number>, n: number): Array<[K, number]> {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
@@ -85,7 +91,7 @@ export class WatchEvaluator {
   private notable: RecentMention[] = [];
   private prunedAtBucket: number | null = null;
   private baselineCache: { bucket: number; negative: number; toned: number } | null = null;
-  private emergingCache: { minute: number; signal: Signal } | null = null;
+  private emergingCache: { minute: number; signal: Signal; bursts: TermBurst[] } | null = null;
   private firstBucket: number | null = null;
   private firstTermHour: number | null = null;
   private state: HysteresisState = { level: 'calm', lastHighAt: null };
@@ -267,6 +273,7 @@ export class WatchEvaluator {
     const samples = [...window].sort((a, b) => weight(b) - weight(a) || b.publishedAt - a.publishedAt).slice(0, 5);
     const topTerms = top(terms, 10);
     const emerging = signals.find((s) => s.kind === 'emergingTerms')?.items ?? [];
+    const bursts = this.emerging().bursts.filter((b) => emerging.includes(b.term));
     const forms = surfaceForms(
       window.map((m) => m.text),
       new Set([...topTerms.map(([term]) => term), ...emerging]),
@@ -282,12 +289,13 @@ export class WatchEvaluator {
       sources: top(sources, 8).map(([name, count]) => ({ name, count })),
       languages: top(languages, 8).map(([language, count]) => ({ language, count })),
       tone,
-      samples: samples.map((m) => ({
-        mentionId: m.id,
-        author: m.authorName,
-        text: m.text.slice(0, 280),
-        tone: m.tone,
-        publishedAt: new Date(m.publishedAt).toISOString(),
+      samples: samples.map(sample),
+      // The window is in time order: the first mentions that carried each new term, the ones that brought it in.
+      emerging: bursts.map((b) => ({
+        term: shown(b.term),
+        count: b.count,
+        expected: Math.round(b.expected * 100) / 100,
+        firstMentions: window.filter((m) => m.terms.includes(b.term)).slice(0, EMERGING_FIRST_MENTIONS).map(sample),
       })),
     };
   }
@@ -412,39 +420,42 @@ export class WatchEvaluator {
     };
   }
 
-  /** Terms far above their usual hourly rate over the past week (burst ratio, with a minimum count). */
+  /** Terms whose count in the last hour bursts against their own share of the past week (termBursts.ts). */
   private emergingSignal(): Signal {
-    // Term bursts build over minutes: recomputing once per minute of data keeps high-volume batches cheap.
-    const minute = Math.floor(this.now / 60_000);
-    if (this.emergingCache?.minute === minute) return this.emergingCache.signal;
-    const signal = this.computeEmerging(this.inWindow(this.recent));
-    this.emergingCache = { minute, signal };
-    return signal;
+    return this.emerging().signal;
   }
 
-  private computeEmerging(window: RecentMention[]): Signal {
-    const currentHour = Math.floor(this.now / HOUR_MS);
-    const historyHours = this.firstTermHour === null ? 0 : Math.min(HISTORY_DAYS * 24, currentHour - this.firstTermHour);
-    if (historyHours < EMERGING_MIN_HISTORY_HOURS) {
-      return { kind: 'emergingTerms', level: 'calm', value: 0, reference: null, items: [] };
-    }
+  private emerging(): { signal: Signal; bursts: TermBurst[] } {
+    // Term bursts build over minutes: recomputing once per minute of data keeps high-volume batches cheap.
+    const minute = Math.floor(this.now / 60_000);
+    if (this.emergingCache?.minute !== minute) this.emergingCache = { minute, ...this.computeEmerging(this.inWindow(this.recent)) };
+    return this.emergingCache;
+  }
+
+  private computeEmerging(window: RecentMention[]): { signal: Signal; bursts: TermBurst[] } {
+    const quiet = { signal: { kind: 'emergingTerms' as const, level: 'calm' as const, value: 0, reference: null, items: [] }, bursts: [] };
+    // History: whole hours before the one the window starts in, so the window's own mentions are not their own past.
+    const firstHour = Math.floor((this.now - WINDOW_MS) / HOUR_MS);
+    const historyHours = this.firstTermHour === null ? 0 : Math.min(HISTORY_DAYS * 24, firstHour - this.firstTermHour);
+    if (historyHours < EMERGING_MIN_HISTORY_HOURS) return quiet;
+    const fromHour = firstHour - historyHours;
+    const pastMentions = this.sumBuckets((fromHour * HOUR_MS) / BUCKET_MS, (firstHour * HOUR_MS) / BUCKET_MS - 1).count;
     const counts = new Map<string, number>();
     for (const m of window) for (const t of m.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    const bursting: Array<[string, number]> = [];
-    for (const [term, count] of counts) {
-      if (count < EMERGING_MIN_COUNT) continue;
-      let past = 0;
-      for (let h = currentHour - historyHours; h < currentHour; h += 1) past += this.termHours.get(h)?.get(term) ?? 0;
-      const hourly = past / historyHours;
-      if (count >= EMERGING_RATIO * (hourly + 1)) bursting.push([term, count]);
-    }
-    bursting.sort((a, b) => b[1] - a[1]);
+    const bursts = burstingTerms(
+      counts,
+      window.length,
+      (term) => {
+        let pastCount = 0;
+        for (let h = fromHour; h < firstHour; h += 1) pastCount += this.termHours.get(h)?.get(term) ?? 0;
+        return { pastCount, pastMentions };
+      },
+      EMERGING_BURST,
+    ).slice(0, 8);
+    if (bursts.length === 0) return quiet;
     return {
-      kind: 'emergingTerms',
-      level: bursting.length > 0 ? 'vigilance' : 'calm',
-      value: bursting.length,
-      reference: EMERGING_RATIO,
-      items: bursting.slice(0, 8).map(([t]) => t),
+      signal: { kind: 'emergingTerms', level: 'vigilance', value: bursts.length, reference: null, items: bursts.map((b) => b.term) },
+      bursts,
     };
   }
 

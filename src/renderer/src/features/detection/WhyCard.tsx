@@ -118,6 +118,29 @@ export function WhyCard({ explanation, watchName }: { explanation: Explanation; 
               </Text>
             ))}
           </Stack>
+          {explanation.emerging.length > 0 && (
+            <Stack gap={4} data-testid="why-emerging">
+              <Text fw={600} size="sm">
+                {t('detection.why.emerging')}
+              </Text>
+              {explanation.emerging.map((e) => (
+                <Stack key={e.term} gap={2}>
+                  <Text size="sm">
+                    {t('detection.why.emergingCount', { term: e.term, count: e.count, expected: e.expected.toLocaleString(i18n.language) })}
+                  </Text>
+                  {e.firstMentions.map((m) => (
+                    <Text key={m.mentionId} size="sm" c="dimmed" lineClamp={2}>
+                      {formatDateTime(m.publishedAt, i18n.language)} ·{' '}
+                      <Text span fw={600}>
+                        {m.author ?? none}
+                      </Text>{' '}
+                      {m.text}
+                    </Text>
+                  ))}
+                </Stack>
+              ))}
+            </Stack>
+          )}
         </SimpleGrid>
       </Stack>
     </Paper>
