@@ -169,6 +169,7 @@ function bulkLoad(): { watchIds: number[] } {
         ],
         tone: { negative: 2300, neutral: 1500, positive: 400, unknown: 0 },
         samples: [],
+        emerging: [],
       });
       const first = detection.openAlert(2, 'alert', new Date(ONSET + 20 * 60_000).toISOString(), explanation('alert'));
       detection.escalateAlert(first, 'crisis', new Date(ONSET + 50 * 60_000).toISOString(), explanation('crisis'));

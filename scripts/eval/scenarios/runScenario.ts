@@ -1,8 +1,8 @@
 import type { DetectionSettings } from '../../../src/shared/domain/detection';
 import { ToneEnricher } from '../../../src/main/features/tone/toneEnricher';
-import { WatchEvaluator } from '../../../src/main/features/detection/engine/watchEvaluator';
+import { DEFAULT_EVALUATOR_OPTIONS, WatchEvaluator } from '../../../src/main/features/detection/engine/watchEvaluator';
 import type { MentionSummary } from '../../../src/main/features/detection/engine/mentionSummary';
-import type { VocabularyMatcher } from '../../../src/main/features/detection/engine/vocabularyMatcher';
+import { keywordWords, type VocabularyMatcher } from '../../../src/main/features/detection/engine/vocabularyMatcher';
 import type { GeneratedScenario } from '../../../src/main/features/detection/scenarios/scenarioGenerator';
 
 export interface ScenarioOutcome {
@@ -30,7 +30,8 @@ export function runScenario(
   vocabulary: VocabularyMatcher,
   enricher: ToneEnricher,
 ): ScenarioOutcome {
-  const evaluator = new WatchEvaluator(settings, vocabulary);
+  // The watch is named after the brand, as a cell names it: its words are left out of top and emerging terms.
+  const evaluator = new WatchEvaluator(settings, vocabulary, { ...DEFAULT_EVALUATOR_OPTIONS, ignoredTerms: keywordWords([scenario.spec.brand]) });
   const alerts: ScenarioOutcome['alerts'] = [];
   const summaries: MentionSummary[] = scenario.mentions.map((m, i) => {
     const e = enricher.enrich({ text: m.text, language: m.language });

@@ -23,6 +23,14 @@ export const signalSchema = z.object({
 });
 export type Signal = z.infer<typeof signalSchema>;
 
+const mentionSampleSchema = z.object({
+  mentionId: z.number().int(),
+  author: z.string().nullable(),
+  text: z.string(),
+  tone: toneClassSchema.nullable(),
+  publishedAt: z.iso.datetime(),
+});
+
 export const explanationSchema = z.object({
   /** Minute (UTC ISO) of the data the explanation describes. */
   at: z.iso.datetime(),
@@ -36,17 +44,12 @@ export const explanationSchema = z.object({
   sources: z.array(z.object({ name: z.string(), count: z.number().int() })).max(10),
   languages: z.array(z.object({ language: z.string(), count: z.number().int() })).max(10),
   tone: z.object({ negative: z.number().int(), neutral: z.number().int(), positive: z.number().int(), unknown: z.number().int() }),
-  samples: z
-    .array(
-      z.object({
-        mentionId: z.number().int(),
-        author: z.string().nullable(),
-        text: z.string(),
-        tone: toneClassSchema.nullable(),
-        publishedAt: z.iso.datetime(),
-      }),
-    )
-    .max(5),
+  samples: z.array(mentionSampleSchema).max(5),
+  /** Emerging terms: how many mentions carried each, how many its usual share predicted, and the first of them. */
+  emerging: z
+    .array(z.object({ term: z.string(), count: z.number().int(), expected: z.number(), firstMentions: z.array(mentionSampleSchema).max(3) }))
+    .max(8)
+    .default([]),
 });
 export type Explanation = z.infer<typeof explanationSchema>;
 

@@ -27,6 +27,13 @@ export const detectionEn = {
     emergingTerms: '{{value}} terms rising',
     volumeNoHistory: 'no usual level yet (needs a day of history)',
   },
+  volumeTest: {
+    level: 'what stood out: the level over {{minutes}} min, against the last day',
+    seasonal: 'what stood out: the level over {{minutes}} min, against this time of day on previous days',
+    jump: 'what stood out: a jump over {{minutes}} min, against the usual jumps',
+    volatility: 'what stood out: how agitated the volume was over {{minutes}} min',
+    shape: 'what stood out: a shape over {{minutes}} min unlike any seen before',
+  },
   why: {
     title: 'Why this level — {{watch}}',
     window: 'Last {{minutes}} min: {{count}} mentions',
@@ -41,6 +48,8 @@ export const detectionEn = {
     tone: 'Tone',
     toneSplit: '{{negative}} negative · {{neutral}} neutral · {{positive}} positive · {{unknown}} unknown',
     samples: 'Sample mentions',
+    emerging: 'New terms and the first mentions that carried them',
+    emergingCount: '{{term}}: {{count}} mentions this hour, {{expected}} expected from its usual share',
     none: '—',
   },
   alerts: {
@@ -117,6 +126,13 @@ export const detectionFr: Catalog<typeof detectionEn> = {
     emergingTerms: '{{value}} termes en hausse',
     volumeNoHistory: 'pas encore de niveau habituel (il faut un jour d’historique)',
   },
+  volumeTest: {
+    level: 'ce qui ressort : le niveau sur {{minutes}} min, comparé à la dernière journée',
+    seasonal: 'ce qui ressort : le niveau sur {{minutes}} min, comparé à la même heure les jours précédents',
+    jump: 'ce qui ressort : un saut sur {{minutes}} min, comparé aux sauts habituels',
+    volatility: 'ce qui ressort : l’agitation du volume sur {{minutes}} min',
+    shape: 'ce qui ressort : une forme sur {{minutes}} min jamais vue auparavant',
+  },
   why: {
     title: 'Pourquoi ce niveau — {{watch}}',
     window: 'Dernières {{minutes}} min : {{count}} mentions',
@@ -131,6 +147,8 @@ export const detectionFr: Catalog<typeof detectionEn> = {
     tone: 'Tonalité',
     toneSplit: '{{negative}} négatives · {{neutral}} neutres · {{positive}} positives · {{unknown}} inconnues',
     samples: 'Exemples de mentions',
+    emerging: 'Termes nouveaux et premières mentions qui les ont portés',
+    emergingCount: '{{term}} : {{count}} mentions cette heure-ci, {{expected}} attendues d’après sa part habituelle',
     none: '—',
   },
   alerts: {

@@ -155,6 +155,7 @@ export const alert = (overrides: Partial<Alert> = {}): Alert => ({
     languages: [],
     tone: { negative: 80, neutral: 30, positive: 2, unknown: 8 },
     samples: [],
+    emerging: [],
   },
   ...overrides,
 });

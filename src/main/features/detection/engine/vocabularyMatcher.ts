@@ -43,14 +43,30 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** Whether a hashtag's body is only ignored words run together (`#banqueleman` for a watch on "Banque Léman"). */
+function onlyIgnoredWords(body: string, ignored: ReadonlySet<string>): boolean {
+  if (body === '' || ignored.size === 0) return false;
+  // reachable[i]: body[0, i) splits into ignored words.
+  const reachable = new Array<boolean>(body.length + 1).fill(false);
+  reachable[0] = true;
+  for (let i = 0; i < body.length; i += 1) {
+    if (!reachable[i]) continue;
+    for (let j = i + 1; j <= body.length; j += 1) if (ignored.has(body.slice(i, j))) reachable[j] = true;
+  }
+  return reachable[body.length]!;
+}
+
 /**
- * Candidate emerging terms of a post: its hashtags and its content words of four letters or more, minus the
- * watch's own keywords (accent-free), which are in every mention of the watch and say nothing new.
+ * Candidate top and emerging terms of a post: its hashtags and its content words of four letters or more, minus
+ * the watch's own words (its name — the brand — and its keywords, accent-free, with their plurals in s or x),
+ * which are in every mention of the watch and say nothing new, and minus hashtags made only of those words. A hashtag that adds to them
+ * (`#fuiteleman`) stays: that is what a crisis looks like.
  */
 export function extractTerms(text: string, ignored: ReadonlySet<string> = new Set()): string[] {
   const terms = new Set<string>();
   for (const t of tokenize(text)) {
-    if (ignored.has(t.folded)) continue;
+    if (ignored.has(t.folded) || (/[sx]$/.test(t.folded) && ignored.has(t.folded.slice(0, -1)))) continue;
+    if (t.kind === 'hashtag' && onlyIgnoredWords(t.folded.slice(1), ignored)) continue;
     if (t.kind === 'hashtag' && t.folded.length > 2) terms.add(t.folded);
     else if (t.kind === 'word' && t.folded.length >= 4 && !STOPWORDS.has(t.folded) && !/^\d+$/.test(t.folded)) terms.add(t.folded);
   }

@@ -1,11 +1,13 @@
 import type { CrisisLevel, DetectionSettings, Explanation, Signal } from '../../../../shared/domain/detection';
 import { DEFAULT_VOLUME_SETTINGS } from '../volume/defaultVolumeSettings';
-import { SeasonalVolumeDetector } from '../volume/seasonalVolumeDetector';
+import { VolumeDetector } from '../volume/volumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
+import { burstingTerms, type BurstSettings, type TermBurst } from './termBursts';
 import { extractTerms, surfaceForms, type VocabularyMatcher } from './vocabularyMatcher';
 
-export const BUCKET_MS = DEFAULT_VOLUME_SETTINGS.bucketMs;
+/** The live engine counts mentions per 5-minute bucket; the volume detector learns that interval from the buckets it is fed. */
+export const BUCKET_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const WINDOW_MS = HOUR_MS;
@@ -19,9 +21,10 @@ const MIN_WINDOW_TONED = 20;
 /** Binomial z the hour's negative count must reach against the baseline share: small hours are noisy. */
 const NEGATIVE_MIN_Z = 4;
 const VOCABULARY_MIN_MENTIONS = 3;
-const EMERGING_MIN_COUNT = 5;
-const EMERGING_RATIO = 5;
+/** A term emerges with at least 5 mentions in the hour that its usual share makes less likely than one in a million. */
+const EMERGING_BURST: BurstSettings = { minCount: 5, alpha: 1e-6 };
 const EMERGING_MIN_HISTORY_HOURS = 24;
+const EMERGING_FIRST_MENTIONS = 3;
 const INFLUENTIAL_KINDS = new Set(['journalist', 'media', 'politician']);
 const MAX_RECENT = 20_000;
 
@@ -64,6 +67,10 @@ function levelFor(value: number, thresholds: { vigilance: number; alert: number;
   return 'calm';
 }
 
+function sample(m: RecentMention): Explanation['samples'][number] {
+  return { mentionId: m.id, author: m.authorName, text: m.text.slice(0, 280), tone: m.tone, publishedAt: new Date(m.publishedAt).toISOString() };
+}
+
 function top<K>(counts: Map<K, number>, n: number): Array<[K, number]> {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
@@ -76,7 +83,7 @@ function top<K>(counts: Map<K, number>, n: number): Array<[K, number]> {
 export class WatchEvaluator {
   private readonly buckets = new Map<number, BucketCounts>();
   /** The volume detector `eval:nab` scores, fed each bucket once it is complete. */
-  private readonly volume = new SeasonalVolumeDetector(DEFAULT_VOLUME_SETTINGS);
+  private readonly volume = new VolumeDetector(DEFAULT_VOLUME_SETTINGS);
   private readonly termHours = new Map<number, Map<string, number>>();
   /** Mentions of the last hour, in time order (explanations, emerging terms). */
   private recent: RecentMention[] = [];
@@ -84,7 +91,7 @@ export class WatchEvaluator {
   private notable: RecentMention[] = [];
   private prunedAtBucket: number | null = null;
   private baselineCache: { bucket: number; negative: number; toned: number } | null = null;
-  private emergingCache: { minute: number; signal: Signal } | null = null;
+  private emergingCache: { minute: number; signal: Signal; bursts: TermBurst[] } | null = null;
   private firstBucket: number | null = null;
   private firstTermHour: number | null = null;
   private state: HysteresisState = { level: 'calm', lastHighAt: null };
@@ -266,6 +273,7 @@ export class WatchEvaluator {
     const samples = [...window].sort((a, b) => weight(b) - weight(a) || b.publishedAt - a.publishedAt).slice(0, 5);
     const topTerms = top(terms, 10);
     const emerging = signals.find((s) => s.kind === 'emergingTerms')?.items ?? [];
+    const bursts = this.emerging().bursts.filter((b) => emerging.includes(b.term));
     const forms = surfaceForms(
       window.map((m) => m.text),
       new Set([...topTerms.map(([term]) => term), ...emerging]),
@@ -281,12 +289,13 @@ export class WatchEvaluator {
       sources: top(sources, 8).map(([name, count]) => ({ name, count })),
       languages: top(languages, 8).map(([language, count]) => ({ language, count })),
       tone,
-      samples: samples.map((m) => ({
-        mentionId: m.id,
-        author: m.authorName,
-        text: m.text.slice(0, 280),
-        tone: m.tone,
-        publishedAt: new Date(m.publishedAt).toISOString(),
+      samples: samples.map(sample),
+      // The window is in time order: the first mentions that carried each new term, the ones that brought it in.
+      emerging: bursts.map((b) => ({
+        term: shown(b.term),
+        count: b.count,
+        expected: Math.round(b.expected * 100) / 100,
+        firstMentions: window.filter((m) => m.terms.includes(b.term)).slice(0, EMERGING_FIRST_MENTIONS).map(sample),
       })),
     };
   }
@@ -320,15 +329,17 @@ export class WatchEvaluator {
 
   /**
    * Whether volume is abnormal is the volume detector's call (its episode): complete buckets are fed in order, the
-   * bucket still filling is only peeked at, so a surge is seen with the mention that makes it stand out. How far
-   * it goes is told in words the plan uses: the last hour against the median of the same hour on previous days,
-   * whose ratio sets the level (at least vigilance while the episode lasts). A mention arriving for a bucket
-   * already fed counts in the rollups and in the other signals, not in the detector's history.
+   * bucket still filling is only peeked at, so a surge is seen with the mention that makes it stand out. Only a
+   * rise counts: fewer mentions than usual is no crisis. How far it goes is told in words the plan uses: the last
+   * hour against the median of the same hour on previous days, whose ratio sets the level (at least vigilance while
+   * the episode lasts); the items say which of the detector's tests stood out (level, time of day, jump,
+   * agitation, shape), by how much and at what time scale. A mention arriving for a bucket already fed counts in
+   * the rollups and in the other signals, not in the detector's history.
    */
   private volumeSignal(current: number, windowCount: number, enough: boolean): { signal: Signal; baseline: number | null } {
     const calm: Signal = { kind: 'volume', level: 'calm', value: 0, reference: null, items: [] };
     if (this.firstBucket === null) return { signal: calm, baseline: null };
-    const fed = this.volume.lastBucketStart;
+    const fed = this.volume.lastReadingAt;
     const start = fed === null ? Math.max(this.firstBucket, current - (HISTORY_DAYS + 1) * BUCKETS_PER_DAY) : fed / BUCKET_MS + 1;
     for (let b = start; b < current; b += 1) this.volume.observe(b * BUCKET_MS, this.buckets.get(b)?.count ?? 0);
     const detector = this.volume.peek(current * BUCKET_MS, this.buckets.get(current)?.count ?? 0);
@@ -343,12 +354,11 @@ export class WatchEvaluator {
     const baseline = median(past);
     const ratio = Math.round(((windowCount + 1) / (baseline + 1)) * 10) / 10;
     const byRatio = levelFor(ratio, this.settings.volumeRatio);
-    const level = enough && detector.active ? (levelIndex(byRatio) > levelIndex('vigilance') ? byRatio : 'vigilance') : 'calm';
-    const scaleMinutes = (detector.scale * BUCKET_MS) / 60_000;
-    return {
-      signal: { kind: 'volume', level, value: ratio, reference: baseline, items: [`z=${detector.z.toFixed(1)}`, `${scaleMinutes} min`] },
-      baseline,
-    };
+    const surge = detector.active && detector.direction === 'up';
+    const level = enough && surge ? (levelIndex(byRatio) > levelIndex('vigilance') ? byRatio : 'vigilance') : 'calm';
+    const reason = detector.reason;
+    const items = reason ? [reason.kind, `score=${reason.score.toFixed(1)}`, `${(reason.scale * BUCKET_MS) / 60_000} min`] : [];
+    return { signal: { kind: 'volume', level, value: ratio, reference: baseline, items }, baseline };
   }
 
   private negativeShareSignal(current: number, negative: number, toned: number, enough: boolean): Signal {
@@ -410,39 +420,42 @@ export class WatchEvaluator {
     };
   }
 
-  /** Terms far above their usual hourly rate over the past week (burst ratio, with a minimum count). */
+  /** Terms whose count in the last hour bursts against their own share of the past week (termBursts.ts). */
   private emergingSignal(): Signal {
-    // Term bursts build over minutes: recomputing once per minute of data keeps high-volume batches cheap.
-    const minute = Math.floor(this.now / 60_000);
-    if (this.emergingCache?.minute === minute) return this.emergingCache.signal;
-    const signal = this.computeEmerging(this.inWindow(this.recent));
-    this.emergingCache = { minute, signal };
-    return signal;
+    return this.emerging().signal;
   }
 
-  private computeEmerging(window: RecentMention[]): Signal {
-    const currentHour = Math.floor(this.now / HOUR_MS);
-    const historyHours = this.firstTermHour === null ? 0 : Math.min(HISTORY_DAYS * 24, currentHour - this.firstTermHour);
-    if (historyHours < EMERGING_MIN_HISTORY_HOURS) {
-      return { kind: 'emergingTerms', level: 'calm', value: 0, reference: null, items: [] };
-    }
+  private emerging(): { signal: Signal; bursts: TermBurst[] } {
+    // Term bursts build over minutes: recomputing once per minute of data keeps high-volume batches cheap.
+    const minute = Math.floor(this.now / 60_000);
+    if (this.emergingCache?.minute !== minute) this.emergingCache = { minute, ...this.computeEmerging(this.inWindow(this.recent)) };
+    return this.emergingCache;
+  }
+
+  private computeEmerging(window: RecentMention[]): { signal: Signal; bursts: TermBurst[] } {
+    const quiet = { signal: { kind: 'emergingTerms' as const, level: 'calm' as const, value: 0, reference: null, items: [] }, bursts: [] };
+    // History: whole hours before the one the window starts in, so the window's own mentions are not their own past.
+    const firstHour = Math.floor((this.now - WINDOW_MS) / HOUR_MS);
+    const historyHours = this.firstTermHour === null ? 0 : Math.min(HISTORY_DAYS * 24, firstHour - this.firstTermHour);
+    if (historyHours < EMERGING_MIN_HISTORY_HOURS) return quiet;
+    const fromHour = firstHour - historyHours;
+    const pastMentions = this.sumBuckets((fromHour * HOUR_MS) / BUCKET_MS, (firstHour * HOUR_MS) / BUCKET_MS - 1).count;
     const counts = new Map<string, number>();
     for (const m of window) for (const t of m.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    const bursting: Array<[string, number]> = [];
-    for (const [term, count] of counts) {
-      if (count < EMERGING_MIN_COUNT) continue;
-      let past = 0;
-      for (let h = currentHour - historyHours; h < currentHour; h += 1) past += this.termHours.get(h)?.get(term) ?? 0;
-      const hourly = past / historyHours;
-      if (count >= EMERGING_RATIO * (hourly + 1)) bursting.push([term, count]);
-    }
-    bursting.sort((a, b) => b[1] - a[1]);
+    const bursts = burstingTerms(
+      counts,
+      window.length,
+      (term) => {
+        let pastCount = 0;
+        for (let h = fromHour; h < firstHour; h += 1) pastCount += this.termHours.get(h)?.get(term) ?? 0;
+        return { pastCount, pastMentions };
+      },
+      EMERGING_BURST,
+    ).slice(0, 8);
+    if (bursts.length === 0) return quiet;
     return {
-      kind: 'emergingTerms',
-      level: bursting.length > 0 ? 'vigilance' : 'calm',
-      value: bursting.length,
-      reference: EMERGING_RATIO,
-      items: bursting.slice(0, 8).map(([t]) => t),
+      signal: { kind: 'emergingTerms', level: 'vigilance', value: bursts.length, reference: null, items: bursts.map((b) => b.term) },
+      bursts,
     };
   }
 

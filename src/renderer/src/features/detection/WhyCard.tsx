@@ -5,6 +5,9 @@ import type { Explanation, Signal } from '../../../../shared/domain/detection';
 import { formatDateTime } from '../../i18n/format';
 import { LEVEL_COLORS } from './levelColors';
 
+/** The volume detector's tests; the volume signal's first item names the one that stood out. */
+const VOLUME_TESTS = new Set(['level', 'seasonal', 'jump', 'volatility', 'shape']);
+
 function SignalLine({ signal }: { signal: Signal }) {
   const { t, i18n } = useTranslation();
   const fired = signal.level !== 'calm';
@@ -24,6 +27,11 @@ function SignalLine({ signal }: { signal: Signal }) {
             ? t('detection.signalValue.volumeNoHistory')
             : t(`detection.signalValue.${signal.kind}`, { value, reference })}
         </Text>
+        {signal.kind === 'volume' && fired && VOLUME_TESTS.has(signal.items[0] ?? '') && (
+          <Text size="sm" data-testid="why-volume-test">
+            {t(`detection.volumeTest.${signal.items[0]}`, { minutes: Number.parseInt(signal.items[2] ?? '', 10) || 5 })}
+          </Text>
+        )}
         {signal.items.length > 0 && signal.kind !== 'volume' && (
           <Text size="sm" data-testid={`why-items-${signal.kind}`}>
             {signal.items.join(' · ')}
@@ -110,6 +118,29 @@ export function WhyCard({ explanation, watchName }: { explanation: Explanation; 
               </Text>
             ))}
           </Stack>
+          {explanation.emerging.length > 0 && (
+            <Stack gap={4} data-testid="why-emerging">
+              <Text fw={600} size="sm">
+                {t('detection.why.emerging')}
+              </Text>
+              {explanation.emerging.map((e) => (
+                <Stack key={e.term} gap={2}>
+                  <Text size="sm">
+                    {t('detection.why.emergingCount', { term: e.term, count: e.count, expected: e.expected.toLocaleString(i18n.language) })}
+                  </Text>
+                  {e.firstMentions.map((m) => (
+                    <Text key={m.mentionId} size="sm" c="dimmed" lineClamp={2}>
+                      {formatDateTime(m.publishedAt, i18n.language)} ·{' '}
+                      <Text span fw={600}>
+                        {m.author ?? none}
+                      </Text>{' '}
+                      {m.text}
+                    </Text>
+                  ))}
+                </Stack>
+              ))}
+            </Stack>
+          )}
         </SimpleGrid>
       </Stack>
     </Paper>

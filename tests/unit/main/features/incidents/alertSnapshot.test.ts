@@ -28,6 +28,7 @@ function alertWith(signals: Signal[]): Alert {
       languages: [],
       tone: { negative: 80, neutral: 30, positive: 10, unknown: 0 },
       samples: [],
+      emerging: [],
     },
   };
 }
