@@ -1,4 +1,4 @@
-// SQL for reading mentions: the filtered, full-text-searchable stream, one mention, and rollup series.
+// SQL for reading mentions: the filtered, full-text-searchable stream and one mention.
 import type { MentionFilter, StoredMention } from '../../../shared/domain/storedMention';
 import type { Db } from '../../platform/db/openDatabase';
 
@@ -60,31 +60,13 @@ const toMention = (r: MentionRowOut): StoredMention => ({
   watchIds: r.watchIdsCsv ? r.watchIdsCsv.split(',').map(Number) : [],
 });
 
-export interface RollupRow {
-  minute: number;
-  count: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-  audience: number;
-}
-
 export class MentionReadRepository {
   readonly #db: Db;
   readonly #one;
-  readonly #rollups;
-  readonly #parts;
 
   constructor(db: Db) {
     this.#db = db;
     this.#one = db.prepare<[number], MentionRowOut>(`SELECT ${COLUMNS} FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.id = ?`);
-    this.#rollups = db.prepare<[number, number, number], RollupRow>(
-      'SELECT minute, count, negative, neutral, positive, audience FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? ORDER BY minute',
-    );
-    this.#parts = db.prepare<[number, number, number], { dimension: string; value: string; count: number }>(
-      `SELECT dimension, value, sum(count) AS count FROM mention_rollup_parts
-       WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY dimension, value`,
-    );
   }
 
   get(id: number): StoredMention | undefined {
@@ -140,13 +122,5 @@ export class MentionReadRepository {
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY m.published_at DESC, m.id DESC LIMIT @limit`;
     return this.#db.prepare<Record<string, unknown>, MentionRowOut>(sql).all(params).map(toMention);
-  }
-
-  rollups(watchId: number, fromMinute: number, toMinute: number): RollupRow[] {
-    return this.#rollups.all(watchId, fromMinute, toMinute);
-  }
-
-  rollupParts(watchId: number, fromMinute: number, toMinute: number): { dimension: string; value: string; count: number }[] {
-    return this.#parts.all(watchId, fromMinute, toMinute);
   }
 }

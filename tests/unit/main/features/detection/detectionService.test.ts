@@ -123,12 +123,9 @@ describe('DetectionService through the core', () => {
       texts.map(([text], i) => ({ externalId: `c${i}`, author: {}, text, language: 'fr', publishedAt: new Date(now - i * 1000).toISOString() })),
     );
     const totals = async () => {
-      const { points } = await invoke(core, 'mentions:rollups', {
-        workspaceId: WS,
-        watchId: watch.id,
-        from: new Date(now - 3_600_000).toISOString(),
-        to: new Date(now + 60_000).toISOString(),
-      });
+      // The last hour in one-minute buckets: the per-minute rollups.
+      const { points, bucketMinutes } = await invoke(core, 'dashboard:series', { workspaceId: WS, watchId: watch.id, range: '1h', to: new Date(now + 60_000).toISOString() });
+      expect(bucketMinutes).toBe(1);
       return points.reduce((t, p) => ({ negative: t.negative + p.negative, neutral: t.neutral + p.neutral, positive: t.positive + p.positive }), {
         negative: 0,
         neutral: 0,

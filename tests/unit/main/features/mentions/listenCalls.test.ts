@@ -69,9 +69,13 @@ describe('listen calls', () => {
     const detail = await invoke(c, 'mentions:get', { workspaceId: 'live', id: captured.id! });
     expect(detail).toMatchObject({ sourceKind: 'manual', watchIds: [watch.id], publishedAt: '2026-03-10T18:05:00.000Z' });
 
-    const rollups = await invoke(c, 'mentions:rollups', { workspaceId: 'live', watchId: watch.id, from: '2026-03-10T00:00:00Z', to: '2026-03-11T00:00:00Z' });
-    expect(rollups.points.reduce((n, p) => n + p.count, 0)).toBe(4);
-    expect(rollups.bySource).toEqual({ rss: 3, manual: 1 });
+    const day = { workspaceId: 'live', watchId: watch.id, range: '24h', to: '2026-03-11T00:00:00Z' } as const;
+    const series = await invoke(c, 'dashboard:series', day);
+    expect(series.points.reduce((n, p) => n + p.count, 0)).toBe(4);
+    expect((await invoke(c, 'dashboard:breakdown', day)).sources).toEqual([
+      { value: 'rss', count: 3 },
+      { value: 'manual', count: 1 },
+    ]);
 
     await new Promise((r) => setTimeout(r, 400));
     expect(seen).toEqual(expect.arrayContaining(['watches:changed', 'sources:changed', 'mentions:changed']));
