@@ -147,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
   });
   network.addOriginProvider((id) => sources.allowedOrigins(id));
   const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger });
-  const watches = new WatchService(store, ingest, events, clock, logger);
+  const watches = new WatchService(store, ingest, events, clock, logger, audit);
   const mentions = new MentionService(store, ingest, clock);
   const dashboard = new DashboardService(store, clock);
   const demo = new DemoFeed({ store, watches, ingest, events, clock, logger });

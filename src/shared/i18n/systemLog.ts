@@ -43,6 +43,7 @@ export const systemLogEn = {
   'audit.key.rotated': 'Database encryption key rotated.',
   'audit.sealed.on': 'Sealed mode turned on.',
   'audit.sealed.off': 'Sealed mode turned off.',
+  'audit.watch.deleted': 'Watch “{{watch}}” deleted with its charts, levels and alerts; its mentions stay stored.',
 };
 
 export type SystemCode = keyof typeof systemLogEn;
@@ -84,6 +85,7 @@ export const systemLogFr: Catalog<typeof systemLogEn> = {
   'audit.key.rotated': 'Clé de chiffrement de la base renouvelée.',
   'audit.sealed.on': 'Mode scellé activé.',
   'audit.sealed.off': 'Mode scellé désactivé.',
+  'audit.watch.deleted': 'Veille « {{watch}} » supprimée avec ses graphiques, niveaux et alertes ; ses mentions restent enregistrées.',
 };
 
 /** Values the entries carry as codes (states, severities, levels, kinds, channels, roles), in words. */

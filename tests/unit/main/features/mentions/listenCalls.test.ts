@@ -85,4 +85,16 @@ describe('listen calls', () => {
     expect(paused.health.state).toBe('paused');
     await expect(invoke(c, 'sources:delete', { workspaceId: 'live', id: source.id })).rejects.toThrow(/pause it instead/);
   });
+
+  it('deletes a source only when no mention and no watch depends on it', async () => {
+    const c = core();
+    const hook = await invoke(c, 'sources:create', { workspaceId: 'live', source: { kind: 'webhook', name: 'Agent', config: { port: 0 } } });
+    const other = await invoke(c, 'sources:create', { workspaceId: 'live', source: { kind: 'webhook', name: 'Autre', config: { port: 0 } } });
+    const watch = await invoke(c, 'watches:create', { workspaceId: 'live', watch: { name: 'Agent seul', keywords: ['acme'], sourceIds: [hook.id] } });
+    // Deleting the watch's only source would make it count every source.
+    await expect(invoke(c, 'sources:delete', { workspaceId: 'live', id: hook.id })).rejects.toThrow(/limited to this source: Agent seul/);
+    await invoke(c, 'watches:update', { workspaceId: 'live', id: watch.id, watch: { name: 'Agent seul', keywords: ['acme'], sourceIds: [other.id] } });
+    expect(await invoke(c, 'sources:delete', { workspaceId: 'live', id: hook.id })).toEqual({ deleted: true });
+    expect((await invoke(c, 'sources:list', { workspaceId: 'live' })).map((s) => s.name)).toEqual(['Autre']);
+  });
 });
