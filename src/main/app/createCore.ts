@@ -179,7 +179,7 @@ export function createCore(options: CoreOptions): Core {
     backUp: (id) => {
       const info = backups.create(id);
       audit(id, 'backup.scheduled', `Scheduled backup ${info.name} created.`, { name: info.name });
-      events.emit('backup:changed', { workspaceId: id });
+      events.emit('backup:changed', { workspaceId: id, restored: false });
     },
   });
   const imports = createImports(ingest, events, () => clock.now().getTime(), (id, sourceId) => {

@@ -9,13 +9,13 @@ export const backupHandlers = (backups: BackupService, events: EventBus, audit: 
   'backup:create': ({ workspaceId }) => {
     const info = backups.create(workspaceId);
     audit(workspaceId, 'backup.created', `Backup ${info.name} created (${info.sizeBytes} bytes).`, { name: info.name, bytes: info.sizeBytes });
-    events.emit('backup:changed', { workspaceId });
+    events.emit('backup:changed', { workspaceId, restored: false });
     return info;
   },
   'backup:restore': ({ workspaceId, name }) => {
     const result = backups.restore(workspaceId, name);
     audit(workspaceId, 'backup.restored', `Backup ${name} restored; ${result.log}`, { name });
-    events.emit('backup:changed', { workspaceId });
+    events.emit('backup:changed', { workspaceId, restored: true });
     events.emit('workspace:changed', { workspaceId });
     return result;
   },

@@ -14,7 +14,8 @@ const invalidations: Invalidation = {
     queryKeys.network(workspaceId),
   ],
   'security:changed': () => [queryKeys.security],
-  'backup:changed': ({ workspaceId }) => [queryKeys.backups(workspaceId)],
+  // A restore replaced the workspace's whole data: the empty prefix matches every query.
+  'backup:changed': ({ workspaceId, restored }) => (restored ? [[]] : [queryKeys.backups(workspaceId)]),
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'exercise:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId)],
   'lessons:changed': ({ workspaceId }) => [queryKeys.lessons(workspaceId)],

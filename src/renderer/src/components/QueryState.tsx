@@ -3,14 +3,13 @@ import { Alert, Button, Loader, Stack } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppFailure } from '../../../shared/contract/envelope';
+import { errorMessage } from '../i18n/errorMessage';
 
 export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
   const { t } = useTranslation();
   if (query.isPending) return <Loader aria-label={t('app.loading')} />;
   if (query.isError) {
-    const error = query.error;
-    const message = error instanceof AppFailure ? `${t(`errors.${error.code}`)} ${error.message}` : error.message;
+    const message = errorMessage(query.error, t);
     return (
       <Alert color="red" title={t('app.error', { message: '' })}>
         <Stack gap="xs" align="flex-start">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, type ColumnMapping, type Delimiter, type ImportField, type ImportPreview } from '../../../../shared/domain/fileImport';
 import { usePreviewImport, useRunImport } from '../../api/hooks/useImports';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../../i18n/errorMessage';
 import { PreviewTable } from './PreviewTable';
 
 const SEPARATORS: readonly { value: Delimiter; key: string }[] = [

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_FILE_BYTES, type ImportPreview } from '../../../../shared/domain/fileImport';
 import { useCreateFileSource, useFileSources, usePreviewImport, useUploadFile } from '../../api/hooks/useImports';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const NEW = 'new';
 

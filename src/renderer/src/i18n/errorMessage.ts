@@ -1,6 +1,6 @@
-// Words a failed call for the wizard: the code's translation plus the backend's precise message.
+// Words a failed call: the code's translation plus the backend's precise message.
 import type { TFunction } from 'i18next';
-import { AppFailure } from '../../../../shared/contract/envelope';
+import { AppFailure } from '../../../shared/contract/envelope';
 
 export const errorMessage = (error: Error, t: TFunction): string =>
   error instanceof AppFailure ? `${t(`errors.${error.code}`)} ${error.message}` : error.message;
