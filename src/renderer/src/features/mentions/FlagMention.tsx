@@ -41,7 +41,7 @@ export function FlagMention({ mentionId }: { mentionId: number }) {
           </Text>
         )}
       </Group>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('listen.mentions.flag.title')} size="lg">
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('listen.mentions.flag.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
         <form
           onSubmit={(e) => {
             e.preventDefault();

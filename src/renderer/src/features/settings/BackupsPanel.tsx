@@ -111,7 +111,7 @@ function RestoreDialog({ backup, onClose, onBackUpFirst, backingUp }: { backup: 
       },
     });
   return (
-    <Modal opened onClose={restore.isPending ? () => undefined : onClose} title={t('security.backups.restoreTitle', { time })} size="lg">
+    <Modal opened onClose={restore.isPending ? () => undefined : onClose} title={t('security.backups.restoreTitle', { time })} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
       <Stack data-testid="restore-dialog">
         <Text size="sm">{t('security.backups.restoreWhat', { time })}</Text>
         <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="restore-loss">

@@ -26,7 +26,7 @@ export function DeleteSourceDialog({ source, label, canPause, onClose }: { sourc
   const error = remove.error ?? pause.error ?? stored.error;
 
   return (
-    <Modal opened onClose={onClose} title={t('listen.sources.deleteDialog.title', { name: label })} size="lg">
+    <Modal opened onClose={onClose} title={t('listen.sources.deleteDialog.title', { name: label })} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
       <Stack data-testid="source-delete-dialog">
         {checking ? (
           <Group gap="xs">

@@ -12,7 +12,7 @@ export function DeleteWatchDialog({ watch, onClose }: { watch: Watch; onClose: (
   const { t } = useTranslation();
   const remove = useDeleteWatch(useWorkspaceId());
   return (
-    <Modal opened onClose={onClose} title={t('listen.watches.deleteDialog.title', { name: watch.name })} size="lg">
+    <Modal opened onClose={onClose} title={t('listen.watches.deleteDialog.title', { name: watch.name })} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
       <Stack data-testid="watch-delete-dialog">
         <List size="sm" spacing="xs">
           <List.Item data-testid="watch-delete-mentions">{t('listen.watches.deleteDialog.mentions')}</List.Item>
