@@ -10,7 +10,8 @@ export type Lang = 'fr' | 'en';
 export async function openApp(page: Page, lang: Lang, hash = ''): Promise<void> {
   await page.addInitScript((l) => window.localStorage.setItem('tocsin.language', l), lang);
   await page.goto(hash ? `./#/${hash}` : './');
-  await expect(page.getByTestId('header-workspace-name')).toBeVisible();
+  // A first load parses the whole bundle: seconds more than the default wait on a loaded two-core machine.
+  await expect(page.getByTestId('header-workspace-name')).toBeVisible({ timeout: 15_000 });
 }
 
 /** Saves a screenshot of the whole screen under test-results/screens and attaches it to the report. */

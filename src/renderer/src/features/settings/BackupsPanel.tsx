@@ -34,7 +34,10 @@ export function BackupsPanel() {
   const [restoring, setRestoring] = useState<BackupInfoDto | null>(null);
   const when = (iso: string) => formatDateTimeSeconds(iso, i18n.language);
   const backUp = () =>
-    create.mutate(undefined, { onSuccess: (info) => notifications.show({ color: 'green', message: t('security.backups.created', { time: when(info.createdAt) }) }) });
+    create.mutate(undefined, {
+      onSuccess: (info) =>
+        notifications.show({ color: 'green', message: t('security.backups.created', { time: when(info.createdAt) }), closeButtonProps: { 'aria-label': t('app.close') } }),
+    });
 
   return (
     <Paper withBorder p="lg" data-testid="backups-panel">
@@ -106,7 +109,7 @@ function RestoreDialog({ backup, onClose, onBackUpFirst, backingUp }: { backup: 
   const run = () =>
     restore.mutate(backup.name, {
       onSuccess: () => {
-        notifications.show({ color: 'green', message: t('security.backups.restored', { time }) });
+        notifications.show({ color: 'green', message: t('security.backups.restored', { time }), closeButtonProps: { 'aria-label': t('app.close') } });
         onClose();
       },
     });

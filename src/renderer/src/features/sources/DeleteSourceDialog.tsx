@@ -20,7 +20,7 @@ export function DeleteSourceDialog({ source, label, canPause, onClose }: { sourc
   const checking = stored.isPending || watches.isPending;
   const deletable = !checking && !stored.isError && !hasMentions && limited.length === 0;
   const done = (message: string) => {
-    notifications.show({ color: 'green', message });
+    notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': t('app.close') } });
     onClose();
   };
   const error = remove.error ?? pause.error ?? stored.error;

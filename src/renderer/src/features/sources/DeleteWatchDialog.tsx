@@ -33,7 +33,7 @@ export function DeleteWatchDialog({ watch, onClose }: { watch: Watch; onClose: (
             onClick={() =>
               remove.mutate(watch.id, {
                 onSuccess: () => {
-                  notifications.show({ color: 'green', message: t('listen.watches.deleteDialog.deleted') });
+                  notifications.show({ color: 'green', message: t('listen.watches.deleteDialog.deleted'), closeButtonProps: { 'aria-label': t('app.close') } });
                   onClose();
                 },
               })
