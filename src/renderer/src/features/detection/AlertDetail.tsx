@@ -15,8 +15,9 @@ export function AlertDetail({ alertId }: { alertId: number }) {
   const gone = alert.error instanceof AppFailure && alert.error.code === 'NOT_FOUND';
   return (
     <Stack data-testid="alert-detail">
-      <Anchor href="#/alerts" size="sm" data-testid="alerts-all">
-        <IconArrowLeft size={14} /> {t('detection.alerts.all')}
+      <Anchor href="#/alerts" size="sm" display="inline-flex" style={{ alignItems: 'center', alignSelf: 'flex-start', gap: 4 }} data-testid="alerts-all">
+        <IconArrowLeft size={14} aria-hidden />
+        {t('detection.alerts.all')}
       </Anchor>
       {gone ? (
         <Alert color="gray" data-testid="alert-gone">

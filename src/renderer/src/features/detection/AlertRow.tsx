@@ -6,7 +6,7 @@ import type { Alert } from '../../../../shared/domain/detection';
 import { formatDateTime } from '../../i18n/format';
 import { AlertActions } from './AlertActions';
 import { alertHash } from './alertRoute';
-import { LEVEL_COLORS } from './levelColors';
+import { levelBadgeColors } from './levelColors';
 import { WhyCard } from './WhyCard';
 
 export function AlertRow({ alert, expanded = alert.status === 'open' && alert.closedAt === null }: { alert: Alert; expanded?: boolean }) {
@@ -18,7 +18,7 @@ export function AlertRow({ alert, expanded = alert.status === 'open' && alert.cl
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="sm">
-            <Badge color={LEVEL_COLORS[alert.level]} variant="filled">
+            <Badge {...levelBadgeColors(alert.level)} variant="filled">
               {t(`detection.level.${alert.level}`)}
             </Badge>
             <Anchor href={alertHash(alert.id)} fw={600} title={t('detection.alerts.link')} data-testid={`alert-link-${alert.id}`}>
