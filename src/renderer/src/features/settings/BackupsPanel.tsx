@@ -117,8 +117,15 @@ function RestoreDialog({ backup, onClose, onBackUpFirst, backingUp }: { backup: 
     <Modal opened onClose={restore.isPending ? () => undefined : onClose} title={t('security.backups.restoreTitle', { time })} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
       <Stack data-testid="restore-dialog">
         <Text size="sm">{t('security.backups.restoreWhat', { time })}</Text>
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="restore-loss">
-          {t('security.backups.restoreLoss')}
+        <Alert color="red" icon={<IconAlertTriangle size={18} />}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm" data-testid="restore-loss">
+              {t('security.backups.restoreLoss')}
+            </Text>
+            <Button size="xs" variant="white" color="dark" onClick={onBackUpFirst} loading={backingUp} disabled={restore.isPending} data-testid="restore-backup-first">
+              {t('security.backups.backUpFirst')}
+            </Button>
+          </Stack>
         </Alert>
         <List size="sm" spacing="xs">
           <List.Item>{t('security.backups.restoreKey')}</List.Item>
@@ -127,18 +134,13 @@ function RestoreDialog({ backup, onClose, onBackUpFirst, backingUp }: { backup: 
         {restore.isPending && <Working label={t('security.backups.restoring')} testId="restore-progress" />}
         {backingUp && <Working label={t('security.backups.creating')} testId="restore-backup-first-progress" />}
         {restore.error && <Alert color="red">{errorMessage(restore.error, t)}</Alert>}
-        <Group justify="space-between">
-          <Button variant="default" onClick={onBackUpFirst} loading={backingUp} disabled={restore.isPending} data-testid="restore-backup-first">
-            {t('security.backups.backUpFirst')}
+        <Group justify="flex-end">
+          <Button variant="subtle" onClick={onClose} disabled={restore.isPending}>
+            {t('security.backups.cancel')}
           </Button>
-          <Group>
-            <Button variant="subtle" onClick={onClose} disabled={restore.isPending}>
-              {t('security.backups.cancel')}
-            </Button>
-            <Button color="red" onClick={run} loading={restore.isPending} disabled={backingUp} data-testid="restore-confirm">
-              {t('security.backups.confirm')}
-            </Button>
-          </Group>
+          <Button color="red" onClick={run} loading={restore.isPending} disabled={backingUp} data-testid="restore-confirm">
+            {t('security.backups.confirm')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
