@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { boundaries } from './tests/lint/boundariesRule.mjs';
+import { boundaries, sql } from './tests/lint/boundariesRule.mjs';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/lint/fixtures/**'] },
@@ -12,9 +12,10 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,mts,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
-    plugins: { tocsin: { rules: { boundaries } } },
+    plugins: { tocsin: { rules: { boundaries, sql } } },
     rules: {
       'tocsin/boundaries': 'error',
+      'tocsin/sql': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],

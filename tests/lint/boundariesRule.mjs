@@ -3,7 +3,10 @@
 // - src/renderer: only itself and src/shared; no node:, no electron;
 // - src/preload: only src/shared and electron;
 // - electron: only the shell files (src/main/index.ts, src/main/shell/**) and the preload;
-// - src/main: never src/renderer or src/preload.
+// - src/main: never src/renderer or src/preload;
+// - src/main/platform: no feature and no app (the platform is feature-free);
+// - src/main/features/<a>: another feature only through its index.ts;
+// and `sql` (below): `.prepare`/`.exec`/`.pragma` on a database only in repository files and src/main/platform/db.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -20,6 +23,7 @@ const layerOf = (absFile) => {
   if (rel.startsWith('src/renderer/')) return 'renderer';
   if (rel.startsWith('src/preload/')) return 'preload';
   if (rel === 'src/main/index.ts' || rel.startsWith('src/main/shell/')) return 'shell';
+  if (rel.startsWith('src/main/platform/')) return 'platform';
   if (rel.startsWith('src/main/')) return 'main';
   return 'other';
 };
@@ -45,15 +49,34 @@ export function violation(fromLayer, spec, targetLayer) {
     case 'preload':
       if (targetLayer && targetLayer !== 'shared' && targetLayer !== 'preload') return 'the preload may import only src/shared';
       return undefined;
+    case 'platform':
     case 'main':
     case 'shell':
       if (RENDERER_ONLY_PACKAGES.test(spec)) return 'main may not import renderer packages';
       if (targetLayer === 'renderer' || targetLayer === 'preload') return 'main may not import src/renderer or src/preload';
-      if (fromLayer === 'main' && targetLayer === 'shell') return 'the Electron-free core may not import the Electron shell';
+      if (fromLayer !== 'shell' && targetLayer === 'shell') return 'the Electron-free core may not import the Electron shell';
       return undefined;
     default:
       return undefined;
   }
+}
+
+const relOf = (absFile) => path.relative(root, absFile).split(path.sep).join('/');
+const FEATURE = /^src\/main\/features\/([^/]+)(\/.*)?$/;
+
+/** The house plan inside src/main: platform below features, features meeting only at their index. */
+export function houseViolation(fromRel, targetRel) {
+  if (!targetRel.startsWith('src/main/')) return undefined;
+  const target = FEATURE.exec(targetRel.replace(/\.(ts|tsx)$/, ''));
+  if (fromRel.startsWith('src/main/platform/') && (target || targetRel.startsWith('src/main/app/'))) {
+    return 'src/main/platform is feature-free: it may not import a feature or the app';
+  }
+  if (!target) return undefined;
+  const from = FEATURE.exec(fromRel);
+  if (from && from[1] === target[1]) return undefined;
+  const inner = target[2] ?? '';
+  if (inner !== '' && inner !== '/index') return `another feature is reached only through its index.ts (import features/${target[1]} instead)`;
+  return undefined;
 }
 
 export const boundaries = {
@@ -64,7 +87,9 @@ export const boundaries = {
     const check = (node, spec) => {
       if (typeof spec !== 'string') return;
       const targetLayer = spec.startsWith('.') ? layerOf(path.resolve(path.dirname(file), spec)) : undefined;
-      const message = violation(fromLayer, spec, targetLayer);
+      const message =
+        violation(fromLayer, spec, targetLayer) ??
+        (spec.startsWith('.') ? houseViolation(relOf(file), relOf(path.resolve(path.dirname(file), spec))) : undefined);
       if (message) context.report({ node, message: `${message} (import of '${spec}')` });
     };
     return {
@@ -76,6 +101,33 @@ export const boundaries = {
         if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
           check(node, node.arguments[0].value);
         }
+      },
+    };
+  },
+};
+
+const SQL_METHODS = new Set(['prepare', 'exec', 'pragma']);
+const DATABASE_NAME = /(^|[^a-z])(db|database|sqlite|connection|conn)$/i;
+const sqlAllowed = (rel) => /Repository\.ts$/.test(rel) || rel.startsWith('src/main/platform/db/');
+
+/** SQL lives only in repositories and the db platform: `x.prepare(...)`, `db.exec(...)`, `db.pragma(...)` elsewhere in src/main fail. */
+export const sql = {
+  meta: { type: 'problem', docs: { description: 'SQL only in repository files and src/main/platform/db' }, schema: [] },
+  create(context) {
+    const rel = relOf(context.filename);
+    if (!rel.startsWith('src/main/') || sqlAllowed(rel)) return {};
+    return {
+      CallExpression: (node) => {
+        const callee = node.callee;
+        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !SQL_METHODS.has(callee.property.name)) return;
+        const method = callee.property.name;
+        const receiver = callee.object.type === 'Identifier' ? callee.object.name : callee.object.type === 'MemberExpression' && callee.object.property.type === 'Identifier' ? callee.object.property.name : '';
+        const arg = node.arguments[0];
+        const sqlText = arg && (arg.type === 'TemplateLiteral' || (arg.type === 'Literal' && typeof arg.value === 'string'));
+        // RegExp#exec takes the text to search: only a database receiver or SQL text makes it a statement.
+        if (method === 'exec' && !DATABASE_NAME.test(receiver) && !sqlText) return;
+        if (method === 'pragma' && !DATABASE_NAME.test(receiver) && !sqlText) return;
+        context.report({ node, message: `SQL (.${method}) only in repository files (*Repository.ts) and src/main/platform/db` });
       },
     };
   },

@@ -7,6 +7,7 @@ import { AppFailure } from '../../../shared/contract/envelope';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { openDatabase } from '../../platform/db/openDatabase';
+import { integrityCheck, vacuumInto } from '../../platform/db/maintenance';
 import type { KeyProvider, WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 
 export interface BackupInfo {
@@ -41,8 +42,7 @@ export class BackupService {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const name = this.#freeName(dir);
     const target = join(dir, name);
-    // VACUUM INTO is SQLite's online copy: consistent while other connections write, encrypted like its source.
-    ws.db.prepare('VACUUM INTO ?').run(target);
+    vacuumInto(ws.db, target);
     copyFileSync(this.store.keyPath(workspaceId), `${target.slice(0, -3)}.key`);
     return this.#info(dir, name);
   }
@@ -67,8 +67,8 @@ export class BackupService {
     const key = this.keys.keyFor(workspaceId, backupKey);
     const probe = openDatabase({ path: backup, key, readonly: true });
     try {
-      const integrity = probe.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new AppFailure('UNAVAILABLE', `Backup ${name} is damaged: ${String(integrity)}.`);
+      const integrity = integrityCheck(probe);
+      if (integrity !== 'ok') throw new AppFailure('UNAVAILABLE', `Backup ${name} is damaged: ${integrity}.`);
     } finally {
       probe.close();
     }

@@ -1,7 +1,7 @@
 // Contract handlers for `backup:*`; each action is recorded in the workspace's crisis log.
 import type { EventBus } from '../../platform/events/eventBus';
 import type { BackupService } from './backupService';
-import type { Audit } from '../crisisLog/audit';
+import type { Audit } from '../crisisLog';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 
 export const backupHandlers = (backups: BackupService, events: EventBus, audit: Audit): HandlersFor<'backup'> => ({

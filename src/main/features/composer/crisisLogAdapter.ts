@@ -1,6 +1,6 @@
 // Connects the composer to the crisis log: its decisions become system entries, unverified entries feed the check.
 import { incidentIdSchema } from '../../../shared/domain/crisisLog';
-import type { CrisisLogService } from '../crisisLog/crisisLogService';
+import type { CrisisLogService } from '../crisisLog';
 import type { ComposerLog } from './composerLog';
 
 export function crisisLogForComposer(log: CrisisLogService): ComposerLog {

@@ -4,7 +4,7 @@ import type { CampaignFreezeService } from './campaignFreezeService';
 import type { ComposerLog } from './composerLog';
 import type { ResponseQueueService } from './responseQueueService';
 import type { StatementService } from './statementService';
-import type { OutboxService } from '../outbox/outboxService';
+import type { OutboxService } from './outbox/outboxService';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 
 export const composerHandlers = (

@@ -6,7 +6,7 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import { ResponseQueueRepository, type ResponseRow } from './responseQueueRepository';
-import type { CommittedBatch } from '../mentions/ingestService';
+import type { CommittedBatch } from '../mentions';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { ComposerLog } from './composerLog';

@@ -15,8 +15,8 @@ import {
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
-import { OutboxRepository } from '../outbox/outboxRepository';
-import { PublishAccountRepository } from '../outbox/publishAccountRepository';
+import { OutboxRepository } from './outbox/outboxRepository';
+import { PublishAccountRepository } from './outbox/publishAccountRepository';
 import { StatementRepository, type StatementRow } from './statementRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
@@ -25,8 +25,8 @@ import { approvalStatus } from './approvalState';
 import type { DraftChecker } from '../../../shared/composer/draftCheck';
 import type { ComposerLog } from './composerLog';
 import { contentHash } from './contentHash';
-import { outboxRowsFor } from '../outbox/outboxRows';
-import { toOutboxItem } from '../outbox/outboxItem';
+import { outboxRowsFor } from './outbox/outboxRows';
+import { toOutboxItem } from './outbox/outboxItem';
 
 export interface StatementServiceDeps {
   readonly store: WorkspaceStore;

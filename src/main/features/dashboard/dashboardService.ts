@@ -11,7 +11,7 @@ import {
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { DashboardRepository, type LevelChange, type VolumeBucket } from './dashboardRepository';
-import type { WorkspaceLookup } from '../mentions/ingestService';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
 

@@ -8,12 +8,13 @@ import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import { SettingsRepository } from '../../platform/workspaces/settingsRepository';
-import { SourceRepository } from '../sources/sourceRepository';
-import type { IngestService } from '../mentions/ingestService';
-import type { WatchService } from '../watches/watchService';
+import { SourceRepository } from '../sources';
+import type { IngestService } from '../mentions';
+import type { WatchService } from '../watches';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
 import { DEMO_KEYWORD, DemoTimeline } from './demoTimeline';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 
 const SETTING = 'demo';
 /** History at first start: four days, so the last day's usual level has three days behind it. */
@@ -32,7 +33,7 @@ interface DemoState {
 }
 
 export interface DemoFeedDeps {
-  store: { get(id: WorkspaceId): OpenWorkspace };
+  store: WorkspaceLookup;
   watches: WatchService;
   ingest: IngestService;
   events: EventBus;

@@ -3,7 +3,7 @@
 // crisis squeezed into fifteen minutes — so a newcomer sees the level rise within the hour. Deterministic: the
 // same instant always yields the same mentions and ids, so a restart or an overlap adds no duplicate.
 import type { MentionInput } from '../../../shared/domain/mention';
-import { generateScenario, type ScenarioSpec } from '../detection/scenarios/scenarioGenerator';
+import { generateScenario, type ScenarioSpec } from '../detection';
 
 export const DEMO_BRAND = { fr: 'Banque Lemania', en: 'Lemania Bank' } as const;
 export const DEMO_KEYWORD = 'Lemania';

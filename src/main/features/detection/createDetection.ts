@@ -4,14 +4,14 @@ import type { CrisisPlan } from '../../../shared/domain/plan';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
-import type { IngestService } from '../mentions/ingestService';
+import type { IngestService } from '../mentions';
 import { detectionHandlers } from './handlers';
-import type { CrisisLogService } from '../crisisLog/crisisLogService';
-import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
-import { loadLexicons } from '../tone/lexicon';
-import { ToneEnricher } from '../tone/toneEnricher';
-import { ToneService } from '../tone/toneService';
+import type { CrisisLogService } from '../crisisLog';
+import { loadLexicons } from '../tone';
+import { ToneEnricher } from '../tone';
+import { ToneService } from '../tone';
 import { DetectionService } from './detectionService';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 
 /** Levels must fall back when mentions stop: the cooldown is checked this often even without new batches. */
 const TICK_MS = 30_000;
@@ -26,7 +26,7 @@ export interface DetectionParts {
 }
 
 export function createDetection(deps: {
-  store: { get(id: WorkspaceId): OpenWorkspace };
+  store: WorkspaceLookup;
   events: EventBus;
   clock: Clock;
   clockFor?: (workspaceId: WorkspaceId) => Clock;

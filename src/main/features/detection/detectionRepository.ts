@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuthorKind } from '../../../shared/domain/mention';
 import type { ToneClass } from '../../../shared/domain/storedMention';
 import type { MentionSummary } from './engine/mentionSummary';
-import { ANALYSED_CHARS } from '../tone/toneEnricher';
+import { ANALYSED_CHARS } from '../tone';
 import type { Db } from '../../platform/db/openDatabase';
 
 export interface AlertRow {

@@ -19,16 +19,17 @@ import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import { DetectionRepository, type AlertRow } from './detectionRepository';
-import { WatchRepository } from '../watches/watchRepository';
-import type { CommittedBatch } from '../mentions/ingestService';
-import type { CrisisLogService } from '../crisisLog/crisisLogService';
+import { WatchRepository } from '../watches';
+import type { CommittedBatch } from '../mentions';
+import type { CrisisLogService } from '../crisisLog';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
-import type { Lexicon, ToneLanguage } from '../tone/lexicon';
+import type { Lexicon, ToneLanguage } from '../tone';
 import { buildVocabulary } from './engine/buildVocabulary';
 import { levelIndex } from './engine/levelFusion';
 import { keywordWords } from './engine/vocabularyMatcher';
 import { BUCKET_MS, DEFAULT_EVALUATOR_OPTIONS, WatchEvaluator, type Evaluation } from './engine/watchEvaluator';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 
 const MINUTE_MS = 60_000;
 const HISTORY_MS = 8 * 86_400_000;
@@ -37,7 +38,7 @@ const BACKTEST_MAX_MENTIONS = 500_000;
 const BACKTEST_MAX_RANGE_MS = 31 * 86_400_000;
 
 export interface DetectionDeps {
-  store: { get(id: WorkspaceId): OpenWorkspace };
+  store: WorkspaceLookup;
   events: EventBus;
   clock: Clock;
   /** Exercises run on an accelerated game clock: their mentions are stamped and evaluated in game time. */

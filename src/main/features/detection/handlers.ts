@@ -1,6 +1,6 @@
 // Detection, alerts and tone-correction calls, delegated to the detection and tone services.
 import type { DetectionService } from './detectionService';
-import type { ToneService } from '../tone/toneService';
+import type { ToneService } from '../tone';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 
 export function detectionHandlers(

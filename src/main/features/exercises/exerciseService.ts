@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { LIVE_WORKSPACE_ID, type Workspace, type WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
-import type { PlanService } from '../plan/planService';
-import type { WorkspaceService } from '../workspaces/workspaceService';
+import type { PlanService } from '../plan';
+import type { WorkspaceService } from '../workspaces';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 
 export class ExerciseService {

@@ -3,7 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { SCENARIO_SCRIPT_FORMAT, SCENARIO_SCRIPT_VERSION, scenarioScriptSchema, type ScenarioScript } from '../../../shared/domain/scenarioScript';
-import { formatIssuePath } from '../plan/planFile';
+import { formatIssuePath } from '../plan';
 
 /** The shipped two-hour scripts are ~30 kB; this leaves room for long ones and stops a hostile file early. */
 export const SCENARIO_FILE_MAX_BYTES = 2 * 1024 * 1024;

@@ -34,7 +34,7 @@ import type { WorkspaceId, WorkspaceSettings } from '../../../shared/domain/work
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import { IncidentRepository, type IncidentRow, type RoleRow } from './incidentRepository';
-import type { CrisisLogService } from '../crisisLog/crisisLogService';
+import type { CrisisLogService } from '../crisisLog';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { snapshotOf } from './alertSnapshot';

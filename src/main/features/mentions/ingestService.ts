@@ -4,8 +4,8 @@ import { mentionInputSchema, type MentionInput, type SourceKind } from '../../..
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { MentionWriteRepository, partKey, type MentionRow, type RollupDelta } from './mentionWriteRepository';
-import { SourceRepository } from '../sources/sourceRepository';
-import { WatchRepository } from '../watches/watchRepository';
+import { SourceRepository } from '../sources';
+import { WatchRepository } from '../watches';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
@@ -13,7 +13,8 @@ import { canonicalUrl, displayUrl } from './canonicalUrl';
 import type { MentionChangeNotifier } from './changeNotifier';
 import type { MentionEnricher } from './enricher';
 import { toPlainText } from '../../platform/text/plainText';
-import { WatchMatcher } from '../watches/watchMatcher';
+import { WatchMatcher } from '../watches';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 
 export interface IngestResult {
   readonly inserted: number;
@@ -33,10 +34,6 @@ export interface CommittedBatch {
 }
 
 export type CommittedListener = (batch: CommittedBatch) => void;
-
-export interface WorkspaceLookup {
-  get(id: WorkspaceId): OpenWorkspace;
-}
 
 export interface IngestDeps {
   readonly workspaces: WorkspaceLookup;

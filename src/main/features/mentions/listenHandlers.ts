@@ -1,7 +1,7 @@
 // Contract handlers for `watches:*`, `sources:*` and `mentions:*`.
 import type { MentionService } from './mentionService';
-import type { SourceService } from '../sources/sourceService';
-import type { WatchService } from '../watches/watchService';
+import type { SourceService } from '../sources';
+import type { WatchService } from '../watches';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 
 export const watchesHandlers = (watches: WatchService): HandlersFor<'watches'> => ({

@@ -6,8 +6,9 @@ import type { MentionFilter, StoredMention } from '../../../shared/domain/stored
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { MentionReadRepository } from './mentionReadRepository';
-import { SourceRepository } from '../sources/sourceRepository';
-import type { IngestService, WorkspaceLookup } from './ingestService';
+import { SourceRepository } from '../sources';
+import type { IngestService } from './ingestService';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { mentionFtsQuery } from './mentionFtsQuery';
 

@@ -7,7 +7,7 @@ import type { StatementReaction } from '../../../shared/domain/report';
 import { REACTION_WINDOW_HOURS } from '../../../shared/domain/report';
 import type { Workspace, WorkspaceId } from '../../../shared/domain/workspace';
 import type { HourPoint, LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes } from './reportRepository';
-import type { LessonRow } from '../lessons/lessonsRepository';
+import type { LessonRow } from '../lessons';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 
 const HOUR_MS = 3_600_000;

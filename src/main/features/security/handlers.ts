@@ -3,7 +3,7 @@ import { LIVE_WORKSPACE_ID } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { KeyRing } from '../../platform/security/keyRing';
-import type { Audit } from '../crisisLog/audit';
+import type { Audit } from '../crisisLog';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 

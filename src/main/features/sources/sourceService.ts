@@ -9,7 +9,7 @@ import type { EventBus } from '../../platform/events/eventBus';
 import type { ConnectorRegistry } from './connectorRegistry';
 import type { SourceScheduler } from './sourceScheduler';
 import { SourceRepository, type SourceRecord } from './sourceRepository';
-import type { WorkspaceLookup } from '../mentions/ingestService';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { toPlainText } from '../../platform/text/plainText';
 import type { AllowedOrigin } from '../../platform/net/networkPolicy';
 import { createOutboundGate, OutboundError } from '../../platform/net/outboundGate';

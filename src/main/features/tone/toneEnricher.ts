@@ -1,5 +1,5 @@
-import type { EnrichInput, Enrichment, MentionEnricher } from '../mentions/enricher';
-import { detectLanguage } from '../mentions/detectLanguage';
+import type { EnrichInput, Enrichment, MentionEnricher } from '../mentions';
+import { detectLanguage } from '../mentions';
 import { hashedFeatures } from './hashedFeatures';
 import type { Lexicon, ToneLanguage } from './lexicon';
 import { scoreWithLexicon } from './lexiconScorer';

@@ -10,6 +10,7 @@ import { hashedFeatures } from './hashedFeatures';
 import type { Lexicon, ToneLanguage } from './lexicon';
 import { scoreWithLexicon } from './lexiconScorer';
 import { TONE_CLASSES, TONE_MODEL_BUCKETS, ToneModel } from './toneModel';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 
 /** A model trained on fewer corrections, or missing a class, would be worse than the lexicon. */
 export const MIN_CORRECTIONS = 30;
@@ -50,7 +51,7 @@ export class ToneService {
   });
 
   constructor(
-    private readonly store: { get(id: WorkspaceId): OpenWorkspace },
+    private readonly store: WorkspaceLookup,
     private readonly lexicons: Record<ToneLanguage, Lexicon>,
     private readonly clock: Clock,
     private readonly events: EventBus,

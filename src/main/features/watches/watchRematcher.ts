@@ -8,7 +8,7 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Logger } from '../../platform/logger';
 import { WatchRematchRepository } from './watchRematchRepository';
 import { WatchRepository } from './watchRepository';
-import type { WorkspaceLookup } from '../mentions/ingestService';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { WatchMatcher } from './watchMatcher';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 

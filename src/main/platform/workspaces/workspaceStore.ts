@@ -6,6 +6,7 @@ import { AppFailure } from '../../../shared/contract/envelope';
 import { workspaceIdSchema, type WorkspaceId, type WorkspaceKind } from '../../../shared/domain/workspace';
 import type { Clock } from '../clock';
 import { openDatabase, type Db } from '../db/openDatabase';
+import { rekey } from '../db/maintenance';
 import { SettingsRepository } from './settingsRepository';
 
 /** Supplies the key of a workspace database; issue #9 swaps the key-file provider for keychain/passphrase. */
@@ -107,11 +108,7 @@ export class WorkspaceStore {
     const keyPath = this.#keyPath(id);
     const next = randomBytes(32);
     this.keys.stageKey(id, keyPath, next);
-    // SQLite3 Multiple Ciphers cannot rekey a database in WAL mode.
-    ws.db.pragma('wal_checkpoint(TRUNCATE)');
-    ws.db.pragma('journal_mode = DELETE');
-    ws.db.pragma(`rekey = "x'${next.toString('hex')}'"`);
-    ws.db.pragma('journal_mode = WAL');
+    rekey(ws.db, next);
     this.keys.commitStagedKey(keyPath);
   }
 

@@ -1,5 +1,5 @@
 import type { DetectionSettings } from '../../../../shared/domain/detection';
-import type { Lexicon, ToneLanguage } from '../../tone/lexicon';
+import type { Lexicon, ToneLanguage } from '../../tone';
 import { VocabularyMatcher } from './vocabularyMatcher';
 
 /** The plan's crisis vocabulary for the watch plus the shipped crisis lexicons (resources/tone/crisis.json). */

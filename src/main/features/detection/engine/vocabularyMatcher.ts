@@ -1,4 +1,4 @@
-import { foldAccents, tokenize } from '../../tone/textTokens';
+import { foldAccents, tokenize } from '../../tone';
 
 /** Finds crisis-vocabulary terms (single words or phrases), ignoring case, accents and a leading '#'. */
 export class VocabularyMatcher {

@@ -1,7 +1,8 @@
 // Builds the live feeds (Mastodon streaming, Bluesky Jetstream) on top of the poller and the network policy.
 import type { EventBus } from '../../../platform/events/eventBus';
 import type { Logger } from '../../../platform/logger';
-import type { IngestService, WorkspaceLookup } from '../../mentions/ingestService';
+import type { IngestService } from '../../mentions';
+import type { WorkspaceLookup } from '../../../platform/workspaces/workspaceLookup';
 import type { NetworkPolicy } from '../../../platform/net/networkPolicy';
 import type { SourceScheduler } from '../sourceScheduler';
 import { jetstreamLiveFeed } from './jetstreamLiveFeed';

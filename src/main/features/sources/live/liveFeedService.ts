@@ -7,7 +7,7 @@ import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import type { EventBus } from '../../../platform/events/eventBus';
 import type { Logger } from '../../../platform/logger';
 import { SourceRepository } from '../sourceRepository';
-import type { WorkspaceLookup } from '../../mentions/ingestService';
+import type { WorkspaceLookup } from '../../../platform/workspaces/workspaceLookup';
 import type { AllowedOrigin } from '../../../platform/net/networkPolicy';
 import { perWorkspace } from '../../../platform/workspaces/perWorkspace';
 import { MIN_BACKOFF_BASE_MS } from '../../../platform/net/backoff';

@@ -8,7 +8,8 @@ import type { Clock } from '../../../platform/clock';
 import type { Logger } from '../../../platform/logger';
 import { SourceRepository } from '../sourceRepository';
 import { WebhookDeliveryRepository } from './webhookDeliveryRepository';
-import type { IngestService, WorkspaceLookup } from '../../mentions/ingestService';
+import type { IngestService } from '../../mentions';
+import type { WorkspaceLookup } from '../../../platform/workspaces/workspaceLookup';
 import { WebhookReceiver, type DeliveryResult } from './webhookReceiver';
 import { perWorkspace } from '../../../platform/workspaces/perWorkspace';
 

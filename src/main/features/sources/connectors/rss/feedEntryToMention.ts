@@ -1,7 +1,7 @@
 // One feed entry → MentionInput: stable external id, real article link, outlet name (Google News, Alerts).
 import { createHash } from 'node:crypto';
 import type { MentionInput } from '../../../../../shared/domain/mention';
-import { displayUrl } from '../../../mentions/canonicalUrl';
+import { displayUrl } from '../../../mentions';
 import type { FeedEntry, ParsedFeed } from './feedEntry';
 
 const GOOGLE_NEWS_HOST = 'news.google.com';

@@ -1,21 +1,21 @@
 // Publishes queued outbox rows when the network allows: one claim per attempt, each post recorded the
 // moment it is confirmed, a look for the post before any resend, backoff between attempts.
-import type { Channel } from '../../../shared/composer/channels';
-import { healthMessage } from '../../../shared/domain/healthMessage';
-import type { WorkspaceId } from '../../../shared/domain/workspace';
-import type { Clock } from '../../platform/clock';
-import type { EventBus } from '../../platform/events/eventBus';
-import type { Logger } from '../../platform/logger';
-import { MentionReadRepository } from '../mentions/mentionReadRepository';
+import type { Channel } from '../../../../shared/composer/channels';
+import { healthMessage } from '../../../../shared/domain/healthMessage';
+import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import type { Clock } from '../../../platform/clock';
+import type { EventBus } from '../../../platform/events/eventBus';
+import type { Logger } from '../../../platform/logger';
+import { MentionReadRepository } from '../../mentions';
 import { OutboxRepository, type OutboxRow } from './outboxRepository';
 import { PublishAccountRepository } from './publishAccountRepository';
-import { StatementRepository } from '../composer/statementRepository';
-import type { ComposerLog } from '../composer/composerLog';
-import { approvalStatus } from '../composer/approvalState';
-import { OutboundError, type OutboundGate } from '../../platform/net/outboundGate';
-import { perWorkspace } from '../../platform/workspaces/perWorkspace';
-import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from '../../platform/net/retryBackoff';
+import { StatementRepository } from '..';
+import type { ComposerLog } from '..';
+import { approvalStatus } from '..';
+import { OutboundError, type OutboundGate } from '../../../platform/net/outboundGate';
+import { perWorkspace } from '../../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../../platform/workspaces/workspaceStore';
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from '../../../platform/net/retryBackoff';
 import { PublishError, type ChannelPublisher, type Posted, type PublishContext, type ReplyTarget } from './publisher';
 
 export interface OutboxWorkerOptions {

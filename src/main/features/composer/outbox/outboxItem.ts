@@ -1,8 +1,8 @@
 // Maps an outbox row to the contract's view of it.
-import type { Channel } from '../../../shared/composer/channels';
-import type { OutboxItem, OutboxState } from '../../../shared/domain/statement';
+import type { Channel } from '../../../../shared/composer/channels';
+import type { OutboxItem, OutboxState } from '../../../../shared/domain/statement';
 import type { OutboxRow } from './outboxRepository';
-import { parseHealthMessage } from '../../../shared/domain/healthMessage';
+import { parseHealthMessage } from '../../../../shared/domain/healthMessage';
 
 export function toOutboxItem(row: OutboxRow): OutboxItem {
   return {

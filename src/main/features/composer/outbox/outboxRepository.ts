@@ -1,6 +1,6 @@
 // SQL for the outbox: one row per statement, channel and language, with per-part publishing progress.
-import type { HealthMessage } from '../../../shared/domain/healthMessage';
-import type { Db } from '../../platform/db/openDatabase';
+import type { HealthMessage } from '../../../../shared/domain/healthMessage';
+import type { Db } from '../../../platform/db/openDatabase';
 
 export interface OutboxRow {
   readonly id: string;

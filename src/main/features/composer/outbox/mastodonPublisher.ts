@@ -1,9 +1,9 @@
 // Publishes to Mastodon: POST /api/v1/statuses with an Idempotency-Key, and a look at the account's recent
 // statuses before any resend (Mastodon forgets idempotency keys after an hour; an outage can last longer).
 import { decode } from 'html-entities';
-import { healthMessage } from '../../../shared/domain/healthMessage';
+import { healthMessage } from '../../../../shared/domain/healthMessage';
 import { z } from 'zod';
-import { mastodonAccountSchema } from '../../../shared/domain/statement';
+import { mastodonAccountSchema } from '../../../../shared/domain/statement';
 import { errorForStatus, parseJson, PublishError, type ChannelPublisher, type Posted, type PublishContext } from './publisher';
 
 const statusSchema = z.object({

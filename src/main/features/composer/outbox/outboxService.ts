@@ -1,17 +1,17 @@
 // The outbox as people see it: list, manual confirmation, retry, and the accounts API channels publish with.
-import { AppFailure } from '../../../shared/contract/envelope';
-import { CHANNELS, type Channel } from '../../../shared/composer/channels';
-import { blueskyAccountSchema, mastodonAccountSchema, type OutboxItem, type PublishAccount } from '../../../shared/domain/statement';
-import type { WorkspaceId } from '../../../shared/domain/workspace';
-import type { Clock } from '../../platform/clock';
-import type { EventBus } from '../../platform/events/eventBus';
+import { AppFailure } from '../../../../shared/contract/envelope';
+import { CHANNELS, type Channel } from '../../../../shared/composer/channels';
+import { blueskyAccountSchema, mastodonAccountSchema, type OutboxItem, type PublishAccount } from '../../../../shared/domain/statement';
+import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import type { Clock } from '../../../platform/clock';
+import type { EventBus } from '../../../platform/events/eventBus';
 import { OutboxRepository } from './outboxRepository';
 import { PublishAccountRepository } from './publishAccountRepository';
-import { StatementRepository } from '../composer/statementRepository';
-import type { ComposerLog } from '../composer/composerLog';
+import { StatementRepository } from '..';
+import type { ComposerLog } from '..';
 import { toOutboxItem } from './outboxItem';
-import { perWorkspace } from '../../platform/workspaces/perWorkspace';
-import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { perWorkspace } from '../../../platform/workspaces/perWorkspace';
+import type { WorkspaceStore } from '../../../platform/workspaces/workspaceStore';
 
 export interface AccountSummary {
   readonly channel: Channel;

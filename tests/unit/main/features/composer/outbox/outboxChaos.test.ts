@@ -1,13 +1,13 @@
 // Must show #1, second half: 200 approved statements through servers that drop connections and time out at
 // random, with server-side idempotency off (as after an outage longer than Mastodon's one-hour key memory).
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../../../../src/main/app/createCore';
-import { draftAndApprove, makeComposerCore, waitFor, WS } from '../../../../support/composerCore';
-import { startFakeBluesky } from '../../../../support/fakeBlueskyPublish';
-import { startFakeMastodon } from '../../../../support/fakeMastodonPublish';
-import { seeded } from '../../../../support/publishChaos';
-import { useTempDirs } from '../../../../support/tempDir';
-import { mustCall } from '../../../../support/typedDispatch';
+import type { Core } from '../../../../../../src/main/app/createCore';
+import { draftAndApprove, makeComposerCore, waitFor, WS } from '../../../../../support/composerCore';
+import { startFakeBluesky } from '../../../../../support/fakeBlueskyPublish';
+import { startFakeMastodon } from '../../../../../support/fakeMastodonPublish';
+import { seeded } from '../../../../../support/publishChaos';
+import { useTempDirs } from '../../../../../support/tempDir';
+import { mustCall } from '../../../../../support/typedDispatch';
 
 const tempDir = useTempDirs();
 const cleanups: (() => unknown)[] = [];

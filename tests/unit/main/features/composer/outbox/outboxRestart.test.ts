@@ -1,12 +1,12 @@
 // Must show #1, first half: offline drafting, approvals and queueing survive a restart; once the
 // loopback servers come back, each statement is published exactly once.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../../../src/main/app/createCore';
-import { draftAndApprove, INCIDENT, makeComposerCore, waitFor, WS } from '../../../../support/composerCore';
-import { startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
-import { startFakeMastodon, type FakeMastodon } from '../../../../support/fakeMastodonPublish';
-import { useTempDirs } from '../../../../support/tempDir';
-import { mustCall } from '../../../../support/typedDispatch';
+import type { Core } from '../../../../../../src/main/app/createCore';
+import { draftAndApprove, INCIDENT, makeComposerCore, waitFor, WS } from '../../../../../support/composerCore';
+import { startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
+import { startFakeMastodon, type FakeMastodon } from '../../../../../support/fakeMastodonPublish';
+import { useTempDirs } from '../../../../../support/tempDir';
+import { mustCall } from '../../../../../support/typedDispatch';
 
 const tempDir = useTempDirs();
 const cleanups: (() => unknown)[] = [];

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
-import { createBlueskyPublisher } from '../../../../../src/main/features/outbox/blueskyPublisher';
-import type { PublishContext } from '../../../../../src/main/features/outbox/publisher';
-import { startFakeBluesky, type FakeBluesky } from '../../../../support/fakeBlueskyPublish';
+import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
+import { createBlueskyPublisher } from '../../../../../../src/main/features/composer/outbox/blueskyPublisher';
+import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
+import { startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
 
 let pds: FakeBluesky | undefined;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { linkFacets } from '../../../../../src/main/features/outbox/blueskyFacets';
-import { comparableHtml, comparablePlain } from '../../../../../src/main/features/outbox/mastodonPublisher';
-import { retryDelayMs } from '../../../../../src/main/platform/net/retryBackoff';
-import { recordKeyFor, tid } from '../../../../../src/main/features/outbox/recordKey';
-import { errorForStatus } from '../../../../../src/main/features/outbox/publisher';
+import { linkFacets } from '../../../../../../src/main/features/composer/outbox/blueskyFacets';
+import { comparableHtml, comparablePlain } from '../../../../../../src/main/features/composer/outbox/mastodonPublisher';
+import { retryDelayMs } from '../../../../../../src/main/platform/net/retryBackoff';
+import { recordKeyFor, tid } from '../../../../../../src/main/features/composer/outbox/recordKey';
+import { errorForStatus } from '../../../../../../src/main/features/composer/outbox/publisher';
 
 describe('publishing formats', () => {
   it('builds valid, deterministic and distinct Bluesky record keys', () => {

@@ -1,7 +1,7 @@
 // What the outbox needs from a network it publishes to; Mastodon and Bluesky implement it.
-import { healthMessage, healthText, type HealthMessage } from '../../../shared/domain/healthMessage';
-import type { SourceKind } from '../../../shared/domain/mention';
-import type { OutboundGate } from '../../platform/net/outboundGate';
+import { healthMessage, healthText, type HealthMessage } from '../../../../shared/domain/healthMessage';
+import type { SourceKind } from '../../../../shared/domain/mention';
+import type { OutboundGate } from '../../../platform/net/outboundGate';
 
 /** One published post, as recorded in the outbox (threads reply to the previous one). */
 export interface Posted {

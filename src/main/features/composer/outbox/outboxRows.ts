@@ -1,7 +1,7 @@
 // Turns approved content into what each channel will carry: per language, the text cut to the channel's limit.
-import { CHANNEL_SPECS, isApiChannel, limitOf, type Channel } from '../../../shared/composer/channels';
-import { splitThread } from '../../../shared/composer/splitThread';
-import { channelText, type StatementContent, type StatementLanguage } from '../../../shared/domain/statement';
+import { CHANNEL_SPECS, isApiChannel, limitOf, type Channel } from '../../../../shared/composer/channels';
+import { splitThread } from '../../../../shared/composer/splitThread';
+import { channelText, type StatementContent, type StatementLanguage } from '../../../../shared/domain/statement';
 
 export interface PlannedOutboxRow {
   readonly channel: Channel;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outboxRowsFor } from '../../../../../src/main/features/outbox/outboxRows';
-import { countForChannel } from '../../../../../src/shared/composer/countCharacters';
+import { outboxRowsFor } from '../../../../../../src/main/features/composer/outbox/outboxRows';
+import { countForChannel } from '../../../../../../src/shared/composer/countCharacters';
 
 const long = 'Our teams checked every terminal in the region and restored card payments. '.repeat(6).trim();
 

@@ -1,5 +1,5 @@
 // SQL for the accounts the outbox publishes with (stored in the encrypted workspace database).
-import type { Db } from '../../platform/db/openDatabase';
+import type { Db } from '../../../platform/db/openDatabase';
 
 export class PublishAccountRepository {
   readonly #get;

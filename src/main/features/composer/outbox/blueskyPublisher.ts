@@ -1,8 +1,8 @@
 // Publishes to Bluesky through the user's PDS: createSession (app password), then createRecord with a
 // deterministic rkey; before a resend, getRecord on that rkey tells whether the post already exists.
 import { z } from 'zod';
-import { healthMessage } from '../../../shared/domain/healthMessage';
-import { blueskyAccountSchema, type BlueskyAccount } from '../../../shared/domain/statement';
+import { healthMessage } from '../../../../shared/domain/healthMessage';
+import { blueskyAccountSchema, type BlueskyAccount } from '../../../../shared/domain/statement';
 import { linkFacets } from './blueskyFacets';
 import { errorForStatus, parseJson, PublishError, type ChannelPublisher, type PublishContext } from './publisher';
 import { recordKeyFor } from './recordKey';
