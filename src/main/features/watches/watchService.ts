@@ -12,7 +12,7 @@ import type { IngestService } from '../mentions';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { WatchRematcher } from './watchRematcher';
-import type { Audit } from '../crisisLog/audit';
+import type { Audit } from '../crisisLog';
 
 export class WatchService {
   readonly #watches = perWorkspace((ws) => new WatchRepository(ws.db));
