@@ -1,274 +1,80 @@
-// Builds the Electron-free core from its dependencies: the one object both shells (Electron, browser) host.
-import { LIVE_WORKSPACE_ID, type WorkspaceId } from '../../shared/domain/workspace';
-import { createDispatcher, type Dispatch } from '../platform/ipc/dispatcher';
-import { crisisLogHandlers } from '../features/crisisLog';
-import { incidentHandlers } from '../features/incidents';
-import { importHandlers } from '../features/imports';
-import { liveFeedsHandlers } from '../features/sources';
-import { createImports } from '../features/imports';
-import { networkHandlers } from '../features/security';
-import { backupHandlers } from '../features/backups';
-import { securityHandlers } from '../features/security';
-import { crisisLogAudit } from '../features/crisisLog';
-import { startBackupSchedule } from '../features/backups';
-import { BackupService } from '../features/backups';
-import { NetworkPolicy } from '../platform/net/networkPolicy';
-import { exerciseHandlers } from '../features/exercises';
-import { exerciseRunHandlers } from '../features/exercises';
-import { lessonsHandlers } from '../features/lessons';
-import { planHandlers } from '../features/plan';
-import { systemHandlers, type ShellFacts } from '../features/system';
-import type { Handlers } from '../platform/ipc/handlerTypes';
-import { workspaceHandlers } from '../features/workspaces';
-import { ConnectorRegistry } from '../features/sources';
-import { MentionChangeNotifier } from '../features/mentions';
-import { createDetection } from '../features/detection';
-import type { DetectionService } from '../features/detection';
-import { IngestService } from '../features/mentions';
-import { rssConnector } from '../features/sources';
-import { mastodonConnector } from '../features/sources';
-import { blueskyConnector } from '../features/sources';
-import { createLiveFeeds } from '../features/sources';
-import { SourceScheduler } from '../features/sources';
-import { mentionsHandlers, sourcesHandlers, watchesHandlers } from '../features/mentions';
-import { MentionService } from '../features/mentions';
-import { DashboardService } from '../features/dashboard';
-import { dashboardHandlers } from '../features/dashboard';
-import { DemoFeed } from '../features/demo';
-import { demoHandlers } from '../features/demo';
-import { SourceService } from '../features/sources';
-import { WatchService } from '../features/watches';
-import { WebhookService } from '../features/sources';
-import { CrisisLogService } from '../features/crisisLog';
-import { IncidentService } from '../features/incidents';
-import { createExerciseRunner } from '../features/exercises';
-import { ExerciseDebriefService } from '../features/exercises';
-import type { ExerciseRunner } from '../features/exercises';
-import { ExerciseService } from '../features/exercises';
-import { LessonsService } from '../features/lessons';
-import { loadDefaultPlan } from '../features/plan';
-import { PlanService } from '../features/plan';
-import { WorkspaceService } from '../features/workspaces';
-import type { KeyRing } from '../platform/security/keyRing';
-import { WorkspaceStore } from '../platform/workspaces/workspaceStore';
-import type { Clock } from '../platform/clock';
+// Builds the Electron-free core: the platform, then each feature module in dependency order. The one object both
+// shells (Electron, browser) host. No business rule lives here: only which feature gets which collaborator.
+import { callNames } from '../../shared/contract/index';
+import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { EventBus } from '../platform/events/eventBus';
-import type { Logger } from '../platform/logger';
-import { createComposer, type Composer, type ComposerTuning } from '../features/composer';
-import { createReports, type Reports } from '../features/reports';
+import { createDispatcher } from '../platform/ipc/dispatcher';
+import { mergeHandlers, type FeatureModule } from '../platform/ipc/handlerTypes';
+import { NetworkPolicy } from '../platform/net/networkPolicy';
+import { WorkspaceStore } from '../platform/workspaces/workspaceStore';
+import { createBackups } from '../features/backups';
+import { createComposer } from '../features/composer';
+import { createCrisisLog } from '../features/crisisLog';
+import { createDashboard } from '../features/dashboard';
+import { createDemo } from '../features/demo';
+import { createDetection } from '../features/detection';
+import { createExercises } from '../features/exercises';
+import { createImports } from '../features/imports';
+import { createIncidents } from '../features/incidents';
+import { createLessons } from '../features/lessons';
+import { createMentions } from '../features/mentions';
+import { createPlan } from '../features/plan';
+import { createReports } from '../features/reports';
+import { createSecurity } from '../features/security';
+import { createSources } from '../features/sources';
+import { createSystem } from '../features/system';
+import { createWatches } from '../features/watches';
+import { createWorkspaces } from '../features/workspaces';
+import type { CoreOptions } from './coreOptions';
 
-export interface CoreOptions {
-  readonly dataDir: string;
-  /** The shell's bus when it already pushes events (e.g. while the data was locked); a new one otherwise. */
-  readonly events?: EventBus;
-  readonly keyRing: KeyRing;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly shell: ShellFacts;
-  readonly checkOutput?: boolean;
-  /** Outbox timing (short backoff and timeouts in tests); the defaults suit real networks. */
-  readonly composerTuning?: ComposerTuning;
-  /** Start (or resume) the demo watch fed by a looping scenario; only `npm start` turns it on (TOCSIN_DEMO). */
-  readonly demo?: boolean;
-}
+export type { CoreOptions } from './coreOptions';
+export type Core = ReturnType<typeof createCore>;
 
-export interface Core {
-  readonly dispatch: Dispatch;
-  readonly events: EventBus;
-  readonly workspaces: WorkspaceService;
-  readonly network: NetworkPolicy;
-  readonly plans: PlanService;
-  readonly exercises: ExerciseService;
-  readonly exerciseRuns: ExerciseRunner;
-  /** The one way mentions enter a workspace (connectors, imports, webhook, capture, exercise injects). */
-  readonly ingest: IngestService;
-  /** Pull connectors by source kind; each connector module registers itself here. */
-  readonly connectors: ConnectorRegistry;
-  /** Saved sources, their health, and the allow-list entries they need. */
-  readonly sources: SourceService;
-  /** Watches, and the re-matching of stored mentions when one is created or edited. */
-  readonly watches: WatchService;
-  readonly crisisLog: CrisisLogService;
-  /** Statements, approvals and the outbox with its publishing worker. */
-  readonly composer: Composer;
-  readonly incidents: IncidentService;
-  /** Crisis level per watch, alerts and their explanations, backtests. */
-  readonly detection: DetectionService;
-  /** Incident report PDF, archive and CSV/XLSX export jobs, archive import. */
-  readonly reports: Reports;
-  close(): void;
-}
-
-export function createCore(options: CoreOptions): Core {
-  const { dataDir, keyRing, clock, logger, shell, checkOutput, composerTuning } = options;
-  const events = options.events ?? new EventBus();
-  const store = new WorkspaceStore(dataDir, keyRing, clock);
+export function createCore(options: CoreOptions) {
+  const { dataDir, keyRing, clock, logger } = options;
+  const base = { store: new WorkspaceStore(dataDir, keyRing, clock), events: options.events ?? new EventBus(logger), clock, logger };
+  const { store, events } = base;
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
-  // System entries are stored in the report language; the workspace service below is ready before any is written.
-  const crisisLog = new CrisisLogService(store, events, clock, (id) => workspaces.get(id).settings.reportLanguage);
-  const audit = crisisLogAudit(crisisLog);
-  const workspaces = new WorkspaceService(store, events, clock, (id, changed) => {
-    if ('sealed' in changed) audit(id, changed.sealed ? 'sealed.on' : 'sealed.off', `Sealed mode turned ${changed.sealed ? 'on' : 'off'}.`);
-  });
-  // Connectors and publishers take their gate from network.gateFor(workspaceId) and declare the origins
-  // they need with network.addOriginProvider: that is the allow-list sealed mode enforces.
-  const network = new NetworkPolicy((id) => workspaces.get(id).settings.sealed);
-  const plans = new PlanService(store, events, clock, loadDefaultPlan);
-  const exercises = new ExerciseService(store, workspaces, plans, events, clock);
-  const mentionNotifier = new MentionChangeNotifier(events);
-  const detection = createDetection({
-    store,
-    events,
-    clock,
-    clockFor: (id) => ({ now: () => exerciseRuns.gameNow(id) }),
-    logger,
-    crisisLog,
-    plan: (id) => plans.get(id).plan,
-  });
-  const ingest = new IngestService({
-    workspaces: store,
-    enricher: detection.enricher,
-    clock,
-    notifier: mentionNotifier,
-    onListenerError: (error) => logger.error('ingest listener failed', { error: String(error) }),
-  });
+  const network = new NetworkPolicy((id) => workspaces.service.get(id).settings.sealed);
+  // System entries are stored in the report language; the workspaces feature is built before any is written.
+  const crisisLog = createCrisisLog({ ...base, reportLanguage: (id) => workspaces.service.get(id).settings.reportLanguage });
+  const { audit, service: log } = crisisLog;
+  const workspaces = createWorkspaces({ ...base, audit });
+  const plan = createPlan(base);
+  const planOf = (id: string) => plan.service.get(id).plan;
+  // Detection reads each workspace's own clock: an exercise runs on its game clock.
+  const detection = createDetection({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), crisisLog: log, plan: planOf });
+  const mentions = createMentions({ ...base, enricher: detection.enricher });
+  const { ingest } = mentions;
   detection.attach(ingest);
-  const connectors = new ConnectorRegistry().register(rssConnector).register(mastodonConnector).register(blueskyConnector);
-  const scheduler = new SourceScheduler({ workspaces: store, registry: connectors, ingest, gateFor: (id) => network.gateFor(id), clock, events, logger });
-  const webhooks = new WebhookService(store, ingest, clock, logger);
-  const sources = new SourceService({
-    workspaces: store,
-    registry: connectors,
-    scheduler,
-    isSealed: (id) => network.view(id).sealed,
-    events,
-    clock,
-    pushProblem: (kind, config) => (kind === 'webhook' ? webhooks.problemOf(config) : undefined),
-  });
-  network.addOriginProvider((id) => sources.allowedOrigins(id));
-  const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger });
-  const watches = new WatchService(store, ingest, events, clock, logger, audit);
-  const mentions = new MentionService(store, ingest, clock);
-  const dashboard = new DashboardService(store, clock);
-  const demo = new DemoFeed({ store, watches, ingest, events, clock, logger });
-  const composer = createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning: composerTuning });
-  const incidents = new IncidentService({
-    store,
-    events,
-    clock,
-    log: crisisLog,
-    plan: (id) => plans.get(id).plan,
-    settings: (id) => workspaces.get(id).settings,
-    alerts: {
-      get: (id, alertId) => detection.service.getAlert(id, alertId),
-      acknowledge: (id, alertId, note, by) => void detection.service.setStatus(id, alertId, 'acknowledged', note, by),
-    },
-  });
-  const backups = new BackupService(dataDir, store, keyRing, clock, (id) => {
-    const integrity = crisisLog.verify(id);
-    return integrity.ok
-      ? { ok: true, detail: `crisis log verified (${integrity.checked} records).` }
-      : { ok: false, detail: `its crisis log chain is broken at record ${integrity.firstBroken?.seq ?? '?'}.` };
-  });
-  const stopBackups = startBackupSchedule({
-    clock,
-    logger,
-    workspaceIds: () => store.ids(),
-    intervalHours: (id) => workspaces.get(id).settings.backupHours,
-    newestBackupAt: (id) => backups.list(id)[0]?.createdAt,
-    backUp: (id) => {
-      const info = backups.create(id);
-      audit(id, 'backup.scheduled', `Scheduled backup ${info.name} created.`, { name: info.name });
-      events.emit('backup:changed', { workspaceId: id, restored: false });
-    },
-  });
-  const imports = createImports(ingest, events, () => clock.now().getTime(), (id, sourceId) => {
-    try {
-      return sources.get(id, sourceId).kind;
-    } catch {
-      return undefined;
-    }
-  });
-  const exerciseStatements = (id: string) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id));
-  const exerciseRuns = createExerciseRunner({ store, workspaces, sources, watches, ingest, crisisLog, events, clock, logger, statements: exerciseStatements });
-  const reports = createReports({ store, workspaces, incidents, crisisLog, statements: composer.statements, detection: detection.service, events, logger, clock, audit });
-  const lessons = new LessonsService(store, events, clock);
-  const exerciseDebriefs = new ExerciseDebriefService({
-    store,
-    runner: exerciseRuns,
+  const sources = createSources({ ...base, ingest, network });
+  const watches = createWatches({ ...base, audit });
+  const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning });
+  const settingsOf = (id: string) => workspaces.service.get(id).settings;
+  const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });
+  const lessons = createLessons(base);
+  const statements = (id: string) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id));
+  const exercises = createExercises({
+    ...{ ...base, workspaces: workspaces.service, plans: plan.service, sources: sources.service, watches: watches.service, ingest, crisisLog: log, statements },
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
-    incidents: (id) => incidents.list(id).map((incident) => incidents.get(id, incident.id)),
-    statements: exerciseStatements,
-    lessons: (id) => lessons.list(id),
-    exerciseName: (id) => workspaces.get(id).settings.displayName,
-    clock,
+    incidents: (id) => incidents.service.list(id).map((incident) => incidents.service.get(id, incident.id)),
+    lessons: (id) => lessons.service.list(id),
   });
-
-  const handlers: Handlers = {
-    ...systemHandlers(shell),
-    ...workspaceHandlers(workspaces),
-    ...watchesHandlers(watches),
-    ...sourcesHandlers(sources),
-    ...mentionsHandlers(mentions),
-    ...dashboardHandlers(dashboard),
-    ...demoHandlers(demo),
-    ...planHandlers(plans),
-    ...exerciseHandlers(exercises),
-    ...exerciseRunHandlers(exerciseRuns, exerciseDebriefs),
-    ...lessonsHandlers(lessons),
-    ...securityHandlers(keyRing, store, events, clock, audit),
-    ...backupHandlers(backups, events, audit),
-    ...networkHandlers(network),
-    ...crisisLogHandlers(crisisLog),
-    ...composer.handlers,
-    ...incidentHandlers(incidents),
-    ...importHandlers(imports),
-    ...liveFeedsHandlers(liveFeeds),
-    ...detection.handlers,
-    ...reports.handlers,
+  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit });
+  const modules: FeatureModule[] = [
+    ...[createSystem(options.shell), workspaces, crisisLog, createSecurity({ ...base, keyRing, network, audit }), plan, mentions, detection, sources, watches],
+    createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),
+    createDashboard(base),
+    createDemo({ ...base, watches: watches.service, ingest, enabled: options.demo ?? false }),
+    createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
+    ...[composer, incidents, lessons, exercises, reports],
+  ];
+  const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
+  for (const module of modules) module.start?.();
+  const close = (): void => {
+    for (const module of [...modules].reverse()) module.stop?.();
+    store.close();
   };
-
-  composer.start();
-
-  scheduler.startWorkspace(LIVE_WORKSPACE_ID);
-  if (options.demo) void demo.start().catch((error: unknown) => logger.error('demo failed to start', { error: String(error) }));
-  // Webhook ports follow the live workspace's webhook sources: opened, moved or closed as they change.
-  void webhooks.sync();
-  events.subscribe((name, payload) => {
-    if (name === 'sources:changed' && (payload as { workspaceId: string }).workspaceId === LIVE_WORKSPACE_ID) void webhooks.sync();
-    if (name === 'watches:changed') detection.service.watchesChanged((payload as { workspaceId: WorkspaceId }).workspaceId);
-  });
-  liveFeeds.startWorkspace(LIVE_WORKSPACE_ID);
-
-  return {
-    dispatch: createDispatcher(handlers, { checkOutput, logger }),
-    events,
-    workspaces,
-    network,
-    plans,
-    exercises,
-    exerciseRuns,
-    ingest,
-    connectors,
-    sources,
-    watches,
-    crisisLog,
-    composer,
-    incidents,
-    detection: detection.service,
-    reports,
-    close: () => {
-      watches.stop();
-      detection.stop();
-      exerciseRuns.stopAll();
-      void composer.stop();
-      scheduler.stop();
-      demo.close();
-      void webhooks.close();
-      liveFeeds.stop();
-      stopBackups();
-      mentionNotifier.close();
-      store.close();
-    },
-  };
+  const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
+  return { dispatch, events, network, ingest, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, detection: detection.service, reports, close };
 }

@@ -1,4 +1,2 @@
 // What other parts of the core may use of the backups feature; everything else in this folder is its own.
-export { startBackupSchedule } from './backupSchedule';
-export { BackupService } from './backupService';
-export { backupHandlers } from './handlers';
+export { createBackups } from './createBackups';

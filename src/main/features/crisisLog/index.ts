@@ -1,5 +1,4 @@
 // What other parts of the core may use of the crisisLog feature; everything else in this folder is its own.
-export { crisisLogAudit } from './audit';
 export type { Audit } from './audit';
 export { CrisisLogService } from './crisisLogService';
-export { crisisLogHandlers } from './handlers';
+export { createCrisisLog } from './createCrisisLog';

@@ -1,3 +1,2 @@
 // What other parts of the core may use of the dashboard feature; everything else in this folder is its own.
-export { DashboardService } from './dashboardService';
-export { dashboardHandlers } from './handlers';
+export { createDashboard } from './createDashboard';

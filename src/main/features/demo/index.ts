@@ -1,3 +1,2 @@
 // What other parts of the core may use of the demo feature; everything else in this folder is its own.
-export { DemoFeed } from './demoFeed';
-export { demoHandlers } from './handlers';
+export { createDemo } from './createDemo';

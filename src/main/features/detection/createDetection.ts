@@ -1,5 +1,6 @@
 // Builds the tone and detection services for the core and hooks the engine onto committed ingest batches.
 import type { WorkspaceId } from '../../../shared/domain/workspace';
+import type { Alert } from '../../../shared/domain/detection';
 import type { CrisisPlan } from '../../../shared/domain/plan';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
@@ -21,6 +22,11 @@ export interface DetectionParts {
   readonly tone: ToneService;
   readonly enricher: ToneEnricher;
   readonly handlers: ReturnType<typeof detectionHandlers>;
+  /** Alerts as the incidents feature reads them: opening an incident from an alert acknowledges it. */
+  readonly alerts: {
+    get(workspaceId: WorkspaceId, alertId: number): Alert;
+    acknowledge(workspaceId: WorkspaceId, alertId: number, note: string, by: string): void;
+  };
   attach(ingest: IngestService): void;
   stop(): void;
 }
@@ -39,12 +45,18 @@ export function createDetection(deps: {
   const enricher = new ToneEnricher(lexicons, (id) => tone.model(id));
   const service = new DetectionService({ ...deps, lexicons });
   let unsubscribe: (() => void) | null = null;
+  // Watches or the mentions they hold changed: evaluators are warmed again from storage.
+  const stopWatching = deps.events.on('watches:changed', ({ workspaceId }) => service.watchesChanged(workspaceId));
   let timer: NodeJS.Timeout | null = null;
   return {
     service,
     tone,
     enricher,
     handlers: detectionHandlers(service, tone),
+    alerts: {
+      get: (id, alertId) => service.getAlert(id, alertId),
+      acknowledge: (id, alertId, note, by) => void service.setStatus(id, alertId, 'acknowledged', note, by),
+    },
     attach(ingest) {
       unsubscribe = ingest.onCommitted((batch) => service.onCommitted(batch));
       timer = setInterval(() => {
@@ -57,6 +69,7 @@ export function createDetection(deps: {
       timer.unref();
     },
     stop() {
+      stopWatching();
       unsubscribe?.();
       if (timer) clearInterval(timer);
     },

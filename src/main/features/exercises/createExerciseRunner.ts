@@ -78,9 +78,7 @@ export function createExerciseRunner(deps: {
   });
   const rules = loadDraftRuleSets();
   const checkers = { fr: createDraftChecker(rules.fr), en: createDraftChecker(rules.en) };
-  deps.events.subscribe((name, payload) => {
-    if (name !== 'composer:outboxChanged') return;
-    const { workspaceId } = payload as { workspaceId: WorkspaceId };
+  deps.events.on('composer:outboxChanged', ({ workspaceId }) => {
     if (!runner.run(workspaceId)) return;
     try {
       for (const { statement, outbox } of deps.statements(workspaceId)) {

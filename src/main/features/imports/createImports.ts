@@ -1,23 +1,28 @@
-// Builds the import service with the limits the app runs with.
+// The imports feature: monitoring-tool exports (CSV, XLSX, JSON) staged, previewed, mapped and ingested, within
+// the limits the app runs with.
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/domain/fileImport';
 import type { EventBus } from '../../platform/events/eventBus';
+import type { FeatureModule } from '../../platform/ipc/handlerTypes';
+import { importHandlers } from './handlers';
 import { ImportService, type MentionSink } from './importService';
 import { UploadStaging } from './uploadStaging';
 
 const MAX_XLSX_INFLATED_BYTES = 512 * 1024 * 1024;
 
-export function createImports(
-  sink: MentionSink,
-  events: EventBus,
-  now: () => number,
-  sourceKind: (workspaceId: string, sourceId: number) => string | undefined,
-): ImportService {
-  const staging = new UploadStaging({ maxFileBytes: MAX_IMPORT_FILE_BYTES, maxFiles: 4, ttlMs: 2 * 3_600_000 }, now);
-  return new ImportService({
+export function createImports(deps: {
+  sink: MentionSink;
+  events: EventBus;
+  now: () => number;
+  /** The kind of a saved source, or undefined when there is none: a file goes only into a file-import source. */
+  sourceKind: (workspaceId: string, sourceId: number) => string | undefined;
+}): FeatureModule {
+  const staging = new UploadStaging({ maxFileBytes: MAX_IMPORT_FILE_BYTES, maxFiles: 4, ttlMs: 2 * 3_600_000 }, deps.now);
+  const service = new ImportService({
     staging,
-    sink,
-    publish: (progress) => events.emit('import:progress', progress),
+    sink: deps.sink,
+    publish: (progress) => deps.events.emit('import:progress', progress),
     maxInflatedBytes: MAX_XLSX_INFLATED_BYTES,
-    sourceKind,
+    sourceKind: deps.sourceKind,
   });
+  return { handlers: importHandlers(service) };
 }

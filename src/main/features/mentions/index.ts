@@ -1,10 +1,8 @@
 // What other parts of the core may use of the mentions feature; everything else in this folder is its own.
 export { displayUrl } from './canonicalUrl';
-export { MentionChangeNotifier } from './changeNotifier';
 export { detectLanguage } from './detectLanguage';
 export type { EnrichInput, Enrichment, MentionEnricher } from './enricher';
 export { IngestService } from './ingestService';
 export type { CommittedBatch } from './ingestService';
-export { mentionsHandlers, sourcesHandlers, watchesHandlers } from './listenHandlers';
 export { MentionReadRepository } from './mentionReadRepository';
-export { MentionService } from './mentionService';
+export { createMentions } from './createMentions';

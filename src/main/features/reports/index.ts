@@ -1,3 +1,2 @@
 // What other parts of the core may use of the reports feature; everything else in this folder is its own.
 export { createReports } from './createReports';
-export type { Reports } from './createReports';

@@ -43,6 +43,11 @@ export class SourceService {
     return repo.list().map((r) => this.#toSource(workspaceId, repo, r));
   }
 
+  /** The kind of a saved source, or undefined when there is none. */
+  kindOf(workspaceId: WorkspaceId, id: number): Source['kind'] | undefined {
+    return this.#repo(workspaceId).get(id)?.kind;
+  }
+
   get(workspaceId: WorkspaceId, id: number): Source {
     const repo = this.#repo(workspaceId);
     const record = repo.get(id);

@@ -1,3 +1,3 @@
 // What other parts of the core may use of the system feature; everything else in this folder is its own.
-export { systemHandlers } from './handlers';
 export type { ShellFacts } from './handlers';
+export { createSystem } from './createSystem';

@@ -2,3 +2,4 @@
 export { WatchMatcher } from './watchMatcher';
 export { WatchRepository } from './watchRepository';
 export { WatchService } from './watchService';
+export { createWatches } from './createWatches';

@@ -1,5 +1,5 @@
-// Watches: validate, save, make ingestion match the next batch against the new keywords, and apply a new or
-// edited watch to the mentions already stored (see WatchRematcher).
+// Watches: validate, save, announce the change (`watches:changed`: ingestion matches the next batch against the new
+// keywords, detection re-warms), and apply a new or edited watch to the mentions already stored (see WatchRematcher).
 import { AppFailure } from '../../../shared/contract/envelope';
 import { watchInputSchema, type Watch, type WatchInput } from '../../../shared/domain/watch';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
@@ -8,7 +8,6 @@ import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import { SourceRepository } from '../sources';
 import { WatchRepository } from './watchRepository';
-import type { IngestService } from '../mentions';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { WatchRematcher } from './watchRematcher';
@@ -21,7 +20,6 @@ export class WatchService {
 
   constructor(
     private readonly workspaces: WorkspaceLookup,
-    private readonly ingest: IngestService,
     private readonly events: EventBus,
     private readonly clock: Clock,
     logger: Logger,
@@ -101,7 +99,6 @@ export class WatchService {
   }
 
   #changed(workspaceId: WorkspaceId): void {
-    this.ingest.watchesChanged(workspaceId);
     this.events.emit('watches:changed', { workspaceId });
   }
 }

@@ -54,9 +54,7 @@ export class LiveFeedService {
   readonly #unsubscribe: () => void;
 
   constructor(private readonly deps: LiveFeedDeps) {
-    this.#unsubscribe = deps.events.subscribe((name, payload) => {
-      if (name !== 'sources:changed' && name !== 'workspace:changed') return;
-      const workspaceId = (payload as { workspaceId: WorkspaceId }).workspaceId;
+    this.#unsubscribe = deps.events.onAny(['sources:changed', 'workspace:changed'], ({ workspaceId }) => {
       if (this.#started.has(workspaceId)) this.#syncSoon(workspaceId);
     });
   }

@@ -1,0 +1,22 @@
+// What a shell hands the core: where the data is, how keys are unlocked, the clock and logger, and its own facts.
+import type { Clock } from '../platform/clock';
+import type { EventBus } from '../platform/events/eventBus';
+import type { Logger } from '../platform/logger';
+import type { KeyRing } from '../platform/security/keyRing';
+import type { ComposerTuning } from '../features/composer';
+import type { ShellFacts } from '../features/system';
+
+export interface CoreOptions {
+  readonly dataDir: string;
+  /** The shell's bus when it already pushes events (e.g. while the data was locked); a new one otherwise. */
+  readonly events?: EventBus;
+  readonly keyRing: KeyRing;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly shell: ShellFacts;
+  readonly checkOutput?: boolean;
+  /** Outbox timing (short backoff and timeouts in tests); the defaults suit real networks. */
+  readonly composerTuning?: ComposerTuning;
+  /** Start (or resume) the demo watch fed by a looping scenario; only `npm start` turns it on (TOCSIN_DEMO). */
+  readonly demo?: boolean;
+}

@@ -1,0 +1,10 @@
+// The dashboard feature: volume and tone series, breakdowns and the level strip of a watch.
+import type { Clock } from '../../platform/clock';
+import type { FeatureModule } from '../../platform/ipc/handlerTypes';
+import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
+import { DashboardService } from './dashboardService';
+import { dashboardHandlers } from './handlers';
+
+export function createDashboard(deps: { store: WorkspaceLookup; clock: Clock }): FeatureModule {
+  return { handlers: dashboardHandlers(new DashboardService(deps.store, deps.clock)) };
+}
