@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DASHBOARD_RANGES, type DashboardRange } from '../src/shared/domain/dashboard';
 import { openDatabase, type Db } from '../src/main/platform/db/openDatabase';
-import { DashboardRepository } from '../src/main/features/dashboard/dashboardRepository';
+import { RollupRepository } from '../src/main/features/mentions';
 import { SourceRepository } from '../src/main/features/sources/sourceRepository';
 import { WatchRepository } from '../src/main/features/watches/watchRepository';
 import { syntheticMentions } from './bench/syntheticMentions';
@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     console.log(`breakdown (sources, languages, terms, authors), all ranges: ${sortedSplits.length} calls, p50 ${ms(percentile(sortedSplits, 0.5))} ms, p95 ${ms(percentile(sortedSplits, 0.95))} ms`);
 
     // Same run, same data: the month at 6-hour buckets plus 7 shifted days from the minute rollups vs the hourly ones.
-    const repo = new DashboardRepository(db);
+    const repo = new RollupRepository(db);
     const endMinute = Math.floor(now().getTime() / 60_000);
     const viaMinutes: number[] = [];
     const viaHours: number[] = [];

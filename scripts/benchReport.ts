@@ -11,7 +11,9 @@ import { createCore, type Core } from '../src/main/app/createCore';
 import { silentLogger } from '../src/main/platform/logger';
 import { openDatabase } from '../src/main/platform/db/openDatabase';
 import { DetectionRepository } from '../src/main/features/detection/detectionRepository';
-import { MentionWriteRepository, partKey, type RollupDelta } from '../src/main/features/mentions/mentionWriteRepository';
+import { MentionWriteRepository, type MentionRow } from '../src/main/features/mentions/mentionWriteRepository';
+import { RollupRepository } from '../src/main/features/mentions';
+import { RollupDeltas } from '../src/main/features/mentions/rollups/rollupDeltas';
 import { KeyRing } from '../src/main/platform/security/keyRing';
 import { AppFailure, type CallInput, type CallName, type CallOutput } from '../src/shared/contract/index';
 import type { Explanation } from '../src/shared/domain/detection';
@@ -74,13 +76,14 @@ function bulkLoad(): { watchIds: number[] } {
     const watchIds = [1, 2];
     const sourceId = Number(db.prepare("SELECT id FROM sources WHERE name = 'Bench'").pluck().get());
     const writer = new MentionWriteRepository(db);
+    const rollups = new RollupRepository(db);
     const detection = new DetectionRepository(db);
     const weights = minuteWeights();
     const cumulative = new Float64Array(weights.length);
     let sum = 0;
     for (let i = 0; i < weights.length; i += 1) cumulative[i] = sum += weights[i]!;
     const rand = random(42);
-    const rollups = new Map<string, RollupDelta>();
+    const deltas = new RollupDeltas();
     const terms = new Map<string, number>();
     const fetchedAt = new Date(END).toISOString();
     writer.inTransaction(() => {
@@ -103,52 +106,39 @@ function bulkLoad(): { watchIds: number[] } {
         const tone = negative ? 'negative' : rand() < 0.7 ? 'neutral' : 'positive';
         const audience = Math.floor(rand() ** 4 * 300_000);
         const watch = crisis && rand() < 0.6 ? 2 : 1;
-        const id = writer.insert(
-          {
-            sourceId,
-            sourceKind: 'rss',
-            externalId: `bench-${i}`,
-            canonicalUrl: null,
-            url: `https://news.example/${i}`,
-            authorHandle: `@user${i % 20_000}`,
-            authorName: `Utilisateur ${i % 20_000}`,
-            authorAudience: audience,
-            authorKind: audience > 100_000 ? 'journalist' : 'public',
-            sourceName: 'Bench',
-            title: null,
-            text: `${a} — ${b} #${i % 97}`,
-            raw: '{}',
-            language: fr ? 'fr' : 'en',
-            publishedAt: new Date(t).toISOString(),
-            fetchedAt,
-            likes: null,
-            shares: null,
-            replies: null,
-            replyToExternalId: null,
-            toneClass: tone,
-            toneScore: null,
-          },
-          [watch],
-        );
+        const row: MentionRow = {
+          sourceId,
+          sourceKind: 'rss',
+          externalId: `bench-${i}`,
+          canonicalUrl: null,
+          url: `https://news.example/${i}`,
+          authorHandle: `@user${i % 20_000}`,
+          authorName: `Utilisateur ${i % 20_000}`,
+          authorAudience: audience,
+          authorKind: audience > 100_000 ? 'journalist' : 'public',
+          sourceName: 'Bench',
+          title: null,
+          text: `${a} — ${b} #${i % 97}`,
+          raw: '{}',
+          language: fr ? 'fr' : 'en',
+          publishedAt: new Date(t).toISOString(),
+          fetchedAt,
+          likes: null,
+          shares: null,
+          replies: null,
+          replyToExternalId: null,
+          toneClass: tone,
+          toneScore: null,
+        };
+        const id = writer.insert(row, [watch]);
         if (id === null) continue;
-        const minute = Math.floor(t / 60_000);
-        const key = `${watch}:${minute}`;
-        let delta = rollups.get(key);
-        if (!delta) {
-          delta = { watchId: watch, minute, count: 0, negative: 0, neutral: 0, positive: 0, audience: 0, parts: new Map() };
-          rollups.set(key, delta);
-        }
-        delta.count += 1;
-        delta[tone] += 1;
-        delta.audience += audience;
-        const part = partKey('lang', fr ? 'fr' : 'en');
-        delta.parts.set(part, (delta.parts.get(part) ?? 0) + 1);
+        deltas.add(watch, row);
         for (const term of [a, b]) {
           const termKey = `${watch}\t${Math.floor(t / HOUR)}\t${term.toLowerCase()}`;
           terms.set(termKey, (terms.get(termKey) ?? 0) + 1);
         }
       }
-      writer.applyRollups(rollups.values());
+      rollups.applyDeltas(deltas.values());
       for (const watchId of watchIds) {
         const rows = [...terms.entries()]
           .filter(([k]) => k.startsWith(`${watchId}\t`))

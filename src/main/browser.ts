@@ -7,6 +7,7 @@ import { createHost } from './app/host';
 import { consoleLogger } from './platform/logger';
 import { APP_VERSION, defaultDataDir } from './platform/paths';
 import { KeyRing } from './platform/security/keyRing';
+import { childEnvironment, takeSecret } from './platform/security/secretEnvironment';
 import { startBrowserServer } from './server/httpServer';
 
 async function main(): Promise<void> {
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keyRing = new KeyRing(dataDir);
   // Headless runs may pass the passphrase; otherwise the page asks for it.
-  if (keyRing.locked && process.env.TOCSIN_PASSPHRASE) await keyRing.unlock(process.env.TOCSIN_PASSPHRASE);
+  const passphrase = takeSecret('TOCSIN_PASSPHRASE');
+  if (keyRing.locked && passphrase) await keyRing.unlock(passphrase);
   const host = createHost({
     dataDir,
     keyRing,
@@ -31,10 +33,11 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     logger: consoleLogger,
     port: process.env.TOCSIN_PORT ? Number(process.env.TOCSIN_PORT) : 0,
-    token: process.env.TOCSIN_TOKEN || undefined,
+    token: takeSecret('TOCSIN_TOKEN'),
   });
   process.stdout.write(`Tocsin is running in browser mode. Open: ${server.url}\n`);
-  if (!process.env.TOCSIN_NO_OPEN && hasDisplay()) openInBrowser(server.url);
+  // The browser gets a one-time address: a command line is readable by every user of the machine.
+  if (!process.env.TOCSIN_NO_OPEN && hasDisplay()) openInBrowser(server.launchUrl());
 
   const stop = (): void => {
     void server.close().then(() => {
@@ -51,7 +54,7 @@ const hasDisplay = (): boolean =>
 
 function openInBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+  const child = spawn(command, [url], { detached: true, stdio: 'ignore', env: childEnvironment() });
   // No system browser is not an error: the URL is printed above.
   child.on('error', () => {});
   child.unref();

@@ -6,10 +6,14 @@ import { createHost, type Host } from './app/host';
 import { consoleLogger } from './platform/logger';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
 import { KeyRing } from './platform/security/keyRing';
+import { dropSecrets } from './platform/security/secretEnvironment';
 import { installGuards, openExternalChecked } from './shell/guards';
 import { osSecretStore } from './shell/osSecretStore';
 import { APP_ENTRY_URL, mainWindowOptions } from './shell/policy';
 import { registerIpc } from './shell/registerIpc';
+
+// Electron reads no secret from the environment; the links it hands to the OS must not carry one along.
+dropSecrets();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { fail, type Result } from '../../shared/contract/index';
 import type { EventBus } from '../platform/events/eventBus';
 import type { Logger } from '../platform/logger';
@@ -19,48 +20,96 @@ export interface BrowserServerOptions {
   /** Fixed token for tests; otherwise a random one is generated per launch. */
   readonly token?: string;
   readonly maxBodyBytes?: number;
+  /** Connections open at once; Node closes any over the cap unanswered. */
+  readonly maxConnections?: number;
+  /** Event streams open at once; one more is answered 503. */
+  readonly maxEventClients?: number;
+  /** Bytes an event-stream client may leave unread before it is dropped (it reconnects and refetches). */
+  readonly maxEventBacklogBytes?: number;
 }
 
 export interface BrowserServer {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /**
+   * A one-time address for the system browser, so the token never sits on a command line other users can
+   * read: it redirects once to `url`, then is dead. Each call replaces the previous one.
+   */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
 const SSE_HEARTBEAT_MS = 25_000;
+const LAUNCH_PATH = '/launch';
+const LAUNCH_CODE_TTL_MS = 2 * 60_000;
+
+/** A request the server cannot make sense of (its path does not parse or decode): answered 400. */
+class BadRequest extends Error {}
+class PayloadTooLarge extends Error {}
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const maxEventClients = options.maxEventClients ?? 16;
+  const maxBacklog = options.maxEventBacklogBytes ?? 1024 * 1024;
   const prefix = `/${token}/`;
   const sseClients = new Set<ServerResponse>();
+  let launch: { code: string; expires: number } | undefined;
   let port = 0;
 
-  const server: Server = createServer((req, res) => {
-    baseHeaders(res);
-    const url = new URL(req.url ?? '/', 'http://invalid');
+  const server: Server = createServer(
+    // A connection that never completes its request must not hold one of the capped slots for long.
+    { headersTimeout: 10_000, requestTimeout: 60_000, connectionsCheckingInterval: 2_000 },
+    (req, res) => {
+      baseHeaders(res);
+      // The one error boundary: whatever a request carries, it gets an answer and the server keeps serving.
+      route(req, res).catch((error: unknown) => answerFailure(req, res, error));
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 64;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, port)) return sendText(res, 421, 'Misdirected request: wrong Host header.');
     if (!originAllowed(req.headers.origin, port)) return sendText(res, 403, 'Forbidden: foreign Origin.');
-    if (!tokenMatches(url.pathname, prefix)) return sendText(res, 401, 'Unauthorized: missing or wrong launch token.');
-    const rest = url.pathname.slice(prefix.length);
+    const pathname = requestPath(req.url);
+    if (pathname === LAUNCH_PATH || pathname.startsWith(`${LAUNCH_PATH}/`)) return redeemLaunch(req, res, pathname);
+    if (!tokenMatches(pathname, prefix)) return sendText(res, 401, 'Unauthorized: missing or wrong launch token.');
+    const rest = pathname.slice(prefix.length);
 
     if (rest.startsWith('rpc/')) {
       if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed.');
-      return void handleRpc(req, res, decodeURIComponent(rest.slice(4)));
+      return handleRpc(req, res, decodePathSegment(rest.slice(4)));
     }
     if (rest === 'events') {
       if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed.');
-      return openEventStream(req, res);
+      return openEventStream(res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     const file = resolveStaticFile(options.rendererDir, rest);
     if (!file) return sendText(res, 404, 'Not found.');
     res.writeHead(200, { 'Content-Type': mimeTypeOf(file), 'Content-Security-Policy': APP_CSP });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
-  });
+    await pipeline(createReadStream(file), res);
+  }
+
+  function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    // Mid-answer or with the client gone there is nobody to tell: close, as a cut transfer does.
+    if (res.headersSent || req.destroyed) return void res.destroy();
+    if (error instanceof BadRequest) return sendText(res, 400, `Bad request: ${error.message}`);
+    options.logger.error('browser-mode request failed', { error: error instanceof Error ? error.message : String(error) });
+    sendText(res, 500, 'Internal error.');
+  }
+
+  function redeemLaunch(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed.');
+    const valid = launch !== undefined && Date.now() < launch.expires && tokenMatches(pathname, `${LAUNCH_PATH}/${launch.code}`, true);
+    if (!valid) return sendText(res, 410, 'This launch address was already used or has expired: open the address printed in the terminal.');
+    launch = undefined;
+    res.writeHead(303, { Location: prefix });
+    res.end();
+  }
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     const type = req.headers['content-type'] ?? '';
@@ -71,8 +120,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       body = await readBody(req, maxBody);
     } catch (error) {
+      if (!(error instanceof PayloadTooLarge)) throw error;
       res.setHeader('Connection', 'close');
-      return sendJson(res, 413, fail('PAYLOAD_TOO_LARGE', (error as Error).message));
+      return sendJson(res, 413, fail('PAYLOAD_TOO_LARGE', error.message));
     }
     let input: unknown;
     try {
@@ -84,20 +134,34 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendJson(res, 200, result);
   }
 
-  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+  function openEventStream(res: ServerResponse): void {
+    if (sseClients.size >= maxEventClients) {
+      res.setHeader('Retry-After', '10');
+      return sendText(res, 503, 'Too many event streams are open; close another Tocsin tab.');
+    }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     sseClients.add(res);
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), SSE_HEARTBEAT_MS);
-    req.on('close', () => {
+    const heartbeat = setInterval(() => push(res, ': ping\n\n'), SSE_HEARTBEAT_MS);
+    res.on('close', () => {
       clearInterval(heartbeat);
       sseClients.delete(res);
     });
   }
 
+  /** Writes a frame, unless the client already left more than the bound unread: then it is dropped. */
+  function push(client: ServerResponse, frame: string): void {
+    if (client.writableLength > maxBacklog) {
+      sseClients.delete(client);
+      client.destroy();
+      return;
+    }
+    client.write(frame);
+  }
+
   const unsubscribe = options.events.subscribe((name, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const client of sseClients) client.write(frame);
+    for (const client of sseClients) push(client, frame);
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -111,6 +175,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `http://${HOST}:${port}${prefix}`,
     port,
     token,
+    launchUrl: () => {
+      launch = { code: randomBytes(24).toString('base64url'), expires: Date.now() + LAUNCH_CODE_TTL_MS };
+      return `http://${HOST}:${port}${LAUNCH_PATH}/${launch.code}`;
+    },
     close: () =>
       new Promise<void>((resolveClose) => {
         unsubscribe();
@@ -141,10 +209,34 @@ export function originAllowed(origin: string | undefined, port: number): boolean
   return origin === undefined || origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
 }
 
-function tokenMatches(pathname: string, prefix: string): boolean {
-  const candidate = Buffer.from(pathname.slice(0, prefix.length));
-  const expected = Buffer.from(prefix);
-  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+/** Compares in constant time: `expected` as a prefix of the path, or the whole path when `whole`. */
+function tokenMatches(pathname: string, expected: string, whole = false): boolean {
+  if (whole && pathname.length !== expected.length) return false;
+  const candidate = Buffer.from(pathname.slice(0, expected.length));
+  const wanted = Buffer.from(expected);
+  return candidate.length === wanted.length && timingSafeEqual(candidate, wanted);
+}
+
+/**
+ * The path of the request target, parsed as a path (a target such as `//x` is not read as a host name);
+ * any other form (absolute, `*`) or a target URL parsing refuses is the client's error.
+ */
+function requestPath(target: string | undefined): string {
+  const refused = new BadRequest('the request target is not a valid path.');
+  if (!target?.startsWith('/')) throw refused;
+  try {
+    return new URL(`http://${HOST}${target}`).pathname;
+  } catch {
+    throw refused;
+  }
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new BadRequest('the path is not valid percent-encoded UTF-8.');
+  }
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -152,7 +244,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       req.resume();
-      return reject(new Error(`The request is too large (${declared} bytes, limit ${limit}).`));
+      return reject(new PayloadTooLarge(`The request is too large (${declared} bytes, limit ${limit}).`));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -162,7 +254,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
         // Stop buffering but keep the socket until the 413 reply is written; it closes after that.
         req.off('data', onData);
         req.resume();
-        reject(new Error(`The request is too large (over ${limit} bytes).`));
+        reject(new PayloadTooLarge(`The request is too large (over ${limit} bytes).`));
       } else chunks.push(chunk);
     };
     req.on('data', onData);

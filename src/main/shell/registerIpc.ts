@@ -8,8 +8,9 @@ import { isAppUrl } from './policy';
 export function registerIpc(dispatch: Dispatch, events: EventBus): void {
   for (const channel of callNames) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
-      // A frame that is not our own page (e.g. a navigated or injected frame) gets nothing.
-      if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) {
+      // Only the app page's own top frame may call: a navigated, injected or embedded frame gets nothing.
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
         return fail('FORBIDDEN', 'Calls are accepted only from the Tocsin window.');
       }
       return dispatch(channel, input);

@@ -1,19 +1,5 @@
-// SQL for the dashboard: bucketed volume from the minute or hourly rollups, splits, terms, authors, markers.
+// SQL the dashboard reads besides the rollups (those are the mentions' rollups module): terms, authors, markers.
 import type { Db } from '../../platform/db/openDatabase';
-
-export interface VolumeBucket {
-  bucket: number;
-  count: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-}
-
-export interface PartCount {
-  dimension: string;
-  value: string;
-  count: number;
-}
 
 export interface AuthorRow {
   name: string;
@@ -44,15 +30,6 @@ export interface PublicationRow {
 
 /** Exported so the index-use test explains exactly what runs. */
 export const DASHBOARD_SQL = {
-  minuteVolume: `SELECT minute / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral, sum(positive) AS positive
-       FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY bucket ORDER BY bucket`,
-  hourVolume: `SELECT hour / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral, sum(positive) AS positive
-       FROM mention_rollups_hourly WHERE watch_id = ? AND hour >= ? AND hour < ? GROUP BY bucket ORDER BY bucket`,
-  minuteParts: `SELECT dimension, value, sum(count) AS count FROM mention_rollup_parts
-       WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY dimension, value`,
-  hourParts: `SELECT dimension, value, sum(count) AS count FROM mention_rollup_parts_hourly
-       WHERE watch_id = ? AND hour >= ? AND hour < ? GROUP BY dimension, value`,
-  firstMinute: 'SELECT min(minute) AS minute FROM mention_rollups WHERE watch_id = ?',
   terms: `SELECT term, sum(count) AS count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?
        GROUP BY term ORDER BY count DESC, term LIMIT ?`,
   authors: `SELECT name, handle, max(audience) AS audience, kind, count(*) AS mentions FROM (
@@ -76,14 +53,7 @@ export const DASHBOARD_SQL = {
        GROUP BY s.id ORDER BY publishedAt`,
 } as const;
 
-type Range = [bucket: number, watchId: number, from: number, to: number];
-
 export class DashboardRepository {
-  readonly #minuteVolume;
-  readonly #hourVolume;
-  readonly #minuteParts;
-  readonly #hourParts;
-  readonly #firstMinute;
   readonly #terms;
   readonly #authors;
   readonly #alerts;
@@ -91,41 +61,12 @@ export class DashboardRepository {
   readonly #publications;
 
   constructor(db: Db) {
-    // Integer division (the width is cast: JS numbers bind as REAL) groups minutes (or hours) into buckets of the requested width in one pass over the primary key.
-    this.#minuteVolume = db.prepare<Range, VolumeBucket>(DASHBOARD_SQL.minuteVolume);
-    this.#hourVolume = db.prepare<Range, VolumeBucket>(DASHBOARD_SQL.hourVolume);
-    this.#minuteParts = db.prepare<[number, number, number], PartCount>(DASHBOARD_SQL.minuteParts);
-    this.#hourParts = db.prepare<[number, number, number], PartCount>(DASHBOARD_SQL.hourParts);
-    this.#firstMinute = db.prepare<[number], { minute: number | null }>(DASHBOARD_SQL.firstMinute);
     this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(DASHBOARD_SQL.terms);
     // Newest mentions of the range first, capped, so a month of a busy watch stays a bounded read.
     this.#authors = db.prepare<[string, string, number, number, number], AuthorRow>(DASHBOARD_SQL.authors);
     this.#alerts = db.prepare<[number, string, string], AlertSpan>(DASHBOARD_SQL.alerts);
     this.#levelChanges = db.prepare<[number, string, number, string, string], LevelChange>(DASHBOARD_SQL.levelChanges);
     this.#publications = db.prepare<[string, string], PublicationRow>(DASHBOARD_SQL.publications);
-  }
-
-  /** Buckets of `bucketMinutes` over [fromMinute, toMinute), read from the per-minute rollups. */
-  volumeByMinutes(watchId: number, bucketMinutes: number, fromMinute: number, toMinute: number): VolumeBucket[] {
-    return this.#minuteVolume.all(bucketMinutes, watchId, fromMinute, toMinute);
-  }
-
-  /** Buckets of `bucketHours` over [fromHour, toHour), read from the hourly rollups. */
-  volumeByHours(watchId: number, bucketHours: number, fromHour: number, toHour: number): VolumeBucket[] {
-    return this.#hourVolume.all(bucketHours, watchId, fromHour, toHour);
-  }
-
-  partsByMinutes(watchId: number, fromMinute: number, toMinute: number): PartCount[] {
-    return this.#minuteParts.all(watchId, fromMinute, toMinute);
-  }
-
-  partsByHours(watchId: number, fromHour: number, toHour: number): PartCount[] {
-    return this.#hourParts.all(watchId, fromHour, toHour);
-  }
-
-  /** First minute with data, so the seasonal baseline never counts days before the watch existed as zeros. */
-  firstMinute(watchId: number): number | null {
-    return this.#firstMinute.get(watchId)?.minute ?? null;
   }
 
   topTerms(watchId: number, fromHour: number, toHour: number, limit: number): Array<{ term: string; count: number }> {

@@ -10,7 +10,8 @@ import {
 } from '../../../shared/domain/dashboard';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
-import { DashboardRepository, type LevelChange, type VolumeBucket } from './dashboardRepository';
+import { DashboardRepository, type LevelChange } from './dashboardRepository';
+import { RollupRepository, type VolumeBucket } from '../mentions';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
@@ -33,6 +34,7 @@ const rank = (level: string) => Math.max(0, CRISIS_LEVELS.indexOf(level as Crisi
 
 export class DashboardService {
   readonly #repo = perWorkspace((ws) => new DashboardRepository(ws.db));
+  readonly #rollups = perWorkspace((ws) => new RollupRepository(ws.db));
 
   constructor(
     private readonly workspaces: WorkspaceLookup,
@@ -40,12 +42,14 @@ export class DashboardService {
   ) {}
 
   series(workspaceId: WorkspaceId, watchId: number, range: DashboardRange, to?: string): DashboardSeries {
-    const repo = this.#repo(this.workspaces.get(workspaceId));
+    const ws = this.workspaces.get(workspaceId);
+    const repo = this.#repo(ws);
+    const rollups = this.#rollups(ws);
     const w = this.#window(range, to);
     // One read of the hourly rollups covers the previous days and, for buckets of hours, the range itself.
-    const hourly = this.#hourly(repo, watchId, w);
-    const current = w.bucketMinutes % 60 === 0 ? hourly : this.#minutes(repo, watchId, w);
-    const first = repo.firstMinute(watchId);
+    const hourly = this.#hourly(rollups, watchId, w);
+    const current = w.bucketMinutes % 60 === 0 ? hourly : this.#minutes(rollups, watchId, w);
+    const first = rollups.firstMinute(watchId);
     const fromIso = iso(w.fromMinute);
     const toIso = iso(w.toMinute);
     const spans = repo.alertSpans(watchId, fromIso, toIso);
@@ -97,12 +101,14 @@ export class DashboardService {
   }
 
   breakdown(workspaceId: WorkspaceId, watchId: number, range: DashboardRange, to?: string): DashboardBreakdown {
-    const repo = this.#repo(this.workspaces.get(workspaceId));
+    const ws = this.workspaces.get(workspaceId);
+    const repo = this.#repo(ws);
+    const rollups = this.#rollups(ws);
     const w = this.#window(range, to);
     const parts =
       w.bucketMinutes % 60 === 0
-        ? repo.partsByHours(watchId, w.fromMinute / 60, w.toMinute / 60)
-        : repo.partsByMinutes(watchId, w.fromMinute, w.toMinute);
+        ? rollups.partsByHours(watchId, w.fromMinute / 60, w.toMinute / 60)
+        : rollups.partsByMinutes(watchId, w.fromMinute, w.toMinute);
     const split = (dimension: string) =>
       parts
         .filter((p) => p.dimension === dimension && p.count > 0)
@@ -131,9 +137,9 @@ export class DashboardService {
   }
 
   /** The range's buckets under an hour, keyed by their first minute, from the per-minute rollups. */
-  #minutes(repo: DashboardRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
+  #minutes(rollups: RollupRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
     const byStart = new Map<number, VolumeBucket>();
-    for (const row of repo.volumeByMinutes(watchId, w.bucketMinutes, w.fromMinute, w.toMinute)) byStart.set(row.bucket * w.bucketMinutes, row);
+    for (const row of rollups.volumeByMinutes(watchId, w.bucketMinutes, w.fromMinute, w.toMinute)) byStart.set(row.bucket * w.bucketMinutes, row);
     return byStart;
   }
 
@@ -141,12 +147,12 @@ export class DashboardService {
    * Hourly rollups from seven days before the range to its end, in buckets of the range's width when that is
    * hours (one hour otherwise), keyed by their first minute.
    */
-  #hourly(repo: DashboardRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
+  #hourly(rollups: RollupRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
     const hours = Math.max(1, w.bucketMinutes / 60);
     const fromHour = Math.floor((w.fromMinute - BASELINE_DAYS * MINUTES_PER_DAY) / 60);
     const toHour = Math.ceil(w.toMinute / 60);
     const byStart = new Map<number, VolumeBucket>();
-    for (const row of repo.volumeByHours(watchId, hours, fromHour, toHour)) byStart.set(row.bucket * hours * 60, row);
+    for (const row of rollups.volumeByHours(watchId, hours, fromHour, toHour)) byStart.set(row.bucket * hours * 60, row);
     return byStart;
   }
 }

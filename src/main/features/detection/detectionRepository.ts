@@ -1,5 +1,5 @@
-// Detection storage: per-watch settings and level, alerts with their explanation, term hours, and the reads the
-// engine needs (new mentions by id, rollups summed into 5-minute buckets, mentions of a range for backtests).
+// Detection storage: per-watch settings and level, alerts with their explanation, term hours, and the mentions
+// the engine reads (new ones by id, those of a range for backtests); its rollup buckets come from the rollups module.
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuthorKind } from '../../../shared/domain/mention';
 import type { ToneClass } from '../../../shared/domain/storedMention';
@@ -60,7 +60,6 @@ function toSummary(r: MentionDbRow): MentionSummary {
 export class DetectionRepository {
   readonly #mentionsById: Statement;
   readonly #mentionsInRange: Statement;
-  readonly #buckets: Statement;
   readonly #termHours: Statement;
   readonly #addTerm: Statement;
   readonly #getSettings: Statement;
@@ -84,10 +83,6 @@ export class DetectionRepository {
     this.#mentionsInRange = db.prepare(
       `SELECT ${MENTION_COLUMNS} FROM mention_watches w JOIN mentions m ON m.id = w.mention_id
        WHERE w.watch_id = ? AND m.published_at >= ? AND m.published_at < ? ORDER BY m.published_at, m.id LIMIT ?`,
-    );
-    this.#buckets = db.prepare(
-      `SELECT minute / 5 AS bucket, sum(count) AS count, sum(negative) AS negative, sum(negative + neutral + positive) AS toned
-       FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY minute / 5 ORDER BY bucket`,
     );
     this.#termHours = db.prepare('SELECT hour, term, count FROM watch_term_hours WHERE watch_id = ? AND hour >= ?');
     this.#addTerm = db.prepare(
@@ -128,11 +123,6 @@ export class DetectionRepository {
 
   mentionsInRange(watchId: number, fromIso: string, toIso: string, limit: number): MentionSummary[] {
     return (this.#mentionsInRange.all(watchId, fromIso, toIso, limit) as MentionDbRow[]).map(toSummary);
-  }
-
-  /** Per-minute rollups summed into 5-minute buckets (bucket = epoch minutes / 5). */
-  buckets(watchId: number, fromMinute: number, toMinute: number): Array<{ bucket: number; count: number; negative: number; toned: number }> {
-    return this.#buckets.all(watchId, fromMinute, toMinute) as Array<{ bucket: number; count: number; negative: number; toned: number }>;
   }
 
   termHours(watchId: number, fromHour: number): Array<{ hour: number; term: string; count: number }> {

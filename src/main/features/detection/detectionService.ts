@@ -20,7 +20,7 @@ import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import { DetectionRepository, type AlertRow } from './detectionRepository';
 import { WatchRepository } from '../watches';
-import type { CommittedBatch } from '../mentions';
+import { RollupRepository, type CommittedBatch } from '../mentions';
 import type { CrisisLogService } from '../crisisLog';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
@@ -28,10 +28,12 @@ import type { Lexicon, ToneLanguage } from '../tone';
 import { buildVocabulary } from './engine/buildVocabulary';
 import { levelIndex } from './engine/levelFusion';
 import { keywordWords } from './engine/vocabularyMatcher';
+import type { BucketCounts } from './engine/mentionSummary';
 import { BUCKET_MS, DEFAULT_EVALUATOR_OPTIONS, WatchEvaluator, type Evaluation } from './engine/watchEvaluator';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 
 const MINUTE_MS = 60_000;
+const BUCKET_MINUTES = BUCKET_MS / MINUTE_MS;
 const HISTORY_MS = 8 * 86_400_000;
 const HOUR_MS = 3_600_000;
 const BACKTEST_MAX_MENTIONS = 500_000;
@@ -58,6 +60,7 @@ interface LiveWatch {
 interface WorkspaceDetection {
   ws: OpenWorkspace;
   repo: DetectionRepository;
+  rollups: RollupRepository;
   watches: WatchRepository;
   live: Map<number, LiveWatch>;
 }
@@ -69,7 +72,13 @@ interface WorkspaceDetection {
  */
 export class DetectionService {
   readonly #state = perWorkspace(
-    (ws: OpenWorkspace): WorkspaceDetection => ({ ws, repo: new DetectionRepository(ws.db), watches: new WatchRepository(ws.db), live: new Map() }),
+    (ws: OpenWorkspace): WorkspaceDetection => ({
+      ws,
+      repo: new DetectionRepository(ws.db),
+      rollups: new RollupRepository(ws.db),
+      watches: new WatchRepository(ws.db),
+      live: new Map(),
+    }),
   );
   readonly #active = new Map<WorkspaceId, WorkspaceDetection>();
 
@@ -194,9 +203,7 @@ export class DetectionService {
       ignoredTerms: keywordWords([watch.name, ...watch.keywords]),
     });
     const fromBucket = Math.floor(from / BUCKET_MS);
-    evaluator.warmBuckets(
-      state.repo.buckets(watchId, Math.floor((from - HISTORY_MS) / MINUTE_MS), fromBucket * 5).map((b) => ({ ...b })),
-    );
+    evaluator.warmBuckets(engineBuckets(state.rollups, watchId, Math.floor((from - HISTORY_MS) / MINUTE_MS), fromBucket * BUCKET_MINUTES));
     const mentions = state.repo.mentionsInRange(watchId, new Date(from).toISOString(), new Date(to).toISOString(), BACKTEST_MAX_MENTIONS);
     const buckets: BacktestResult['buckets'] = [];
     const alerts: BacktestResult['alerts'] = [];
@@ -254,7 +261,7 @@ export class DetectionService {
     const nowMinute = Math.floor(now / MINUTE_MS);
     const windowStart = now - HOUR_MS;
     // Rollups up to the start of the last hour feed the baseline; the last hour comes from its mentions.
-    evaluator.warmBuckets(state.repo.buckets(watchId, nowMinute - HISTORY_MS / MINUTE_MS, Math.floor(windowStart / MINUTE_MS)));
+    evaluator.warmBuckets(engineBuckets(state.rollups, watchId, nowMinute - HISTORY_MS / MINUTE_MS, Math.floor(windowStart / MINUTE_MS)));
     const recent = state.repo.mentionsInRange(watchId, new Date(windowStart - MINUTE_MS).toISOString(), new Date(now + HOUR_MS).toISOString(), 20_000);
     // Mentions of the batch being handled are added by the caller, not here.
     evaluator.addMentions(recent.filter((m) => m.publishedAt >= Math.floor(windowStart / MINUTE_MS) * MINUTE_MS && !pending.has(m.id)));
@@ -318,4 +325,11 @@ export class DetectionService {
       explanation: explanationSchema.parse(JSON.parse(row.explanationJson)),
     };
   }
+}
+
+/** The watch's minute rollups summed into the engine's buckets (bucket = epoch minutes / BUCKET_MINUTES). */
+function engineBuckets(rollups: RollupRepository, watchId: number, fromMinute: number, toMinute: number): Array<{ bucket: number } & BucketCounts> {
+  return rollups
+    .volumeByMinutes(watchId, BUCKET_MINUTES, fromMinute, toMinute)
+    .map((r) => ({ bucket: r.bucket, count: r.count, negative: r.negative, toned: r.negative + r.neutral + r.positive }));
 }

@@ -6,3 +6,4 @@ export { IngestService } from './ingestService';
 export type { CommittedBatch } from './ingestService';
 export { MentionReadRepository } from './mentionReadRepository';
 export { createMentions } from './createMentions';
+export { RollupRepository, type VolumeBucket } from './rollups/rollupRepository';

@@ -3,7 +3,9 @@
 import { mentionInputSchema, type MentionInput, type SourceKind } from '../../../shared/domain/mention';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
-import { MentionWriteRepository, partKey, type MentionRow, type RollupDelta } from './mentionWriteRepository';
+import { MentionWriteRepository, type MentionRow } from './mentionWriteRepository';
+import { RollupDeltas } from './rollups/rollupDeltas';
+import { RollupRepository } from './rollups/rollupRepository';
 import { SourceRepository } from '../sources';
 import { WatchRepository } from '../watches';
 import { AppFailure } from '../../../shared/contract/envelope';
@@ -43,10 +45,9 @@ export interface IngestDeps {
   readonly onListenerError?: (error: unknown) => void;
 }
 
-const MS_PER_MINUTE = 60_000;
-
 export class IngestService {
   readonly #writes = perWorkspace((ws) => new MentionWriteRepository(ws.db));
+  readonly #rollups = perWorkspace((ws) => new RollupRepository(ws.db));
   readonly #sources = perWorkspace((ws) => new SourceRepository(ws.db));
   readonly #watches = perWorkspace((ws) => new WatchRepository(ws.db));
   /** Compiled watches per workspace, rebuilt when a watch changes. */
@@ -77,6 +78,7 @@ export class IngestService {
     if (!source) throw new AppFailure('NOT_FOUND', `No source ${sourceId} in workspace ${workspaceId}.`);
     const matcher = this.#matcher(ws);
     const writes = this.#writes(ws);
+    const rollups = this.#rollups(ws);
     const fetchedAt = this.deps.clock.now().toISOString();
 
     const rejections: { index: number; reason: string }[] = [];
@@ -90,17 +92,17 @@ export class IngestService {
     const mentionIds: number[] = [];
     const touchedWatches = new Set<number>();
     writes.inTransaction(() => {
-      const rollups = new Map<string, RollupDelta>();
+      const deltas = new RollupDeltas();
       for (const { row, watchIds } of rows) {
         const id = writes.insert(row, watchIds);
         if (id === null) continue;
         mentionIds.push(id);
         for (const watchId of watchIds) {
           touchedWatches.add(watchId);
-          addToRollup(rollups, watchId, row);
+          deltas.add(watchId, row);
         }
       }
-      writes.applyRollups(rollups.values());
+      rollups.applyDeltas(deltas.values());
     });
 
     const result: IngestResult = {
@@ -187,23 +189,4 @@ export class IngestService {
     }
     this.deps.notifier?.notify(batch.workspaceId, batch.sourceId);
   }
-}
-
-function addToRollup(rollups: Map<string, RollupDelta>, watchId: number, row: MentionRow): void {
-  const minute = Math.floor(Date.parse(row.publishedAt) / MS_PER_MINUTE);
-  const key = `${watchId}:${minute}`;
-  let delta = rollups.get(key);
-  if (!delta) {
-    delta = { watchId, minute, count: 0, negative: 0, neutral: 0, positive: 0, audience: 0, parts: new Map() };
-    rollups.set(key, delta);
-  }
-  delta.count += 1;
-  if (row.toneClass === 'negative') delta.negative += 1;
-  else if (row.toneClass === 'neutral') delta.neutral += 1;
-  else if (row.toneClass === 'positive') delta.positive += 1;
-  delta.audience += row.authorAudience ?? 0;
-  const lang = partKey('lang', row.language ?? 'und');
-  delta.parts.set(lang, (delta.parts.get(lang) ?? 0) + 1);
-  const kind = partKey('source', row.sourceKind);
-  delta.parts.set(kind, (delta.parts.get(kind) ?? 0) + 1);
 }

@@ -1,4 +1,5 @@
-// SQL for the ingestion hot path: one prepared statement each for the mention, its FTS row, watches and rollups.
+// SQL for the ingestion hot path: one prepared statement each for the mention, its FTS row and its watches
+// (the rollups are written by the rollups module in the same transaction).
 import type { Db } from '../../platform/db/openDatabase';
 
 export interface MentionRow {
@@ -26,27 +27,11 @@ export interface MentionRow {
   readonly toneScore: number | null;
 }
 
-export interface RollupDelta {
-  readonly watchId: number;
-  readonly minute: number;
-  count: number;
-  negative: number;
-  neutral: number;
-  positive: number;
-  audience: number;
-  readonly parts: Map<string, number>;
-}
-
-/** Key of a rollup part: dimension and value joined by a tab (values never contain one). */
-export const partKey = (dimension: 'lang' | 'source', value: string): string => `${dimension}\t${value}`;
-
 export class MentionWriteRepository {
   readonly #db: Db;
   readonly #insert;
   readonly #insertFts;
   readonly #link;
-  readonly #rollup;
-  readonly #rollupPart;
 
   constructor(db: Db) {
     this.#db = db;
@@ -62,15 +47,6 @@ export class MentionWriteRepository {
       'INSERT INTO mentions_fts (rowid, title, text, author_name) VALUES (?, ?, ?, ?)',
     );
     this.#link = db.prepare<[number, number | bigint]>('INSERT INTO mention_watches (watch_id, mention_id) VALUES (?, ?)');
-    this.#rollup = db.prepare<[number, number, number, number, number, number, number]>(
-      `INSERT INTO mention_rollups (watch_id, minute, count, negative, neutral, positive, audience) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (watch_id, minute) DO UPDATE SET count = count + excluded.count, negative = negative + excluded.negative,
-         neutral = neutral + excluded.neutral, positive = positive + excluded.positive, audience = audience + excluded.audience`,
-    );
-    this.#rollupPart = db.prepare<[number, number, string, string, number]>(
-      `INSERT INTO mention_rollup_parts (watch_id, minute, dimension, value, count) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (watch_id, minute, dimension, value) DO UPDATE SET count = count + excluded.count`,
-    );
   }
 
   /** Runs `work` in one transaction: everything it wrote is committed together or not at all. */
@@ -110,15 +86,5 @@ export class MentionWriteRepository {
     this.#insertFts.run(id, row.title, row.text, row.authorName);
     for (const watchId of watchIds) this.#link.run(watchId, id);
     return Number(id);
-  }
-
-  applyRollups(deltas: Iterable<RollupDelta>): void {
-    for (const d of deltas) {
-      this.#rollup.run(d.watchId, d.minute, d.count, d.negative, d.neutral, d.positive, d.audience);
-      for (const [key, count] of d.parts) {
-        const tab = key.indexOf('\t');
-        this.#rollupPart.run(d.watchId, d.minute, key.slice(0, tab), key.slice(tab + 1), count);
-      }
-    }
   }
 }

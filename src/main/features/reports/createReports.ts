@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logger';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../crisisLog';
 import { ReportRepository } from './reportRepository';
+import { RollupRepository } from '../mentions';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { WorkspaceService } from '../workspaces';
@@ -51,6 +52,7 @@ const AUDIT_CODES: Record<ExportKind, string> = {
 export function createReports(deps: ReportDeps) {
   const { store, workspaces, incidents, crisisLog, statements, detection, events, logger, clock, audit } = deps;
   const repository = perWorkspace((ws) => new ReportRepository(ws.db));
+  const rollups = perWorkspace((ws) => new RollupRepository(ws.db));
   const archiveRepository = perWorkspace((ws) => new ArchiveRepository(ws.db));
   const lessons = perWorkspace((ws) => new LessonsRepository(ws.db));
   const sources: ReportSources = {
@@ -61,6 +63,7 @@ export function createReports(deps: ReportDeps) {
     statements: (id, incidentId) => statements.list(id, incidentId).map((s) => statements.get(id, s.id)),
     alerts: (id, limit) => detection.listAlerts(id, 'all', limit),
     repository: (id) => repository(store.get(id)),
+    rollups: (id) => rollups(store.get(id)),
     lessons: (id) => lessons(store.get(id)).list(),
   };
   const jobs = new ExportJobs(events, logger);
@@ -109,7 +112,7 @@ export function createReports(deps: ReportDeps) {
   };
 
   const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] =>
-    analyseReactions(repository(store.get(workspaceId)), sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
+    analyseReactions(sources.repository(workspaceId), sources.rollups(workspaceId), sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
 
   const reportHandlers: HandlersFor<'report'> = {
     'report:generate': ({ workspaceId, incidentId, language }) => startReport(workspaceId, incidentId, language),

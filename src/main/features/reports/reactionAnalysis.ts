@@ -3,6 +3,7 @@
 import type { StatementDetail } from '../../../shared/domain/statement';
 import type { ReactionWindow, StatementReaction } from '../../../shared/domain/report';
 import type { ReportRepository } from './reportRepository';
+import type { RollupRepository } from '../mentions';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -14,19 +15,21 @@ export function firstPublication(detail: StatementDetail): string | null {
   return times.length === 0 ? null : times.reduce((a, b) => (a < b ? a : b));
 }
 
-function window(repo: ReportRepository, watchId: number, fromMs: number, toMs: number): ReactionWindow {
-  const totals = repo.totals(watchId, Math.floor(fromMs / MINUTE_MS), Math.floor(toMs / MINUTE_MS));
+function window(repo: ReportRepository, rollups: RollupRepository, watchId: number, fromMs: number, toMs: number): ReactionWindow {
+  const totals = rollups.totals(watchId, Math.floor(fromMs / MINUTE_MS), Math.floor(toMs / MINUTE_MS));
+  const toned = totals.negative + totals.neutral + totals.positive;
   return {
     mentions: totals.count,
     negative: totals.negative,
-    toned: totals.toned,
-    negativeShare: totals.toned === 0 ? null : totals.negative / totals.toned,
+    toned,
+    negativeShare: toned === 0 ? null : totals.negative / toned,
     topTerms: repo.topTerms(watchId, Math.floor(fromMs / HOUR_MS), Math.floor(toMs / HOUR_MS), TOP_TERMS),
   };
 }
 
 export function analyseReactions(
   repo: ReportRepository,
+  rollups: RollupRepository,
   statements: readonly StatementDetail[],
   windowHours: number,
 ): StatementReaction[] {
@@ -48,8 +51,8 @@ export function analyseReactions(
       watches: watches.map((w) => ({
         watchId: w.id,
         watchName: w.name,
-        before: window(repo, w.id, t - span, t),
-        after: window(repo, w.id, t, t + span),
+        before: window(repo, rollups, w.id, t - span, t),
+        after: window(repo, rollups, w.id, t, t + span),
       })),
     };
   });

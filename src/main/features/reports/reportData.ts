@@ -6,7 +6,8 @@ import type { StatementDetail } from '../../../shared/domain/statement';
 import type { StatementReaction } from '../../../shared/domain/report';
 import { REACTION_WINDOW_HOURS } from '../../../shared/domain/report';
 import type { Workspace, WorkspaceId } from '../../../shared/domain/workspace';
-import type { HourPoint, LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes } from './reportRepository';
+import type { LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes } from './reportRepository';
+import type { RollupRepository } from '../mentions';
 import type { LessonRow } from '../lessons';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 
@@ -26,6 +27,7 @@ export interface ReportSources {
   statements(workspaceId: WorkspaceId, incidentId: string): StatementDetail[];
   alerts(workspaceId: WorkspaceId, limit: number): Alert[];
   repository(workspaceId: WorkspaceId): ReportRepository;
+  rollups(workspaceId: WorkspaceId): RollupRepository;
   lessons(workspaceId: WorkspaceId): LessonRow[];
 }
 
@@ -44,6 +46,14 @@ export interface ReportLesson {
   wentWell: string;
   wentBadly: string;
   actions: { action: string; owner: string }[];
+}
+
+/** One hour of a watch; hour = epoch hours. */
+export interface HourPoint {
+  hour: number;
+  count: number;
+  negative: number;
+  toned: number;
 }
 
 export interface WatchSeries {
@@ -86,10 +96,14 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
   const fromIso = new Date(from).toISOString();
   const toIso = new Date(to).toISOString();
   const repo = sources.repository(workspaceId);
+  const rollups = sources.rollups(workspaceId);
   const fromMinute = Math.floor(from / 60_000);
   const toMinute = Math.ceil(to / 60_000);
   const series = repo.watches().map((w) => {
-    const points = repo.hourly(w.id, fromMinute, toMinute);
+    // Minute grain summed by hour: the window's ends are not on whole hours.
+    const points: HourPoint[] = rollups
+      .volumeByMinutes(w.id, 60, fromMinute, toMinute)
+      .map((b) => ({ hour: b.bucket, count: b.count, negative: b.negative, toned: b.negative + b.neutral + b.positive }));
     return { watchId: w.id, watchName: w.name, points, total: points.reduce((sum, p) => sum + p.count, 0) };
   });
   const log = sources.logEntries(workspaceId, incidentId);
@@ -109,7 +123,7 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     levelChanges: repo.levelChanges(fromIso, toIso),
     series,
     mentionsInWindow: repo.countBetween(fromIso, toIso),
-    reactions: analyseReactions(repo, statements, REACTION_WINDOW_HOURS),
+    reactions: analyseReactions(repo, rollups, statements, REACTION_WINDOW_HOURS),
     topMentions: repo.topByAudience(fromIso, toIso, TOP_MENTIONS),
     replyDelaysMs: replyDelays(repo, statements),
     queue: queueStats(repo.responseItems(fromIso, toIso)),

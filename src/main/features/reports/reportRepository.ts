@@ -1,12 +1,5 @@
-// SQL the incident report and exports read: hourly series from the rollups, term counts, top mentions.
+// SQL the incident report and exports read besides the rollups: watches, level changes, term counts, top mentions.
 import type { Db } from '../../platform/db/openDatabase';
-
-export interface HourPoint {
-  hour: number;
-  count: number;
-  negative: number;
-  toned: number;
-}
 
 export interface ReportMention {
   id: number;
@@ -50,8 +43,6 @@ const LARGE_AUDIENCE = 10_000;
 
 export class ReportRepository {
   readonly #watches;
-  readonly #hourly;
-  readonly #totals;
   readonly #terms;
   readonly #topByAudience;
   readonly #topByAudienceSmall;
@@ -66,14 +57,6 @@ export class ReportRepository {
     this.#levelChanges = db.prepare<[string, string, number], LevelChangeRow>(
       `SELECT c.watch_id AS watchId, w.name AS watchName, c.level, c.at FROM detection_level_changes c JOIN watches w ON w.id = c.watch_id
        WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id LIMIT ?`,
-    );
-    this.#hourly = db.prepare<[number, number, number], HourPoint>(
-      `SELECT minute / 60 AS hour, sum(count) AS count, sum(negative) AS negative, sum(negative + neutral + positive) AS toned
-       FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY minute / 60 ORDER BY hour`,
-    );
-    this.#totals = db.prepare<[number, number, number], { count: number | null; negative: number | null; toned: number | null }>(
-      `SELECT sum(count) AS count, sum(negative) AS negative, sum(negative + neutral + positive) AS toned
-       FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ?`,
     );
     this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(
       `SELECT term, sum(count) AS count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?
@@ -114,16 +97,6 @@ export class ReportRepository {
   /** Every crisis-level change of every watch in [fromIso, toIso), in time order. */
   levelChanges(fromIso: string, toIso: string): LevelChangeRow[] {
     return this.#levelChanges.all(fromIso, toIso, MAX_LEVEL_CHANGES);
-  }
-
-  /** Per-hour sums of one watch's minute rollups; hour = epoch hours. */
-  hourly(watchId: number, fromMinute: number, toMinute: number): HourPoint[] {
-    return this.#hourly.all(watchId, fromMinute, toMinute);
-  }
-
-  totals(watchId: number, fromMinute: number, toMinute: number): { count: number; negative: number; toned: number } {
-    const row = this.#totals.get(watchId, fromMinute, toMinute);
-    return { count: row?.count ?? 0, negative: row?.negative ?? 0, toned: row?.toned ?? 0 };
   }
 
   topTerms(watchId: number, fromHour: number, toHour: number, limit: number): { term: string; count: number }[] {

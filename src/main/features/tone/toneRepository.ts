@@ -2,6 +2,7 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ToneClass } from '../../../shared/domain/storedMention';
 import type { Db } from '../../platform/db/openDatabase';
+import { RollupRepository } from '../mentions';
 
 export interface CorrectionSample {
   text: string;
@@ -9,14 +10,12 @@ export interface CorrectionSample {
   toneClass: ToneClass;
 }
 
-const TONE_COLUMN: Record<ToneClass, string> = { negative: 'negative', neutral: 'neutral', positive: 'positive' };
-
 export class ToneRepository {
   readonly #mention: Statement;
   readonly #watches: Statement;
   readonly #setTone: Statement;
   readonly #record: Statement;
-  readonly #rollup: Record<ToneClass, { add: Statement; remove: Statement }>;
+  readonly #rollups: RollupRepository;
   readonly #samples: Statement;
   readonly #count: Statement;
   readonly #model: Statement;
@@ -31,13 +30,7 @@ export class ToneRepository {
        ON CONFLICT (mention_id) DO UPDATE SET tone_class = excluded.tone_class, corrected_by = excluded.corrected_by,
          corrected_at = excluded.corrected_at`,
     );
-    const rollup = (column: string, delta: string) =>
-      db.prepare(`UPDATE mention_rollups SET ${column} = max(0, ${column} ${delta} 1) WHERE watch_id = ? AND minute = ?`);
-    this.#rollup = {
-      negative: { add: rollup(TONE_COLUMN.negative, '+'), remove: rollup(TONE_COLUMN.negative, '-') },
-      neutral: { add: rollup(TONE_COLUMN.neutral, '+'), remove: rollup(TONE_COLUMN.neutral, '-') },
-      positive: { add: rollup(TONE_COLUMN.positive, '+'), remove: rollup(TONE_COLUMN.positive, '-') },
-    };
+    this.#rollups = new RollupRepository(db);
     this.#samples = db.prepare(
       `SELECT m.text, m.title, m.language, c.tone_class AS toneClass FROM tone_corrections c JOIN mentions m ON m.id = c.mention_id
        ORDER BY c.corrected_at`,
@@ -59,10 +52,8 @@ export class ToneRepository {
       this.#setTone.run(tone, tone === 'positive' ? 1 : tone === 'negative' ? -1 : 0, mentionId);
       this.#record.run(mentionId, tone, row.tone, by, now);
       if (row.tone !== tone) {
-        const minute = Math.floor(Date.parse(row.publishedAt) / 60_000);
         for (const { watchId } of this.#watches.all(mentionId) as Array<{ watchId: number }>) {
-          if (row.tone) this.#rollup[row.tone].remove.run(watchId, minute);
-          this.#rollup[tone].add.run(watchId, minute);
+          this.#rollups.moveTone(watchId, row.publishedAt, row.tone, tone);
         }
       }
       return { previous: row.tone };

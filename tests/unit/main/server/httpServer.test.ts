@@ -1,9 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../../src/main/app/createCore';
 import { silentLogger } from '../../../../src/main/platform/logger';
-import { startBrowserServer, type BrowserServer } from '../../../../src/main/server/httpServer';
+import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from '../../../../src/main/server/httpServer';
+import { idleConnection, rawRequest } from '../../../support/rawHttp';
 import { makeTestCore } from '../../../support/testCore';
 import { useTempDirs } from '../../../support/tempDir';
 
@@ -14,6 +18,10 @@ afterEach(async () => {
 });
 
 async function start(): Promise<BrowserServer> {
+  return (await startWith({})).server;
+}
+
+async function startWith(limits: Partial<BrowserServerOptions>): Promise<{ server: BrowserServer; core: Core }> {
   const rendererDir = tempDir();
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Tocsin</title>');
   mkdirSync(join(rendererDir, 'assets'));
@@ -26,9 +34,10 @@ async function start(): Promise<BrowserServer> {
     rendererDir,
     logger: silentLogger,
     maxBodyBytes: 4096,
+    ...limits,
   });
   cleanups.push(() => server.close(), () => core.close());
-  return server;
+  return { server, core };
 }
 
 /** Raw request, so tests control Host and Origin headers exactly as a hostile page could. */
@@ -51,6 +60,35 @@ function send(
 }
 
 const json = { 'Content-Type': 'application/json' };
+
+/** An event stream on a raw socket: resolves with the socket and the status once the response head is in. */
+function openStream(server: BrowserServer): Promise<{ socket: Socket; status: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port: server.port }, () =>
+      socket.write(`GET /${server.token}/events HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`),
+    );
+    let head = '';
+    const onData = (chunk: Buffer): void => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      socket.off('data', onData);
+      socket.pause();
+      cleanups.push(() => void socket.destroy());
+      resolve({ socket, status: Number(head.slice(9, 12)) });
+    };
+    socket.on('data', onData);
+    socket.on('error', reject);
+  });
+}
+
+/** Waits until `check` holds, polling; fails the test after `ms`. */
+async function eventually(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await sleep(20);
+  }
+}
 
 describe('browser-mode server', () => {
   it('listens on 127.0.0.1 only and prints a token-scoped URL', async () => {
@@ -152,5 +190,94 @@ describe('browser-mode server', () => {
       req.end();
     });
     expect(received).toContain('event: workspace:changed\ndata: {"workspaceId":"live"}');
+  });
+
+  it('answers every request target, parseable or not, with or without the token, and keeps serving', async () => {
+    const server = await start();
+    const host = `Host: 127.0.0.1:${server.port}\r\n`;
+    const call = `${host}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`;
+    const requests: [string, number][] = [
+      // Paths like any other (not a host name after `//`): no token, so 401.
+      [`GET // HTTP/1.1\r\n${host}\r\n`, 401],
+      [`GET //${server.token}/ HTTP/1.1\r\n${host}\r\n`, 401],
+      [`GET //x/y HTTP/1.1\r\n${host}\r\n`, 401],
+      [`POST /${server.token}/rpc/%E0 HTTP/1.1\r\n${call}`, 400],
+      [`POST /${server.token}/rpc/workspace%3Alist%ZZ HTTP/1.1\r\n${call}`, 400],
+      [`GET http://127.0.0.1:${server.port}/${server.token}/ HTTP/1.1\r\n${host}\r\n`, 400],
+      [`OPTIONS * HTTP/1.1\r\n${host}\r\n`, 400],
+    ];
+    for (const [request, status] of requests) {
+      const reply = await rawRequest(server.port, request);
+      expect(reply.status, request).toBe(status);
+    }
+    const page = await send(server, `/${server.token}/`);
+    expect(page.status).toBe(200);
+  });
+
+  it('caps open connections: one over the cap is closed unanswered, and serving resumes when they go', async () => {
+    const { server } = await startWith({ maxConnections: 4 });
+    const idle = await Promise.all([1, 2, 3, 4].map(() => idleConnection(server.port)));
+    const over = await rawRequest(server.port, `GET /${server.token}/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`);
+    expect(over).toMatchObject({ closedWithoutReply: true });
+    for (const socket of idle) socket.destroy();
+    await eventually(async () => (await send(server, `/${server.token}/`).catch(() => ({ status: 0 }))).status === 200);
+  });
+
+  it('caps event-stream clients with 503, and takes a new one when one leaves', async () => {
+    const { server } = await startWith({ maxEventClients: 2 });
+    const first = await openStream(server);
+    const second = await openStream(server);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const third = await openStream(server);
+    expect(third.status).toBe(503);
+    first.socket.destroy();
+    await eventually(async () => (await openStream(server)).status === 200);
+  });
+
+  it('drops an event-stream client that stops reading, and keeps feeding the others', async () => {
+    const { server, core } = await startWith({ maxEventBacklogBytes: 256 * 1024 });
+    const stalled = await openStream(server);
+    const reader = await openStream(server);
+    let readerText = '';
+    reader.socket.on('data', (chunk: Buffer) => (readerText = (readerText + chunk.toString('latin1')).slice(-4096)));
+    reader.socket.resume();
+
+    // 32 MiB of events, at a pace a reading client keeps up with; the stalled client reads none of them.
+    const big = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 512; i++) {
+      core.events.emit('workspace:changed', { workspaceId: big });
+      await sleep(0);
+    }
+    core.events.emit('workspace:changed', { workspaceId: 'last' });
+    await eventually(() => readerText.includes('data: {"workspaceId":"last"}'), 20_000);
+
+    // Reading now, the stalled client gets at most what was in flight when it was dropped, then the end.
+    let received = 0;
+    const ended = new Promise<void>((resolve) => stalled.socket.on('close', () => resolve()));
+    stalled.socket.on('data', (chunk: Buffer) => (received += chunk.length));
+    stalled.socket.resume();
+    await Promise.race([ended, sleep(5_000).then(() => Promise.reject(new Error(`still open after ${received} bytes`)))]);
+    expect(received).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('opens on a one-time launch address that hands over the token once, then is dead', async () => {
+    const server = await start();
+    const launch = new URL(server.launchUrl());
+    expect(launch.origin).toBe(`http://127.0.0.1:${server.port}`);
+    expect(launch.href).not.toContain(server.token);
+    const rebound = await send(server, launch.pathname, { headers: { Host: `evil.example:${server.port}` } });
+    expect(rebound.status).toBe(421);
+
+    const first = await send(server, launch.pathname);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe(`/${server.token}/`);
+    const page = await send(server, first.headers.location as string);
+    expect(page.body).toContain('<title>Tocsin</title>');
+
+    for (const path of [launch.pathname, `/launch/${'A'.repeat(32)}`, '/launch/', '/launch']) {
+      const again = await send(server, path);
+      expect(again.status, path).toBe(410);
+      expect(again.body + JSON.stringify(again.headers)).not.toContain(server.token);
+    }
   });
 });

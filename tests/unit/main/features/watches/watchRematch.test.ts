@@ -56,6 +56,17 @@ describe('re-matching stored mentions when a watch is created or edited', () => 
     expect(events.filter((e) => e === 'watches:changed').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('gives a new watch the stored mentions of a language without tone (their minutes have no tone counts at all)', async () => {
+    const { c, source, held, charted } = await setup();
+    await c.ingest.ingest(WS, source.id, [
+      { externalId: 'de1', author: { audience: 100 }, text: 'Datenleck bei ACME bestätigt', language: 'de', publishedAt: new Date(NOW - DAY).toISOString() },
+    ]);
+    const leak = await invoke(c, 'watches:create', { workspaceId: WS, watch: { name: 'Datenleck', keywords: ['datenleck'] } });
+    await c.watches.settled();
+    expect(await held(leak.id)).toEqual(['Datenleck bei ACME bestätigt']);
+    expect(await charted(leak.id)).toBe(1);
+  });
+
   it('follows an edit both ways (mentions that no longer match leave the watch) and keeps rollups equal to the links', async () => {
     const { c, acme, held, charted } = await setup();
     expect(await held(acme.id)).toHaveLength(3);
