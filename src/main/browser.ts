@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock';
 import { createHost } from './app/host';
 import { consoleLogger } from './platform/logger';
 import { APP_VERSION, defaultDataDir } from './platform/paths';
+import { DataFolderInUse, lockDataFolder } from './platform/db/dataFolderLock';
 import { KeyRing } from './platform/security/keyRing';
 import { childEnvironment, takeSecret } from './platform/security/secretEnvironment';
 import { startBrowserServer } from './server/httpServer';
@@ -13,6 +14,8 @@ import { startBrowserServer } from './server/httpServer';
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Before anything reads or writes the folder: a second process on it refuses to start, naming the first.
+  const lock = lockDataFolder(dataDir, { shell: 'browser', version: APP_VERSION });
   const keyRing = new KeyRing(dataDir);
   // Headless runs may pass the passphrase; otherwise the page asks for it.
   const passphrase = takeSecret('TOCSIN_PASSPHRASE');
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void server.close().then(() => {
       host.close();
+      lock.release();
       process.exit(0);
     });
   };
@@ -61,6 +65,12 @@ function openInBrowser(url: string): void {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Tocsin could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message =
+    error instanceof DataFolderInUse
+      ? error.wording(Intl.DateTimeFormat().resolvedOptions().locale.startsWith('fr') ? 'fr' : 'en').text
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`Tocsin could not start: ${message}\n`);
   process.exit(1);
 });

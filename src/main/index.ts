@@ -1,9 +1,11 @@
 // Electron entry point: lifecycle only. Everything else lives in the Electron-free core.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from './platform/clock';
 import { createHost, type Host } from './app/host';
 import { consoleLogger } from './platform/logger';
+import { DataFolderInUse, lockDataFolder, type DataFolderLock } from './platform/db/dataFolderLock';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
 import { KeyRing } from './platform/security/keyRing';
 import { dropSecrets } from './platform/security/secretEnvironment';
@@ -19,6 +21,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let host: Host | undefined;
+  let lock: DataFolderLock | undefined;
   let mainWindow: BrowserWindow | undefined;
 
   registerAppScheme();
@@ -38,6 +41,17 @@ if (!app.requestSingleInstanceLock()) {
     installGuards();
     serveAppProtocol(join(__dirname, '../renderer'));
     const dataDir = process.env.TOCSIN_DATA_DIR ?? app.getPath('userData');
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    try {
+      // Before the key ring touches the folder: browser mode may already be running on it.
+      lock = lockDataFolder(dataDir, { shell: 'electron', version: app.getVersion() });
+    } catch (error) {
+      if (!(error instanceof DataFolderInUse)) throw error;
+      const { title, text } = error.wording(app.getLocale().startsWith('fr') ? 'fr' : 'en');
+      dialog.showErrorBox(title, text);
+      app.exit(1);
+      return;
+    }
     host = createHost({
       dataDir,
       keyRing: new KeyRing(dataDir, { os: osSecretStore() }),
@@ -57,5 +71,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => host?.close());
+  app.on('will-quit', () => {
+    host?.close();
+    lock?.release();
+  });
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../platform/clock';
 import type { EventBus } from '../platform/events/eventBus';
 import type { Logger } from '../platform/logger';
 import type { KeyRing } from '../platform/security/keyRing';
+import type { Resolve } from '../platform/net/resolvedAddress';
 import type { ComposerTuning } from '../features/composer';
 import type { ShellFacts } from '../features/system';
 
@@ -19,4 +20,6 @@ export interface CoreOptions {
   readonly composerTuning?: ComposerTuning;
   /** Start (or resume) the demo watch fed by a looping scenario; only `npm start` turns it on (TOCSIN_DEMO). */
   readonly demo?: boolean;
+  /** Host-name resolution for every outbound connection (tests make names resolve where they need). */
+  readonly resolve?: Resolve;
 }

@@ -35,7 +35,7 @@ export function createCore(options: CoreOptions) {
   const base = { store: new WorkspaceStore(dataDir, keyRing, clock), events: options.events ?? new EventBus(logger), clock, logger };
   const { store, events } = base;
   if (!store.exists(LIVE_WORKSPACE_ID)) store.create(LIVE_WORKSPACE_ID, 'live');
-  const network = new NetworkPolicy((id) => workspaces.service.get(id).settings.sealed);
+  const network = new NetworkPolicy((id) => workspaces.service.get(id).settings.sealed, { resolve: options.resolve });
   // System entries are stored in the report language; the workspaces feature is built before any is written.
   const crisisLog = createCrisisLog({ ...base, reportLanguage: (id) => workspaces.service.get(id).settings.reportLanguage });
   const { audit, service: log } = crisisLog;

@@ -5,7 +5,7 @@ import { call } from './define';
 
 export const networkPolicySchema = z.object({
   sealed: z.boolean(),
-  allowed: z.array(z.object({ origin: z.string(), reason: z.string() })),
+  allowed: z.array(z.object({ origin: z.string(), reason: z.string(), localNetwork: z.literal(true).optional() })),
 });
 export type NetworkPolicyDto = z.infer<typeof networkPolicySchema>;
 

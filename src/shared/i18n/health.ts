@@ -9,6 +9,9 @@ export const healthEn = {
   tooManyRedirects: '{{host}} redirected more than {{max}} times.',
   invalidUrl: 'Not a valid URL: {{url}}',
   protocolRefused: 'Only http and https are allowed ({{protocol}}).',
+  privateAddress:
+    '{{host}} resolves to {{address}}, an address on this machine or the local network: refused, as a public name should not point there. If it is an on-premises gateway, mark its setting as on the local network.',
+  crossOriginBody: '{{from}} redirected the request (HTTP {{status}}) to {{to}}: its content is not sent to another server.',
   sealed: 'Sealed mode is on: no network traffic leaves this workspace.',
   notAllowed: "{{origin}} is not on this workspace's allow-list (only enabled sources and publishing channels are).",
   tooLargeDeclared: '{{host}} sent {{bytes}} bytes, over the {{max}}-byte limit.',
@@ -67,6 +70,9 @@ export const healthFr: Catalog<typeof healthEn> = {
   tooManyRedirects: '{{host}} a redirigé plus de {{max}} fois.',
   invalidUrl: 'Adresse non valide : {{url}}',
   protocolRefused: 'Seuls http et https sont autorisés ({{protocol}}).',
+  privateAddress:
+    '{{host}} correspond à {{address}}, une adresse de cette machine ou du réseau local : refusé, un nom public ne devrait pas y mener. S’il s’agit d’une passerelle interne, indiquez dans son réglage qu’elle est sur le réseau local.',
+  crossOriginBody: '{{from}} a redirigé la requête (HTTP {{status}}) vers {{to}} : son contenu n’est pas envoyé à un autre serveur.',
   sealed: 'Le mode scellé est actif : aucun trafic réseau ne sort de cet espace de travail.',
   notAllowed: '{{origin}} ne figure pas dans la liste d’autorisation de cet espace (seules les sources et canaux de publication activés y sont).',
   tooLargeDeclared: '{{host}} a envoyé {{bytes}} octets, au-delà de la limite de {{max}} octets.',

@@ -55,90 +55,103 @@ for (const lang of ['fr', 'en'] as const) {
     });
     const before = mastodon.statuses.length;
 
-    await openApp(page, lang, 'composer');
-    await expect(page.getByTestId('screen-composer')).toBeVisible();
+    await test.step('open the composer and set up the Mastodon account', async () => {
+      await openApp(page, lang, 'composer');
+      await expect(page.getByTestId('screen-composer')).toBeVisible();
 
-    await page.getByTestId('composer-mastodon-url').fill(mastodon.url);
-    await page.getByTestId('composer-mastodon-token').fill(mastodon.token);
-    await page.getByTestId('composer-mastodon-save').click();
-    await expect(page.getByTestId('composer-account-mastodon')).toContainText(mastodon.url);
+      await page.getByTestId('composer-mastodon-url').fill(mastodon.url);
+      await page.getByTestId('composer-mastodon-token').fill(mastodon.token);
+      await page.getByTestId('composer-mastodon-save').click();
+      await expect(page.getByTestId('composer-account-mastodon')).toContainText(mastodon.url);
+    });
 
-    await page.getByTestId('composer-incident').click();
-    await page.getByRole('option', { name: w.incident }).click();
-    await page.getByTestId('composer-new').click();
-    await page.getByTestId('composer-new-template').click();
-    await page.getByRole('option', { name: w.template }).click();
-    await page.getByTestId('composer-var-product-fr').fill(WORDS.fr.product);
-    await page.getByTestId('composer-var-product-en').fill(WORDS.en.product);
-    for (const l of ['fr', 'en']) {
-      await page.getByTestId(`composer-var-hotline-${l}`).fill('0800 555 000');
-      await page.getByTestId(`composer-var-page-${l}`).fill('https://aurore.example/k2');
-    }
-    await saveScreen(page, testInfo, `${lang}-composer-new-from-template`);
-    await page.getByTestId('composer-new-create').click();
+    await test.step("start a holding statement from the plan's template", async () => {
+      await page.getByTestId('composer-incident').click();
+      await page.getByRole('option', { name: w.incident }).click();
+      await page.getByTestId('composer-new').click();
+      await page.getByTestId('composer-new-template').click();
+      await page.getByRole('option', { name: w.template }).click();
+      await page.getByTestId('composer-var-product-fr').fill(WORDS.fr.product);
+      await page.getByTestId('composer-var-product-en').fill(WORDS.en.product);
+      for (const l of ['fr', 'en']) {
+        await page.getByTestId(`composer-var-hotline-${l}`).fill('0800 555 000');
+        await page.getByTestId(`composer-var-page-${l}`).fill('https://aurore.example/k2');
+      }
+      await saveScreen(page, testInfo, `${lang}-composer-new-from-template`);
+      await page.getByTestId('composer-new-create').click();
+    });
 
-    // The template is filled in both languages; the live check asks for empathy.
-    await expect(page.getByTestId('composer-text-fr')).toHaveValue(/bouilloire K2/);
-    await expect(page.getByTestId('composer-text-en')).toHaveValue(/K2 kettle/);
-    await expect(page.getByTestId(`composer-check-${lang}`)).toContainText(w.noEmpathy!);
-    // No Bluesky account in this run; the website stays, as a manual channel.
-    await page.locator('label').filter({ hasText: /^Bluesky$/ }).click();
-    await expect(page.getByTestId('composer-count-bluesky')).toHaveCount(0);
-    const fr = page.getByTestId('composer-text-fr');
-    await fr.fill(WORDS.fr.empathy + (await fr.inputValue()));
-    const en = page.getByTestId('composer-text-en');
-    await en.fill(WORDS.en.empathy + (await en.inputValue()));
-    await expect(page.getByTestId(`composer-check-${lang}`)).not.toContainText(w.noEmpathy!);
-    await expect(page.getByTestId('composer-count-mastodon').first()).toContainText('/ 500');
-    // A Mastodon version of its own, starting from the main text, with its own counter.
-    await page.getByTestId('composer-variant-add-mastodon').click();
-    await expect(page.getByTestId('composer-variants').getByTestId('composer-count-mastodon')).toHaveCount(2);
-    await page.getByTestId('composer-save').click();
-    await expect(page.getByTestId('composer-save')).toBeDisabled();
+    await test.step('fix what the draft check flags and save', async () => {
+      // The template is filled in both languages; the live check asks for empathy.
+      await expect(page.getByTestId('composer-text-fr')).toHaveValue(/bouilloire K2/);
+      await expect(page.getByTestId('composer-text-en')).toHaveValue(/K2 kettle/);
+      await expect(page.getByTestId(`composer-check-${lang}`)).toContainText(w.noEmpathy!);
+      // No Bluesky account in this run; the website stays, as a manual channel.
+      await page.locator('label').filter({ hasText: /^Bluesky$/ }).click();
+      await expect(page.getByTestId('composer-count-bluesky')).toHaveCount(0);
+      const fr = page.getByTestId('composer-text-fr');
+      await fr.fill(WORDS.fr.empathy + (await fr.inputValue()));
+      const en = page.getByTestId('composer-text-en');
+      await en.fill(WORDS.en.empathy + (await en.inputValue()));
+      await expect(page.getByTestId(`composer-check-${lang}`)).not.toContainText(w.noEmpathy!);
+      await expect(page.getByTestId('composer-count-mastodon').first()).toContainText('/ 500');
+      // A Mastodon version of its own, starting from the main text, with its own counter.
+      await page.getByTestId('composer-variant-add-mastodon').click();
+      await expect(page.getByTestId('composer-variants').getByTestId('composer-count-mastodon')).toHaveCount(2);
+      await page.getByTestId('composer-save').click();
+      await expect(page.getByTestId('composer-save')).toBeDisabled();
+    });
 
-    // Two people approve the exact text.
-    await page.getByTestId('composer-approver-name').fill('Alice Martin');
-    await page.getByTestId('composer-approver-role').click();
-    await page.getByRole('option', { name: w.crisisLead }).click();
-    await page.getByTestId('composer-approve').click();
-    await expect(page.getByTestId('composer-decisions')).toContainText('Alice Martin');
-    await page.getByTestId('composer-approver-name').fill('Bruno Keller');
-    await page.getByTestId('composer-approver-role').click();
-    await page.getByRole('option', { name: w.legal }).click();
-    await page.getByTestId('composer-approve').click();
-    await expect(page.getByTestId('composer-approval-state')).toHaveText(w.approved!);
-    await saveScreen(page, testInfo, `${lang}-composer-approved`);
+    await test.step('two people approve the exact text', async () => {
+      await page.getByTestId('composer-approver-name').fill('Alice Martin');
+      await page.getByTestId('composer-approver-role').click();
+      await page.getByRole('option', { name: w.crisisLead }).click();
+      await page.getByTestId('composer-approve').click();
+      await expect(page.getByTestId('composer-decisions')).toContainText('Alice Martin');
+      await page.getByTestId('composer-approver-name').fill('Bruno Keller');
+      await page.getByTestId('composer-approver-role').click();
+      await page.getByRole('option', { name: w.legal }).click();
+      await page.getByTestId('composer-approve').click();
+      await expect(page.getByTestId('composer-approval-state')).toHaveText(w.approved!);
+      await saveScreen(page, testInfo, `${lang}-composer-approved`);
+    });
 
-    await page.getByTestId('composer-queue').click();
-    const publication = page.getByTestId('composer-publication');
-    await expect(publication.getByTestId('outbox-mastodon-fr')).toHaveAttribute('data-state', 'published', { timeout: 20_000 });
-    await expect(publication.getByTestId('outbox-mastodon-en')).toHaveAttribute('data-state', 'published', { timeout: 20_000 });
-    await expect(publication.getByTestId('outbox-mastodon-en')).toContainText(`${mastodon.url}/@cell/`);
-    await expect(publication.getByTestId('outbox-website-fr')).toHaveAttribute('data-state', 'manual');
-    await saveScreen(page, testInfo, `${lang}-composer-published`);
-    expect(mastodon.statuses.length - before).toBe(2);
-    expect(mastodon.statuses.slice(before).map((s) => s.language).sort()).toEqual(['en', 'fr']);
+    await test.step('queue it and publish to Mastodon', async () => {
+      await page.getByTestId('composer-queue').click();
+      const publication = page.getByTestId('composer-publication');
+      await expect(publication.getByTestId('outbox-mastodon-fr')).toHaveAttribute('data-state', 'published', { timeout: 20_000 });
+      await expect(publication.getByTestId('outbox-mastodon-en')).toHaveAttribute('data-state', 'published', { timeout: 20_000 });
+      await expect(publication.getByTestId('outbox-mastodon-en')).toContainText(`${mastodon.url}/@cell/`);
+      await expect(publication.getByTestId('outbox-website-fr')).toHaveAttribute('data-state', 'manual');
+      await saveScreen(page, testInfo, `${lang}-composer-published`);
+      expect(mastodon.statuses.length - before).toBe(2);
+      expect(mastodon.statuses.slice(before).map((s) => s.language).sort()).toEqual(['en', 'fr']);
+    });
 
     // The freeze register: flip the spring campaign, with a reason, and see who did it.
-    const spring = page.getByTestId('campaign-spring');
-    const wasFrozen = (await spring.getAttribute('data-frozen')) === 'true';
-    await page.getByTestId('composer-freeze-person').fill('Bruno Keller');
-    await page.getByTestId('composer-freeze-reason').fill(lang === 'fr' ? 'Crise en cours : pas de promotion' : 'Crisis under way: no promotion');
-    await spring.getByRole('button').click();
-    await expect(spring).toHaveAttribute('data-frozen', String(!wasFrozen));
-    await expect(spring).toContainText('Bruno Keller');
-    await saveScreen(page, testInfo, `${lang}-composer-freeze`);
+    const wasFrozen = await test.step('freeze or release a campaign with a reason', async () => {
+      const spring = page.getByTestId('campaign-spring');
+      const frozen = (await spring.getAttribute('data-frozen')) === 'true';
+      await page.getByTestId('composer-freeze-person').fill('Bruno Keller');
+      await page.getByTestId('composer-freeze-reason').fill(lang === 'fr' ? 'Crise en cours : pas de promotion' : 'Crisis under way: no promotion');
+      await spring.getByRole('button').click();
+      await expect(spring).toHaveAttribute('data-frozen', String(!frozen));
+      await expect(spring).toContainText('Bruno Keller');
+      await saveScreen(page, testInfo, `${lang}-composer-freeze`);
+      return frozen;
+    });
 
-    // The crisis log holds the approvals and publications.
-    const log = await rpc<{ systemCode: string | null }[]>(request, 'crisisLog:list', { workspaceId: 'live', filter: { incidentId: incident.id } });
-    const codes = log.map((e) => e.systemCode);
-    expect(codes.filter((c) => c === 'composer.approved')).toHaveLength(2);
-    expect(codes.filter((c) => c === 'composer.published')).toHaveLength(2);
-    expect(codes).toContain(wasFrozen ? 'composer.campaignsUnfrozen' : 'composer.campaignsFrozen');
-    await page.goto(`./#/incidents/${incident.id}/log`);
-    // Entries Tocsin wrote are worded in the reader's language, role names included.
-    await expect(page.getByText(lang === 'fr' ? 'Alice Martin (Pilote de crise)' : 'Alice Martin (Crisis lead)').first()).toBeVisible();
-    await saveScreen(page, testInfo, `${lang}-composer-log-entries`);
+    await test.step('the crisis log holds the approvals and publications', async () => {
+      const log = await rpc<{ systemCode: string | null }[]>(request, 'crisisLog:list', { workspaceId: 'live', filter: { incidentId: incident.id } });
+      const codes = log.map((e) => e.systemCode);
+      expect(codes.filter((c) => c === 'composer.approved')).toHaveLength(2);
+      expect(codes.filter((c) => c === 'composer.published')).toHaveLength(2);
+      expect(codes).toContain(wasFrozen ? 'composer.campaignsUnfrozen' : 'composer.campaignsFrozen');
+      await page.goto(`./#/incidents/${incident.id}/log`);
+      // Entries Tocsin wrote are worded in the reader's language, role names included.
+      await expect(page.getByText(lang === 'fr' ? 'Alice Martin (Pilote de crise)' : 'Alice Martin (Crisis lead)').first()).toBeVisible();
+      await saveScreen(page, testInfo, `${lang}-composer-log-entries`);
+    });
     expect(errors).toEqual([]);
   });
 }
@@ -154,27 +167,34 @@ for (const lang of ['fr', 'en'] as const) {
       workspaceId: 'live',
       capture: { channel: 'phonePost', outlet: 'Instagram', authorName: 'Nora Client', audience: 1200, text: question, occurredAt: new Date().toISOString() },
     });
-    await openApp(page, lang, 'composer');
-    await page.getByTestId('composer-incident').click();
-    await page.getByRole('option', { name: `${WORDS[lang].incident} — réponses ${lang}` }).click();
     const card = page.getByTestId(`response-${captured.id}`);
-    await expect(card).toContainText(question);
-    await expect(card).toHaveAttribute('data-state', 'open');
-    await card.scrollIntoViewIfNeeded();
-    await saveScreen(page, testInfo, `${lang}-composer-response-queue`);
-    await page.getByTestId(`response-reply-${captured.id}`).click();
-    await expect(card).toHaveAttribute('data-state', 'replying');
-    await expect(page.getByTestId('composer-approval-state')).toBeVisible();
-    await expect(page.getByText(lang === 'fr' ? 'Réponse à une mention' : 'Reply to a mention').first()).toBeVisible();
+    await test.step('the captured question waits in the response queue', async () => {
+      await openApp(page, lang, 'composer');
+      await page.getByTestId('composer-incident').click();
+      await page.getByRole('option', { name: `${WORDS[lang].incident} — réponses ${lang}` }).click();
+      await expect(card).toContainText(question);
+      await expect(card).toHaveAttribute('data-state', 'open');
+      await card.scrollIntoViewIfNeeded();
+      await saveScreen(page, testInfo, `${lang}-composer-response-queue`);
+    });
 
-    // The publication is a marker on the dashboard's volume chart (publications mark every watch's chart).
-    const watchName = `K2 ${lang} ${Date.now()}`;
-    await rpc(request, 'watches:create', { workspaceId: 'live', watch: { name: watchName, keywords: ['bouilloire', 'kettle'] } });
-    await page.getByTestId('nav-dashboard').click();
-    await page.getByTestId('dashboard-watch').click();
-    await page.getByRole('option', { name: watchName }).click();
-    const mark = lang === 'fr' ? 'Publié :' : 'Published:';
-    await expect(page.getByTestId('dashboard-chart-panel').locator('svg text', { hasText: mark }).first()).toBeVisible();
-    await saveScreen(page, testInfo, `${lang}-composer-dashboard-marker`);
+    await test.step('start a reply statement', async () => {
+      await page.getByTestId(`response-reply-${captured.id}`).click();
+      await expect(card).toHaveAttribute('data-state', 'replying');
+      await expect(page.getByTestId('composer-approval-state')).toBeVisible();
+      await expect(page.getByText(lang === 'fr' ? 'Réponse à une mention' : 'Reply to a mention').first()).toBeVisible();
+    });
+
+    await test.step("the publication marks the dashboard's volume chart", async () => {
+      // The publication is a marker on the dashboard's volume chart (publications mark every watch's chart).
+      const watchName = `K2 ${lang} ${Date.now()}`;
+      await rpc(request, 'watches:create', { workspaceId: 'live', watch: { name: watchName, keywords: ['bouilloire', 'kettle'] } });
+      await page.getByTestId('nav-dashboard').click();
+      await page.getByTestId('dashboard-watch').click();
+      await page.getByRole('option', { name: watchName }).click();
+      const mark = lang === 'fr' ? 'Publié :' : 'Published:';
+      await expect(page.getByTestId('dashboard-chart-panel').locator('svg text', { hasText: mark }).first()).toBeVisible();
+      await saveScreen(page, testInfo, `${lang}-composer-dashboard-marker`);
+    });
   });
 }

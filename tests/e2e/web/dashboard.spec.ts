@@ -58,56 +58,62 @@ for (const lang of ['fr', 'en'] as const) {
     const keyword = `tocsindash${lang}`;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await openApp(page, lang, 'dashboard');
-    await seed(page.request, lang, keyword);
-    await expect(page.getByTestId('screen-dashboard')).toBeVisible();
-    await page.getByTestId('dashboard-watch').click();
-    await page.getByRole('option', { name: `Dashboard ${lang.toUpperCase()}` }).click();
-    await page.getByTestId('dashboard-range').getByText(lang === 'fr' ? '24 h' : '24 h').click();
     const total = page.getByTestId('stat-total-value');
-    await expect(total).toHaveText('30');
-    await expect(page.getByTestId('dashboard-volume-chart').locator('svg')).toBeVisible();
-    await expect(page.getByTestId('split-languages')).toContainText(lang === 'fr' ? 'français' : 'French');
-    await expect(page.getByTestId('split-authors')).toContainText('Léa Journaliste');
-    await expect(page.getByTestId('dashboard-stream').getByTestId('mention-card').first()).toContainText(keyword);
-    await expect(page.getByTestId('dashboard-chart-panel')).toContainText(lang === 'fr' ? 'Niveau habituel' : 'Usual level');
-    await saveScreen(page, testInfo, `${lang}-dashboard`);
-    await expectAccessible(page);
+    await test.step('a seeded watch shows its volume, usual band, splits and stream', async () => {
+      await openApp(page, lang, 'dashboard');
+      await seed(page.request, lang, keyword);
+      await expect(page.getByTestId('screen-dashboard')).toBeVisible();
+      await page.getByTestId('dashboard-watch').click();
+      await page.getByRole('option', { name: `Dashboard ${lang.toUpperCase()}` }).click();
+      await page.getByTestId('dashboard-range').getByText(lang === 'fr' ? '24 h' : '24 h').click();
+      await expect(total).toHaveText('30');
+      await expect(page.getByTestId('dashboard-volume-chart').locator('svg')).toBeVisible();
+      await expect(page.getByTestId('split-languages')).toContainText(lang === 'fr' ? 'français' : 'French');
+      await expect(page.getByTestId('split-authors')).toContainText('Léa Journaliste');
+      await expect(page.getByTestId('dashboard-stream').getByTestId('mention-card').first()).toContainText(keyword);
+      await expect(page.getByTestId('dashboard-chart-panel')).toContainText(lang === 'fr' ? 'Niveau habituel' : 'Usual level');
+      await saveScreen(page, testInfo, `${lang}-dashboard`);
+      await expectAccessible(page);
+    });
 
-    // A new mention through the API: the page must show it within a second, from the pushed event alone. The
-    // moments are taken inside the page (MutationObserver), so the assertion's polling does not add to them.
-    await page.evaluate(() => {
-      const w = window as unknown as { __seen: Record<string, number>; __t0: number };
-      w.__seen = {};
-      const watch = (name: string, selector: string, changed: (el: Element) => boolean) => {
-        const observer = new MutationObserver(() => {
-          const el = document.querySelector(selector);
-          if (el && changed(el) && !(name in w.__seen)) w.__seen[name] = performance.now();
-        });
-        observer.observe(document.querySelector('[data-testid="screen-dashboard"]')!, { subtree: true, childList: true, characterData: true });
-      };
-      watch('chart', '[data-testid="stat-total-value"]', (el) => el.textContent === '31');
-      watch('stream', '[data-testid="dashboard-stream"] [data-testid="mention-card"]', (el) => (el.textContent ?? '').includes('breaking'));
-      w.__t0 = performance.now();
+    await test.step('a new mention shows within a second, from the pushed event', async () => {
+      // A new mention through the API: the page must show it within a second, from the pushed event alone. The
+      // moments are taken inside the page (MutationObserver), so the assertion's polling does not add to them.
+      await page.evaluate(() => {
+        const w = window as unknown as { __seen: Record<string, number>; __t0: number };
+        w.__seen = {};
+        const watch = (name: string, selector: string, changed: (el: Element) => boolean) => {
+          const observer = new MutationObserver(() => {
+            const el = document.querySelector(selector);
+            if (el && changed(el) && !(name in w.__seen)) w.__seen[name] = performance.now();
+          });
+          observer.observe(document.querySelector('[data-testid="screen-dashboard"]')!, { subtree: true, childList: true, characterData: true });
+        };
+        watch('chart', '[data-testid="stat-total-value"]', (el) => el.textContent === '31');
+        watch('stream', '[data-testid="dashboard-stream"] [data-testid="mention-card"]', (el) => (el.textContent ?? '').includes('breaking'));
+        w.__t0 = performance.now();
+      });
+      await rpc(page.request, 'mentions:capture', {
+        workspaceId: 'live',
+        capture: { channel: 'radio', outlet: 'La 1ère', text: `${keyword} breaking ${lang}`, language: lang, occurredAt: new Date().toISOString() },
+      });
+      await expect(page.getByTestId('stat-total-value')).toHaveText('31', { timeout: 5_000 });
+      await expect(page.getByTestId('dashboard-stream').getByTestId('mention-card').first()).toContainText(`breaking ${lang}`, { timeout: 5_000 });
+      const { chartMs, streamMs } = await page.evaluate(() => {
+        const w = window as unknown as { __seen: Record<string, number>; __t0: number };
+        return { chartMs: Math.round(w.__seen.chart! - w.__t0), streamMs: Math.round(w.__seen.stream! - w.__t0) };
+      });
+      testInfo.annotations.push({ type: 'update-latency', description: `chart ${chartMs} ms, stream ${streamMs} ms` });
+      console.log(`dashboard update latency (${lang}): chart ${chartMs} ms, stream ${streamMs} ms`);
+      expect(chartMs).toBeLessThan(1000);
+      expect(streamMs).toBeLessThan(1000);
     });
-    await rpc(page.request, 'mentions:capture', {
-      workspaceId: 'live',
-      capture: { channel: 'radio', outlet: 'La 1ère', text: `${keyword} breaking ${lang}`, language: lang, occurredAt: new Date().toISOString() },
-    });
-    await expect(page.getByTestId('stat-total-value')).toHaveText('31', { timeout: 5_000 });
-    await expect(page.getByTestId('dashboard-stream').getByTestId('mention-card').first()).toContainText(`breaking ${lang}`, { timeout: 5_000 });
-    const { chartMs, streamMs } = await page.evaluate(() => {
-      const w = window as unknown as { __seen: Record<string, number>; __t0: number };
-      return { chartMs: Math.round(w.__seen.chart! - w.__t0), streamMs: Math.round(w.__seen.stream! - w.__t0) };
-    });
-    testInfo.annotations.push({ type: 'update-latency', description: `chart ${chartMs} ms, stream ${streamMs} ms` });
-    console.log(`dashboard update latency (${lang}): chart ${chartMs} ms, stream ${streamMs} ms`);
-    expect(chartMs).toBeLessThan(1000);
-    expect(streamMs).toBeLessThan(1000);
 
-    await page.getByTestId('dashboard-range').getByText(lang === 'fr' ? '7 jours' : '7 days').click();
-    await expect(total).toHaveText('85');
-    await saveScreen(page, testInfo, `${lang}-dashboard-7d`);
+    await test.step('the seven-day range', async () => {
+      await page.getByTestId('dashboard-range').getByText(lang === 'fr' ? '7 jours' : '7 days').click();
+      await expect(total).toHaveText('85');
+      await saveScreen(page, testInfo, `${lang}-dashboard-7d`);
+    });
     expect(errors).toEqual([]);
   });
 }

@@ -65,50 +65,58 @@ test('a burst of critical articles raises an explained alert', async ({ page }, 
       source: { kind: 'rss', name: 'La Presse romande', config: { url: feed.url }, intervalSeconds: 3600 },
     });
 
-    // The level arrives by push: no reload, no polling.
-    const banner = page.getByTestId('level-banner');
-    await expect(banner).toHaveAttribute('data-level', /alert|crisis/, { timeout: 30_000 });
-    await expect(banner).toContainText(WATCH);
-    await saveScreen(page, testInfo, 'fr-detection-alerts');
+    await test.step('the level banner goes to alert by push', async () => {
+      // The level arrives by push: no reload, no polling.
+      const banner = page.getByTestId('level-banner');
+      await expect(banner).toHaveAttribute('data-level', /alert|crisis/, { timeout: 30_000 });
+      await expect(banner).toContainText(WATCH);
+      await saveScreen(page, testInfo, 'fr-detection-alerts');
+    });
 
-    await page.getByTestId('level-why').click();
-    const why = page.getByRole('dialog').getByTestId('why-card');
-    await expect(why.getByTestId('why-items-vocabulary')).toContainText('fuite de données');
-    await expect(why.getByTestId('why-items-audience')).toContainText('Claire Martin');
-    await expect(why.getByTestId('why-authors')).toContainText('Claire Martin');
-    await saveScreen(page, testInfo, 'fr-detection-why-card');
-    await page.getByRole('dialog').getByRole('button', { name: 'Prendre en compte' }).click();
-    await page.keyboard.press('Escape');
+    await test.step('the why-card names the crisis vocabulary and the journalist; the alert is acknowledged', async () => {
+      await page.getByTestId('level-why').click();
+      const why = page.getByRole('dialog').getByTestId('why-card');
+      await expect(why.getByTestId('why-items-vocabulary')).toContainText('fuite de données');
+      await expect(why.getByTestId('why-items-audience')).toContainText('Claire Martin');
+      await expect(why.getByTestId('why-authors')).toContainText('Claire Martin');
+      await saveScreen(page, testInfo, 'fr-detection-why-card');
+      await page.getByRole('dialog').getByRole('button', { name: 'Prendre en compte' }).click();
+      await page.keyboard.press('Escape');
 
-    const row = page.getByTestId('alerts-list').locator('[data-testid^="alert-row-"]').first();
-    await expect(row).toContainText('Prise en compte');
+      const row = page.getByTestId('alerts-list').locator('[data-testid^="alert-row-"]').first();
+      await expect(row).toContainText('Prise en compte');
+    });
 
-    await page.getByTestId('detection-watch').click();
-    await page.getByRole('option', { name: WATCH }).click();
-    await expect(page.getByTestId('detection-origin')).toBeVisible();
-    await page.getByTestId('backtest-run').click();
-    await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions');
-    await expect(page.getByTestId('backtest-chart').locator('canvas')).toBeVisible();
-    await saveScreen(page, testInfo, 'fr-detection-backtest');
+    await test.step('a backtest is drawn', async () => {
+      await page.getByTestId('detection-watch').click();
+      await page.getByRole('option', { name: WATCH }).click();
+      await expect(page.getByTestId('detection-origin')).toBeVisible();
+      await page.getByTestId('backtest-run').click();
+      await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions');
+      await expect(page.getByTestId('backtest-chart').locator('canvas')).toBeVisible();
+      await saveScreen(page, testInfo, 'fr-detection-backtest');
+    });
 
-    // The same screens in English.
-    await page.getByTestId('language-switch').getByText('EN').click();
-    await expect(page.getByTestId('level-badge')).toHaveText(/Alert|Crisis/);
-    await page.getByTestId('backtest-run').click();
-    await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions replayed');
-    await saveScreen(page, testInfo, 'en-detection-alerts');
-    await page.getByTestId('level-why').click();
-    await expect(page.getByRole('dialog').getByTestId('why-card')).toContainText('Crisis vocabulary');
-    await saveScreen(page, testInfo, 'en-detection-why-card');
-    await page.keyboard.press('Escape');
+    await test.step('the same screens in English', async () => {
+      await page.getByTestId('language-switch').getByText('EN').click();
+      await expect(page.getByTestId('level-badge')).toHaveText(/Alert|Crisis/);
+      await page.getByTestId('backtest-run').click();
+      await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions replayed');
+      await saveScreen(page, testInfo, 'en-detection-alerts');
+      await page.getByTestId('level-why').click();
+      await expect(page.getByRole('dialog').getByTestId('why-card')).toContainText('Crisis vocabulary');
+      await saveScreen(page, testInfo, 'en-detection-why-card');
+      await page.keyboard.press('Escape');
+    });
 
-    // Tone correction on a mention of the burst.
-    await page.getByTestId('nav-mentions').click();
-    await page.getByTestId('mention-card').first().click();
-    const correction = page.getByTestId('tone-correction');
-    await correction.getByText('Positive').click();
-    await expect(page.getByTestId('tone-corrected')).toBeVisible();
-    await saveScreen(page, testInfo, 'en-detection-tone-correction');
+    await test.step('tone is corrected on a mention of the burst', async () => {
+      await page.getByTestId('nav-mentions').click();
+      await page.getByTestId('mention-card').first().click();
+      const correction = page.getByTestId('tone-correction');
+      await correction.getByText('Positive').click();
+      await expect(page.getByTestId('tone-corrected')).toBeVisible();
+      await saveScreen(page, testInfo, 'en-detection-tone-correction');
+    });
     expect(watch.id).toBeGreaterThan(0);
   } finally {
     await feed.close();

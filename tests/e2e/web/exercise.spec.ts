@@ -10,29 +10,35 @@ const mark = { fr: 'EXERCICE', en: 'EXERCISE' };
 
 for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
   test(`an exercise is marked on every screen and the window switches back to live (${lang})`, async ({ page }, testInfo) => {
-    await openApp(page, lang, 'exercise');
-    await expect(page.getByTestId('screen-exercise')).toBeVisible();
-    await expect(page.getByTestId('exercise-mark')).toHaveCount(0);
     const name = lang === 'fr' ? 'Exercice fuite de données' : 'Data leak drill';
-    await page.getByTestId('exercise-name').fill(name);
-    await page.getByTestId('exercise-create').click();
+    await test.step('create an exercise workspace', async () => {
+      await openApp(page, lang, 'exercise');
+      await expect(page.getByTestId('screen-exercise')).toBeVisible();
+      await expect(page.getByTestId('exercise-mark')).toHaveCount(0);
+      await page.getByTestId('exercise-name').fill(name);
+      await page.getByTestId('exercise-create').click();
+    });
 
-    await expect(page.getByTestId('header-workspace-name')).toHaveText(name);
-    await expect(page.getByTestId('exercise-current')).toBeVisible();
-    for (const area of AREAS) {
-      await page.goto(`./#/${area}`);
-      await expect(page.getByTestId('exercise-mark')).toHaveText(mark[lang]);
-      await expect(page.getByTestId('exercise-banner')).toContainText(mark[lang]);
+    await test.step('every screen is marked as an exercise', async () => {
       await expect(page.getByTestId('header-workspace-name')).toHaveText(name);
-      await saveScreen(page, testInfo, `exercise-${area}-${lang}`);
-    }
+      await expect(page.getByTestId('exercise-current')).toBeVisible();
+      for (const area of AREAS) {
+        await page.goto(`./#/${area}`);
+        await expect(page.getByTestId('exercise-mark')).toHaveText(mark[lang]);
+        await expect(page.getByTestId('exercise-banner')).toContainText(mark[lang]);
+        await expect(page.getByTestId('header-workspace-name')).toHaveText(name);
+        await saveScreen(page, testInfo, `exercise-${area}-${lang}`);
+      }
+    });
 
-    await page.goto('./#/exercise');
-    await page.getByTestId('exercise-back-to-live').click();
-    await expect(page.getByTestId('exercise-mark')).toHaveCount(0);
-    await expect(page.getByTestId('exercise-banner')).toHaveCount(0);
-    await expect(page.getByTestId('exercise-list')).toContainText(name);
-    await saveScreen(page, testInfo, `exercise-list-live-${lang}`);
+    await test.step('the window switches back to live', async () => {
+      await page.goto('./#/exercise');
+      await page.getByTestId('exercise-back-to-live').click();
+      await expect(page.getByTestId('exercise-mark')).toHaveCount(0);
+      await expect(page.getByTestId('exercise-banner')).toHaveCount(0);
+      await expect(page.getByTestId('exercise-list')).toContainText(name);
+      await saveScreen(page, testInfo, `exercise-list-live-${lang}`);
+    });
   });
 }
 

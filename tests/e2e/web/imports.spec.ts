@@ -27,27 +27,33 @@ for (const lang of ['fr', 'en'] as const) {
     await saveScreen(page, testInfo, `${lang}-imports-file`);
     const file = exportWithBadRows(`e2e-${lang}-`);
 
-    await readFile(page, `meltwater-${lang}.csv`, file);
-    await expect(page.getByTestId('import-preset')).toContainText('Meltwater');
-    await expect(page.getByTestId('import-detected')).toContainText('windows-1252');
-    await expect(page.getByTestId('import-preview')).toContainText('cœur du problème : 1 200 €');
-    await saveScreen(page, testInfo, `${lang}-imports-columns`);
+    await test.step('read the export: preset, encoding and preview detected', async () => {
+      await readFile(page, `meltwater-${lang}.csv`, file);
+      await expect(page.getByTestId('import-preset')).toContainText('Meltwater');
+      await expect(page.getByTestId('import-detected')).toContainText('windows-1252');
+      await expect(page.getByTestId('import-preview')).toContainText('cœur du problème : 1 200 €');
+      await saveScreen(page, testInfo, `${lang}-imports-columns`);
+    });
 
-    await page.getByTestId('import-start').click();
     const report = page.getByTestId('import-report');
-    await expect(report).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
-    await expect(page.getByTestId('import-inserted')).toHaveText('40');
-    await expect(page.getByTestId('import-bad')).toHaveText('2');
-    await expect(page.getByTestId('import-problems')).toContainText('31/02/2026');
-    await expect(page.getByTestId('import-problems').locator('tbody tr').first()).toContainText('4');
-    await saveScreen(page, testInfo, `${lang}-imports-report`);
+    await test.step('import it: bad lines listed', async () => {
+      await page.getByTestId('import-start').click();
+      await expect(report).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+      await expect(page.getByTestId('import-inserted')).toHaveText('40');
+      await expect(page.getByTestId('import-bad')).toHaveText('2');
+      await expect(page.getByTestId('import-problems')).toContainText('31/02/2026');
+      await expect(page.getByTestId('import-problems').locator('tbody tr').first()).toContainText('4');
+      await saveScreen(page, testInfo, `${lang}-imports-report`);
+    });
 
-    await page.getByTestId('import-again').click();
-    await readFile(page, `meltwater-${lang}.csv`, file);
-    await page.getByTestId('import-start').click();
-    await expect(report).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
-    await expect(page.getByTestId('import-inserted')).toHaveText('0');
-    await expect(page.getByTestId('import-duplicates')).toHaveText('40');
+    await test.step('importing it again adds nothing', async () => {
+      await page.getByTestId('import-again').click();
+      await readFile(page, `meltwater-${lang}.csv`, file);
+      await page.getByTestId('import-start').click();
+      await expect(report).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+      await expect(page.getByTestId('import-inserted')).toHaveText('0');
+      await expect(page.getByTestId('import-duplicates')).toHaveText('40');
+    });
   });
 }
 

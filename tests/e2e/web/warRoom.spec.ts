@@ -52,115 +52,130 @@ for (const lang of ['fr', 'en'] as const) {
     await openApp(page, lang, 'incidents');
     await expect(page.getByTestId('screen-incidents')).toBeVisible();
 
-    // The alert raised by detection is listed with its why; the incident is opened from it.
-    const alert = page.getByTestId('open-alerts').locator('[data-testid^="alert-"]').filter({ hasText: brand });
-    await expect(alert).toBeVisible();
-    await saveScreen(page, testInfo, `${lang}-incidents-alerts`);
-    await expectAccessible(page, 'alerts');
-    await alert.getByRole('button').click();
-    await page.getByTestId('incident-title').fill(w.title!);
-    await saveScreen(page, testInfo, `${lang}-incident-open-form`);
-    await expectAccessible(page, 'open form');
-    await page.getByTestId('incident-open-submit').click();
-    await expect(page.getByTestId('incident-title-heading')).toHaveText(w.title!);
-    await expect(page.getByTestId('alert-why')).toContainText('fuite de données');
-    await page.getByTestId('operator-name').fill(w.operator!);
+    await test.step('open the incident from the alert detection raised', async () => {
+      // The alert raised by detection is listed with its why; the incident is opened from it.
+      const alert = page.getByTestId('open-alerts').locator('[data-testid^="alert-"]').filter({ hasText: brand });
+      await expect(alert).toBeVisible();
+      await saveScreen(page, testInfo, `${lang}-incidents-alerts`);
+      await expectAccessible(page, 'alerts');
+      await alert.getByRole('button').click();
+      await page.getByTestId('incident-title').fill(w.title!);
+      await saveScreen(page, testInfo, `${lang}-incident-open-form`);
+      await expectAccessible(page, 'open form');
+      await page.getByTestId('incident-open-submit').click();
+      await expect(page.getByTestId('incident-title-heading')).toHaveText(w.title!);
+      await expect(page.getByTestId('alert-why')).toContainText('fuite de données');
+      await page.getByTestId('operator-name').fill(w.operator!);
+    });
 
-    // Mobilise: everyone on the roster is alerted at once.
-    await page.getByTestId('mobilise').click();
-    await expect(page.getByText(w.notice!, { exact: false }).first()).toBeVisible();
-    await expect(page.getByTestId('figure-acks')).toHaveText('0 / 10');
-    await saveScreen(page, testInfo, `${lang}-incident-overview`);
-    await expectAccessible(page, 'overview');
+    await test.step('mobilise the roster', async () => {
+      // Mobilise: everyone on the roster is alerted at once.
+      await page.getByTestId('mobilise').click();
+      await expect(page.getByText(w.notice!, { exact: false }).first()).toBeVisible();
+      await expect(page.getByTestId('figure-acks')).toHaveText('0 / 10');
+      await saveScreen(page, testInfo, `${lang}-incident-overview`);
+      await expectAccessible(page, 'overview');
+    });
 
-    // Two acknowledgements, then a handover of the crisis lead to the first deputy.
-    await page.getByTestId('tab-roster').click();
-    await page.getByTestId('acknowledge-decisionMaker').click();
-    await expect(page.getByTestId('ack-decisionMaker')).toBeVisible();
-    await page.getByTestId('acknowledge-crisisLead').click();
-    await expect(page.getByTestId('ack-crisisLead')).toBeVisible();
-    await expect(page.getByTestId('unanswered')).toContainText(w.unanswered!);
-    await expect(page.getByTestId('holder-crisisLead')).toHaveText('Julien Morel');
-    await page.getByTestId('handover-crisisLead').click();
-    await page.getByTestId('handover-note').fill(w.note!);
-    await saveScreen(page, testInfo, `${lang}-incident-handover`);
-    await page.getByTestId('handover-submit').click();
-    await expect(page.getByTestId('holder-crisisLead')).toHaveText('Sophie Berthoud');
-    await page.getByTestId('role-details-crisisLead').click();
-    await expect(page.getByTestId('history-crisisLead').locator('tr')).toHaveCount(2);
-    await expect(page.getByTestId('history-crisisLead')).toContainText(w.note!);
-    await saveScreen(page, testInfo, `${lang}-incident-roster`);
-    await expectAccessible(page, 'roster');
+    await test.step('two acknowledgements and a handover', async () => {
+      // Two acknowledgements, then a handover of the crisis lead to the first deputy.
+      await page.getByTestId('tab-roster').click();
+      await page.getByTestId('acknowledge-decisionMaker').click();
+      await expect(page.getByTestId('ack-decisionMaker')).toBeVisible();
+      await page.getByTestId('acknowledge-crisisLead').click();
+      await expect(page.getByTestId('ack-crisisLead')).toBeVisible();
+      await expect(page.getByTestId('unanswered')).toContainText(w.unanswered!);
+      await expect(page.getByTestId('holder-crisisLead')).toHaveText('Julien Morel');
+      await page.getByTestId('handover-crisisLead').click();
+      await page.getByTestId('handover-note').fill(w.note!);
+      await saveScreen(page, testInfo, `${lang}-incident-handover`);
+      await page.getByTestId('handover-submit').click();
+      await expect(page.getByTestId('holder-crisisLead')).toHaveText('Sophie Berthoud');
+      await page.getByTestId('role-details-crisisLead').click();
+      await expect(page.getByTestId('history-crisisLead').locator('tr')).toHaveCount(2);
+      await expect(page.getByTestId('history-crisisLead')).toContainText(w.note!);
+      await saveScreen(page, testInfo, `${lang}-incident-roster`);
+      await expectAccessible(page, 'roster');
+    });
 
-    // The printable call tree.
-    await page.getByTestId('open-calltree').click();
-    await expect(page.getByTestId('screen-calltree')).toContainText('+41 79 555 01 10');
-    await saveScreen(page, testInfo, `${lang}-incident-calltree`);
-    await expectAccessible(page, 'call tree');
-    await page.goBack();
+    await test.step('the printable call tree', async () => {
+      await page.getByTestId('open-calltree').click();
+      await expect(page.getByTestId('screen-calltree')).toContainText('+41 79 555 01 10');
+      await saveScreen(page, testInfo, `${lang}-incident-calltree`);
+      await expectAccessible(page, 'call tree');
+      await page.goBack();
+    });
 
-    // Checklist items done.
-    await page.getByTestId('tab-checklists').click();
-    await page.getByTestId('check-capture').click();
-    await page.getByTestId('check-freeze').click();
-    await expect(page.getByTestId('checklist-progress')).toContainText(w.progress!);
-    await expect(page.getByTestId('item-freeze')).toContainText(w.operator!);
-    await saveScreen(page, testInfo, `${lang}-incident-checklists`);
-    await expectAccessible(page, 'checklists');
+    await test.step('tick checklist items', async () => {
+      await page.getByTestId('tab-checklists').click();
+      await page.getByTestId('check-capture').click();
+      await page.getByTestId('check-freeze').click();
+      await expect(page.getByTestId('checklist-progress')).toContainText(w.progress!);
+      await expect(page.getByTestId('item-freeze')).toContainText(w.operator!);
+      await saveScreen(page, testInfo, `${lang}-incident-checklists`);
+      await expectAccessible(page, 'checklists');
+    });
 
-    // Log entries and verification states.
-    await page.getByTestId('tab-log').click();
-    await page.getByTestId('log-body').fill(w.info!);
-    await page.getByTestId('log-source').fill(w.source!);
-    await page.getByTestId('log-submit').click();
-    const info = page.getByTestId('log-entries').locator('[data-testid^="entry-"]').filter({ hasText: w.info! }).first();
-    await expect(info).toBeVisible();
-    const seq = (await info.getAttribute('data-testid'))!.replace('entry-', '');
-    await page.getByTestId(`entry-${seq}-to-being_verified`).click();
-    await page.getByTestId(`entry-${seq}-to-verified`).click();
-    await expect(page.getByTestId(`entry-${seq}-state`)).toHaveText(w.verified!);
-    await page.getByTestId(`entry-${seq}-to-released`).click();
-    await expect(page.getByTestId(`entry-${seq}-state`)).toHaveText(w.released!);
-    await page.getByTestId(`entry-${seq}-pin`).click();
-    await expect(page.getByTestId(`entry-${seq}-history`)).toContainText(w.operator!);
-    await page.getByTestId('log-kind').click();
-    await page.getByRole('option', { name: w.decisionKind! }).click();
-    await page.getByTestId('log-body').fill(w.decision!);
-    await page.getByTestId('log-submit').click();
-    await expect(page.getByTestId('log-entries')).toContainText(w.decision!);
-    await page.getByTestId('verify-log').click();
-    await expect(page.getByTestId('verify-result')).toContainText(w.intact!);
-    await saveScreen(page, testInfo, `${lang}-incident-log`);
-    await expectAccessible(page, 'log');
-    // Accent-insensitive search finds the call from the newspaper.
-    await page.getByTestId('log-search').fill(lang === 'fr' ? 'telephonique' : 'switchboard');
-    await expect(page.getByTestId('log-entries').locator('[data-testid^="entry-"][data-testid$="0"], [data-testid^="entry-"]').filter({ hasText: w.info! }).first()).toBeVisible();
-    await expect(page.getByTestId('log-entries')).not.toContainText(w.decision!);
+    await test.step('log entries through their verification states', async () => {
+      await page.getByTestId('tab-log').click();
+      await page.getByTestId('log-body').fill(w.info!);
+      await page.getByTestId('log-source').fill(w.source!);
+      await page.getByTestId('log-submit').click();
+      const info = page.getByTestId('log-entries').locator('[data-testid^="entry-"]').filter({ hasText: w.info! }).first();
+      await expect(info).toBeVisible();
+      const seq = (await info.getAttribute('data-testid'))!.replace('entry-', '');
+      await page.getByTestId(`entry-${seq}-to-being_verified`).click();
+      await page.getByTestId(`entry-${seq}-to-verified`).click();
+      await expect(page.getByTestId(`entry-${seq}-state`)).toHaveText(w.verified!);
+      await page.getByTestId(`entry-${seq}-to-released`).click();
+      await expect(page.getByTestId(`entry-${seq}-state`)).toHaveText(w.released!);
+      await page.getByTestId(`entry-${seq}-pin`).click();
+      await expect(page.getByTestId(`entry-${seq}-history`)).toContainText(w.operator!);
+      await page.getByTestId('log-kind').click();
+      await page.getByRole('option', { name: w.decisionKind! }).click();
+      await page.getByTestId('log-body').fill(w.decision!);
+      await page.getByTestId('log-submit').click();
+      await expect(page.getByTestId('log-entries')).toContainText(w.decision!);
+      await page.getByTestId('verify-log').click();
+      await expect(page.getByTestId('verify-result')).toContainText(w.intact!);
+      await saveScreen(page, testInfo, `${lang}-incident-log`);
+      await expectAccessible(page, 'log');
+      // Accent-insensitive search finds the call from the newspaper.
+      await page.getByTestId('log-search').fill(lang === 'fr' ? 'telephonique' : 'switchboard');
+      await expect(page.getByTestId('log-entries').locator('[data-testid^="entry-"][data-testid$="0"], [data-testid^="entry-"]').filter({ hasText: w.info! }).first()).toBeVisible();
+      await expect(page.getByTestId('log-entries')).not.toContainText(w.decision!);
+    });
 
-    // The situation report, itself logged.
-    await page.getByTestId('tab-situation').click();
-    await page.getByTestId('make-report').click();
-    await expect(page.getByTestId('report-conditions')).toContainText(w.info!);
-    await expect(page.getByTestId('report-actions')).toContainText(w.decision!);
-    await expect(page.getByTestId('report-needs')).toBeVisible();
-    await saveScreen(page, testInfo, `${lang}-incident-situation`);
-    await expectAccessible(page, 'situation');
+    await test.step('the situation report', async () => {
+      // The situation report, itself logged.
+      await page.getByTestId('tab-situation').click();
+      await page.getByTestId('make-report').click();
+      await expect(page.getByTestId('report-conditions')).toContainText(w.info!);
+      await expect(page.getByTestId('report-actions')).toContainText(w.decision!);
+      await expect(page.getByTestId('report-needs')).toBeVisible();
+      await saveScreen(page, testInfo, `${lang}-incident-situation`);
+      await expectAccessible(page, 'situation');
+    });
 
-    // The wall display for the room's TV.
-    await page.getByTestId('open-wall').click();
-    await expect(page.getByTestId('screen-wall')).toContainText(w.title!);
-    await expect(page.getByTestId('wall-acks')).toHaveText('2 / 10');
-    // The alert's watch charted from the rollups, as on the dashboard.
-    await expect(page.getByTestId('wall-chart')).toBeVisible();
-    await saveScreen(page, testInfo, `${lang}-incident-wall`);
-    await expectAccessible(page, 'wall');
-    await page.keyboard.press('Escape');
-    await expect(page.getByTestId('screen-incident')).toBeVisible();
+    await test.step('the wall display', async () => {
+      // The wall display for the room's TV.
+      await page.getByTestId('open-wall').click();
+      await expect(page.getByTestId('screen-wall')).toContainText(w.title!);
+      await expect(page.getByTestId('wall-acks')).toHaveText('2 / 10');
+      // The alert's watch charted from the rollups, as on the dashboard.
+      await expect(page.getByTestId('wall-chart')).toBeVisible();
+      await saveScreen(page, testInfo, `${lang}-incident-wall`);
+      await expectAccessible(page, 'wall');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('screen-incident')).toBeVisible();
+    });
 
-    await page.getByText(lang === 'fr' ? 'Tous les incidents' : 'All incidents').click();
-    await expect(page.getByTestId('incident-list')).toContainText(w.title!);
-    await saveScreen(page, testInfo, `${lang}-incidents-list`);
-    await expectAccessible(page, 'list');
+    await test.step('back to the incident list', async () => {
+      await page.getByText(lang === 'fr' ? 'Tous les incidents' : 'All incidents').click();
+      await expect(page.getByTestId('incident-list')).toContainText(w.title!);
+      await saveScreen(page, testInfo, `${lang}-incidents-list`);
+      await expectAccessible(page, 'list');
+    });
     expect(errors).toEqual([]);
   });
 }
@@ -180,16 +195,20 @@ test('the wall display in another window follows the war room live, without poll
   wall.on('load', () => reloads++);
   await expect(wall.getByTestId('wall-acks')).toHaveText('—');
 
-  await desk.getByTestId('log-body').fill('Piquet de grève devant l’entrée nord, 40 personnes');
-  await desk.getByTestId('log-submit').click();
-  await expect(wall.getByTestId('screen-wall')).toContainText('Piquet de grève devant l’entrée nord');
+  await test.step('a log entry reaches the wall', async () => {
+    await desk.getByTestId('log-body').fill('Piquet de grève devant l’entrée nord, 40 personnes');
+    await desk.getByTestId('log-submit').click();
+    await expect(wall.getByTestId('screen-wall')).toContainText('Piquet de grève devant l’entrée nord');
+  });
 
-  await desk.getByTestId('mobilise').click();
-  await expect(wall.getByTestId('wall-acks')).toHaveText('0 / 10');
-  // The other window is told too (in-app notice; desktop notification where permitted).
-  await expect(wall.getByText('personnes alertées', { exact: false }).first()).toBeVisible();
-  await saveScreen(wall, testInfo, 'fr-incident-wall-live');
-  expect(reloads).toBe(0);
+  await test.step('a mobilisation reaches the wall', async () => {
+    await desk.getByTestId('mobilise').click();
+    await expect(wall.getByTestId('wall-acks')).toHaveText('0 / 10');
+    // The other window is told too (in-app notice; desktop notification where permitted).
+    await expect(wall.getByText('personnes alertées', { exact: false }).first()).toBeVisible();
+    await saveScreen(wall, testInfo, 'fr-incident-wall-live');
+    expect(reloads).toBe(0);
+  });
   await context.close();
 });
 

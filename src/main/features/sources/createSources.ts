@@ -45,6 +45,7 @@ export function createSources(deps: {
     events,
     clock,
     pushProblem: (kind, config) => (kind === 'webhook' ? webhooks.problemOf(config) : undefined),
+    resolve: network.resolve,
   });
   // Connectors and publishers declare the origins they need: that is the allow-list sealed mode enforces.
   network.addOriginProvider((id) => service.allowedOrigins(id));

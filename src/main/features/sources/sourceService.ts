@@ -13,6 +13,7 @@ import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup'
 import { toPlainText } from '../../platform/text/plainText';
 import type { AllowedOrigin } from '../../platform/net/networkPolicy';
 import { createOutboundGate, OutboundError } from '../../platform/net/outboundGate';
+import type { Resolve } from '../../platform/net/resolvedAddress';
 import { ConnectorError } from './connectors/connectorError';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { DEFAULT_WEBHOOK_PORT, newWebhookSecret, webhookConfigSchema } from './webhook/webhookService';
@@ -31,6 +32,8 @@ export interface SourceServiceDeps {
   readonly clock: Clock;
   /** Why a push source cannot receive (e.g. its webhook port is taken), shown as its last error. */
   readonly pushProblem?: (kind: string, config: Record<string, unknown>) => HealthMessage | undefined;
+  /** Name resolution for the "test source" call (the network policy's). */
+  readonly resolve?: Resolve;
 }
 
 export class SourceService {
@@ -117,8 +120,9 @@ export class SourceService {
       // Testing is an explicit request for these settings, so their own origins are allowed (unless sealed).
       const origins = new Set(configOrigins(values.config));
       const sealed = this.deps.isSealed(workspaceId);
-      const gate = createOutboundGate((url) =>
-        sealed ? healthMessage('sealed') : origins.has(url.origin) ? undefined : healthMessage('notTested', { origin: url.origin }),
+      const gate = createOutboundGate(
+        (url) => (sealed ? healthMessage('sealed') : origins.has(url.origin) ? undefined : healthMessage('notTested', { origin: url.origin })),
+        { resolve: this.deps.resolve, localNetwork: (url) => onLocalNetwork(values.config) && origins.has(url.origin) },
       );
       const result = await connector.poll({
         gate: { request: (url, init) => gate.request(url, { ...init, purpose: 'source:test' }) },
@@ -149,7 +153,9 @@ export class SourceService {
     return this.#repo(workspaceId)
       .list()
       .filter((s) => !s.paused && this.deps.registry.find(s.kind))
-      .flatMap((s) => configOrigins(s.config).map((origin) => ({ origin, reason: `source: ${s.name}` })));
+      .flatMap((s) =>
+        configOrigins(s.config).map((origin): AllowedOrigin => ({ origin, reason: `source: ${s.name}`, ...(onLocalNetwork(s.config) ? { localNetwork: true } : {}) })),
+      );
   }
 
   /** A new webhook source gets its signing secret here unless the sender's own was pasted in. */
@@ -233,6 +239,9 @@ export class SourceService {
 }
 
 /** Every http(s) address in a source's settings (feed URL, instance…), as an origin. */
+/** The cell says this source's server is on its own network (an intranet feed, an on-premises gateway). */
+const onLocalNetwork = (config: Record<string, unknown>): boolean => config.localNetwork === true;
+
 function configOrigins(config: Record<string, unknown>): string[] {
   const origins: string[] = [];
   for (const value of Object.values(config)) {

@@ -4,12 +4,18 @@
 import { healthMessage, type HealthMessage } from '../../../shared/domain/healthMessage';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import { createOutboundGate, type OutboundGate } from './outboundGate';
+import { systemResolve, type Resolve } from './resolvedAddress';
 
 export interface AllowedOrigin {
   /** `scheme://host[:port]`, as `URL.origin` gives it. */
   readonly origin: string;
   /** Why it is allowed, shown in the UI (e.g. `source: Le Temps RSS`, `outbox: Mastodon`). */
   readonly reason: string;
+  /**
+   * The host name is on the local network on purpose (an on-premises gateway), so it may resolve to a private
+   * address. Without it, a name that resolves to a loopback or local-network address is refused.
+   */
+  readonly localNetwork?: true;
 }
 
 export type OriginProvider = (workspaceId: WorkspaceId) => Iterable<AllowedOrigin>;
@@ -23,7 +29,15 @@ export class NetworkPolicy {
   readonly #providers: OriginProvider[] = [];
   readonly #gates = new Map<WorkspaceId, OutboundGate>();
 
-  constructor(private readonly isSealed: (workspaceId: WorkspaceId) => boolean) {}
+  constructor(
+    private readonly isSealed: (workspaceId: WorkspaceId) => boolean,
+    private readonly options: { readonly resolve?: Resolve } = {},
+  ) {}
+
+  /** How host names are resolved for every gate and live connection (tests inject their own). */
+  get resolve(): Resolve {
+    return this.options.resolve ?? systemResolve;
+  }
 
   /** Called once per feature at start-up (sources, outbox…). */
   addOriginProvider(provider: OriginProvider): void {
@@ -35,7 +49,10 @@ export class NetworkPolicy {
     for (const provider of this.#providers) {
       for (const entry of provider(workspaceId)) {
         const origin = originOf(entry.origin);
-        if (origin && !byOrigin.has(origin)) byOrigin.set(origin, { origin, reason: entry.reason });
+        if (!origin) continue;
+        const known = byOrigin.get(origin);
+        if (!known) byOrigin.set(origin, { origin, reason: entry.reason, ...(entry.localNetwork ? { localNetwork: true } : {}) });
+        else if (entry.localNetwork && !known.localNetwork) byOrigin.set(origin, { ...known, localNetwork: true });
       }
     }
     const allowed = [...byOrigin.values()].sort((a, b) => a.origin.localeCompare(b.origin));
@@ -50,11 +67,19 @@ export class NetworkPolicy {
     return healthMessage('notAllowed', { origin: url.origin });
   }
 
+  /** Whether the allow-list entry of `url`'s origin says the host is on the local network. */
+  localNetwork(workspaceId: WorkspaceId, url: URL): boolean {
+    return this.view(workspaceId).allowed.some((a) => a.origin === url.origin && a.localNetwork === true);
+  }
+
   /** The gate every connector and publisher of `workspaceId` must use. */
   gateFor(workspaceId: WorkspaceId): OutboundGate {
     let gate = this.#gates.get(workspaceId);
     if (!gate) {
-      gate = createOutboundGate((url) => this.refusal(workspaceId, url));
+      gate = createOutboundGate((url) => this.refusal(workspaceId, url), {
+        resolve: this.resolve,
+        localNetwork: (url) => this.localNetwork(workspaceId, url),
+      });
       this.#gates.set(workspaceId, gate);
     }
     return gate;

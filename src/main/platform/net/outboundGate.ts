@@ -1,6 +1,9 @@
 // The single door for network traffic leaving the app (connectors, publishing): the network policy's
-// allow-list and sealed mode are enforced here, on every request and every redirect hop.
+// allow-list and sealed mode are enforced here, on every request and every redirect hop, and so is the
+// address each allowed name resolves to (no loopback or local-network address unless the entry says so).
+import { Agent, fetch, type Response } from 'undici';
 import { healthMessage, healthText, type HealthMessage } from '../../../shared/domain/healthMessage';
+import { checkedLookup, localAddressCause, systemResolve, type Resolve } from './resolvedAddress';
 
 export interface OutboundRequest {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
@@ -43,8 +46,17 @@ export class OutboundError extends Error {
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** Gate over the platform fetch; `allow` (the NetworkPolicy in the app) decides per URL and per redirect hop. */
-export function createOutboundGate(allow: (url: URL, purpose: string) => HealthMessage | undefined = () => undefined): OutboundGate {
+export interface GateOptions {
+  /** Name resolution; tests make a name resolve where they need without touching the system's. */
+  readonly resolve?: Resolve;
+  /** True for an origin whose allow-list entry says it is on the local network (an on-prem gateway). */
+  readonly localNetwork?: (url: URL) => boolean;
+}
+
+/** Gate over fetch; `allow` (the NetworkPolicy in the app) decides per URL and per redirect hop. */
+export function createOutboundGate(allow: (url: URL, purpose: string) => HealthMessage | undefined = () => undefined, options: GateOptions = {}): OutboundGate {
+  const resolve = options.resolve ?? systemResolve;
+  const localNetwork = options.localNetwork ?? (() => false);
   return {
     async request(rawUrl, init) {
       let url = checkedUrl(rawUrl, init.purpose, allow);
@@ -54,35 +66,42 @@ export function createOutboundGate(allow: (url: URL, purpose: string) => HealthM
       const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
       let method = init.method ?? 'GET';
       let body = init.body;
-      // Redirects are followed here, not by fetch, so that every hop passes the allow-list: an allowed
-      // server must not be able to bounce a request to a host the policy refuses.
+      let headers = { ...init.headers };
+      // Redirects are followed here, not by fetch, so that every hop passes the allow-list and the address
+      // check: an allowed server must not be able to bounce a request to a host the policy refuses.
       for (let hop = 0; ; hop++) {
-        let response: Response;
+        // One connection pool per hop, whose look-up checks the address it connects to.
+        const dispatcher = new Agent({ connect: { lookup: checkedLookup(resolve, localNetwork(url)) } });
         try {
-          response = await fetch(url, { method, headers: init.headers, body: body as BodyInit | undefined, signal, redirect: 'manual' });
-        } catch (error) {
-          if (timeout.aborted) throw new OutboundError('timeout', healthMessage('timeout', { host: url.host, seconds: timeoutMs / 1000 }));
-          throw new OutboundError('network', healthMessage('unreachable', { host: url.host, cause: causeOf(error) }));
-        }
-        const location = response.headers.get('location');
-        if (REDIRECTS.has(response.status) && location) {
-          await response.body?.cancel().catch(() => {});
-          if (hop >= MAX_REDIRECTS) throw new OutboundError('network', healthMessage('tooManyRedirects', { host: url.host, max: MAX_REDIRECTS }));
-          url = checkedUrl(new URL(location, url).toString(), init.purpose, allow);
-          if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
-            method = 'GET';
-            body = undefined;
+          let response: Response;
+          try {
+            response = await fetch(url, { method, headers, body, signal, redirect: 'manual', dispatcher });
+          } catch (error) {
+            const local = localAddressCause(error);
+            if (local) throw new OutboundError('refused', healthMessage('privateAddress', { host: local.host, address: local.address, range: local.range }));
+            if (timeout.aborted) throw new OutboundError('timeout', healthMessage('timeout', { host: url.host, seconds: timeoutMs / 1000 }));
+            throw new OutboundError('network', healthMessage('unreachable', { host: url.host, cause: causeOf(error) }));
           }
-          continue;
+          const location = response.headers.get('location');
+          if (REDIRECTS.has(response.status) && location) {
+            await response.body?.cancel().catch(() => {});
+            if (hop >= MAX_REDIRECTS) throw new OutboundError('network', healthMessage('tooManyRedirects', { host: url.host, max: MAX_REDIRECTS }));
+            const next = checkedUrl(new URL(location, url).toString(), init.purpose, allow);
+            ({ method, body, headers } = redirected(response.status, url, next, { method, body, headers }));
+            url = next;
+            continue;
+          }
+          const bytes = await readCapped(response, maxBytes, url, timeout, timeoutMs);
+          return {
+            status: response.status,
+            headers: response.headers as unknown as Headers,
+            url: url.toString(),
+            body: bytes,
+            text: () => new TextDecoder('utf-8').decode(bytes),
+          };
+        } finally {
+          void dispatcher.close().catch(() => {});
         }
-        const bytes = await readCapped(response, maxBytes, url, timeout, timeoutMs);
-        return {
-          status: response.status,
-          headers: response.headers,
-          url: url.toString(),
-          body: bytes,
-          text: () => new TextDecoder('utf-8').decode(bytes),
-        };
       }
     },
   };
@@ -90,6 +109,34 @@ export function createOutboundGate(allow: (url: URL, purpose: string) => HealthM
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
+const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
+
+interface Hop {
+  readonly method: NonNullable<OutboundRequest['method']>;
+  readonly body: OutboundRequest['body'];
+  readonly headers: Record<string, string>;
+}
+
+/**
+ * What the next hop may carry, as fetch rules it: 303 (and 301/302 after a POST) become a GET without body;
+ * credentials never follow to another origin, and neither does a body (a 307/308 there is refused).
+ */
+function redirected(status: number, from: URL, to: URL, hop: Hop): Hop {
+  let { method, body, headers } = hop;
+  if (status === 303 ? method !== 'GET' && method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST') {
+    method = 'GET';
+    body = undefined;
+    headers = without(headers, BODY_HEADERS);
+  }
+  if (to.origin === from.origin) return { method, body, headers };
+  if (body !== undefined) throw new OutboundError('refused', healthMessage('crossOriginBody', { from: from.origin, to: to.origin, status }));
+  return { method, body, headers: without(headers, CREDENTIALS) };
+}
+
+function without(headers: Record<string, string>, names: ReadonlySet<string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.has(name.toLowerCase())));
+}
 
 function checkedUrl(raw: string, purpose: string, allow: (url: URL, purpose: string) => HealthMessage | undefined): URL {
   let url: URL;

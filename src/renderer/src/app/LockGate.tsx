@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../api/client';
 import { useSecurityStatus } from '../api/hooks/useSecurity';
+import { errorMessage } from '../i18n/errorMessage';
 
 export function LockGate({ children }: { children: ReactNode }) {
   const status = useSecurityStatus();
@@ -45,7 +46,7 @@ function UnlockScreen() {
               autoFocus
               data-testid="unlock-passphrase"
             />
-            {unlock.error && <Alert color="red">{unlock.error.message}</Alert>}
+            {unlock.error && <Alert color="red">{errorMessage(unlock.error, t)}</Alert>}
             <Button type="submit" loading={unlock.isPending} disabled={passphrase.length === 0} data-testid="unlock-submit">
               {t('security.unlock')}
             </Button>

@@ -9,7 +9,8 @@ export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; c
   const { t } = useTranslation();
   if (query.isPending) return <Loader aria-label={t('app.loading')} />;
   if (query.isError) {
-    const message = errorMessage(query.error, t);
+    const error = query.error;
+    const message = errorMessage(error, t);
     return (
       <Alert color="red" title={t('app.error', { message: '' })}>
         <Stack gap="xs" align="flex-start">

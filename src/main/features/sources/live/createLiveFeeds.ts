@@ -24,6 +24,8 @@ export function createLiveFeeds({ workspaces, ingest, network, scheduler, events
     feeds: [mastodonLiveFeed, jetstreamLiveFeed],
     ingest,
     refusal: (workspaceId, url) => network.refusal(workspaceId, url),
+    resolve: network.resolve,
+    localNetwork: (workspaceId, url) => network.localNetwork(workspaceId, url),
     // Each (re)connection may follow a gap: the poller fetches what the stream did not deliver.
     catchUp: (workspaceId, sourceId) => void scheduler.pollNow(workspaceId, sourceId),
     events,

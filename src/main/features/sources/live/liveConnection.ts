@@ -1,12 +1,13 @@
 // One live feed connection for one source: connect through the gated socket, read frames into batches for
 // ingestion, reconnect with backoff and jitter, and ask for a REST catch-up after every (re)connection.
-import type { HealthMessage } from '../../../../shared/domain/healthMessage';
+import { healthMessage, healthText, type HealthMessage } from '../../../../shared/domain/healthMessage';
 import type WebSocket from 'ws';
 import type { LiveFeedState } from '../../../../shared/domain/liveFeed';
 import type { MentionInput } from '../../../../shared/domain/mention';
 import { backoffDelayMs } from '../../../platform/net/backoff';
 import type { LiveEndpoint, LiveFrame } from './liveFeed';
-import { openGatedSocket, SocketRefused, type Refusal } from './gatedSocket';
+import { localAddressCause } from '../../../platform/net/resolvedAddress';
+import { openGatedSocket, SocketRefused, type AddressRule, type Refusal } from './gatedSocket';
 
 export type LiveState = LiveFeedState;
 
@@ -14,6 +15,8 @@ export interface LiveConnectionOptions {
   readonly endpoint: (resume: string | undefined) => LiveEndpoint | undefined;
   readonly reader: (frame: string) => LiveFrame;
   readonly refusal: Refusal;
+  /** How the endpoint's host name is resolved and whether it may be on the local network. */
+  readonly address: (url: URL) => AddressRule;
   /** Stores a batch; the connection waits for it before flushing the next one, so batches never overlap. */
   readonly deliver: (mentions: readonly MentionInput[]) => Promise<void>;
   /** Asks the poller to fetch what the stream may have missed while it was down. */
@@ -65,7 +68,7 @@ export class LiveConnection {
     if (!endpoint) return this.options.onState('closed');
     let socket: WebSocket;
     try {
-      socket = openGatedSocket(endpoint.url, endpoint.headers, this.options.refusal);
+      socket = openGatedSocket(endpoint.url, endpoint.headers, this.options.refusal, this.options.address(new URL(endpoint.url)));
     } catch (error) {
       // Sealed mode or not on the allow-list: try again later, the policy may change.
       this.options.onState('refused', (error as Error).message, error instanceof SocketRefused ? error.health : undefined);
@@ -92,13 +95,21 @@ export class LiveConnection {
       socket.emit('error', new Error(`the server answered HTTP ${response.statusCode} instead of opening the live feed`));
       socket.terminate();
     });
-    socket.on('error', (error) => this.options.onState('waiting', error.message));
+    let refused = false;
+    socket.on('error', (error) => {
+      const local = localAddressCause(error);
+      if (!local) return this.options.onState('waiting', error.message);
+      // The host resolved to a local address: a refusal by the policy, like sealed mode, not a network hiccup.
+      refused = true;
+      const message = healthMessage('privateAddress', { host: local.host, address: local.address, range: local.range });
+      this.options.onState('refused', healthText(message), message);
+    });
     socket.on('close', () => {
       if (this.#socket !== socket) return;
       this.#socket = undefined;
       clearTimeout(this.#idle);
       this.#flush();
-      this.options.onState('waiting');
+      this.options.onState(refused ? 'refused' : 'waiting');
       this.#scheduleRetry();
     });
   }

@@ -9,6 +9,7 @@ import type { Logger } from '../../../platform/logger';
 import { SourceRepository } from '../sourceRepository';
 import type { WorkspaceLookup } from '../../../platform/workspaces/workspaceLookup';
 import type { AllowedOrigin } from '../../../platform/net/networkPolicy';
+import type { Resolve } from '../../../platform/net/resolvedAddress';
 import { perWorkspace } from '../../../platform/workspaces/perWorkspace';
 import { MIN_BACKOFF_BASE_MS } from '../../../platform/net/backoff';
 import { httpEquivalent } from './gatedSocket';
@@ -20,6 +21,9 @@ export interface LiveFeedDeps {
   readonly feeds: readonly LiveFeed[];
   readonly ingest: { ingest(workspaceId: WorkspaceId, sourceId: number, mentions: readonly MentionInput[]): Promise<unknown> };
   readonly refusal: (workspaceId: WorkspaceId, url: URL) => HealthMessage | undefined;
+  /** Name resolution and the local-network flag of the allow-list entries (the system resolver and none by default). */
+  readonly resolve?: Resolve;
+  readonly localNetwork?: (workspaceId: WorkspaceId, url: URL) => boolean;
   readonly catchUp: (workspaceId: WorkspaceId, sourceId: number) => void;
   readonly events: EventBus;
   readonly logger: Logger;
@@ -138,6 +142,7 @@ export class LiveFeedService {
         endpoint: (resume) => feed.endpoint(config, credentials, resume, cursor),
         reader: feed.reader(config),
         refusal: (url) => this.deps.refusal(workspaceId, url),
+        address: (url) => ({ resolve: this.deps.resolve, localNetwork: this.deps.localNetwork?.(workspaceId, httpEquivalent(url)) ?? false }),
         deliver: async (mentions) => {
           try {
             await this.deps.ingest.ingest(workspaceId, sourceId, mentions);

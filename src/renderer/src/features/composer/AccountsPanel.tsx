@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useComposerCall, usePublishAccounts } from '../../api/hooks/useComposer';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function AccountsPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
   const { t } = useTranslation();
@@ -67,7 +68,7 @@ export function AccountsPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
         </SimpleGrid>
         {save.error && (
           <Text c="red" size="sm">
-            {save.error.message}
+            {errorMessage(save.error, t)}
           </Text>
         )}
       </Stack>

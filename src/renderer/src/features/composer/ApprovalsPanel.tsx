@@ -8,6 +8,7 @@ import { useStatementAction } from '../../api/hooks/useComposer';
 import { usePlan } from '../../api/hooks/usePlan';
 import { formatDateTime } from '../../i18n/format';
 import { useOperator } from '../incidents/useOperator';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function ApprovalsPanel({ workspaceId, detail }: { workspaceId: WorkspaceId; detail: StatementDetail }) {
   const { t, i18n } = useTranslation();
@@ -88,7 +89,7 @@ export function ApprovalsPanel({ workspaceId, detail }: { workspaceId: Workspace
         </Button>
         {error && (
           <Alert color="red" p="xs">
-            {error.message}
+            {errorMessage(error, t)}
           </Alert>
         )}
       </Stack>

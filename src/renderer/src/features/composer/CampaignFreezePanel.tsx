@@ -7,6 +7,7 @@ import { useCampaigns, useComposerCall } from '../../api/hooks/useComposer';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { useOperator } from '../incidents/useOperator';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function CampaignFreezePanel({ workspaceId, incidentId }: { workspaceId: WorkspaceId; incidentId: string | null }) {
   const { t, i18n } = useTranslation();
@@ -92,7 +93,7 @@ export function CampaignFreezePanel({ workspaceId, incidentId }: { workspaceId: 
             </SimpleGrid>
             {freeze.error && (
               <Text c="red" size="sm">
-                {freeze.error.message}
+                {errorMessage(freeze.error, t)}
               </Text>
             )}
           </Stack>

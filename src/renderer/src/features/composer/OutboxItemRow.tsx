@@ -9,6 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useHealthText } from '../../i18n/useHealthText';
 import { useOperator } from '../incidents/useOperator';
 import { outboxColor } from './labels';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function OutboxItemRow({ workspaceId, item, showText }: { workspaceId: WorkspaceId; item: OutboxItem; showText: boolean }) {
   const { t, i18n } = useTranslation();
@@ -93,7 +94,7 @@ export function OutboxItemRow({ workspaceId, item, showText }: { workspaceId: Wo
         )}
         {confirm.error && (
           <Text size="xs" c="red">
-            {confirm.error.message}
+            {errorMessage(confirm.error, t)}
           </Text>
         )}
       </Stack>

@@ -6,6 +6,7 @@ import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useStatementAction } from '../../api/hooks/useComposer';
 import { useOperator } from '../incidents/useOperator';
 import { OutboxItemRow } from './OutboxItemRow';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function PublicationPanel({ workspaceId, detail }: { workspaceId: WorkspaceId; detail: StatementDetail }) {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export function PublicationPanel({ workspaceId, detail }: { workspaceId: Workspa
         </Button>
         {queue.error && (
           <Alert color="red" p="xs">
-            {queue.error.message}
+            {errorMessage(queue.error, t)}
           </Alert>
         )}
         {detail.outbox.length === 0 ? (

@@ -9,6 +9,7 @@ import { usePlan } from '../../api/hooks/usePlan';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { useOperator } from '../incidents/useOperator';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const REASON_COLOR: Record<ResponseItem['reason'], string> = { question: 'blue', complaint: 'red', journalist: 'grape', manual: 'gray' };
 
@@ -131,7 +132,7 @@ function ResponseCard({ workspaceId, incidentId, onOpenStatement, item }: { work
         </Group>
         {error && (
           <Text size="xs" c="red">
-            {error.message}
+            {errorMessage(error, t)}
           </Text>
         )}
       </Stack>

@@ -12,6 +12,7 @@ import { HoldingChecklist } from './HoldingChecklist';
 import { approvalColor } from './labels';
 import { TwinEditor } from './TwinEditor';
 import { VariantsEditor } from './VariantsEditor';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function StatementEditor({ workspaceId, statement }: { workspaceId: WorkspaceId; statement: Statement }) {
   const { t } = useTranslation();
@@ -99,7 +100,7 @@ export function StatementEditor({ workspaceId, statement }: { workspaceId: Works
             {t('composer.save')}
           </Button>
         </Group>
-        {update.error && <Text c="red">{update.error.message}</Text>}
+        {update.error && <Text c="red">{errorMessage(update.error, t)}</Text>}
       </Stack>
     </Paper>
   );

@@ -8,6 +8,7 @@ import { useWatches } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
 import { BacktestChart } from './BacktestChart';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const LEVELS = ['vigilance', 'alert', 'crisis'] as const;
 
@@ -111,6 +112,7 @@ export function DetectionSettingsPanel() {
               </Button>
               {save.isSuccess && <Text size="sm" c="teal">{t('detection.settings.saved')}</Text>}
             </Group>
+            {save.error && <Alert color="red">{errorMessage(save.error, t)}</Alert>}
             <Title order={4} size="h5">
               {t('detection.backtest.title')}
             </Title>
@@ -129,7 +131,7 @@ export function DetectionSettingsPanel() {
                 {t('detection.backtest.run')}
               </Button>
             </Group>
-            {backtest.error && <Alert color="red">{backtest.error.message}</Alert>}
+            {backtest.error && <Alert color="red">{errorMessage(backtest.error, t)}</Alert>}
             {backtest.data && (
               <Stack gap="xs">
                 <Text size="sm" data-testid="backtest-summary">

@@ -1,6 +1,7 @@
 // The exercise director's console: start a scripted scenario, drive the game clock, fire injects and
 // add pressure, and watch what has been played.
 import {
+  Alert,
   Badge,
   Button,
   FileButton,
@@ -28,6 +29,7 @@ import { AppFailure } from '../../../../shared/contract/envelope';
 import { QueryState } from '../../components/QueryState';
 import { formatGameMinute } from './gameTime';
 import { PlayerActivity } from './PlayerActivity';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const SPEEDS = [1, 5, 10, 30, 60];
 const KIND_COLORS: Record<RunInject['kind'], string> = {
@@ -127,6 +129,7 @@ function StartPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
         >
           {t('exercise.director.start')}
         </Button>
+        {start.error && <Alert color="red">{errorMessage(start.error, t)}</Alert>}
       </Stack>
     </Paper>
   );
@@ -345,6 +348,11 @@ function PressureForm({ workspaceId }: { workspaceId: WorkspaceId }) {
           </Group>
         </Tabs.Panel>
       </Tabs>
+      {pressure.error && (
+        <Alert color="red" mt="sm">
+          {errorMessage(pressure.error, t)}
+        </Alert>
+      )}
     </Paper>
   );
 }

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../i18n/format';
 import { DebriefPanel } from './DebriefPanel';
 import { DirectorConsole } from './DirectorConsole';
 import { LessonsForm } from './LessonsForm';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function ExerciseScreen() {
   const { t, i18n } = useTranslation();
@@ -72,6 +73,11 @@ export function ExerciseScreen() {
               {t('exercise.create')}
             </Button>
           </Group>
+          {create.error && (
+            <Alert color="red" mt="sm">
+              {errorMessage(create.error, t)}
+            </Alert>
+          )}
         </form>
       </Paper>
       <Paper withBorder p="md">

@@ -1,11 +1,12 @@
 // The lessons-learned form (RETEX) and the answers received; answers may be anonymous.
-import { ActionIcon, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useLessons, useSubmitLesson } from '../../api/hooks/useExercises';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const blank = { anonymous: false, author: '', authorRole: '', wentWell: '', wentBadly: '', actions: [{ action: '', owner: '' }] };
 
@@ -121,6 +122,7 @@ export function LessonsForm({ workspaceId }: { workspaceId: WorkspaceId }) {
             {t('exercise.lessons.submit')}
           </Button>
         </Group>
+        {submit.error && <Alert color="red">{errorMessage(submit.error, t)}</Alert>}
         <Title order={5} mt="sm">
           {t('exercise.lessons.answers')}
         </Title>

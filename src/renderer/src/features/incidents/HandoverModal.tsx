@@ -6,6 +6,7 @@ import type { Actor, RosterRole } from '../../../../shared/domain/incident';
 import type { Person } from '../../../../shared/domain/plan';
 import { useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { errorMessage } from '../../i18n/errorMessage';
 
 interface Props {
   readonly incidentId: string;
@@ -54,7 +55,7 @@ export function HandoverModal({ incidentId, role, actor, onClose }: Props) {
           <Textarea label={t('incidents.roster.handoverNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="handover-note" />
           {handover.isError && (
             <Text c="red" size="sm" role="alert">
-              {handover.error.message}
+              {errorMessage(handover.error, t)}
             </Text>
           )}
           <Group justify="flex-end">

@@ -19,6 +19,7 @@ import { formatDateTime } from '../../i18n/format';
 import { formatTime } from './format';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
 import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const HUMAN_KINDS = LOG_ENTRY_KINDS.filter((k) => k !== 'system') as Exclude<LogEntryKind, 'system'>[];
 export const verificationColor: Record<VerificationState, string> = {
@@ -224,7 +225,7 @@ function NewEntryForm({
           </Group>
           {append.isError && (
             <Text c="red" size="sm" role="alert">
-              {append.error.message}
+              {errorMessage(append.error, t)}
             </Text>
           )}
         </Stack>

@@ -8,6 +8,7 @@ import { authorKindSchema, type AuthorKind } from '../../../../shared/domain/men
 import { useCapture } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
+import { errorMessage } from '../../i18n/errorMessage';
 
 /** The picker works in local wall-clock time without a zone. */
 const localNow = (): string => {
@@ -91,7 +92,7 @@ export function CaptureForm({ onDone }: { onDone: () => void }) {
       </Group>
       <Textarea label={t('listen.capture.text')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} required data-testid="capture-text" />
       <TextInput label={t('listen.capture.url')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://" />
-      {capture.error && <Alert color="red">{capture.error.message}</Alert>}
+      {capture.error && <Alert color="red">{errorMessage(capture.error, t)}</Alert>}
       <Group justify="flex-end">
         <Button variant="subtle" onClick={onDone}>
           {t('listen.capture.cancel')}

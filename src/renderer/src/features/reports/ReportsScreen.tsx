@@ -4,7 +4,6 @@ import { Alert, Button, FileButton, Grid, Group, Paper, SegmentedControl, Select
 import { IconFileTypePdf, IconFileExport, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppFailure } from '../../../../shared/contract/envelope';
 import type { ExportKind } from '../../../../shared/domain/report';
 import type { Language } from '../../../../shared/domain/workspace';
 import { useIncidentList } from '../../api/hooks/useIncidents';
@@ -14,6 +13,7 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { JobRow } from './JobRow';
 import { ReactionPanel } from './ReactionPanel';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const EXPORTS: readonly { kind: Exclude<ExportKind, 'report'>; label: string }[] = [
   { kind: 'archive', label: 'reports.exportArchive' },
@@ -123,7 +123,7 @@ export function ReportsScreen() {
                       ) : null}
                       {importArchive.isError ? (
                         <Alert color="red">
-                          {importArchive.error instanceof AppFailure ? `${t(`errors.${importArchive.error.code}`)} ${importArchive.error.message}` : importArchive.error.message}
+                          {errorMessage(importArchive.error, t)}
                         </Alert>
                       ) : null}
                     </Stack>

@@ -1,5 +1,5 @@
 // Sealed mode switch and the derived allow-list: what may leave this computer, and why.
-import { Alert, Code, List, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Code, List, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNetworkPolicy } from '../../api/hooks/useSecurity';
 import { useUpdateWorkspaceSettings } from '../../api/hooks/useWorkspace';
@@ -44,6 +44,11 @@ export function NetworkPanel() {
                     {p.allowed.map((a) => (
                       <List.Item key={a.origin}>
                         <Code>{a.origin}</Code> — {a.reason}
+                        {a.localNetwork && (
+                          <Badge ml="xs" size="xs" variant="light">
+                            {t('security.localNetwork')}
+                          </Badge>
+                        )}
                       </List.Item>
                     ))}
                   </List>

@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppFailure } from '../../../../shared/contract/envelope';
 import { useRotateKey, useSecurityStatus, useSetPassphrase } from '../../api/hooks/useSecurity';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function SecurityPanel() {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ function PassphraseForm({ hasPassphrase }: { hasPassphrase: boolean }) {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const mismatch = confirm.length > 0 && confirm !== next;
-  const error = setPassphrase.error instanceof AppFailure ? setPassphrase.error.message : undefined;
+  const error = setPassphrase.error ? errorMessage(setPassphrase.error, t) : undefined;
   return (
     <form
       onSubmit={(e) => {

@@ -6,6 +6,7 @@ import type { Source, SourceInput } from '../../../../shared/domain/source';
 import { useSaveSource, useTestSource } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { useHealthText } from '../../i18n/useHealthText';
+import { errorMessage } from '../../i18n/errorMessage';
 
 const DEFAULT_JETSTREAM = 'wss://jetstream2.us-east.bsky.network/subscribe';
 
@@ -19,6 +20,7 @@ export function SocialSourceForm({ kind, source, onDone }: { kind: Kind; source?
   const workspaceId = useWorkspaceId();
   const save = useSaveSource(workspaceId);
   const test = useTestSource(workspaceId);
+  const failure = save.error ?? test.error;
   const config = source?.config ?? {};
   const saved = new Set(source?.credentialKeys ?? []);
   const [name, setName] = useState(source?.name ?? '');
@@ -139,7 +141,7 @@ export function SocialSourceForm({ kind, source, onDone }: { kind: Kind; source?
             {t('socialSources.testFailed', { message: healthText(test.data.detail, test.data.message) })}
           </Alert>
         ))}
-      {(save.error || test.error) && <Alert color="red">{(save.error ?? test.error)?.message}</Alert>}
+      {failure && <Alert color="red">{errorMessage(failure, t)}</Alert>}
       <Group justify="space-between">
         <Button variant="default" onClick={() => test.mutate(input())} loading={test.isPending} disabled={!query.trim()} data-testid="source-test">
           {t('socialSources.test')}

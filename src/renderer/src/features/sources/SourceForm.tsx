@@ -1,11 +1,12 @@
 // Add or edit a news-feed source, with a "Test" that fetches it once before anything is saved.
-import { Alert, Button, Group, List, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source, SourceInput } from '../../../../shared/domain/source';
 import { useSaveSource, useTestSource } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { useHealthText } from '../../i18n/useHealthText';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function SourceForm({ source, onDone }: { source?: Source; onDone: () => void }) {
   const { t } = useTranslation();
@@ -13,16 +14,18 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
   const workspaceId = useWorkspaceId();
   const [name, setName] = useState(source?.name ?? '');
   const [url, setUrl] = useState(typeof source?.config.url === 'string' ? source.config.url : '');
+  const [localNetwork, setLocalNetwork] = useState(source?.config.localNetwork === true);
   const [minutes, setMinutes] = useState<number>(source ? Math.round(source.intervalSeconds / 60) : 10);
   const [kind, setKind] = useState<'rss' | 'webhook'>(source?.kind === 'webhook' ? 'webhook' : 'rss');
   const [port, setPort] = useState<number>(typeof source?.config.port === 'number' ? source.config.port : 8765);
   const save = useSaveSource(workspaceId);
   const test = useTestSource(workspaceId);
+  const failure = save.error ?? test.error;
   const webhook = kind === 'webhook';
   const input = (): SourceInput =>
     webhook
       ? { kind: 'webhook', name: name.trim() || `Webhook ${port}`, config: { port } }
-      : { kind: 'rss', name: name.trim() || url, config: { url: url.trim() }, intervalSeconds: Math.max(1, minutes) * 60 };
+      : { kind: 'rss', name: name.trim() || url.trim(), config: { url: url.trim(), ...(localNetwork ? { localNetwork: true } : {}) }, intervalSeconds: Math.max(1, minutes) * 60 };
   const ready = webhook ? port >= 1024 && port <= 65_535 : url.trim().length > 0;
 
   return (
@@ -60,6 +63,13 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
             data-testid="source-url"
           />
           <NumberInput label={t('listen.sources.form.interval')} min={1} max={1440} value={minutes} onChange={(v) => setMinutes(Number(v) || 10)} />
+          <Checkbox
+            label={t('listen.sources.form.localNetwork')}
+            description={t('listen.sources.form.localNetworkHelp')}
+            checked={localNetwork}
+            onChange={(e) => setLocalNetwork(e.currentTarget.checked)}
+            data-testid="source-local-network"
+          />
         </>
       )}
       {test.data &&
@@ -77,7 +87,7 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
             {t('listen.sources.form.testFailed', { message: healthText(test.data.detail, test.data.message) })}
           </Alert>
         ))}
-      {(save.error || test.error) && <Alert color="red">{(save.error ?? test.error)?.message}</Alert>}
+      {failure && <Alert color="red">{errorMessage(failure, t)}</Alert>}
       <Group justify="space-between">
         {webhook ? (
           <span />

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useLastItems } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function SourceLastItems({ sourceId }: { sourceId: number }) {
   const { t, i18n } = useTranslation();
   const items = useLastItems(useWorkspaceId(), sourceId);
   if (items.isPending) return <Loader size="sm" />;
-  if (items.isError) return <Text c="red">{items.error.message}</Text>;
+  if (items.isError) return <Text c="red">{errorMessage(items.error, t)}</Text>;
   if (items.data.items.length === 0) return <Text c="dimmed">{t('listen.sources.noItems')}</Text>;
   return (
     <List size="sm" spacing={4} data-testid={`source-last-items-${sourceId}`}>

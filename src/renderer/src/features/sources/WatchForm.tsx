@@ -6,6 +6,7 @@ import type { Source } from '../../../../shared/domain/source';
 import type { Watch } from '../../../../shared/domain/watch';
 import { useSaveWatch } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { errorMessage } from '../../i18n/errorMessage';
 
 export function WatchForm({ watch, sources, onDone }: { watch?: Watch; sources: Source[]; onDone: () => void }) {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ export function WatchForm({ watch, sources, onDone }: { watch?: Watch; sources: 
       <Text size="xs" c="dimmed">
         {t('listen.watches.form.retroactive')}
       </Text>
-      {save.error && <Alert color="red">{save.error.message}</Alert>}
+      {save.error && <Alert color="red">{errorMessage(save.error, t)}</Alert>}
       <Group justify="flex-end">
         <Button variant="subtle" onClick={onDone}>
           {t('listen.watches.form.cancel')}

@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectPreset, suggestMapping } from '../../../../../src/main/features/imports/presets';
 import { readTable } from '../../../../../src/main/features/imports/readTable';
 import { resolveMapping, rowToMention } from '../../../../../src/main/features/imports/rowToMention';
+import { readXlsx } from '../../../../../src/main/features/imports/xlsxRows';
 import type { MentionInput } from '../../../../../src/shared/domain/mention';
 import {
   brandwatchCsv,
@@ -14,6 +15,8 @@ import {
   windows1252,
   type SampleMention,
 } from '../../../../support/importFixtures';
+import { craftZip, oneSheetWorkbook } from '../../../../support/craftedXlsx';
+import { repoPath } from '../../../../support/paths';
 
 const LIMITS = { maxInflatedBytes: 200 * 1024 * 1024 };
 
@@ -102,23 +105,56 @@ describe('reading vendor exports', () => {
     }
   });
 
+  // Written by exceljs 4.4 (the reader and writer before this one), with the rows that reader read from them: the
+  // present reader must import them exactly the same. brandwatch.xlsx holds the 12 samples under two title rows
+  // (real date cells, hyperlinks, rich text); cells.xlsx every kind of cell (numbers, booleans, formulas, errors,
+  // built-in and custom date formats, styled empty cells, gaps, an empty first sheet).
+  const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(repoPath('tests/fixtures/xlsx', name)));
+  const rowsOf = (name: string): unknown => JSON.parse(readFileSync(repoPath('tests/fixtures/xlsx', name), 'utf8'));
+
   it('XLSX with real date cells and title rows', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Mentions');
-    sheet.addRow(['Brandwatch export — Acmé']);
-    sheet.addRow([]);
-    sheet.addRow(['Query Id', 'Query Name', 'Date', 'Title', 'Url', 'Full Text', 'Author', 'Full Name', 'Language', 'Twitter Followers', 'Page Type']);
-    for (const m of samples) {
-      // Excel stores wall-clock time; exceljs writes a Date's UTC digits.
-      const wall = new Date(Date.UTC(m.date.getFullYear(), m.date.getMonth(), m.date.getDate(), m.date.getHours(), m.date.getMinutes()));
-      sheet.addRow([1, 'Acmé', wall, m.title, { text: m.url, hyperlink: m.url }, { richText: [{ text: m.text }] }, m.author, m.name, m.lang, m.followers, 'news']);
-    }
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const result = await importAll('export.csv', bytes);
+    const result = await importAll('export.csv', fixture('brandwatch.xlsx'));
     expect(result.table).toMatchObject({ format: 'xlsx', headerLine: 3 });
     expect(result.preset).toBe('brandwatch');
     expect(result.problems).toEqual([]);
     expectSame(result.mentions, samples);
+  });
+
+  it('XLSX cells read exactly as the previous reader read them', async () => {
+    for (const name of ['brandwatch', 'cells']) {
+      expect((await readXlsx(fixture(`${name}.xlsx`), LIMITS.maxInflatedBytes)).rows).toEqual(rowsOf(`${name}.rows.json`));
+    }
+  });
+
+  it('XLSX written by other tools: shared and inline strings, prefixed elements, the 1904 date system, cells without references', async () => {
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const entries = oneSheetWorkbook(
+      '<row r="2"><c r="B2" t="s"><v>1</v></c><c r="C2" s="1"><v>0</v></c><c t="inlineStr"><is><r><t>Zo</t></r><r><t xml:space="preserve">é &amp; </t></r><rPh><t>ゾエ</t></rPh><r><t>Cie</t></r></is></c></row>',
+    ).map((entry) =>
+      entry.name === 'xl/workbook.xml'
+        ? { ...entry, text: entry.text.replace('<sheets>', '<workbookPr date1904="1"/><sheets>') }
+        : entry.name === 'xl/_rels/workbook.xml.rels'
+          ? { ...entry, text: entry.text.replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/></Relationships>') }
+          : entry,
+    );
+    entries.push(
+      { name: 'xl/sharedStrings.xml', text: `<x:sst xmlns:x="${NS}"><x:si><x:t>zéro</x:t></x:si><x:si><x:r><x:t>Réponse </x:t></x:r><x:r><x:t>tardive</x:t></x:r></x:si></x:sst>` },
+      { name: 'xl/styles.xml', text: `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\\ hh:mm"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>` },
+    );
+    const table = await readTable('x.xlsx', await craftZip(entries), { ...LIMITS, headerLine: 1 });
+    expect(table.headerLine).toBe(2);
+    expect(table.headers).toEqual(['#1', 'Réponse tardive', '1904-01-01T00:00:00', 'Zoé & Cie']);
+  });
+
+  it('XLSX written by the mentions export reads back', async () => {
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const published = new Date(Date.UTC(2026, 10, 20, 8, 30));
+    const bytes = await writeXlsxFile([
+      ['Date', 'Texte', 'Abonnés'],
+      [{ value: published, type: Date, format: 'yyyy-mm-dd hh:mm' }, "'=HYPERLINK(\"x\")", 1200],
+    ]).toBuffer();
+    const table = await readTable('x.xlsx', new Uint8Array(bytes), LIMITS);
+    expect(table.rows).toEqual([{ line: 2, cells: ['2026-11-20T08:30:00', "'=HYPERLINK(\"x\")", '1200'] }]);
   });
 
   it('JSON (object holding the array, nested author) and NDJSON', async () => {
@@ -178,9 +214,7 @@ describe('reading vendor exports', () => {
   });
 
   it('refuses a workbook that would unpack beyond the limit, and garbage JSON, with a clear message', async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('s').addRow(['x'.repeat(5000)]);
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const bytes = await craftZip(oneSheetWorkbook(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(5000)}</t></is></c></row>`));
     await expect(readTable('big.xlsx', bytes, { maxInflatedBytes: 1000 })).rejects.toThrow(/would unpack to .* over the/);
     await expect(readTable('bad.xlsx', bytes.slice(0, 200), LIMITS)).rejects.toThrow(/ZIP structure is damaged/);
     await expect(readTable('x.json', utf8('[{"a":1},'), LIMITS)).rejects.toThrow(/not valid JSON/);

@@ -1,5 +1,5 @@
 import { healthMessage } from '../../../../../src/shared/domain/healthMessage';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboundGate, OutboundError } from '../../../../../src/main/platform/net/outboundGate';
@@ -101,5 +101,84 @@ describe('outbound gate', () => {
     const error = await errorOf(createOutboundGate().request(base, { purpose: 'test', timeoutMs: 2000 }));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/ECONNREFUSED|Cannot reach/);
+  });
+});
+
+describe('outbound gate, redirects to another origin', () => {
+  interface Seen {
+    readonly method: string;
+    readonly headers: IncomingHttpHeaders;
+    readonly body: string;
+  }
+  /** A loopback server on its own port (so its own origin) that records what reaches it. */
+  async function recorder(): Promise<{ origin: string; seen: Seen[] }> {
+    const seen: Seen[] = [];
+    const origin = await serve((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        seen.push({ method: req.method ?? '', headers: req.headers, body });
+        res.end('landed');
+      });
+    });
+    return { origin, seen };
+  }
+  const credentials = { Authorization: 'Bearer s3cret', Cookie: 'session=abc', 'Proxy-Authorization': 'Basic cHJveHk=', 'Content-Type': 'application/json' };
+
+  it('drops Authorization, Cookie and Proxy-Authorization, and turns a POST into a bodiless GET on 301/302/303', async () => {
+    for (const status of [301, 302, 303]) {
+      const other = await recorder();
+      const first = await serve((_req, res) => res.writeHead(status, { Location: `${other.origin}/next` }).end());
+      const res = await createOutboundGate().request(`${first}/start`, { method: 'POST', headers: credentials, body: '{"status":"secret draft"}', purpose: 'test' });
+      expect(res.text()).toBe('landed');
+      expect(other.seen).toHaveLength(1);
+      const [hop] = other.seen;
+      expect(hop!.method).toBe('GET');
+      expect(hop!.body).toBe('');
+      expect(hop!.headers.authorization).toBeUndefined();
+      expect(hop!.headers.cookie).toBeUndefined();
+      expect(hop!.headers['proxy-authorization']).toBeUndefined();
+      expect(hop!.headers['content-type']).toBeUndefined();
+    }
+  });
+
+  it('drops credentials on a cross-origin GET redirect but keeps them on a same-origin one', async () => {
+    const other = await recorder();
+    const sameSeen: IncomingHttpHeaders[] = [];
+    const first = await serve((req, res) => {
+      if (req.url === '/same') return void res.writeHead(307, { Location: '/landing' }).end();
+      if (req.url === '/landing') return void (sameSeen.push(req.headers), res.end('same'));
+      res.writeHead(307, { Location: `${other.origin}/x` }).end();
+    });
+    const gate = createOutboundGate();
+    await gate.request(`${first}/same`, { headers: credentials, purpose: 'test' });
+    expect(sameSeen[0]!.authorization).toBe('Bearer s3cret');
+    await gate.request(`${first}/away`, { headers: credentials, purpose: 'test' });
+    expect(other.seen[0]!.headers.authorization).toBeUndefined();
+    expect(other.seen[0]!.headers.cookie).toBeUndefined();
+    expect(other.seen[0]!.headers['proxy-authorization']).toBeUndefined();
+  });
+
+  it('refuses a 307/308 that would resend a body to another origin, and sends it nothing', async () => {
+    for (const status of [307, 308]) {
+      const other = await recorder();
+      const first = await serve((_req, res) => res.writeHead(status, { Location: `${other.origin}/inbox` }).end());
+      const error = await errorOf(createOutboundGate().request(`${first}/api/statuses`, { method: 'POST', headers: credentials, body: 'secret', purpose: 'test' }));
+      expect(error.kind).toBe('refused');
+      expect(error.health.key).toBe('crossOriginBody');
+      expect(other.seen).toEqual([]);
+    }
+  });
+
+  it('resends the body on a same-origin 307, credentials included', async () => {
+    const seen: Seen[] = [];
+    const base = await serve((req, res) => {
+      if (req.url === '/old') return void res.writeHead(307, { Location: '/new' }).end();
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => (seen.push({ method: req.method ?? '', headers: req.headers, body }), res.end('ok')));
+    });
+    await createOutboundGate().request(`${base}/old`, { method: 'POST', headers: credentials, body: 'hello', purpose: 'test' });
+    expect(seen).toEqual([expect.objectContaining({ method: 'POST', body: 'hello', headers: expect.objectContaining({ authorization: 'Bearer s3cret' }) })]);
   });
 });

@@ -12,6 +12,8 @@ export const rssConfigSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: 'The feed address must start with http:// or https://.' }).max(4096),
   /** Slow feeds give up after this long, so that one stuck server never holds a poll slot for minutes. */
   timeoutSeconds: z.number().int().min(1).max(120).optional(),
+  /** The feed is on the cell's own network: its name may resolve to a private address (the allow-list says so). */
+  localNetwork: z.boolean().optional(),
 });
 
 const cursorSchema = z.object({ etag: z.string().max(1024).optional(), lastModified: z.string().max(200).optional() }).partial();

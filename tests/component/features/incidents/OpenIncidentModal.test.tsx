@@ -1,0 +1,84 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { OpenIncidentModal } from '../../../../src/renderer/src/features/incidents/OpenIncidentModal';
+import { backend } from '../../support/fakeBackend';
+import { alert, incident, INCIDENT_ID, rememberOperator } from '../../support/fixtures';
+import { choose, click, type } from '../../support/interact';
+import { renderInApp, t } from '../../support/render';
+
+const title = () => screen.getByTestId('incident-title') as HTMLInputElement;
+
+describe('OpenIncidentModal', () => {
+  it('will not submit without a title', () => {
+    renderInApp(<OpenIncidentModal opened onClose={() => {}} onOpened={() => {}} />);
+    expect(title().required).toBe(true);
+    expect(title().form?.checkValidity()).toBe(false);
+    type(title(), 'Rappel de lots');
+    expect(title().form?.checkValidity()).toBe(true);
+  });
+
+  it('opens an incident with the scenario, severity, status and summary chosen, as the person at this computer', async () => {
+    rememberOperator('Marie Durand', 'crisisLead');
+    backend.on('incident:open', ({ incident: input }) => incident({ title: input.title }));
+    const onOpened = vi.fn();
+    const onClose = vi.fn();
+    renderInApp(<OpenIncidentModal opened onClose={onClose} onOpened={onOpened} />);
+    type(title(), 'Rappel de lots Acme');
+    await choose(screen.getByTestId('incident-scenario'), t('incidents.scenario.productDefect'));
+    await choose(screen.getByRole('combobox', { name: t('incidents.fields.severity') }), t('incidents.severity.critical'));
+    await choose(screen.getByRole('combobox', { name: t('incidents.fields.status') }), t('incidents.status.monitoring'));
+    type(screen.getByRole('textbox', { name: t('incidents.fields.summary') }), 'Lots 42 à 48 rappelés.');
+    click(screen.getByTestId('incident-open-submit'));
+    await waitFor(() => expect(onOpened).toHaveBeenCalledWith(INCIDENT_ID));
+    expect(onClose).toHaveBeenCalled();
+    expect(backend.sent('incident:open')).toEqual([
+      {
+        workspaceId: 'live',
+        incident: {
+          title: 'Rappel de lots Acme',
+          scenarioKind: 'productDefect',
+          severity: 'critical',
+          status: 'monitoring',
+          summary: 'Lots 42 à 48 rappelés.',
+          actor: { author: 'Marie Durand', authorRole: 'crisisLead' },
+        },
+      },
+    ]);
+  });
+
+  it('opens from an alert with the title and severity the alert suggests', async () => {
+    backend.reply('incident:openFromAlert', incident());
+    const onOpened = vi.fn();
+    renderInApp(<OpenIncidentModal opened onClose={() => {}} onOpened={onOpened} alert={alert({ id: 31, watchName: 'Acme', level: 'crisis' })} />, {
+      language: 'fr',
+    });
+    expect(title().value).toBe('Acme — Crise');
+    expect(screen.queryByRole('combobox', { name: t('incidents.fields.status') })).toBeNull();
+    click(screen.getByTestId('incident-open-submit'));
+    await waitFor(() => expect(onOpened).toHaveBeenCalledWith(INCIDENT_ID));
+    expect(backend.sent('incident:openFromAlert')).toEqual([
+      {
+        workspaceId: 'live',
+        alertId: 31,
+        title: 'Acme — Crise',
+        scenarioKind: 'viralComplaint',
+        severity: 'critical',
+        actor: { author: t('incidents.operator.unnamed'), authorRole: null },
+      },
+    ]);
+  });
+
+  it.each([
+    ['fr', 'Certaines valeurs ne sont pas valides.'],
+    ['en', 'Some values are not valid.'],
+  ] as const)('marks the title in %s when the backend refuses the incident', async (language, text) => {
+    backend.refuse('incident:open', 'INVALID_INPUT', 'Invalid input for incident:open.', [{ path: 'incident.title', message: 'Too long' }]);
+    const onOpened = vi.fn();
+    renderInApp(<OpenIncidentModal opened onClose={() => {}} onOpened={onOpened} />, { language });
+    type(title(), 'x'.repeat(150));
+    click(screen.getByTestId('incident-open-submit'));
+    expect(await screen.findByText(text)).toBeTruthy();
+    expect(title().getAttribute('aria-invalid')).toBe('true');
+    expect(onOpened).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,61 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ExportJob } from '../../../../src/shared/domain/report';
+import { ReportsScreen } from '../../../../src/renderer/src/features/reports/ReportsScreen';
+import { backend } from '../../support/fakeBackend';
+import { incident, INCIDENT_ID, workspace } from '../../support/fixtures';
+import { click } from '../../support/interact';
+import { renderInApp, t } from '../../support/render';
+
+const job: ExportJob = {
+  jobId: '2c3d4e5f-6a7b-4c8d-9e0f-a1b2c3d4e5f6',
+  workspaceId: 'live',
+  incidentId: INCIDENT_ID,
+  kind: 'report',
+  state: 'running',
+  progress: 0.1,
+  stage: 'log',
+  error: null,
+  fileName: null,
+  sizeBytes: null,
+  pages: null,
+};
+
+function answerReads() {
+  backend.reply('incident:list', [incident()]);
+  backend.reply('workspace:get', workspace({ settings: { ...workspace().settings, reportLanguage: 'fr' } }));
+  backend.reply('report:reactions', []);
+  backend.reply('export:status', job);
+}
+
+describe('Reports screen', () => {
+  it('generates the report of the first incident in the workspace’s report language unless another is chosen', async () => {
+    answerReads();
+    backend.reply('report:generate', job);
+    renderInApp(<ReportsScreen />);
+    const generate = await screen.findByTestId('generate-report');
+    await waitFor(() => expect((screen.getByTestId('report-incident') as HTMLInputElement).value).toBe('Rappel de lots Acme'));
+    click(generate);
+    click(screen.getByRole('radio', { name: 'English' }));
+    click(generate);
+    await waitFor(() =>
+      expect(backend.sent('report:generate')).toEqual([
+        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'fr' },
+        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'en' },
+      ]),
+    );
+  });
+
+  it.each([
+    ['fr', 'Certaines valeurs ne sont pas valides. The archive’s crisis log chain is broken at record 4.'],
+    ['en', 'Some values are not valid. The archive’s crisis log chain is broken at record 4.'],
+  ] as const)('says in %s why an archive was refused', async (language, text) => {
+    answerReads();
+    backend.refuse('export:importArchive', 'INVALID_INPUT', 'The archive’s crisis log chain is broken at record 4.');
+    renderInApp(<ReportsScreen />, { language });
+    await screen.findByRole('button', { name: t('reports.importArchive') });
+    fireEvent.change(document.querySelector('input[type="file"]')!, { target: { files: [new File(['{"format":"x"}'], 'archive.json')] } });
+    expect(await screen.findByText(text)).toBeTruthy();
+    expect(backend.sent('export:importArchive')).toEqual([{ workspaceId: 'live', content: '{"format":"x"}' }]);
+  });
+});
