@@ -1,6 +1,6 @@
 // A loopback Bluesky PDS for the search connector: createSession/refreshSession with rotating tokens and
 // app.bsky.feed.searchPosts answering PostViews shaped as the lexicon defines them, with cursor paging,
-// XRPC error bodies, RateLimit-* headers, and switchable failures (429, 5xx, garbage, truncated, hang, reset).
+// XRPC error bodies, RateLimit-Limit/Remaining/Reset/Policy headers, and switchable failures (429, 5xx, garbage, truncated, hang, reset).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -76,7 +76,9 @@ export async function startBlueskyPds(options: { identifier?: string; password?:
   let base = '';
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'ratelimit-limit': '3000', 'ratelimit-remaining': '2999', ...headers });
+    // As the reference PDS: the window's reset in epoch seconds, and its policy (limit;w=window seconds).
+    const rate = { 'ratelimit-limit': '3000', 'ratelimit-remaining': '2999', 'ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 300), 'ratelimit-policy': '3000;w=300' };
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...rate, ...headers });
     res.end(JSON.stringify(body));
   };
   const issue = (): Record<string, unknown> => {

@@ -1,5 +1,6 @@
 // A real core with the outbox tuned for loopback tests (short backoff and timeouts), plus composer helpers.
 import { createCore, type Core } from '../../src/main/app/createCore';
+import type { Clock } from '../../src/main/platform/clock';
 import { silentLogger } from '../../src/main/platform/logger';
 import { KeyRing } from '../../src/main/platform/security/keyRing';
 import type { StatementDetail } from '../../src/shared/domain/statement';
@@ -8,11 +9,11 @@ import { mustCall } from './typedDispatch';
 export const WS = 'live';
 export const INCIDENT = '6f1c1a52-3f0e-4f43-9d8e-1d2a52c7b001';
 
-export function makeComposerCore(dataDir: string): Core {
+export function makeComposerCore(dataDir: string, clock: Clock = { now: () => new Date() }): Core {
   return createCore({
     dataDir,
     keyRing: new KeyRing(dataDir),
-    clock: { now: () => new Date() },
+    clock,
     logger: silentLogger,
     shell: { shell: 'browser', version: 'test' },
     checkOutput: true,

@@ -23,14 +23,14 @@ export function verdict(chaos: Chaos | undefined): ChaosVerdict {
 }
 
 /** Sends the answer, or loses it as the verdict says (the work itself is already done by then). */
-export function answer(res: ServerResponse, v: ChaosVerdict, status: number, body: unknown): void {
+export function answer(res: ServerResponse, v: ChaosVerdict, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (v === 'dropAfter') {
     res.socket?.destroy();
     return;
   }
   if (v === 'hangAfter') return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 

@@ -17,11 +17,13 @@ export interface ChannelSpec {
   readonly defaultLimit: number | null;
   /** Whether a long text may go out as a thread of replies. */
   readonly threads: boolean;
+  /** A cap on the post's UTF-8 size, besides its counted length (Bluesky records: 3,000 bytes). */
+  readonly maxBytes?: number;
 }
 
 export const CHANNEL_SPECS: Readonly<Record<Channel, ChannelSpec>> = {
   x: { counting: 'x-weighted', defaultLimit: 280, threads: true },
-  bluesky: { counting: 'graphemes', defaultLimit: 300, threads: true },
+  bluesky: { counting: 'graphemes', defaultLimit: 300, threads: true, maxBytes: 3000 },
   mastodon: { counting: 'mastodon', defaultLimit: 500, threads: true },
   linkedin: { counting: 'graphemes', defaultLimit: 3000, threads: false },
   facebook: { counting: 'graphemes', defaultLimit: 63206, threads: false },

@@ -4,8 +4,9 @@ import { CHANNEL_SPECS, type Channel } from './channels';
 // Both X (t.co) and Mastodon count every link as 23 characters, whatever its real length.
 const LINK_WEIGHT = 23;
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'’]/giu;
-// Mastodon counts only the local part of a remote mention (@user@instance counts as @user).
-const REMOTE_MENTION = /(^|[^\p{L}\p{N}_/])(@[\p{L}\p{N}_]+)@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+// Mastodon counts only the local part of a remote mention (@user@instance counts as @user); the pattern is
+// its Account::MENTION_RE (a username of a-z, 0-9, _ with inner dots or dashes; a domain of word characters).
+const REMOTE_MENTION = /(?<![=/\p{L}\p{M}\p{N}\p{Pc}])(@[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)@[\p{L}\p{M}\p{N}\p{Pc}]+(?:[.-]+[\p{L}\p{M}\p{N}\p{Pc}]+)*/giu;
 
 export const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
@@ -52,7 +53,7 @@ export function countForChannel(text: string, channel: Channel): number {
     case 'x-weighted':
       return replaceLinks(text, xWeight);
     case 'mastodon':
-      return replaceLinks(text.replace(REMOTE_MENTION, '$1$2'), countGraphemes);
+      return replaceLinks(text.replace(REMOTE_MENTION, '$1'), countGraphemes);
     case 'graphemes':
       return countGraphemes(text);
   }

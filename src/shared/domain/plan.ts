@@ -1,6 +1,7 @@
 // The crisis plan: one portable, versioned, JSON-safe document that the cell prepares before any crisis.
 // Incidents seed their roster and checklists from it, the composer its templates, detection its thresholds.
 import { z } from 'zod';
+import { threadNumberingSchema } from '../composer/splitThread';
 import { DEFAULT_APPROVER_ROLES, statementKindSchema } from './statement';
 
 /** Identifies a Tocsin plan file among other JSON files. */
@@ -270,6 +271,15 @@ export const approvalsSchema = z
   .default(() => structuredClone(DEFAULT_APPROVER_ROLES) as Record<z.infer<typeof statementKindSchema>, RoleId[]>);
 export type Approvals = z.infer<typeof approvalsSchema>;
 
+/**
+ * How statements go out: a text longer than a post becomes a thread, numbered "… 1/3" (suffix), "(1/3) …"
+ * (prefix) or not at all. Plans written before this existed number threads with the suffix.
+ */
+export const publishingSchema = z
+  .object({ threadNumbering: threadNumberingSchema.default('suffix') })
+  .default(() => ({ threadNumbering: 'suffix' as const }));
+export type Publishing = z.infer<typeof publishingSchema>;
+
 const planObjectSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
@@ -283,6 +293,7 @@ const planObjectSchema = z.object({
   contacts: z.array(contactSchema).max(1000),
   campaigns: z.array(campaignSchema).max(1000),
   approvals: approvalsSchema,
+  publishing: publishingSchema,
 });
 
 export interface PlanReferenceIssue {

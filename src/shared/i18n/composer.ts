@@ -57,6 +57,14 @@ export const composerEn = {
   counterNoLimit: '{{count}} characters',
   thread: 'thread of {{count}} posts',
   overLimit: 'over the limit',
+  wordTooLong: '“{{word}}” is longer than a post',
+  outgoing: {
+    title: 'What will go out',
+    help: 'Once queued, exactly these posts are published, in this order. Threads are cut between words only; the text is never changed.',
+    post: 'Post {{index}}/{{count}}',
+    manual: 'published by a person',
+    tooLong: '“{{word}}” is longer than a {{channel}} post ({{limit}}) and is never cut: shorten it before queueing.',
+  },
   check: {
     title: 'Draft check',
     clean: 'Draft check: no issue found.',
@@ -232,6 +240,14 @@ export const composerFr: Catalog<typeof composerEn> = {
   counterNoLimit: '{{count}} caractères',
   thread: 'fil de {{count}} messages',
   overLimit: 'au-delà de la limite',
+  wordTooLong: '« {{word}} » est plus long qu’un message',
+  outgoing: {
+    title: 'Ce qui partira',
+    help: 'Une fois mis en file, exactement ces messages sont publiés, dans cet ordre. Les fils sont coupés entre deux mots seulement ; le texte n’est jamais modifié.',
+    post: 'Message {{index}}/{{count}}',
+    manual: 'publié par une personne',
+    tooLong: '« {{word}} » est plus long qu’un message {{channel}} ({{limit}}) et n’est jamais coupé : raccourcissez-le avant la mise en file.',
+  },
   check: {
     title: 'Relecture',
     clean: 'Relecture : aucun problème relevé.',

@@ -30,6 +30,13 @@ export const planEn = {
     help: 'Before a statement can be queued for publication, a person holding each of these roles must approve its exact text. Any edit reopens approval.',
     kind: 'Kind of statement',
     roles: 'Roles that must approve',
+    threadNumbering: 'Numbering of a thread’s posts',
+    threadNumberingHelp: 'A text longer than a post goes out as a thread, cut between words; the numbering is added to each post, never mixed into the text.',
+    numbering: {
+      none: 'No numbering',
+      suffix: '“… 1/3” after the text',
+      prefix: '“(1/3) …” before the text',
+    },
   },
   tabs: {
     overview: 'Overview',
@@ -208,6 +215,13 @@ export const planFr: Catalog<typeof planEn> = {
     help: 'Avant qu’une déclaration puisse partir en publication, une personne tenant chacun de ces rôles doit en valider le texte exact. Toute modification rouvre la validation.',
     kind: 'Type de déclaration',
     roles: 'Rôles qui doivent valider',
+    threadNumbering: 'Numérotation des messages d’un fil',
+    threadNumberingHelp: 'Un texte plus long qu’un message part en fil, coupé entre deux mots ; la numérotation s’ajoute à chaque message, jamais au milieu du texte.',
+    numbering: {
+      none: 'Pas de numérotation',
+      suffix: '« … 1/3 » après le texte',
+      prefix: '« (1/3) … » avant le texte',
+    },
   },
   tabs: {
     overview: 'Vue d’ensemble',

@@ -69,6 +69,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     checkers,
     onQueued: () => worker.wake(),
     approvers: (workspaceId) => plans.get(workspaceId).plan.approvals,
+    threadNumbering: (workspaceId) => plans.get(workspaceId).plan.publishing.threadNumbering,
   });
   const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
   // A reply that goes out answers the mentions it was written for.

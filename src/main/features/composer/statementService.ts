@@ -23,9 +23,10 @@ import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { diffContent } from './approvalDiff';
 import { approvalStatus } from './approvalState';
 import type { DraftChecker } from '../../../shared/composer/draftCheck';
+import { outboxRowsFor } from '../../../shared/composer/outboxRows';
+import { ThreadSplitError, type ThreadNumbering } from '../../../shared/composer/splitThread';
 import type { ComposerLog } from './composerLog';
 import { contentHash } from './contentHash';
-import { outboxRowsFor } from './outbox/outboxRows';
 import { toOutboxItem } from './outbox/outboxItem';
 
 export interface StatementServiceDeps {
@@ -39,6 +40,8 @@ export interface StatementServiceDeps {
   readonly checkers?: { readonly fr: DraftChecker; readonly en: DraftChecker };
   /** Who must approve each kind of statement: the crisis plan's approvals (defaults without a plan). */
   readonly approvers?: (workspaceId: WorkspaceId) => Readonly<Record<StatementKind, readonly string[]>>;
+  /** How threads are numbered: the crisis plan's publishing settings (suffix without a plan). */
+  readonly threadNumbering?: (workspaceId: WorkspaceId) => ThreadNumbering;
 }
 
 export class StatementService {
@@ -184,14 +187,13 @@ export class StatementService {
       }
       const content = contentOf(row);
       if (content.channels.length === 0) throw new AppFailure('INVALID_INPUT', 'Choose at least one channel before queueing.');
-      const mastodon = this.#accounts(ws).get('mastodon') as { maxCharacters?: number } | undefined;
-      for (const out of outboxRowsFor(content, { mastodon: mastodon?.maxCharacters ?? null })) {
+      for (const out of this.#plannedRows(workspaceId, content)) {
         const inserted = outbox.insert({
           id: randomUUID(),
           statementId,
           channel: out.channel,
           language: out.language,
-          partsJson: JSON.stringify(out.parts),
+          partsJson: JSON.stringify(out.parts.map((p) => p.text)),
           contentHash: row.contentHash,
           idempotencyKey: randomUUID(),
           state: out.manual ? 'manual' : 'queued',
@@ -221,6 +223,17 @@ export class StatementService {
       this.deps.onQueued();
     }
     return this.#changed(workspaceId, statementId);
+  }
+
+  /** The posts each channel will carry, as the approval screen shows them; a word too long for a post is refused. */
+  #plannedRows(workspaceId: WorkspaceId, content: StatementContent) {
+    const mastodon = this.#accounts(this.deps.store.get(workspaceId)).get('mastodon') as { maxCharacters?: number } | undefined;
+    try {
+      return outboxRowsFor(content, mastodon?.maxCharacters ? { mastodon: mastodon.maxCharacters } : {}, this.deps.threadNumbering?.(workspaceId) ?? 'suffix');
+    } catch (error) {
+      if (error instanceof ThreadSplitError) throw new AppFailure('INVALID_INPUT', `${error.message} Shorten it before queueing.`);
+      throw error;
+    }
   }
 
   #decide(

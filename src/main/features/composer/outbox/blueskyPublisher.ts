@@ -1,10 +1,12 @@
 // Publishes to Bluesky through the user's PDS: createSession (app password), then createRecord with a
-// deterministic rkey; before a resend, getRecord on that rkey tells whether the post already exists.
+// deterministic rkey; before a resend, getRecord on that rkey tells whether the post already exists. Errors are
+// read as the reference PDS gives them: a record key already taken is a bare 500, a rate limit a 429 with
+// RateLimit-* headers, a refused record a 400 InvalidRequest naming the field.
 import { z } from 'zod';
 import { healthMessage } from '../../../../shared/domain/healthMessage';
 import { blueskyAccountSchema, type BlueskyAccount } from '../../../../shared/domain/statement';
-import { linkFacets } from './blueskyFacets';
-import { errorForStatus, parseJson, PublishError, type ChannelPublisher, type PublishContext } from './publisher';
+import { detectFacets, facetsOf } from './blueskyFacets';
+import { errorForStatus, parseJson, PublishError, retryTime, safeJson, type ChannelPublisher, type Posted, type PublishContext, type ReplyTarget } from './publisher';
 import { recordKeyFor } from './recordKey';
 
 const SERVICE = 'Bluesky';
@@ -17,10 +19,14 @@ const sessionSchema = z.object({
   handle: z.string().min(1),
 });
 const recordRefSchema = z.object({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
+const replyRefSchema = z.object({ root: recordRefSchema, parent: recordRefSchema });
 const postsSchema = z.object({
-  posts: z.array(recordRefSchema.extend({ record: z.object({ reply: z.object({ root: recordRefSchema }).optional() }) })),
+  posts: z.array(recordRefSchema.extend({ record: z.object({ reply: replyRefSchema.optional() }) })),
 });
+const recordSchema = recordRefSchema.extend({ value: z.object({ reply: replyRefSchema.optional() }).optional() });
 const xrpcErrorSchema = z.object({ error: z.string().optional(), message: z.string().optional() });
+const didSchema = z.object({ did: z.string().startsWith('did:') });
+const AT_URI = /^at:\/\/([^/]+)\/([^/]+)\/([^/?#]+)$/;
 
 interface Session {
   readonly accessJwt: string;
@@ -29,11 +35,22 @@ interface Session {
   readonly handle: string;
 }
 
+interface XrpcAnswer {
+  readonly status: number;
+  readonly text: string;
+  readonly headers: Headers;
+}
+
+const errorOf = (r: XrpcAnswer): { error?: string; message?: string } => {
+  const parsed = xrpcErrorSchema.safeParse(safeJson(r.text));
+  return parsed.success ? parsed.data : {};
+};
+
 export function createBlueskyPublisher(): ChannelPublisher {
   // createSession is rate-limited hard (about 30 per 5 min): one session per account, reused until refused.
   const sessions = new Map<string, Session>();
 
-  async function xrpc(ctx: PublishContext, account: BlueskyAccount, method: 'GET' | 'POST', nsid: string, init: { body?: unknown; token?: string; query?: string }) {
+  async function xrpc(ctx: PublishContext, account: BlueskyAccount, method: 'GET' | 'POST', nsid: string, init: { body?: unknown; token?: string; query?: string }): Promise<XrpcAnswer> {
     const base = account.serviceUrl.endsWith('/') ? account.serviceUrl : `${account.serviceUrl}/`;
     const url = new URL(`xrpc/${nsid}${init.query ? `?${init.query}` : ''}`, base).toString();
     const response = await ctx.gate.request(url, {
@@ -48,7 +65,13 @@ export function createBlueskyPublisher(): ChannelPublisher {
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
-    return { status: response.status, text: response.text() };
+    const answer = { status: response.status, text: response.text(), headers: response.headers };
+    // Every route may be rate-limited; the server says when its window resets (epoch seconds).
+    if (answer.status === 429) {
+      const at = retryTime(answer.headers.get('retry-after'), answer.headers.get('ratelimit-reset'), new Date());
+      throw new PublishError(healthMessage('blueskyRateLimited'), false, at);
+    }
+    return answer;
   }
 
   async function session(ctx: PublishContext, account: BlueskyAccount): Promise<Session> {
@@ -58,6 +81,7 @@ export function createBlueskyPublisher(): ChannelPublisher {
     const r = await xrpc(ctx, account, 'POST', 'com.atproto.server.createSession', {
       body: { identifier: account.identifier, password: account.appPassword },
     });
+    if (r.status === 401) throw new PublishError(healthMessage('blueskyAppPasswordRefused', { detail: errorOf(r).message ?? 'HTTP 401' }), true);
     if (r.status !== 200) throw errorForStatus(SERVICE, r.status, r.text);
     const parsed = sessionSchema.safeParse(parseJson(SERVICE, r.text));
     if (!parsed.success) throw new PublishError(healthMessage('blueskyUnreadableSession'), false);
@@ -76,7 +100,8 @@ export function createBlueskyPublisher(): ChannelPublisher {
 
   /**
    * Runs an authenticated call. An expired access token is refreshed first (access tokens last minutes, a crisis
-   * lasts days, and createSession is the rate-limited call); only a refused refresh opens a new session.
+   * lasts days, and createSession is the rate-limited call); only a refused refresh (revoked, expired) opens a
+   * new session, and a refused app password then stops with a message saying so.
    */
   async function authed(ctx: PublishContext, method: 'GET' | 'POST', nsid: string, init: { body?: (s: Session) => unknown; query?: (s: Session) => string }) {
     const account = blueskyAccountSchema.parse(ctx.account);
@@ -85,7 +110,7 @@ export function createBlueskyPublisher(): ChannelPublisher {
     for (let round = 0; round < 3; round += 1) {
       const s = await session(ctx, account);
       const r = await xrpc(ctx, account, method, nsid, { token: s.accessJwt, body: init.body?.(s), query: init.query?.(s) });
-      const expired = r.status === 401 || (r.status === 400 && /ExpiredToken|InvalidToken/.test(r.text));
+      const expired = r.status === 401 || (r.status === 400 && /ExpiredToken|InvalidToken/.test(errorOf(r).error ?? ''));
       if (!expired) return { ...r, session: s };
       const renewed = triedRefresh ? undefined : await refreshed(ctx, account, s);
       triedRefresh = true;
@@ -97,18 +122,53 @@ export function createBlueskyPublisher(): ChannelPublisher {
 
   const webUrl = (s: Session, rkey: string): string => `https://bsky.app/profile/${encodeURIComponent(s.handle)}/post/${rkey}`;
 
-  async function getRecord(ctx: PublishContext, rkey: string) {
-    const r = await authed(ctx, 'GET', 'com.atproto.repo.getRecord', {
-      query: (s) => new URLSearchParams({ repo: s.did, collection: COLLECTION, rkey }).toString(),
-    });
+  const recordQuery = (repo: string, rkey: string): string => new URLSearchParams({ repo, collection: COLLECTION, rkey }).toString();
+
+  /** This account's post under that record key, or undefined when there is none. */
+  async function ownPost(ctx: PublishContext, rkey: string): Promise<Posted | undefined> {
+    const r = await authed(ctx, 'GET', 'com.atproto.repo.getRecord', { query: (s) => recordQuery(s.did, rkey) });
     if (r.status === 200) {
       const ref = recordRefSchema.safeParse(parseJson(SERVICE, r.text));
       if (!ref.success) throw new PublishError(healthMessage('blueskyUnreadableRecord'), false);
       return { id: ref.data.uri, uri: ref.data.uri, cid: ref.data.cid, url: webUrl(r.session, rkey) };
     }
-    const err = xrpcErrorSchema.safeParse(safeJson(r.text));
-    if ((r.status === 400 || r.status === 404) && err.success && err.data.error === 'RecordNotFound') return undefined;
+    if (errorOf(r).error === 'RecordNotFound') return undefined;
     throw errorForStatus(SERVICE, r.status, r.text);
+  }
+
+  /** Each handle the text mentions, resolved to its DID by the account's PDS; one it cannot resolve is left out. */
+  async function resolveHandles(ctx: PublishContext, handles: readonly string[]): Promise<Map<string, string>> {
+    const account = blueskyAccountSchema.parse(ctx.account);
+    const dids = new Map<string, string>();
+    for (const handle of new Set(handles)) {
+      const r = await xrpc(ctx, account, 'GET', 'com.atproto.identity.resolveHandle', { query: new URLSearchParams({ handle }).toString() });
+      if (r.status >= 500) throw errorForStatus(SERVICE, r.status, r.text);
+      const did = r.status === 200 ? didSchema.safeParse(safeJson(r.text)) : undefined;
+      if (did?.success) dids.set(handle, did.data.did);
+    }
+    return dids;
+  }
+
+  /**
+   * The post answered, read from the author's repository: a PDS without an AppView cannot answer getPosts
+   * (502 UpstreamFailure) but reads records itself. undefined when the record is gone; a PDS that cannot read
+   * that repository at all is said so, for the cell to answer another way.
+   */
+  async function targetFromRepo(ctx: PublishContext, uri: string): Promise<ReplyTarget | undefined> {
+    const parts = AT_URI.exec(uri);
+    if (!parts || parts[2] !== COLLECTION) return undefined;
+    const r = await authed(ctx, 'GET', 'com.atproto.repo.getRecord', { query: () => recordQuery(parts[1]!, parts[3]!) });
+    if (r.status === 200) {
+      const found = recordSchema.safeParse(parseJson(SERVICE, r.text));
+      if (!found.success) throw new PublishError(healthMessage('blueskyUnreadableRecord'), false);
+      const parent = { id: found.data.uri, uri: found.data.uri, cid: found.data.cid, url: null };
+      const root = found.data.value?.reply?.root;
+      return { parent, root: root ? { id: root.uri, uri: root.uri, cid: root.cid, url: null } : parent };
+    }
+    const refusal = errorOf(r);
+    if (refusal.error === 'RecordNotFound') return undefined;
+    if (r.status >= 500) throw errorForStatus(SERVICE, r.status, r.text);
+    throw new PublishError(healthMessage('blueskyReplyTargetUnreadable', { detail: (refusal.message ?? `HTTP ${r.status}`).slice(0, 200) }), true);
   }
 
   return {
@@ -117,24 +177,29 @@ export function createBlueskyPublisher(): ChannelPublisher {
     // A reply names the post it answers and the first post of its thread, each by uri and cid.
     async findTarget(ctx, uri) {
       const r = await authed(ctx, 'GET', 'app.bsky.feed.getPosts', { query: () => new URLSearchParams({ uris: uri }).toString() });
-      if (r.status !== 200) throw errorForStatus(SERVICE, r.status, r.text);
-      const found = postsSchema.safeParse(parseJson(SERVICE, r.text));
-      const post = found.success ? found.data.posts.find((p) => p.uri === uri) : undefined;
-      if (!post) return undefined;
-      const parent = { id: post.uri, uri: post.uri, cid: post.cid, url: null };
-      const root = post.record.reply?.root;
-      return { parent, root: root ? { id: root.uri, uri: root.uri, cid: root.cid, url: null } : parent };
+      if (r.status === 200) {
+        const found = postsSchema.safeParse(parseJson(SERVICE, r.text));
+        const post = found.success ? found.data.posts.find((p) => p.uri === uri) : undefined;
+        if (!post) return undefined;
+        const parent = { id: post.uri, uri: post.uri, cid: post.cid, url: null };
+        const root = post.record.reply?.root;
+        return { parent, root: root ? { id: root.uri, uri: root.uri, cid: root.cid, url: null } : parent };
+      }
+      const noAppView = r.status === 502 || r.status === 501 || (r.status === 404 && errorOf(r).error === 'MethodNotImplemented');
+      if (!noAppView) throw errorForStatus(SERVICE, r.status, r.text);
+      return targetFromRepo(ctx, uri);
     },
 
-    findExisting: (ctx) => getRecord(ctx, recordKeyFor(ctx.queuedAt, ctx.key, ctx.partIndex)),
+    findExisting: (ctx) => ownPost(ctx, recordKeyFor(ctx.queuedAt, ctx.key, ctx.partIndex)),
 
     async post(ctx) {
       const rkey = recordKeyFor(ctx.queuedAt, ctx.key, ctx.partIndex);
-      const facets = linkFacets(ctx.text);
+      const detected = detectFacets(ctx.text);
+      const facets = facetsOf(detected, await resolveHandles(ctx, detected.mentions.map((m) => m.handle)));
       const record = {
         $type: COLLECTION,
         text: ctx.text,
-        createdAt: new Date(Date.parse(ctx.queuedAt) + ctx.partIndex).toISOString(),
+        createdAt: ctx.sentAt,
         langs: [ctx.language],
         ...(facets.length > 0 ? { facets } : {}),
         ...(ctx.root?.uri && ctx.parent?.uri && ctx.root.cid && ctx.parent.cid
@@ -149,20 +214,17 @@ export function createBlueskyPublisher(): ChannelPublisher {
         if (!ref.success) throw new PublishError(healthMessage('publishUnreadableAnswer', { service: 'Bluesky' }), false);
         return { id: ref.data.uri, uri: ref.data.uri, cid: ref.data.cid, url: webUrl(r.session, rkey) };
       }
-      // The record key is ours alone: "already exists" means an earlier attempt went through.
-      if (r.status === 400 && /already exists/i.test(r.text)) {
-        const existing = await getRecord(ctx, rkey);
+      // The record key is ours alone. The reference PDS answers a taken key with a bare 500 (its repository
+      // throws "There is already a value at key"): a record there means an earlier attempt went through.
+      if (r.status >= 500) {
+        const existing = await ownPost(ctx, rkey);
         if (existing) return existing;
+      }
+      const refusal = errorOf(r);
+      if (r.status === 400 && refusal.error === 'InvalidRequest') {
+        throw new PublishError(healthMessage('blueskyRefusedRecord', { detail: (refusal.message ?? '').slice(0, 300) }), true);
       }
       throw errorForStatus(SERVICE, r.status, r.text);
     },
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

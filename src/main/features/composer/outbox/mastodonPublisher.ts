@@ -1,10 +1,10 @@
 // Publishes to Mastodon: POST /api/v1/statuses with an Idempotency-Key, and a look at the account's recent
 // statuses before any resend (Mastodon forgets idempotency keys after an hour; an outage can last longer).
-import { decode } from 'html-entities';
-import { healthMessage } from '../../../../shared/domain/healthMessage';
 import { z } from 'zod';
+import { healthMessage } from '../../../../shared/domain/healthMessage';
 import { mastodonAccountSchema } from '../../../../shared/domain/statement';
-import { errorForStatus, parseJson, PublishError, type ChannelPublisher, type Posted, type PublishContext } from './publisher';
+import { comparableHtml, comparablePlain, shownByMastodon } from './mastodonText';
+import { errorForStatus, parseJson, PublishError, retryTime, safeJson, type ChannelPublisher, type Posted, type PublishContext } from './publisher';
 
 const statusSchema = z.object({
   id: z.string().min(1).max(100),
@@ -13,23 +13,15 @@ const statusSchema = z.object({
   content: z.string().max(200_000).default(''),
   created_at: z.string().optional(),
   in_reply_to_id: z.string().nullable().optional(),
+  mentions: z.array(z.object({ username: z.string().max(300), acct: z.string().max(600) })).max(500).default([]),
 });
-const accountSchema = z.object({ id: z.string().min(1).max(100) });
+const accountSchema = z.object({ id: z.string().min(1).max(100), username: z.string().min(1).max(300), acct: z.string().min(1).max(600) });
+const errorSchema = z.object({ error: z.string().max(2000) });
 
 const SERVICE = 'Mastodon';
 // How far back a previous attempt may have landed (clock skew between the laptop and the instance included).
 const SKEW_MS = 10 * 60_000;
 const MAX_PAGES = 25;
-
-/** Mastodon renders plain text as HTML; compare on text with tags, entities and whitespace removed. */
-export function comparableHtml(html: string): string {
-  return comparablePlain(decode(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '')));
-}
-
-/** The text as sent: plain, so a "<" in it is text, not markup. */
-export function comparablePlain(text: string): string {
-  return text.replace(/\s+/gu, '').normalize('NFC');
-}
 
 export function createMastodonPublisher(): ChannelPublisher {
   async function request(ctx: PublishContext, method: 'GET' | 'POST', path: string, body?: unknown, extra: Record<string, string> = {}) {
@@ -48,8 +40,17 @@ export function createMastodonPublisher(): ChannelPublisher {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (response.status < 200 || response.status > 299) throw errorForStatus(SERVICE, response.status, response.text());
-    return parseJson(SERVICE, response.text());
+    if (response.status >= 200 && response.status <= 299) return parseJson(SERVICE, response.text());
+    const refusal = errorSchema.safeParse(safeJson(response.text()));
+    const host = new URL(url).host;
+    if (response.status === 429) {
+      // Mastodon says when its window resets (ISO date); Retry-After, when sent, wins.
+      const at = retryTime(response.headers.get('retry-after'), response.headers.get('x-ratelimit-reset'), new Date());
+      throw new PublishError(healthMessage('mastodonRateLimited', { host }), false, at);
+    }
+    if (response.status === 401) throw new PublishError(healthMessage('mastodonTokenRefused', { host }), true);
+    if (response.status === 422 && refusal.success) throw new PublishError(healthMessage('mastodonRefusedText', { detail: refusal.data.error.slice(0, 300) }), true);
+    throw errorForStatus(SERVICE, response.status, response.text());
   }
 
   return {
@@ -69,7 +70,6 @@ export function createMastodonPublisher(): ChannelPublisher {
     async findExisting(ctx) {
       const me = accountSchema.safeParse(await request(ctx, 'GET', 'api/v1/accounts/verify_credentials'));
       if (!me.success) throw new PublishError(healthMessage('mastodonUnreadableAccount'), false);
-      const wanted = comparablePlain(ctx.text);
       const since = Date.parse(ctx.queuedAt) - SKEW_MS;
       // Page back through the account's statuses until older than the queueing time: other posts may have
       // gone out since the attempt whose answer was lost.
@@ -89,7 +89,7 @@ export function createMastodonPublisher(): ChannelPublisher {
             continue;
           }
           if ((s.in_reply_to_id ?? null) !== (ctx.parent?.id ?? null)) continue;
-          if (comparableHtml(s.content) === wanted) return toPosted(s);
+          if (comparableHtml(s.content) === comparablePlain(shownByMastodon(ctx.text, s.mentions, me.data))) return toPosted(s);
         }
         if (reachedOlder) return undefined;
       }

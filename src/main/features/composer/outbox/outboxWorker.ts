@@ -18,6 +18,8 @@ import type { WorkspaceStore } from '../../../platform/workspaces/workspaceStore
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from '../../../platform/net/retryBackoff';
 import { PublishError, type ChannelPublisher, type Posted, type PublishContext, type ReplyTarget } from './publisher';
 
+const MAX_RATE_WAIT_MS = 24 * 3600_000;
+
 export interface OutboxWorkerOptions {
   readonly store: WorkspaceStore;
   readonly events: EventBus;
@@ -190,7 +192,9 @@ export class OutboxWorker {
         if (!(error instanceof PublishError) && !(error instanceof OutboundError)) {
           this.o.logger.error('outbox attempt failed unexpectedly', { error: message, outboxId: row.id });
         }
-        const next = new Date(now.getTime() + retryDelayMs(row.attempts, this.#backoff));
+        // A server that said when its rate-limit window resets is not asked again before then (within a day).
+        const notBefore = error instanceof PublishError && error.retryAt ? Math.min(error.retryAt.getTime(), now.getTime() + MAX_RATE_WAIT_MS) : 0;
+        const next = new Date(Math.max(now.getTime() + retryDelayMs(row.attempts, this.#backoff), notBefore));
         repo.reschedule(row.id, next.toISOString(), message, health, now.toISOString());
       }
     }
@@ -212,6 +216,12 @@ export class OutboxWorker {
 
     const parts = JSON.parse(row.partsJson) as string[];
     const posted = JSON.parse(row.postedJson) as Posted[];
+    // Each post carries the time it goes out, strictly later than the one before it in the thread.
+    let lastSent = 0;
+    const sentAt = (): string => {
+      lastSent = Math.max(this.o.clock.now().getTime(), lastSent + 1);
+      return new Date(lastSent).toISOString();
+    };
     const context = (i: number, target: ReplyTarget | undefined): PublishContext => ({
       gate: this.o.gateFor(workspaceId),
       account,
@@ -220,6 +230,7 @@ export class OutboxWorker {
       key: `${row.idempotencyKey}-${i}`,
       partIndex: i,
       queuedAt: row.createdAt,
+      sentAt: sentAt(),
       root: target?.root ?? posted[0],
       parent: i === 0 ? target?.parent : posted[i - 1],
       timeoutMs: this.o.requestTimeoutMs ?? 15_000,

@@ -22,6 +22,8 @@ export interface PublishContext {
   readonly partIndex: number;
   /** When the row was queued: bounds the search for an already-published post. */
   readonly queuedAt: string;
+  /** When this post goes out: what the post says as its creation time (never the queueing time). */
+  readonly sentAt: string;
   readonly root: Posted | undefined;
   readonly parent: Posted | undefined;
   readonly timeoutMs: number;
@@ -50,10 +52,28 @@ export class PublishError extends Error {
     /** What the composer shows, in the reader's language. */
     readonly health: HealthMessage,
     readonly permanent: boolean,
+    /** Not before: the server said when its rate-limit window resets. */
+    readonly retryAt?: Date,
   ) {
     super(healthText(health));
     this.name = 'PublishError';
   }
+}
+
+/**
+ * When a rate-limited server accepts requests again: `Retry-After` (seconds or an HTTP date) when sent, else the
+ * window's reset, which Bluesky gives in epoch seconds and Mastodon as an ISO date.
+ */
+export function retryTime(retryAfter: string | null, reset: string | null, now: Date): Date | undefined {
+  if (retryAfter !== null && retryAfter.trim() !== '') {
+    const seconds = Number(retryAfter);
+    const at = Number.isFinite(seconds) ? now.getTime() + seconds * 1000 : Date.parse(retryAfter);
+    if (Number.isFinite(at)) return new Date(at);
+  }
+  if (reset === null || reset.trim() === '') return undefined;
+  const epoch = Number(reset);
+  const at = Number.isFinite(epoch) ? epoch * 1000 : Date.parse(reset);
+  return Number.isFinite(at) ? new Date(at) : undefined;
 }
 
 /** 408, 429 and 5xx are worth retrying; other 4xx mean the request itself is refused. */
@@ -61,6 +81,15 @@ export function errorForStatus(service: string, status: number, body: string): P
   const detail = body.slice(0, 300).replace(/\s+/g, ' ').trim();
   const transient = status === 408 || status === 429 || status >= 500;
   return new PublishError(healthMessage('publishHttp', { service, status, detail: detail ? `: ${detail}` : '' }), !transient);
+}
+
+/** The body as JSON, or undefined: for error bodies, which may be anything. */
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseJson(service: string, text: string): unknown {

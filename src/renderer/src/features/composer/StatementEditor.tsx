@@ -6,11 +6,12 @@ import { CHANNELS, type Channel } from '../../../../shared/composer/channels';
 import { createDraftChecker } from '../../../../shared/composer/draftCheck';
 import type { Statement, StatementContent } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
-import { useDraftRules, usePublishAccounts, useStatementAction, useUnverifiedFacts } from '../../api/hooks/useComposer';
+import { useDraftRules, useStatementAction, useUnverifiedFacts } from '../../api/hooks/useComposer';
 import { useOperator } from '../incidents/useOperator';
 import { HoldingChecklist } from './HoldingChecklist';
 import { approvalColor } from './labels';
 import { TwinEditor } from './TwinEditor';
+import { usePostShape } from './usePostShape';
 import { VariantsEditor } from './VariantsEditor';
 import { errorMessage } from '../../i18n/errorMessage';
 
@@ -20,9 +21,7 @@ export function StatementEditor({ workspaceId, statement }: { workspaceId: Works
   const unverified = useUnverifiedFacts(workspaceId, statement.incidentId);
   const [, , actor] = useOperator(t('composer.someone'));
   const update = useStatementAction('composer:update');
-  const accounts = usePublishAccounts(workspaceId);
-  const mastodonLimit = accounts.data?.find((a) => a.channel === 'mastodon')?.maxCharacters;
-  const limits = useMemo(() => (mastodonLimit ? { mastodon: mastodonLimit } : {}), [mastodonLimit]);
+  const shape = usePostShape(workspaceId);
   const [draft, setDraft] = useState<StatementContent>({
     title: statement.title,
     textFr: statement.textFr,
@@ -79,14 +78,14 @@ export function StatementEditor({ workspaceId, statement }: { workspaceId: Works
           </Chip.Group>
         </div>
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <TwinEditor language="fr" value={draft.textFr} onChange={(textFr) => setDraft({ ...draft, textFr })} channels={draft.channels} limits={limits} flags={flagsFr} />
-          <TwinEditor language="en" value={draft.textEn} onChange={(textEn) => setDraft({ ...draft, textEn })} channels={draft.channels} limits={limits} flags={flagsEn} />
+          <TwinEditor language="fr" value={draft.textFr} onChange={(textFr) => setDraft({ ...draft, textFr })} channels={draft.channels} shape={shape} flags={flagsFr} />
+          <TwinEditor language="en" value={draft.textEn} onChange={(textEn) => setDraft({ ...draft, textEn })} channels={draft.channels} shape={shape} flags={flagsEn} />
         </SimpleGrid>
         <VariantsEditor
           channels={draft.channels}
           variants={draft.variants}
           main={{ fr: draft.textFr, en: draft.textEn }}
-          limits={limits}
+          shape={shape}
           onChange={(variants) => setDraft({ ...draft, variants })}
         />
         {statement.kind === 'holding' && <HoldingChecklist flags={[...flagsFr, ...flagsEn]} />}

@@ -4,6 +4,7 @@ import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useStatement } from '../../api/hooks/useComposer';
 import { QueryState } from '../../components/QueryState';
 import { ApprovalsPanel } from './ApprovalsPanel';
+import { OutgoingPosts } from './OutgoingPosts';
 import { PublicationPanel } from './PublicationPanel';
 import { StatementEditor } from './StatementEditor';
 
@@ -20,6 +21,7 @@ export function StatementWorkspace({ workspaceId, statementId }: { workspaceId: 
           <Grid.Col span={{ base: 12, xl: 4 }}>
             <Stack>
               <ApprovalsPanel workspaceId={workspaceId} detail={d} />
+              <OutgoingPosts workspaceId={workspaceId} content={d.statement} />
               <PublicationPanel workspaceId={workspaceId} detail={d} />
             </Stack>
           </Grid.Col>

@@ -1,17 +1,18 @@
 // One language of a statement: the text, its character count per channel, and the draft-check flags.
 import { Alert, Badge, Group, List, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_SPECS, limitOf, type Channel, type ChannelLimits } from '../../../../shared/composer/channels';
+import { CHANNEL_SPECS, limitOf, type Channel } from '../../../../shared/composer/channels';
 import { countForChannel } from '../../../../shared/composer/countCharacters';
 import type { DraftFlag } from '../../../../shared/composer/draftCheck';
-import { splitThread } from '../../../../shared/composer/splitThread';
+import { splitThread, ThreadSplitError } from '../../../../shared/composer/splitThread';
+import type { PostShape } from './usePostShape';
 
 export function TwinEditor(props: {
   language: 'fr' | 'en';
   value: string;
   onChange: (v: string) => void;
   channels: readonly Channel[];
-  limits: ChannelLimits;
+  shape: PostShape;
   flags: readonly DraftFlag[];
 }) {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function TwinEditor(props: {
       />
       <Group gap={6}>
         {props.channels.map((channel) => (
-          <ChannelCounter key={channel} channel={channel} text={props.value} limits={props.limits} />
+          <ChannelCounter key={channel} channel={channel} text={props.value} shape={props.shape} />
         ))}
       </Group>
       <DraftFlags flags={props.flags} language={props.language} />
@@ -36,19 +37,35 @@ export function TwinEditor(props: {
   );
 }
 
-export function ChannelCounter({ channel, text, limits }: { channel: Channel; text: string; limits: ChannelLimits }) {
+export function ChannelCounter({ channel, text, shape }: { channel: Channel; text: string; shape: PostShape }) {
   const { t } = useTranslation();
   const count = countForChannel(text.trim(), channel);
-  const limit = limitOf(channel, limits);
+  const limit = limitOf(channel, shape.limits);
   const over = limit !== null && count > limit;
-  const thread = over && CHANNEL_SPECS[channel].threads ? splitThread(text, channel, limit).length : 0;
+  const cut = over && CHANNEL_SPECS[channel].threads ? threadLength(text, channel, limit, shape) : undefined;
   const label = limit === null ? t('composer.counterNoLimit', { count }) : t('composer.counter', { count, limit });
+  const thread = typeof cut === 'number' ? cut : 0;
   return (
     <Badge variant="light" color={over ? (thread ? 'yellow' : 'red') : 'gray'} data-testid={`composer-count-${channel}`}>
       {t(`composer.channels.${channel}`)} {label}
-      {thread ? ` · ${t('composer.thread', { count: thread })}` : over ? ` · ${t('composer.overLimit')}` : ''}
+      {thread
+        ? ` · ${t('composer.thread', { count: thread })}`
+        : cut instanceof ThreadSplitError
+          ? ` · ${t('composer.wordTooLong', { word: cut.word.slice(0, 40) })}`
+          : over
+            ? ` · ${t('composer.overLimit')}`
+            : ''}
     </Badge>
   );
+}
+
+function threadLength(text: string, channel: Channel, limit: number, shape: PostShape): number | ThreadSplitError {
+  try {
+    return splitThread(text, channel, limit, shape.numbering).length;
+  } catch (error) {
+    if (error instanceof ThreadSplitError) return error;
+    throw error;
+  }
 }
 
 export function DraftFlags({ flags, language }: { flags: readonly DraftFlag[]; language: 'fr' | 'en' }) {

@@ -1,15 +1,16 @@
 // Channel versions: a shorter or differently worded text for one channel, FR and EN, with that channel's count.
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_SPECS, type Channel, type ChannelLimits } from '../../../../shared/composer/channels';
+import { CHANNEL_SPECS, type Channel } from '../../../../shared/composer/channels';
 import type { Variants } from '../../../../shared/domain/statement';
 import { ChannelCounter } from './TwinEditor';
+import type { PostShape } from './usePostShape';
 
 export function VariantsEditor(props: {
   channels: readonly Channel[];
   variants: Variants;
   main: { fr: string; en: string };
-  limits: ChannelLimits;
+  shape: PostShape;
   onChange: (variants: Variants) => void;
 }) {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ export function VariantsEditor(props: {
                         value={v[lang] ?? ''}
                         onChange={(e) => set(channel, { ...v, [lang]: e.currentTarget.value })}
                       />
-                      <ChannelCounter channel={channel} text={v[lang] ?? ''} limits={props.limits} />
+                      <ChannelCounter channel={channel} text={v[lang] ?? ''} shape={props.shape} />
                     </Stack>
                   ))}
                 </SimpleGrid>

@@ -1,6 +1,7 @@
-// Who must approve each kind of statement before it can be queued for publication.
-import { MultiSelect, Stack, Table, Text } from '@mantine/core';
+// Who must approve each kind of statement before it can be queued for publication, and how threads are numbered.
+import { MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { THREAD_NUMBERINGS, type ThreadNumbering } from '../../../../shared/composer/splitThread';
 import type { RoleId } from '../../../../shared/domain/plan';
 import { STATEMENT_KINDS } from '../../../../shared/domain/statement';
 import type { PlanEditorProps } from './planEditing';
@@ -39,6 +40,16 @@ export function ApprovalsEditor({ plan, edit }: PlanEditorProps) {
           ))}
         </Table.Tbody>
       </Table>
+      <Select
+        label={t('plan.approvals.threadNumbering')}
+        description={t('plan.approvals.threadNumberingHelp')}
+        data={THREAD_NUMBERINGS.map((n) => ({ value: n, label: t(`plan.approvals.numbering.${n}`) }))}
+        value={plan.publishing.threadNumbering}
+        onChange={(next) => next && edit((p) => void (p.publishing.threadNumbering = next as ThreadNumbering))}
+        allowDeselect={false}
+        maw={420}
+        data-testid="plan-thread-numbering"
+      />
     </Stack>
   );
 }

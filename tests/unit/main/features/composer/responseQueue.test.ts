@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
 import { INCIDENT, makeComposerCore, waitFor, WS } from '../../../../support/composerCore';
-import { startFakeBluesky } from '../../../../support/fakeBlueskyPublish';
+import { cidFor, startFakeBluesky } from '../../../../support/fakeBlueskyPublish';
 import { startFakeMastodon } from '../../../../support/fakeMastodonPublish';
 import { useTempDirs } from '../../../../support/tempDir';
 import { callCore, mustCall } from '../../../../support/typedDispatch';
@@ -119,8 +119,8 @@ describe('response queue', () => {
     mastodon.remote.set(tootUri, '9001');
     const toot = await fromSource('mastodon', { instance: 'https://other.example', mode: 'search', query: 'bank' }, tootUri, 'Is my card data safe at the bank?');
     const skeetUri = 'at://did:plc:jeanne/app.bsky.feed.post/3kabc';
-    const threadRoot = { uri: 'at://did:plc:paul/app.bsky.feed.post/3kroot', cid: 'bafyroot' };
-    bluesky.others.set(skeetUri, { cid: 'bafyskeet', root: threadRoot });
+    const threadRoot = { uri: 'at://did:plc:paul/app.bsky.feed.post/3kroot', cid: cidFor('root') };
+    bluesky.others.set(skeetUri, { cid: cidFor('skeet'), root: threadRoot });
     const skeet = await fromSource('bluesky', { service: 'https://bsky.example', query: 'bank' }, skeetUri, 'Why is the bank silent about the leak?');
     const gone = await fromSource('mastodon', { instance: 'https://other.example', mode: 'search', query: 'bank' }, 'https://other.example/users/x/statuses/404', 'Is the bank lying?');
 
@@ -144,7 +144,7 @@ describe('response queue', () => {
     await answer(skeet, 'bluesky');
     await waitFor(async () => mastodon.statuses.length === 1 && bluesky.records.length === 1, 10_000, 'both replies published');
     expect(mastodon.statuses[0]!.inReplyToId).toBe('9001');
-    expect(bluesky.records[0]!.value.reply).toEqual({ root: threadRoot, parent: { uri: skeetUri, cid: 'bafyskeet' } });
+    expect(bluesky.records[0]!.value.reply).toEqual({ root: threadRoot, parent: { uri: skeetUri, cid: cidFor('skeet') } });
 
     const lost = await answer(gone, 'mastodon');
     const failed = async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS })).find((o) => o.statementId === lost && o.state === 'failed');

@@ -3,6 +3,7 @@ import { createOutboundGate } from '../../../../../../src/main/platform/net/outb
 import { createBlueskyPublisher } from '../../../../../../src/main/features/composer/outbox/blueskyPublisher';
 import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
 import { startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
+import { refusal } from '../../../../../support/publishRefusal';
 
 let pds: FakeBluesky | undefined;
 afterEach(async () => {
@@ -22,6 +23,7 @@ describe('Bluesky publishing sessions', () => {
       key: `key-${partIndex}`,
       partIndex,
       queuedAt: '2026-11-22T04:00:00.000Z',
+      sentAt: '2026-11-22T04:00:01.000Z',
       root: undefined,
       parent: undefined,
       timeoutMs: 5_000,
@@ -38,5 +40,31 @@ describe('Bluesky publishing sessions', () => {
     await publisher.post(ctx(2, 'Troisième message'));
     expect(pds.records).toHaveLength(3);
     expect({ created: pds.sessionsCreated, refreshed: pds.sessionsRefreshed }).toEqual({ created: 2, refreshed: 1 });
+  });
+
+  it('stops with a message naming the app password once it was revoked, after one refused refresh and one refused session', async () => {
+    pds = await startFakeBluesky();
+    const publisher = createBlueskyPublisher();
+    const ctx = (partIndex: number): PublishContext => ({
+      gate: createOutboundGate(),
+      account: { serviceUrl: pds!.url, identifier: pds!.identifier, appPassword: pds!.password },
+      text: `Message ${partIndex}`,
+      language: 'fr',
+      key: `key-${partIndex}`,
+      partIndex,
+      queuedAt: '2026-11-22T04:00:00.000Z',
+      sentAt: '2026-11-22T04:00:01.000Z',
+      root: undefined,
+      parent: undefined,
+      timeoutMs: 5_000,
+      purpose: 'test',
+    });
+    await publisher.post(ctx(0));
+    pds.revokeAppPassword();
+    pds.expireAccessTokens();
+    const refused = await refusal(publisher.post(ctx(1)));
+    expect(refused.permanent).toBe(true);
+    expect(refused.health).toEqual({ key: 'blueskyAppPasswordRefused', params: { detail: 'Invalid identifier or password' } });
+    expect({ created: pds.sessionsCreated, records: pds.records.length }).toEqual({ created: 1, records: 1 });
   });
 });

@@ -33,7 +33,7 @@ describe('outbox under a hostile network', () => {
       workspaceId: WS,
       account: { channel: 'bluesky', config: { serviceUrl: bluesky.url, identifier: bluesky.identifier, appPassword: bluesky.password } },
     });
-    mastodon.honourIdempotency = false;
+    mastodon.idempotencyWindowMs = 0;
     mastodon.chaos = { dropBefore: 0.15, dropAfter: 0.15, hangAfter: 0.1, random: seeded(42) };
     bluesky.chaos = { dropBefore: 0.15, dropAfter: 0.15, hangAfter: 0.1, random: seeded(7) };
 

@@ -108,7 +108,7 @@ describe('outbox across a restart', () => {
     const s = await servers(true);
     // The server publishes, then never answers: the attempt is cut short by the "kill" below.
     s.mastodon.chaos = { dropBefore: 0, dropAfter: 0, hangAfter: 1, random: () => 0 };
-    s.mastodon.honourIdempotency = false;
+    s.mastodon.idempotencyWindowMs = 0;
     const core1 = open(dir);
     await configure(core1, s);
     const a = await draftAndApprove(core1, { title: 'Update', textEn: 'We are sorry. Update: payments are back since 11:05. Next update at 14:00.', channels: ['mastodon'] });

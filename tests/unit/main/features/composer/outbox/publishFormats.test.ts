@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkFacets } from '../../../../../../src/main/features/composer/outbox/blueskyFacets';
-import { comparableHtml, comparablePlain } from '../../../../../../src/main/features/composer/outbox/mastodonPublisher';
+import { detectFacets } from '../../../../../../src/main/features/composer/outbox/blueskyFacets';
+import { comparableHtml, comparablePlain } from '../../../../../../src/main/features/composer/outbox/mastodonText';
 import { retryDelayMs } from '../../../../../../src/main/platform/net/retryBackoff';
 import { recordKeyFor, tid } from '../../../../../../src/main/features/composer/outbox/recordKey';
 import { errorForStatus } from '../../../../../../src/main/features/composer/outbox/publisher';
@@ -18,11 +18,11 @@ describe('publishing formats', () => {
 
   it('places link facets on UTF-8 byte offsets, accents and emoji included', () => {
     const text = 'Détails 👉 https://aurore.example/k2 — merci.';
-    const [facet] = linkFacets(text);
+    const [link] = detectFacets(text).links;
     const bytes = new TextEncoder().encode(text);
-    expect(new TextDecoder().decode(bytes.slice(facet!.index.byteStart, facet!.index.byteEnd))).toBe('https://aurore.example/k2');
-    expect(facet!.features[0].uri).toBe('https://aurore.example/k2');
-    expect(linkFacets('no link here')).toEqual([]);
+    expect(new TextDecoder().decode(bytes.slice(link!.index.byteStart, link!.index.byteEnd))).toBe('https://aurore.example/k2');
+    expect(link!.uri).toBe('https://aurore.example/k2');
+    expect(detectFacets('no link here').links).toEqual([]);
   });
 
   it('compares a Mastodon status with the text sent, through HTML rendering', () => {
