@@ -50,7 +50,7 @@ export function createCore(options: CoreOptions) {
   const { ingest } = mentions;
   detection.attach(ingest);
   const sources = createSources({ ...base, ingest, network });
-  const watches = createWatches(base);
+  const watches = createWatches({ ...base, audit });
   const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning });
   const settingsOf = (id: string) => workspaces.service.get(id).settings;
   const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });

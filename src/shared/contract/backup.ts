@@ -20,5 +20,6 @@ export const backupCalls = {
 } as const;
 
 export const backupEvents = {
-  'backup:changed': event(z.object({ workspaceId: workspaceIdSchema })),
+  /** `restored`: the workspace's whole data went back to a backup, so every screen of it must read again. */
+  'backup:changed': event(z.object({ workspaceId: workspaceIdSchema, restored: z.boolean() })),
 } as const;

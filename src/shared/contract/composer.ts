@@ -14,7 +14,7 @@ import {
   statementPatchSchema,
   statementSchema,
 } from '../domain/statement';
-import { responseCountsSchema, responseItemSchema, responseStateSchema, RESPONSE_STATES } from '../domain/responseQueue';
+import { responseCountsSchema, responseItemSchema, responseReasonSchema, responseStateSchema, RESPONSE_STATES } from '../domain/responseQueue';
 import { workspaceIdSchema } from '../domain/workspace';
 import { call, event } from './define';
 
@@ -93,7 +93,11 @@ export const composerCalls = {
     z.array(responseItemSchema),
   ),
   'composer:responseCounts': call(z.object({ ...ws }), responseCountsSchema),
-  'composer:flagMention': call(z.object({ ...ws, mentionId: z.number().int().positive(), person: z.string().trim().min(1).max(120) }), responseItemSchema),
+  /** Someone puts a mention in the response queue by hand, saying why it needs an answer. */
+  'composer:flagMention': call(
+    z.object({ ...ws, mentionId: z.number().int().positive(), person: z.string().trim().min(1).max(120), reason: responseReasonSchema }),
+    responseItemSchema,
+  ),
   'composer:assignResponse': call(z.object({ ...ws, mentionId: z.number().int().positive(), role: z.string().trim().min(1).max(80).nullable() }), responseItemSchema),
   'composer:replyToMention': call(
     z.object({ ...ws, mentionId: z.number().int().positive(), incidentId: z.uuid(), person: z.string().trim().min(1).max(120) }),

@@ -1,20 +1,9 @@
-// Mention calls: the searchable stream, one mention, manual capture, and the per-minute series for charts.
+// Mention calls: the searchable stream, one mention, manual capture. Charts read the rollups through `dashboard:*`.
 import { z } from 'zod';
 import { call, event } from './define';
 import { captureInputSchema } from '../domain/capture';
 import { mentionFilterSchema, storedMentionSchema } from '../domain/storedMention';
 import { workspaceIdSchema } from '../domain/workspace';
-
-export const rollupPointSchema = z.object({
-  /** Start of the minute, UTC ISO. */
-  at: z.iso.datetime(),
-  count: z.number().int(),
-  negative: z.number().int(),
-  neutral: z.number().int(),
-  positive: z.number().int(),
-  audience: z.number(),
-});
-export type RollupPoint = z.infer<typeof rollupPointSchema>;
 
 export const mentionsCalls = {
   'mentions:search': call(
@@ -31,15 +20,6 @@ export const mentionsCalls = {
   'mentions:capture': call(
     z.object({ workspaceId: workspaceIdSchema, capture: captureInputSchema }),
     z.object({ id: z.number().int().nullable(), duplicate: z.boolean() }),
-  ),
-  /** Per-minute counts of one watch, read from the rollups (never from raw mentions). */
-  'mentions:rollups': call(
-    z.object({ workspaceId: workspaceIdSchema, watchId: z.number().int().positive(), from: z.iso.datetime(), to: z.iso.datetime() }),
-    z.object({
-      points: z.array(rollupPointSchema),
-      byLanguage: z.record(z.string(), z.number().int()),
-      bySource: z.record(z.string(), z.number().int()),
-    }),
   ),
 } as const;
 

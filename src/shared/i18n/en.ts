@@ -23,6 +23,7 @@ export const en = {
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',
     retry: 'Retry',
+    close: 'Close',
     shellBrowser: 'Browser mode',
     shellElectron: 'Desktop',
   },

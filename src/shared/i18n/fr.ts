@@ -22,6 +22,7 @@ export const fr: UiCatalog = {
     loading: 'Chargement…',
     error: 'Une erreur est survenue : {{message}}',
     retry: 'Réessayer',
+    close: 'Fermer',
     shellBrowser: 'Mode navigateur',
     shellElectron: 'Application',
   },

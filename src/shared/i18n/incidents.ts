@@ -88,6 +88,7 @@ export const incidentsEn = {
   },
   overview: {
     fromAlert: 'Opened from alert {{id}}: why',
+    openAlert: 'See the alert as it stands now',
     checklist: 'Checklist done',
     overdue: 'Overdue items',
     acknowledged: 'Acknowledged',
@@ -332,6 +333,7 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
   },
   overview: {
     fromAlert: 'Ouvert depuis l’alerte {{id}} : pourquoi',
+    openAlert: 'Voir l’alerte telle qu’elle est maintenant',
     checklist: 'Check-list faite',
     overdue: 'Points en retard',
     acknowledged: 'Accusés de réception',

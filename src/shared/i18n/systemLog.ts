@@ -44,6 +44,7 @@ export const systemLogEn = {
   'log.chainKeyed': 'Crisis log chain now keyed: {{records}} records re-linked under the workspace key (former head {{legacyHead}}).[[ The former chain was already broken at record {{brokenAt}}.]]',
   'audit.sealed.on': 'Sealed mode turned on.',
   'audit.sealed.off': 'Sealed mode turned off.',
+  'audit.watch.deleted': 'Watch “{{watch}}” deleted with its charts, levels and alerts; its mentions stay stored.',
 };
 
 export type SystemCode = keyof typeof systemLogEn;
@@ -86,6 +87,7 @@ export const systemLogFr: Catalog<typeof systemLogEn> = {
   'log.chainKeyed': 'Chaîne de la main courante désormais scellée par clé : {{records}} enregistrements rechaînés sous la clé de l’espace (ancienne tête {{legacyHead}}).[[ L’ancienne chaîne était déjà rompue à l’enregistrement {{brokenAt}}.]]',
   'audit.sealed.on': 'Mode scellé activé.',
   'audit.sealed.off': 'Mode scellé désactivé.',
+  'audit.watch.deleted': 'Veille « {{watch}} » supprimée avec ses graphiques, niveaux et alertes ; ses mentions restent enregistrées.',
 };
 
 /** Values the entries carry as codes (states, severities, levels, kinds, channels, roles), in words. */

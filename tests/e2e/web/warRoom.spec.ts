@@ -1,47 +1,8 @@
 // A whole incident in the war room, in FR and EN: open → mobilise → two acknowledgements → handover →
 // checklist items done → log entries through their verification states → situation report → wall display.
 // The alert is raised by the real detection engine from manually captured mentions. axe-core runs on every screen.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { openApp, saveScreen, type Lang } from './helpers';
-
-/** axe on the war-room screens, including the crisis-level banner above them. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
-}
-
-async function rpc(request: APIRequestContext, channel: string, input: unknown): Promise<unknown> {
-  const response = await request.post(`./rpc/${channel}`, { data: input });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'failed'}`);
-  return result.value;
-}
-
-/** A burst of angry mentions and a journalist with a large audience, as a scribe would capture them. */
-async function raiseAlert(request: APIRequestContext, brand: string): Promise<void> {
-  await rpc(request, 'watches:create', { workspaceId: 'live', watch: { name: brand, keywords: [brand] } });
-  const now = Date.now();
-  for (let i = 0; i < 26; i += 1) {
-    const journalist = i === 25;
-    await rpc(request, 'mentions:capture', {
-      workspaceId: 'live',
-      capture: {
-        channel: journalist ? 'pressCall' : 'phonePost',
-        outlet: journalist ? 'Le Temps' : 'Instagram',
-        authorName: journalist ? 'Claire Martin' : `Client ${i}`,
-        authorKind: journalist ? 'journalist' : 'public',
-        audience: journalist ? 250_000 : 200 + i,
-        text: i % 2 ? `Scandale chez ${brand} : fuite de données, #boycott` : `${brand} nous ment, c’est honteux et inadmissible (${i})`,
-        language: 'fr',
-        occurredAt: new Date(now - (26 - i) * 15_000).toISOString(),
-      },
-    });
-  }
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessible, openApp, raiseAlert, rpc, saveScreen, type Lang } from './helpers';
 
 const WORDS: Record<Lang, Record<string, string>> = {
   fr: {

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoPath } from '../../support/paths';
 import { CHANNEL_NAME } from '../../../src/shared/contract/define';
 import { callNames, eventNames } from '../../../src/shared/contract/index';
 
@@ -17,5 +20,14 @@ describe('contract', () => {
       expect.arrayContaining(['system:info', 'system:openExternal', 'workspace:list', 'workspace:get', 'workspace:updateSettings']),
     );
     expect(eventNames).toContain('workspace:changed');
+  });
+
+  it('has a caller in the renderer for every call: a call no screen makes is dead weight in the contract', () => {
+    const root = repoPath('src/renderer/src');
+    const renderer = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => readFileSync(join(root, file), 'utf8'))
+      .join('\n');
+    expect(callNames.filter((name) => !renderer.includes(`'${name}'`))).toEqual([]);
   });
 });

@@ -49,10 +49,11 @@ export class ResponseQueueService {
     return { open: n('open'), replying: n('replying'), answered: n('answered'), offline: n('offline'), dismissed: n('dismissed'), unanswered: n('open') + n('replying') };
   }
 
-  flag(workspaceId: WorkspaceId, mentionId: number, person: string): ResponseItem {
+  /** A mention already in the queue keeps its first reason and flagger; the answer says who flagged it and why. */
+  flag(workspaceId: WorkspaceId, mentionId: number, person: string, reason: ResponseReason): ResponseItem {
     const repo = this.#repoOf(workspaceId);
     if (!repo.mentionExists(mentionId)) throw new AppFailure('NOT_FOUND', 'No such mention.');
-    repo.flagMany([{ mentionId, reason: 'manual' }], person, this.clock.now().toISOString());
+    repo.flagMany([{ mentionId, reason }], person, this.clock.now().toISOString());
     this.#changed(workspaceId);
     return this.#item(repo, mentionId);
   }

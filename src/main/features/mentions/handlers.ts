@@ -6,5 +6,4 @@ export const mentionsHandlers = (mentions: MentionService): HandlersFor<'mention
   'mentions:search': ({ workspaceId, filter, limit, before }) => mentions.search(workspaceId, filter, limit, before),
   'mentions:get': ({ workspaceId, id }) => mentions.get(workspaceId, id),
   'mentions:capture': ({ workspaceId, capture }) => mentions.capture(workspaceId, capture),
-  'mentions:rollups': ({ workspaceId, watchId, from, to }) => mentions.rollups(workspaceId, watchId, from, to),
 });

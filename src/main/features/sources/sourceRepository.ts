@@ -85,6 +85,7 @@ export class SourceRepository {
   readonly #attempt;
   readonly #delete;
   readonly #mentionCount;
+  readonly #limitedWatches;
   readonly #activity;
 
   constructor(db: Db) {
@@ -111,6 +112,9 @@ export class SourceRepository {
     );
     this.#delete = db.prepare<[number]>('DELETE FROM sources WHERE id = ?');
     this.#mentionCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM mentions WHERE source_id = ?');
+    this.#limitedWatches = db.prepare<[number], { name: string }>(
+      'SELECT w.name FROM watch_sources ws JOIN watches w ON w.id = ws.watch_id WHERE ws.source_id = ? ORDER BY w.name COLLATE NOCASE',
+    );
     // better-sqlite3 binds anonymous `?` by position only (numbered `?NNN` are not supported).
     this.#activity = db.prepare<[number, string, number], SourceActivity>(
       `SELECT (SELECT count(*) FROM mentions WHERE source_id = ? AND fetched_at >= ?) AS itemsSince,
@@ -160,6 +164,11 @@ export class SourceRepository {
 
   mentionCount(id: number): number {
     return this.#mentionCount.get(id)?.n ?? 0;
+  }
+
+  /** Names of the watches that count only some sources, this one among them. */
+  watchesLimitedTo(id: number): string[] {
+    return this.#limitedWatches.all(id).map((r) => r.name);
   }
 
   delete(id: number): boolean {

@@ -85,6 +85,11 @@ export class SourceService {
     if (count > 0) {
       throw new AppFailure('CONFLICT', `This source already brought ${count} mention(s), which stay in the record: pause it instead of deleting it.`);
     }
+    // Without it, a watch limited to this source alone would silently start counting every source.
+    const watches = repo.watchesLimitedTo(id);
+    if (watches.length > 0) {
+      throw new AppFailure('CONFLICT', `Watch(es) limited to this source: ${watches.join(', ')}. Remove the source from them first.`);
+    }
     const deleted = repo.delete(id);
     this.deps.scheduler.refresh(workspaceId, id);
     if (deleted) this.deps.events.emit('sources:changed', { workspaceId });

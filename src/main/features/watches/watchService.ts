@@ -11,6 +11,7 @@ import { WatchRepository } from './watchRepository';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { WatchRematcher } from './watchRematcher';
+import type { Audit } from '../crisisLog';
 
 export class WatchService {
   readonly #watches = perWorkspace((ws) => new WatchRepository(ws.db));
@@ -22,6 +23,7 @@ export class WatchService {
     private readonly events: EventBus,
     private readonly clock: Clock,
     logger: Logger,
+    private readonly audit: Audit,
   ) {
     this.#rematcher = new WatchRematcher({
       workspaces,
@@ -59,10 +61,18 @@ export class WatchService {
     return this.#get(workspaceId, id);
   }
 
+  /**
+   * The mentions stay (they belong to their source); what is the watch's alone goes with it through the
+   * schema's cascades: its matches, chart rollups, level, level history, alerts and detection settings.
+   * The crisis log keeps its entries and records the deletion, since alerts disappear with it.
+   */
   delete(workspaceId: WorkspaceId, id: number): { deleted: boolean } {
-    const deleted = this.#repo(workspaceId).delete(id);
-    if (deleted) this.#changed(workspaceId);
-    return { deleted };
+    const repo = this.#repo(workspaceId);
+    const watch = repo.get(id);
+    if (!watch || !repo.delete(id)) return { deleted: false };
+    this.audit(workspaceId, 'watch.deleted', `Watch ${watch.name} deleted with its charts, levels and alerts; its mentions stay stored.`, { watch: watch.name });
+    this.#changed(workspaceId);
+    return { deleted: true };
   }
 
   #validate(workspaceId: WorkspaceId, input: WatchInput) {

@@ -14,11 +14,13 @@ const invalidations: Invalidation = {
     queryKeys.network(workspaceId),
   ],
   'security:changed': () => [queryKeys.security],
-  'backup:changed': ({ workspaceId }) => [queryKeys.backups(workspaceId)],
+  // A restore replaced the workspace's whole data: the empty prefix matches every query.
+  'backup:changed': ({ workspaceId, restored }) => (restored ? [[]] : [queryKeys.backups(workspaceId)]),
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'exercise:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId)],
   'lessons:changed': ({ workspaceId }) => [queryKeys.lessons(workspaceId)],
-  'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId), queryKeys.dashboard(workspaceId)],
+  // A deleted watch takes its level and alerts with it, and a renamed one renames them: detection reads again.
+  'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.detection(workspaceId)],
   'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId), queryKeys.network(workspaceId)],
   'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.reports(workspaceId)],
   'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],

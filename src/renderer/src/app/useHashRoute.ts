@@ -7,12 +7,17 @@ const parse = (hash: string): AreaId => {
   return (AREAS as readonly string[]).includes(id ?? '') ? (id as AreaId) : 'dashboard';
 };
 
-export function useHashRoute(): [AreaId, (area: AreaId) => void] {
-  const [area, setArea] = useState<AreaId>(() => parse(window.location.hash));
+/** The page's hash, following every change (links, back and forward, another screen setting it). */
+export function useLocationHash(): string {
+  const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
-    const onChange = (): void => setArea(parse(window.location.hash));
+    const onChange = (): void => setHash(window.location.hash);
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return [area, (next) => void (window.location.hash = `/${next}`)];
+  return hash;
+}
+
+export function useHashRoute(): [AreaId, (area: AreaId) => void] {
+  return [parse(useLocationHash()), (next) => void (window.location.hash = `/${next}`)];
 }

@@ -60,7 +60,15 @@ export const useResponseCounts = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'responseCounts'], queryFn: () => callApi('composer:responseCounts', { workspaceId }) });
 
 export function useComposerCall<
-  K extends 'composer:confirmManual' | 'composer:retryNow' | 'composer:setAccount' | 'composer:freeze' | 'composer:assignResponse' | 'composer:closeResponse' | 'composer:replyToMention',
+  K extends
+    | 'composer:confirmManual'
+    | 'composer:retryNow'
+    | 'composer:setAccount'
+    | 'composer:freeze'
+    | 'composer:flagMention'
+    | 'composer:assignResponse'
+    | 'composer:closeResponse'
+    | 'composer:replyToMention',
 >(name: K) {
   const client = useQueryClient();
   return useMutation({

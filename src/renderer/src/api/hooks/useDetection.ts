@@ -18,6 +18,14 @@ export const useAlerts = (workspaceId: WorkspaceId, status: AlertStatus | 'all')
     queryFn: () => callApi('alerts:list', { workspaceId, status, limit: 200 }),
   });
 
+/** One alert as it stands now; `alerts:changed` refreshes it like the list. */
+export const useAlert = (workspaceId: WorkspaceId, alertId: number) =>
+  useQuery({
+    queryKey: [...queryKeys.detection(workspaceId), 'alert', alertId],
+    queryFn: () => callApi('alerts:get', { workspaceId, alertId }),
+    retry: false,
+  });
+
 export const useDetectionSettings = (workspaceId: WorkspaceId, watchId: number | null) =>
   useQuery({
     queryKey: [...queryKeys.detection(workspaceId), 'settings', watchId],

@@ -46,6 +46,9 @@ export const useTestSource = (workspaceId: WorkspaceId) =>
 export const useSetSourcePaused = (workspaceId: WorkspaceId) =>
   useMutation({ mutationFn: ({ id, paused }: { id: number; paused: boolean }) => callApi('sources:setPaused', { workspaceId, id, paused }) });
 
+export const useDeleteSource = (workspaceId: WorkspaceId) =>
+  useMutation({ mutationFn: (id: number) => callApi('sources:delete', { workspaceId, id }) });
+
 export const usePollSourceNow = (workspaceId: WorkspaceId) =>
   useMutation({ mutationFn: (id: number) => callApi('sources:pollNow', { workspaceId, id }) });
 
@@ -54,6 +57,9 @@ export const useSaveWatch = (workspaceId: WorkspaceId) =>
     mutationFn: ({ id, watch }: { id?: number; watch: WatchInput }) =>
       id === undefined ? callApi('watches:create', { workspaceId, watch }) : callApi('watches:update', { workspaceId, id, watch }),
   });
+
+export const useDeleteWatch = (workspaceId: WorkspaceId) =>
+  useMutation({ mutationFn: (id: number) => callApi('watches:delete', { workspaceId, id }) });
 
 export const useCapture = (workspaceId: WorkspaceId) =>
   useMutation({ mutationFn: (capture: CaptureInput) => callApi('mentions:capture', { workspaceId, capture }) });

@@ -1,64 +1,35 @@
-// Alerts: every episode with its level, status and stored explanation; thresholds and backtest per watch.
-import { Badge, Button, Collapse, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+// Alerts: every episode with its level, status and stored explanation, or one alert opened by its address;
+// thresholds and backtest per watch.
+import { Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Alert, AlertStatus } from '../../../../shared/domain/detection';
+import type { AlertStatus } from '../../../../shared/domain/detection';
 import { useAlerts } from '../../api/hooks/useDetection';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
-import { formatDateTime } from '../../i18n/format';
-import { AlertActions } from './AlertActions';
+import { AlertDetail } from './AlertDetail';
+import { AlertRow } from './AlertRow';
+import { useAlertRoute } from './alertRoute';
 import { DetectionSettingsPanel } from './DetectionSettingsPanel';
-import { LEVEL_COLORS } from './levelColors';
-import { WhyCard } from './WhyCard';
 
-function AlertRow({ alert }: { alert: Alert }) {
-  const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState(alert.status === 'open' && alert.closedAt === null);
-  const when = (iso: string) => formatDateTime(iso, i18n.language);
+export function AlertsScreen() {
+  const { t } = useTranslation();
+  const alertId = useAlertRoute();
   return (
-    <Paper withBorder p="sm" data-testid={`alert-row-${alert.id}`}>
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="sm">
-            <Badge color={LEVEL_COLORS[alert.level]} variant="filled">
-              {t(`detection.level.${alert.level}`)}
-            </Badge>
-            <Text fw={600}>{alert.watchName}</Text>
-            <Text size="sm" c="dimmed">
-              {t('detection.alerts.opened', { time: when(alert.openedAt) })} ·{' '}
-              {alert.closedAt ? t('detection.alerts.closed', { time: when(alert.closedAt) }) : t('detection.alerts.ongoing')}
-            </Text>
-            <Badge variant="outline" color={alert.status === 'open' ? 'orange' : 'gray'}>
-              {t(`detection.alerts.status.${alert.status}`)}
-            </Badge>
-            {alert.statusBy && alert.statusAt && (
-              <Text size="xs" c="dimmed">
-                {t('detection.alerts.statusBy', { status: t(`detection.alerts.status.${alert.status}`), by: alert.statusBy, time: when(alert.statusAt) })}
-              </Text>
-            )}
-          </Group>
-          <Button size="xs" variant="subtle" onClick={() => setOpen((o) => !o)}>
-            {t('detection.alerts.details')}
-          </Button>
-        </Group>
-        {alert.statusReason && <Text size="sm">{alert.statusReason}</Text>}
-        <AlertActions alert={alert} />
-        <Collapse expanded={open}>
-          <WhyCard explanation={alert.explanation} watchName={alert.watchName} />
-        </Collapse>
-      </Stack>
-    </Paper>
+    <Stack data-testid="screen-alerts">
+      <Title order={2}>{t('detection.title')}</Title>
+      {alertId === null ? <AlertList /> : <AlertDetail alertId={alertId} />}
+      <DetectionSettingsPanel />
+    </Stack>
   );
 }
 
-export function AlertsScreen() {
+function AlertList() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<AlertStatus | 'all'>('all');
   const alerts = useAlerts(useWorkspaceId(), status);
   return (
-    <Stack data-testid="screen-alerts">
-      <Title order={2}>{t('detection.title')}</Title>
+    <>
       <Group justify="space-between">
         <Title order={3} size="h4">
           {t('detection.alerts.title')}
@@ -82,7 +53,6 @@ export function AlertsScreen() {
           )
         }
       </QueryState>
-      <DetectionSettingsPanel />
-    </Stack>
+    </>
   );
 }

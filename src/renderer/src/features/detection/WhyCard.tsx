@@ -3,7 +3,7 @@ import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mant
 import { useTranslation } from 'react-i18next';
 import type { Explanation, Signal } from '../../../../shared/domain/detection';
 import { formatDateTime } from '../../i18n/format';
-import { LEVEL_COLORS } from './levelColors';
+import { levelBadgeColors } from './levelColors';
 
 /** The volume detector's tests; the volume signal's first item names the one that stood out. */
 const VOLUME_TESTS = new Set(['level', 'seasonal', 'jump', 'volatility', 'shape']);
@@ -14,8 +14,8 @@ function SignalLine({ signal }: { signal: Signal }) {
   const value = signal.kind === 'audience' ? signal.value.toLocaleString(i18n.language) : signal.value;
   const reference = signal.reference === null ? '—' : signal.kind === 'audience' ? signal.reference.toLocaleString(i18n.language) : signal.reference;
   return (
-    <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={`why-signal-${signal.kind}`} opacity={fired ? 1 : 0.6}>
-      <Badge color={fired ? LEVEL_COLORS[signal.level] : 'gray'} variant={fired ? 'filled' : 'outline'} miw={110}>
+    <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={`why-signal-${signal.kind}`}>
+      <Badge {...(fired ? levelBadgeColors(signal.level) : { color: 'gray' })} variant={fired ? 'filled' : 'outline'} miw={110}>
         {fired ? t(`detection.level.${signal.level}`) : t('detection.why.quiet')}
       </Badge>
       <Stack gap={0}>

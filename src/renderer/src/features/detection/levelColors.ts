@@ -13,3 +13,9 @@ export const LEVEL_SURFACE: Record<CrisisLevel, { bg?: string; text?: string }> 
   alert: { bg: '#a8390b', text: 'white' },
   crisis: { bg: 'red.9', text: 'white' },
 };
+
+/** A filled level badge readable at AA: the banner's surfaces and text for the raised levels. */
+export const levelBadgeColors = (level: CrisisLevel): { color: string; c?: string } => ({
+  color: LEVEL_SURFACE[level].bg ?? LEVEL_COLORS[level],
+  c: LEVEL_SURFACE[level].text,
+});

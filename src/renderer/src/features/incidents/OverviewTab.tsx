@@ -1,10 +1,11 @@
 // The incident at a glance: why it was opened, key figures, mobilisation answers, pinned log entries.
-import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../../shared/domain/incident';
 import { useCrisisLog } from '../../api/hooks/useCrisisLog';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
+import { alertHash } from '../detection/alertRoute';
 import { useNow } from './useNow';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
 
@@ -46,6 +47,9 @@ export function OverviewTab({ detail }: { detail: IncidentDetail }) {
               ))}
             </Stack>
           )}
+          <Anchor href={alertHash(detail.alert.alertId)} size="sm" mt="sm" display="inline-block" data-testid="incident-alert-link">
+            {t('incidents.overview.openAlert')}
+          </Anchor>
         </Alert>
       )}
       {detail.summary && <Text>{detail.summary}</Text>}

@@ -6,6 +6,7 @@ import type { Watch } from '../../../../shared/domain/watch';
 import { formatDateTime } from '../../i18n/format';
 import { ToneCorrection } from '../detection/ToneCorrection';
 import { ExternalLinkButton } from './ExternalLinkButton';
+import { FlagMention } from './FlagMention';
 import { TONE_COLORS } from './MentionCard';
 
 export function MentionDetail({ mention, watches }: { mention: StoredMention; watches: Watch[] }) {
@@ -40,6 +41,7 @@ export function MentionDetail({ mention, watches }: { mention: StoredMention; wa
         ))}
       </Group>
       <ToneCorrection mention={mention} />
+      <FlagMention key={mention.id} mentionId={mention.id} />
       <Divider />
       <Table>
         <Table.Tbody>

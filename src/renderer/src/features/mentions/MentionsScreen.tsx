@@ -52,10 +52,10 @@ export function MentionsScreen() {
           );
         }}
       </QueryState>
-      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="lg" title={t('listen.mentions.detail.title')}>
+      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="lg" title={t('listen.mentions.detail.title')} closeButtonProps={{ 'aria-label': t('app.close') }}>
         {opened.data ? <MentionDetail mention={opened.data} watches={watches.data ?? []} /> : <Loader />}
       </Drawer>
-      <Modal opened={capturing} onClose={() => setCapturing(false)} size="lg" title={t('listen.capture.title')}>
+      <Modal opened={capturing} onClose={() => setCapturing(false)} size="lg" title={t('listen.capture.title')} closeButtonProps={{ 'aria-label': t('app.close') }}>
         <CaptureForm onDone={() => setCapturing(false)} />
       </Modal>
     </Stack>

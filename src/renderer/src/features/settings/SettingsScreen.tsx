@@ -22,6 +22,7 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { setLanguage } from '../../i18n/setup';
+import { BackupsPanel } from './BackupsPanel';
 import { NetworkPanel } from './NetworkPanel';
 import { SecurityPanel } from './SecurityPanel';
 
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       <QueryState query={workspace}>{(ws) => <WorkspaceSettingsForm workspace={ws} />}</QueryState>
       <NetworkPanel />
       <SecurityPanel />
+      <BackupsPanel />
       <PersonalPreferences />
     </Stack>
   );

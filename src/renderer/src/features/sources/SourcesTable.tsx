@@ -1,6 +1,6 @@
 // Every source with its health: state, last success, last error in words, next attempt, recent volume.
 import { ActionIcon, Alert, Button, Code, CopyButton, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconList, IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconWifiOff } from '@tabler/icons-react';
+import { IconList, IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconTrash, IconWifiOff } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { captureChannelSchema } from '../../../../shared/domain/capture';
@@ -9,6 +9,7 @@ import { usePollSourceNow, useSetSourcePaused } from '../../api/hooks/useListen'
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { useHealthText } from '../../i18n/useHealthText';
 import { formatDateTime } from '../../i18n/format';
+import { DeleteSourceDialog } from './DeleteSourceDialog';
 import { relativeSeconds } from './relativeTime';
 import { SourceLastItems } from './SourceLastItems';
 import { LiveFeedBadge } from './LiveFeedBadge';
@@ -51,6 +52,8 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
   const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t('listen.sources.never'));
   const offline = sources.some((s) => s.health.state === 'offline');
   const [expanded, setExpanded] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<Source | null>(null);
+  const pausable = (s: Source): boolean => s.health.state !== 'push' || s.kind === 'webhook';
   // Manual capture keeps one source per channel; its stored name is a fallback, the channel is shown translated.
   const sourceLabel = (s: Source): string => {
     const channel = s.kind === 'manual' ? s.config.channel : undefined;
@@ -132,7 +135,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                           </ActionIcon>
                         </Tooltip>
                       )}
-                      {(pull || s.kind === 'webhook') && (
+                      {pausable(s) && (
                         <Tooltip label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}>
                           <ActionIcon
                             variant="subtle"
@@ -151,6 +154,11 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                           </ActionIcon>
                         </Tooltip>
                       )}
+                      <Tooltip label={t('listen.sources.delete')}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('listen.sources.delete')} onClick={() => setDeleting(s)} data-testid={`source-delete-${s.id}`}>
+                          <IconTrash size={18} />
+                        </ActionIcon>
+                      </Tooltip>
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -166,6 +174,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
           })}
         </Table.Tbody>
       </Table>
+      {deleting && <DeleteSourceDialog source={deleting} label={sourceLabel(deleting)} canPause={pausable(deleting)} onClose={() => setDeleting(null)} />}
     </Stack>
   );
 }

@@ -1,8 +1,11 @@
 // The watches with their keywords, exclusions, languages and sources.
-import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Group, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../../shared/domain/source';
 import type { Watch } from '../../../../shared/domain/watch';
+import { DeleteWatchDialog } from './DeleteWatchDialog';
 
 const Terms = ({ terms, color }: { terms: string[]; color: string }) => (
   <Group gap={4}>
@@ -17,40 +20,54 @@ const Terms = ({ terms, color }: { terms: string[]; color: string }) => (
 export function WatchesTable({ watches, sources, onEdit }: { watches: Watch[]; sources: Source[]; onEdit: (watch: Watch) => void }) {
   const { t } = useTranslation();
   const sourceName = (id: number) => sources.find((s) => s.id === id)?.name ?? `#${id}`;
+  const [deleting, setDeleting] = useState<Watch | null>(null);
   return (
-    <Table striped highlightOnHover verticalSpacing="sm" data-testid="watches-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('listen.watches.columns.name')}</Table.Th>
-          <Table.Th>{t('listen.watches.columns.keywords')}</Table.Th>
-          <Table.Th>{t('listen.watches.columns.exclusions')}</Table.Th>
-          <Table.Th>{t('listen.watches.columns.languages')}</Table.Th>
-          <Table.Th>{t('listen.watches.columns.sources')}</Table.Th>
-          <Table.Th>{t('listen.watches.columns.enabled')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {watches.map((w) => (
-          <Table.Tr key={w.id}>
-            <Table.Td>
-              <UnstyledButton onClick={() => onEdit(w)} data-testid={`watch-edit-${w.id}`}>
-                <Text fw={600} td="underline">
-                  {w.name}
-                </Text>
-              </UnstyledButton>
-            </Table.Td>
-            <Table.Td>
-              <Terms terms={w.keywords} color="blue" />
-            </Table.Td>
-            <Table.Td>
-              <Terms terms={w.exclusions} color="gray" />
-            </Table.Td>
-            <Table.Td>{w.languages.length ? w.languages.map((l) => t(`listen.mentions.languages.${l === 'fr' || l === 'en' ? l : 'und'}`)).join(', ') : t('listen.watches.allLanguages')}</Table.Td>
-            <Table.Td>{w.sourceIds.length ? w.sourceIds.map(sourceName).join(', ') : t('listen.watches.allSources')}</Table.Td>
-            <Table.Td>{w.enabled ? '✓' : '—'}</Table.Td>
+    <>
+      <Table striped highlightOnHover verticalSpacing="sm" data-testid="watches-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('listen.watches.columns.name')}</Table.Th>
+            <Table.Th>{t('listen.watches.columns.keywords')}</Table.Th>
+            <Table.Th>{t('listen.watches.columns.exclusions')}</Table.Th>
+            <Table.Th>{t('listen.watches.columns.languages')}</Table.Th>
+            <Table.Th>{t('listen.watches.columns.sources')}</Table.Th>
+            <Table.Th>{t('listen.watches.columns.enabled')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('listen.watches.delete')}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {watches.map((w) => (
+            <Table.Tr key={w.id}>
+              <Table.Td>
+                <UnstyledButton onClick={() => onEdit(w)} data-testid={`watch-edit-${w.id}`}>
+                  <Text fw={600} td="underline">
+                    {w.name}
+                  </Text>
+                </UnstyledButton>
+              </Table.Td>
+              <Table.Td>
+                <Terms terms={w.keywords} color="blue" />
+              </Table.Td>
+              <Table.Td>
+                <Terms terms={w.exclusions} color="gray" />
+              </Table.Td>
+              <Table.Td>{w.languages.length ? w.languages.map((l) => t(`listen.mentions.languages.${l === 'fr' || l === 'en' ? l : 'und'}`)).join(', ') : t('listen.watches.allLanguages')}</Table.Td>
+              <Table.Td>{w.sourceIds.length ? w.sourceIds.map(sourceName).join(', ') : t('listen.watches.allSources')}</Table.Td>
+              <Table.Td>{w.enabled ? '✓' : '—'}</Table.Td>
+              <Table.Td>
+                <Tooltip label={t('listen.watches.delete')}>
+                  <ActionIcon variant="subtle" color="red" aria-label={`${t('listen.watches.delete')} — ${w.name}`} onClick={() => setDeleting(w)} data-testid={`watch-delete-${w.id}`}>
+                    <IconTrash size={18} />
+                  </ActionIcon>
+                </Tooltip>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {deleting && <DeleteWatchDialog watch={deleting} onClose={() => setDeleting(null)} />}
+    </>
   );
 }

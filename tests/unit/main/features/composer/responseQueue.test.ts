@@ -35,8 +35,21 @@ describe('response queue', () => {
     expect(reasonOf.get(journalist)).toBe('journalist');
     expect(reasonOf.has(neutral)).toBe(false);
 
-    // By hand, then assigned to a role; closing needs a note and is logged.
-    expect((await mustCall(core, 'composer:flagMention', { workspaceId: WS, mentionId: neutral, person: 'Camille' })).reason).toBe('manual');
+    // Assigned to a role; closing needs a note and is logged.
+    // By hand with the flagger's reason; a mention already queued keeps who flagged it first and why.
+    expect(await mustCall(core, 'composer:flagMention', { workspaceId: WS, mentionId: neutral, person: 'Camille', reason: 'question' })).toMatchObject({
+      reason: 'question',
+      flaggedBy: 'Camille',
+      state: 'open',
+    });
+    expect(await mustCall(core, 'composer:flagMention', { workspaceId: WS, mentionId: journalist, person: 'Camille', reason: 'complaint' })).toMatchObject({
+      reason: 'journalist',
+      flaggedBy: 'rules',
+    });
+    expect(await core.dispatch('composer:flagMention', { workspaceId: WS, mentionId: neutral, person: 'Camille' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect((await mustCall(core, 'composer:assignResponse', { workspaceId: WS, mentionId: complaint, role: 'customerServiceLead' })).assignedRole).toBe(
       'customerServiceLead',
     );

@@ -99,6 +99,23 @@ describe('DetectionService through the core', () => {
     expect((await invoke(core, 'alerts:get', { workspaceId: WS, alertId })).closedAt).not.toBeNull();
   });
 
+  it('deletes a watch with its alerts and keeps its mentions and the crisis log', async () => {
+    const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
+    const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
+    await core.ingest.ingest(WS, source.id, burst(25, now));
+    const [alert] = await invoke(core, 'alerts:list', { workspaceId: WS });
+    expect(alert?.watchId).toBe(watch.id);
+
+    expect(await invoke(core, 'watches:delete', { workspaceId: WS, id: watch.id })).toEqual({ deleted: true });
+    expect((await invoke(core, 'mentions:search', { workspaceId: WS, filter: { sourceId: source.id }, limit: 100 })).items).toHaveLength(26);
+    expect(await invoke(core, 'alerts:list', { workspaceId: WS })).toEqual([]);
+    await expect(invoke(core, 'alerts:get', { workspaceId: WS, alertId: alert!.id })).rejects.toThrow();
+    expect((await invoke(core, 'detection:overview', { workspaceId: WS })).watches).toEqual([]);
+    const codes = (await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: {} })).map((e) => e.systemCode);
+    expect(codes).toEqual(expect.arrayContaining(['alert.opened', 'audit.watch.deleted']));
+    expect(await invoke(core, 'watches:delete', { workspaceId: WS, id: watch.id })).toEqual({ deleted: false });
+  });
+
   it('stores per-watch thresholds, defaulting to the plan', async () => {
     const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Harbor Bank', keywords: ['Harbor'] } });
     const initial = await invoke(core, 'detection:getSettings', { workspaceId: WS, watchId: watch.id });
@@ -123,12 +140,9 @@ describe('DetectionService through the core', () => {
       texts.map(([text], i) => ({ externalId: `c${i}`, author: {}, text, language: 'fr', publishedAt: new Date(now - i * 1000).toISOString() })),
     );
     const totals = async () => {
-      const { points } = await invoke(core, 'mentions:rollups', {
-        workspaceId: WS,
-        watchId: watch.id,
-        from: new Date(now - 3_600_000).toISOString(),
-        to: new Date(now + 60_000).toISOString(),
-      });
+      // The last hour in one-minute buckets: the per-minute rollups.
+      const { points, bucketMinutes } = await invoke(core, 'dashboard:series', { workspaceId: WS, watchId: watch.id, range: '1h', to: new Date(now + 60_000).toISOString() });
+      expect(bucketMinutes).toBe(1);
       return points.reduce((t, p) => ({ negative: t.negative + p.negative, neutral: t.neutral + p.neutral, positive: t.positive + p.positive }), {
         negative: 0,
         neutral: 0,

@@ -69,9 +69,13 @@ describe('listen calls', () => {
     const detail = await invoke(c, 'mentions:get', { workspaceId: 'live', id: captured.id! });
     expect(detail).toMatchObject({ sourceKind: 'manual', watchIds: [watch.id], publishedAt: '2026-03-10T18:05:00.000Z' });
 
-    const rollups = await invoke(c, 'mentions:rollups', { workspaceId: 'live', watchId: watch.id, from: '2026-03-10T00:00:00Z', to: '2026-03-11T00:00:00Z' });
-    expect(rollups.points.reduce((n, p) => n + p.count, 0)).toBe(4);
-    expect(rollups.bySource).toEqual({ rss: 3, manual: 1 });
+    const day = { workspaceId: 'live', watchId: watch.id, range: '24h', to: '2026-03-11T00:00:00Z' } as const;
+    const series = await invoke(c, 'dashboard:series', day);
+    expect(series.points.reduce((n, p) => n + p.count, 0)).toBe(4);
+    expect((await invoke(c, 'dashboard:breakdown', day)).sources).toEqual([
+      { value: 'rss', count: 3 },
+      { value: 'manual', count: 1 },
+    ]);
 
     await new Promise((r) => setTimeout(r, 400));
     expect(seen).toEqual(expect.arrayContaining(['watches:changed', 'sources:changed', 'mentions:changed']));
@@ -80,5 +84,17 @@ describe('listen calls', () => {
     const paused = await invoke(c, 'sources:setPaused', { workspaceId: 'live', id: source.id, paused: true });
     expect(paused.health.state).toBe('paused');
     await expect(invoke(c, 'sources:delete', { workspaceId: 'live', id: source.id })).rejects.toThrow(/pause it instead/);
+  });
+
+  it('deletes a source only when no mention and no watch depends on it', async () => {
+    const c = core();
+    const hook = await invoke(c, 'sources:create', { workspaceId: 'live', source: { kind: 'webhook', name: 'Agent', config: { port: 0 } } });
+    const other = await invoke(c, 'sources:create', { workspaceId: 'live', source: { kind: 'webhook', name: 'Autre', config: { port: 0 } } });
+    const watch = await invoke(c, 'watches:create', { workspaceId: 'live', watch: { name: 'Agent seul', keywords: ['acme'], sourceIds: [hook.id] } });
+    // Deleting the watch's only source would make it count every source.
+    await expect(invoke(c, 'sources:delete', { workspaceId: 'live', id: hook.id })).rejects.toThrow(/limited to this source: Agent seul/);
+    await invoke(c, 'watches:update', { workspaceId: 'live', id: watch.id, watch: { name: 'Agent seul', keywords: ['acme'], sourceIds: [other.id] } });
+    expect(await invoke(c, 'sources:delete', { workspaceId: 'live', id: hook.id })).toEqual({ deleted: true });
+    expect((await invoke(c, 'sources:list', { workspaceId: 'live' })).map((s) => s.name)).toEqual(['Autre']);
   });
 });
