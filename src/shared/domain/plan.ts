@@ -18,17 +18,16 @@ export const planIdSchema = z
   .string()
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,79}$/, 'id: letters, digits, dashes and underscores (max 80)');
 
+/** The same rule for the French and the English twin. */
+const bilingual = <T extends z.ZodType>(text: T) => z.object({ fr: text, en: text });
+/** The same rule for each crisis level. */
+const perLevel = <T extends z.ZodType>(value: T) => z.object({ vigilance: value, alert: value, crisis: value });
+
 /** Every text the cell reads is written in both languages. */
-export const localizedTextSchema = z.object({
-  fr: z.string().max(TEXT_MAX),
-  en: z.string().max(TEXT_MAX),
-});
+export const localizedTextSchema = bilingual(z.string().max(TEXT_MAX));
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-export const localizedNameSchema = z.object({
-  fr: z.string().trim().min(1).max(NAME_MAX),
-  en: z.string().trim().min(1).max(NAME_MAX),
-});
+export const localizedNameSchema = bilingual(z.string().trim().min(1).max(NAME_MAX));
 export type LocalizedName = z.infer<typeof localizedNameSchema>;
 
 export const ROLE_IDS = [
@@ -175,26 +174,15 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 
 export const thresholdValuesSchema = z.object({
   /** Volume against the brand's own usual level for that hour and weekday, per crisis level. */
-  volumeRatio: z.object({
-    vigilance: z.number().positive().max(1000),
-    alert: z.number().positive().max(1000),
-    crisis: z.number().positive().max(1000),
-  }),
+  volumeRatio: perLevel(z.number().positive().max(1000)),
   /** Percentage points of negative tone above the watch's own baseline, per crisis level. */
-  negativeShareDelta: z.object({
-    vigilance: z.number().min(0).max(100),
-    alert: z.number().min(0).max(100),
-    crisis: z.number().min(0).max(100),
-  }),
+  negativeShareDelta: perLevel(z.number().min(0).max(100)),
   /** Below this many mentions per hour nothing is raised, however large the ratios. */
   minMentionsPerHour: z.number().int().min(0).max(1_000_000),
   /** Authors with at least this audience count as influential. */
   influentialAudience: z.number().int().min(0).max(1_000_000_000),
   /** Crisis vocabulary that raises attention on its own. */
-  vocabulary: z.object({
-    fr: z.array(z.string().trim().min(1).max(100)).max(500),
-    en: z.array(z.string().trim().min(1).max(100)).max(500),
-  }),
+  vocabulary: bilingual(z.array(z.string().trim().min(1).max(100)).max(500)),
 });
 export type ThresholdValues = z.infer<typeof thresholdValuesSchema>;
 

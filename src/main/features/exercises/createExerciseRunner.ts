@@ -21,7 +21,7 @@ import { ScenarioLibrary } from './scenarioLibrary';
 
 const FEED_NAME = 'Exercise injects';
 
-export function createExerciseRunner(deps: {
+export interface ExerciseRunnerDeps {
   store: WorkspaceStore;
   workspaces: WorkspaceService;
   sources: SourceService;
@@ -33,7 +33,9 @@ export function createExerciseRunner(deps: {
   logger: Logger;
   /** The cell's statements, to make the public react to the ones it publishes. */
   statements: (workspaceId: WorkspaceId) => readonly StatementDetail[];
-}): ExerciseRunner {
+}
+
+export function createExerciseRunner(deps: ExerciseRunnerDeps): ExerciseRunner {
   const prepareFeed = (workspaceId: WorkspaceId, brand: string): number => {
     const feed =
       deps.sources.list(workspaceId).find((s) => s.kind === 'exercise' && s.name === FEED_NAME) ??

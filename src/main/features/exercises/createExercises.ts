@@ -1,20 +1,9 @@
 // The exercises feature: exercise workspaces apart from live data, scenario scripts played through the real
 // ingestion and detection on a game clock, the director's controls and the debrief.
-import type { WorkspaceId } from '../../../shared/domain/workspace';
-import type { StatementDetail } from '../../../shared/domain/statement';
-import type { Clock } from '../../platform/clock';
-import type { EventBus } from '../../platform/events/eventBus';
 import type { FeatureModule } from '../../platform/ipc/handlerTypes';
-import type { Logger } from '../../platform/logger';
-import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
-import type { CrisisLogService } from '../crisisLog';
 import { ExerciseDebriefService, type ExerciseDebriefDeps } from './exerciseDebrief';
-import type { IngestService } from '../mentions';
 import type { PlanService } from '../plan';
-import type { SourceService } from '../sources';
-import type { WatchService } from '../watches';
-import type { WorkspaceService } from '../workspaces';
-import { createExerciseRunner } from './createExerciseRunner';
+import { createExerciseRunner, type ExerciseRunnerDeps } from './createExerciseRunner';
 import type { ExerciseRunner } from './exerciseRunner';
 import { ExerciseService } from './exerciseService';
 import { exerciseHandlers } from './handlers';
@@ -25,18 +14,8 @@ export interface ExercisesFeature extends FeatureModule {
   readonly runner: ExerciseRunner;
 }
 
-export function createExercises(deps: {
-  store: WorkspaceStore;
-  workspaces: WorkspaceService;
+export function createExercises(deps: ExerciseRunnerDeps & {
   plans: PlanService;
-  sources: SourceService;
-  watches: WatchService;
-  ingest: IngestService;
-  crisisLog: CrisisLogService;
-  events: EventBus;
-  clock: Clock;
-  logger: Logger;
-  statements: (workspaceId: WorkspaceId) => readonly StatementDetail[];
   alerts: ExerciseDebriefDeps['alerts'];
   incidents: ExerciseDebriefDeps['incidents'];
   lessons: ExerciseDebriefDeps['lessons'];

@@ -6,7 +6,7 @@ import { planEn, planFr } from '../../../shared/i18n/plan';
 import { reportsEn, reportsFr } from '../../../shared/i18n/reports';
 import type { Language } from '../../../shared/domain/workspace';
 import type { CrisisLevel } from '../../../shared/domain/detection';
-import { PdfWriter } from '../../platform/pdf/pdfWriter';
+import { PdfWriter, type TableColumn } from '../../platform/pdf/pdfWriter';
 import { CHART_ASPECT, toneChartSvg, volumeChartSvg } from './reportCharts';
 import type { ReportData } from './reportData';
 import { printable } from './printable';
@@ -109,6 +109,13 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     pdf.heading(`${index + 1}. ${s.sections[key]}`);
     await body();
   };
+  const nothing = (text: string = s.none) => pdf.paragraph(text, { italic: true });
+  /** A table of the items, or one line saying there are none. */
+  const tableOrNothing = <T>(items: readonly T[], columns: readonly TableColumn[], row: (item: T) => string[], empty?: string) =>
+    items.length === 0 ? nothing(empty) : pdf.table(columns, items.map(row));
+  const authorWithRole = (author: string, role: string | null): string =>
+    `${printable(author, 120)}${role ? ` (${printable(roleName(role) || role, 80)})` : ''}`;
+  const integrityParagraph = () => pdf.paragraph(integrityLine(), { size: 9 });
 
   // Cover
   if (exercise) pdf.paragraph(s.exercise, { size: 28 });
@@ -186,7 +193,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       for (const p of series.points) if (!peak || p.count > peak.count) peak = { count: p.count, watch: series.watchName, hour: p.hour };
     }
     if (peak) pdf.paragraph(fill(s.summary.peak, { count: num.format(peak.count), watch: printable(peak.watch, 200), date: at(new Date(peak.hour * 3_600_000).toISOString()) }));
-    pdf.paragraph(integrityLine(), { size: 9 });
+    integrityParagraph();
   });
 
   await section('levels', 1, () => {
@@ -221,7 +228,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('alerts', 3, () => {
-    if (data.alerts.length === 0) return pdf.paragraph(s.none, { italic: true });
+    if (data.alerts.length === 0) return nothing();
     for (const a of data.alerts) {
       const e = a.explanation;
       pdf.heading(fill(s.alerts.heading, { level: s.levelNames[a.level], watch: printable(a.watchName, 200), opened: at(a.openedAt) }), 2);
@@ -261,9 +268,9 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('log', 4, async () => {
-    pdf.paragraph(integrityLine(), { size: 9 });
+    integrityParagraph();
     pdf.paragraph(fill(s.log.count, { count: data.log.length }));
-    if (data.log.length === 0) return pdf.paragraph(s.none, { italic: true });
+    if (data.log.length === 0) return nothing();
     const base = 0.3 + (0.6 * 4) / SECTION_ORDER.length;
     await pdf.tableYielding(
       [
@@ -280,7 +287,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
         atShort(e.occurredAt),
         atShort(e.enteredAt),
         s.kinds[e.kind],
-        `${printable(e.author, 120)}${e.authorRole ? ` (${printable(roleName(e.authorRole) || e.authorRole, 80)})` : ''}`,
+        authorWithRole(e.author, e.authorRole),
         s.verification[e.verification],
         `${printable(e.body, 2000)}${e.pinned ? ` [${s.log.pinned}]` : ''}${e.correctedById ? ` [${s.log.corrected}]` : ''}`,
       ]),
@@ -290,33 +297,33 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('decisions', 5, () => {
-    if (decisions.length === 0) return pdf.paragraph(s.none, { italic: true });
-    pdf.table(
+    tableOrNothing(
+      decisions,
       [
         { header: s.log.occurred, width: 1.1 },
         { header: s.log.author, width: 1.4 },
         { header: s.log.verification, width: 0.9 },
         { header: s.log.body, width: 4 },
       ],
-      decisions.map((e) => [
+      (e) => [
         atShort(e.occurredAt),
-        `${printable(e.author, 120)}${e.authorRole ? ` (${printable(roleName(e.authorRole) || e.authorRole, 80)})` : ''}`,
+        authorWithRole(e.author, e.authorRole),
         s.verification[e.verification],
         printable(e.body, 2000),
-      ]),
+      ],
     );
   });
 
   await section('roster', 6, () => {
-    if (incident.roster.length === 0) return pdf.paragraph(s.none, { italic: true });
-    pdf.table(
+    tableOrNothing(
+      incident.roster,
       [
         { header: s.roster.role, width: 1.3, bold: true },
         { header: s.roster.holder, width: 1.3 },
         { header: s.roster.deputies, width: 1.4 },
         { header: s.roster.history, width: 3 },
       ],
-      incident.roster.map((r) => [
+      (r) => [
         r.name[language],
         r.holder ? printable(r.holder.name, 120) : s.roster.vacant,
         r.deputies.map((d) => printable(d.name, 120)).join(', '),
@@ -330,13 +337,13 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
             }),
           )
           .join('\n'),
-      ]),
+      ],
     );
   });
 
   await section('mobilisation', 7, () => {
     const m = incident.mobilisation;
-    if (!m) return pdf.paragraph(s.mobilisation.none, { italic: true });
+    if (!m) return nothing(s.mobilisation.none);
     pdf.paragraph(fill(s.mobilisation.started, { at: at(m.startedAt), by: printable(m.startedBy, 120) }));
     pdf.table(
       [
@@ -378,7 +385,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('statements', 9, () => {
-    if (data.statements.length === 0) return pdf.paragraph(s.none, { italic: true });
+    if (data.statements.length === 0) return nothing();
     for (const d of data.statements) {
       const st = d.statement;
       pdf.heading(printable(st.title, 200), 2);
@@ -395,44 +402,43 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       pdf.block(s.statements.fr, printable(st.textFr, 20_000) || '—');
       pdf.block(s.statements.en, printable(st.textEn, 20_000) || '—');
       pdf.heading(s.statements.approvals, 3);
-      if (d.decisions.length === 0) pdf.paragraph(s.none, { italic: true });
-      else
-        pdf.table(
-          [
-            { header: s.statements.person, width: 1.6 },
-            { header: s.statements.decision, width: 1 },
-            { header: s.statements.when, width: 1.1 },
-            { header: s.statements.hash, width: 2.6 },
-          ],
-          d.decisions.map((x) => [
-            `${printable(x.person, 120)} (${printable(roleName(x.role) || x.role, 80)})`,
-            `${s.statements.decisions[x.decision]}${x.reason ? ` — ${printable(x.reason, 500)}` : ''}`,
-            at(x.decidedAt),
-            `${x.contentHash}\n${x.current ? s.statements.current : s.statements.superseded}`,
-          ]),
-        );
+      tableOrNothing(
+        d.decisions,
+        [
+          { header: s.statements.person, width: 1.6 },
+          { header: s.statements.decision, width: 1 },
+          { header: s.statements.when, width: 1.1 },
+          { header: s.statements.hash, width: 2.6 },
+        ],
+        (x) => [
+          `${printable(x.person, 120)} (${printable(roleName(x.role) || x.role, 80)})`,
+          `${s.statements.decisions[x.decision]}${x.reason ? ` — ${printable(x.reason, 500)}` : ''}`,
+          at(x.decidedAt),
+          `${x.contentHash}\n${x.current ? s.statements.current : s.statements.superseded}`,
+        ],
+      );
       pdf.heading(s.statements.publication, 3);
-      if (d.outbox.length === 0) pdf.paragraph(s.statements.notPublished, { italic: true });
-      else
-        pdf.table(
-          [
-            { header: s.statements.channel, width: 1 },
-            { header: s.statements.state, width: 1 },
-            { header: s.statements.publishedAt, width: 1.3 },
-            { header: 'URL', width: 3 },
-          ],
-          d.outbox.map((o) => [`${o.channel} (${o.language})`, o.state, at(o.publishedAt), printable(o.url ?? '—', 500)]),
-        );
+      tableOrNothing(
+        d.outbox,
+        [
+          { header: s.statements.channel, width: 1 },
+          { header: s.statements.state, width: 1 },
+          { header: s.statements.publishedAt, width: 1.3 },
+          { header: 'URL', width: 3 },
+        ],
+        (o) => [`${o.channel} (${o.language})`, o.state, at(o.publishedAt), printable(o.url ?? '—', 500)],
+        s.statements.notPublished,
+      );
     }
   });
 
   await section('reactions', 10, () => {
     pdf.paragraph(fill(s.reactions.intro, { hours: data.reactions[0]?.windowHours ?? 6 }));
-    if (data.reactions.length === 0) return pdf.paragraph(s.summary.noStatement, { italic: true });
+    if (data.reactions.length === 0) return nothing(s.summary.noStatement);
     for (const r of data.reactions) {
       pdf.heading(fill(s.reactions.heading, { title: printable(r.title, 200), at: at(r.publishedAt), channels: r.channels.join(', ') }), 2);
       if (r.watches.length === 0) {
-        pdf.paragraph(s.reactions.noWatch, { italic: true });
+        nothing(s.reactions.noWatch);
         continue;
       }
       const rows: string[][] = [];
@@ -475,7 +481,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
 
   await section('queue', 11, () => {
     const q = data.queue;
-    if (q.flagged === 0) pdf.paragraph(s.queue.noneFlagged, { italic: true });
+    if (q.flagged === 0) nothing(s.queue.noneFlagged);
     else {
       const n = (r: Record<string, number>, k: string) => r[k] ?? 0;
       pdf.paragraph(
@@ -499,7 +505,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       pdf.paragraph(fill(s.queue.handled, { median: q.medianHandledMs === null ? '—' : duration(q.medianHandledMs) }));
     }
     const replies = data.statements.filter((d) => d.statement.kind === 'reply');
-    if (replies.length === 0) return pdf.paragraph(s.queue.none, { italic: true });
+    if (replies.length === 0) return nothing(s.queue.none);
     pdf.paragraph(
       fill(s.queue.replies, {
         total: replies.length,
@@ -512,10 +518,10 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('lessons', 12, () => {
-    if (data.lessons.length === 0) return pdf.paragraph(s.lessons.none, { italic: true });
+    if (data.lessons.length === 0) return nothing(s.lessons.none);
     pdf.paragraph(fill(s.lessons.intro, { count: data.lessons.length }));
     for (const lesson of data.lessons) {
-      const who = lesson.author ? `${printable(lesson.author, 120)}${lesson.authorRole ? ` (${printable(roleName(lesson.authorRole) || lesson.authorRole, 80)})` : ''}` : s.lessons.anonymous;
+      const who = lesson.author ? authorWithRole(lesson.author, lesson.authorRole) : s.lessons.anonymous;
       pdf.heading(fill(s.lessons.by, { author: who, date: at(lesson.submittedAt) }), 3);
       if (lesson.wentWell) pdf.block(s.lessons.wentWell, printable(lesson.wentWell, 10_000));
       if (lesson.wentBadly) pdf.block(s.lessons.wentBadly, printable(lesson.wentBadly, 10_000));
@@ -524,7 +530,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('appendix', 13, () => {
-    if (data.topMentions.length === 0) return pdf.paragraph(s.none, { italic: true });
+    if (data.topMentions.length === 0) return nothing();
     pdf.paragraph(fill(s.appendix.intro, { count: data.topMentions.length }));
     pdf.table(
       [

@@ -2,7 +2,8 @@
 // allow-list and sealed mode are enforced here, on every request and every redirect hop, and so is the
 // address each allowed name resolves to (no loopback or local-network address unless the entry says so).
 import { Agent, fetch, type Response } from 'undici';
-import { healthMessage, healthText, type HealthMessage } from '../../../shared/domain/healthMessage';
+import { healthMessage, type HealthMessage } from '../../../shared/domain/healthMessage';
+import { HealthError } from '../healthError';
 import { checkedLookup, localAddressCause, systemResolve, type Resolve } from './resolvedAddress';
 
 export interface OutboundRequest {
@@ -32,13 +33,12 @@ export interface OutboundGate {
 }
 
 /** Raised for refused, failed, timed-out or oversize requests, with a message fit for the health screen. */
-export class OutboundError extends Error {
+export class OutboundError extends HealthError {
   constructor(
     readonly kind: 'refused' | 'network' | 'timeout' | 'too-large',
-    /** What the health screen shows, in the reader's language. */
-    readonly health: HealthMessage,
+    health: HealthMessage,
   ) {
-    super(healthText(health));
+    super(health);
     this.name = 'OutboundError';
   }
 }

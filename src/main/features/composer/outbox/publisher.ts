@@ -1,6 +1,7 @@
 // What the outbox needs from a network it publishes to; Mastodon and Bluesky implement it.
-import { healthMessage, healthText, type HealthMessage } from '../../../../shared/domain/healthMessage';
+import { healthMessage, type HealthMessage } from '../../../../shared/domain/healthMessage';
 import type { SourceKind } from '../../../../shared/domain/mention';
+import { HealthError } from '../../../platform/healthError';
 import type { OutboundGate } from '../../../platform/net/outboundGate';
 
 /** One published post, as recorded in the outbox (threads reply to the previous one). */
@@ -47,15 +48,14 @@ export interface ChannelPublisher {
 }
 
 /** `permanent`: retrying cannot help (bad token, rejected content); a person must act. */
-export class PublishError extends Error {
+export class PublishError extends HealthError {
   constructor(
-    /** What the composer shows, in the reader's language. */
-    readonly health: HealthMessage,
+    health: HealthMessage,
     readonly permanent: boolean,
     /** Not before: the server said when its rate-limit window resets. */
     readonly retryAt?: Date,
   ) {
-    super(healthText(health));
+    super(health);
     this.name = 'PublishError';
   }
 }

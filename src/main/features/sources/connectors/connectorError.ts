@@ -1,17 +1,17 @@
 // A poll failure with a message fit for the Sources screen, and what the server said about retrying.
-import { healthMessage, healthText, type HealthMessage } from '../../../../shared/domain/healthMessage';
+import { healthMessage, type HealthMessage } from '../../../../shared/domain/healthMessage';
+import { HealthError } from '../../../platform/healthError';
 
 export type ConnectorFailureKind = 'http' | 'rate-limited' | 'unparseable' | 'config';
 
-export class ConnectorError extends Error {
+export class ConnectorError extends HealthError {
   constructor(
     readonly kind: ConnectorFailureKind,
-    /** What the Sources screen shows, in the reader's language. */
-    readonly health: HealthMessage,
+    health: HealthMessage,
     /** From `Retry-After`: the scheduler waits at least this long before the next attempt. */
     readonly retryAfterMs?: number,
   ) {
-    super(healthText(health));
+    super(health);
     this.name = 'ConnectorError';
   }
 }

@@ -9,6 +9,21 @@ import { formatDateTime } from '../../i18n/format';
 import { useOperator } from '../incidents/useOperator';
 import { errorMessage } from '../../i18n/errorMessage';
 
+/** A compact input whose placeholder is its accessible name. */
+function LabelledInput({ label, width, value, onChange, testId }: { label: string; width: number; value: string; onChange: (value: string) => void; testId: string }) {
+  return (
+    <TextInput
+      size="xs"
+      w={width}
+      placeholder={label}
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data-testid={testId}
+    />
+  );
+}
+
 export function CampaignFreezePanel({ workspaceId, incidentId }: { workspaceId: WorkspaceId; incidentId: string | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
@@ -28,24 +43,8 @@ export function CampaignFreezePanel({ workspaceId, incidentId }: { workspaceId: 
             <Group justify="space-between">
               <Title order={4}>{t('composer.freeze.title')}</Title>
               <Group gap="xs" align="flex-end">
-                <TextInput
-                  size="xs"
-                  w={180}
-                  placeholder={t('composer.approvals.person')}
-                  aria-label={t('composer.approvals.person')}
-                  value={person}
-                  onChange={(e) => setPerson(e.currentTarget.value)}
-                  data-testid="composer-freeze-person"
-                />
-                <TextInput
-                  size="xs"
-                  w={320}
-                  placeholder={t('composer.freeze.reason')}
-                  aria-label={t('composer.freeze.reason')}
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                  data-testid="composer-freeze-reason"
-                />
+                <LabelledInput label={t('composer.approvals.person')} width={180} value={person} onChange={setPerson} testId="composer-freeze-person" />
+                <LabelledInput label={t('composer.freeze.reason')} width={320} value={reason} onChange={setReason} testId="composer-freeze-reason" />
                 <Button size="xs" color="red" disabled={!ready || list.every((c) => c.frozen || c.planStatus === 'ended')} loading={freeze.isPending} onClick={() => act('all', 'freeze')} data-testid="composer-freeze-all">
                   {t('composer.freeze.freezeAll')}
                 </Button>

@@ -1,5 +1,5 @@
 // Thresholds of one watch (from the plan until the watch has its own) and a backtest drawn on the volume chart.
-import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title, type NumberInputProps } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetectionSettings } from '../../../../shared/domain/detection';
@@ -15,6 +15,42 @@ const LEVELS = ['vigilance', 'alert', 'crisis'] as const;
 /** Picker values are local wall-clock time; the backend wants UTC ISO. */
 const toLocalInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 const fromLocalInput = (value: string) => new Date(value).toISOString();
+const number = (value: string | number) => (typeof value === 'number' ? value : Number(value) || 0);
+
+type LevelValues = Record<(typeof LEVELS)[number], number>;
+
+/** One threshold given per detection level, side by side. */
+function LevelInputs({
+  title,
+  values,
+  limits,
+  onChange,
+}: {
+  title: string;
+  values: LevelValues;
+  limits: Pick<NumberInputProps, 'min' | 'max' | 'step' | 'decimalScale'>;
+  onChange: (next: LevelValues) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      <Group gap="xs" grow>
+        {LEVELS.map((level) => (
+          <NumberInput
+            key={level}
+            label={t(`detection.level.${level}`)}
+            {...limits}
+            value={values[level]}
+            onChange={(v) => onChange({ ...values, [level]: number(v) })}
+          />
+        ))}
+      </Group>
+    </Stack>
+  );
+}
 
 export function DetectionSettingsPanel() {
   const { t } = useTranslation();
@@ -32,7 +68,6 @@ export function DetectionSettingsPanel() {
   useEffect(() => setDraft(settings.data?.settings ?? null), [settings.data]);
 
   if (watches.data && watches.data.length === 0) return <Text c="dimmed">{t('detection.settings.noWatch')}</Text>;
-  const number = (value: string | number) => (typeof value === 'number' ? value : Number(value) || 0);
 
   return (
     <Paper withBorder p="md">
@@ -55,41 +90,18 @@ export function DetectionSettingsPanel() {
               {t(`detection.settings.origin.${settings.data.origin}`)}
             </Text>
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <Stack gap={4}>
-                <Text size="sm" fw={600}>
-                  {t('detection.settings.volumeRatio')}
-                </Text>
-                <Group gap="xs" grow>
-                  {LEVELS.map((level) => (
-                    <NumberInput
-                      key={level}
-                      label={t(`detection.level.${level}`)}
-                      min={1}
-                      step={0.5}
-                      decimalScale={1}
-                      value={draft.volumeRatio[level]}
-                      onChange={(v) => setDraft({ ...draft, volumeRatio: { ...draft.volumeRatio, [level]: number(v) } })}
-                    />
-                  ))}
-                </Group>
-              </Stack>
-              <Stack gap={4}>
-                <Text size="sm" fw={600}>
-                  {t('detection.settings.negativeShareDelta')}
-                </Text>
-                <Group gap="xs" grow>
-                  {LEVELS.map((level) => (
-                    <NumberInput
-                      key={level}
-                      label={t(`detection.level.${level}`)}
-                      min={0}
-                      max={100}
-                      value={draft.negativeShareDelta[level]}
-                      onChange={(v) => setDraft({ ...draft, negativeShareDelta: { ...draft.negativeShareDelta, [level]: number(v) } })}
-                    />
-                  ))}
-                </Group>
-              </Stack>
+              <LevelInputs
+                title={t('detection.settings.volumeRatio')}
+                values={draft.volumeRatio}
+                limits={{ min: 1, step: 0.5, decimalScale: 1 }}
+                onChange={(volumeRatio) => setDraft({ ...draft, volumeRatio })}
+              />
+              <LevelInputs
+                title={t('detection.settings.negativeShareDelta')}
+                values={draft.negativeShareDelta}
+                limits={{ min: 0, max: 100 }}
+                onChange={(negativeShareDelta) => setDraft({ ...draft, negativeShareDelta })}
+              />
               <NumberInput
                 label={t('detection.settings.minMentionsPerHour')}
                 min={0}

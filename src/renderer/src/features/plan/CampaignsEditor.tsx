@@ -1,9 +1,9 @@
 // The campaign register: every running or scheduled campaign, who can pause it and how.
-import { ActionIcon, Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Group, Paper, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { campaignStatusSchema, type CampaignStatus } from '../../../../shared/domain/plan';
+import { campaignStatusSchema } from '../../../../shared/domain/plan';
 import { BilingualField } from './fields';
+import { AddButton, RemoveButton, RequiredSelect, TextField } from './listEditing';
 import { newPlanId, type PlanEditorProps } from './planEditing';
 
 export function CampaignsEditor({ plan, edit }: PlanEditorProps) {
@@ -14,57 +14,39 @@ export function CampaignsEditor({ plan, edit }: PlanEditorProps) {
         <Paper withBorder p="md" key={campaign.id}>
           <Stack gap="xs">
             <Group align="flex-end" gap="xs">
-              <TextInput
+              <TextField
                 label={t('plan.fields.name')}
                 style={{ flex: 1 }}
                 value={campaign.name}
-                onChange={(e) => {
-                  const name = e.currentTarget.value;
-                  edit((p) => void (p.campaigns[index]!.name = name));
-                }}
+                onChange={(name) => edit((p) => void (p.campaigns[index]!.name = name))}
               />
-              <Select
+              <RequiredSelect
                 label={t('plan.fields.status')}
                 w={160}
                 value={campaign.status}
-                allowDeselect={false}
                 data={campaignStatusSchema.options.map((s) => ({ value: s, label: t(`plan.campaignStatuses.${s}`) }))}
-                onChange={(s) => s && edit((p) => void (p.campaigns[index]!.status = s as CampaignStatus))}
+                onChange={(s) => edit((p) => void (p.campaigns[index]!.status = s))}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mb={6}
-                aria-label={t('plan.remove')}
-                onClick={() => edit((p) => void p.campaigns.splice(index, 1))}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              <RemoveButton mb={6} onClick={() => edit((p) => void p.campaigns.splice(index, 1))} />
             </Group>
             <Group grow>
-              <TextInput
+              <TextField
                 label={t('plan.fields.channels')}
                 value={campaign.channels.join(', ')}
-                onChange={(e) => {
-                  const channels = e.currentTarget.value.split(',').map((c) => c.trim()).filter(Boolean);
+                onChange={(text) => {
+                  const channels = text.split(',').map((c) => c.trim()).filter(Boolean);
                   edit((p) => void (p.campaigns[index]!.channels = channels));
                 }}
               />
-              <TextInput
+              <TextField
                 label={t('plan.fields.ownerContact')}
                 value={campaign.owner}
-                onChange={(e) => {
-                  const owner = e.currentTarget.value;
-                  edit((p) => void (p.campaigns[index]!.owner = owner));
-                }}
+                onChange={(owner) => edit((p) => void (p.campaigns[index]!.owner = owner))}
               />
-              <TextInput
+              <TextField
                 label={t('plan.fields.ownerPhone')}
                 value={campaign.ownerPhone}
-                onChange={(e) => {
-                  const phone = e.currentTarget.value;
-                  edit((p) => void (p.campaigns[index]!.ownerPhone = phone));
-                }}
+                onChange={(phone) => edit((p) => void (p.campaigns[index]!.ownerPhone = phone))}
               />
             </Group>
             <BilingualField
@@ -75,11 +57,8 @@ export function CampaignsEditor({ plan, edit }: PlanEditorProps) {
           </Stack>
         </Paper>
       ))}
-      <Button
-        variant="light"
-        size="xs"
-        w="fit-content"
-        leftSection={<IconPlus size={14} />}
+      <AddButton
+        label={t('plan.add')}
         onClick={() =>
           edit(
             (p) =>
@@ -94,9 +73,7 @@ export function CampaignsEditor({ plan, edit }: PlanEditorProps) {
               }),
           )
         }
-      >
-        {t('plan.add')}
-      </Button>
+      />
     </Stack>
   );
 }

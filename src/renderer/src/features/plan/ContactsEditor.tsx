@@ -1,20 +1,17 @@
 // Contacts outside the cell: press, regulators, emergency services, lawyers, agencies, insurers.
-import { ActionIcon, Button, Select, Stack, Table, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { contactCategorySchema, type Contact, type ContactCategory } from '../../../../shared/domain/plan';
+import { contactCategorySchema, type Contact } from '../../../../shared/domain/plan';
+import { AddButton, RemoveButton, RequiredSelect, TextField } from './listEditing';
 import { newPlanId, type PlanEditorProps } from './planEditing';
 
 export function ContactsEditor({ plan, edit }: PlanEditorProps) {
   const { t } = useTranslation();
   const text = (index: number, key: 'name' | 'organisation' | 'phone' | 'email', label: string) => (
-    <TextInput
+    <TextField
       aria-label={label}
       value={plan.contacts[index]![key]}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        edit((p) => void (p.contacts[index]![key] = value));
-      }}
+      onChange={(value) => edit((p) => void (p.contacts[index]![key] = value))}
     />
   );
   return (
@@ -34,12 +31,11 @@ export function ContactsEditor({ plan, edit }: PlanEditorProps) {
           {plan.contacts.map((contact: Contact, index) => (
             <Table.Tr key={contact.id}>
               <Table.Td>
-                <Select
+                <RequiredSelect
                   aria-label={t('plan.fields.category')}
                   value={contact.category}
-                  allowDeselect={false}
                   data={contactCategorySchema.options.map((c) => ({ value: c, label: t(`plan.contactCategories.${c}`) }))}
-                  onChange={(c) => c && edit((p) => void (p.contacts[index]!.category = c as ContactCategory))}
+                  onChange={(c) => edit((p) => void (p.contacts[index]!.category = c))}
                 />
               </Table.Td>
               <Table.Td>{text(index, 'name', t('plan.fields.name'))}</Table.Td>
@@ -47,24 +43,14 @@ export function ContactsEditor({ plan, edit }: PlanEditorProps) {
               <Table.Td>{text(index, 'phone', t('plan.fields.phone'))}</Table.Td>
               <Table.Td>{text(index, 'email', t('plan.fields.email'))}</Table.Td>
               <Table.Td>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('plan.remove')}
-                  onClick={() => edit((p) => void p.contacts.splice(index, 1))}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
+                <RemoveButton onClick={() => edit((p) => void p.contacts.splice(index, 1))} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Button
-        variant="light"
-        size="xs"
-        w="fit-content"
-        leftSection={<IconPlus size={14} />}
+      <AddButton
+        label={t('plan.add')}
         onClick={() =>
           edit(
             (p) =>
@@ -79,9 +65,7 @@ export function ContactsEditor({ plan, edit }: PlanEditorProps) {
               }),
           )
         }
-      >
-        {t('plan.add')}
-      </Button>
+      />
     </Stack>
   );
 }

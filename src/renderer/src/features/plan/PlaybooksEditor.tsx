@@ -1,20 +1,19 @@
 // Playbooks: checklist actions by phase, each with an owner role and an H+n deadline.
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, Textarea } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, NumberInput, Stack, Table, Text, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   PHASES,
   durationToMinutes,
   minutesToDuration,
-  type Phase,
-  type RoleId,
 } from '../../../../shared/domain/plan';
+import { RemoveButton, RequiredSelect, usePlanLanguage } from './listEditing';
 import { newPlanId, type PlanEditorProps } from './planEditing';
 
 export function PlaybooksEditor({ plan, edit }: PlanEditorProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const { t } = useTranslation();
+  const lang = usePlanLanguage();
   const [selected, setSelected] = useState(plan.playbooks[0]?.id ?? '');
   const index = plan.playbooks.findIndex((pb) => pb.id === selected);
   const playbook = plan.playbooks[index];
@@ -23,13 +22,12 @@ export function PlaybooksEditor({ plan, edit }: PlanEditorProps) {
 
   return (
     <Stack data-testid="plan-playbooks">
-      <Select
+      <RequiredSelect
         label={t('plan.fields.playbook')}
         value={selected}
-        allowDeselect={false}
         maw={420}
         data={plan.playbooks.map((pb) => ({ value: pb.id, label: pb.name[lang] }))}
-        onChange={(id) => id && setSelected(id)}
+        onChange={setSelected}
       />
       {playbook && (
         <Table striped verticalSpacing="xs" layout="fixed">
@@ -48,12 +46,11 @@ export function PlaybooksEditor({ plan, edit }: PlanEditorProps) {
             {playbook.items.map((item, i) => (
               <Table.Tr key={item.id}>
                 <Table.Td>
-                  <Select
+                  <RequiredSelect
                     aria-label={t('plan.fields.phase')}
                     value={item.phase}
-                    allowDeselect={false}
                     data={phaseOptions}
-                    onChange={(phase) => phase && edit((p) => void (p.playbooks[index]!.items[i]!.phase = phase as Phase))}
+                    onChange={(phase) => edit((p) => void (p.playbooks[index]!.items[i]!.phase = phase))}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -75,12 +72,11 @@ export function PlaybooksEditor({ plan, edit }: PlanEditorProps) {
                   </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <Select
+                  <RequiredSelect
                     aria-label={t('plan.fields.owner')}
                     value={item.ownerRole}
-                    allowDeselect={false}
                     data={roleOptions}
-                    onChange={(role) => role && edit((p) => void (p.playbooks[index]!.items[i]!.ownerRole = role as RoleId))}
+                    onChange={(role) => edit((p) => void (p.playbooks[index]!.items[i]!.ownerRole = role))}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -99,14 +95,7 @@ export function PlaybooksEditor({ plan, edit }: PlanEditorProps) {
                   />
                 </Table.Td>
                 <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('plan.remove')}
-                    onClick={() => edit((p) => void p.playbooks[index]!.items.splice(i, 1))}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
+                  <RemoveButton onClick={() => edit((p) => void p.playbooks[index]!.items.splice(i, 1))} />
                 </Table.Td>
               </Table.Tr>
             ))}

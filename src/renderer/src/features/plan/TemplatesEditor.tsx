@@ -1,5 +1,5 @@
 // Templates: FR/EN statements with {{variables}}; the declared variables follow the placeholders used.
-import { Accordion, Badge, Group, Select, Stack, Switch, Text } from '@mantine/core';
+import { Badge, Group, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   templatePlaceholders,
@@ -8,6 +8,7 @@ import {
   type TemplateKind,
 } from '../../../../shared/domain/plan';
 import { BilingualField } from './fields';
+import { NamedEntriesAccordion, RequiredSelect } from './listEditing';
 import type { PlanEditorProps } from './planEditing';
 
 const KINDS: TemplateKind[] = ['holding', 'update', 'apology', 'reply', 'internal'];
@@ -21,66 +22,56 @@ function withBody(template: Template, body: LocalizedText): Template {
 }
 
 export function TemplatesEditor({ plan, edit }: PlanEditorProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const { t } = useTranslation();
   return (
-    <Accordion variant="separated" data-testid="plan-templates">
-      {plan.templates.map((template, index) => (
-        <Accordion.Item key={template.id} value={template.id}>
-          <Accordion.Control>
-            <Group justify="space-between" pr="md">
-              <Text fw={600}>{template.name[lang]}</Text>
-              <Group gap="xs">
-                <Badge variant="light">{t(`plan.templateKinds.${template.kind}`)}</Badge>
-                {template.preApproved && <Badge color="green">{t('plan.fields.preApproved')}</Badge>}
-              </Group>
-            </Group>
-          </Accordion.Control>
-          <Accordion.Panel>
-            <Stack>
-              <BilingualField
-                label={t('plan.fields.name')}
-                value={template.name}
-                onChange={(name) => edit((p) => void (p.templates[index]!.name = name))}
-              />
-              <Group>
-                <Select
-                  label={t('plan.fields.kind')}
-                  value={template.kind}
-                  allowDeselect={false}
-                  data={KINDS.map((kind) => ({ value: kind, label: t(`plan.templateKinds.${kind}`) }))}
-                  onChange={(kind) => kind && edit((p) => void (p.templates[index]!.kind = kind as TemplateKind))}
-                />
-                <Switch
-                  mt="lg"
-                  label={t('plan.fields.preApproved')}
-                  checked={template.preApproved}
-                  onChange={(e) => {
-                    const checked = e.currentTarget.checked;
-                    edit((p) => void (p.templates[index]!.preApproved = checked));
-                  }}
-                />
-              </Group>
-              <BilingualField
-                label={t('plan.fields.body')}
-                value={template.body}
-                multiline
-                onChange={(body) => edit((p) => void (p.templates[index] = withBody(p.templates[index]!, body)))}
-              />
-              <Group gap="xs">
-                <Text size="sm" fw={500}>
-                  {t('plan.fields.variables')}
-                </Text>
-                {template.variables.map((v) => (
-                  <Badge key={v.name} variant="outline" tt="none">
-                    {`{{${v.name}}}`}
-                  </Badge>
-                ))}
-              </Group>
-            </Stack>
-          </Accordion.Panel>
-        </Accordion.Item>
-      ))}
-    </Accordion>
+    <NamedEntriesAccordion
+      entries={plan.templates}
+      testId="plan-templates"
+      summary={(template) => (
+        <Group gap="xs">
+          <Badge variant="light">{t(`plan.templateKinds.${template.kind}`)}</Badge>
+          {template.preApproved && <Badge color="green">{t('plan.fields.preApproved')}</Badge>}
+        </Group>
+      )}
+      onNameChange={(index, name) => edit((p) => void (p.templates[index]!.name = name))}
+    >
+      {(template, index) => (
+        <>
+          <Group>
+            <RequiredSelect
+              label={t('plan.fields.kind')}
+              value={template.kind}
+              data={KINDS.map((kind) => ({ value: kind, label: t(`plan.templateKinds.${kind}`) }))}
+              onChange={(kind) => edit((p) => void (p.templates[index]!.kind = kind))}
+            />
+            <Switch
+              mt="lg"
+              label={t('plan.fields.preApproved')}
+              checked={template.preApproved}
+              onChange={(e) => {
+                const checked = e.currentTarget.checked;
+                edit((p) => void (p.templates[index]!.preApproved = checked));
+              }}
+            />
+          </Group>
+          <BilingualField
+            label={t('plan.fields.body')}
+            value={template.body}
+            multiline
+            onChange={(body) => edit((p) => void (p.templates[index] = withBody(p.templates[index]!, body)))}
+          />
+          <Group gap="xs">
+            <Text size="sm" fw={500}>
+              {t('plan.fields.variables')}
+            </Text>
+            {template.variables.map((v) => (
+              <Badge key={v.name} variant="outline" tt="none">
+                {`{{${v.name}}}`}
+              </Badge>
+            ))}
+          </Group>
+        </>
+      )}
+    </NamedEntriesAccordion>
   );
 }

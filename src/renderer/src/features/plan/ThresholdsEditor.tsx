@@ -1,8 +1,8 @@
 // Detection thresholds: defaults for every watch and overrides per watch.
-import { ActionIcon, Button, Grid, Group, NumberInput, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Grid, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ThresholdValues } from '../../../../shared/domain/plan';
+import { AddButton, RemoveButton, TextField } from './listEditing';
 import type { PlanEditorProps } from './planEditing';
 
 const LEVELS = ['vigilance', 'alert', 'crisis'] as const;
@@ -87,22 +87,12 @@ export function ThresholdsEditor({ plan, edit }: PlanEditorProps) {
       {plan.thresholds.perWatch.map((entry, index) => (
         <Paper withBorder p="md" key={index}>
           <Group justify="space-between" mb="sm">
-            <TextInput
+            <TextField
               label={t('plan.fields.watch')}
               value={entry.watch}
-              onChange={(e) => {
-                const watch = e.currentTarget.value;
-                edit((p) => void (p.thresholds.perWatch[index]!.watch = watch));
-              }}
+              onChange={(watch) => edit((p) => void (p.thresholds.perWatch[index]!.watch = watch))}
             />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('plan.remove')}
-              onClick={() => edit((p) => void p.thresholds.perWatch.splice(index, 1))}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
+            <RemoveButton onClick={() => edit((p) => void p.thresholds.perWatch.splice(index, 1))} />
           </Group>
           <ValuesForm
             values={entry.values}
@@ -111,15 +101,10 @@ export function ThresholdsEditor({ plan, edit }: PlanEditorProps) {
           />
         </Paper>
       ))}
-      <Button
-        variant="light"
-        size="xs"
-        w="fit-content"
-        leftSection={<IconPlus size={14} />}
+      <AddButton
+        label={t('plan.fields.addWatch')}
         onClick={() => edit((p) => void p.thresholds.perWatch.push({ watch: '', values: structuredClone(p.thresholds.defaults) }))}
-      >
-        {t('plan.fields.addWatch')}
-      </Button>
+      />
     </Stack>
   );
 }
