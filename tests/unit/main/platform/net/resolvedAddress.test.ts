@@ -9,10 +9,7 @@ import { NetworkPolicy } from '../../../../../src/main/platform/net/networkPolic
 import { createOutboundGate, OutboundError } from '../../../../../src/main/platform/net/outboundGate';
 import { openGatedSocket } from '../../../../../src/main/features/sources/live/gatedSocket';
 import type { Resolve } from '../../../../../src/main/platform/net/resolvedAddress';
-import { createCore } from '../../../../../src/main/app/createCore';
-import { silentLogger } from '../../../../../src/main/platform/logger';
-import { KeyRing } from '../../../../../src/main/platform/security/keyRing';
-import { invoke } from '../../../../support/testCore';
+import { invoke, makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -174,14 +171,7 @@ describe('resolved address check', () => {
     await new Promise<void>((r) => feed.listen(0, '127.0.0.1', r));
     const url = `http://veille.corp.example:${(feed.address() as AddressInfo).port}/rss`;
     const dataDir = tempDir();
-    const core = createCore({
-      dataDir,
-      keyRing: new KeyRing(dataDir),
-      clock: { now: () => new Date() },
-      logger: silentLogger,
-      shell: { shell: 'browser', version: 'test' },
-      resolve: resolvingTo('127.0.0.1'),
-    });
+    const core = makeTestCore(dataDir, { resolve: resolvingTo('127.0.0.1') });
     try {
       const tested = await invoke(core, 'sources:test', { workspaceId: 'live', source: { kind: 'rss', name: 'Intranet', config: { url } } });
       expect(tested.detail).toMatchObject({ key: 'privateAddress', params: { host: 'veille.corp.example', address: '127.0.0.1' } });
