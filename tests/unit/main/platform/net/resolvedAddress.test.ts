@@ -11,6 +11,7 @@ import { openGatedSocket } from '../../../../../src/main/features/sources/live/g
 import type { Resolve } from '../../../../../src/main/platform/net/resolvedAddress';
 import { invoke, makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
+import { rejectionOf } from '../../../../support/rejection';
 
 const tempDir = useTempDirs();
 
@@ -44,15 +45,7 @@ function resolvingTo(...addresses: string[]): Resolve & { calls: string[] } {
   return Object.assign(resolve, { calls });
 }
 
-const errorOf = async (p: Promise<unknown>): Promise<OutboundError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutboundError) return e;
-    throw e;
-  }
-  throw new Error('expected an OutboundError');
-};
+const errorOf = (p: Promise<unknown>): Promise<OutboundError> => rejectionOf(p, OutboundError);
 
 describe('resolved address check', () => {
   it('refuses an allowed name that resolves to 127.0.0.1, before connecting', async () => {
