@@ -1,43 +1,28 @@
-// A real core with the outbox tuned for loopback tests (short backoff and timeouts), plus composer helpers.
-import { createCore, type Core } from '../../src/main/app/createCore';
-import type { Clock } from '../../src/main/platform/clock';
-import { silentLogger } from '../../src/main/platform/logger';
-import { KeyRing } from '../../src/main/platform/security/keyRing';
+// Composer helpers for tests on a core built with `loopbackComposerTuning` (see testCore).
+import type { Core } from '../../src/main/app/createCore';
 import type { StatementDetail } from '../../src/shared/domain/statement';
-import { mustCall } from './typedDispatch';
+import { invoke } from './testCore';
 
 export const WS = 'live';
 export const INCIDENT = '6f1c1a52-3f0e-4f43-9d8e-1d2a52c7b001';
-
-export function makeComposerCore(dataDir: string, clock: Clock = { now: () => new Date() }): Core {
-  return createCore({
-    dataDir,
-    keyRing: new KeyRing(dataDir),
-    clock,
-    logger: silentLogger,
-    shell: { shell: 'browser', version: 'test' },
-    checkOutput: true,
-    composerTuning: { backoff: { baseMs: 20, maxMs: 250 }, requestTimeoutMs: 400, idleMs: 50, concurrency: 4 },
-  });
-}
 
 /** Drafts a statement and gets the two approvals a public statement needs (two different people). */
 export async function draftAndApprove(
   core: Core,
   content: { title: string; textFr?: string; textEn?: string; channels: ('mastodon' | 'bluesky' | 'linkedin' | 'x')[] },
 ): Promise<StatementDetail> {
-  const draft = await mustCall(core, 'composer:create', {
+  const draft = await invoke(core, 'composer:create', {
     workspaceId: WS,
     statement: { incidentId: INCIDENT, kind: 'holding', author: 'Camille (community manager)', ...content },
   });
   const hash = draft.statement.contentHash;
-  await mustCall(core, 'composer:approve', {
+  await invoke(core, 'composer:approve', {
     workspaceId: WS,
     statementId: draft.statement.id,
     approver: { person: 'Alice Martin', role: 'crisisLead' },
     contentHash: hash,
   });
-  return mustCall(core, 'composer:approve', {
+  return invoke(core, 'composer:approve', {
     workspaceId: WS,
     statementId: draft.statement.id,
     approver: { person: 'Bruno Keller', role: 'legal' },

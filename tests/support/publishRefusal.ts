@@ -1,12 +1,5 @@
 // The PublishError a publishing call ends with; a call that succeeds fails the test.
 import { PublishError } from '../../src/main/features/composer/outbox/publisher';
+import { rejectionOf } from './rejection';
 
-export async function refusal(call: Promise<unknown>): Promise<PublishError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof PublishError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
+export const refusal = (call: Promise<unknown>): Promise<PublishError> => rejectionOf(call, PublishError);

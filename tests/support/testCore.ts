@@ -1,13 +1,22 @@
 // A real core on a temporary data folder, for tests that go through the contract.
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { AppFailure, type CallInput, type CallName, type CallOutput } from '../../src/shared/contract/index';
-import type { Clock } from '../../src/main/platform/clock';
-import { createCore, type Core } from '../../src/main/app/createCore';
+import { createCore, type Core, type CoreOptions } from '../../src/main/app/createCore';
+import type { ComposerTuning } from '../../src/main/features/composer';
 import { silentLogger } from '../../src/main/platform/logger';
 import { KeyRing } from '../../src/main/platform/security/keyRing';
-import { join } from 'node:path';
 
-export function makeTestCore(dataDir: string, clock: Clock = { now: () => new Date() }): Core {
+/** Outbox timing for loopback servers: failures and retries show within a test's patience. */
+export const loopbackComposerTuning: ComposerTuning = { backoff: { baseMs: 20, maxMs: 250 }, requestTimeoutMs: 400, idleMs: 50, concurrency: 4 };
+
+export type TestCoreOverrides = Partial<Omit<CoreOptions, 'dataDir'>>;
+
+/**
+ * The one way tests build a core: the wall clock, a silent logger and output checking, unless a test says otherwise
+ * (an override left undefined keeps the default).
+ */
+export function makeTestCore(dataDir: string, { clock = { now: () => new Date() }, ...overrides }: TestCoreOverrides = {}): Core {
   return createCore({
     dataDir,
     keyRing: new KeyRing(dataDir),
@@ -15,6 +24,7 @@ export function makeTestCore(dataDir: string, clock: Clock = { now: () => new Da
     logger: silentLogger,
     shell: { shell: 'browser', version: 'test' },
     checkOutput: true,
+    ...overrides,
   });
 }
 
@@ -24,7 +34,10 @@ export const randomKey = (): Buffer => randomBytes(32);
 export const workspaceKey = (dataDir: string, workspaceId: string): Buffer =>
   new KeyRing(dataDir).keyFor(workspaceId, join(dataDir, 'workspaces', `${workspaceId}.key`));
 
-/** Calls the core through the contract (as a transport would) and unwraps the result, typed. */
+/**
+ * Calls the core through the contract (as a transport would) and unwraps the result, typed; a refusal throws the
+ * backend's AppFailure. Tests that look at a refusal itself read `core.dispatch`'s Result.
+ */
 export async function invoke<K extends CallName>(core: Core, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const result = await core.dispatch(name, input);
   if (!result.ok) throw new AppFailure(result.error.code, result.error.message, result.error.issues);

@@ -12,14 +12,11 @@ import { useTempDirs } from '../../../../support/tempDir';
 const tempDir = useTempDirs();
 
 async function logBodies(core: ReturnType<typeof makeTestCore>): Promise<string[]> {
-  const r = await core.dispatch('crisisLog:list', { workspaceId: 'live', filter: {} });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return (r.value as { body: string }[]).map((e) => e.body);
+  return (await invoke(core, 'crisisLog:list', { workspaceId: 'live', filter: {} })).map((e) => e.body);
 }
 
 async function logEntry(core: ReturnType<typeof makeTestCore>, body: string): Promise<void> {
-  const r = await core.dispatch('crisisLog:append', { workspaceId: 'live', entry: { kind: 'information', body, author: 'Scribe' } });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  await invoke(core, 'crisisLog:append', { workspaceId: 'live', entry: { kind: 'information', body, author: 'Scribe' } });
 }
 
 describe('backups', () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
-import { INCIDENT, makeComposerCore, WS } from '../../../../support/composerCore';
+import { INCIDENT, WS } from '../../../../support/composerCore';
 import { useTempDirs } from '../../../../support/tempDir';
-import { callCore, mustCall } from '../../../../support/typedDispatch';
+import { invoke, loopbackComposerTuning, makeTestCore } from '../../../../support/testCore';
 
 const tempDir = useTempDirs();
 let core: Core | undefined;
@@ -12,7 +12,7 @@ const TEXT_FR = 'Nous sommes désolés. Depuis 9 h 40, le paiement par carte est
 const TEXT_EN = 'We are sorry. Since 09:40 card payments are down. Our teams are working to restore them. Next update at 14:00.';
 
 async function draft(c: Core) {
-  return mustCall(c, 'composer:create', {
+  return invoke(c, 'composer:create', {
     workspaceId: WS,
     statement: { incidentId: INCIDENT, kind: 'holding', title: 'Paiements', textFr: TEXT_FR, textEn: TEXT_EN, channels: ['mastodon', 'linkedin'], author: 'Camille' },
   });
@@ -20,33 +20,33 @@ async function draft(c: Core) {
 
 describe('approvals bound to the exact text', () => {
   it('refuses to queue, through the API, a statement without every required approval', async () => {
-    core = makeComposerCore(tempDir());
+    core = makeTestCore(tempDir(), { composerTuning: loopbackComposerTuning });
     const d = await draft(core);
     expect(d.statement.requiredRoles).toEqual(['crisisLead', 'legal']);
 
-    const none = await callCore(core, 'composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
+    const none = await core.dispatch('composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.error.code).toBe('FORBIDDEN');
 
-    await mustCall(core, 'composer:approve', {
+    await invoke(core, 'composer:approve', {
       workspaceId: WS,
       statementId: d.statement.id,
       approver: { person: 'Alice', role: 'crisisLead' },
       contentHash: d.statement.contentHash,
     });
-    const one = await callCore(core, 'composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
+    const one = await core.dispatch('composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
     expect(one.ok).toBe(false);
     if (!one.ok) expect(one.error.message).toMatch(/legal/);
 
     // The same person cannot fill the second role, and a role outside the policy does not count.
-    const sameSigner = await callCore(core, 'composer:approve', {
+    const sameSigner = await core.dispatch('composer:approve', {
       workspaceId: WS,
       statementId: d.statement.id,
       approver: { person: 'Alice', role: 'legal' },
       contentHash: d.statement.contentHash,
     });
     expect(sameSigner.ok).toBe(false);
-    const wrongRole = await callCore(core, 'composer:approve', {
+    const wrongRole = await core.dispatch('composer:approve', {
       workspaceId: WS,
       statementId: d.statement.id,
       approver: { person: 'Zoé', role: 'communityManager' },
@@ -55,20 +55,20 @@ describe('approvals bound to the exact text', () => {
     expect(wrongRole.ok && 'accepted').toBe(false);
     if (!wrongRole.ok) expect(wrongRole.error.code).toBe('FORBIDDEN');
 
-    expect((await mustCall(core, 'composer:outbox', { workspaceId: WS })).length).toBe(0);
+    expect((await invoke(core, 'composer:outbox', { workspaceId: WS })).length).toBe(0);
   });
 
   it('reopens approval on any edit, shows the diff since approval, and needs fresh approvals to queue', async () => {
-    core = makeComposerCore(tempDir());
+    core = makeTestCore(tempDir(), { composerTuning: loopbackComposerTuning });
     const d = await draft(core);
     for (const [person, role] of [['Alice', 'crisisLead'], ['Bruno', 'legal']] as const) {
-      await mustCall(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person, role }, contentHash: d.statement.contentHash });
+      await invoke(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person, role }, contentHash: d.statement.contentHash });
     }
-    const approved = await mustCall(core, 'composer:get', { workspaceId: WS, statementId: d.statement.id });
+    const approved = await invoke(core, 'composer:get', { workspaceId: WS, statementId: d.statement.id });
     expect(approved.statement.approvalState).toBe('approved');
     expect(approved.decisions.every((x) => x.current && x.contentHash === d.statement.contentHash)).toBe(true);
 
-    const edited = await mustCall(core, 'composer:update', {
+    const edited = await invoke(core, 'composer:update', {
       workspaceId: WS,
       statementId: d.statement.id,
       expectedRevision: approved.statement.revision,
@@ -84,11 +84,11 @@ describe('approvals bound to the exact text', () => {
     expect(parts.filter((p) => p.added).map((p) => p.value).join('|')).toBe('15|30');
     expect(parts.filter((p) => !p.added && !p.removed).map((p) => p.value).join('')).toContain('Next update at :.');
 
-    const blocked = await callCore(core, 'composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
+    const blocked = await core.dispatch('composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
     expect(blocked.ok).toBe(false);
 
     // An approval given on the old text is refused: the approver must read the new one.
-    const stale = await callCore(core, 'composer:approve', {
+    const stale = await core.dispatch('composer:approve', {
       workspaceId: WS,
       statementId: d.statement.id,
       approver: { person: 'Alice', role: 'crisisLead' },
@@ -98,7 +98,7 @@ describe('approvals bound to the exact text', () => {
     if (!stale.ok) expect(stale.error.code).toBe('CONFLICT');
 
     // A renamed title does not change what the public reads: no reopening.
-    const renamed = await mustCall(core, 'composer:update', {
+    const renamed = await invoke(core, 'composer:update', {
       workspaceId: WS,
       statementId: d.statement.id,
       expectedRevision: edited.statement.revision,
@@ -107,16 +107,16 @@ describe('approvals bound to the exact text', () => {
     });
     expect(renamed.statement.contentHash).toBe(edited.statement.contentHash);
 
-    const log = await mustCall(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
+    const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
     const codes = log.map((e) => e.systemCode);
     expect(codes).toEqual(expect.arrayContaining(['composer.drafted', 'composer.approved', 'composer.reopened']));
     expect(codes.filter((c) => c === 'composer.approved')).toHaveLength(2);
   });
 
   it('requires a reason to reject and logs it; a rejected text cannot be queued', async () => {
-    core = makeComposerCore(tempDir());
+    core = makeTestCore(tempDir(), { composerTuning: loopbackComposerTuning });
     const d = await draft(core);
-    const noReason = await callCore(core, 'composer:reject', {
+    const noReason = await core.dispatch('composer:reject', {
       workspaceId: WS,
       statementId: d.statement.id,
       approver: { person: 'Bruno', role: 'legal' },
@@ -124,7 +124,7 @@ describe('approvals bound to the exact text', () => {
       reason: '   ',
     });
     expect(noReason.ok).toBe(false);
-    const rejected = await mustCall(core, 'composer:reject', {
+    const rejected = await invoke(core, 'composer:reject', {
       workspaceId: WS,
       statementId: d.statement.id,
       approver: { person: 'Bruno', role: 'legal' },
@@ -133,15 +133,15 @@ describe('approvals bound to the exact text', () => {
     });
     expect(rejected.statement.approvalState).toBe('rejected');
     expect(rejected.decisions[0]).toMatchObject({ decision: 'rejected', reason: 'Do not give the time before IT confirms it.' });
-    const log = await mustCall(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
+    const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
     expect(log.find((e) => e.systemCode === 'composer.rejected')?.body).toMatch(/IT confirms/);
   });
 
   it('refuses an edit based on a stale revision instead of overwriting a colleague', async () => {
-    core = makeComposerCore(tempDir());
+    core = makeTestCore(tempDir(), { composerTuning: loopbackComposerTuning });
     const d = await draft(core);
-    await mustCall(core, 'composer:update', { workspaceId: WS, statementId: d.statement.id, expectedRevision: 1, patch: { textFr: `${TEXT_FR} Merci.` }, author: 'A' });
-    const late = await callCore(core, 'composer:update', { workspaceId: WS, statementId: d.statement.id, expectedRevision: 1, patch: { textFr: 'Autre' }, author: 'B' });
+    await invoke(core, 'composer:update', { workspaceId: WS, statementId: d.statement.id, expectedRevision: 1, patch: { textFr: `${TEXT_FR} Merci.` }, author: 'A' });
+    const late = await core.dispatch('composer:update', { workspaceId: WS, statementId: d.statement.id, expectedRevision: 1, patch: { textFr: 'Autre' }, author: 'B' });
     expect(late.ok).toBe(false);
     if (!late.ok) expect(late.error.code).toBe('CONFLICT');
   });
@@ -149,8 +149,8 @@ describe('approvals bound to the exact text', () => {
 
 describe('approval and the draft check', () => {
   it('records in the log what the draft check still flagged when an approval was given', async () => {
-    core = makeComposerCore(tempDir());
-    const d = await mustCall(core, 'composer:create', {
+    core = makeTestCore(tempDir(), { composerTuning: loopbackComposerTuning });
+    const d = await invoke(core, 'composer:create', {
       workspaceId: WS,
       statement: {
         incidentId: INCIDENT,
@@ -162,35 +162,35 @@ describe('approval and the draft check', () => {
         author: 'Camille',
       },
     });
-    await mustCall(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person: 'Alice', role: 'crisisLead' }, contentHash: d.statement.contentHash });
-    const log = await mustCall(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
+    await invoke(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person: 'Alice', role: 'crisisLead' }, contentHash: d.statement.contentHash });
+    const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
     const approval = log.find((e) => e.systemCode === 'composer.approved')!;
     expect(approval.body).toMatch(/Le contrôle signale encore : en:speculation\./);
     expect(approval.data?.openFlags).toBe('en:speculation');
   });
 
   it('takes who must approve each kind of statement from the crisis plan', async () => {
-    core = makeComposerCore(tempDir());
-    const stored = await mustCall(core, 'plan:get', { workspaceId: WS });
+    core = makeTestCore(tempDir(), { composerTuning: loopbackComposerTuning });
+    const stored = await invoke(core, 'plan:get', { workspaceId: WS });
     const strict = structuredClone(stored.plan);
     strict.approvals.holding = ['crisisLead', 'legal', 'communicationLead'];
-    await mustCall(core, 'plan:save', { workspaceId: WS, plan: strict, baseRevision: stored.revision });
+    await invoke(core, 'plan:save', { workspaceId: WS, plan: strict, baseRevision: stored.revision });
     const d = await draft(core);
     expect(d.statement.requiredRoles).toEqual(['crisisLead', 'legal', 'communicationLead']);
     for (const [person, role] of [['Alice', 'crisisLead'], ['Bruno', 'legal']] as const) {
-      await mustCall(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person, role }, contentHash: d.statement.contentHash });
+      await invoke(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person, role }, contentHash: d.statement.contentHash });
     }
-    const twoOfThree = await callCore(core, 'composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
+    const twoOfThree = await core.dispatch('composer:queue', { workspaceId: WS, statementId: d.statement.id, person: 'Camille' });
     expect(twoOfThree.ok).toBe(false);
     if (!twoOfThree.ok) expect(twoOfThree.error.message).toMatch(/communicationLead/);
 
     // A plan naming a role it does not hold is refused with the path of the mistake.
-    const current = await mustCall(core, 'plan:get', { workspaceId: WS });
+    const current = await invoke(core, 'plan:get', { workspaceId: WS });
     const broken = structuredClone(current.plan);
     broken.roles = broken.roles.filter((r) => r.id !== 'communicationLead');
     broken.playbooks = broken.playbooks.map((p) => ({ ...p, items: p.items.filter((i) => i.ownerRole !== 'communicationLead') }));
     broken.roles = broken.roles.map((r) => ({ ...r, calls: r.calls.filter((c) => c !== 'communicationLead') }));
-    const refused = await callCore(core, 'plan:save', { workspaceId: WS, plan: broken, baseRevision: current.revision });
+    const refused = await core.dispatch('plan:save', { workspaceId: WS, plan: broken, baseRevision: current.revision });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(JSON.stringify(refused.error)).toContain('approvals.holding.2');
   });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
-import { INCIDENT, makeComposerCore, WS } from '../../../../support/composerCore';
+import { INCIDENT, WS } from '../../../../support/composerCore';
 import { useTempDirs } from '../../../../support/tempDir';
-import { callCore, mustCall } from '../../../../support/typedDispatch';
+import { invoke, loopbackComposerTuning, makeTestCore } from '../../../../support/testCore';
 
 const tempDir = useTempDirs();
 let core: Core | undefined;
@@ -11,16 +11,16 @@ afterEach(() => core?.close());
 describe('campaign freeze register', () => {
   it('freezes every live campaign in one action with who, when and why, logged, and unfreezes one', async () => {
     const dir = tempDir();
-    core = makeComposerCore(dir);
-    const before = await mustCall(core, 'composer:campaigns', { workspaceId: WS });
+    core = makeTestCore(dir, { composerTuning: loopbackComposerTuning });
+    const before = await invoke(core, 'composer:campaigns', { workspaceId: WS });
     const live = before.filter((c) => c.planStatus !== 'ended');
     expect(live.length).toBeGreaterThan(1);
     expect(before.every((c) => !c.frozen)).toBe(true);
 
-    const noReason = await callCore(core, 'composer:freeze', { workspaceId: WS, campaigns: 'all', action: 'freeze', person: 'Alice', reason: ' ' });
+    const noReason = await core.dispatch('composer:freeze', { workspaceId: WS, campaigns: 'all', action: 'freeze', person: 'Alice', reason: ' ' });
     expect(noReason.ok).toBe(false);
 
-    const frozen = await mustCall(core, 'composer:freeze', {
+    const frozen = await invoke(core, 'composer:freeze', {
       workspaceId: WS,
       campaigns: 'all',
       action: 'freeze',
@@ -32,7 +32,7 @@ describe('campaign freeze register', () => {
     const first = frozen.find((c) => c.id === live[0]!.id)!;
     expect(first.lastChange).toMatchObject({ action: 'freeze', person: 'Alice Martin', reason: 'Crisis: no promotion while customers are affected' });
 
-    const released = await mustCall(core, 'composer:freeze', {
+    const released = await invoke(core, 'composer:freeze', {
       workspaceId: WS,
       campaigns: [first.id],
       action: 'unfreeze',
@@ -43,17 +43,17 @@ describe('campaign freeze register', () => {
     expect(released.find((c) => c.id === first.id)!.frozen).toBe(false);
     expect(released.filter((c) => c.frozen)).toHaveLength(live.length - 1);
 
-    const unknown = await callCore(core, 'composer:freeze', { workspaceId: WS, campaigns: ['nope'], action: 'freeze', person: 'A', reason: 'r' });
+    const unknown = await core.dispatch('composer:freeze', { workspaceId: WS, campaigns: ['nope'], action: 'freeze', person: 'A', reason: 'r' });
     expect(unknown.ok).toBe(false);
 
-    const log = await mustCall(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
+    const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
     expect(log.map((e) => e.systemCode)).toEqual(expect.arrayContaining(['composer.campaignsFrozen', 'composer.campaignsUnfrozen']));
     expect(log.find((e) => e.systemCode === 'composer.campaignsFrozen')!.body).toMatch(/Alice Martin a gelé \d+ campagne/);
 
     // The register is in the workspace database: a new core on the same folder sees the same state.
     core.close();
-    core = makeComposerCore(dir);
-    const reopened = await mustCall(core, 'composer:campaigns', { workspaceId: WS });
+    core = makeTestCore(dir, { composerTuning: loopbackComposerTuning });
+    const reopened = await invoke(core, 'composer:campaigns', { workspaceId: WS });
     expect(reopened.filter((c) => c.frozen).map((c) => c.id).sort()).toEqual(released.filter((c) => c.frozen).map((c) => c.id).sort());
   });
 });

@@ -16,7 +16,7 @@ afterEach(() => core?.close());
 function start(): { core: Core; dir: string; tick: () => void } {
   const dir = newDir();
   let t = Date.parse('2026-03-02T08:00:00Z');
-  const c = makeTestCore(dir, { now: () => new Date(t) });
+  const c = makeTestCore(dir, { clock: { now: () => new Date(t) } });
   core = c;
   return { core: c, dir, tick: () => void (t += 60_000) };
 }

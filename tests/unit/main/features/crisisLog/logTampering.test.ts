@@ -18,7 +18,7 @@ const BODIES = ['Premier signalement', 'Décision de mobiliser', 'Communiqué va
 
 function core(dir: string): Core {
   let t = Date.parse('2026-03-02T08:00:00Z');
-  const c = makeTestCore(dir, { now: () => new Date((t += 1000)) });
+  const c = makeTestCore(dir, { clock: { now: () => new Date((t += 1000)) } });
   cores.push(c);
   return c;
 }

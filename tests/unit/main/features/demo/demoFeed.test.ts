@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { invoke, makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
-import { createCore } from '../../../../../src/main/app/createCore';
-import { silentLogger } from '../../../../../src/main/platform/logger';
-import { KeyRing } from '../../../../../src/main/platform/security/keyRing';
 
-const demoCore = (dataDir: string) =>
-  createCore({ dataDir, keyRing: new KeyRing(dataDir), clock: { now: () => new Date() }, logger: silentLogger, shell: { shell: 'browser', version: 'test' }, checkOutput: true, demo: true });
+const demoCore = (dataDir: string) => makeTestCore(dataDir, { demo: true });
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -36,7 +36,7 @@ function burst(count: number, at: number) {
 describe('DetectionService through the core', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'tocsin-detect-'));
-    core = makeTestCore(dir, clock);
+    core = makeTestCore(dir, { clock });
   });
   afterEach(() => {
     core.close();

@@ -2,42 +2,41 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTestCore } from '../../../../support/testCore';
+import { invoke, makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
-import { mustCall } from '../../../../support/typedDispatch';
 
 const tempDir = useTempDirs();
 
 describe('exercise debrief (Must show #2, backend part)', () => {
   it('measures detection, mobilisation, holding statement and checklist timings of a played scenario', async () => {
     let now = Date.parse('2026-11-21T08:00:00.000Z');
-    const core = makeTestCore(tempDir(), { now: () => new Date(now) });
-    const exercise = await mustCall(core, 'exercise:create', { name: 'Debrief drill' });
+    const core = makeTestCore(tempDir(), { clock: { now: () => new Date(now) } });
+    const exercise = await invoke(core, 'exercise:create', { name: 'Debrief drill' });
     const ws = { workspaceId: exercise.id };
-    await mustCall(core, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    await invoke(core, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
     /** At ×60 a real second is a game minute; each step plays what became due. */
     const play = async (gameMinutes: number) => {
       for (let i = 0; i < gameMinutes; i += 1) {
         now += 1000;
-        await mustCall(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+        await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
       }
     };
     const actor = { author: 'Julien Morel', authorRole: 'crisisLead' };
 
     await play(30); // H+0:30, the alert opened at about H+0:25
-    const [alert] = await mustCall(core, 'alerts:list', ws);
+    const [alert] = await invoke(core, 'alerts:list', ws);
     expect(alert).toBeDefined();
-    const opened = await mustCall(core, 'incident:openFromAlert', { ...ws, alertId: alert!.id, scenarioKind: 'dataBreach', severity: 'critical', actor });
+    const opened = await invoke(core, 'incident:openFromAlert', { ...ws, alertId: alert!.id, scenarioKind: 'dataBreach', severity: 'critical', actor });
     const incident = { ...ws, incidentId: opened.id };
 
     await play(4);
-    const mobilised = await mustCall(core, 'incident:mobilise', { ...incident, actor });
+    const mobilised = await invoke(core, 'incident:mobilise', { ...incident, actor });
     await play(6);
     for (const call of mobilised.mobilisation!.calls) {
-      await mustCall(core, 'incident:acknowledge', { ...incident, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
+      await invoke(core, 'incident:acknowledge', { ...incident, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
     }
 
-    const draft = await mustCall(core, 'composer:create', {
+    const draft = await invoke(core, 'composer:create', {
       ...ws,
       statement: {
         incidentId: opened.id,
@@ -51,34 +50,34 @@ describe('exercise debrief (Must show #2, backend part)', () => {
     });
     await play(10);
     for (const role of draft.statement.requiredRoles) {
-      await mustCall(core, 'composer:approve', { ...ws, statementId: draft.statement.id, approver: { person: `Approver ${role}`, role }, contentHash: draft.statement.contentHash });
+      await invoke(core, 'composer:approve', { ...ws, statementId: draft.statement.id, approver: { person: `Approver ${role}`, role }, contentHash: draft.statement.contentHash });
     }
     await play(5);
-    await mustCall(core, 'composer:queue', { ...ws, statementId: draft.statement.id, person: 'Nadia Benali' });
-    const item = (await mustCall(core, 'composer:outbox', ws)).find((o) => o.statementId === draft.statement.id)!;
-    await mustCall(core, 'composer:confirmManual', {
+    await invoke(core, 'composer:queue', { ...ws, statementId: draft.statement.id, person: 'Nadia Benali' });
+    const item = (await invoke(core, 'composer:outbox', ws)).find((o) => o.statementId === draft.statement.id)!;
+    await invoke(core, 'composer:confirmManual', {
       ...ws,
       outboxId: item.id,
       confirmation: { person: 'Nadia Benali', publishedAt: new Date(now).toISOString(), url: 'https://www.banque-leman.example/info' },
     });
 
     // The public reacts to the published statement: a reply wave two game minutes later.
-    const afterPublish = (await mustCall(core, 'exercise:run', ws))!;
+    const afterPublish = (await invoke(core, 'exercise:run', ws))!;
     const replies = afterPublish.injects.find((i) => i.id === 'replies-1');
     expect(replies?.at).toBe(Math.floor(afterPublish.gameMinute) + 2);
     expect(replies?.title.en).toMatch(/draft check: \d+ flag/);
     await play(5);
-    const reacted = (await mustCall(core, 'exercise:run', ws))!;
+    const reacted = (await invoke(core, 'exercise:run', ws))!;
     expect(reacted.injects.find((i) => i.id === 'replies-1')?.firedAt).not.toBeNull();
 
-    const current = await mustCall(core, 'incident:get', incident);
+    const current = await invoke(core, 'incident:get', incident);
     for (const entry of current.checklist.filter((i) => i.deadlineMinutes <= 60)) {
-      await mustCall(core, 'incident:setChecklistItem', { ...incident, itemId: entry.id, status: 'done', actor });
+      await invoke(core, 'incident:setChecklistItem', { ...incident, itemId: entry.id, status: 'done', actor });
     }
 
-    const debrief = await mustCall(core, 'exercise:debrief', ws);
-    await mustCall(core, 'lessons:submit', { ...ws, lesson: { author: null, wentWell: '', wentBadly: 'Validation juridique trop lente', actions: [{ action: 'Pré-approuver une FAQ', owner: 'Juriste' }] } });
-    const printed = await mustCall(core, 'exercise:debriefPdf', { ...ws, language: 'fr' });
+    const debrief = await invoke(core, 'exercise:debrief', ws);
+    await invoke(core, 'lessons:submit', { ...ws, lesson: { author: null, wentWell: '', wentBadly: 'Validation juridique trop lente', actions: [{ action: 'Pré-approuver une FAQ', owner: 'Juriste' }] } });
+    const printed = await invoke(core, 'exercise:debriefPdf', { ...ws, language: 'fr' });
     core.close();
 
     expect(printed.fileName).toBe('EXERCISE-debrief-bank-data-leak-fr.pdf');

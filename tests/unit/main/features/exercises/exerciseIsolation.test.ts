@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
-import { makeTestCore, workspaceKey } from '../../../../support/testCore';
+import { invoke, makeTestCore, workspaceKey } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
-import { mustCall } from '../../../../support/typedDispatch';
 
 const tempDir = useTempDirs();
 
@@ -23,28 +22,28 @@ describe('exercise workspaces (Must show #3, backend part)', () => {
   it('runs an exercise in its own database and leaves the live database untouched', async () => {
     const dataDir = tempDir();
     const setup = makeTestCore(dataDir);
-    await mustCall(setup, 'plan:get', { workspaceId: 'live' });
+    await invoke(setup, 'plan:get', { workspaceId: 'live' });
     setup.close();
     const before = tableCounts(dataDir, 'live');
 
     const core = makeTestCore(dataDir);
-    const exercise = await mustCall(core, 'exercise:create', { name: 'Exercice fuite de données' });
+    const exercise = await invoke(core, 'exercise:create', { name: 'Exercice fuite de données' });
     expect(exercise.kind).toBe('exercise');
     expect(exercise.id).toMatch(/^exercise-\d{12}-[0-9a-f]{6}$/);
     expect(exercise.settings.displayName).toBe('Exercice fuite de données');
     expect(exercise.settings.sealed).toBe(true);
     const ex = { workspaceId: exercise.id };
 
-    const plan = await mustCall(core, 'plan:get', ex);
+    const plan = await invoke(core, 'plan:get', ex);
     expect(plan.note).toBe('copied from live');
     const edited = structuredClone(plan.plan);
     edited.metadata.version = 'exercise';
-    await mustCall(core, 'plan:save', { ...ex, baseRevision: plan.revision, plan: edited });
-    await mustCall(core, 'crisisLog:append', {
+    await invoke(core, 'plan:save', { ...ex, baseRevision: plan.revision, plan: edited });
+    await invoke(core, 'crisisLog:append', {
       ...ex,
       entry: { kind: 'information', body: 'Inject: a journalist calls about leaked data', author: 'Director', occurredAt: new Date().toISOString() },
     });
-    const source = await mustCall(core, 'sources:create', { ...ex, source: { kind: 'exercise', name: 'Injects' } });
+    const source = await invoke(core, 'sources:create', { ...ex, source: { kind: 'exercise', name: 'Injects' } });
     const result = await core.ingest.ingest(exercise.id, source.id, [
       {
         externalId: 'inject-1',
@@ -54,10 +53,10 @@ describe('exercise workspaces (Must show #3, backend part)', () => {
       },
     ]);
     expect(result.inserted).toBe(1);
-    const exported = await mustCall(core, 'plan:export', ex);
+    const exported = await invoke(core, 'plan:export', ex);
     expect(exported.fileName.startsWith('EXERCISE-')).toBe(true);
 
-    const workspaces = await mustCall(core, 'workspace:list', {});
+    const workspaces = await invoke(core, 'workspace:list', {});
     expect(workspaces.map((w) => [w.id, w.kind]).sort()).toEqual([[exercise.id, 'exercise'], ['live', 'live']].sort());
     core.close();
 

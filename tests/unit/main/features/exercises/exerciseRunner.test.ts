@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { ScenarioLibrary } from '../../../../../src/main/features/exercises/scenarioLibrary';
 import { waveMinute } from '../../../../../src/main/features/exercises/waveMentions';
-import { makeTestCore, workspaceKey } from '../../../../support/testCore';
+import { invoke, makeTestCore, workspaceKey } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
-import { callCore, mustCall } from '../../../../support/typedDispatch';
 
 const tempDir = useTempDirs();
 
@@ -55,38 +54,38 @@ describe('exercise runner through the contract', () => {
   it('plays the bank scenario at ×60 through real ingestion into the exercise only', async () => {
     const dataDir = tempDir();
     const clock = manualClock();
-    const core = makeTestCore(dataDir, clock);
-    const liveRefused = await callCore(core, 'exercise:start', { workspaceId: 'live', scriptId: 'bank-data-leak', speed: 60 });
+    const core = makeTestCore(dataDir, { clock });
+    const liveRefused = await core.dispatch('exercise:start', { workspaceId: 'live', scriptId: 'bank-data-leak', speed: 60 });
     expect(liveRefused.ok || liveRefused.error.code).toBe('FORBIDDEN');
 
-    const exercise = await mustCall(core, 'exercise:create', { name: 'Drill' });
+    const exercise = await invoke(core, 'exercise:create', { name: 'Drill' });
     const ws = { workspaceId: exercise.id };
-    const started = await mustCall(core, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    const started = await invoke(core, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
     expect(started.status).toBe('running');
     expect(started.gameMinute).toBe(0);
 
     clock.advanceSeconds(20); // 20 game minutes
-    const early = await mustCall(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const early = await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
     expect(Math.round(early.gameMinute)).toBe(20);
     expect(early.injects.find((i) => i.id === 'p-first')?.firedAt).toBe(20);
     expect(early.injects.find((i) => i.id === 'p-influencer')?.firedAt).toBeNull();
 
-    await mustCall(core, 'exercise:control', { ...ws, control: { action: 'pause' } });
+    await invoke(core, 'exercise:control', { ...ws, control: { action: 'pause' } });
     clock.advanceSeconds(300);
-    const paused = await mustCall(core, 'exercise:run', ws);
+    const paused = await invoke(core, 'exercise:run', ws);
     expect(Math.round(paused!.gameMinute)).toBe(20);
-    await mustCall(core, 'exercise:control', { ...ws, control: { action: 'resume' } });
+    await invoke(core, 'exercise:control', { ...ws, control: { action: 'resume' } });
 
-    const fired = await mustCall(core, 'exercise:control', { ...ws, control: { action: 'fire', injectId: 'p-mp' } });
+    const fired = await invoke(core, 'exercise:control', { ...ws, control: { action: 'fire', injectId: 'p-mp' } });
     expect(fired.injects.find((i) => i.id === 'p-mp')?.firedAt).toBe(20);
-    const pressure = await mustCall(core, 'exercise:pressure', {
+    const pressure = await invoke(core, 'exercise:pressure', {
       ...ws,
       inject: { kind: 'post', author: '@consumer_watch', audience: 250_000, language: 'fr', text: 'Banque Léman doit s’expliquer sur la fuite !' },
     });
     expect(pressure.injects.some((i) => i.pressure && i.firedAt !== null)).toBe(true);
 
     clock.advanceSeconds(110);
-    const done = await mustCall(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const done = await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
     expect(done.status).toBe('finished');
     expect(done.gameMinute).toBe(120);
     expect(done.injects.filter((i) => i.kind !== 'directorNote' && i.firedAt === null)).toEqual([]);
@@ -104,17 +103,17 @@ describe('exercise runner through the contract', () => {
   it('jumps forward without replaying skipped wave minutes', async () => {
     const dataDir = tempDir();
     const clock = manualClock();
-    const core = makeTestCore(dataDir, clock);
-    const exercise = await mustCall(core, 'exercise:create', { name: 'Jump' });
+    const core = makeTestCore(dataDir, { clock });
+    const exercise = await invoke(core, 'exercise:create', { name: 'Jump' });
     const ws = { workspaceId: exercise.id };
-    await mustCall(core, 'exercise:start', { ...ws, scriptId: 'energy-site-incident', speed: 1 });
-    const jumped = await mustCall(core, 'exercise:control', { ...ws, control: { action: 'jump', minute: 100 } });
+    await invoke(core, 'exercise:start', { ...ws, scriptId: 'energy-site-incident', speed: 1 });
+    const jumped = await invoke(core, 'exercise:control', { ...ws, control: { action: 'jump', minute: 100 } });
     expect(jumped.gameMinute).toBe(100);
     // The point injects before minute 100 fire on the jump; the waves' skipped minutes produced nothing.
     expect(jumped.injects.filter((i) => i.at <= 100 && i.kind !== 'wave' && i.firedAt === null)).toEqual([]);
     expect(jumped.mentionsInjected).toBeLessThan(10);
     clock.advanceSeconds(5 * 60);
-    const later = await mustCall(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 2 } });
+    const later = await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 2 } });
     expect(Math.round(later.gameMinute)).toBe(105);
     expect(later.mentionsInjected).toBeGreaterThan(jumped.mentionsInjected);
     core.close();
@@ -123,13 +122,13 @@ describe('exercise runner through the contract', () => {
   it('comes back paused where it stood after the app restarts, with the director’s injects, and goes on without replaying', async () => {
     const dataDir = tempDir();
     const clock = manualClock();
-    const first = makeTestCore(dataDir, clock);
-    const exercise = await mustCall(first, 'exercise:create', { name: 'Restart' });
+    const first = makeTestCore(dataDir, { clock });
+    const exercise = await invoke(first, 'exercise:create', { name: 'Restart' });
     const ws = { workspaceId: exercise.id };
-    await mustCall(first, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    await invoke(first, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
     clock.advanceSeconds(20);
-    await mustCall(first, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
-    const before = await mustCall(first, 'exercise:pressure', {
+    await invoke(first, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const before = await invoke(first, 'exercise:pressure', {
       ...ws,
       inject: { kind: 'post', author: '@consumer_watch', audience: 250_000, language: 'fr', text: 'Banque Léman doit s’expliquer !' },
     });
@@ -139,8 +138,8 @@ describe('exercise runner through the contract', () => {
 
     // The app was down for ten minutes of real time: the game clock did not run meanwhile.
     clock.advanceSeconds(600);
-    const second = makeTestCore(dataDir, clock);
-    const restored = await mustCall(second, 'exercise:run', ws);
+    const second = makeTestCore(dataDir, { clock });
+    const restored = await invoke(second, 'exercise:run', ws);
     expect(restored).toMatchObject({ status: 'paused', scriptId: 'bank-data-leak', mentionsInjected: before.mentionsInjected });
     expect(Math.round(restored!.gameMinute)).toBe(20);
     expect(restored!.injects.find((i) => i.id === 'p-first')?.firedAt).toBe(20);
@@ -148,9 +147,9 @@ describe('exercise runner through the contract', () => {
     // Players' actions stamped before the restart still map to their game minute (the debrief needs them).
     expect(second.exerciseRuns.gameMinuteAt(exercise.id, '2026-11-21T08:00:10.000Z')).toBeCloseTo(10, 5);
 
-    await mustCall(second, 'exercise:control', { ...ws, control: { action: 'resume' } });
+    await invoke(second, 'exercise:control', { ...ws, control: { action: 'resume' } });
     clock.advanceSeconds(10);
-    const later = await mustCall(second, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const later = await invoke(second, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
     expect(Math.round(later.gameMinute)).toBe(30);
     expect(later.mentionsInjected).toBeGreaterThan(before.mentionsInjected);
     second.close();

@@ -13,7 +13,7 @@ afterEach(() => core?.close());
 
 function start(): { core: Core; advance: (minutes: number) => void } {
   let t = Date.parse('2026-03-02T08:00:00Z');
-  const c = makeTestCore(newDir(), { now: () => new Date(t) });
+  const c = makeTestCore(newDir(), { clock: { now: () => new Date(t) } });
   core = c;
   return { core: c, advance: (minutes) => void (t += minutes * 60_000) };
 }

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefaultPlan } from '../../../../../src/main/features/plan/defaultPlan';
 import { renderPaperKit } from '../../../../../src/main/features/plan/paperKit';
-import { makeTestCore } from '../../../../support/testCore';
+import { invoke, makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
-import { mustCall } from '../../../../support/typedDispatch';
 
 const tempDir = useTempDirs();
 const printedAt = new Date('2026-11-21T09:30:00.000Z');
@@ -62,8 +61,8 @@ describe('paper fallback kit (Must show #4)', () => {
   }
 
   it('marks every page of an exercise kit, and is served through plan:paperKit', async () => {
-    const core = makeTestCore(tempDir(), { now: () => printedAt });
-    const live = await mustCall(core, 'plan:paperKit', { workspaceId: 'live', language: 'fr' });
+    const core = makeTestCore(tempDir(), { clock: { now: () => printedAt } });
+    const live = await invoke(core, 'plan:paperKit', { workspaceId: 'live', language: 'fr' });
     expect(live.fileName).toBe('paper-kit-groupe-aurore-sa-2026.1-fr.pdf');
     core.close();
 

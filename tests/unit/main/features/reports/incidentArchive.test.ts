@@ -29,13 +29,13 @@ async function exportFile(kind: 'archive' | 'mentionsCsv' | 'mentionsXlsx' | 'lo
 function freshCore(): Core {
   const other = mkdtempSync(join(tmpdir(), 'tocsin-review-'));
   others.push(other);
-  return makeTestCore(other, { now: () => new Date(now) });
+  return makeTestCore(other, { clock: { now: () => new Date(now) } });
 }
 
 describe('incident archive and exports', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tocsin-archive-'));
-    core = makeTestCore(dir, { now: () => new Date(now) });
+    core = makeTestCore(dir, { clock: { now: () => new Date(now) } });
     built = await buildReportIncident(core, (ms) => (now = ms));
   }, 120_000);
   afterAll(() => {

@@ -34,7 +34,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ');
 describe('PDF incident report', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tocsin-report-'));
-    core = makeTestCore(dir, { now: () => new Date(now) });
+    core = makeTestCore(dir, { clock: { now: () => new Date(now) } });
     built = await buildReportIncident(core, (ms) => (now = ms));
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);

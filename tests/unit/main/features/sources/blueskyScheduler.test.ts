@@ -2,16 +2,8 @@
 // session) → ingestion → source health.
 import { afterEach, describe, expect, it } from 'vitest';
 import { blueskyConnector } from '../../../../../src/main/features/sources/connectors/bluesky/blueskyConnector';
-import { ConnectorRegistry } from '../../../../../src/main/features/sources/connectorRegistry';
-import { SourceScheduler } from '../../../../../src/main/features/sources/sourceScheduler';
-import { EventBus } from '../../../../../src/main/platform/events/eventBus';
-import { silentLogger } from '../../../../../src/main/platform/logger';
-import { SourceRepository } from '../../../../../src/main/features/sources/sourceRepository';
-import { sourceLanguageEnricher } from '../../../../../src/main/features/mentions/enricher';
-import { IngestService } from '../../../../../src/main/features/mentions/ingestService';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
 import { postView, startBlueskyPds, type BlueskyPds } from '../../../../support/blueskyPds';
-import { listenDb } from '../../../../support/listenDb';
+import { schedulerFixture } from '../../../../support/schedulerFixture';
 
 const servers: BlueskyPds[] = [];
 afterEach(async () => {
@@ -23,27 +15,12 @@ const CREDENTIALS = { identifier: 'cellule.bsky.social', appPassword: 'abcd-efgh
 async function setup(config: Record<string, unknown> = {}, credentials: Record<string, string> = CREDENTIALS) {
   const server = await startBlueskyPds();
   servers.push(server);
-  const t = listenDb();
-  let now = new Date('2026-03-10T12:00:00.000Z');
-  const clock = { now: () => now };
-  const ingest = new IngestService({ workspaces: t.lookup, enricher: sourceLanguageEnricher, clock });
-  const scheduler = new SourceScheduler({
-    workspaces: t.lookup,
-    registry: new ConnectorRegistry().register(blueskyConnector),
-    ingest,
-    gateFor: () => createOutboundGate(),
-    clock,
-    events: new EventBus(),
-    logger: silentLogger,
-    random: () => 0.5,
-  });
-  const repo = new SourceRepository(t.db);
-  const sourceId = repo.create(
+  const t = schedulerFixture(blueskyConnector);
+  const sourceId = t.repo.create(
     { kind: 'bluesky', name: 'Bluesky « fuite »', config: { service: server.url, query: 'fuite', timeoutSeconds: 1, ...config }, credentials, intervalSeconds: 120 },
-    now.toISOString(),
+    t.nowIso(),
   );
-  const count = () => t.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number;
-  return { ...t, server, scheduler, sourceId, repo, count, advance: (ms: number) => (now = new Date(now.getTime() + ms)), now: () => now };
+  return { ...t, server, sourceId };
 }
 
 const searches = (server: BlueskyPds) => server.calls.filter((c) => c.nsid === 'app.bsky.feed.searchPosts');

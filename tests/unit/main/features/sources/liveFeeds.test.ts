@@ -7,16 +7,9 @@ import { jetstreamLiveFeed } from '../../../../../src/main/features/sources/live
 import { LiveFeedService } from '../../../../../src/main/features/sources/live/liveFeedService';
 import { mastodonLiveFeed } from '../../../../../src/main/features/sources/live/mastodonLiveFeed';
 import { mastodonConnector } from '../../../../../src/main/features/sources/connectors/mastodon/mastodonConnector';
-import { ConnectorRegistry } from '../../../../../src/main/features/sources/connectorRegistry';
-import { SourceScheduler } from '../../../../../src/main/features/sources/sourceScheduler';
-import { EventBus } from '../../../../../src/main/platform/events/eventBus';
 import { silentLogger } from '../../../../../src/main/platform/logger';
-import { SourceRepository } from '../../../../../src/main/features/sources/sourceRepository';
-import { sourceLanguageEnricher } from '../../../../../src/main/features/mentions/enricher';
-import { IngestService } from '../../../../../src/main/features/mentions/ingestService';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
 import { postCommit, startJetstream, type JetstreamServer } from '../../../../support/jetstreamServer';
-import { listenDb } from '../../../../support/listenDb';
+import { schedulerFixture } from '../../../../support/schedulerFixture';
 import { startMastodonInstance, type MastodonInstance } from '../../../../support/mastodonInstance';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -33,19 +26,8 @@ async function until(check: () => boolean, what: string, ms = 5000): Promise<voi
 }
 
 function setup(policy: { sealed: boolean } = { sealed: false }) {
-  const t = listenDb();
-  const clock = { now: () => new Date() };
-  const ingest = new IngestService({ workspaces: t.lookup, enricher: sourceLanguageEnricher, clock });
-  const events = new EventBus();
-  const scheduler = new SourceScheduler({
-    workspaces: t.lookup,
-    registry: new ConnectorRegistry().register(mastodonConnector),
-    ingest,
-    gateFor: () => createOutboundGate(),
-    clock,
-    events,
-    logger: silentLogger,
-  });
+  const t = schedulerFixture(mastodonConnector, { wallClock: true, random: Math.random });
+  const { ingest, events, scheduler } = t;
   const catchUps: number[] = [];
   const live = new LiveFeedService({
     workspaces: t.lookup,
@@ -64,9 +46,7 @@ function setup(policy: { sealed: boolean } = { sealed: false }) {
     flushMs: 20,
   });
   cleanups.push(() => live.stop(), () => scheduler.stop());
-  const repo = new SourceRepository(t.db);
-  const count = () => t.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number;
-  return { ...t, repo, live, scheduler, events, catchUps, count, policy };
+  return { ...t, live, catchUps, policy };
 }
 
 describe('live feeds', () => {

@@ -1,15 +1,7 @@
 // Mastodon end to end over loopback HTTP: scheduler → outbound gate → connector → ingestion → source health.
 import { afterEach, describe, expect, it } from 'vitest';
 import { mastodonConnector } from '../../../../../src/main/features/sources/connectors/mastodon/mastodonConnector';
-import { ConnectorRegistry } from '../../../../../src/main/features/sources/connectorRegistry';
-import { SourceScheduler } from '../../../../../src/main/features/sources/sourceScheduler';
-import { EventBus } from '../../../../../src/main/platform/events/eventBus';
-import { silentLogger } from '../../../../../src/main/platform/logger';
-import { SourceRepository } from '../../../../../src/main/features/sources/sourceRepository';
-import { sourceLanguageEnricher } from '../../../../../src/main/features/mentions/enricher';
-import { IngestService } from '../../../../../src/main/features/mentions/ingestService';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
-import { listenDb } from '../../../../support/listenDb';
+import { schedulerFixture } from '../../../../support/schedulerFixture';
 import { mastodonStatus, startMastodonInstance, type MastodonInstance } from '../../../../support/mastodonInstance';
 
 const instances: MastodonInstance[] = [];
@@ -20,27 +12,12 @@ afterEach(async () => {
 async function setup(config: Record<string, unknown> = {}, credentials: Record<string, string> = {}) {
   const server = await startMastodonInstance();
   instances.push(server);
-  const t = listenDb();
-  let now = new Date('2026-03-10T12:00:00.000Z');
-  const clock = { now: () => now };
-  const ingest = new IngestService({ workspaces: t.lookup, enricher: sourceLanguageEnricher, clock });
-  const scheduler = new SourceScheduler({
-    workspaces: t.lookup,
-    registry: new ConnectorRegistry().register(mastodonConnector),
-    ingest,
-    gateFor: () => createOutboundGate(),
-    clock,
-    events: new EventBus(),
-    logger: silentLogger,
-    random: () => 0.5,
-  });
-  const repo = new SourceRepository(t.db);
-  const sourceId = repo.create(
+  const t = schedulerFixture(mastodonConnector);
+  const sourceId = t.repo.create(
     { kind: 'mastodon', name: 'Mastodon #AcmeLeak', config: { instance: server.url, mode: 'hashtag', query: '#acmeleak', timeoutSeconds: 1, ...config }, credentials, intervalSeconds: 120 },
-    now.toISOString(),
+    t.nowIso(),
   );
-  const count = () => t.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number;
-  return { ...t, server, scheduler, sourceId, repo, count, advance: (ms: number) => (now = new Date(now.getTime() + ms)), now: () => now };
+  return { ...t, server, sourceId };
 }
 
 describe('Mastodon connector through the scheduler', () => {

@@ -2,17 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectorRegistry } from '../../../../../src/main/features/sources/connectorRegistry';
 import { rssConnector } from '../../../../../src/main/features/sources/connectors/rss/rssConnector';
-import { SourceScheduler } from '../../../../../src/main/features/sources/sourceScheduler';
-import { EventBus } from '../../../../../src/main/platform/events/eventBus';
-import { silentLogger } from '../../../../../src/main/platform/logger';
-import { SourceRepository } from '../../../../../src/main/features/sources/sourceRepository';
-import { sourceLanguageEnricher } from '../../../../../src/main/features/mentions/enricher';
-import { IngestService } from '../../../../../src/main/features/mentions/ingestService';
-import { createOutboundGate } from '../../../../../src/main/platform/net/outboundGate';
 import { rssFeed, startFeedServer, type FeedServer } from '../../../../support/feedServer';
-import { listenDb } from '../../../../support/listenDb';
+import { schedulerFixture } from '../../../../support/schedulerFixture';
 import { sharedData } from '../../../../support/paths';
 
 const servers: FeedServer[] = [];
@@ -23,27 +15,9 @@ afterEach(async () => {
 async function setup(initial: Parameters<typeof startFeedServer>[0], extraConfig: Record<string, unknown> = {}) {
   const server = await startFeedServer(initial);
   servers.push(server);
-  const t = listenDb();
-  let now = new Date('2026-03-10T12:00:00.000Z');
-  const clock = { now: () => now };
-  const ingest = new IngestService({ workspaces: t.lookup, enricher: sourceLanguageEnricher, clock });
-  const events = new EventBus();
-  const seen: string[] = [];
-  events.subscribe((name) => seen.push(name));
-  const scheduler = new SourceScheduler({
-    workspaces: t.lookup,
-    registry: new ConnectorRegistry().register(rssConnector),
-    ingest,
-    gateFor: () => createOutboundGate(),
-    clock,
-    events,
-    logger: silentLogger,
-    random: () => 0.5,
-  });
+  const t = schedulerFixture(rssConnector);
   const sourceId = t.addSource('rss', 'Le Quotidien', { url: server.url, timeoutSeconds: 1, ...extraConfig });
-  const repo = new SourceRepository(t.db);
-  const count = () => t.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number;
-  return { ...t, server, scheduler, sourceId, repo, count, seen, advance: (ms: number) => (now = new Date(now.getTime() + ms)), nowIso: () => now.toISOString() };
+  return { ...t, server, sourceId };
 }
 
 describe('RSS connector through the scheduler', () => {

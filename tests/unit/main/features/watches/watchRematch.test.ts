@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 async function setup() {
-  core = makeTestCore(tempDir(), { now: () => new Date(NOW) });
+  core = makeTestCore(tempDir(), { clock: { now: () => new Date(NOW) } });
   const c = core;
   const source = await invoke(c, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
   const acme = await invoke(c, 'watches:create', { workspaceId: WS, watch: { name: 'ACME', keywords: ['acme'] } });

@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboundGate, OutboundError } from '../../../../../src/main/platform/net/outboundGate';
+import { rejectionOf } from '../../../../support/rejection';
 
 const servers: Server[] = [];
 afterEach(() =>
@@ -19,15 +20,7 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const errorOf = async (p: Promise<unknown>): Promise<OutboundError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutboundError) return e;
-    throw e;
-  }
-  throw new Error('expected an OutboundError');
-};
+const errorOf = (p: Promise<unknown>): Promise<OutboundError> => rejectionOf(p, OutboundError);
 
 describe('outbound gate', () => {
   it('returns status, headers and body', async () => {

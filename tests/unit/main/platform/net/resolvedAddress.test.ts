@@ -9,11 +9,9 @@ import { NetworkPolicy } from '../../../../../src/main/platform/net/networkPolic
 import { createOutboundGate, OutboundError } from '../../../../../src/main/platform/net/outboundGate';
 import { openGatedSocket } from '../../../../../src/main/features/sources/live/gatedSocket';
 import type { Resolve } from '../../../../../src/main/platform/net/resolvedAddress';
-import { createCore } from '../../../../../src/main/app/createCore';
-import { silentLogger } from '../../../../../src/main/platform/logger';
-import { KeyRing } from '../../../../../src/main/platform/security/keyRing';
-import { invoke } from '../../../../support/testCore';
+import { invoke, makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
+import { rejectionOf } from '../../../../support/rejection';
 
 const tempDir = useTempDirs();
 
@@ -47,15 +45,7 @@ function resolvingTo(...addresses: string[]): Resolve & { calls: string[] } {
   return Object.assign(resolve, { calls });
 }
 
-const errorOf = async (p: Promise<unknown>): Promise<OutboundError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof OutboundError) return e;
-    throw e;
-  }
-  throw new Error('expected an OutboundError');
-};
+const errorOf = (p: Promise<unknown>): Promise<OutboundError> => rejectionOf(p, OutboundError);
 
 describe('resolved address check', () => {
   it('refuses an allowed name that resolves to 127.0.0.1, before connecting', async () => {
@@ -174,14 +164,7 @@ describe('resolved address check', () => {
     await new Promise<void>((r) => feed.listen(0, '127.0.0.1', r));
     const url = `http://veille.corp.example:${(feed.address() as AddressInfo).port}/rss`;
     const dataDir = tempDir();
-    const core = createCore({
-      dataDir,
-      keyRing: new KeyRing(dataDir),
-      clock: { now: () => new Date() },
-      logger: silentLogger,
-      shell: { shell: 'browser', version: 'test' },
-      resolve: resolvingTo('127.0.0.1'),
-    });
+    const core = makeTestCore(dataDir, { resolve: resolvingTo('127.0.0.1') });
     try {
       const tested = await invoke(core, 'sources:test', { workspaceId: 'live', source: { kind: 'rss', name: 'Intranet', config: { url } } });
       expect(tested.detail).toMatchObject({ key: 'privateAddress', params: { host: 'veille.corp.example', address: '127.0.0.1' } });

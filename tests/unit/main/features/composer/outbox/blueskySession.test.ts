@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
 import { createBlueskyPublisher } from '../../../../../../src/main/features/composer/outbox/blueskyPublisher';
 import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
 import { startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
 import { refusal } from '../../../../../support/publishRefusal';
+import { publishContext } from '../../../../../support/publishContext';
 
 let pds: FakeBluesky | undefined;
 afterEach(async () => {
@@ -11,24 +11,17 @@ afterEach(async () => {
   pds = undefined;
 });
 
+const sessionContext = (p: FakeBluesky, partIndex: number, text: string): PublishContext =>
+  publishContext(
+    { serviceUrl: p.url, identifier: p.identifier, appPassword: p.password },
+    { text, key: `key-${partIndex}`, partIndex, queuedAt: '2026-11-22T04:00:00.000Z', sentAt: '2026-11-22T04:00:01.000Z' },
+  );
+
 describe('Bluesky publishing sessions', () => {
   it('refreshes an expired access token instead of opening a new session (createSession is the rate-limited call)', async () => {
     pds = await startFakeBluesky();
     const publisher = createBlueskyPublisher();
-    const ctx = (partIndex: number, text: string): PublishContext => ({
-      gate: createOutboundGate(),
-      account: { serviceUrl: pds!.url, identifier: pds!.identifier, appPassword: pds!.password },
-      text,
-      language: 'fr',
-      key: `key-${partIndex}`,
-      partIndex,
-      queuedAt: '2026-11-22T04:00:00.000Z',
-      sentAt: '2026-11-22T04:00:01.000Z',
-      root: undefined,
-      parent: undefined,
-      timeoutMs: 5_000,
-      purpose: 'test',
-    });
+    const ctx = (partIndex: number, text: string): PublishContext => sessionContext(pds!, partIndex, text);
     await publisher.post(ctx(0, 'Premier message'));
     pds.expireAccessTokens();
     await publisher.post(ctx(1, 'Deuxième message, deux heures plus tard'));
@@ -45,20 +38,7 @@ describe('Bluesky publishing sessions', () => {
   it('stops with a message naming the app password once it was revoked, after one refused refresh and one refused session', async () => {
     pds = await startFakeBluesky();
     const publisher = createBlueskyPublisher();
-    const ctx = (partIndex: number): PublishContext => ({
-      gate: createOutboundGate(),
-      account: { serviceUrl: pds!.url, identifier: pds!.identifier, appPassword: pds!.password },
-      text: `Message ${partIndex}`,
-      language: 'fr',
-      key: `key-${partIndex}`,
-      partIndex,
-      queuedAt: '2026-11-22T04:00:00.000Z',
-      sentAt: '2026-11-22T04:00:01.000Z',
-      root: undefined,
-      parent: undefined,
-      timeoutMs: 5_000,
-      purpose: 'test',
-    });
+    const ctx = (partIndex: number): PublishContext => sessionContext(pds!, partIndex, `Message ${partIndex}`);
     await publisher.post(ctx(0));
     pds.revokeAppPassword();
     pds.expireAccessTokens();

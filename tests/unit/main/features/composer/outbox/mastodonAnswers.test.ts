@@ -2,11 +2,11 @@
 // reads its 422 and 429 answers: a refused text is named for the user, a rate limit waited out until its reset.
 import { afterEach, describe, expect, it } from 'vitest';
 import { countForChannel } from '../../../../../../src/shared/composer/countCharacters';
-import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
 import { createMastodonPublisher } from '../../../../../../src/main/features/composer/outbox/mastodonPublisher';
 import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
 import { startFakeMastodon, type FakeMastodon } from '../../../../../support/fakeMastodonPublish';
 import { refusal } from '../../../../../support/publishRefusal';
+import { publishContext } from '../../../../../support/publishContext';
 
 let mastodon: FakeMastodon | undefined;
 afterEach(async () => {
@@ -14,20 +14,7 @@ afterEach(async () => {
   mastodon = undefined;
 });
 
-const context = (m: FakeMastodon, text: string, key = 'k'): PublishContext => ({
-  gate: createOutboundGate(),
-  account: { instanceUrl: m.url, accessToken: m.token },
-  text,
-  language: 'fr',
-  key,
-  partIndex: 0,
-  queuedAt: new Date().toISOString(),
-  sentAt: new Date().toISOString(),
-  root: undefined,
-  parent: undefined,
-  timeoutMs: 5_000,
-  purpose: 'test',
-});
+const context = (m: FakeMastodon, text: string, key = 'k'): PublishContext => publishContext({ instanceUrl: m.url, accessToken: m.token }, { text, key });
 
 const link = 'https://status.acme.example/incidents/2026/11/21/paiements-interrompus-depuis-9h40-detail-complet';
 

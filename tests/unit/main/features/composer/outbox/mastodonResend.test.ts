@@ -2,10 +2,9 @@
 // Mastodon rewrote and rendered its mentions (@user@other.instance shows as @user), or a retry after the
 // one-hour idempotency window posts the statement twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboundGate } from '../../../../../../src/main/platform/net/outboundGate';
 import { createMastodonPublisher } from '../../../../../../src/main/features/composer/outbox/mastodonPublisher';
-import type { PublishContext } from '../../../../../../src/main/features/composer/outbox/publisher';
 import { startFakeMastodon, type FakeMastodon } from '../../../../../support/fakeMastodonPublish';
+import { publishContext } from '../../../../../support/publishContext';
 
 let mastodon: FakeMastodon | undefined;
 afterEach(async () => {
@@ -29,20 +28,7 @@ describe('Mastodon resend check', () => {
     it(`finds the status already out after the idempotency window: ${text.slice(0, 40)}…`, async () => {
       mastodon = await startFakeMastodon();
       const publisher = createMastodonPublisher();
-      const ctx: PublishContext = {
-        gate: createOutboundGate(),
-        account: { instanceUrl: mastodon.url, accessToken: mastodon.token },
-        text,
-        language: 'fr',
-        key: 'idem-1-0',
-        partIndex: 0,
-        queuedAt: new Date().toISOString(),
-        sentAt: new Date().toISOString(),
-        root: undefined,
-        parent: undefined,
-        timeoutMs: 5_000,
-        purpose: 'test',
-      };
+      const ctx = publishContext({ instanceUrl: mastodon.url, accessToken: mastodon.token }, { text, key: 'idem-1-0' });
       // The instance publishes, then the answer is lost.
       mastodon.chaos = { dropBefore: 0, dropAfter: 1, hangAfter: 0, random: () => 0 };
       await expect(publisher.post(ctx)).rejects.toThrow();
@@ -59,18 +45,7 @@ describe('Mastodon resend check', () => {
   it('does not take a different status for the one sent', async () => {
     mastodon = await startFakeMastodon();
     const publisher = createMastodonPublisher();
-    const base = {
-      gate: createOutboundGate(),
-      account: { instanceUrl: mastodon.url, accessToken: mastodon.token },
-      language: 'fr' as const,
-      partIndex: 0,
-      queuedAt: new Date().toISOString(),
-      sentAt: new Date().toISOString(),
-      root: undefined,
-      parent: undefined,
-      timeoutMs: 5_000,
-      purpose: 'test',
-    };
+    const base = publishContext({ instanceUrl: mastodon.url, accessToken: mastodon.token }, { text: '' });
     await publisher.post({ ...base, key: 'a', text: 'Merci @support@mastodon.social, point à 14:00.' });
     expect(await publisher.findExisting({ ...base, key: 'b', text: 'Merci @support@other.example, point à 14:00.' })).toBeUndefined();
     expect(await publisher.findExisting({ ...base, key: 'b', text: 'Merci @support@mastodon.social, point à 15:00.' })).toBeUndefined();

@@ -2,12 +2,12 @@
 // random, with server-side idempotency off (as after an outage longer than Mastodon's one-hour key memory).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../../src/main/app/createCore';
-import { draftAndApprove, makeComposerCore, waitFor, WS } from '../../../../../support/composerCore';
+import { draftAndApprove, waitFor, WS } from '../../../../../support/composerCore';
 import { startFakeBluesky } from '../../../../../support/fakeBlueskyPublish';
 import { startFakeMastodon } from '../../../../../support/fakeMastodonPublish';
 import { seeded } from '../../../../../support/publishChaos';
 import { useTempDirs } from '../../../../../support/tempDir';
-import { mustCall } from '../../../../../support/typedDispatch';
+import { invoke, loopbackComposerTuning, makeTestCore } from '../../../../../support/testCore';
 
 const tempDir = useTempDirs();
 const cleanups: (() => unknown)[] = [];
@@ -26,10 +26,10 @@ describe('outbox under a hostile network', () => {
     const mastodon = await startFakeMastodon();
     const bluesky = await startFakeBluesky();
     cleanups.push(() => mastodon.close(), () => bluesky.close());
-    const core: Core = makeComposerCore(tempDir());
+    const core: Core = makeTestCore(tempDir(), { composerTuning: loopbackComposerTuning });
     cleanups.push(() => core.close());
-    await mustCall(core, 'composer:setAccount', { workspaceId: WS, account: { channel: 'mastodon', config: { instanceUrl: mastodon.url, accessToken: mastodon.token } } });
-    await mustCall(core, 'composer:setAccount', {
+    await invoke(core, 'composer:setAccount', { workspaceId: WS, account: { channel: 'mastodon', config: { instanceUrl: mastodon.url, accessToken: mastodon.token } } });
+    await invoke(core, 'composer:setAccount', {
       workspaceId: WS,
       account: { channel: 'bluesky', config: { serviceUrl: bluesky.url, identifier: bluesky.identifier, appPassword: bluesky.password } },
     });
@@ -43,15 +43,15 @@ describe('outbox under a hostile network', () => {
       const textEn = `Statement ${i + 1}: we are sorry, service is restored since 11:${String(i % 60).padStart(2, '0')}. Next update at 14:00.`;
       expected.push(textEn);
       const s = await draftAndApprove(core, { title: `S${i + 1}`, textEn, channels: [channel] });
-      await mustCall(core, 'composer:queue', { workspaceId: WS, statementId: s.statement.id, person: 'Camille' });
+      await invoke(core, 'composer:queue', { workspaceId: WS, statementId: s.statement.id, person: 'Camille' });
     }
 
     await waitFor(
-      async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS })).every((o) => o.state === 'published'),
+      async () => (await invoke(core, 'composer:outbox', { workspaceId: WS })).every((o) => o.state === 'published'),
       200_000,
       'all 200 statements to be published',
     );
-    const outbox = await mustCall(core, 'composer:outbox', { workspaceId: WS });
+    const outbox = await invoke(core, 'composer:outbox', { workspaceId: WS });
     const texts = [...mastodon.statuses.map((s) => s.text), ...bluesky.records.map((r) => r.value.text)];
     const duplicates = [...countBy(texts, (t) => t).values()].filter((n) => n > 1).length;
     const lost = expected.filter((t) => !texts.includes(t)).length;

@@ -3,10 +3,10 @@
 // until the PDS's RateLimit-Reset, without hammering it.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../../src/main/app/createCore';
-import { draftAndApprove, INCIDENT, makeComposerCore, waitFor, WS } from '../../../../../support/composerCore';
+import { draftAndApprove, INCIDENT, waitFor, WS } from '../../../../../support/composerCore';
 import { startFakeBluesky, type FakeBluesky } from '../../../../../support/fakeBlueskyPublish';
 import { useTempDirs } from '../../../../../support/tempDir';
-import { mustCall } from '../../../../../support/typedDispatch';
+import { invoke, loopbackComposerTuning, makeTestCore } from '../../../../../support/testCore';
 
 const tempDir = useTempDirs();
 const cleanups: (() => unknown)[] = [];
@@ -16,9 +16,9 @@ afterEach(async () => {
 
 async function setUp(startUp: boolean, clock?: { now: () => Date }): Promise<{ core: Core; pds: FakeBluesky }> {
   const pds = await startFakeBluesky({ startUp });
-  const core = makeComposerCore(tempDir(), clock);
+  const core = makeTestCore(tempDir(), { clock, composerTuning: loopbackComposerTuning });
   cleanups.push(() => pds.close(), () => core.close());
-  await mustCall(core, 'composer:setAccount', {
+  await invoke(core, 'composer:setAccount', {
     workspaceId: WS,
     account: { channel: 'bluesky', config: { serviceUrl: pds.url, identifier: pds.identifier, appPassword: pds.password } },
   });
@@ -35,12 +35,12 @@ describe('send time', () => {
     const long = Array.from({ length: 8 }, (_, i) => `Point ${i + 1} : nos équipes ont vérifié les terminaux de paiement de la région et rétabli le service.`).join('\n\n');
     const statement = await draftAndApprove(core, { title: 'Fil', textFr: long, channels: ['bluesky'] });
     const queuedAt = clock.now().getTime();
-    await mustCall(core, 'composer:queue', { workspaceId: WS, statementId: statement.statement.id, person: 'Camille' });
-    await waitFor(async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.attempts >= 1, 10_000, 'a failed attempt while offline');
+    await invoke(core, 'composer:queue', { workspaceId: WS, statementId: statement.statement.id, person: 'Camille' });
+    await waitFor(async () => (await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!.attempts >= 1, 10_000, 'a failed attempt while offline');
 
     skew = HOURS_2;
     await pds.up();
-    await waitFor(async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.state === 'published', 10_000, 'publication once back online');
+    await waitFor(async () => (await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!.state === 'published', 10_000, 'publication once back online');
     const times = pds.records.map((r) => Date.parse(r.value.createdAt));
     expect(times.length).toBeGreaterThan(2);
     expect(Math.min(...times)).toBeGreaterThanOrEqual(queuedAt + HOURS_2);
@@ -48,7 +48,7 @@ describe('send time', () => {
     // In thread order, strictly increasing: each reply is later than the post it answers.
     expect(times.every((t, i) => i === 0 || t > times[i - 1]!)).toBe(true);
 
-    const log = await mustCall(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
+    const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
     const queued = Date.parse(log.find((e) => e.systemCode === 'composer.queued')!.occurredAt);
     const published = Date.parse(log.find((e) => e.systemCode === 'composer.published')!.occurredAt);
     expect(queued).toBeLessThan(queuedAt + 60_000);
@@ -62,12 +62,12 @@ describe('rate limits', () => {
     pds.writesRemaining = 0;
     pds.resetAt = Math.ceil(Date.now() / 1000) + 3;
     const statement = await draftAndApprove(core, { title: 'Limite', textFr: 'Le paiement est rétabli. Prochain point à 14 h.', channels: ['bluesky'] });
-    await mustCall(core, 'composer:queue', { workspaceId: WS, statementId: statement.statement.id, person: 'Camille' });
-    await waitFor(async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.lastErrorMessage?.key === 'blueskyRateLimited', 10_000, 'a 429');
-    const waiting = (await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!;
+    await invoke(core, 'composer:queue', { workspaceId: WS, statementId: statement.statement.id, person: 'Camille' });
+    await waitFor(async () => (await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!.lastErrorMessage?.key === 'blueskyRateLimited', 10_000, 'a 429');
+    const waiting = (await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!;
     expect(Date.parse(waiting.nextAttemptAt)).toBeGreaterThanOrEqual(pds.resetAt * 1000);
 
-    await waitFor(async () => (await mustCall(core, 'composer:outbox', { workspaceId: WS }))[0]!.state === 'published', 15_000, 'publication after the reset');
+    await waitFor(async () => (await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!.state === 'published', 15_000, 'publication after the reset');
     // One refused write, then one accepted: the backoff of 20 ms did not hammer the PDS meanwhile.
     expect(pds.writes.map((w) => w.status)).toEqual([429, 200]);
     expect(pds.records).toHaveLength(1);

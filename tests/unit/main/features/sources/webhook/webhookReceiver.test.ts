@@ -2,12 +2,9 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
-import { sourceLanguageEnricher } from '../../../../../../src/main/features/mentions/enricher';
-import { IngestService } from '../../../../../../src/main/features/mentions/ingestService';
 import { WebhookService } from '../../../../../../src/main/features/sources/webhook/webhookService';
 import { silentLogger } from '../../../../../../src/main/platform/logger';
-import { SourceRepository } from '../../../../../../src/main/features/sources/sourceRepository';
-import { listenDb } from '../../../../../support/listenDb';
+import { ingestFixture } from '../../../../../support/schedulerFixture';
 
 // The example of the Standard Webhooks specification (github.com/standard-webhooks/standard-webhooks, spec).
 const SPEC = {
@@ -24,11 +21,10 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const t = listenDb();
-  const clock = { now: () => new Date() };
-  const ingest = new IngestService({ workspaces: t.lookup, enricher: sourceLanguageEnricher, clock });
+  const t = ingestFixture({ wallClock: true });
+  const { clock, ingest } = t;
   const secret = 'whsec_' + Buffer.from('a local tool shares this secret!').toString('base64');
-  const sourceId = new SourceRepository(t.db).create({ kind: 'webhook', name: 'n8n', config: { port: 0 }, credentials: { secret }, intervalSeconds: 3600 }, '2026-01-01T00:00:00Z');
+  const sourceId = t.repo.create({ kind: 'webhook', name: 'n8n', config: { port: 0 }, credentials: { secret }, intervalSeconds: 3600 }, '2026-01-01T00:00:00Z');
   const service = new WebhookService(t.lookup, ingest, clock, silentLogger);
   services.push(service);
   await service.sync();
@@ -41,8 +37,7 @@ async function setup() {
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
     'webhook-signature': new Webhook(secret).sign(id, at, body),
   });
-  const count = () => t.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number;
-  return { ...t, url, post, signed, count, sourceId, secret };
+  return { ...t, url, post, signed, sourceId, secret };
 }
 
 const mention = (id: string, text: string) => ({ externalId: id, author: { handle: '@veille' }, text, publishedAt: '2026-03-10T10:00:00Z', language: 'fr' });

@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0002 listen_store', () => {
   it('adds the listening tables to a workspace that has settings', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 1);
+    const db = databaseAt(1);
     db.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('locale', '\"fr\"', '2026-01-01T00:00:00Z')").run();
     migrate(db, 2);
     expect(getUserVersion(db)).toBe(2);

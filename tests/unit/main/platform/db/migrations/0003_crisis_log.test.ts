@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0003 crisis_log', () => {
   it('adds an append-only, searchable crisis log and keeps earlier data', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 2);
+    const db = databaseAt(2);
     db.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('displayName', '\"Cellule\"', '2026-01-01T00:00:00Z')").run();
     migrate(db, 3);
     expect(getUserVersion(db)).toBe(3);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../../../src/main/platform/db/migrate';
 import { databaseAt, tableColumns } from '../../../../../support/migrations';
-import { useTempDirs } from '../../../../../support/tempDir';
-
-const tempDir = useTempDirs();
 
 describe('migration 0004 crisis_plan', () => {
   it('adds plan_revisions beside existing data', () => {
-    const db = databaseAt(tempDir(), 3);
+    const db = databaseAt(3);
     db.prepare("INSERT INTO settings VALUES ('displayName', '\"Live\"', '2026-01-01T00:00:00Z')").run();
     migrate(db, 4);
     expect(tableColumns(db, 'plan_revisions')).toEqual([
@@ -24,7 +21,7 @@ describe('migration 0004 crisis_plan', () => {
   });
 
   it('numbers revisions in order and refuses non-JSON plans and unknown origins', () => {
-    const db = databaseAt(tempDir(), 4);
+    const db = databaseAt(4);
     const insert = db.prepare(
       "INSERT INTO plan_revisions (schema_version, plan_json, saved_at, origin) VALUES (1, ?, '2026-01-01T00:00:00Z', ?)",
     );

@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0006 incidents', () => {
   it('adds incidents with roster, one open holder per role, mobilisation calls and checklist items', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 5);
+    const db = databaseAt(5);
     db.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('statusMeetingHours', '2', '2026-01-01T00:00:00Z')").run();
     migrate(db, 6);
     expect(getUserVersion(db)).toBe(6);

@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0007 detection', () => {
   it('adds detection settings, levels, alerts, tone corrections, the tone model and term hours', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 6);
+    const db = databaseAt(6);
     const now = '2026-03-01T10:00:00.000Z';
     db.prepare("INSERT INTO watches (id, name, created_at, updated_at) VALUES (1, 'Banque Léman', ?, ?)").run(now, now);
     migrate(db, 7);

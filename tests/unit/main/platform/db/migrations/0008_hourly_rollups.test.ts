@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 const now = '2026-03-01T10:00:00.000Z';
 const upsertMinute = `INSERT INTO mention_rollups (watch_id, minute, count, negative, neutral, positive, audience) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -11,9 +11,7 @@ const upsertPart = `INSERT INTO mention_rollup_parts (watch_id, minute, dimensio
 
 describe('migration 0008 hourly rollups', () => {
   it('backfills hourly rollups from the minute ones and keeps them exact on insert, update and delete', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 7);
+    const db = databaseAt(7);
     db.prepare("INSERT INTO watches (id, name, created_at, updated_at) VALUES (1, 'Banque Léman', ?, ?)").run(now, now);
     db.prepare("INSERT INTO watches (id, name, created_at, updated_at) VALUES (2, 'Horlogerie', ?, ?)").run(now, now);
     // Hour 1000 = minutes 60000..60059.

@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0009 response_queue', () => {
   it('adds one queue item per mention, closed only with a note, removed with its mention', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 8);
+    const db = databaseAt(8);
     const t = '2026-01-01T00:00:00Z';
     db.prepare("INSERT INTO sources (id, kind, name, config_json, credentials_json, interval_seconds, created_at, updated_at) VALUES (1, 'rss', 'Feed', '{}', '{}', 600, ?, ?)").run(t, t);
     db.prepare("INSERT INTO mentions (id, source_id, source_kind, external_id, text, raw, published_at, fetched_at) VALUES (1, 1, 'rss', 'a', 'Pourquoi ?', '{}', ?, ?)").run(t, t);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../../../src/main/platform/db/migrate';
 import { databaseAt } from '../../../../../support/migrations';
-import { useTempDirs } from '../../../../../support/tempDir';
-
-const tempDir = useTempDirs();
 
 describe('migration 0011 mention_audience_index', () => {
   it('indexes existing large-audience mentions only, and the top-audience query uses the index', () => {
-    const db = databaseAt(tempDir(), 10);
+    const db = databaseAt(10);
     db.prepare("INSERT INTO sources (id, kind, name, interval_seconds, created_at, updated_at) VALUES (1, 'rss', 's', 60, 'x', 'x')").run();
     const insert = db.prepare(
       "INSERT INTO mentions (source_id, source_kind, external_id, author_audience, text, raw, published_at, fetched_at) VALUES (1, 'rss', ?, ?, 't', '{}', ?, 'x')",

@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0012 level_history', () => {
   it('seeds the level history from existing alerts, checks levels and follows its watch when deleted', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 11);
+    const db = databaseAt(11);
     const t = (h: number) => `2026-03-01T${String(h).padStart(2, '0')}:00:00.000Z`;
     db.prepare("INSERT INTO watches (id, name, created_at, updated_at) VALUES (1, 'Banque Léman', ?, ?), (2, 'Autre', ?, ?)").run(t(0), t(0), t(0), t(0));
     const alert = db.prepare("INSERT INTO alerts (watch_id, level, opened_at, updated_at, closed_at, explanation_json) VALUES (?, ?, ?, ?, ?, '{}')");

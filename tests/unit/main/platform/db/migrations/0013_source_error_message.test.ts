@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0013 source_error_message', () => {
   it('adds an optional JSON form of the last error next to the text, keeping existing sources as they were', () => {
-    const db = new Database(':memory:');
-    migrate(db, 12);
+    const db = databaseAt(12);
     db.prepare(
       "INSERT INTO sources (id, kind, name, interval_seconds, last_error, created_at, updated_at) VALUES (1, 'rss', 'Flux', 300, 'Cannot reach example.org: ECONNREFUSED', 'x', 'x')",
     ).run();

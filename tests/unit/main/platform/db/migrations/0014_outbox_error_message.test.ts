@@ -1,12 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0014 outbox_error_message', () => {
   it('adds an optional JSON form of a publication’s last error, keeping queued items as they were', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, 13);
+    const db = databaseAt(13);
     const t = '2026-01-01T00:00:00Z';
     db.prepare(
       `INSERT INTO statements (id, incident_id, kind, title, text_fr, text_en, channels_json, variants_json, content_hash, created_by, created_at, updated_at)

@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0015 exercise_run_state', () => {
   it('holds one saved run per exercise workspace, as valid JSON', () => {
-    const db = new Database(':memory:');
-    migrate(db, 14);
+    const db = databaseAt(14);
     migrate(db, 15);
     expect(getUserVersion(db)).toBe(15);
     const save = db.prepare('INSERT INTO exercise_run_state (id, state_json, saved_at) VALUES (?, ?, ?)');

@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
+import { databaseAt } from '../../../../../support/migrations';
 
 describe('migration 0016 custom_scenarios', () => {
   it('keeps imported scenario scripts by id, as valid JSON', () => {
-    const db = new Database(':memory:');
-    migrate(db, 15);
+    const db = databaseAt(15);
     migrate(db, 16);
     expect(getUserVersion(db)).toBe(16);
     const put = db.prepare('INSERT INTO custom_scenarios (id, script_json, imported_at) VALUES (?, ?, ?)');
