@@ -84,7 +84,7 @@ export class IngestService {
     const rejections: { index: number; reason: string }[] = [];
     const rows: { row: MentionRow; watchIds: number[] }[] = [];
     mentions.forEach((candidate, index) => {
-      const prepared = this.#prepare(candidate, workspaceId, sourceId, source.kind, fetchedAt, matcher);
+      const prepared = this.#toCandidateRow(candidate, workspaceId, sourceId, source.kind, fetchedAt, matcher);
       if (typeof prepared === 'string') rejections.push({ index, reason: prepared });
       else rows.push(prepared);
     });
@@ -125,7 +125,7 @@ export class IngestService {
     return matcher;
   }
 
-  #prepare(
+  #toCandidateRow(
     candidate: unknown,
     workspaceId: WorkspaceId,
     sourceId: number,
