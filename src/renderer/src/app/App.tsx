@@ -12,7 +12,7 @@ import { IncidentsScreen } from '../features/incidents/IncidentsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { MentionsScreen } from '../features/mentions/MentionsScreen';
 import { SourcesScreen } from '../features/sources/SourcesScreen';
-import { ExerciseScreen } from '../features/exercise/ExerciseScreen';
+import { ExerciseScreen } from '../features/exercises/ExerciseScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ExerciseRun } from '../../../../src/shared/contract/exerciseRun';
-import { DirectorConsole } from '../../../../src/renderer/src/features/exercise/DirectorConsole';
-import { ExerciseScreen } from '../../../../src/renderer/src/features/exercise/ExerciseScreen';
-import { LessonsForm } from '../../../../src/renderer/src/features/exercise/LessonsForm';
+import { DirectorConsole } from '../../../../src/renderer/src/features/exercises/DirectorConsole';
+import { ExerciseScreen } from '../../../../src/renderer/src/features/exercises/ExerciseScreen';
+import { LessonsForm } from '../../../../src/renderer/src/features/exercises/LessonsForm';
 import { backend } from '../../support/fakeBackend';
 import { AT, workspace } from '../../support/fixtures';
 import { choose, click, isDisabled, type } from '../../support/interact';
