@@ -9,6 +9,7 @@ import type { Core } from '../../../../../src/main/app/createCore';
 import { signingKeyFor } from '../../../../../src/main/features/security';
 import { invoke, makeTestCore, workspaceKey } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
+import type { CrisisLogRow } from '../../../../support/crisisLogRow';
 
 const tempDir = useTempDirs();
 const cores: Core[] = [];
@@ -37,26 +38,7 @@ async function loggedFolder(): Promise<{ dir: string; incidentId: string }> {
   return { dir, incidentId: incident.id };
 }
 
-interface Row {
-  seq: number;
-  id: string;
-  record: string;
-  incident_id: string | null;
-  kind: string | null;
-  occurred_at: string;
-  entered_at: string;
-  author: string;
-  author_role: string | null;
-  body: string;
-  source: string | null;
-  verification: string | null;
-  pinned: number;
-  ref_id: string | null;
-  system_code: string | null;
-  data_json: string | null;
-  prev_hash: string;
-  hash: string;
-}
+type Row = CrisisLogRow;
 
 /** What an attacker without the key can compute: the published SHA-256 chain format. */
 function sha256Link(r: Row): string {

@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../../../../../../src/main/platform/db/migrations/in
 import { keyCrisisLogChain } from '../../../../../../src/main/features/crisisLog';
 import { reportLanguageIn } from '../../../../../../src/main/features/workspaces';
 import { useTempDirs } from '../../../../../support/tempDir';
+import type { CrisisLogRow } from '../../../../../support/crisisLogRow';
 
 const tempDir = useTempDirs();
 const SECRET = Buffer.alloc(32, 0x2a);
@@ -17,26 +18,7 @@ const GENESIS = '0'.repeat(64);
 const clock = { now: () => new Date('2026-12-07T09:00:00Z') };
 const subkey = (purpose: string) => Buffer.from(hkdfSync('sha256', SECRET, Buffer.from('tocsin/live'), Buffer.from(purpose), 32));
 
-interface Row {
-  seq: number;
-  id: string;
-  record: string;
-  incident_id: string | null;
-  kind: string | null;
-  occurred_at: string;
-  entered_at: string;
-  author: string;
-  author_role: string | null;
-  body: string;
-  source: string | null;
-  verification: string | null;
-  pinned: number;
-  ref_id: string | null;
-  system_code: string | null;
-  data_json: string | null;
-  prev_hash: string;
-  hash: string;
-}
+type Row = CrisisLogRow;
 
 const fields = (format: string, r: Row): string =>
   JSON.stringify([format, r.seq, r.id, r.record, r.incident_id, r.kind, r.occurred_at, r.entered_at, r.author, r.author_role, r.body,
