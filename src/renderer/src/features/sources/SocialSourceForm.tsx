@@ -1,11 +1,11 @@
 // Add or edit a Mastodon or Bluesky source: settings, write-only secrets, a "Test" that searches once.
-import { Alert, Button, Group, List, NumberInput, PasswordInput, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, PasswordInput, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source, SourceInput } from '../../../../shared/domain/source';
 import { useSaveSource, useTestSource } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { useHealthText } from '../../i18n/useHealthText';
+import { SourceTestResult } from './SourceTestResult';
 import { errorMessage } from '../../i18n/errorMessage';
 
 const DEFAULT_JETSTREAM = 'wss://jetstream2.us-east.bsky.network/subscribe';
@@ -16,7 +16,6 @@ const text = (value: unknown, fallback = ''): string => (typeof value === 'strin
 
 export function SocialSourceForm({ kind, source, onDone }: { kind: Kind; source?: Source; onDone: () => void }) {
   const { t } = useTranslation();
-  const healthText = useHealthText();
   const workspaceId = useWorkspaceId();
   const save = useSaveSource(workspaceId);
   const test = useTestSource(workspaceId);
@@ -126,21 +125,13 @@ export function SocialSourceForm({ kind, source, onDone }: { kind: Kind; source?
         </>
       )}
       <NumberInput label={t('socialSources.interval')} min={1} max={1440} value={minutes} onChange={(v) => setMinutes(Number(v) || 2)} />
-      {test.data &&
-        (test.data.ok ? (
-          <Alert color="green" data-testid="source-test-ok">
-            <Text size="sm">{t('socialSources.testOk', { count: test.data.itemCount })}</Text>
-            <List size="sm" mt="xs">
-              {test.data.sample.map((s, i) => (
-                <List.Item key={i}>{s.title ?? s.text.slice(0, 120)}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        ) : (
-          <Alert color="red" data-testid="source-test-failed">
-            {t('socialSources.testFailed', { message: healthText(test.data.detail, test.data.message) })}
-          </Alert>
-        ))}
+      {test.data && (
+        <SourceTestResult
+          result={test.data}
+          okText={(count) => t('socialSources.testOk', { count })}
+          failedText={(message) => t('socialSources.testFailed', { message })}
+        />
+      )}
       {failure && <Alert color="red">{errorMessage(failure, t)}</Alert>}
       <Group justify="space-between">
         <Button variant="default" onClick={() => test.mutate(input())} loading={test.isPending} disabled={!query.trim()} data-testid="source-test">

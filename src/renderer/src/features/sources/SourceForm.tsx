@@ -1,16 +1,15 @@
 // Add or edit a news-feed source, with a "Test" that fetches it once before anything is saved.
-import { Alert, Button, Checkbox, Group, List, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source, SourceInput } from '../../../../shared/domain/source';
 import { useSaveSource, useTestSource } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { useHealthText } from '../../i18n/useHealthText';
+import { SourceTestResult } from './SourceTestResult';
 import { errorMessage } from '../../i18n/errorMessage';
 
 export function SourceForm({ source, onDone }: { source?: Source; onDone: () => void }) {
   const { t } = useTranslation();
-  const healthText = useHealthText();
   const workspaceId = useWorkspaceId();
   const [name, setName] = useState(source?.name ?? '');
   const [url, setUrl] = useState(typeof source?.config.url === 'string' ? source.config.url : '');
@@ -72,21 +71,13 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
           />
         </>
       )}
-      {test.data &&
-        (test.data.ok ? (
-          <Alert color="green" data-testid="source-test-ok">
-            <Text size="sm">{t('listen.sources.form.testOk', { count: test.data.itemCount })}</Text>
-            <List size="sm" mt="xs">
-              {test.data.sample.map((s, i) => (
-                <List.Item key={i}>{s.title ?? s.text.slice(0, 120)}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        ) : (
-          <Alert color="red" data-testid="source-test-failed">
-            {t('listen.sources.form.testFailed', { message: healthText(test.data.detail, test.data.message) })}
-          </Alert>
-        ))}
+      {test.data && (
+        <SourceTestResult
+          result={test.data}
+          okText={(count) => t('listen.sources.form.testOk', { count })}
+          failedText={(message) => t('listen.sources.form.testFailed', { message })}
+        />
+      )}
       {failure && <Alert color="red">{errorMessage(failure, t)}</Alert>}
       <Group justify="space-between">
         {webhook ? (
