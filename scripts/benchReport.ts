@@ -186,18 +186,18 @@ async function buildIncident(core: Core): Promise<string> {
   now = OPENED;
   const actor = { author: 'Élodie Rochat', authorRole: 'crisisLead' };
   const plan = await call(core, 'plan:get', { workspaceId: WS });
-  const incident = await call(core, 'incident:open', {
+  const incident = await call(core, 'incidents:open', {
     workspaceId: WS,
     incident: { title: 'Fuite de données — Banque Léman (bench)', scenarioId: plan.plan.scenarios[0]?.id ?? null, scenarioKind: 'dataBreach', severity: 'critical', actor },
   });
-  const mobilised = await call(core, 'incident:mobilise', { workspaceId: WS, incidentId: incident.id, actor });
+  const mobilised = await call(core, 'incidents:mobilise', { workspaceId: WS, incidentId: incident.id, actor });
   for (const c of mobilised.mobilisation?.calls ?? []) {
     now += 3 * 60_000;
-    await call(core, 'incident:acknowledge', { workspaceId: WS, incidentId: incident.id, roleId: c.roleId, actor: { author: c.personName, authorRole: c.roleId } });
+    await call(core, 'incidents:acknowledge', { workspaceId: WS, incidentId: incident.id, roleId: c.roleId, actor: { author: c.personName, authorRole: c.roleId } });
   }
   for (const item of mobilised.checklist.slice(0, 8)) {
     now += 10 * 60_000;
-    await call(core, 'incident:setChecklistItem', { workspaceId: WS, incidentId: incident.id, itemId: item.id, status: 'done', actor });
+    await call(core, 'incidents:setChecklistItem', { workspaceId: WS, incidentId: incident.id, itemId: item.id, status: 'done', actor });
   }
   for (let i = 0; i < 200; i += 1) {
     now += 5 * 60_000;
@@ -229,7 +229,7 @@ async function buildIncident(core: Core): Promise<string> {
     }
   }
   now = END;
-  await call(core, 'incident:setStatus', { workspaceId: WS, incidentId: incident.id, status: 'closed', actor });
+  await call(core, 'incidents:setStatus', { workspaceId: WS, incidentId: incident.id, status: 'closed', actor });
   return incident.id;
 }
 
@@ -240,7 +240,7 @@ async function main(): Promise<void> {
     if (reuse) {
       now = END;
       core = makeCore();
-      incidentId = (await call(core, 'incident:list', { workspaceId: WS }))[0]!.id;
+      incidentId = (await call(core, 'incidents:list', { workspaceId: WS }))[0]!.id;
       console.log(`reusing the data loaded in ${dir}`);
     } else {
       if (keptDir) mkdirSync(keptDir, { recursive: true });
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_TRACE) {
       let last = process.hrtime.bigint();
       core.events.subscribe((name, payload) => {
-        if (name !== 'export:progress') return;
+        if (name !== 'exports:progress') return;
         const t = process.hrtime.bigint();
         console.log(`  ${(payload as { stage: string }).stage} +${(Number(t - last) / 1e6).toFixed(0)} ms`);
         last = t;

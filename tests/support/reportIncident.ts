@@ -43,7 +43,7 @@ export async function buildReportIncident(core: Core, setNow: (ms: number) => vo
   const plan = await invoke(core, 'plan:get', { workspaceId: WS });
   const scenarioId = plan.plan.scenarios[0]?.id ?? null;
   const actor = { author: 'Élodie Rochat', authorRole: 'crisisLead' };
-  const opened = await invoke(core, 'incident:open', {
+  const opened = await invoke(core, 'incidents:open', {
     workspaceId: WS,
     incident: {
       title: 'Fuite de données — Banque Léman',
@@ -56,16 +56,16 @@ export async function buildReportIncident(core: Core, setNow: (ms: number) => vo
   });
   const incidentId = opened.id;
   setNow(ONSET + 2 * HOUR + 5 * 60_000);
-  const mobilised = await invoke(core, 'incident:mobilise', { workspaceId: WS, incidentId, actor });
+  const mobilised = await invoke(core, 'incidents:mobilise', { workspaceId: WS, incidentId, actor });
   const calls = mobilised.mobilisation?.calls ?? [];
   for (const [i, call] of calls.slice(0, 2).entries()) {
     setNow(ONSET + 2 * HOUR + (12 + i * 6) * 60_000);
-    await invoke(core, 'incident:acknowledge', { workspaceId: WS, incidentId, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
+    await invoke(core, 'incidents:acknowledge', { workspaceId: WS, incidentId, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
   }
   const role = mobilised.roster[0];
   if (role) {
     setNow(ONSET + 6 * HOUR);
-    await invoke(core, 'incident:handover', {
+    await invoke(core, 'incidents:handover', {
       workspaceId: WS,
       incidentId,
       roleId: role.roleId,
@@ -75,7 +75,7 @@ export async function buildReportIncident(core: Core, setNow: (ms: number) => vo
     });
   }
   for (const item of mobilised.checklist.slice(0, 3)) {
-    await invoke(core, 'incident:setChecklistItem', { workspaceId: WS, incidentId, itemId: item.id, status: 'done', actor });
+    await invoke(core, 'incidents:setChecklistItem', { workspaceId: WS, incidentId, itemId: item.id, status: 'done', actor });
   }
 
   const entries = [

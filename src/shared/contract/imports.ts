@@ -15,11 +15,11 @@ const readChoices = {
 };
 
 export const importCalls = {
-  'import:begin': call(
+  'imports:begin': call(
     z.object({ fileName: z.string().trim().min(1).max(255), sizeBytes: z.number().int().nonnegative() }),
     z.object({ uploadId: uploadIdSchema }),
   ),
-  'import:chunk': call(
+  'imports:chunk': call(
     z.object({
       uploadId: uploadIdSchema,
       offset: z.number().int().nonnegative(),
@@ -27,8 +27,8 @@ export const importCalls = {
     }),
     z.object({ received: z.number().int().nonnegative() }),
   ),
-  'import:preview': call(z.object({ uploadId: uploadIdSchema, ...readChoices }), importPreviewSchema),
-  'import:run': call(
+  'imports:preview': call(z.object({ uploadId: uploadIdSchema, ...readChoices }), importPreviewSchema),
+  'imports:run': call(
     z.object({
       workspaceId: workspaceIdSchema,
       uploadId: uploadIdSchema,
@@ -38,11 +38,11 @@ export const importCalls = {
     }),
     importProgressSchema,
   ),
-  'import:cancel': call(z.object({ runId: runIdSchema }), importProgressSchema),
-  'import:status': call(z.object({ runId: runIdSchema }), importProgressSchema),
+  'imports:cancel': call(z.object({ runId: runIdSchema }), importProgressSchema),
+  'imports:status': call(z.object({ runId: runIdSchema }), importProgressSchema),
 } as const;
 
 export const importEvents = {
   /** After each batch and once at the end (state done, cancelled or failed). */
-  'import:progress': event(importProgressSchema),
+  'imports:progress': event(importProgressSchema),
 } as const;

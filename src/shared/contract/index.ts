@@ -3,26 +3,26 @@ import type { z } from 'zod';
 import type { Result } from './envelope';
 import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
-import { incidentCalls, incidentEvents } from './incident';
+import { incidentCalls, incidentEvents } from './incidents';
 import { importCalls, importEvents } from './imports';
 import { liveFeedsCalls, liveFeedsEvents } from './liveFeeds';
 import { mentionsCalls, mentionsEvents } from './mentions';
 import { securityCalls, securityEvents } from './security';
 import { sourcesCalls, sourcesEvents } from './sources';
-import { backupCalls, backupEvents } from './backup';
+import { backupCalls, backupEvents } from './backups';
 import { networkCalls } from './network';
-import { exerciseCalls } from './exercise';
-import { exerciseRunCalls, exerciseRunEvents } from './exerciseRun';
+import { exerciseCalls } from './exercises';
+import { exerciseRunCalls, exerciseRunEvents } from './exerciseRuns';
 import { lessonsCalls, lessonsEvents } from './lessons';
 import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
 import { watchesCalls, watchesEvents } from './watches';
-import { workspaceCalls, workspaceEvents } from './workspace';
+import { workspaceCalls, workspaceEvents } from './workspaces';
 import { detectionCalls, detectionEvents } from './detection';
 import { dashboardCalls } from './dashboard';
 import { demoCalls, demoEvents } from './demo';
-import { reportCalls } from './report';
-import { exportCalls, exportEvents } from './export';
+import { reportCalls } from './reports';
+import { exportCalls, exportEvents } from './exports';
 
 export const calls = {
   ...composerCalls,

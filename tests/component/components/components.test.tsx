@@ -13,14 +13,14 @@ import { click } from '../support/interact';
 import { renderInApp, t } from '../support/render';
 
 function WorkspaceName() {
-  const query = useQuery({ queryKey: ['ws'], queryFn: () => callApi('workspace:get', { workspaceId: 'live' }) });
+  const query = useQuery({ queryKey: ['ws'], queryFn: () => callApi('workspaces:get', { workspaceId: 'live' }) });
   return <QueryState query={query}>{(ws) => <p>{ws.settings.displayName}</p>}</QueryState>;
 }
 
 describe('QueryState', () => {
   it('shows a loader, then the data', async () => {
     let answer: (value: ReturnType<typeof workspace>) => void = () => {};
-    backend.on('workspace:get', () => new Promise((resolve) => (answer = resolve)));
+    backend.on('workspaces:get', () => new Promise((resolve) => (answer = resolve)));
     renderInApp(<WorkspaceName />);
     expect(screen.getByLabelText(t('app.loading'))).toBeTruthy();
     answer(workspace());
@@ -31,13 +31,13 @@ describe('QueryState', () => {
     ['fr', 'Introuvable. No workspace named live.', 'Réessayer'],
     ['en', 'Not found. No workspace named live.', 'Retry'],
   ] as const)('words a failure in %s and retries on demand', async (language, message, retry) => {
-    backend.refuse('workspace:get', 'NOT_FOUND', 'No workspace named live.');
+    backend.refuse('workspaces:get', 'NOT_FOUND', 'No workspace named live.');
     renderInApp(<WorkspaceName />, { language });
     expect((await screen.findByRole('alert')).textContent).toContain(message);
-    backend.reply('workspace:get', workspace());
+    backend.reply('workspaces:get', workspace());
     click(screen.getByRole('button', { name: retry }));
     expect(await screen.findByText('Cellule de crise')).toBeTruthy();
-    expect(backend.callCount('workspace:get')).toBe(2);
+    expect(backend.callCount('workspaces:get')).toBe(2);
   });
 });
 

@@ -26,7 +26,7 @@ for (const lang of ['fr', 'en'] as const) {
       alert = (await rpc<AlertDto[]>(page.request, 'alerts:list', { workspaceId: 'live', status: 'open' })).find((a) => a.watchName === w.brand);
       expect(alert).toBeDefined();
     }).toPass({ timeout: 15_000 });
-    const incident = await rpc<{ id: string }>(page.request, 'incident:openFromAlert', {
+    const incident = await rpc<{ id: string }>(page.request, 'incidents:openFromAlert', {
       workspaceId: 'live',
       alertId: alert!.id,
       scenarioKind: 'other',

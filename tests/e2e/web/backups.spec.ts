@@ -34,7 +34,7 @@ for (const lang of ['fr', 'en'] as const) {
       await expect(second.getByTestId('backups-empty').or(second.getByTestId('backups-table'))).toBeVisible();
       const before = await second.getByTestId('backup-row').count();
 
-      await holdCall(first, 'backup:create');
+      await holdCall(first, 'backups:create');
       await first.getByTestId('backup-create').click();
       await expect(first.getByTestId('backup-progress')).toBeVisible();
       await saveScreen(first, testInfo, `${lang}-settings-backup-progress`);
@@ -59,7 +59,7 @@ for (const lang of ['fr', 'en'] as const) {
       // The warning offers to keep the current state first: that backup is listed too, and stays after the restore.
       await first.getByTestId('restore-backup-first').click();
       await expect(first.getByTestId('backup-row')).toHaveCount(before + 2);
-      await holdCall(first, 'backup:restore');
+      await holdCall(first, 'backups:restore');
       await first.getByTestId('restore-confirm').click();
       await expect(first.getByTestId('restore-progress')).toBeVisible();
       await saveScreen(first, testInfo, `${lang}-settings-backup-restoring`);

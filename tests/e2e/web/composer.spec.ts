@@ -49,7 +49,7 @@ for (const lang of ['fr', 'en'] as const) {
     const w = WORDS[lang];
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const incident = await rpc<{ id: string }>(request, 'incident:open', {
+    const incident = await rpc<{ id: string }>(request, 'incidents:open', {
       workspaceId: 'live',
       incident: { title: w.incident, scenarioId: 'productDefect', scenarioKind: 'productDefect', severity: 'high', actor: { author: 'Léa' } },
     });
@@ -158,7 +158,7 @@ for (const lang of ['fr', 'en'] as const) {
 
 for (const lang of ['fr', 'en'] as const) {
   test(`the response queue shows a question and starts a reply (${lang})`, async ({ page, request }, testInfo) => {
-    await rpc<{ id: string }>(request, 'incident:open', {
+    await rpc<{ id: string }>(request, 'incidents:open', {
       workspaceId: 'live',
       incident: { title: `${WORDS[lang].incident} — réponses ${lang}`, scenarioId: 'productDefect', scenarioKind: 'productDefect', severity: 'high', actor: { author: 'Léa' } },
     });

@@ -51,10 +51,10 @@ test('an exercise played at ×60 ends with a debrief of measured timings (FR the
 
   await test.step('the players open an incident, mobilise and publish a holding statement', async () => {
     const actor = { author: 'Julien Morel', authorRole: 'crisisLead' };
-    const incident = await rpc<{ id: string }>(page, 'incident:openFromAlert', { ...ws, alertId, scenarioKind: 'dataBreach', severity: 'critical', actor });
-    const mobilised = await rpc<{ mobilisation: { calls: { roleId: string; personName: string }[] } }>(page, 'incident:mobilise', { ...ws, incidentId: incident.id, actor });
+    const incident = await rpc<{ id: string }>(page, 'incidents:openFromAlert', { ...ws, alertId, scenarioKind: 'dataBreach', severity: 'critical', actor });
+    const mobilised = await rpc<{ mobilisation: { calls: { roleId: string; personName: string }[] } }>(page, 'incidents:mobilise', { ...ws, incidentId: incident.id, actor });
     for (const call of mobilised.mobilisation.calls) {
-      await rpc(page, 'incident:acknowledge', { ...ws, incidentId: incident.id, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
+      await rpc(page, 'incidents:acknowledge', { ...ws, incidentId: incident.id, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
     }
     const draft = await rpc<{ statement: { id: string; contentHash: string; requiredRoles: string[] } }>(page, 'composer:create', {
       ...ws,

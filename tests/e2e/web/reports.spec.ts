@@ -17,7 +17,7 @@ interface Detail {
 }
 
 async function incidentWithPublishedStatement(request: APIRequestContext, title: string): Promise<void> {
-  const incident = await rpc<{ id: string }>(request, 'incident:open', {
+  const incident = await rpc<{ id: string }>(request, 'incidents:open', {
     workspaceId: 'live',
     incident: { title, scenarioId: null, scenarioKind: 'dataBreach', severity: 'high', actor: { author: 'Élodie Rochat', authorRole: 'crisisLead' } },
   });

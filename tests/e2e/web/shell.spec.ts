@@ -9,7 +9,7 @@ const label = (lang: Lang, area: AreaId): string => uiCatalogs[lang].nav[area];
 
 test('without the launch token nothing is served', async ({ request, baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
-  for (const path of ['/', '/index.html', '/wrong-token/', '/wrong-token/rpc/workspace:list']) {
+  for (const path of ['/', '/index.html', '/wrong-token/', '/wrong-token/rpc/workspaces:list']) {
     const response = await request.get(origin + path);
     expect(response.status(), path).toBe(401);
   }

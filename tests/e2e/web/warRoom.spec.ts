@@ -185,7 +185,7 @@ test('the wall display in another window follows the war room live, without poll
   const context = await browser.newContext();
   const desk = await context.newPage();
   const wall = await context.newPage();
-  const detail = (await rpc(desk.request, 'incident:open', {
+  const detail = (await rpc(desk.request, 'incidents:open', {
     workspaceId: 'live',
     incident: { title: 'Grève surprise au dépôt de Renens', scenarioKind: 'strike', severity: 'medium', actor: { author: 'Paul' } },
   })) as { id: string };

@@ -24,7 +24,7 @@ const BATCH = 25;
 const OWN_ORIGIN = '{own-origin}';
 
 // Calls that read, or write only settings; a random input rarely passes their schema, a valid one is cheap.
-const CHANNELS = ['system:info', 'workspace:list', 'workspace:get', 'workspace:updateSettings', 'mentions:search', 'alerts:list', 'incident:list', 'crisisLog:list', 'network:policy', 'security:status'];
+const CHANNELS = ['system:info', 'workspaces:list', 'workspaces:get', 'workspaces:updateSettings', 'mentions:search', 'alerts:list', 'incidents:list', 'crisisLog:list', 'network:policy', 'security:status'];
 
 type Target = (token: string, port: number) => string;
 
@@ -214,7 +214,7 @@ function pushedEvent(port: number, token: string, emit: () => void): Promise<str
       res.on('data', (chunk: Buffer) => {
         text += chunk.toString();
         if (text.includes(': connected') && !text.includes('event:')) emit();
-        if (text.includes('event: workspace:changed\ndata:') && text.endsWith('\n\n')) {
+        if (text.includes('event: workspaces:changed\ndata:') && text.endsWith('\n\n')) {
           req.destroy();
           resolve(text);
         }
@@ -273,8 +273,8 @@ describe('browser-mode server under fuzzing', () => {
 
     // Still serving: the app, a call, and a push event on a fresh stream.
     expect((await get(port, `/${token}/`)).body).toContain('<title>Tocsin</title>');
-    expect(JSON.parse((await get(port, `/${token}/rpc/workspace:list`, '{}')).body)).toMatchObject({ ok: true });
-    expect(await pushedEvent(port, token, () => core.events.emit('workspace:changed', { workspaceId: 'after-fuzz' }))).toContain(
+    expect(JSON.parse((await get(port, `/${token}/rpc/workspaces:list`, '{}')).body)).toMatchObject({ ok: true });
+    expect(await pushedEvent(port, token, () => core.events.emit('workspaces:changed', { workspaceId: 'after-fuzz' }))).toContain(
       'data: {"workspaceId":"after-fuzz"}',
     );
     const sorted = [...statuses].sort(([a], [b]) => a.localeCompare(b));

@@ -117,7 +117,7 @@ describe('browser mode launch', () => {
     expect(environment).toMatch(/^DISPLAY=:99$/m);
 
     // The passphrase unlocked the data before it was dropped: the app answers calls.
-    const call = await get(`http://127.0.0.1:${port}/${TOKEN}/rpc/workspace:list`, '{}');
+    const call = await get(`http://127.0.0.1:${port}/${TOKEN}/rpc/workspaces:list`, '{}');
     expect(JSON.parse(call.body)).toMatchObject({ ok: true, value: [{ id: 'live' }] });
 
     const landed = await get(launch.href);

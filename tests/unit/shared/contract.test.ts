@@ -17,9 +17,9 @@ describe('contract', () => {
 
   it('keeps the foundation calls', () => {
     expect(callNames).toEqual(
-      expect.arrayContaining(['system:info', 'system:openExternal', 'workspace:list', 'workspace:get', 'workspace:updateSettings']),
+      expect.arrayContaining(['system:info', 'system:openExternal', 'workspaces:list', 'workspaces:get', 'workspaces:updateSettings']),
     );
-    expect(eventNames).toContain('workspace:changed');
+    expect(eventNames).toContain('workspaces:changed');
   });
 
   it('has a caller in the renderer for every call: a call no screen makes is dead weight in the contract', () => {

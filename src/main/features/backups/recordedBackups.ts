@@ -13,14 +13,14 @@ export function recordedBackups(backups: BackupService, events: EventBus, audit:
       const info = backups.create(workspaceId);
       if (scheduled) audit(workspaceId, 'backup.scheduled', `Scheduled backup ${info.name} created.`, { name: info.name });
       else audit(workspaceId, 'backup.created', `Backup ${info.name} created (${info.sizeBytes} bytes).`, { name: info.name, bytes: info.sizeBytes });
-      events.emit('backup:changed', { workspaceId, restored: false });
+      events.emit('backups:changed', { workspaceId, restored: false });
       return info;
     },
     restore(workspaceId: WorkspaceId, name: string) {
       const result = backups.restore(workspaceId, name);
       audit(workspaceId, 'backup.restored', `Backup ${name} restored; ${result.log}`, { name });
-      events.emit('backup:changed', { workspaceId, restored: true });
-      events.emit('workspace:changed', { workspaceId });
+      events.emit('backups:changed', { workspaceId, restored: true });
+      events.emit('workspaces:changed', { workspaceId });
       return result;
     },
   };

@@ -89,7 +89,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);
   const stopTriage = ingest.onCommitted((batch) => responses.triageBatch(batch));
   // Unsealing a workspace (or any settings change) is a chance to publish at once rather than after a long backoff.
-  const stopWatchingSettings = events.on('workspace:changed', ({ workspaceId }) => worker.retryAllNow(workspaceId));
+  const stopWatchingSettings = events.on('workspaces:changed', ({ workspaceId }) => worker.retryAllNow(workspaceId));
   const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
   return {
     statements,

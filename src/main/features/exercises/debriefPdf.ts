@@ -1,5 +1,5 @@
 // The exercise debrief as a printable PDF, marked EXERCICE / EXERCISE on every page.
-import type { ExerciseDebrief, ExerciseRun } from '../../../shared/contract/exerciseRun';
+import type { ExerciseDebrief, ExerciseRun } from '../../../shared/contract/exerciseRuns';
 import type { Lesson } from '../../../shared/contract/lessons';
 import { exerciseEn, exerciseFr } from '../../../shared/i18n/exercise';
 import type { Language } from '../../../shared/domain/workspace';

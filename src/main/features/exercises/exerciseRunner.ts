@@ -2,7 +2,7 @@
 // through the real ingestion (and so detection); messages land in the players' crisis log. The run is saved
 // as it moves; after a restart it comes back paused where it stood, for the director to resume.
 import { AppFailure } from '../../../shared/contract/envelope';
-import type { ExerciseControl, ExerciseRun, PressureInject, RunInject, ScriptSummary } from '../../../shared/contract/exerciseRun';
+import type { ExerciseControl, ExerciseRun, PressureInject, RunInject, ScriptSummary } from '../../../shared/contract/exerciseRuns';
 import type { NewLogEntry } from '../../../shared/domain/crisisLog';
 import type { MentionInput } from '../../../shared/domain/mention';
 import { PERSONA_AUTHOR_KIND, type Inject, type ScenarioScript, type WaveInject } from '../../../shared/domain/scenarioScript';
@@ -376,7 +376,7 @@ export class ExerciseRunner {
 
   #changed(run: Run): ExerciseRun {
     this.#save(run);
-    this.deps.events.emit('exercise:changed', { workspaceId: run.workspaceId });
+    this.deps.events.emit('exercises:changed', { workspaceId: run.workspaceId });
     return this.#view(run);
   }
 

@@ -30,7 +30,7 @@ export class ExerciseService {
       sealed: true,
     });
     this.plans.copyPlan(LIVE_WORKSPACE_ID, id);
-    this.events.emit('workspace:changed', { workspaceId: id });
+    this.events.emit('workspaces:changed', { workspaceId: id });
     return this.workspaces.get(id);
   }
 

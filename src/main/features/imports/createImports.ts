@@ -20,7 +20,7 @@ export function createImports(deps: {
   const service = new ImportService({
     staging,
     sink: deps.sink,
-    publish: (progress) => deps.events.emit('import:progress', progress),
+    publish: (progress) => deps.events.emit('imports:progress', progress),
     maxInflatedBytes: MAX_XLSX_INFLATED_BYTES,
     sourceKind: deps.sourceKind,
   });

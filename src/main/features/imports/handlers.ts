@@ -1,12 +1,12 @@
-// Contract handlers for `import:*`.
+// Contract handlers for `imports:*`.
 import type { ImportService } from './importService';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 
-export const importHandlers = (imports: ImportService): HandlersFor<'import'> => ({
-  'import:begin': ({ fileName, sizeBytes }) => imports.begin(fileName, sizeBytes),
-  'import:chunk': ({ uploadId, offset, dataBase64 }) => imports.chunk(uploadId, offset, dataBase64),
-  'import:preview': ({ uploadId, delimiter, headerLine }) => imports.preview(uploadId, { delimiter, headerLine }),
-  'import:run': (request) => imports.run(request),
-  'import:cancel': ({ runId }) => imports.cancel(runId),
-  'import:status': ({ runId }) => imports.status(runId),
+export const importHandlers = (imports: ImportService): HandlersFor<'imports'> => ({
+  'imports:begin': ({ fileName, sizeBytes }) => imports.begin(fileName, sizeBytes),
+  'imports:chunk': ({ uploadId, offset, dataBase64 }) => imports.chunk(uploadId, offset, dataBase64),
+  'imports:preview': ({ uploadId, delimiter, headerLine }) => imports.preview(uploadId, { delimiter, headerLine }),
+  'imports:run': (request) => imports.run(request),
+  'imports:cancel': ({ runId }) => imports.cancel(runId),
+  'imports:status': ({ runId }) => imports.status(runId),
 });

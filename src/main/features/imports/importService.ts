@@ -83,7 +83,7 @@ export class ImportService {
     };
   }
 
-  /** Starts the import and returns at once; progress and the final report arrive as `import:progress` events. */
+  /** Starts the import and returns at once; progress and the final report arrive as `imports:progress` events. */
   async run(request: RunRequest): Promise<ImportProgress> {
     if (!request.mapping.publishedAt || (!request.mapping.text && !request.mapping.title)) {
       throw new AppFailure('INVALID_INPUT', 'Map at least the date column and the text (or title) column.');

@@ -447,7 +447,7 @@ export class IncidentService {
   }
 
   #changed(workspaceId: WorkspaceId, incidentId: IncidentId): IncidentDetail {
-    this.deps.events.emit('incident:changed', { workspaceId, incidentId });
+    this.deps.events.emit('incidents:changed', { workspaceId, incidentId });
     return this.get(workspaceId, incidentId);
   }
 }

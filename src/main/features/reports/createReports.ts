@@ -116,19 +116,19 @@ export function createReports(deps: ReportDeps) {
   const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] =>
     analyseReactions(sources.repository(workspaceId), sources.rollups(workspaceId), sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
 
-  const reportHandlers: HandlersFor<'report'> = {
-    'report:generate': ({ workspaceId, incidentId, language }) => startReport(workspaceId, incidentId, language),
-    'report:reactions': ({ workspaceId, incidentId }) => reactions(workspaceId, incidentId),
+  const reportHandlers: HandlersFor<'reports'> = {
+    'reports:generate': ({ workspaceId, incidentId, language }) => startReport(workspaceId, incidentId, language),
+    'reports:reactions': ({ workspaceId, incidentId }) => reactions(workspaceId, incidentId),
   };
-  const exportHandlers: HandlersFor<'export'> = {
-    'export:start': ({ workspaceId, incidentId, kind }) => startExport(workspaceId, incidentId, kind),
-    'export:status': ({ jobId }) => jobs.status(jobId),
-    'export:cancel': ({ jobId }) => jobs.cancel(jobId),
-    'export:download': ({ jobId }) => {
+  const exportHandlers: HandlersFor<'exports'> = {
+    'exports:start': ({ workspaceId, incidentId, kind }) => startExport(workspaceId, incidentId, kind),
+    'exports:status': ({ jobId }) => jobs.status(jobId),
+    'exports:cancel': ({ jobId }) => jobs.cancel(jobId),
+    'exports:download': ({ jobId }) => {
       const output = jobs.output(jobId);
       return { fileName: output.fileName, mimeType: output.mimeType, contentBase64: output.bytes.toString('base64') };
     },
-    'export:importArchive': ({ workspaceId, content, expectedFingerprint }) => {
+    'exports:importArchive': ({ workspaceId, content, expectedFingerprint }) => {
       const deps = { repo: archiveRepository(store.get(workspaceId)), link: crisisLog.linker(workspaceId), verify: () => crisisLog.verify(workspaceId) };
       const result = importArchive(content, workspaces.get(workspaceId).kind, deps, expectedFingerprint);
       audit(workspaceId, 'import.archive', `Incident archive imported: ${result.logRecords} crisis log records, chain verified.`, {
@@ -136,7 +136,7 @@ export function createReports(deps: ReportDeps) {
         records: result.logRecords,
         fingerprint: result.signer.fingerprint,
       });
-      events.emit('incident:changed', { workspaceId, incidentId: result.incidentId });
+      events.emit('incidents:changed', { workspaceId, incidentId: result.incidentId });
       events.emit('crisisLog:changed', { workspaceId, incidentId: result.incidentId });
       return result;
     },

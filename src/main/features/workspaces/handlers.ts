@@ -1,9 +1,9 @@
-// Contract handlers for `workspace:*`.
+// Contract handlers for `workspaces:*`.
 import type { WorkspaceService } from './workspaceService';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 
-export const workspaceHandlers = (workspaces: WorkspaceService): HandlersFor<'workspace'> => ({
-  'workspace:list': () => workspaces.list(),
-  'workspace:get': ({ workspaceId }) => workspaces.get(workspaceId),
-  'workspace:updateSettings': ({ workspaceId, settings }) => workspaces.updateSettings(workspaceId, settings),
+export const workspaceHandlers = (workspaces: WorkspaceService): HandlersFor<'workspaces'> => ({
+  'workspaces:list': () => workspaces.list(),
+  'workspaces:get': ({ workspaceId }) => workspaces.get(workspaceId),
+  'workspaces:updateSettings': ({ workspaceId, settings }) => workspaces.updateSettings(workspaceId, settings),
 });

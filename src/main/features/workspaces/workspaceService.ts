@@ -65,7 +65,7 @@ export class WorkspaceService {
     if (Object.keys(changed).length > 0) {
       this.#settings(ws).setMany(changed, this.clock.now().toISOString());
       this.onChanged(id, changed);
-      this.events.emit('workspace:changed', { workspaceId: id });
+      this.events.emit('workspaces:changed', { workspaceId: id });
     }
     return this.#toWorkspace(ws);
   }

@@ -8,16 +8,16 @@ import { queryKeys } from './queryKeys';
 type Invalidation = { [E in EventName]: (payload: EventPayload<E>) => readonly (readonly unknown[])[] };
 
 const invalidations: Invalidation = {
-  'workspace:changed': ({ workspaceId }) => [
+  'workspaces:changed': ({ workspaceId }) => [
     queryKeys.workspace(workspaceId),
     queryKeys.workspaces,
     queryKeys.network(workspaceId),
   ],
   'security:changed': () => [queryKeys.security],
   // A restore replaced the workspace's whole data: the empty prefix matches every query.
-  'backup:changed': ({ workspaceId, restored }) => (restored ? [[]] : [queryKeys.backups(workspaceId)]),
+  'backups:changed': ({ workspaceId, restored }) => (restored ? [[]] : [queryKeys.backups(workspaceId)]),
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
-  'exercise:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId)],
+  'exercises:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId)],
   'lessons:changed': ({ workspaceId }) => [queryKeys.lessons(workspaceId)],
   // A deleted watch takes its level and alerts with it, and a renamed one renames them: detection reads again.
   'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.detection(workspaceId)],
@@ -27,14 +27,14 @@ const invalidations: Invalidation = {
   'composer:changed': ({ workspaceId }) => [queryKeys.composer(workspaceId)],
   'composer:outboxChanged': ({ workspaceId }) => [queryKeys.composer(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.reports(workspaceId)],
   // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail.
-  'incident:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId)],
+  'incidents:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId)],
   'alerts:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'level:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'demo:changed': ({ workspaceId }) => [queryKeys.demo(workspaceId), queryKeys.watches(workspaceId), queryKeys.dashboard(workspaceId)],
-  'import:progress': ({ runId, workspaceId, state }) =>
+  'imports:progress': ({ runId, workspaceId, state }) =>
     state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
   'liveFeeds:changed': ({ workspaceId }) => [queryKeys.liveFeeds(workspaceId)],
-  'export:progress': ({ jobId }) => [queryKeys.exportJob(jobId)],
+  'exports:progress': ({ jobId }) => [queryKeys.exportJob(jobId)],
 };
 
 export function useBackendEvents(): void {

@@ -12,7 +12,7 @@ describe('New statement form', () => {
   it('starts a blank statement of the kind chosen, titled after it, on the public channels', async () => {
     rememberOperator('Claire Petit', 'communicationLead');
     backend.reply('plan:get', storedPlan());
-    backend.reply('workspace:get', workspace());
+    backend.reply('workspaces:get', workspace());
     backend.on('composer:create', () => statementDetail());
     const onCreated = vi.fn();
     renderInApp(<NewStatementModal workspaceId="live" incident={incident()} onClose={() => {}} onCreated={onCreated} />, { language: 'fr' });
@@ -38,7 +38,7 @@ describe('New statement form', () => {
 
   it('fills a plan template’s twins with the values typed for each language', async () => {
     backend.reply('plan:get', storedPlan());
-    backend.reply('workspace:get', workspace());
+    backend.reply('workspaces:get', workspace());
     backend.on('composer:create', () => statementDetail());
     const onCreated = vi.fn();
     renderInApp(<NewStatementModal workspaceId="live" incident={incident()} onClose={() => {}} onCreated={onCreated} />);

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ExerciseRun } from '../../../../src/shared/contract/exerciseRun';
+import type { ExerciseRun } from '../../../../src/shared/contract/exerciseRuns';
 import { DirectorConsole } from '../../../../src/renderer/src/features/exercises/DirectorConsole';
 import { ExerciseScreen } from '../../../../src/renderer/src/features/exercises/ExerciseScreen';
 import { LessonsForm } from '../../../../src/renderer/src/features/exercises/LessonsForm';
@@ -40,9 +40,9 @@ const run = (overrides: Partial<ExerciseRun> = {}): ExerciseRun => ({
 
 describe('New exercise form', () => {
   it('creates an exercise workspace and switches this window to it', async () => {
-    backend.reply('workspace:list', []);
-    backend.reply('exercise:run', null);
-    backend.on('exercise:create', ({ name }) => workspace({ id: EXERCISE, kind: 'exercise', settings: { ...workspace().settings, displayName: name } }));
+    backend.reply('workspaces:list', []);
+    backend.reply('exercises:run', null);
+    backend.on('exercises:create', ({ name }) => workspace({ id: EXERCISE, kind: 'exercise', settings: { ...workspace().settings, displayName: name } }));
     renderInApp(<ExerciseScreen />);
     const create = screen.getByTestId('exercise-create');
     type(screen.getByTestId('exercise-name'), '   ');
@@ -50,16 +50,16 @@ describe('New exercise form', () => {
     type(screen.getByTestId('exercise-name'), 'Exercice rappel mars');
     click(create);
     await waitFor(() => expect(window.sessionStorage.getItem('tocsin.workspace')).toBe(EXERCISE));
-    expect(backend.sent('exercise:create')).toEqual([{ name: 'Exercice rappel mars' }]);
+    expect(backend.sent('exercises:create')).toEqual([{ name: 'Exercice rappel mars' }]);
   });
 
   it.each([
-    ['fr', 'Certaines valeurs ne sont pas valides. Invalid input for exercise:create.'],
-    ['en', 'Some values are not valid. Invalid input for exercise:create.'],
+    ['fr', 'Certaines valeurs ne sont pas valides. Invalid input for exercises:create.'],
+    ['en', 'Some values are not valid. Invalid input for exercises:create.'],
   ] as const)('says in %s why a name was refused, and stays in the live workspace', async (language, text) => {
-    backend.reply('workspace:list', []);
-    backend.reply('exercise:run', null);
-    backend.expectInvalidInput('exercise:create');
+    backend.reply('workspaces:list', []);
+    backend.reply('exercises:run', null);
+    backend.expectInvalidInput('exercises:create');
     renderInApp(<ExerciseScreen />, { language });
     type(screen.getByTestId('exercise-name'), 'x'.repeat(121));
     click(screen.getByTestId('exercise-create'));
@@ -115,25 +115,25 @@ describe('Lessons-learned form', () => {
 
 describe('Director console', () => {
   it('starts the chosen scenario at the chosen speed', async () => {
-    backend.reply('exercise:run', null);
-    backend.reply('exercise:scripts', [script]);
-    backend.reply('exercise:start', run());
+    backend.reply('exercises:run', null);
+    backend.reply('exercises:scripts', [script]);
+    backend.reply('exercises:start', run());
     renderInApp(<DirectorConsole workspaceId={EXERCISE} />);
     const start = await screen.findByTestId('director-start-button');
     expect(isDisabled(start)).toBe(true);
     await choose(screen.getByTestId('director-script'), 'Product recall');
     click(screen.getByRole('radio', { name: '×10' }));
     click(start);
-    await waitFor(() => expect(backend.sent('exercise:start')).toEqual([{ workspaceId: EXERCISE, scriptId: 'product-recall', speed: 10 }]));
+    await waitFor(() => expect(backend.sent('exercises:start')).toEqual([{ workspaceId: EXERCISE, scriptId: 'product-recall', speed: 10 }]));
   });
 
   it.each([
     ['fr', 'drill.yaml : 2 problème(s), rien n’a été importé'],
     ['en', 'drill.yaml: 2 problem(s), nothing was imported'],
   ] as const)('lists in %s every problem of a scenario file it refuses', async (language, title) => {
-    backend.reply('exercise:run', null);
-    backend.reply('exercise:scripts', [script]);
-    backend.refuse('exercise:importScript', 'INVALID_INPUT', 'This scenario has 2 problem(s); nothing was imported.', [
+    backend.reply('exercises:run', null);
+    backend.reply('exercises:scripts', [script]);
+    backend.refuse('exercises:importScript', 'INVALID_INPUT', 'This scenario has 2 problem(s); nothing was imported.', [
       { path: 'injects.3.at', message: 'Must be within the scenario duration' },
       { path: 'title.en', message: 'Required' },
     ]);
@@ -146,13 +146,13 @@ describe('Director console', () => {
       'injects.3.at — Must be within the scenario duration',
       'title.en — Required',
     ]);
-    expect(backend.sent('exercise:importScript')).toEqual([{ content: 'format: x' }]);
+    expect(backend.sent('exercises:importScript')).toEqual([{ content: 'format: x' }]);
   });
 
   it('adds a pressure post only with an author and a text', async () => {
-    backend.reply('exercise:run', run());
+    backend.reply('exercises:run', run());
     backend.reply('crisisLog:list', []);
-    backend.reply('exercise:pressure', run());
+    backend.reply('exercises:pressure', run());
     renderInApp(<DirectorConsole workspaceId={EXERCISE} />);
     const pressure = await screen.findByTestId('director-pressure');
     const add = within(pressure).getAllByRole('button', { name: t('exercise.director.addPressure') })[0]!;
@@ -161,7 +161,7 @@ describe('Director console', () => {
     type(within(pressure).getByRole('textbox', { name: t('exercise.director.text') }), 'Toujours aucune réponse d’Acme ?');
     click(add);
     await waitFor(() =>
-      expect(backend.sent('exercise:pressure')).toEqual([
+      expect(backend.sent('exercises:pressure')).toEqual([
         { workspaceId: EXERCISE, inject: { kind: 'post', author: '@colere_client', audience: 50_000, language: 'fr', text: 'Toujours aucune réponse d’Acme ?' } },
       ]),
     );
@@ -171,9 +171,9 @@ describe('Director console', () => {
     ['fr', 'Introuvable. This exercise has finished.'],
     ['en', 'Not found. This exercise has finished.'],
   ] as const)('says in %s why pressure could not be added', async (language, text) => {
-    backend.reply('exercise:run', run());
+    backend.reply('exercises:run', run());
     backend.reply('crisisLog:list', []);
-    backend.refuse('exercise:pressure', 'NOT_FOUND', 'This exercise has finished.');
+    backend.refuse('exercises:pressure', 'NOT_FOUND', 'This exercise has finished.');
     renderInApp(<DirectorConsole workspaceId={EXERCISE} />, { language });
     const pressure = await screen.findByTestId('director-pressure');
     type(within(pressure).getByRole('textbox', { name: t('exercise.director.author') }), '@colere_client');

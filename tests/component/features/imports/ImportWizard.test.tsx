@@ -49,9 +49,9 @@ const pickFile = (file: File) => {
 describe('Import, step 1: the file', () => {
   it('sends the file in chunks, reads it, and stores its mentions under the file source chosen', async () => {
     backend.reply('sources:list', [source({ id: 1, kind: 'rss', name: 'Le Monde' }), source({ id: 4, kind: 'file', name: 'Exports Talkwalker' })]);
-    backend.reply('import:begin', { uploadId: UPLOAD });
-    backend.reply('import:chunk', { received: CSV.length });
-    backend.reply('import:preview', preview());
+    backend.reply('imports:begin', { uploadId: UPLOAD });
+    backend.reply('imports:chunk', { received: CSV.length });
+    backend.reply('imports:preview', preview());
     const onRead = vi.fn();
     renderInApp(<FileStep onRead={onRead} />);
     const read = screen.getByTestId('import-read');
@@ -60,17 +60,17 @@ describe('Import, step 1: the file', () => {
     pickFile(new File([CSV], 'export.csv', { type: 'text/csv' }));
     click(read);
     await waitFor(() => expect(onRead).toHaveBeenCalledWith(preview(), 4));
-    expect(backend.sent('import:begin')).toEqual([{ fileName: 'export.csv', sizeBytes: CSV.length }]);
-    expect(backend.sent('import:chunk')).toEqual([{ uploadId: UPLOAD, offset: 0, dataBase64: btoa(CSV) }]);
-    expect(backend.sent('import:preview')).toEqual([{ uploadId: UPLOAD }]);
+    expect(backend.sent('imports:begin')).toEqual([{ fileName: 'export.csv', sizeBytes: CSV.length }]);
+    expect(backend.sent('imports:chunk')).toEqual([{ uploadId: UPLOAD, offset: 0, dataBase64: btoa(CSV) }]);
+    expect(backend.sent('imports:preview')).toEqual([{ uploadId: UPLOAD }]);
     expect(backend.callCount('sources:create')).toBe(0);
   });
 
   it('creates a new file source under the name given, and needs one', async () => {
     backend.reply('sources:list', []);
-    backend.reply('import:begin', { uploadId: UPLOAD });
-    backend.reply('import:chunk', { received: CSV.length });
-    backend.reply('import:preview', preview());
+    backend.reply('imports:begin', { uploadId: UPLOAD });
+    backend.reply('imports:chunk', { received: CSV.length });
+    backend.reply('imports:preview', preview());
     backend.on('sources:create', ({ source: input }) => source({ id: 9, kind: 'file', name: input.name, config: {} }));
     const onRead = vi.fn();
     renderInApp(<FileStep onRead={onRead} />);
@@ -89,20 +89,20 @@ describe('Import, step 1: the file', () => {
     ['en', 'Too large. The file is over the 200 MB limit.'],
   ] as const)('says in %s why a file was refused, and reads nothing', async (language, text) => {
     backend.reply('sources:list', []);
-    backend.refuse('import:begin', 'PAYLOAD_TOO_LARGE', 'The file is over the 200 MB limit.');
+    backend.refuse('imports:begin', 'PAYLOAD_TOO_LARGE', 'The file is over the 200 MB limit.');
     const onRead = vi.fn();
     renderInApp(<FileStep onRead={onRead} />, { language });
     pickFile(new File([CSV], 'huge.csv', { type: 'text/csv' }));
     click(screen.getByTestId('import-read'));
     expect((await screen.findByTestId('import-error')).textContent).toBe(text);
-    expect(backend.callCount('import:preview')).toBe(0);
+    expect(backend.callCount('imports:preview')).toBe(0);
     expect(onRead).not.toHaveBeenCalled();
   });
 });
 
 describe('Import, step 2: the columns', () => {
   it('needs a date column and a text or title column before it starts', async () => {
-    backend.reply('import:run', progress);
+    backend.reply('imports:run', progress);
     const onStarted = vi.fn();
     renderInApp(<ColumnsStep preview={preview()} sourceId={4} onBack={() => {}} onStarted={onStarted} />);
     const start = screen.getByTestId('import-start');
@@ -112,7 +112,7 @@ describe('Import, step 2: the columns', () => {
     expect(isDisabled(start)).toBe(false);
     click(start);
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(RUN));
-    expect(backend.sent('import:run')).toEqual([
+    expect(backend.sent('imports:run')).toEqual([
       {
         workspaceId: 'live',
         uploadId: UPLOAD,
@@ -125,10 +125,10 @@ describe('Import, step 2: the columns', () => {
   });
 
   it('reads the file again with the separator chosen and takes the new detection', async () => {
-    backend.reply('import:preview', preview({ delimiter: ',', headers: ['a;b;c'], mapping: {}, sample: [] }));
+    backend.reply('imports:preview', preview({ delimiter: ',', headers: ['a;b;c'], mapping: {}, sample: [] }));
     renderInApp(<ColumnsStep preview={preview()} sourceId={4} onBack={() => {}} onStarted={() => {}} />);
     await choose(screen.getByRole('combobox', { name: t('imports.separator') }), t('imports.separators.comma'));
-    await waitFor(() => expect(backend.sent('import:preview')).toEqual([{ uploadId: UPLOAD, delimiter: ',' }]));
+    await waitFor(() => expect(backend.sent('imports:preview')).toEqual([{ uploadId: UPLOAD, delimiter: ',' }]));
     await waitFor(() => expect((screen.getByTestId('map-text') as HTMLInputElement).value).toBe(''));
   });
 
@@ -136,7 +136,7 @@ describe('Import, step 2: the columns', () => {
     ['fr', 'Conflit avec une modification faite entre-temps. This upload was already imported.'],
     ['en', 'This conflicts with a change made meanwhile. This upload was already imported.'],
   ] as const)('shows in %s why the import could not start', async (language, text) => {
-    backend.refuse('import:run', 'CONFLICT', 'This upload was already imported.');
+    backend.refuse('imports:run', 'CONFLICT', 'This upload was already imported.');
     const onStarted = vi.fn();
     renderInApp(<ColumnsStep preview={preview({ mapping: { text: 'texte', publishedAt: 'date' } })} sourceId={4} onBack={() => {}} onStarted={onStarted} />, {
       language,

@@ -11,7 +11,7 @@ const item = checklistItem();
 
 describe('ChecklistTab', () => {
   it('ticks an item done, sets another status, and saves a note when the field is left', async () => {
-    backend.reply('incident:setChecklistItem', incident());
+    backend.reply('incidents:setChecklistItem', incident());
     renderInApp(<ChecklistTab detail={incident({ checklist: [item] })} actor={actor} />);
     click(screen.getByTestId('check-item-holding'));
     const text = item.text.en;
@@ -19,9 +19,9 @@ describe('ChecklistTab', () => {
     const note = screen.getByRole('textbox', { name: `${t('incidents.checklist.note')}${t('incidents.colon')}${text}` });
     type(note, 'Fait par le juridique');
     fireEvent.blur(note);
-    await waitFor(() => expect(backend.callCount('incident:setChecklistItem')).toBe(3));
+    await waitFor(() => expect(backend.callCount('incidents:setChecklistItem')).toBe(3));
     const base = { workspaceId: 'live', incidentId: INCIDENT_ID, itemId: item.id, actor };
-    expect(backend.sent('incident:setChecklistItem')).toEqual([
+    expect(backend.sent('incidents:setChecklistItem')).toEqual([
       { ...base, status: 'done' },
       { ...base, status: 'skipped' },
       { ...base, status: 'todo', note: 'Fait par le juridique' },

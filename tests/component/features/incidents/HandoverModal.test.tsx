@@ -10,13 +10,13 @@ const actor = { author: 'Marie Durand', authorRole: 'crisisLead' };
 
 describe('HandoverModal', () => {
   it('hands the role to the first deputy of the plan with a note', async () => {
-    backend.reply('incident:handover', incident());
+    backend.reply('incidents:handover', incident());
     const onClose = vi.fn();
     renderInApp(<HandoverModal incidentId={INCIDENT_ID} role={rosterRole()} actor={actor} onClose={onClose} />);
     type(screen.getByTestId('handover-note'), 'Journalistes rappelés, voir l’entrée 12.');
     click(screen.getByTestId('handover-submit'));
     await waitFor(() => expect(onClose).toHaveBeenCalledOnce());
-    expect(backend.sent('incident:handover')).toEqual([
+    expect(backend.sent('incidents:handover')).toEqual([
       {
         workspaceId: 'live',
         incidentId: INCIDENT_ID,
@@ -29,7 +29,7 @@ describe('HandoverModal', () => {
   });
 
   it('asks for the name and phone of someone outside the plan', async () => {
-    backend.reply('incident:handover', incident());
+    backend.reply('incidents:handover', incident());
     const onClose = vi.fn();
     renderInApp(<HandoverModal incidentId={INCIDENT_ID} role={rosterRole({ deputies: [] })} actor={actor} onClose={onClose} />);
     const name = screen.getByRole('textbox', { name: t('incidents.roster.personName') }) as HTMLInputElement;
@@ -41,14 +41,14 @@ describe('HandoverModal', () => {
     expect(name.form?.checkValidity()).toBe(true);
     click(screen.getByTestId('handover-submit'));
     await waitFor(() => expect(onClose).toHaveBeenCalledOnce());
-    expect(backend.sent('incident:handover')[0]?.to).toEqual({ name: 'Inès Moreau', phone: '+33 7 00 00 00 01', title: '', altPhone: '', email: '' });
+    expect(backend.sent('incidents:handover')[0]?.to).toEqual({ name: 'Inès Moreau', phone: '+33 7 00 00 00 01', title: '', altPhone: '', email: '' });
   });
 
   it.each([
-    ['fr', 'Certaines valeurs ne sont pas valides. Invalid input for incident:handover.'],
-    ['en', 'Some values are not valid. Invalid input for incident:handover.'],
+    ['fr', 'Certaines valeurs ne sont pas valides. Invalid input for incidents:handover.'],
+    ['en', 'Some values are not valid. Invalid input for incidents:handover.'],
   ] as const)('shows in %s why a phone number too short to call was refused', async (language, text) => {
-    backend.expectInvalidInput('incident:handover');
+    backend.expectInvalidInput('incidents:handover');
     const onClose = vi.fn();
     renderInApp(<HandoverModal incidentId={INCIDENT_ID} role={rosterRole({ deputies: [] })} actor={actor} onClose={onClose} />, { language });
     type(screen.getByRole('textbox', { name: t('incidents.roster.personName') }), 'Inès Moreau');

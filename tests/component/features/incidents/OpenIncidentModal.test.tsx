@@ -19,7 +19,7 @@ describe('OpenIncidentModal', () => {
 
   it('opens an incident with the scenario, severity, status and summary chosen, as the person at this computer', async () => {
     rememberOperator('Marie Durand', 'crisisLead');
-    backend.on('incident:open', ({ incident: input }) => incident({ title: input.title }));
+    backend.on('incidents:open', ({ incident: input }) => incident({ title: input.title }));
     const onOpened = vi.fn();
     const onClose = vi.fn();
     renderInApp(<OpenIncidentModal opened onClose={onClose} onOpened={onOpened} />);
@@ -31,7 +31,7 @@ describe('OpenIncidentModal', () => {
     click(screen.getByTestId('incident-open-submit'));
     await waitFor(() => expect(onOpened).toHaveBeenCalledWith(INCIDENT_ID));
     expect(onClose).toHaveBeenCalled();
-    expect(backend.sent('incident:open')).toEqual([
+    expect(backend.sent('incidents:open')).toEqual([
       {
         workspaceId: 'live',
         incident: {
@@ -47,7 +47,7 @@ describe('OpenIncidentModal', () => {
   });
 
   it('opens from an alert with the title and severity the alert suggests', async () => {
-    backend.reply('incident:openFromAlert', incident());
+    backend.reply('incidents:openFromAlert', incident());
     const onOpened = vi.fn();
     renderInApp(<OpenIncidentModal opened onClose={() => {}} onOpened={onOpened} alert={alert({ id: 31, watchName: 'Acme', level: 'crisis' })} />, {
       language: 'fr',
@@ -56,7 +56,7 @@ describe('OpenIncidentModal', () => {
     expect(screen.queryByRole('combobox', { name: t('incidents.fields.status') })).toBeNull();
     click(screen.getByTestId('incident-open-submit'));
     await waitFor(() => expect(onOpened).toHaveBeenCalledWith(INCIDENT_ID));
-    expect(backend.sent('incident:openFromAlert')).toEqual([
+    expect(backend.sent('incidents:openFromAlert')).toEqual([
       {
         workspaceId: 'live',
         alertId: 31,
@@ -72,7 +72,7 @@ describe('OpenIncidentModal', () => {
     ['fr', 'Certaines valeurs ne sont pas valides.'],
     ['en', 'Some values are not valid.'],
   ] as const)('marks the title in %s when the backend refuses the incident', async (language, text) => {
-    backend.refuse('incident:open', 'INVALID_INPUT', 'Invalid input for incident:open.', [{ path: 'incident.title', message: 'Too long' }]);
+    backend.refuse('incidents:open', 'INVALID_INPUT', 'Invalid input for incidents:open.', [{ path: 'incident.title', message: 'Too long' }]);
     const onOpened = vi.fn();
     renderInApp(<OpenIncidentModal opened onClose={() => {}} onOpened={onOpened} />, { language });
     type(title(), 'x'.repeat(150));

@@ -22,16 +22,16 @@ const job: ExportJob = {
 };
 
 function answerReads() {
-  backend.reply('incident:list', [incident()]);
-  backend.reply('workspace:get', workspace({ settings: { ...workspace().settings, reportLanguage: 'fr' } }));
-  backend.reply('report:reactions', []);
-  backend.reply('export:status', job);
+  backend.reply('incidents:list', [incident()]);
+  backend.reply('workspaces:get', workspace({ settings: { ...workspace().settings, reportLanguage: 'fr' } }));
+  backend.reply('reports:reactions', []);
+  backend.reply('exports:status', job);
 }
 
 describe('Reports screen', () => {
   it('generates the report of the first incident in the workspace’s report language unless another is chosen', async () => {
     answerReads();
-    backend.reply('report:generate', job);
+    backend.reply('reports:generate', job);
     renderInApp(<ReportsScreen />);
     const generate = await screen.findByTestId('generate-report');
     await waitFor(() => expect((screen.getByTestId('report-incident') as HTMLInputElement).value).toBe('Rappel de lots Acme'));
@@ -39,7 +39,7 @@ describe('Reports screen', () => {
     click(screen.getByRole('radio', { name: 'English' }));
     click(generate);
     await waitFor(() =>
-      expect(backend.sent('report:generate')).toEqual([
+      expect(backend.sent('reports:generate')).toEqual([
         { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'fr' },
         { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'en' },
       ]),
@@ -51,11 +51,11 @@ describe('Reports screen', () => {
     ['en', 'Some values are not valid. The archive’s crisis log chain is broken at record 4.'],
   ] as const)('says in %s why an archive was refused', async (language, text) => {
     answerReads();
-    backend.refuse('export:importArchive', 'INVALID_INPUT', 'The archive’s crisis log chain is broken at record 4.');
+    backend.refuse('exports:importArchive', 'INVALID_INPUT', 'The archive’s crisis log chain is broken at record 4.');
     renderInApp(<ReportsScreen />, { language });
     await screen.findByRole('button', { name: t('reports.importArchive') });
     fireEvent.change(document.querySelector('input[type="file"]')!, { target: { files: [new File(['{"format":"x"}'], 'archive.json')] } });
     expect(await screen.findByText(text)).toBeTruthy();
-    expect(backend.sent('export:importArchive')).toEqual([{ workspaceId: 'live', content: '{"format":"x"}' }]);
+    expect(backend.sent('exports:importArchive')).toEqual([{ workspaceId: 'live', content: '{"format":"x"}' }]);
   });
 });

@@ -9,7 +9,7 @@ import { renderInApp, t } from '../../support/render';
 const stored = workspace();
 
 function answerReads(protection: 'none' | 'passphrase' = 'none') {
-  backend.reply('workspace:get', stored);
+  backend.reply('workspaces:get', stored);
   backend.reply('security:status', { protection, locked: false });
   backend.reply('network:policy', { sealed: false, allowed: [{ origin: 'https://www.lemonde.fr', reason: 'Source “Le Monde”' }] });
 }
@@ -17,7 +17,7 @@ function answerReads(protection: 'none' | 'passphrase' = 'none') {
 describe('Workspace settings form', () => {
   it('saves only what was changed to the workspace, and only once something was', async () => {
     answerReads();
-    backend.on('workspace:updateSettings', ({ settings }) => ({ ...stored, settings: { ...stored.settings, ...settings } }));
+    backend.on('workspaces:updateSettings', ({ settings }) => ({ ...stored, settings: { ...stored.settings, ...settings } }));
     renderInApp(<SettingsScreen />);
     const name = await screen.findByTestId('setting-displayName');
     const save = screen.getByTestId('settings-save');
@@ -26,7 +26,7 @@ describe('Workspace settings form', () => {
     type(screen.getByRole('textbox', { name: t('settings.statusMeetingHours') }), '3');
     click(save);
     expect(await screen.findByText(t('settings.saved'))).toBeTruthy();
-    expect(backend.sent('workspace:updateSettings')).toEqual([
+    expect(backend.sent('workspaces:updateSettings')).toEqual([
       { workspaceId: 'live', settings: { ...stored.settings, displayName: 'Cellule Acme', statusMeetingHours: 3 } },
     ]);
   });
@@ -36,7 +36,7 @@ describe('Workspace settings form', () => {
     ['en', 'Some values are not valid.'],
   ] as const)('marks in %s the field the backend refused, and no other', async (language, text) => {
     answerReads();
-    backend.expectInvalidInput('workspace:updateSettings');
+    backend.expectInvalidInput('workspaces:updateSettings');
     renderInApp(<SettingsScreen />, { language });
     const name = await screen.findByTestId('setting-displayName');
     type(name, '   ');
@@ -49,11 +49,11 @@ describe('Workspace settings form', () => {
 
   it('turns sealed mode on through the workspace settings', async () => {
     answerReads();
-    backend.on('workspace:updateSettings', ({ settings }) => ({ ...stored, settings: { ...stored.settings, ...settings } }));
+    backend.on('workspaces:updateSettings', ({ settings }) => ({ ...stored, settings: { ...stored.settings, ...settings } }));
     renderInApp(<SettingsScreen />);
     expect((await screen.findByTestId('network-state')).textContent).toContain('https://www.lemonde.fr — Source “Le Monde”');
     click(screen.getByTestId('sealed-switch'));
-    await waitFor(() => expect(backend.sent('workspace:updateSettings')).toEqual([{ workspaceId: 'live', settings: { sealed: true } }]));
+    await waitFor(() => expect(backend.sent('workspaces:updateSettings')).toEqual([{ workspaceId: 'live', settings: { sealed: true } }]));
   });
 });
 

@@ -12,7 +12,7 @@ describe('host', () => {
   it('answers only status and unlock while locked, then serves the whole contract', async () => {
     const dir = tempDir();
     const first = makeTestCore(dir);
-    await first.dispatch('workspace:updateSettings', { workspaceId: 'live', settings: { displayName: 'Cellule Léman' } });
+    await first.dispatch('workspaces:updateSettings', { workspaceId: 'live', settings: { displayName: 'Cellule Léman' } });
     first.close();
     await new KeyRing(dir, { kdfCost }).setPassphrase('correct horse battery staple');
 
@@ -27,7 +27,7 @@ describe('host', () => {
     host.events.subscribe((name) => pushed.push(name));
     expect(host.core()).toBeUndefined();
     expect(await host.dispatch('security:status', {})).toEqual({ ok: true, value: { protection: 'passphrase', locked: true } });
-    expect(await host.dispatch('workspace:get', { workspaceId: 'live' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await host.dispatch('workspaces:get', { workspaceId: 'live' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await host.dispatch('security:unlock', { passphrase: 'not it at all' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: 'Wrong passphrase.' },
@@ -38,7 +38,7 @@ describe('host', () => {
     });
     // The passphrase was set on the ring alone: the core finishes the key rotation it left due and logs it.
     expect(pushed).toEqual(['crisisLog:changed', 'security:changed']);
-    expect(await host.dispatch('workspace:get', { workspaceId: 'live' })).toMatchObject({
+    expect(await host.dispatch('workspaces:get', { workspaceId: 'live' })).toMatchObject({
       ok: true,
       value: { settings: { displayName: 'Cellule Léman' } },
     });

@@ -99,7 +99,7 @@ describe('browser-mode server', () => {
 
   it('answers 401 and serves nothing without the right token', async () => {
     const server = await start();
-    for (const path of ['/', '/index.html', '/assets/app.js', `/${server.token.slice(0, -1)}x/`, `/rpc/workspace:list`]) {
+    for (const path of ['/', '/index.html', '/assets/app.js', `/${server.token.slice(0, -1)}x/`, `/rpc/workspaces:list`]) {
       const res = await send(server, path);
       expect(res.status, path).toBe(401);
       expect(res.body).not.toContain('Tocsin</title>');
@@ -112,7 +112,7 @@ describe('browser-mode server', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Tocsin</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const call = await send(server, `/${server.token}/rpc/workspace:list`, { method: 'POST', headers: json, body: '{}' });
+    const call = await send(server, `/${server.token}/rpc/workspaces:list`, { method: 'POST', headers: json, body: '{}' });
     expect(JSON.parse(call.body)).toMatchObject({ ok: true, value: [{ id: 'live' }] });
   });
 
@@ -120,13 +120,13 @@ describe('browser-mode server', () => {
     const server = await start();
     const rebound = await send(server, `/${server.token}/`, { headers: { Host: `evil.example:${server.port}` } });
     expect(rebound.status).toBe(421);
-    const foreign = await send(server, `/${server.token}/rpc/workspace:list`, {
+    const foreign = await send(server, `/${server.token}/rpc/workspaces:list`, {
       method: 'POST',
       headers: { ...json, Origin: 'http://evil.example' },
       body: '{}',
     });
     expect(foreign.status).toBe(403);
-    const own = await send(server, `/${server.token}/rpc/workspace:list`, {
+    const own = await send(server, `/${server.token}/rpc/workspaces:list`, {
       method: 'POST',
       headers: { ...json, Origin: `http://127.0.0.1:${server.port}` },
       body: '{}',
@@ -138,7 +138,7 @@ describe('browser-mode server', () => {
     const server = await start();
     const page = await send(server, `/${server.token}/`);
     expect(page.headers['set-cookie']).toBeUndefined();
-    const withCookie = await send(server, '/rpc/workspace:list', {
+    const withCookie = await send(server, '/rpc/workspaces:list', {
       method: 'POST',
       headers: { ...json, Cookie: `token=${server.token}` },
       body: '{}',
@@ -157,7 +157,7 @@ describe('browser-mode server', () => {
 
   it('accepts calls only as POST application/json, rejects bad JSON and oversize bodies', async () => {
     const server = await start();
-    const base = `/${server.token}/rpc/workspace:list`;
+    const base = `/${server.token}/rpc/workspaces:list`;
     expect((await send(server, base)).status).toBe(405);
     expect((await send(server, base, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
     const bad = await send(server, base, { method: 'POST', headers: json, body: '{oops' });
@@ -175,12 +175,12 @@ describe('browser-mode server', () => {
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           data += chunk;
-          if (data.includes('\n\n') && data.includes('event: workspace:changed')) {
+          if (data.includes('\n\n') && data.includes('event: workspaces:changed')) {
             req.destroy();
             resolve(data);
           }
         });
-        void send(server, `/${server.token}/rpc/workspace:updateSettings`, {
+        void send(server, `/${server.token}/rpc/workspaces:updateSettings`, {
           method: 'POST',
           headers: json,
           body: JSON.stringify({ workspaceId: 'live', settings: { displayName: 'Pushed' } }),
@@ -189,7 +189,7 @@ describe('browser-mode server', () => {
       req.on('error', reject);
       req.end();
     });
-    expect(received).toContain('event: workspace:changed\ndata: {"workspaceId":"live"}');
+    expect(received).toContain('event: workspaces:changed\ndata: {"workspaceId":"live"}');
   });
 
   it('answers every request target, parseable or not, with or without the token, and keeps serving', async () => {
@@ -245,10 +245,10 @@ describe('browser-mode server', () => {
     // 32 MiB of events, at a pace a reading client keeps up with; the stalled client reads none of them.
     const big = 'x'.repeat(64 * 1024);
     for (let i = 0; i < 512; i++) {
-      core.events.emit('workspace:changed', { workspaceId: big });
+      core.events.emit('workspaces:changed', { workspaceId: big });
       await sleep(0);
     }
-    core.events.emit('workspace:changed', { workspaceId: 'last' });
+    core.events.emit('workspaces:changed', { workspaceId: 'last' });
     await eventually(() => readerText.includes('data: {"workspaceId":"last"}'), 20_000);
 
     // Reading now, the stalled client gets at most what was in flight when it was dropped, then the end.

@@ -35,8 +35,8 @@ describe('IPC handlers', () => {
 
   it('hand a call from the app page to the dispatcher', async () => {
     dispatch.mockClear();
-    await expect(call('workspace:list', appFrame, { x: 1 })).resolves.toEqual(ok({ channel: 'workspace:list', input: { x: 1 } }));
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('workspace:list', { x: 1 });
+    await expect(call('workspaces:list', appFrame, { x: 1 })).resolves.toEqual(ok({ channel: 'workspaces:list', input: { x: 1 } }));
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('workspaces:list', { x: 1 });
   });
 
   it.each([
@@ -48,7 +48,7 @@ describe('IPC handlers', () => {
     ['a frame already gone', null],
   ])('refuse %s without reaching the dispatcher', async (_name, frame) => {
     dispatch.mockClear();
-    for (const channel of ['workspace:list', 'system:openExternal', 'security:setPassphrase']) {
+    for (const channel of ['workspaces:list', 'system:openExternal', 'security:setPassphrase']) {
       await expect(Promise.resolve(call(channel, frame))).resolves.toEqual(forbidden);
     }
     expect(dispatch).not.toHaveBeenCalled();
@@ -60,8 +60,8 @@ describe('push events', () => {
     const live = { isDestroyed: () => false, webContents: { send: vi.fn() } };
     const gone = { isDestroyed: () => true, webContents: { send: vi.fn() } };
     electron.windows.push(live, gone);
-    events.emit('workspace:changed', { workspaceId: 'live' });
-    expect(live.webContents.send).toHaveBeenCalledExactlyOnceWith('workspace:changed', { workspaceId: 'live' });
+    events.emit('workspaces:changed', { workspaceId: 'live' });
+    expect(live.webContents.send).toHaveBeenCalledExactlyOnceWith('workspaces:changed', { workspaceId: 'live' });
     expect(gone.webContents.send).not.toHaveBeenCalled();
   });
 });

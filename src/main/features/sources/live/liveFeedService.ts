@@ -58,7 +58,7 @@ export class LiveFeedService {
   readonly #unsubscribe: () => void;
 
   constructor(private readonly deps: LiveFeedDeps) {
-    this.#unsubscribe = deps.events.onAny(['sources:changed', 'workspace:changed'], ({ workspaceId }) => {
+    this.#unsubscribe = deps.events.onAny(['sources:changed', 'workspaces:changed'], ({ workspaceId }) => {
       if (this.#started.has(workspaceId)) this.#syncSoon(workspaceId);
     });
   }

@@ -1,4 +1,4 @@
-// Hooks over the `backup:*` calls. The list refreshes from `backup:changed` pushes (a scheduled backup or one
+// Hooks over the `backups:*` calls. The list refreshes from `backups:changed` pushes (a scheduled backup or one
 // taken in another window shows up too); a restore's push makes every screen of the workspace read again.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
@@ -6,9 +6,9 @@ import { callApi } from '../client';
 import { queryKeys } from '../queryKeys';
 
 export const useBackups = (workspaceId: WorkspaceId) =>
-  useQuery({ queryKey: queryKeys.backups(workspaceId), queryFn: () => callApi('backup:list', { workspaceId }) });
+  useQuery({ queryKey: queryKeys.backups(workspaceId), queryFn: () => callApi('backups:list', { workspaceId }) });
 
-export const useCreateBackup = (workspaceId: WorkspaceId) => useMutation({ mutationFn: () => callApi('backup:create', { workspaceId }) });
+export const useCreateBackup = (workspaceId: WorkspaceId) => useMutation({ mutationFn: () => callApi('backups:create', { workspaceId }) });
 
 export const useRestoreBackup = (workspaceId: WorkspaceId) =>
-  useMutation({ mutationFn: (name: string) => callApi('backup:restore', { workspaceId, name }) });
+  useMutation({ mutationFn: (name: string) => callApi('backups:restore', { workspaceId, name }) });

@@ -1,52 +1,52 @@
-// Hooks over the workspace list and the `exercise:*` calls.
+// Hooks over the workspace list and the `exercises:*` calls.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExerciseControl, ExerciseRun, PressureInject } from '../../../../shared/contract/exerciseRun';
+import type { ExerciseControl, ExerciseRun, PressureInject } from '../../../../shared/contract/exerciseRuns';
 import type { NewLesson } from '../../../../shared/contract/lessons';
 import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';
 import { queryKeys } from '../queryKeys';
 
 export const useWorkspaces = () =>
-  useQuery({ queryKey: queryKeys.workspaces, queryFn: () => callApi('workspace:list', {}) });
+  useQuery({ queryKey: queryKeys.workspaces, queryFn: () => callApi('workspaces:list', {}) });
 
 export function useCreateExercise() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => callApi('exercise:create', { name }),
+    mutationFn: (name: string) => callApi('exercises:create', { name }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.workspaces }),
   });
 }
 
 export const useExerciseScripts = () =>
-  useQuery({ queryKey: ['exerciseScripts'], queryFn: () => callApi('exercise:scripts', {}), staleTime: Infinity });
+  useQuery({ queryKey: ['exerciseScripts'], queryFn: () => callApi('exercises:scripts', {}), staleTime: Infinity });
 
 /** Scenario files of the cell's own: the list is refreshed by the answer, nothing else changes it. */
 export function useScenarioFiles() {
   const client = useQueryClient();
   const onSuccess = () => client.invalidateQueries({ queryKey: ['exerciseScripts'] });
   return {
-    importFile: useMutation({ mutationFn: (content: string) => callApi('exercise:importScript', { content }), onSuccess }),
-    remove: useMutation({ mutationFn: (scriptId: string) => callApi('exercise:deleteScript', { scriptId }), onSuccess }),
+    importFile: useMutation({ mutationFn: (content: string) => callApi('exercises:importScript', { content }), onSuccess }),
+    remove: useMutation({ mutationFn: (scriptId: string) => callApi('exercises:deleteScript', { scriptId }), onSuccess }),
   };
 }
 
 export const useExerciseRun = (workspaceId: WorkspaceId) =>
-  useQuery({ queryKey: queryKeys.exerciseRun(workspaceId), queryFn: () => callApi('exercise:run', { workspaceId }) });
+  useQuery({ queryKey: queryKeys.exerciseRun(workspaceId), queryFn: () => callApi('exercises:run', { workspaceId }) });
 
 export function useExerciseCommands(workspaceId: WorkspaceId) {
   const client = useQueryClient();
   const onSuccess = (run: ExerciseRun) => client.setQueryData(queryKeys.exerciseRun(workspaceId), run);
   return {
     start: useMutation({
-      mutationFn: (input: { scriptId: string; speed: number }) => callApi('exercise:start', { workspaceId, ...input }),
+      mutationFn: (input: { scriptId: string; speed: number }) => callApi('exercises:start', { workspaceId, ...input }),
       onSuccess,
     }),
     control: useMutation({
-      mutationFn: (control: ExerciseControl) => callApi('exercise:control', { workspaceId, control }),
+      mutationFn: (control: ExerciseControl) => callApi('exercises:control', { workspaceId, control }),
       onSuccess,
     }),
     pressure: useMutation({
-      mutationFn: (inject: PressureInject) => callApi('exercise:pressure', { workspaceId, inject }),
+      mutationFn: (inject: PressureInject) => callApi('exercises:pressure', { workspaceId, inject }),
       onSuccess,
     }),
   };
@@ -55,7 +55,7 @@ export function useExerciseCommands(workspaceId: WorkspaceId) {
 export const useExerciseDebrief = (workspaceId: WorkspaceId) =>
   useQuery({
     queryKey: [...queryKeys.exerciseRun(workspaceId), 'debrief'],
-    queryFn: () => callApi('exercise:debrief', { workspaceId }),
+    queryFn: () => callApi('exercises:debrief', { workspaceId }),
     // Incidents and statements change it too: read it afresh whenever the panel is shown.
     staleTime: 0,
   });
@@ -72,4 +72,4 @@ export function useSubmitLesson(workspaceId: WorkspaceId) {
 }
 
 export const useDebriefPdf = (workspaceId: WorkspaceId) =>
-  useMutation({ mutationFn: (language: Language) => callApi('exercise:debriefPdf', { workspaceId, language }) });
+  useMutation({ mutationFn: (language: Language) => callApi('exercises:debriefPdf', { workspaceId, language }) });

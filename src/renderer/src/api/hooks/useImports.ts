@@ -1,4 +1,4 @@
-// Hooks over the `import:*` calls: chunked upload, preview, run, and the run's pushed progress.
+// Hooks over the `imports:*` calls: chunked upload, preview, run, and the run's pushed progress.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { IMPORT_CHUNK_BYTES } from '../../../../shared/contract/imports';
@@ -20,10 +20,10 @@ export function useUploadFile() {
   const mutation = useMutation({
     mutationFn: async (file: File) => {
       setSent(0);
-      const { uploadId } = await callApi('import:begin', { fileName: file.name, sizeBytes: file.size });
+      const { uploadId } = await callApi('imports:begin', { fileName: file.name, sizeBytes: file.size });
       for (let offset = 0; offset < file.size; offset += IMPORT_CHUNK_BYTES) {
         const chunk = new Uint8Array(await file.slice(offset, offset + IMPORT_CHUNK_BYTES).arrayBuffer());
-        await callApi('import:chunk', { uploadId, offset, dataBase64: toBase64(chunk) });
+        await callApi('imports:chunk', { uploadId, offset, dataBase64: toBase64(chunk) });
         setSent(Math.min(1, (offset + chunk.byteLength) / file.size));
       }
       return uploadId;
@@ -34,22 +34,22 @@ export function useUploadFile() {
 
 export const usePreviewImport = () =>
   useMutation({
-    mutationFn: (input: { uploadId: string; delimiter?: Delimiter; headerLine?: number }) => callApi('import:preview', input),
+    mutationFn: (input: { uploadId: string; delimiter?: Delimiter; headerLine?: number }) => callApi('imports:preview', input),
   });
 
 export const useRunImport = (workspaceId: WorkspaceId) =>
   useMutation({
     mutationFn: (input: { uploadId: string; sourceId: number; mapping: ColumnMapping; delimiter?: Delimiter; headerLine?: number }) =>
-      callApi('import:run', { workspaceId, ...input }),
+      callApi('imports:run', { workspaceId, ...input }),
   });
 
-export const useCancelImport = () => useMutation({ mutationFn: (runId: string) => callApi('import:cancel', { runId }) });
+export const useCancelImport = () => useMutation({ mutationFn: (runId: string) => callApi('imports:cancel', { runId }) });
 
-/** The run's state, refreshed by the `import:progress` events the backend pushes after each batch. */
+/** The run's state, refreshed by the `imports:progress` events the backend pushes after each batch. */
 export const useImportRun = (runId: string | undefined) =>
   useQuery({
     queryKey: queryKeys.importRun(runId ?? ''),
-    queryFn: () => callApi('import:status', { runId: runId! }),
+    queryFn: () => callApi('imports:status', { runId: runId! }),
     enabled: runId !== undefined,
   });
 

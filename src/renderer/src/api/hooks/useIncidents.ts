@@ -1,4 +1,4 @@
-// Hooks over the `incident:*` calls; the detail and list refresh from `incident:changed` push events.
+// Hooks over the `incidents:*` calls; the detail and list refresh from `incidents:changed` push events.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput, CallName } from '../../../../shared/contract/index';
 import type { IncidentDetail } from '../../../../shared/domain/incident';
@@ -7,12 +7,12 @@ import { callApi } from '../client';
 import { queryKeys } from '../queryKeys';
 
 export const useIncidentList = (workspaceId: WorkspaceId) =>
-  useQuery({ queryKey: queryKeys.incidents(workspaceId), queryFn: () => callApi('incident:list', { workspaceId }) });
+  useQuery({ queryKey: queryKeys.incidents(workspaceId), queryFn: () => callApi('incidents:list', { workspaceId }) });
 
 export const useIncident = (workspaceId: WorkspaceId, incidentId: string) =>
   useQuery({
     queryKey: queryKeys.incident(workspaceId, incidentId),
-    queryFn: () => callApi('incident:get', { workspaceId, incidentId }),
+    queryFn: () => callApi('incidents:get', { workspaceId, incidentId }),
   });
 
 /** Open alerts, which an incident can be opened from; refreshed by `alerts:changed`. */
@@ -23,15 +23,15 @@ export const useOpenAlerts = (workspaceId: WorkspaceId) =>
   });
 
 type DetailCall =
-  | 'incident:open'
-  | 'incident:openFromAlert'
-  | 'incident:setStatus'
-  | 'incident:setSeverity'
-  | 'incident:handover'
-  | 'incident:setDuty'
-  | 'incident:mobilise'
-  | 'incident:acknowledge'
-  | 'incident:setChecklistItem';
+  | 'incidents:open'
+  | 'incidents:openFromAlert'
+  | 'incidents:setStatus'
+  | 'incidents:setSeverity'
+  | 'incidents:handover'
+  | 'incidents:setDuty'
+  | 'incidents:mobilise'
+  | 'incidents:acknowledge'
+  | 'incidents:setChecklistItem';
 
 /** A call that answers with the incident's new state, written straight into the cache. */
 export function useIncidentAction<K extends DetailCall & CallName>(name: K) {
@@ -41,7 +41,7 @@ export function useIncidentAction<K extends DetailCall & CallName>(name: K) {
     onSuccess: (detail, input) => {
       const workspaceId = (input as { workspaceId: WorkspaceId }).workspaceId;
       client.setQueryData(queryKeys.incident(workspaceId, detail.id), detail);
-      if (name === 'incident:openFromAlert') void client.invalidateQueries({ queryKey: queryKeys.detection(workspaceId) });
+      if (name === 'incidents:openFromAlert') void client.invalidateQueries({ queryKey: queryKeys.detection(workspaceId) });
     },
   });
 }
@@ -49,8 +49,8 @@ export function useIncidentAction<K extends DetailCall & CallName>(name: K) {
 export function useSituationReport(workspaceId: WorkspaceId, incidentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Omit<CallInput<'incident:situationReport'>, 'workspaceId' | 'incidentId'>) =>
-      callApi('incident:situationReport', { workspaceId, incidentId, ...input }),
+    mutationFn: (input: Omit<CallInput<'incidents:situationReport'>, 'workspaceId' | 'incidentId'>) =>
+      callApi('incidents:situationReport', { workspaceId, incidentId, ...input }),
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.incident(workspaceId, incidentId) }),
   });
 }

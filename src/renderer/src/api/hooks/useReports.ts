@@ -1,4 +1,4 @@
-// Hooks over `report:*` and `export:*`: jobs are followed through `export:progress` pushes (no polling).
+// Hooks over `reports:*` and `exports:*`: jobs are followed through `exports:progress` pushes (no polling).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExportKind } from '../../../../shared/domain/report';
 import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
@@ -8,14 +8,14 @@ import { queryKeys } from '../queryKeys';
 export const useReactions = (workspaceId: WorkspaceId, incidentId: string | null) =>
   useQuery({
     queryKey: [...queryKeys.reports(workspaceId), 'reactions', incidentId],
-    queryFn: () => callApi('report:reactions', { workspaceId, incidentId: incidentId! }),
+    queryFn: () => callApi('reports:reactions', { workspaceId, incidentId: incidentId! }),
     enabled: incidentId !== null,
   });
 
 export const useExportJob = (jobId: string | null) =>
   useQuery({
     queryKey: queryKeys.exportJob(jobId ?? 'none'),
-    queryFn: () => callApi('export:status', { jobId: jobId! }),
+    queryFn: () => callApi('exports:status', { jobId: jobId! }),
     enabled: jobId !== null,
   });
 
@@ -25,8 +25,8 @@ export function useStartJob(workspaceId: WorkspaceId) {
   return useMutation({
     mutationFn: ({ incidentId, kind, language }: { incidentId: string; kind: ExportKind; language?: Language }) =>
       kind === 'report'
-        ? callApi('report:generate', { workspaceId, incidentId, language })
-        : callApi('export:start', { workspaceId, incidentId, kind }),
+        ? callApi('reports:generate', { workspaceId, incidentId, language })
+        : callApi('exports:start', { workspaceId, incidentId, kind }),
     onSuccess: (job) => {
       client.setQueryData(queryKeys.exportJob(job.jobId), job);
       // A short job may have ended (and pushed its last event) before this answer arrived: read it once more.
@@ -35,13 +35,13 @@ export function useStartJob(workspaceId: WorkspaceId) {
   });
 }
 
-export const useCancelJob = () => useMutation({ mutationFn: (jobId: string) => callApi('export:cancel', { jobId }) });
+export const useCancelJob = () => useMutation({ mutationFn: (jobId: string) => callApi('exports:cancel', { jobId }) });
 
-export const useDownloadJob = () => useMutation({ mutationFn: (jobId: string) => callApi('export:download', { jobId }) });
+export const useDownloadJob = () => useMutation({ mutationFn: (jobId: string) => callApi('exports:download', { jobId }) });
 
 export function useImportArchive(workspaceId: WorkspaceId) {
   return useMutation({
     mutationFn: ({ content, expectedFingerprint }: { content: string; expectedFingerprint?: string }) =>
-      callApi('export:importArchive', { workspaceId, content, expectedFingerprint }),
+      callApi('exports:importArchive', { workspaceId, content, expectedFingerprint }),
   });
 }

@@ -2,7 +2,7 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseDebrief } from '../../../../shared/contract/exerciseRun';
+import type { ExerciseDebrief } from '../../../../shared/contract/exerciseRuns';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useDebriefPdf, useExerciseDebrief } from '../../api/hooks/useExercises';
 import { base64ToBytes, downloadFile } from '../plan/downloadFile';

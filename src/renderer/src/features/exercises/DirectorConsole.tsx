@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseRun, PressureInject, RunInject } from '../../../../shared/contract/exerciseRun';
+import type { ExerciseRun, PressureInject, RunInject } from '../../../../shared/contract/exerciseRuns';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useExerciseCommands, useExerciseRun, useExerciseScripts, useScenarioFiles } from '../../api/hooks/useExercises';
 import { IssueList } from '../../components/IssueList';

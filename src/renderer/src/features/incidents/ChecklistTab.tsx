@@ -62,7 +62,7 @@ function ItemRow({ item, incidentId, actor, now, disabled }: { item: IncidentChe
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const workspaceId = useWorkspaceId();
-  const update = useIncidentAction('incident:setChecklistItem');
+  const update = useIncidentAction('incidents:setChecklistItem');
   const [note, setNote] = useState(item.note);
   const open = item.status === 'todo' || item.status === 'in_progress';
   const overdue = open && Date.parse(item.dueAt) < now;

@@ -19,7 +19,7 @@ export function HandoverModal({ incidentId, role, actor, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const workspaceId = useWorkspaceId();
-  const handover = useIncidentAction('incident:handover');
+  const handover = useIncidentAction('incidents:handover');
   const [choice, setChoice] = useState(role.deputies.length > 0 ? '0' : 'other');
   const [other, setOther] = useState({ name: '', phone: '', title: '' });
   const [note, setNote] = useState('');

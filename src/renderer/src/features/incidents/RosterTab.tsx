@@ -20,8 +20,8 @@ export function RosterTab({ detail, actor, onCallTree }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const workspaceId = useWorkspaceId();
-  const acknowledge = useIncidentAction('incident:acknowledge');
-  const setDuty = useIncidentAction('incident:setDuty');
+  const acknowledge = useIncidentAction('incidents:acknowledge');
+  const setDuty = useIncidentAction('incidents:setDuty');
   const [handingOver, setHandingOver] = useState<RosterRole | null>(null);
   const closed = detail.status === 'closed';
   const calls = new Map<string, MobilisationCall>((detail.mobilisation?.calls ?? []).map((c) => [c.roleId, c]));

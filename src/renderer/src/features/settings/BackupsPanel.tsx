@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfoDto } from '../../../../shared/contract/backup';
+import type { BackupInfoDto } from '../../../../shared/contract/backups';
 import { useBackups, useCreateBackup, useRestoreBackup } from '../../api/hooks/useBackups';
 import { useWorkspace } from '../../api/hooks/useWorkspace';
 import { useWorkspaceId } from '../../app/WorkspaceContext';

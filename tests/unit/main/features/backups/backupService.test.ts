@@ -24,16 +24,16 @@ describe('backups', () => {
     const dir = tempDir();
     const core = makeTestCore(dir);
     await logEntry(core, 'Appel du journaliste du Temps à 10h12');
-    const created = await invoke(core, 'backup:create', { workspaceId: 'live' });
+    const created = await invoke(core, 'backups:create', { workspaceId: 'live' });
     const file = join(dir, 'backups', 'live', created.name);
     expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(readFileSync(file).includes(Buffer.from('journaliste'))).toBe(false);
 
     await logEntry(core, 'Entrée postérieure à la sauvegarde');
-    const listed = await core.dispatch('backup:list', { workspaceId: 'live' });
+    const listed = await core.dispatch('backups:list', { workspaceId: 'live' });
     expect(listed).toMatchObject({ ok: true, value: [{ name: created.name }] });
 
-    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: created.name });
+    const restored = await core.dispatch('backups:restore', { workspaceId: 'live', name: created.name });
     expect(restored).toMatchObject({ ok: true, value: { log: expect.stringMatching(/crisis log verified/) } });
     const bodies = await logBodies(core);
     expect(bodies.some((b) => b.includes('journaliste'))).toBe(true);
@@ -46,7 +46,7 @@ describe('backups', () => {
     const dir = tempDir();
     const core = makeTestCore(dir);
     await logEntry(core, 'Décision : gel des campagnes');
-    const created = await invoke(core, 'backup:create', { workspaceId: 'live' });
+    const created = await invoke(core, 'backups:create', { workspaceId: 'live' });
     await logEntry(core, 'Après la sauvegarde');
 
     const file = join(dir, 'backups', 'live', created.name);
@@ -57,7 +57,7 @@ describe('backups', () => {
     tampered.prepare("UPDATE crisis_log SET body = 'Décision : campagnes maintenues' WHERE body LIKE 'Décision%'").run();
     tampered.close();
 
-    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: created.name });
+    const restored = await core.dispatch('backups:restore', { workspaceId: 'live', name: created.name });
     expect(restored).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/chain is broken/) } });
     const integrity = core.crisisLog.verify('live');
     expect(integrity.ok).toBe(true);
@@ -71,7 +71,7 @@ describe('backups', () => {
     const core = makeTestCore(dir);
     await logEntry(core, 'Premier appel');
     await logEntry(core, 'Décision : communiqué à 14h');
-    const created = await invoke(core, 'backup:create', { workspaceId: 'live' });
+    const created = await invoke(core, 'backups:create', { workspaceId: 'live' });
     expect(existsSync(join(dir, 'backups', 'live', created.name.replace(/\.db$/, '.head')))).toBe(true);
 
     const cut = new Database(join(dir, 'backups', 'live', created.name));
@@ -79,7 +79,7 @@ describe('backups', () => {
     cut.exec('DROP TRIGGER crisis_log_no_delete');
     cut.prepare('DELETE FROM crisis_log WHERE seq = (SELECT max(seq) FROM crisis_log)').run();
     cut.close();
-    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: created.name });
+    const restored = await core.dispatch('backups:restore', { workspaceId: 'live', name: created.name });
     expect(restored).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/last_record_deleted/) } });
     expect(core.crisisLog.verify('live').ok).toBe(true);
     core.close();
@@ -106,7 +106,7 @@ describe('backups', () => {
     old.close();
     writeFileSync(join(dir, 'backups', 'live', '20260101T080000Z.key'), oldKey.toString('hex'));
 
-    const restored = await core.dispatch('backup:restore', { workspaceId: 'live', name: '20260101T080000Z.db' });
+    const restored = await core.dispatch('backups:restore', { workspaceId: 'live', name: '20260101T080000Z.db' });
     expect(restored).toMatchObject({ ok: true });
     const bodies = await logBodies(core);
     expect(bodies.some((b) => b.includes('ancienne version'))).toBe(true);
@@ -121,7 +121,7 @@ describe('backups', () => {
   it('rejects names that are not backups (no path tricks)', async () => {
     const core = makeTestCore(tempDir());
     for (const name of ['../live.db', '..%2Flive.db', 'x.db', '']) {
-      const r = await core.dispatch('backup:restore', { workspaceId: 'live', name });
+      const r = await core.dispatch('backups:restore', { workspaceId: 'live', name });
       expect(r.ok).toBe(false);
     }
     core.close();

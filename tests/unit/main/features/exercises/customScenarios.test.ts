@@ -13,29 +13,29 @@ describe('scenarios of the cell’s own', () => {
     const dataDir = tempDir();
     const core = makeTestCore(dataDir);
     const own = { ...shipped, id: 'insurer-claims-outage', title: { fr: 'Panne des sinistres', en: 'Claims outage' }, brand: 'Assurances Lac' };
-    const imported = await invoke(core, 'exercise:importScript', { content: stringify(own) });
+    const imported = await invoke(core, 'exercises:importScript', { content: stringify(own) });
     expect(imported).toMatchObject({ id: 'insurer-claims-outage', custom: true, brand: 'Assurances Lac' });
-    expect((await invoke(core, 'exercise:scripts', {})).map((s) => [s.id, s.custom])).toContainEqual(['insurer-claims-outage', true]);
+    expect((await invoke(core, 'exercises:scripts', {})).map((s) => [s.id, s.custom])).toContainEqual(['insurer-claims-outage', true]);
 
-    const exercise = await invoke(core, 'exercise:create', { name: 'Own drill' });
-    const run = await invoke(core, 'exercise:start', { workspaceId: exercise.id, scriptId: 'insurer-claims-outage', speed: 60 });
+    const exercise = await invoke(core, 'exercises:create', { name: 'Own drill' });
+    const run = await invoke(core, 'exercises:start', { workspaceId: exercise.id, scriptId: 'insurer-claims-outage', speed: 60 });
     expect(run).toMatchObject({ scriptId: 'insurer-claims-outage', status: 'running' });
     core.close();
 
     const again = makeTestCore(dataDir);
-    expect((await invoke(again, 'exercise:scripts', {})).some((s) => s.id === 'insurer-claims-outage')).toBe(true);
-    expect(await invoke(again, 'exercise:deleteScript', { scriptId: 'insurer-claims-outage' })).toEqual({ deleted: true });
-    expect((await invoke(again, 'exercise:scripts', {})).some((s) => s.id === 'insurer-claims-outage')).toBe(false);
-    const shippedRemoval = await again.dispatch('exercise:deleteScript', { scriptId: 'bank-data-leak' });
+    expect((await invoke(again, 'exercises:scripts', {})).some((s) => s.id === 'insurer-claims-outage')).toBe(true);
+    expect(await invoke(again, 'exercises:deleteScript', { scriptId: 'insurer-claims-outage' })).toEqual({ deleted: true });
+    expect((await invoke(again, 'exercises:scripts', {})).some((s) => s.id === 'insurer-claims-outage')).toBe(false);
+    const shippedRemoval = await again.dispatch('exercises:deleteScript', { scriptId: 'bank-data-leak' });
     expect(shippedRemoval.ok || shippedRemoval.error.code).toBe('FORBIDDEN');
     again.close();
   });
 
   it('refuses broken, foreign and clashing files with every problem by path, and keeps nothing', async () => {
     const core = makeTestCore(tempDir());
-    const before = await invoke(core, 'exercise:scripts', {});
+    const before = await invoke(core, 'exercises:scripts', {});
     const problems = async (content: string) => {
-      const result = await core.dispatch('exercise:importScript', { content });
+      const result = await core.dispatch('exercises:importScript', { content });
       if (result.ok) throw new Error('imported');
       return { code: result.error.code, paths: (result.error.issues ?? []).map((i) => i.path) };
     };
@@ -49,7 +49,7 @@ describe('scenarios of the cell’s own', () => {
     expect((await problems('::: not [ yaml')).code).toBe('INVALID_INPUT');
     expect(await problems(JSON.stringify({ ...shipped, formatVersion: 99 }))).toEqual({ code: 'INVALID_INPUT', paths: ['formatVersion'] });
     expect(await problems(JSON.stringify(shipped))).toEqual({ code: 'CONFLICT', paths: ['id'] });
-    expect(await invoke(core, 'exercise:scripts', {})).toEqual(before);
+    expect(await invoke(core, 'exercises:scripts', {})).toEqual(before);
     core.close();
   });
 });

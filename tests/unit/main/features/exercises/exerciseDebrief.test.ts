@@ -11,14 +11,14 @@ describe('exercise debrief (Must show #2, backend part)', () => {
   it('measures detection, mobilisation, holding statement and checklist timings of a played scenario', async () => {
     let now = Date.parse('2026-11-21T08:00:00.000Z');
     const core = makeTestCore(tempDir(), { clock: { now: () => new Date(now) } });
-    const exercise = await invoke(core, 'exercise:create', { name: 'Debrief drill' });
+    const exercise = await invoke(core, 'exercises:create', { name: 'Debrief drill' });
     const ws = { workspaceId: exercise.id };
-    await invoke(core, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    await invoke(core, 'exercises:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
     /** At ×60 a real second is a game minute; each step plays what became due. */
     const play = async (gameMinutes: number) => {
       for (let i = 0; i < gameMinutes; i += 1) {
         now += 1000;
-        await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+        await invoke(core, 'exercises:control', { ...ws, control: { action: 'speed', speed: 60 } });
       }
     };
     const actor = { author: 'Julien Morel', authorRole: 'crisisLead' };
@@ -26,14 +26,14 @@ describe('exercise debrief (Must show #2, backend part)', () => {
     await play(30); // H+0:30, the alert opened at about H+0:25
     const [alert] = await invoke(core, 'alerts:list', ws);
     expect(alert).toBeDefined();
-    const opened = await invoke(core, 'incident:openFromAlert', { ...ws, alertId: alert!.id, scenarioKind: 'dataBreach', severity: 'critical', actor });
+    const opened = await invoke(core, 'incidents:openFromAlert', { ...ws, alertId: alert!.id, scenarioKind: 'dataBreach', severity: 'critical', actor });
     const incident = { ...ws, incidentId: opened.id };
 
     await play(4);
-    const mobilised = await invoke(core, 'incident:mobilise', { ...incident, actor });
+    const mobilised = await invoke(core, 'incidents:mobilise', { ...incident, actor });
     await play(6);
     for (const call of mobilised.mobilisation!.calls) {
-      await invoke(core, 'incident:acknowledge', { ...incident, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
+      await invoke(core, 'incidents:acknowledge', { ...incident, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
     }
 
     const draft = await invoke(core, 'composer:create', {
@@ -62,22 +62,22 @@ describe('exercise debrief (Must show #2, backend part)', () => {
     });
 
     // The public reacts to the published statement: a reply wave two game minutes later.
-    const afterPublish = (await invoke(core, 'exercise:run', ws))!;
+    const afterPublish = (await invoke(core, 'exercises:run', ws))!;
     const replies = afterPublish.injects.find((i) => i.id === 'replies-1');
     expect(replies?.at).toBe(Math.floor(afterPublish.gameMinute) + 2);
     expect(replies?.title.en).toMatch(/draft check: \d+ flag/);
     await play(5);
-    const reacted = (await invoke(core, 'exercise:run', ws))!;
+    const reacted = (await invoke(core, 'exercises:run', ws))!;
     expect(reacted.injects.find((i) => i.id === 'replies-1')?.firedAt).not.toBeNull();
 
-    const current = await invoke(core, 'incident:get', incident);
+    const current = await invoke(core, 'incidents:get', incident);
     for (const entry of current.checklist.filter((i) => i.deadlineMinutes <= 60)) {
-      await invoke(core, 'incident:setChecklistItem', { ...incident, itemId: entry.id, status: 'done', actor });
+      await invoke(core, 'incidents:setChecklistItem', { ...incident, itemId: entry.id, status: 'done', actor });
     }
 
-    const debrief = await invoke(core, 'exercise:debrief', ws);
+    const debrief = await invoke(core, 'exercises:debrief', ws);
     await invoke(core, 'lessons:submit', { ...ws, lesson: { author: null, wentWell: '', wentBadly: 'Validation juridique trop lente', actions: [{ action: 'Pré-approuver une FAQ', owner: 'Juriste' }] } });
-    const printed = await invoke(core, 'exercise:debriefPdf', { ...ws, language: 'fr' });
+    const printed = await invoke(core, 'exercises:debriefPdf', { ...ws, language: 'fr' });
     core.close();
 
     expect(printed.fileName).toBe('EXERCISE-debrief-bank-data-leak-fr.pdf');

@@ -9,14 +9,14 @@ describe('shipped scenarios through the real detection engine, in game time', ()
     it(`${scriptId}: the first alert opens after onset and within the expected window`, async () => {
       let now = Date.parse('2026-11-21T08:00:00.000Z');
       const core = makeTestCore(tempDir(), { clock: { now: () => new Date(now) } });
-      const exercise = await invoke(core, 'exercise:create', { name: scriptId });
+      const exercise = await invoke(core, 'exercises:create', { name: scriptId });
       const ws = { workspaceId: exercise.id };
-      const run = await invoke(core, 'exercise:start', { ...ws, scriptId, speed: 60 });
+      const run = await invoke(core, 'exercises:start', { ...ws, scriptId, speed: 60 });
       const gameStart = Date.parse(run.gameStartAt);
       // One real second per step at ×60: one game minute at a time, as the timer would play it.
       for (let minute = 1; minute <= 60; minute += 1) {
         now += 1000;
-        await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+        await invoke(core, 'exercises:control', { ...ws, control: { action: 'speed', speed: 60 } });
       }
       const alerts = await invoke(core, 'alerts:list', ws);
       expect(alerts.length).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ describe('exercise workspaces (Must show #3, backend part)', () => {
     const before = tableCounts(dataDir, 'live');
 
     const core = makeTestCore(dataDir);
-    const exercise = await invoke(core, 'exercise:create', { name: 'Exercice fuite de données' });
+    const exercise = await invoke(core, 'exercises:create', { name: 'Exercice fuite de données' });
     expect(exercise.kind).toBe('exercise');
     expect(exercise.id).toMatch(/^exercise-\d{12}-[0-9a-f]{6}$/);
     expect(exercise.settings.displayName).toBe('Exercice fuite de données');
@@ -56,7 +56,7 @@ describe('exercise workspaces (Must show #3, backend part)', () => {
     const exported = await invoke(core, 'plan:export', ex);
     expect(exported.fileName.startsWith('EXERCISE-')).toBe(true);
 
-    const workspaces = await invoke(core, 'workspace:list', {});
+    const workspaces = await invoke(core, 'workspaces:list', {});
     expect(workspaces.map((w) => [w.id, w.kind]).sort()).toEqual([[exercise.id, 'exercise'], ['live', 'live']].sort());
     core.close();
 

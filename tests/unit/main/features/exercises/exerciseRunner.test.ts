@@ -55,37 +55,37 @@ describe('exercise runner through the contract', () => {
     const dataDir = tempDir();
     const clock = manualClock();
     const core = makeTestCore(dataDir, { clock });
-    const liveRefused = await core.dispatch('exercise:start', { workspaceId: 'live', scriptId: 'bank-data-leak', speed: 60 });
+    const liveRefused = await core.dispatch('exercises:start', { workspaceId: 'live', scriptId: 'bank-data-leak', speed: 60 });
     expect(liveRefused.ok || liveRefused.error.code).toBe('FORBIDDEN');
 
-    const exercise = await invoke(core, 'exercise:create', { name: 'Drill' });
+    const exercise = await invoke(core, 'exercises:create', { name: 'Drill' });
     const ws = { workspaceId: exercise.id };
-    const started = await invoke(core, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    const started = await invoke(core, 'exercises:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
     expect(started.status).toBe('running');
     expect(started.gameMinute).toBe(0);
 
     clock.advanceSeconds(20); // 20 game minutes
-    const early = await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const early = await invoke(core, 'exercises:control', { ...ws, control: { action: 'speed', speed: 60 } });
     expect(Math.round(early.gameMinute)).toBe(20);
     expect(early.injects.find((i) => i.id === 'p-first')?.firedAt).toBe(20);
     expect(early.injects.find((i) => i.id === 'p-influencer')?.firedAt).toBeNull();
 
-    await invoke(core, 'exercise:control', { ...ws, control: { action: 'pause' } });
+    await invoke(core, 'exercises:control', { ...ws, control: { action: 'pause' } });
     clock.advanceSeconds(300);
-    const paused = await invoke(core, 'exercise:run', ws);
+    const paused = await invoke(core, 'exercises:run', ws);
     expect(Math.round(paused!.gameMinute)).toBe(20);
-    await invoke(core, 'exercise:control', { ...ws, control: { action: 'resume' } });
+    await invoke(core, 'exercises:control', { ...ws, control: { action: 'resume' } });
 
-    const fired = await invoke(core, 'exercise:control', { ...ws, control: { action: 'fire', injectId: 'p-mp' } });
+    const fired = await invoke(core, 'exercises:control', { ...ws, control: { action: 'fire', injectId: 'p-mp' } });
     expect(fired.injects.find((i) => i.id === 'p-mp')?.firedAt).toBe(20);
-    const pressure = await invoke(core, 'exercise:pressure', {
+    const pressure = await invoke(core, 'exercises:pressure', {
       ...ws,
       inject: { kind: 'post', author: '@consumer_watch', audience: 250_000, language: 'fr', text: 'Banque Léman doit s’expliquer sur la fuite !' },
     });
     expect(pressure.injects.some((i) => i.pressure && i.firedAt !== null)).toBe(true);
 
     clock.advanceSeconds(110);
-    const done = await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const done = await invoke(core, 'exercises:control', { ...ws, control: { action: 'speed', speed: 60 } });
     expect(done.status).toBe('finished');
     expect(done.gameMinute).toBe(120);
     expect(done.injects.filter((i) => i.kind !== 'directorNote' && i.firedAt === null)).toEqual([]);
@@ -104,16 +104,16 @@ describe('exercise runner through the contract', () => {
     const dataDir = tempDir();
     const clock = manualClock();
     const core = makeTestCore(dataDir, { clock });
-    const exercise = await invoke(core, 'exercise:create', { name: 'Jump' });
+    const exercise = await invoke(core, 'exercises:create', { name: 'Jump' });
     const ws = { workspaceId: exercise.id };
-    await invoke(core, 'exercise:start', { ...ws, scriptId: 'energy-site-incident', speed: 1 });
-    const jumped = await invoke(core, 'exercise:control', { ...ws, control: { action: 'jump', minute: 100 } });
+    await invoke(core, 'exercises:start', { ...ws, scriptId: 'energy-site-incident', speed: 1 });
+    const jumped = await invoke(core, 'exercises:control', { ...ws, control: { action: 'jump', minute: 100 } });
     expect(jumped.gameMinute).toBe(100);
     // The point injects before minute 100 fire on the jump; the waves' skipped minutes produced nothing.
     expect(jumped.injects.filter((i) => i.at <= 100 && i.kind !== 'wave' && i.firedAt === null)).toEqual([]);
     expect(jumped.mentionsInjected).toBeLessThan(10);
     clock.advanceSeconds(5 * 60);
-    const later = await invoke(core, 'exercise:control', { ...ws, control: { action: 'speed', speed: 2 } });
+    const later = await invoke(core, 'exercises:control', { ...ws, control: { action: 'speed', speed: 2 } });
     expect(Math.round(later.gameMinute)).toBe(105);
     expect(later.mentionsInjected).toBeGreaterThan(jumped.mentionsInjected);
     core.close();
@@ -123,12 +123,12 @@ describe('exercise runner through the contract', () => {
     const dataDir = tempDir();
     const clock = manualClock();
     const first = makeTestCore(dataDir, { clock });
-    const exercise = await invoke(first, 'exercise:create', { name: 'Restart' });
+    const exercise = await invoke(first, 'exercises:create', { name: 'Restart' });
     const ws = { workspaceId: exercise.id };
-    await invoke(first, 'exercise:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    await invoke(first, 'exercises:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
     clock.advanceSeconds(20);
-    await invoke(first, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
-    const before = await invoke(first, 'exercise:pressure', {
+    await invoke(first, 'exercises:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const before = await invoke(first, 'exercises:pressure', {
       ...ws,
       inject: { kind: 'post', author: '@consumer_watch', audience: 250_000, language: 'fr', text: 'Banque Léman doit s’expliquer !' },
     });
@@ -139,7 +139,7 @@ describe('exercise runner through the contract', () => {
     // The app was down for ten minutes of real time: the game clock did not run meanwhile.
     clock.advanceSeconds(600);
     const second = makeTestCore(dataDir, { clock });
-    const restored = await invoke(second, 'exercise:run', ws);
+    const restored = await invoke(second, 'exercises:run', ws);
     expect(restored).toMatchObject({ status: 'paused', scriptId: 'bank-data-leak', mentionsInjected: before.mentionsInjected });
     expect(Math.round(restored!.gameMinute)).toBe(20);
     expect(restored!.injects.find((i) => i.id === 'p-first')?.firedAt).toBe(20);
@@ -147,9 +147,9 @@ describe('exercise runner through the contract', () => {
     // Players' actions stamped before the restart still map to their game minute (the debrief needs them).
     expect(second.exerciseRuns.gameMinuteAt(exercise.id, '2026-11-21T08:00:10.000Z')).toBeCloseTo(10, 5);
 
-    await invoke(second, 'exercise:control', { ...ws, control: { action: 'resume' } });
+    await invoke(second, 'exercises:control', { ...ws, control: { action: 'resume' } });
     clock.advanceSeconds(10);
-    const later = await invoke(second, 'exercise:control', { ...ws, control: { action: 'speed', speed: 60 } });
+    const later = await invoke(second, 'exercises:control', { ...ws, control: { action: 'speed', speed: 60 } });
     expect(Math.round(later.gameMinute)).toBe(30);
     expect(later.mentionsInjected).toBeGreaterThan(before.mentionsInjected);
     second.close();

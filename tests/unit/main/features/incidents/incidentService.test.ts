@@ -202,7 +202,7 @@ describe('IncidentService', () => {
     const [alert] = await invoke(c, 'alerts:list', { workspaceId: 'live', status: 'open' });
     expect(alert).toBeDefined();
 
-    const incident = await invoke(c, 'incident:openFromAlert', {
+    const incident = await invoke(c, 'incidents:openFromAlert', {
       workspaceId: 'live',
       alertId: alert!.id,
       scenarioKind: 'dataBreach',
@@ -217,14 +217,14 @@ describe('IncidentService', () => {
     expect(incident.roster).toHaveLength(10);
     const answered = await invoke(c, 'alerts:get', { workspaceId: 'live', alertId: alert!.id });
     expect(answered).toMatchObject({ status: 'acknowledged', statusBy: 'Anne Roux' });
-    await expect(invoke(c, 'incident:openFromAlert', { workspaceId: 'live', alertId: 999, scenarioKind: 'other', severity: 'low', actor: lead })).rejects.toThrow();
+    await expect(invoke(c, 'incidents:openFromAlert', { workspaceId: 'live', alertId: 999, scenarioKind: 'other', severity: 'low', actor: lead })).rejects.toThrow();
   });
 
   it('goes through the contract with validation errors as data', async () => {
     const { core: c } = start();
-    const refused = await c.dispatch('incident:open', { workspaceId: 'live', incident: { title: '', scenarioKind: 'dataBreach', severity: 'high', actor: lead } });
+    const refused = await c.dispatch('incidents:open', { workspaceId: 'live', incident: { title: '', scenarioKind: 'dataBreach', severity: 'high', actor: lead } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const missing = await c.dispatch('incident:get', { workspaceId: 'live', incidentId: '2f1d2c9e-7d7a-4d59-9a37-0d5b3c7e1a10' });
+    const missing = await c.dispatch('incidents:get', { workspaceId: 'live', incidentId: '2f1d2c9e-7d7a-4d59-9a37-0d5b3c7e1a10' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

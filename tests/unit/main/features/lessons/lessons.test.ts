@@ -7,7 +7,7 @@ const tempDir = useTempDirs();
 describe('lessons-learned answers', () => {
   it('stores named and anonymous answers with actions and owners; an anonymous one keeps no role', async () => {
     const core = makeTestCore(tempDir(), { clock: { now: () => new Date('2026-11-21T12:00:00.000Z') } });
-    const exercise = await invoke(core, 'exercise:create', { name: 'RETEX' });
+    const exercise = await invoke(core, 'exercises:create', { name: 'RETEX' });
     const ws = { workspaceId: exercise.id };
     const seen: unknown[] = [];
     core.events.subscribe((name, payload) => name === 'lessons:changed' && seen.push(payload));

@@ -19,10 +19,10 @@ let built: BuiltIncident;
 const others: string[] = [];
 
 async function exportFile(kind: 'archive' | 'mentionsCsv' | 'mentionsXlsx' | 'logCsv'): Promise<Buffer> {
-  const job = await invoke(core, 'export:start', { workspaceId: WS, incidentId: built.incidentId, kind });
+  const job = await invoke(core, 'exports:start', { workspaceId: WS, incidentId: built.incidentId, kind });
   const done = await core.reports.jobs.settled(job.jobId);
   expect(done.state, done.error ?? '').toBe('done');
-  const file = await invoke(core, 'export:download', { jobId: job.jobId });
+  const file = await invoke(core, 'exports:download', { jobId: job.jobId });
   return Buffer.from(file.contentBase64, 'base64');
 }
 
@@ -46,18 +46,18 @@ describe('incident archive and exports', () => {
   it('round-trips into an empty data folder with the same incident and a verifying log chain', async () => {
     const bytes = await exportFile('archive');
     const archive = incidentArchiveSchema.parse(JSON.parse(bytes.toString('utf8')));
-    const source = await invoke(core, 'incident:get', { workspaceId: WS, incidentId: built.incidentId });
+    const source = await invoke(core, 'incidents:get', { workspaceId: WS, incidentId: built.incidentId });
     const sourceLog = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: built.incidentId, limit: 2000 } });
     const statements = await invoke(core, 'composer:list', { workspaceId: WS, incidentId: built.incidentId });
 
     const review = freshCore();
     try {
       const { fingerprint } = await invoke(core, 'security:signingKey', { workspaceId: WS });
-      const result = await invoke(review, 'export:importArchive', { workspaceId: WS, content: bytes.toString('utf8'), expectedFingerprint: fingerprint.toLowerCase() });
+      const result = await invoke(review, 'exports:importArchive', { workspaceId: WS, content: bytes.toString('utf8'), expectedFingerprint: fingerprint.toLowerCase() });
       expect(result.incidentId).toBe(built.incidentId);
       expect(result.headHash).toBe(archive.logHeadHash);
       expect(result.signer.fingerprint).toBe(fingerprint);
-      const copy = await invoke(review, 'incident:get', { workspaceId: WS, incidentId: built.incidentId });
+      const copy = await invoke(review, 'incidents:get', { workspaceId: WS, incidentId: built.incidentId });
       expect(copy).toEqual(source);
       // Same entries; their links are this laptop's own (the chain key never leaves the laptop that wrote it).
       const copyLog = await invoke(review, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: built.incidentId, limit: 2000 } });
@@ -70,9 +70,9 @@ describe('incident archive and exports', () => {
       expect(integrity.ok).toBe(true);
       expect(integrity.checked).toBe(archive.tables.crisis_log.length + 1);
       // A second import into the now non-empty workspace is refused.
-      await expect(invoke(review, 'export:importArchive', { workspaceId: WS, content: bytes.toString('utf8') })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(invoke(review, 'exports:importArchive', { workspaceId: WS, content: bytes.toString('utf8') })).rejects.toMatchObject({ code: 'CONFLICT' });
       // The review copy produces its report.
-      const job = await invoke(review, 'report:generate', { workspaceId: WS, incidentId: built.incidentId, language: 'en' });
+      const job = await invoke(review, 'reports:generate', { workspaceId: WS, incidentId: built.incidentId, language: 'en' });
       expect((await review.reports.jobs.settled(job.jobId)).state).toBe('done');
     } finally {
       review.close();
@@ -84,13 +84,13 @@ describe('incident archive and exports', () => {
     archive.tables.crisis_log[3]!.body = 'Entrée réécrite après coup';
     const review = freshCore();
     try {
-      await expect(invoke(review, 'export:importArchive', { workspaceId: WS, content: JSON.stringify(archive) })).rejects.toMatchObject({
+      await expect(invoke(review, 'exports:importArchive', { workspaceId: WS, content: JSON.stringify(archive) })).rejects.toMatchObject({
         code: 'CONFLICT',
         issues: [{ path: 'archive', message: 'signature_invalid' }],
       });
-      expect(await invoke(review, 'incident:list', { workspaceId: WS })).toEqual([]);
-      await expect(invoke(review, 'export:importArchive', { workspaceId: WS, content: '{"format":"other"}' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-      await expect(invoke(review, 'export:importArchive', { workspaceId: WS, content: 'not json' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      expect(await invoke(review, 'incidents:list', { workspaceId: WS })).toEqual([]);
+      await expect(invoke(review, 'exports:importArchive', { workspaceId: WS, content: '{"format":"other"}' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      await expect(invoke(review, 'exports:importArchive', { workspaceId: WS, content: 'not json' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     } finally {
       review.close();
     }

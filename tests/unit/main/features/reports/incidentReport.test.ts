@@ -20,10 +20,10 @@ let now = Date.UTC(2026, 0, 5);
 let built: BuiltIncident;
 
 async function generate(language: 'fr' | 'en'): Promise<{ pdf: Buffer; pages: number }> {
-  const job = await invoke(core, 'report:generate', { workspaceId: WS, incidentId: built.incidentId, language });
+  const job = await invoke(core, 'reports:generate', { workspaceId: WS, incidentId: built.incidentId, language });
   const done = await core.reports.jobs.settled(job.jobId);
   expect(done.state, done.error ?? '').toBe('done');
-  const file = await invoke(core, 'export:download', { jobId: job.jobId });
+  const file = await invoke(core, 'exports:download', { jobId: job.jobId });
   expect(file.mimeType).toBe('application/pdf');
   return { pdf: Buffer.from(file.contentBase64, 'base64'), pages: done.pages ?? 0 };
 }
@@ -59,7 +59,7 @@ describe('PDF incident report', () => {
     expect(text).toContain(s.contents);
     for (const [i, key] of SECTION_ORDER.entries()) expect(text, key).toContain(`${i + 1}. ${s.sections[key]}`);
 
-    const detail = await invoke(core, 'incident:get', { workspaceId: WS, incidentId: built.incidentId });
+    const detail = await invoke(core, 'incidents:get', { workspaceId: WS, incidentId: built.incidentId });
     const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: built.incidentId, limit: 2000 } });
     expect(integrity.ok).toBe(true);
     expect(text).toContain(`${log.length} entrées pour cet incident.`);
@@ -110,15 +110,15 @@ describe('PDF incident report', () => {
   }, 120_000);
 
   it('marks every page EXERCICE when the incident comes from an exercise workspace', async () => {
-    const exercise = await invoke(core, 'exercise:create', { name: 'Exercice fuite de données' });
-    const incident = await invoke(core, 'incident:open', {
+    const exercise = await invoke(core, 'exercises:create', { name: 'Exercice fuite de données' });
+    const incident = await invoke(core, 'incidents:open', {
       workspaceId: exercise.id,
       incident: { title: 'Exercice : fuite simulée', scenarioId: null, scenarioKind: 'dataBreach', severity: 'medium', actor: { author: 'Directeur d’exercice' } },
     });
-    const job = await invoke(core, 'report:generate', { workspaceId: exercise.id, incidentId: incident.id, language: 'fr' });
+    const job = await invoke(core, 'reports:generate', { workspaceId: exercise.id, incidentId: incident.id, language: 'fr' });
     expect((await core.reports.jobs.settled(job.jobId)).state).toBe('done');
     const path = join(ARTIFACTS, 'exercise-report-fr.pdf');
-    writeFileSync(path, Buffer.from((await invoke(core, 'export:download', { jobId: job.jobId })).contentBase64, 'base64'));
+    writeFileSync(path, Buffer.from((await invoke(core, 'exports:download', { jobId: job.jobId })).contentBase64, 'base64'));
     const pages = pdfText(path).split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThan(10);
     for (const page of pages) expect(page).toContain('EXERCICE');

@@ -114,11 +114,11 @@ async function scan(dir: string, ring: KeyRing, secrets: Secrets): Promise<strin
 
 async function restoreEveryBackup(core: Core, workspaceIds: string[]): Promise<void> {
   for (const workspaceId of workspaceIds) {
-    const backups = await invoke(core, 'backup:list', { workspaceId });
+    const backups = await invoke(core, 'backups:list', { workspaceId });
     expect(backups.length).toBeGreaterThan(0);
     // Oldest first, so the workspace ends on its newest backup.
     for (const b of [...backups].reverse()) {
-      const restored = await core.dispatch('backup:restore', { workspaceId, name: b.name });
+      const restored = await core.dispatch('backups:restore', { workspaceId, name: b.name });
       expect(restored, `restore of ${workspaceId}/${b.name}`).toMatchObject({ ok: true });
       expect(core.crisisLog.verify(workspaceId)).toMatchObject({ ok: true });
     }
@@ -139,7 +139,7 @@ function learnKeys(dir: string, ring: KeyRing, secrets: Secrets, workspaceIds: s
 }
 
 async function backUp(core: Core, dir: string, workspaceId: string, secrets: Secrets, backupKeys: Map<string, Buffer>): Promise<void> {
-  const info = await invoke(core, 'backup:create', { workspaceId });
+  const info = await invoke(core, 'backups:create', { workspaceId });
   // VACUUM INTO keeps the source's key: the backup opens with the live key of that moment.
   backupKeys.set(join(dir, 'backups', workspaceId, info.name), secrets.current.get(dbPath(dir, workspaceId))!);
 }
@@ -151,7 +151,7 @@ describe('no key left behind (issue #14, finding 2)', () => {
     const secrets = new Secrets();
     const backupKeys = new Map<string, Buffer>();
     let core = start(dir, ring);
-    const drill = await invoke(core, 'exercise:create', { name: 'Exercice fuite' });
+    const drill = await invoke(core, 'exercises:create', { name: 'Exercice fuite' });
     const ids = ['live', drill.id];
     for (const id of ids) await note(core, id, `Premier signalement (${id})`);
     learnKeys(dir, ring, secrets, ids, backupKeys);

@@ -147,7 +147,7 @@ describe('live feeds', () => {
     expect(jetstream.connections).toHaveLength(0);
 
     t.policy.sealed = false;
-    t.events.emit('workspace:changed', { workspaceId: 'live' });
+    t.events.emit('workspaces:changed', { workspaceId: 'live' });
     await until(() => jetstream.clients === 1, 'the connection once unsealed');
     await until(() => t.live.list('live')[0]?.state === 'live', 'the live state');
     expect(t.live.list('live')).toEqual([{ sourceId, state: 'live' }]);

@@ -7,29 +7,29 @@ const tempDir = useTempDirs();
 describe('workspace settings', () => {
   it('creates the live workspace on first start with default settings', async () => {
     const core = makeTestCore(tempDir());
-    const result = await core.dispatch('workspace:list', {});
+    const result = await core.dispatch('workspaces:list', {});
     expect(result).toMatchObject({ ok: true, value: [{ id: 'live', kind: 'live', settings: { displayName: 'Tocsin' } }] });
     core.close();
   });
 
-  it('stores a change, pushes workspace:changed once, and keeps it across restarts', async () => {
+  it('stores a change, pushes workspaces:changed once, and keeps it across restarts', async () => {
     const dir = tempDir();
     const core = makeTestCore(dir);
     const pushed: unknown[] = [];
     core.events.subscribe((name, payload) => pushed.push({ name, payload }));
-    const result = await core.dispatch('workspace:updateSettings', {
+    const result = await core.dispatch('workspaces:updateSettings', {
       workspaceId: 'live',
       settings: { displayName: 'Cellule Léman', statusMeetingHours: 3 },
     });
     expect(result).toMatchObject({ ok: true, value: { settings: { displayName: 'Cellule Léman', statusMeetingHours: 3 } } });
-    expect(pushed).toEqual([{ name: 'workspace:changed', payload: { workspaceId: 'live' } }]);
+    expect(pushed).toEqual([{ name: 'workspaces:changed', payload: { workspaceId: 'live' } }]);
 
-    await core.dispatch('workspace:updateSettings', { workspaceId: 'live', settings: { displayName: 'Cellule Léman' } });
+    await core.dispatch('workspaces:updateSettings', { workspaceId: 'live', settings: { displayName: 'Cellule Léman' } });
     expect(pushed).toHaveLength(1);
     core.close();
 
     const again = makeTestCore(dir);
-    expect(await again.dispatch('workspace:get', { workspaceId: 'live' })).toMatchObject({
+    expect(await again.dispatch('workspaces:get', { workspaceId: 'live' })).toMatchObject({
       ok: true,
       value: { settings: { displayName: 'Cellule Léman', statusMeetingHours: 3 } },
     });
@@ -38,7 +38,7 @@ describe('workspace settings', () => {
 
   it('answers NOT_FOUND for a workspace that does not exist', async () => {
     const core = makeTestCore(tempDir());
-    expect(await core.dispatch('workspace:get', { workspaceId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.dispatch('workspaces:get', { workspaceId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     core.close();
   });
 });

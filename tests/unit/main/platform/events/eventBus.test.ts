@@ -34,7 +34,7 @@ describe('EventBus', () => {
     const bus = new EventBus();
     const seen: string[] = [];
     bus.on('sources:changed', ({ workspaceId }) => seen.push(`sources ${workspaceId}`));
-    bus.onAny(['watches:changed', 'workspace:changed'], ({ workspaceId }, name) => seen.push(`${name} ${workspaceId}`));
+    bus.onAny(['watches:changed', 'workspaces:changed'], ({ workspaceId }, name) => seen.push(`${name} ${workspaceId}`));
     bus.emit('watches:changed', { workspaceId: 'live' });
     bus.emit('sources:changed', { workspaceId: 'live' });
     bus.emit('security:changed', {});

@@ -12,14 +12,14 @@ const tempDir = useTempDirs();
 describe('dispatcher', () => {
   it('answers an unknown channel with UNKNOWN_CHANNEL and runs nothing', async () => {
     const core = makeTestCore(tempDir());
-    const result = await core.dispatch('workspace:drop', {});
+    const result = await core.dispatch('workspaces:drop', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     core.close();
   });
 
   it('rejects invalid input with INVALID_INPUT and the path of each problem', async () => {
     const core = makeTestCore(tempDir());
-    const result = await core.dispatch('workspace:updateSettings', {
+    const result = await core.dispatch('workspaces:updateSettings', {
       workspaceId: '../etc',
       settings: { statusMeetingHours: 'soon' },
     });
@@ -62,7 +62,7 @@ describe('dispatcher', () => {
     const core = makeTestCore(tempDir());
     const pushed: string[] = [];
     core.events.subscribe((name) => pushed.push(name));
-    for (const channel of ['__proto__', 'constructor', 'toString', 'workspace:', ':list', 'workspace:list ', 'x'.repeat(10_000)]) {
+    for (const channel of ['__proto__', 'constructor', 'toString', 'workspace:', ':list', 'workspaces:list ', 'x'.repeat(10_000)]) {
       expect(await core.dispatch(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
     expect(pushed).toEqual([]);
@@ -71,21 +71,21 @@ describe('dispatcher', () => {
 
   it('maps AppFailure to its code and any other exception to INTERNAL', async () => {
     const handlers = {
-      'workspace:list': () => {
+      'workspaces:list': () => {
         throw new AppFailure('CONFLICT', 'changed meanwhile');
       },
-      'workspace:get': () => {
+      'workspaces:get': () => {
         throw new TypeError('boom');
       },
     } as unknown as Handlers;
     const dispatch = createDispatcher(handlers, { logger: silentLogger });
-    expect(await dispatch('workspace:list', {})).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'changed meanwhile' } });
-    expect(await dispatch('workspace:get', { workspaceId: 'live' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await dispatch('workspaces:list', {})).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'changed meanwhile' } });
+    expect(await dispatch('workspaces:get', { workspaceId: 'live' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
   it('catches a handler reply that breaks the contract when output checking is on', async () => {
-    const handlers = { 'workspace:list': () => [{ id: 'BAD ID' }] } as unknown as Handlers;
+    const handlers = { 'workspaces:list': () => [{ id: 'BAD ID' }] } as unknown as Handlers;
     const dispatch = createDispatcher(handlers, { logger: silentLogger, checkOutput: true });
-    expect(await dispatch('workspace:list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await dispatch('workspaces:list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -31,7 +31,7 @@ describe('sealed mode', () => {
   it('sends nothing when sealed and the source health says why; polls again once unsealed', async () => {
     const feed = await feedServer();
     const core = makeTestCore(tempDir());
-    await invoke(core, 'workspace:updateSettings', { workspaceId: 'live', settings: { sealed: true } });
+    await invoke(core, 'workspaces:updateSettings', { workspaceId: 'live', settings: { sealed: true } });
     const source = await invoke(core, 'sources:create', {
       workspaceId: 'live',
       source: { kind: 'rss', name: 'Le Quotidien', config: { url: `${feed.origin}/feed.xml` } },
@@ -41,7 +41,7 @@ describe('sealed mode', () => {
     expect(sealed.health.lastError).toMatch(/Sealed mode/);
     expect(sealed.health.lastErrorMessage).toEqual({ key: 'sealed', params: {} });
 
-    await invoke(core, 'workspace:updateSettings', { workspaceId: 'live', settings: { sealed: false } });
+    await invoke(core, 'workspaces:updateSettings', { workspaceId: 'live', settings: { sealed: false } });
     const open = await invoke(core, 'sources:pollNow', { workspaceId: 'live', id: source.id });
     expect(feed.hits).toEqual(['/feed.xml']);
     expect(open.health.lastError).toBeNull();

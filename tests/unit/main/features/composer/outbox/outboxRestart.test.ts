@@ -147,7 +147,7 @@ describe('outbox and sealed mode', () => {
     const s = await servers(true);
     const core = open(tempDir());
     await configure(core, s);
-    await invoke(core, 'workspace:updateSettings', { workspaceId: WS, settings: { sealed: true } });
+    await invoke(core, 'workspaces:updateSettings', { workspaceId: WS, settings: { sealed: true } });
     const a = await draftAndApprove(core, { title: 'Sealed', textEn: 'We are sorry. Payments are back since 11:05. Next update at 14:00.', channels: ['mastodon'] });
     await invoke(core, 'composer:queue', { workspaceId: WS, statementId: a.statement.id, person: 'Camille' });
     await waitFor(async () => /Sealed mode/.test((await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!.lastError ?? ''), 10_000, 'a refusal');
@@ -156,7 +156,7 @@ describe('outbox and sealed mode', () => {
     expect((await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!.lastErrorMessage).toEqual({ key: 'sealed', params: {} });
     // However long the backoff has grown, unsealing publishes at once.
     await waitFor(async () => (await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!.attempts >= 3, 10_000, 'backoff');
-    await invoke(core, 'workspace:updateSettings', { workspaceId: WS, settings: { sealed: false } });
+    await invoke(core, 'workspaces:updateSettings', { workspaceId: WS, settings: { sealed: false } });
     await waitFor(async () => (await invoke(core, 'composer:outbox', { workspaceId: WS }))[0]!.state === 'published', 10_000, 'publication after unsealing');
     expect(s.mastodon.statuses).toHaveLength(1);
   });

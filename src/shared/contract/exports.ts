@@ -10,14 +10,14 @@ import { workspaceIdSchema } from '../domain/workspace';
 export const ARCHIVE_MAX_CHARS = 200 * 1024 * 1024;
 
 export const exportCalls = {
-  'export:start': call(
+  'exports:start': call(
     z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema, kind: exportKindSchema.exclude(['report']) }),
     exportJobSchema,
   ),
-  'export:status': call(z.object({ jobId: jobIdSchema }), exportJobSchema),
-  'export:cancel': call(z.object({ jobId: jobIdSchema }), exportJobSchema),
+  'exports:status': call(z.object({ jobId: jobIdSchema }), exportJobSchema),
+  'exports:cancel': call(z.object({ jobId: jobIdSchema }), exportJobSchema),
   /** The finished file; it stays available until the job is forgotten (a newer job or a restart). */
-  'export:download': call(
+  'exports:download': call(
     z.object({ jobId: jobIdSchema }),
     z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
   ),
@@ -26,7 +26,7 @@ export const exportCalls = {
    * `expectedFingerprint`, an archive signed by any other device key is refused. A refused archive fails with
    * CONFLICT and one issue at path `archive` whose message is the ArchiveProblem code.
    */
-  'export:importArchive': call(
+  'exports:importArchive': call(
     z.object({ workspaceId: workspaceIdSchema, content: z.string().max(ARCHIVE_MAX_CHARS), expectedFingerprint: z.string().max(80).optional() }),
     z.object({
       incidentId: incidentIdSchema,
@@ -40,5 +40,5 @@ export const exportCalls = {
 
 export const exportEvents = {
   /** Pushed as a job advances (at most every 100 ms) and once when it ends. */
-  'export:progress': event(exportJobSchema),
+  'exports:progress': event(exportJobSchema),
 } as const;

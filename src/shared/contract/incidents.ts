@@ -18,11 +18,11 @@ import { workspaceIdSchema } from '../domain/workspace';
 const inIncident = z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema });
 
 export const incidentCalls = {
-  'incident:list': call(z.object({ workspaceId: workspaceIdSchema }), z.array(incidentSummarySchema)),
-  'incident:get': call(inIncident, incidentDetailSchema),
-  'incident:open': call(z.object({ workspaceId: workspaceIdSchema, incident: openIncidentSchema }), incidentDetailSchema),
+  'incidents:list': call(z.object({ workspaceId: workspaceIdSchema }), z.array(incidentSummarySchema)),
+  'incidents:get': call(inIncident, incidentDetailSchema),
+  'incidents:open': call(z.object({ workspaceId: workspaceIdSchema, incident: openIncidentSchema }), incidentDetailSchema),
   /** The backend reads the alert itself, so the incident's copy of the why-card is the detector's own. */
-  'incident:openFromAlert': call(
+  'incidents:openFromAlert': call(
     z.object({
       workspaceId: workspaceIdSchema,
       alertId: z.number().int().positive(),
@@ -33,9 +33,9 @@ export const incidentCalls = {
     }),
     incidentDetailSchema,
   ),
-  'incident:setStatus': call(inIncident.extend({ status: incidentStatusSchema, actor: actorSchema }), incidentDetailSchema),
-  'incident:setSeverity': call(inIncident.extend({ severity: severitySchema, actor: actorSchema }), incidentDetailSchema),
-  'incident:handover': call(
+  'incidents:setStatus': call(inIncident.extend({ status: incidentStatusSchema, actor: actorSchema }), incidentDetailSchema),
+  'incidents:setSeverity': call(inIncident.extend({ severity: severitySchema, actor: actorSchema }), incidentDetailSchema),
+  'incidents:handover': call(
     inIncident.extend({
       roleId: roleIdSchema,
       to: personSchema,
@@ -44,13 +44,13 @@ export const incidentCalls = {
     }),
     incidentDetailSchema,
   ),
-  'incident:setDuty': call(
+  'incidents:setDuty': call(
     inIncident.extend({ roleId: roleIdSchema, onDuty: z.boolean(), actor: actorSchema }),
     incidentDetailSchema,
   ),
-  'incident:mobilise': call(inIncident.extend({ actor: actorSchema }), incidentDetailSchema),
-  'incident:acknowledge': call(inIncident.extend({ roleId: roleIdSchema, actor: actorSchema }), incidentDetailSchema),
-  'incident:setChecklistItem': call(
+  'incidents:mobilise': call(inIncident.extend({ actor: actorSchema }), incidentDetailSchema),
+  'incidents:acknowledge': call(inIncident.extend({ roleId: roleIdSchema, actor: actorSchema }), incidentDetailSchema),
+  'incidents:setChecklistItem': call(
     inIncident.extend({
       itemId: z.uuid(),
       status: checklistStatusSchema,
@@ -59,9 +59,9 @@ export const incidentCalls = {
     }),
     incidentDetailSchema,
   ),
-  'incident:situationReport': call(inIncident.extend({ actor: actorSchema }), situationReportSchema),
+  'incidents:situationReport': call(inIncident.extend({ actor: actorSchema }), situationReportSchema),
 } as const;
 
 export const incidentEvents = {
-  'incident:changed': event(z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema })),
+  'incidents:changed': event(z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema })),
 } as const;

@@ -1,4 +1,4 @@
-// Incident report calls: start a PDF report (a job, followed through export:* and export:progress) and the
+// Incident report calls: start a PDF report (a job, followed through exports:* and exports:progress) and the
 // on-screen reaction analysis of each published statement.
 import { z } from 'zod';
 import { call } from './define';
@@ -10,6 +10,6 @@ const inIncident = z.object({ workspaceId: workspaceIdSchema, incidentId: incide
 
 export const reportCalls = {
   /** Starts the PDF report in the background; the language defaults to the workspace's report language. */
-  'report:generate': call(inIncident.extend({ language: languageSchema.optional() }), exportJobSchema),
-  'report:reactions': call(inIncident, z.array(statementReactionSchema)),
+  'reports:generate': call(inIncident.extend({ language: languageSchema.optional() }), exportJobSchema),
+  'reports:reactions': call(inIncident, z.array(statementReactionSchema)),
 } as const;

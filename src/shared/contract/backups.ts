@@ -11,9 +11,9 @@ export const backupInfoSchema = z.object({
 export type BackupInfoDto = z.infer<typeof backupInfoSchema>;
 
 export const backupCalls = {
-  'backup:list': call(z.object({ workspaceId: workspaceIdSchema }), z.array(backupInfoSchema)),
-  'backup:create': call(z.object({ workspaceId: workspaceIdSchema }), backupInfoSchema),
-  'backup:restore': call(
+  'backups:list': call(z.object({ workspaceId: workspaceIdSchema }), z.array(backupInfoSchema)),
+  'backups:create': call(z.object({ workspaceId: workspaceIdSchema }), backupInfoSchema),
+  'backups:restore': call(
     z.object({ workspaceId: workspaceIdSchema, name: z.string().max(64) }),
     z.object({ restored: backupInfoSchema, log: z.string() }),
   ),
@@ -21,5 +21,5 @@ export const backupCalls = {
 
 export const backupEvents = {
   /** `restored`: the workspace's whole data went back to a backup, so every screen of it must read again. */
-  'backup:changed': event(z.object({ workspaceId: workspaceIdSchema, restored: z.boolean() })),
+  'backups:changed': event(z.object({ workspaceId: workspaceIdSchema, restored: z.boolean() })),
 } as const;

@@ -5,5 +5,5 @@ import { workspaceSchema } from '../domain/workspace';
 
 export const exerciseCalls = {
   /** Creates an exercise workspace (its own database) with a copy of the live crisis plan. */
-  'exercise:create': call(z.object({ name: z.string().trim().min(1).max(120) }), workspaceSchema),
+  'exercises:create': call(z.object({ name: z.string().trim().min(1).max(120) }), workspaceSchema),
 } as const;

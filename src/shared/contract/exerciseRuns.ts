@@ -110,19 +110,19 @@ export const exerciseDebriefSchema = z.object({
 export type ExerciseDebrief = z.infer<typeof exerciseDebriefSchema>;
 
 export const exerciseRunCalls = {
-  'exercise:scripts': call(z.object({}), z.array(scriptSummarySchema)),
+  'exercises:scripts': call(z.object({}), z.array(scriptSummarySchema)),
   /** A scenario file of the cell's own (JSON or YAML, format tocsin-exercise-script); every problem by path. */
-  'exercise:importScript': call(z.object({ content: z.string().max(3 * 1024 * 1024) }), scriptSummarySchema),
-  'exercise:deleteScript': call(z.object({ scriptId: z.string().min(1).max(80) }), z.object({ deleted: z.boolean() })),
-  'exercise:start': call(ws.extend({ scriptId: z.string().min(1).max(80), speed: speedSchema.default(1) }), exerciseRunSchema),
-  'exercise:run': call(ws, exerciseRunSchema.nullable()),
-  'exercise:control': call(ws.extend({ control: exerciseControlSchema }), exerciseRunSchema),
-  'exercise:pressure': call(ws.extend({ inject: pressureInjectSchema }), exerciseRunSchema),
-  'exercise:debrief': call(ws, exerciseDebriefSchema),
+  'exercises:importScript': call(z.object({ content: z.string().max(3 * 1024 * 1024) }), scriptSummarySchema),
+  'exercises:deleteScript': call(z.object({ scriptId: z.string().min(1).max(80) }), z.object({ deleted: z.boolean() })),
+  'exercises:start': call(ws.extend({ scriptId: z.string().min(1).max(80), speed: speedSchema.default(1) }), exerciseRunSchema),
+  'exercises:run': call(ws, exerciseRunSchema.nullable()),
+  'exercises:control': call(ws.extend({ control: exerciseControlSchema }), exerciseRunSchema),
+  'exercises:pressure': call(ws.extend({ inject: pressureInjectSchema }), exerciseRunSchema),
+  'exercises:debrief': call(ws, exerciseDebriefSchema),
   /** The debrief with the timeline played and the lessons learned, as a PDF marked EXERCISE on every page. */
-  'exercise:debriefPdf': call(ws.extend({ language: z.enum(['fr', 'en']) }), z.object({ fileName: z.string(), pdfBase64: z.string() })),
+  'exercises:debriefPdf': call(ws.extend({ language: z.enum(['fr', 'en']) }), z.object({ fileName: z.string(), pdfBase64: z.string() })),
 } as const;
 
 export const exerciseRunEvents = {
-  'exercise:changed': event(ws),
+  'exercises:changed': event(ws),
 } as const;

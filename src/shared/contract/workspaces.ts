@@ -4,14 +4,14 @@ import { call, event } from './define';
 import { workspaceIdSchema, workspaceSchema, workspaceSettingsSchema } from '../domain/workspace';
 
 export const workspaceCalls = {
-  'workspace:list': call(z.object({}), z.array(workspaceSchema)),
-  'workspace:get': call(z.object({ workspaceId: workspaceIdSchema }), workspaceSchema),
-  'workspace:updateSettings': call(
+  'workspaces:list': call(z.object({}), z.array(workspaceSchema)),
+  'workspaces:get': call(z.object({ workspaceId: workspaceIdSchema }), workspaceSchema),
+  'workspaces:updateSettings': call(
     z.object({ workspaceId: workspaceIdSchema, settings: workspaceSettingsSchema.partial() }),
     workspaceSchema,
   ),
 } as const;
 
 export const workspaceEvents = {
-  'workspace:changed': event(z.object({ workspaceId: workspaceIdSchema })),
+  'workspaces:changed': event(z.object({ workspaceId: workspaceIdSchema })),
 } as const;
