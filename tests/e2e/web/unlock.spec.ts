@@ -1,13 +1,9 @@
 // A data folder protected by a passphrase opens on the unlock screen; the app appears once unlocked.
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../../src/main/platform/clock';
-import { KeyRing } from '../../../src/main/platform/security/keyRing';
-import { createCore } from '../../../src/main/app/createCore';
-import { silentLogger } from '../../../src/main/platform/logger';
 import { saveScreen } from './helpers';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -16,9 +12,11 @@ let baseUrl = '';
 
 test.beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tocsin-locked-'));
-  const ring = new KeyRing(dataDir);
-  createCore({ dataDir, keyRing: ring, clock: systemClock, logger: silentLogger, shell: { shell: 'browser', version: 'test' } }).close();
-  await ring.setPassphrase(PASSPHRASE);
+  // In its own process: Playwright's loader cannot require the core's ESM-only packages; tsx maps them as the npm scripts do.
+  execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/lockedDataFolder.ts', dataDir, PASSPHRASE], {
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.scripts.json' },
+    stdio: 'inherit',
+  });
 
   const port = 30_000 + (process.pid % 10_000);
   server = spawn(process.execPath, ['out/main/browser.js'], {

@@ -7,10 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/main/platform/clock';
-import { KeyRing } from '../../../src/main/platform/security/keyRing';
-import { createCore } from '../../../src/main/app/createCore';
-import { silentLogger } from '../../../src/main/platform/logger';
+import { lockDataFolder } from '../../support/lockedDataFolder';
 import { repoPath } from '../../support/paths';
 import { useTempDirs } from '../../support/tempDir';
 
@@ -52,9 +49,7 @@ function fakeSystemOpener(): { bin: string; record: string } {
 
 async function lockedDataFolder(): Promise<string> {
   const dataDir = tempDir();
-  const ring = new KeyRing(dataDir);
-  createCore({ dataDir, keyRing: ring, clock: systemClock, logger: silentLogger, shell: { shell: 'browser', version: 'test' } }).close();
-  await ring.setPassphrase(PASSPHRASE);
+  await lockDataFolder(dataDir, PASSPHRASE);
   return dataDir;
 }
 
