@@ -20,8 +20,8 @@ const TEXTS = {
 async function seed(request: APIRequestContext, lang: 'fr' | 'en', keyword: string): Promise<number> {
   const watch = await rpc<{ id: number }>(request, 'watches:create', { workspaceId: 'live', watch: { name: `Dashboard ${lang.toUpperCase()}`, keywords: [keyword] } });
   const now = Date.now();
-  const captures: Array<Promise<unknown>> = [];
-  const capture = (at: number, i: number) =>
+  const captures: Array<() => Promise<unknown>> = [];
+  const capture = (at: number, i: number) => () =>
     rpc(request, 'mentions:capture', {
       workspaceId: 'live',
       capture: {
@@ -39,7 +39,8 @@ async function seed(request: APIRequestContext, lang: 'fr' | 'en', keyword: stri
   // unremarkable for detection (no spike, no crisis words, no influential author): later specs own the alerts.
   for (let day = 1; day <= 3; day++) for (let i = 0; i < 18; i++) captures.push(capture(now - day * 86_400_000 - i * 19 * 60_000, i + day));
   for (let i = 0; i < 30; i++) captures.push(capture(now - i * 19 * 60_000, i));
-  await Promise.all(captures);
+  // Browser mode caps open connections (64): send in batches, as a browser's per-host limit would.
+  for (let i = 0; i < captures.length; i += 16) await Promise.all(captures.slice(i, i + 16).map((send) => send()));
   return watch.id;
 }
 
