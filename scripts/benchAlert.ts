@@ -1,6 +1,6 @@
 // npm run bench:alert — steady ingest of 1,000 mentions/s into a real core (encrypted store, tone, watch matching,
 // rollups, detection); crisis onsets on several watches; time from handing the triggering batch to ingestion (its
-// mentions are stored in that call) to the `alerts:changed` push. Prints p50/p95.
+// mentions are stored in that call) to the `detection:alertChanged` push. Prints p50/p95.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const pending = new Map<number, number>();
   const latencies: number[] = [];
   core.events.subscribe((name, payload) => {
-    if (name !== 'alerts:changed') return;
+    if (name !== 'detection:alertChanged') return;
     const { alertId } = payload as { alertId: number };
     const alert = core.detection.getAlert(WS, alertId);
     const started = pending.get(alert.watchId);

@@ -252,7 +252,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_TRACE) {
       let last = process.hrtime.bigint();
       core.events.subscribe((name, payload) => {
-        if (name !== 'exports:progress') return;
+        if (name !== 'reports:exportProgress') return;
         const t = process.hrtime.bigint();
         console.log(`  ${(payload as { stage: string }).stage} +${(Number(t - last) / 1e6).toFixed(0)} ms`);
         last = t;

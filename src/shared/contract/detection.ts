@@ -33,7 +33,7 @@ export const detectionCalls = {
     }),
     backtestResultSchema,
   ),
-  'alerts:list': call(
+  'detection:listAlerts': call(
     z.object({
       workspaceId: workspaceIdSchema,
       status: z.union([alertStatusSchema, z.literal('all')]).default('all'),
@@ -41,12 +41,12 @@ export const detectionCalls = {
     }),
     z.array(alertSchema),
   ),
-  'alerts:get': call(z.object({ workspaceId: workspaceIdSchema, alertId: id }), alertSchema),
-  'alerts:acknowledge': call(
+  'detection:getAlert': call(z.object({ workspaceId: workspaceIdSchema, alertId: id }), alertSchema),
+  'detection:acknowledgeAlert': call(
     z.object({ workspaceId: workspaceIdSchema, alertId: id, by: person, note: z.string().trim().max(2000).optional() }),
     alertSchema,
   ),
-  'alerts:dismiss': call(
+  'detection:dismissAlert': call(
     z.object({ workspaceId: workspaceIdSchema, alertId: id, by: person, reason: z.string().trim().min(1).max(2000) }),
     alertSchema,
   ),
@@ -63,8 +63,8 @@ export const detectionCalls = {
 } as const;
 
 export const detectionEvents = {
-  'alerts:changed': event(z.object({ workspaceId: workspaceIdSchema, alertId: id })),
-  'level:changed': event(
+  'detection:alertChanged': event(z.object({ workspaceId: workspaceIdSchema, alertId: id })),
+  'detection:levelChanged': event(
     z.object({ workspaceId: workspaceIdSchema, watchId: id, level: crisisLevelSchema, previous: crisisLevelSchema }),
   ),
 } as const;

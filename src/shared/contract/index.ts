@@ -5,14 +5,11 @@ import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
 import { incidentCalls, incidentEvents } from './incidents';
 import { importCalls, importEvents } from './imports';
-import { liveFeedsCalls, liveFeedsEvents } from './liveFeeds';
 import { mentionsCalls, mentionsEvents } from './mentions';
-import { securityCalls, securityEvents } from './security';
-import { sourcesCalls, sourcesEvents } from './sources';
+import { networkCalls, securityCalls, securityEvents } from './security';
+import { liveFeedsCalls, liveFeedsEvents, sourcesCalls, sourcesEvents } from './sources';
 import { backupCalls, backupEvents } from './backups';
-import { networkCalls } from './network';
-import { exerciseCalls } from './exercises';
-import { exerciseRunCalls, exerciseRunEvents } from './exerciseRuns';
+import { exerciseCalls, exerciseRunCalls, exerciseRunEvents } from './exercises';
 import { lessonsCalls, lessonsEvents } from './lessons';
 import { planCalls, planEvents } from './plan';
 import { systemCalls } from './system';
@@ -21,8 +18,7 @@ import { workspaceCalls, workspaceEvents } from './workspaces';
 import { detectionCalls, detectionEvents } from './detection';
 import { dashboardCalls } from './dashboard';
 import { demoCalls, demoEvents } from './demo';
-import { reportCalls } from './reports';
-import { exportCalls, exportEvents } from './exports';
+import { exportCalls, exportEvents, reportCalls } from './reports';
 
 export const calls = {
   ...composerCalls,

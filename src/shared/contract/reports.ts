@@ -1,9 +1,10 @@
-// Incident report calls: start a PDF report (a job, followed through exports:* and exports:progress) and the
-// on-screen reaction analysis of each published statement.
+// Report calls: the PDF report and the other exports (incident archive, mentions CSV/XLSX, crisis log CSV) run as
+// jobs followed through reports:exportStatus and reports:exportProgress; the on-screen reaction analysis of each
+// published statement; the import of an incident archive.
 import { z } from 'zod';
-import { call } from './define';
+import { call, event } from './define';
 import { incidentIdSchema } from '../domain/crisisLog';
-import { exportJobSchema, statementReactionSchema } from '../domain/report';
+import { exportJobSchema, exportKindSchema, jobIdSchema, statementReactionSchema } from '../domain/report';
 import { languageSchema, workspaceIdSchema } from '../domain/workspace';
 
 const inIncident = z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema });
@@ -12,4 +13,41 @@ export const reportCalls = {
   /** Starts the PDF report in the background; the language defaults to the workspace's report language. */
   'reports:generate': call(inIncident.extend({ language: languageSchema.optional() }), exportJobSchema),
   'reports:reactions': call(inIncident, z.array(statementReactionSchema)),
+} as const;
+
+/** Archives above this are refused before parsing (the browser-mode request limit is of the same order). */
+export const ARCHIVE_MAX_CHARS = 200 * 1024 * 1024;
+
+export const exportCalls = {
+  'reports:startExport': call(
+    z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema, kind: exportKindSchema.exclude(['report']) }),
+    exportJobSchema,
+  ),
+  'reports:exportStatus': call(z.object({ jobId: jobIdSchema }), exportJobSchema),
+  'reports:cancelExport': call(z.object({ jobId: jobIdSchema }), exportJobSchema),
+  /** The finished file; it stays available until the job is forgotten (a newer job or a restart). */
+  'reports:downloadExport': call(
+    z.object({ jobId: jobIdSchema }),
+    z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
+  ),
+  /**
+   * Imports a signed archive into a workspace that holds no incident or log yet (a fresh data folder). With
+   * `expectedFingerprint`, an archive signed by any other device key is refused. A refused archive fails with
+   * CONFLICT and one issue at path `archive` whose message is the ArchiveProblem code.
+   */
+  'reports:importArchive': call(
+    z.object({ workspaceId: workspaceIdSchema, content: z.string().max(ARCHIVE_MAX_CHARS), expectedFingerprint: z.string().max(80).optional() }),
+    z.object({
+      incidentId: incidentIdSchema,
+      logRecords: z.number().int().nonnegative(),
+      headHash: z.string().nullable(),
+      /** The fingerprint of the device key that signed it, to compare with the exporting laptop's. */
+      signer: z.object({ fingerprint: z.string() }),
+    }),
+  ),
+} as const;
+
+export const exportEvents = {
+  /** Pushed as a job advances (at most every 100 ms) and once when it ends. */
+  'reports:exportProgress': event(exportJobSchema),
 } as const;

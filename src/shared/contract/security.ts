@@ -1,4 +1,5 @@
 // Protection of the data at rest: passphrase, keychain, key rotation.
+// Also what may leave the laptop: sealed mode and the derived allow-list.
 import { z } from 'zod';
 import { workspaceIdSchema } from '../domain/workspace';
 import { call, event } from './define';
@@ -27,4 +28,14 @@ export const securityCalls = {
 
 export const securityEvents = {
   'security:changed': event(z.object({})),
+} as const;
+
+export const networkPolicySchema = z.object({
+  sealed: z.boolean(),
+  allowed: z.array(z.object({ origin: z.string(), reason: z.string(), localNetwork: z.literal(true).optional() })),
+});
+export type NetworkPolicyDto = z.infer<typeof networkPolicySchema>;
+
+export const networkCalls = {
+  'security:networkPolicy': call(z.object({ workspaceId: workspaceIdSchema }), networkPolicySchema),
 } as const;

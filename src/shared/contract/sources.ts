@@ -1,9 +1,11 @@
 // Source calls: add, edit, test, pause/resume a source and read its health.
+// Also the state of each source's streaming connection, pushed when it changes.
 import { z } from 'zod';
 import { call, event } from './define';
 import { healthMessageSchema } from '../domain/healthMessage';
 import { sourceInputSchema, sourceSchema } from '../domain/source';
 import { workspaceIdSchema } from '../domain/workspace';
+import { liveFeedStatusSchema } from '../domain/liveFeed';
 
 const idSchema = z.number().int().positive();
 
@@ -31,4 +33,12 @@ export const sourcesCalls = {
 
 export const sourcesEvents = {
   'sources:changed': event(z.object({ workspaceId: workspaceIdSchema })),
+} as const;
+
+export const liveFeedsCalls = {
+  'sources:liveFeeds': call(z.object({ workspaceId: workspaceIdSchema }), z.array(liveFeedStatusSchema)),
+} as const;
+
+export const liveFeedsEvents = {
+  'sources:liveFeedsChanged': event(z.object({ workspaceId: workspaceIdSchema })),
 } as const;

@@ -2,13 +2,15 @@
 // Each feature keeps its strings in its own file (`<feature>.ts` exporting an EN and an FR part) and is
 // mounted here under its own key, so features do not edit each other's strings.
 import type { Catalog } from './catalog';
-import { listenEn } from './listen';
+import { sourcesEn } from './sources';
+import { watchesEn } from './watches';
+import { mentionsEn } from './mentions';
 import { dashboardEn } from './dashboard';
 import { composerEn } from './composer';
 import { incidentsEn } from './incidents';
 import { importsEn } from './imports';
 import { socialSourcesEn } from './socialSources';
-import { exerciseEn } from './exercise';
+import { exerciseEn } from './exercises';
 import { planEn } from './plan';
 import { reportsEn } from './reports';
 import { securityEn } from './security';
@@ -73,11 +75,13 @@ export const en = {
   security: securityEn,
   imports: importsEn,
   socialSources: socialSourcesEn,
-  listen: listenEn,
+  sources: sourcesEn,
+  watches: watchesEn,
+  mentions: mentionsEn,
   dashboard: dashboardEn,
   plan: planEn,
   reports: reportsEn,
-  exercise: exerciseEn,
+  exercises: exerciseEn,
   detection: detectionEn,
   health: healthEn,
   errors: {

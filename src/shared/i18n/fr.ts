@@ -4,9 +4,11 @@ import { composerFr } from './composer';
 import { incidentsFr } from './incidents';
 import { importsFr } from './imports';
 import { socialSourcesFr } from './socialSources';
-import { listenFr } from './listen';
+import { sourcesFr } from './sources';
+import { watchesFr } from './watches';
+import { mentionsFr } from './mentions';
 import { dashboardFr } from './dashboard';
-import { exerciseFr } from './exercise';
+import { exerciseFr } from './exercises';
 import { planFr } from './plan';
 import { reportsFr } from './reports';
 import { securityFr } from './security';
@@ -72,11 +74,13 @@ export const fr: UiCatalog = {
   security: securityFr,
   imports: importsFr,
   socialSources: socialSourcesFr,
-  listen: listenFr,
+  sources: sourcesFr,
+  watches: watchesFr,
+  mentions: mentionsFr,
   dashboard: dashboardFr,
   plan: planFr,
   reports: reportsFr,
-  exercise: exerciseFr,
+  exercises: exerciseFr,
   detection: detectionFr,
   health: healthFr,
   errors: {

@@ -23,7 +23,7 @@ for (const lang of ['fr', 'en'] as const) {
     await raiseAlert(page.request, w.brand);
     let alert: AlertDto | undefined;
     await expect(async () => {
-      alert = (await rpc<AlertDto[]>(page.request, 'alerts:list', { workspaceId: 'live', status: 'open' })).find((a) => a.watchName === w.brand);
+      alert = (await rpc<AlertDto[]>(page.request, 'detection:listAlerts', { workspaceId: 'live', status: 'open' })).find((a) => a.watchName === w.brand);
       expect(alert).toBeDefined();
     }).toPass({ timeout: 15_000 });
     const incident = await rpc<{ id: string }>(page.request, 'incidents:openFromAlert', {

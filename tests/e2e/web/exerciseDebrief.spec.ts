@@ -41,7 +41,7 @@ test('an exercise played at ×60 ends with a debrief of measured timings (FR the
     let found = 0;
     await expect
       .poll(async () => {
-        const alerts = await rpc<{ id: number }[]>(page, 'alerts:list', ws);
+        const alerts = await rpc<{ id: number }[]>(page, 'detection:listAlerts', ws);
         found = alerts[0]?.id ?? 0;
         return found;
       }, { timeout: 60_000, intervals: [1000] })

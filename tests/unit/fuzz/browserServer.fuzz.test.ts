@@ -24,7 +24,7 @@ const BATCH = 25;
 const OWN_ORIGIN = '{own-origin}';
 
 // Calls that read, or write only settings; a random input rarely passes their schema, a valid one is cheap.
-const CHANNELS = ['system:info', 'workspaces:list', 'workspaces:get', 'workspaces:updateSettings', 'mentions:search', 'alerts:list', 'incidents:list', 'crisisLog:list', 'network:policy', 'security:status'];
+const CHANNELS = ['system:info', 'workspaces:list', 'workspaces:get', 'workspaces:updateSettings', 'mentions:search', 'detection:listAlerts', 'incidents:list', 'crisisLog:list', 'security:networkPolicy', 'security:status'];
 
 type Target = (token: string, port: number) => string;
 

@@ -67,7 +67,7 @@ interface WorkspaceDetection {
 
 /**
  * Runs the detection engine per watch as batches are committed (never rescanning stored mentions), stores
- * levels and alerts with their explanation, pushes `level:changed` / `alerts:changed`, and replays stored ranges
+ * levels and alerts with their explanation, pushes `detection:levelChanged` / `detection:alertChanged`, and replays stored ranges
  * for backtests in a separate evaluator that never touches live state.
  */
 export class DetectionService {
@@ -167,7 +167,7 @@ export class DetectionService {
       by: by ?? '',
       reason: reason ?? '',
     });
-    this.deps.events.emit('alerts:changed', { workspaceId, alertId });
+    this.deps.events.emit('detection:alertChanged', { workspaceId, alertId });
     return alert;
   }
 
@@ -296,9 +296,9 @@ export class DetectionService {
       }
     }
     if (result.level !== result.previous) {
-      this.deps.events.emit('level:changed', { workspaceId, watchId, level: result.level, previous: result.previous });
+      this.deps.events.emit('detection:levelChanged', { workspaceId, watchId, level: result.level, previous: result.previous });
     }
-    if (alertId !== null) this.deps.events.emit('alerts:changed', { workspaceId, alertId });
+    if (alertId !== null) this.deps.events.emit('detection:alertChanged', { workspaceId, alertId });
   }
 
   #log(workspaceId: WorkspaceId, code: string, body: string, data: Record<string, string | number>): void {

@@ -12,11 +12,11 @@ export function detectionHandlers(
     'detection:getSettings': ({ workspaceId, watchId }) => detection.settings(workspaceId, watchId),
     'detection:saveSettings': ({ workspaceId, watchId, settings }) => detection.saveSettings(workspaceId, watchId, settings),
     'detection:backtest': ({ workspaceId, watchId, from, to, settings }) => detection.backtest(workspaceId, watchId, from, to, settings),
-    'alerts:list': ({ workspaceId, status, limit }) => detection.listAlerts(workspaceId, status, limit),
-    'alerts:get': ({ workspaceId, alertId }) => detection.getAlert(workspaceId, alertId),
-    'alerts:acknowledge': ({ workspaceId, alertId, by, note }) =>
+    'detection:listAlerts': ({ workspaceId, status, limit }) => detection.listAlerts(workspaceId, status, limit),
+    'detection:getAlert': ({ workspaceId, alertId }) => detection.getAlert(workspaceId, alertId),
+    'detection:acknowledgeAlert': ({ workspaceId, alertId, by, note }) =>
       detection.setStatus(workspaceId, alertId, 'acknowledged', note ?? null, by ?? null),
-    'alerts:dismiss': ({ workspaceId, alertId, by, reason }) => detection.setStatus(workspaceId, alertId, 'dismissed', reason, by ?? null),
+    'detection:dismissAlert': ({ workspaceId, alertId, by, reason }) => detection.setStatus(workspaceId, alertId, 'dismissed', reason, by ?? null),
     'tone:correct': ({ workspaceId, mentionId, toneClass, by }) => tone.correct(workspaceId, mentionId, toneClass, by ?? null),
   };
 }

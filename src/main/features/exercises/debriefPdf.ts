@@ -1,7 +1,7 @@
 // The exercise debrief as a printable PDF, marked EXERCICE / EXERCISE on every page.
-import type { ExerciseDebrief, ExerciseRun } from '../../../shared/contract/exerciseRuns';
+import type { ExerciseDebrief, ExerciseRun } from '../../../shared/contract/exercises';
 import type { Lesson } from '../../../shared/contract/lessons';
-import { exerciseEn, exerciseFr } from '../../../shared/i18n/exercise';
+import { exerciseEn, exerciseFr } from '../../../shared/i18n/exercises';
 import type { Language } from '../../../shared/domain/workspace';
 import { PdfWriter } from '../../platform/pdf/pdfWriter';
 

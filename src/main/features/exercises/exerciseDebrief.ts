@@ -1,7 +1,7 @@
 // The debrief of an exercise: how fast the cell detected, mobilised and spoke, in game minutes from the
 // scripted onset, read from what detection, incidents and the composer actually recorded.
 import { AppFailure } from '../../../shared/contract/envelope';
-import type { ExerciseDebrief } from '../../../shared/contract/exerciseRuns';
+import type { ExerciseDebrief } from '../../../shared/contract/exercises';
 import type { Alert } from '../../../shared/domain/detection';
 import type { IncidentDetail } from '../../../shared/domain/incident';
 import type { StatementDetail } from '../../../shared/domain/statement';

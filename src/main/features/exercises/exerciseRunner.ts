@@ -2,7 +2,7 @@
 // through the real ingestion (and so detection); messages land in the players' crisis log. The run is saved
 // as it moves; after a restart it comes back paused where it stood, for the director to resume.
 import { AppFailure } from '../../../shared/contract/envelope';
-import type { ExerciseControl, ExerciseRun, PressureInject, RunInject, ScriptSummary } from '../../../shared/contract/exerciseRuns';
+import type { ExerciseControl, ExerciseRun, PressureInject, RunInject, ScriptSummary } from '../../../shared/contract/exercises';
 import type { NewLogEntry } from '../../../shared/domain/crisisLog';
 import type { MentionInput } from '../../../shared/domain/mention';
 import { PERSONA_AUTHOR_KIND, type Inject, type ScenarioScript, type WaveInject } from '../../../shared/domain/scenarioScript';

@@ -4,7 +4,7 @@ import bankDataLeak from '../../../../resources/scenarios/bank-data-leak.json';
 import energySiteIncident from '../../../../resources/scenarios/energy-site-incident.json';
 import watchmakerViralDefect from '../../../../resources/scenarios/watchmaker-viral-defect.json';
 import { AppFailure } from '../../../shared/contract/envelope';
-import type { ScriptSummary } from '../../../shared/contract/exerciseRuns';
+import type { ScriptSummary } from '../../../shared/contract/exercises';
 import { scenarioScriptSchema, type ScenarioScript } from '../../../shared/domain/scenarioScript';
 import { parseScenarioFile } from './scenarioFile';
 

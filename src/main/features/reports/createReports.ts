@@ -119,16 +119,14 @@ export function createReports(deps: ReportDeps) {
   const reportHandlers: HandlersFor<'reports'> = {
     'reports:generate': ({ workspaceId, incidentId, language }) => startReport(workspaceId, incidentId, language),
     'reports:reactions': ({ workspaceId, incidentId }) => reactions(workspaceId, incidentId),
-  };
-  const exportHandlers: HandlersFor<'exports'> = {
-    'exports:start': ({ workspaceId, incidentId, kind }) => startExport(workspaceId, incidentId, kind),
-    'exports:status': ({ jobId }) => jobs.status(jobId),
-    'exports:cancel': ({ jobId }) => jobs.cancel(jobId),
-    'exports:download': ({ jobId }) => {
+    'reports:startExport': ({ workspaceId, incidentId, kind }) => startExport(workspaceId, incidentId, kind),
+    'reports:exportStatus': ({ jobId }) => jobs.status(jobId),
+    'reports:cancelExport': ({ jobId }) => jobs.cancel(jobId),
+    'reports:downloadExport': ({ jobId }) => {
       const output = jobs.output(jobId);
       return { fileName: output.fileName, mimeType: output.mimeType, contentBase64: output.bytes.toString('base64') };
     },
-    'exports:importArchive': ({ workspaceId, content, expectedFingerprint }) => {
+    'reports:importArchive': ({ workspaceId, content, expectedFingerprint }) => {
       const deps = { repo: archiveRepository(store.get(workspaceId)), link: crisisLog.linker(workspaceId), verify: () => crisisLog.verify(workspaceId) };
       const result = importArchive(content, workspaces.get(workspaceId).kind, deps, expectedFingerprint);
       audit(workspaceId, 'import.archive', `Incident archive imported: ${result.logRecords} crisis log records, chain verified.`, {
@@ -142,7 +140,7 @@ export function createReports(deps: ReportDeps) {
     },
   };
 
-  return { jobs, sources, handlers: { ...reportHandlers, ...exportHandlers }, startReport, startExport, reactions };
+  return { jobs, sources, handlers: reportHandlers, startReport, startExport, reactions };
 }
 
 export type Reports = ReturnType<typeof createReports>;

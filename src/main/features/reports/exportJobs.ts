@@ -95,7 +95,7 @@ export class ExportJobs {
     return state.output;
   }
 
-  /** Resolves when the job has ended (tests and scripts; the UI follows exports:progress instead). */
+  /** Resolves when the job has ended (tests and scripts; the UI follows reports:exportProgress instead). */
   async settled(jobId: string): Promise<ExportJob> {
     for (;;) {
       const job = this.status(jobId);
@@ -112,7 +112,7 @@ export class ExportJobs {
 
   #push(state: JobState): void {
     state.lastPush = this.now();
-    this.events.emit('exports:progress', state.job);
+    this.events.emit('reports:exportProgress', state.job);
   }
 
   #forgetOld(): void {

@@ -8,10 +8,9 @@ import type { KeyRing } from '../../platform/security/keyRing';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { Audit } from '../crisisLog';
 import { securityHandlers } from './handlers';
-import { networkHandlers } from './networkHandlers';
 import { recordedSecurity } from './recordedSecurity';
 
 export function createSecurity(deps: { keyRing: KeyRing; store: WorkspaceStore; network: NetworkPolicy; events: EventBus; clock: Clock; audit: Audit }): FeatureModule {
   const security = recordedSecurity(deps.keyRing, deps.store, deps.events, deps.clock, deps.audit);
-  return { handlers: { ...securityHandlers(security), ...networkHandlers(deps.network) }, start: () => security.finishRotation() };
+  return { handlers: securityHandlers(security, deps.network), start: () => security.finishRotation() };
 }

@@ -14,7 +14,6 @@ import { mastodonConnector } from './connectors/mastodon/mastodonConnector';
 import { rssConnector } from './connectors/rss/rssConnector';
 import { sourcesHandlers } from './handlers';
 import { createLiveFeeds } from './live/createLiveFeeds';
-import { liveFeedsHandlers } from './liveFeedsHandlers';
 import { SourceScheduler } from './sourceScheduler';
 import { SourceService } from './sourceService';
 import { WebhookService } from './webhook/webhookService';
@@ -54,7 +53,7 @@ export function createSources(deps: {
   return {
     service,
     connectors,
-    handlers: { ...sourcesHandlers(service), ...liveFeedsHandlers(liveFeeds) },
+    handlers: sourcesHandlers(service, liveFeeds),
     start() {
       scheduler.startWorkspace(LIVE_WORKSPACE_ID);
       // Webhook ports follow the live workspace's webhook sources: opened, moved or closed as they change.

@@ -1,8 +1,10 @@
 // Contract handlers for `sources:*`.
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
+import type { LiveFeedService } from './live/liveFeedService';
 import type { SourceService } from './sourceService';
 
-export const sourcesHandlers = (sources: SourceService): HandlersFor<'sources'> => ({
+export const sourcesHandlers = (sources: SourceService, liveFeeds: LiveFeedService): HandlersFor<'sources'> => ({
+  'sources:liveFeeds': ({ workspaceId }) => liveFeeds.list(workspaceId),
   'sources:list': ({ workspaceId }) => sources.list(workspaceId),
   'sources:create': ({ workspaceId, source }) => sources.create(workspaceId, source),
   'sources:update': ({ workspaceId, id, source }) => sources.update(workspaceId, id, source),

@@ -28,13 +28,13 @@ const invalidations: Invalidation = {
   'composer:outboxChanged': ({ workspaceId }) => [queryKeys.composer(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.reports(workspaceId)],
   // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail.
   'incidents:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId)],
-  'alerts:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
-  'level:changed': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
+  'detection:alertChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
+  'detection:levelChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'demo:changed': ({ workspaceId }) => [queryKeys.demo(workspaceId), queryKeys.watches(workspaceId), queryKeys.dashboard(workspaceId)],
   'imports:progress': ({ runId, workspaceId, state }) =>
     state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
-  'liveFeeds:changed': ({ workspaceId }) => [queryKeys.liveFeeds(workspaceId)],
-  'exports:progress': ({ jobId }) => [queryKeys.exportJob(jobId)],
+  'sources:liveFeedsChanged': ({ workspaceId }) => [queryKeys.liveFeeds(workspaceId)],
+  'reports:exportProgress': ({ jobId }) => [queryKeys.exportJob(jobId)],
 };
 
 export function useBackendEvents(): void {

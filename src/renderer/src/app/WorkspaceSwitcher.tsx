@@ -16,12 +16,12 @@ export function WorkspaceSwitcher() {
     <Select
       size="xs"
       w={240}
-      aria-label={t('exercise.switchLabel')}
+      aria-label={t('exercises.switchLabel')}
       value={current}
       allowDeselect={false}
       data={list.map((ws) => ({
         value: ws.id,
-        label: ws.kind === 'live' ? t('exercise.liveWorkspace') : `${t('app.exerciseMark')} · ${ws.settings.displayName}`,
+        label: ws.kind === 'live' ? t('exercises.liveWorkspace') : `${t('app.exerciseMark')} · ${ws.settings.displayName}`,
       }))}
       onChange={(id) => id && switchTo(id)}
       data-testid="workspace-switcher"

@@ -53,14 +53,14 @@ describe('Detection thresholds form', () => {
 
 describe('Alert actions', () => {
   it('acknowledges an open alert', async () => {
-    backend.reply('alerts:acknowledge', alert({ status: 'acknowledged' }));
+    backend.reply('detection:acknowledgeAlert', alert({ status: 'acknowledged' }));
     renderInApp(<AlertActions alert={alert({ id: 31 })} />);
     click(screen.getByTestId('alert-ack-31'));
-    await waitFor(() => expect(backend.sent('alerts:acknowledge')).toEqual([{ workspaceId: 'live', alertId: 31 }]));
+    await waitFor(() => expect(backend.sent('detection:acknowledgeAlert')).toEqual([{ workspaceId: 'live', alertId: 31 }]));
   });
 
   it('dismisses only with a reason', async () => {
-    backend.reply('alerts:dismiss', alert({ status: 'dismissed' }));
+    backend.reply('detection:dismissAlert', alert({ status: 'dismissed' }));
     renderInApp(<AlertActions alert={alert({ id: 31, status: 'acknowledged' })} />);
     expect(screen.queryByTestId('alert-ack-31')).toBeNull();
     click(screen.getByTestId('alert-dismiss-31'));
@@ -69,7 +69,7 @@ describe('Alert actions', () => {
     expect(isDisabled(confirm)).toBe(true);
     type(screen.getByTestId('alert-reason-31'), 'Match sur un homonyme');
     click(confirm);
-    await waitFor(() => expect(backend.sent('alerts:dismiss')).toEqual([{ workspaceId: 'live', alertId: 31, reason: 'Match sur un homonyme' }]));
+    await waitFor(() => expect(backend.sent('detection:dismissAlert')).toEqual([{ workspaceId: 'live', alertId: 31, reason: 'Match sur un homonyme' }]));
   });
 
   it('offers nothing on a dismissed alert', () => {
@@ -103,7 +103,7 @@ describe('Tone correction', () => {
       watchIds: [7],
     };
     renderInApp(<ToneCorrection mention={mention} />);
-    click(screen.getByRole('radio', { name: t('listen.mentions.tones.negative') }));
+    click(screen.getByRole('radio', { name: t('mentions.tones.negative') }));
     expect((await screen.findByTestId('tone-corrected')).textContent).toContain('12');
     expect(backend.sent('tone:correct')).toEqual([{ workspaceId: 'live', mentionId: 55, toneClass: 'negative' }]);
   });

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ExerciseRun } from '../../../../src/shared/contract/exerciseRuns';
+import type { ExerciseRun } from '../../../../src/shared/contract/exercises';
 import { DirectorConsole } from '../../../../src/renderer/src/features/exercises/DirectorConsole';
 import { ExerciseScreen } from '../../../../src/renderer/src/features/exercises/ExerciseScreen';
 import { LessonsForm } from '../../../../src/renderer/src/features/exercises/LessonsForm';
@@ -89,14 +89,14 @@ describe('Lessons-learned form', () => {
     backend.reply('lessons:list', []);
     backend.on('lessons:submit', ({ lesson }) => ({ ...lesson, id: 1, submittedAt: AT }));
     renderInApp(<LessonsForm workspaceId={EXERCISE} />);
-    type(screen.getByRole('textbox', { name: t('exercise.lessons.author') }), ' Marie Durand ');
+    type(screen.getByRole('textbox', { name: t('exercises.lessons.author') }), ' Marie Durand ');
     type(screen.getByTestId('lessons-went-badly'), 'Le juridique a été appelé trop tard.');
     type(screen.getByTestId('lessons-action-0'), 'Ajouter le juridique à l’arbre d’appel');
     type(screen.getByTestId('lessons-owner-0'), 'Direction');
-    click(screen.getByRole('button', { name: t('exercise.lessons.addAction') }));
+    click(screen.getByRole('button', { name: t('exercises.lessons.addAction') }));
     type(screen.getByTestId('lessons-action-1'), 'Sans responsable');
     click(screen.getByTestId('lessons-submit'));
-    expect(await screen.findByText(t('exercise.lessons.submitted'))).toBeTruthy();
+    expect(await screen.findByText(t('exercises.lessons.submitted'))).toBeTruthy();
     expect(backend.sent('lessons:submit')).toEqual([
       {
         workspaceId: EXERCISE,
@@ -155,10 +155,10 @@ describe('Director console', () => {
     backend.reply('exercises:pressure', run());
     renderInApp(<DirectorConsole workspaceId={EXERCISE} />);
     const pressure = await screen.findByTestId('director-pressure');
-    const add = within(pressure).getAllByRole('button', { name: t('exercise.director.addPressure') })[0]!;
-    type(within(pressure).getByRole('textbox', { name: t('exercise.director.author') }), '@colere_client');
+    const add = within(pressure).getAllByRole('button', { name: t('exercises.director.addPressure') })[0]!;
+    type(within(pressure).getByRole('textbox', { name: t('exercises.director.author') }), '@colere_client');
     expect(isDisabled(add)).toBe(true);
-    type(within(pressure).getByRole('textbox', { name: t('exercise.director.text') }), 'Toujours aucune réponse d’Acme ?');
+    type(within(pressure).getByRole('textbox', { name: t('exercises.director.text') }), 'Toujours aucune réponse d’Acme ?');
     click(add);
     await waitFor(() =>
       expect(backend.sent('exercises:pressure')).toEqual([
@@ -176,9 +176,9 @@ describe('Director console', () => {
     backend.refuse('exercises:pressure', 'NOT_FOUND', 'This exercise has finished.');
     renderInApp(<DirectorConsole workspaceId={EXERCISE} />, { language });
     const pressure = await screen.findByTestId('director-pressure');
-    type(within(pressure).getByRole('textbox', { name: t('exercise.director.author') }), '@colere_client');
-    type(within(pressure).getByRole('textbox', { name: t('exercise.director.text') }), 'Alors ?');
-    click(within(pressure).getAllByRole('button', { name: t('exercise.director.addPressure') })[0]!);
+    type(within(pressure).getByRole('textbox', { name: t('exercises.director.author') }), '@colere_client');
+    type(within(pressure).getByRole('textbox', { name: t('exercises.director.text') }), 'Alors ?');
+    click(within(pressure).getAllByRole('button', { name: t('exercises.director.addPressure') })[0]!);
     expect((await within(pressure).findByRole('alert')).textContent).toBe(text);
   });
 });

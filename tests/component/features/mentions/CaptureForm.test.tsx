@@ -6,8 +6,8 @@ import { choose, click, isDisabled, type } from '../../support/interact';
 import { renderInApp, t } from '../../support/render';
 
 const NOW = new Date('2025-03-14T09:30:42.000Z');
-const textbox = (key: string) => screen.getByRole('textbox', { name: t(`listen.capture.${key}`) });
-const save = () => screen.getByRole('button', { name: t('listen.capture.save') });
+const textbox = (key: string) => screen.getByRole('textbox', { name: t(`mentions.captureForm.${key}`) });
+const save = () => screen.getByRole('button', { name: t('mentions.captureForm.save') });
 
 describe('CaptureForm', () => {
   beforeEach(() => {
@@ -31,7 +31,7 @@ describe('CaptureForm', () => {
     backend.reply('mentions:capture', { id: 12, duplicate: false });
     const onDone = vi.fn();
     renderInApp(<CaptureForm onDone={onDone} />, { language: 'fr' });
-    await choose(screen.getByRole('combobox', { name: t('listen.capture.channel') }), t('listen.capture.channels.tv'));
+    await choose(screen.getByRole('combobox', { name: t('mentions.captureForm.channel') }), t('mentions.captureForm.channels.tv'));
     type(textbox('outlet'), ' France 2, JT de 20 h ');
     type(textbox('authorName'), 'Anne Martin');
     type(textbox('audience'), '4500000');

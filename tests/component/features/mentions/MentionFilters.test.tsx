@@ -25,10 +25,10 @@ describe('MentionFilters', () => {
   it('turns the choices into the contract filter, the period into a start time', async () => {
     const onFilter = vi.fn<(f: FilterState) => void>();
     renderInApp(<Harness onFilter={onFilter} />, { language: 'fr' });
-    await choose(screen.getByRole('combobox', { name: t('listen.mentions.watch') }), 'Acme');
-    await choose(screen.getByRole('combobox', { name: t('listen.mentions.tone') }), t('listen.mentions.tones.negative'));
-    await choose(screen.getByRole('combobox', { name: t('listen.mentions.period') }), t('listen.mentions.periods.day'));
-    type(screen.getByRole('textbox', { name: t('listen.mentions.minAudience') }), '10000');
+    await choose(screen.getByRole('combobox', { name: t('mentions.watch') }), 'Acme');
+    await choose(screen.getByRole('combobox', { name: t('mentions.tone') }), t('mentions.tones.negative'));
+    await choose(screen.getByRole('combobox', { name: t('mentions.period') }), t('mentions.periods.day'));
+    type(screen.getByRole('textbox', { name: t('mentions.minAudience') }), '10000');
     type(screen.getByTestId('mentions-search'), '  "rappel de lots" ');
     // The search waits for the typing to pause before filtering.
     await waitFor(() => expect(onFilter.mock.lastCall?.[0].query).toBe('  "rappel de lots" '));

@@ -25,7 +25,7 @@ function answerReads() {
   backend.reply('incidents:list', [incident()]);
   backend.reply('workspaces:get', workspace({ settings: { ...workspace().settings, reportLanguage: 'fr' } }));
   backend.reply('reports:reactions', []);
-  backend.reply('exports:status', job);
+  backend.reply('reports:exportStatus', job);
 }
 
 describe('Reports screen', () => {
@@ -51,11 +51,11 @@ describe('Reports screen', () => {
     ['en', 'Some values are not valid. The archive’s crisis log chain is broken at record 4.'],
   ] as const)('says in %s why an archive was refused', async (language, text) => {
     answerReads();
-    backend.refuse('exports:importArchive', 'INVALID_INPUT', 'The archive’s crisis log chain is broken at record 4.');
+    backend.refuse('reports:importArchive', 'INVALID_INPUT', 'The archive’s crisis log chain is broken at record 4.');
     renderInApp(<ReportsScreen />, { language });
     await screen.findByRole('button', { name: t('reports.importArchive') });
     fireEvent.change(document.querySelector('input[type="file"]')!, { target: { files: [new File(['{"format":"x"}'], 'archive.json')] } });
     expect(await screen.findByText(text)).toBeTruthy();
-    expect(backend.sent('exports:importArchive')).toEqual([{ workspaceId: 'live', content: '{"format":"x"}' }]);
+    expect(backend.sent('reports:importArchive')).toEqual([{ workspaceId: 'live', content: '{"format":"x"}' }]);
   });
 });

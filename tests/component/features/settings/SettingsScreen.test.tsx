@@ -11,7 +11,7 @@ const stored = workspace();
 function answerReads(protection: 'none' | 'passphrase' = 'none') {
   backend.reply('workspaces:get', stored);
   backend.reply('security:status', { protection, locked: false });
-  backend.reply('network:policy', { sealed: false, allowed: [{ origin: 'https://www.lemonde.fr', reason: 'Source “Le Monde”' }] });
+  backend.reply('security:networkPolicy', { sealed: false, allowed: [{ origin: 'https://www.lemonde.fr', reason: 'Source “Le Monde”' }] });
 }
 
 describe('Workspace settings form', () => {

@@ -6,8 +6,8 @@ import { source } from '../../support/fixtures';
 import { click, isDisabled, type } from '../../support/interact';
 import { renderInApp, t } from '../../support/render';
 
-const field = (key: string) => screen.getByRole('textbox', { name: t(`listen.sources.form.${key}`) });
-const button = (key: string) => screen.getByRole('button', { name: t(`listen.sources.form.${key}`) });
+const field = (key: string) => screen.getByRole('textbox', { name: t(`sources.form.${key}`) });
+const button = (key: string) => screen.getByRole('button', { name: t(`sources.form.${key}`) });
 
 describe('SourceForm (news feed or webhook)', () => {
   it('needs a feed address before it can test or save', () => {
@@ -30,7 +30,7 @@ describe('SourceForm (news feed or webhook)', () => {
     const onDone = vi.fn();
     renderInApp(<SourceForm onDone={onDone} />);
     type(field('url'), ' https://news.example.org/feed.xml ');
-    type(screen.getByRole('textbox', { name: t('listen.sources.form.interval') }), '15');
+    type(screen.getByRole('textbox', { name: t('sources.form.interval') }), '15');
     click(button('test'));
     expect((await screen.findByTestId('source-test-ok')).textContent).toContain('2 item(s) read. First ones:Rappel de lots Acme');
     expect(backend.callCount('sources:create')).toBe(0);
@@ -62,9 +62,9 @@ describe('SourceForm (news feed or webhook)', () => {
     backend.on('sources:create', ({ source: input }) => source({ id: 5, kind: 'webhook', name: input.name, config: input.config }));
     const onDone = vi.fn();
     renderInApp(<SourceForm onDone={onDone} />);
-    click(screen.getByRole('radio', { name: t('listen.sources.kinds.webhook') }));
-    expect(screen.queryByRole('button', { name: t('listen.sources.form.test') })).toBeNull();
-    const port = screen.getByRole('textbox', { name: t('listen.sources.form.port') });
+    click(screen.getByRole('radio', { name: t('sources.kinds.webhook') }));
+    expect(screen.queryByRole('button', { name: t('sources.form.test') })).toBeNull();
+    const port = screen.getByRole('textbox', { name: t('sources.form.port') });
     type(port, '80');
     expect(isDisabled(button('save'))).toBe(true);
     type(port, '70000');
@@ -79,7 +79,7 @@ describe('SourceForm (news feed or webhook)', () => {
     backend.on('sources:update', ({ id, source: input }) => source({ id, name: input.name, config: input.config }));
     const onDone = vi.fn();
     renderInApp(<SourceForm source={source({ id: 8, name: 'Le Monde', intervalSeconds: 1200 })} onDone={onDone} />);
-    expect(screen.queryByRole('radio', { name: t('listen.sources.kinds.webhook') })).toBeNull();
+    expect(screen.queryByRole('radio', { name: t('sources.kinds.webhook') })).toBeNull();
     type(field('name'), 'Le Monde — Une');
     click(button('save'));
     await waitFor(() => expect(onDone).toHaveBeenCalledOnce());

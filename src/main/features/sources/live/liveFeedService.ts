@@ -160,7 +160,7 @@ export class LiveFeedService {
           running.state = state;
           if (!changed) return;
           this.deps.logger.info('live feed', { workspaceId, sourceId, state, detail });
-          this.deps.events.emit('liveFeeds:changed', { workspaceId });
+          this.deps.events.emit('sources:liveFeedsChanged', { workspaceId });
         },
         random: this.deps.random ?? Math.random,
         minBackoffMs: this.deps.minBackoffMs ?? MIN_BACKOFF_BASE_MS,
@@ -169,7 +169,7 @@ export class LiveFeedService {
       }),
     };
     this.#running.set(id, running);
-    this.deps.events.emit('liveFeeds:changed', { workspaceId });
+    this.deps.events.emit('sources:liveFeedsChanged', { workspaceId });
     running.connection.start();
   }
 

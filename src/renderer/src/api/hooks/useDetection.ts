@@ -1,4 +1,4 @@
-// Hooks over the `detection:*`, `alerts:*` and `tone:*` calls; `level:changed` / `alerts:changed` refresh them.
+// Hooks over the `detection:*`, `alerts:*` and `tone:*` calls; `detection:levelChanged` / `detection:alertChanged` refresh them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AlertStatus, DetectionSettings } from '../../../../shared/domain/detection';
 import type { ToneClass } from '../../../../shared/domain/storedMention';
@@ -15,14 +15,14 @@ export const useLevelOverview = (workspaceId: WorkspaceId) =>
 export const useAlerts = (workspaceId: WorkspaceId, status: AlertStatus | 'all') =>
   useQuery({
     queryKey: [...queryKeys.detection(workspaceId), 'alerts', status],
-    queryFn: () => callApi('alerts:list', { workspaceId, status, limit: 200 }),
+    queryFn: () => callApi('detection:listAlerts', { workspaceId, status, limit: 200 }),
   });
 
-/** One alert as it stands now; `alerts:changed` refreshes it like the list. */
+/** One alert as it stands now; `detection:alertChanged` refreshes it like the list. */
 export const useAlert = (workspaceId: WorkspaceId, alertId: number) =>
   useQuery({
     queryKey: [...queryKeys.detection(workspaceId), 'alert', alertId],
-    queryFn: () => callApi('alerts:get', { workspaceId, alertId }),
+    queryFn: () => callApi('detection:getAlert', { workspaceId, alertId }),
     retry: false,
   });
 
@@ -53,8 +53,8 @@ export function useAlertStatus(workspaceId: WorkspaceId) {
   return useMutation({
     mutationFn: (input: { alertId: number; action: 'acknowledge' | 'dismiss'; reason?: string; by?: string }) =>
       input.action === 'acknowledge'
-        ? callApi('alerts:acknowledge', { workspaceId, alertId: input.alertId, by: input.by, note: input.reason })
-        : callApi('alerts:dismiss', { workspaceId, alertId: input.alertId, by: input.by, reason: input.reason ?? '' }),
+        ? callApi('detection:acknowledgeAlert', { workspaceId, alertId: input.alertId, by: input.by, note: input.reason })
+        : callApi('detection:dismissAlert', { workspaceId, alertId: input.alertId, by: input.by, reason: input.reason ?? '' }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.detection(workspaceId) }),
   });
 }

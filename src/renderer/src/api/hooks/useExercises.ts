@@ -1,6 +1,6 @@
 // Hooks over the workspace list and the `exercises:*` calls.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExerciseControl, ExerciseRun, PressureInject } from '../../../../shared/contract/exerciseRuns';
+import type { ExerciseControl, ExerciseRun, PressureInject } from '../../../../shared/contract/exercises';
 import type { NewLesson } from '../../../../shared/contract/lessons';
 import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';

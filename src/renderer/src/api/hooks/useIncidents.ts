@@ -15,11 +15,11 @@ export const useIncident = (workspaceId: WorkspaceId, incidentId: string) =>
     queryFn: () => callApi('incidents:get', { workspaceId, incidentId }),
   });
 
-/** Open alerts, which an incident can be opened from; refreshed by `alerts:changed`. */
+/** Open alerts, which an incident can be opened from; refreshed by `detection:alertChanged`. */
 export const useOpenAlerts = (workspaceId: WorkspaceId) =>
   useQuery({
     queryKey: [...queryKeys.detection(workspaceId), 'alerts', 'open'],
-    queryFn: () => callApi('alerts:list', { workspaceId, status: 'open', limit: 20 }),
+    queryFn: () => callApi('detection:listAlerts', { workspaceId, status: 'open', limit: 20 }),
   });
 
 type DetailCall =

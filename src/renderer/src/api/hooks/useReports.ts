@@ -1,4 +1,4 @@
-// Hooks over `reports:*` and `exports:*`: jobs are followed through `exports:progress` pushes (no polling).
+// Hooks over `reports:*` and `exports:*`: jobs are followed through `reports:exportProgress` pushes (no polling).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExportKind } from '../../../../shared/domain/report';
 import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
@@ -15,7 +15,7 @@ export const useReactions = (workspaceId: WorkspaceId, incidentId: string | null
 export const useExportJob = (jobId: string | null) =>
   useQuery({
     queryKey: queryKeys.exportJob(jobId ?? 'none'),
-    queryFn: () => callApi('exports:status', { jobId: jobId! }),
+    queryFn: () => callApi('reports:exportStatus', { jobId: jobId! }),
     enabled: jobId !== null,
   });
 
@@ -26,7 +26,7 @@ export function useStartJob(workspaceId: WorkspaceId) {
     mutationFn: ({ incidentId, kind, language }: { incidentId: string; kind: ExportKind; language?: Language }) =>
       kind === 'report'
         ? callApi('reports:generate', { workspaceId, incidentId, language })
-        : callApi('exports:start', { workspaceId, incidentId, kind }),
+        : callApi('reports:startExport', { workspaceId, incidentId, kind }),
     onSuccess: (job) => {
       client.setQueryData(queryKeys.exportJob(job.jobId), job);
       // A short job may have ended (and pushed its last event) before this answer arrived: read it once more.
@@ -35,13 +35,13 @@ export function useStartJob(workspaceId: WorkspaceId) {
   });
 }
 
-export const useCancelJob = () => useMutation({ mutationFn: (jobId: string) => callApi('exports:cancel', { jobId }) });
+export const useCancelJob = () => useMutation({ mutationFn: (jobId: string) => callApi('reports:cancelExport', { jobId }) });
 
-export const useDownloadJob = () => useMutation({ mutationFn: (jobId: string) => callApi('exports:download', { jobId }) });
+export const useDownloadJob = () => useMutation({ mutationFn: (jobId: string) => callApi('reports:downloadExport', { jobId }) });
 
 export function useImportArchive(workspaceId: WorkspaceId) {
   return useMutation({
     mutationFn: ({ content, expectedFingerprint }: { content: string; expectedFingerprint?: string }) =>
-      callApi('exports:importArchive', { workspaceId, content, expectedFingerprint }),
+      callApi('reports:importArchive', { workspaceId, content, expectedFingerprint }),
   });
 }

@@ -22,4 +22,4 @@ export const useSigningKey = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: queryKeys.signingKey(workspaceId), queryFn: () => callApi('security:signingKey', { workspaceId }) });
 
 export const useNetworkPolicy = (workspaceId: WorkspaceId) =>
-  useQuery({ queryKey: queryKeys.network(workspaceId), queryFn: () => callApi('network:policy', { workspaceId }) });
+  useQuery({ queryKey: queryKeys.network(workspaceId), queryFn: () => callApi('security:networkPolicy', { workspaceId }) });

@@ -41,7 +41,7 @@ export function DashboardStream({ watchId, watches, onOpenAll }: { watchId: numb
       <Button variant="subtle" mt="xs" onClick={onOpenAll}>
         {t('dashboard.stream.all')}
       </Button>
-      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="lg" title={t('listen.mentions.detail.title')}>
+      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="lg" title={t('mentions.detail.title')}>
         {opened.data ? <MentionDetail mention={opened.data} watches={watches} /> : <Loader />}
       </Drawer>
     </Paper>

@@ -21,7 +21,7 @@ export function ToneCorrection({ mention }: { mention: StoredMention }) {
         size="xs"
         value={correct.data?.toneClass ?? mention.toneClass ?? ''}
         onChange={(value) => correct.mutate({ mentionId: mention.id, toneClass: value as ToneClass })}
-        data={tones.map((tone) => ({ value: tone, label: t(`listen.mentions.tones.${tone}`) }))}
+        data={tones.map((tone) => ({ value: tone, label: t(`mentions.tones.${tone}`) }))}
         disabled={correct.isPending}
       />
       {correct.data && (

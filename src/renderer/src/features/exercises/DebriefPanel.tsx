@@ -2,7 +2,7 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseDebrief } from '../../../../shared/contract/exerciseRuns';
+import type { ExerciseDebrief } from '../../../../shared/contract/exercises';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useDebriefPdf, useExerciseDebrief } from '../../api/hooks/useExercises';
 import { base64ToBytes, downloadFile } from '../plan/downloadFile';
@@ -35,7 +35,7 @@ export function DebriefPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
   return (
     <Paper withBorder p="md" data-testid="exercise-debrief">
       <QueryState query={debrief}>{(d) => <DebriefBody debrief={d} workspaceId={workspaceId} />}</QueryState>
-      {!debrief.data && !debrief.isPending && <Text c="dimmed">{t('exercise.debrief.notYet')}</Text>}
+      {!debrief.data && !debrief.isPending && <Text c="dimmed">{t('exercises.debrief.notYet')}</Text>}
     </Paper>
   );
 }
@@ -43,58 +43,58 @@ export function DebriefPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
 function DebriefBody({ debrief: d, workspaceId }: { debrief: ExerciseDebrief; workspaceId: WorkspaceId }) {
   const { t } = useTranslation();
   const pdf = useDebriefPdf(workspaceId);
-  const minutes = (value: number | null) => (value === null ? t('exercise.debrief.notYet') : t('exercise.debrief.minutes', { value }));
+  const minutes = (value: number | null) => (value === null ? t('exercises.debrief.notYet') : t('exercises.debrief.minutes', { value }));
   const within = (value: number | null, limit: number) => (value === null ? undefined : value <= limit ? 'good' : 'bad');
   return (
     <Stack gap="sm">
       <div>
-        <Title order={4}>{t('exercise.debrief.title')}</Title>
+        <Title order={4}>{t('exercises.debrief.title')}</Title>
         <Text size="sm" c="dimmed">
-          {t('exercise.debrief.help', { onset: formatGameMinute(d.onsetMinute).slice(2) })}
+          {t('exercises.debrief.help', { onset: formatGameMinute(d.onsetMinute).slice(2) })}
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         <Metric
           testId="debrief-detect"
-          label={t('exercise.debrief.detect')}
+          label={t('exercises.debrief.detect')}
           value={minutes(d.timeToDetect)}
-          hint={t('exercise.debrief.detectExpected', { minutes: d.expectedAlertWithinMinutes })}
+          hint={t('exercises.debrief.detectExpected', { minutes: d.expectedAlertWithinMinutes })}
           tone={within(d.timeToDetect, d.expectedAlertWithinMinutes)}
         />
-        <Metric testId="debrief-open" label={t('exercise.debrief.openIncident')} value={minutes(d.timeToOpenIncident)} />
-        <Metric testId="debrief-mobilise" label={t('exercise.debrief.mobilise')} value={minutes(d.timeToMobilise)} />
-        <Metric testId="debrief-approved" label={t('exercise.debrief.holdingApproved')} value={minutes(d.timeToHoldingApproved)} />
+        <Metric testId="debrief-open" label={t('exercises.debrief.openIncident')} value={minutes(d.timeToOpenIncident)} />
+        <Metric testId="debrief-mobilise" label={t('exercises.debrief.mobilise')} value={minutes(d.timeToMobilise)} />
+        <Metric testId="debrief-approved" label={t('exercises.debrief.holdingApproved')} value={minutes(d.timeToHoldingApproved)} />
         <Metric
           testId="debrief-published"
-          label={t('exercise.debrief.holdingPublished')}
+          label={t('exercises.debrief.holdingPublished')}
           value={minutes(d.timeToHoldingPublished)}
           tone={within(d.timeToHoldingPublished, 60)}
         />
         <Metric
           testId="debrief-latency"
-          label={t('exercise.debrief.approvalLatency')}
+          label={t('exercises.debrief.approvalLatency')}
           value={
             d.approvalLatency.averageMinutes === null
-              ? t('exercise.debrief.notYet')
+              ? t('exercises.debrief.notYet')
               : `${minutes(d.approvalLatency.averageMinutes)} / ${minutes(d.approvalLatency.maxMinutes)}`
           }
         />
         <Metric
           testId="debrief-h1"
-          label={t('exercise.debrief.checklistH1')}
-          value={t('exercise.debrief.ofDue', { done: d.checklistH1.done, due: d.checklistH1.due })}
+          label={t('exercises.debrief.checklistH1')}
+          value={t('exercises.debrief.ofDue', { done: d.checklistH1.done, due: d.checklistH1.due })}
           tone={d.checklistH1.due ? (d.checklistH1.done === d.checklistH1.due ? 'good' : 'bad') : undefined}
         />
         <Metric
           testId="debrief-h4"
-          label={t('exercise.debrief.checklistH4')}
-          value={t('exercise.debrief.ofDue', { done: d.checklistH4.done, due: d.checklistH4.due })}
+          label={t('exercises.debrief.checklistH4')}
+          value={t('exercises.debrief.ofDue', { done: d.checklistH4.done, due: d.checklistH4.due })}
           tone={d.checklistH4.due ? (d.checklistH4.done === d.checklistH4.due ? 'good' : 'bad') : undefined}
         />
         <Metric
           testId="debrief-unanswered"
-          label={t('exercise.debrief.unanswered')}
-          value={t('exercise.debrief.ofQuestions', { count: d.unansweredQuestions, total: d.questions })}
+          label={t('exercises.debrief.unanswered')}
+          value={t('exercises.debrief.ofQuestions', { count: d.unansweredQuestions, total: d.questions })}
           tone={d.unansweredQuestions === 0 ? 'good' : 'bad'}
         />
       </SimpleGrid>
@@ -114,7 +114,7 @@ function DebriefBody({ debrief: d, workspaceId }: { debrief: ExerciseDebrief; wo
             }
             data-testid={`debrief-pdf-${language}`}
           >
-            {`${t('exercise.debrief.pdf')} ${language.toUpperCase()}`}
+            {`${t('exercises.debrief.pdf')} ${language.toUpperCase()}`}
           </Button>
         ))}
       </Group>

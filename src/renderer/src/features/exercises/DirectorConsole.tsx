@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseRun, PressureInject, RunInject } from '../../../../shared/contract/exerciseRuns';
+import type { ExerciseRun, PressureInject, RunInject } from '../../../../shared/contract/exercises';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useExerciseCommands, useExerciseRun, useExerciseScripts, useScenarioFiles } from '../../api/hooks/useExercises';
 import { IssueList } from '../../components/IssueList';
@@ -73,21 +73,21 @@ function StartPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
   return (
     <Paper withBorder p="md" data-testid="director-start">
       <Title order={4} mb="sm">
-        {t('exercise.director.startTitle')}
+        {t('exercises.director.startTitle')}
       </Title>
       <Stack>
         <Select
-          label={t('exercise.director.scenario')}
+          label={t('exercises.director.scenario')}
           value={scriptId}
           onChange={setScriptId}
-          data={(scripts.data ?? []).map((s) => ({ value: s.id, label: s.custom ? `${s.title[lang]} — ${t('exercise.director.own')}` : s.title[lang] }))}
+          data={(scripts.data ?? []).map((s) => ({ value: s.id, label: s.custom ? `${s.title[lang]} — ${t('exercises.director.own')}` : s.title[lang] }))}
           data-testid="director-script"
         />
         <Group gap="xs">
           <FileButton onChange={(file) => file && void importFile(file)} accept="application/json,.json,.yaml,.yml,text/yaml">
             {(props) => (
               <Button {...props} variant="light" size="xs" loading={files.importFile.isPending} data-testid="director-import-script">
-                {t('exercise.director.importScript')}
+                {t('exercises.director.importScript')}
               </Button>
             )}
           </FileButton>
@@ -96,27 +96,27 @@ function StartPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
               variant="subtle"
               color="red"
               size="xs"
-              onClick={() => window.confirm(t('exercise.director.removeConfirm')) && files.remove.mutate(chosen.id, { onSuccess: () => setScriptId(null) })}
+              onClick={() => window.confirm(t('exercises.director.removeConfirm')) && files.remove.mutate(chosen.id, { onSuccess: () => setScriptId(null) })}
               data-testid="director-remove-script"
             >
-              {t('exercise.director.removeScript')}
+              {t('exercises.director.removeScript')}
             </Button>
           )}
         </Group>
         {problems && (
-          <IssueList title={t('exercise.director.importProblems', { count: problems.issues.length, file: problems.file })} issues={problems.issues} testId="director-import-issues" />
+          <IssueList title={t('exercises.director.importProblems', { count: problems.issues.length, file: problems.file })} issues={problems.issues} testId="director-import-issues" />
         )}
         {chosen && (
           <div>
             <Text size="sm">{chosen.description[lang]}</Text>
             <Text size="xs" c="dimmed">
-              {t('exercise.director.duration', { minutes: chosen.durationMinutes, count: chosen.injectCount })}
+              {t('exercises.director.duration', { minutes: chosen.durationMinutes, count: chosen.injectCount })}
             </Text>
           </div>
         )}
         <div>
           <Text size="sm" fw={500} mb={4}>
-            {t('exercise.director.speed')}
+            {t('exercises.director.speed')}
           </Text>
           <SegmentedControl value={speed} onChange={setSpeed} data={SPEEDS.map((s) => ({ value: String(s), label: `×${s}` }))} />
         </div>
@@ -127,7 +127,7 @@ function StartPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
           onClick={() => scriptId && start.mutate({ scriptId, speed: Number(speed) })}
           data-testid="director-start-button"
         >
-          {t('exercise.director.start')}
+          {t('exercises.director.start')}
         </Button>
         {start.error && <Alert color="red">{errorMessage(start.error, t)}</Alert>}
       </Stack>
@@ -163,16 +163,16 @@ function RunPanel({ run, workspaceId }: { run: ExerciseRun; workspaceId: Workspa
             <Title order={4}>{run.title[lang]}</Title>
             <Group gap="xs" mt={4}>
               <Badge color={statusColor} data-testid="director-status">
-                {t(`exercise.director.status.${run.status}`)}
+                {t(`exercises.director.status.${run.status}`)}
               </Badge>
               <Text size="sm" c="dimmed" data-testid="director-mentions">
-                {t('exercise.director.mentions', { count: run.mentionsInjected })}
+                {t('exercises.director.mentions', { count: run.mentionsInjected })}
               </Text>
             </Group>
           </div>
           <div style={{ textAlign: 'right' }}>
             <Text size="xs" c="dimmed">
-              {t('exercise.director.clock')}
+              {t('exercises.director.clock')}
             </Text>
             <Text fw={700} size="xl" ff="monospace" data-testid="director-clock">
               {formatGameMinute(minute)} / {formatGameMinute(run.durationMinutes)}
@@ -190,12 +190,12 @@ function RunPanel({ run, workspaceId }: { run: ExerciseRun; workspaceId: Workspa
           />
           {run.status === 'running' && (
             <Button variant="light" color="yellow" onClick={() => control.mutate({ action: 'pause' })} data-testid="director-pause">
-              {t('exercise.director.pause')}
+              {t('exercises.director.pause')}
             </Button>
           )}
           {run.status === 'paused' && (
             <Button variant="light" color="green" onClick={() => control.mutate({ action: 'resume' })} data-testid="director-resume">
-              {t('exercise.director.resume')}
+              {t('exercises.director.resume')}
             </Button>
           )}
         </Group>
@@ -204,14 +204,14 @@ function RunPanel({ run, workspaceId }: { run: ExerciseRun; workspaceId: Workspa
       {run.status !== 'finished' && <PressureForm workspaceId={workspaceId} />}
       <Paper withBorder p="md">
         <Title order={5} mb="sm">
-          {t('exercise.director.timeline')}
+          {t('exercises.director.timeline')}
         </Title>
         <Table verticalSpacing={6} data-testid="director-timeline">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={80}>{t('exercise.director.at')}</Table.Th>
-              <Table.Th>{t('exercise.director.inject')}</Table.Th>
-              <Table.Th w={150}>{t('exercise.director.state')}</Table.Th>
+              <Table.Th w={80}>{t('exercises.director.at')}</Table.Th>
+              <Table.Th>{t('exercises.director.inject')}</Table.Th>
+              <Table.Th w={150}>{t('exercises.director.state')}</Table.Th>
               <Table.Th w={220} />
             </Table.Tr>
           </Table.Thead>
@@ -222,16 +222,16 @@ function RunPanel({ run, workspaceId }: { run: ExerciseRun; workspaceId: Workspa
                 <Table.Td>
                   <Group gap={6}>
                     <Badge size="sm" variant="light" color={KIND_COLORS[inject.kind]}>
-                      {t(`exercise.director.kinds.${inject.kind}`)}
+                      {t(`exercises.director.kinds.${inject.kind}`)}
                     </Badge>
                     {inject.pressure && (
                       <Badge size="sm" color="red">
-                        {t('exercise.director.pressureBadge')}
+                        {t('exercises.director.pressureBadge')}
                       </Badge>
                     )}
                     {inject.kind === 'directorNote' && (
                       <Badge size="sm" variant="outline" color="yellow">
-                        {t('exercise.director.directorOnly')}
+                        {t('exercises.director.directorOnly')}
                       </Badge>
                     )}
                     <Text size="sm" fw={500}>
@@ -247,8 +247,8 @@ function RunPanel({ run, workspaceId }: { run: ExerciseRun; workspaceId: Workspa
                 <Table.Td>
                   <Text size="sm" c={inject.firedAt === null ? 'dimmed' : undefined}>
                     {inject.firedAt === null
-                      ? t('exercise.director.pending')
-                      : t('exercise.director.firedAt', { time: formatGameMinute(inject.firedAt) })}
+                      ? t('exercises.director.pending')
+                      : t('exercises.director.firedAt', { time: formatGameMinute(inject.firedAt) })}
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -256,12 +256,12 @@ function RunPanel({ run, workspaceId }: { run: ExerciseRun; workspaceId: Workspa
                     <Group gap={4} justify="flex-end">
                       {inject.kind !== 'wave' && (
                         <Button size="compact-xs" variant="light" onClick={() => control.mutate({ action: 'fire', injectId: inject.id })}>
-                          {t('exercise.director.fireNow')}
+                          {t('exercises.director.fireNow')}
                         </Button>
                       )}
                       {inject.at > minute && (
                         <Button size="compact-xs" variant="subtle" onClick={() => control.mutate({ action: 'jump', minute: inject.at })}>
-                          {t('exercise.director.jumpHere')}
+                          {t('exercises.director.jumpHere')}
                         </Button>
                       )}
                     </Group>
@@ -285,26 +285,26 @@ function PressureForm({ workspaceId }: { workspaceId: WorkspaceId }) {
   return (
     <Paper withBorder p="md" data-testid="director-pressure">
       <Title order={5} mb="sm">
-        {t('exercise.director.pressureTitle')}
+        {t('exercises.director.pressureTitle')}
       </Title>
       <Tabs defaultValue="post">
         <Tabs.List>
-          <Tabs.Tab value="post">{t('exercise.director.pressurePost')}</Tabs.Tab>
-          <Tabs.Tab value="wave">{t('exercise.director.pressureWave')}</Tabs.Tab>
+          <Tabs.Tab value="post">{t('exercises.director.pressurePost')}</Tabs.Tab>
+          <Tabs.Tab value="wave">{t('exercises.director.pressureWave')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="post" pt="sm">
           <Stack gap="xs">
             <Group grow>
-              <TextInput label={t('exercise.director.author')} value={post.author} onChange={(e) => setPost({ ...post, author: e.currentTarget.value })} />
+              <TextInput label={t('exercises.director.author')} value={post.author} onChange={(e) => setPost({ ...post, author: e.currentTarget.value })} />
               <NumberInput
-                label={t('exercise.director.audience')}
+                label={t('exercises.director.audience')}
                 min={0}
                 thousandSeparator=" "
                 value={post.audience}
                 onChange={(n) => typeof n === 'number' && setPost({ ...post, audience: Math.round(n) })}
               />
               <Select
-                label={t('exercise.director.language')}
+                label={t('exercises.director.language')}
                 value={post.language}
                 allowDeselect={false}
                 data={[
@@ -314,7 +314,7 @@ function PressureForm({ workspaceId }: { workspaceId: WorkspaceId }) {
                 onChange={(l) => l && setPost({ ...post, language: l as 'fr' | 'en' })}
               />
             </Group>
-            <Textarea label={t('exercise.director.text')} autosize minRows={2} value={post.text} onChange={(e) => setPost({ ...post, text: e.currentTarget.value })} />
+            <Textarea label={t('exercises.director.text')} autosize minRows={2} value={post.text} onChange={(e) => setPost({ ...post, text: e.currentTarget.value })} />
             <Button
               w="fit-content"
               color="red"
@@ -322,28 +322,28 @@ function PressureForm({ workspaceId }: { workspaceId: WorkspaceId }) {
               loading={pressure.isPending}
               onClick={() => send({ kind: 'post', ...post })}
             >
-              {t('exercise.director.addPressure')}
+              {t('exercises.director.addPressure')}
             </Button>
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="wave" pt="sm">
           <Group align="flex-end">
             <NumberInput
-              label={t('exercise.director.perMinute')}
+              label={t('exercises.director.perMinute')}
               min={1}
               max={500}
               value={wave.perMinute}
               onChange={(n) => typeof n === 'number' && setWave({ ...wave, perMinute: n })}
             />
             <NumberInput
-              label={t('exercise.director.minutes')}
+              label={t('exercises.director.minutes')}
               min={1}
               max={120}
               value={wave.minutes}
               onChange={(n) => typeof n === 'number' && setWave({ ...wave, minutes: Math.round(n) })}
             />
             <Button color="red" loading={pressure.isPending} onClick={() => send({ kind: 'wave', ...wave })}>
-              {t('exercise.director.addPressure')}
+              {t('exercises.director.addPressure')}
             </Button>
           </Group>
         </Tabs.Panel>

@@ -26,17 +26,17 @@ export function ExerciseScreen() {
   return (
     <Stack data-testid="screen-exercise" maw={980}>
       <div>
-        <Title order={2}>{t('exercise.title')}</Title>
+        <Title order={2}>{t('exercises.title')}</Title>
         <Text c="dimmed" size="sm">
-          {t('exercise.subtitle')}
+          {t('exercises.subtitle')}
         </Text>
       </div>
       {currentExercise && (
         <Alert color="orange" data-testid="exercise-current">
           <Group justify="space-between">
-            <Text size="sm">{t('exercise.inExercise', { name: currentExercise.settings.displayName })}</Text>
+            <Text size="sm">{t('exercises.inExercise', { name: currentExercise.settings.displayName })}</Text>
             <Button size="xs" variant="white" color="orange" onClick={() => switchTo(LIVE_WORKSPACE_ID)} data-testid="exercise-back-to-live">
-              {t('exercise.backToLive')}
+              {t('exercises.backToLive')}
             </Button>
           </Group>
         </Alert>
@@ -52,25 +52,25 @@ export function ExerciseScreen() {
               onSuccess: (workspace) => {
                 setName('');
                 switchTo(workspace.id);
-                notifications.show({ message: t('exercise.created'), color: 'orange' });
+                notifications.show({ message: t('exercises.created'), color: 'orange' });
               },
             });
           }}
         >
           <Title order={4} mb="sm">
-            {t('exercise.newTitle')}
+            {t('exercises.newTitle')}
           </Title>
           <Group align="flex-end">
             <TextInput
-              label={t('exercise.name')}
-              placeholder={t('exercise.namePlaceholder')}
+              label={t('exercises.name')}
+              placeholder={t('exercises.namePlaceholder')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               w={420}
               data-testid="exercise-name"
             />
             <Button type="submit" disabled={!name.trim()} loading={create.isPending} data-testid="exercise-create">
-              {t('exercise.create')}
+              {t('exercises.create')}
             </Button>
           </Group>
           {create.error && (
@@ -82,12 +82,12 @@ export function ExerciseScreen() {
       </Paper>
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
-          {t('exercise.listTitle')}
+          {t('exercises.listTitle')}
         </Title>
         <QueryState query={workspaces}>
           {(list) => {
             const exercises = list.filter((ws) => ws.kind === 'exercise');
-            if (!exercises.length) return <Text c="dimmed">{t('exercise.empty')}</Text>;
+            if (!exercises.length) return <Text c="dimmed">{t('exercises.empty')}</Text>;
             return (
               <Table verticalSpacing="xs" data-testid="exercise-list">
                 <Table.Tbody>
@@ -103,15 +103,15 @@ export function ExerciseScreen() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" c="dimmed">
-                          {t('exercise.createdAt', { date: formatDateTime(ws.createdAt, i18n.language) })}
+                          {t('exercises.createdAt', { date: formatDateTime(ws.createdAt, i18n.language) })}
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right">
                         {ws.id === current ? (
-                          <Badge variant="light">{t('exercise.current')}</Badge>
+                          <Badge variant="light">{t('exercises.current')}</Badge>
                         ) : (
                           <Button size="xs" variant="light" onClick={() => switchTo(ws.id)}>
-                            {t('exercise.open')}
+                            {t('exercises.open')}
                           </Button>
                         )}
                       </Table.Td>

@@ -20,26 +20,26 @@ export function LessonsForm({ workspaceId }: { workspaceId: WorkspaceId }) {
 
   return (
     <Paper withBorder p="md" data-testid="exercise-lessons">
-      <Title order={4}>{t('exercise.lessons.title')}</Title>
+      <Title order={4}>{t('exercises.lessons.title')}</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t('exercise.lessons.help')}
+        {t('exercises.lessons.help')}
       </Text>
       <Stack gap="xs">
         <Checkbox
-          label={t('exercise.lessons.anonymous')}
+          label={t('exercises.lessons.anonymous')}
           checked={form.anonymous}
           onChange={(e) => setForm({ ...form, anonymous: e.currentTarget.checked })}
           data-testid="lessons-anonymous"
         />
         {!form.anonymous && (
           <Group grow>
-            <TextInput label={t('exercise.lessons.author')} value={form.author} onChange={(e) => setForm({ ...form, author: e.currentTarget.value })} />
-            <TextInput label={t('exercise.lessons.role')} value={form.authorRole} onChange={(e) => setForm({ ...form, authorRole: e.currentTarget.value })} />
+            <TextInput label={t('exercises.lessons.author')} value={form.author} onChange={(e) => setForm({ ...form, author: e.currentTarget.value })} />
+            <TextInput label={t('exercises.lessons.role')} value={form.authorRole} onChange={(e) => setForm({ ...form, authorRole: e.currentTarget.value })} />
           </Group>
         )}
         <Group grow align="flex-start">
           <Textarea
-            label={t('exercise.lessons.wentWell')}
+            label={t('exercises.lessons.wentWell')}
             autosize
             minRows={3}
             value={form.wentWell}
@@ -47,7 +47,7 @@ export function LessonsForm({ workspaceId }: { workspaceId: WorkspaceId }) {
             data-testid="lessons-went-well"
           />
           <Textarea
-            label={t('exercise.lessons.wentBadly')}
+            label={t('exercises.lessons.wentBadly')}
             autosize
             minRows={3}
             value={form.wentBadly}
@@ -59,7 +59,7 @@ export function LessonsForm({ workspaceId }: { workspaceId: WorkspaceId }) {
           <Group key={index} align="flex-end" gap="xs">
             <TextInput
               style={{ flex: 1 }}
-              label={t('exercise.lessons.action')}
+              label={t('exercises.lessons.action')}
               value={action.action}
               onChange={(e) => {
                 const value = e.currentTarget.value;
@@ -69,7 +69,7 @@ export function LessonsForm({ workspaceId }: { workspaceId: WorkspaceId }) {
             />
             <TextInput
               w={220}
-              label={t('exercise.lessons.owner')}
+              label={t('exercises.lessons.owner')}
               value={action.owner}
               onChange={(e) => {
                 const value = e.currentTarget.value;
@@ -95,7 +95,7 @@ export function LessonsForm({ workspaceId }: { workspaceId: WorkspaceId }) {
             leftSection={<IconPlus size={14} />}
             onClick={() => setForm({ ...form, actions: [...form.actions, { action: '', owner: '' }] })}
           >
-            {t('exercise.lessons.addAction')}
+            {t('exercises.lessons.addAction')}
           </Button>
           <Button
             disabled={!canSubmit}
@@ -112,23 +112,23 @@ export function LessonsForm({ workspaceId }: { workspaceId: WorkspaceId }) {
                 {
                   onSuccess: () => {
                     setForm(blank);
-                    notifications.show({ message: t('exercise.lessons.submitted'), color: 'green' });
+                    notifications.show({ message: t('exercises.lessons.submitted'), color: 'green' });
                   },
                 },
               )
             }
             data-testid="lessons-submit"
           >
-            {t('exercise.lessons.submit')}
+            {t('exercises.lessons.submit')}
           </Button>
         </Group>
         {submit.error && <Alert color="red">{errorMessage(submit.error, t)}</Alert>}
         <Title order={5} mt="sm">
-          {t('exercise.lessons.answers')}
+          {t('exercises.lessons.answers')}
         </Title>
         {(lessons.data ?? []).length === 0 ? (
           <Text size="sm" c="dimmed">
-            {t('exercise.lessons.none')}
+            {t('exercises.lessons.none')}
           </Text>
         ) : (
           <Table verticalSpacing={6} data-testid="lessons-list">
@@ -137,7 +137,7 @@ export function LessonsForm({ workspaceId }: { workspaceId: WorkspaceId }) {
                 <Table.Tr key={lesson.id}>
                   <Table.Td w={180}>
                     <Text size="sm" fw={500}>
-                      {lesson.author ?? t('exercise.lessons.anonymousAuthor')}
+                      {lesson.author ?? t('exercises.lessons.anonymousAuthor')}
                     </Text>
                     {lesson.authorRole && (
                       <Text size="xs" c="dimmed">

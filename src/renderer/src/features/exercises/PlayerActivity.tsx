@@ -12,13 +12,13 @@ export function PlayerActivity({ workspaceId }: { workspaceId: WorkspaceId }) {
   const latest = [...(log.data ?? [])].sort((a, b) => b.enteredAt.localeCompare(a.enteredAt)).slice(0, SHOWN);
   return (
     <Paper withBorder p="md" data-testid="director-activity">
-      <Title order={5}>{t('exercise.director.activity')}</Title>
+      <Title order={5}>{t('exercises.director.activity')}</Title>
       <Text size="xs" c="dimmed" mb="sm">
-        {t('exercise.director.activityHelp')}
+        {t('exercises.director.activityHelp')}
       </Text>
       {latest.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('exercise.director.activityEmpty')}
+          {t('exercises.director.activityEmpty')}
         </Text>
       ) : (
         <Stack gap={6}>

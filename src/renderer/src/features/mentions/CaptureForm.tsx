@@ -45,7 +45,7 @@ export function CaptureForm({ onDone }: { onDone: () => void }) {
       },
       {
         onSuccess: () => {
-          notifications.show({ message: t('listen.capture.saved'), color: 'green' });
+          notifications.show({ message: t('mentions.captureForm.saved'), color: 'green' });
           onDone();
         },
       },
@@ -53,52 +53,52 @@ export function CaptureForm({ onDone }: { onDone: () => void }) {
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        {t('listen.capture.intro')}
+        {t('mentions.captureForm.intro')}
       </Text>
       <Group grow>
         <Select
-          label={t('listen.capture.channel')}
-          data={captureChannelSchema.options.map((c) => ({ value: c, label: t(`listen.capture.channels.${c}`) }))}
+          label={t('mentions.captureForm.channel')}
+          data={captureChannelSchema.options.map((c) => ({ value: c, label: t(`mentions.captureForm.channels.${c}`) }))}
           value={channel}
           onChange={(v) => v && setChannel(v as CaptureChannel)}
           allowDeselect={false}
           data-testid="capture-channel"
         />
-        <LocalDateTimeInput label={t('listen.capture.occurredAt')} value={occurredAt} onChange={setOccurredAt} required />
+        <LocalDateTimeInput label={t('mentions.captureForm.occurredAt')} value={occurredAt} onChange={setOccurredAt} required />
       </Group>
-      <TextInput label={t('listen.capture.outlet')} value={outlet} onChange={(e) => setOutlet(e.currentTarget.value)} required data-testid="capture-outlet" />
+      <TextInput label={t('mentions.captureForm.outlet')} value={outlet} onChange={(e) => setOutlet(e.currentTarget.value)} required data-testid="capture-outlet" />
       <Group grow>
-        <TextInput label={t('listen.capture.authorName')} value={authorName} onChange={(e) => setAuthorName(e.currentTarget.value)} />
+        <TextInput label={t('mentions.captureForm.authorName')} value={authorName} onChange={(e) => setAuthorName(e.currentTarget.value)} />
         <Select
-          label={t('listen.capture.authorKind')}
-          data={authorKindSchema.options.map((k) => ({ value: k, label: t(`listen.mentions.authorKinds.${k}`) }))}
+          label={t('mentions.captureForm.authorKind')}
+          data={authorKindSchema.options.map((k) => ({ value: k, label: t(`mentions.authorKinds.${k}`) }))}
           value={authorKind}
           onChange={(v) => v && setAuthorKind(v as AuthorKind)}
           allowDeselect={false}
         />
       </Group>
       <Group grow>
-        <NumberInput label={t('listen.capture.audience')} min={0} thousandSeparator=" " value={audience} onChange={(v) => setAudience(typeof v === 'number' ? v : '')} />
+        <NumberInput label={t('mentions.captureForm.audience')} min={0} thousandSeparator=" " value={audience} onChange={(v) => setAudience(typeof v === 'number' ? v : '')} />
         <Select
-          label={t('listen.capture.language')}
+          label={t('mentions.captureForm.language')}
           data={[
-            { value: 'fr', label: t('listen.mentions.languages.fr') },
-            { value: 'en', label: t('listen.mentions.languages.en') },
+            { value: 'fr', label: t('mentions.languages.fr') },
+            { value: 'en', label: t('mentions.languages.en') },
           ]}
           value={language}
           onChange={(v) => v && setLanguage(v as 'fr' | 'en')}
           allowDeselect={false}
         />
       </Group>
-      <Textarea label={t('listen.capture.text')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} required data-testid="capture-text" />
-      <TextInput label={t('listen.capture.url')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://" />
+      <Textarea label={t('mentions.captureForm.text')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} required data-testid="capture-text" />
+      <TextInput label={t('mentions.captureForm.url')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://" />
       {capture.error && <Alert color="red">{errorMessage(capture.error, t)}</Alert>}
       <Group justify="flex-end">
         <Button variant="subtle" onClick={onDone}>
-          {t('listen.capture.cancel')}
+          {t('mentions.captureForm.cancel')}
         </Button>
         <Button onClick={submit} loading={capture.isPending} disabled={!outlet.trim() || !text.trim() || !occurredAt} data-testid="capture-save">
-          {t('listen.capture.save')}
+          {t('mentions.captureForm.save')}
         </Button>
       </Group>
     </Stack>

@@ -16,21 +16,21 @@ export function ExternalLinkButton({ url }: { url: string }) {
   return (
     <>
       <Button variant="light" leftSection={<IconExternalLink size={16} />} onClick={() => setConfirming(true)} data-testid="mention-open-link">
-        {t('listen.mentions.detail.link')}
+        {t('mentions.detail.link')}
       </Button>
-      {failed && <Alert color="red">{t('listen.mentions.detail.openFailed')}</Alert>}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('listen.mentions.detail.confirmTitle')}>
+      {failed && <Alert color="red">{t('mentions.detail.openFailed')}</Alert>}
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('mentions.detail.confirmTitle')}>
         <Stack>
-          <Text size="sm">{t('listen.mentions.detail.confirmBody')}</Text>
+          <Text size="sm">{t('mentions.detail.confirmBody')}</Text>
           <Code block data-testid="mention-link-url">
             {url}
           </Code>
           <Group justify="flex-end">
             <Button variant="subtle" onClick={() => setConfirming(false)}>
-              {t('listen.mentions.detail.confirmCancel')}
+              {t('mentions.detail.confirmCancel')}
             </Button>
             <Button onClick={() => void open()} data-testid="mention-link-confirm">
-              {t('listen.mentions.detail.confirmOpen')}
+              {t('mentions.detail.confirmOpen')}
             </Button>
           </Group>
         </Stack>

@@ -29,11 +29,11 @@ export function FlagMention({ mentionId }: { mentionId: number }) {
     <>
       <Group gap="sm">
         <Button variant="light" color="orange" leftSection={<IconMessageReply size={16} />} onClick={() => setOpen(true)} data-testid="mention-flag-open">
-          {t('listen.mentions.flag.open')}
+          {t('mentions.flag.open')}
         </Button>
         {item && (
           <Text size="sm" fw={600} data-testid="mention-flagged">
-            {t('listen.mentions.flag.queued', {
+            {t('mentions.flag.queued', {
               reason: t(`composer.responses.reasons.${item.reason}`),
               person: item.flaggedBy,
               state: t(`composer.responses.states.${item.state}`),
@@ -41,7 +41,7 @@ export function FlagMention({ mentionId }: { mentionId: number }) {
           </Text>
         )}
       </Group>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('listen.mentions.flag.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('mentions.flag.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -49,25 +49,25 @@ export function FlagMention({ mentionId }: { mentionId: number }) {
           }}
         >
           <Stack data-testid="mention-flag-dialog">
-            <Text size="sm">{t('listen.mentions.flag.help')}</Text>
-            <Radio.Group label={t('listen.mentions.flag.reason')} value={reason} onChange={(v) => setReason(v as ResponseReason)} withAsterisk>
+            <Text size="sm">{t('mentions.flag.help')}</Text>
+            <Radio.Group label={t('mentions.flag.reason')} value={reason} onChange={(v) => setReason(v as ResponseReason)} withAsterisk>
               <Stack gap="xs" mt="xs">
                 {RESPONSE_REASONS.map((r) => (
-                  <Radio key={r} value={r} label={t(`listen.mentions.flag.reasons.${r}`)} data-testid={`mention-flag-reason-${r}`} />
+                  <Radio key={r} value={r} label={t(`mentions.flag.reasons.${r}`)} data-testid={`mention-flag-reason-${r}`} />
                 ))}
               </Stack>
             </Radio.Group>
-            <TextInput label={t('listen.mentions.flag.person')} value={person} placeholder={t('composer.someone')} onChange={(e) => setPerson(e.currentTarget.value)} data-testid="mention-flag-person" />
+            <TextInput label={t('mentions.flag.person')} value={person} placeholder={t('composer.someone')} onChange={(e) => setPerson(e.currentTarget.value)} data-testid="mention-flag-person" />
             <Text size="xs" c="dimmed">
-              {t('listen.mentions.flag.alreadyNote')}
+              {t('mentions.flag.alreadyNote')}
             </Text>
             {flag.error && <Alert color="red">{errorMessage(flag.error, t)}</Alert>}
             <Group justify="flex-end">
               <Button variant="subtle" onClick={() => setOpen(false)}>
-                {t('listen.mentions.flag.cancel')}
+                {t('mentions.flag.cancel')}
               </Button>
               <Button type="submit" disabled={reason === null} loading={flag.isPending} data-testid="mention-flag-submit">
-                {t('listen.mentions.flag.submit')}
+                {t('mentions.flag.submit')}
               </Button>
             </Group>
           </Stack>

@@ -14,7 +14,7 @@ export function MentionCard({ mention, onOpen }: { mention: StoredMention; onOpe
       <Paper withBorder p="sm" radius="sm">
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Text size="sm" fw={600} lineClamp={1}>
-            {mention.sourceName ?? t(`listen.sources.kinds.${mention.sourceKind}`)}
+            {mention.sourceName ?? t(`sources.kinds.${mention.sourceKind}`)}
             {author ? ` · ${author}` : ''}
           </Text>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -32,12 +32,12 @@ export function MentionCard({ mention, onOpen }: { mention: StoredMention; onOpe
         <Group gap={6} mt={6}>
           {mention.sourceKind === 'manual' && (
             <Badge size="sm" variant="outline" color="violet">
-              {t('listen.sources.kinds.manual')}
+              {t('sources.kinds.manual')}
             </Badge>
           )}
           {mention.toneClass && (
             <Badge size="sm" color={TONE_COLORS[mention.toneClass]} variant="light">
-              {t(`listen.mentions.tones.${mention.toneClass}`)}
+              {t(`mentions.tones.${mention.toneClass}`)}
             </Badge>
           )}
           {mention.language && (
@@ -47,7 +47,7 @@ export function MentionCard({ mention, onOpen }: { mention: StoredMention; onOpe
           )}
           {mention.author.audience !== null && mention.author.audience > 0 && (
             <Badge size="sm" variant="outline" color="blue">
-              {t('listen.mentions.audience', { count: mention.author.audience })}
+              {t('mentions.audience', { count: mention.author.audience })}
             </Badge>
           )}
         </Group>

@@ -12,13 +12,13 @@ import { TONE_COLORS } from './MentionCard';
 export function MentionDetail({ mention, watches }: { mention: StoredMention; watches: Watch[] }) {
   const { t, i18n } = useTranslation();
   const rows: [string, string][] = [
-    [t('listen.mentions.detail.published'), formatDateTime(mention.publishedAt, i18n.language)],
-    [t('listen.mentions.detail.fetched'), formatDateTime(mention.fetchedAt, i18n.language)],
-    [t('listen.mentions.detail.source'), `${mention.sourceName ?? ''} (${t(`listen.sources.kinds.${mention.sourceKind}`)})`],
-    [t('listen.mentions.detail.author'), [mention.author.displayName, mention.author.handle].filter(Boolean).join(' · ') || '—'],
-    [t('listen.mentions.detail.authorKind'), t(`listen.mentions.authorKinds.${mention.author.kind}`)],
-    [t('listen.mentions.detail.audience'), mention.author.audience === null ? '—' : mention.author.audience.toLocaleString(i18n.language)],
-    [t('listen.mentions.detail.language'), mention.language ?? '—'],
+    [t('mentions.detail.published'), formatDateTime(mention.publishedAt, i18n.language)],
+    [t('mentions.detail.fetched'), formatDateTime(mention.fetchedAt, i18n.language)],
+    [t('mentions.detail.source'), `${mention.sourceName ?? ''} (${t(`sources.kinds.${mention.sourceKind}`)})`],
+    [t('mentions.detail.author'), [mention.author.displayName, mention.author.handle].filter(Boolean).join(' · ') || '—'],
+    [t('mentions.detail.authorKind'), t(`mentions.authorKinds.${mention.author.kind}`)],
+    [t('mentions.detail.audience'), mention.author.audience === null ? '—' : mention.author.audience.toLocaleString(i18n.language)],
+    [t('mentions.detail.language'), mention.language ?? '—'],
   ];
   const named = mention.watchIds.map((id) => watches.find((w) => w.id === id)?.name ?? `#${id}`);
   return (
@@ -30,7 +30,7 @@ export function MentionDetail({ mention, watches }: { mention: StoredMention; wa
       <Group gap={6}>
         {mention.toneClass && (
           <Badge color={TONE_COLORS[mention.toneClass]} variant="light">
-            {t(`listen.mentions.tones.${mention.toneClass}`)}
+            {t(`mentions.tones.${mention.toneClass}`)}
             {mention.toneScore !== null ? ` (${mention.toneScore.toFixed(2)})` : ''}
           </Badge>
         )}
@@ -54,7 +54,7 @@ export function MentionDetail({ mention, watches }: { mention: StoredMention; wa
         </Table.Tbody>
       </Table>
       <Text size="sm" c="dimmed">
-        {t('listen.mentions.detail.engagement', {
+        {t('mentions.detail.engagement', {
           likes: mention.engagement.likes ?? 0,
           shares: mention.engagement.shares ?? 0,
           replies: mention.engagement.replies ?? 0,

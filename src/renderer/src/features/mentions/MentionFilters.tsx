@@ -58,8 +58,8 @@ export function MentionFilters({
   return (
     <Group align="flex-end" gap="sm">
       <TextInput
-        label={t('listen.mentions.search')}
-        placeholder={t('listen.mentions.searchPlaceholder')}
+        label={t('mentions.search')}
+        placeholder={t('mentions.searchPlaceholder')}
         leftSection={<IconSearch size={16} />}
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
@@ -67,8 +67,8 @@ export function MentionFilters({
         data-testid="mentions-search"
       />
       <Select
-        label={t('listen.mentions.watch')}
-        placeholder={t('listen.mentions.any')}
+        label={t('mentions.watch')}
+        placeholder={t('mentions.any')}
         data={watches.map((w) => ({ value: String(w.id), label: w.name }))}
         value={value.watchId}
         onChange={(v) => set({ watchId: v })}
@@ -77,8 +77,8 @@ export function MentionFilters({
         data-testid="mentions-watch"
       />
       <Select
-        label={t('listen.mentions.source')}
-        placeholder={t('listen.mentions.any')}
+        label={t('mentions.source')}
+        placeholder={t('mentions.any')}
         data={sources.map((s) => ({ value: String(s.id), label: s.name }))}
         value={value.sourceId}
         onChange={(v) => set({ sourceId: v })}
@@ -87,25 +87,25 @@ export function MentionFilters({
         w={170}
       />
       <Select
-        label={t('listen.mentions.language')}
-        placeholder={t('listen.mentions.any')}
-        data={(['fr', 'en', 'und'] as const).map((l) => ({ value: l, label: t(`listen.mentions.languages.${l}`) }))}
+        label={t('mentions.language')}
+        placeholder={t('mentions.any')}
+        data={(['fr', 'en', 'und'] as const).map((l) => ({ value: l, label: t(`mentions.languages.${l}`) }))}
         value={value.language}
         onChange={(v) => set({ language: v })}
         clearable
         w={120}
       />
       <Select
-        label={t('listen.mentions.tone')}
-        placeholder={t('listen.mentions.any')}
-        data={(['negative', 'neutral', 'positive', 'none'] as const).map((k) => ({ value: k, label: t(`listen.mentions.tones.${k}`) }))}
+        label={t('mentions.tone')}
+        placeholder={t('mentions.any')}
+        data={(['negative', 'neutral', 'positive', 'none'] as const).map((k) => ({ value: k, label: t(`mentions.tones.${k}`) }))}
         value={value.tone}
         onChange={(v) => set({ tone: v })}
         clearable
         w={130}
       />
       <NumberInput
-        label={t('listen.mentions.minAudience')}
+        label={t('mentions.minAudience')}
         min={0}
         step={1000}
         thousandSeparator=" "
@@ -114,8 +114,8 @@ export function MentionFilters({
         w={140}
       />
       <Select
-        label={t('listen.mentions.period')}
-        data={(Object.keys(PERIODS) as Period[]).map((p) => ({ value: p, label: t(`listen.mentions.periods.${p}`) }))}
+        label={t('mentions.period')}
+        data={(Object.keys(PERIODS) as Period[]).map((p) => ({ value: p, label: t(`mentions.periods.${p}`) }))}
         value={value.period}
         onChange={(v) => v && set({ period: v as Period })}
         allowDeselect={false}

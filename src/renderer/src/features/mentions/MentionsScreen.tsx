@@ -27,35 +27,35 @@ export function MentionsScreen() {
   return (
     <Stack data-testid="screen-mentions" maw={1400}>
       <Group justify="space-between">
-        <Title order={2}>{t('listen.mentions.title')}</Title>
+        <Title order={2}>{t('mentions.title')}</Title>
         <Button variant="light" leftSection={<IconMicrophone size={16} />} onClick={() => setCapturing(true)} data-testid="capture-open">
-          {t('listen.mentions.capture')}
+          {t('mentions.capture')}
         </Button>
       </Group>
-      <Text c="dimmed">{t('listen.mentions.intro')}</Text>
+      <Text c="dimmed">{t('mentions.intro')}</Text>
       <MentionFilters value={filters} onChange={setFilters} watches={watches.data ?? []} sources={sources.data ?? []} />
       <QueryState query={search}>
         {(data) => {
           const items = data.pages.flatMap((p) => p.items);
           return (
             <Stack gap="xs" data-testid="mentions-list">
-              {items.length === 0 && <Text c="dimmed">{t('listen.mentions.empty')}</Text>}
+              {items.length === 0 && <Text c="dimmed">{t('mentions.empty')}</Text>}
               {items.map((m) => (
                 <MentionCard key={m.id} mention={m} onOpen={() => setOpenId(m.id)} />
               ))}
               {search.hasNextPage && (
                 <Button variant="subtle" onClick={() => void search.fetchNextPage()} loading={search.isFetchingNextPage}>
-                  {t('listen.mentions.more')}
+                  {t('mentions.more')}
                 </Button>
               )}
             </Stack>
           );
         }}
       </QueryState>
-      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="lg" title={t('listen.mentions.detail.title')} closeButtonProps={{ 'aria-label': t('app.close') }}>
+      <Drawer opened={openId !== null} onClose={() => setOpenId(null)} position="right" size="lg" title={t('mentions.detail.title')} closeButtonProps={{ 'aria-label': t('app.close') }}>
         {opened.data ? <MentionDetail mention={opened.data} watches={watches.data ?? []} /> : <Loader />}
       </Drawer>
-      <Modal opened={capturing} onClose={() => setCapturing(false)} size="lg" title={t('listen.capture.title')} closeButtonProps={{ 'aria-label': t('app.close') }}>
+      <Modal opened={capturing} onClose={() => setCapturing(false)} size="lg" title={t('mentions.captureForm.title')} closeButtonProps={{ 'aria-label': t('app.close') }}>
         <CaptureForm onDone={() => setCapturing(false)} />
       </Modal>
     </Stack>

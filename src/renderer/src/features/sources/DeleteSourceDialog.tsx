@@ -26,48 +26,48 @@ export function DeleteSourceDialog({ source, label, canPause, onClose }: { sourc
   const error = remove.error ?? pause.error ?? stored.error;
 
   return (
-    <Modal opened onClose={onClose} title={t('listen.sources.deleteDialog.title', { name: label })} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
+    <Modal opened onClose={onClose} title={t('sources.deleteDialog.title', { name: label })} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
       <Stack data-testid="source-delete-dialog">
         {checking ? (
           <Group gap="xs">
             <Loader size="sm" />
-            <Text size="sm">{t('listen.sources.deleteDialog.checking')}</Text>
+            <Text size="sm">{t('sources.deleteDialog.checking')}</Text>
           </Group>
         ) : hasMentions ? (
           <Alert color="orange" data-testid="source-delete-has-mentions">
-            {t('listen.sources.deleteDialog.hasMentions')}
+            {t('sources.deleteDialog.hasMentions')}
           </Alert>
         ) : limited.length > 0 ? (
           <Alert color="orange" data-testid="source-delete-limited">
-            {t('listen.sources.deleteDialog.limitedWatches', { watches: limited.join(', ') })}
+            {t('sources.deleteDialog.limitedWatches', { watches: limited.join(', ') })}
           </Alert>
         ) : (
           <Text size="sm" data-testid="source-delete-safe">
-            {t('listen.sources.deleteDialog.safe')}
+            {t('sources.deleteDialog.safe')}
           </Text>
         )}
         {error && <Alert color="red">{errorMessage(error, t)}</Alert>}
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onClose}>
-            {t('listen.sources.deleteDialog.cancel')}
+            {t('sources.deleteDialog.cancel')}
           </Button>
           {hasMentions && canPause && !source.paused && (
             <Button
               loading={pause.isPending}
-              onClick={() => pause.mutate({ id: source.id, paused: true }, { onSuccess: () => done(t('listen.sources.deleteDialog.paused')) })}
+              onClick={() => pause.mutate({ id: source.id, paused: true }, { onSuccess: () => done(t('sources.deleteDialog.paused')) })}
               data-testid="source-delete-pause"
             >
-              {t('listen.sources.deleteDialog.pauseInstead')}
+              {t('sources.deleteDialog.pauseInstead')}
             </Button>
           )}
           {deletable && (
             <Button
               color="red"
               loading={remove.isPending}
-              onClick={() => remove.mutate(source.id, { onSuccess: () => done(t('listen.sources.deleteDialog.deleted')) })}
+              onClick={() => remove.mutate(source.id, { onSuccess: () => done(t('sources.deleteDialog.deleted')) })}
               data-testid="source-delete-confirm"
             >
-              {t('listen.sources.deleteDialog.confirm')}
+              {t('sources.deleteDialog.confirm')}
             </Button>
           )}
         </Group>

@@ -12,20 +12,20 @@ export function DeleteWatchDialog({ watch, onClose }: { watch: Watch; onClose: (
   const { t } = useTranslation();
   const remove = useDeleteWatch(useWorkspaceId());
   return (
-    <Modal opened onClose={onClose} title={t('listen.watches.deleteDialog.title', { name: watch.name })} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
+    <Modal opened onClose={onClose} title={t('watches.deleteDialog.title', { name: watch.name })} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
       <Stack data-testid="watch-delete-dialog">
         <List size="sm" spacing="xs">
-          <List.Item data-testid="watch-delete-mentions">{t('listen.watches.deleteDialog.mentions')}</List.Item>
-          <List.Item>{t('listen.watches.deleteDialog.erased')}</List.Item>
-          <List.Item>{t('listen.watches.deleteDialog.kept')}</List.Item>
+          <List.Item data-testid="watch-delete-mentions">{t('watches.deleteDialog.mentions')}</List.Item>
+          <List.Item>{t('watches.deleteDialog.erased')}</List.Item>
+          <List.Item>{t('watches.deleteDialog.kept')}</List.Item>
         </List>
         <Text size="sm" fw={600}>
-          {t('listen.watches.deleteDialog.undo')}
+          {t('watches.deleteDialog.undo')}
         </Text>
         {remove.error && <Alert color="red">{errorMessage(remove.error, t)}</Alert>}
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onClose}>
-            {t('listen.watches.deleteDialog.cancel')}
+            {t('watches.deleteDialog.cancel')}
           </Button>
           <Button
             color="red"
@@ -33,14 +33,14 @@ export function DeleteWatchDialog({ watch, onClose }: { watch: Watch; onClose: (
             onClick={() =>
               remove.mutate(watch.id, {
                 onSuccess: () => {
-                  notifications.show({ color: 'green', message: t('listen.watches.deleteDialog.deleted'), closeButtonProps: { 'aria-label': t('app.close') } });
+                  notifications.show({ color: 'green', message: t('watches.deleteDialog.deleted'), closeButtonProps: { 'aria-label': t('app.close') } });
                   onClose();
                 },
               })
             }
             data-testid="watch-delete-confirm"
           >
-            {t('listen.watches.deleteDialog.confirm')}
+            {t('watches.deleteDialog.confirm')}
           </Button>
         </Group>
       </Stack>

@@ -34,17 +34,17 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
           value={kind}
           onChange={(v) => setKind(v as 'rss' | 'webhook')}
           data={[
-            { value: 'rss', label: t('listen.sources.kinds.rss') },
-            { value: 'webhook', label: t('listen.sources.kinds.webhook') },
+            { value: 'rss', label: t('sources.kinds.rss') },
+            { value: 'webhook', label: t('sources.kinds.webhook') },
           ]}
           data-testid="source-kind"
         />
       )}
-      <TextInput label={t('listen.sources.form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="source-name" />
+      <TextInput label={t('sources.form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="source-name" />
       {webhook ? (
         <NumberInput
-          label={t('listen.sources.form.port')}
-          description={t('listen.sources.form.portHelp')}
+          label={t('sources.form.port')}
+          description={t('sources.form.portHelp')}
           min={1024}
           max={65_535}
           value={port}
@@ -54,17 +54,17 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
       ) : (
         <>
           <TextInput
-            label={t('listen.sources.form.url')}
-            description={t('listen.sources.form.urlHelp')}
+            label={t('sources.form.url')}
+            description={t('sources.form.urlHelp')}
             value={url}
             onChange={(e) => setUrl(e.currentTarget.value)}
             required
             data-testid="source-url"
           />
-          <NumberInput label={t('listen.sources.form.interval')} min={1} max={1440} value={minutes} onChange={(v) => setMinutes(Number(v) || 10)} />
+          <NumberInput label={t('sources.form.interval')} min={1} max={1440} value={minutes} onChange={(v) => setMinutes(Number(v) || 10)} />
           <Checkbox
-            label={t('listen.sources.form.localNetwork')}
-            description={t('listen.sources.form.localNetworkHelp')}
+            label={t('sources.form.localNetwork')}
+            description={t('sources.form.localNetworkHelp')}
             checked={localNetwork}
             onChange={(e) => setLocalNetwork(e.currentTarget.checked)}
             data-testid="source-local-network"
@@ -74,8 +74,8 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
       {test.data && (
         <SourceTestResult
           result={test.data}
-          okText={(count) => t('listen.sources.form.testOk', { count })}
-          failedText={(message) => t('listen.sources.form.testFailed', { message })}
+          okText={(count) => t('sources.form.testOk', { count })}
+          failedText={(message) => t('sources.form.testFailed', { message })}
         />
       )}
       {failure && <Alert color="red">{errorMessage(failure, t)}</Alert>}
@@ -84,12 +84,12 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
           <span />
         ) : (
           <Button variant="default" onClick={() => test.mutate(input())} loading={test.isPending} disabled={!ready} data-testid="source-test">
-            {t('listen.sources.form.test')}
+            {t('sources.form.test')}
           </Button>
         )}
         <Group>
           <Button variant="subtle" onClick={onDone}>
-            {t('listen.sources.form.cancel')}
+            {t('sources.form.cancel')}
           </Button>
           <Button
             onClick={() => save.mutate({ id: source?.id, source: input() }, { onSuccess: onDone })}
@@ -97,7 +97,7 @@ export function SourceForm({ source, onDone }: { source?: Source; onDone: () => 
             disabled={!ready}
             data-testid="source-save"
           >
-            {t('listen.sources.form.save')}
+            {t('sources.form.save')}
           </Button>
         </Group>
       </Group>

@@ -11,7 +11,7 @@ export function SourceLastItems({ sourceId }: { sourceId: number }) {
   const items = useLastItems(useWorkspaceId(), sourceId);
   if (items.isPending) return <Loader size="sm" />;
   if (items.isError) return <Text c="red">{errorMessage(items.error, t)}</Text>;
-  if (items.data.items.length === 0) return <Text c="dimmed">{t('listen.sources.noItems')}</Text>;
+  if (items.data.items.length === 0) return <Text c="dimmed">{t('sources.noItems')}</Text>;
   return (
     <List size="sm" spacing={4} data-testid={`source-last-items-${sourceId}`}>
       {items.data.items.map((m) => (

@@ -9,7 +9,7 @@ export function SourceStateBadge({ state }: { state: SourceState }) {
   const { t } = useTranslation();
   return (
     <Badge color={COLORS[state]} variant="light" style={{ flexShrink: 0 }} styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }} data-testid={`source-state-${state}`}>
-      {t(`listen.sources.states.${state}`)}
+      {t(`sources.states.${state}`)}
     </Badge>
   );
 }

@@ -26,15 +26,15 @@ export function SourcesScreen() {
   const social = editing?.what === 'source' ? socialKind(editing) : undefined;
   return (
     <Stack data-testid="screen-sources" maw={1400}>
-      <Title order={2}>{t('listen.sources.title')}</Title>
-      <Text c="dimmed">{t('listen.sources.intro')}</Text>
+      <Title order={2}>{t('sources.title')}</Title>
+      <Text c="dimmed">{t('sources.intro')}</Text>
       <Tabs defaultValue="sources" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="sources" data-testid="tab-sources">
-            {t('listen.sources.tabSources')}
+            {t('sources.tabSources')}
           </Tabs.Tab>
           <Tabs.Tab value="watches" data-testid="tab-watches">
-            {t('listen.sources.tabWatches')}
+            {t('sources.tabWatches')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sources" pt="md">
@@ -43,7 +43,7 @@ export function SourcesScreen() {
               <Stack>
                 <Group>
                   <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ what: 'source' })} data-testid="source-add">
-                    {t('listen.sources.add')}
+                    {t('sources.add')}
                   </Button>
                   {(['mastodon', 'bluesky'] as const).map((kind) => (
                     <Button key={kind} variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing({ what: 'source', kind })} data-testid={`source-add-${kind}`}>
@@ -51,7 +51,7 @@ export function SourcesScreen() {
                     </Button>
                   ))}
                 </Group>
-                {list.length === 0 ? <Text c="dimmed">{t('listen.sources.empty')}</Text> : <SourcesTable sources={list} onEdit={(source) => setEditing({ what: 'source', source })} />}
+                {list.length === 0 ? <Text c="dimmed">{t('sources.empty')}</Text> : <SourcesTable sources={list} onEdit={(source) => setEditing({ what: 'source', source })} />}
               </Stack>
             )}
           </QueryState>
@@ -62,11 +62,11 @@ export function SourcesScreen() {
               <Stack>
                 <Group>
                   <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ what: 'watch' })} data-testid="watch-add">
-                    {t('listen.watches.add')}
+                    {t('watches.add')}
                   </Button>
                 </Group>
                 {list.length === 0 ? (
-                  <Text c="dimmed">{t('listen.watches.empty')}</Text>
+                  <Text c="dimmed">{t('watches.empty')}</Text>
                 ) : (
                   <WatchesTable watches={list} sources={sources.data ?? []} onEdit={(watch) => setEditing({ what: 'watch', watch })} />
                 )}
@@ -81,8 +81,8 @@ export function SourcesScreen() {
         size="lg"
         title={
           editing?.what === 'source'
-            ? t(editing.source ? 'listen.sources.form.titleEdit' : 'listen.sources.form.titleNew')
-            : t(editing?.watch ? 'listen.watches.form.titleEdit' : 'listen.watches.form.titleNew')
+            ? t(editing.source ? 'sources.form.titleEdit' : 'sources.form.titleNew')
+            : t(editing?.watch ? 'watches.form.titleEdit' : 'watches.form.titleNew')
         }
       >
         {editing?.what === 'source' && social && <SocialSourceForm kind={social} source={editing.source} onDone={close} />}

@@ -29,7 +29,7 @@ function ReceiveInfo({ url, secret }: { url: string; secret: string }) {
       <CopyButton value={value}>
         {({ copied, copy }) => (
           <Button size="compact-xs" variant="subtle" onClick={copy}>
-            {copied ? t('listen.sources.copied') : t('listen.sources.copy')}
+            {copied ? t('sources.copied') : t('sources.copy')}
           </Button>
         )}
       </CopyButton>
@@ -37,8 +37,8 @@ function ReceiveInfo({ url, secret }: { url: string; secret: string }) {
   );
   return (
     <Stack gap={2} mt={4}>
-      {line(t('listen.sources.receiveAt'), url, 'webhook-url')}
-      {line(t('listen.sources.secret'), secret, 'webhook-secret')}
+      {line(t('sources.receiveAt'), url, 'webhook-url')}
+      {line(t('sources.secret'), secret, 'webhook-secret')}
     </Stack>
   );
 }
@@ -49,7 +49,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
   const workspaceId = useWorkspaceId();
   const setPaused = useSetSourcePaused(workspaceId);
   const pollNow = usePollSourceNow(workspaceId);
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t('listen.sources.never'));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t('sources.never'));
   const offline = sources.some((s) => s.health.state === 'offline');
   const [expanded, setExpanded] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<Source | null>(null);
@@ -57,25 +57,25 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
   // Manual capture keeps one source per channel; its stored name is a fallback, the channel is shown translated.
   const sourceLabel = (s: Source): string => {
     const channel = s.kind === 'manual' ? s.config.channel : undefined;
-    return typeof channel === 'string' && CAPTURE_CHANNELS.has(channel) ? `${t('listen.sources.kinds.manual')} — ${t(`listen.capture.channels.${channel}`)}` : s.name;
+    return typeof channel === 'string' && CAPTURE_CHANNELS.has(channel) ? `${t('sources.kinds.manual')} — ${t(`mentions.captureForm.channels.${channel}`)}` : s.name;
   };
   return (
     <Stack>
       {offline && (
-        <Alert color="orange" icon={<IconWifiOff />} title={t('listen.sources.offlineTitle')} data-testid="sources-offline">
-          {t('listen.sources.offlineBody')}
+        <Alert color="orange" icon={<IconWifiOff />} title={t('sources.offlineTitle')} data-testid="sources-offline">
+          {t('sources.offlineBody')}
         </Alert>
       )}
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="sources-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('listen.sources.columns.name')}</Table.Th>
-            <Table.Th miw={140}>{t('listen.sources.columns.state')}</Table.Th>
-            <Table.Th>{t('listen.sources.columns.lastSuccess')}</Table.Th>
-            <Table.Th>{t('listen.sources.columns.lastError')}</Table.Th>
-            <Table.Th>{t('listen.sources.columns.next')}</Table.Th>
-            <Table.Th>{t('listen.sources.columns.lastHour')}</Table.Th>
-            <Table.Th>{t('listen.sources.columns.lag')}</Table.Th>
+            <Table.Th>{t('sources.columns.name')}</Table.Th>
+            <Table.Th miw={140}>{t('sources.columns.state')}</Table.Th>
+            <Table.Th>{t('sources.columns.lastSuccess')}</Table.Th>
+            <Table.Th>{t('sources.columns.lastError')}</Table.Th>
+            <Table.Th>{t('sources.columns.next')}</Table.Th>
+            <Table.Th>{t('sources.columns.lastHour')}</Table.Th>
+            <Table.Th>{t('sources.columns.lag')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -88,7 +88,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                   <Table.Td>
                     <Text fw={600}>{sourceLabel(s)}</Text>
                     <Text size="xs" c="dimmed">
-                      {t(`listen.sources.kinds.${s.kind}`)}
+                      {t(`sources.kinds.${s.kind}`)}
                       {typeof s.config.url === 'string' ? ` · ${s.config.url}` : ''}
                     </Text>
                     {s.receive && <ReceiveInfo url={s.receive.url} secret={s.receive.secret} />}
@@ -105,7 +105,7 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                           {healthText(s.health.lastErrorMessage, s.health.lastError)}
                         </Text>
                         <Text size="xs" c="dimmed">
-                          {t('listen.sources.failures', { count: s.health.consecutiveFailures })}
+                          {t('sources.failures', { count: s.health.consecutiveFailures })}
                         </Text>
                       </>
                     ) : (
@@ -113,14 +113,14 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                     )}
                   </Table.Td>
                   <Table.Td>{s.health.nextAttemptAt ? formatDateTime(s.health.nextAttemptAt, i18n.language) : '—'}</Table.Td>
-                  <Table.Td>{t('listen.sources.items', { count: s.health.itemsLastHour })}</Table.Td>
+                  <Table.Td>{t('sources.items', { count: s.health.itemsLastHour })}</Table.Td>
                   <Table.Td>{s.health.lagSeconds === null ? '—' : relativeSeconds(s.health.lagSeconds, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Tooltip label={t('listen.sources.lastItems')}>
+                      <Tooltip label={t('sources.lastItems')}>
                         <ActionIcon
                           variant={expanded === s.id ? 'light' : 'subtle'}
-                          aria-label={t('listen.sources.lastItems')}
+                          aria-label={t('sources.lastItems')}
                           aria-expanded={expanded === s.id}
                           onClick={() => setExpanded(expanded === s.id ? null : s.id)}
                           data-testid={`source-last-items-toggle-${s.id}`}
@@ -129,17 +129,17 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                         </ActionIcon>
                       </Tooltip>
                       {pull && (
-                        <Tooltip label={t('listen.sources.pollNow')}>
-                          <ActionIcon variant="subtle" aria-label={t('listen.sources.pollNow')} onClick={() => pollNow.mutate(s.id)} loading={pollNow.isPending && pollNow.variables === s.id}>
+                        <Tooltip label={t('sources.pollNow')}>
+                          <ActionIcon variant="subtle" aria-label={t('sources.pollNow')} onClick={() => pollNow.mutate(s.id)} loading={pollNow.isPending && pollNow.variables === s.id}>
                             <IconRefresh size={18} />
                           </ActionIcon>
                         </Tooltip>
                       )}
                       {pausable(s) && (
-                        <Tooltip label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}>
+                        <Tooltip label={s.paused ? t('sources.resume') : t('sources.pause')}>
                           <ActionIcon
                             variant="subtle"
-                            aria-label={s.paused ? t('listen.sources.resume') : t('listen.sources.pause')}
+                            aria-label={s.paused ? t('sources.resume') : t('sources.pause')}
                             onClick={() => setPaused.mutate({ id: s.id, paused: !s.paused })}
                             data-testid={`source-pause-${s.id}`}
                           >
@@ -148,14 +148,14 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                         </Tooltip>
                       )}
                       {(s.kind === 'rss' || s.kind === 'webhook' || s.kind === 'mastodon' || s.kind === 'bluesky') && (
-                        <Tooltip label={t('listen.sources.edit')}>
-                          <ActionIcon variant="subtle" aria-label={t('listen.sources.edit')} onClick={() => onEdit(s)}>
+                        <Tooltip label={t('sources.edit')}>
+                          <ActionIcon variant="subtle" aria-label={t('sources.edit')} onClick={() => onEdit(s)}>
                             <IconPencil size={18} />
                           </ActionIcon>
                         </Tooltip>
                       )}
-                      <Tooltip label={t('listen.sources.delete')}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('listen.sources.delete')} onClick={() => setDeleting(s)} data-testid={`source-delete-${s.id}`}>
+                      <Tooltip label={t('sources.delete')}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('sources.delete')} onClick={() => setDeleting(s)} data-testid={`source-delete-${s.id}`}>
                           <IconTrash size={18} />
                         </ActionIcon>
                       </Tooltip>

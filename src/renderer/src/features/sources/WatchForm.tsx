@@ -25,45 +25,45 @@ export function WatchForm({ watch, sources, onDone }: { watch?: Watch; sources: 
     );
   return (
     <Stack>
-      <TextInput label={t('listen.watches.form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="watch-name" />
+      <TextInput label={t('watches.form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="watch-name" />
       <TagsInput
-        label={t('listen.watches.form.keywords')}
-        description={t('listen.watches.form.keywordsHelp')}
+        label={t('watches.form.keywords')}
+        description={t('watches.form.keywordsHelp')}
         value={keywords}
         onChange={setKeywords}
         data-testid="watch-keywords"
       />
-      <TagsInput label={t('listen.watches.form.exclusions')} description={t('listen.watches.form.exclusionsHelp')} value={exclusions} onChange={setExclusions} />
+      <TagsInput label={t('watches.form.exclusions')} description={t('watches.form.exclusionsHelp')} value={exclusions} onChange={setExclusions} />
       <MultiSelect
-        label={t('listen.watches.form.languages')}
+        label={t('watches.form.languages')}
         data={[
-          { value: 'fr', label: t('listen.mentions.languages.fr') },
-          { value: 'en', label: t('listen.mentions.languages.en') },
+          { value: 'fr', label: t('mentions.languages.fr') },
+          { value: 'en', label: t('mentions.languages.en') },
         ]}
         value={languages}
         onChange={setLanguages}
-        placeholder={t('listen.watches.allLanguages')}
+        placeholder={t('watches.allLanguages')}
       />
       <MultiSelect
-        label={t('listen.watches.form.sources')}
-        description={t('listen.watches.form.sourcesHelp')}
+        label={t('watches.form.sources')}
+        description={t('watches.form.sourcesHelp')}
         data={sources.map((s) => ({ value: String(s.id), label: s.name }))}
         value={sourceIds}
         onChange={setSourceIds}
-        placeholder={t('listen.watches.allSources')}
+        placeholder={t('watches.allSources')}
         searchable
       />
-      <Switch label={t('listen.watches.form.enabled')} checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+      <Switch label={t('watches.form.enabled')} checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
       <Text size="xs" c="dimmed">
-        {t('listen.watches.form.retroactive')}
+        {t('watches.form.retroactive')}
       </Text>
       {save.error && <Alert color="red">{errorMessage(save.error, t)}</Alert>}
       <Group justify="flex-end">
         <Button variant="subtle" onClick={onDone}>
-          {t('listen.watches.form.cancel')}
+          {t('watches.form.cancel')}
         </Button>
         <Button onClick={submit} loading={save.isPending} disabled={!name.trim()} data-testid="watch-save">
-          {t('listen.watches.form.save')}
+          {t('watches.form.save')}
         </Button>
       </Group>
     </Stack>

@@ -26,14 +26,14 @@ export function WatchesTable({ watches, sources, onEdit }: { watches: Watch[]; s
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="watches-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('listen.watches.columns.name')}</Table.Th>
-            <Table.Th>{t('listen.watches.columns.keywords')}</Table.Th>
-            <Table.Th>{t('listen.watches.columns.exclusions')}</Table.Th>
-            <Table.Th>{t('listen.watches.columns.languages')}</Table.Th>
-            <Table.Th>{t('listen.watches.columns.sources')}</Table.Th>
-            <Table.Th>{t('listen.watches.columns.enabled')}</Table.Th>
+            <Table.Th>{t('watches.columns.name')}</Table.Th>
+            <Table.Th>{t('watches.columns.keywords')}</Table.Th>
+            <Table.Th>{t('watches.columns.exclusions')}</Table.Th>
+            <Table.Th>{t('watches.columns.languages')}</Table.Th>
+            <Table.Th>{t('watches.columns.sources')}</Table.Th>
+            <Table.Th>{t('watches.columns.enabled')}</Table.Th>
             <Table.Th>
-              <VisuallyHidden>{t('listen.watches.delete')}</VisuallyHidden>
+              <VisuallyHidden>{t('watches.delete')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -53,12 +53,12 @@ export function WatchesTable({ watches, sources, onEdit }: { watches: Watch[]; s
               <Table.Td>
                 <Terms terms={w.exclusions} color="gray" />
               </Table.Td>
-              <Table.Td>{w.languages.length ? w.languages.map((l) => t(`listen.mentions.languages.${l === 'fr' || l === 'en' ? l : 'und'}`)).join(', ') : t('listen.watches.allLanguages')}</Table.Td>
-              <Table.Td>{w.sourceIds.length ? w.sourceIds.map(sourceName).join(', ') : t('listen.watches.allSources')}</Table.Td>
+              <Table.Td>{w.languages.length ? w.languages.map((l) => t(`mentions.languages.${l === 'fr' || l === 'en' ? l : 'und'}`)).join(', ') : t('watches.allLanguages')}</Table.Td>
+              <Table.Td>{w.sourceIds.length ? w.sourceIds.map(sourceName).join(', ') : t('watches.allSources')}</Table.Td>
               <Table.Td>{w.enabled ? '✓' : '—'}</Table.Td>
               <Table.Td>
-                <Tooltip label={t('listen.watches.delete')}>
-                  <ActionIcon variant="subtle" color="red" aria-label={`${t('listen.watches.delete')} — ${w.name}`} onClick={() => setDeleting(w)} data-testid={`watch-delete-${w.id}`}>
+                <Tooltip label={t('watches.delete')}>
+                  <ActionIcon variant="subtle" color="red" aria-label={`${t('watches.delete')} — ${w.name}`} onClick={() => setDeleting(w)} data-testid={`watch-delete-${w.id}`}>
                     <IconTrash size={18} />
                   </ActionIcon>
                 </Tooltip>

@@ -160,9 +160,9 @@ describe('crisis log tampering (issue #14, finding 4)', () => {
 describe('incident archive signature (issue #14, finding 4)', () => {
   async function exportArchive(dir: string, incidentId: string): Promise<string> {
     const c = core(dir);
-    const job = await invoke(c, 'exports:start', { workspaceId: 'live', incidentId, kind: 'archive' });
+    const job = await invoke(c, 'reports:startExport', { workspaceId: 'live', incidentId, kind: 'archive' });
     expect((await c.reports.jobs.settled(job.jobId)).state).toBe('done');
-    const file = await invoke(c, 'exports:download', { jobId: job.jobId });
+    const file = await invoke(c, 'reports:downloadExport', { jobId: job.jobId });
     return Buffer.from(file.contentBase64, 'base64').toString('utf8');
   }
 
@@ -180,7 +180,7 @@ describe('incident archive signature (issue #14, finding 4)', () => {
       log[i]!.hash = sha256Link(log[i]!);
     }
     forged.logHeadHash = log.at(-1)!.hash;
-    const refused = await core(tempDir()).dispatch('exports:importArchive', { workspaceId: 'live', content: JSON.stringify(forged) });
+    const refused = await core(tempDir()).dispatch('reports:importArchive', { workspaceId: 'live', content: JSON.stringify(forged) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'archive', message: 'signature_invalid' }] } });
 
     // The same forgery signed again by a key of the forger's own: the signature holds, the fingerprint does not.
@@ -189,13 +189,13 @@ describe('incident archive signature (issue #14, finding 4)', () => {
     const { signature: _dropped, ...unsigned } = forged as unknown as Record<string, unknown>;
     const resigned = { ...unsigned, signer: { algorithm: 'ed25519', publicKey: forger.publicKey, fingerprint: forger.fingerprint } };
     const resignedText = JSON.stringify({ ...resigned, signature: forger.sign(Buffer.from(JSON.stringify(resigned), 'utf8')) });
-    const mismatch = await core(tempDir()).dispatch('exports:importArchive', { workspaceId: 'live', content: resignedText, expectedFingerprint: expected });
+    const mismatch = await core(tempDir()).dispatch('reports:importArchive', { workspaceId: 'live', content: resignedText, expectedFingerprint: expected });
     expect(mismatch).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'archive', message: 'signer_mismatch' }] } });
-    const stripped = await core(tempDir()).dispatch('exports:importArchive', { workspaceId: 'live', content: JSON.stringify(unsigned) });
+    const stripped = await core(tempDir()).dispatch('reports:importArchive', { workspaceId: 'live', content: JSON.stringify(unsigned) });
     expect(stripped).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'archive', message: 'unsigned' }] } });
 
     const review = core(tempDir());
-    const imported = await invoke(review, 'exports:importArchive', { workspaceId: 'live', content: genuine, expectedFingerprint: expected });
+    const imported = await invoke(review, 'reports:importArchive', { workspaceId: 'live', content: genuine, expectedFingerprint: expected });
     expect(imported).toMatchObject({ incidentId, logRecords: log.length, signer: { fingerprint: expected } });
     expect((await invoke(review, 'crisisLog:verify', { workspaceId: 'live' })).ok).toBe(true);
   });

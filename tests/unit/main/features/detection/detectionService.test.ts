@@ -61,19 +61,19 @@ describe('DetectionService through the core', () => {
     expect(why.topAuthors[0]!.name).toBe('Claire Martin');
     expect(why.languages[0]).toEqual({ language: 'fr', count: 26 });
     expect(why.tone.negative).toBeGreaterThan(20);
-    expect(pushed.some(([n, p]) => n === 'level:changed' && (p as { level: string }).level === 'alert')).toBe(true);
-    expect(pushed.some(([n]) => n === 'alerts:changed')).toBe(true);
+    expect(pushed.some(([n, p]) => n === 'detection:levelChanged' && (p as { level: string }).level === 'alert')).toBe(true);
+    expect(pushed.some(([n]) => n === 'detection:alertChanged')).toBe(true);
 
     // A second burst in the same episode does not open a second alert.
     now += 5 * 60_000;
     await core.ingest.ingest(WS, source.id, burst(10, now));
-    expect(await invoke(core, 'alerts:list', { workspaceId: WS })).toHaveLength(1);
+    expect(await invoke(core, 'detection:listAlerts', { workspaceId: WS })).toHaveLength(1);
 
     const alertId = row.alert!.id;
-    await expect(invoke(core, 'alerts:dismiss', { workspaceId: WS, alertId, reason: '  ' })).rejects.toThrow();
-    const acked = await invoke(core, 'alerts:acknowledge', { workspaceId: WS, alertId, by: 'Léa' });
+    await expect(invoke(core, 'detection:dismissAlert', { workspaceId: WS, alertId, reason: '  ' })).rejects.toThrow();
+    const acked = await invoke(core, 'detection:acknowledgeAlert', { workspaceId: WS, alertId, by: 'Léa' });
     expect(acked.status).toBe('acknowledged');
-    const dismissed = await invoke(core, 'alerts:dismiss', { workspaceId: WS, alertId, by: 'Léa', reason: 'Exercice interne' });
+    const dismissed = await invoke(core, 'detection:dismissAlert', { workspaceId: WS, alertId, by: 'Léa', reason: 'Exercice interne' });
     expect(dismissed).toMatchObject({ status: 'dismissed', statusReason: 'Exercice interne', statusBy: 'Léa' });
     const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: {} });
     const codes = JSON.stringify(log);
@@ -89,27 +89,27 @@ describe('DetectionService through the core', () => {
     expect(backtest.mentions).toBe(37);
     expect(backtest.alerts).toHaveLength(1);
     expect(backtest.buckets.reduce((s, b) => s + b.count, 0)).toBe(37);
-    expect(await invoke(core, 'alerts:list', { workspaceId: WS })).toHaveLength(1);
+    expect(await invoke(core, 'detection:listAlerts', { workspaceId: WS })).toHaveLength(1);
 
     // After an hour and a half without mentions the engine steps back to calm and closes the episode.
     now += 90 * 60_000;
     core.detection.tick();
     const later = await invoke(core, 'detection:overview', { workspaceId: WS });
     expect(later.level).toBe('calm');
-    expect((await invoke(core, 'alerts:get', { workspaceId: WS, alertId })).closedAt).not.toBeNull();
+    expect((await invoke(core, 'detection:getAlert', { workspaceId: WS, alertId })).closedAt).not.toBeNull();
   });
 
   it('deletes a watch with its alerts and keeps its mentions and the crisis log', async () => {
     const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
     const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
     await core.ingest.ingest(WS, source.id, burst(25, now));
-    const [alert] = await invoke(core, 'alerts:list', { workspaceId: WS });
+    const [alert] = await invoke(core, 'detection:listAlerts', { workspaceId: WS });
     expect(alert?.watchId).toBe(watch.id);
 
     expect(await invoke(core, 'watches:delete', { workspaceId: WS, id: watch.id })).toEqual({ deleted: true });
     expect((await invoke(core, 'mentions:search', { workspaceId: WS, filter: { sourceId: source.id }, limit: 100 })).items).toHaveLength(26);
-    expect(await invoke(core, 'alerts:list', { workspaceId: WS })).toEqual([]);
-    await expect(invoke(core, 'alerts:get', { workspaceId: WS, alertId: alert!.id })).rejects.toThrow();
+    expect(await invoke(core, 'detection:listAlerts', { workspaceId: WS })).toEqual([]);
+    await expect(invoke(core, 'detection:getAlert', { workspaceId: WS, alertId: alert!.id })).rejects.toThrow();
     expect((await invoke(core, 'detection:overview', { workspaceId: WS })).watches).toEqual([]);
     const codes = (await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: {} })).map((e) => e.systemCode);
     expect(codes).toEqual(expect.arrayContaining(['alert.opened', 'audit.watch.deleted']));

@@ -24,7 +24,7 @@ describe('exercise debrief (Must show #2, backend part)', () => {
     const actor = { author: 'Julien Morel', authorRole: 'crisisLead' };
 
     await play(30); // H+0:30, the alert opened at about H+0:25
-    const [alert] = await invoke(core, 'alerts:list', ws);
+    const [alert] = await invoke(core, 'detection:listAlerts', ws);
     expect(alert).toBeDefined();
     const opened = await invoke(core, 'incidents:openFromAlert', { ...ws, alertId: alert!.id, scenarioKind: 'dataBreach', severity: 'critical', actor });
     const incident = { ...ws, incidentId: opened.id };

@@ -18,14 +18,14 @@ describe('shipped scenarios through the real detection engine, in game time', ()
         now += 1000;
         await invoke(core, 'exercises:control', { ...ws, control: { action: 'speed', speed: 60 } });
       }
-      const alerts = await invoke(core, 'alerts:list', ws);
+      const alerts = await invoke(core, 'detection:listAlerts', ws);
       expect(alerts.length).toBeGreaterThan(0);
       const first = Math.min(...alerts.map((a) => Date.parse(a.openedAt)));
       const minutesAfterOnset = (first - gameStart) / 60_000 - run.onsetMinute;
       expect(minutesAfterOnset).toBeGreaterThan(0);
       expect(minutesAfterOnset).toBeLessThanOrEqual(run.expectedAlertWithinMinutes);
       expect(alerts[0]!.watchName).toBe((await invoke(core, 'watches:list', ws))[0]!.name);
-      expect(await invoke(core, 'alerts:list', { workspaceId: 'live' })).toEqual([]);
+      expect(await invoke(core, 'detection:listAlerts', { workspaceId: 'live' })).toEqual([]);
       core.close();
     });
   }

@@ -199,7 +199,7 @@ describe('IncidentService', () => {
       publishedAt: new Date(at - 5_000).toISOString(),
     });
     await c.ingest.ingest('live', source.id, mentions);
-    const [alert] = await invoke(c, 'alerts:list', { workspaceId: 'live', status: 'open' });
+    const [alert] = await invoke(c, 'detection:listAlerts', { workspaceId: 'live', status: 'open' });
     expect(alert).toBeDefined();
 
     const incident = await invoke(c, 'incidents:openFromAlert', {
@@ -215,7 +215,7 @@ describe('IncidentService', () => {
     expect(incident.alert!.why.join(' ')).toContain('Claire Martin');
     expect(incident.alert!.mentions.length).toBeGreaterThan(0);
     expect(incident.roster).toHaveLength(10);
-    const answered = await invoke(c, 'alerts:get', { workspaceId: 'live', alertId: alert!.id });
+    const answered = await invoke(c, 'detection:getAlert', { workspaceId: 'live', alertId: alert!.id });
     expect(answered).toMatchObject({ status: 'acknowledged', statusBy: 'Anne Roux' });
     await expect(invoke(c, 'incidents:openFromAlert', { workspaceId: 'live', alertId: 999, scenarioKind: 'other', severity: 'low', actor: lead })).rejects.toThrow();
   });

@@ -34,7 +34,7 @@ describe('export jobs', () => {
     clearInterval(timer);
     expect(done).toMatchObject({ state: 'done', progress: 1, fileName: 'log.csv', sizeBytes: 4 });
     expect(jobs.output(job.jobId).bytes.toString()).toBe('a,b\n');
-    const progress = pushed.filter((p) => p.name === 'exports:progress');
+    const progress = pushed.filter((p) => p.name === 'reports:exportProgress');
     expect(progress.length).toBeGreaterThan(5);
     expect(progress.at(-1)?.payload.state).toBe('done');
     // Timers ran between the steps: the work yielded to the event loop.

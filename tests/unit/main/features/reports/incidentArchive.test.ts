@@ -19,10 +19,10 @@ let built: BuiltIncident;
 const others: string[] = [];
 
 async function exportFile(kind: 'archive' | 'mentionsCsv' | 'mentionsXlsx' | 'logCsv'): Promise<Buffer> {
-  const job = await invoke(core, 'exports:start', { workspaceId: WS, incidentId: built.incidentId, kind });
+  const job = await invoke(core, 'reports:startExport', { workspaceId: WS, incidentId: built.incidentId, kind });
   const done = await core.reports.jobs.settled(job.jobId);
   expect(done.state, done.error ?? '').toBe('done');
-  const file = await invoke(core, 'exports:download', { jobId: job.jobId });
+  const file = await invoke(core, 'reports:downloadExport', { jobId: job.jobId });
   return Buffer.from(file.contentBase64, 'base64');
 }
 
@@ -53,7 +53,7 @@ describe('incident archive and exports', () => {
     const review = freshCore();
     try {
       const { fingerprint } = await invoke(core, 'security:signingKey', { workspaceId: WS });
-      const result = await invoke(review, 'exports:importArchive', { workspaceId: WS, content: bytes.toString('utf8'), expectedFingerprint: fingerprint.toLowerCase() });
+      const result = await invoke(review, 'reports:importArchive', { workspaceId: WS, content: bytes.toString('utf8'), expectedFingerprint: fingerprint.toLowerCase() });
       expect(result.incidentId).toBe(built.incidentId);
       expect(result.headHash).toBe(archive.logHeadHash);
       expect(result.signer.fingerprint).toBe(fingerprint);
@@ -70,7 +70,7 @@ describe('incident archive and exports', () => {
       expect(integrity.ok).toBe(true);
       expect(integrity.checked).toBe(archive.tables.crisis_log.length + 1);
       // A second import into the now non-empty workspace is refused.
-      await expect(invoke(review, 'exports:importArchive', { workspaceId: WS, content: bytes.toString('utf8') })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(invoke(review, 'reports:importArchive', { workspaceId: WS, content: bytes.toString('utf8') })).rejects.toMatchObject({ code: 'CONFLICT' });
       // The review copy produces its report.
       const job = await invoke(review, 'reports:generate', { workspaceId: WS, incidentId: built.incidentId, language: 'en' });
       expect((await review.reports.jobs.settled(job.jobId)).state).toBe('done');
@@ -84,13 +84,13 @@ describe('incident archive and exports', () => {
     archive.tables.crisis_log[3]!.body = 'Entrée réécrite après coup';
     const review = freshCore();
     try {
-      await expect(invoke(review, 'exports:importArchive', { workspaceId: WS, content: JSON.stringify(archive) })).rejects.toMatchObject({
+      await expect(invoke(review, 'reports:importArchive', { workspaceId: WS, content: JSON.stringify(archive) })).rejects.toMatchObject({
         code: 'CONFLICT',
         issues: [{ path: 'archive', message: 'signature_invalid' }],
       });
       expect(await invoke(review, 'incidents:list', { workspaceId: WS })).toEqual([]);
-      await expect(invoke(review, 'exports:importArchive', { workspaceId: WS, content: '{"format":"other"}' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-      await expect(invoke(review, 'exports:importArchive', { workspaceId: WS, content: 'not json' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      await expect(invoke(review, 'reports:importArchive', { workspaceId: WS, content: '{"format":"other"}' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      await expect(invoke(review, 'reports:importArchive', { workspaceId: WS, content: 'not json' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     } finally {
       review.close();
     }

@@ -23,7 +23,7 @@ async function generate(language: 'fr' | 'en'): Promise<{ pdf: Buffer; pages: nu
   const job = await invoke(core, 'reports:generate', { workspaceId: WS, incidentId: built.incidentId, language });
   const done = await core.reports.jobs.settled(job.jobId);
   expect(done.state, done.error ?? '').toBe('done');
-  const file = await invoke(core, 'exports:download', { jobId: job.jobId });
+  const file = await invoke(core, 'reports:downloadExport', { jobId: job.jobId });
   expect(file.mimeType).toBe('application/pdf');
   return { pdf: Buffer.from(file.contentBase64, 'base64'), pages: done.pages ?? 0 };
 }
@@ -93,7 +93,7 @@ describe('PDF incident report', () => {
     expect(flagged).toBeGreaterThan(0);
     expect(rest.slice(0, 4).reduce((a, b) => a + b, 0)).toBe(flagged);
     expect(rest.slice(4).reduce((a, b) => a + b, 0)).toBe(flagged);
-    const alerts = await invoke(core, 'alerts:list', { workspaceId: WS, status: 'all', limit: 100 });
+    const alerts = await invoke(core, 'detection:listAlerts', { workspaceId: WS, status: 'all', limit: 100 });
     expect(alerts.length).toBeGreaterThan(0);
     expect(text).toContain('Niveau de détection de Banque Léman');
     expect(text).not.toContain('EXERCICE —');
@@ -118,7 +118,7 @@ describe('PDF incident report', () => {
     const job = await invoke(core, 'reports:generate', { workspaceId: exercise.id, incidentId: incident.id, language: 'fr' });
     expect((await core.reports.jobs.settled(job.jobId)).state).toBe('done');
     const path = join(ARTIFACTS, 'exercise-report-fr.pdf');
-    writeFileSync(path, Buffer.from((await invoke(core, 'exports:download', { jobId: job.jobId })).contentBase64, 'base64'));
+    writeFileSync(path, Buffer.from((await invoke(core, 'reports:downloadExport', { jobId: job.jobId })).contentBase64, 'base64'));
     const pages = pdfText(path).split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThan(10);
     for (const page of pages) expect(page).toContain('EXERCICE');

@@ -142,7 +142,7 @@ describe('live feeds', () => {
     expect(t.live.list('live')).toEqual([
       { sourceId, state: 'refused', detail: 'Sealed mode is on: no network traffic leaves this workspace.', detailMessage: { key: 'sealed', params: {} } },
     ]);
-    expect(pushed).toContain('liveFeeds:changed');
+    expect(pushed).toContain('sources:liveFeedsChanged');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(jetstream.connections).toHaveLength(0);
 

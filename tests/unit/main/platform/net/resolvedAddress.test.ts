@@ -180,7 +180,7 @@ describe('resolved address check', () => {
       expect(polled.health.lastError).toBeNull();
       expect(hosts.length).toBeGreaterThanOrEqual(2);
       expect(new Set(hosts)).toEqual(new Set([`veille.corp.example:${(feed.address() as AddressInfo).port}`]));
-      const policy = await invoke(core, 'network:policy', { workspaceId: 'live' });
+      const policy = await invoke(core, 'security:networkPolicy', { workspaceId: 'live' });
       expect(policy.allowed).toEqual([{ origin: new URL(url).origin, reason: 'source: Intranet', localNetwork: true }]);
     } finally {
       core.close();

@@ -62,7 +62,7 @@ describe('sealed mode', () => {
     expect(other.hits).toEqual([]);
     expect(after.health.lastError).toContain(`${other.origin} is not on this workspace's allow-list`);
     expect(after.health.lastErrorMessage).toEqual({ key: 'notAllowed', params: { origin: other.origin } });
-    const policy = await invoke(core, 'network:policy', { workspaceId: 'live' });
+    const policy = await invoke(core, 'security:networkPolicy', { workspaceId: 'live' });
     expect(policy.allowed.map((a) => a.origin)).toEqual([feed.origin]);
     core.close();
   });
