@@ -1,11 +1,7 @@
 // Hash-based navigation: the page path carries the launch token in browser mode, so routes live in the hash.
 import { useEffect, useState } from 'react';
-import { AREAS, type AreaId } from './areas';
-
-const parse = (hash: string): AreaId => {
-  const id = hash.replace(/^#\/?/, '').split('/')[0];
-  return (AREAS as readonly string[]).includes(id ?? '') ? (id as AreaId) : 'dashboard';
-};
+import type { AreaId } from './areas';
+import { areaOf } from './periodRoute';
 
 /** The page's hash, following every change (links, back and forward, another screen setting it). */
 export function useLocationHash(): string {
@@ -19,5 +15,5 @@ export function useLocationHash(): string {
 }
 
 export function useHashRoute(): [AreaId, (area: AreaId) => void] {
-  return [parse(useLocationHash()), (next) => void (window.location.hash = `/${next}`)];
+  return [areaOf(useLocationHash()), (next) => void (window.location.hash = `/${next}`)];
 }
