@@ -129,6 +129,9 @@ function bulkLoad(): { watchIds: number[] } {
           replyToExternalId: null,
           toneClass: tone,
           toneScore: null,
+          agencyTone: null,
+          authorVerified: null,
+          hashtags: null,
         };
         const id = writer.insert(row, [watch]);
         if (id === null) continue;

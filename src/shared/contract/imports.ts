@@ -1,7 +1,7 @@
 // File import calls: upload in chunks, preview with detections, run with a column mapping, follow, cancel.
 import { z } from 'zod';
 import { call, event } from './define';
-import { columnMappingSchema, delimiterSchema, importPreviewSchema, importProgressSchema } from '../domain/fileImport';
+import { columnMappingSchema, delimiterSchema, importPreviewSchema, importProgressSchema, timeZoneSchema } from '../domain/fileImport';
 import { workspaceIdSchema } from '../domain/workspace';
 
 const uploadIdSchema = z.uuid();
@@ -34,6 +34,8 @@ export const importCalls = {
       uploadId: uploadIdSchema,
       sourceId: z.number().int().positive(),
       mapping: columnMappingSchema,
+      /** The zone zone-less dates are read in; this computer's when left out. */
+      timeZone: timeZoneSchema.optional(),
       ...readChoices,
     }),
     importProgressSchema,

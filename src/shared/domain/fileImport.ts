@@ -4,7 +4,10 @@ import { z } from 'zod';
 /** Large enough for a month of a busy brand's export; beyond it the user splits the export by date range. */
 export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
 
-/** The MentionInput fields a file column can feed. `publishedTime` joins a separate time column to the date. */
+/**
+ * The MentionInput fields a file column can feed. `publishedTime` joins a separate time column to the date;
+ * `sentiment` is the agency's, stored beside our own tone; `accountType` feeds the author kind (journalist, media…).
+ */
 export const importFieldSchema = z.enum([
   'externalId',
   'url',
@@ -12,6 +15,8 @@ export const importFieldSchema = z.enum([
   'title',
   'authorHandle',
   'authorName',
+  'accountType',
+  'verified',
   'audience',
   'publishedAt',
   'publishedTime',
@@ -20,6 +25,8 @@ export const importFieldSchema = z.enum([
   'likes',
   'shares',
   'replies',
+  'sentiment',
+  'hashtags',
 ]);
 export type ImportField = z.infer<typeof importFieldSchema>;
 export const IMPORT_FIELDS = importFieldSchema.options;
@@ -37,8 +44,20 @@ export type ImportPresetId = z.infer<typeof importPresetIdSchema>;
 export const delimiterSchema = z.enum([',', ';', '\t', '|']);
 export type Delimiter = z.infer<typeof delimiterSchema>;
 
-/** Why a row was left out; the UI words it (FR/EN) from the code. */
-export const rowProblemCodeSchema = z.enum(['noText', 'noDate', 'badDate', 'invalid', 'duplicateInFile', 'rejected']);
+/** An IANA zone name this runtime knows (e.g. `Europe/Zurich`, `UTC`). */
+export function isTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+export const timeZoneSchema = z.string().max(64).refine(isTimeZone, { message: 'Unknown time zone.' });
+
+/** Why a row was left out; the UI words it (FR/EN) from the code. `badCount`: an audience no account can have. */
+export const rowProblemCodeSchema = z.enum(['noText', 'noDate', 'badDate', 'badCount', 'invalid', 'duplicateInFile', 'rejected']);
 export type RowProblemCode = z.infer<typeof rowProblemCodeSchema>;
 
 export const rowProblemSchema = z.object({
@@ -61,6 +80,8 @@ export const importPreviewSchema = z.object({
   /** 1-based line of the header row (title lines above it are skipped). */
   headerLine: z.number().int().positive(),
   headers: z.array(z.string()),
+  /** Columns whose dates are wall-clock times without a zone: they are read in the zone chosen for the import. */
+  zoneLessColumns: z.array(z.string()),
   preset: importPresetIdSchema,
   mapping: columnMappingSchema,
   /** The first rows, cells in header order, for the preview table. */
@@ -84,5 +105,17 @@ export const importProgressSchema = z.object({
   bad: z.number().int().nonnegative(),
   problems: z.array(rowProblemSchema),
   error: z.string().optional(),
+  /** The zone zone-less dates were read in, and how many rows had such dates. */
+  timeZone: z.string(),
+  zoneLessRows: z.number().int().nonnegative(),
+  /** Readable rows (new or already known) that each watch matched; a row can match several watches. */
+  watchMatches: z.array(z.object({ watchId: z.number().int().positive(), rows: z.number().int().nonnegative() })),
+  /** Readable rows that matched no watch, counted; the first ones are listed. */
+  unmatched: z.number().int().nonnegative(),
+  unmatchedRows: z.array(z.object({ line: z.number().int().positive(), excerpt: z.string().max(200) })),
+  /** First and last publication time of the readable rows, UTC. */
+  period: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).optional(),
+  /** Rows that carry both the agency's sentiment and our tone, and how many of them agree. */
+  sentiment: z.object({ compared: z.number().int().nonnegative(), agreed: z.number().int().nonnegative() }),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;

@@ -17,6 +17,8 @@ export const mentionInputSchema = z.object({
     /** Followers, circulation or audience estimate. */
     audience: z.number().int().nonnegative().optional(),
     kind: authorKindSchema.default('unknown'),
+    /** The network's verified badge, when the source says. */
+    verified: z.boolean().optional(),
   }),
   /** Original text or HTML as received; ingestion keeps it and derives a sanitised plain text. */
   text: z.string().max(1_000_000),
@@ -34,5 +36,9 @@ export const mentionInputSchema = z.object({
   replyToExternalId: z.string().max(2048).optional(),
   /** Outlet or network name shown to people (e.g. "Le Temps", "mastodon.social"). */
   sourceName: z.string().max(512).optional(),
+  /** Hashtags as the source lists them, each with its leading #. */
+  hashtags: z.array(z.string().min(2).max(140)).max(100).optional(),
+  /** The sentiment a monitoring agency gave the post: kept beside our own tone, never in its place. */
+  agencyTone: z.enum(['negative', 'neutral', 'positive']).optional(),
 });
 export type MentionInput = z.infer<typeof mentionInputSchema>;

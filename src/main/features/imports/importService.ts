@@ -8,7 +8,9 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import { ImportFormatError } from './jsonRows';
 import { detectPreset, suggestMapping } from './presets';
 import { readTable, type ImportTable } from './readTable';
-import { resolveMapping, rowToMention } from './rowToMention';
+import { ImportSummary } from './importSummary';
+import { localTimeZone, readDate } from './parseDate';
+import { resolveMapping, rowToMention, type RowReading } from './rowToMention';
 import type { UploadStaging } from './uploadStaging';
 
 /** The slice of IngestService imports need. */
@@ -17,7 +19,14 @@ export interface MentionSink {
     workspaceId: WorkspaceId,
     sourceId: number,
     mentions: readonly MentionInput[],
-  ): Promise<{ inserted: number; duplicates: number; rejected: number; rejections: readonly { index: number; reason: string }[] }>;
+  ): Promise<{
+    inserted: number;
+    duplicates: number;
+    rejected: number;
+    rejections: readonly { index: number; reason: string }[];
+    /** Each valid item by batch index: the watches it matched and the tone we gave it. */
+    matches: readonly { index: number; watchIds: readonly number[]; toneClass: string | null }[];
+  }>;
 }
 
 export interface ImportServiceDeps {
@@ -26,8 +35,8 @@ export interface ImportServiceDeps {
   readonly publish: (progress: ImportProgress) => void;
   readonly maxInflatedBytes: number;
   readonly batchSize?: number;
-  /** The kind of a saved source, or undefined when there is none: files go only into file sources. */
-  readonly sourceKind: (workspaceId: WorkspaceId, sourceId: number) => string | undefined;
+  /** The kind and name of a saved source, or undefined when there is none: files go only into file sources. */
+  readonly source: (workspaceId: WorkspaceId, sourceId: number) => { readonly kind: string; readonly name: string } | undefined;
 }
 
 export interface ReadChoices {
@@ -40,11 +49,14 @@ export interface RunRequest extends ReadChoices {
   readonly uploadId: string;
   readonly sourceId: number;
   readonly mapping: ColumnMapping;
+  readonly timeZone?: string;
 }
 
 const SAMPLE_ROWS = 20;
 const MAX_LISTED_PROBLEMS = 500;
 const MAX_KEPT_RUNS = 20;
+/** Rows looked at to tell whether a column holds dates without a zone. */
+const ZONE_SNIFF_ROWS = 200;
 
 export class ImportService {
   readonly #runs = new Map<string, { progress: ImportProgress; cancelled: boolean }>();
@@ -73,6 +85,7 @@ export class ImportService {
       delimiter: table.delimiter,
       headerLine: table.headerLine,
       headers: [...table.headers],
+      zoneLessColumns: zoneLessColumns(table),
       preset: preset.id,
       mapping: suggestMapping(preset, table.headers),
       sample: table.rows.slice(0, SAMPLE_ROWS).map((row) => ({
@@ -89,9 +102,9 @@ export class ImportService {
       throw new AppFailure('INVALID_INPUT', 'Map at least the date column and the text (or title) column.');
     }
     // Imported rows would otherwise pass for a feed's or a network's own posts in every count by source.
-    const kind = this.deps.sourceKind(request.workspaceId, request.sourceId);
-    if (kind === undefined) throw new AppFailure('NOT_FOUND', `No source ${request.sourceId}.`);
-    if (kind !== 'file') throw new AppFailure('INVALID_INPUT', 'Files are imported into a file-import source, not into a feed or a network account.');
+    const source = this.deps.source(request.workspaceId, request.sourceId);
+    if (source === undefined) throw new AppFailure('NOT_FOUND', `No source ${request.sourceId}.`);
+    if (source.kind !== 'file') throw new AppFailure('INVALID_INPUT', 'Files are imported into a file-import source, not into a feed or a network account.');
     const file = this.deps.staging.get(request.uploadId);
     const table = await this.#table(request.uploadId, request);
     const missing = Object.values(request.mapping).filter((header) => header !== undefined && !table.headers.includes(header));
@@ -108,11 +121,17 @@ export class ImportService {
       duplicates: 0,
       bad: 0,
       problems: [],
+      timeZone: request.timeZone ?? localTimeZone(),
+      zoneLessRows: 0,
+      watchMatches: [],
+      unmatched: 0,
+      unmatchedRows: [],
+      sentiment: { compared: 0, agreed: 0 },
     };
     const run = { progress, cancelled: false };
     this.#remember(run);
     this.#note(run, table.unreadable, table.unreadable.length);
-    void this.#execute(run, table, request);
+    void this.#execute(run, table, request, { timeZone: progress.timeZone, sourceName: source.name });
     return { ...progress, problems: [...progress.problems] };
   }
 
@@ -129,10 +148,11 @@ export class ImportService {
     return run.progress;
   }
 
-  async #execute(run: { progress: ImportProgress; cancelled: boolean }, table: ImportTable, request: RunRequest): Promise<void> {
+  async #execute(run: { progress: ImportProgress; cancelled: boolean }, table: ImportTable, request: RunRequest, reading: RowReading): Promise<void> {
     const columns = resolveMapping(request.mapping, table.headers);
     const batchSize = this.deps.batchSize ?? 500;
     const seen = new Set<string>();
+    const summary = new ImportSummary();
     try {
       for (let start = 0; start < table.rows.length; start += batchSize) {
         // Let calls, events and other sources run between batches: an import never freezes the app.
@@ -146,17 +166,20 @@ export class ImportService {
         const lines: number[] = [];
         const problems: RowProblem[] = [];
         let repeated = 0;
+        let zoneLess = 0;
         for (const row of rows) {
-          const outcome = rowToMention(row.line, row.cells, columns);
+          const outcome = rowToMention(row.line, row.cells, columns, reading);
           if (!outcome.ok) problems.push(outcome.problem);
           else if (seen.has(outcome.mention.externalId)) repeated++;
           else {
             seen.add(outcome.mention.externalId);
             mentions.push(outcome.mention);
             lines.push(row.line);
+            if (outcome.zoneLess) zoneLess++;
           }
         }
         const result = mentions.length > 0 ? await this.deps.sink.ingest(request.workspaceId, request.sourceId, mentions) : undefined;
+        for (const match of result?.matches ?? []) summary.add(mentions[match.index]!, lines[match.index]!, match.watchIds, match.toneClass);
         for (const rejection of result?.rejections ?? []) {
           problems.push({ line: lines[rejection.index] ?? 1, code: 'rejected', detail: rejection.reason.slice(0, 300) });
         }
@@ -166,6 +189,8 @@ export class ImportService {
           processed: run.progress.processed + rows.length,
           inserted: run.progress.inserted + (result?.inserted ?? 0),
           duplicates: run.progress.duplicates + (result?.duplicates ?? 0) + repeated,
+          zoneLessRows: run.progress.zoneLessRows + zoneLess,
+          ...summary.figures(),
         };
         this.#note(run, problems, problems.length);
         this.deps.publish(run.progress);
@@ -213,4 +238,20 @@ export class ImportService {
       throw error;
     }
   }
+}
+
+/** Columns whose readable values are mostly wall-clock dates with no zone, judged on the first rows. */
+function zoneLessColumns(table: ImportTable): string[] {
+  const rows = table.rows.slice(0, ZONE_SNIFF_ROWS);
+  return table.headers.filter((_, column) => {
+    let dates = 0;
+    let wallClock = 0;
+    for (const row of rows) {
+      const read = readDate(row.cells[column] ?? '', undefined, 'UTC');
+      if (!read) continue;
+      dates++;
+      if (!read.zoned) wallClock++;
+    }
+    return dates > 0 && dates >= rows.length / 2 && wallClock > 0;
+  });
 }

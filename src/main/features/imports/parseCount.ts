@@ -15,3 +15,14 @@ export function parseCount(raw: string): number | undefined {
   }
   return undefined;
 }
+
+/** More than everyone alive: a value no account's audience can reach, so a misread column or a hostile file. */
+const MAX_AUDIENCE = 9_000_000_000;
+const EMPTY = /^(?:|-|–|n\/?a|null|none|unknown|inconnu)$/i;
+
+/** An audience cell: empty is fine (undefined); a value that is not a plausible count is an error for its row. */
+export function parseAudience(raw: string): { readonly ok: true; readonly value?: number } | { readonly ok: false } {
+  if (EMPTY.test(raw.trim())) return { ok: true };
+  const value = parseCount(raw);
+  return value === undefined || value > MAX_AUDIENCE ? { ok: false } : { ok: true, value };
+}

@@ -2,11 +2,21 @@
 import { createHash } from 'node:crypto';
 import type { ColumnMapping, ImportField, RowProblem } from '../../../shared/domain/fileImport';
 import { mentionInputSchema, type MentionInput } from '../../../shared/domain/mention';
-import { parseCount } from './parseCount';
-import { parseDate } from './parseDate';
+import { parseAccountType, parseHashtags, parseSentiment, parseVerified } from './agencyFields';
+import { parseAudience, parseCount } from './parseCount';
+import { readDate } from './parseDate';
 import { parseLanguage } from './parseLanguage';
 
-export type RowOutcome = { readonly ok: true; readonly mention: MentionInput } | { readonly ok: false; readonly problem: RowProblem };
+export type RowOutcome =
+  | { readonly ok: true; readonly mention: MentionInput; readonly zoneLess: boolean }
+  | { readonly ok: false; readonly problem: RowProblem };
+
+export interface RowReading {
+  /** The IANA zone zone-less dates are read in. */
+  readonly timeZone: string;
+  /** Shown on the mention when the file has no outlet column: the name the person gave the source. */
+  readonly sourceName?: string;
+}
 
 /** Column positions resolved once per import, so each row is a few array reads. */
 export type ResolvedMapping = Readonly<Partial<Record<ImportField, number>>>;
@@ -20,7 +30,7 @@ export function resolveMapping(mapping: ColumnMapping, headers: readonly string[
   return resolved;
 }
 
-export function rowToMention(line: number, cells: readonly string[], columns: ResolvedMapping, sourceName?: string): RowOutcome {
+export function rowToMention(line: number, cells: readonly string[], columns: ResolvedMapping, reading: RowReading): RowOutcome {
   const get = (field: ImportField): string => {
     const index = columns[field];
     return index === undefined ? '' : (cells[index] ?? '').trim();
@@ -30,8 +40,11 @@ export function rowToMention(line: number, cells: readonly string[], columns: Re
   if (!text && !title) return bad(line, 'noText');
   const rawDate = get('publishedAt');
   if (!rawDate) return bad(line, 'noDate');
-  const publishedAt = parseDate(rawDate, get('publishedTime') || undefined);
-  if (!publishedAt) return bad(line, 'badDate', rawDate);
+  const date = readDate(rawDate, get('publishedTime') || undefined, reading.timeZone);
+  if (!date) return bad(line, 'badDate', rawDate);
+  const publishedAt = date.iso;
+  const audience = parseAudience(get('audience'));
+  if (!audience.ok) return bad(line, 'badCount', get('audience'));
 
   const url = httpUrl(get('url'));
   const handle = get('authorHandle');
@@ -41,21 +54,25 @@ export function rowToMention(line: number, cells: readonly string[], columns: Re
     author: {
       handle: handle || undefined,
       displayName: get('authorName') || undefined,
-      audience: parseCount(get('audience')),
+      audience: audience.value,
+      kind: parseAccountType(get('accountType')),
+      verified: parseVerified(get('verified')),
     },
     text: text || title,
     title: text && title ? title : undefined,
     language: parseLanguage(get('language')),
     publishedAt,
     engagement: { likes: parseCount(get('likes')), shares: parseCount(get('shares')), replies: parseCount(get('replies')) },
-    sourceName: get('sourceName') || sourceName || undefined,
+    sourceName: get('sourceName') || reading.sourceName || undefined,
+    hashtags: parseHashtags(get('hashtags')),
+    agencyTone: parseSentiment(get('sentiment')),
   };
   const parsed = mentionInputSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return bad(line, 'invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
   }
-  return { ok: true, mention: parsed.data };
+  return { ok: true, mention: parsed.data, zoneLess: !date.zoned };
 }
 
 /** A row without an id column gets one from its content, so importing the same file again matches it. */

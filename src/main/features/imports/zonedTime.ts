@@ -45,12 +45,3 @@ export function zonedToEpoch(zone: string, year: number, month: number, day: num
   if (fits(later)) return later;
   return wall - before;
 }
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -25,6 +25,8 @@ export interface IngestResult {
   /** Why each rejected item was refused, by its index in the batch. */
   readonly rejections: readonly { readonly index: number; readonly reason: string }[];
   readonly mentionIds: readonly number[];
+  /** Every valid item of the batch (new or already stored), by its index: the watches it matched and our tone. */
+  readonly matches: readonly { readonly index: number; readonly watchIds: readonly number[]; readonly toneClass: string | null }[];
 }
 
 export interface CommittedBatch {
@@ -83,10 +85,14 @@ export class IngestService {
 
     const rejections: { index: number; reason: string }[] = [];
     const rows: { row: MentionRow; watchIds: number[] }[] = [];
+    const matches: IngestResult['matches'][number][] = [];
     mentions.forEach((candidate, index) => {
       const prepared = this.#toCandidateRow(candidate, workspaceId, sourceId, source.kind, fetchedAt, matcher);
       if (typeof prepared === 'string') rejections.push({ index, reason: prepared });
-      else rows.push(prepared);
+      else {
+        rows.push(prepared);
+        matches.push({ index, watchIds: prepared.watchIds, toneClass: prepared.row.toneClass });
+      }
     });
 
     const mentionIds: number[] = [];
@@ -111,6 +117,7 @@ export class IngestService {
       rejected: rejections.length,
       rejections,
       mentionIds,
+      matches,
     };
     if (mentionIds.length > 0) this.#announce({ workspaceId, sourceId, mentionIds, watchIds: [...touchedWatches] });
     return result;
@@ -174,6 +181,9 @@ export class IngestService {
       replyToExternalId: m.replyToExternalId ?? null,
       toneClass: enrichment.toneClass,
       toneScore: enrichment.toneScore,
+      agencyTone: m.agencyTone ?? null,
+      authorVerified: m.author.verified ?? null,
+      hashtags: m.hashtags?.length ? JSON.stringify(m.hashtags) : null,
     };
     return { row, watchIds };
   }

@@ -25,6 +25,10 @@ export interface MentionRow {
   readonly replyToExternalId: string | null;
   readonly toneClass: string | null;
   readonly toneScore: number | null;
+  readonly agencyTone: string | null;
+  readonly authorVerified: boolean | null;
+  /** JSON array of hashtags, or null. */
+  readonly hashtags: string | null;
 }
 
 export class MentionWriteRepository {
@@ -39,8 +43,8 @@ export class MentionWriteRepository {
     this.#insert = db.prepare(
       `INSERT INTO mentions (source_id, source_kind, external_id, canonical_url, url, author_handle, author_name,
          author_audience, author_kind, source_name, title, text, raw, language, published_at, fetched_at,
-         likes, shares, replies, reply_to_external_id, tone_class, tone_score)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         likes, shares, replies, reply_to_external_id, tone_class, tone_score, agency_tone, author_verified, hashtags)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     );
     this.#insertFts = db.prepare<[number | bigint, string | null, string, string | null]>(
@@ -80,6 +84,9 @@ export class MentionWriteRepository {
       row.replyToExternalId,
       row.toneClass,
       row.toneScore,
+      row.agencyTone,
+      row.authorVerified === null ? null : Number(row.authorVerified),
+      row.hashtags,
     );
     if (result.changes === 0) return null;
     const id = result.lastInsertRowid;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectPreset, suggestMapping } from '../../../../../src/main/features/imports/presets';
 import { readTable } from '../../../../../src/main/features/imports/readTable';
+import { localTimeZone } from '../../../../../src/main/features/imports/parseDate';
 import { resolveMapping, rowToMention } from '../../../../../src/main/features/imports/rowToMention';
 import { readXlsx } from '../../../../../src/main/features/imports/xlsxRows';
 import type { MentionInput } from '../../../../../src/shared/domain/mention';
@@ -19,13 +20,15 @@ import { craftZip, oneSheetWorkbook } from '../../../../support/craftedXlsx';
 import { repoPath } from '../../../../support/paths';
 
 const LIMITS = { maxInflatedBytes: 200 * 1024 * 1024 };
+/** The fixtures write wall-clock dates in this computer's zone, as the export tools do. */
+const LOCAL = { timeZone: localTimeZone() };
 
 async function importAll(name: string, bytes: Uint8Array) {
   const table = await readTable(name, bytes, LIMITS);
   const preset = detectPreset(table.headers);
   const mapping = suggestMapping(preset, table.headers);
   const columns = resolveMapping(mapping, table.headers);
-  const outcomes = table.rows.map((row) => rowToMention(row.line, row.cells, columns));
+  const outcomes = table.rows.map((row) => rowToMention(row.line, row.cells, columns, LOCAL));
   const mentions = outcomes.flatMap((o) => (o.ok ? [o.mention] : []));
   const problems = outcomes.flatMap((o) => (o.ok ? [] : [o.problem]));
   return { table, preset: preset.id, mapping, mentions, problems };
@@ -178,7 +181,7 @@ describe('reading vendor exports', () => {
       { externalId: 'id', publishedAt: 'published', url: 'url', text: 'text', language: 'language', authorName: 'author.name', audience: 'author.followers' },
       nd.headers,
     );
-    const mentions = nd.rows.map((row) => rowToMention(row.line, row.cells, columns)).flatMap((o) => (o.ok ? [o.mention] : []));
+    const mentions = nd.rows.map((row) => rowToMention(row.line, row.cells, columns, LOCAL)).flatMap((o) => (o.ok ? [o.mention] : []));
     expectSame(mentions, samples);
   });
 

@@ -2,7 +2,8 @@
 // are read as they say; daylight-saving edges follow the "compatible" rule.
 import { describe, expect, it } from 'vitest';
 import { readDate } from '../../../../../src/main/features/imports/parseDate';
-import { isTimeZone, zonedToEpoch } from '../../../../../src/main/features/imports/zonedTime';
+import { zonedToEpoch } from '../../../../../src/main/features/imports/zonedTime';
+import { isTimeZone } from '../../../../../src/shared/domain/fileImport';
 
 describe('readDate in a chosen zone', () => {
   it('reads a zone-less UTC export as UTC, not shifted by the Zurich hour', () => {

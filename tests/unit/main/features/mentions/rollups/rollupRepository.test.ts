@@ -55,6 +55,9 @@ function setup() {
         replies: null,
         replyToExternalId: null,
         toneScore: null,
+        agencyTone: null,
+        authorVerified: null,
+        hashtags: null,
       };
       const watchIds = s.watches === 'AB' ? [a, b] : [a];
       ids.push(writes.insert(row, watchIds)!);
