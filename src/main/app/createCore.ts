@@ -68,12 +68,7 @@ export function createCore(options: CoreOptions) {
     createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),
     createDashboard(base),
     createDemo({ ...base, watches: watches.service, ingest, enabled: options.demo ?? false }),
-    createImports({
-      sink: ingest,
-      events,
-      now: () => clock.now().getTime(),
-      source: (id, sourceId) => (sources.service.kindOf(id, sourceId) === undefined ? undefined : sources.service.get(id, sourceId)),
-    }),
+    createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, lessons, exercises, reports],
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });

@@ -9,7 +9,10 @@ export const storedMentionSchema = z.object({
   id: z.number().int().positive(),
   sourceId: z.number().int().positive(),
   sourceKind: sourceKindSchema,
+  /** Outlet or network of the post, else the source's own name. */
   sourceName: z.string().nullable(),
+  /** The name the person gave the source (e.g. the agency export it came from). */
+  sourceLabel: z.string(),
   externalId: z.string(),
   url: z.string().nullable(),
   canonicalUrl: z.string().nullable(),
@@ -18,7 +21,9 @@ export const storedMentionSchema = z.object({
     displayName: z.string().nullable(),
     audience: z.number().int().nullable(),
     kind: authorKindSchema,
+    verified: z.boolean().nullable(),
   }),
+  hashtags: z.array(z.string()),
   title: z.string().nullable(),
   /** Plain text after sanitising; render as text, never as HTML. */
   text: z.string(),
@@ -30,6 +35,8 @@ export const storedMentionSchema = z.object({
   toneClass: toneClassSchema.nullable(),
   toneScore: z.number().nullable(),
   toneCorrected: z.boolean(),
+  /** The agency's sentiment when the mention came from its export, kept beside ours. */
+  agencyTone: toneClassSchema.nullable(),
   watchIds: z.array(z.number().int()),
 });
 export type StoredMention = z.infer<typeof storedMentionSchema>;

@@ -13,8 +13,8 @@ export function createImports(deps: {
   sink: MentionSink;
   events: EventBus;
   now: () => number;
-  /** The kind and name of a saved source, or undefined when there is none: a file goes only into a file-import source. */
-  source: (workspaceId: string, sourceId: number) => { kind: string; name: string } | undefined;
+  /** The kind of a saved source, or undefined when there is none: a file goes only into a file-import source. */
+  sourceKind: (workspaceId: string, sourceId: number) => string | undefined;
 }): FeatureModule {
   const staging = new UploadStaging({ maxFileBytes: MAX_IMPORT_FILE_BYTES, maxFiles: 4, ttlMs: 2 * 3_600_000 }, deps.now);
   const service = new ImportService({
@@ -22,7 +22,7 @@ export function createImports(deps: {
     sink: deps.sink,
     publish: (progress) => deps.events.emit('imports:progress', progress),
     maxInflatedBytes: MAX_XLSX_INFLATED_BYTES,
-    source: deps.source,
+    sourceKind: deps.sourceKind,
   });
   return { handlers: importHandlers(service) };
 }

@@ -35,8 +35,8 @@ export interface ImportServiceDeps {
   readonly publish: (progress: ImportProgress) => void;
   readonly maxInflatedBytes: number;
   readonly batchSize?: number;
-  /** The kind and name of a saved source, or undefined when there is none: files go only into file sources. */
-  readonly source: (workspaceId: WorkspaceId, sourceId: number) => { readonly kind: string; readonly name: string } | undefined;
+  /** The kind of a saved source, or undefined when there is none: files go only into file sources. */
+  readonly sourceKind: (workspaceId: WorkspaceId, sourceId: number) => string | undefined;
 }
 
 export interface ReadChoices {
@@ -102,9 +102,9 @@ export class ImportService {
       throw new AppFailure('INVALID_INPUT', 'Map at least the date column and the text (or title) column.');
     }
     // Imported rows would otherwise pass for a feed's or a network's own posts in every count by source.
-    const source = this.deps.source(request.workspaceId, request.sourceId);
-    if (source === undefined) throw new AppFailure('NOT_FOUND', `No source ${request.sourceId}.`);
-    if (source.kind !== 'file') throw new AppFailure('INVALID_INPUT', 'Files are imported into a file-import source, not into a feed or a network account.');
+    const kind = this.deps.sourceKind(request.workspaceId, request.sourceId);
+    if (kind === undefined) throw new AppFailure('NOT_FOUND', `No source ${request.sourceId}.`);
+    if (kind !== 'file') throw new AppFailure('INVALID_INPUT', 'Files are imported into a file-import source, not into a feed or a network account.');
     const file = this.deps.staging.get(request.uploadId);
     const table = await this.#table(request.uploadId, request);
     const missing = Object.values(request.mapping).filter((header) => header !== undefined && !table.headers.includes(header));
@@ -131,7 +131,7 @@ export class ImportService {
     const run = { progress, cancelled: false };
     this.#remember(run);
     this.#note(run, table.unreadable, table.unreadable.length);
-    void this.#execute(run, table, request, { timeZone: progress.timeZone, sourceName: source.name });
+    void this.#execute(run, table, request, { timeZone: progress.timeZone });
     return { ...progress, problems: [...progress.problems] };
   }
 

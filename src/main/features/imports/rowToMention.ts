@@ -14,8 +14,6 @@ export type RowOutcome =
 export interface RowReading {
   /** The IANA zone zone-less dates are read in. */
   readonly timeZone: string;
-  /** Shown on the mention when the file has no outlet column: the name the person gave the source. */
-  readonly sourceName?: string;
 }
 
 /** Column positions resolved once per import, so each row is a few array reads. */
@@ -63,7 +61,7 @@ export function rowToMention(line: number, cells: readonly string[], columns: Re
     language: parseLanguage(get('language')),
     publishedAt,
     engagement: { likes: parseCount(get('likes')), shares: parseCount(get('shares')), replies: parseCount(get('replies')) },
-    sourceName: get('sourceName') || reading.sourceName || undefined,
+    sourceName: get('sourceName') || undefined,
     hashtags: parseHashtags(get('hashtags')),
     agencyTone: parseSentiment(get('sentiment')),
   };

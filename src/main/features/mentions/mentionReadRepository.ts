@@ -7,6 +7,7 @@ interface MentionRowOut {
   sourceId: number;
   sourceKind: string;
   sourceName: string | null;
+  sourceLabel: string;
   externalId: string;
   url: string | null;
   canonicalUrl: string | null;
@@ -26,16 +27,19 @@ interface MentionRowOut {
   toneClass: string | null;
   toneScore: number | null;
   toneCorrected: number;
+  agencyTone: string | null;
+  authorVerified: number | null;
+  hashtags: string | null;
   watchIdsCsv: string | null;
 }
 
 const COLUMNS = `
-  m.id, m.source_id AS sourceId, m.source_kind AS sourceKind, COALESCE(m.source_name, s.name) AS sourceName,
+  m.id, m.source_id AS sourceId, m.source_kind AS sourceKind, COALESCE(m.source_name, s.name) AS sourceName, s.name AS sourceLabel,
   m.external_id AS externalId, m.url, m.canonical_url AS canonicalUrl, m.author_handle AS authorHandle,
   m.author_name AS authorName, m.author_audience AS authorAudience, m.author_kind AS authorKind, m.title, m.text,
   m.language, m.published_at AS publishedAt, m.fetched_at AS fetchedAt, m.likes, m.shares, m.replies,
   m.reply_to_external_id AS replyToExternalId, m.tone_class AS toneClass, m.tone_score AS toneScore,
-  m.tone_corrected AS toneCorrected,
+  m.tone_corrected AS toneCorrected, m.agency_tone AS agencyTone, m.author_verified AS authorVerified, m.hashtags,
   (SELECT group_concat(watch_id) FROM mention_watches mw WHERE mw.mention_id = m.id) AS watchIdsCsv`;
 
 const toMention = (r: MentionRowOut): StoredMention => ({
@@ -43,10 +47,14 @@ const toMention = (r: MentionRowOut): StoredMention => ({
   sourceId: r.sourceId,
   sourceKind: r.sourceKind as StoredMention['sourceKind'],
   sourceName: r.sourceName,
+  sourceLabel: r.sourceLabel,
   externalId: r.externalId,
   url: r.url,
   canonicalUrl: r.canonicalUrl,
-  author: { handle: r.authorHandle, displayName: r.authorName, audience: r.authorAudience, kind: r.authorKind as StoredMention['author']['kind'] },
+  author: { handle: r.authorHandle, displayName: r.authorName, audience: r.authorAudience, kind: r.authorKind as StoredMention['author']['kind'],
+    verified: r.authorVerified === null ? null : r.authorVerified === 1,
+  },
+  hashtags: r.hashtags ? (JSON.parse(r.hashtags) as string[]) : [],
   title: r.title,
   text: r.text,
   language: r.language,
@@ -57,6 +65,7 @@ const toMention = (r: MentionRowOut): StoredMention => ({
   toneClass: r.toneClass as StoredMention['toneClass'],
   toneScore: r.toneScore,
   toneCorrected: r.toneCorrected === 1,
+  agencyTone: r.agencyTone as StoredMention['agencyTone'],
   watchIds: r.watchIdsCsv ? r.watchIdsCsv.split(',').map(Number) : [],
 });
 

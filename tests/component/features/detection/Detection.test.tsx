@@ -86,10 +86,12 @@ describe('Tone correction', () => {
       sourceId: 1,
       sourceKind: 'rss' as const,
       sourceName: 'Le Monde',
+      sourceLabel: 'Le Monde',
       externalId: 'x',
       url: null,
       canonicalUrl: null,
-      author: { handle: null, displayName: null, audience: null, kind: 'media' as const },
+      author: { handle: null, displayName: null, audience: null, kind: 'media' as const, verified: null },
+      hashtags: [],
       title: null,
       text: 'Acme rappelle des lots.',
       language: 'fr',
@@ -100,6 +102,7 @@ describe('Tone correction', () => {
       toneClass: 'neutral' as const,
       toneScore: 0,
       toneCorrected: false,
+      agencyTone: null,
       watchIds: [7],
     };
     renderInApp(<ToneCorrection mention={mention} />);

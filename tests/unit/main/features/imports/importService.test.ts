@@ -14,8 +14,8 @@ function setup(batchSize = 500) {
   const ingest = new IngestService({ workspaces: t.lookup, enricher: sourceLanguageEnricher, clock: { now: () => new Date('2026-11-21T10:00:00Z') } });
   const events: ImportProgress[] = [];
   const staging = new UploadStaging({ maxFileBytes: 10 * 1024 * 1024, maxFiles: 4, ttlMs: 3_600_000 }, () => Date.now());
-  const source = (_: string, id: number) => t.db.prepare<[number], { kind: string; name: string }>('SELECT kind, name FROM sources WHERE id = ?').get(id);
-  const imports = new ImportService({ staging, sink: ingest, publish: (p) => events.push(p), maxInflatedBytes: 100 * 1024 * 1024, batchSize, source });
+  const sourceKind = (_: string, id: number) => t.db.prepare<[number], string>('SELECT kind FROM sources WHERE id = ?').pluck().get(id);
+  const imports = new ImportService({ staging, sink: ingest, publish: (p) => events.push(p), maxInflatedBytes: 100 * 1024 * 1024, batchSize, sourceKind });
   return { ...t, sourceId, watchId, imports, events };
 }
 

@@ -1,0 +1,139 @@
+// A week of an agency's Brandwatch export, generated from a seed, imported through the contract as the wizard does:
+// dates read in the zone chosen (not this computer's), rows counted per watch, the rows no watch took listed, the
+// agency's columns mapped, and hostile rows refused one by one without losing the others.
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../../../src/main/app/createCore';
+import { IMPORT_CHUNK_BYTES } from '../../../../../src/shared/contract/imports';
+import type { ImportProgress } from '../../../../../src/shared/domain/fileImport';
+import { AGENCY_WATCHES, agencyExport } from '../../../../support/agencyExport';
+import { useTempDirs } from '../../../../support/tempDir';
+import { invoke, makeTestCore } from '../../../../support/testCore';
+
+const tempDir = useTempDirs();
+const ws = { workspaceId: 'live' };
+
+async function setUp() {
+  const core = makeTestCore(tempDir(), { clock: { now: () => new Date('2026-12-07T08:00:00.000Z') } });
+  const brand = await invoke(core, 'watches:create', { ...ws, watch: AGENCY_WATCHES.brand });
+  const leak = await invoke(core, 'watches:create', { ...ws, watch: AGENCY_WATCHES.leak });
+  const source = await invoke(core, 'sources:create', { ...ws, source: { kind: 'file', name: 'Agence Lémanique — Brandwatch', config: {} } });
+  return { core, brand, leak, source };
+}
+
+async function upload(core: Core, name: string, text: string): Promise<string> {
+  const bytes = Buffer.from(text, 'utf8');
+  const { uploadId } = await invoke(core, 'imports:begin', { fileName: name, sizeBytes: bytes.byteLength });
+  for (let offset = 0; offset < bytes.byteLength; offset += IMPORT_CHUNK_BYTES) {
+    await invoke(core, 'imports:chunk', { uploadId, offset, dataBase64: bytes.subarray(offset, offset + IMPORT_CHUNK_BYTES).toString('base64') });
+  }
+  return uploadId;
+}
+
+function finished(core: Core, runId: string): Promise<ImportProgress> {
+  return new Promise((resolve, reject) => {
+    const stop = core.events.subscribe((name, payload) => {
+      const progress = payload as ImportProgress;
+      if (name === 'imports:progress' && progress.runId === runId && progress.state !== 'running') {
+        stop();
+        resolve(progress);
+      }
+    });
+    // The run may have ended before this listener was attached.
+    invoke(core, 'imports:status', { runId }).then((progress) => {
+      if (progress.state !== 'running') {
+        stop();
+        resolve(progress);
+      }
+    }, reject);
+  });
+}
+
+describe('importing a generated agency export', () => {
+  it('is the same file for the same seed and size, and another for another seed', () => {
+    expect(agencyExport({ rows: 400, seed: 7 }).csv).toBe(agencyExport({ rows: 400, seed: 7 }).csv);
+    expect(agencyExport({ rows: 400, seed: 8 }).csv).not.toBe(agencyExport({ rows: 400, seed: 7 }).csv);
+    expect(agencyExport({ rows: 400 }).rows).toHaveLength(400);
+  });
+
+  it('reads the Zurich wall-clock dates as Zurich time, counts rows per watch and lists those no watch took', async () => {
+    const file = agencyExport({ rows: 1200, timeZone: 'Europe/Zurich', hostileRows: 3 });
+    const { core, brand, leak, source } = await setUp();
+    const uploadId = await upload(core, 'helvetia-semaine-13.csv', file.csv);
+    const preview = await invoke(core, 'imports:preview', { uploadId });
+    expect(preview.preset).toBe('brandwatch');
+    expect(preview.zoneLessColumns).toContain('Date');
+    expect(preview.mapping).toMatchObject({
+      publishedAt: 'Date',
+      text: 'Full Text',
+      sentiment: 'Sentiment',
+      accountType: 'Account Type',
+      verified: 'Twitter Verified',
+      hashtags: 'Hashtags',
+      audience: 'Twitter Followers',
+    });
+
+    const started = await invoke(core, 'imports:run', { ...ws, uploadId, sourceId: source.id, mapping: preview.mapping, timeZone: 'Europe/Zurich' });
+    const report = await finished(core, started.runId);
+
+    expect(report).toMatchObject({ state: 'done', total: 1203, inserted: 1200, duplicates: 0, bad: 3, timeZone: 'Europe/Zurich', zoneLessRows: 1200 });
+    expect(report.problems).toEqual([
+      { line: file.hostileLines.badDate[0], code: 'badDate', detail: '31/02/2026 25:61' },
+      { line: file.hostileLines.absurdReach[0], code: 'badCount', detail: '99999999999999' },
+      { line: file.hostileLines.noText[0], code: 'noText' },
+    ]);
+    const expected = (kinds: string[]) => file.rows.filter((r) => kinds.includes(r.kind)).length;
+    expect(report.watchMatches).toEqual([
+      { watchId: brand.id, rows: expected(['chatter', 'campaign', 'crisis', 'journalist']) },
+      { watchId: leak.id, rows: expected(['crisis', 'journalist']) },
+    ]);
+    expect(report.unmatched).toBe(expected(['offTopic']));
+    expect(report.unmatchedRows).toHaveLength(Math.min(report.unmatched, 200));
+    const offTopicLines = new Set(file.rows.filter((r) => r.kind === 'offTopic').map((r) => file.lineOf.get(r.id)));
+    expect(report.unmatchedRows.every((row) => offTopicLines.has(row.line))).toBe(true);
+    expect(report.period).toEqual({ from: file.rows[0]!.publishedAt.toISOString(), to: file.rows.at(-1)!.publishedAt.toISOString() });
+    expect(report.sentiment.compared).toBe(1200);
+    expect(report.sentiment.agreed).toBeGreaterThan(0);
+    expect(report.sentiment.agreed).toBeLessThan(1200);
+
+    // The journalist's post, written "2026-03-28 10:00:00" in Zurich (UTC+1 that day), is stored at 09:00 UTC.
+    expect(file.journalist.wallClock).toBe('2026-03-28 10:00:00');
+    const found = await invoke(core, 'mentions:search', { ...ws, filter: { query: 'Exclusif', watchId: leak.id }, limit: 5 });
+    expect(found.items).toHaveLength(1);
+    const journalist = found.items[0]!;
+    expect(journalist.publishedAt).toBe('2026-03-28T09:00:00.000Z');
+    expect(journalist.publishedAt).toBe(file.journalist.publishedAt.toISOString());
+    expect(new Date(journalist.publishedAt).getTime() - file.crisisStart.getTime()).toBe(20 * 60_000);
+    expect(journalist.author).toEqual({ handle: '@claire_mercier_rts', displayName: 'Claire Mercier', audience: 250_000, kind: 'journalist', verified: true });
+    expect(journalist.hashtags).toEqual(['#HelvetiaLeak']);
+    expect(journalist.agencyTone).toBe('negative');
+    expect(journalist.sourceLabel).toBe('Agence Lémanique — Brandwatch');
+    expect(journalist.watchIds.sort()).toEqual([brand.id, leak.id].sort());
+    core.close();
+  });
+
+  it('stores a zone-less UTC export at the same instants once UTC is chosen, whatever this computer says', async () => {
+    const file = agencyExport({ rows: 300, timeZone: 'UTC', seed: 3 });
+    const { core, source } = await setUp();
+    const uploadId = await upload(core, 'utc.csv', file.csv);
+    const preview = await invoke(core, 'imports:preview', { uploadId });
+    const started = await invoke(core, 'imports:run', { ...ws, uploadId, sourceId: source.id, mapping: preview.mapping, timeZone: 'UTC' });
+    const report = await finished(core, started.runId);
+    expect(report).toMatchObject({ state: 'done', inserted: 300, timeZone: 'UTC' });
+    expect(report.period).toEqual({ from: file.rows[0]!.publishedAt.toISOString(), to: file.rows.at(-1)!.publishedAt.toISOString() });
+    const found = await invoke(core, 'mentions:search', { ...ws, filter: { query: 'Exclusif' }, limit: 5 });
+    expect(found.items[0]!.publishedAt).toBe(file.journalist.publishedAt.toISOString());
+    expect(`${found.items[0]!.publishedAt.slice(0, 10)} ${found.items[0]!.publishedAt.slice(11, 19)}`).toBe(file.journalist.wallClock);
+    core.close();
+  });
+
+  it('refuses a zone it does not know before reading anything', async () => {
+    const { core, source } = await setUp();
+    const uploadId = await upload(core, 'x.csv', agencyExport({ rows: 20 }).csv);
+    const preview = await invoke(core, 'imports:preview', { uploadId });
+    const result = await core.dispatch('imports:run', { ...ws, uploadId, sourceId: source.id, mapping: preview.mapping, timeZone: 'Europe/Atlantis' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('INVALID_INPUT');
+    expect((await invoke(core, 'mentions:search', { ...ws, filter: {}, limit: 5 })).items).toHaveLength(0);
+    core.close();
+  });
+});
