@@ -51,10 +51,10 @@ export interface AgencyExport {
 }
 
 /** Watches that sort the export the way a bank's cell would: the brand, and the leak. */
-export const AGENCY_WATCHES = {
+export const AGENCY_WATCHES: Readonly<Record<'brand' | 'leak', { name: string; keywords: string[] }>> = {
   brand: { name: 'Banque Helvetia', keywords: ['Helvetia'] },
   leak: { name: 'Fuite de données', keywords: ['fuite de données', 'data leak', 'HelvetiaLeak', 'données clients'] },
-} as const;
+};
 
 /** The words only crisis posts use, as written. */
 export const CRISIS_WORDS = ['fuite de données', '#HelvetiaLeak'] as const;

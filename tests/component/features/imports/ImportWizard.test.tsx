@@ -1,10 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportPreview } from '../../../../src/shared/domain/fileImport';
+import type { ImportPreview, ImportProgress } from '../../../../src/shared/domain/fileImport';
 import { ColumnsStep } from '../../../../src/renderer/src/features/imports/ColumnsStep';
 import { FileStep } from '../../../../src/renderer/src/features/imports/FileStep';
+import { ImportSummary } from '../../../../src/renderer/src/features/imports/ImportSummary';
 import { backend } from '../../support/fakeBackend';
-import { source } from '../../support/fixtures';
+import { source, watch } from '../../support/fixtures';
 import { choose, click, isDisabled, type } from '../../support/interact';
 import { renderInApp, t } from '../../support/render';
 
@@ -21,6 +22,7 @@ const preview = (overrides: Partial<ImportPreview> = {}): ImportPreview => ({
   delimiter: ';',
   headerLine: 1,
   headers: ['date', 'texte', 'auteur'],
+  zoneLessColumns: ['date'],
   preset: 'generic',
   mapping: { text: 'texte' },
   sample: [{ line: 2, cells: ['2025-03-14 09:00', 'Rappel Acme', '@jdupont'] }],
@@ -39,6 +41,12 @@ const progress = {
   duplicates: 0,
   bad: 0,
   problems: [],
+  timeZone: 'UTC',
+  zoneLessRows: 0,
+  watchMatches: [],
+  unmatched: 0,
+  unmatchedRows: [],
+  sentiment: { compared: 0, agreed: 0 },
 };
 
 const pickFile = (file: File) => {
@@ -118,6 +126,7 @@ describe('Import, step 2: the columns', () => {
         uploadId: UPLOAD,
         sourceId: 4,
         mapping: { text: 'texte', publishedAt: 'date', authorHandle: 'auteur' },
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         delimiter: ';',
         headerLine: 1,
       },
@@ -144,5 +153,149 @@ describe('Import, step 2: the columns', () => {
     click(screen.getByTestId('import-start'));
     expect((await screen.findByRole('alert')).textContent).toBe(text);
     expect(onStarted).not.toHaveBeenCalled();
+  });
+});
+
+describe('Import, step 2: the time zone of the dates', () => {
+  it.each([
+    ['en', 'Dates in this file carry no time zone; they are read as Europe/Zurich.', 'Dates in this file carry no time zone; they are read as UTC.'],
+    [
+      'fr',
+      'Les dates de ce fichier n’indiquent pas de fuseau horaire\u00a0; elles sont lues à l’heure de Europe/Zurich.',
+      'Les dates de ce fichier n’indiquent pas de fuseau horaire\u00a0; elles sont lues à l’heure de UTC.',
+    ],
+  ] as const)('warns in %s that zone-less dates are read in the zone chosen, and sends that zone', async (language, zurich, utc) => {
+    backend.reply('imports:run', progress);
+    renderInApp(<ColumnsStep preview={preview({ mapping: { text: 'texte', publishedAt: 'date' } })} sourceId={4} onBack={() => {}} onStarted={() => {}} />, {
+      language,
+    });
+    const zone = screen.getByTestId('import-time-zone');
+    expect((zone as HTMLInputElement).value).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    type(zone, 'Zurich');
+    await choose(zone, 'Europe/Zurich');
+    expect(screen.getByTestId('import-zone-notice').textContent).toBe(zurich);
+    type(zone, 'UTC');
+    await choose(zone, 'UTC');
+    expect(screen.getByTestId('import-zone-notice').textContent).toBe(utc);
+    click(screen.getByTestId('import-start'));
+    await waitFor(() => expect(backend.sent('imports:run')).toEqual([expect.objectContaining({ timeZone: 'UTC' })]));
+  });
+
+  it('says dates that carry their zone are read as written, and says nothing before a date column is chosen', async () => {
+    renderInApp(<ColumnsStep preview={preview({ zoneLessColumns: [] })} sourceId={4} onBack={() => {}} onStarted={() => {}} />);
+    expect(screen.queryByTestId('import-zone-notice')).toBeNull();
+    await choose(screen.getByTestId('map-publishedAt'), 'date');
+    expect(screen.getByTestId('import-zone-notice').textContent).toBe('Dates in this file carry their time zone; they are read as written.');
+  });
+
+  it('offers the agency columns: sentiment, account type, verified, hashtags', async () => {
+    const agency = preview({ headers: ['Date', 'Full Text', 'Sentiment', 'Account Type', 'Twitter Verified', 'Hashtags'], mapping: {} });
+    renderInApp(<ColumnsStep preview={agency} sourceId={4} onBack={() => {}} onStarted={() => {}} />, { language: 'fr' });
+    expect(screen.getAllByLabelText('Tonalité de l’agence (gardée à côté de la nôtre)')).toContain(screen.getByTestId('map-sentiment'));
+    await choose(screen.getByTestId('map-sentiment'), 'Sentiment');
+    await choose(screen.getByTestId('map-accountType'), 'Account Type');
+    await choose(screen.getByTestId('map-verified'), 'Twitter Verified');
+    await choose(screen.getByTestId('map-hashtags'), 'Hashtags');
+    await choose(screen.getByTestId('map-publishedAt'), 'Date');
+    await choose(screen.getByTestId('map-text'), 'Full Text');
+    backend.reply('imports:run', progress);
+    click(screen.getByTestId('import-start'));
+    await waitFor(() =>
+      expect(backend.sent('imports:run')[0]!.mapping).toEqual({
+        sentiment: 'Sentiment',
+        accountType: 'Account Type',
+        verified: 'Twitter Verified',
+        hashtags: 'Hashtags',
+        publishedAt: 'Date',
+        text: 'Full Text',
+      }),
+    );
+  });
+});
+
+const done = (overrides: Partial<ImportProgress> = {}): ImportProgress => ({
+  ...progress,
+  state: 'done',
+  total: 14466,
+  processed: 14466,
+  inserted: 14466,
+  timeZone: 'Europe/Zurich',
+  zoneLessRows: 14466,
+  watchMatches: [
+    { watchId: 7, rows: 13786 },
+    { watchId: 8, rows: 1881 },
+  ],
+  unmatched: 680,
+  unmatchedRows: [
+    { line: 18, excerpt: 'La BNS laisse son taux directeur inchangé.' },
+    { line: 40, excerpt: 'Swiss mortgage rates keep climbing this spring.' },
+  ],
+  period: { from: '2026-03-23T00:31:58.000Z', to: '2026-03-29T21:47:08.000Z' },
+  sentiment: { compared: 14466, agreed: 12152 },
+  ...overrides,
+});
+
+describe('Import, step 3: what the import found', () => {
+  it.each([
+    [
+      'en',
+      {
+        zone: '14,466 dates without a time zone were read as Europe/Zurich.',
+        agreement: 'The agency’s sentiment agrees with ours on 84% of 14,466 rows.',
+        noWatch: 'No watch',
+        show: 'Show the first 2 rows no watch took',
+        open: 'Open this period',
+        backtest: 'Backtest this period',
+      },
+    ],
+    [
+      'fr',
+      {
+        zone: '14\u202f466 dates sans fuseau horaire ont été lues à l’heure de Europe/Zurich.',
+        agreement: 'La tonalité de l’agence rejoint la nôtre sur 84\u00a0% des 14\u202f466 lignes.',
+        noWatch: 'Aucune veille',
+        show: 'Voir les 2 premières lignes qu’aucune veille n’a retenues',
+        open: 'Ouvrir cette période',
+        backtest: 'Rejouer la détection sur cette période',
+      },
+    ],
+  ] as const)('counts rows per watch in %s, lists those no watch took, and compares sentiments', async (language, text) => {
+    backend.reply('watches:list', [watch({ id: 7, name: 'Banque Helvetia' }), watch({ id: 8, name: 'Fuite de données' })]);
+    renderInApp(<ImportSummary progress={done()} />, { language });
+    const table = screen.getByTestId('import-watch-matches');
+    await waitFor(() => expect(table.textContent).toContain('Banque Helvetia'));
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const n = (v: number) => v.toLocaleString(language);
+    expect(rows).toEqual([
+      ['Banque Helvetia', n(13786)],
+      ['Fuite de données', n(1881)],
+      [text.noWatch, n(680)],
+    ]);
+    expect(screen.getByTestId('import-zone-read').textContent).toBe(text.zone);
+    expect(screen.getByTestId('import-sentiment-agreement').textContent).toBe(text.agreement);
+    expect(screen.queryByTestId('import-unmatched-rows')).toBeNull();
+    const show = screen.getByTestId('import-show-unmatched');
+    expect(show.textContent).toBe(text.show);
+    click(show);
+    expect(screen.getByTestId('import-unmatched-rows').textContent).toContain('Swiss mortgage rates keep climbing this spring.');
+    expect(screen.getByTestId('import-open-period').textContent).toBe(text.open);
+    expect(screen.getByTestId('import-backtest-period').textContent).toBe(text.backtest);
+  });
+
+  it('opens the period, or its backtest, on the watches the file fed', () => {
+    backend.reply('watches:list', []);
+    renderInApp(<ImportSummary progress={done()} />);
+    click(screen.getByTestId('import-open-period'));
+    expect(window.location.hash).toBe('#/dashboard?from=2026-03-23T00%3A31%3A58.000Z&to=2026-03-29T21%3A48%3A08.000Z&watch=7&watch=8');
+    click(screen.getByTestId('import-backtest-period'));
+    expect(window.location.hash).toBe('#/alerts?from=2026-03-23T00%3A31%3A58.000Z&to=2026-03-29T21%3A48%3A08.000Z&watch=7&watch=8&backtest=1');
+  });
+
+  it('offers no next step when nothing readable came in', () => {
+    backend.reply('watches:list', []);
+    renderInApp(<ImportSummary progress={done({ period: undefined, watchMatches: [], unmatched: 0, unmatchedRows: [], sentiment: { compared: 0, agreed: 0 }, zoneLessRows: 0 })} />);
+    expect(screen.queryByTestId('import-next')).toBeNull();
+    expect(screen.queryByTestId('import-sentiment-agreement')).toBeNull();
+    expect(screen.queryByTestId('import-show-unmatched')).toBeNull();
   });
 });

@@ -39,7 +39,7 @@ export const usePreviewImport = () =>
 
 export const useRunImport = (workspaceId: WorkspaceId) =>
   useMutation({
-    mutationFn: (input: { uploadId: string; sourceId: number; mapping: ColumnMapping; delimiter?: Delimiter; headerLine?: number }) =>
+    mutationFn: (input: { uploadId: string; sourceId: number; mapping: ColumnMapping; timeZone?: string; delimiter?: Delimiter; headerLine?: number }) =>
       callApi('imports:run', { workspaceId, ...input }),
   });
 

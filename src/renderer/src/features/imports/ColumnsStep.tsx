@@ -8,6 +8,7 @@ import { usePreviewImport, useRunImport } from '../../api/hooks/useImports';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { errorMessage } from '../../i18n/errorMessage';
 import { PreviewTable } from './PreviewTable';
+import { laptopTimeZone, TimeZoneChoice } from './TimeZoneChoice';
 
 const SEPARATORS: readonly { value: Delimiter; key: string }[] = [
   { value: ',', key: 'comma' },
@@ -27,6 +28,7 @@ export function ColumnsStep({ preview: initial, sourceId, onBack, onStarted }: P
   const { t } = useTranslation();
   const [preview, setPreview] = useState(initial);
   const [mapping, setMapping] = useState<ColumnMapping>(initial.mapping);
+  const [timeZone, setTimeZone] = useState(laptopTimeZone);
   const reread = usePreviewImport();
   const run = useRunImport(useWorkspaceId());
   const separatorLabel = SEPARATORS.find((s) => s.value === preview.delimiter)?.key;
@@ -110,6 +112,11 @@ export function ColumnsStep({ preview: initial, sourceId, onBack, onStarted }: P
           />
         ))}
       </SimpleGrid>
+      <TimeZoneChoice
+        value={timeZone}
+        onChange={setTimeZone}
+        zoneLess={mapping.publishedAt ? preview.zoneLessColumns.includes(mapping.publishedAt) : undefined}
+      />
       {error && <Alert color="red">{errorMessage(error, t)}</Alert>}
       <Group>
         <Button variant="default" onClick={onBack}>
@@ -121,7 +128,7 @@ export function ColumnsStep({ preview: initial, sourceId, onBack, onStarted }: P
           data-testid="import-start"
           onClick={() =>
             run.mutate(
-              { uploadId: preview.uploadId, sourceId, mapping, delimiter: preview.delimiter, headerLine: preview.headerLine },
+              { uploadId: preview.uploadId, sourceId, mapping, timeZone, delimiter: preview.delimiter, headerLine: preview.headerLine },
               { onSuccess: (started) => onStarted(started.runId) },
             )
           }

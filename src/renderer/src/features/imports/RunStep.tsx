@@ -1,9 +1,10 @@
-// Step 3: the import's progress as pushed by the backend, then the count and list of rows left out.
+// Step 3: the import's progress as pushed by the backend, then what it found and the rows left out.
 import { Alert, Button, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../shared/domain/fileImport';
 import { useCancelImport, useImportRun } from '../../api/hooks/useImports';
 import { QueryState } from '../../components/QueryState';
+import { ImportSummary } from './ImportSummary';
 
 export function RunStep({ runId, onAgain }: { runId: string; onAgain: () => void }) {
   const run = useImportRun(runId);
@@ -27,6 +28,7 @@ function RunReport({ progress, onAgain }: { progress: ImportProgress; onAgain: (
         <Figure label={t('imports.bad')} value={progress.bad} testId="import-bad" />
       </SimpleGrid>
       {progress.error && <Alert color="red">{progress.error}</Alert>}
+      {!running && progress.processed > 0 && <ImportSummary progress={progress} />}
       {progress.problems.length > 0 && (
         <Stack gap="xs">
           <Title order={5}>{t('imports.problemsTitle')}</Title>
