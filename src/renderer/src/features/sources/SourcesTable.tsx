@@ -113,8 +113,10 @@ export function SourcesTable({ sources, onEdit }: { sources: Source[]; onEdit: (
                     )}
                   </Table.Td>
                   <Table.Td>{s.health.nextAttemptAt ? formatDateTime(s.health.nextAttemptAt, i18n.language) : '—'}</Table.Td>
-                  <Table.Td>{t('sources.items', { count: s.health.itemsLastHour })}</Table.Td>
-                  <Table.Td>{s.health.lagSeconds === null ? '—' : relativeSeconds(s.health.lagSeconds, i18n.language)}</Table.Td>
+                  <Table.Td data-testid="source-received">
+                    {t('sources.items', { count: s.health.itemsLastHour, formatted: s.health.itemsLastHour.toLocaleString(i18n.language) })}
+                  </Table.Td>
+                  <Table.Td data-testid="source-newest">{s.health.lagSeconds === null ? '—' : relativeSeconds(s.health.lagSeconds, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       <Tooltip label={t('sources.lastItems')}>
