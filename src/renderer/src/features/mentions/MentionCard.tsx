@@ -30,6 +30,11 @@ export function MentionCard({ mention, onOpen }: { mention: StoredMention; onOpe
           {mention.text}
         </Text>
         <Group gap={6} mt={6}>
+          {mention.sourceLabel !== mention.sourceName && (
+            <Badge size="sm" variant="outline" color="gray" data-testid="mention-source-label">
+              {mention.sourceLabel}
+            </Badge>
+          )}
           {mention.sourceKind === 'manual' && (
             <Badge size="sm" variant="outline" color="violet">
               {t('sources.kinds.manual')}

@@ -14,11 +14,15 @@ export function MentionDetail({ mention, watches }: { mention: StoredMention; wa
   const rows: [string, string][] = [
     [t('mentions.detail.published'), formatDateTime(mention.publishedAt, i18n.language)],
     [t('mentions.detail.fetched'), formatDateTime(mention.fetchedAt, i18n.language)],
-    [t('mentions.detail.source'), `${mention.sourceName ?? ''} (${t(`sources.kinds.${mention.sourceKind}`)})`],
+    // The outlet of the post and the source it came through, as the person named it (e.g. the agency's export).
+    [t('mentions.detail.source'), `${[...new Set([mention.sourceName ?? mention.sourceLabel, mention.sourceLabel])].join(' · ')} (${t(`sources.kinds.${mention.sourceKind}`)})`],
     [t('mentions.detail.author'), [mention.author.displayName, mention.author.handle].filter(Boolean).join(' · ') || '—'],
     [t('mentions.detail.authorKind'), t(`mentions.authorKinds.${mention.author.kind}`)],
     [t('mentions.detail.audience'), mention.author.audience === null ? '—' : mention.author.audience.toLocaleString(i18n.language)],
     [t('mentions.detail.language'), mention.language ?? '—'],
+    ...(mention.agencyTone ? [[t('mentions.detail.agencyTone'), t(`mentions.tones.${mention.agencyTone}`)] as [string, string]] : []),
+    ...(mention.author.verified === null ? [] : [[t('mentions.detail.verified'), mention.author.verified ? '✓' : t('mentions.detail.notVerified')] as [string, string]]),
+    ...(mention.hashtags.length > 0 ? [[t('mentions.detail.hashtags'), mention.hashtags.join(' ')] as [string, string]] : []),
   ];
   const named = mention.watchIds.map((id) => watches.find((w) => w.id === id)?.name ?? `#${id}`);
   return (
