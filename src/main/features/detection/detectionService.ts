@@ -153,6 +153,12 @@ export class DetectionService {
     return this.#toAlert(row, state.watches.get(row.watchId)?.name ?? `#${row.watchId}`);
   }
 
+  /** The first signal of the alert's episode: the watch's first level above calm since it was last calm. */
+  episodeStart(workspaceId: WorkspaceId, alertId: number): string {
+    const alert = this.getAlert(workspaceId, alertId);
+    return this.#workspace(workspaceId).repo.episodeStart(alert.watchId, alert.openedAt) ?? alert.openedAt;
+  }
+
   /** Acknowledge or dismiss (with a reason), recorded in the crisis log. */
   setStatus(workspaceId: WorkspaceId, alertId: number, status: 'acknowledged' | 'dismissed', reason: string | null, by: string | null): Alert {
     const state = this.#workspace(workspaceId);
