@@ -62,7 +62,7 @@ export function createCore(options: CoreOptions) {
     incidents: (id) => incidents.service.list(id).map((incident) => incidents.service.get(id, incident.id)),
     lessons: (id) => lessons.service.list(id),
   });
-  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit });
+  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation });
   const modules: FeatureModule[] = [
     ...[createSystem(options.shell), workspaces, crisisLog, createSecurity({ ...base, keyRing, network, audit }), plan, mentions, detection, sources, watches],
     createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),

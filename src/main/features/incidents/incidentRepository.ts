@@ -17,7 +17,8 @@ export interface IncidentRow {
   readonly stabilisedAt: string | null;
   readonly closedAt: string | null;
   readonly updatedAt: string;
-  readonly periodStart: string;
+  /** Null only in rows imported from an archive made before incidents had a scope. */
+  readonly periodStart: string | null;
   readonly periodEnd: string | null;
 }
 

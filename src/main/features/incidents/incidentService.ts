@@ -548,7 +548,7 @@ export class IncidentService {
 }
 
 function scopeOf(row: IncidentRow, watchIds: number[]): IncidentScope {
-  return { watchIds, start: row.periodStart, end: row.periodEnd };
+  return { watchIds, start: row.periodStart ?? row.openedAt, end: row.periodEnd ?? row.closedAt };
 }
 
 function toSummary(row: IncidentRow, watchIds: number[]): IncidentSummary {

@@ -40,6 +40,8 @@ export interface ReportDeps {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly audit: Audit;
+  /** The organisation named by the workspace's crisis plan. */
+  readonly planOrganisation: (workspaceId: WorkspaceId) => string;
 }
 
 const AUDIT_CODES: Record<ExportKind, string> = {
@@ -66,6 +68,7 @@ export function createReports(deps: ReportDeps) {
     repository: (id) => repository(store.get(id)),
     rollups: (id) => rollups(store.get(id)),
     lessons: (id) => lessons(store.get(id)).list(),
+    organisation: (id) => deps.planOrganisation(id),
   };
   const jobs = new ExportJobs(events, logger);
 
@@ -113,8 +116,11 @@ export function createReports(deps: ReportDeps) {
     return jobs.start(kind, workspaceId, incidentId, audited(kind, workspaceId, incidentId, runners[kind]));
   };
 
-  const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] =>
-    analyseReactions(sources.repository(workspaceId), sources.rollups(workspaceId), sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
+  const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] => {
+    const repo = sources.repository(workspaceId);
+    const watches = repo.watches(incidents.scope(workspaceId, incidentId));
+    return analyseReactions(repo, sources.rollups(workspaceId), watches, sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
+  };
 
   const reportHandlers: HandlersFor<'reports'> = {
     'reports:generate': ({ workspaceId, incidentId, language }) => startReport(workspaceId, incidentId, language),
