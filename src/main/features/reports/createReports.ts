@@ -85,10 +85,10 @@ export function createReports(deps: ReportDeps) {
       return output;
     };
 
-  const report = async (workspaceId: WorkspaceId, incidentId: string, language: Language, checkpoint: Checkpoint): Promise<JobOutput> => {
+  const report = async (workspaceId: WorkspaceId, incidentId: string, language: Language, timeZone: string, checkpoint: Checkpoint): Promise<JobOutput> => {
     await checkpoint('gather', 0.05);
     const data = gatherReportData(sources, workspaceId, incidentId, clock.now());
-    const rendered = await renderIncidentReport(data, { language, checkpoint });
+    const rendered = await renderIncidentReport(data, { language, timeZone, checkpoint });
     return {
       fileName: exportFileName('report', data.incident.title, clock.now(), 'pdf'),
       mimeType: 'application/pdf',
@@ -97,10 +97,11 @@ export function createReports(deps: ReportDeps) {
     };
   };
 
-  const startReport = (workspaceId: WorkspaceId, incidentId: string, language?: Language) => {
+  const startReport = (workspaceId: WorkspaceId, incidentId: string, language?: Language, timeZone?: string) => {
     incidents.get(workspaceId, incidentId);
     const lang = language ?? workspaces.get(workspaceId).settings.reportLanguage;
-    return jobs.start('report', workspaceId, incidentId, audited('report', workspaceId, incidentId, (cp) => report(workspaceId, incidentId, lang, cp)));
+    const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return jobs.start('report', workspaceId, incidentId, audited('report', workspaceId, incidentId, (cp) => report(workspaceId, incidentId, lang, zone, cp)));
   };
 
   const startExport = (workspaceId: WorkspaceId, incidentId: string, kind: Exclude<ExportKind, 'report'>) => {
@@ -123,7 +124,7 @@ export function createReports(deps: ReportDeps) {
   };
 
   const reportHandlers: HandlersFor<'reports'> = {
-    'reports:generate': ({ workspaceId, incidentId, language }) => startReport(workspaceId, incidentId, language),
+    'reports:generate': ({ workspaceId, incidentId, language, timeZone }) => startReport(workspaceId, incidentId, language, timeZone),
     'reports:reactions': ({ workspaceId, incidentId }) => reactions(workspaceId, incidentId),
     'reports:startExport': ({ workspaceId, incidentId, kind }) => startExport(workspaceId, incidentId, kind),
     'reports:exportStatus': ({ jobId }) => jobs.status(jobId),
