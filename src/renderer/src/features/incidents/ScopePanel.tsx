@@ -1,6 +1,6 @@
 // What the incident is about: its watches and its period. The report, exports, archive and response queue read only
 // this scope; the cell corrects it here (the change is written in the crisis log) and can open the dashboard on it.
-import { Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor, IncidentDetail } from '../../../../shared/domain/incident';
@@ -10,13 +10,7 @@ import { periodHash } from '../../app/periodRoute';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatDateTime } from '../../i18n/format';
-
-/** An instant as a datetime-local value, in this computer's zone. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+import { fromLocalInput, ScopeFields, toLocalInput } from './ScopeFields';
 
 export function ScopePanel({ detail, actor }: { detail: IncidentDetail; actor: Actor }) {
   const { t, i18n } = useTranslation();
@@ -24,15 +18,14 @@ export function ScopePanel({ detail, actor }: { detail: IncidentDetail; actor: A
   const watches = useWatches(workspaceId);
   const setScope = useIncidentAction('incidents:setScope');
   const [editing, setEditing] = useState(false);
-  const [watchIds, setWatchIds] = useState<string[]>([]);
+  const [watchIds, setWatchIds] = useState<number[]>([]);
   const [start, setStart] = useState('');
   const { scope } = detail;
   const names = scope.watchIds.map((id) => watches.data?.find((w) => w.id === id)?.name ?? `#${id}`);
-  // The local value is read in this computer's zone; an unreadable one is refused by the form, not sent.
-  const startMs = Date.parse(start);
+  const startIso = fromLocalInput(start);
 
   const edit = () => {
-    setWatchIds(scope.watchIds.map(String));
+    setWatchIds(scope.watchIds);
     setStart(toLocalInput(scope.start));
     setScope.reset();
     setEditing(true);
@@ -75,29 +68,12 @@ export function ScopePanel({ detail, actor }: { detail: IncidentDetail; actor: A
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            setScope.mutate(
-              { workspaceId, incidentId: detail.id, watchIds: watchIds.map(Number), start: new Date(startMs).toISOString(), actor },
-              { onSuccess: () => setEditing(false) },
-            );
+            if (startIso === null) return;
+            setScope.mutate({ workspaceId, incidentId: detail.id, watchIds, start: startIso, actor }, { onSuccess: () => setEditing(false) });
           }}
         >
           <Stack gap="sm">
-            <Checkbox.Group label={t('incidents.scope.watches')} value={watchIds} onChange={setWatchIds} required>
-              <Stack gap={4} mt={4}>
-                {(watches.data ?? []).map((w) => (
-                  <Checkbox key={w.id} value={String(w.id)} label={w.name} />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-            <TextInput
-              type="datetime-local"
-              label={t('incidents.scope.start')}
-              description={t('incidents.scope.startHelp')}
-              value={start}
-              onChange={(e) => setStart(e.currentTarget.value)}
-              required
-              data-testid="scope-start"
-            />
+            <ScopeFields watches={watches.data ?? []} watchIds={watchIds} onWatchIds={setWatchIds} start={start} onStart={setStart} />
             {setScope.isError && (
               <Text c="red" size="sm" role="alert">
                 {errorMessage(setScope.error, t)}
@@ -107,7 +83,7 @@ export function ScopePanel({ detail, actor }: { detail: IncidentDetail; actor: A
               <Button variant="default" onClick={() => setEditing(false)}>
                 {t('incidents.cancel')}
               </Button>
-              <Button type="submit" loading={setScope.isPending} disabled={watchIds.length === 0 || Number.isNaN(startMs)} data-testid="scope-save">
+              <Button type="submit" loading={setScope.isPending} disabled={watchIds.length === 0 || startIso === null} data-testid="scope-save">
                 {t('incidents.scope.save')}
               </Button>
             </Group>
