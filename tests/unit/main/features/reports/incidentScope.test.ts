@@ -145,6 +145,8 @@ describe('an incident counts only its own watch and period', () => {
     expect(text).not.toContain('quiet-journalist');
     expect(text).not.toContain('after-close');
     expect(text).not.toContain('old-question');
+    const unknownZone = await core.dispatch('reports:generate', { workspaceId: WS, incidentId: incident.id, timeZone: 'Mars/Olympus' });
+    expect(unknownZone).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   }, 60_000);
 
   it('response queue: the incident’s queue holds its own mentions, the workspace queue everything', async () => {
