@@ -2,8 +2,8 @@
 // never in its place, so the two can be compared), whether the author is verified, and the post's hashtags.
 import type { Migration } from './types';
 
-export const migration0018: Migration = {
-  version: 18,
+export const migration0019: Migration = {
+  version: 19,
   name: 'agency_fields',
   sql: `
     ALTER TABLE mentions ADD COLUMN agency_tone TEXT CHECK (agency_tone IS NULL OR agency_tone IN ('negative', 'neutral', 'positive'));
