@@ -12,6 +12,8 @@ export interface AgencyExportOptions {
   readonly timeZone?: string;
   /** Rows a file should be refused for, each with its own defect: bad date, absurd reach, no text. */
   readonly hostileRows?: number;
+  /** Starts every row id and link: exports imported into one shared backend must not share posts. */
+  readonly idPrefix?: string;
 }
 
 export type RowKind = 'chatter' | 'campaign' | 'crisis' | 'offTopic' | 'journalist';
@@ -131,7 +133,7 @@ export function agencyExport(options: AgencyExportOptions = {}): AgencyExport {
     const publishedAt = new Date(Math.floor(at / 1000) * 1000);
     rows.push({
       kind,
-      id: `bw-${String(rows.length + 1).padStart(6, '0')}`,
+      id: `${options.idPrefix ?? 'bw'}-${String(rows.length + 1).padStart(6, '0')}`,
       publishedAt,
       wallClock: wall(publishedAt),
       language,
@@ -243,7 +245,7 @@ function cells(row: AgencyRow): string[] {
     'Banque Helvetia — semaine 13',
     row.wallClock,
     row.title,
-    `https://${domain}/${row.author.slice(1)}/status/${row.id.slice(3)}`,
+    `https://${domain}/${row.author.slice(1)}/status/${row.id}`,
     domain,
     row.sentiment,
     row.kind === 'journalist' ? 'news' : 'twitter',
