@@ -1,6 +1,6 @@
 // What a finished import found: rows per watch and those no watch took (listed on demand), the period the file
 // covers, the zone its dates were read in, how often the agency's sentiment agrees with ours, and the next steps.
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../shared/domain/fileImport';
@@ -41,6 +41,21 @@ export function ImportSummary({ progress }: { progress: ImportProgress }) {
           {t('imports.summary.zoneRead', { count: progress.zoneLessRows, formatted: number(progress.zoneLessRows), zone: progress.timeZone })}
         </Text>
       )}
+      {agreement !== undefined && (
+        <Text size="sm" data-testid="import-sentiment-agreement">
+          {t('imports.summary.agreement', { percent: agreement, count: progress.sentiment.compared, formatted: number(progress.sentiment.compared) })}
+        </Text>
+      )}
+      {period && (
+        <Group data-testid="import-next">
+          <Button onClick={() => (window.location.hash = periodHash('dashboard', period))} data-testid="import-open-period">
+            {t('imports.summary.openPeriod')}
+          </Button>
+          <Button variant="light" onClick={() => (window.location.hash = periodHash('alerts', { ...period, flags: { backtest: '1' } }))} data-testid="import-backtest-period">
+            {t('imports.summary.backtestPeriod')}
+          </Button>
+        </Group>
+      )}
       <Table withTableBorder fz="sm" maw={600} data-testid="import-watch-matches">
         <Table.Thead>
           <Table.Tr>
@@ -69,46 +84,31 @@ export function ImportSummary({ progress }: { progress: ImportProgress }) {
             </Button>
           </Group>
           {showUnmatched && (
-            <>
-            <Table withTableBorder fz="xs" maw={900} data-testid="import-unmatched-rows">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={90}>{t('imports.line')}</Table.Th>
-                  <Table.Th>{t('imports.summary.excerpt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {progress.unmatchedRows.map((row) => (
-                  <Table.Tr key={row.line}>
-                    <Table.Td>{row.line}</Table.Td>
-                    <Table.Td>{row.excerpt}</Table.Td>
+            <ScrollArea.Autosize mah={360} maw={900} type="auto" offsetScrollbars>
+              <Table withTableBorder fz="xs" data-testid="import-unmatched-rows">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={90}>{t('imports.line')}</Table.Th>
+                    <Table.Th>{t('imports.summary.excerpt')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            {progress.unmatched > progress.unmatchedRows.length && (
-              <Text size="xs" c="dimmed">
-                {t('imports.problemsMore', { count: progress.unmatched - progress.unmatchedRows.length })}
-              </Text>
-            )}
-            </>
+                </Table.Thead>
+                <Table.Tbody>
+                  {progress.unmatchedRows.map((row) => (
+                    <Table.Tr key={row.line}>
+                      <Table.Td>{row.line}</Table.Td>
+                      <Table.Td>{row.excerpt}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea.Autosize>
+          )}
+          {showUnmatched && progress.unmatched > progress.unmatchedRows.length && (
+            <Text size="xs" c="dimmed">
+              {t('imports.problemsMore', { count: progress.unmatched - progress.unmatchedRows.length })}
+            </Text>
           )}
         </Stack>
-      )}
-      {agreement !== undefined && (
-        <Text size="sm" data-testid="import-sentiment-agreement">
-          {t('imports.summary.agreement', { percent: agreement, count: progress.sentiment.compared, formatted: number(progress.sentiment.compared) })}
-        </Text>
-      )}
-      {period && (
-        <Group data-testid="import-next">
-          <Button onClick={() => (window.location.hash = periodHash('dashboard', period))} data-testid="import-open-period">
-            {t('imports.summary.openPeriod')}
-          </Button>
-          <Button variant="light" onClick={() => (window.location.hash = periodHash('alerts', { ...period, flags: { backtest: '1' } }))} data-testid="import-backtest-period">
-            {t('imports.summary.backtestPeriod')}
-          </Button>
-        </Group>
       )}
     </Stack>
   );
