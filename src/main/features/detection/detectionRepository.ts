@@ -61,6 +61,7 @@ export class DetectionRepository {
   readonly #mentionsById: Statement;
   readonly #mentionsInRange: Statement;
   readonly #termHours: Statement;
+  readonly #termHoursBetween: Statement;
   readonly #addTerm: Statement;
   readonly #getSettings: Statement;
   readonly #saveSettings: Statement;
@@ -85,6 +86,7 @@ export class DetectionRepository {
        WHERE w.watch_id = ? AND m.published_at >= ? AND m.published_at < ? ORDER BY m.published_at, m.id LIMIT ?`,
     );
     this.#termHours = db.prepare('SELECT hour, term, count FROM watch_term_hours WHERE watch_id = ? AND hour >= ?');
+    this.#termHoursBetween = db.prepare('SELECT hour, term, count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?');
     this.#addTerm = db.prepare(
       `INSERT INTO watch_term_hours (watch_id, hour, term, count) VALUES (?, ?, ?, ?)
        ON CONFLICT (watch_id, hour, term) DO UPDATE SET count = count + excluded.count`,
@@ -127,6 +129,11 @@ export class DetectionRepository {
 
   termHours(watchId: number, fromHour: number): Array<{ hour: number; term: string; count: number }> {
     return this.#termHours.all(watchId, fromHour) as Array<{ hour: number; term: string; count: number }>;
+  }
+
+  /** Term counts of the hours in [fromHour, toHour): a replay must not see the words of its own future. */
+  termHoursBetween(watchId: number, fromHour: number, toHour: number): Array<{ hour: number; term: string; count: number }> {
+    return this.#termHoursBetween.all(watchId, fromHour, toHour) as Array<{ hour: number; term: string; count: number }>;
   }
 
   addTermCounts(watchId: number, rows: ReadonlyArray<{ hour: number; term: string; count: number }>): void {
