@@ -41,6 +41,10 @@ export const detectionCalls = {
       workspaceId: workspaceIdSchema,
       status: z.union([alertStatusSchema, z.literal('all')]).default('all'),
       limit: z.number().int().min(1).max(500).default(100),
+      /** Only alerts opened in [from, to), of this watch. */
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      watchId: id.optional(),
     }),
     z.array(alertSchema),
   ),

@@ -115,7 +115,9 @@ export class DetectionRepository {
       `SELECT ${ALERT_COLUMNS} FROM alerts WHERE watch_id = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1`,
     );
     this.#listAlerts = db.prepare(
-      `SELECT ${ALERT_COLUMNS} FROM alerts WHERE (? = 'all' OR status = ?) ORDER BY opened_at DESC, id DESC LIMIT ?`,
+      `SELECT ${ALERT_COLUMNS} FROM alerts WHERE (? = 'all' OR status = ?)
+         AND (? IS NULL OR opened_at >= ?) AND (? IS NULL OR opened_at < ?) AND (? IS NULL OR watch_id = ?)
+       ORDER BY opened_at DESC, id DESC LIMIT ?`,
     );
   }
 
@@ -186,7 +188,11 @@ export class DetectionRepository {
     return this.#openAlert.get(watchId) as AlertRow | undefined;
   }
 
-  alerts(status: string, limit: number): AlertRow[] {
-    return this.#listAlerts.all(status, status, limit) as AlertRow[];
+  /** Newest first; `from`/`to` bound the opening time, `watchId` keeps one watch's. */
+  alerts(status: string, limit: number, scope: { from?: string; to?: string; watchId?: number } = {}): AlertRow[] {
+    const from = scope.from ?? null;
+    const to = scope.to ?? null;
+    const watch = scope.watchId ?? null;
+    return this.#listAlerts.all(status, status, from, from, to, to, watch, watch, limit) as AlertRow[];
   }
 }

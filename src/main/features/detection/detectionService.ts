@@ -145,10 +145,15 @@ export class DetectionService {
     return { level, watches: watches.sort((a, b) => levelIndex(b.level) - levelIndex(a.level) || a.watchName.localeCompare(b.watchName)) };
   }
 
-  listAlerts(workspaceId: WorkspaceId, status: AlertStatus | 'all', limit: number): Alert[] {
+  listAlerts(workspaceId: WorkspaceId, status: AlertStatus | 'all', limit: number, scope: { from?: string; to?: string; watchId?: number } = {}): Alert[] {
     const state = this.#workspace(workspaceId);
     const names = new Map(state.watches.list().map((w) => [w.id, w.name]));
-    return state.repo.alerts(status, limit).map((r) => this.#toAlert(r, names.get(r.watchId) ?? `#${r.watchId}`));
+    const bounds = {
+      ...scope,
+      from: scope.from === undefined ? undefined : new Date(scope.from).toISOString(),
+      to: scope.to === undefined ? undefined : new Date(scope.to).toISOString(),
+    };
+    return state.repo.alerts(status, limit, bounds).map((r) => this.#toAlert(r, names.get(r.watchId) ?? `#${r.watchId}`));
   }
 
   getAlert(workspaceId: WorkspaceId, alertId: number): Alert {

@@ -20,10 +20,12 @@ let dir: string;
 let core: Core;
 let watchId: number;
 
+type Author = { handle: string; displayName: string; audience: number; kind: string };
+
 function pastWeek() {
-  const mentions = [];
+  const mentions: Array<{ externalId: string; author: Author; text: string; language: string; publishedAt: string }> = [];
   let n = 0;
-  const add = (at: number, text: string, author: { handle: string; displayName: string; audience: number; kind: string }) =>
+  const add = (at: number, text: string, author: Author) =>
     mentions.push({ externalId: `p${n++}`, author, text, language: 'fr', publishedAt: new Date(at).toISOString() });
   // Ten days of ordinary talk, three mentions an hour, so the baseline and the words are known.
   for (let at = WEEK_START - 3 * DAY; at < WEEK_START + 7 * DAY; at += 20 * 60_000) {
