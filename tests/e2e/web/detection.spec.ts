@@ -93,7 +93,7 @@ test('a burst of critical articles raises an explained alert', async ({ page }, 
       await expect(page.getByTestId('detection-origin')).toBeVisible();
       await page.getByTestId('backtest-run').click();
       await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions');
-      await expect(page.getByTestId('backtest-chart').locator('canvas')).toBeVisible();
+      await expect(page.getByTestId('backtest-chart').locator('svg').first()).toBeVisible();
       await saveScreen(page, testInfo, 'fr-detection-backtest');
     });
 
