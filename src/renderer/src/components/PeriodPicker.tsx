@@ -42,9 +42,11 @@ export function PeriodPicker<R extends string>({
 }) {
   const { t } = useTranslation();
   const labelId = useId();
-  const shown: DayRange = bounds ? [localDay(bounds.from), localDay(new Date(Date.parse(bounds.to) - 1).toISOString())] : [null, null];
-  const [days, setDays] = useState<DayRange>(shown);
-  useEffect(() => setDays(shown), [shown[0], shown[1]]);
+  const firstDay = bounds ? localDay(bounds.from) : null;
+  const lastDay = bounds ? localDay(new Date(Date.parse(bounds.to) - 1).toISOString()) : null;
+  // A half-picked range (one click) stays local until its second day is chosen.
+  const [days, setDays] = useState<DayRange>([firstDay, lastDay]);
+  useEffect(() => setDays([firstDay, lastDay]), [firstDay, lastDay]);
   const pick = (next: DayRange) => {
     setDays(next);
     if (next[0] && next[1]) onBounds({ from: dayStart(next[0]), to: dayStart(nextDay(next[1])) });

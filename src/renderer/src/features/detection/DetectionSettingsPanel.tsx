@@ -1,7 +1,7 @@
 // Thresholds of one watch (from the plan until the watch has its own) and a backtest of a period: its volume
 // chart, the level changes and every episode with its why-card, exportable.
 import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title, type NumberInputProps } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetectionSettings } from '../../../../shared/domain/detection';
 import { useBacktest, useBacktestExport, useDetectionSettings, useSaveDetectionSettings } from '../../api/hooks/useDetection';
@@ -87,15 +87,19 @@ export function DetectionSettingsPanel() {
       { watchId: current, from: bounds.from, to: bounds.to, settings: draft ?? undefined, format },
       { onSuccess: ({ fileName, mimeType, content }) => downloadFile(fileName, content, mimeType) },
     );
-  const opened = period.flags.backtest === '1' && period.from !== undefined ? `${current}|${period.from}|${period.to}` : null;
-  const [ranFor, setRanFor] = useState<string | null>(null);
+  // A link to a backtest runs it once the watch's settings are known, once per watch and period.
+  const asked = period.flags.backtest === '1' ? period : null;
+  const ranFor = useRef<string | null>(null);
+  const { mutate } = backtest;
 
   useEffect(() => setDraft(settings.data?.settings ?? null), [settings.data]);
   useEffect(() => {
-    if (opened === null || opened === ranFor || draft === null) return;
-    setRanFor(opened);
-    run();
-  });
+    if (!asked?.from || !asked.to || current === null || draft === null) return;
+    const key = `${current}|${asked.from}|${asked.to}`;
+    if (ranFor.current === key) return;
+    ranFor.current = key;
+    mutate({ watchId: current, from: asked.from, to: asked.to, settings: draft });
+  }, [asked?.from, asked?.to, current, draft, mutate]);
 
   if (watches.data && watches.data.length === 0) return <Text c="dimmed">{t('detection.settings.noWatch')}</Text>;
 

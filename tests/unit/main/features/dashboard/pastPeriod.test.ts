@@ -124,4 +124,23 @@ describe('a past period imported into a new watch', () => {
     const json = await invoke(core, 'detection:backtestExport', { ...input, format: 'json' });
     expect(JSON.parse(json.content)).toMatchObject({ watchName: 'Banque Léman', episodes: result.episodes });
   }, 60_000);
+
+  it('joins the replay before the watch existed to the stored live levels after it', async () => {
+    const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Live', config: {} } });
+    const burst = Array.from({ length: 26 }, (_, i) => ({
+      externalId: `live-${i}`,
+      author: i === 25 ? { handle: 'cmartin', displayName: 'Claire Martin', audience: 250_000, kind: 'journalist' } : { handle: `l${i}`, displayName: `Lecteur ${i}`, audience: 200, kind: 'public' },
+      text: 'Scandale : fuite de données chez Banque Léman, c’est honteux et inadmissible',
+      language: 'fr',
+      publishedAt: new Date(now + 30_000 + i * 1000).toISOString(),
+    }));
+    await core.ingest.ingest(WS, source.id, burst);
+    expect((await invoke(core, 'detection:overview', { workspaceId: WS })).level).not.toBe('calm');
+    const from = new Date(now - 2 * DAY).toISOString();
+    const series = await invoke(core, 'dashboard:series', { workspaceId: WS, watchId, from, to: new Date(now + HOUR).toISOString() });
+    expect(series.replayed).toEqual({ from, to: new Date(now).toISOString() });
+    const live = series.points.filter((p) => p.at >= new Date(now).toISOString());
+    expect(['alert', 'crisis']).toContain(live[0]!.level);
+    expect(series.points.filter((p) => p.at < new Date(now).toISOString()).every((p) => p.level === 'calm')).toBe(true);
+  });
 });
