@@ -78,6 +78,8 @@ export function PeriodPicker<R extends string>({
           allowSingleDateInRange
           miw={230}
           variant={bounds ? 'filled' : 'default'}
+          // The default placeholder grey falls short of AA contrast on the dark wall theme.
+          styles={{ placeholder: { color: 'var(--mantine-color-text)' } }}
           data-testid={`${testId}-dates`}
         />
       </Group>
