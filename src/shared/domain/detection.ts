@@ -110,7 +110,10 @@ export const backtestEpisodeSchema = z.object({
   peakAt: z.iso.datetime(),
   /** An alert would have opened (alert or crisis reached); vigilance alone opens none. */
   alerted: z.boolean(),
-  /** The explanation at the peak, the last one the why-card would have shown for this episode. */
+  /**
+   * The why-card at the episode's height (written again at each escalation and each time its last hour grew
+   * busier), so authors and words that came after the opening are in it; its `at` says when.
+   */
   explanation: explanationSchema,
 });
 export type BacktestEpisode = z.infer<typeof backtestEpisodeSchema>;

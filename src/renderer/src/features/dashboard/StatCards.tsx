@@ -66,7 +66,7 @@ export function StatCards({ series, rangeName }: { series: DashboardSeries; rang
         testId="stat-level"
         label={live ? t('dashboard.stats.level') : t('dashboard.stats.highestLevel')}
         value={
-          <Badge size="xl" radius="sm" mt={6} styles={{ root: { background: LEVEL_HEX[level], color: '#111', fontSize: 20, height: 40 } }}>
+          <Badge size="xl" radius="sm" mt={6} styles={{ root: { background: LEVEL_HEX[level], color: '#111', fontSize: 'clamp(14px, 1.25vw, 20px)', height: 40, maxWidth: '100%' } }}>
             {t(`detection.level.${level}`)}
           </Badge>
         }

@@ -38,7 +38,7 @@ function EpisodeCard({ episode, index, watchName }: { episode: BacktestEpisode; 
           data-testid={`backtest-episode-why-${index}`}
           w="fit-content"
         >
-          {open ? t('detection.backtest.hideWhy') : t('detection.backtest.showWhy', { time: time(episode.peakAt) })}
+          {open ? t('detection.backtest.hideWhy') : t('detection.backtest.showWhy', { time: time(episode.explanation.at) })}
         </Button>
         <Collapse expanded={open}>{open && <WhyCard explanation={episode.explanation} watchName={watchName} />}</Collapse>
       </Stack>
