@@ -39,6 +39,8 @@ async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
 }
 
 test('a burst of critical articles raises an explained alert', async ({ page }, testInfo) => {
+  // Two backtests of a week each (FR, EN) on a shared two-core machine.
+  test.setTimeout(120_000);
   const feed = await startFeedServer({ kind: 'feed', body: burstFeed() });
   try {
     await page.addInitScript(() => window.localStorage.setItem('tocsin.language', 'fr'));
