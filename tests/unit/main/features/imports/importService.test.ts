@@ -91,6 +91,19 @@ describe('ImportService', () => {
     expect(count(s)).toBe(4);
   });
 
+  it('tells date columns without a zone from those that carry one, and maps the agencies\' sentiment', async () => {
+    const s = setup();
+    const bw = await s.imports.preview(upload(s.imports, 'bw.csv', utf8(brandwatchCsv(sampleMentions(5)))));
+    expect(bw.zoneLessColumns).toContain('Date');
+    expect(bw.mapping).toMatchObject({ sentiment: 'Sentiment', accountType: 'Account Type' });
+    const tw = await s.imports.preview(upload(s.imports, 'tw.csv', utf8(talkwalkerCsv(sampleMentions(5)))));
+    expect(tw.zoneLessColumns).not.toContain('published');
+    expect(tw.mapping).toMatchObject({ publishedAt: 'published', sentiment: 'sentiment' });
+    const { report } = await importFile(s, 'tw2.csv', utf8(talkwalkerCsv(sampleMentions(5, 'tz'))));
+    expect(report).toMatchObject({ inserted: 5, zoneLessRows: 0 });
+    expect(s.db.prepare("SELECT DISTINCT agency_tone FROM mentions WHERE external_id LIKE 'row:%'").pluck().all()).toEqual(['negative']);
+  });
+
   it('stops between batches when cancelled, keeping what was already stored', async () => {
     const s = setup(10);
     const uploadId = upload(s.imports, 'tw.csv', utf8(talkwalkerCsv(sampleMentions(200))));
