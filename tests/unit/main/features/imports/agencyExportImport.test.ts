@@ -126,6 +126,26 @@ describe('importing a generated agency export', () => {
     core.close();
   });
 
+  it('tells its story to the backtest: the campaign stays below alert, the leak opens one within minutes', async () => {
+    const file = agencyExport({ rows: 3000 });
+    const { core, brand, source } = await setUp();
+    const uploadId = await upload(core, 'semaine.csv', file.csv);
+    const preview = await invoke(core, 'imports:preview', { uploadId });
+    const started = await invoke(core, 'imports:run', { ...ws, uploadId, sourceId: source.id, mapping: preview.mapping, timeZone: file.timeZone });
+    expect(await finished(core, started.runId)).toMatchObject({ state: 'done', inserted: 3000 });
+    const backtest = await invoke(core, 'detection:backtest', { ...ws, watchId: brand.id, from: file.weekStart.toISOString(), to: file.weekEnd.toISOString() });
+    const campaignDay = [file.campaignStart.getTime(), file.campaignStart.getTime() + 12 * 3_600_000];
+    const onCampaignDay = backtest.episodes.filter((e) => Date.parse(e.startedAt) >= campaignDay[0]! && Date.parse(e.startedAt) < campaignDay[1]!);
+    expect(onCampaignDay.length).toBeGreaterThan(0);
+    expect(onCampaignDay.every((e) => e.peakLevel === 'vigilance' && !e.alerted)).toBe(true);
+    const first = backtest.alerts[0]!;
+    expect(Date.parse(first.openedAt) - file.crisisStart.getTime()).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(first.openedAt) - file.crisisStart.getTime()).toBeLessThan(30 * 60_000);
+    // The journalist posts after the opening, so only an explanation that keeps up can name her.
+    expect(file.journalist.publishedAt.getTime()).toBeGreaterThan(Date.parse(first.openedAt));
+    core.close();
+  }, 120_000);
+
   it('refuses a zone it does not know before reading anything', async () => {
     const { core, source } = await setUp();
     const uploadId = await upload(core, 'x.csv', agencyExport({ rows: 20 }).csv);
