@@ -45,6 +45,8 @@ export const systemLogEn = {
   'audit.sealed.on': 'Sealed mode turned on.',
   'audit.sealed.off': 'Sealed mode turned off.',
   'audit.watch.deleted': 'Watch “{{watch}}” deleted with its charts, levels and alerts; its mentions stay stored.',
+  'audit.demo.kept': 'Demo stopped; the watch “{{watch}}” and its {{mentions}} simulated mentions are kept, marked DEMO.',
+  'audit.demo.removed': 'Demo stopped and removed: the watch “{{watch}}”, its source and its {{mentions}} simulated mentions.',
 };
 
 export type SystemCode = keyof typeof systemLogEn;
@@ -88,6 +90,8 @@ export const systemLogFr: Catalog<typeof systemLogEn> = {
   'audit.sealed.on': 'Mode scellé activé.',
   'audit.sealed.off': 'Mode scellé désactivé.',
   'audit.watch.deleted': 'Veille « {{watch}} » supprimée avec ses graphiques, niveaux et alertes ; ses mentions restent enregistrées.',
+  'audit.demo.kept': 'Démo arrêtée ; la veille « {{watch}} » et ses {{mentions}} mentions simulées sont conservées, marquées DÉMO.',
+  'audit.demo.removed': 'Démo arrêtée et retirée : la veille « {{watch}} », sa source et ses {{mentions}} mentions simulées.',
 };
 
 /** Values the entries carry as codes (states, severities, levels, kinds, channels, roles), in words. */
