@@ -53,7 +53,11 @@ test('first launch opens on the live demo watch, marked DEMO, and the demo can b
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   }
 
+  // Stopping asks first: keep (the default) or remove the demo watch and its simulated mentions.
   await page.getByTestId('demo-stop').click();
+  await expect(page.getByTestId('demo-stop-dialog')).toBeVisible();
+  await saveScreen(page, testInfo, 'fr-demo-stop-dialog');
+  await page.getByTestId('demo-stop-confirm').click();
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
   // The feed stops; what it stored stays simulated, so the watch keeps its DEMO mark until someone deletes it.
   await expect(page.getByTestId('demo-badge')).toBeVisible();
