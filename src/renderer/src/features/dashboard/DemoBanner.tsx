@@ -65,3 +65,15 @@ function StopDemoModal({ watch, onClose }: { watch: string; onClose: () => void 
     </Modal>
   );
 }
+
+/** Marks the demo watch wherever it is picked. */
+export function DemoBadge({ watchId }: { watchId: number | null }) {
+  const { t } = useTranslation();
+  const status = useDemoStatus(useWorkspaceId());
+  if (watchId === null || status.data?.watchId !== watchId) return null;
+  return (
+    <Badge color="violet" size="lg" radius="sm" data-testid="demo-badge">
+      {t('dashboard.demo.badge')}
+    </Badge>
+  );
+}
