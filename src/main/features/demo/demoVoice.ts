@@ -71,7 +71,7 @@ const TEXTS: Record<Language, DemoTexts> = {
       'Piratage chez {b} : courriel d’hameçonnage reçu avec mon IBAN {h}',
     ],
     openings: ['', '', 'Bonjour, ', 'Petite question : ', 'Question : ', 'Dites, '],
-    endings: ['', '', '', '', ' — {c}', ' #banque', ' #Romandie', ' …'],
+    endings: ['', '', '', '', '', '', '', ' — {c}', ' — {c}', ' (vu ce matin)', ' …', ' #banque'],
   },
   en: {
     brand: 'Lemania Bank',
@@ -119,7 +119,7 @@ const TEXTS: Record<Language, DemoTexts> = {
       '{b} hacked: phishing email received quoting my IBAN {h}',
     ],
     openings: ['', '', 'Hi, ', 'Quick question: ', 'Question: ', 'Hello, '],
-    endings: ['', '', '', '', ' — {c}', ' #banking', ' #money', ' …'],
+    endings: ['', '', '', '', '', '', '', ' — {c}', ' — {c}', ' (seen this morning)', ' …', ' #banking'],
   },
 };
 
