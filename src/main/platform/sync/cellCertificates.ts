@@ -18,12 +18,22 @@ export interface Authority {
   readonly privateKeyPem: string;
 }
 
+// DER prefix of an Ed25519 private key (PKCS#8) before its 32-byte seed (RFC 8410).
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+const pemPair = (privateKey: KeyObject): KeyPairPem => ({
+  publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+  privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+});
+
 export function generateEd25519(): KeyPairPem {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return {
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
+  return pemPair(generateKeyPairSync('ed25519').privateKey);
+}
+
+/** The key pair of a 32-byte seed: keys derived from a wrapped secret need never be stored themselves. */
+export function ed25519FromSeed(seed: Buffer): KeyPairPem {
+  if (seed.length !== 32) throw new Error('An Ed25519 seed is 32 bytes.');
+  return pemPair(createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' }));
 }
 
 /** A laptop's id: the SHA-256 of its public key (SPKI DER), hex, so the id cannot be claimed without the key. */
@@ -43,8 +53,8 @@ const toCryptoKey = (key: KeyObject, usage: 'sign' | 'verify'): Promise<CryptoKe
 
 const serial = (): string => randomBytes(16).toString('hex').replace(/^[89a-f]/, '1');
 
-export async function createAuthority(cellId: string, now: Date): Promise<Authority> {
-  const pair = generateEd25519();
+/** The cell's self-signed authority; its key pair from `pair` when it is derived, else a fresh one. */
+export async function createAuthority(cellId: string, now: Date, pair: KeyPairPem = generateEd25519()): Promise<Authority> {
   const keys = {
     privateKey: await toCryptoKey(createPrivateKey(pair.privateKeyPem), 'sign'),
     publicKey: await toCryptoKey(createPublicKey(pair.publicKeyPem), 'verify'),

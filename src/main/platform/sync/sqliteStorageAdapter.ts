@@ -23,9 +23,10 @@ export class SqliteStorageAdapter implements StorageAdapterInterface {
   }
 
   async save(key: StorageKey, data: Uint8Array): Promise<void> {
-    // automerge-repo saves a peer's sync state on a throttle that can fire after shutdown has flushed the
-    // documents; sync state only spares work on the next meeting, so it is not worth reopening for.
-    if (!this.#db.open && key[1] === 'sync-state') return;
+    // automerge-repo saves on a throttle that can fire after the workspace closed. Local changes are flushed
+    // before the call that made them returns; what is late is sync state or changes that came from a peer, which
+    // the cell still holds and sends again at the next meeting.
+    if (!this.#db.open) return;
     this.#chunks.save(encodeKey(key), data);
   }
 
