@@ -126,6 +126,23 @@ describe('cell sync across processes', () => {
   );
 
   it(
+    'brings a laptop killed mid-session back from its own database, and it catches up',
+    async () => {
+      b.kill();
+      await a.call('cell:profile', { ...ws, memberName: CANARY, roles: ['lead', 'while B was down'] });
+      b = new Laptop(bundle, b.dataDir);
+      await b.ready;
+      const reopened = await cell(b);
+      expect(reopened.members.map((m) => m.name)).toEqual([CANARY, 'Bob B.', 'Carol (offline)']);
+      expect(reopened.listening).toBeNull();
+      await b.call('cell:start', { ...ws, host: '127.0.0.2' });
+      const [end] = await converged([a, b]);
+      expect(end?.members[0]?.roles).toEqual(['lead', 'while B was down']);
+    },
+    SCENARIO_MS,
+  );
+
+  it(
     'keeps no Automerge data readable in the data folder',
     async () => {
       expect((await cell(a)).members.map((m) => m.name)).toContain(CANARY);
