@@ -50,6 +50,25 @@ describe('cell membership', () => {
     expect(sa.cell?.members.map((m) => [m.name, m.roles, m.addresses])).toEqual(sb.cell?.members.map((m) => [m.name, m.roles, m.addresses]));
   });
 
+  it('refuses a forged secret and a laptop that is not the inviting one, without burning the invitation', async () => {
+    const a = core();
+    const b = core();
+    await invoke(a, 'cell:create', { ...ws, memberName: 'Alice' });
+    await invoke(a, 'cell:start', { ...ws, host: '127.0.0.1' });
+    const { joinCode } = await invoke(a, 'cell:invite', ws);
+    const prefix = joinCode.slice(0, joinCode.indexOf('.') + 1);
+    const fields = JSON.parse(Buffer.from(joinCode.slice(prefix.length), 'base64url').toString('utf8')) as Record<string, unknown>;
+    const recode = (change: Record<string, unknown>): string => prefix + Buffer.from(JSON.stringify({ ...fields, ...change })).toString('base64url');
+    const join = (code: string) => invoke(b, 'cell:join', { ...ws, joinCode: code, memberName: 'Bob', host: '127.0.0.2' });
+
+    await expect(join(recode({ secret: 'A'.repeat(43) }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // A pin that is not the inviting laptop's certificate: the newcomer hangs up before sending its secret.
+    await expect(join(recode({ pin: '0'.repeat(64) }))).rejects.toThrow(/not the one that made this join code/);
+    await expect(join(recode({ cellId: 'not-a-uuid' }))).rejects.toThrow(/damaged/);
+    expect(await invoke(b, 'cell:status', ws)).toEqual({ cell: null });
+    expect((await join(joinCode)).cell?.members.map((m) => m.name)).toEqual(['Alice', 'Bob']);
+  });
+
   it('refuses a join code that is not one', async () => {
     const b = core();
     await expect(invoke(b, 'cell:join', { ...ws, joinCode: 'hello', memberName: 'Bob', host: '127.0.0.2' })).rejects.toThrow(/not a Tocsin cell join code/);
