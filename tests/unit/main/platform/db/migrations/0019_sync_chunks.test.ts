@@ -3,11 +3,11 @@ import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/
 import { SqliteStorageAdapter } from '../../../../../../src/main/platform/sync/sqliteStorageAdapter';
 import { databaseAt } from '../../../../../support/migrations';
 
-describe('migration 0018 sync_chunks', () => {
+describe('migration 0019 sync_chunks', () => {
   it('stores automerge-repo chunks by key, with exact prefix ranges', async () => {
-    const db = databaseAt(17);
-    migrate(db, 18);
-    expect(getUserVersion(db)).toBe(18);
+    const db = databaseAt(18);
+    migrate(db, 19);
+    expect(getUserVersion(db)).toBe(19);
     const storage = new SqliteStorageAdapter(db);
     await storage.save(['doc1', 'incremental', 'h1'], new Uint8Array([1]));
     await storage.save(['doc1', 'snapshot', 'h2'], new Uint8Array([2]));

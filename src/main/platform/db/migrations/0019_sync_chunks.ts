@@ -3,8 +3,8 @@
 // laptop's device key, the cell's CA key, pending invitations) lives beside it.
 import type { Migration } from './types';
 
-export const migration0018: Migration = {
-  version: 18,
+export const migration0019: Migration = {
+  version: 19,
   name: 'sync_chunks',
   sql: `
     CREATE TABLE sync_chunks (
