@@ -27,6 +27,8 @@ const recordSchema = z.object({
   deviceCertificatePem: z.string(),
   /** This laptop created the cell: it can derive the authority key and admit laptops. */
   authority: z.boolean(),
+  /** Where cell sync listens while it is on, kept so a restart resumes it on the same address. */
+  sync: z.object({ host: z.string(), port: z.number().int() }).nullable().default(null),
 });
 type CellRecord = z.infer<typeof recordSchema>;
 
@@ -96,6 +98,7 @@ export class CellService {
       caCertificatePem: authority.certificatePem,
       deviceCertificatePem: await issueDeviceCertificate(authority, device.publicKeyPem, now),
       authority: true,
+      sync: null,
     };
     const session = this.#newSession(workspaceId, record, device);
     const handle = session.repo.create<CellDocument>({
@@ -115,15 +118,29 @@ export class CellService {
     const session = await this.#session(workspaceId);
     if (session.network.listening) throw new AppFailure('CONFLICT', 'Cell sync is already on: turn it off before changing the address.');
     await this.#listen(session, host, port);
+    this.#keepSync(session, host);
     await this.#setOwnAddress(session, host);
     this.#dialMembers(session);
     this.#changed(workspaceId);
     return this.status(workspaceId);
   }
 
+  /** Turns cell sync back on in every workspace where it was on when the core last stopped. */
+  async resume(): Promise<void> {
+    for (const workspaceId of this.store.ids()) {
+      const sync = this.#record(workspaceId)?.sync;
+      if (!sync) continue;
+      await this.start(workspaceId, sync.host, sync.port).catch((error: unknown) =>
+        this.logger.warn('cell: sync not resumed', { workspaceId, error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  }
+
   async stop(workspaceId: string): Promise<CellStatus> {
     const session = await this.#session(workspaceId);
     await this.#goOffline(session);
+    session.record = { ...session.record, sync: null };
+    this.#repository(workspaceId).putLocal(RECORD, session.record);
     this.#changed(workspaceId);
     return this.status(workspaceId);
   }
@@ -161,7 +178,7 @@ export class CellService {
       roles: input.roles,
     });
     if (admission.cellId !== code.cellId) throw new AppFailure('UNAVAILABLE', 'The inviting laptop answered for another cell.');
-    const record: CellRecord = { ...admission, authority: false };
+    const record: CellRecord = { ...admission, authority: false, sync: null };
     const session = this.#newSession(workspaceId, record, device);
     this.#sessions.set(workspaceId, Promise.resolve(session));
     await this.#listen(session, input.host, input.port);
@@ -173,7 +190,7 @@ export class CellService {
       throw error;
     });
     // Kept only once the document is here, so a failed join leaves the workspace outside any cell.
-    this.#repository(workspaceId).putLocal(RECORD, record);
+    this.#keepSync(session, input.host);
     this.#attach(workspaceId, session, handle);
     await this.#setOwnAddress(session, input.host);
     this.#dialMembers(session);
@@ -337,6 +354,12 @@ export class CellService {
       await this.#goOffline(session);
       throw new AppFailure('UNAVAILABLE', `Cannot listen on ${host}: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  #keepSync(session: Session, host: string): void {
+    const listening = session.network.listening;
+    session.record = { ...session.record, sync: listening && { host, port: listening.port } };
+    this.#repository(session.workspaceId).putLocal(RECORD, session.record);
   }
 
   async #goOffline(session: Session): Promise<void> {

@@ -14,5 +14,10 @@ export interface CellFeature extends FeatureModule {
 
 export function createCell(deps: { store: WorkspaceStore; events: EventBus; clock: Clock; logger: Logger; tuning?: Partial<CellTuning> }): CellFeature {
   const service = new CellService(deps.store, deps.events, deps.clock, deps.logger, deps.tuning);
-  return { service, handlers: cellHandlers(service), stop: () => service.close() };
+  return {
+    service,
+    handlers: cellHandlers(service),
+    start: () => void service.resume(),
+    stop: () => service.close(),
+  };
 }
