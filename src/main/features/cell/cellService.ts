@@ -11,7 +11,7 @@ import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import { deriveSubkey } from '../../platform/security/subkeys';
-import { createAuthority, deviceIdOf, ed25519FromSeed, issueDeviceCertificate, type KeyPairPem } from '../../platform/sync/cellCertificates';
+import { certificateFingerprint, createAuthority, deviceIdOf, ed25519FromSeed, issueDeviceCertificate, type KeyPairPem } from '../../platform/sync/cellCertificates';
 import { MutualTlsNetwork } from '../../platform/sync/mutualTlsNetwork';
 import { SqliteStorageAdapter } from '../../platform/sync/sqliteStorageAdapter';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
@@ -58,6 +58,7 @@ const RECORD = 'cell';
 export class CellService {
   readonly #sessions = new Map<string, Promise<Session>>();
   readonly #tuning: CellTuning;
+  #closed = false;
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -159,7 +160,7 @@ export class CellService {
       cellId: session.record.cellId,
       invitationId,
       secret,
-      pin: certificateHash(session.record.deviceCertificatePem),
+      pin: certificateFingerprint(session.record.deviceCertificatePem),
       join: session.join.address,
       peers: [joinAddress(listening.host, listening.port)],
     });
@@ -256,6 +257,7 @@ export class CellService {
   }
 
   close(): void {
+    this.#closed = true;
     for (const pending of this.#sessions.values()) {
       void pending.then(async (session) => {
         session.join?.server.close();
@@ -318,7 +320,7 @@ export class CellService {
     network.on('peer-candidate', () => this.#changed(workspaceId));
     network.on('peer-disconnected', () => this.#changed(workspaceId));
     const repo = new Repo({
-      storage: new SqliteStorageAdapter(this.store.get(workspaceId).db),
+      storage: new SqliteStorageAdapter(() => (this.#closed ? undefined : this.store.get(workspaceId).db)),
       network: [network],
       peerId: device.deviceId as PeerId,
       // Every connected peer passed mutual TLS with the cell's authority and is not removed: all of it is theirs.
@@ -440,8 +442,3 @@ function entry(name: string, roles: string[], publicKey: string, at: string, add
 }
 
 const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
-
-function certificateHash(pem: string): string {
-  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
-  return createHash('sha256').update(der).digest('hex');
-}

@@ -26,7 +26,7 @@ async function device(authority: { certificatePem: string; privateKeyPem: string
 function node(identity: TlsIdentity & { deviceId: string }, refused: Set<string> = new Set(), refusals: string[] = []) {
   const db = openDatabase({ path: join(tempDir(), 'w.db'), key: randomKey() });
   const network = new MutualTlsNetwork({ identity, refuses: (id) => refused.has(id), retryMs: 100, onRefused: (reason) => refusals.push(reason) });
-  const repo = new Repo({ storage: new SqliteStorageAdapter(db), network: [network], peerId: identity.deviceId as PeerId });
+  const repo = new Repo({ storage: new SqliteStorageAdapter(() => db), network: [network], peerId: identity.deviceId as PeerId });
   cleanups.push(async () => {
     await repo.shutdown();
     db.close();

@@ -8,7 +8,7 @@ describe('migration 0019 sync_chunks', () => {
     const db = databaseAt(18);
     migrate(db, 19);
     expect(getUserVersion(db)).toBe(19);
-    const storage = new SqliteStorageAdapter(db);
+    const storage = new SqliteStorageAdapter(() => db);
     await storage.save(['doc1', 'incremental', 'h1'], new Uint8Array([1]));
     await storage.save(['doc1', 'snapshot', 'h2'], new Uint8Array([2]));
     // A document id that is a string prefix of another must not fall in its range.
