@@ -3,9 +3,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { buildSync } from 'esbuild';
+import { appExternals } from './appExternals';
 import { AppFailure, type CallInput, type CallName, type CallOutput, type Result } from '../../src/shared/contract/index';
 
-/** Bundles the child once per test file; the packages the app itself loads from node_modules stay outside. */
+/** Bundles the child once per test file, leaving outside what the app itself loads from node_modules. */
 export function bundleCellChild(outfile: string): string {
   buildSync({
     entryPoints: [resolve('tests/support/cellChild.ts')],
@@ -13,7 +14,7 @@ export function bundleCellChild(outfile: string): string {
     platform: 'node',
     format: 'cjs',
     outfile,
-    external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'dejavu-fonts-ttf', '@automerge/automerge', '@automerge/automerge-repo', '@peculiar/x509'],
+    external: appExternals,
     logLevel: 'error',
   });
   return outfile;
