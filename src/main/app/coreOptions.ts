@@ -4,6 +4,7 @@ import type { EventBus } from '../platform/events/eventBus';
 import type { Logger } from '../platform/logger';
 import type { KeyRing } from '../platform/security/keyRing';
 import type { Resolve } from '../platform/net/resolvedAddress';
+import type { CellTuning } from '../features/cell';
 import type { ComposerTuning } from '../features/composer';
 import type { ShellFacts } from '../features/system';
 
@@ -22,4 +23,6 @@ export interface CoreOptions {
   readonly demo?: boolean;
   /** Host-name resolution for every outbound connection (tests make names resolve where they need). */
   readonly resolve?: Resolve;
+  /** Cell sync timing (quick redials in tests); the defaults suit a LAN. */
+  readonly cellTuning?: Partial<CellTuning>;
 }

@@ -8,6 +8,7 @@ import { mergeHandlers, type FeatureModule } from '../platform/ipc/handlerTypes'
 import { NetworkPolicy } from '../platform/net/networkPolicy';
 import { WorkspaceStore } from '../platform/workspaces/workspaceStore';
 import { createBackups } from '../features/backups';
+import { createCell } from '../features/cell';
 import { createComposer } from '../features/composer';
 import { createCrisisLog, crisisLogMigrationHooks } from '../features/crisisLog';
 import { createDashboard } from '../features/dashboard';
@@ -72,6 +73,7 @@ export function createCore(options: CoreOptions) {
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, lessons, exercises, reports],
+    createCell({ ...base, tuning: options.cellTuning }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();

@@ -9,6 +9,7 @@ import { mentionsCalls, mentionsEvents } from './mentions';
 import { networkCalls, securityCalls, securityEvents } from './security';
 import { liveFeedsCalls, liveFeedsEvents, sourcesCalls, sourcesEvents } from './sources';
 import { backupCalls, backupEvents } from './backups';
+import { cellCalls, cellEvents } from './cell';
 import { exerciseCalls, exerciseRunCalls, exerciseRunEvents } from './exercises';
 import { lessonsCalls, lessonsEvents } from './lessons';
 import { planCalls, planEvents } from './plan';
@@ -43,6 +44,7 @@ export const calls = {
   ...liveFeedsCalls,
   ...reportCalls,
   ...exportCalls,
+  ...cellCalls,
 } as const;
 
 export const events = {
@@ -63,6 +65,7 @@ export const events = {
   ...importEvents,
   ...liveFeedsEvents,
   ...exportEvents,
+  ...cellEvents,
 } as const;
 
 export type Calls = typeof calls;

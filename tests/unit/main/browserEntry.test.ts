@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataFolder } from '../../support/lockedDataFolder';
 import { repoPath } from '../../support/paths';
 import { useTempDirs } from '../../support/tempDir';
+import { appExternals } from '../../support/appExternals';
 
 const tempDir = useTempDirs();
 const PASSPHRASE = 'tocsin passphrase that must stay put';
@@ -32,8 +33,8 @@ beforeAll(() => {
     platform: 'node',
     format: 'cjs',
     outfile: entry,
-    // As electron-vite bundles it: only the native database, pdfkit and the fonts load from node_modules (NODE_PATH).
-    external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'dejavu-fonts-ttf'],
+    // As electron-vite bundles it: the runtime dependencies load from node_modules (NODE_PATH).
+    external: appExternals,
     logLevel: 'error',
   });
 });

@@ -12,6 +12,7 @@ export const queryKeys = {
   plan: (id: WorkspaceId) => ['plan', id] as const,
   exerciseRun: (id: WorkspaceId) => ['exerciseRun', id] as const,
   lessons: (id: WorkspaceId) => ['lessons', id] as const,
+  cell: (id: WorkspaceId) => ['cell', id] as const,
   watches: (id: WorkspaceId) => ['watches', id] as const,
   sources: (id: WorkspaceId) => ['sources', id] as const,
   /** Prefix of every mention query (stream, detail, rollups) of a workspace. */

@@ -43,6 +43,7 @@ const invalidations: Invalidation = {
     state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
   'sources:liveFeedsChanged': ({ workspaceId }) => [queryKeys.liveFeeds(workspaceId)],
   'reports:exportProgress': ({ jobId }) => [queryKeys.exportJob(jobId)],
+  'cell:changed': ({ workspaceId }) => [queryKeys.cell(workspaceId)],
 };
 
 export function useBackendEvents(): void {

@@ -9,6 +9,7 @@ import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DataFolderInUse, lockDataFolder } from '../../../../src/main/platform/db/dataFolderLock';
 import { useTempDirs } from '../../../support/tempDir';
+import { appExternals } from '../../../support/appExternals';
 
 const tempDir = useTempDirs();
 let entry = '';
@@ -23,7 +24,7 @@ beforeAll(() => {
     platform: 'node',
     format: 'cjs',
     outfile: entry,
-    external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'dejavu-fonts-ttf'],
+    external: appExternals,
     logLevel: 'error',
   });
 });

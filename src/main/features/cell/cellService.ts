@@ -1,0 +1,444 @@
+// The cell on this laptop, per workspace: its automerge-repo (storage in the workspace database, mutual-TLS
+// network), the cell document, and the acts of creating, inviting, joining and removing. Keys are derived from
+// the workspace secret the key ring wraps (HKDF), so neither the device key nor the authority key is ever stored.
+import { createHash, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:https';
+import { Repo, type AutomergeUrl, type DocHandle, type PeerId } from '@automerge/automerge-repo';
+import { z } from 'zod';
+import type { CellStatus } from '../../../shared/contract/cell';
+import { AppFailure } from '../../../shared/contract/envelope';
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import type { Logger } from '../../platform/logger';
+import { deriveSubkey } from '../../platform/security/subkeys';
+import { certificateFingerprint, createAuthority, deviceIdOf, ed25519FromSeed, issueDeviceCertificate, type KeyPairPem } from '../../platform/sync/cellCertificates';
+import { MutualTlsNetwork } from '../../platform/sync/mutualTlsNetwork';
+import { SqliteStorageAdapter } from '../../platform/sync/sqliteStorageAdapter';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { isRevoked, membersOf, peerAddresses, type CellDocument } from './cellDocument';
+import { CellRepository } from './cellRepository';
+import { joinAddress, requestAdmission, startJoinServer, type Admission, type JoinRequest } from './enrollment';
+import { formatJoinCode, parseJoinCode } from './joinCode';
+
+const recordSchema = z.object({
+  cellId: z.uuid(),
+  cellUrl: z.string(),
+  caCertificatePem: z.string(),
+  deviceCertificatePem: z.string(),
+  /** This laptop created the cell: it can derive the authority key and admit laptops. */
+  authority: z.boolean(),
+  /** Where cell sync listens while it is on, kept so a restart resumes it on the same address. */
+  sync: z.object({ host: z.string(), port: z.number().int() }).nullable().default(null),
+});
+type CellRecord = z.infer<typeof recordSchema>;
+
+interface Session {
+  readonly workspaceId: string;
+  record: CellRecord;
+  readonly device: KeyPairPem & { deviceId: string };
+  readonly repo: Repo;
+  readonly network: MutualTlsNetwork;
+  handle?: DocHandle<CellDocument>;
+  join?: { server: Server; address: string };
+  /** Addresses dialled now: the members' plus those typed by hand. */
+  readonly dialled: Set<string>;
+  readonly typed: Set<string>;
+}
+
+export interface CellTuning {
+  /** Delay before redialling a lost peer. */
+  readonly retryMs: number;
+  /** How long a newcomer waits for the inviting laptop's copy of the cell document. */
+  readonly joinWaitMs: number;
+}
+
+const DEFAULT_TUNING: CellTuning = { retryMs: 2_000, joinWaitMs: 15_000 };
+const RECORD = 'cell';
+
+export class CellService {
+  readonly #sessions = new Map<string, Promise<Session>>();
+  readonly #tuning: CellTuning;
+  #closed = false;
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    tuning: Partial<CellTuning> = {},
+  ) {
+    this.#tuning = { ...DEFAULT_TUNING, ...tuning };
+  }
+
+  async status(workspaceId: string): Promise<CellStatus> {
+    if (!this.#record(workspaceId)) return { cell: null };
+    const session = await this.#session(workspaceId);
+    const handle = this.#handle(session);
+    const online = new Set<string>(session.network.links.map((link) => link.peerId));
+    return {
+      cell: {
+        cellId: session.record.cellId,
+        deviceId: session.device.deviceId,
+        authority: session.record.authority,
+        listening: session.network.listening,
+        members: membersOf(handle.doc(), session.device.deviceId, online),
+        heads: [...handle.heads()],
+      },
+    };
+  }
+
+  async create(workspaceId: string, memberName: string, roles: string[]): Promise<CellStatus> {
+    if (this.#record(workspaceId)) throw new AppFailure('CONFLICT', 'This workspace is already in a cell.');
+    const now = this.clock.now();
+    const cellId = randomUUID();
+    const device = this.#device(workspaceId);
+    const authority = await createAuthority(cellId, now, this.#authorityPair(workspaceId, cellId));
+    const record: CellRecord = {
+      cellId,
+      cellUrl: '',
+      caCertificatePem: authority.certificatePem,
+      deviceCertificatePem: await issueDeviceCertificate(authority, device.publicKeyPem, now),
+      authority: true,
+      sync: null,
+    };
+    const session = this.#newSession(workspaceId, record, device);
+    const handle = session.repo.create<CellDocument>({
+      cellId,
+      members: { [device.deviceId]: entry(memberName, roles, device.publicKeyPem, now.toISOString(), device.deviceId) },
+    });
+    session.record = { ...record, cellUrl: handle.url };
+    this.#repository(workspaceId).putLocal(RECORD, session.record);
+    this.#attach(workspaceId, session, handle);
+    this.#sessions.set(workspaceId, Promise.resolve(session));
+    await session.repo.flush();
+    this.#changed(workspaceId);
+    return this.status(workspaceId);
+  }
+
+  async start(workspaceId: string, host: string, port: number): Promise<CellStatus> {
+    const session = await this.#session(workspaceId);
+    if (session.network.listening) throw new AppFailure('CONFLICT', 'Cell sync is already on: turn it off before changing the address.');
+    await this.#listen(session, host, port);
+    this.#keepSync(session, host);
+    await this.#setOwnAddress(session, host);
+    this.#dialMembers(session);
+    this.#changed(workspaceId);
+    return this.status(workspaceId);
+  }
+
+  /** Turns cell sync back on in every workspace where it was on when the core last stopped. */
+  async resume(): Promise<void> {
+    for (const workspaceId of this.store.ids()) {
+      const sync = this.#record(workspaceId)?.sync;
+      if (!sync) continue;
+      await this.start(workspaceId, sync.host, sync.port).catch((error: unknown) =>
+        this.logger.warn('cell: sync not resumed', { workspaceId, error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  }
+
+  async stop(workspaceId: string): Promise<CellStatus> {
+    const session = await this.#session(workspaceId);
+    await this.#goOffline(session);
+    session.record = { ...session.record, sync: null };
+    this.#repository(workspaceId).putLocal(RECORD, session.record);
+    this.#changed(workspaceId);
+    return this.status(workspaceId);
+  }
+
+  async invite(workspaceId: string, validMinutes: number): Promise<{ joinCode: string; expiresAt: string }> {
+    const session = await this.#session(workspaceId);
+    if (!session.record.authority) throw new AppFailure('FORBIDDEN', 'Only the laptop that created the cell can invite: it holds the cell authority.');
+    const listening = session.network.listening;
+    if (!listening || !session.join) throw new AppFailure('CONFLICT', 'Turn cell sync on before inviting: the newcomer needs an address to reach.');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + validMinutes * 60_000).toISOString();
+    const invitationId = randomBytes(16).toString('hex');
+    const secret = randomBytes(32).toString('base64url');
+    this.#repository(workspaceId).addInvitation(invitationId, hashSecret(secret), now.toISOString(), expiresAt);
+    const joinCode = formatJoinCode({
+      cellId: session.record.cellId,
+      invitationId,
+      secret,
+      pin: certificateFingerprint(session.record.deviceCertificatePem),
+      join: session.join.address,
+      peers: [joinAddress(listening.host, listening.port)],
+    });
+    return { joinCode, expiresAt };
+  }
+
+  async join(workspaceId: string, input: { joinCode: string; memberName: string; roles: string[]; host: string; port: number }): Promise<CellStatus> {
+    if (this.#record(workspaceId)) throw new AppFailure('CONFLICT', 'This workspace is already in a cell.');
+    const code = parseJoinCode(input.joinCode);
+    const device = this.#device(workspaceId);
+    const admission = await requestAdmission(code, {
+      invitationId: code.invitationId,
+      secret: code.secret,
+      publicKeyPem: device.publicKeyPem,
+      memberName: input.memberName,
+      roles: input.roles,
+    });
+    if (admission.cellId !== code.cellId) throw new AppFailure('UNAVAILABLE', 'The inviting laptop answered for another cell.');
+    const record: CellRecord = { ...admission, authority: false, sync: null };
+    const session = this.#newSession(workspaceId, record, device);
+    this.#sessions.set(workspaceId, Promise.resolve(session));
+    await this.#listen(session, input.host, input.port);
+    for (const address of code.peers) this.#dial(session, address);
+    const handle = await this.#fetchCellDocument(session).catch(async (error: unknown) => {
+      this.#sessions.delete(workspaceId);
+      await this.#goOffline(session);
+      await session.repo.shutdown().catch(() => undefined);
+      throw error;
+    });
+    // Kept only once the document is here, so a failed join leaves the workspace outside any cell.
+    this.#keepSync(session, input.host);
+    this.#attach(workspaceId, session, handle);
+    await this.#setOwnAddress(session, input.host);
+    this.#dialMembers(session);
+    this.#changed(workspaceId);
+    return this.status(workspaceId);
+  }
+
+  /**
+   * The newcomer's first copy of the cell document. automerge-repo answers "unavailable" at once when no peer is
+   * connected, so the request waits for the link to the inviting laptop.
+   */
+  async #fetchCellDocument(session: Session): Promise<DocHandle<CellDocument>> {
+    const signal = AbortSignal.timeout(this.#tuning.joinWaitMs);
+    const unavailable = (): AppFailure =>
+      new AppFailure('UNAVAILABLE', 'The cell document did not arrive from the inviting laptop: check that it is still on, then join again.');
+    while (session.network.links.length === 0) {
+      if (signal.aborted) throw unavailable();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    try {
+      return await session.repo.find<CellDocument>(session.record.cellUrl as AutomergeUrl, { signal });
+    } catch {
+      throw unavailable();
+    }
+  }
+
+  async profile(workspaceId: string, memberName: string, roles: string[]): Promise<CellStatus> {
+    const session = await this.#session(workspaceId);
+    const me = session.device.deviceId;
+    this.#handle(session).change((doc) => {
+      const mine = doc.members[me];
+      if (!mine) return;
+      mine.name = memberName;
+      mine.roles = [...roles];
+    });
+    await session.repo.flush();
+    return this.status(workspaceId);
+  }
+
+  async connect(workspaceId: string, address: string): Promise<CellStatus> {
+    const session = await this.#session(workspaceId);
+    if (!session.network.listening) throw new AppFailure('CONFLICT', 'Turn cell sync on before connecting to a laptop.');
+    session.typed.add(address);
+    this.#dial(session, address);
+    return this.status(workspaceId);
+  }
+
+  async remove(workspaceId: string, deviceId: string): Promise<CellStatus> {
+    const session = await this.#session(workspaceId);
+    const me = session.device.deviceId;
+    if (deviceId === me) throw new AppFailure('CONFLICT', 'A laptop cannot remove itself: remove it from another laptop of the cell.');
+    const handle = this.#handle(session);
+    if (!handle.doc().members[deviceId]) throw new AppFailure('NOT_FOUND', 'No laptop with this id in the cell.');
+    const now = this.clock.now().toISOString();
+    handle.change((doc) => {
+      const member = doc.members[deviceId];
+      if (!member || member.revokedAt !== null) return;
+      member.revokedAt = now;
+      member.revokedBy = me;
+    });
+    await session.repo.flush();
+    return this.status(workspaceId);
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const pending of this.#sessions.values()) {
+      void pending.then(async (session) => {
+        session.join?.server.close();
+        await session.network.stop();
+        await session.repo.shutdown();
+      });
+    }
+    this.#sessions.clear();
+  }
+
+  #repository(workspaceId: string): CellRepository {
+    return new CellRepository(this.store.get(workspaceId).db);
+  }
+
+  #record(workspaceId: string): CellRecord | undefined {
+    const value = this.#repository(workspaceId).getLocal(RECORD);
+    if (value === undefined) return undefined;
+    const parsed = recordSchema.safeParse(value);
+    if (!parsed.success) throw new AppFailure('UNAVAILABLE', 'The cell record of this workspace is damaged.');
+    return parsed.data;
+  }
+
+  #device(workspaceId: string): KeyPairPem & { deviceId: string } {
+    const pair = ed25519FromSeed(deriveSubkey(this.store.secret(workspaceId), workspaceId, 'cell/device/ed25519/v1'));
+    return { ...pair, deviceId: deviceIdOf(pair.publicKeyPem) };
+  }
+
+  #authorityPair(workspaceId: string, cellId: string): KeyPairPem {
+    return ed25519FromSeed(deriveSubkey(this.store.secret(workspaceId), workspaceId, `cell/${cellId}/authority/ed25519/v1`));
+  }
+
+  #session(workspaceId: string): Promise<Session> {
+    let pending = this.#sessions.get(workspaceId);
+    if (!pending) {
+      pending = this.#reopen(workspaceId);
+      this.#sessions.set(workspaceId, pending);
+      pending.catch(() => this.#sessions.delete(workspaceId));
+    }
+    return pending;
+  }
+
+  async #reopen(workspaceId: string): Promise<Session> {
+    const record = this.#record(workspaceId);
+    if (!record) throw new AppFailure('NOT_FOUND', 'This workspace is not in a cell.');
+    const session = this.#newSession(workspaceId, record, this.#device(workspaceId));
+    const handle = await session.repo.find<CellDocument>(record.cellUrl as AutomergeUrl, { signal: AbortSignal.timeout(this.#tuning.joinWaitMs) });
+    this.#attach(workspaceId, session, handle);
+    return session;
+  }
+
+  #newSession(workspaceId: string, record: CellRecord, device: KeyPairPem & { deviceId: string }): Session {
+    // The network asks about revocations in the cell document, which the session holds once it exists.
+    const current: { session?: Session } = {};
+    const network = new MutualTlsNetwork({
+      identity: { key: device.privateKeyPem, cert: record.deviceCertificatePem, ca: record.caCertificatePem },
+      refuses: (deviceId) => isRevoked(current.session?.handle?.doc(), deviceId),
+      retryMs: this.#tuning.retryMs,
+      onRefused: (reason) => this.logger.warn('cell: peer refused', { workspaceId, reason }),
+    });
+    network.on('peer-candidate', () => this.#changed(workspaceId));
+    network.on('peer-disconnected', () => this.#changed(workspaceId));
+    const repo = new Repo({
+      storage: new SqliteStorageAdapter(() => (this.#closed ? undefined : this.store.get(workspaceId).db)),
+      network: [network],
+      peerId: device.deviceId as PeerId,
+      // Every connected peer passed mutual TLS with the cell's authority and is not removed: all of it is theirs.
+      sharePolicy: async () => true,
+    });
+    current.session = { workspaceId, record, device, repo, network, dialled: new Set(), typed: new Set() };
+    return current.session;
+  }
+
+  #attach(workspaceId: string, session: Session, handle: DocHandle<CellDocument>): void {
+    session.handle = handle;
+    handle.on('change', () => {
+      session.network.dropRefused();
+      if (session.network.listening) this.#dialMembers(session);
+      this.#changed(workspaceId);
+    });
+  }
+
+  #handle(session: Session): DocHandle<CellDocument> {
+    if (!session.handle) throw new AppFailure('UNAVAILABLE', 'The cell document is not loaded yet.');
+    return session.handle;
+  }
+
+  async #listen(session: Session, host: string, port: number): Promise<void> {
+    try {
+      await session.network.listen(host, port);
+      if (session.record.authority) {
+        const identity = { key: session.device.privateKeyPem, cert: session.record.deviceCertificatePem };
+        const { server, port: joinPort } = await startJoinServer(host, identity, (request) => this.#admit(session, request));
+        session.join = { server, address: joinAddress(host, joinPort) };
+      }
+    } catch (error) {
+      await this.#goOffline(session);
+      throw new AppFailure('UNAVAILABLE', `Cannot listen on ${host}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  #keepSync(session: Session, host: string): void {
+    const listening = session.network.listening;
+    session.record = { ...session.record, sync: listening && { host, port: listening.port } };
+    this.#repository(session.workspaceId).putLocal(RECORD, session.record);
+  }
+
+  async #goOffline(session: Session): Promise<void> {
+    session.join?.server.close();
+    session.join = undefined;
+    session.dialled.clear();
+    await session.network.stop();
+  }
+
+  async #setOwnAddress(session: Session, host: string): Promise<void> {
+    const listening = session.network.listening;
+    if (!listening) return;
+    const address = joinAddress(host, listening.port);
+    const me = session.device.deviceId;
+    const mine = this.#handle(session).doc().members[me];
+    if (!mine || (mine.addresses.length === 1 && mine.addresses[0] === address)) return;
+    this.#handle(session).change((doc) => {
+      const entryOfMine = doc.members[me];
+      if (entryOfMine) entryOfMine.addresses = [address];
+    });
+    await session.repo.flush();
+  }
+
+  #dialMembers(session: Session): void {
+    const handle = session.handle;
+    if (!handle) return;
+    const own = session.network.listening;
+    const ownAddress = own ? joinAddress(own.host, own.port) : '';
+    const wanted = new Set([...peerAddresses(handle.doc(), session.device.deviceId), ...session.typed].filter((a) => a !== ownAddress));
+    for (const address of session.dialled) {
+      if (!wanted.has(address)) {
+        session.network.forget(address);
+        session.dialled.delete(address);
+      }
+    }
+    for (const address of wanted) this.#dial(session, address);
+  }
+
+  #dial(session: Session, address: string): void {
+    if (session.dialled.has(address)) return;
+    session.dialled.add(address);
+    session.network.dial(address);
+  }
+
+  async #admit(session: Session, request: JoinRequest): Promise<Admission> {
+    let publicKey;
+    try {
+      publicKey = createPublicKey(request.publicKeyPem);
+    } catch {
+      publicKey = undefined;
+    }
+    if (publicKey?.asymmetricKeyType !== 'ed25519') throw new AppFailure('FORBIDDEN', 'The device key is not an Ed25519 public key.');
+    const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const deviceId = deviceIdOf(publicKeyPem);
+    const handle = this.#handle(session);
+    if (isRevoked(handle.doc(), deviceId)) throw new AppFailure('FORBIDDEN', 'This laptop was removed from the cell.');
+    const now = this.clock.now();
+    const { workspaceId } = session;
+    if (!this.#repository(workspaceId).consumeInvitation(request.invitationId, hashSecret(request.secret), now.toISOString())) {
+      throw new AppFailure('FORBIDDEN', 'Unknown, used or expired invitation.');
+    }
+    const authority = { certificatePem: session.record.caCertificatePem, privateKeyPem: this.#authorityPair(workspaceId, session.record.cellId).privateKeyPem };
+    const deviceCertificatePem = await issueDeviceCertificate(authority, publicKeyPem, now);
+    handle.change((doc) => {
+      doc.members[deviceId] = entry(request.memberName, request.roles, publicKeyPem, now.toISOString(), session.device.deviceId);
+    });
+    await session.repo.flush();
+    return { cellId: session.record.cellId, cellUrl: session.record.cellUrl, caCertificatePem: session.record.caCertificatePem, deviceCertificatePem };
+  }
+
+  #changed(workspaceId: string): void {
+    this.events.emit('cell:changed', { workspaceId });
+  }
+}
+
+function entry(name: string, roles: string[], publicKey: string, at: string, addedBy: string) {
+  return { name, roles: [...roles], publicKey, joinedAt: at, addedBy, revokedAt: null, revokedBy: null, addresses: [] };
+}
+
+const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');

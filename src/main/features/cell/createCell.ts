@@ -1,0 +1,23 @@
+// The cell feature: this laptop's membership of a crisis cell and the replication engine the shared domains
+// will run on (automerge-repo over mutual TLS, stored in the workspace database).
+import type { Clock } from '../../platform/clock';
+import type { EventBus } from '../../platform/events/eventBus';
+import type { FeatureModule } from '../../platform/ipc/handlerTypes';
+import type { Logger } from '../../platform/logger';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { CellService, type CellTuning } from './cellService';
+import { cellHandlers } from './handlers';
+
+export interface CellFeature extends FeatureModule {
+  readonly service: CellService;
+}
+
+export function createCell(deps: { store: WorkspaceStore; events: EventBus; clock: Clock; logger: Logger; tuning?: Partial<CellTuning> }): CellFeature {
+  const service = new CellService(deps.store, deps.events, deps.clock, deps.logger, deps.tuning);
+  return {
+    service,
+    handlers: cellHandlers(service),
+    start: () => void service.resume(),
+    stop: () => service.close(),
+  };
+}

@@ -1,0 +1,79 @@
+// The crisis cell: the laptops that replicate a workspace over the LAN, who they belong to, and how a laptop
+// is invited, joins, and is removed.
+import { z } from 'zod';
+import { workspaceIdSchema } from '../domain/workspace';
+import { call, event } from './define';
+
+const ws = z.object({ workspaceId: workspaceIdSchema });
+
+/** An interface address, never a wildcard: cell sync listens only on the LAN address the person picks. */
+export const interfaceAddressSchema = z
+  .union([z.ipv4(), z.ipv6()])
+  .refine((host) => host !== '0.0.0.0' && host !== '::', 'name one interface address, not every interface');
+
+export const peerAddressSchema = z
+  .string()
+  .max(80)
+  .regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):\d{1,5}$/, 'host:port, with an IPv6 host in brackets');
+
+export const memberNameSchema = z.string().trim().min(1).max(120);
+export const memberRolesSchema = z.array(z.string().trim().min(1).max(80)).max(12);
+export const deviceIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const memberSchema = z.object({
+  deviceId: deviceIdSchema,
+  name: z.string(),
+  roles: z.array(z.string()),
+  joinedAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+  addresses: z.array(z.string()),
+  /** This laptop's own entry. */
+  self: z.boolean(),
+  /** A link to this laptop is open now. */
+  online: z.boolean(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const cellStatusSchema = z.object({
+  cell: z
+    .object({
+      cellId: z.string(),
+      deviceId: deviceIdSchema,
+      /** This laptop holds the cell's authority, so it can admit laptops. */
+      authority: z.boolean(),
+      listening: z.object({ host: z.string(), port: z.number().int() }).nullable(),
+      members: z.array(memberSchema),
+      /** The members document's heads: equal on two laptops once they have exchanged everything. */
+      heads: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type CellStatus = z.infer<typeof cellStatusSchema>;
+
+const profile = { memberName: memberNameSchema, roles: memberRolesSchema.default([]) };
+
+export const cellCalls = {
+  'cell:status': call(ws, cellStatusSchema),
+  'cell:create': call(ws.extend(profile), cellStatusSchema),
+  /** Turns cell sync on, listening on one interface address; port 0 lets the system pick. */
+  'cell:start': call(ws.extend({ host: interfaceAddressSchema, port: z.number().int().min(0).max(65535).default(0) }), cellStatusSchema),
+  'cell:stop': call(ws, cellStatusSchema),
+  'cell:invite': call(ws.extend({ validMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }), z.object({ joinCode: z.string(), expiresAt: z.iso.datetime() })),
+  'cell:join': call(
+    ws.extend({
+      ...profile,
+      joinCode: z.string().trim().min(1).max(4000),
+      host: interfaceAddressSchema,
+      port: z.number().int().min(0).max(65535).default(0),
+    }),
+    cellStatusSchema,
+  ),
+  'cell:profile': call(ws.extend(profile), cellStatusSchema),
+  /** A peer's address typed by hand. */
+  'cell:connect': call(ws.extend({ address: peerAddressSchema }), cellStatusSchema),
+  'cell:remove': call(ws.extend({ deviceId: deviceIdSchema }), cellStatusSchema),
+} as const;
+
+export const cellEvents = {
+  'cell:changed': event(ws),
+} as const;

@@ -1,0 +1,6 @@
+// What stays outside a test's bundle of the core: the runtime dependencies, which electron-vite leaves to
+// node_modules as well (native code, fonts, WebAssembly loaded from beside the package's own files).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const appExternals: string[] = Object.keys((JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
