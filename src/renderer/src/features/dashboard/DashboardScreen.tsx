@@ -8,6 +8,7 @@ import { useDashboardBreakdown, useDashboardSeries } from '../../api/hooks/useDa
 import { useWatches } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
+import { WatchAlertNotice } from '../detection/WatchAlertNotice';
 import { DashboardStream } from './DashboardStream';
 import { DemoBadge, DemoBanner } from './DemoBanner';
 import { SplitPanels } from './SplitPanels';
@@ -28,6 +29,7 @@ export function DashboardScreen() {
   return (
     <Stack data-testid="screen-dashboard" gap="md">
       <DemoBanner />
+      {watchId !== null && <WatchAlertNotice watchId={watchId} />}
       <Group justify="space-between" align="flex-end">
         <Group gap="sm">
           <Title order={2}>{t('dashboard.title')}</Title>
