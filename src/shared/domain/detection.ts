@@ -51,7 +51,7 @@ export const explanationSchema = z.object({
     .max(8)
     .default([]),
   /** While the episode is open: its busiest hour so far (mentions in the hour ending at `at`). */
-  peak: z.object({ at: z.iso.datetime(), mentions: z.number().int().nonnegative() }).nullable().default(null),
+  peak: z.object({ at: z.iso.datetime(), mentions: z.number().int().nonnegative() }).nullable().optional(),
 });
 export type Explanation = z.infer<typeof explanationSchema>;
 
@@ -72,8 +72,8 @@ export const alertSchema = z.object({
   statusAt: z.iso.datetime().nullable(),
   /** The why-card as it stands: it follows the episode while the alert is open (authors, terms, peak). */
   explanation: explanationSchema,
-  /** The why-card as it was when the alert opened, kept for the record. */
-  opening: explanationSchema,
+  /** The why-card as it was when the alert opened, kept for the record (every stored alert has one). */
+  opening: explanationSchema.optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 

@@ -16,7 +16,7 @@ export function AlertIncidentButton({ alert, ...button }: { alert: Alert } & Pic
   const existing = incidents.data?.find((incident) => incident.alert?.alertId === String(alert.id));
   if (existing) {
     return (
-      <Button size="xs" {...button} component="a" href={incidentHash(existing.id)} data-testid={`alert-incident-${alert.id}`}>
+      <Button size="xs" {...button} component="a" href={incidentHash(existing.id)} data-testid={`incident-of-alert-${alert.id}`}>
         {t('incidents.alerts.openItsIncident')}
       </Button>
     );

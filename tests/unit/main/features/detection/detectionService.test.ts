@@ -127,7 +127,7 @@ describe('DetectionService through the core', () => {
     expect(pushed).toContainEqual(['detection:alertChanged', { workspaceId: WS, alertId: opened!.id }]);
     // The opening is kept as it was, for the record.
     expect(alert.opening).toEqual(opened!.explanation);
-    expect(alert.opening.topAuthors.map((a) => a.name)).not.toContain('Paul Roux');
+    expect(alert.opening!.topAuthors.map((a) => a.name)).not.toContain('Paul Roux');
 
     // The banner and the Why? dialog read the same signals.
     const overview = await invoke(core, 'detection:overview', { workspaceId: WS });
