@@ -45,7 +45,7 @@ describe('Opening an incident from an alert', () => {
   it('opens the incident the alert already has instead of a second one', async () => {
     backend.reply('incidents:list', [incident({ alert: { alertId: '31', why: [], mentions: [] } })]);
     renderInApp(<AlertActions alert={alert({ id: 31, status: 'acknowledged' })} />, { language: 'fr' });
-    const link = await screen.findByTestId('alert-incident-31');
+    const link = await screen.findByTestId('incident-of-alert-31');
     expect(link.textContent).toBe('Ouvrir son incident');
     expect(link.getAttribute('href')).toBe(`#/incidents/${INCIDENT_ID}/overview`);
     expect(screen.queryByTestId('open-from-alert-31')).toBeNull();
