@@ -77,6 +77,7 @@ export class DetectionRepository {
   readonly #getAlert: Statement;
   readonly #openAlert: Statement;
   readonly #listAlerts: Statement;
+  readonly #episodeStart: Statement;
 
   constructor(private readonly db: Db) {
     this.#mentionsById = db.prepare(
@@ -113,6 +114,11 @@ export class DetectionRepository {
       'UPDATE alerts SET status = ?, status_reason = ?, status_by = ?, status_at = ?, updated_at = ? WHERE id = ?',
     );
     this.#getAlert = db.prepare(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`);
+    this.#episodeStart = db.prepare(
+      `SELECT min(at) AS at FROM detection_level_changes
+       WHERE watch_id = @watchId AND at <= @at AND level <> 'calm'
+         AND at > coalesce((SELECT max(at) FROM detection_level_changes WHERE watch_id = @watchId AND at <= @at AND level = 'calm'), '')`,
+    );
     this.#openAlert = db.prepare(
       `SELECT ${ALERT_COLUMNS} FROM alerts WHERE watch_id = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1`,
     );
@@ -184,6 +190,11 @@ export class DetectionRepository {
 
   alert(id: number): AlertRow | undefined {
     return this.#getAlert.get(id) as AlertRow | undefined;
+  }
+
+  /** When the watch last left calm at or before `at`: the first signal of the episode running then. */
+  episodeStart(watchId: number, at: string): string | null {
+    return (this.#episodeStart.get({ watchId, at }) as { at: string | null } | undefined)?.at ?? null;
   }
 
   currentAlert(watchId: number): AlertRow | undefined {

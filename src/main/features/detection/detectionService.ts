@@ -158,6 +158,19 @@ export class DetectionService {
     return this.#toAlert(row, state.watches.get(row.watchId)?.name ?? `#${row.watchId}`);
   }
 
+  /**
+   * The first signal of the alert's episode: the earliest mention of the hour the detector judged when the watch
+   * first left calm in this episode (levels are judged on the last hour), else that level change itself.
+   */
+  episodeStart(workspaceId: WorkspaceId, alertId: number): string {
+    const alert = this.getAlert(workspaceId, alertId);
+    const { repo } = this.#workspace(workspaceId);
+    const firstLevel = repo.episodeStart(alert.watchId, alert.openedAt) ?? alert.openedAt;
+    const judged = new Date(Date.parse(firstLevel) - HOUR_MS).toISOString();
+    const [first] = repo.mentionsInRange(alert.watchId, judged, firstLevel, 1);
+    return first ? new Date(first.publishedAt).toISOString() : firstLevel;
+  }
+
   /** Acknowledge or dismiss (with a reason), recorded in the crisis log. */
   setStatus(workspaceId: WorkspaceId, alertId: number, status: 'acknowledged' | 'dismissed', reason: string | null, by: string | null): Alert {
     const state = this.#workspace(workspaceId);

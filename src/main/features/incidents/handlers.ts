@@ -9,6 +9,8 @@ export const incidentHandlers = (incidents: IncidentService): HandlersFor<'incid
   'incidents:openFromAlert': ({ workspaceId, ...input }) => incidents.openFromAlert(workspaceId, input),
   'incidents:proposeFromAlert': ({ workspaceId, alertId }) => incidents.proposeFromAlert(workspaceId, alertId),
   'incidents:setStatus': ({ workspaceId, incidentId, status, actor }) => incidents.setStatus(workspaceId, incidentId, status, actor),
+  'incidents:setScope': ({ workspaceId, incidentId, watchIds, start, actor }) =>
+    incidents.setScope(workspaceId, incidentId, { watchIds, start }, actor),
   'incidents:setSeverity': ({ workspaceId, incidentId, severity, actor }) =>
     incidents.setSeverity(workspaceId, incidentId, severity, actor),
   'incidents:handover': ({ workspaceId, incidentId, roleId, to, note, actor }) =>

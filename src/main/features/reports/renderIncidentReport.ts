@@ -32,7 +32,8 @@ export const SECTION_ORDER: readonly SectionKey[] = [
 
 export interface RenderOptions {
   readonly language: Language;
-  readonly timeZone?: string;
+  /** IANA zone every time is printed in; the cover names it. */
+  readonly timeZone: string;
   /** Called between sections: reports progress and yields to the event loop; throws to cancel. */
   readonly checkpoint?: (stage: string, progress: number) => Promise<void>;
 }
@@ -98,7 +99,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     language,
     exerciseMark: exercise ? s.exercise : undefined,
     header: `${exercise ? `${s.exercise} · ` : ''}${s.title} · ${printable(incident.title, 120)} · ${s.classification}`,
-    footer: `${workspace.settings.organisation || workspace.settings.displayName} · ${fill(s.generated, { date: at(data.generatedAt) })}`,
+    footer: `${data.organisation} · ${fill(s.generated, { date: at(data.generatedAt) })}`,
     createdAt: new Date(data.generatedAt),
   });
   const sectionPages = {} as Record<SectionKey, number>;
@@ -126,7 +127,8 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       { header: '', width: 2.4 },
     ],
     [
-      [s.cover.workspace, `${workspace.settings.displayName}${workspace.settings.organisation ? ` — ${workspace.settings.organisation}` : ''}`],
+      [s.cover.organisation, printable(data.organisation, 200)],
+      [s.cover.watches, printable(data.series.map((w) => w.watchName).join(', ') || '—', 600)],
       [s.cover.scenario, scenarioName],
       [s.cover.severity, s.severities[incident.severity]],
       [s.cover.status, s.statuses[incident.status]],
@@ -134,7 +136,8 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       [s.cover.active, at(incident.activeAt)],
       [s.cover.stabilised, at(incident.stabilisedAt)],
       [s.cover.closed, at(incident.closedAt)],
-      [s.cover.window, `${at(data.window.from)} → ${at(data.window.to)}`],
+      [s.cover.window, `${at(data.window.from)} → ${at(data.window.to)}${incident.scope.end === null ? ` ${s.cover.ongoing}` : ''}`],
+      [s.cover.timeZone, timeZone],
     ],
     { header: false },
   );

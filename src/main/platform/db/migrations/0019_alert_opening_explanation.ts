@@ -3,8 +3,8 @@
 // their last escalation), which becomes their opening record.
 import type { Migration } from './types';
 
-export const migration0018: Migration = {
-  version: 18,
+export const migration0019: Migration = {
+  version: 19,
   name: 'alert_opening_explanation',
   sql: `
     ALTER TABLE alerts ADD COLUMN opening_explanation_json TEXT
