@@ -55,11 +55,14 @@ describe('from an alert to its incident', () => {
       'colis perdu, personne ne répond, honteux et scandaleux',
       'jamais plus, boycott, service client nul',
     ]);
+    // The burst of the issue: a leak among outraged posts, whose outrage words belong to any crisis.
+    const outraged = await alertOn(core, 'Caisse', 'fr', ['Scandale : fuite de données, #boycott', 'nous ment, c’est honteux et inadmissible']);
     const propose = (alertId: number) => invoke(core!, 'incidents:proposeFromAlert', { workspaceId: WS, alertId });
     expect(await propose(leakFr.id)).toMatchObject({ incidentId: null, scenarioKind: 'dataBreach', scenarioId: 'dataBreach' });
     expect((await propose(leakFr.id)).because).toEqual(expect.arrayContaining(['fuite de données', 'piratage']));
     expect(await propose(leakEn.id)).toMatchObject({ scenarioKind: 'dataBreach' });
     expect((await propose(leakEn.id)).because).toEqual(expect.arrayContaining(['hacked']));
+    expect(await propose(outraged.id)).toMatchObject({ scenarioKind: 'dataBreach' });
     expect(await propose(recall.id)).toMatchObject({ scenarioKind: 'productDefect' });
     expect(await propose(complaint.id)).toMatchObject({ scenarioKind: 'viralComplaint' });
     await expect(propose(9999)).rejects.toThrow();
