@@ -4,6 +4,7 @@ import { VolumeDetector } from '../volume/volumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
 import { burstingTerms, type BurstSettings, type TermBurst } from './termBursts';
+import { foldAccents } from '../../tone';
 import { extractTerms, type VocabularyMatcher } from './vocabularyMatcher';
 import { shownTerms, writtenForms, type ShownTerm } from './writtenForms';
 
@@ -77,6 +78,16 @@ function levelFor(value: number, thresholds: { vigilance: number; alert: number;
 
 function sample(m: RecentMention): Explanation['samples'][number] {
   return { mentionId: m.id, author: m.authorName, text: m.text.slice(0, 280), tone: m.tone, publishedAt: new Date(m.publishedAt).toISOString() };
+}
+
+/**
+ * Terms by count, leaving out a word carried by a crisis phrase counted at least as often ("fuite", "donnees"
+ * beside "fuite de données"): the phrase already says it.
+ */
+function withoutPhraseWords(counts: Map<string, number>): Array<[string, number]> {
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const phrases = ranked.filter(([term]) => term.includes(' ')).map(([term, count]) => ({ words: new Set(foldAccents(term).split(' ')), count }));
+  return ranked.filter(([term, count]) => term.includes(' ') || !phrases.some((p) => p.words.has(term) && p.count >= count));
 }
 
 function top<K>(counts: Map<K, number>, n: number): Array<[K, number]> {
@@ -263,7 +274,8 @@ export class WatchEvaluator {
     const languages = new Map<string, number>();
     const tone = { negative: 0, neutral: 0, positive: 0, unknown: 0 };
     for (const m of window) {
-      for (const t of new Set([...m.crisisTerms, ...m.terms])) terms.set(t, (terms.get(t) ?? 0) + 1);
+      // A one-word crisis term is counted under its accent-free key, as the post's own words are, so it is not listed twice.
+      for (const t of new Set([...m.crisisTerms.map((c) => (c.includes(' ') ? c : foldAccents(c))), ...m.terms])) terms.set(t, (terms.get(t) ?? 0) + 1);
       if (m.authorName) {
         const a = authors.get(m.authorName) ?? { name: m.authorName, audience: m.audience, kind: m.authorKind, mentions: 0 };
         a.mentions += 1;
@@ -279,7 +291,7 @@ export class WatchEvaluator {
     const weight = (m: RecentMention) =>
       (m.crisisTerms.length > 0 ? 2 : 0) + (m.tone === 'negative' ? 1 : 0) + Math.log10(1 + (m.audience ?? 0)) / 10;
     const samples = [...window].sort((a, b) => weight(b) - weight(a) || b.publishedAt - a.publishedAt).slice(0, 5);
-    const topTerms = top(terms, 10);
+    const topTerms = withoutPhraseWords(terms).slice(0, 10);
     const forms = writtenForms(
       window.map((m) => m.text),
       new Set(topTerms.map(([term]) => term)),

@@ -33,8 +33,8 @@ export function LevelBanner() {
       data-level={level}
     >
       <Group justify="space-between" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <Badge color={color} size="lg" variant={level === 'calm' ? 'light' : 'white'} c={level === 'vigilance' ? surface.text : surface.bg} data-testid="level-badge">
+        <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
+          <Badge style={{ flexShrink: 0 }} color={color} size="lg" variant={level === 'calm' ? 'light' : 'white'} c={level === 'vigilance' ? surface.text : surface.bg} data-testid="level-badge">
             {t(`detection.level.${level}`)}
           </Badge>
           <Text fw={600} size="sm" truncate>
@@ -50,7 +50,7 @@ export function LevelBanner() {
           )}
         </Group>
         {top?.alert && (
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Button size="xs" variant="white" c={level === 'vigilance' ? surface.text : (surface.bg ?? color)} onClick={() => setOpen(true)} data-testid="level-why">
               {t('detection.banner.why')}
             </Button>
