@@ -198,7 +198,7 @@ export class IncidentService {
     const proposal = scenarioFromAlert(this.deps.plan(workspaceId), alert);
     return {
       alertId,
-      incidentId: this.#repoOf(workspaceId).fromAlert(String(alertId)) ?? null,
+      incidentId: this.#repoOf(workspaceId).fromAlert(String(alertId), alert.openedAt) ?? null,
       scenarioId: proposal?.scenario.id ?? null,
       scenarioKind: proposal?.scenario.kind ?? null,
       because: proposal?.because ?? [],
@@ -211,9 +211,9 @@ export class IncidentService {
    */
   openFromAlert(workspaceId: WorkspaceId, input: OpenFromAlert): IncidentDetail {
     if (!this.deps.alerts) throw new AppFailure('UNAVAILABLE', 'Alerts are not available in this build.');
-    const existing = this.#repoOf(workspaceId).fromAlert(String(input.alertId));
-    if (existing) return this.get(workspaceId, existing);
     const alert = this.deps.alerts.get(workspaceId, input.alertId);
+    const existing = this.#repoOf(workspaceId).fromAlert(String(alert.id), alert.openedAt);
+    if (existing) return this.get(workspaceId, existing);
     const language = this.deps.settings(workspaceId).reportLanguage;
     const title = input.title?.trim() || `${alert.watchName} — ${alert.level}`;
     const detail = this.open(workspaceId, {

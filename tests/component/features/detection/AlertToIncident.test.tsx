@@ -43,7 +43,11 @@ describe('Opening an incident from an alert', () => {
   });
 
   it('opens the incident the alert already has instead of a second one', async () => {
-    backend.reply('incidents:list', [incident({ alert: { alertId: '31', why: [], mentions: [] } })]);
+    backend.reply('incidents:list', [
+      // An alert of a deleted watch once had the same id.
+      incident({ id: '1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b', alert: { alertId: '31', raisedAt: '2026-01-05T08:00:00.000Z', why: [], mentions: [] } }),
+      incident({ alert: { alertId: '31', raisedAt: AT, why: [], mentions: [] } }),
+    ]);
     renderInApp(<AlertActions alert={alert({ id: 31, status: 'acknowledged' })} />, { language: 'fr' });
     const link = await screen.findByTestId('incident-of-alert-31');
     expect(link.textContent).toBe('Ouvrir son incident');

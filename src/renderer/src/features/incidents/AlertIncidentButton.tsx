@@ -13,7 +13,8 @@ export function AlertIncidentButton({ alert, ...button }: { alert: Alert } & Pic
   const { t } = useTranslation();
   const incidents = useIncidentList(useWorkspaceId());
   const [opening, setOpening] = useState(false);
-  const existing = incidents.data?.find((incident) => incident.alert?.alertId === String(alert.id));
+  // Alert ids are reused once a watch is deleted: the alert is also recognised by when it was raised.
+  const existing = incidents.data?.find((incident) => incident.alert?.alertId === String(alert.id) && incident.alert.raisedAt === alert.openedAt);
   if (existing) {
     return (
       <Button size="xs" {...button} component="a" href={incidentHash(existing.id)} data-testid={`incident-of-alert-${alert.id}`}>

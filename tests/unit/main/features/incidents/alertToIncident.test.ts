@@ -83,4 +83,19 @@ describe('from an alert to its incident', () => {
     // The acknowledgement made by a person stays theirs.
     expect(await invoke(core, 'detection:getAlert', { workspaceId: WS, alertId: alert.id })).toMatchObject({ status: 'acknowledged', statusBy: 'Léa' });
   });
+
+  it('does not take a new alert for an old one whose id it reuses after its watch was deleted', async () => {
+    let now = AT;
+    core = makeTestCore(newDir(), { clock: { now: () => new Date(now) } });
+    const first = await alertOn(core, 'Helvetia', 'fr', ['fuite de données, honteux', 'piratage, scandale inadmissible']);
+    now += 10 * 60_000;
+    const old = await invoke(core, 'incidents:openFromAlert', { workspaceId: WS, alertId: first.id, scenarioKind: 'dataBreach', severity: 'high', actor: lead });
+    await invoke(core, 'watches:delete', { workspaceId: WS, id: first.watchId });
+    const second = await alertOn(core, 'Harbor', 'en', ['data leak, my account was hacked, shameful', 'hacked again, awful and disgusting']);
+    expect(second.id).toBe(first.id);
+    expect(await invoke(core, 'incidents:proposeFromAlert', { workspaceId: WS, alertId: second.id })).toMatchObject({ incidentId: null });
+    const fresh = await invoke(core, 'incidents:openFromAlert', { workspaceId: WS, alertId: second.id, scenarioKind: 'dataBreach', severity: 'high', actor: lead });
+    expect(fresh.id).not.toBe(old.id);
+    expect(fresh.alert).toMatchObject({ watch: 'Harbor' });
+  });
 });
