@@ -40,7 +40,11 @@ function bucketOf(times: readonly string[], iso: string): string | undefined {
 export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, language: string, dark: boolean): ChartOption {
   const times = series.points.map((p) => p.at);
   const withDay = series.bucketMinutes >= 60;
-  const label = (iso: string) => timeLabel(iso, language, withDay);
+  const wholeDays = series.bucketMinutes % 1440 === 0;
+  const label = (iso: string) => timeLabel(iso, language, withDay, !wholeDays);
+  const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
+  // French sets a non-breaking space before a colon.
+  const colon = language === 'fr' ? '\u00a0: ' : ': ';
   const axisText = dark ? '#dee2e6' : '#343a40';
   const markers = [
     ...series.alerts.flatMap((a) => {
@@ -73,14 +77,14 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
         const p = series.points[params[0]?.dataIndex ?? -1];
         if (!p) return '';
         const rows = [
-          `<b>${timeLabel(p.at, language, true)}</b>`,
-          `${texts.negative}: ${p.negative}`,
-          `${texts.neutral}: ${p.neutral}`,
-          `${texts.positive}: ${p.positive}`,
-          `${texts.untoned}: ${p.count - p.negative - p.neutral - p.positive}`,
-          ...(p.baseline ? [`${texts.usual}: ${p.baseline.median} (${p.baseline.low}–${p.baseline.high})`] : []),
-          ...(p.negativeShare === null ? [] : [`${texts.negativeShare}: ${Math.round(p.negativeShare * 100)} %`]),
-          `${texts.levelName}: ${texts.level(p.level)}`,
+          `<b>${timeLabel(p.at, language, true, !wholeDays)}</b>`,
+          `${texts.negative}${colon}${p.negative}`,
+          `${texts.neutral}${colon}${p.neutral}`,
+          `${texts.positive}${colon}${p.positive}`,
+          `${texts.untoned}${colon}${p.count - p.negative - p.neutral - p.positive}`,
+          ...(p.baseline ? [`${texts.usual}${colon}${number.format(p.baseline.median)} (${number.format(p.baseline.low)}–${number.format(p.baseline.high)})`] : []),
+          ...(p.negativeShare === null ? [] : [`${texts.negativeShare}${colon}${Math.round(p.negativeShare * 100)}\u00a0%`]),
+          `${texts.levelName}${colon}${texts.level(p.level)}`,
         ];
         return rows.join('<br/>');
       },
