@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { call, event } from './define';
 import {
   actorSchema,
+  alertIncidentProposalSchema,
   checklistStatusSchema,
   incidentDetailSchema,
   incidentIdSchema,
@@ -32,6 +33,11 @@ export const incidentCalls = {
       actor: actorSchema,
     }),
     incidentDetailSchema,
+  ),
+  /** Before opening from an alert: the incident it already has, or the scenario its words point to. */
+  'incidents:proposeFromAlert': call(
+    z.object({ workspaceId: workspaceIdSchema, alertId: z.number().int().positive() }),
+    alertIncidentProposalSchema,
   ),
   'incidents:setStatus': call(inIncident.extend({ status: incidentStatusSchema, actor: actorSchema }), incidentDetailSchema),
   /** The cell corrects what the incident is about; its report, exports and queue follow. */

@@ -50,6 +50,8 @@ export const explanationSchema = z.object({
     .array(z.object({ term: z.string(), count: z.number().int(), expected: z.number(), firstMentions: z.array(mentionSampleSchema).max(3) }))
     .max(8)
     .default([]),
+  /** While the episode is open: its busiest hour so far (mentions in the hour ending at `at`). */
+  peak: z.object({ at: z.iso.datetime(), mentions: z.number().int().nonnegative() }).nullable().optional(),
 });
 export type Explanation = z.infer<typeof explanationSchema>;
 
@@ -68,7 +70,10 @@ export const alertSchema = z.object({
   statusReason: z.string().nullable(),
   statusBy: z.string().nullable(),
   statusAt: z.iso.datetime().nullable(),
+  /** The why-card as it stands: it follows the episode while the alert is open (authors, terms, peak). */
   explanation: explanationSchema,
+  /** The why-card as it was when the alert opened, kept for the record (every stored alert has one). */
+  opening: explanationSchema.optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 

@@ -59,6 +59,19 @@ export const alertSnapshotSchema = z.object({
 });
 export type AlertSnapshot = z.infer<typeof alertSnapshotSchema>;
 
+/** What opening an incident from an alert starts from: the incident it already has, or the scenario its words point to. */
+export const alertIncidentProposalSchema = z.object({
+  alertId: z.number().int().positive(),
+  /** The incident already opened from this alert, which the action opens instead of a second one. */
+  incidentId: incidentIdSchema.nullable(),
+  /** The plan's scenario the alert's words point to; null when none does. */
+  scenarioId: planIdSchema.nullable(),
+  scenarioKind: scenarioKindSchema.nullable(),
+  /** The scenario's trigger words found in the alert, most weighty first. */
+  because: z.array(z.string()).max(5),
+});
+export type AlertIncidentProposal = z.infer<typeof alertIncidentProposalSchema>;
+
 const scopeWatchIdsSchema = z.array(z.number().int().positive()).min(1).max(100);
 
 /**

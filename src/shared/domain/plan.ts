@@ -169,6 +169,11 @@ export const scenarioSchema = z.object({
   defaultSeverity: severitySchema,
   playbookId: planIdSchema,
   templateIds: z.array(planIdSchema).max(40).default([]),
+  /**
+   * Words and phrases that point to this scenario in an alert's posts (matched ignoring case and accents), so
+   * an incident opened from an alert proposes it. Plans written before this had none.
+   */
+  triggers: bilingual(z.array(z.string().trim().min(1).max(100)).max(200)).default({ fr: [], en: [] }),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 

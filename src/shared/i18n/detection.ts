@@ -51,6 +51,14 @@ export const detectionEn = {
     emerging: 'New terms and the first mentions that carried them',
     emergingCount: '{{term}}: {{count}} mentions this hour, {{expected}} expected from its usual share',
     none: '—',
+    peak: 'Busiest hour of the episode so far: {{count}} mentions, to {{time}}',
+    version: 'Explanation shown',
+    now: 'As it stands',
+    atOpening: 'At the opening',
+    follows: 'Updated while the alert is open; the explanation at the opening is kept for the record.',
+  },
+  inAlert: {
+    notice: '{{watch}} is at “{{level}}” since {{time}}',
   },
   alerts: {
     title: 'Alerts',
@@ -170,6 +178,14 @@ export const detectionFr: Catalog<typeof detectionEn> = {
     emerging: 'Termes nouveaux et premières mentions qui les ont portés',
     emergingCount: '{{term}} : {{count}} mentions cette heure-ci, {{expected}} attendues d’après sa part habituelle',
     none: '—',
+    peak: 'Heure la plus chargée de l’épisode à ce jour\u00a0: {{count}} mentions, jusqu’à {{time}}',
+    version: 'Explication affichée',
+    now: 'Actuelle',
+    atOpening: 'À l’ouverture',
+    follows: 'Mise à jour tant que l’alerte est ouverte\u00a0; l’explication de l’ouverture est conservée.',
+  },
+  inAlert: {
+    notice: '{{watch}} est en «\u00a0{{level}}\u00a0» depuis {{time}}',
   },
   alerts: {
     title: 'Alertes',

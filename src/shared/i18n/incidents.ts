@@ -8,8 +8,10 @@ export const incidentsEn = {
   openFromAlert: 'Open an incident from the alert on {{watch}}',
   level: { vigilance: 'Vigilance', alert: 'Alert', crisis: 'Crisis' },
   alerts: {
-    title: 'Open alerts',
+    title: 'Ongoing alerts',
     openIncident: 'Open an incident',
+    openItsIncident: 'Open its incident',
+    proposed: 'Scenario proposed from the alert’s words: {{words}}',
     signal: {
       volume: 'Volume',
       negativeShare: 'Negative share',
@@ -24,7 +26,8 @@ export const incidentsEn = {
   dismiss: 'Dismiss',
   print: 'Print',
   emptyTitle: 'No incident yet',
-  emptyHelp: 'Open one by hand, or from an alert on the dashboard. Several incidents can be open at once.',
+  emptyHelp: 'Open one by hand, or from an alert: each alert has its “Open an incident” button. Several incidents can be open at once.',
+  emptyAlerts: 'See the alerts',
   backToList: 'All incidents',
   backToIncident: 'Back to the incident',
   mobilise: 'Mobilise the cell',
@@ -283,8 +286,10 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
   openFromAlert: 'Ouvrir un incident depuis l’alerte sur {{watch}}',
   level: { vigilance: 'Vigilance', alert: 'Alerte', crisis: 'Crise' },
   alerts: {
-    title: 'Alertes ouvertes',
+    title: 'Alertes en cours',
     openIncident: 'Ouvrir un incident',
+    openItsIncident: 'Ouvrir son incident',
+    proposed: 'Scénario proposé d’après les mots de l’alerte\u00a0: {{words}}',
     signal: {
       volume: 'Volume',
       negativeShare: 'Part négative',
@@ -298,7 +303,8 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
   dismiss: 'Fermer',
   print: 'Imprimer',
   emptyTitle: 'Aucun incident',
-  emptyHelp: 'Ouvrez-en un à la main, ou depuis une alerte du tableau de bord. Plusieurs incidents peuvent être ouverts à la fois.',
+  emptyHelp: 'Ouvrez-en un à la main, ou depuis une alerte\u00a0: chaque alerte a son bouton «\u00a0Ouvrir un incident\u00a0». Plusieurs incidents peuvent être ouverts à la fois.',
+  emptyAlerts: 'Voir les alertes',
   backToList: 'Tous les incidents',
   backToIncident: 'Retour à l’incident',
   mobilise: 'Mobiliser la cellule',

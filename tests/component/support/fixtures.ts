@@ -133,6 +133,21 @@ export const logEntry = (overrides: Partial<LogEntry> = {}): LogEntry => ({
   ...overrides,
 });
 
+const explanation = (): Alert['explanation'] => ({
+  at: AT,
+  windowMinutes: 60,
+  mentions: 120,
+  signals: [{ kind: 'volume', level: 'alert', value: 6.2, reference: 19, items: [] }],
+  topTerms: [{ term: 'rappel', count: 48 }],
+  topAuthors: [],
+  sources: [],
+  languages: [],
+  tone: { negative: 80, neutral: 30, positive: 2, unknown: 8 },
+  samples: [],
+  emerging: [],
+  peak: { at: AT, mentions: 120 },
+});
+
 export const alert = (overrides: Partial<Alert> = {}): Alert => ({
   id: 31,
   watchId: 7,
@@ -145,19 +160,8 @@ export const alert = (overrides: Partial<Alert> = {}): Alert => ({
   statusReason: null,
   statusBy: null,
   statusAt: null,
-  explanation: {
-    at: AT,
-    windowMinutes: 60,
-    mentions: 120,
-    signals: [{ kind: 'volume', level: 'alert', value: 6.2, reference: 19, items: [] }],
-    topTerms: [{ term: 'rappel', count: 48 }],
-    topAuthors: [],
-    sources: [],
-    languages: [],
-    tone: { negative: 80, neutral: 30, positive: 2, unknown: 8 },
-    samples: [],
-    emerging: [],
-  },
+  explanation: explanation(),
+  opening: explanation(),
   ...overrides,
 });
 

@@ -19,6 +19,7 @@ export interface AlertRow {
   statusBy: string | null;
   statusAt: string | null;
   explanationJson: string;
+  openingExplanationJson: string | null;
 }
 
 interface MentionDbRow {
@@ -39,7 +40,8 @@ interface MentionDbRow {
 const MENTION_COLUMNS = `m.id, m.published_at, m.text, m.title, m.author_name, m.author_handle, m.author_audience, m.author_kind,
   m.source_kind, m.source_name, m.language, m.tone_class`;
 const ALERT_COLUMNS = `id, watch_id AS watchId, level, opened_at AS openedAt, updated_at AS updatedAt, closed_at AS closedAt,
-  status, status_reason AS statusReason, status_by AS statusBy, status_at AS statusAt, explanation_json AS explanationJson`;
+  status, status_reason AS statusReason, status_by AS statusBy, status_at AS statusAt, explanation_json AS explanationJson,
+  opening_explanation_json AS openingExplanationJson`;
 
 function toSummary(r: MentionDbRow): MentionSummary {
   return {
@@ -70,6 +72,7 @@ export class DetectionRepository {
   readonly #addLevelChange: Statement;
   readonly #insertAlert: Statement;
   readonly #updateAlert: Statement;
+  readonly #followAlert: Statement;
   readonly #closeAlert: Statement;
   readonly #setStatus: Statement;
   readonly #getAlert: Statement;
@@ -104,9 +107,10 @@ export class DetectionRepository {
     );
     this.#addLevelChange = db.prepare('INSERT INTO detection_level_changes (watch_id, level, at) VALUES (?, ?, ?)');
     this.#insertAlert = db.prepare(
-      'INSERT INTO alerts (watch_id, level, opened_at, updated_at, explanation_json) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO alerts (watch_id, level, opened_at, updated_at, explanation_json, opening_explanation_json) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.#updateAlert = db.prepare('UPDATE alerts SET level = ?, updated_at = ?, explanation_json = ? WHERE id = ?');
+    this.#followAlert = db.prepare('UPDATE alerts SET updated_at = ?, explanation_json = ? WHERE id = ? AND closed_at IS NULL');
     this.#closeAlert = db.prepare('UPDATE alerts SET closed_at = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL');
     this.#setStatus = db.prepare(
       'UPDATE alerts SET status = ?, status_reason = ?, status_by = ?, status_at = ?, updated_at = ? WHERE id = ?',
@@ -170,8 +174,15 @@ export class DetectionRepository {
     this.#addLevelChange.run(watchId, level, since);
   }
 
+  /** A new alert: its explanation and, for the record, the same explanation as it opened. */
   openAlert(watchId: number, level: string, at: string, explanation: unknown): number {
-    return Number(this.#insertAlert.run(watchId, level, at, at, JSON.stringify(explanation)).lastInsertRowid);
+    const json = JSON.stringify(explanation);
+    return Number(this.#insertAlert.run(watchId, level, at, at, json, json).lastInsertRowid);
+  }
+
+  /** The open alert's explanation as the episode goes on; its opening record is left as it was. */
+  followAlert(id: number, at: string, explanation: unknown): void {
+    this.#followAlert.run(at, JSON.stringify(explanation), id);
   }
 
   escalateAlert(id: number, level: string, at: string, explanation: unknown): void {

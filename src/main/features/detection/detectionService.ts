@@ -26,6 +26,7 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
 import type { Lexicon, ToneLanguage } from '../tone';
 import { buildVocabulary } from './engine/buildVocabulary';
+import { firedSignature, followEpisode, openingExplanation, sameExplanation } from './engine/episodeExplanation';
 import { levelIndex } from './engine/levelFusion';
 import { keywordWords } from './engine/vocabularyMatcher';
 import type { BucketCounts } from './engine/mentionSummary';
@@ -57,6 +58,8 @@ interface LiveWatch {
   evaluator: WatchEvaluator;
   signals: Signal[];
   since: string | null;
+  /** Data minute the open alert's explanation was last brought up to date. */
+  explainedMinute: number | null;
 }
 
 interface WorkspaceDetection {
@@ -132,13 +135,15 @@ export class DetectionService {
       const live = this.#live(workspaceId, state, w.id, now);
       const stored = state.repo.level(w.id);
       const open = state.repo.currentAlert(w.id);
+      const alert = open ? this.#toAlert(open, w.name) : null;
       return {
         watchId: w.id,
         watchName: w.name,
         level: live?.evaluator.level ?? (stored?.level as CrisisLevel | undefined) ?? 'calm',
         since: stored?.since ?? null,
-        alert: open ? this.#toAlert(open, w.name) : null,
-        signals: live?.signals ?? [],
+        alert: alert,
+        // While an alert is open the banner names what its why-card says, so both read the same data.
+        signals: alert?.explanation.signals ?? live?.signals ?? [],
       };
     });
     const level = watches.reduce<CrisisLevel>((max, w) => (levelIndex(w.level) > levelIndex(max) ? w.level : max), 'calm');
@@ -334,7 +339,7 @@ export class DetectionService {
     if (stored && CRISIS_LEVELS.includes(stored.level as CrisisLevel)) {
       evaluator.restore(stored.level as CrisisLevel, state.repo.currentAlert(watchId) !== undefined);
     }
-    const live: LiveWatch = { evaluator, signals: [], since: stored?.since ?? null };
+    const live: LiveWatch = { evaluator, signals: [], since: stored?.since ?? null, explainedMinute: null };
     state.live.set(watchId, live);
     return live;
   }
@@ -349,20 +354,43 @@ export class DetectionService {
     }
     let alertId: number | null = null;
     if (result.episode === 'opened') {
-      alertId = state.repo.openAlert(watchId, result.level, at, live.evaluator.explain(result.signals));
+      alertId = state.repo.openAlert(watchId, result.level, at, openingExplanation(live.evaluator.explain(result.signals)));
+      live.explainedMinute = Math.floor(result.at / MINUTE_MS);
       this.#log(workspaceId, 'alert.opened', `Detection: ${watchName} → ${result.level}`, { alertId, watch: watchName, level: result.level });
-    } else if (result.episode === 'escalated' || result.episode === 'closed') {
+    } else if (result.episode === 'closed') {
       const open = state.repo.currentAlert(watchId);
       if (open) {
         alertId = open.id;
-        if (result.episode === 'escalated') state.repo.escalateAlert(open.id, result.level, at, live.evaluator.explain(result.signals));
-        else state.repo.closeAlert(open.id, at);
+        state.repo.closeAlert(open.id, at);
       }
+    } else if (live.evaluator.inEpisode) {
+      alertId = this.#follow(state, live, watchId, result);
     }
     if (result.level !== result.previous) {
       this.deps.events.emit('detection:levelChanged', { workspaceId, watchId, level: result.level, previous: result.previous });
     }
     if (alertId !== null) this.deps.events.emit('detection:alertChanged', { workspaceId, alertId });
+  }
+
+  /**
+   * Brings the open alert's why-card up to date with the episode: at once when the level rises or the signals
+   * that fired change (the banner names them), otherwise at most once per minute of data. Returns the alert's id
+   * when its explanation changed.
+   */
+  #follow(state: WorkspaceDetection, live: LiveWatch, watchId: number, result: Evaluation): number | null {
+    const open = state.repo.currentAlert(watchId);
+    if (!open) return null;
+    const stored = explanationSchema.parse(JSON.parse(open.explanationJson));
+    const minute = Math.floor(result.at / MINUTE_MS);
+    const urgent = result.episode === 'escalated' || firedSignature({ signals: result.signals }) !== firedSignature(stored);
+    if (!urgent && live.explainedMinute === minute) return null;
+    live.explainedMinute = minute;
+    const next = followEpisode(stored, live.evaluator.explain(result.signals));
+    const at = new Date(result.at).toISOString();
+    if (result.episode === 'escalated') state.repo.escalateAlert(open.id, result.level, at, next);
+    else if (sameExplanation(stored, next)) return null;
+    else state.repo.followAlert(open.id, at, next);
+    return open.id;
   }
 
   #log(workspaceId: WorkspaceId, code: string, body: string, data: Record<string, string | number>): void {
@@ -387,6 +415,7 @@ export class DetectionService {
       statusBy: row.statusBy,
       statusAt: row.statusAt,
       explanation: explanationSchema.parse(JSON.parse(row.explanationJson)),
+      opening: explanationSchema.parse(JSON.parse(row.openingExplanationJson ?? row.explanationJson)),
     };
   }
 }

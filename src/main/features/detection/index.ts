@@ -3,3 +3,4 @@ export { createDetection } from './createDetection';
 export type { DetectionService } from './detectionService';
 export { generateScenario } from './scenarios/scenarioGenerator';
 export type { ScenarioSpec } from './scenarios/scenarioGenerator';
+export { VocabularyMatcher } from './engine/vocabularyMatcher';

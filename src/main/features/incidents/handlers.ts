@@ -7,6 +7,7 @@ export const incidentHandlers = (incidents: IncidentService): HandlersFor<'incid
   'incidents:get': ({ workspaceId, incidentId }) => incidents.get(workspaceId, incidentId),
   'incidents:open': ({ workspaceId, incident }) => incidents.open(workspaceId, incident),
   'incidents:openFromAlert': ({ workspaceId, ...input }) => incidents.openFromAlert(workspaceId, input),
+  'incidents:proposeFromAlert': ({ workspaceId, alertId }) => incidents.proposeFromAlert(workspaceId, alertId),
   'incidents:setStatus': ({ workspaceId, incidentId, status, actor }) => incidents.setStatus(workspaceId, incidentId, status, actor),
   'incidents:setScope': ({ workspaceId, incidentId, watchIds, start, actor }) =>
     incidents.setScope(workspaceId, incidentId, { watchIds, start }, actor),

@@ -93,6 +93,7 @@ export class IncidentRepository {
   readonly #insertIncident;
   readonly #list;
   readonly #get;
+  readonly #fromAlert;
   readonly #setStatus;
   readonly #setSeverity;
   readonly #insertRole;
@@ -141,6 +142,10 @@ export class IncidentRepository {
       `SELECT ${INCIDENT_COLUMNS} FROM incidents ORDER BY status = 'closed', opened_at DESC, rowid DESC`,
     );
     this.#get = db.prepare<[string], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`);
+    this.#fromAlert = db.prepare<[string, string], { id: string }>(
+      `SELECT id FROM incidents WHERE alert_id = ? AND json_extract(alert_snapshot_json, '$.raisedAt') = ?
+       ORDER BY opened_at DESC, rowid DESC LIMIT 1`,
+    );
     this.#setStatus = db.prepare<{ id: string; status: string; at: string }>(
       `UPDATE incidents SET status = @status, updated_at = @at,
          active_at = CASE WHEN @status = 'active' AND active_at IS NULL THEN @at ELSE active_at END,
@@ -242,6 +247,13 @@ export class IncidentRepository {
   }
   get(id: string): IncidentRow | undefined {
     return this.#get.get(id);
+  }
+  /**
+   * The latest incident opened from this alert, if any. Alert ids are reused once a watch and its alerts are
+   * deleted, so the alert is also recognised by when it was raised.
+   */
+  fromAlert(alertId: string, raisedAt: string): string | undefined {
+    return this.#fromAlert.get(alertId, raisedAt)?.id;
   }
   setStatus(id: string, status: string, at: string): void {
     this.#setStatus.run({ id, status, at });

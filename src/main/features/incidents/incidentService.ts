@@ -9,6 +9,7 @@ import {
   openIncidentSchema,
   STATUS_MOVES,
   type Actor,
+  type AlertIncidentProposal,
   type AlertSnapshot,
   type ChecklistStatus,
   type IncidentChecklistItem,
@@ -40,6 +41,7 @@ import type { CrisisLogService } from '../crisisLog';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { snapshotOf } from './alertSnapshot';
+import { scenarioFromAlert } from './scenarioFromAlert';
 import { seedFromPlan } from './seedFromPlan';
 import { assembleSituation } from './situationReport';
 import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
@@ -189,10 +191,29 @@ export class IncidentService {
     return this.#changed(workspaceId, id);
   }
 
-  /** The incident carries a frozen copy of the alert's why-card and sample mentions. */
+  /** The incident the alert already has, or the plan's scenario its words point to. */
+  proposeFromAlert(workspaceId: WorkspaceId, alertId: number): AlertIncidentProposal {
+    if (!this.deps.alerts) throw new AppFailure('UNAVAILABLE', 'Alerts are not available in this build.');
+    const alert = this.deps.alerts.get(workspaceId, alertId);
+    const proposal = scenarioFromAlert(this.deps.plan(workspaceId), alert);
+    return {
+      alertId,
+      incidentId: this.#repoOf(workspaceId).fromAlert(String(alertId), alert.openedAt) ?? null,
+      scenarioId: proposal?.scenario.id ?? null,
+      scenarioKind: proposal?.scenario.kind ?? null,
+      because: proposal?.because ?? [],
+    };
+  }
+
+  /**
+   * The incident carries a frozen copy of the alert's why-card and sample mentions. An alert already answered by
+   * an incident gets that incident back, not a second one (two people in the cell may act on the same alert).
+   */
   openFromAlert(workspaceId: WorkspaceId, input: OpenFromAlert): IncidentDetail {
     if (!this.deps.alerts) throw new AppFailure('UNAVAILABLE', 'Alerts are not available in this build.');
     const alert = this.deps.alerts.get(workspaceId, input.alertId);
+    const existing = this.#repoOf(workspaceId).fromAlert(String(alert.id), alert.openedAt);
+    if (existing) return this.get(workspaceId, existing);
     const language = this.deps.settings(workspaceId).reportLanguage;
     const title = input.title?.trim() || `${alert.watchName} — ${alert.level}`;
     const detail = this.open(workspaceId, {

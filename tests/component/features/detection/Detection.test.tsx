@@ -72,9 +72,9 @@ describe('Alert actions', () => {
     await waitFor(() => expect(backend.sent('detection:dismissAlert')).toEqual([{ workspaceId: 'live', alertId: 31, reason: 'Match sur un homonyme' }]));
   });
 
-  it('offers nothing on a dismissed alert', () => {
-    const { container } = renderInApp(<AlertActions alert={alert({ status: 'dismissed' })} />);
-    expect(within(container).queryAllByRole('button')).toEqual([]);
+  it('offers only its incident on a dismissed alert', () => {
+    const { container } = renderInApp(<AlertActions alert={alert({ id: 31, status: 'dismissed' })} />);
+    expect(within(container).getAllByRole('button').map((b) => b.textContent)).toEqual([t('incidents.alerts.openIncident')]);
   });
 });
 

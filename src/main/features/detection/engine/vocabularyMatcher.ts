@@ -73,26 +73,6 @@ export function extractTerms(text: string, ignored: ReadonlySet<string> = new Se
   return [...terms];
 }
 
-/**
- * How the wanted accent-free terms are most often written in these texts (lowercase), so an explanation shows
- * "données", not the "donnees" it counted by.
- */
-export function surfaceForms(texts: Iterable<string>, wanted: ReadonlySet<string>): Map<string, string> {
-  const seen = new Map<string, Map<string, number>>();
-  for (const text of texts) {
-    for (const t of tokenize(text)) {
-      if (!wanted.has(t.folded)) continue;
-      const forms = seen.get(t.folded) ?? new Map<string, number>();
-      const form = t.text.toLowerCase();
-      forms.set(form, (forms.get(form) ?? 0) + 1);
-      seen.set(t.folded, forms);
-    }
-  }
-  const best = new Map<string, string>();
-  for (const [folded, forms] of seen) best.set(folded, [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
-  return best;
-}
-
 /** Accent-free words of a watch's name and keywords. */
 export function keywordWords(keywords: readonly string[]): Set<string> {
   const words = new Set<string>();

@@ -4,7 +4,9 @@ import { VolumeDetector } from '../volume/volumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
 import { burstingTerms, type BurstSettings, type TermBurst } from './termBursts';
-import { extractTerms, surfaceForms, type VocabularyMatcher } from './vocabularyMatcher';
+import { foldAccents } from '../../tone';
+import { extractTerms, type VocabularyMatcher } from './vocabularyMatcher';
+import { shownTerms, writtenForms, type ShownTerm } from './writtenForms';
 
 /** The live engine counts mentions per 5-minute bucket; the volume detector learns that interval from the buckets it is fed. */
 export const BUCKET_MS = 5 * 60_000;
@@ -27,6 +29,13 @@ const EMERGING_MIN_HISTORY_HOURS = 24;
 const EMERGING_FIRST_MENTIONS = 3;
 const INFLUENTIAL_KINDS = new Set(['journalist', 'media', 'politician']);
 const MAX_RECENT = 20_000;
+
+/** Emerging terms: the bursts (by key) and how people read them (written forms, phrases), most significant first. */
+interface Emerging {
+  signal: Signal;
+  bursts: TermBurst[];
+  shown: ShownTerm[];
+}
 
 export type EpisodeChange = 'opened' | 'escalated' | 'closed' | null;
 
@@ -71,6 +80,16 @@ function sample(m: RecentMention): Explanation['samples'][number] {
   return { mentionId: m.id, author: m.authorName, text: m.text.slice(0, 280), tone: m.tone, publishedAt: new Date(m.publishedAt).toISOString() };
 }
 
+/**
+ * Terms by count, leaving out a word carried by a crisis phrase counted at least as often ("fuite", "donnees"
+ * beside "fuite de données"): the phrase already says it.
+ */
+function withoutPhraseWords(counts: Map<string, number>): Array<[string, number]> {
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const phrases = ranked.filter(([term]) => term.includes(' ')).map(([term, count]) => ({ words: new Set(foldAccents(term).split(' ')), count }));
+  return ranked.filter(([term, count]) => term.includes(' ') || !phrases.some((p) => p.words.has(term) && p.count >= count));
+}
+
 function top<K>(counts: Map<K, number>, n: number): Array<[K, number]> {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
@@ -91,7 +110,7 @@ export class WatchEvaluator {
   private notable: RecentMention[] = [];
   private prunedAtBucket: number | null = null;
   private baselineCache: { bucket: number; negative: number; toned: number } | null = null;
-  private emergingCache: { minute: number; signal: Signal; bursts: TermBurst[] } | null = null;
+  private emergingCache: ({ minute: number } & Emerging) | null = null;
   private firstBucket: number | null = null;
   private firstTermHour: number | null = null;
   private state: HysteresisState = { level: 'calm', lastHighAt: null };
@@ -255,7 +274,8 @@ export class WatchEvaluator {
     const languages = new Map<string, number>();
     const tone = { negative: 0, neutral: 0, positive: 0, unknown: 0 };
     for (const m of window) {
-      for (const t of new Set([...m.crisisTerms, ...m.terms])) terms.set(t, (terms.get(t) ?? 0) + 1);
+      // A one-word crisis term is counted under its accent-free key, as the post's own words are, so it is not listed twice.
+      for (const t of new Set([...m.crisisTerms.map((c) => (c.includes(' ') ? c : foldAccents(c))), ...m.terms])) terms.set(t, (terms.get(t) ?? 0) + 1);
       if (m.authorName) {
         const a = authors.get(m.authorName) ?? { name: m.authorName, audience: m.audience, kind: m.authorKind, mentions: 0 };
         a.mentions += 1;
@@ -271,32 +291,37 @@ export class WatchEvaluator {
     const weight = (m: RecentMention) =>
       (m.crisisTerms.length > 0 ? 2 : 0) + (m.tone === 'negative' ? 1 : 0) + Math.log10(1 + (m.audience ?? 0)) / 10;
     const samples = [...window].sort((a, b) => weight(b) - weight(a) || b.publishedAt - a.publishedAt).slice(0, 5);
-    const topTerms = top(terms, 10);
-    const emerging = signals.find((s) => s.kind === 'emergingTerms')?.items ?? [];
-    const bursts = this.emerging().bursts.filter((b) => emerging.includes(b.term));
-    const forms = surfaceForms(
+    const topTerms = withoutPhraseWords(terms).slice(0, 10);
+    const forms = writtenForms(
       window.map((m) => m.text),
-      new Set([...topTerms.map(([term]) => term), ...emerging]),
+      new Set(topTerms.map(([term]) => term)),
     );
-    const shown = (term: string) => forms.get(term) ?? term;
+    const fired = new Set(signals.find((s) => s.kind === 'emergingTerms')?.items ?? []);
+    const { bursts, shown } = this.emerging();
     return {
       at: new Date(this.now).toISOString(),
       windowMinutes: WINDOW_MS / 60_000,
       mentions: window.length,
-      signals: signals.map((s) => (s.kind === 'emergingTerms' ? { ...s, items: s.items.map(shown) } : s)),
-      topTerms: topTerms.map(([term, count]) => ({ term: shown(term), count })),
+      signals,
+      topTerms: topTerms.map(([term, count]) => ({ term: forms.get(term) ?? term, count })),
       topAuthors: [...authors.values()].sort((a, b) => (b.audience ?? 0) - (a.audience ?? 0) || b.mentions - a.mentions).slice(0, 5),
       sources: top(sources, 8).map(([name, count]) => ({ name, count })),
       languages: top(languages, 8).map(([language, count]) => ({ language, count })),
       tone,
       samples: samples.map(sample),
       // The window is in time order: the first mentions that carried each new term, the ones that brought it in.
-      emerging: bursts.map((b) => ({
-        term: shown(b.term),
-        count: b.count,
-        expected: Math.round(b.expected * 100) / 100,
-        firstMentions: window.filter((m) => m.terms.includes(b.term)).slice(0, EMERGING_FIRST_MENTIONS).map(sample),
-      })),
+      emerging: shown
+        .filter((term) => fired.has(term.shown))
+        .map((term) => {
+          const main = bursts.find((b) => term.keys.includes(b.term))!;
+          return {
+            term: term.shown,
+            count: main.count,
+            expected: Math.round(main.expected * 100) / 100,
+            firstMentions: window.filter((m) => m.terms.includes(main.term)).slice(0, EMERGING_FIRST_MENTIONS).map(sample),
+          };
+        }),
+      peak: null,
     };
   }
 
@@ -425,15 +450,15 @@ export class WatchEvaluator {
     return this.emerging().signal;
   }
 
-  private emerging(): { signal: Signal; bursts: TermBurst[] } {
+  private emerging(): Emerging {
     // Term bursts build over minutes: recomputing once per minute of data keeps high-volume batches cheap.
     const minute = Math.floor(this.now / 60_000);
     if (this.emergingCache?.minute !== minute) this.emergingCache = { minute, ...this.computeEmerging(this.inWindow(this.recent)) };
     return this.emergingCache;
   }
 
-  private computeEmerging(window: RecentMention[]): { signal: Signal; bursts: TermBurst[] } {
-    const quiet = { signal: { kind: 'emergingTerms' as const, level: 'calm' as const, value: 0, reference: null, items: [] }, bursts: [] };
+  private computeEmerging(window: RecentMention[]): Emerging {
+    const quiet = { signal: { kind: 'emergingTerms' as const, level: 'calm' as const, value: 0, reference: null, items: [] }, bursts: [], shown: [] };
     // History: whole hours before the one the window starts in, so the window's own mentions are not their own past.
     const firstHour = Math.floor((this.now - WINDOW_MS) / HOUR_MS);
     const historyHours = this.firstTermHour === null ? 0 : Math.min(HISTORY_DAYS * 24, firstHour - this.firstTermHour);
@@ -453,9 +478,15 @@ export class WatchEvaluator {
       EMERGING_BURST,
     ).slice(0, 8);
     if (bursts.length === 0) return quiet;
+    const keys = bursts.map((b) => b.term);
+    const shown = shownTerms(
+      window.filter((m) => m.terms.some((t) => keys.includes(t))).map((m) => m.text),
+      keys,
+    );
     return {
-      signal: { kind: 'emergingTerms', level: 'vigilance', value: bursts.length, reference: null, items: bursts.map((b) => b.term) },
+      signal: { kind: 'emergingTerms', level: 'vigilance', value: shown.length, reference: null, items: shown.map((t) => t.shown) },
       bursts,
+      shown,
     };
   }
 

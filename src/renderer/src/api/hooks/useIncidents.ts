@@ -15,11 +15,24 @@ export const useIncident = (workspaceId: WorkspaceId, incidentId: string) =>
     queryFn: () => callApi('incidents:get', { workspaceId, incidentId }),
   });
 
-/** Open alerts, which an incident can be opened from; refreshed by `detection:alertChanged`. */
+/**
+ * Alerts still going on (not closed, not dismissed), answered or not: an incident can be opened from each.
+ * Refreshed by `detection:alertChanged`.
+ */
 export const useOpenAlerts = (workspaceId: WorkspaceId) =>
   useQuery({
-    queryKey: [...queryKeys.detection(workspaceId), 'alerts', 'open'],
-    queryFn: () => callApi('detection:listAlerts', { workspaceId, status: 'open', limit: 20 }),
+    queryKey: [...queryKeys.detection(workspaceId), 'alerts', 'all'],
+    queryFn: () => callApi('detection:listAlerts', { workspaceId, status: 'all', limit: 200 }),
+    select: (alerts) => alerts.filter((a) => a.closedAt === null && a.status !== 'dismissed').slice(0, 20),
+  });
+
+/** Before opening from an alert: the incident it already has, or the scenario its words point to. */
+export const useAlertIncidentProposal = (workspaceId: WorkspaceId, alertId: number | null) =>
+  useQuery({
+    queryKey: [...queryKeys.incidents(workspaceId), 'fromAlert', alertId],
+    queryFn: () => callApi('incidents:proposeFromAlert', { workspaceId, alertId: alertId! }),
+    enabled: alertId !== null,
+    retry: false,
   });
 
 type DetailCall =

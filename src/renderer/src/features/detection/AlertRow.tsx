@@ -44,7 +44,7 @@ export function AlertRow({ alert, expanded = alert.status === 'open' && alert.cl
         {alert.statusReason && <Text size="sm">{alert.statusReason}</Text>}
         <AlertActions alert={alert} />
         <Collapse expanded={open}>
-          <WhyCard explanation={alert.explanation} watchName={alert.watchName} />
+          <WhyCard explanation={alert.explanation} opening={alert.opening} watchName={alert.watchName} />
         </Collapse>
       </Stack>
     </Paper>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLevelOverview } from '../../api/hooks/useDetection';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
+import { AlertIncidentButton } from '../incidents/AlertIncidentButton';
 import { AlertActions } from './AlertActions';
 import { LEVEL_COLORS, LEVEL_SURFACE } from './levelColors';
 import { WhyCard } from './WhyCard';
@@ -18,7 +19,8 @@ export function LevelBanner() {
   const top = overview.data.watches[0];
   const color = LEVEL_COLORS[level];
   const surface = LEVEL_SURFACE[level];
-  const fired = top?.signals.filter((s) => s.level !== 'calm') ?? [];
+  // The same signals the Why? dialog shows: the open alert's why-card, or the live ones when no alert is open.
+  const fired = (top?.alert?.explanation.signals ?? top?.signals ?? []).filter((s) => s.level !== 'calm');
   return (
     <Paper
       p="xs"
@@ -31,8 +33,8 @@ export function LevelBanner() {
       data-level={level}
     >
       <Group justify="space-between" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <Badge color={color} size="lg" variant={level === 'calm' ? 'light' : 'white'} c={level === 'vigilance' ? surface.text : surface.bg} data-testid="level-badge">
+        <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
+          <Badge style={{ flexShrink: 0 }} color={color} size="lg" variant={level === 'calm' ? 'light' : 'white'} c={level === 'vigilance' ? surface.text : surface.bg} data-testid="level-badge">
             {t(`detection.level.${level}`)}
           </Badge>
           <Text fw={600} size="sm" truncate>
@@ -48,15 +50,18 @@ export function LevelBanner() {
           )}
         </Group>
         {top?.alert && (
-          <Button size="xs" variant="white" c={level === 'vigilance' ? surface.text : (surface.bg ?? color)} onClick={() => setOpen(true)} data-testid="level-why">
-            {t('detection.banner.why')}
-          </Button>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Button size="xs" variant="white" c={level === 'vigilance' ? surface.text : (surface.bg ?? color)} onClick={() => setOpen(true)} data-testid="level-why">
+              {t('detection.banner.why')}
+            </Button>
+            <AlertIncidentButton alert={top.alert} variant="white" c={level === 'vigilance' ? surface.text : (surface.bg ?? color)} />
+          </Group>
         )}
       </Group>
       {top?.alert && (
         <Modal opened={open} onClose={() => setOpen(false)} size="xl" title={t('detection.banner.label')}>
           <Stack>
-            <WhyCard explanation={top.alert.explanation} watchName={top.watchName} />
+            <WhyCard explanation={top.alert.explanation} opening={top.alert.opening} watchName={top.watchName} />
             <AlertActions alert={top.alert} />
           </Stack>
         </Modal>

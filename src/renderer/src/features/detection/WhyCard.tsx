@@ -1,5 +1,7 @@
-// The explanation stored with an alert: which signals fired and by how much, who and what is behind it.
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// The explanation stored with an alert: which signals fired and by how much, who and what is behind it. An open
+// alert's explanation follows its episode; given the opening one too, the card lets the reader switch to it.
+import { Badge, Group, List, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Explanation, Signal } from '../../../../shared/domain/detection';
 import { formatDateTime } from '../../i18n/format';
@@ -42,8 +44,18 @@ function SignalLine({ signal }: { signal: Signal }) {
   );
 }
 
-export function WhyCard({ explanation, watchName }: { explanation: Explanation; watchName: string }) {
+interface WhyCardProps {
+  explanation: Explanation;
+  watchName: string;
+  /** The explanation as the alert opened, kept for the record; the card offers it when it differs. */
+  opening?: Explanation;
+}
+
+export function WhyCard({ explanation: current, watchName, opening }: WhyCardProps) {
   const { t, i18n } = useTranslation();
+  const [version, setVersion] = useState<'now' | 'opening'>('now');
+  const followed = opening !== undefined && opening.at !== current.at;
+  const explanation = followed && version === 'opening' ? opening : current;
   const none = t('detection.why.none');
   return (
     <Paper withBorder p="md" data-testid="why-card">
@@ -51,10 +63,33 @@ export function WhyCard({ explanation, watchName }: { explanation: Explanation; 
         <Title order={3} size="h4">
           {t('detection.why.title', { watch: watchName })}
         </Title>
+        {followed && (
+          <Group gap="sm">
+            <SegmentedControl
+              size="xs"
+              aria-label={t('detection.why.version')}
+              value={version}
+              onChange={(v) => setVersion(v as 'now' | 'opening')}
+              data={[
+                { value: 'now', label: t('detection.why.now') },
+                { value: 'opening', label: t('detection.why.atOpening') },
+              ]}
+              data-testid="why-version"
+            />
+            <Text size="xs" c="dimmed">
+              {t('detection.why.follows')}
+            </Text>
+          </Group>
+        )}
         <Text size="sm" c="dimmed">
           {t('detection.why.window', { minutes: explanation.windowMinutes, count: explanation.mentions })} ·{' '}
           {formatDateTime(explanation.at, i18n.language)}
         </Text>
+        {explanation.peak && explanation.peak.mentions > explanation.mentions && (
+          <Text size="sm" data-testid="why-peak">
+            {t('detection.why.peak', { count: explanation.peak.mentions, time: formatDateTime(explanation.peak.at, i18n.language) })}
+          </Text>
+        )}
         <Stack gap="xs">
           {explanation.signals.map((s) => (
             <SignalLine key={s.kind} signal={s} />

@@ -1,9 +1,8 @@
 // The incidents area: the list of incidents (several may be open at once) or one incident's own space.
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Alert } from '../../../../shared/domain/detection';
 import { useIncidentList } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
@@ -31,7 +30,6 @@ function IncidentList({ onOpen }: { onOpen: (id: string) => void }) {
   const workspaceId = useWorkspaceId();
   const list = useIncidentList(workspaceId);
   const [opening, setOpening] = useState(false);
-  const [fromAlert, setFromAlert] = useState<Alert | null>(null);
   useHotkeys([['alt+i', () => setOpening(true)]]);
   return (
     <Stack data-testid="screen-incidents">
@@ -46,18 +44,16 @@ function IncidentList({ onOpen }: { onOpen: (id: string) => void }) {
           </Button>
         </Group>
       </Group>
-      <OpenAlerts
-        onOpenFrom={(alert) => {
-          setFromAlert(alert);
-          setOpening(true);
-        }}
-      />
+      <OpenAlerts />
       <QueryState query={list}>
         {(incidents) =>
           incidents.length === 0 ? (
             <Paper withBorder p="lg">
               <Text fw={600}>{t('incidents.emptyTitle')}</Text>
               <Text c="dimmed">{t('incidents.emptyHelp')}</Text>
+              <Anchor href="#/alerts" size="sm" data-testid="incidents-empty-alerts">
+                {t('incidents.emptyAlerts')}
+              </Anchor>
             </Paper>
           ) : (
             <Table striped highlightOnHover data-testid="incident-list">
@@ -95,15 +91,7 @@ function IncidentList({ onOpen }: { onOpen: (id: string) => void }) {
           )
         }
       </QueryState>
-      <OpenIncidentModal
-        opened={opening}
-        alert={fromAlert}
-        onClose={() => {
-          setOpening(false);
-          setFromAlert(null);
-        }}
-        onOpened={onOpen}
-      />
+      <OpenIncidentModal opened={opening} onClose={() => setOpening(false)} onOpened={onOpen} />
     </Stack>
   );
 }

@@ -1,14 +1,15 @@
-// Open alerts from detection, each with its why in short and the action that opens an incident from it.
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+// Alerts still going on, answered or not, each with its why in short and the action that opens its incident.
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/domain/detection';
 import { useOpenAlerts } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
+import { AlertIncidentButton } from './AlertIncidentButton';
 
 const levelColor: Record<Alert['level'], string> = { vigilance: 'yellow', alert: 'orange', crisis: 'red' };
 
-export function OpenAlerts({ onOpenFrom }: { onOpenFrom: (alert: Alert) => void }) {
+export function OpenAlerts() {
   const { t, i18n } = useTranslation();
   const alerts = useOpenAlerts(useWorkspaceId());
   const list = alerts.data ?? [];
@@ -35,9 +36,7 @@ export function OpenAlerts({ onOpenFrom }: { onOpenFrom: (alert: Alert) => void 
                   {fired.map((s) => `${t(`incidents.alerts.signal.${s.kind}`)}${s.items.length > 0 ? ` (${s.items.slice(0, 3).join(', ')})` : ''}`).join(' · ')}
                 </Text>
               </Stack>
-              <Button onClick={() => onOpenFrom(alert)} data-testid={`open-from-alert-${alert.id}`} style={{ flexShrink: 0 }}>
-                {t('incidents.alerts.openIncident')}
-              </Button>
+              <AlertIncidentButton alert={alert} size="sm" />
             </Group>
           );
         })}

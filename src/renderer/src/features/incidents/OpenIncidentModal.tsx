@@ -1,10 +1,11 @@
-// Opening an incident by hand: scenario, severity, starting status, the watches and start of its period. The plan seeds its roster and checklist.
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+// Opening an incident by hand or from an alert: scenario (from an alert, the one its words point to), severity,
+// starting status, and by hand the watches and start of its period. The plan seeds its roster and checklist.
+import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/domain/detection';
 import { SCENARIO_KINDS, type ScenarioKind, type Severity } from '../../../../shared/domain/plan';
-import { useIncidentAction } from '../../api/hooks/useIncidents';
+import { useAlertIncidentProposal, useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWatches } from '../../api/hooks/useListen';
 import { fromLocalInput, ScopeFields } from './ScopeFields';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
@@ -31,14 +32,19 @@ export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: P
   const pending = open.isPending || openFromAlert.isPending;
   const failed = open.isError || openFromAlert.isError;
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<ScenarioKind>('viralComplaint');
+  // Until someone picks a scenario, the one the alert's words point to (else a viral complaint) is proposed.
+  const [chosenKind, setKind] = useState<ScenarioKind | null>(null);
   const [severity, setSeverity] = useState<Severity>('high');
   // Each alert opens the form with its own defaults.
   useEffect(() => {
     if (!alert) return;
     setTitle(`${alert.watchName} — ${t(`incidents.level.${alert.level}`)}`);
     setSeverity(severityForLevel[alert.level]);
+    setKind(null);
   }, [alert, t]);
+  const proposal = useAlertIncidentProposal(workspaceId, opened && alert ? alert.id : null);
+  const proposed = alert && proposal.data?.alertId === alert.id ? proposal.data : undefined;
+  const kind = chosenKind ?? proposed?.scenarioKind ?? 'viralComplaint';
   const [status, setStatus] = useState<'monitoring' | 'active'>('active');
   const [summary, setSummary] = useState('');
   // By hand, the incident is about every active watch from now unless the person chooses otherwise.
@@ -93,6 +99,11 @@ export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: P
             data={SCENARIO_KINDS.map((k) => ({ value: k, label: t(`incidents.scenario.${k}`) }))}
             data-testid="incident-scenario"
           />
+          {proposed && proposed.because.length > 0 && (
+            <Text size="sm" c="dimmed" data-testid="incident-scenario-because">
+              {t('incidents.alerts.proposed', { words: proposed.because.join(', ') })}
+            </Text>
+          )}
           <Group grow>
             <Select
               label={t('incidents.fields.severity')}

@@ -1,10 +1,34 @@
-// Scenarios: each likely crisis with its severity guidance, playbook and prepared statements.
-import { Badge, Group, MultiSelect } from '@mantine/core';
+// Scenarios: each likely crisis with its severity guidance, playbook, prepared statements and the words that
+// point to it in an alert.
+import { Badge, Grid, Group, MultiSelect, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCENARIO_KINDS, type Severity } from '../../../../shared/domain/plan';
 import { BilingualField } from './fields';
 import { NamedEntriesAccordion, RequiredSelect, usePlanLanguage } from './listEditing';
 import type { PlanEditorProps } from './planEditing';
+
+const wordsIn = (text: string): string[] => text.split('\n').map((w) => w.trim()).filter(Boolean);
+
+/** One word or phrase per line; the text keeps the line being typed, the plan gets the words. */
+function WordsField({ label, words, onChange, testId }: { label: string; words: string[]; onChange: (words: string[]) => void; testId: string }) {
+  const [text, setText] = useState(words.join('\n'));
+  const shown = wordsIn(text).join('\n') === words.join('\n') ? text : words.join('\n');
+  return (
+    <Textarea
+      label={label}
+      autosize
+      minRows={3}
+      maxRows={10}
+      value={shown}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        onChange(wordsIn(e.currentTarget.value));
+      }}
+      data-testid={testId}
+    />
+  );
+}
 
 const SEVERITY_COLORS: Record<Severity, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
 
@@ -60,6 +84,18 @@ export function ScenariosEditor({ plan, edit }: PlanEditorProps) {
             data={plan.templates.map((tpl) => ({ value: tpl.id, label: tpl.name[lang] }))}
             onChange={(ids) => edit((p) => void (p.scenarios[index]!.templateIds = ids))}
           />
+          <Grid>
+            {(['fr', 'en'] as const).map((language) => (
+              <Grid.Col span={6} key={language}>
+                <WordsField
+                  label={`${t('plan.fields.triggers')} — ${t(`plan.${language}`)}`}
+                  words={scenario.triggers[language]}
+                  onChange={(words) => edit((p) => void (p.scenarios[index]!.triggers[language] = words))}
+                  testId={`scenario-triggers-${language}`}
+                />
+              </Grid.Col>
+            ))}
+          </Grid>
         </>
       )}
     </NamedEntriesAccordion>

@@ -99,6 +99,90 @@ describe('DetectionService through the core', () => {
     expect((await invoke(core, 'detection:getAlert', { workspaceId: WS, alertId })).closedAt).not.toBeNull();
   });
 
+  it('keeps the why-card of an open alert true: an influential author who writes 20 minutes in joins it, the opening stays on record', async () => {
+    const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
+    const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
+    const opening = burst(25, now).filter((m) => m.author.kind !== 'journalist');
+    await core.ingest.ingest(WS, source.id, opening);
+    const [opened] = await invoke(core, 'detection:listAlerts', { workspaceId: WS });
+    expect(opened!.explanation.topAuthors.map((a) => a.name)).not.toContain('Paul Roux');
+
+    const pushed: Array<[EventName, unknown]> = [];
+    core.events.subscribe((name, payload) => pushed.push([name, payload]));
+    now += 20 * 60_000;
+    await core.ingest.ingest(WS, source.id, [
+      {
+        externalId: 'journalist-late',
+        author: { handle: 'proux', displayName: 'Paul Roux', audience: 250_000, kind: 'journalist' },
+        text: 'Fuite de données à la Banque Léman : des milliers de clients touchés, la banque se tait',
+        language: 'fr',
+        publishedAt: new Date(now - 5_000).toISOString(),
+      },
+    ]);
+    const alert = await invoke(core, 'detection:getAlert', { workspaceId: WS, alertId: opened!.id });
+    expect(alert.explanation.topAuthors[0]).toMatchObject({ name: 'Paul Roux', audience: 250_000 });
+    expect(alert.explanation.signals.find((s) => s.kind === 'audience')).toMatchObject({ level: 'vigilance', items: ['Paul Roux'] });
+    expect(alert.explanation.mentions).toBe(26);
+    expect(alert.explanation.peak).toEqual({ at: alert.explanation.at, mentions: 26 });
+    expect(pushed).toContainEqual(['detection:alertChanged', { workspaceId: WS, alertId: opened!.id }]);
+    // The opening is kept as it was, for the record.
+    expect(alert.opening).toEqual(opened!.explanation);
+    expect(alert.opening!.topAuthors.map((a) => a.name)).not.toContain('Paul Roux');
+
+    // The banner and the Why? dialog read the same signals.
+    const overview = await invoke(core, 'detection:overview', { workspaceId: WS });
+    const row = overview.watches.find((w) => w.watchId === watch.id)!;
+    expect(row.signals).toEqual(row.alert!.explanation.signals);
+    expect(row.signals.filter((s) => s.level !== 'calm').map((s) => s.kind)).toContain('audience');
+
+    // An hour later the journalist has left the window but stays behind the episode; the peak stays the busiest hour.
+    now += 50 * 60_000;
+    core.detection.tick();
+    const later = await invoke(core, 'detection:getAlert', { workspaceId: WS, alertId: opened!.id });
+    expect(later.explanation.mentions).toBeLessThan(26);
+    expect(later.explanation.topAuthors[0]!.name).toBe('Paul Roux');
+    expect(later.explanation.peak!.mentions).toBe(26);
+  });
+
+  it('names emerging crisis words as the posts write them: a phrase, a hashtag with its capitals, never accent-free keys', async () => {
+    await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Helvetia', keywords: ['Helvetia'] } });
+    const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
+    const ordinary = ['Helvetia ouvre une agence à Genève', 'Question sur mon compte Helvetia, quelqu’un sait ?', 'Taux hypothécaires Helvetia en hausse ce mois'];
+    const history = Array.from({ length: 180 }, (_, i) => ({
+      externalId: `h-${i}`,
+      author: { handle: `c${i % 40}` },
+      text: ordinary[i % 3]!,
+      language: 'fr',
+      publishedAt: new Date(now - 31 * 3_600_000 + i * 10 * 60_000).toISOString(),
+    }));
+    await core.ingest.ingest(WS, source.id, history);
+    // Emerging terms are recomputed once per minute of data.
+    now += 60_000;
+    const crisis = ['Fuite de données chez Helvetia : mes infos bancaires en ligne #HelvetiaLeak', '#HelvetiaLeak la fuite de données touche des milliers de clients Helvetia', 'Données volées ? FUITE DE DONNÉES confirmée chez Helvetia #HelvetiaLeak'];
+    await core.ingest.ingest(
+      WS,
+      source.id,
+      Array.from({ length: 24 }, (_, i) => ({
+        externalId: `x-${i}`,
+        author: { handle: `v${i}` },
+        text: crisis[i % 3]!,
+        language: 'fr',
+        publishedAt: new Date(now - 30 * 60_000 + i * 60_000).toISOString(),
+      })),
+    );
+    // The why-card follows the episode minute by minute.
+    now += 60_000;
+    core.detection.tick();
+    const [row] = (await invoke(core, 'detection:overview', { workspaceId: WS })).watches;
+    const emerging = row!.signals.find((s) => s.kind === 'emergingTerms')!.items;
+    expect(emerging).toEqual(expect.arrayContaining(['fuite de données', '#HelvetiaLeak']));
+    for (const key of ['fuite', 'donnees', 'données', '#helvetialeak']) expect(emerging).not.toContain(key);
+    const why = row!.alert!.explanation;
+    expect(why.emerging.map((e) => e.term)).toEqual(expect.arrayContaining(['fuite de données', '#HelvetiaLeak']));
+    expect(why.emerging.find((e) => e.term === 'fuite de données')!.count).toBe(24);
+    expect(why.topTerms.map((t) => t.term)).not.toContain('donnees');
+  });
+
   it('deletes a watch with its alerts and keeps its mentions and the crisis log', async () => {
     const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
     const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });

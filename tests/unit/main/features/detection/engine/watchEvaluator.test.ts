@@ -93,10 +93,11 @@ describe('WatchEvaluator', () => {
     expect(why.signals.find((s) => s.kind === 'audience')!.items[0]).toBe('Claire Martin');
     expect(why.topAuthors[0]).toMatchObject({ name: 'Claire Martin', audience: 250_000 });
     expect(why.tone.negative).toBe(31);
-    // Terms are counted accent-free but shown as people write them.
+    // Terms are counted accent-free but shown as people write them; the words of a crisis phrase are not repeated.
     const shownTerms = why.topTerms.map((t) => t.term);
-    expect(shownTerms).toContain('données');
+    expect(shownTerms).toContain('fuite de données');
     expect(shownTerms).not.toContain('donnees');
+    expect(shownTerms).not.toContain('données');
     // Same episode: no second alert while it lasts.
     ev.addMentions([mention(200, T0 + 20 * 60_000, { text: 'Encore ce scandale', tone: 'negative' })]);
     expect(ev.evaluate(T0 + 21 * 60_000).episode).toBeNull();
