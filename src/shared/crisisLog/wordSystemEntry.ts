@@ -2,6 +2,8 @@
 import type { SystemData } from '../domain/crisisLog';
 import type { Language } from '../domain/workspace';
 import { systemLogEn, systemLogFr, systemWordsEn, systemWordsFr } from '../i18n/systemLog';
+import { composerEn, composerFr } from '../i18n/composer';
+import { incidentsEn, incidentsFr } from '../i18n/incidents';
 
 const CATALOG = { en: systemLogEn, fr: systemLogFr } as const;
 const WORDS: Record<Language, Record<string, string>> = { en: systemWordsEn, fr: systemWordsFr };
@@ -14,6 +16,21 @@ export function codeWord(code: string, language: Language): string {
   return Object.hasOwn(WORDS[language], code) ? WORDS[language][code]! : code;
 }
 
+/**
+ * Screens sign for a person who gave no name with a placeholder in their own language ("Someone at this
+ * computer"); that placeholder is stored as written, so it is put back in the reader's language here.
+ */
+const PLACEHOLDERS: readonly Record<Language, string>[] = [
+  { en: composerEn.someone, fr: composerFr.someone },
+  { en: incidentsEn.operator.unnamed, fr: incidentsFr.operator.unnamed },
+];
+
+/** A person's name as stored, or the reader's own wording of a no-name placeholder. */
+export function personName(name: string, language: Language): string {
+  const placeholder = PLACEHOLDERS.find((p) => p.en === name || p.fr === name);
+  return placeholder ? placeholder[language] : name;
+}
+
 /** The entry in words, or null when its code is unknown or its data lacks a value the wording needs. */
 export function wordSystemEntry(code: string | null, data: SystemData | null, language: Language): string | null {
   if (!code || !Object.hasOwn(CATALOG[language], code)) return null;
@@ -24,7 +41,7 @@ export function wordSystemEntry(code: string | null, data: SystemData | null, la
     const raw = values[`${key}${SUFFIX[language]}`] ?? values[key];
     if (raw === undefined || raw === null || raw === '') return null;
     const text = String(raw);
-    return WORD_KEYS.has(key) ? codeWord(text, language) : text;
+    return WORD_KEYS.has(key) ? codeWord(text, language) : personName(text, language);
   };
   /** A piece of template with its values, or null when one of them is missing. */
   const fill = (text: string): string | null => {

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n/format';
 import { alertHash } from '../detection/alertRoute';
 import { useNow } from './useNow';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
+import { whySentence } from '../../../../shared/detection/whySentence';
 
 export function OverviewTab({ detail }: { detail: IncidentDetail }) {
   const { t, i18n } = useTranslation();
@@ -34,7 +35,7 @@ export function OverviewTab({ detail }: { detail: IncidentDetail }) {
       {detail.alert && (
         <Alert color="orange" title={t('incidents.overview.fromAlert', { id: detail.alert.alertId })} data-testid="alert-why">
           <List size="sm">
-            {detail.alert.why.map((why) => (
+            {(detail.alert.signals ? detail.alert.signals.map((signal) => whySentence(signal, t)) : detail.alert.why).map((why) => (
               <List.Item key={why}>{why}</List.Item>
             ))}
           </List>
