@@ -40,7 +40,6 @@ import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { snapshotOf } from './alertSnapshot';
 import { seedFromPlan } from './seedFromPlan';
 import { assembleSituation } from './situationReport';
-import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
 
 export interface IncidentDeps {
   readonly store: WorkspaceStore;
@@ -443,7 +442,7 @@ export class IncidentService {
         flat[key] = value;
       }
     }
-    this.deps.log.system(workspaceId, { incidentId, code, body: wordSystemEntry(code, flat, 'en') ?? code, data: flat });
+    this.deps.log.system(workspaceId, { incidentId, code, data: flat });
   }
 
   #changed(workspaceId: WorkspaceId, incidentId: IncidentId): IncidentDetail {

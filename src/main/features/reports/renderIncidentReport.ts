@@ -431,7 +431,12 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
           { header: t('statements.publishedAt'), width: 1.3 },
           { header: 'URL', width: 3 },
         ],
-        (o) => [`${o.channel} (${o.language})`, o.state, at(o.publishedAt), printable(o.url ?? '—', 500)],
+        (o) => [
+          `${tAll(`composer.channels.${o.channel}`, { defaultValue: o.channel })} (${o.language})`,
+          tAll(`composer.outbox.states.${o.state}`, { defaultValue: o.state }),
+          at(o.publishedAt),
+          printable(o.url ?? '—', 500),
+        ],
         t('statements.notPublished'),
       );
     }

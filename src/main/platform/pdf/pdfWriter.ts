@@ -261,7 +261,8 @@ export class PdfWriter {
   #fittingSize(cell: string, width: number, font: 'regular' | 'bold'): number {
     this.doc.font(font).fontSize(TABLE_SIZE);
     let widest = 0;
-    for (const token of cell.split(/\s+/)) if (WORD.test(token)) widest = Math.max(widest, this.doc.widthOfString(token));
+    // pdfkit measures a word with the space after it when deciding to cut it, so the space must fit too.
+    for (const token of cell.split(/\s+/)) if (WORD.test(token)) widest = Math.max(widest, this.doc.widthOfString(`${token} `));
     return widest <= width ? TABLE_SIZE : Math.max(MIN_TABLE_SIZE, Math.floor(((TABLE_SIZE * width) / widest) * 10) / 10);
   }
 
