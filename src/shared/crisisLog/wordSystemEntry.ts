@@ -4,6 +4,7 @@ import type { Language } from '../domain/workspace';
 import { systemLogEn, systemLogFr, systemWordsEn, systemWordsFr } from '../i18n/systemLog';
 import { composerEn, composerFr } from '../i18n/composer';
 import { incidentsEn, incidentsFr } from '../i18n/incidents';
+import { frenchTypography } from '../i18n/frenchTypography';
 
 const CATALOG = { en: systemLogEn, fr: systemLogFr } as const;
 const WORDS: Record<Language, Record<string, string>> = { en: systemWordsEn, fr: systemWordsFr };
@@ -31,6 +32,21 @@ export function personName(name: string, language: Language): string {
   return placeholder ? placeholder[language] : name;
 }
 
+const RULES = { en: composerEn.check.rules, fr: composerFr.check.rules } as const;
+
+/** Draft-check flags stored as `fr:missingEmpathy,en:…` in words: "FR: No empathy; EN: …". */
+function flagWords(codes: string, language: Language): string {
+  return codes
+    .split(',')
+    .map((code) => {
+      const [lang, rule] = code.includes(':') ? code.split(':', 2) : ['', code];
+      const rules: Record<string, string> = RULES[language];
+      const words = rule && Object.hasOwn(rules, rule) ? rules[rule]! : (rule ?? code);
+      return lang ? `${lang.toUpperCase()} ${words}` : words;
+    })
+    .join(', ');
+}
+
 /** The entry in words, or null when its code is unknown or its data lacks a value the wording needs. */
 export function wordSystemEntry(code: string | null, data: SystemData | null, language: Language): string | null {
   if (!code || !Object.hasOwn(CATALOG[language], code)) return null;
@@ -41,6 +57,7 @@ export function wordSystemEntry(code: string | null, data: SystemData | null, la
     const raw = values[`${key}${SUFFIX[language]}`] ?? values[key];
     if (raw === undefined || raw === null || raw === '') return null;
     const text = String(raw);
+    if (key === 'openFlags') return flagWords(text, language);
     return WORD_KEYS.has(key) ? codeWord(text, language) : personName(text, language);
   };
   /** A piece of template with its values, or null when one of them is missing. */
@@ -63,5 +80,5 @@ export function wordSystemEntry(code: string | null, data: SystemData | null, la
     if (filled === null) return null;
     worded += filled;
   }
-  return worded;
+  return language === 'fr' ? frenchTypography(worded) : worded;
 }

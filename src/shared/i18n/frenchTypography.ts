@@ -1,8 +1,6 @@
 // French typography for text Tocsin writes: a narrow no-break space (U+202F) before « : ; ! ? » and inside
 // « guillemets », so a line never starts with a colon or a lone closing guillemet. Applied as an i18next
 // post-processor by main and by the renderer, so the PDF and the screens set French the same way.
-import type { PostProcessorModule } from 'i18next';
-
 const NARROW_NBSP = '\u202f';
 /** A space (ordinary, no-break or thin) written before a high punctuation mark, or after an opening guillemet. */
 const BEFORE_HIGH = /[ \u00a0\u2009]+([:;!?»])/g;
@@ -18,8 +16,9 @@ export function frenchTypography(text: string): string {
 
 export const FRENCH_TYPOGRAPHY = 'frenchTypography';
 
-export const frenchTypographyProcessor: PostProcessorModule = {
-  type: 'postProcessor',
+/** An i18next post-processor module (shared code names no UI package, so its shape is written out). */
+export const frenchTypographyProcessor = {
+  type: 'postProcessor' as const,
   name: FRENCH_TYPOGRAPHY,
   // A fixed-language `t` (getFixedT) passes its language in the options; the instance's own is the fallback.
   process: (value: string, _key: string | string[], options: { lng?: unknown }, translator: { language?: string }) =>

@@ -69,7 +69,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const at = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : t('cover.notYet'));
   // Narrow table columns (the log can run to thousands of rows): numeric dates keep each row to two lines.
-  const compact = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const compact = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: '2-digit', hour: '2-digit', minute: '2-digit', timeZone });
   const atShort = (iso: string | null | undefined): string => (iso ? compact.format(new Date(iso)) : t('cover.notYet'));
   const num = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -544,12 +544,12 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     pdf.paragraph(t('appendix.intro', { count: data.topMentions.length }));
     pdf.table(
       [
-        { header: t('appendix.author'), width: 1.3 },
-        { header: t('appendix.audience'), width: 0.8 },
+        { header: t('appendix.author'), width: 1.2 },
+        { header: t('appendix.audience'), width: 0.95 },
         { header: t('appendix.when'), width: 1 },
         { header: t('appendix.source'), width: 0.8 },
-        { header: t('appendix.tone'), width: 0.7 },
-        { header: t('appendix.text'), width: 3.4 },
+        { header: t('appendix.tone'), width: 0.85 },
+        { header: t('appendix.text'), width: 3.2 },
       ],
       data.topMentions.map((m) => [
         printable(m.authorName ?? m.authorHandle ?? '?', 120),
