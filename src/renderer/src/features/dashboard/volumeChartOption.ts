@@ -41,6 +41,8 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
   const times = series.points.map((p) => p.at);
   const withDay = series.bucketMinutes >= 60;
   const label = (iso: string) => timeLabel(iso, language, withDay);
+  const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
   const axisText = dark ? '#dee2e6' : '#343a40';
   const markers = [
     ...series.alerts.flatMap((a) => {
@@ -72,15 +74,18 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
       formatter: (params: Array<{ dataIndex: number }>) => {
         const p = series.points[params[0]?.dataIndex ?? -1];
         if (!p) return '';
+        // Numbers in the reader's form ("4,7" in French), a narrow no-break space before a French colon.
+        const colon = language === 'fr' ? '\u202f: ' : ': ';
+        const n = (value: number) => number.format(value);
         const rows = [
           `<b>${timeLabel(p.at, language, true)}</b>`,
-          `${texts.negative}: ${p.negative}`,
-          `${texts.neutral}: ${p.neutral}`,
-          `${texts.positive}: ${p.positive}`,
-          `${texts.untoned}: ${p.count - p.negative - p.neutral - p.positive}`,
-          ...(p.baseline ? [`${texts.usual}: ${p.baseline.median} (${p.baseline.low}–${p.baseline.high})`] : []),
-          ...(p.negativeShare === null ? [] : [`${texts.negativeShare}: ${Math.round(p.negativeShare * 100)} %`]),
-          `${texts.levelName}: ${texts.level(p.level)}`,
+          `${texts.negative}${colon}${n(p.negative)}`,
+          `${texts.neutral}${colon}${n(p.neutral)}`,
+          `${texts.positive}${colon}${n(p.positive)}`,
+          `${texts.untoned}${colon}${n(p.count - p.negative - p.neutral - p.positive)}`,
+          ...(p.baseline ? [`${texts.usual}${colon}${n(p.baseline.median)} (${n(p.baseline.low)}–${n(p.baseline.high)})`] : []),
+          ...(p.negativeShare === null ? [] : [`${texts.negativeShare}${colon}${percent.format(p.negativeShare)}`]),
+          `${texts.levelName}${colon}${texts.level(p.level)}`,
         ];
         return rows.join('<br/>');
       },

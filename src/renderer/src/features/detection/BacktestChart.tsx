@@ -23,7 +23,18 @@ export function BacktestChart({ result }: { result: BacktestResult }) {
     const label = (iso: string) => formatDateTime(iso, i18n.language);
     chart.setOption({
       animation: animate,
-      tooltip: { trigger: 'axis' },
+      tooltip: {
+        trigger: 'axis',
+        // The bucket's local time and counts in the reader's form, not the ISO key of the category axis.
+        formatter: (params: Array<{ dataIndex: number; seriesName: string; value: number | null; marker: string }>) => {
+          const bucket = result.buckets[params[0]?.dataIndex ?? -1];
+          if (!bucket) return '';
+          const number = new Intl.NumberFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
+          const colon = i18n.language === 'fr' ? '\u202f: ' : ': ';
+          const rows = params.map((p) => `${p.marker}${p.seriesName}${colon}${p.value === null ? '—' : number.format(p.value)}`);
+          return [`<b>${label(bucket.at)}</b>`, ...rows].join('<br/>');
+        },
+      },
       legend: { top: 0, data: [t('detection.backtest.mentions'), t('detection.backtest.baseline')] },
       grid: { left: 48, right: 96, top: 48, bottom: 40 },
       xAxis: { type: 'category', data: times, axisLabel: { formatter: label, hideOverlap: true } },
