@@ -124,12 +124,12 @@ async function main(): Promise<void> {
     while (performance.now() - started < seconds * 1000) {
       for (const range of DASHBOARD_RANGES) {
         t0 = performance.now();
-        dashboard.series('live', watchId, range);
+        dashboard.series('live', watchId, { range });
         series[range].push(performance.now() - t0);
       }
       const range = DASHBOARD_RANGES[round++ % DASHBOARD_RANGES.length]!;
       t0 = performance.now();
-      dashboard.breakdown('live', watchId, range);
+      dashboard.breakdown('live', watchId, { range });
       splits.push(performance.now() - t0);
       // Several open dashboards refreshing on pushed events, not a busy loop.
       await new Promise((resolve) => setTimeout(resolve, 2));

@@ -51,6 +51,8 @@ export async function buildReportIncident(core: Core, setNow: (ms: number) => vo
       scenarioKind: 'dataBreach',
       severity: 'high',
       summary: 'Des données de clients circulent sur les réseaux ; la presse régionale relaie l’affaire.',
+      // Opened two hours in, by hand: the cell dates the crisis from its onset.
+      scope: { start: new Date(ONSET).toISOString() },
       actor,
     },
   });

@@ -15,7 +15,7 @@ import { createDemo } from '../features/demo';
 import { createDetection } from '../features/detection';
 import { createExercises } from '../features/exercises';
 import { createImports } from '../features/imports';
-import { createIncidents } from '../features/incidents';
+import { createIncidents, scopeWindow } from '../features/incidents';
 import { createLessons } from '../features/lessons';
 import { createMentions } from '../features/mentions';
 import { createPlan } from '../features/plan';
@@ -51,7 +51,9 @@ export function createCore(options: CoreOptions) {
   detection.attach(ingest);
   const sources = createSources({ ...base, ingest, network });
   const watches = createWatches({ ...base, audit });
-  const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning });
+  // The composer asks for an incident's scope only when a call names one, after every feature is built.
+  const incidentScope = (id: string, incidentId: string) => scopeWindow(incidents.service.scope(id, incidentId), clock.now());
+  const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning, incidentScope });
   const settingsOf = (id: string) => workspaces.service.get(id).settings;
   const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });
   const lessons = createLessons(base);
@@ -62,11 +64,11 @@ export function createCore(options: CoreOptions) {
     incidents: (id) => incidents.service.list(id).map((incident) => incidents.service.get(id, incident.id)),
     lessons: (id) => lessons.service.list(id),
   });
-  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit });
+  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation });
   const modules: FeatureModule[] = [
     ...[createSystem(options.shell), workspaces, crisisLog, createSecurity({ ...base, keyRing, network, audit }), plan, mentions, detection, sources, watches],
     createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),
-    createDashboard(base),
+    createDashboard({ ...base, replayLevels: (id, watchId, from, to) => detection.service.replayLevels(id, watchId, from, to) }),
     createDemo({ ...base, watches: watches.service, ingest, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, lessons, exercises, reports],

@@ -88,11 +88,17 @@ export const composerCalls = {
     }),
     z.array(campaignStateSchema),
   ),
+  /** With `incidentId`, only that incident's queue: mentions of its watches published in its period. */
   'composer:responses': call(
-    z.object({ ...ws, states: z.array(responseStateSchema).min(1).max(RESPONSE_STATES.length).default(['open', 'replying']), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({
+      ...ws,
+      states: z.array(responseStateSchema).min(1).max(RESPONSE_STATES.length).default(['open', 'replying']),
+      limit: z.number().int().min(1).max(1000).default(200),
+      incidentId: z.uuid().optional(),
+    }),
     z.array(responseItemSchema),
   ),
-  'composer:responseCounts': call(z.object({ ...ws }), responseCountsSchema),
+  'composer:responseCounts': call(z.object({ ...ws, incidentId: z.uuid().optional() }), responseCountsSchema),
   /** Someone puts a mention in the response queue by hand, saying why it needs an answer. */
   'composer:flagMention': call(
     z.object({ ...ws, mentionId: z.number().int().positive(), person: z.string().trim().min(1).max(120), reason: responseReasonSchema }),

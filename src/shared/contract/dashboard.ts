@@ -4,13 +4,18 @@ import { call } from './define';
 import { dashboardBreakdownSchema, dashboardRangeSchema, dashboardSeriesSchema } from '../domain/dashboard';
 import { workspaceIdSchema } from '../domain/workspace';
 
-const rangeInput = z.object({
-  workspaceId: workspaceIdSchema,
-  watchId: z.number().int().positive(),
-  range: dashboardRangeSchema,
-  /** End of the range; now when absent. */
-  to: z.iso.datetime().optional(),
-});
+const rangeInput = z
+  .object({
+    workspaceId: workspaceIdSchema,
+    watchId: z.number().int().positive(),
+    /** A "last N" range ending at `to` (now when absent); ignored when `from` is given. */
+    range: dashboardRangeSchema.optional(),
+    /** Start of an absolute period [from, to), any length up to MAX_PERIOD_DAYS; needs `to`. */
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((v) => v.from === undefined || v.to !== undefined, { path: ['to'], message: 'An absolute period needs its end.' })
+  .refine((v) => v.from !== undefined || v.range !== undefined, { path: ['range'], message: 'Give a range or a period.' });
 
 export const dashboardCalls = {
   'dashboard:series': call(rangeInput, dashboardSeriesSchema),

@@ -15,6 +15,13 @@ import { workspaceIdSchema } from '../domain/workspace';
 
 const id = z.number().int().positive();
 const person = z.string().trim().max(120).optional();
+const backtestInput = z.object({
+  workspaceId: workspaceIdSchema,
+  watchId: id,
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  settings: detectionSettingsSchema.optional(),
+});
 
 export const detectionCalls = {
   'detection:overview': call(z.object({ workspaceId: workspaceIdSchema }), levelOverviewSchema),
@@ -23,21 +30,21 @@ export const detectionCalls = {
     z.object({ workspaceId: workspaceIdSchema, watchId: id, settings: detectionSettingsSchema }),
     watchDetectionSettingsSchema,
   ),
-  'detection:backtest': call(
-    z.object({
-      workspaceId: workspaceIdSchema,
-      watchId: id,
-      from: z.iso.datetime({ offset: true }),
-      to: z.iso.datetime({ offset: true }),
-      settings: detectionSettingsSchema.optional(),
-    }),
-    backtestResultSchema,
+  'detection:backtest': call(backtestInput, backtestResultSchema),
+  /** The same replay as a file to download: CSV (one row per episode with its why-card) or JSON. */
+  'detection:backtestExport': call(
+    backtestInput.extend({ format: z.enum(['csv', 'json']) }),
+    z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
   ),
   'detection:listAlerts': call(
     z.object({
       workspaceId: workspaceIdSchema,
       status: z.union([alertStatusSchema, z.literal('all')]).default('all'),
       limit: z.number().int().min(1).max(500).default(100),
+      /** Only alerts opened in [from, to), of this watch. */
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      watchId: id.optional(),
     }),
     z.array(alertSchema),
   ),

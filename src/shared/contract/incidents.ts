@@ -34,6 +34,15 @@ export const incidentCalls = {
     incidentDetailSchema,
   ),
   'incidents:setStatus': call(inIncident.extend({ status: incidentStatusSchema, actor: actorSchema }), incidentDetailSchema),
+  /** The cell corrects what the incident is about; its report, exports and queue follow. */
+  'incidents:setScope': call(
+    inIncident.extend({
+      watchIds: z.array(z.number().int().positive()).min(1).max(100),
+      start: z.iso.datetime({ offset: true }),
+      actor: actorSchema,
+    }),
+    incidentDetailSchema,
+  ),
   'incidents:setSeverity': call(inIncident.extend({ severity: severitySchema, actor: actorSchema }), incidentDetailSchema),
   'incidents:handover': call(
     inIncident.extend({

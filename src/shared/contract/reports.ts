@@ -7,11 +7,29 @@ import { incidentIdSchema } from '../domain/crisisLog';
 import { exportJobSchema, exportKindSchema, jobIdSchema, statementReactionSchema } from '../domain/report';
 import { languageSchema, workspaceIdSchema } from '../domain/workspace';
 
+/** An IANA time zone name this runtime knows (e.g. Europe/Zurich). */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown time zone');
+
 const inIncident = z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema });
 
 export const reportCalls = {
-  /** Starts the PDF report in the background; the language defaults to the workspace's report language. */
-  'reports:generate': call(inIncident.extend({ language: languageSchema.optional() }), exportJobSchema),
+  /**
+   * Starts the PDF report in the background; the language defaults to the workspace's report language. Times are
+   * printed in `timeZone` (the IANA zone of the person generating it, sent by their screen), else the zone of the
+   * machine running the core; the cover names the zone used.
+   */
+  'reports:generate': call(inIncident.extend({ language: languageSchema.optional(), timeZone: timeZoneSchema.optional() }), exportJobSchema),
   'reports:reactions': call(inIncident, z.array(statementReactionSchema)),
 } as const;
 

@@ -18,6 +18,17 @@ export const RANGE_SPECS: Readonly<Record<DashboardRange, { minutes: number; buc
   '30d': { minutes: 30 * 1440, bucketMinutes: 360 },
 };
 
+/** Longest absolute period the dashboard draws (a bit over a year, in buckets of two days at most). */
+export const MAX_PERIOD_DAYS = 400;
+/** Bucket widths an absolute period may use, in minutes: each divides a day or is whole days. */
+const PERIOD_BUCKETS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880] as const;
+const MAX_POINTS = 300;
+
+/** The narrowest bucket that keeps a period of this many minutes within 300 points (about 100 at the least). */
+export function bucketMinutesFor(minutes: number): number {
+  return PERIOD_BUCKETS.find((b) => minutes / b <= MAX_POINTS) ?? PERIOD_BUCKETS[PERIOD_BUCKETS.length - 1]!;
+}
+
 export const volumePointSchema = z.object({
   /** Start of the bucket, UTC ISO. */
   at: z.iso.datetime(),
@@ -35,7 +46,8 @@ export type VolumePoint = z.infer<typeof volumePointSchema>;
 
 export const dashboardSeriesSchema = z.object({
   watchId: z.number().int().positive(),
-  range: dashboardRangeSchema,
+  /** The "last N" range asked for; null for an absolute period. */
+  range: dashboardRangeSchema.nullable(),
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   bucketMinutes: z.number().int().positive(),
@@ -44,6 +56,11 @@ export const dashboardSeriesSchema = z.object({
   points: z.array(volumePointSchema),
   total: z.number().int().nonnegative(),
   alerts: z.array(z.object({ id: z.number().int(), at: z.iso.datetime(), level: crisisLevelSchema })),
+  /**
+   * Where the level strip comes from a backtest replay rather than stored live levels: the part of the range
+   * before the watch existed (imported or re-matched past mentions), at most the last 31 days of it.
+   */
+  replayed: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).nullable(),
   statements: z.array(z.object({ id: z.string(), title: z.string(), at: z.iso.datetime(), channels: z.array(z.string()) })),
 });
 export type DashboardSeries = z.infer<typeof dashboardSeriesSchema>;

@@ -102,6 +102,22 @@ export const watchDetectionSettingsSchema = z.object({
 });
 export type WatchDetectionSettings = z.infer<typeof watchDetectionSettingsSchema>;
 
+export const backtestEpisodeSchema = z.object({
+  startedAt: z.iso.datetime(),
+  /** Back to calm; null when the episode still runs at the end of the range. */
+  endedAt: z.iso.datetime().nullable(),
+  peakLevel: crisisLevelSchema.exclude(['calm']),
+  peakAt: z.iso.datetime(),
+  /** An alert would have opened (alert or crisis reached); vigilance alone opens none. */
+  alerted: z.boolean(),
+  /**
+   * The why-card at the episode's height (written again at each escalation and each time its last hour grew
+   * busier), so authors and words that came after the opening are in it; its `at` says when.
+   */
+  explanation: explanationSchema,
+});
+export type BacktestEpisode = z.infer<typeof backtestEpisodeSchema>;
+
 export const backtestResultSchema = z.object({
   watchId: z.number().int().positive(),
   from: z.iso.datetime(),
@@ -114,5 +130,9 @@ export const backtestResultSchema = z.object({
     z.object({ openedAt: z.iso.datetime(), level: crisisLevelSchema, closedAt: z.iso.datetime().nullable(), signals: z.array(signalSchema) }),
   ),
   mentions: z.number().int().nonnegative(),
+  /** Every change of level the replay went through, in time order. */
+  changes: z.array(z.object({ at: z.iso.datetime(), level: crisisLevelSchema, previous: crisisLevelSchema })),
+  /** Each stretch above calm, vigilance included, with the why-card as it would have been shown then. */
+  episodes: z.array(backtestEpisodeSchema),
 });
 export type BacktestResult = z.infer<typeof backtestResultSchema>;

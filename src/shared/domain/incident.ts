@@ -62,6 +62,26 @@ export const alertSnapshotSchema = z.object({
 });
 export type AlertSnapshot = z.infer<typeof alertSnapshotSchema>;
 
+const scopeWatchIdsSchema = z.array(z.number().int().positive()).min(1).max(100);
+
+/**
+ * What an incident is about: its watches and its period. The period starts at the first signal of the alert's
+ * episode (or when the cell says) and ends when the incident closes; `end` is null while it is open.
+ */
+export const incidentScopeSchema = z.object({
+  /** Empty only when the workspace had no watch to name. */
+  watchIds: z.array(z.number().int().positive()).max(100),
+  start: z.iso.datetime(),
+  end: z.iso.datetime().nullable(),
+});
+export type IncidentScope = z.infer<typeof incidentScopeSchema>;
+
+/** The scope chosen when opening by hand: every active watch and now unless said otherwise. */
+export const scopeChoiceSchema = z.object({
+  watchIds: scopeWatchIdsSchema.optional(),
+  start: z.iso.datetime({ offset: true }).optional(),
+});
+
 export const openIncidentSchema = z.object({
   title: z.string().trim().min(1).max(200),
   /** Scenario of the plan whose roster and playbook seed the incident. */
@@ -71,6 +91,7 @@ export const openIncidentSchema = z.object({
   status: z.enum(['monitoring', 'active']).default('active'),
   summary: z.string().trim().max(5000).default(''),
   alert: alertSnapshotSchema.nullable().default(null),
+  scope: scopeChoiceSchema.optional(),
   actor: actorSchema,
 });
 export type OpenIncident = z.input<typeof openIncidentSchema>;
@@ -89,6 +110,7 @@ export const incidentSummarySchema = z.object({
   stabilisedAt: z.iso.datetime().nullable(),
   closedAt: z.iso.datetime().nullable(),
   alert: alertSnapshotSchema.nullable(),
+  scope: incidentScopeSchema,
 });
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
 

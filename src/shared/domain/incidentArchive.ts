@@ -49,6 +49,7 @@ export const ARCHIVE_TABLES = [
   'outbox',
   'crisis_log',
   'watches',
+  'incident_watches',
   'alerts',
   'mention_rollups',
   'watch_term_hours',
@@ -66,7 +67,7 @@ export const incidentArchiveSchema = z
     /** Head hash of the crisis log chain at export; the import verifies the chain and compares. */
     logHeadHash: z.string().nullable(),
     signer: archiveSignerSchema,
-    /** The period the report covers (lead-in before the incident opened → close or export). */
+    /** The incident's period: from its first signal to its closing (or the export while open). */
     window: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }),
     tables: z.object({
       incidents: rows('The incident (one row).'),
@@ -80,7 +81,8 @@ export const incidentArchiveSchema = z
       statement_decisions: rows('Approvals and rejections bound to the content hash.'),
       outbox: rows('Publications per channel and language.'),
       crisis_log: rows('Every record of the workspace crisis log chain, in sequence order.'),
-      watches: rows('Watches the alerts and series refer to.'),
+      watches: rows('The watches the incident is about.'),
+      incident_watches: rows('Which watches the incident is about (archives made before scopes have none).').default([]),
       alerts: rows('Alerts of the period with their stored explanation (why-card).'),
       mention_rollups: rows('Per-watch per-minute mention counts and tone of the period.'),
       watch_term_hours: rows('Per-watch per-hour term counts of the period.'),

@@ -72,7 +72,10 @@ export const reportsEn = {
     yes: 'yes',
     no: 'no',
     cover: {
-      workspace: 'Workspace',
+      organisation: 'Organisation',
+      watches: 'Watches',
+      timeZone: 'Time zone',
+      ongoing: '(incident still open)',
       scenario: 'Scenario',
       severity: 'Severity',
       status: 'Status',
@@ -321,7 +324,10 @@ export const reportsFr: Catalog<typeof reportsEn> = {
     yes: 'oui',
     no: 'non',
     cover: {
-      workspace: 'Espace',
+      organisation: 'Organisation',
+      watches: 'Veilles',
+      timeZone: 'Fuseau horaire',
+      ongoing: '(incident toujours ouvert)',
       scenario: 'Scénario',
       severity: 'Gravité',
       status: 'Statut',

@@ -102,6 +102,7 @@ export const incident = (overrides: Partial<IncidentDetail> = {}): IncidentDetai
   stabilisedAt: null,
   closedAt: null,
   alert: null,
+  scope: { watchIds: [1], start: AT, end: null },
   roster: [rosterRole()],
   mobilisation: null,
   checklist: [checklistItem()],

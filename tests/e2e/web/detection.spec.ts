@@ -39,6 +39,8 @@ async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
 }
 
 test('a burst of critical articles raises an explained alert', async ({ page }, testInfo) => {
+  // Two backtests of a week each (FR, EN) on a shared two-core machine.
+  test.setTimeout(120_000);
   const feed = await startFeedServer({ kind: 'feed', body: burstFeed() });
   try {
     await page.addInitScript(() => window.localStorage.setItem('tocsin.language', 'fr'));
@@ -93,7 +95,7 @@ test('a burst of critical articles raises an explained alert', async ({ page }, 
       await expect(page.getByTestId('detection-origin')).toBeVisible();
       await page.getByTestId('backtest-run').click();
       await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions');
-      await expect(page.getByTestId('backtest-chart').locator('canvas')).toBeVisible();
+      await expect(page.getByTestId('backtest-chart').locator('svg').first()).toBeVisible();
       await saveScreen(page, testInfo, 'fr-detection-backtest');
     });
 

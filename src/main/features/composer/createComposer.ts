@@ -20,6 +20,7 @@ import { CampaignFreezeService } from './campaignFreezeService';
 import { crisisLogForComposer } from './crisisLogAdapter';
 import { loadDraftRuleSets } from './draftRuleSets';
 import { ResponseQueueService } from './responseQueueService';
+import type { QueueScope } from './responseQueueRepository';
 import { loadResponseRules } from './responseRules';
 import { StatementService } from './statementService';
 
@@ -43,9 +44,11 @@ export interface ComposerDeps {
   /** New mentions are triaged for the response queue as each batch is committed. */
   readonly ingest: IngestService;
   readonly tuning?: ComposerTuning;
+  /** An incident's watches and period, for its own response queue. */
+  readonly incidentScope?: (workspaceId: string, incidentId: string) => QueueScope;
 }
 
-export function createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning = {} }: ComposerDeps) {
+export function createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning = {}, incidentScope }: ComposerDeps) {
   const log = crisisLogForComposer(crisisLog);
   const accounts = perWorkspace((ws) => new PublishAccountRepository(ws.db));
   // Only the instance and PDS the cell configured may be reached for publishing.
@@ -71,7 +74,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     approvers: (workspaceId) => plans.get(workspaceId).plan.approvals,
     threadNumbering: (workspaceId) => plans.get(workspaceId).plan.publishing.threadNumbering,
   });
-  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules());
+  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules(), incidentScope);
   // A reply that goes out answers the mentions it was written for.
   const onPublished = (workspaceId: string, statementId: string): void => responses.statementPublished(workspaceId, statementId);
   const worker = new OutboxWorker({

@@ -31,6 +31,21 @@ export interface ResponseRow {
   readonly language: string | null;
 }
 
+/** An incident's watches and period [from, to). */
+export interface QueueScope {
+  readonly watchIds: readonly number[];
+  readonly from: string;
+  readonly to: string;
+}
+
+interface QueueScopeParams {
+  watchIds: string;
+  from: string;
+  to: string;
+}
+
+const scopeParams = (scope: QueueScope): QueueScopeParams => ({ watchIds: JSON.stringify(scope.watchIds), from: scope.from, to: scope.to });
+
 const SELECT = `SELECT r.mention_id AS mentionId, r.reason, r.flagged_by AS flaggedBy, r.flagged_at AS flaggedAt,
     r.assigned_role AS assignedRole, r.state, r.statement_id AS statementId, r.note, r.handled_by AS handledBy,
     r.handled_at AS handledAt, m.text, m.title, m.url, m.author_name AS authorName, m.author_handle AS authorHandle,
@@ -49,8 +64,20 @@ export class ResponseQueueRepository {
   readonly #close;
   readonly #answered;
   readonly #counts;
+  readonly #scopedList;
+  readonly #scopedCounts;
 
   constructor(private readonly db: Db) {
+    // An incident's queue: mentions of its watches published in its period, however long ago they were flagged.
+    const inScope = `m.published_at >= @from AND m.published_at < @to
+      AND EXISTS (SELECT 1 FROM mention_watches mw WHERE mw.mention_id = m.id AND mw.watch_id IN (SELECT value FROM json_each(@watchIds)))`;
+    this.#scopedList = db.prepare<QueueScopeParams & { states: string; limit: number }, ResponseRow>(
+      `${SELECT} WHERE r.state IN (SELECT value FROM json_each(@states)) AND ${inScope}
+       ORDER BY m.author_audience DESC NULLS LAST, r.flagged_at DESC LIMIT @limit`,
+    );
+    this.#scopedCounts = db.prepare<QueueScopeParams, { state: string; n: number }>(
+      `SELECT r.state, count(*) AS n FROM response_items r JOIN mentions m ON m.id = r.mention_id WHERE ${inScope} GROUP BY r.state`,
+    );
     this.#mentions = db.prepare<[string], MentionForTriage>(
       `SELECT id, text, title, author_kind AS authorKind FROM mentions WHERE id IN (SELECT value FROM json_each(?))`,
     );
@@ -89,7 +116,9 @@ export class ResponseQueueRepository {
     return this.db.transaction(() => items.reduce((n, i) => n + this.#flag.run(i.mentionId, i.reason, flaggedBy, at).changes, 0))();
   }
 
-  list(states: readonly string[], limit: number): ResponseRow[] {
+  /** The whole queue, or only an incident's when its scope is given. */
+  list(states: readonly string[], limit: number, scope?: QueueScope): ResponseRow[] {
+    if (scope) return this.#scopedList.all({ ...scopeParams(scope), states: JSON.stringify(states), limit });
     return this.#list.all(JSON.stringify(states), limit);
   }
 
@@ -113,7 +142,8 @@ export class ResponseQueueRepository {
     return this.#answered.run(at, statementId).changes;
   }
 
-  counts(): Record<string, number> {
-    return Object.fromEntries(this.#counts.all().map((r) => [r.state, r.n]));
+  counts(scope?: QueueScope): Record<string, number> {
+    const rows = scope ? this.#scopedCounts.all(scopeParams(scope)) : this.#counts.all();
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   }
 }

@@ -5,7 +5,7 @@ import type { ResponseCounts, ResponseItem, ResponseReason, ResponseState } from
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
-import { ResponseQueueRepository, type ResponseRow } from './responseQueueRepository';
+import { ResponseQueueRepository, type QueueScope, type ResponseRow } from './responseQueueRepository';
 import type { CommittedBatch } from '../mentions';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
@@ -25,6 +25,8 @@ export class ResponseQueueService {
     private readonly log: ComposerLog,
     private readonly statements: StatementService,
     private readonly triage: MentionTriage,
+    /** An incident's watches and period, so its queue holds only its own crisis; absent in cores without incidents. */
+    private readonly incidentScope?: (workspaceId: WorkspaceId, incidentId: string) => QueueScope,
   ) {}
 
   /** Called after each committed ingestion batch: flags what needs an answer in one transaction. */
@@ -39,12 +41,13 @@ export class ResponseQueueService {
     if (repo.flagMany(flagged, RULES_FLAGGER, this.clock.now().toISOString()) > 0) this.#changed(batch.workspaceId);
   }
 
-  list(workspaceId: WorkspaceId, states: readonly ResponseState[], limit: number): ResponseItem[] {
-    return this.#repoOf(workspaceId).list(states, limit).map(toItem);
+  /** The whole queue, or an incident's own (its watches, its period) when one is named. */
+  list(workspaceId: WorkspaceId, states: readonly ResponseState[], limit: number, incidentId?: string): ResponseItem[] {
+    return this.#repoOf(workspaceId).list(states, limit, this.#scope(workspaceId, incidentId)).map(toItem);
   }
 
-  counts(workspaceId: WorkspaceId): ResponseCounts {
-    const c = this.#repoOf(workspaceId).counts();
+  counts(workspaceId: WorkspaceId, incidentId?: string): ResponseCounts {
+    const c = this.#repoOf(workspaceId).counts(this.#scope(workspaceId, incidentId));
     const n = (s: ResponseState): number => c[s] ?? 0;
     return { open: n('open'), replying: n('replying'), answered: n('answered'), offline: n('offline'), dismissed: n('dismissed'), unanswered: n('open') + n('replying') };
   }
@@ -106,6 +109,12 @@ export class ResponseQueueService {
   /** A reply statement went out: the mentions it answers are answered. */
   statementPublished(workspaceId: WorkspaceId, statementId: string): void {
     if (this.#repoOf(workspaceId).markAnswered(statementId, this.clock.now().toISOString()) > 0) this.#changed(workspaceId);
+  }
+
+  #scope(workspaceId: WorkspaceId, incidentId: string | undefined): QueueScope | undefined {
+    if (incidentId === undefined) return undefined;
+    if (!this.incidentScope) throw new AppFailure('UNAVAILABLE', 'Incidents are not available in this build.');
+    return this.incidentScope(workspaceId, incidentId);
   }
 
   #item(repo: ResponseQueueRepository, mentionId: number): ResponseItem {

@@ -2,9 +2,9 @@
 import type { Clock } from '../../platform/clock';
 import type { FeatureModule } from '../../platform/ipc/handlerTypes';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
-import { DashboardService } from './dashboardService';
+import { DashboardService, type LevelReplay } from './dashboardService';
 import { dashboardHandlers } from './handlers';
 
-export function createDashboard(deps: { store: WorkspaceLookup; clock: Clock }): FeatureModule {
-  return { handlers: dashboardHandlers(new DashboardService(deps.store, deps.clock)) };
+export function createDashboard(deps: { store: WorkspaceLookup; clock: Clock; replayLevels?: LevelReplay }): FeatureModule {
+  return { handlers: dashboardHandlers(new DashboardService(deps.store, deps.clock, deps.replayLevels)) };
 }

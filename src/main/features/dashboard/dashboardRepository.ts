@@ -47,6 +47,7 @@ export const DASHBOARD_SQL = {
   levelChanges: `SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1)
        UNION ALL
        SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at > ? AND at < ? ORDER BY at, id)`,
+  watchCreatedAt: `SELECT created_at AS createdAt FROM watches WHERE id = ?`,
   publications: `SELECT s.id AS statementId, s.title, min(o.published_at) AS publishedAt, group_concat(DISTINCT o.channel) AS channels
        FROM outbox o JOIN statements s ON s.id = o.statement_id
        WHERE o.state = 'published' AND o.published_at >= ? AND o.published_at < ?
@@ -59,6 +60,7 @@ export class DashboardRepository {
   readonly #alerts;
   readonly #levelChanges;
   readonly #publications;
+  readonly #watchCreatedAt;
 
   constructor(db: Db) {
     this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(DASHBOARD_SQL.terms);
@@ -67,6 +69,7 @@ export class DashboardRepository {
     this.#alerts = db.prepare<[number, string, string], AlertSpan>(DASHBOARD_SQL.alerts);
     this.#levelChanges = db.prepare<[number, string, number, string, string], LevelChange>(DASHBOARD_SQL.levelChanges);
     this.#publications = db.prepare<[string, string], PublicationRow>(DASHBOARD_SQL.publications);
+    this.#watchCreatedAt = db.prepare<[number], { createdAt: string }>(DASHBOARD_SQL.watchCreatedAt);
   }
 
   topTerms(watchId: number, fromHour: number, toHour: number, limit: number): Array<{ term: string; count: number }> {
@@ -84,6 +87,11 @@ export class DashboardRepository {
   /** The level in force at `fromIso` (when known), then each change before `toIso`, in time order. */
   levelChanges(watchId: number, fromIso: string, toIso: string): LevelChange[] {
     return this.#levelChanges.all(watchId, fromIso, watchId, fromIso, toIso);
+  }
+
+  /** When the watch was created: live detection has run for it since then, not before. */
+  watchCreatedAt(watchId: number): string | null {
+    return this.#watchCreatedAt.get(watchId)?.createdAt ?? null;
   }
 
   publications(fromIso: string, toIso: string): PublicationRow[] {

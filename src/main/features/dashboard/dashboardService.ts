@@ -1,8 +1,11 @@
 // The dashboard of one watch: bucketed volume with its seasonal band, negative share, level spans and markers,
 // plus the splits beside the charts. Reads rollups only (minute or hourly), never scans raw mentions for charts.
 import { CRISIS_LEVELS, type CrisisLevel } from '../../../shared/domain/detection';
+import { AppFailure } from '../../../shared/contract/envelope';
 import {
+  MAX_PERIOD_DAYS,
   RANGE_SPECS,
+  bucketMinutesFor,
   type DashboardBreakdown,
   type DashboardRange,
   type DashboardSeries,
@@ -29,6 +32,19 @@ interface Window {
   toMinute: number;
 }
 
+/** A "last N" range ending at `to` (now when absent), or an absolute period when `from` is given. */
+export interface Period {
+  range?: DashboardRange;
+  from?: string;
+  to?: string;
+}
+
+/** The levels a backtest replay goes through over [from, to), in time order (the replay starts calm). */
+export type LevelReplay = (workspaceId: WorkspaceId, watchId: number, fromIso: string, toIso: string) => LevelChange[];
+
+/** A replay covers at most what a backtest may: the last 31 days before the watch existed. */
+const REPLAY_MAX_MINUTES = 31 * MINUTES_PER_DAY;
+
 const iso = (minute: number) => new Date(minute * MS_PER_MINUTE).toISOString();
 const rank = (level: string) => Math.max(0, CRISIS_LEVELS.indexOf(level as CrisisLevel));
 
@@ -39,13 +55,14 @@ export class DashboardService {
   constructor(
     private readonly workspaces: WorkspaceLookup,
     private readonly clock: Clock,
+    private readonly replay?: LevelReplay,
   ) {}
 
-  series(workspaceId: WorkspaceId, watchId: number, range: DashboardRange, to?: string): DashboardSeries {
+  series(workspaceId: WorkspaceId, watchId: number, period: Period): DashboardSeries {
     const ws = this.workspaces.get(workspaceId);
     const repo = this.#repo(ws);
     const rollups = this.#rollups(ws);
-    const w = this.#window(range, to);
+    const w = this.#window(period);
     // One read of the hourly rollups covers the previous days and, for buckets of hours, the range itself.
     const hourly = this.#hourly(rollups, watchId, w);
     const current = w.bucketMinutes % 60 === 0 ? hourly : this.#minutes(rollups, watchId, w);
@@ -53,7 +70,7 @@ export class DashboardService {
     const fromIso = iso(w.fromMinute);
     const toIso = iso(w.toMinute);
     const spans = repo.alertSpans(watchId, fromIso, toIso);
-    const levels = repo.levelChanges(watchId, fromIso, toIso);
+    const { levels, replayed } = this.#levels(workspaceId, repo, watchId, w);
     let baselineDays = 0;
     let total = 0;
     const points: VolumePoint[] = [];
@@ -62,7 +79,8 @@ export class DashboardService {
       const counts = { count: row?.count ?? 0, negative: row?.negative ?? 0, neutral: row?.neutral ?? 0, positive: row?.positive ?? 0 };
       total += counts.count;
       const past: number[] = [];
-      for (let k = 1; k <= BASELINE_DAYS; k++) {
+      // Buckets of several days have no "same time on previous days" to compare with.
+      for (let k = 1; k <= BASELINE_DAYS && w.bucketMinutes <= MINUTES_PER_DAY; k++) {
         const then = start - k * MINUTES_PER_DAY;
         // Buckets under an hour take their share of the hour: a usual level per minute from 7 samples would be noise.
         const slot = w.bucketMinutes >= 60 ? then : Math.floor(then / 60) * 60;
@@ -81,7 +99,7 @@ export class DashboardService {
     }
     return {
       watchId,
-      range,
+      range: period.from === undefined ? (period.range ?? null) : null,
       from: fromIso,
       to: toIso,
       bucketMinutes: w.bucketMinutes,
@@ -91,6 +109,7 @@ export class DashboardService {
       alerts: spans
         .filter((s) => s.openedAt >= fromIso)
         .map((s) => ({ id: s.id, at: new Date(s.openedAt).toISOString(), level: s.level as CrisisLevel })),
+      replayed,
       statements: repo.publications(fromIso, toIso).map((p) => ({
         id: p.statementId,
         title: p.title,
@@ -100,11 +119,11 @@ export class DashboardService {
     };
   }
 
-  breakdown(workspaceId: WorkspaceId, watchId: number, range: DashboardRange, to?: string): DashboardBreakdown {
+  breakdown(workspaceId: WorkspaceId, watchId: number, period: Period): DashboardBreakdown {
     const ws = this.workspaces.get(workspaceId);
     const repo = this.#repo(ws);
     const rollups = this.#rollups(ws);
-    const w = this.#window(range, to);
+    const w = this.#window(period);
     const parts =
       w.bucketMinutes % 60 === 0
         ? rollups.partsByHours(watchId, w.fromMinute / 60, w.toMinute / 60)
@@ -128,12 +147,55 @@ export class DashboardService {
     };
   }
 
-  /** The range ends with the bucket holding "now", so the last point fills up live. */
-  #window(range: DashboardRange, to?: string): Window {
-    const { minutes, bucketMinutes } = RANGE_SPECS[range];
+  /**
+   * A "last N" range ends with the bucket holding its end (now by default), so the last point fills up live. An
+   * absolute period is widened to whole buckets of the width that keeps it within 300 points.
+   */
+  #window({ range, from, to }: Period): Window {
+    if (from !== undefined && to !== undefined) {
+      const start = Date.parse(from);
+      const end = Date.parse(to);
+      if (!(end > start)) throw new AppFailure('INVALID_INPUT', 'The period must end after it starts.');
+      if (end - start > MAX_PERIOD_DAYS * MINUTES_PER_DAY * MS_PER_MINUTE) {
+        throw new AppFailure('INVALID_INPUT', `A period covers at most ${MAX_PERIOD_DAYS} days.`);
+      }
+      const bucketMinutes = bucketMinutesFor((end - start) / MS_PER_MINUTE);
+      return {
+        bucketMinutes,
+        fromMinute: Math.floor(start / MS_PER_MINUTE / bucketMinutes) * bucketMinutes,
+        toMinute: Math.ceil(end / MS_PER_MINUTE / bucketMinutes) * bucketMinutes,
+      };
+    }
+    const { minutes, bucketMinutes } = RANGE_SPECS[range ?? '6h'];
     const end = to ? Date.parse(to) : this.clock.now().getTime();
     const toMinute = (Math.floor(Math.floor(end / MS_PER_MINUTE) / bucketMinutes) + 1) * bucketMinutes;
     return { bucketMinutes, fromMinute: toMinute - minutes, toMinute };
+  }
+
+  /**
+   * Stored live levels from when the watch exists; before that (past mentions imported or re-matched into it) no
+   * live detection ran, so those levels are the ones a backtest replay gives.
+   */
+  #levels(workspaceId: WorkspaceId, repo: DashboardRepository, watchId: number, w: Window): { levels: LevelChange[]; replayed: DashboardSeries['replayed'] } {
+    const fromIso = iso(w.fromMinute);
+    const toIso = iso(w.toMinute);
+    const created = repo.watchCreatedAt(watchId);
+    const liveMinute = created === null ? w.fromMinute : Math.ceil(Date.parse(created) / MS_PER_MINUTE);
+    if (!this.replay || liveMinute <= w.fromMinute) return { levels: repo.levelChanges(watchId, fromIso, toIso), replayed: null };
+    const replayTo = Math.min(liveMinute, w.toMinute);
+    const replayFrom = Math.max(w.fromMinute, replayTo - REPLAY_MAX_MINUTES);
+    const levels: LevelChange[] = [
+      ...(replayFrom > w.fromMinute ? [{ level: 'calm', at: fromIso }] : []),
+      { level: 'calm', at: iso(replayFrom) },
+      ...this.replay(workspaceId, watchId, iso(replayFrom), iso(replayTo)),
+    ];
+    if (replayTo < w.toMinute) {
+      const stored = repo.levelChanges(watchId, iso(replayTo), toIso);
+      if (stored[0]?.at !== undefined && stored[0].at <= iso(replayTo)) stored[0] = { ...stored[0], at: iso(replayTo) };
+      else levels.push({ level: 'calm', at: iso(replayTo) });
+      levels.push(...stored);
+    }
+    return { levels, replayed: { from: iso(replayFrom), to: iso(replayTo) } };
   }
 
   /** The range's buckets under an hour, keyed by their first minute, from the per-minute rollups. */

@@ -25,6 +25,7 @@ export interface DetectionParts {
   /** Alerts as the incidents feature reads them: opening an incident from an alert acknowledges it. */
   readonly alerts: {
     get(workspaceId: WorkspaceId, alertId: number): Alert;
+    episodeStart(workspaceId: WorkspaceId, alertId: number): string;
     acknowledge(workspaceId: WorkspaceId, alertId: number, note: string, by: string): void;
   };
   attach(ingest: IngestService): void;
@@ -55,6 +56,7 @@ export function createDetection(deps: {
     handlers: detectionHandlers(service, tone),
     alerts: {
       get: (id, alertId) => service.getAlert(id, alertId),
+      episodeStart: (id, alertId) => service.episodeStart(id, alertId),
       acknowledge: (id, alertId, note, by) => void service.setStatus(id, alertId, 'acknowledged', note, by),
     },
     attach(ingest) {

@@ -61,6 +61,7 @@ export class DetectionRepository {
   readonly #mentionsById: Statement;
   readonly #mentionsInRange: Statement;
   readonly #termHours: Statement;
+  readonly #termHoursBetween: Statement;
   readonly #addTerm: Statement;
   readonly #getSettings: Statement;
   readonly #saveSettings: Statement;
@@ -74,6 +75,7 @@ export class DetectionRepository {
   readonly #getAlert: Statement;
   readonly #openAlert: Statement;
   readonly #listAlerts: Statement;
+  readonly #episodeStart: Statement;
 
   constructor(private readonly db: Db) {
     this.#mentionsById = db.prepare(
@@ -85,6 +87,7 @@ export class DetectionRepository {
        WHERE w.watch_id = ? AND m.published_at >= ? AND m.published_at < ? ORDER BY m.published_at, m.id LIMIT ?`,
     );
     this.#termHours = db.prepare('SELECT hour, term, count FROM watch_term_hours WHERE watch_id = ? AND hour >= ?');
+    this.#termHoursBetween = db.prepare('SELECT hour, term, count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?');
     this.#addTerm = db.prepare(
       `INSERT INTO watch_term_hours (watch_id, hour, term, count) VALUES (?, ?, ?, ?)
        ON CONFLICT (watch_id, hour, term) DO UPDATE SET count = count + excluded.count`,
@@ -109,11 +112,18 @@ export class DetectionRepository {
       'UPDATE alerts SET status = ?, status_reason = ?, status_by = ?, status_at = ?, updated_at = ? WHERE id = ?',
     );
     this.#getAlert = db.prepare(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`);
+    this.#episodeStart = db.prepare(
+      `SELECT min(at) AS at FROM detection_level_changes
+       WHERE watch_id = @watchId AND at <= @at AND level <> 'calm'
+         AND at > coalesce((SELECT max(at) FROM detection_level_changes WHERE watch_id = @watchId AND at <= @at AND level = 'calm'), '')`,
+    );
     this.#openAlert = db.prepare(
       `SELECT ${ALERT_COLUMNS} FROM alerts WHERE watch_id = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1`,
     );
     this.#listAlerts = db.prepare(
-      `SELECT ${ALERT_COLUMNS} FROM alerts WHERE (? = 'all' OR status = ?) ORDER BY opened_at DESC, id DESC LIMIT ?`,
+      `SELECT ${ALERT_COLUMNS} FROM alerts WHERE (? = 'all' OR status = ?)
+         AND (? IS NULL OR opened_at >= ?) AND (? IS NULL OR opened_at < ?) AND (? IS NULL OR watch_id = ?)
+       ORDER BY opened_at DESC, id DESC LIMIT ?`,
     );
   }
 
@@ -127,6 +137,11 @@ export class DetectionRepository {
 
   termHours(watchId: number, fromHour: number): Array<{ hour: number; term: string; count: number }> {
     return this.#termHours.all(watchId, fromHour) as Array<{ hour: number; term: string; count: number }>;
+  }
+
+  /** Term counts of the hours in [fromHour, toHour): a replay must not see the words of its own future. */
+  termHoursBetween(watchId: number, fromHour: number, toHour: number): Array<{ hour: number; term: string; count: number }> {
+    return this.#termHoursBetween.all(watchId, fromHour, toHour) as Array<{ hour: number; term: string; count: number }>;
   }
 
   addTermCounts(watchId: number, rows: ReadonlyArray<{ hour: number; term: string; count: number }>): void {
@@ -175,11 +190,20 @@ export class DetectionRepository {
     return this.#getAlert.get(id) as AlertRow | undefined;
   }
 
+  /** When the watch last left calm at or before `at`: the first signal of the episode running then. */
+  episodeStart(watchId: number, at: string): string | null {
+    return (this.#episodeStart.get({ watchId, at }) as { at: string | null } | undefined)?.at ?? null;
+  }
+
   currentAlert(watchId: number): AlertRow | undefined {
     return this.#openAlert.get(watchId) as AlertRow | undefined;
   }
 
-  alerts(status: string, limit: number): AlertRow[] {
-    return this.#listAlerts.all(status, status, limit) as AlertRow[];
+  /** Newest first; `from`/`to` bound the opening time, `watchId` keeps one watch's. */
+  alerts(status: string, limit: number, scope: { from?: string; to?: string; watchId?: number } = {}): AlertRow[] {
+    const from = scope.from ?? null;
+    const to = scope.to ?? null;
+    const watch = scope.watchId ?? null;
+    return this.#listAlerts.all(status, status, from, from, to, to, watch, watch, limit) as AlertRow[];
   }
 }

@@ -30,6 +30,7 @@ import { levelIndex } from './engine/levelFusion';
 import { keywordWords } from './engine/vocabularyMatcher';
 import type { BucketCounts } from './engine/mentionSummary';
 import { BUCKET_MS, DEFAULT_EVALUATOR_OPTIONS, WatchEvaluator, type Evaluation } from './engine/watchEvaluator';
+import { EpisodeRecorder } from './backtestEpisodes';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 
 const MINUTE_MS = 60_000;
@@ -38,6 +39,7 @@ const HISTORY_MS = 8 * 86_400_000;
 const HOUR_MS = 3_600_000;
 const BACKTEST_MAX_MENTIONS = 500_000;
 const BACKTEST_MAX_RANGE_MS = 31 * 86_400_000;
+const REPLAYS_KEPT = 8;
 
 export interface DetectionDeps {
   store: WorkspaceLookup;
@@ -59,6 +61,8 @@ interface LiveWatch {
 
 interface WorkspaceDetection {
   ws: OpenWorkspace;
+  /** Recent level replays, newest last, keyed by what decides them (range, settings, mentions in range). */
+  replays: Map<string, BacktestResult['changes']>;
   repo: DetectionRepository;
   rollups: RollupRepository;
   watches: WatchRepository;
@@ -74,6 +78,7 @@ export class DetectionService {
   readonly #state = perWorkspace(
     (ws: OpenWorkspace): WorkspaceDetection => ({
       ws,
+      replays: new Map(),
       repo: new DetectionRepository(ws.db),
       rollups: new RollupRepository(ws.db),
       watches: new WatchRepository(ws.db),
@@ -140,10 +145,15 @@ export class DetectionService {
     return { level, watches: watches.sort((a, b) => levelIndex(b.level) - levelIndex(a.level) || a.watchName.localeCompare(b.watchName)) };
   }
 
-  listAlerts(workspaceId: WorkspaceId, status: AlertStatus | 'all', limit: number): Alert[] {
+  listAlerts(workspaceId: WorkspaceId, status: AlertStatus | 'all', limit: number, scope: { from?: string; to?: string; watchId?: number } = {}): Alert[] {
     const state = this.#workspace(workspaceId);
     const names = new Map(state.watches.list().map((w) => [w.id, w.name]));
-    return state.repo.alerts(status, limit).map((r) => this.#toAlert(r, names.get(r.watchId) ?? `#${r.watchId}`));
+    const bounds = {
+      ...scope,
+      from: scope.from === undefined ? undefined : new Date(scope.from).toISOString(),
+      to: scope.to === undefined ? undefined : new Date(scope.to).toISOString(),
+    };
+    return state.repo.alerts(status, limit, bounds).map((r) => this.#toAlert(r, names.get(r.watchId) ?? `#${r.watchId}`));
   }
 
   getAlert(workspaceId: WorkspaceId, alertId: number): Alert {
@@ -151,6 +161,19 @@ export class DetectionService {
     const row = state.repo.alert(alertId);
     if (!row) throw new AppFailure('NOT_FOUND', `No alert ${alertId}.`);
     return this.#toAlert(row, state.watches.get(row.watchId)?.name ?? `#${row.watchId}`);
+  }
+
+  /**
+   * The first signal of the alert's episode: the earliest mention of the hour the detector judged when the watch
+   * first left calm in this episode (levels are judged on the last hour), else that level change itself.
+   */
+  episodeStart(workspaceId: WorkspaceId, alertId: number): string {
+    const alert = this.getAlert(workspaceId, alertId);
+    const { repo } = this.#workspace(workspaceId);
+    const firstLevel = repo.episodeStart(alert.watchId, alert.openedAt) ?? alert.openedAt;
+    const judged = new Date(Date.parse(firstLevel) - HOUR_MS).toISOString();
+    const [first] = repo.mentionsInRange(alert.watchId, judged, firstLevel, 1);
+    return first ? new Date(first.publishedAt).toISOString() : firstLevel;
   }
 
   /** Acknowledge or dismiss (with a reason), recorded in the crisis log. */
@@ -188,6 +211,33 @@ export class DetectionService {
     return this.settings(workspaceId, watchId);
   }
 
+  watchName(workspaceId: WorkspaceId, watchId: number): string {
+    const watch = this.#workspace(workspaceId).watches.get(watchId);
+    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    return watch.name;
+  }
+
+  /**
+   * The levels a replay of [from, to) goes through, for the dashboard's strip over periods without live
+   * detection. A replay costs seconds on a busy week, so the last few are kept until their mentions or the
+   * watch's settings change.
+   */
+  replayLevels(workspaceId: WorkspaceId, watchId: number, fromIso: string, toIso: string): BacktestResult['changes'] {
+    const state = this.#workspace(workspaceId);
+    const settings = this.settings(workspaceId, watchId).settings;
+    const mentions = engineBuckets(state.rollups, watchId, Math.floor(Date.parse(fromIso) / MINUTE_MS), Math.ceil(Date.parse(toIso) / MINUTE_MS)).reduce(
+      (sum, b) => sum + b.count,
+      0,
+    );
+    const key = JSON.stringify([watchId, fromIso, toIso, mentions, settings]);
+    const known = state.replays.get(key);
+    if (known) return known;
+    const changes = this.backtest(workspaceId, watchId, fromIso, toIso, settings).changes;
+    state.replays.set(key, changes);
+    if (state.replays.size > REPLAYS_KEPT) state.replays.delete(state.replays.keys().next().value!);
+    return changes;
+  }
+
   /** Replays [from, to) of one watch with the given (or current) settings; live levels and alerts are untouched. */
   backtest(workspaceId: WorkspaceId, watchId: number, fromIso: string, toIso: string, settings?: DetectionSettings): BacktestResult {
     const state = this.#workspace(workspaceId);
@@ -204,9 +254,13 @@ export class DetectionService {
     });
     const fromBucket = Math.floor(from / BUCKET_MS);
     evaluator.warmBuckets(engineBuckets(state.rollups, watchId, Math.floor((from - HISTORY_MS) / MINUTE_MS), fromBucket * BUCKET_MINUTES));
+    // The week of words before the range, as the live engine knew it then: emerging terms are judged against it.
+    const fromHour = Math.floor((fromBucket * BUCKET_MS) / HOUR_MS);
+    evaluator.warmTerms(state.repo.termHoursBetween(watchId, fromHour - 7 * 24 - 1, fromHour));
     const mentions = state.repo.mentionsInRange(watchId, new Date(from).toISOString(), new Date(to).toISOString(), BACKTEST_MAX_MENTIONS);
     const buckets: BacktestResult['buckets'] = [];
     const alerts: BacktestResult['alerts'] = [];
+    const story = new EpisodeRecorder(evaluator);
     let next = 0;
     for (let b = fromBucket; b * BUCKET_MS < to; b += 1) {
       const end = (b + 1) * BUCKET_MS;
@@ -217,6 +271,7 @@ export class DetectionService {
       // Minute steps inside the bucket, as the live engine evaluates at least every batch.
       for (let m = b * BUCKET_MS + MINUTE_MS; m <= end; m += MINUTE_MS) {
         result = evaluator.evaluate(m - 1);
+        story.record(result);
         if (result.episode === 'opened') {
           alerts.push({ openedAt: new Date(result.at).toISOString(), level: result.level, closedAt: null, signals: result.signals });
         } else if (result.episode === 'escalated' && alerts.length > 0) {
@@ -232,7 +287,16 @@ export class DetectionService {
         level: result?.level ?? 'calm',
       });
     }
-    return { watchId, from: new Date(from).toISOString(), to: new Date(to).toISOString(), buckets, alerts, mentions: mentions.length };
+    return {
+      watchId,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      buckets,
+      alerts,
+      mentions: mentions.length,
+      changes: story.changes,
+      episodes: story.episodes,
+    };
   }
 
   #workspace(workspaceId: WorkspaceId): WorkspaceDetection {

@@ -1,4 +1,5 @@
 // Detection, alerts and tone-correction calls, delegated to the detection and tone services.
+import { backtestFile } from './backtestExport';
 import type { DetectionService } from './detectionService';
 import type { ToneService } from '../tone';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
@@ -12,7 +13,9 @@ export function detectionHandlers(
     'detection:getSettings': ({ workspaceId, watchId }) => detection.settings(workspaceId, watchId),
     'detection:saveSettings': ({ workspaceId, watchId, settings }) => detection.saveSettings(workspaceId, watchId, settings),
     'detection:backtest': ({ workspaceId, watchId, from, to, settings }) => detection.backtest(workspaceId, watchId, from, to, settings),
-    'detection:listAlerts': ({ workspaceId, status, limit }) => detection.listAlerts(workspaceId, status, limit),
+    'detection:backtestExport': ({ workspaceId, watchId, from, to, settings, format }) =>
+      backtestFile(detection.backtest(workspaceId, watchId, from, to, settings), detection.watchName(workspaceId, watchId), format),
+    'detection:listAlerts': ({ workspaceId, status, limit, from, to, watchId }) => detection.listAlerts(workspaceId, status, limit, { from, to, watchId }),
     'detection:getAlert': ({ workspaceId, alertId }) => detection.getAlert(workspaceId, alertId),
     'detection:acknowledgeAlert': ({ workspaceId, alertId, by, note }) =>
       detection.setStatus(workspaceId, alertId, 'acknowledged', note ?? null, by ?? null),

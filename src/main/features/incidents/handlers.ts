@@ -8,6 +8,8 @@ export const incidentHandlers = (incidents: IncidentService): HandlersFor<'incid
   'incidents:open': ({ workspaceId, incident }) => incidents.open(workspaceId, incident),
   'incidents:openFromAlert': ({ workspaceId, ...input }) => incidents.openFromAlert(workspaceId, input),
   'incidents:setStatus': ({ workspaceId, incidentId, status, actor }) => incidents.setStatus(workspaceId, incidentId, status, actor),
+  'incidents:setScope': ({ workspaceId, incidentId, watchIds, start, actor }) =>
+    incidents.setScope(workspaceId, incidentId, { watchIds, start }, actor),
   'incidents:setSeverity': ({ workspaceId, incidentId, severity, actor }) =>
     incidents.setSeverity(workspaceId, incidentId, severity, actor),
   'incidents:handover': ({ workspaceId, incidentId, roleId, to, note, actor }) =>

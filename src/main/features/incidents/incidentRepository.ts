@@ -17,6 +17,9 @@ export interface IncidentRow {
   readonly stabilisedAt: string | null;
   readonly closedAt: string | null;
   readonly updatedAt: string;
+  /** Null only in rows imported from an archive made before incidents had a scope. */
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
 }
 
 export interface RoleRow {
@@ -83,7 +86,8 @@ export interface ReportRow {
 
 const INCIDENT_COLUMNS = `id, title, scenario_kind AS scenarioKind, scenario_id AS scenarioId, severity, status, summary,
   opened_at AS openedAt, opened_by AS openedBy, alert_id AS alertId, alert_snapshot_json AS alertSnapshotJson,
-  active_at AS activeAt, stabilised_at AS stabilisedAt, closed_at AS closedAt, updated_at AS updatedAt`;
+  active_at AS activeAt, stabilised_at AS stabilisedAt, closed_at AS closedAt, updated_at AS updatedAt,
+  period_start AS periodStart, period_end AS periodEnd`;
 
 export class IncidentRepository {
   readonly #insertIncident;
@@ -109,13 +113,29 @@ export class IncidentRepository {
   readonly #updateItem;
   readonly #insertReport;
   readonly #reports;
+  readonly #scopeWatches;
+  readonly #clearWatches;
+  readonly #addWatch;
+  readonly #setPeriodStart;
+  readonly #watchNames;
+  readonly #activeWatches;
 
   constructor(private readonly db: Db) {
+    this.#scopeWatches = db.prepare<[string], { watchId: number }>(
+      'SELECT watch_id AS watchId FROM incident_watches WHERE incident_id = ? ORDER BY watch_id',
+    );
+    this.#clearWatches = db.prepare<[string]>('DELETE FROM incident_watches WHERE incident_id = ?');
+    this.#addWatch = db.prepare<[string, number]>('INSERT OR IGNORE INTO incident_watches (incident_id, watch_id) VALUES (?, ?)');
+    this.#setPeriodStart = db.prepare<[string, string, string]>('UPDATE incidents SET period_start = ?, updated_at = ? WHERE id = ?');
+    this.#watchNames = db.prepare<[string], { id: number; name: string }>(
+      'SELECT id, name FROM watches WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    );
+    this.#activeWatches = db.prepare<[], { id: number }>('SELECT id FROM watches WHERE enabled = 1 ORDER BY id');
     this.#insertIncident = db.prepare<IncidentRow>(
       `INSERT INTO incidents (id, title, scenario_kind, scenario_id, severity, status, summary, opened_at, opened_by,
-         alert_id, alert_snapshot_json, active_at, stabilised_at, closed_at, updated_at)
+         alert_id, alert_snapshot_json, active_at, stabilised_at, closed_at, updated_at, period_start, period_end)
        VALUES (@id, @title, @scenarioKind, @scenarioId, @severity, @status, @summary, @openedAt, @openedBy,
-         @alertId, @alertSnapshotJson, @activeAt, @stabilisedAt, @closedAt, @updatedAt)`,
+         @alertId, @alertSnapshotJson, @activeAt, @stabilisedAt, @closedAt, @updatedAt, @periodStart, @periodEnd)`,
     );
     this.#list = db.prepare<[], IncidentRow>(
       `SELECT ${INCIDENT_COLUMNS} FROM incidents ORDER BY status = 'closed', opened_at DESC, rowid DESC`,
@@ -125,7 +145,8 @@ export class IncidentRepository {
       `UPDATE incidents SET status = @status, updated_at = @at,
          active_at = CASE WHEN @status = 'active' AND active_at IS NULL THEN @at ELSE active_at END,
          stabilised_at = CASE WHEN @status = 'stabilised' THEN @at ELSE stabilised_at END,
-         closed_at = CASE WHEN @status = 'closed' THEN @at ELSE closed_at END
+         closed_at = CASE WHEN @status = 'closed' THEN @at ELSE closed_at END,
+         period_end = CASE WHEN @status = 'closed' THEN @at ELSE period_end END
        WHERE id = @id`,
     );
     this.#setSeverity = db.prepare<[string, string, string]>('UPDATE incidents SET severity = ?, updated_at = ? WHERE id = ?');
@@ -277,6 +298,24 @@ export class IncidentRepository {
   }
   updateItem(change: { id: string; status: string; doneBy: string | null; doneAt: string | null; note: string; updatedAt: string }): void {
     this.#updateItem.run(change);
+  }
+
+  scopeWatchIds(incidentId: string): number[] {
+    return this.#scopeWatches.all(incidentId).map((r) => r.watchId);
+  }
+  setScopeWatches(incidentId: string, watchIds: readonly number[]): void {
+    this.#clearWatches.run(incidentId);
+    for (const id of watchIds) this.#addWatch.run(incidentId, id);
+  }
+  setPeriodStart(incidentId: string, start: string, at: string): void {
+    this.#setPeriodStart.run(start, at, incidentId);
+  }
+  /** The watches among `ids` that exist, with their names. */
+  watches(ids: readonly number[]): { id: number; name: string }[] {
+    return this.#watchNames.all(JSON.stringify(ids));
+  }
+  activeWatchIds(): number[] {
+    return this.#activeWatches.all().map((r) => r.id);
   }
 
   insertReport(row: ReportRow): void {

@@ -9,9 +9,11 @@ import {
   openIncidentSchema,
   STATUS_MOVES,
   type Actor,
+  type AlertSnapshot,
   type ChecklistStatus,
   type IncidentChecklistItem,
   type IncidentDetail,
+  type IncidentScope,
   type IncidentStatus,
   type IncidentSummary,
   type Mobilisation,
@@ -55,6 +57,8 @@ export interface IncidentDeps {
 
 export interface AlertSource {
   get(workspaceId: WorkspaceId, alertId: number): Alert;
+  /** The first signal of the alert's episode: where the incident's period starts. */
+  episodeStart(workspaceId: WorkspaceId, alertId: number): string;
   /** Opening an incident answers the alert: it is acknowledged, with the incident named as the reason. */
   acknowledge(workspaceId: WorkspaceId, alertId: number, note: string, by: string): void;
 }
@@ -68,6 +72,13 @@ export interface OpenFromAlert {
 }
 
 const MINUTE = 60_000;
+/** A start a little ahead of this laptop's clock is another laptop's clock drift, not a future period. */
+const CLOCK_SKEW_MS = 5 * MINUTE;
+
+export interface ScopeChoice {
+  readonly watchIds: readonly number[];
+  readonly start: string;
+}
 
 export class IncidentService {
   readonly #repo = perWorkspace((ws) => new IncidentRepository(ws.db));
@@ -75,13 +86,20 @@ export class IncidentService {
   constructor(private readonly deps: IncidentDeps) {}
 
   list(workspaceId: WorkspaceId): IncidentSummary[] {
-    return this.#repoOf(workspaceId).list().map(toSummary);
+    const repo = this.#repoOf(workspaceId);
+    return repo.list().map((row) => toSummary(row, repo.scopeWatchIds(row.id)));
+  }
+
+  /** What the incident is about: the watches and period its report, exports, queue and archive read. */
+  scope(workspaceId: WorkspaceId, incidentId: IncidentId): IncidentScope {
+    const repo = this.#repoOf(workspaceId);
+    return scopeOf(this.#incident(repo, incidentId), repo.scopeWatchIds(incidentId));
   }
 
   get(workspaceId: WorkspaceId, incidentId: IncidentId): IncidentDetail {
     const repo = this.#repoOf(workspaceId);
     const row = this.#incident(repo, incidentId);
-    const summary = toSummary(row);
+    const summary = toSummary(row, repo.scopeWatchIds(incidentId));
     const roster = this.#roster(repo, incidentId);
     const checklist = repo.items(incidentId).map((i) => toItem(i, row.openedAt));
     const reports = repo.reports(incidentId).map((r) => JSON.parse(r.reportJson) as SituationReport);
@@ -104,6 +122,7 @@ export class IncidentService {
     const id = randomUUID();
     const seed = seedFromPlan(this.deps.plan(workspaceId), spec.scenarioId, spec.scenarioKind);
     const alert = spec.alert ? alertSnapshotSchema.parse(spec.alert) : null;
+    const scope = this.#openingScope(workspaceId, repo, alert, spec.scope, now);
     repo.atomically(() => {
       repo.insertIncident({
         id,
@@ -121,7 +140,10 @@ export class IncidentService {
         stabilisedAt: null,
         closedAt: null,
         updatedAt: now,
+        periodStart: scope.start,
+        periodEnd: null,
       });
+      repo.setScopeWatches(id, scope.watchIds);
       seed.roles.forEach((role, position) => {
         repo.insertRole({
           incidentId: id,
@@ -194,6 +216,25 @@ export class IncidentService {
     }
     repo.setStatus(incidentId, status, this.#now());
     this.#log(workspaceId, incidentId, 'incident.status', { from, to: status, by: actor.author });
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  /** The cell corrects the watches and the start; the end stays the closing. Audited in the crisis log. */
+  setScope(workspaceId: WorkspaceId, incidentId: IncidentId, choice: ScopeChoice, actor: Actor): IncidentDetail {
+    const repo = this.#repoOf(workspaceId);
+    const row = this.#incident(repo, incidentId);
+    const watches = this.#existingWatches(repo, choice.watchIds);
+    const start = this.#validStart(choice.start, row.periodEnd);
+    repo.atomically(() => {
+      repo.setScopeWatches(incidentId, watches.map((w) => w.id));
+      repo.setPeriodStart(incidentId, start, this.#now());
+    });
+    this.#log(workspaceId, incidentId, 'incident.scope', {
+      watches: watches.map((w) => w.name).join(', '),
+      watchIds: watches.map((w) => w.id).join(','),
+      start,
+      by: actor.author,
+    });
     return this.#changed(workspaceId, incidentId);
   }
 
@@ -352,6 +393,60 @@ export class IncidentService {
     return report;
   }
 
+  /**
+   * Opened from an alert: the alert's watch, from the first signal of its episode. By hand: the watches and start
+   * the cell chose, else every active watch from now.
+   */
+  #openingScope(
+    workspaceId: WorkspaceId,
+    repo: IncidentRepository,
+    alert: AlertSnapshot | null,
+    choice: { watchIds?: number[]; start?: string } | undefined,
+    now: string,
+  ): { watchIds: number[]; start: string } {
+    const alertWatch = alert?.watchId !== undefined && repo.watches([alert.watchId]).length === 1 ? [alert.watchId] : null;
+    const watchIds = choice?.watchIds
+      ? this.#existingWatches(repo, choice.watchIds).map((w) => w.id)
+      : (alertWatch ?? repo.activeWatchIds());
+    const start = choice?.start ? this.#validStart(choice.start, null) : (alert ? this.#alertStart(workspaceId, alert) : null) ?? now;
+    return { watchIds, start };
+  }
+
+  #alertStart(workspaceId: WorkspaceId, alert: AlertSnapshot): string | null {
+    const alertId = Number(alert.alertId);
+    if (this.deps.alerts && Number.isSafeInteger(alertId) && alertId > 0) {
+      try {
+        return this.deps.alerts.episodeStart(workspaceId, alertId);
+      } catch (error) {
+        if (!(error instanceof AppFailure && error.code === 'NOT_FOUND')) throw error;
+      }
+    }
+    return alert.raisedAt ? new Date(alert.raisedAt).toISOString() : null;
+  }
+
+  #existingWatches(repo: IncidentRepository, ids: readonly number[]): { id: number; name: string }[] {
+    const unique = [...new Set(ids)];
+    const found = repo.watches(unique);
+    if (found.length !== unique.length) {
+      const missing = unique.filter((id) => !found.some((w) => w.id === id));
+      throw new AppFailure('INVALID_INPUT', `No such watch: ${missing.join(', ')}.`, [{ path: 'watchIds', message: 'unknownWatch' }]);
+    }
+    return found;
+  }
+
+  /** A period cannot start in the future nor after the incident closed. */
+  #validStart(start: string, end: string | null): string {
+    const at = Date.parse(start);
+    if (Number.isNaN(at)) throw new AppFailure('INVALID_INPUT', 'The start is not a date.', [{ path: 'start', message: 'invalidDate' }]);
+    if (at > this.deps.clock.now().getTime() + CLOCK_SKEW_MS) {
+      throw new AppFailure('INVALID_INPUT', 'The period cannot start in the future.', [{ path: 'start', message: 'future' }]);
+    }
+    if (end !== null && at >= Date.parse(end)) {
+      throw new AppFailure('INVALID_INPUT', 'The period must start before the incident closed.', [{ path: 'start', message: 'afterEnd' }]);
+    }
+    return new Date(at).toISOString();
+  }
+
   #repoOf(workspaceId: WorkspaceId): IncidentRepository {
     return this.#repo(this.deps.store.get(workspaceId));
   }
@@ -451,7 +546,11 @@ export class IncidentService {
   }
 }
 
-function toSummary(row: IncidentRow): IncidentSummary {
+function scopeOf(row: IncidentRow, watchIds: number[]): IncidentScope {
+  return { watchIds, start: row.periodStart ?? row.openedAt, end: row.periodEnd ?? row.closedAt };
+}
+
+function toSummary(row: IncidentRow, watchIds: number[]): IncidentSummary {
   return {
     id: row.id,
     title: row.title,
@@ -466,6 +565,7 @@ function toSummary(row: IncidentRow): IncidentSummary {
     stabilisedAt: row.stabilisedAt,
     closedAt: row.closedAt,
     alert: row.alertSnapshotJson ? alertSnapshotSchema.parse(JSON.parse(row.alertSnapshotJson)) : null,
+    scope: scopeOf(row, watchIds),
   };
 }
 

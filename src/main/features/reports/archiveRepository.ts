@@ -6,13 +6,16 @@ import type { Db } from '../../platform/db/openDatabase';
 
 type Row = Record<string, string | number | null>;
 
+/** The incident, and the rows of its own watches and period. */
 export interface ArchiveScope {
   incidentId: string;
+  watchIds: readonly number[];
   fromIso: string;
   toIso: string;
 }
 
 const BY_INCIDENT = 'WHERE incident_id = @incidentId';
+const IN_SCOPE = 'watch_id IN (SELECT value FROM json_each(@watchIds))';
 const BY_STATEMENT = 'WHERE statement_id IN (SELECT id FROM statements WHERE incident_id = @incidentId)';
 const SELECTS: Record<ArchiveTable, string> = {
   incidents: 'SELECT * FROM incidents WHERE id = @incidentId',
@@ -27,10 +30,11 @@ const SELECTS: Record<ArchiveTable, string> = {
   statement_decisions: `SELECT * FROM statement_decisions ${BY_STATEMENT}`,
   outbox: `SELECT * FROM outbox ${BY_STATEMENT}`,
   crisis_log: 'SELECT * FROM crisis_log ORDER BY seq',
-  watches: 'SELECT * FROM watches ORDER BY id',
-  alerts: 'SELECT * FROM alerts WHERE opened_at < @toIso AND (closed_at IS NULL OR closed_at >= @fromIso) ORDER BY id',
-  mention_rollups: 'SELECT * FROM mention_rollups WHERE minute >= @fromMinute AND minute < @toMinute',
-  watch_term_hours: 'SELECT * FROM watch_term_hours WHERE hour >= @fromHour AND hour < @toHour',
+  watches: 'SELECT * FROM watches WHERE id IN (SELECT value FROM json_each(@watchIds)) ORDER BY id',
+  incident_watches: `SELECT * FROM incident_watches ${BY_INCIDENT} ORDER BY watch_id`,
+  alerts: `SELECT * FROM alerts WHERE ${IN_SCOPE} AND opened_at < @toIso AND (closed_at IS NULL OR closed_at >= @fromIso) ORDER BY id`,
+  mention_rollups: `SELECT * FROM mention_rollups WHERE ${IN_SCOPE} AND minute >= @fromMinute AND minute < @toMinute`,
+  watch_term_hours: `SELECT * FROM watch_term_hours WHERE ${IN_SCOPE} AND hour >= @fromHour AND hour < @toHour`,
   lessons_learned: 'SELECT * FROM lessons_learned ORDER BY id',
 };
 
@@ -46,6 +50,7 @@ export class ArchiveRepository {
     const to = Date.parse(scope.toIso);
     return this.#db.prepare<Record<string, unknown>, Row>(SELECTS[table]).all({
       incidentId: scope.incidentId,
+      watchIds: JSON.stringify(scope.watchIds),
       fromIso: scope.fromIso,
       toIso: scope.toIso,
       fromMinute: Math.floor(from / 60_000),

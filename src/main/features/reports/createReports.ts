@@ -40,6 +40,8 @@ export interface ReportDeps {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly audit: Audit;
+  /** The organisation named by the workspace's crisis plan. */
+  readonly planOrganisation: (workspaceId: WorkspaceId) => string;
 }
 
 const AUDIT_CODES: Record<ExportKind, string> = {
@@ -66,6 +68,7 @@ export function createReports(deps: ReportDeps) {
     repository: (id) => repository(store.get(id)),
     rollups: (id) => rollups(store.get(id)),
     lessons: (id) => lessons(store.get(id)).list(),
+    organisation: (id) => deps.planOrganisation(id),
   };
   const jobs = new ExportJobs(events, logger);
 
@@ -82,10 +85,10 @@ export function createReports(deps: ReportDeps) {
       return output;
     };
 
-  const report = async (workspaceId: WorkspaceId, incidentId: string, language: Language, checkpoint: Checkpoint): Promise<JobOutput> => {
+  const report = async (workspaceId: WorkspaceId, incidentId: string, language: Language, timeZone: string, checkpoint: Checkpoint): Promise<JobOutput> => {
     await checkpoint('gather', 0.05);
     const data = gatherReportData(sources, workspaceId, incidentId, clock.now());
-    const rendered = await renderIncidentReport(data, { language, checkpoint });
+    const rendered = await renderIncidentReport(data, { language, timeZone, checkpoint });
     return {
       fileName: exportFileName('report', data.incident.title, clock.now(), 'pdf'),
       mimeType: 'application/pdf',
@@ -94,10 +97,11 @@ export function createReports(deps: ReportDeps) {
     };
   };
 
-  const startReport = (workspaceId: WorkspaceId, incidentId: string, language?: Language) => {
+  const startReport = (workspaceId: WorkspaceId, incidentId: string, language?: Language, timeZone?: string) => {
     incidents.get(workspaceId, incidentId);
     const lang = language ?? workspaces.get(workspaceId).settings.reportLanguage;
-    return jobs.start('report', workspaceId, incidentId, audited('report', workspaceId, incidentId, (cp) => report(workspaceId, incidentId, lang, cp)));
+    const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return jobs.start('report', workspaceId, incidentId, audited('report', workspaceId, incidentId, (cp) => report(workspaceId, incidentId, lang, zone, cp)));
   };
 
   const startExport = (workspaceId: WorkspaceId, incidentId: string, kind: Exclude<ExportKind, 'report'>) => {
@@ -113,11 +117,14 @@ export function createReports(deps: ReportDeps) {
     return jobs.start(kind, workspaceId, incidentId, audited(kind, workspaceId, incidentId, runners[kind]));
   };
 
-  const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] =>
-    analyseReactions(sources.repository(workspaceId), sources.rollups(workspaceId), sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
+  const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] => {
+    const repo = sources.repository(workspaceId);
+    const watches = repo.watches(incidents.scope(workspaceId, incidentId));
+    return analyseReactions(repo, sources.rollups(workspaceId), watches, sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
+  };
 
   const reportHandlers: HandlersFor<'reports'> = {
-    'reports:generate': ({ workspaceId, incidentId, language }) => startReport(workspaceId, incidentId, language),
+    'reports:generate': ({ workspaceId, incidentId, language, timeZone }) => startReport(workspaceId, incidentId, language, timeZone),
     'reports:reactions': ({ workspaceId, incidentId }) => reactions(workspaceId, incidentId),
     'reports:startExport': ({ workspaceId, incidentId, kind }) => startExport(workspaceId, incidentId, kind),
     'reports:exportStatus': ({ jobId }) => jobs.status(jobId),

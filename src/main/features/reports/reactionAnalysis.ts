@@ -1,5 +1,5 @@
 // Reaction to each published statement: volume, negative share and top terms in the hours before vs after
-// its first publication, per watch, read from the minute rollups and hourly term counts (never raw mentions).
+// its first publication, per watch of the incident, read from the minute rollups and hourly term counts (never raw mentions).
 import type { StatementDetail } from '../../../shared/domain/statement';
 import type { ReactionWindow, StatementReaction } from '../../../shared/domain/report';
 import type { ReportRepository } from './reportRepository';
@@ -30,10 +30,10 @@ function window(repo: ReportRepository, rollups: RollupRepository, watchId: numb
 export function analyseReactions(
   repo: ReportRepository,
   rollups: RollupRepository,
+  watches: readonly { id: number; name: string }[],
   statements: readonly StatementDetail[],
   windowHours: number,
 ): StatementReaction[] {
-  const watches = repo.watches();
   const published = statements
     .map((detail) => ({ detail, at: firstPublication(detail) }))
     .filter((s): s is { detail: StatementDetail; at: string } => s.at !== null)

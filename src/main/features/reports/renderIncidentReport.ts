@@ -31,7 +31,8 @@ export const SECTION_ORDER: readonly SectionKey[] = [
 
 export interface RenderOptions {
   readonly language: Language;
-  readonly timeZone?: string;
+  /** IANA zone every time is printed in; the cover names it. */
+  readonly timeZone: string;
   /** Called between sections: reports progress and yields to the event loop; throws to cancel. */
   readonly checkpoint?: (stage: string, progress: number) => Promise<void>;
 }
@@ -92,7 +93,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     language,
     exerciseMark: exercise ? t('exercise') : undefined,
     header: `${exercise ? `${t('exercise')} · ` : ''}${t('title')} · ${printable(incident.title, 120)} · ${t('classification')}`,
-    footer: `${workspace.settings.organisation || workspace.settings.displayName} · ${t('generated', { date: at(data.generatedAt) })}`,
+    footer: `${data.organisation} · ${t('generated', { date: at(data.generatedAt) })}`,
     createdAt: new Date(data.generatedAt),
   });
   const sectionPages = {} as Record<SectionKey, number>;
@@ -124,7 +125,8 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       { header: '', width: 2.4 },
     ],
     [
-      [t('cover.workspace'), `${workspace.settings.displayName}${workspace.settings.organisation ? ` — ${workspace.settings.organisation}` : ''}`],
+      [t('cover.organisation'), printable(data.organisation, 200)],
+      [t('cover.watches'), printable(data.series.map((w) => w.watchName).join(', ') || '—', 600)],
       [t('cover.scenario'), scenarioName],
       [t('cover.severity'), t(`severities.${incident.severity}`)],
       [t('cover.status'), t(`statuses.${incident.status}`)],
@@ -132,7 +134,8 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       [t('cover.active'), at(incident.activeAt)],
       [t('cover.stabilised'), at(incident.stabilisedAt)],
       [t('cover.closed'), at(incident.closedAt)],
-      [t('cover.window'), `${at(data.window.from)} → ${at(data.window.to)}`],
+      [t('cover.window'), `${at(data.window.from)} → ${at(data.window.to)}${incident.scope.end === null ? ` ${t('cover.ongoing')}` : ''}`],
+      [t('cover.timeZone'), timeZone],
     ],
     { header: false },
   );

@@ -10,11 +10,8 @@ import type { LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes
 import type { RollupRepository } from '../mentions';
 import type { LessonRow } from '../lessons';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
+import { scopeWindow, type ScopeWindow } from '../incidents';
 
-const HOUR_MS = 3_600_000;
-/** The charts start this long before the incident opened, to show how talk built up. */
-const LEAD_IN_MS = 24 * HOUR_MS;
-const MAX_SPAN_MS = 31 * 24 * HOUR_MS;
 const TOP_MENTIONS = 25;
 const ALERT_LIMIT = 500;
 
@@ -29,6 +26,8 @@ export interface ReportSources {
   repository(workspaceId: WorkspaceId): ReportRepository;
   rollups(workspaceId: WorkspaceId): RollupRepository;
   lessons(workspaceId: WorkspaceId): LessonRow[];
+  /** The organisation the crisis plan names. */
+  organisation(workspaceId: WorkspaceId): string;
 }
 
 export interface QueueStats {
@@ -66,7 +65,10 @@ export interface WatchSeries {
 export interface ReportData {
   workspace: Workspace;
   incident: IncidentDetail;
-  window: { from: string; to: string };
+  /** The incident's scope: its watches and its period (to its closing, or to the report's making while open). */
+  window: ScopeWindow;
+  /** Who the report is for: the crisis plan's organisation, else the workspace's. */
+  organisation: string;
   log: LogEntry[];
   integrity: LogIntegrity;
   statements: StatementDetail[];
@@ -84,22 +86,16 @@ export interface ReportData {
   generatedAt: string;
 }
 
-export function reportWindow(incident: IncidentDetail, now: Date): { from: number; to: number } {
-  const opened = Date.parse(incident.openedAt);
-  const to = Math.max(opened + HOUR_MS, incident.closedAt ? Date.parse(incident.closedAt) : now.getTime());
-  return { from: Math.max(opened - LEAD_IN_MS, to - MAX_SPAN_MS), to };
-}
-
 export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceId, incidentId: string, now: Date): ReportData {
   const incident = sources.incident(workspaceId, incidentId);
-  const { from, to } = reportWindow(incident, now);
-  const fromIso = new Date(from).toISOString();
-  const toIso = new Date(to).toISOString();
+  const scope = scopeWindow(incident.scope, now);
+  const { from: fromIso, to: toIso } = scope;
   const repo = sources.repository(workspaceId);
   const rollups = sources.rollups(workspaceId);
-  const fromMinute = Math.floor(from / 60_000);
-  const toMinute = Math.ceil(to / 60_000);
-  const series = repo.watches().map((w) => {
+  const fromMinute = Math.floor(Date.parse(fromIso) / 60_000);
+  const toMinute = Math.ceil(Date.parse(toIso) / 60_000);
+  const watches = repo.watches(scope);
+  const series = watches.map((w) => {
     // Minute grain summed by hour: the window's ends are not on whole hours.
     const points: HourPoint[] = rollups
       .volumeByMinutes(w.id, 60, fromMinute, toMinute)
@@ -110,23 +106,25 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
   const statements = sources.statements(workspaceId, incidentId);
   const alerts = sources
     .alerts(workspaceId, ALERT_LIMIT)
-    .filter((a) => a.openedAt < toIso && (a.closedAt === null || a.closedAt >= fromIso))
+    .filter((a) => scope.watchIds.includes(a.watchId) && a.openedAt < toIso && (a.closedAt === null || a.closedAt >= fromIso))
     .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  const workspace = sources.workspace(workspaceId);
   return {
-    workspace: sources.workspace(workspaceId),
+    workspace,
     incident,
-    window: { from: fromIso, to: toIso },
+    window: scope,
+    organisation: sources.organisation(workspaceId) || workspace.settings.organisation || workspace.settings.displayName,
     log,
     integrity: sources.verifyLog(workspaceId),
     statements,
     alerts,
-    levelChanges: repo.levelChanges(fromIso, toIso),
+    levelChanges: repo.levelChanges(scope),
     series,
-    mentionsInWindow: repo.countBetween(fromIso, toIso),
-    reactions: analyseReactions(repo, rollups, statements, REACTION_WINDOW_HOURS),
-    topMentions: repo.topByAudience(fromIso, toIso, TOP_MENTIONS),
+    mentionsInWindow: repo.countBetween(scope),
+    reactions: analyseReactions(repo, rollups, watches, statements, REACTION_WINDOW_HOURS),
+    topMentions: repo.topByAudience(scope, TOP_MENTIONS),
     replyDelaysMs: replyDelays(repo, statements),
-    queue: queueStats(repo.responseItems(fromIso, toIso)),
+    queue: queueStats(repo.responseItems(scope)),
     lessons: sources.lessons(workspaceId).map(toLesson),
     generatedAt: now.toISOString(),
   };

@@ -1,5 +1,6 @@
 // SQL the incident report and exports read besides the rollups: watches, level changes, term counts, top mentions.
 import type { Db } from '../../platform/db/openDatabase';
+import type { ScopeWindow } from '../incidents';
 
 export interface ReportMention {
   id: number;
@@ -31,7 +32,7 @@ export interface LevelChangeRow {
   at: string;
 }
 
-/** More changes than this in one report window would be flapping; the table shows the first ones. */
+/** More changes than this in one incident's period would be flapping; the table shows the first ones. */
 const MAX_LEVEL_CHANGES = 1000;
 
 const MENTION_COLUMNS = `m.id, m.published_at AS publishedAt, m.source_kind AS sourceKind, m.source_name AS sourceName,
@@ -41,6 +42,18 @@ const MENTION_COLUMNS = `m.id, m.published_at AS publishedAt, m.source_kind AS s
 /** The threshold of the partial index `mentions_large_audience` (migration 0011). */
 const LARGE_AUDIENCE = 10_000;
 
+/** A mention belongs to the scope when one of its watches does. */
+const IN_SCOPE = `EXISTS (SELECT 1 FROM mention_watches mw WHERE mw.mention_id = m.id AND mw.watch_id IN (SELECT value FROM json_each(@watchIds)))`;
+
+interface ScopeParams {
+  watchIds: string;
+  from: string;
+  to: string;
+}
+
+const params = (scope: ScopeWindow): ScopeParams => ({ watchIds: JSON.stringify(scope.watchIds), from: scope.from, to: scope.to });
+
+/** Every read of an incident's figures takes its scope: its watches and its period [from, to). */
 export class ReportRepository {
   readonly #watches;
   readonly #terms;
@@ -53,10 +66,12 @@ export class ReportRepository {
   readonly #levelChanges;
 
   constructor(db: Db) {
-    this.#watches = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM watches ORDER BY id');
-    this.#levelChanges = db.prepare<[string, string, number], LevelChangeRow>(
+    this.#watches = db.prepare<[string], { id: number; name: string }>(
+      'SELECT id, name FROM watches WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    );
+    this.#levelChanges = db.prepare<ScopeParams & { limit: number }, LevelChangeRow>(
       `SELECT c.watch_id AS watchId, w.name AS watchName, c.level, c.at FROM detection_level_changes c JOIN watches w ON w.id = c.watch_id
-       WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id LIMIT ?`,
+       WHERE c.watch_id IN (SELECT value FROM json_each(@watchIds)) AND c.at >= @from AND c.at < @to ORDER BY c.at, c.id LIMIT @limit`,
     );
     this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(
       `SELECT term, sum(count) AS count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?
@@ -65,64 +80,66 @@ export class ReportRepository {
     // Walks the partial index from the largest audience down (migration 0011) and stops at `limit` rows;
     // the fallback below covers periods with too few large accounts.
     // The threshold is a literal: the planner can only use a partial index when the query implies its WHERE.
-    this.#topByAudience = db.prepare<[string, string, number], ReportMention>(
+    this.#topByAudience = db.prepare<ScopeParams & { limit: number }, ReportMention>(
       `SELECT ${MENTION_COLUMNS} FROM mentions m INDEXED BY mentions_large_audience
-       WHERE m.author_audience >= ${LARGE_AUDIENCE} AND m.published_at >= ? AND m.published_at < ?
-       ORDER BY m.author_audience DESC LIMIT ?`,
+       WHERE m.author_audience >= ${LARGE_AUDIENCE} AND m.published_at >= @from AND m.published_at < @to AND ${IN_SCOPE}
+       ORDER BY m.author_audience DESC LIMIT @limit`,
     );
-    this.#topByAudienceSmall = db.prepare<[string, string, number, number], ReportMention>(
+    this.#topByAudienceSmall = db.prepare<ScopeParams & { limit: number }, ReportMention>(
       `SELECT ${MENTION_COLUMNS} FROM mentions m
-       WHERE m.published_at >= ? AND m.published_at < ? AND m.author_audience < ?
-       ORDER BY m.author_audience DESC LIMIT ?`,
+       WHERE m.published_at >= @from AND m.published_at < @to AND (m.author_audience IS NULL OR m.author_audience < ${LARGE_AUDIENCE}) AND ${IN_SCOPE}
+       ORDER BY m.author_audience DESC NULLS LAST LIMIT @limit`,
     );
     this.#publishedAt = db.prepare<[number], { publishedAt: string }>('SELECT published_at AS publishedAt FROM mentions WHERE id = ?');
-    this.#responses = db.prepare<[string, string], ResponseItemTimes>(
-      `SELECT reason, state, flagged_at AS flaggedAt, handled_at AS handledAt FROM response_items
-       WHERE flagged_at >= ? AND flagged_at < ?`,
+    // The queue items of the crisis: mentions of its watches published in its period, whenever they were flagged.
+    this.#responses = db.prepare<ScopeParams, ResponseItemTimes>(
+      `SELECT r.reason, r.state, r.flagged_at AS flaggedAt, r.handled_at AS handledAt FROM response_items r JOIN mentions m ON m.id = r.mention_id
+       WHERE m.published_at >= @from AND m.published_at < @to AND ${IN_SCOPE}`,
     );
-    this.#countBetween = db.prepare<[string, string], { n: number }>(
-      'SELECT count(*) AS n FROM mentions WHERE published_at >= ? AND published_at < ?',
+    this.#countBetween = db.prepare<ScopeParams, { n: number }>(
+      `SELECT count(*) AS n FROM mentions m WHERE m.published_at >= @from AND m.published_at < @to AND ${IN_SCOPE}`,
     );
-    this.#mentionsPage = db.prepare<[string, string, string, number, number], ReportMention>(
+    this.#mentionsPage = db.prepare<ScopeParams & { afterAt: string; afterId: number; limit: number }, ReportMention>(
       `SELECT ${MENTION_COLUMNS} FROM mentions m
-       WHERE m.published_at < ? AND ((m.published_at > ?) OR (m.published_at = ? AND m.id > ?))
-       ORDER BY m.published_at, m.id LIMIT ?`,
+       WHERE m.published_at < @to AND ((m.published_at > @afterAt) OR (m.published_at = @afterAt AND m.id > @afterId)) AND ${IN_SCOPE}
+       ORDER BY m.published_at, m.id LIMIT @limit`,
     );
   }
 
-  watches(): { id: number; name: string }[] {
-    return this.#watches.all();
+  /** The scope's watches that still exist, by id. */
+  watches(scope: Pick<ScopeWindow, 'watchIds'>): { id: number; name: string }[] {
+    return this.#watches.all(JSON.stringify(scope.watchIds));
   }
 
-  /** Every crisis-level change of every watch in [fromIso, toIso), in time order. */
-  levelChanges(fromIso: string, toIso: string): LevelChangeRow[] {
-    return this.#levelChanges.all(fromIso, toIso, MAX_LEVEL_CHANGES);
+  /** Every crisis-level change of the scope's watches in its period, in time order. */
+  levelChanges(scope: ScopeWindow): LevelChangeRow[] {
+    return this.#levelChanges.all({ ...params(scope), limit: MAX_LEVEL_CHANGES });
   }
 
   topTerms(watchId: number, fromHour: number, toHour: number, limit: number): { term: string; count: number }[] {
     return this.#terms.all(watchId, fromHour, toHour, limit);
   }
 
-  topByAudience(fromIso: string, toIso: string, limit: number): ReportMention[] {
-    const large = this.#topByAudience.all(fromIso, toIso, limit);
-    return large.length >= limit ? large : [...large, ...this.#topByAudienceSmall.all(fromIso, toIso, LARGE_AUDIENCE, limit - large.length)];
+  topByAudience(scope: ScopeWindow, limit: number): ReportMention[] {
+    const large = this.#topByAudience.all({ ...params(scope), limit });
+    return large.length >= limit ? large : [...large, ...this.#topByAudienceSmall.all({ ...params(scope), limit: limit - large.length })];
   }
 
   mentionPublishedAt(id: number): string | null {
     return this.#publishedAt.get(id)?.publishedAt ?? null;
   }
 
-  /** Response-queue items flagged in [from, to): why, where they stand, and when they were handled. */
-  responseItems(fromIso: string, toIso: string): ResponseItemTimes[] {
-    return this.#responses.all(fromIso, toIso);
+  /** Response-queue items about the scope's mentions: why, where they stand, and when they were handled. */
+  responseItems(scope: ScopeWindow): ResponseItemTimes[] {
+    return this.#responses.all(params(scope));
   }
 
-  countBetween(fromIso: string, toIso: string): number {
-    return this.#countBetween.get(fromIso, toIso)?.n ?? 0;
+  countBetween(scope: ScopeWindow): number {
+    return this.#countBetween.get(params(scope))?.n ?? 0;
   }
 
-  /** Mentions in [from, to) in time order, keyset-paged after (publishedAt, id), for streaming exports. */
-  mentionsAfter(toIso: string, after: { publishedAt: string; id: number }, limit: number): ReportMention[] {
-    return this.#mentionsPage.all(toIso, after.publishedAt, after.publishedAt, after.id, limit);
+  /** The scope's mentions in time order, keyset-paged after (publishedAt, id), for streaming exports. */
+  mentionsAfter(scope: ScopeWindow, after: { publishedAt: string; id: number }, limit: number): ReportMention[] {
+    return this.#mentionsPage.all({ ...params(scope), afterAt: after.publishedAt, afterId: after.id, limit });
   }
 }

@@ -26,8 +26,9 @@ const invalidations: Invalidation = {
   'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],
   'composer:changed': ({ workspaceId }) => [queryKeys.composer(workspaceId)],
   'composer:outboxChanged': ({ workspaceId }) => [queryKeys.composer(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.reports(workspaceId)],
-  // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail.
-  'incidents:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId)],
+  // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail; an incident's
+  // response queue follows its scope.
+  'incidents:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId), queryKeys.composer(workspaceId)],
   'detection:alertChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'detection:levelChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'demo:changed': ({ workspaceId }) => [queryKeys.demo(workspaceId), queryKeys.watches(workspaceId), queryKeys.dashboard(workspaceId)],

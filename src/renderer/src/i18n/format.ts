@@ -6,6 +6,11 @@ export function formatDateTime(iso: string, language: string): string {
   }).format(new Date(iso));
 }
 
+/** Day and time, short: chart marks where the full date would crowd the line. */
+export function formatTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
 /** With seconds: two backups taken within a minute must read apart. */
 export function formatDateTimeSeconds(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {

@@ -121,6 +121,9 @@ describe('Response queue', () => {
     backend.reply('composer:closeResponse', response({ state: 'offline' }));
     renderInApp(<ResponseQueuePanel workspaceId="live" incidentId={INCIDENT_ID} onOpenStatement={() => {}} />);
     const card = await screen.findByTestId('response-88');
+    // Working on an incident, the queue is that incident's own.
+    expect(backend.sent('composer:responses')).toEqual([{ workspaceId: 'live', incidentId: INCIDENT_ID }]);
+    expect(backend.sent('composer:responseCounts')).toEqual([{ workspaceId: 'live', incidentId: INCIDENT_ID }]);
     const offline = within(card).getByRole('button', { name: t('composer.responses.offline') });
     expect(isDisabled(offline)).toBe(true);
     type(within(card).getByRole('textbox', { name: t('composer.responses.note') }), 'Rappelée par téléphone');

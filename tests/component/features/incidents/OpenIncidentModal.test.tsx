@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { OpenIncidentModal } from '../../../../src/renderer/src/features/incidents/OpenIncidentModal';
 import { backend } from '../../support/fakeBackend';
-import { alert, incident, INCIDENT_ID, rememberOperator } from '../../support/fixtures';
+import { alert, incident, INCIDENT_ID, rememberOperator, watch } from '../../support/fixtures';
 import { choose, click, type } from '../../support/interact';
 import { renderInApp, t } from '../../support/render';
 
@@ -44,6 +44,23 @@ describe('OpenIncidentModal', () => {
         },
       },
     ]);
+  });
+
+  it('by hand, names every active watch from now unless the person chooses the watches and the start', async () => {
+    backend.reply('watches:list', [watch({ id: 1, name: 'Banque Léman' }), watch({ id: 2, name: 'Cafés Morand' }), watch({ id: 3, name: 'Archive', enabled: false })]);
+    backend.on('incidents:open', ({ incident: input }) => incident({ title: input.title }));
+    const onOpened = vi.fn();
+    renderInApp(<OpenIncidentModal opened onClose={() => {}} onOpened={onOpened} />);
+    const cafe = (await screen.findByRole('checkbox', { name: 'Cafés Morand' })) as HTMLInputElement;
+    expect(cafe.checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Banque Léman' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Archive' }) as HTMLInputElement).checked).toBe(false);
+    type(title(), 'Fuite de données');
+    click(cafe);
+    type(screen.getByTestId('scope-start'), '2026-03-06T09:30');
+    click(screen.getByTestId('incident-open-submit'));
+    await waitFor(() => expect(onOpened).toHaveBeenCalledWith(INCIDENT_ID));
+    expect(backend.sent('incidents:open')[0]?.incident.scope).toEqual({ watchIds: [1], start: new Date('2026-03-06T09:30').toISOString() });
   });
 
   it('opens from an alert with the title and severity the alert suggests', async () => {

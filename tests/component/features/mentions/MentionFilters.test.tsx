@@ -17,6 +17,8 @@ function Harness({ onFilter }: { onFilter: (f: FilterState) => void }) {
       }}
       watches={[watch({ id: 7, name: 'Acme' })]}
       sources={[source({ id: 3, name: 'Le Monde' })]}
+      bounds={null}
+      onBounds={() => undefined}
     />
   );
 }

@@ -6,7 +6,8 @@ import type { SigningKey } from '../../security';
 import type { ArchiveRepository } from '../archiveRepository';
 import type { Checkpoint, JobOutput } from '../exportJobs';
 import { exportFileName } from '../exportFileName';
-import { reportWindow, type ReportSources } from '../reportData';
+import type { ReportSources } from '../reportData';
+import { scopeWindow } from '../../incidents';
 
 export interface ArchiveExportInput {
   readonly sources: ReportSources;
@@ -20,8 +21,8 @@ export interface ArchiveExportInput {
 export async function exportArchive({ sources, archive, workspaceId, incidentId, now, signingKey }: ArchiveExportInput, checkpoint: Checkpoint): Promise<JobOutput> {
   const incident = sources.incident(workspaceId, incidentId);
   const workspace = sources.workspace(workspaceId);
-  const { from, to } = reportWindow(incident, now);
-  const scope = { incidentId, fromIso: new Date(from).toISOString(), toIso: new Date(to).toISOString() };
+  const period = scopeWindow(incident.scope, now);
+  const scope = { incidentId, watchIds: period.watchIds, fromIso: period.from, toIso: period.to };
   const tables = {} as IncidentArchive['tables'];
   for (const [i, table] of ARCHIVE_TABLES.entries()) {
     await checkpoint('rows', (i + 1) / (ARCHIVE_TABLES.length + 1));

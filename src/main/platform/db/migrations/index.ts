@@ -17,7 +17,8 @@ import { migration0014 } from './0014_outbox_error_message';
 import { migration0015 } from './0015_exercise_run_state';
 import { migration0016 } from './0016_custom_scenarios';
 import { migration0017 } from './0017_crisis_log_keyed_chain';
+import { migration0018 } from './0018_incident_scope';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -53,11 +53,18 @@ export function useStatementAction<K extends DetailCall & CallName>(name: K) {
 export const useCampaigns = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'campaigns'], queryFn: () => callApi('composer:campaigns', { workspaceId }) });
 
-export const useResponses = (workspaceId: WorkspaceId) =>
-  useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'responses'], queryFn: () => callApi('composer:responses', { workspaceId }) });
+/** The incident's own queue (its watches and period) when one is being worked on, else the whole queue. */
+export const useResponses = (workspaceId: WorkspaceId, incidentId: string | null) =>
+  useQuery({
+    queryKey: [...queryKeys.composer(workspaceId), 'responses', incidentId],
+    queryFn: () => callApi('composer:responses', { workspaceId, ...(incidentId ? { incidentId } : {}) }),
+  });
 
-export const useResponseCounts = (workspaceId: WorkspaceId) =>
-  useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'responseCounts'], queryFn: () => callApi('composer:responseCounts', { workspaceId }) });
+export const useResponseCounts = (workspaceId: WorkspaceId, incidentId: string | null) =>
+  useQuery({
+    queryKey: [...queryKeys.composer(workspaceId), 'responseCounts', incidentId],
+    queryFn: () => callApi('composer:responseCounts', { workspaceId, ...(incidentId ? { incidentId } : {}) }),
+  });
 
 export function useComposerCall<
   K extends

@@ -6,18 +6,23 @@ import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';
 import { queryKeys } from '../queryKeys';
 
-export const useDashboardSeries = (workspaceId: WorkspaceId, watchId: number | null, range: DashboardRange) =>
+/** A "last N" range that follows the clock, or an absolute period. */
+export type DashboardPeriod = DashboardRange | { from: string; to: string };
+
+const periodInput = (period: DashboardPeriod) => (typeof period === 'string' ? { range: period } : period);
+
+export const useDashboardSeries = (workspaceId: WorkspaceId, watchId: number | null, period: DashboardPeriod) =>
   useQuery({
-    queryKey: [...queryKeys.dashboard(workspaceId), 'series', watchId, range],
-    queryFn: () => callApi('dashboard:series', { workspaceId, watchId: watchId!, range }),
+    queryKey: [...queryKeys.dashboard(workspaceId), 'series', watchId, period],
+    queryFn: () => callApi('dashboard:series', { workspaceId, watchId: watchId!, ...periodInput(period) }),
     enabled: watchId !== null,
     placeholderData: keepPreviousData,
   });
 
-export const useDashboardBreakdown = (workspaceId: WorkspaceId, watchId: number | null, range: DashboardRange) =>
+export const useDashboardBreakdown = (workspaceId: WorkspaceId, watchId: number | null, period: DashboardPeriod) =>
   useQuery({
-    queryKey: [...queryKeys.dashboard(workspaceId), 'breakdown', watchId, range],
-    queryFn: () => callApi('dashboard:breakdown', { workspaceId, watchId: watchId!, range }),
+    queryKey: [...queryKeys.dashboard(workspaceId), 'breakdown', watchId, period],
+    queryFn: () => callApi('dashboard:breakdown', { workspaceId, watchId: watchId!, ...periodInput(period) }),
     enabled: watchId !== null,
     placeholderData: keepPreviousData,
   });

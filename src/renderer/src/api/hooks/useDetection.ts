@@ -12,10 +12,11 @@ export const useLevelOverview = (workspaceId: WorkspaceId) =>
     queryFn: () => callApi('detection:overview', { workspaceId }),
   });
 
-export const useAlerts = (workspaceId: WorkspaceId, status: AlertStatus | 'all') =>
+/** Alerts newest first; a scope keeps those opened in a period and/or of one watch. */
+export const useAlerts = (workspaceId: WorkspaceId, status: AlertStatus | 'all', scope: { from?: string; to?: string; watchId?: number } = {}) =>
   useQuery({
-    queryKey: [...queryKeys.detection(workspaceId), 'alerts', status],
-    queryFn: () => callApi('detection:listAlerts', { workspaceId, status, limit: 200 }),
+    queryKey: [...queryKeys.detection(workspaceId), 'alerts', status, scope],
+    queryFn: () => callApi('detection:listAlerts', { workspaceId, status, limit: 200, ...scope }),
   });
 
 /** One alert as it stands now; `detection:alertChanged` refreshes it like the list. */
@@ -46,6 +47,13 @@ export const useBacktest = (workspaceId: WorkspaceId) =>
   useMutation({
     mutationFn: (input: { watchId: number; from: string; to: string; settings?: DetectionSettings }) =>
       callApi('detection:backtest', { workspaceId, ...input }),
+  });
+
+/** The same replay as a CSV or JSON file, handed to the download flow by the caller. */
+export const useBacktestExport = (workspaceId: WorkspaceId) =>
+  useMutation({
+    mutationFn: (input: { watchId: number; from: string; to: string; settings?: DetectionSettings; format: 'csv' | 'json' }) =>
+      callApi('detection:backtestExport', { workspaceId, ...input }),
   });
 
 export function useAlertStatus(workspaceId: WorkspaceId) {

@@ -27,6 +27,7 @@ type DetailCall =
   | 'incidents:openFromAlert'
   | 'incidents:setStatus'
   | 'incidents:setSeverity'
+  | 'incidents:setScope'
   | 'incidents:handover'
   | 'incidents:setDuty'
   | 'incidents:mobilise'

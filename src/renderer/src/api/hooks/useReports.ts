@@ -25,7 +25,7 @@ export function useStartJob(workspaceId: WorkspaceId) {
   return useMutation({
     mutationFn: ({ incidentId, kind, language }: { incidentId: string; kind: ExportKind; language?: Language }) =>
       kind === 'report'
-        ? callApi('reports:generate', { workspaceId, incidentId, language })
+        ? callApi('reports:generate', { workspaceId, incidentId, language, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })
         : callApi('reports:startExport', { workspaceId, incidentId, kind }),
     onSuccess: (job) => {
       client.setQueryData(queryKeys.exportJob(job.jobId), job);

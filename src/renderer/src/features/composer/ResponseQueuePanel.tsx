@@ -15,8 +15,8 @@ const REASON_COLOR: Record<ResponseItem['reason'], string> = { question: 'blue',
 
 export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId: string | null; onOpenStatement: (id: string) => void }) {
   const { t } = useTranslation();
-  const items = useResponses(props.workspaceId);
-  const counts = useResponseCounts(props.workspaceId);
+  const items = useResponses(props.workspaceId, props.incidentId);
+  const counts = useResponseCounts(props.workspaceId, props.incidentId);
   return (
     <Paper withBorder p="md" data-testid="composer-responses">
       <Stack gap="sm">

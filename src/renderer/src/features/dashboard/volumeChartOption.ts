@@ -40,9 +40,11 @@ function bucketOf(times: readonly string[], iso: string): string | undefined {
 export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, language: string, dark: boolean): ChartOption {
   const times = series.points.map((p) => p.at);
   const withDay = series.bucketMinutes >= 60;
-  const label = (iso: string) => timeLabel(iso, language, withDay);
+  const wholeDays = series.bucketMinutes % 1440 === 0;
+  const label = (iso: string) => timeLabel(iso, language, withDay, !wholeDays);
   const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
+  // French sets a narrow no-break space before a colon.
+  const colon = language === 'fr' ? '\u202f: ' : ': ';
   const axisText = dark ? '#dee2e6' : '#343a40';
   const markers = [
     ...series.alerts.flatMap((a) => {
@@ -74,17 +76,14 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
       formatter: (params: Array<{ dataIndex: number }>) => {
         const p = series.points[params[0]?.dataIndex ?? -1];
         if (!p) return '';
-        // Numbers in the reader's form ("4,7" in French), a narrow no-break space before a French colon.
-        const colon = language === 'fr' ? '\u202f: ' : ': ';
-        const n = (value: number) => number.format(value);
         const rows = [
-          `<b>${timeLabel(p.at, language, true)}</b>`,
-          `${texts.negative}${colon}${n(p.negative)}`,
-          `${texts.neutral}${colon}${n(p.neutral)}`,
-          `${texts.positive}${colon}${n(p.positive)}`,
-          `${texts.untoned}${colon}${n(p.count - p.negative - p.neutral - p.positive)}`,
-          ...(p.baseline ? [`${texts.usual}${colon}${n(p.baseline.median)} (${n(p.baseline.low)}–${n(p.baseline.high)})`] : []),
-          ...(p.negativeShare === null ? [] : [`${texts.negativeShare}${colon}${percent.format(p.negativeShare)}`]),
+          `<b>${timeLabel(p.at, language, true, !wholeDays)}</b>`,
+          `${texts.negative}${colon}${p.negative}`,
+          `${texts.neutral}${colon}${p.neutral}`,
+          `${texts.positive}${colon}${p.positive}`,
+          `${texts.untoned}${colon}${p.count - p.negative - p.neutral - p.positive}`,
+          ...(p.baseline ? [`${texts.usual}${colon}${number.format(p.baseline.median)} (${number.format(p.baseline.low)}–${number.format(p.baseline.high)})`] : []),
+          ...(p.negativeShare === null ? [] : [`${texts.negativeShare}${colon}${Math.round(p.negativeShare * 100)}\u00a0%`]),
           `${texts.levelName}${colon}${texts.level(p.level)}`,
         ];
         return rows.join('<br/>');

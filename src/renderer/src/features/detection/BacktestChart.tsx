@@ -1,44 +1,54 @@
-// Volume chart of a backtest: mentions per 5 minutes, the usual level, and the alerts that would have opened.
-import { LineChart, BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+// Volume chart of a backtest: mentions per 5 minutes, the usual level, the level strip the replay went through,
+// and where each episode began. Times in local time and the reader's format.
+import { useComputedColorScheme } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BacktestResult } from '../../../../shared/domain/detection';
-import { formatDateTime } from '../../i18n/format';
+import type { BacktestResult, CrisisLevel } from '../../../../shared/domain/detection';
+import { EChart } from '../../components/EChart';
+import { formatDateTime, formatTime } from '../../i18n/format';
+import { LEVEL_HEX } from '../dashboard/volumeChartOption';
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
-
-/** Automated browsers get no animation, so screenshots show the final chart. */
-const animate = typeof navigator === 'undefined' || !navigator.webdriver;
+const LEVEL_RANK: Record<CrisisLevel, number> = { calm: 1, vigilance: 2, alert: 3, crisis: 4 };
 
 export function BacktestChart({ result }: { result: BacktestResult }) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
+  const dark = useComputedColorScheme('dark') === 'dark';
+  const option = useMemo(() => {
     const times = result.buckets.map((b) => b.at);
     const label = (iso: string) => formatDateTime(iso, i18n.language);
-    chart.setOption({
-      animation: animate,
+    const number = new Intl.NumberFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
+    const colon = i18n.language === 'fr' ? '\u202f: ' : ': ';
+    const axisText = dark ? '#dee2e6' : '#343a40';
+    return {
+      animation: false,
+      backgroundColor: 'transparent',
       tooltip: {
         trigger: 'axis',
-        // The bucket's local time and counts in the reader's form, not the ISO key of the category axis.
-        formatter: (params: Array<{ dataIndex: number; seriesName: string; value: number | null; marker: string }>) => {
-          const bucket = result.buckets[params[0]?.dataIndex ?? -1];
-          if (!bucket) return '';
-          const number = new Intl.NumberFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
-          const colon = i18n.language === 'fr' ? '\u202f: ' : ': ';
-          const rows = params.map((p) => `${p.marker}${p.seriesName}${colon}${p.value === null ? '—' : number.format(p.value)}`);
-          return [`<b>${label(bucket.at)}</b>`, ...rows].join('<br/>');
+        // Built from numbers and catalogue strings only: nothing from outside reaches this HTML.
+        formatter: (params: Array<{ dataIndex: number }>) => {
+          const b = result.buckets[params[0]?.dataIndex ?? -1];
+          if (!b) return '';
+          return [
+            `<b>${label(b.at)}</b>`,
+            `${t('detection.backtest.mentions')}${colon}${number.format(b.count)}`,
+            ...(b.baseline === null ? [] : [`${t('detection.backtest.baseline')}${colon}${number.format(b.baseline)}`]),
+            `${t('dashboard.chart.level')}${colon}${t(`detection.level.${b.level}`)}`,
+          ].join('<br/>');
         },
       },
-      legend: { top: 0, data: [t('detection.backtest.mentions'), t('detection.backtest.baseline')] },
-      grid: { left: 48, right: 96, top: 48, bottom: 40 },
-      xAxis: { type: 'category', data: times, axisLabel: { formatter: label, hideOverlap: true } },
-      yAxis: { type: 'value', minInterval: 1 },
+      legend: { top: 0, textStyle: { color: axisText }, data: [t('detection.backtest.mentions'), t('detection.backtest.baseline')] },
+      grid: [
+        { left: 48, right: 24, top: 48, bottom: 72 },
+        { left: 48, right: 24, height: 16, bottom: 40 },
+      ],
+      xAxis: [
+        { type: 'category', data: times, gridIndex: 0, axisLabel: { formatter: (iso: string) => formatTime(iso, i18n.language), hideOverlap: true, color: axisText } },
+        { type: 'category', data: times, gridIndex: 1, axisLabel: { show: false }, axisTick: { show: false } },
+      ],
+      yAxis: [
+        { type: 'value', gridIndex: 0, minInterval: 1, axisLabel: { color: axisText } },
+        { type: 'value', gridIndex: 1, min: 0, max: 4, show: false },
+      ],
       series: [
         {
           name: t('detection.backtest.mentions'),
@@ -47,11 +57,11 @@ export function BacktestChart({ result }: { result: BacktestResult }) {
           itemStyle: { color: '#228be6' },
           markLine: {
             symbol: 'none',
-            label: { formatter: (p: { name: string }) => p.name, position: 'insideEndTop' },
-            lineStyle: { color: '#e8590c', width: 2 },
-            data: result.alerts.map((a) => ({
-              name: t(`detection.level.${a.level}`),
-              xAxis: times.find((at) => at >= a.openedAt.slice(0, 16)) ?? times[times.length - 1],
+            label: { formatter: (p: { name: string }) => p.name, position: 'insideEndTop', color: axisText },
+            data: result.episodes.map((e) => ({
+              name: `${t(`detection.level.${e.peakLevel}`)} · ${formatTime(e.startedAt, i18n.language)}`,
+              xAxis: times.filter((at) => at <= e.startedAt).at(-1) ?? times[0],
+              lineStyle: { color: LEVEL_HEX[e.peakLevel], width: 2 },
             })),
           },
         },
@@ -64,14 +74,16 @@ export function BacktestChart({ result }: { result: BacktestResult }) {
           lineStyle: { color: '#868e96', type: 'dashed' },
           itemStyle: { color: '#868e96' },
         },
+        {
+          name: t('dashboard.chart.level'),
+          type: 'bar',
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+          barCategoryGap: 0,
+          data: result.buckets.map((b) => ({ value: LEVEL_RANK[b.level], itemStyle: { color: LEVEL_HEX[b.level] } })),
+        },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
     };
-  }, [result, t, i18n.language]);
-  return <div ref={ref} style={{ width: '100%', height: 320 }} data-testid="backtest-chart" aria-label={t('detection.backtest.chartTitle')} role="img" />;
+  }, [result, t, i18n.language, dark]);
+  return <EChart option={option} height={340} dark={dark} label={t('detection.backtest.chartTitle')} testId="backtest-chart" />;
 }

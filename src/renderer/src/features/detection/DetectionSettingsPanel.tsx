@@ -1,20 +1,27 @@
-// Thresholds of one watch (from the plan until the watch has its own) and a backtest drawn on the volume chart.
+// Thresholds of one watch (from the plan until the watch has its own) and a backtest of a period: its volume
+// chart, the level changes and every episode with its why-card, exportable.
 import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title, type NumberInputProps } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetectionSettings } from '../../../../shared/domain/detection';
-import { useBacktest, useDetectionSettings, useSaveDetectionSettings } from '../../api/hooks/useDetection';
+import { useBacktest, useBacktestExport, useDetectionSettings, useSaveDetectionSettings } from '../../api/hooks/useDetection';
 import { useWatches } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
+import { PeriodPicker, type Bounds } from '../../components/PeriodPicker';
+import { dayStart, localDay, nextDay, periodLabel } from '../../components/periodLabel';
+import { usePeriod } from '../../app/usePeriod';
+import { downloadFile } from '../plan/downloadFile';
 import { BacktestChart } from './BacktestChart';
+import { BacktestTimeline } from './BacktestTimeline';
 import { errorMessage } from '../../i18n/errorMessage';
 
 const LEVELS = ['vigilance', 'alert', 'crisis'] as const;
 
-/** Picker values are local wall-clock time; the backend wants UTC ISO. */
-const toLocalInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-const fromLocalInput = (value: string) => new Date(value).toISOString();
+/** Without a period in the hash: the last seven local days, today included. */
+function defaultBounds(now: Date): Bounds {
+  const today = localDay(now.toISOString());
+  return { from: dayStart(localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 6).toISOString())), to: dayStart(nextDay(today)) };
+}
 const number = (value: string | number) => (typeof value === 'number' ? value : Number(value) || 0);
 
 type LevelValues = Record<(typeof LEVELS)[number], number>;
@@ -53,19 +60,46 @@ function LevelInputs({
 }
 
 export function DetectionSettingsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workspaceId = useWorkspaceId();
   const watches = useWatches(workspaceId);
   const [watchId, setWatchId] = useState<number | null>(null);
-  const current = watchId ?? watches.data?.[0]?.id ?? null;
+  const [period, setPeriod] = usePeriod();
+  const linked = period.watchIds.find((id) => watches.data?.some((w) => w.id === id));
+  const current = watchId ?? linked ?? watches.data?.[0]?.id ?? null;
   const settings = useDetectionSettings(workspaceId, current);
   const save = useSaveDetectionSettings(workspaceId);
   const backtest = useBacktest(workspaceId);
   const [draft, setDraft] = useState<DetectionSettings | null>(null);
-  const [from, setFrom] = useState(() => toLocalInput(new Date(Date.now() - 24 * 3_600_000)));
-  const [to, setTo] = useState('');
+  const exporting = useBacktestExport(workspaceId);
+  // The replayed period lives in the hash (#/alerts?backtest=1&from=…&to=…&watch=…), so a link opens it and runs it.
+  const [fallback] = useState(() => defaultBounds(new Date()));
+  const bounds = period.from && period.to ? { from: period.from, to: period.to } : fallback;
+  const watchName = watches.data?.find((w) => w.id === current)?.name ?? '';
+  const run = () => {
+    if (current === null || draft === null) return;
+    setPeriod({ ...bounds, watchIds: [current], flags: { ...period.flags, backtest: '1' } });
+    backtest.mutate({ watchId: current, from: bounds.from, to: bounds.to, settings: draft });
+  };
+  const exportFile = (format: 'csv' | 'json') =>
+    current !== null &&
+    exporting.mutate(
+      { watchId: current, from: bounds.from, to: bounds.to, settings: draft ?? undefined, format },
+      { onSuccess: ({ fileName, mimeType, content }) => downloadFile(fileName, content, mimeType) },
+    );
+  // A link to a backtest runs it once the watch's settings are known, once per watch and period.
+  const asked = period.flags.backtest === '1' ? period : null;
+  const ranFor = useRef<string | null>(null);
+  const { mutate } = backtest;
 
   useEffect(() => setDraft(settings.data?.settings ?? null), [settings.data]);
+  useEffect(() => {
+    if (!asked?.from || !asked.to || current === null || draft === null) return;
+    const key = `${current}|${asked.from}|${asked.to}`;
+    if (ranFor.current === key) return;
+    ranFor.current = key;
+    mutate({ watchId: current, from: asked.from, to: asked.to, settings: draft });
+  }, [asked?.from, asked?.to, current, draft, mutate]);
 
   if (watches.data && watches.data.length === 0) return <Text c="dimmed">{t('detection.settings.noWatch')}</Text>;
 
@@ -79,7 +113,10 @@ export function DetectionSettingsPanel() {
           label={t('detection.settings.watch')}
           data={(watches.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
           value={current === null ? null : String(current)}
-          onChange={(v) => setWatchId(v === null ? null : Number(v))}
+          onChange={(v) => {
+            setWatchId(v === null ? null : Number(v));
+            if (v !== null) setPeriod({ watchIds: [Number(v)] });
+          }}
           allowDeselect={false}
           maw={360}
           data-testid="detection-watch"
@@ -132,24 +169,31 @@ export function DetectionSettingsPanel() {
               {t('detection.backtest.help')}
             </Text>
             <Group align="flex-end">
-              <LocalDateTimeInput label={t('detection.backtest.from')} value={from} onChange={setFrom} required />
-              <LocalDateTimeInput label={t('detection.backtest.to')} description={t('detection.backtest.toNow')} value={to} onChange={setTo} />
-              <Button
-                variant="light"
-                loading={backtest.isPending}
-                onClick={() => current !== null && backtest.mutate({ watchId: current, from: fromLocalInput(from), to: to ? fromLocalInput(to) : new Date().toISOString(), settings: draft })}
-                data-testid="backtest-run"
-              >
+              <PeriodPicker bounds={bounds} onBounds={(b) => setPeriod({ ...b, flags: { ...period.flags, backtest: '1' } })} testId="backtest-period" />
+              <Button variant="light" loading={backtest.isPending} onClick={() => run()} data-testid="backtest-run">
                 {t('detection.backtest.run')}
               </Button>
             </Group>
             {backtest.error && <Alert color="red">{errorMessage(backtest.error, t)}</Alert>}
             {backtest.data && (
-              <Stack gap="xs">
-                <Text size="sm" data-testid="backtest-summary">
-                  {t('detection.backtest.result', { mentions: backtest.data.mentions })} · {t('detection.backtest.alerts', { count: backtest.data.alerts.length })}
-                </Text>
+              <Stack gap="xs" data-testid="backtest-result">
+                <Group justify="space-between">
+                  <Text size="sm" data-testid="backtest-summary">
+                    {periodLabel(backtest.data.from, backtest.data.to, i18n.language)} · {t('detection.backtest.result', { mentions: backtest.data.mentions })} ·{' '}
+                    {t('detection.backtest.alerts', { count: backtest.data.alerts.length })}
+                  </Text>
+                  <Group gap="xs">
+                    <Text size="sm">{t('detection.backtest.export')}</Text>
+                    {(['csv', 'json'] as const).map((format) => (
+                      <Button key={format} size="compact-sm" variant="default" onClick={() => exportFile(format)} loading={exporting.isPending && exporting.variables?.format === format} data-testid={`backtest-export-${format}`}>
+                        {t(format === 'csv' ? 'detection.backtest.exportCsv' : 'detection.backtest.exportJson')}
+                      </Button>
+                    ))}
+                  </Group>
+                </Group>
+                {exporting.error && <Alert color="red">{errorMessage(exporting.error, t)}</Alert>}
                 <BacktestChart result={backtest.data} />
+                <BacktestTimeline result={backtest.data} watchName={watchName} />
               </Stack>
             )}
           </>

@@ -161,7 +161,7 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <OverviewTab detail={detail} />
+          <OverviewTab detail={detail} actor={actor} />
         </Tabs.Panel>
         <Tabs.Panel value="roster" pt="md">
           <RosterTab detail={detail} actor={actor} onCallTree={() => go(detail.id, 'calltree')} />

@@ -1,10 +1,12 @@
-// Opening an incident by hand: scenario, severity, starting status. The plan seeds its roster and checklist.
+// Opening an incident by hand: scenario, severity, starting status, the watches and start of its period. The plan seeds its roster and checklist.
 import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/domain/detection';
 import { SCENARIO_KINDS, type ScenarioKind, type Severity } from '../../../../shared/domain/plan';
 import { useIncidentAction } from '../../api/hooks/useIncidents';
+import { useWatches } from '../../api/hooks/useListen';
+import { fromLocalInput, ScopeFields } from './ScopeFields';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { useOperator } from './useOperator';
 
@@ -39,6 +41,12 @@ export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: P
   }, [alert, t]);
   const [status, setStatus] = useState<'monitoring' | 'active'>('active');
   const [summary, setSummary] = useState('');
+  // By hand, the incident is about every active watch from now unless the person chooses otherwise.
+  const watches = useWatches(workspaceId);
+  const [chosenWatches, setChosenWatches] = useState<number[] | null>(null);
+  const [start, setStart] = useState('');
+  const scopeWatches = chosenWatches ?? (watches.data ?? []).filter((w) => w.enabled).map((w) => w.id);
+  const startIso = fromLocalInput(start);
 
   return (
     <Modal
@@ -60,7 +68,11 @@ export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: P
             },
           };
           if (alert) openFromAlert.mutate({ workspaceId, alertId: alert.id, title, scenarioKind: kind, severity, actor }, done);
-          else open.mutate({ workspaceId, incident: { title, scenarioKind: kind, severity, status, summary, actor } }, done);
+          else {
+            const chosen = chosenWatches !== null || startIso !== null;
+            const scope = { ...(chosenWatches ? { watchIds: chosenWatches } : {}), ...(startIso ? { start: startIso } : {}) };
+            open.mutate({ workspaceId, incident: { title, scenarioKind: kind, severity, status, summary, ...(chosen ? { scope } : {}), actor } }, done);
+          }
         }}
       >
         <Stack>
@@ -101,6 +113,9 @@ export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: P
           </Group>
           {!alert && (
             <Textarea label={t('incidents.fields.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} />
+          )}
+          {!alert && (watches.data ?? []).length > 0 && (
+            <ScopeFields watches={watches.data ?? []} watchIds={scopeWatches} onWatchIds={setChosenWatches} start={start} onStart={setStart} startOptional />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

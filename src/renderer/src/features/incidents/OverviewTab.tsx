@@ -1,7 +1,7 @@
-// The incident at a glance: why it was opened, key figures, mobilisation answers, pinned log entries.
+// The incident at a glance: why it was opened, what it is about (watches, period), key figures, mobilisation answers, pinned log entries.
 import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { IncidentDetail } from '../../../../shared/domain/incident';
+import type { Actor, IncidentDetail } from '../../../../shared/domain/incident';
 import { useCrisisLog } from '../../api/hooks/useCrisisLog';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
@@ -9,8 +9,9 @@ import { alertHash } from '../detection/alertRoute';
 import { useNow } from './useNow';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
 import { whySentence } from '../../../../shared/detection/whySentence';
+import { ScopePanel } from './ScopePanel';
 
-export function OverviewTab({ detail }: { detail: IncidentDetail }) {
+export function OverviewTab({ detail, actor }: { detail: IncidentDetail; actor: Actor }) {
   const { t, i18n } = useTranslation();
   const entryText = useLogEntryText();
   const now = useNow(30_000);
@@ -54,6 +55,7 @@ export function OverviewTab({ detail }: { detail: IncidentDetail }) {
         </Alert>
       )}
       {detail.summary && <Text>{detail.summary}</Text>}
+      <ScopePanel detail={detail} actor={actor} />
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         {figure(t('incidents.fields.openedAt'), formatDateTime(detail.openedAt, i18n.language), 'figure-opened')}
         {figure(t('incidents.overview.checklist'), `${done} / ${detail.checklist.length}`, 'figure-checklist')}

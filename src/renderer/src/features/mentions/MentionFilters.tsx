@@ -1,5 +1,5 @@
 // The stream's filters: full-text search, watch, source, language, tone, minimum audience and period.
-import { Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../../shared/domain/source';
 import type { MentionFilter } from '../../../../shared/domain/storedMention';
 import type { Watch } from '../../../../shared/domain/watch';
+import { PeriodPicker, type Bounds } from '../../components/PeriodPicker';
 
 export const PERIODS = { hour: 3600, day: 86_400, week: 7 * 86_400, month: 30 * 86_400, all: 0 } as const;
 export type Period = keyof typeof PERIODS;
@@ -23,8 +24,11 @@ export interface FilterState {
 
 export const EMPTY_FILTERS: FilterState = { query: '', watchId: null, sourceId: null, language: null, tone: null, minAudience: '', period: 'all' };
 
-/** The UI state → the contract filter; the period is turned into a start time when the filter is applied. */
-export function toMentionFilter(f: FilterState, now: number): MentionFilter {
+/**
+ * The UI state → the contract filter; a relative period is turned into a start time when the filter is applied,
+ * an absolute one (from the hash, shared with the other screens) is taken as it is.
+ */
+export function toMentionFilter(f: FilterState, now: number, bounds: Bounds | null = null): MentionFilter {
   const seconds = PERIODS[f.period];
   return {
     query: f.query.trim() || undefined,
@@ -33,7 +37,8 @@ export function toMentionFilter(f: FilterState, now: number): MentionFilter {
     language: f.language ?? undefined,
     tone: (f.tone as MentionFilter['tone']) ?? undefined,
     minAudience: f.minAudience === '' ? undefined : f.minAudience,
-    from: seconds ? new Date(now - seconds * 1000).toISOString() : undefined,
+    from: bounds ? bounds.from : seconds ? new Date(now - seconds * 1000).toISOString() : undefined,
+    to: bounds?.to,
   };
 }
 
@@ -42,11 +47,16 @@ export function MentionFilters({
   onChange,
   watches,
   sources,
+  bounds,
+  onBounds,
 }: {
   value: FilterState;
   onChange: (next: FilterState) => void;
   watches: Watch[];
   sources: Source[];
+  /** An absolute period, shared with the other screens through the hash; null for the relative choices. */
+  bounds: Bounds | null;
+  onBounds: (bounds: Bounds | null) => void;
 }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState(value.query);
@@ -113,14 +123,21 @@ export function MentionFilters({
         onChange={(v) => set({ minAudience: typeof v === 'number' ? v : '' })}
         w={140}
       />
-      <Select
-        label={t('mentions.period')}
-        data={(Object.keys(PERIODS) as Period[]).map((p) => ({ value: p, label: t(`mentions.periods.${p}`) }))}
-        value={value.period}
-        onChange={(v) => v && set({ period: v as Period })}
-        allowDeselect={false}
-        w={160}
-      />
+      {bounds ? (
+        <Button variant="subtle" onClick={() => onBounds(null)} data-testid="mentions-live">
+          {t('dashboard.period.live')}
+        </Button>
+      ) : (
+        <Select
+          label={t('mentions.period')}
+          data={(Object.keys(PERIODS) as Period[]).map((p) => ({ value: p, label: t(`mentions.periods.${p}`) }))}
+          value={value.period}
+          onChange={(v) => v && set({ period: v as Period })}
+          allowDeselect={false}
+          w={160}
+        />
+      )}
+      <PeriodPicker bounds={bounds} onBounds={onBounds} testId="mentions-dates" />
     </Group>
   );
 }

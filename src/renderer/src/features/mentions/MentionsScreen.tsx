@@ -1,9 +1,10 @@
 // The mention stream: filters, newest first, older pages on demand, a detail drawer, and manual capture.
 import { Button, Drawer, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconMicrophone } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMention, useMentionSearch, useSources, useWatches } from '../../api/hooks/useListen';
+import { usePeriod } from '../../app/usePeriod';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { CaptureForm } from './CaptureForm';
@@ -14,9 +15,18 @@ import { EMPTY_FILTERS, MentionFilters, toMentionFilter, type FilterState } from
 export function MentionsScreen() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
-  const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
+  const [period, setPeriod] = usePeriod();
+  const [filters, setFilters] = useState<FilterState>(() => ({ ...EMPTY_FILTERS, watchId: period.watchIds[0] ? String(period.watchIds[0]) : null }));
+  const bounds = useMemo(() => (period.from && period.to ? { from: period.from, to: period.to } : null), [period.from, period.to]);
   // The period's start is fixed when the filters change, so that pages of one search stay consistent.
-  const filter = useMemo(() => toMentionFilter(filters, Date.now()), [filters]);
+  const filter = useMemo(() => toMentionFilter(filters, Date.now(), bounds), [filters, bounds]);
+  const changeFilters = useCallback(
+    (next: FilterState) => {
+      setFilters(next);
+      setPeriod({ watchIds: next.watchId ? [Number(next.watchId)] : [] });
+    },
+    [setPeriod],
+  );
   const search = useMentionSearch(workspaceId, filter);
   const watches = useWatches(workspaceId);
   const sources = useSources(workspaceId);
@@ -33,7 +43,14 @@ export function MentionsScreen() {
         </Button>
       </Group>
       <Text c="dimmed">{t('mentions.intro')}</Text>
-      <MentionFilters value={filters} onChange={setFilters} watches={watches.data ?? []} sources={sources.data ?? []} />
+      <MentionFilters
+        value={filters}
+        onChange={changeFilters}
+        watches={watches.data ?? []}
+        sources={sources.data ?? []}
+        bounds={bounds}
+        onBounds={(b) => setPeriod(b ?? { from: null, to: null })}
+      />
       <QueryState query={search}>
         {(data) => {
           const items = data.pages.flatMap((p) => p.items);

@@ -50,7 +50,7 @@ async function setup() {
 describe('DashboardService', () => {
   it('buckets the last hour by minute with tone, negative share and the seasonal band of the previous days', async () => {
     const { service, watchId } = await setup();
-    const s = service.series('live', watchId, '1h');
+    const s = service.series('live', watchId, { range: '1h' });
     expect(s).toMatchObject({ from: '2026-03-10T11:01:00.000Z', to: '2026-03-10T12:01:00.000Z', bucketMinutes: 1, total: 3, baselineDays: 7 });
     expect(s.points).toHaveLength(60);
     const p = s.points.find((x) => x.at === '2026-03-10T11:30:00.000Z');
@@ -65,15 +65,15 @@ describe('DashboardService', () => {
 
   it('reads week and month ranges from the hourly rollups with the same totals', async () => {
     const { service, watchId } = await setup();
-    const week = service.series('live', watchId, '7d');
+    const week = service.series('live', watchId, { range: '7d' });
     expect(week.bucketMinutes).toBe(60);
     expect(week.total).toBe(3 + 1 + 2 + 3 + 4 + 5 + 6);
     expect(week.points.find((x) => x.at === '2026-03-10T11:00:00.000Z')).toMatchObject({ count: 3, negative: 2 });
-    const day = service.series('live', watchId, '24h');
+    const day = service.series('live', watchId, { range: '24h' });
     expect(day).toMatchObject({ bucketMinutes: 15, total: 3 });
     expect(day.points.find((x) => x.at === '2026-03-10T11:30:00.000Z')).toMatchObject({ count: 3, baseline: { low: 0.56, median: 0.88, high: 1.19 } });
     expect(week.points.find((x) => x.at === '2026-03-10T11:00:00.000Z')?.baseline).toEqual({ low: 2.25, median: 3.5, high: 4.75 });
-    const month = service.series('live', watchId, '30d');
+    const month = service.series('live', watchId, { range: '30d' });
     expect(month).toMatchObject({ bucketMinutes: 360, total: 3 + 28 });
     expect(month.points).toHaveLength(120);
     // Before the watch's first data there is no history: no band rather than a band of zeros.
@@ -101,7 +101,7 @@ describe('DashboardService', () => {
     outbox.run('o1', 'mastodon', 'k1', 'published', '2026-03-10T11:52:00.000Z');
     outbox.run('o2', 'bluesky', 'k2', 'published', '2026-03-10T11:51:00.000Z');
     outbox.run('o3', 'website', 'k3', 'queued', null);
-    const s = service.series('live', watchId, '1h');
+    const s = service.series('live', watchId, { range: '1h' });
     const levelAt = (at: string) => s.points.find((x) => x.at === `2026-03-10T${at}:00.000Z`)?.level;
     expect(s.points[0]?.level).toBe('vigilance');
     // The minute in which it stepped down still shows the higher level.
@@ -126,7 +126,7 @@ describe('DashboardService', () => {
     term.run(watchId, hour, '#boycott', 5);
     term.run(watchId, hour, 'scandale', 2);
     term.run(watchId, hour - 48, 'ancien', 99);
-    const b = service.breakdown('live', watchId, '1h');
+    const b = service.breakdown('live', watchId, { range: '1h' });
     expect(b.languages).toEqual([
       { value: 'fr', count: 2 },
       { value: 'en', count: 1 },
@@ -138,7 +138,7 @@ describe('DashboardService', () => {
     ]);
     expect(b.authors[0]).toEqual({ name: 'TV Anchor', handle: '@anchor', audience: 250_000, kind: 'journalist', mentions: 1 });
     expect(b.authors[1]).toMatchObject({ name: 'Reader', mentions: 2 });
-    const week = service.breakdown('live', watchId, '7d');
+    const week = service.breakdown('live', watchId, { range: '7d' });
     expect(week.languages).toEqual([
       { value: 'fr', count: 23 },
       { value: 'en', count: 1 },
@@ -147,7 +147,7 @@ describe('DashboardService', () => {
 
   it('answers an unknown watch with empty series rather than failing', async () => {
     const { service } = await setup();
-    const s = service.series('live', 999, '24h');
+    const s = service.series('live', 999, { range: '24h' });
     expect(s.total).toBe(0);
     expect(s.points.every((p) => p.baseline === null)).toBe(true);
   });

@@ -35,6 +35,7 @@ const series: DashboardSeries = {
   to: '2026-03-10T11:04:00.000Z',
   bucketMinutes: 1,
   baselineDays: 3,
+  replayed: null,
   total: 12,
   points: [
     point(0, { count: 2, negative: 1, neutral: 1, negativeShare: 0.5, baseline: { low: 1, median: 2, high: 4 } }),
