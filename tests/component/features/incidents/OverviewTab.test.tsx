@@ -23,7 +23,7 @@ describe('OverviewTab', () => {
     ['fr', ['Part négative 52,5 % (habituellement 18,1 %)', 'Vocabulaire de crise\u202f: fuite de données, scandale']],
   ] as const)('words the why box of an incident opened in French in %s', async (language, lines) => {
     backend.reply('crisisLog:list', []);
-    renderInApp(<OverviewTab detail={incident({ alert: snapshotOf(raised, 'fr') })} />, { language });
+    renderInApp(<OverviewTab detail={incident({ alert: snapshotOf(raised, 'fr') })} actor={{ author: 'Marie Durand', authorRole: null }} />, { language });
     const items = (await screen.findByTestId('alert-why')).querySelectorAll('li');
     expect([...items].map((li) => li.textContent)).toEqual(lines);
   });
