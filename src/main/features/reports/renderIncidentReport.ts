@@ -70,8 +70,11 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const at = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : t('cover.notYet'));
   // Narrow table columns (the log can run to thousands of rows): numeric dates keep each row to two lines.
-  const compact = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: '2-digit', hour: '2-digit', minute: '2-digit', timeZone });
-  const atShort = (iso: string | null | undefined): string => (iso ? compact.format(new Date(iso)) : t('cover.notYet'));
+  // The date over the time: a column this narrow would otherwise cut "13/01/26," away from its comma.
+  const compactDate = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: '2-digit', timeZone });
+  const compactTime = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const atShort = (iso: string | null | undefined): string =>
+    iso ? `${compactDate.format(new Date(iso))}\n${compactTime.format(new Date(iso))}` : t('cover.notYet');
   const num = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = (share: number | null): string => (share === null ? '—' : percent.format(share));

@@ -40,8 +40,8 @@ describe('Reports screen', () => {
     click(generate);
     await waitFor(() =>
       expect(backend.sent('reports:generate')).toEqual([
-        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'en' },
-        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'fr' },
+        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'en', timeZone: expect.any(String) },
+        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'fr', timeZone: expect.any(String) },
       ]),
     );
   });
