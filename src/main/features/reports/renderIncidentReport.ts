@@ -286,12 +286,12 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     await pdf.tableYielding(
       [
         { header: t('log.seq'), width: 0.4 },
-        { header: t('log.occurred'), width: 0.9 },
-        { header: t('log.entered'), width: 0.9 },
+        { header: t('log.occurred'), width: 1 },
+        { header: t('log.entered'), width: 1 },
         { header: t('log.kind'), width: 1.3 },
         { header: t('log.author'), width: 1.3 },
         { header: t('log.verification'), width: 1.25 },
-        { header: t('log.body'), width: 3.0 },
+        { header: t('log.body'), width: 2.8 },
       ],
       data.log.map((e) => [
         String(e.seq),
