@@ -69,7 +69,7 @@ export function createCore(options: CoreOptions) {
     ...[createSystem(options.shell), workspaces, crisisLog, createSecurity({ ...base, keyRing, network, audit }), plan, mentions, detection, sources, watches],
     createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),
     createDashboard({ ...base, replayLevels: (id, watchId, from, to) => detection.service.replayLevels(id, watchId, from, to) }),
-    createDemo({ ...base, watches: watches.service, ingest, enabled: options.demo ?? false }),
+    createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, lessons, exercises, reports],
   ];

@@ -2,6 +2,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
+import './app/focus.css';
 import 'dayjs/locale/fr';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';

@@ -1,4 +1,5 @@
 // The local draft check: runs on every keystroke in the editor and again in the core before approval.
+import type { StatementKind } from '../domain/statement';
 import type { DraftRuleId, DraftRuleSet } from './draftRules';
 import { foldAccents } from './foldText';
 import { findUnverifiedFacts, type UnverifiedFact } from './unverifiedFacts';
@@ -24,8 +25,26 @@ interface CompiledRule {
 
 export interface DraftChecker {
   readonly language: DraftRuleSet['language'];
-  check(text: string, unverified?: readonly UnverifiedFact[]): DraftFlag[];
+  /** Without a kind every element is required, as for a holding statement. */
+  check(text: string, unverified?: readonly UnverifiedFact[], kind?: StatementKind): DraftFlag[];
 }
+
+const PUBLIC_ELEMENTS: readonly DraftRuleId[] = ['missingEmpathy', 'missingDateTime', 'missingActions', 'missingNextUpdate'];
+
+/**
+ * The elements each kind owes its readers: a public statement owes all four; a one-to-one reply owes empathy,
+ * not a timetable; colleagues are owed what is done and when they hear next, not a public apology.
+ */
+const REQUIRED_BY_KIND: Record<StatementKind, readonly DraftRuleId[]> = {
+  holding: PUBLIC_ELEMENTS,
+  update: PUBLIC_ELEMENTS,
+  apology: PUBLIC_ELEMENTS,
+  press_release: PUBLIC_ELEMENTS,
+  faq: ['missingEmpathy', 'missingActions'],
+  customer_service_script: ['missingEmpathy', 'missingActions'],
+  reply: ['missingEmpathy'],
+  internal_memo: ['missingDateTime', 'missingActions', 'missingNextUpdate'],
+};
 
 /** Compiles the rule set once (regexes are built here, not per keystroke). */
 export function createDraftChecker(set: DraftRuleSet): DraftChecker {
@@ -34,7 +53,11 @@ export function createDraftChecker(set: DraftRuleSet): DraftChecker {
     mode: rule.mode,
     regexes: rule.patterns.map((p) => new RegExp(p, rule.caseSensitive ? 'gu' : 'giu')),
   }));
-  return { language: set.language, check: (text, unverified = []) => runChecks(text, compiled, unverified) };
+  return {
+    language: set.language,
+    check: (text, unverified = [], kind) =>
+      runChecks(text, kind ? compiled.filter((r) => r.mode === 'avoid' || REQUIRED_BY_KIND[kind].includes(r.id)) : compiled, unverified),
+  };
 }
 
 function runChecks(text: string, compiled: readonly CompiledRule[], unverified: readonly UnverifiedFact[]): DraftFlag[] {

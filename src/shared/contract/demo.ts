@@ -12,7 +12,8 @@ export type DemoStatus = z.infer<typeof demoStatusSchema>;
 
 export const demoCalls = {
   'demo:status': call(z.object({ workspaceId: workspaceIdSchema }), demoStatusSchema),
-  'demo:stop': call(z.object({ workspaceId: workspaceIdSchema }), demoStatusSchema),
+  /** `removeData`: also delete the demo watch, its source and its simulated mentions (audited either way). */
+  'demo:stop': call(z.object({ workspaceId: workspaceIdSchema, removeData: z.boolean().default(false) }), demoStatusSchema),
 } as const;
 
 export const demoEvents = {

@@ -75,6 +75,17 @@ export const dashboardEn = {
     badge: 'DEMO',
     banner: 'Demo: the “{{watch}}” watch is fed by a simulated scenario that loops. These are not real mentions.',
     stop: 'Stop the demo',
+    confirm: {
+      title: 'Stop the demo?',
+      body: 'The simulated feed stops for good. What should happen to the “{{watch}}” watch and the simulated mentions it already holds?',
+      keep: 'Keep the demo watch and its mentions',
+      keepHelp: 'They stay marked DEMO; you can delete the watch later.',
+      remove: 'Remove the demo watch and its mentions',
+      removeHelp: 'The watch, its charts and alerts, the demo source and every simulated mention are deleted. Your own watches and mentions are not touched.',
+      logged: 'Your choice is recorded in the crisis log.',
+      cancel: 'Keep the demo running',
+      confirm: 'Stop the demo',
+    },
   },
 };
 
@@ -152,5 +163,16 @@ export const dashboardFr: Catalog<typeof dashboardEn> = {
     badge: 'DÉMO',
     banner: 'Démo : la veille « {{watch}} » est alimentée par un scénario simulé qui tourne en boucle. Ce ne sont pas de vraies mentions.',
     stop: 'Arrêter la démo',
+    confirm: {
+      title: 'Arrêter la démo ?',
+      body: 'Le flux simulé s’arrête définitivement. Que faire de la veille « {{watch}} » et des mentions simulées qu’elle contient déjà ?',
+      keep: 'Garder la veille de démo et ses mentions',
+      keepHelp: 'Elles restent marquées DÉMO ; vous pourrez supprimer la veille plus tard.',
+      remove: 'Retirer la veille de démo et ses mentions',
+      removeHelp: 'La veille, ses graphiques et alertes, la source de démo et toutes les mentions simulées sont supprimés. Vos propres veilles et mentions ne sont pas touchées.',
+      logged: 'Votre choix est consigné dans la main courante.',
+      cancel: 'Laisser tourner la démo',
+      confirm: 'Arrêter la démo',
+    },
   },
 };

@@ -14,8 +14,8 @@ export const systemLogEn = {
   'incident.scope': 'Scope: {{watches}} from {{start}}',
   'role.handover': 'Handover {{roleName}}: {{from}} → {{to}}',
   'role.duty': '{{roleName}} ({{person}}): {{state}}',
-  'mobilisation.started': 'Crisis cell mobilised: {{count}} people alerted',
-  'mobilisation.acknowledged': '{{person}} ({{roleName}}) acknowledged after {{minutes}} min',
+  'mobilisation.started': 'Crisis cell mobilised: call list opened with {{count}} people to call by phone (Tocsin sent no message)',
+  'mobilisation.acknowledged': '{{person}} ({{roleName}}) reached after {{minutes}} min',
   'checklist.status': 'Checklist “{{item}}”: {{status}}',
   'situation.report': 'Situation report made: {{conditions}} conditions, {{actions}} actions, {{needs}} needs',
   'composer.drafted': '{{person}} drafted the statement “{{title}}” ({{kind}}).',
@@ -46,6 +46,8 @@ export const systemLogEn = {
   'audit.sealed.on': 'Sealed mode turned on.',
   'audit.sealed.off': 'Sealed mode turned off.',
   'audit.watch.deleted': 'Watch “{{watch}}” deleted with its charts, levels and alerts; its mentions stay stored.',
+  'audit.demo.kept': 'Demo stopped; the watch “{{watch}}” and its {{mentions}} simulated mentions are kept, marked DEMO.',
+  'audit.demo.removed': 'Demo stopped and removed: the watch “{{watch}}”, its source and its {{mentions}} simulated mentions.',
 };
 
 export type SystemCode = keyof typeof systemLogEn;
@@ -58,8 +60,8 @@ export const systemLogFr: Catalog<typeof systemLogEn> = {
   'incident.scope': 'Périmètre : {{watches}} depuis le {{start}}',
   'role.handover': 'Passation {{roleName}} : {{from}} → {{to}}',
   'role.duty': '{{roleName}} ({{person}}) : {{state}}',
-  'mobilisation.started': 'Mobilisation de la cellule : {{count}} personnes alertées',
-  'mobilisation.acknowledged': '{{person}} ({{roleName}}) a accusé réception après {{minutes}} min',
+  'mobilisation.started': 'Cellule mobilisée : liste d’appel ouverte, {{count}} personnes à appeler par téléphone (Tocsin n’a envoyé aucun message)',
+  'mobilisation.acknowledged': '{{person}} ({{roleName}}) joint après {{minutes}} min',
   'checklist.status': 'Check-list « {{item}} » : {{status}}',
   'situation.report': 'Point de situation établi : {{conditions}} constats, {{actions}} actions, {{needs}} besoins',
   'composer.drafted': '{{person}} a rédigé la déclaration « {{title}} » ({{kind}}).',
@@ -90,6 +92,8 @@ export const systemLogFr: Catalog<typeof systemLogEn> = {
   'audit.sealed.on': 'Mode scellé activé.',
   'audit.sealed.off': 'Mode scellé désactivé.',
   'audit.watch.deleted': 'Veille « {{watch}} » supprimée avec ses graphiques, niveaux et alertes ; ses mentions restent enregistrées.',
+  'audit.demo.kept': 'Démo arrêtée ; la veille « {{watch}} » et ses {{mentions}} mentions simulées sont conservées, marquées DÉMO.',
+  'audit.demo.removed': 'Démo arrêtée et retirée : la veille « {{watch}} », sa source et ses {{mentions}} mentions simulées.',
 };
 
 /** Values the entries carry as codes (states, severities, levels, kinds, channels, roles), in words. */

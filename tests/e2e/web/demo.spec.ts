@@ -51,9 +51,19 @@ test('first launch opens on the live demo watch, marked DEMO, and the demo can b
     await saveScreen(page, testInfo, `${lang}-dashboard-demo`);
     const results = await new AxeBuilder({ page }).include('[data-testid="screen-dashboard"]').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    // Stopping asks first: keep (the default) or remove the demo watch and its simulated mentions; cancel keeps it running.
+    await page.getByTestId('demo-stop').click();
+    await expect(page.getByTestId('demo-stop-dialog')).toContainText('Lemania (DEMO)');
+    await saveScreen(page, testInfo, `${lang}-demo-stop-dialog`);
+    const dialog = await new AxeBuilder({ page }).include('[data-testid="demo-stop-dialog"]').analyze();
+    expect(dialog.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.getByTestId('demo-stop-cancel').click();
+    await expect(page.getByTestId('demo-stop-dialog')).toHaveCount(0);
+    await expect(page.getByTestId('demo-banner')).toBeVisible();
   }
 
   await page.getByTestId('demo-stop').click();
+  await page.getByTestId('demo-stop-confirm').click();
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
   // The feed stops; what it stored stays simulated, so the watch keeps its DEMO mark until someone deletes it.
   await expect(page.getByTestId('demo-badge')).toBeVisible();

@@ -15,7 +15,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     progress: '2 points faits sur',
     intact: 'Main courante intègre',
     unanswered: 'Sans réponse : 8',
-    notice: 'personnes alertées',
+    notice: 'personnes à appeler par téléphone',
     released: 'Diffusable',
     verified: 'Vérifiée',
     report: 'Situation',
@@ -31,7 +31,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     progress: '2 of',
     intact: 'Log intact',
     unanswered: 'Not answered yet: 8',
-    notice: 'people alerted',
+    notice: 'people to call by phone',
     released: 'Released',
     verified: 'Verified',
     report: 'Conditions',
@@ -69,9 +69,14 @@ for (const lang of ['fr', 'en'] as const) {
     });
 
     await test.step('mobilise the roster', async () => {
-      // Mobilise: everyone on the roster is alerted at once.
+      // Mobilise asks first, then opens the call list on the roster: nothing is sent, the notice says so.
       await page.getByTestId('mobilise').click();
+      await expect(page.getByTestId('mobilise-confirm')).toBeVisible();
+      await saveScreen(page, testInfo, `${lang}-incident-mobilise-confirm`);
+      await page.getByTestId('mobilise-submit').click();
       await expect(page.getByText(w.notice!, { exact: false }).first()).toBeVisible();
+      await expect(page.getByTestId('tab-panel-roster')).toBeVisible();
+      await page.getByTestId('tab-overview').click();
       await expect(page.getByTestId('figure-acks')).toHaveText('0 / 10');
       await saveScreen(page, testInfo, `${lang}-incident-overview`);
       await expectAccessible(page, 'overview');
@@ -203,9 +208,10 @@ test('the wall display in another window follows the war room live, without poll
 
   await test.step('a mobilisation reaches the wall', async () => {
     await desk.getByTestId('mobilise').click();
+    await desk.getByTestId('mobilise-submit').click();
     await expect(wall.getByTestId('wall-acks')).toHaveText('0 / 10');
     // The other window is told too (in-app notice; desktop notification where permitted).
-    await expect(wall.getByText('personnes alertées', { exact: false }).first()).toBeVisible();
+    await expect(wall.getByText('personnes à appeler par téléphone', { exact: false }).first()).toBeVisible();
     await saveScreen(wall, testInfo, 'fr-incident-wall-live');
     expect(reloads).toBe(0);
   });

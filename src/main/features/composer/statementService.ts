@@ -292,7 +292,7 @@ export class StatementService {
     if (!checkers) return [];
     const facts = this.deps.log?.unverified(workspaceId, row.incidentId) ?? [];
     const flagged = (lang: 'fr' | 'en', text: string): string[] =>
-      text.trim() === '' ? [] : [...new Set(checkers[lang].check(text, facts).map((f) => `${lang}:${f.rule}`))];
+      text.trim() === '' ? [] : [...new Set(checkers[lang].check(text, facts, row.kind as StatementKind).map((f) => `${lang}:${f.rule}`))];
     return [...flagged('fr', row.textFr), ...flagged('en', row.textEn)];
   }
 

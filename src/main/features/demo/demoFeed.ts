@@ -7,6 +7,7 @@ import { LIVE_WORKSPACE_ID, type WorkspaceId } from '../../../shared/domain/work
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
+import type { Audit } from '../crisisLog';
 import { SettingsRepository } from '../../platform/workspaces/settingsRepository';
 import { SourceRepository } from '../sources';
 import type { IngestService } from '../mentions';
@@ -39,6 +40,7 @@ export interface DemoFeedDeps {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  audit: Audit;
   tickMs?: number;
 }
 
@@ -89,13 +91,40 @@ export class DemoFeed {
     return { state: state.stopped ? 'stopped' : 'running', watchId: watch?.id ?? null, watchName: watch?.name ?? null };
   }
 
-  stop(workspaceId: WorkspaceId): DemoStatus {
+  /**
+   * Stops the feed for good and, when asked, takes back what it stored: the watch through the watch service
+   * (audited there), its simulated mentions and its source. Either choice is recorded in the crisis log.
+   */
+  async stop(workspaceId: WorkspaceId, removeData = false): Promise<DemoStatus> {
     const state = workspaceId === LIVE_WORKSPACE_ID ? this.#state() : undefined;
-    if (state && !state.stopped) {
+    if (!state) return this.status(workspaceId);
+    const watch = this.deps.watches.list(workspaceId).find((w) => w.id === state.watchId);
+    if (!state.stopped) {
       this.close();
       this.#save({ ...state, stopped: true });
-      this.deps.events.emit('demo:changed', { workspaceId });
     }
+    // A step already under way finishes first, so nothing lands after the removal.
+    await this.#busy;
+    const ws = this.#ws();
+    const sources = new SourceRepository(ws.db);
+    const source = sources.get(state.sourceId);
+    if (removeData && (watch || source)) {
+      if (watch) this.deps.watches.delete(workspaceId, watch.id);
+      const mentions = source ? this.deps.ingest.removeSource(workspaceId, state.sourceId) : 0;
+      if (source) sources.delete(state.sourceId);
+      this.deps.audit(workspaceId, 'demo.removed', `Demo stopped and removed: watch ${watch?.name ?? DEMO_WATCH_NAME}, its source and ${mentions} simulated mentions.`, {
+        watch: watch?.name ?? DEMO_WATCH_NAME,
+        mentions,
+      });
+      this.deps.events.emit('sources:changed', { workspaceId });
+    } else if (!state.stopped) {
+      const mentions = source ? sources.mentionCount(state.sourceId) : 0;
+      this.deps.audit(workspaceId, 'demo.kept', `Demo stopped; watch ${watch?.name ?? DEMO_WATCH_NAME} and its ${mentions} simulated mentions kept, marked DEMO.`, {
+        watch: watch?.name ?? DEMO_WATCH_NAME,
+        mentions,
+      });
+    }
+    this.deps.events.emit('demo:changed', { workspaceId });
     return this.status(workspaceId);
   }
 

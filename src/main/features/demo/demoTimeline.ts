@@ -4,6 +4,7 @@
 // same instant always yields the same mentions and ids, so a restart or an overlap adds no duplicate.
 import type { MentionInput } from '../../../shared/domain/mention';
 import { generateScenario, type ScenarioSpec } from '../detection';
+import { demoVoice } from './demoVoice';
 
 export const DEMO_BRAND = { fr: 'Banque Lemania', en: 'Lemania Bank' } as const;
 export const DEMO_KEYWORD = 'Lemania';
@@ -54,21 +55,22 @@ export class DemoTimeline {
     for (let day = Math.floor(from / DAY_MS) * DAY_MS; day < to; day += DAY_MS) {
       for (const m of this.#ordinary) {
         const at = day + m.offset;
-        if (at >= from && at < to) out.push({ at, mention: this.#place(m, at, `d${day / DAY_MS}`) });
+        if (at >= from && at < to) out.push({ at, mention: this.#place(m, at, `d${day / DAY_MS}`, false) });
       }
     }
     if (waves) {
       for (let hour = Math.floor(from / HOUR_MS) * HOUR_MS; hour < to; hour += HOUR_MS) {
         for (const m of this.#wave) {
           const at = hour + WAVE_OFFSET_MS + Math.floor(m.offset / WAVE_SPEEDUP);
-          if (at >= from && at < to) out.push({ at, mention: this.#place(m, at, `w${hour / HOUR_MS}`) });
+          if (at >= from && at < to) out.push({ at, mention: this.#place(m, at, `w${hour / HOUR_MS}`, true) });
         }
       }
     }
     return out.sort((a, b) => a.at - b.at).map((x) => x.mention);
   }
 
-  #place(m: Templated, at: number, loop: string): MentionInput {
-    return { ...m.mention, externalId: `demo-${loop}-${m.key}`, publishedAt: new Date(at).toISOString(), sourceName: 'DEMO' };
+  #place(m: Templated, at: number, loop: string, wave: boolean): MentionInput {
+    const externalId = `demo-${loop}-${m.key}`;
+    return { ...demoVoice(m.mention, externalId, wave), externalId, publishedAt: new Date(at).toISOString(), sourceName: 'DEMO' };
   }
 }

@@ -85,7 +85,7 @@ export function createExerciseRunner(deps: ExerciseRunnerDeps): ExerciseRunner {
     try {
       for (const { statement, outbox } of deps.statements(workspaceId)) {
         if (statement.kind === 'reply' || !outbox.some((item) => item.state === 'published')) continue;
-        const flags = Math.max(checkers.fr.check(statement.textFr).length, checkers.en.check(statement.textEn).length);
+        const flags = Math.max(checkers.fr.check(statement.textFr, [], statement.kind).length, checkers.en.check(statement.textEn, [], statement.kind).length);
         runner.statementPublished(workspaceId, statement.id, flags);
       }
     } catch (error) {

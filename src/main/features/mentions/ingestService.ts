@@ -67,6 +67,24 @@ export class IngestService {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Takes back everything one source brought (simulated data only: the demo), recounting the charts of the
+   * watches that had matched it. Returns how many mentions went.
+   */
+  removeSource(workspaceId: WorkspaceId, sourceId: number): number {
+    const ws = this.deps.workspaces.get(workspaceId);
+    const writes = this.#writes(ws);
+    const rollups = this.#rollups(ws);
+    const removed = writes.inTransaction(() => {
+      const result = writes.removeSource(sourceId);
+      const fromMinute = result.firstPublishedAt ? Math.floor(Date.parse(result.firstPublishedAt) / 60_000) : 0;
+      for (const watchId of result.watchIds) rollups.rebuild(watchId, fromMinute);
+      return result.removed;
+    });
+    if (removed > 0) this.deps.notifier?.notify(workspaceId, sourceId);
+    return removed;
+  }
+
   async ingest(workspaceId: WorkspaceId, sourceId: number, mentions: readonly unknown[]): Promise<IngestResult> {
     return this.ingestNow(workspaceId, sourceId, mentions);
   }

@@ -32,6 +32,10 @@ export class MentionWriteRepository {
   readonly #insert;
   readonly #insertFts;
   readonly #link;
+  readonly #watchesOfSource;
+  readonly #firstOfSource;
+  readonly #unindexSource;
+  readonly #deleteSource;
 
   constructor(db: Db) {
     this.#db = db;
@@ -47,11 +51,35 @@ export class MentionWriteRepository {
       'INSERT INTO mentions_fts (rowid, title, text, author_name) VALUES (?, ?, ?, ?)',
     );
     this.#link = db.prepare<[number, number | bigint]>('INSERT INTO mention_watches (watch_id, mention_id) VALUES (?, ?)');
+    this.#watchesOfSource = db
+      .prepare<[number], number>(
+        'SELECT DISTINCT mw.watch_id FROM mention_watches mw JOIN mentions m ON m.id = mw.mention_id WHERE m.source_id = ?',
+      )
+      .pluck();
+    this.#firstOfSource = db.prepare<[number], string | null>('SELECT min(published_at) FROM mentions WHERE source_id = ?').pluck();
+    // External-content FTS: a row leaves the index by the 'delete' command with the values it was indexed with.
+    this.#unindexSource = db.prepare<[number]>(
+      `INSERT INTO mentions_fts (mentions_fts, rowid, title, text, author_name)
+       SELECT 'delete', id, title, text, author_name FROM mentions WHERE source_id = ?`,
+    );
+    this.#deleteSource = db.prepare<[number]>('DELETE FROM mentions WHERE source_id = ?');
   }
 
   /** Runs `work` in one transaction: everything it wrote is committed together or not at all. */
   inTransaction<T>(work: () => T): T {
     return this.#db.transaction(work)();
+  }
+
+  /**
+   * Removes every mention a source brought, with its index entry; matches, triage and tone go by cascade.
+   * Returns how many went, the watches that had matched some, and the earliest publication removed.
+   */
+  removeSource(sourceId: number): { removed: number; watchIds: number[]; firstPublishedAt: string | null } {
+    const watchIds = this.#watchesOfSource.all(sourceId);
+    const firstPublishedAt = this.#firstOfSource.get(sourceId) ?? null;
+    this.#unindexSource.run(sourceId);
+    const removed = this.#deleteSource.run(sourceId).changes;
+    return { removed, watchIds, firstPublishedAt };
   }
 
   /** The new mention id, or null when it is a duplicate (same source + external id, or same canonical URL). */

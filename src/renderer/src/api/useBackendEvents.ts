@@ -31,7 +31,14 @@ const invalidations: Invalidation = {
   'incidents:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId), queryKeys.composer(workspaceId)],
   'detection:alertChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'detection:levelChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
-  'demo:changed': ({ workspaceId }) => [queryKeys.demo(workspaceId), queryKeys.watches(workspaceId), queryKeys.dashboard(workspaceId)],
+  // Removing the demo takes its mentions and their place in the response queue with it.
+  'demo:changed': ({ workspaceId }) => [
+    queryKeys.demo(workspaceId),
+    queryKeys.watches(workspaceId),
+    queryKeys.dashboard(workspaceId),
+    queryKeys.mentions(workspaceId),
+    queryKeys.composer(workspaceId),
+  ],
   'imports:progress': ({ runId, workspaceId, state }) =>
     state === 'running' ? [queryKeys.importRun(runId)] : [queryKeys.importRun(runId), queryKeys.sources(workspaceId)],
   'sources:liveFeedsChanged': ({ workspaceId }) => [queryKeys.liveFeeds(workspaceId)],

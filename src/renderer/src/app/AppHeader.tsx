@@ -1,11 +1,21 @@
 // Top bar: workspace name, EXERCISE marking, shell mode, language and theme switches.
-import { ActionIcon, Badge, Group, SegmentedControl, Text, Title, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, Badge, Divider, Group, SegmentedControl, Text, Title, useMantineColorScheme } from '@mantine/core';
 import { IconBell, IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Workspace } from '../../../shared/domain/workspace';
 import { useSystemInfo } from '../api/hooks/useSystem';
 import { setLanguage } from '../i18n/setup';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+
+/**
+ * The workspace's own name; a workspace still carrying the app's default name shows its organisation or its
+ * kind instead, so the bar never reads "Tocsin … Tocsin".
+ */
+function workspaceLabel(workspace: Workspace, appName: string, liveLabel: string): string {
+  const name = workspace.settings.displayName.trim();
+  if (name && name.toLocaleLowerCase() !== appName.toLocaleLowerCase()) return name;
+  return workspace.settings.organisation.trim() || liveLabel;
+}
 
 export function AppHeader({ workspace }: { workspace: Workspace | undefined }) {
   const { t, i18n } = useTranslation();
@@ -22,9 +32,12 @@ export function AppHeader({ workspace }: { workspace: Workspace | undefined }) {
           {t('app.tagline')}
         </Text>
         {workspace && (
-          <Text fw={600} data-testid="header-workspace-name" truncate maw={320}>
-            {workspace.settings.displayName}
-          </Text>
+          <>
+            <Divider orientation="vertical" />
+            <Text fw={600} data-testid="header-workspace-name" truncate maw={320}>
+              {workspaceLabel(workspace, t('app.name'), t('exercises.liveWorkspace'))}
+            </Text>
+          </>
         )}
         {workspace?.kind === 'exercise' && (
           <Badge color="orange" size="lg" variant="filled" data-testid="exercise-mark">

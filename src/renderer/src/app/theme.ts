@@ -3,6 +3,8 @@ import { createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'red',
+  // Focus is drawn by app/focus.css in a neutral colour rather than the primary red (see there).
+  focusClassName: 'tocsin-focus',
   defaultRadius: 'sm',
   fontFamily: 'Inter, "DejaVu Sans", "Liberation Sans", system-ui, sans-serif',
   headings: { fontFamily: 'Inter, "DejaVu Sans", "Liberation Sans", system-ui, sans-serif' },

@@ -121,3 +121,58 @@ describe('draft check on the plan templates', () => {
     expect(rulesOf(en.check(enText))).not.toContain('missingNextUpdate');
   });
 });
+
+describe('what counts as an action taken', () => {
+  const actionFlagged = (checker: typeof en, text: string): boolean => checker.check(text).some((f) => f.rule === 'missingActions');
+
+  const realActions: [string, string][] = [
+    ['We took immediate steps to contain it.', 'Nous avons immédiatement pris des mesures pour le contenir.'],
+    ['We have reached out to the person to understand what happened.', 'Nous avons pris contact avec la personne.'],
+    ['Our teams and outside experts are working to restore them.', 'Nos équipes et des experts travaillent à les rétablir.'],
+    ['We are establishing the facts rigorously.', 'Nous établissons les faits avec rigueur.'],
+    ['We are checking where it comes from.', 'Nous vérifions son origine.'],
+    ['The crisis cell is mobilised.', 'La cellule de crise est mobilisée.'],
+    ['We are taking concrete measures with our bank partners.', 'Nous mettons en place une ligne dédiée.'],
+  ];
+  for (const [enText, frText] of realActions) {
+    it(`accepts "${enText}" and "${frText}"`, () => {
+      expect(actionFlagged(en, enText)).toBe(false);
+      expect(actionFlagged(fr, frText)).toBe(false);
+    });
+  }
+
+  const emptyWords: [string, string][] = [
+    ['We are taking this very seriously.', 'Nous prenons cette situation très au sérieux.'],
+    ['We have taken note of the reports.', 'Nous avons pris connaissance des signalements.'],
+    ['We will take whatever measures are required.', 'Nous prendrons les mesures qui s’imposent.'],
+    ['We are aware of the situation and we are committed to transparency.', 'Nous mettons tout en œuvre et restons mobilisés.'],
+  ];
+  for (const [enText, frText] of emptyWords) {
+    it(`does not take "${enText}" or "${frText}" for an action`, () => {
+      expect(actionFlagged(en, enText)).toBe(true);
+      expect(actionFlagged(fr, frText)).toBe(true);
+    });
+  }
+});
+
+describe('elements owed by each kind of statement', () => {
+  const reply = 'Thank you for reaching out, and sorry for the trouble. Could you send us a private message?';
+  const memo = 'Dear colleagues, the crisis cell is mobilised. Next update at 16:00.';
+
+  it('holds a reply to empathy only, and a statement without a kind to every element', () => {
+    expect(en.check(reply, [], 'reply')).toEqual([]);
+    expect(en.check(reply).map((f) => f.rule)).toEqual(expect.arrayContaining(['missingDateTime', 'missingActions', 'missingNextUpdate']));
+    expect(en.check('Please send us a private message.', [], 'reply').map((f) => f.rule)).toEqual(['missingEmpathy']);
+  });
+
+  it('does not ask colleagues for a public apology, but does ask what is done and when they hear next', () => {
+    expect(en.check(memo, [], 'internal_memo')).toEqual([]);
+    expect(en.check('Dear colleagues, please stay discreet.', [], 'internal_memo').map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['missingActions', 'missingNextUpdate']),
+    );
+  });
+
+  it('still flags words to avoid whatever the kind', () => {
+    expect(en.check(`${reply} These trolls are pathetic.`, [], 'reply').map((f) => f.rule)).toContain('aggressive');
+  });
+});

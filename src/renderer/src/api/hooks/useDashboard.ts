@@ -30,4 +30,5 @@ export const useDashboardBreakdown = (workspaceId: WorkspaceId, watchId: number 
 export const useDemoStatus = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: queryKeys.demo(workspaceId), queryFn: () => callApi('demo:status', { workspaceId }) });
 
-export const useStopDemo = (workspaceId: WorkspaceId) => useMutation({ mutationFn: () => callApi('demo:stop', { workspaceId }) });
+export const useStopDemo = (workspaceId: WorkspaceId) =>
+  useMutation({ mutationFn: (removeData: boolean) => callApi('demo:stop', { workspaceId, removeData }) });

@@ -34,8 +34,8 @@ export function StatementEditor({ workspaceId, statement }: { workspaceId: Works
     [rules.data],
   );
   const facts = useMemo(() => unverified.data ?? [], [unverified.data]);
-  const flagsFr = useMemo(() => checkers?.fr.check(draft.textFr, facts) ?? [], [checkers, draft.textFr, facts]);
-  const flagsEn = useMemo(() => checkers?.en.check(draft.textEn, facts) ?? [], [checkers, draft.textEn, facts]);
+  const flagsFr = useMemo(() => checkers?.fr.check(draft.textFr, facts, statement.kind) ?? [], [checkers, draft.textFr, facts, statement.kind]);
+  const flagsEn = useMemo(() => checkers?.en.check(draft.textEn, facts, statement.kind) ?? [], [checkers, draft.textEn, facts, statement.kind]);
   const dirty =
     draft.title !== statement.title ||
     draft.textFr !== statement.textFr ||

@@ -1,7 +1,7 @@
 // One incident's own space: header with status, severity, mobilisation and the next status meeting, then tabs.
 import { Anchor, Badge, Button, Group, Menu, Paper, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_MOVES, type IncidentDetail } from '../../../../shared/domain/incident';
 import { ROLE_IDS, severitySchema } from '../../../../shared/domain/plan';
@@ -12,6 +12,7 @@ import { ChecklistTab } from './ChecklistTab';
 import { formatCountdown } from './format';
 import { severityColor, statusColor } from './labels';
 import { LogTab } from './LogTab';
+import { MobiliseModal } from './MobiliseModal';
 import { OverviewTab } from './OverviewTab';
 import { RosterTab } from './RosterTab';
 import { SituationTab } from './SituationTab';
@@ -44,14 +45,14 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
   const [operator, setOperator, actor] = useOperator(t('incidents.operator.unnamed'));
   const setStatus = useIncidentAction('incidents:setStatus');
   const setSeverity = useIncidentAction('incidents:setSeverity');
-  const mobilise = useIncidentAction('incidents:mobilise');
+  const [confirmingMobilise, setConfirmingMobilise] = useState(false);
   const newEntryRef = useRef<HTMLTextAreaElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const closed = detail.status === 'closed';
   useMobilisationNotice(detail);
 
   const doMobilise = () => {
-    if (!closed) mobilise.mutate({ workspaceId, incidentId: detail.id, actor });
+    if (!closed) setConfirmingMobilise(true);
   };
   const focusLater = (el: () => HTMLElement | null) => window.setTimeout(() => el()?.focus(), 50);
   useHotkeys([
@@ -87,7 +88,7 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
         </Stack>
         <Stack gap="xs" align="flex-end" className="no-print">
           <Group gap="xs">
-            <Button color="red" onClick={doMobilise} disabled={closed} loading={mobilise.isPending} data-testid="mobilise">
+            <Button color="red" onClick={doMobilise} disabled={closed} data-testid="mobilise">
               {t('incidents.mobilise')}
             </Button>
             <Menu>
@@ -176,6 +177,17 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
           <SituationTab detail={detail} actor={actor} />
         </Tabs.Panel>
       </Tabs>
+      {confirmingMobilise && (
+        <MobiliseModal
+          detail={detail}
+          actor={actor}
+          onClose={() => setConfirmingMobilise(false)}
+          onMobilised={() => {
+            setConfirmingMobilise(false);
+            go(detail.id, 'roster');
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -10,6 +10,16 @@ import { formatDateTime } from '../../i18n/format';
 import { formatTime } from './format';
 import { HandoverModal } from './HandoverModal';
 
+/**
+ * Duty as the cell lives it: the plan's holders stand by until called, a call in progress until they are
+ * reached, on duty once reached (or handed the role), stood down when someone ends their shift.
+ */
+function dutyState(role: RosterRole, call: MobilisationCall | undefined): 'onDuty' | 'offDuty' | 'calling' | 'standby' {
+  if (role.onDuty) return 'onDuty';
+  if (role.shiftStartedAt) return 'offDuty';
+  return call && call.acknowledgedAt === null ? 'calling' : 'standby';
+}
+
 interface Props {
   readonly detail: IncidentDetail;
   readonly actor: Actor;
@@ -93,7 +103,7 @@ export function RosterTab({ detail, actor, onCallTree }: Props) {
                   <Switch
                     checked={role.onDuty}
                     disabled={closed}
-                    label={role.onDuty ? t('incidents.roster.onDuty') : t('incidents.roster.offDuty')}
+                    label={t(`incidents.roster.${dutyState(role, call)}`)}
                     aria-label={`${role.name[lang]} — ${t('incidents.roster.duty')}`}
                     onChange={(e) =>
                       setDuty.mutate({ workspaceId, incidentId: detail.id, roleId: role.roleId, onDuty: e.currentTarget.checked, actor })

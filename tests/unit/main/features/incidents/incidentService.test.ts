@@ -122,6 +122,15 @@ describe('IncidentService', () => {
     expect(() => c.incidents.acknowledge('live', incident.id, 'decisionMaker', lead)).not.toThrow();
   });
 
+  it('logs a mobilisation as the call list it is, never as messages sent', () => {
+    const { core: c } = start();
+    const incident = openBreach(c);
+    c.incidents.mobilise('live', incident.id, lead);
+    const entry = c.crisisLog.list('live', { incidentId: incident.id }).find((e) => e.systemCode === 'mobilisation.started')!;
+    expect(entry.body).toBe('Cellule mobilisée : liste d’appel ouverte, 10 personnes à appeler par téléphone (Tocsin n’a envoyé aucun message)');
+    expect(entry.body).not.toMatch(/alerté|envoyé \d|sent/i);
+  });
+
   it('hands a role over and keeps who held it from when to when', () => {
     const { core: c, advance } = start();
     const incident = openBreach(c);
