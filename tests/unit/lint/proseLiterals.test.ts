@@ -15,6 +15,7 @@ const NOT_TOCSIN_SPEAKING = new Set([
   'src/main/features/detection/scenarios/scenarioTexts.ts',
   'src/main/features/detection/scenarios/scenarioGenerator.ts',
   'src/main/features/demo/demoTimeline.ts',
+  'src/main/features/demo/demoVoice.ts',
   'src/main/features/imports/presets.ts',
 ]);
 const SQL_FILE = /Repository\.ts$|\/migrations\//;
