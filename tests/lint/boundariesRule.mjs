@@ -14,7 +14,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const NODE_BUILTINS = new Set(builtinModules);
 // ECharts itself is allowed in main: the incident report renders its charts server-side to SVG (SSR mode,
 // no DOM). Its React wrapper stays renderer-only.
-const RENDERER_ONLY_PACKAGES = /^(react|react-dom|@mantine\/|@tanstack\/|echarts-for-react|@tabler\/|i18next|react-i18next|dayjs)/;
+// i18next itself is not renderer-only: main words its PDFs and files with its own instance over the same catalogues.
+const RENDERER_ONLY_PACKAGES = /^(react|react-dom|@mantine\/|@tanstack\/|echarts-for-react|@tabler\/|react-i18next|dayjs)/;
 const MAIN_ONLY_PACKAGES = /^(better-sqlite3|better-sqlite3-multiple-ciphers)$/;
 
 const layerOf = (absFile) => {

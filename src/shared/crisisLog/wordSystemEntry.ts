@@ -2,6 +2,9 @@
 import type { SystemData } from '../domain/crisisLog';
 import type { Language } from '../domain/workspace';
 import { systemLogEn, systemLogFr, systemWordsEn, systemWordsFr } from '../i18n/systemLog';
+import { composerEn, composerFr } from '../i18n/composer';
+import { incidentsEn, incidentsFr } from '../i18n/incidents';
+import { frenchTypography } from '../i18n/frenchTypography';
 
 const CATALOG = { en: systemLogEn, fr: systemLogFr } as const;
 const WORDS: Record<Language, Record<string, string>> = { en: systemWordsEn, fr: systemWordsFr };
@@ -14,6 +17,36 @@ export function codeWord(code: string, language: Language): string {
   return Object.hasOwn(WORDS[language], code) ? WORDS[language][code]! : code;
 }
 
+/**
+ * Screens sign for a person who gave no name with a placeholder in their own language ("Someone at this
+ * computer"); that placeholder is stored as written, so it is put back in the reader's language here.
+ */
+const PLACEHOLDERS: readonly Record<Language, string>[] = [
+  { en: composerEn.someone, fr: composerFr.someone },
+  { en: incidentsEn.operator.unnamed, fr: incidentsFr.operator.unnamed },
+];
+
+/** A person's name as stored, or the reader's own wording of a no-name placeholder. */
+export function personName(name: string, language: Language): string {
+  const placeholder = PLACEHOLDERS.find((p) => p.en === name || p.fr === name);
+  return placeholder ? placeholder[language] : name;
+}
+
+const RULES = { en: composerEn.check.rules, fr: composerFr.check.rules } as const;
+
+/** Draft-check flags stored as `fr:missingEmpathy,en:…` in words: "FR: No empathy; EN: …". */
+function flagWords(codes: string, language: Language): string {
+  return codes
+    .split(',')
+    .map((code) => {
+      const [lang, rule] = code.includes(':') ? code.split(':', 2) : ['', code];
+      const rules: Record<string, string> = RULES[language];
+      const words = rule && Object.hasOwn(rules, rule) ? rules[rule]! : (rule ?? code);
+      return lang ? `${lang.toUpperCase()} ${words}` : words;
+    })
+    .join(', ');
+}
+
 /** The entry in words, or null when its code is unknown or its data lacks a value the wording needs. */
 export function wordSystemEntry(code: string | null, data: SystemData | null, language: Language): string | null {
   if (!code || !Object.hasOwn(CATALOG[language], code)) return null;
@@ -24,7 +57,8 @@ export function wordSystemEntry(code: string | null, data: SystemData | null, la
     const raw = values[`${key}${SUFFIX[language]}`] ?? values[key];
     if (raw === undefined || raw === null || raw === '') return null;
     const text = String(raw);
-    return WORD_KEYS.has(key) ? codeWord(text, language) : text;
+    if (key === 'openFlags') return flagWords(text, language);
+    return WORD_KEYS.has(key) ? codeWord(text, language) : personName(text, language);
   };
   /** A piece of template with its values, or null when one of them is missing. */
   const fill = (text: string): string | null => {
@@ -46,5 +80,5 @@ export function wordSystemEntry(code: string | null, data: SystemData | null, la
     if (filled === null) return null;
     worded += filled;
   }
-  return worded;
+  return language === 'fr' ? frenchTypography(worded) : worded;
 }

@@ -1,6 +1,7 @@
 // Incidents and their war-room state: roster, mobilisation, checklists, situation reports.
 import { z } from 'zod';
 import { incidentIdSchema } from './crisisLog';
+import { signalSchema } from './detection';
 import {
   localizedNameSchema,
   localizedTextSchema,
@@ -45,6 +46,8 @@ export const alertSnapshotSchema = z.object({
   watchId: z.number().int().positive().optional(),
   raisedAt: z.iso.datetime({ offset: true }).optional(),
   why: z.array(z.string().max(1000)).max(50).default([]),
+  /** The fired signals themselves, so each reader gets `why` in their own language (absent on older incidents). */
+  signals: z.array(signalSchema).max(10).optional(),
   mentions: z
     .array(
       z.object({

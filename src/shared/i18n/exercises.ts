@@ -18,6 +18,11 @@ export const exerciseEn = {
   current: 'Shown in this window',
   backToLive: 'Back to the live workspace',
   inExercise: 'This window shows the exercise “{{name}}”. The live workspace keeps running: switch back at any time.',
+  runner: {
+    pressureWave: 'Pressure wave ({{perMinute}}/min)',
+    reactions_one: 'Reactions to the published statement (draft check: {{count}} flag)',
+    reactions_other: 'Reactions to the published statement (draft check: {{count}} flags)',
+  },
   debrief: {
     title: 'Debrief',
     help: 'Game minutes from the crisis onset (H+{{onset}}), measured on what the cell actually did.',
@@ -40,6 +45,8 @@ export const exerciseEn = {
     pdfPrinted: '{{exercise}} — scenario “{{scenario}}” — printed {{date}}',
     pdfFooter: '{{exercise}} — exercise debrief — printed {{date}}',
     pdfPage: 'Page {{page}} / {{count}}',
+    pdfLabelled: '{{label}}: {{text}}',
+    pdfAction: '→ {{action}} (owner: {{owner}})',
     pdfMetric: 'Measure',
     pdfValue: 'Measured',
     pdfTimeline: 'What was played',
@@ -130,6 +137,11 @@ export const exerciseFr: Catalog<typeof exerciseEn> = {
   current: 'Affiché dans cette fenêtre',
   backToLive: 'Revenir à l’espace réel',
   inExercise: 'Cette fenêtre affiche l’exercice « {{name}} ». L’espace réel continue de tourner : vous pouvez y revenir à tout moment.',
+  runner: {
+    pressureWave: 'Vague de pression ({{perMinute}}/min)',
+    reactions_one: 'Réactions à la déclaration publiée (contrôle : {{count}} signalement)',
+    reactions_other: 'Réactions à la déclaration publiée (contrôle : {{count}} signalements)',
+  },
   debrief: {
     title: 'Débriefing',
     help: 'Minutes de jeu depuis le début de la crise (H+{{onset}}), mesurées sur ce que la cellule a réellement fait.',
@@ -152,6 +164,8 @@ export const exerciseFr: Catalog<typeof exerciseEn> = {
     pdfPrinted: '{{exercise}} — scénario « {{scenario}} » — imprimé le {{date}}',
     pdfFooter: '{{exercise}} — débriefing d’exercice — imprimé le {{date}}',
     pdfPage: 'Page {{page}} / {{count}}',
+    pdfLabelled: '{{label}} : {{text}}',
+    pdfAction: '→ {{action}} (responsable : {{owner}})',
     pdfMetric: 'Mesure',
     pdfValue: 'Mesuré',
     pdfTimeline: 'Ce qui a été joué',

@@ -104,6 +104,14 @@ export const incidentsEn = {
   },
   overview: {
     fromAlert: 'Opened from alert {{id}}: why',
+    whySignal: {
+      volume: 'Volume ×{{value, number(maximumFractionDigits: 1)}} against the usual level for this hour ({{reference, number(maximumFractionDigits: 0)}} mentions/h)',
+      volumeUnusual: 'Unusual volume: ×{{value, number(maximumFractionDigits: 1)}}',
+      negativeShare: 'Negative share {{value, number(maximumFractionDigits: 1)}}% (usually {{reference, number(maximumFractionDigits: 1)}}%)',
+      audience: 'Influential authors: {{items}}',
+      vocabulary: 'Crisis vocabulary: {{items}}',
+      emergingTerms: 'Emerging terms: {{items}}',
+    },
     openAlert: 'See the alert as it stands now',
     checklist: 'Checklist done',
     overdue: 'Overdue items',
@@ -381,6 +389,14 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
   },
   overview: {
     fromAlert: 'Ouvert depuis l’alerte {{id}} : pourquoi',
+    whySignal: {
+      volume: 'Volume ×{{value, number(maximumFractionDigits: 1)}} par rapport au niveau habituel de cette heure ({{reference, number(maximumFractionDigits: 0)}} mentions/h)',
+      volumeUnusual: 'Volume inhabituel : ×{{value, number(maximumFractionDigits: 1)}}',
+      negativeShare: 'Part négative {{value, number(maximumFractionDigits: 1)}} % (habituellement {{reference, number(maximumFractionDigits: 1)}} %)',
+      audience: 'Auteurs influents : {{items}}',
+      vocabulary: 'Vocabulaire de crise : {{items}}',
+      emergingTerms: 'Termes émergents : {{items}}',
+    },
     openAlert: 'Voir l’alerte telle qu’elle est maintenant',
     checklist: 'Check-list faite',
     overdue: 'Points en retard',

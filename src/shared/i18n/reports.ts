@@ -229,7 +229,8 @@ export const reportsEn = {
     },
     lessons: {
       none: 'No lessons-learned review (RETEX) has been recorded for this incident yet.',
-      intro: '{{count}} lessons-learned answer(s) recorded in this workspace.',
+      intro_one: '{{count}} lessons-learned answer recorded in this workspace.',
+      intro_other: '{{count}} lessons-learned answers recorded in this workspace.',
       by: '{{author}} — {{date}}',
       anonymous: 'Anonymous',
       wentWell: 'What went well',
@@ -480,7 +481,8 @@ export const reportsFr: Catalog<typeof reportsEn> = {
     },
     lessons: {
       none: 'Aucun retour d’expérience (RETEX) n’a encore été enregistré pour cet incident.',
-      intro: '{{count}} contribution(s) au retour d’expérience enregistrée(s) dans cet espace.',
+      intro_one: '{{count}} contribution au retour d’expérience enregistrée dans cet espace.',
+      intro_other: '{{count}} contributions au retour d’expérience enregistrées dans cet espace.',
       by: '{{author}} — {{date}}',
       anonymous: 'Anonyme',
       wentWell: 'Ce qui a bien fonctionné',

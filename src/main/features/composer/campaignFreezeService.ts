@@ -76,7 +76,6 @@ export class CampaignFreezeService {
       this.log.system(workspaceId, {
         incidentId: request.incidentId,
         code: wantFrozen ? 'composer.campaignsFrozen' : 'composer.campaignsUnfrozen',
-        body: `${request.person} ${wantFrozen ? 'froze' : 'released'} ${targets.length} campaign(s): ${names}. Reason: ${reason}`,
         data: { person: request.person, count: targets.length, campaigns: names, reason },
         occurredAt: at,
       });

@@ -5,7 +5,8 @@ export interface ComposerLogEntry {
   readonly incidentId: string | null;
   /** Stable code the UI translates, e.g. `composer.approved`; `data` holds its parameters. */
   readonly code: string;
-  readonly body: string;
+  /** Worded from the system-log catalogue by `code` in each reader's language; no English fallback needed. */
+  readonly body?: string;
   readonly data?: Readonly<Record<string, string | number | boolean | null>>;
   readonly occurredAt?: string;
 }

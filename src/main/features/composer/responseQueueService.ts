@@ -98,7 +98,6 @@ export class ResponseQueueService {
       this.log.system(workspaceId, {
         incidentId,
         code: 'composer.responseOffline',
-        body: `${person} handled a mention from ${item.mention.authorName ?? item.mention.authorHandle ?? 'an author'} offline: ${note.trim()}`,
         data: { mentionId, person, note: note.trim(), author: item.mention.authorName ?? item.mention.authorHandle ?? null },
         occurredAt: at,
       });

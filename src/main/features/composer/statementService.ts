@@ -108,7 +108,7 @@ export class StatementService {
       createdAt: now,
       updatedAt: now,
     });
-    this.#logEntry(workspaceId, s.incidentId, 'composer.drafted', `${s.author} drafted the statement "${s.title}" (${s.kind}).`, {
+    this.#logEntry(workspaceId, s.incidentId, 'composer.drafted', {
       statementId: id,
       title: s.title,
       kind: s.kind,
@@ -146,7 +146,6 @@ export class StatementService {
         workspaceId,
         reopened.incidentId,
         'composer.reopened',
-        `${author} edited the approved statement "${reopened.title}": approval is reopened.`,
         { statementId, title: reopened.title, person: author },
       );
     }
@@ -213,7 +212,7 @@ export class StatementService {
       }
     });
     if (row && queued > 0) {
-      this.#logEntry(workspaceId, row.incidentId, 'composer.queued', `${person} queued "${row.title}" for publication (${queued} item(s)).`, {
+      this.#logEntry(workspaceId, row.incidentId, 'composer.queued', {
         statementId,
         title: row.title,
         person,
@@ -274,12 +273,7 @@ export class StatementService {
     });
     const r = row!;
     const open = decision === 'approved' ? this.#openFlags(workspaceId, r) : [];
-    const body =
-      decision === 'approved'
-        ? `${approver.person} (${approver.role}) approved "${r.title}" (text ${r.contentHash.slice(0, 12)}).` +
-          (open.length > 0 ? ` Draft check still flagged: ${open.join(', ')}.` : '')
-        : `${approver.person} (${approver.role}) rejected "${r.title}": ${reason}`;
-    this.#logEntry(workspaceId, r.incidentId, decision === 'approved' ? 'composer.approved' : 'composer.rejected', body, {
+    this.#logEntry(workspaceId, r.incidentId, decision === 'approved' ? 'composer.approved' : 'composer.rejected', {
       statementId,
       title: r.title,
       person: approver.person,
@@ -302,8 +296,8 @@ export class StatementService {
     return [...flagged('fr', row.textFr), ...flagged('en', row.textEn)];
   }
 
-  #logEntry(workspaceId: WorkspaceId, incidentId: string, code: string, body: string, data: Record<string, string | number | boolean | null>): void {
-    this.deps.log?.system(workspaceId, { incidentId, code, body, data });
+  #logEntry(workspaceId: WorkspaceId, incidentId: string, code: string, data: Record<string, string | number | boolean | null>): void {
+    this.deps.log?.system(workspaceId, { incidentId, code, data });
   }
 
   #changed(workspaceId: WorkspaceId, statementId: string): StatementDetail {

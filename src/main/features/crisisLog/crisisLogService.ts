@@ -43,7 +43,7 @@ export interface SystemEntry {
    * Wording for a code the system-log catalogue does not know. Known codes are worded from the catalogue in
    * the workspace's report language, the text kept in the record itself (exports, audits read it).
    */
-  readonly body: string;
+  readonly body?: string;
   readonly data?: SystemData;
   readonly occurredAt?: string;
 }
@@ -61,7 +61,7 @@ export function systemRecord(id: string, entry: SystemEntry, now: string, langua
     enteredAt: now,
     author: SYSTEM_AUTHOR,
     authorRole: null,
-    body: wordSystemEntry(entry.code, entry.data ?? null, language) ?? entry.body,
+    body: wordSystemEntry(entry.code, entry.data ?? null, language) ?? entry.body ?? entry.code,
     source: null,
     verification: 'verified',
     pinned: 0,

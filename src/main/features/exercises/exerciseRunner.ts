@@ -11,6 +11,13 @@ import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { ScenarioLibrary } from './scenarioLibrary';
 import { waveMinute } from './waveMentions';
+import { translator } from '../../platform/i18n/translator';
+
+/** A title of an inject Tocsin adds during a run, in both languages like the scripted ones. */
+const bothLanguages = (key: string, values: Record<string, string | number>) => ({
+  fr: translator('fr')(key, values),
+  en: translator('en')(key, values),
+});
 
 const MINUTE_MS = 60_000;
 
@@ -229,7 +236,7 @@ export class ExerciseRunner {
         ...template,
         id,
         at: Math.floor(minute),
-        title: { fr: `Vague de pression (${input.perMinute}/min)`, en: `Pressure wave (${input.perMinute}/min)` },
+        title: bothLanguages('exercises.runner.pressureWave', { perMinute: input.perMinute }),
         durationMinutes: input.minutes,
         volume: { shape: 'plateau', peakPerMinute: input.perMinute },
       };
@@ -257,10 +264,7 @@ export class ExerciseRunner {
       ...template,
       id,
       at: Math.floor(this.#gameMinute(run)) + 2,
-      title: {
-        fr: `Réactions à la déclaration publiée (contrôle : ${draftFlags} signalement(s))`,
-        en: `Reactions to the published statement (draft check: ${draftFlags} flag(s))`,
-      },
+      title: bothLanguages('exercises.runner.reactions', { count: draftFlags }),
       durationMinutes: 25,
       volume: { shape: 'decay', peakPerMinute: Math.max(4, template.volume.peakPerMinute / 3) },
       tone,

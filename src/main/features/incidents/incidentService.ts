@@ -44,7 +44,6 @@ import { snapshotOf } from './alertSnapshot';
 import { scenarioFromAlert } from './scenarioFromAlert';
 import { seedFromPlan } from './seedFromPlan';
 import { assembleSituation } from './situationReport';
-import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
 
 export interface IncidentDeps {
   readonly store: WorkspaceStore;
@@ -559,7 +558,7 @@ export class IncidentService {
         flat[key] = value;
       }
     }
-    this.deps.log.system(workspaceId, { incidentId, code, body: wordSystemEntry(code, flat, 'en') ?? code, data: flat });
+    this.deps.log.system(workspaceId, { incidentId, code, data: flat });
   }
 
   #changed(workspaceId: WorkspaceId, incidentId: IncidentId): IncidentDetail {

@@ -1,7 +1,5 @@
 // The paper fallback kit: everything the cell needs when screens fail, printed from the plan.
 import { STATEMENT_KINDS } from '../../../shared/domain/statement';
-import { composerEn, composerFr } from '../../../shared/i18n/composer';
-import { planEn, planFr } from '../../../shared/i18n/plan';
 import {
   PHASES,
   durationToMinutes,
@@ -12,6 +10,7 @@ import {
 } from '../../../shared/domain/plan';
 import type { Language } from '../../../shared/domain/workspace';
 import { PdfWriter } from '../../platform/pdf/pdfWriter';
+import { localeOf, translator, type Translate } from '../../platform/i18n/translator';
 
 export interface PaperKitInput {
   readonly plan: CrisisPlan;
@@ -23,15 +22,11 @@ export interface PaperKitInput {
   readonly timeZone?: string;
 }
 
-type KitStrings = typeof planEn;
-
-const fill = (text: string, values: Record<string, string | number>): string =>
-  text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-
-const hoursLabel = (minutes: number): string => {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m ? `${h}h${String(m).padStart(2, '0')}` : `${h}h`;
+/** A deadline as hours and minutes in the reader's units ("2 h 30", "2h30"). */
+const hoursLabel = (minutes: number, t: Translate): string => {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? t('kit.hoursMinutes', { hours, minutes: String(rest).padStart(2, '0') }) : t('kit.hours', { hours });
 };
 
 /** A phone number split over two lines gets misdialled: keep each one on a single line. */
@@ -40,42 +35,41 @@ const unbroken = (phone: string): string => phone.replace(/ /g, '\u00a0');
 const phones = (person: Person): string => [person.phone, person.altPhone].filter(Boolean).map(unbroken).join('\n');
 
 export async function renderPaperKit({ plan, revision, language, exercise, printedAt, timeZone }: PaperKitInput): Promise<Buffer> {
-  const s: KitStrings = language === 'fr' ? (planFr as KitStrings) : planEn;
-  const k = s.kit;
-  const date = (value: Date) =>
-    new Intl.DateTimeFormat(language === 'fr' ? 'fr-CH' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(value);
+  const t = translator(language, 'plan');
+  const tAll = translator(language);
+  const date = (value: Date) => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(value);
   const roleName = (id: RoleId) => plan.roles.find((r) => r.id === id)?.name[language] ?? id;
 
   const pdf = new PdfWriter({
-    title: `${k.title} — ${plan.metadata.organisation}`,
+    title: `${t('kit.title')} — ${plan.metadata.organisation}`,
     language,
-    exerciseMark: exercise ? k.exercise : undefined,
-    footer: fill(k.footer, { organisation: plan.metadata.organisation, date: date(printedAt) }),
+    exerciseMark: exercise ? t('kit.exercise') : undefined,
+    footer: t('kit.footer', { organisation: plan.metadata.organisation, date: date(printedAt) }),
     createdAt: printedAt,
   });
 
   pdf.title(
-    k.title,
-    fill(k.subtitle, {
+    t('kit.title'),
+    t('kit.subtitle', {
       organisation: plan.metadata.organisation,
       planTitle: plan.metadata.title[language],
       version: plan.metadata.version,
     }),
   );
   pdf.paragraph(
-    fill(k.printed, { date: date(printedAt), revision, updated: date(new Date(plan.metadata.updatedAt)) }),
+    t('kit.printed', { date: date(printedAt), revision, updated: date(new Date(plan.metadata.updatedAt)) }),
     { muted: true },
   );
-  pdf.heading(k.useTitle, 2);
-  pdf.paragraph(k.use);
+  pdf.heading(t('kit.useTitle'), 2);
+  pdf.paragraph(t('kit.use'));
 
-  pdf.heading(k.rosterTitle);
+  pdf.heading(t('kit.rosterTitle'));
   pdf.table(
     [
-      { header: k.role, width: 2.1, bold: true },
-      { header: k.holder, width: 3.1 },
-      { header: k.phones, width: 2.2 },
-      { header: k.deputies, width: 3.1 },
+      { header: t('kit.role'), width: 2.1, bold: true },
+      { header: t('kit.holder'), width: 3.1 },
+      { header: t('kit.phones'), width: 2.2 },
+      { header: t('kit.deputies'), width: 3.1 },
     ],
     plan.roles.map((role) => [
       role.name[language],
@@ -85,62 +79,61 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
     ]),
   );
 
-  pdf.heading(k.callTreeTitle);
-  pdf.paragraph(k.callTreeHelp, { muted: true });
-  renderCallTree(pdf, plan.roles, language, k.callsFrom);
+  pdf.heading(t('kit.callTreeTitle'));
+  pdf.paragraph(t('kit.callTreeHelp'), { muted: true });
+  renderCallTree(pdf, plan.roles, language, t('kit.callsFrom'));
 
-  pdf.heading(k.thresholdsTitle, 2);
+  pdf.heading(t('kit.thresholdsTitle'), 2);
   const d = plan.thresholds.defaults;
   pdf.paragraph(
-    fill(k.thresholds, {
+    t('kit.thresholds', {
       vigilance: d.volumeRatio.vigilance,
       alert: d.volumeRatio.alert,
       crisis: d.volumeRatio.crisis,
       nv: d.negativeShareDelta.vigilance,
       na: d.negativeShareDelta.alert,
       nc: d.negativeShareDelta.crisis,
-      audience: d.influentialAudience.toLocaleString(language === 'fr' ? 'fr-CH' : 'en-GB'),
+      audience: d.influentialAudience.toLocaleString(localeOf(language)),
     }),
   );
-  if (d.vocabulary[language].length) pdf.paragraph(fill(k.vocabulary, { terms: d.vocabulary[language].join(', ') }));
+  if (d.vocabulary[language].length) pdf.paragraph(t('kit.vocabulary', { terms: d.vocabulary[language].join(', ') }));
 
-  pdf.heading(k.approvalsTitle, 2);
-  pdf.paragraph(s.approvals.help, { muted: true });
-  const kinds = language === 'fr' ? composerFr.kinds : composerEn.kinds;
+  pdf.heading(t('kit.approvalsTitle'), 2);
+  pdf.paragraph(t('approvals.help'), { muted: true });
   pdf.table(
     [
-      { header: s.approvals.kind, width: 2.5 },
-      { header: s.approvals.roles, width: 5, bold: true },
+      { header: t('approvals.kind'), width: 2.5 },
+      { header: t('approvals.roles'), width: 5, bold: true },
     ],
-    STATEMENT_KINDS.map((kind) => [kinds[kind], plan.approvals[kind].map(roleName).join(', ')]),
+    STATEMENT_KINDS.map((kind) => [tAll(`composer.kinds.${kind}`), plan.approvals[kind].map(roleName).join(', ')]),
   );
 
   if (plan.contacts.length) {
-    pdf.heading(k.contactsTitle);
+    pdf.heading(t('kit.contactsTitle'));
     pdf.table(
       [
-        { header: k.category, width: 1.6 },
-        { header: k.name, width: 2.5, bold: true },
-        { header: k.organisation, width: 2.4 },
-        { header: k.phone, width: 2.1 },
-        { header: k.email, width: 2.8 },
+        { header: t('kit.category'), width: 1.6 },
+        { header: t('kit.name'), width: 2.5, bold: true },
+        { header: t('kit.organisation'), width: 2.4 },
+        { header: t('kit.phone'), width: 2.1 },
+        { header: t('kit.email'), width: 2.8 },
       ],
-      plan.contacts.map((c) => [s.contactCategories[c.category], c.name, c.organisation, unbroken(c.phone), c.email]),
+      plan.contacts.map((c) => [t(`contactCategories.${c.category}`), c.name, c.organisation, unbroken(c.phone), c.email]),
     );
   }
 
   if (plan.campaigns.length) {
-    pdf.heading(k.campaignsTitle);
+    pdf.heading(t('kit.campaignsTitle'));
     pdf.table(
       [
-        { header: k.campaign, width: 2.8, bold: true },
-        { header: k.status, width: 1.3 },
-        { header: k.owner, width: 2.8 },
-        { header: k.howToFreeze, width: 3.4 },
+        { header: t('kit.campaign'), width: 2.8, bold: true },
+        { header: t('kit.status'), width: 1.3 },
+        { header: t('kit.owner'), width: 2.8 },
+        { header: t('kit.howToFreeze'), width: 3.4 },
       ],
       plan.campaigns.map((c) => [
         [c.name, c.channels.join(', ')].filter(Boolean).join('\n'),
-        s.campaignStatuses[c.status],
+        t(`campaignStatuses.${c.status}`),
         [c.owner, unbroken(c.ownerPhone)].filter(Boolean).join('\n'),
         c.howToFreeze[language],
       ]),
@@ -148,35 +141,35 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
   }
 
   pdf.newPage();
-  pdf.heading(k.missionsTitle);
+  pdf.heading(t('kit.missionsTitle'));
   for (const role of plan.roles) {
     const lines = [role.mission[language], ...role.instructions.map((i) => `• ${i[language]}`)].filter(Boolean);
     pdf.block(`${role.name[language]} — ${role.holder.name}`, lines.join('\n'));
   }
 
   pdf.newPage();
-  pdf.heading(k.checklistsTitle);
+  pdf.heading(t('kit.checklistsTitle'));
   plan.scenarios.forEach((scenario, index) => {
     const playbook = plan.playbooks.find((pb) => pb.id === scenario.playbookId);
     if (!playbook) return;
     if (index > 0) pdf.newPage();
     pdf.heading(scenario.name[language], 2);
-    pdf.paragraph(`${k.severity}: ${s.severities[scenario.defaultSeverity]} — ${scenario.severityGuidance[language]}`, { muted: true });
+    pdf.paragraph(t('kit.severityLine', { severity: t(`severities.${scenario.defaultSeverity}`), guidance: scenario.severityGuidance[language] }), { muted: true });
     for (const phase of PHASES) {
       const items = playbook.items
         .filter((item) => item.phase === phase)
         .sort((a, b) => durationToMinutes(a.deadline) - durationToMinutes(b.deadline));
       if (!items.length) continue;
-      pdf.heading(s.phases[phase], 3);
+      pdf.heading(t(`phases.${phase}`), 3);
       pdf.table(
         [
-          { header: k.done, width: 0.8 },
-          { header: k.deadline, width: 0.9, bold: true },
-          { header: k.action, width: 6 },
-          { header: k.ownerRole, width: 2.2 },
-          { header: k.time, width: 1.1 },
+          { header: t('kit.done'), width: 0.8 },
+          { header: t('kit.deadline'), width: 0.9, bold: true },
+          { header: t('kit.action'), width: 6 },
+          { header: t('kit.ownerRole'), width: 2.2 },
+          { header: t('kit.time'), width: 1.1 },
         ],
-        items.map((item) => ['☐', hoursLabel(durationToMinutes(item.deadline)), item.text[language], roleName(item.ownerRole), '']),
+        items.map((item) => ['☐', hoursLabel(durationToMinutes(item.deadline), t), item.text[language], roleName(item.ownerRole), '']),
       );
     }
   });
@@ -184,16 +177,16 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
   const statements = plan.templates.filter((tpl) => tpl.preApproved);
   if (statements.length) {
     pdf.newPage();
-    pdf.heading(k.statementsTitle);
-    pdf.paragraph(k.statementsHelp, { muted: true });
+    pdf.heading(t('kit.statementsTitle'));
+    pdf.paragraph(t('kit.statementsHelp'), { muted: true });
     for (const template of statements) {
       const scenarios = plan.scenarios.filter((sc) => sc.templateIds.includes(template.id)).map((sc) => sc.name[language]);
-      const label = `${template.name[language]} (${s.templateKinds[template.kind]})`;
+      const label = `${template.name[language]} (${t(`templateKinds.${template.kind}`)})`;
       pdf.block(scenarios.length && scenarios.length < plan.scenarios.length ? `${label} — ${scenarios.join(', ')}` : label, template.body[language]);
     }
   }
 
-  return pdf.finish((page, count) => fill(k.page, { page, count }));
+  return pdf.finish((page, count) => t('kit.page', { page, count }));
 }
 
 function renderCallTree(pdf: PdfWriter, roles: readonly Role[], language: Language, rootNote: string): void {

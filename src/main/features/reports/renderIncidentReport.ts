@@ -1,12 +1,11 @@
 // The PDF incident report: cover, contents with page numbers, then one section per part of the record.
 // Every section is printed even when empty (it says so): an absent section reads as a lost one.
-import { composerEn, composerFr } from '../../../shared/i18n/composer';
-import { incidentsEn, incidentsFr } from '../../../shared/i18n/incidents';
-import { planEn, planFr } from '../../../shared/i18n/plan';
-import { reportsEn, reportsFr } from '../../../shared/i18n/reports';
+import { reportsEn } from '../../../shared/i18n/reports';
+import { personName, wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
 import type { Language } from '../../../shared/domain/workspace';
 import type { CrisisLevel } from '../../../shared/domain/detection';
 import { PdfWriter, type TableColumn } from '../../platform/pdf/pdfWriter';
+import { localeOf, translator } from '../../platform/i18n/translator';
 import { CHART_ASPECT, toneChartSvg, volumeChartSvg } from './reportCharts';
 import type { ReportData } from './reportData';
 import { printable } from './printable';
@@ -48,9 +47,6 @@ export interface RenderedReport {
 /** Rows of the crisis log laid out between two yields to the event loop (about 50 ms of work). */
 const LOG_ROWS_PER_STEP = 100;
 
-const fill = (text: string, values: Record<string, string | number>): string =>
-  text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-
 const median = (values: readonly number[]): number | null => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,23 +57,24 @@ const median = (values: readonly number[]): number | null => {
 export async function renderIncidentReport(data: ReportData, options: RenderOptions): Promise<RenderedReport> {
   const { language, timeZone } = options;
   const checkpoint = options.checkpoint ?? (async () => undefined);
-  const s: Strings = language === 'fr' ? (reportsFr.pdf as Strings) : reportsEn.pdf;
-  const plan = language === 'fr' ? planFr : planEn;
-  const composer = language === 'fr' ? composerFr : composerEn;
-  const breakReasons = (language === 'fr' ? incidentsFr : incidentsEn).log.reason;
+  const t = translator(language, 'reports.pdf');
+  const tAll = translator(language);
   const integrityLine = (): string =>
     data.integrity.ok
-      ? fill(s.log.integrityOk, { checked: data.integrity.checked, hash: data.integrity.headHash ?? '—' })
-      : fill(s.log.integrityBroken, {
+      ? t('log.integrityOk', { checked: data.integrity.checked, hash: data.integrity.headHash ?? '—' })
+      : t('log.integrityBroken', {
           seq: data.integrity.firstBroken?.seq ?? '?',
-          reason: data.integrity.firstBroken ? breakReasons[data.integrity.firstBroken.reason] : '?',
+          reason: data.integrity.firstBroken ? tAll(`incidents.log.reason.${data.integrity.firstBroken.reason}`) : '?',
         });
-  const locale = language === 'fr' ? 'fr-CH' : 'en-GB';
+  const locale = localeOf(language);
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  const at = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : s.cover.notYet);
+  const at = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : t('cover.notYet'));
   // Narrow table columns (the log can run to thousands of rows): numeric dates keep each row to two lines.
-  const compact = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone });
-  const atShort = (iso: string | null | undefined): string => (iso ? compact.format(new Date(iso)) : s.cover.notYet);
+  // The date over the time: a column this narrow would otherwise cut "13/01/26," away from its comma.
+  const compactDate = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: '2-digit', timeZone });
+  const compactTime = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const atShort = (iso: string | null | undefined): string =>
+    iso ? `${compactDate.format(new Date(iso))}\n${compactTime.format(new Date(iso))}` : t('cover.notYet');
   const num = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = (share: number | null): string => (share === null ? '—' : percent.format(share));
@@ -90,16 +87,16 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   };
   const { incident, workspace } = data;
   const exercise = workspace.kind === 'exercise';
-  const scenarioName = plan.scenarioKinds[incident.scenarioKind as keyof typeof plan.scenarioKinds] ?? incident.scenarioKind;
+  const scenarioName = tAll(`plan.scenarioKinds.${incident.scenarioKind}`, { defaultValue: incident.scenarioKind });
   const roleName = (roleId: string | null): string =>
     roleId === null ? '' : (incident.roster.find((r) => r.roleId === roleId)?.name[language] ?? roleId);
 
   const pdf = new PdfWriter({
-    title: `${s.title} — ${incident.title}`,
+    title: `${t('title')} — ${incident.title}`,
     language,
-    exerciseMark: exercise ? s.exercise : undefined,
-    header: `${exercise ? `${s.exercise} · ` : ''}${s.title} · ${printable(incident.title, 120)} · ${s.classification}`,
-    footer: `${data.organisation} · ${fill(s.generated, { date: at(data.generatedAt) })}`,
+    exerciseMark: exercise ? t('exercise') : undefined,
+    header: `${exercise ? `${t('exercise')} · ` : ''}${t('title')} · ${printable(incident.title, 120)} · ${t('classification')}`,
+    footer: `${data.organisation} · ${t('generated', { date: at(data.generatedAt) })}`,
     createdAt: new Date(data.generatedAt),
   });
   const sectionPages = {} as Record<SectionKey, number>;
@@ -107,47 +104,51 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     await checkpoint('layout', 0.3 + (0.6 * index) / SECTION_ORDER.length);
     pdf.newPage();
     sectionPages[key] = pdf.pageNumber;
-    pdf.heading(`${index + 1}. ${s.sections[key]}`);
+    pdf.heading(`${index + 1}. ${t(`sections.${key}`)}`);
     await body();
   };
-  const nothing = (text: string = s.none) => pdf.paragraph(text, { italic: true });
+  const nothing = (text: string = t('none')) => pdf.paragraph(text, { italic: true });
   /** A table of the items, or one line saying there are none. */
   const tableOrNothing = <T>(items: readonly T[], columns: readonly TableColumn[], row: (item: T) => string[], empty?: string) =>
     items.length === 0 ? nothing(empty) : pdf.table(columns, items.map(row));
+  const who = (name: string): string => printable(personName(name, language), 120);
+  /** Entries Tocsin wrote are worded in the report's language from their code; people's are kept as written. */
+  const entryText = (e: ReportData['log'][number]): string =>
+    printable(e.kind === 'system' ? (wordSystemEntry(e.systemCode, e.data, language) ?? e.body) : e.body, 2000);
   const authorWithRole = (author: string, role: string | null): string =>
-    `${printable(author, 120)}${role ? ` (${printable(roleName(role) || role, 80)})` : ''}`;
+    `${who(author)}${role ? ` (${printable(roleName(role) || role, 80)})` : ''}`;
   const integrityParagraph = () => pdf.paragraph(integrityLine(), { size: 9 });
 
   // Cover
-  if (exercise) pdf.paragraph(s.exercise, { size: 28 });
-  pdf.title(s.title, printable(incident.title, 200));
+  if (exercise) pdf.paragraph(t('exercise'), { size: 28 });
+  pdf.title(t('title'), printable(incident.title, 200));
   pdf.table(
     [
       { header: '', width: 1, bold: true },
       { header: '', width: 2.4 },
     ],
     [
-      [s.cover.organisation, printable(data.organisation, 200)],
-      [s.cover.watches, printable(data.series.map((w) => w.watchName).join(', ') || '—', 600)],
-      [s.cover.scenario, scenarioName],
-      [s.cover.severity, s.severities[incident.severity]],
-      [s.cover.status, s.statuses[incident.status]],
-      [s.cover.opened, at(incident.openedAt)],
-      [s.cover.active, at(incident.activeAt)],
-      [s.cover.stabilised, at(incident.stabilisedAt)],
-      [s.cover.closed, at(incident.closedAt)],
-      [s.cover.window, `${at(data.window.from)} → ${at(data.window.to)}${incident.scope.end === null ? ` ${s.cover.ongoing}` : ''}`],
-      [s.cover.timeZone, timeZone],
+      [t('cover.organisation'), printable(data.organisation, 200)],
+      [t('cover.watches'), printable(data.series.map((w) => w.watchName).join(', ') || '—', 600)],
+      [t('cover.scenario'), scenarioName],
+      [t('cover.severity'), t(`severities.${incident.severity}`)],
+      [t('cover.status'), t(`statuses.${incident.status}`)],
+      [t('cover.opened'), at(incident.openedAt)],
+      [t('cover.active'), at(incident.activeAt)],
+      [t('cover.stabilised'), at(incident.stabilisedAt)],
+      [t('cover.closed'), at(incident.closedAt)],
+      [t('cover.window'), `${at(data.window.from)} → ${at(data.window.to)}${incident.scope.end === null ? ` ${t('cover.ongoing')}` : ''}`],
+      [t('cover.timeZone'), timeZone],
     ],
     { header: false },
   );
-  pdf.paragraph(s.classification, { italic: true });
-  pdf.paragraph(fill(s.generated, { date: at(data.generatedAt) }), { muted: true });
+  pdf.paragraph(t('classification'), { italic: true });
+  pdf.paragraph(t('generated', { date: at(data.generatedAt) }), { muted: true });
 
   // Contents: its page is reserved now and filled once every section knows its page.
   pdf.newPage();
   const contentsPage = pdf.pageNumber;
-  pdf.heading(s.contents);
+  pdf.heading(t('contents'));
   const contentsTop = pdf.doc.y;
 
   await checkpoint('charts', 0.2);
@@ -161,18 +162,18 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
 
   await section('summary', 0, () => {
     pdf.paragraph(
-      fill(s.summary.opened, {
+      t('summary.opened', {
         title: printable(incident.title, 200),
         date: at(incident.openedAt),
-        by: printable(incident.openedBy, 120),
+        by: who(incident.openedBy),
         scenario: scenarioName,
-        severity: s.severities[incident.severity],
-        status: s.statuses[incident.status],
+        severity: t(`severities.${incident.severity}`),
+        status: t(`statuses.${incident.status}`),
       }),
     );
     if (incident.summary) pdf.paragraph(printable(incident.summary, 5000), { italic: true });
     pdf.paragraph(
-      fill(s.summary.counts, {
+      t('summary.counts', {
         mentions: num.format(data.mentionsInWindow),
         alerts: data.alerts.length,
         entries: data.log.length,
@@ -184,37 +185,37 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     );
     const first = data.reactions[0];
     pdf.paragraph(
-      first ? fill(s.summary.firstStatement, { delay: duration(Date.parse(first.publishedAt) - Date.parse(incident.openedAt)) }) : s.summary.noStatement,
+      first ? t('summary.firstStatement', { delay: duration(Date.parse(first.publishedAt) - Date.parse(incident.openedAt)) }) : t('summary.noStatement'),
     );
     if (calls.length > 0) {
       const m = median(ackDelays);
-      pdf.paragraph(fill(s.summary.mobilised, { acked: ackDelays.length, calls: calls.length, median: m === null ? '—' : duration(m) }));
+      pdf.paragraph(t('summary.mobilised', { acked: ackDelays.length, calls: calls.length, median: m === null ? '—' : duration(m) }));
     }
-    pdf.paragraph(fill(s.summary.checklist, { done: checklistDone.length, total: incident.checklist.length, late: lateDone.length }));
+    pdf.paragraph(t('summary.checklist', { done: checklistDone.length, total: incident.checklist.length, late: lateDone.length }));
     let peak: { count: number; watch: string; hour: number } | null = null;
     for (const series of data.series) {
       for (const p of series.points) if (!peak || p.count > peak.count) peak = { count: p.count, watch: series.watchName, hour: p.hour };
     }
-    if (peak) pdf.paragraph(fill(s.summary.peak, { count: num.format(peak.count), watch: printable(peak.watch, 200), date: at(new Date(peak.hour * 3_600_000).toISOString()) }));
+    if (peak) pdf.paragraph(t('summary.peak', { count: num.format(peak.count), watch: printable(peak.watch, 200), date: at(new Date(peak.hour * 3_600_000).toISOString()) }));
     integrityParagraph();
   });
 
   await section('levels', 1, () => {
     const rows: { at: string; event: string; level: string }[] = [];
-    rows.push({ at: incident.openedAt, event: s.levels.incidentOpened, level: '' });
-    if (incident.activeAt) rows.push({ at: incident.activeAt, event: s.levels.incidentActive, level: '' });
-    if (incident.stabilisedAt) rows.push({ at: incident.stabilisedAt, event: s.levels.incidentStabilised, level: '' });
-    if (incident.closedAt) rows.push({ at: incident.closedAt, event: s.levels.incidentClosed, level: '' });
+    rows.push({ at: incident.openedAt, event: t('levels.incidentOpened'), level: '' });
+    if (incident.activeAt) rows.push({ at: incident.activeAt, event: t('levels.incidentActive'), level: '' });
+    if (incident.stabilisedAt) rows.push({ at: incident.stabilisedAt, event: t('levels.incidentStabilised'), level: '' });
+    if (incident.closedAt) rows.push({ at: incident.closedAt, event: t('levels.incidentClosed'), level: '' });
     for (const c of data.levelChanges) {
-      const level = s.levelNames[c.level as CrisisLevel] ?? c.level;
-      rows.push({ at: c.at, event: fill(s.levels.levelChanged, { watch: printable(c.watchName, 200) }), level });
+      const level = t(`levelNames.${c.level as CrisisLevel}`) ?? c.level;
+      rows.push({ at: c.at, event: t('levels.levelChanged', { watch: printable(c.watchName, 200) }), level });
     }
     rows.sort((a, b) => a.at.localeCompare(b.at));
     pdf.table(
       [
-        { header: s.levels.at, width: 1.2 },
-        { header: s.levels.event, width: 3 },
-        { header: s.levels.level, width: 1, bold: true },
+        { header: t('levels.at'), width: 1.2 },
+        { header: t('levels.event'), width: 3 },
+        { header: t('levels.level'), width: 1, bold: true },
       ],
       rows.map((r) => [at(r.at), r.event, r.level]),
     );
@@ -222,49 +223,56 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
 
   await checkpoint('charts', 0.35);
   const chartInput = { series: data.series, alerts: data.alerts, reactions: data.reactions, window: data.window, language, timeZone };
-  const volumeSvg = volumeChartSvg(chartInput, s.charts);
-  const toneSvg = toneChartSvg(chartInput, s.charts);
+  const chartLabels = {
+    volumeTitle: t('charts.volumeTitle'),
+    toneTitle: t('charts.toneTitle'),
+    negativeShare: t('charts.negativeShare'),
+    published: t('charts.published'),
+    noData: t('charts.noData'),
+  };
+  const volumeSvg = volumeChartSvg(chartInput, chartLabels);
+  const toneSvg = toneChartSvg(chartInput, chartLabels);
   await section('charts', 2, () => {
     pdf.svg(volumeSvg, CHART_ASPECT);
     pdf.svg(toneSvg, CHART_ASPECT);
-    pdf.paragraph(s.charts.legend, { muted: true, size: 9 });
+    pdf.paragraph(t('charts.legend'), { muted: true, size: 9 });
   });
 
   await section('alerts', 3, () => {
     if (data.alerts.length === 0) return nothing();
     for (const a of data.alerts) {
       const e = a.explanation;
-      pdf.heading(fill(s.alerts.heading, { level: s.levelNames[a.level], watch: printable(a.watchName, 200), opened: at(a.openedAt) }), 2);
+      pdf.heading(t('alerts.heading', { level: t(`levelNames.${a.level}`), watch: printable(a.watchName, 200), opened: at(a.openedAt) }), 2);
       pdf.paragraph(
-        fill(s.alerts.status, {
-          status: s.alerts.statusNames[a.status],
-          by: a.statusBy ? ` (${printable(a.statusBy, 120)}${a.statusReason ? ` — ${printable(a.statusReason, 500)}` : ''})` : '',
+        t('alerts.status', {
+          status: t(`alerts.statusNames.${a.status}`),
+          by: a.statusBy ? ` (${who(a.statusBy)}${a.statusReason ? ` — ${printable(a.statusReason, 500)}` : ''})` : '',
           closed: at(a.closedAt),
         }),
       );
-      pdf.heading(s.alerts.why, 3);
+      pdf.heading(t('alerts.why'), 3);
       pdf.bullets(
         e.signals
           .filter((sig) => sig.level !== 'calm')
           .map((sig) =>
-            fill(s.alerts.signalLine, {
-              signal: s.alerts.signal[sig.kind],
+            t('alerts.signalLine', {
+              signal: t(`alerts.signal.${sig.kind}`),
               value: num.format(Math.round(sig.value * 100) / 100),
               reference: sig.reference === null ? '—' : num.format(Math.round(sig.reference * 100) / 100),
-              level: s.levelNames[sig.level],
+              level: t(`levelNames.${sig.level}`),
               items: sig.items.length ? ` — ${printable(sig.items.slice(0, 8).join(', '), 400)}` : '',
             }),
           ),
       );
-      if (e.topTerms.length) pdf.paragraph(fill(s.alerts.terms, { terms: printable(e.topTerms.map((t) => `${t.term} (${t.count})`).join(', '), 800) }));
+      if (e.topTerms.length) pdf.paragraph(t('alerts.terms', { terms: printable(e.topTerms.map((t) => `${t.term} (${t.count})`).join(', '), 800) }));
       if (e.topAuthors.length)
         pdf.paragraph(
-          fill(s.alerts.authors, {
+          t('alerts.authors', {
             authors: printable(e.topAuthors.map((x) => `${x.name}${x.audience ? ` (${num.format(x.audience)})` : ''}`).join(', '), 800),
           }),
         );
       if (e.samples.length) {
-        pdf.heading(s.alerts.samples, 3);
+        pdf.heading(t('alerts.samples'), 3);
         pdf.bullets(e.samples.map((m) => `${at(m.publishedAt)} — ${printable(m.author ?? '?', 120)} : ${printable(m.text, 400)}`));
       }
     }
@@ -272,27 +280,27 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
 
   await section('log', 4, async () => {
     integrityParagraph();
-    pdf.paragraph(fill(s.log.count, { count: data.log.length }));
+    pdf.paragraph(t('log.count', { count: data.log.length }));
     if (data.log.length === 0) return nothing();
     const base = 0.3 + (0.6 * 4) / SECTION_ORDER.length;
     await pdf.tableYielding(
       [
-        { header: s.log.seq, width: 0.45 },
-        { header: s.log.occurred, width: 0.95 },
-        { header: s.log.entered, width: 0.95 },
-        { header: s.log.kind, width: 1.05 },
-        { header: s.log.author, width: 1.4 },
-        { header: s.log.verification, width: 0.95 },
-        { header: s.log.body, width: 3.3 },
+        { header: t('log.seq'), width: 0.4 },
+        { header: t('log.occurred'), width: 1 },
+        { header: t('log.entered'), width: 1 },
+        { header: t('log.kind'), width: 1.3 },
+        { header: t('log.author'), width: 1.3 },
+        { header: t('log.verification'), width: 1.25 },
+        { header: t('log.body'), width: 2.8 },
       ],
       data.log.map((e) => [
         String(e.seq),
         atShort(e.occurredAt),
         atShort(e.enteredAt),
-        s.kinds[e.kind],
+        t(`kinds.${e.kind}`),
         authorWithRole(e.author, e.authorRole),
-        s.verification[e.verification],
-        `${printable(e.body, 2000)}${e.pinned ? ` [${s.log.pinned}]` : ''}${e.correctedById ? ` [${s.log.corrected}]` : ''}`,
+        t(`verification.${e.verification}`),
+        `${entryText(e)}${e.pinned ? ` [${t('log.pinned')}]` : ''}${e.correctedById ? ` [${t('log.corrected')}]` : ''}`,
       ]),
       LOG_ROWS_PER_STEP,
       (done) => checkpoint('layout', base + (0.6 / SECTION_ORDER.length) * (done / data.log.length)),
@@ -303,16 +311,16 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     tableOrNothing(
       decisions,
       [
-        { header: s.log.occurred, width: 1.1 },
-        { header: s.log.author, width: 1.4 },
-        { header: s.log.verification, width: 0.9 },
-        { header: s.log.body, width: 4 },
+        { header: t('log.occurred'), width: 1.1 },
+        { header: t('log.author'), width: 1.4 },
+        { header: t('log.verification'), width: 0.9 },
+        { header: t('log.body'), width: 4 },
       ],
       (e) => [
         atShort(e.occurredAt),
         authorWithRole(e.author, e.authorRole),
-        s.verification[e.verification],
-        printable(e.body, 2000),
+        t(`verification.${e.verification}`),
+        entryText(e),
       ],
     );
   });
@@ -321,22 +329,22 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     tableOrNothing(
       incident.roster,
       [
-        { header: s.roster.role, width: 1.3, bold: true },
-        { header: s.roster.holder, width: 1.3 },
-        { header: s.roster.deputies, width: 1.4 },
-        { header: s.roster.history, width: 3 },
+        { header: t('roster.role'), width: 1.3, bold: true },
+        { header: t('roster.holder'), width: 1.3 },
+        { header: t('roster.deputies'), width: 1.4 },
+        { header: t('roster.history'), width: 3 },
       ],
       (r) => [
         r.name[language],
-        r.holder ? printable(r.holder.name, 120) : s.roster.vacant,
+        r.holder ? printable(r.holder.name, 120) : t('roster.vacant'),
         r.deputies.map((d) => printable(d.name, 120)).join(', '),
         r.history
           .map((h) =>
-            fill(s.roster.period, {
+            t('roster.period', {
               person: printable(h.person.name, 120),
               from: at(h.fromAt),
-              until: h.untilAt ? fill(s.roster.until, { at: at(h.untilAt) }) : '',
-              by: h.handedOverBy ? fill(s.roster.by, { by: printable(h.handedOverBy, 120) }) : '',
+              until: h.untilAt ? t('roster.until', { at: at(h.untilAt) }) : '',
+              by: h.handedOverBy ? t('roster.by', { by: who(h.handedOverBy) }) : '',
             }),
           )
           .join('\n'),
@@ -346,43 +354,43 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
 
   await section('mobilisation', 7, () => {
     const m = incident.mobilisation;
-    if (!m) return nothing(s.mobilisation.none);
-    pdf.paragraph(fill(s.mobilisation.started, { at: at(m.startedAt), by: printable(m.startedBy, 120) }));
+    if (!m) return nothing(t('mobilisation.none'));
+    pdf.paragraph(t('mobilisation.started', { at: at(m.startedAt), by: who(m.startedBy) }));
     pdf.table(
       [
-        { header: s.mobilisation.role, width: 1.4, bold: true },
-        { header: s.mobilisation.person, width: 1.4 },
-        { header: s.mobilisation.alerted, width: 1.2 },
-        { header: s.mobilisation.acknowledged, width: 1.2 },
-        { header: s.mobilisation.delay, width: 0.8 },
+        { header: t('mobilisation.role'), width: 1.4, bold: true },
+        { header: t('mobilisation.person'), width: 1.4 },
+        { header: t('mobilisation.alerted'), width: 1.2 },
+        { header: t('mobilisation.acknowledged'), width: 1.2 },
+        { header: t('mobilisation.delay'), width: 0.8 },
       ],
       m.calls.map((c) => [
         roleName(c.roleId),
         printable(c.personName, 120),
         at(c.alertedAt),
-        c.acknowledgedAt ? at(c.acknowledgedAt) : s.mobilisation.waiting,
+        c.acknowledgedAt ? at(c.acknowledgedAt) : t('mobilisation.waiting'),
         c.acknowledgedAt ? duration(Date.parse(c.acknowledgedAt) - Date.parse(c.alertedAt)) : '—',
       ]),
     );
   });
 
   await section('checklist', 8, () => {
-    pdf.paragraph(fill(s.summary.checklist, { done: checklistDone.length, total: incident.checklist.length, late: lateDone.length }));
+    pdf.paragraph(t('summary.checklist', { done: checklistDone.length, total: incident.checklist.length, late: lateDone.length }));
     if (incident.checklist.length === 0) return;
     pdf.table(
       [
-        { header: s.checklist.item, width: 3 },
-        { header: s.checklist.owner, width: 1.2 },
-        { header: s.checklist.due, width: 1.1 },
-        { header: s.checklist.status, width: 0.9 },
-        { header: s.checklist.done, width: 1.4 },
+        { header: t('checklist.item'), width: 3 },
+        { header: t('checklist.owner'), width: 1.2 },
+        { header: t('checklist.due'), width: 1.1 },
+        { header: t('checklist.status'), width: 0.9 },
+        { header: t('checklist.done'), width: 1.4 },
       ],
       incident.checklist.map((i) => [
         printable(i.text[language] || i.text.fr || i.text.en, 1000),
         roleName(i.ownerRole),
         at(i.dueAt),
-        `${s.checklist.statuses[i.status]}${i.status === 'done' && i.doneAt && i.doneAt > i.dueAt ? ` (${s.checklist.late})` : ''}`,
-        i.doneAt ? `${at(i.doneAt)}${i.doneBy ? `\n${printable(i.doneBy, 120)}` : ''}` : '—',
+        `${t(`checklist.statuses.${i.status}`)}${i.status === 'done' && i.doneAt && i.doneAt > i.dueAt ? ` (${t('checklist.late')})` : ''}`,
+        i.doneAt ? `${at(i.doneAt)}${i.doneBy ? `\n${who(i.doneBy)}` : ''}` : '—',
       ]),
     );
   });
@@ -393,62 +401,67 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       const st = d.statement;
       pdf.heading(printable(st.title, 200), 2);
       pdf.paragraph(
-        fill(s.statements.meta, {
-          kind: composer.kinds[st.kind],
+        t('statements.meta', {
+          kind: tAll(`composer.kinds.${st.kind}`),
           revision: st.revision,
-          state: s.statements.approvalStates[st.approvalState],
+          state: t(`statements.approvalStates.${st.approvalState}`),
           created: at(st.createdAt),
-          by: printable(st.createdBy, 120),
+          by: who(st.createdBy),
         }),
         { muted: true },
       );
-      pdf.block(s.statements.fr, printable(st.textFr, 20_000) || '—');
-      pdf.block(s.statements.en, printable(st.textEn, 20_000) || '—');
-      pdf.heading(s.statements.approvals, 3);
+      pdf.block(t('statements.fr'), printable(st.textFr, 20_000) || '—');
+      pdf.block(t('statements.en'), printable(st.textEn, 20_000) || '—');
+      pdf.heading(t('statements.approvals'), 3);
       tableOrNothing(
         d.decisions,
         [
-          { header: s.statements.person, width: 1.6 },
-          { header: s.statements.decision, width: 1 },
-          { header: s.statements.when, width: 1.1 },
-          { header: s.statements.hash, width: 2.6 },
+          { header: t('statements.person'), width: 1.6 },
+          { header: t('statements.decision'), width: 1 },
+          { header: t('statements.when'), width: 1.1 },
+          { header: t('statements.hash'), width: 2.6 },
         ],
         (x) => [
-          `${printable(x.person, 120)} (${printable(roleName(x.role) || x.role, 80)})`,
-          `${s.statements.decisions[x.decision]}${x.reason ? ` — ${printable(x.reason, 500)}` : ''}`,
+          `${who(x.person)} (${printable(roleName(x.role) || x.role, 80)})`,
+          `${t(`statements.decisions.${x.decision}`)}${x.reason ? ` — ${printable(x.reason, 500)}` : ''}`,
           at(x.decidedAt),
-          `${x.contentHash}\n${x.current ? s.statements.current : s.statements.superseded}`,
+          `${x.contentHash}\n${x.current ? t('statements.current') : t('statements.superseded')}`,
         ],
       );
-      pdf.heading(s.statements.publication, 3);
+      pdf.heading(t('statements.publication'), 3);
       tableOrNothing(
         d.outbox,
         [
-          { header: s.statements.channel, width: 1 },
-          { header: s.statements.state, width: 1 },
-          { header: s.statements.publishedAt, width: 1.3 },
+          { header: t('statements.channel'), width: 1 },
+          { header: t('statements.state'), width: 1 },
+          { header: t('statements.publishedAt'), width: 1.3 },
           { header: 'URL', width: 3 },
         ],
-        (o) => [`${o.channel} (${o.language})`, o.state, at(o.publishedAt), printable(o.url ?? '—', 500)],
-        s.statements.notPublished,
+        (o) => [
+          `${tAll(`composer.channels.${o.channel}`, { defaultValue: o.channel })} (${o.language})`,
+          tAll(`composer.outbox.states.${o.state}`, { defaultValue: o.state }),
+          at(o.publishedAt),
+          printable(o.url ?? '—', 500),
+        ],
+        t('statements.notPublished'),
       );
     }
   });
 
   await section('reactions', 10, () => {
-    pdf.paragraph(fill(s.reactions.intro, { hours: data.reactions[0]?.windowHours ?? 6 }));
-    if (data.reactions.length === 0) return nothing(s.summary.noStatement);
+    pdf.paragraph(t('reactions.intro', { hours: data.reactions[0]?.windowHours ?? 6 }));
+    if (data.reactions.length === 0) return nothing(t('summary.noStatement'));
     for (const r of data.reactions) {
-      pdf.heading(fill(s.reactions.heading, { title: printable(r.title, 200), at: at(r.publishedAt), channels: r.channels.join(', ') }), 2);
+      pdf.heading(t('reactions.heading', { title: printable(r.title, 200), at: at(r.publishedAt), channels: r.channels.join(', ') }), 2);
       if (r.watches.length === 0) {
-        nothing(s.reactions.noWatch);
+        nothing(t('reactions.noWatch'));
         continue;
       }
       const rows: string[][] = [];
       for (const w of r.watches) {
         for (const [label, win] of [
-          [s.reactions.before, w.before],
-          [s.reactions.after, w.after],
+          [t('reactions.before'), w.before],
+          [t('reactions.after'), w.after],
         ] as const) {
           rows.push([
             printable(w.watchName, 200),
@@ -461,11 +474,11 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       }
       pdf.table(
         [
-          { header: s.reactions.watch, width: 1.3, bold: true },
-          { header: s.reactions.window, width: 0.7 },
-          { header: s.reactions.mentions, width: 0.8 },
-          { header: s.reactions.negative, width: 0.9 },
-          { header: s.reactions.terms, width: 3.2 },
+          { header: t('reactions.watch'), width: 1.3, bold: true },
+          { header: t('reactions.window'), width: 0.7 },
+          { header: t('reactions.mentions'), width: 0.8 },
+          { header: t('reactions.negative'), width: 0.9 },
+          { header: t('reactions.terms'), width: 3.2 },
         ],
         rows,
       );
@@ -478,17 +491,17 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       const volume = before === 0 ? '—' : change.format((after - before) / before);
       const share =
         tonedB === 0 || tonedA === 0 ? '—' : `${pct(negB / tonedB)} → ${pct(negA / tonedA)}`;
-      pdf.paragraph(fill(s.reactions.change, { volume, share }));
+      pdf.paragraph(t('reactions.change', { volume, share }));
     }
   });
 
   await section('queue', 11, () => {
     const q = data.queue;
-    if (q.flagged === 0) nothing(s.queue.noneFlagged);
+    if (q.flagged === 0) nothing(t('queue.noneFlagged'));
     else {
       const n = (r: Record<string, number>, k: string) => r[k] ?? 0;
       pdf.paragraph(
-        fill(s.queue.flagged, {
+        t('queue.flagged', {
           flagged: q.flagged,
           question: n(q.byReason, 'question'),
           complaint: n(q.byReason, 'complaint'),
@@ -497,7 +510,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
         }),
       );
       pdf.paragraph(
-        fill(s.queue.states, {
+        t('queue.states', {
           open: n(q.byState, 'open'),
           replying: n(q.byState, 'replying'),
           answered: n(q.byState, 'answered'),
@@ -505,51 +518,51 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
           dismissed: n(q.byState, 'dismissed'),
         }),
       );
-      pdf.paragraph(fill(s.queue.handled, { median: q.medianHandledMs === null ? '—' : duration(q.medianHandledMs) }));
+      pdf.paragraph(t('queue.handled', { median: q.medianHandledMs === null ? '—' : duration(q.medianHandledMs) }));
     }
     const replies = data.statements.filter((d) => d.statement.kind === 'reply');
-    if (replies.length === 0) return nothing(s.queue.none);
+    if (replies.length === 0) return nothing(t('queue.none'));
     pdf.paragraph(
-      fill(s.queue.replies, {
+      t('queue.replies', {
         total: replies.length,
         approved: replies.filter((d) => d.statement.approvalState === 'approved').length,
         published: replies.filter((d) => d.outbox.some((o) => o.state === 'published')).length,
       }),
     );
     const m = median(data.replyDelaysMs);
-    pdf.paragraph(fill(s.queue.median, { median: m === null ? '—' : duration(m) }));
+    pdf.paragraph(t('queue.median', { median: m === null ? '—' : duration(m) }));
   });
 
   await section('lessons', 12, () => {
-    if (data.lessons.length === 0) return nothing(s.lessons.none);
-    pdf.paragraph(fill(s.lessons.intro, { count: data.lessons.length }));
+    if (data.lessons.length === 0) return nothing(t('lessons.none'));
+    pdf.paragraph(t('lessons.intro', { count: data.lessons.length }));
     for (const lesson of data.lessons) {
-      const who = lesson.author ? authorWithRole(lesson.author, lesson.authorRole) : s.lessons.anonymous;
-      pdf.heading(fill(s.lessons.by, { author: who, date: at(lesson.submittedAt) }), 3);
-      if (lesson.wentWell) pdf.block(s.lessons.wentWell, printable(lesson.wentWell, 10_000));
-      if (lesson.wentBadly) pdf.block(s.lessons.wentBadly, printable(lesson.wentBadly, 10_000));
-      if (lesson.actions.length) pdf.bullets(lesson.actions.map((a) => fill(s.lessons.action, { action: printable(a.action, 1000), owner: printable(a.owner, 120) })));
+      const who = lesson.author ? authorWithRole(lesson.author, lesson.authorRole) : t('lessons.anonymous');
+      pdf.heading(t('lessons.by', { author: who, date: at(lesson.submittedAt) }), 3);
+      if (lesson.wentWell) pdf.block(t('lessons.wentWell'), printable(lesson.wentWell, 10_000));
+      if (lesson.wentBadly) pdf.block(t('lessons.wentBadly'), printable(lesson.wentBadly, 10_000));
+      if (lesson.actions.length) pdf.bullets(lesson.actions.map((a) => t('lessons.action', { action: printable(a.action, 1000), owner: printable(a.owner, 120) })));
     }
   });
 
   await section('appendix', 13, () => {
     if (data.topMentions.length === 0) return nothing();
-    pdf.paragraph(fill(s.appendix.intro, { count: data.topMentions.length }));
+    pdf.paragraph(t('appendix.intro', { count: data.topMentions.length }));
     pdf.table(
       [
-        { header: s.appendix.author, width: 1.3 },
-        { header: s.appendix.audience, width: 0.8 },
-        { header: s.appendix.when, width: 1 },
-        { header: s.appendix.source, width: 0.8 },
-        { header: s.appendix.tone, width: 0.7 },
-        { header: s.appendix.text, width: 3.4 },
+        { header: t('appendix.author'), width: 1.2 },
+        { header: t('appendix.audience'), width: 0.95 },
+        { header: t('appendix.when'), width: 1 },
+        { header: t('appendix.source'), width: 0.8 },
+        { header: t('appendix.tone'), width: 0.85 },
+        { header: t('appendix.text'), width: 3.2 },
       ],
       data.topMentions.map((m) => [
         printable(m.authorName ?? m.authorHandle ?? '?', 120),
         m.authorAudience === null ? '—' : num.format(m.authorAudience),
         at(m.publishedAt),
         printable(m.sourceName ?? m.sourceKind, 80),
-        s.tones[(m.toneClass ?? 'none') as keyof Strings['tones']] ?? '—',
+        t(`tones.${m.toneClass ?? 'none'}`, { defaultValue: '—' }),
         printable(`${m.title ? `${m.title} — ` : ''}${m.text}`, 600),
       ]),
     );
@@ -563,9 +576,9 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       { header: '', width: 5 },
       { header: '', width: 0.8 },
     ],
-    SECTION_ORDER.map((key, i) => [`${i + 1}. ${s.sections[key]}`, String(sectionPages[key])]),
+    SECTION_ORDER.map((key, i) => [`${i + 1}. ${t(`sections.${key}`)}`, String(sectionPages[key])]),
     { header: false },
   );
-  const buffer = await pdf.finish((page, count) => fill(s.page, { page, count }));
+  const buffer = await pdf.finish((page, count) => t('page', { page, count }));
   return { pdf: buffer, pages: lastPage, sectionPages };
 }

@@ -10,6 +10,10 @@ export const CHART_ASPECT = HEIGHT / WIDTH;
 const HOUR_MS = 3_600_000;
 const MAX_SERIES = 5;
 const LEVEL_COLOURS: Record<string, string> = { vigilance: '#f1c40f', alert: '#e67e22', crisis: '#c0392b' };
+// The title takes the first 24 px, the legend the next line; the grid starts below both and leaves room for
+// the time labels under it, so nothing overlaps at any legend length that fits on one line.
+const LEGEND = { top: 30, textStyle: { fontSize: 10 } } as const;
+const GRID = { left: 56, right: 24, top: 64, bottom: 32 } as const;
 const PALETTE = ['#2c6fbb', '#16a085', '#8e44ad', '#d35400', '#7f8c8d'];
 
 export interface ChartLabels {
@@ -78,9 +82,9 @@ export function volumeChartSvg(input: ChartInput, labels: ChartLabels): string {
   const shown = [...input.series].sort((a, b) => b.total - a.total).slice(0, MAX_SERIES);
   return render({
     color: PALETTE,
-    title: { text: labels.volumeTitle, left: 'center', textStyle: { fontSize: 13 } },
-    legend: { top: 22, textStyle: { fontSize: 10 } },
-    grid: { left: 56, right: 24, top: 56, bottom: 28 },
+    title: { text: labels.volumeTitle, left: 'center', top: 4, textStyle: { fontSize: 13 } },
+    legend: LEGEND,
+    grid: GRID,
     xAxis: timeAxis(input),
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 10 } },
     series: shown.map((s, i) => ({
@@ -113,9 +117,9 @@ export function toneChartSvg(input: ChartInput, labels: ChartLabels): string {
     .map(([hour, c]) => [hour * HOUR_MS, Math.round((c.negative / c.toned) * 1000) / 10]);
   return render({
     color: ['#c0392b'],
-    title: { text: labels.toneTitle, left: 'center', textStyle: { fontSize: 13 } },
-    legend: { top: 22, textStyle: { fontSize: 10 } },
-    grid: { left: 56, right: 24, top: 56, bottom: 28 },
+    title: { text: labels.toneTitle, left: 'center', top: 4, textStyle: { fontSize: 13 } },
+    legend: LEGEND,
+    grid: GRID,
     xAxis: timeAxis(input),
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %', fontSize: 10 } },
     series: [{ type: 'line', name: labels.negativeShare, showSymbol: false, data: points, areaStyle: { opacity: 0.15 }, ...markers(input) }],

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { securityEn, securityFr } from '../../../shared/i18n/security';
+import { localeOf, translator } from '../i18n/translator';
 
 const ownerSchema = z.object({
   pid: z.number().int().positive(),
@@ -33,17 +33,15 @@ export class DataFolderInUse extends Error {
 
   /** The title and text a shell shows, in the person's language, the start time in local time. */
   wording(language: 'en' | 'fr'): { title: string; text: string } {
-    const words = (language === 'fr' ? securityFr : securityEn).dataFolderInUse;
-    return { title: words.title, text: dataFolderInUseText(this.dataDir, this.owner, language) };
+    return { title: translator(language)('security.dataFolderInUse.title'), text: dataFolderInUseText(this.dataDir, this.owner, language) };
   }
 }
 
 function dataFolderInUseText(dir: string, owner: LockOwner | undefined, language: 'en' | 'fr'): string {
-  const words = (language === 'fr' ? securityFr : securityEn).dataFolderInUse;
-  const values: Record<string, string> = owner
-    ? { dir, shell: words[owner.shell], pid: String(owner.pid), since: new Date(owner.since).toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB') }
-    : { dir };
-  return (owner ? words.held : words.heldUnknown).replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  const t = translator(language, 'security.dataFolderInUse');
+  return owner
+    ? t('held', { dir, shell: t(owner.shell), pid: owner.pid, since: new Date(owner.since).toLocaleString(localeOf(language)) })
+    : t('heldUnknown', { dir });
 }
 
 const LOCK_FILE = 'tocsin.lock';

@@ -34,6 +34,16 @@ const MUTED = '#555555';
 const RULE = '#b0b0b0';
 const HEADER_FILL = '#e8e8e8';
 const EXERCISE_RED = '#c0392b';
+const TABLE_SIZE = 9;
+const MIN_TABLE_SIZE = 6;
+/** A word of a language, possibly with an apostrophe, hyphen or closing punctuation. */
+const WORD = /^[(«“]?[\p{L}][\p{L}’'-]*[\p{L}][.,;:!?)»”]?$/u;
+
+/**
+ * svg-to-pdfkit sizes an SVG by its own width and height attributes (in px, drawn larger than the box asked
+ * for) and ignores the box: without them the viewBox is scaled to the box, so text after it lands below it.
+ */
+const fitToBox = (svg: string): string => svg.replace(/^<svg\b[^>]*>/, (root) => root.replace(/\s(?:width|height)="[^"]*"/g, ''));
 
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
@@ -104,7 +114,7 @@ export class PdfWriter {
     const height = width * aspect;
     this.ensureSpace(height + 8);
     const y = this.doc.y;
-    SVGtoPDF(this.doc, svg, MARGIN, y, {
+    SVGtoPDF(this.doc, fitToBox(svg), MARGIN, y, {
       width,
       height,
       assumePt: false,
@@ -198,10 +208,11 @@ export class PdfWriter {
     const total = columns.reduce((sum, c) => sum + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.contentWidth);
     const pad = 4;
+    const cellSize = (cell: string, i: number, isBold: boolean) => this.#fittingSize(cell, (widths[i] ?? 0) - pad * 2, isBold ? 'bold' : 'regular');
     const rowHeight = (cells: readonly string[], bold: (i: number) => boolean) =>
       Math.max(
         ...cells.map((cell, i) => {
-          this.doc.font(bold(i) ? 'bold' : 'regular').fontSize(9);
+          this.doc.font(bold(i) ? 'bold' : 'regular').fontSize(cellSize(cell, i, bold(i)));
           return this.doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - pad * 2 });
         }),
       ) +
@@ -213,7 +224,7 @@ export class PdfWriter {
       let x = MARGIN;
       if (fill) this.doc.rect(MARGIN, y, this.contentWidth, height).fill(fill);
       cells.forEach((cell, i) => {
-        this.doc.font(bold(i) ? 'bold' : 'regular').fontSize(9).fillColor(INK);
+        this.doc.font(bold(i) ? 'bold' : 'regular').fontSize(cellSize(cell, i, bold(i))).fillColor(INK);
         this.doc.text(cell, x + pad, y + pad, { width: (widths[i] ?? 0) - pad * 2 });
         x += widths[i] ?? 0;
       });
@@ -240,6 +251,19 @@ export class PdfWriter {
     }
     this.doc.font('regular').fontSize(10);
     this.doc.moveDown(0.8);
+  }
+
+  /**
+   * The table font size at which every word of the cell fits its column: pdfkit cuts a word wider than its
+   * line anywhere ("Vérificat ion"), so a cell whose longest word is too wide is set smaller instead.
+   * Tokens that are not words (hashes, links) may still be cut: they have no syllables to respect.
+   */
+  #fittingSize(cell: string, width: number, font: 'regular' | 'bold'): number {
+    this.doc.font(font).fontSize(TABLE_SIZE);
+    let widest = 0;
+    // pdfkit measures a word with the space after it when deciding to cut it, so the space must fit too.
+    for (const token of cell.split(/\s+/)) if (WORD.test(token)) widest = Math.max(widest, this.doc.widthOfString(`${token} `));
+    return widest <= width ? TABLE_SIZE : Math.max(MIN_TABLE_SIZE, Math.floor(((TABLE_SIZE * width) / widest) * 10) / 10);
   }
 
   /** Draws footers and exercise marks on every page, then returns the finished file. */

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languageSchema, type Language } from '../../../shared/domain/workspace';
 import { uiCatalogs } from '../../../shared/i18n/index';
+import { FRENCH_TYPOGRAPHY, frenchTypographyProcessor } from '../../../shared/i18n/frenchTypography';
 
 const STORAGE_KEY = 'tocsin.language';
 
@@ -21,13 +22,14 @@ export function setLanguage(language: Language): void {
 export function initI18n(): typeof i18next {
   const lng = initialLanguage();
   document.documentElement.lang = lng;
-  void i18next.use(initReactI18next).init({
+  void i18next.use(initReactI18next).use(frenchTypographyProcessor).init({
     lng,
     fallbackLng: 'en',
     resources: { en: { translation: uiCatalogs.en }, fr: { translation: uiCatalogs.fr } },
     // React already escapes rendered text; double escaping would garble apostrophes in French.
     interpolation: { escapeValue: false },
     returnNull: false,
+    postProcess: [FRENCH_TYPOGRAPHY],
   });
   return i18next;
 }

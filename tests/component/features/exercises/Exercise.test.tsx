@@ -128,7 +128,7 @@ describe('Director console', () => {
   });
 
   it.each([
-    ['fr', 'drill.yaml : 2 problème(s), rien n’a été importé'],
+    ['fr', 'drill.yaml\u202f: 2 problème(s), rien n’a été importé'],
     ['en', 'drill.yaml: 2 problem(s), nothing was imported'],
   ] as const)('lists in %s every problem of a scenario file it refuses', async (language, title) => {
     backend.reply('exercises:run', null);

@@ -70,7 +70,7 @@ describe('Crisis log entry form', () => {
   });
 
   it.each([
-    ['fr', 'Les données sont verrouillées : saisissez la phrase secrète. The workspace is locked.'],
+    ['fr', 'Les données sont verrouillées\u202f: saisissez la phrase secrète. The workspace is locked.'],
     ['en', 'The data is locked: enter the passphrase. The workspace is locked.'],
   ] as const)('keeps the text and says why in %s when the entry is refused', async (language, text) => {
     backend.reply('crisisLog:list', []);

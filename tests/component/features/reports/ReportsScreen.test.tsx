@@ -29,19 +29,19 @@ function answerReads() {
 }
 
 describe('Reports screen', () => {
-  it('generates the report of the first incident in the workspace’s report language unless another is chosen', async () => {
+  it('generates the report of the first incident in the reader’s language, whatever the workspace’s, unless another is chosen', async () => {
     answerReads();
     backend.reply('reports:generate', job);
-    renderInApp(<ReportsScreen />);
+    renderInApp(<ReportsScreen />, { language: 'en' });
     const generate = await screen.findByTestId('generate-report');
     await waitFor(() => expect((screen.getByTestId('report-incident') as HTMLInputElement).value).toBe('Rappel de lots Acme'));
     click(generate);
-    click(screen.getByRole('radio', { name: 'English' }));
+    click(screen.getByRole('radio', { name: 'Français' }));
     click(generate);
     await waitFor(() =>
       expect(backend.sent('reports:generate')).toEqual([
-        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'fr' },
-        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'en' },
+        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'en', timeZone: expect.any(String) },
+        { workspaceId: 'live', incidentId: INCIDENT_ID, language: 'fr', timeZone: expect.any(String) },
       ]),
     );
   });

@@ -75,7 +75,7 @@ describe('SocialSourceForm', () => {
   });
 
   it.each([
-    ['fr', 'Cette source ne peut pas être lue : piaille.fr a refusé le jeton d’accès (HTTP 401) : créez un nouveau jeton dans votre compte Mastodon et enregistrez-le ici.'],
+    ['fr', 'Cette source ne peut pas être lue\u202f: piaille.fr a refusé le jeton d’accès (HTTP 401)\u202f: créez un nouveau jeton dans votre compte Mastodon et enregistrez-le ici.'],
     ['en', 'This source cannot be read: piaille.fr refused the access token (HTTP 401): create a new token in your Mastodon account and save it here.'],
   ] as const)('words a refused token in %s', async (language, text) => {
     backend.reply('sources:test', {

@@ -42,7 +42,7 @@ describe('SourceForm (news feed or webhook)', () => {
   });
 
   it.each([
-    ['fr', 'Cette source ne peut pas être lue : news.example.org n’a pas de flux à cette adresse (HTTP 404).'],
+    ['fr', 'Cette source ne peut pas être lue\u202f: news.example.org n’a pas de flux à cette adresse (HTTP 404).'],
     ['en', 'This source cannot be read: news.example.org has no feed at this address (HTTP 404).'],
   ] as const)('words a failed test in %s from the problem main named', async (language, text) => {
     backend.reply('sources:test', {

@@ -7,14 +7,14 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 describe('system entries of the crisis log in words', () => {
   it('words an entry in the reader’s language, codes and bilingual names included', () => {
     const data = { roleNameFr: 'Juriste', roleNameEn: 'Legal counsel', person: 'Zoé Müller', state: 'onDuty' };
-    expect(wordSystemEntry('role.duty', data, 'fr')).toBe('Juriste (Zoé Müller) : de service');
+    expect(wordSystemEntry('role.duty', data, 'fr')).toBe('Juriste (Zoé Müller)\u202f: de service');
     expect(wordSystemEntry('role.duty', data, 'en')).toBe('Legal counsel (Zoé Müller): on duty');
-    expect(wordSystemEntry('alert.opened', { watch: 'Banque Léman', level: 'crisis' }, 'fr')).toBe('Détection : Banque Léman → crise');
+    expect(wordSystemEntry('alert.opened', { watch: 'Banque Léman', level: 'crisis' }, 'fr')).toBe('Détection\u202f: Banque Léman → crise');
     expect(wordSystemEntry('composer.rejected', { person: 'Bruno', role: 'legal', title: 'Attente', reason: 'trop vague' }, 'fr')).toBe(
-      'Bruno (Juridique) a refusé « Attente » : trop vague',
+      'Bruno (Juridique) a refusé «\u202fAttente\u202f»\u202f: trop vague',
     );
     expect(wordSystemEntry('composer.drafted', { person: 'Léa', title: 'Attente', kind: 'holding' }, 'fr')).toBe(
-      'Léa a rédigé la déclaration « Attente » (Message d’attente).',
+      'Léa a rédigé la déclaration «\u202fAttente\u202f» (Message d’attente).',
     );
   });
 
@@ -33,6 +33,14 @@ describe('system entries of the crisis log in words', () => {
     expect(wordSystemEntry('alert.dismissed', { watch: '{{reason}} [[x]]', reason: 'doublon' }, 'en')).toBe('Alert dismissed: {{reason}} [[x]] — doublon');
     expect(codeWord('stabilised', 'fr')).toBe('stabilisée');
     expect(codeWord('Zoé', 'fr')).toBe('Zoé');
+  });
+
+  it('puts a screen’s no-name placeholder and the draft-check codes in the reader’s words', () => {
+    const data = { person: 'Someone at this computer', role: 'legal', title: 'Attente', hash: 'abc', openFlags: 'fr:missingEmpathy,en:speculation' };
+    expect(wordSystemEntry('composer.approved', data, 'fr')).toBe(
+      'Quelqu’un sur ce poste (Juridique) a validé «\u202fAttente\u202f» (texte abc). Le contrôle signale encore\u202f: FR Pas d’empathie, EN Spéculation.',
+    );
+    expect(wordSystemEntry('composer.drafted', { person: 'Opérateur sans nom', title: 'Note', kind: 'holding' }, 'en')).toMatch(/^Unnamed operator drafted/);
   });
 
   it('asks the same values of the French and English wording of every code', () => {

@@ -51,7 +51,6 @@ export class OutboxService {
     this.log?.system(workspaceId, {
       incidentId: statement?.incidentId ?? null,
       code: 'composer.published',
-      body: `${c.person} confirmed publication of "${statement?.title ?? row.statementId}" on ${row.channel} (${row.language})${c.url ? ` at ${c.url}` : ''}.`,
       data: { statementId: row.statementId, title: statement?.title ?? row.statementId, channel: row.channel, language: row.language, url: c.url, person: c.person },
       occurredAt: c.publishedAt,
     });

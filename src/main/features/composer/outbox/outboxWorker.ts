@@ -169,7 +169,6 @@ export class OutboxWorker {
       this.o.log?.system(workspaceId, {
         incidentId: statement?.incidentId ?? null,
         code: 'composer.published',
-        body: `"${statement?.title ?? row.statementId}" was published on ${row.channel} (${row.language})${posted[0]?.url ? `: ${posted[0].url}` : ''}.`,
         data: {
           statementId: row.statementId,
           title: statement?.title ?? row.statementId,

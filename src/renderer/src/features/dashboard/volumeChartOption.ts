@@ -43,8 +43,8 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
   const wholeDays = series.bucketMinutes % 1440 === 0;
   const label = (iso: string) => timeLabel(iso, language, withDay, !wholeDays);
   const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
-  // French sets a non-breaking space before a colon.
-  const colon = language === 'fr' ? '\u00a0: ' : ': ';
+  // French sets a narrow no-break space before a colon.
+  const colon = language === 'fr' ? '\u202f: ' : ': ';
   const axisText = dark ? '#dee2e6' : '#343a40';
   const markers = [
     ...series.alerts.flatMap((a) => {

@@ -17,7 +17,7 @@ export function BacktestChart({ result }: { result: BacktestResult }) {
     const times = result.buckets.map((b) => b.at);
     const label = (iso: string) => formatDateTime(iso, i18n.language);
     const number = new Intl.NumberFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
-    const colon = i18n.language === 'fr' ? '\u00a0: ' : ': ';
+    const colon = i18n.language === 'fr' ? '\u202f: ' : ': ';
     const axisText = dark ? '#dee2e6' : '#343a40';
     return {
       animation: false,

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../i18n/format';
 import { alertHash } from '../detection/alertRoute';
 import { useNow } from './useNow';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
+import { whySentence } from '../../../../shared/detection/whySentence';
 import { ScopePanel } from './ScopePanel';
 
 export function OverviewTab({ detail, actor }: { detail: IncidentDetail; actor: Actor }) {
@@ -35,7 +36,7 @@ export function OverviewTab({ detail, actor }: { detail: IncidentDetail; actor: 
       {detail.alert && (
         <Alert color="orange" title={t('incidents.overview.fromAlert', { id: detail.alert.alertId })} data-testid="alert-why">
           <List size="sm">
-            {detail.alert.why.map((why) => (
+            {(detail.alert.signals ? detail.alert.signals.map((signal) => whySentence(signal, t)) : detail.alert.why).map((why) => (
               <List.Item key={why}>{why}</List.Item>
             ))}
           </List>

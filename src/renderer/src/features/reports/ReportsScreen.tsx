@@ -10,7 +10,6 @@ import type { ExportKind } from '../../../../shared/domain/report';
 import type { Language } from '../../../../shared/domain/workspace';
 import { useIncidentList } from '../../api/hooks/useIncidents';
 import { useImportArchive, useStartJob } from '../../api/hooks/useReports';
-import { useWorkspace } from '../../api/hooks/useWorkspace';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { JobRow } from './JobRow';
@@ -25,10 +24,9 @@ const EXPORTS: readonly { kind: Exclude<ExportKind, 'report'>; label: string }[]
 ];
 
 export function ReportsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workspaceId = useWorkspaceId();
   const incidents = useIncidentList(workspaceId);
-  const workspace = useWorkspace(workspaceId);
   const [incidentId, setIncidentId] = useState<string | null>(null);
   const [language, setLanguage] = useState<Language | null>(null);
   const [jobs, setJobs] = useState<{ jobId: string; kind: ExportKind }[]>([]);
@@ -40,7 +38,8 @@ export function ReportsScreen() {
     const first = incidents.data?.[0];
     if (incidentId === null && first) setIncidentId(first.id);
   }, [incidents.data, incidentId]);
-  const reportLanguage = language ?? workspace.data?.settings.reportLanguage ?? 'fr';
+  // The report is written in the reader's language unless they pick the other one here.
+  const reportLanguage: Language = language ?? (i18n.language === 'en' ? 'en' : 'fr');
 
   const run = (kind: ExportKind) => {
     if (!incidentId) return;

@@ -165,7 +165,7 @@ describe('approval and the draft check', () => {
     await invoke(core, 'composer:approve', { workspaceId: WS, statementId: d.statement.id, approver: { person: 'Alice', role: 'crisisLead' }, contentHash: d.statement.contentHash });
     const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
     const approval = log.find((e) => e.systemCode === 'composer.approved')!;
-    expect(approval.body).toMatch(/Le contrôle signale encore : en:speculation\./);
+    expect(approval.body).toMatch(/Le contrôle signale encore\u202f: EN Spéculation\./);
     expect(approval.data?.openFlags).toBe('en:speculation');
   });
 

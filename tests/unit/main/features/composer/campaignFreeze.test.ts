@@ -48,7 +48,7 @@ describe('campaign freeze register', () => {
 
     const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId: INCIDENT } });
     expect(log.map((e) => e.systemCode)).toEqual(expect.arrayContaining(['composer.campaignsFrozen', 'composer.campaignsUnfrozen']));
-    expect(log.find((e) => e.systemCode === 'composer.campaignsFrozen')!.body).toMatch(/Alice Martin a gelé \d+ campagne/);
+    expect(log.find((e) => e.systemCode === 'composer.campaignsFrozen')!.body).toMatch(/Alice Martin a gelé des campagnes \(\d+\)/);
 
     // The register is in the workspace database: a new core on the same folder sees the same state.
     core.close();

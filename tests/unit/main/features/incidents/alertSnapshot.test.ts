@@ -41,12 +41,20 @@ describe('alert snapshot', () => {
     { kind: 'emergingTerms', level: 'calm', value: 0, reference: 5, items: [] },
   ];
 
-  it('words the fired signals in the report language, the volume as a ratio against the usual hour', () => {
+  it('words the fired signals in the report language, numbers and spacing in its form, the volume as a ratio against the usual hour', () => {
     expect(snapshotOf(alertWith(signals), 'fr').why).toEqual([
-      'Volume ×6.2 par rapport au niveau habituel de cette heure (40 mentions/h)',
-      'Part négative 52.5 % (habituellement 18.1 %)',
-      'Vocabulaire de crise : fuite de données, scandale',
+      'Volume ×6,2 par rapport au niveau habituel de cette heure (40 mentions/h)',
+      'Part négative 52,5 % (habituellement 18,1 %)',
+      'Vocabulaire de crise\u202f: fuite de données, scandale',
     ]);
-    expect(snapshotOf(alertWith(signals), 'en').why[0]).toBe('Volume ×6.2 the usual level for this hour (40 mentions/h)');
+    expect(snapshotOf(alertWith(signals), 'en').why).toEqual([
+      'Volume ×6.2 against the usual level for this hour (40 mentions/h)',
+      'Negative share 52.5% (usually 18.1%)',
+      'Crisis vocabulary: fuite de données, scandale',
+    ]);
+  });
+
+  it('keeps the fired signals as data, so a reader in another language gets them in theirs', () => {
+    expect(snapshotOf(alertWith(signals), 'fr').signals).toEqual(signals.slice(0, 3));
   });
 });

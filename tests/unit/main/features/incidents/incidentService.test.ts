@@ -58,7 +58,7 @@ describe('IncidentService', () => {
     expect(log[0]!.body).toContain('alert-42');
     // System entries are worded in the workspace's report language (French by default).
     const manual = c.incidents.open('live', { title: 'Grève', scenarioKind: 'strike', severity: 'critical', actor: lead });
-    expect(c.crisisLog.list('live', { incidentId: manual.id })[0]!.body).toBe('Incident ouvert : Grève (gravité critique)');
+    expect(c.crisisLog.list('live', { incidentId: manual.id })[0]!.body).toBe('Incident ouvert\u202f: Grève (gravité critique)');
     expect(c.incidents.list('live').map((i) => i.id)).toEqual([manual.id, incident.id]);
   });
 

@@ -82,7 +82,7 @@ describe('PDF incident report', () => {
     expect(text).toContain('plainte pénale déposée');
     // Reaction, alerts, plain "nothing recorded" wording for what does not exist.
     expect(text).toContain('« Communiqué d’attente » — publiée le');
-    expect(text).toContain('2 contribution(s) au retour d’expérience');
+    expect(text).toContain('2 contributions au retour d’expérience');
     expect(text).toContain('Le communiqué d’attente est sorti trop tard');
     expect(text).toContain('Pré-valider un message d’attente « fuite de données » — responsable : Juriste');
     expect(text).toContain('Anonyme');

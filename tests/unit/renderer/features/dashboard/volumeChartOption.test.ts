@@ -80,4 +80,15 @@ describe('volumeChartOption', () => {
     ]);
     expect(option.dataZoom).toHaveLength(2);
   });
+
+  it('writes tooltip numbers and times in the reader’s form, French with a comma and a narrow space before the colon', () => {
+    const decimal = { ...series, points: [point(0, { count: 9, negative: 5, negativeShare: 0.47, baseline: { low: 1.5, median: 4.7, high: 6.25 } })] };
+    const fr = volumeChartOption(decimal, texts, 'fr', true) as { tooltip: { formatter: (p: Array<{ dataIndex: number }>) => string } };
+    const html = fr.tooltip.formatter([{ dataIndex: 0 }]);
+    expect(html).toContain('Usual level\u202f: 4,7 (1,5–6,3)');
+    expect(html).toContain('Negative share\u202f: 47\u00a0%');
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const en = volumeChartOption(decimal, texts, 'en', true) as { tooltip: { formatter: (p: Array<{ dataIndex: number }>) => string } };
+    expect(en.tooltip.formatter([{ dataIndex: 0 }])).toContain('Usual level: 4.7 (1.5–6.3)');
+  });
 });
