@@ -114,7 +114,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const who = (name: string): string => printable(personName(name, language), 120);
   /** Entries Tocsin wrote are worded in the report's language from their code; people's are kept as written. */
   const entryText = (e: ReportData['log'][number]): string =>
-    printable(e.kind === 'system' ? (wordSystemEntry(e.systemCode, e.data, language) ?? e.body) : e.body, 2000);
+    printable(e.kind === 'system' ? (wordSystemEntry(e.systemCode, e.data, language, timeZone) ?? e.body) : e.body, 2000);
   const authorWithRole = (author: string, role: string | null): string =>
     `${who(author)}${role ? ` (${printable(roleName(role) || role, 80)})` : ''}`;
   const integrityParagraph = () => pdf.paragraph(integrityLine(), { size: 9 });
