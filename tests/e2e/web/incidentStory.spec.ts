@@ -32,24 +32,27 @@ interface AlertDto {
   status: string;
 }
 
-/** The scribe's manual source for this spec's channel, shared by both languages' runs. */
-async function scribeSource(request: APIRequestContext): Promise<number> {
+/** Each language's run captures on its own channel (no other spec uses these), so neither counts the other's. */
+const CHANNEL = { fr: 'other', en: 'tv' } as const;
+
+/** The scribe's manual source of a capture channel, as captures create it. */
+async function scribeSource(request: APIRequestContext, channel: string): Promise<number> {
   const sources = await rpc<{ id: number; kind: string; config: { channel?: string } }[]>(request, 'sources:list', { workspaceId: 'live' });
-  const known = sources.find((s) => s.kind === 'manual' && s.config.channel === 'other');
+  const known = sources.find((s) => s.kind === 'manual' && s.config.channel === channel);
   if (known) return known.id;
-  const created = await rpc<{ id: number }>(request, 'sources:create', { workspaceId: 'live', source: { kind: 'manual', name: 'Manual capture (other)', config: { channel: 'other' } } });
+  const created = await rpc<{ id: number }>(request, 'sources:create', { workspaceId: 'live', source: { kind: 'manual', name: `Manual capture (${channel})`, config: { channel } } });
   return created.id;
 }
 
 /** The leak still spreading today, as the scribe captures it from calls and posts: live detection alerts. */
-async function captureLeakToday(request: APIRequestContext, lang: string): Promise<void> {
+async function captureLeakToday(request: APIRequestContext, lang: 'fr' | 'en'): Promise<void> {
   const now = Date.now();
   for (let i = 0; i < 26; i += 1) {
     const journalist = i === 25;
     await rpc(request, 'mentions:capture', {
       workspaceId: 'live',
       capture: {
-        channel: 'other',
+        channel: CHANNEL[lang],
         outlet: journalist ? 'Le Temps' : 'Forum',
         authorName: journalist ? 'Paul Favre' : `Client récit ${lang} ${i}`,
         authorKind: journalist ? 'journalist' : 'public',
@@ -79,7 +82,7 @@ for (const lang of ['fr', 'en'] as const) {
     const file = agencyExport({ rows: 3000, seed: lang === 'fr' ? 41 : 42, timeZone: EXPORT_ZONE, idPrefix: `story-${lang}` });
     const sourceName = `Agence du récit ${LANG}`;
     const fileSource = await rpc<{ id: number }>(request, 'sources:create', { workspaceId: 'live', source: { kind: 'file', name: sourceName, config: {} } });
-    const scribe = await scribeSource(request);
+    const scribe = await scribeSource(request, CHANNEL[lang]);
     const brandName = `${AGENCY_WATCHES.brand.name} récit ${LANG}`;
     const leakName = `${AGENCY_WATCHES.leak.name} récit ${LANG}`;
     const brand = await rpc<{ id: number }>(request, 'watches:create', {
@@ -90,8 +93,8 @@ for (const lang of ['fr', 'en'] as const) {
       workspaceId: 'live',
       watch: { name: leakName, keywords: AGENCY_WATCHES.leak.keywords, sourceIds: [fileSource.id, scribe] },
     });
-    const plan = await rpc<{ plan: { organisation: string } }>(request, 'plan:get', { workspaceId: 'live' });
-    const organisation = plan.plan.organisation;
+    const plan = await rpc<{ plan: { metadata: { organisation: string } } }>(request, 'plan:get', { workspaceId: 'live' });
+    const organisation = plan.plan.metadata.organisation;
     expect(organisation).not.toBe('');
 
     await test.step('import the agency export, reading its dates in London time on a Zurich laptop', async () => {
@@ -222,7 +225,22 @@ for (const lang of ['fr', 'en'] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), job.getByRole('button', { name: w.download }).click()]);
       const text = execFileSync('pdftotext', ['-enc', 'UTF-8', (await download.path())!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       await testInfo.attach(`${lang}-story-report.txt`, { body: text, contentType: 'text/plain' });
-      console.log(text.slice(5500));
+      const reportTime = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CH' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: LAPTOP_ZONE });
+      const scopeStart = new Date(Math.floor(Date.parse(episodeStart) / 60_000) * 60_000);
+      expect(text).toContain(organisation);
+      expect(text).toContain(LAPTOP_ZONE);
+      expect(text).toContain(`${reportTime.format(scopeStart)} →`);
+      // The crisis log's scope entry names the period in words, not as a stored instant.
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+      expect(text).toContain(leakName);
+      expect(text).not.toContain(brandName);
+      // Every mention counted is the leak watch's: the crisis rows of the file and today's captures.
+      const leakRows = file.rows.filter((r) => r.kind === 'crisis' || r.kind === 'journalist').length;
+      expect(text).toContain(`${lang === 'fr' ? 'Mentions sur la période' : 'Mentions in the period'}${w.colon.replace('\u202f', ' ')}${(leakRows + 26).toLocaleString(lang === 'fr' ? 'fr-CH' : 'en-GB')}`);
+      expect(text).toContain(file.journalist.name);
+      for (const brandOnly of ['accueil correct', 'prêt hypothécaire', 'instant transfers', 'quarterly results', 'HelvetiaPourVous', 'taux d’épargne']) {
+        expect(text, `"${brandOnly}" is the brand watch's, not this incident's`).not.toContain(brandOnly);
+      }
       await saveScreen(page, testInfo, `${lang}-story-6-report`);
     });
   });
