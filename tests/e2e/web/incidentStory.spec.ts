@@ -6,7 +6,6 @@
 // incident opened and its period taken back to the episode the backtest found; the report PDF then holds that
 // watch's mentions only, the incident's period and the organisation. Screens in FR and EN.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { agencyExport, AGENCY_WATCHES, CRISIS_WORDS } from '../../support/agencyExport';
 import { openApp, rpc, saveScreen } from './helpers';
@@ -232,6 +231,8 @@ for (const lang of ['fr', 'en'] as const) {
       expect(text).toContain(`${reportTime.format(scopeStart)} →`);
       // The crisis log's scope entry names the period in words, not as a stored instant.
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+      // The alert's reasons are worded as on screen, not given as the detector's working ("level, score=…").
+      expect(text).not.toContain('score=');
       expect(text).toContain(leakName);
       expect(text).not.toContain(brandName);
       // Every mention counted is the leak watch's: the crisis rows of the file and today's captures.

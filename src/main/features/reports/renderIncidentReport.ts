@@ -9,6 +9,7 @@ import { localeOf, translator } from '../../platform/i18n/translator';
 import { CHART_ASPECT, toneChartSvg, volumeChartSvg } from './reportCharts';
 import type { ReportData } from './reportData';
 import { printable } from './printable';
+import { signalItemsText } from './signalItems';
 
 type Strings = typeof reportsEn.pdf;
 export type SectionKey = keyof Strings['sections'];
@@ -260,7 +261,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
               value: num.format(Math.round(sig.value * 100) / 100),
               reference: sig.reference === null ? '—' : num.format(Math.round(sig.reference * 100) / 100),
               level: t(`levelNames.${sig.level}`),
-              items: sig.items.length ? ` — ${printable(sig.items.slice(0, 8).join(', '), 400)}` : '',
+              items: ((words) => (words ? ` — ${words}` : ''))(signalItemsText(sig, language)),
             }),
           ),
       );
