@@ -12,7 +12,7 @@ const negative = (level: Signal['level']): Signal => ({ kind: 'negativeShare', l
 const critic = (level: Signal['level']): Signal => ({ kind: 'audience', level, value: 250_000, reference: 100_000, items: ['Claire Mercier'] });
 
 function evaluation(minute: number, level: Evaluation['level'], previous: Evaluation['level'], windowCount: number, signals: Signal[]): Evaluation {
-  return { at: T0 + minute * MINUTE, level, previous, signals, episode: 'none', windowCount, baseline: 20 } as Evaluation;
+  return { at: T0 + minute * MINUTE, level, previous, signals, episode: null, windowCount, baseline: 20 } as Evaluation;
 }
 
 /** An explanation that only carries the signals it was written from: enough to see which minute wrote it. */
