@@ -112,14 +112,14 @@ export class DemoFeed {
       if (watch) this.deps.watches.delete(workspaceId, watch.id);
       const mentions = source ? this.deps.ingest.removeSource(workspaceId, state.sourceId) : 0;
       if (source) sources.delete(state.sourceId);
-      this.deps.audit(workspaceId, 'demo.removed', `Demo stopped and removed: watch ${watch?.name ?? DEMO_WATCH_NAME}, its source and ${mentions} simulated mentions.`, {
+      this.deps.audit(workspaceId, 'demo.removed', {
         watch: watch?.name ?? DEMO_WATCH_NAME,
         mentions,
       });
       this.deps.events.emit('sources:changed', { workspaceId });
     } else if (!state.stopped) {
       const mentions = source ? sources.mentionCount(state.sourceId) : 0;
-      this.deps.audit(workspaceId, 'demo.kept', `Demo stopped; watch ${watch?.name ?? DEMO_WATCH_NAME} and its ${mentions} simulated mentions kept, marked DEMO.`, {
+      this.deps.audit(workspaceId, 'demo.kept', {
         watch: watch?.name ?? DEMO_WATCH_NAME,
         mentions,
       });

@@ -31,7 +31,7 @@ export function createDispatcher(handlers: Handlers, { checkOutput = false, logg
       }
       return ok(value);
     } catch (error) {
-      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues);
+      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues, error.wording);
       logger.error('handler failed', { channel, error: error instanceof Error ? error.stack : String(error) });
       return fail('INTERNAL', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,7 +1,12 @@
-// Words a failed call for the reader: the error code in their language, then the backend's precise message
-// (English, as the backend writes it), so a French screen never shows a bare English sentence.
+// Words a failed call for the reader: the error code in their language, then the backend's precise message,
+// worded again from its catalogue key when it has one (else as the backend wrote it, in English), so a French
+// screen never shows a bare English sentence.
 import type { TFunction } from 'i18next';
 import { AppFailure } from '../../../shared/contract/envelope';
 
 export const errorMessage = (error: Error, t: TFunction): string =>
-  error instanceof AppFailure ? `${t(`errors.${error.code}`)} ${error.message}` : error.message;
+  error instanceof AppFailure ? `${t(`errors.${error.code}`)} ${failureText(error, t)}` : error.message;
+
+/** The precise message alone, in the reader's language when the backend sent its catalogue key. */
+export const failureText = (error: AppFailure, t: TFunction): string =>
+  error.wording ? t(error.wording.key, error.wording.values ?? {}) : error.message;
