@@ -87,6 +87,10 @@ export const dashboardEn = {
       confirm: 'Stop the demo',
     },
   },
+  failures: {
+    periodEndsBeforeStart: 'The period must end after it starts.',
+    periodTooLong: 'A period covers at most {{days}} days.',
+  },
 };
 
 export const dashboardFr: Catalog<typeof dashboardEn> = {
@@ -174,5 +178,9 @@ export const dashboardFr: Catalog<typeof dashboardEn> = {
       cancel: 'Laisser tourner la démo',
       confirm: 'Arrêter la démo',
     },
+  },
+  failures: {
+    periodEndsBeforeStart: 'La période doit finir après son début.',
+    periodTooLong: 'Une période couvre au plus {{days}} jours.',
   },
 };
