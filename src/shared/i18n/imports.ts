@@ -93,6 +93,21 @@ export const importsEn = {
     duplicateInFile: 'same row earlier in the file',
     rejected: 'refused by ingestion',
   },
+  failures: {
+    mapDateAndText: 'Map at least the date column and the text (or title) column.',
+    noSource: 'No source {{id}}.',
+    notAFileSource: 'Files are imported into a file-import source, not into a feed or a network account.',
+    missingColumns_one: 'This column is not in the file: {{columns}}.',
+    missingColumns_other: 'These columns are not in the file: {{columns}}.',
+    stopped: 'Import stopped: {{detail}}',
+    tooLarge: '{{file}} is {{size}} MB; files up to {{limit}} MB can be imported. Split the export by date range.',
+    empty: '{{file}} is empty.',
+    chunkOffset: 'Expected the chunk at byte {{expected}}, got {{got}}.',
+    largerThanAnnounced: 'The file is larger than announced.',
+    notFullyReceived: '{{file}} is not fully received ({{received}} of {{size}} bytes).',
+    uploadExpired: 'This upload has expired or does not exist; pick the file again.',
+    overBudget: 'more than {{budget}} bytes once inflated',
+  },
 };
 
 export const importsFr: Catalog<typeof importsEn> = {
@@ -186,5 +201,20 @@ export const importsFr: Catalog<typeof importsEn> = {
     invalid: 'ligne illisible',
     duplicateInFile: 'même ligne plus haut dans le fichier',
     rejected: 'refusée à l’ingestion',
+  },
+  failures: {
+    mapDateAndText: 'Associez au moins la colonne de date et la colonne de texte (ou de titre).',
+    noSource: 'Aucune source {{id}}.',
+    notAFileSource: 'Les fichiers s’importent dans une source d’import de fichiers, pas dans un flux ni dans un compte de réseau.',
+    missingColumns_one: 'Cette colonne n’est pas dans le fichier : {{columns}}.',
+    missingColumns_other: 'Ces colonnes ne sont pas dans le fichier : {{columns}}.',
+    stopped: 'Import interrompu : {{detail}}',
+    tooLarge: '{{file}} pèse {{size}} Mo ; on peut importer des fichiers jusqu’à {{limit}} Mo. Découpez l’export par période.',
+    empty: '{{file}} est vide.',
+    chunkOffset: 'Morceau attendu à l’octet {{expected}}, reçu à l’octet {{got}}.',
+    largerThanAnnounced: 'Le fichier est plus gros qu’annoncé.',
+    notFullyReceived: '{{file}} n’est pas entièrement reçu ({{received}} octets sur {{size}}).',
+    uploadExpired: 'Cet envoi a expiré ou n’existe pas ; choisissez à nouveau le fichier.',
+    overBudget: 'plus de {{budget}} octets une fois décompressé',
   },
 };

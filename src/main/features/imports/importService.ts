@@ -12,6 +12,7 @@ import { ImportSummary } from './importSummary';
 import { localTimeZone, readDate } from './parseDate';
 import { resolveMapping, rowToMention, type RowReading } from './rowToMention';
 import type { UploadStaging } from './uploadStaging';
+import { failure, inEnglish } from '../../platform/i18n/failure';
 
 /** The slice of IngestService imports need. */
 export interface MentionSink {
@@ -99,16 +100,16 @@ export class ImportService {
   /** Starts the import and returns at once; progress and the final report arrive as `imports:progress` events. */
   async run(request: RunRequest): Promise<ImportProgress> {
     if (!request.mapping.publishedAt || (!request.mapping.text && !request.mapping.title)) {
-      throw new AppFailure('INVALID_INPUT', 'Map at least the date column and the text (or title) column.');
+      throw failure('INVALID_INPUT', 'imports.failures.mapDateAndText');
     }
     // Imported rows would otherwise pass for a feed's or a network's own posts in every count by source.
     const kind = this.deps.sourceKind(request.workspaceId, request.sourceId);
-    if (kind === undefined) throw new AppFailure('NOT_FOUND', `No source ${request.sourceId}.`);
-    if (kind !== 'file') throw new AppFailure('INVALID_INPUT', 'Files are imported into a file-import source, not into a feed or a network account.');
+    if (kind === undefined) throw failure('NOT_FOUND', 'imports.failures.noSource', { id: request.sourceId });
+    if (kind !== 'file') throw failure('INVALID_INPUT', 'imports.failures.notAFileSource');
     const file = this.deps.staging.get(request.uploadId);
     const table = await this.#table(request.uploadId, request);
     const missing = Object.values(request.mapping).filter((header) => header !== undefined && !table.headers.includes(header));
-    if (missing.length > 0) throw new AppFailure('INVALID_INPUT', `These columns are not in the file: ${missing.join(', ')}.`);
+    if (missing.length > 0) throw failure('INVALID_INPUT', 'imports.failures.missingColumns', { count: missing.length, columns: missing.join(', ') });
 
     const progress: ImportProgress = {
       runId: randomUUID(),
@@ -197,7 +198,7 @@ export class ImportService {
       }
       this.#finish(run, 'done');
     } catch (error) {
-      const message = error instanceof AppFailure || error instanceof ImportFormatError ? error.message : `Import stopped: ${(error as Error).message}`;
+      const message = error instanceof AppFailure || error instanceof ImportFormatError ? error.message : inEnglish('imports.failures.stopped', { detail: (error as Error).message });
       this.#finish(run, 'failed', message);
     } finally {
       // A 60 MB export and its parsed rows are not kept once imported: picking the file again is cheap.
