@@ -107,6 +107,7 @@ export const importsEn = {
     notFullyReceived: '{{file}} is not fully received ({{received}} of {{size}} bytes).',
     uploadExpired: 'This upload has expired or does not exist; pick the file again.',
     overBudget: 'more than {{budget}} bytes once inflated',
+    noImport: 'No such import.',
   },
 };
 
@@ -216,5 +217,6 @@ export const importsFr: Catalog<typeof importsEn> = {
     notFullyReceived: '{{file}} n’est pas entièrement reçu ({{received}} octets sur {{size}}).',
     uploadExpired: 'Cet envoi a expiré ou n’existe pas ; choisissez à nouveau le fichier.',
     overBudget: 'plus de {{budget}} octets une fois décompressé',
+    noImport: 'Cet import n’existe pas.',
   },
 };

@@ -79,6 +79,14 @@ export const sourcesEn = {
       googleAlert: 'Google Alert',
       liveFeed: 'live feed: {{detail}}',
     },
+    webhookFailures: {
+      unknownPath: 'Unknown path: use POST /hooks/<source id>.',
+      postOnly: 'Only POST is accepted.',
+      noSource: 'No active webhook source with this id.',
+      tooLarge: 'The body is too large.',
+      signatureRefused: 'Signature refused: {{detail}}',
+      notStored: 'The delivery could not be stored; retry later.',
+    },
 };
 
 export const sourcesFr: Catalog<typeof sourcesEn> = {
@@ -158,5 +166,13 @@ export const sourcesFr: Catalog<typeof sourcesEn> = {
       feedUnreadable: 'Le flux ne peut pas être lu : {{detail}}',
       googleAlert: 'Alerte Google',
       liveFeed: 'flux en direct : {{detail}}',
+    },
+    webhookFailures: {
+      unknownPath: 'Chemin inconnu : utilisez POST /hooks/<id de la source>.',
+      postOnly: 'Seul POST est accepté.',
+      noSource: 'Aucune source webhook active avec cet identifiant.',
+      tooLarge: 'Le corps est trop gros.',
+      signatureRefused: 'Signature refusée : {{detail}}',
+      notStored: 'La livraison n’a pas pu être enregistrée ; réessayez plus tard.',
     },
 };

@@ -138,14 +138,14 @@ export class ImportService {
 
   cancel(runId: string): ImportProgress {
     const run = this.#runs.get(runId);
-    if (!run) throw new AppFailure('NOT_FOUND', 'No such import.');
+    if (!run) throw failure('NOT_FOUND', 'imports.failures.noImport');
     run.cancelled = true;
     return run.progress;
   }
 
   status(runId: string): ImportProgress {
     const run = this.#runs.get(runId);
-    if (!run) throw new AppFailure('NOT_FOUND', 'No such import.');
+    if (!run) throw failure('NOT_FOUND', 'imports.failures.noImport');
     return run.progress;
   }
 

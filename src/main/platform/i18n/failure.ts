@@ -1,6 +1,6 @@
 // Failures main reports to people, worded from the catalogues: the English text goes to logs and to callers that
 // show text as it comes; the key and values travel with it so each screen words it in its reader's language.
-import { AppFailure, type AppError, type ErrorCode, type Wording } from '../../../shared/contract/envelope';
+import { AppFailure, fail, type AppError, type ErrorCode, type Result, type Wording } from '../../../shared/contract/envelope';
 import { translator } from './translator';
 
 export type WordingValues = NonNullable<Wording['values']>;
@@ -19,4 +19,10 @@ export const issue = (path: string, key: string, values?: WordingValues): NonNul
 
 export function failure(code: ErrorCode, key: string, values?: WordingValues, issues?: AppError['issues']): AppFailure {
   return new AppFailure(code, inEnglish(key, values), issues, values ? { key, values } : { key });
+}
+
+/** The same failure as a Result, for the paths that answer without throwing. */
+export function failed(code: ErrorCode, key: string, values?: WordingValues): Result<never> {
+  const { message, wording } = failure(code, key, values);
+  return fail(code, message, undefined, wording);
 }

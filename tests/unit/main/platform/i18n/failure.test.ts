@@ -10,9 +10,9 @@ import { translator } from '../../../../../src/main/platform/i18n/translator';
 import { sourceFiles } from '../../../../support/prose/proseLiterals';
 import { repoPath } from '../../../../support/paths';
 
-const WORDING_CALLS = new Set(['failure', 'inEnglish', 'issue']);
+const WORDING_CALLS = new Set(['failure', 'failed', 'inEnglish', 'issue']);
 
-/** The literal catalogue keys passed to `failure(code, key, …)`, `issue(path, key, …)` and `inEnglish(key, …)` in src/main. */
+/** The literal catalogue keys passed to `failure(code, key, …)`, `failed(code, key, …)`, `issue(path, key, …)` and `inEnglish(key, …)` in src/main. */
 function wordedKeys(): { where: string; key: string }[] {
   return sourceFiles(repoPath('src/main')).flatMap((path) => {
     const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
