@@ -74,6 +74,7 @@ export const dashboardEn = {
   demo: {
     badge: 'DEMO',
     banner: 'Demo: the “{{watch}}” watch is fed by a simulated scenario that loops. These are not real mentions.',
+    sourceName: 'DEMO — simulated scenario',
     stop: 'Stop the demo',
     confirm: {
       title: 'Stop the demo?',
@@ -166,6 +167,7 @@ export const dashboardFr: Catalog<typeof dashboardEn> = {
   demo: {
     badge: 'DÉMO',
     banner: 'Démo : la veille « {{watch}} » est alimentée par un scénario simulé qui tourne en boucle. Ce ne sont pas de vraies mentions.',
+    sourceName: 'DÉMO — scénario simulé',
     stop: 'Arrêter la démo',
     confirm: {
       title: 'Arrêter la démo ?',

@@ -27,7 +27,7 @@ export interface ArchiveImportDeps {
 }
 
 const refuse = (problem: ArchiveProblem, key: string, values?: WordingValues): AppFailure =>
-  failure('CONFLICT', `reports.failures.${key}`, values, [{ path: 'archive', message: problem }]);
+  failure('CONFLICT', key, values, [{ path: 'archive', message: problem }]);
 
 const signedSchema = z.object({ signature: z.string(), signer: z.object({ publicKey: z.string(), fingerprint: z.string() }) });
 
@@ -63,14 +63,14 @@ function verifiedDocument(json: unknown, expectedFingerprint: string | undefined
     throw failure('INVALID_INPUT', 'reports.failures.notAnArchive');
   }
   const signed = signedSchema.safeParse(json);
-  if (!signed.success) throw refuse('unsigned', 'unsigned');
+  if (!signed.success) throw refuse('unsigned', 'reports.failures.unsigned');
   const { signature: _signature, ...document } = json as Record<string, unknown>;
   const { publicKey, fingerprint } = signed.data.signer;
   if (!verifySignature(publicKey, Buffer.from(JSON.stringify(document), 'utf8'), signed.data.signature)) {
-    throw refuse('signature_invalid', 'signatureInvalid');
+    throw refuse('signature_invalid', 'reports.failures.signatureInvalid');
   }
   if (expectedFingerprint !== undefined && normalise(expectedFingerprint) !== normalise(fingerprint)) {
-    throw refuse('signer_mismatch', 'signerMismatch', { fingerprint });
+    throw refuse('signer_mismatch', 'reports.failures.signerMismatch', { fingerprint });
   }
   return { document, fingerprint };
 }
@@ -81,12 +81,12 @@ const normalise = (fingerprint: string): string => fingerprint.replace(/\s+/g, '
 function checkExportedChain(rows: readonly LogRow[], declaredHead: string | null): void {
   let prev = GENESIS_HASH;
   for (const [i, r] of rows.entries()) {
-    if (r.seq !== i + 1 || r.prev_hash !== prev) throw refuse('log_broken', 'logBroken', { seq: r.seq });
+    if (r.seq !== i + 1 || r.prev_hash !== prev) throw refuse('log_broken', 'reports.failures.logBroken', { seq: r.seq });
     prev = r.hash;
   }
   const head = rows.length === 0 ? null : prev;
   if (head !== declaredHead) {
-    throw refuse('head_mismatch', 'headMismatch', {
+    throw refuse('head_mismatch', 'reports.failures.headMismatch', {
       head: head ?? inEnglish('reports.failures.noHead'),
       declared: declaredHead ?? inEnglish('reports.failures.noDeclaredHead'),
     });
@@ -158,7 +158,7 @@ export function importArchive(content: string, targetKind: WorkspaceKind, deps: 
     if (error instanceof AppFailure) throw error;
     const found = integrity as LogIntegrity | null;
     if (found?.ok === false) {
-      throw refuse('log_broken', 'relinkedBroken', { seq: found.firstBroken?.seq ?? '?', reason: found.firstBroken?.reason ?? '?' });
+      throw refuse('log_broken', 'reports.failures.relinkedBroken', { seq: found.firstBroken?.seq ?? '?', reason: found.firstBroken?.reason ?? '?' });
     }
     throw failure('INVALID_INPUT', 'reports.failures.tablesMismatch', { detail: error instanceof Error ? error.message : String(error) });
   }

@@ -10,7 +10,8 @@ import { translator } from '../../../../../src/main/platform/i18n/translator';
 import { sourceFiles } from '../../../../support/prose/proseLiterals';
 import { repoPath } from '../../../../support/paths';
 
-const WORDING_CALLS = new Set(['failure', 'failed', 'inEnglish', 'issue']);
+/** Calls whose second argument (the first for `inEnglish`) is a catalogue key; `refuse` are local shorthands of `failure`. */
+const WORDING_CALLS = new Set(['failure', 'failed', 'refuse', 'inEnglish', 'issue']);
 
 /** The literal catalogue keys passed to `failure(code, key, …)`, `failed(code, key, …)`, `issue(path, key, …)` and `inEnglish(key, …)` in src/main. */
 function wordedKeys(): { where: string; key: string }[] {
