@@ -10,3 +10,10 @@ export const errorMessage = (error: Error, t: TFunction): string =>
 /** The precise message alone, in the reader's language when the backend sent its catalogue key. */
 export const failureText = (error: AppFailure, t: TFunction): string =>
   error.wording ? t(error.wording.key, error.wording.values ?? {}) : error.message;
+
+/** The problems of a refused input in the reader's language; a failure that names none is its own problem. */
+export const issueTexts = (error: AppFailure, t: TFunction): { path: string; message: string }[] =>
+  (error.issues ?? [{ path: '(file)', message: error.message, wording: error.wording }]).map((issue) => ({
+    path: issue.path,
+    message: issue.wording ? t(issue.wording.key, issue.wording.values ?? {}) : issue.message,
+  }));
