@@ -62,7 +62,7 @@ export const sourcesEn = {
       save: 'Save',
       cancel: 'Cancel',
     },
-    failures: {
+    refusals: {
       noSource: 'No source {{id}}.',
       kindCannotChange: 'The kind of a source cannot change; add a new source instead.',
       hasMentions_one: 'This source already brought {{count}} mention, which stays in the record: pause it instead of deleting it.',
@@ -150,7 +150,7 @@ export const sourcesFr: Catalog<typeof sourcesEn> = {
       save: 'Enregistrer',
       cancel: 'Annuler',
     },
-    failures: {
+    refusals: {
       noSource: 'Aucune source {{id}}.',
       kindCannotChange: 'Le type d’une source ne peut pas changer ; ajoutez plutôt une nouvelle source.',
       hasMentions_one: 'Cette source a déjà apporté {{count}} mention, qui reste au dossier : mettez-la en pause plutôt que de la supprimer.',

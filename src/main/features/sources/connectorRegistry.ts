@@ -18,7 +18,7 @@ export class ConnectorRegistry {
 
   get(kind: string): Connector {
     const connector = this.#byKind.get(kind);
-    if (!connector) throw failure('INVALID_INPUT', 'sources.failures.noConnector', { kind });
+    if (!connector) throw failure('INVALID_INPUT', 'sources.refusals.noConnector', { kind });
     return connector;
   }
 

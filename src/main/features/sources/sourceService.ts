@@ -55,7 +55,7 @@ export class SourceService {
   get(workspaceId: WorkspaceId, id: number): Source {
     const repo = this.#repo(workspaceId);
     const record = repo.get(id);
-    if (!record) throw failure('NOT_FOUND', 'sources.failures.noSource', { id });
+    if (!record) throw failure('NOT_FOUND', 'sources.refusals.noSource', { id });
     return this.#toSource(workspaceId, repo, record);
   }
 
@@ -71,9 +71,9 @@ export class SourceService {
   update(workspaceId: WorkspaceId, id: number, input: SourceInput): Source {
     const repo = this.#repo(workspaceId);
     const existing = repo.get(id);
-    if (!existing) throw failure('NOT_FOUND', 'sources.failures.noSource', { id });
+    if (!existing) throw failure('NOT_FOUND', 'sources.refusals.noSource', { id });
     const values = this.#validate(input);
-    if (values.kind !== existing.kind) throw failure('INVALID_INPUT', 'sources.failures.kindCannotChange');
+    if (values.kind !== existing.kind) throw failure('INVALID_INPUT', 'sources.refusals.kindCannotChange');
     // Secrets are write-only: an edit without new credentials keeps the stored ones.
     const credentials = values.credentials ?? existing.credentials;
     repo.update(id, { name: values.name, config: values.config, credentials, intervalSeconds: values.intervalSeconds }, this.#now());
@@ -84,12 +84,12 @@ export class SourceService {
     const repo = this.#repo(workspaceId);
     const count = repo.mentionCount(id);
     if (count > 0) {
-      throw failure('CONFLICT', 'sources.failures.hasMentions', { count });
+      throw failure('CONFLICT', 'sources.refusals.hasMentions', { count });
     }
     // Without it, a watch limited to this source alone would silently start counting every source.
     const watches = repo.watchesLimitedTo(id);
     if (watches.length > 0) {
-      throw failure('CONFLICT', 'sources.failures.watchesLimitedTo', { count: watches.length, watches: watches.join(', ') });
+      throw failure('CONFLICT', 'sources.refusals.watchesLimitedTo', { count: watches.length, watches: watches.join(', ') });
     }
     const deleted = repo.delete(id);
     this.deps.scheduler.refresh(workspaceId, id);
@@ -98,13 +98,13 @@ export class SourceService {
   }
 
   setPaused(workspaceId: WorkspaceId, id: number, paused: boolean): Source {
-    if (!this.#repo(workspaceId).setPaused(id, paused, this.#now())) throw failure('NOT_FOUND', 'sources.failures.noSource', { id });
+    if (!this.#repo(workspaceId).setPaused(id, paused, this.#now())) throw failure('NOT_FOUND', 'sources.refusals.noSource', { id });
     return this.#changed(workspaceId, id);
   }
 
   async pollNow(workspaceId: WorkspaceId, id: number): Promise<Source> {
     const source = this.get(workspaceId, id);
-    if (!this.deps.registry.find(source.kind)) throw failure('INVALID_INPUT', 'sources.failures.nothingToPoll');
+    if (!this.deps.registry.find(source.kind)) throw failure('INVALID_INPUT', 'sources.refusals.nothingToPoll');
     await this.deps.scheduler.pollNow(workspaceId, id);
     return this.get(workspaceId, id);
   }
@@ -179,7 +179,7 @@ export class SourceService {
     }
     if (values.kind === 'webhook') {
       const config = webhookConfigSchema.safeParse(values.config);
-      if (!config.success) throw failure('INVALID_INPUT', 'sources.failures.webhookPort', undefined, [issue('source.config.port', 'sources.failures.invalidPort')]);
+      if (!config.success) throw failure('INVALID_INPUT', 'sources.refusals.webhookPort', undefined, [issue('source.config.port', 'sources.refusals.invalidPort')]);
       return { ...values, config: config.data, intervalSeconds: DEFAULT_PUSH_INTERVAL_SECONDS };
     }
     return { ...values, intervalSeconds: values.intervalSeconds ?? connector?.defaultIntervalSeconds ?? DEFAULT_PUSH_INTERVAL_SECONDS };

@@ -93,7 +93,7 @@ describe('SourceForm (news feed or webhook)', () => {
     ['en', 'Some values are not valid. The webhook port must be a number between 1024 and 65535.'],
   ] as const)('shows a refused save in %s, worded from the catalogue key main sent', async (language, text) => {
     backend.refuse('sources:create', 'INVALID_INPUT', 'The webhook port must be a number between 1024 and 65535.', undefined, {
-      key: 'sources.failures.webhookPort',
+      key: 'sources.refusals.webhookPort',
     });
     const onDone = vi.fn();
     renderInApp(<SourceForm onDone={onDone} />, { language });

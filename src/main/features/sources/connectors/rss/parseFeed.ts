@@ -10,7 +10,7 @@ export class FeedParseError extends Error {
   readonly detail: string;
 
   constructor(notAFeed: boolean, detail = '') {
-    super(notAFeed ? inEnglish('sources.failures.notAFeed') : inEnglish('sources.failures.feedUnreadable', { detail }));
+    super(notAFeed ? inEnglish('sources.refusals.notAFeed') : inEnglish('sources.refusals.feedUnreadable', { detail }));
     this.name = 'FeedParseError';
     this.notAFeed = notAFeed;
     this.detail = detail;
