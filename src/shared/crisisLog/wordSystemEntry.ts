@@ -11,6 +11,9 @@ const WORDS: Record<Language, Record<string, string>> = { en: systemWordsEn, fr:
 /** Data keys whose values are codes to put in words; the others (names, titles, notes) are shown as written. */
 const WORD_KEYS = new Set(['status', 'state', 'severity', 'from', 'to', 'level', 'kind', 'channel', 'role']);
 const SUFFIX: Record<Language, string> = { fr: 'Fr', en: 'En' };
+/** Data keys holding an instant, stored in UTC and read in the reader's format and zone. */
+const DATE_KEYS = new Set(['start']);
+const LOCALE: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 /** A state, severity, level, kind or channel code in words (the code itself when it is none of those). */
 export function codeWord(code: string, language: Language): string {
@@ -47,8 +50,11 @@ function flagWords(codes: string, language: Language): string {
     .join(', ');
 }
 
-/** The entry in words, or null when its code is unknown or its data lacks a value the wording needs. */
-export function wordSystemEntry(code: string | null, data: SystemData | null, language: Language): string | null {
+/**
+ * The entry in words, or null when its code is unknown or its data lacks a value the wording needs. Instants are
+ * shown in `timeZone` (a report's zone), else in this computer's.
+ */
+export function wordSystemEntry(code: string | null, data: SystemData | null, language: Language, timeZone?: string): string | null {
   if (!code || !Object.hasOwn(CATALOG[language], code)) return null;
   const template = CATALOG[language][code as keyof typeof systemLogEn];
   const values = data ?? {};
@@ -58,6 +64,9 @@ export function wordSystemEntry(code: string | null, data: SystemData | null, la
     if (raw === undefined || raw === null || raw === '') return null;
     const text = String(raw);
     if (key === 'openFlags') return flagWords(text, language);
+    if (DATE_KEYS.has(key) && !Number.isNaN(Date.parse(text))) {
+      return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(text));
+    }
     return WORD_KEYS.has(key) ? codeWord(text, language) : personName(text, language);
   };
   /** A piece of template with its values, or null when one of them is missing. */

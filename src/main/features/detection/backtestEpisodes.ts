@@ -42,7 +42,9 @@ export class EpisodeRecorder {
       this.#open.peakAt = at;
       this.#open.alerted ||= levelIndex(result.level) >= levelIndex('alert');
     }
-    if (escalated || result.windowCount > this.#busiest) {
+    // A busier minute where every signal is quiet (the level only held by cooldown) would leave the card with no reason.
+    const speaks = result.signals.some((signal) => signal.level !== 'calm');
+    if (escalated || (speaks && result.windowCount > this.#busiest)) {
       this.#busiest = Math.max(this.#busiest, result.windowCount);
       this.#open.explanation = this.evaluator.explain(result.signals);
     }

@@ -9,6 +9,7 @@ import { localeOf, translator } from '../../platform/i18n/translator';
 import { CHART_ASPECT, toneChartSvg, volumeChartSvg } from './reportCharts';
 import type { ReportData } from './reportData';
 import { printable } from './printable';
+import { signalItemsText } from './signalItems';
 
 type Strings = typeof reportsEn.pdf;
 export type SectionKey = keyof Strings['sections'];
@@ -114,7 +115,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const who = (name: string): string => printable(personName(name, language), 120);
   /** Entries Tocsin wrote are worded in the report's language from their code; people's are kept as written. */
   const entryText = (e: ReportData['log'][number]): string =>
-    printable(e.kind === 'system' ? (wordSystemEntry(e.systemCode, e.data, language) ?? e.body) : e.body, 2000);
+    printable(e.kind === 'system' ? (wordSystemEntry(e.systemCode, e.data, language, timeZone) ?? e.body) : e.body, 2000);
   const authorWithRole = (author: string, role: string | null): string =>
     `${who(author)}${role ? ` (${printable(roleName(role) || role, 80)})` : ''}`;
   const integrityParagraph = () => pdf.paragraph(integrityLine(), { size: 9 });
@@ -260,7 +261,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
               value: num.format(Math.round(sig.value * 100) / 100),
               reference: sig.reference === null ? '—' : num.format(Math.round(sig.reference * 100) / 100),
               level: t(`levelNames.${sig.level}`),
-              items: sig.items.length ? ` — ${printable(sig.items.slice(0, 8).join(', '), 400)}` : '',
+              items: ((words) => (words ? ` — ${words}` : ''))(signalItemsText(sig, language)),
             }),
           ),
       );

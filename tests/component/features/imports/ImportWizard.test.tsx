@@ -161,8 +161,8 @@ describe('Import, step 2: the time zone of the dates', () => {
     ['en', 'Dates in this file carry no time zone; they are read as Europe/Zurich.', 'Dates in this file carry no time zone; they are read as UTC.'],
     [
       'fr',
-      'Les dates de ce fichier n’indiquent pas de fuseau horaire\u00a0; elles sont lues à l’heure de Europe/Zurich.',
-      'Les dates de ce fichier n’indiquent pas de fuseau horaire\u00a0; elles sont lues à l’heure de UTC.',
+      'Les dates de ce fichier n’indiquent pas de fuseau horaire\u202f; elles sont lues à l’heure de Europe/Zurich.',
+      'Les dates de ce fichier n’indiquent pas de fuseau horaire\u202f; elles sont lues à l’heure de UTC.',
     ],
   ] as const)('warns in %s that zone-less dates are read in the zone chosen, and sends that zone', async (language, zurich, utc) => {
     backend.reply('imports:run', progress);

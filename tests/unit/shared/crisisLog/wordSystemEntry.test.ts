@@ -29,6 +29,12 @@ describe('system entries of the crisis log in words', () => {
     expect(wordSystemEntry(null, base, 'en')).toBeNull();
   });
 
+  it('puts the start of an incident’s scope in the reader’s date format and zone, not as a stored ISO instant', () => {
+    const data = { watches: 'Fuite de données', start: '2026-03-28T09:40:00.000Z' };
+    expect(wordSystemEntry('incident.scope', data, 'fr', 'Europe/Zurich')).toBe('Périmètre\u202f: Fuite de données depuis le 28 mars 2026, 10:40');
+    expect(wordSystemEntry('incident.scope', data, 'en', 'Europe/London')).toBe('Scope: Fuite de données from 28 Mar 2026, 09:40');
+  });
+
   it('shows values as written, even when they look like placeholders', () => {
     expect(wordSystemEntry('alert.dismissed', { watch: '{{reason}} [[x]]', reason: 'doublon' }, 'en')).toBe('Alert dismissed: {{reason}} [[x]] — doublon');
     expect(codeWord('stabilised', 'fr')).toBe('stabilisée');

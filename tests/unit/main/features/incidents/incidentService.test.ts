@@ -127,7 +127,7 @@ describe('IncidentService', () => {
     const incident = openBreach(c);
     c.incidents.mobilise('live', incident.id, lead);
     const entry = c.crisisLog.list('live', { incidentId: incident.id }).find((e) => e.systemCode === 'mobilisation.started')!;
-    expect(entry.body).toBe('Cellule mobilisée : liste d’appel ouverte, 10 personnes à appeler par téléphone (Tocsin n’a envoyé aucun message)');
+    expect(entry.body).toBe('Cellule mobilisée\u202f: liste d’appel ouverte, 10 personnes à appeler par téléphone (Tocsin n’a envoyé aucun message)');
     expect(entry.body).not.toMatch(/alerté|envoyé \d|sent/i);
   });
 
