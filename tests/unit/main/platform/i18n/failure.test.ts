@@ -21,8 +21,10 @@ function wordedKeys(): { where: string; key: string }[] {
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && WORDING_CALLS.has(node.expression.text)) {
         const arg = node.arguments[node.expression.text === 'inEnglish' ? 0 : 1];
-        if (arg && ts.isStringLiteral(arg)) {
-          found.push({ where: `${relative(repoPath('.'), path)}:${source.getLineAndCharacterOfPosition(arg.getStart()).line + 1}`, key: arg.text });
+        // A key chosen by a condition is checked on both branches.
+        const keys = arg && ts.isConditionalExpression(arg) ? [arg.whenTrue, arg.whenFalse] : arg ? [arg] : [];
+        for (const key of keys.filter(ts.isStringLiteral)) {
+          found.push({ where: `${relative(repoPath('.'), path)}:${source.getLineAndCharacterOfPosition(key.getStart()).line + 1}`, key: key.text });
         }
       }
       ts.forEachChild(node, visit);
