@@ -1,5 +1,6 @@
 // The Result envelope every call returns, whatever the transport: errors cross process boundaries as data.
 import { z } from 'zod';
+import { wordingSchema, type Wording } from '../domain/wording';
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -15,15 +16,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/**
- * A catalogue key and its values: the screens word the failure again in the reader's language from these, while
- * `message` keeps the English wording for logs and for callers that show text as it comes.
- */
-export const wordingSchema = z.object({
-  key: z.string(),
-  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
-export type Wording = z.infer<typeof wordingSchema>;
+export { wordingSchema, type Wording };
 
 export const appErrorSchema = z.object({
   code: z.enum(ERROR_CODES),

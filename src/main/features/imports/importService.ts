@@ -12,7 +12,7 @@ import { ImportSummary } from './importSummary';
 import { localTimeZone, readDate } from './parseDate';
 import { resolveMapping, rowToMention, type RowReading } from './rowToMention';
 import type { UploadStaging } from './uploadStaging';
-import { failure, inEnglish } from '../../platform/i18n/failure';
+import { failure } from '../../platform/i18n/failure';
 
 /** The slice of IngestService imports need. */
 export interface MentionSink {
@@ -198,8 +198,8 @@ export class ImportService {
       }
       this.#finish(run, 'done');
     } catch (error) {
-      const message = error instanceof AppFailure || error instanceof ImportFormatError ? error.message : inEnglish('imports.failures.stopped', { detail: (error as Error).message });
-      this.#finish(run, 'failed', message);
+      const stopped = error instanceof AppFailure ? error : failure('INTERNAL', 'imports.failures.stopped', { detail: (error as Error).message });
+      this.#finish(run, 'failed', error instanceof ImportFormatError ? { error: error.message } : { error: stopped.message, errorWording: stopped.wording });
     } finally {
       // A 60 MB export and its parsed rows are not kept once imported: picking the file again is cheap.
       this.deps.staging.discard(request.uploadId);
@@ -216,8 +216,8 @@ export class ImportService {
     };
   }
 
-  #finish(run: { progress: ImportProgress }, state: ImportProgress['state'], error?: string): void {
-    run.progress = error === undefined ? { ...run.progress, state } : { ...run.progress, state, error };
+  #finish(run: { progress: ImportProgress }, state: ImportProgress['state'], error?: Pick<ImportProgress, 'error' | 'errorWording'>): void {
+    run.progress = { ...run.progress, state, ...error };
     this.deps.publish(run.progress);
   }
 

@@ -5,7 +5,7 @@ import { AppFailure } from '../../../shared/contract/envelope';
 import type { ExportJob, ExportKind } from '../../../shared/domain/report';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
-import { failure, inEnglish } from '../../platform/i18n/failure';
+import { failure } from '../../platform/i18n/failure';
 
 export interface JobOutput {
   readonly fileName: string;
@@ -72,7 +72,8 @@ export class ExportJobs {
         if (error instanceof JobCancelled || state.cancelled) state.job = { ...state.job, state: 'cancelled' };
         else {
           this.logger.error('export job failed', { kind, error: String(error) });
-          state.job = { ...state.job, state: 'failed', error: error instanceof AppFailure ? error.message : inEnglish('reports.failures.exportFailed') };
+          const failed = error instanceof AppFailure ? error : failure('INTERNAL', 'reports.failures.exportFailed');
+          state.job = { ...state.job, state: 'failed', error: failed.message, ...(failed.wording ? { errorWording: failed.wording } : {}) };
         }
       }
       this.#push(state);

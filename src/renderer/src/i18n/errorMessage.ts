@@ -3,6 +3,7 @@
 // screen never shows a bare English sentence.
 import type { TFunction } from 'i18next';
 import { AppFailure } from '../../../shared/contract/envelope';
+import type { Wording } from '../../../shared/domain/wording';
 
 export const errorMessage = (error: Error, t: TFunction): string =>
   error instanceof AppFailure ? `${t(`errors.${error.code}`)} ${failureText(error, t)}` : error.message;
@@ -17,3 +18,7 @@ export const issueTexts = (error: AppFailure, t: TFunction): { path: string; mes
     path: issue.path,
     message: issue.wording ? t(issue.wording.key, issue.wording.values ?? {}) : issue.message,
   }));
+
+/** A text main reported beside its catalogue key, in the reader's language when the key came with it. */
+export const wordedText = (text: string, wording: Wording | undefined, t: TFunction): string =>
+  wording ? t(wording.key, wording.values ?? {}) : text;
