@@ -10,6 +10,7 @@ import { DataFolderInUse, lockDataFolder } from './platform/db/dataFolderLock';
 import { KeyRing } from './platform/security/keyRing';
 import { childEnvironment, takeSecret } from './platform/security/secretEnvironment';
 import { startBrowserServer } from './server/httpServer';
+import { inEnglish } from './platform/i18n/failure';
 
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     port: process.env.TOCSIN_PORT ? Number(process.env.TOCSIN_PORT) : 0,
     token: takeSecret('TOCSIN_TOKEN'),
   });
-  process.stdout.write(`Tocsin is running in browser mode. Open: ${server.url}\n`);
+  process.stdout.write(`${inEnglish('platform.startup.browserMode', { url: server.url })}\n`);
   // The browser gets a one-time address: a command line is readable by every user of the machine.
   if (!process.env.TOCSIN_NO_OPEN && hasDisplay()) openInBrowser(server.launchUrl());
 
@@ -71,6 +72,6 @@ main().catch((error: unknown) => {
       : error instanceof Error
         ? error.message
         : String(error);
-  process.stderr.write(`Tocsin could not start: ${message}\n`);
+  process.stderr.write(`${inEnglish('platform.startup.couldNotStart', { detail: message })}\n`);
   process.exit(1);
 });

@@ -1,9 +1,10 @@
 // What both shells run: the core once the data can be opened, and until then a locked front that answers
 // only the status and unlock calls, so the person can type the passphrase in the app itself.
-import { calls, fail, ok, type Result } from '../../shared/contract/index';
+import { AppFailure, calls, fail, ok, type Result } from '../../shared/contract/index';
 import type { Dispatch } from '../platform/ipc/dispatcher';
 import { createCore, type Core, type CoreOptions } from './createCore';
 import { EventBus } from '../platform/events/eventBus';
+import { failed } from '../platform/i18n/failure';
 
 export interface Host {
   readonly dispatch: Dispatch;
@@ -30,18 +31,18 @@ export function createHost(options: Omit<CoreOptions, 'events'>): Host {
         return ok({ shell: options.shell.shell, version: options.shell.version, platform: process.platform });
       case 'security:unlock': {
         const input = calls['security:unlock'].input.safeParse(raw);
-        if (!input.success) return fail('INVALID_INPUT', 'A passphrase is required.');
+        if (!input.success) return failed('INVALID_INPUT', 'platform.calls.passphraseRequired');
         try {
           await options.keyRing.unlock(input.data.passphrase);
         } catch (error) {
-          return fail('FORBIDDEN', error instanceof Error ? error.message : String(error));
+          return fail('FORBIDDEN', error instanceof Error ? error.message : String(error), undefined, error instanceof AppFailure ? error.wording : undefined);
         }
         open();
         events.emit('security:changed', {});
         return ok(status());
       }
       default:
-        return fail('LOCKED', 'The data is locked: enter the passphrase.');
+        return failed('LOCKED', 'platform.calls.locked');
     }
   };
 

@@ -9,6 +9,7 @@ import type { EventBus } from '../platform/events/eventBus';
 import type { Logger } from '../platform/logger';
 import type { Dispatch } from '../platform/ipc/dispatcher';
 import { APP_CSP, mimeTypeOf, resolveStaticFile } from './staticFiles';
+import { failed, inEnglish } from '../platform/i18n/failure';
 
 export interface BrowserServerOptions {
   readonly dispatch: Dispatch;
@@ -71,24 +72,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   server.maxConnections = options.maxConnections ?? 64;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req.headers.host, port)) return sendText(res, 421, 'Misdirected request: wrong Host header.');
-    if (!originAllowed(req.headers.origin, port)) return sendText(res, 403, 'Forbidden: foreign Origin.');
+    if (!hostAllowed(req.headers.host, port)) return sendText(res, 421, inEnglish('platform.http.wrongHost'));
+    if (!originAllowed(req.headers.origin, port)) return sendText(res, 403, inEnglish('platform.http.foreignOrigin'));
     const pathname = requestPath(req.url);
     if (pathname === LAUNCH_PATH || pathname.startsWith(`${LAUNCH_PATH}/`)) return redeemLaunch(req, res, pathname);
-    if (!tokenMatches(pathname, prefix)) return sendText(res, 401, 'Unauthorized: missing or wrong launch token.');
+    if (!tokenMatches(pathname, prefix)) return sendText(res, 401, inEnglish('platform.http.badToken'));
     const rest = pathname.slice(prefix.length);
 
     if (rest.startsWith('rpc/')) {
-      if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed.');
+      if (req.method !== 'POST') return sendText(res, 405, inEnglish('platform.http.methodNotAllowed'));
       return handleRpc(req, res, decodePathSegment(rest.slice(4)));
     }
     if (rest === 'events') {
-      if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed.');
+      if (req.method !== 'GET') return sendText(res, 405, inEnglish('platform.http.methodNotAllowed'));
       return openEventStream(res);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, inEnglish('platform.http.methodNotAllowed'));
     const file = resolveStaticFile(options.rendererDir, rest);
-    if (!file) return sendText(res, 404, 'Not found.');
+    if (!file) return sendText(res, 404, inEnglish('platform.http.notFound'));
     res.writeHead(200, { 'Content-Type': mimeTypeOf(file), 'Content-Security-Policy': APP_CSP });
     if (req.method === 'HEAD') return void res.end();
     await pipeline(createReadStream(file), res);
@@ -97,15 +98,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown): void {
     // Mid-answer or with the client gone there is nobody to tell: close, as a cut transfer does.
     if (res.headersSent || req.destroyed) return void res.destroy();
-    if (error instanceof BadRequest) return sendText(res, 400, `Bad request: ${error.message}`);
+    if (error instanceof BadRequest) return sendText(res, 400, inEnglish('platform.http.badRequest', { detail: error.message }));
     options.logger.error('browser-mode request failed', { error: error instanceof Error ? error.message : String(error) });
-    sendText(res, 500, 'Internal error.');
+    sendText(res, 500, inEnglish('platform.http.internal'));
   }
 
   function redeemLaunch(req: IncomingMessage, res: ServerResponse, pathname: string): void {
-    if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed.');
+    if (req.method !== 'GET') return sendText(res, 405, inEnglish('platform.http.methodNotAllowed'));
     const valid = launch !== undefined && Date.now() < launch.expires && tokenMatches(pathname, `${LAUNCH_PATH}/${launch.code}`, true);
-    if (!valid) return sendText(res, 410, 'This launch address was already used or has expired: open the address printed in the terminal.');
+    if (!valid) return sendText(res, 410, inEnglish('platform.http.launchUsed'));
     launch = undefined;
     res.writeHead(303, { Location: prefix });
     res.end();
@@ -114,7 +115,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handleRpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('application/json')) {
-      return sendJson(res, 415, fail('INVALID_INPUT', 'Calls must be sent as application/json.'));
+      return sendJson(res, 415, failed('INVALID_INPUT', 'platform.http.jsonOnly'));
     }
     let body: string;
     try {
@@ -128,7 +129,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      return sendJson(res, 400, fail('INVALID_INPUT', 'The request body is not valid JSON.'));
+      return sendJson(res, 400, failed('INVALID_INPUT', 'platform.http.notJson'));
     }
     const result = await options.dispatch(channel, input);
     sendJson(res, 200, result);
@@ -137,7 +138,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   function openEventStream(res: ServerResponse): void {
     if (sseClients.size >= maxEventClients) {
       res.setHeader('Retry-After', '10');
-      return sendText(res, 503, 'Too many event streams are open; close another Tocsin tab.');
+      return sendText(res, 503, inEnglish('platform.http.tooManyStreams'));
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
@@ -222,7 +223,7 @@ function tokenMatches(pathname: string, expected: string, whole = false): boolea
  * any other form (absolute, `*`) or a target URL parsing refuses is the client's error.
  */
 function requestPath(target: string | undefined): string {
-  const refused = new BadRequest('the request target is not a valid path.');
+  const refused = new BadRequest(inEnglish('platform.http.invalidTarget'));
   if (!target?.startsWith('/')) throw refused;
   try {
     return new URL(`http://${HOST}${target}`).pathname;
@@ -235,7 +236,7 @@ function decodePathSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new BadRequest('the path is not valid percent-encoded UTF-8.');
+    throw new BadRequest(inEnglish('platform.http.invalidEncoding'));
   }
 }
 
@@ -244,7 +245,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       req.resume();
-      return reject(new PayloadTooLarge(`The request is too large (${declared} bytes, limit ${limit}).`));
+      return reject(new PayloadTooLarge(inEnglish('platform.http.tooLargeDeclared', { size: declared, limit })));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -254,7 +255,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
         // Stop buffering but keep the socket until the 413 reply is written; it closes after that.
         req.off('data', onData);
         req.resume();
-        reject(new PayloadTooLarge(`The request is too large (over ${limit} bytes).`));
+        reject(new PayloadTooLarge(inEnglish('platform.http.tooLarge', { limit })));
       } else chunks.push(chunk);
     };
     req.on('data', onData);

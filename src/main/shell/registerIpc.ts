@@ -1,9 +1,10 @@
 // Binds the contract to ipcMain: sender check, then the shared dispatcher; forwards push events to windows.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { callNames, fail } from '../../shared/contract/index';
+import { callNames } from '../../shared/contract/index';
 import type { EventBus } from '../platform/events/eventBus';
 import type { Dispatch } from '../platform/ipc/dispatcher';
 import { isAppUrl } from './policy';
+import { failed } from '../platform/i18n/failure';
 
 export function registerIpc(dispatch: Dispatch, events: EventBus): void {
   for (const channel of callNames) {
@@ -11,7 +12,7 @@ export function registerIpc(dispatch: Dispatch, events: EventBus): void {
       // Only the app page's own top frame may call: a navigated, injected or embedded frame gets nothing.
       const frame = event.senderFrame;
       if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
-        return fail('FORBIDDEN', 'Calls are accepted only from the Tocsin window.');
+        return failed('FORBIDDEN', 'platform.calls.windowOnly');
       }
       return dispatch(channel, input);
     });

@@ -1,5 +1,6 @@
 // File imports (monitoring-tool exports): what the wizard shows and sends, shared by main and renderer.
 import { z } from 'zod';
+import { wordingSchema } from './wording';
 
 /** Large enough for a month of a busy brand's export; beyond it the user splits the export by date range. */
 export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
@@ -105,6 +106,8 @@ export const importProgressSchema = z.object({
   bad: z.number().int().nonnegative(),
   problems: z.array(rowProblemSchema),
   error: z.string().optional(),
+  /** The error's catalogue key and values, for the screens to word it in their reader's language. */
+  errorWording: wordingSchema.optional(),
   /** The zone zone-less dates were read in, and how many rows had such dates. */
   timeZone: z.string(),
   zoneLessRows: z.number().int().nonnegative(),

@@ -1,5 +1,6 @@
 // What the Learn step produces: reaction to each published statement, and report/export jobs with progress.
 import { z } from 'zod';
+import { wordingSchema } from './wording';
 
 export const termCountSchema = z.object({ term: z.string(), count: z.number().int().nonnegative() });
 
@@ -52,6 +53,8 @@ export const exportJobSchema = z.object({
   /** Key of the step under way (reports.stage.<key>), for the progress bar's label. */
   stage: z.string(),
   error: z.string().nullable(),
+  /** The error's catalogue key and values, for the screens to word it in their reader's language. */
+  errorWording: wordingSchema.optional(),
   fileName: z.string().nullable(),
   sizeBytes: z.number().int().nonnegative().nullable(),
   pages: z.number().int().nonnegative().nullable(),

@@ -74,6 +74,7 @@ export const dashboardEn = {
   demo: {
     badge: 'DEMO',
     banner: 'Demo: the “{{watch}}” watch is fed by a simulated scenario that loops. These are not real mentions.',
+    sourceName: 'DEMO — simulated scenario',
     stop: 'Stop the demo',
     confirm: {
       title: 'Stop the demo?',
@@ -86,6 +87,10 @@ export const dashboardEn = {
       cancel: 'Keep the demo running',
       confirm: 'Stop the demo',
     },
+  },
+  failures: {
+    periodEndsBeforeStart: 'The period must end after it starts.',
+    periodTooLong: 'A period covers at most {{days}} days.',
   },
 };
 
@@ -162,6 +167,7 @@ export const dashboardFr: Catalog<typeof dashboardEn> = {
   demo: {
     badge: 'DÉMO',
     banner: 'Démo : la veille « {{watch}} » est alimentée par un scénario simulé qui tourne en boucle. Ce ne sont pas de vraies mentions.',
+    sourceName: 'DÉMO — scénario simulé',
     stop: 'Arrêter la démo',
     confirm: {
       title: 'Arrêter la démo ?',
@@ -174,5 +180,9 @@ export const dashboardFr: Catalog<typeof dashboardEn> = {
       cancel: 'Laisser tourner la démo',
       confirm: 'Arrêter la démo',
     },
+  },
+  failures: {
+    periodEndsBeforeStart: 'La période doit finir après son début.',
+    periodTooLong: 'Une période couvre au plus {{days}} jours.',
   },
 };

@@ -126,6 +126,13 @@ export const detectionEn = {
     corrected: 'Tone corrected',
     modelNote: 'The workspace model learns from corrections ({{count}} so far; it takes over from {{min}}).',
   },
+  failures: {
+    noAlert: 'No alert {{id}}.',
+    noWatch: 'No watch {{id}}.',
+    dismissalNeedsReason: 'A dismissal needs a reason.',
+    backtestEndsBeforeStart: 'The backtest range must end after it starts.',
+    backtestTooLong: 'A backtest covers at most {{days}} days.',
+  },
 };
 
 export const detectionFr: Catalog<typeof detectionEn> = {
@@ -252,5 +259,12 @@ export const detectionFr: Catalog<typeof detectionEn> = {
     correct: 'Corriger la tonalité',
     corrected: 'Tonalité corrigée',
     modelNote: 'Le modèle de l’espace apprend des corrections ({{count}} à ce jour ; il prend le relais à partir de {{min}}).',
+  },
+  failures: {
+    noAlert: 'Aucune alerte {{id}}.',
+    noWatch: 'Aucune veille {{id}}.',
+    dismissalNeedsReason: 'Écarter une alerte demande une raison.',
+    backtestEndsBeforeStart: 'La période du backtest doit finir après son début.',
+    backtestTooLong: 'Un backtest couvre au plus {{days}} jours.',
   },
 };

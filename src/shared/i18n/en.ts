@@ -16,6 +16,7 @@ import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
 import { healthEn } from './health';
+import { platformEn } from './platform';
 export const en = {
   app: {
     name: 'Tocsin',
@@ -84,6 +85,7 @@ export const en = {
   exercises: exerciseEn,
   detection: detectionEn,
   health: healthEn,
+  platform: platformEn,
   errors: {
     INVALID_INPUT: 'Some values are not valid.',
     NOT_FOUND: 'Not found.',

@@ -14,6 +14,7 @@ import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
 import { healthFr } from './health';
+import { platformFr } from './platform';
 
 export const fr: UiCatalog = {
   app: {
@@ -83,6 +84,7 @@ export const fr: UiCatalog = {
   exercises: exerciseFr,
   detection: detectionFr,
   health: healthFr,
+  platform: platformFr,
   errors: {
     INVALID_INPUT: 'Certaines valeurs ne sont pas valides.',
     NOT_FOUND: 'Introuvable.',

@@ -73,6 +73,15 @@ export const mentionsEn = {
       cancel: 'Cancel',
       saved: 'Mention logged',
   },
+    failures: {
+      noMention: 'No mention {{id}}.',
+      noMentionHere: 'No mention {{id}} in this workspace.',
+      captureRefused: 'The capture was refused.',
+      noSourceInWorkspace: 'No source {{id}} in workspace {{workspace}}.',
+      invalidMention: 'invalid mention',
+      noTextLeft: 'no text left after removing markup',
+      manualSourceName: 'Manual capture ({{channel}})',
+    },
 };
 
 export const mentionsFr: Catalog<typeof mentionsEn> = {
@@ -147,4 +156,13 @@ export const mentionsFr: Catalog<typeof mentionsEn> = {
       cancel: 'Annuler',
       saved: 'Mention enregistrée',
   },
+    failures: {
+      noMention: 'Aucune mention {{id}}.',
+      noMentionHere: 'Aucune mention {{id}} dans cet espace de travail.',
+      captureRefused: 'La saisie a été refusée.',
+      noSourceInWorkspace: 'Aucune source {{id}} dans l’espace de travail {{workspace}}.',
+      invalidMention: 'mention non valide',
+      noTextLeft: 'plus aucun texte une fois le balisage retiré',
+      manualSourceName: 'Saisie manuelle ({{channel}})',
+    },
 };

@@ -188,6 +188,19 @@ export const planEn = {
     vocabulary: 'Crisis vocabulary: {{terms}}',
     exercise: 'EXERCISE',
   },
+  failures: {
+    fileTooLarge: 'This plan file is larger than {{limit}} MB.',
+    notJson: 'This file is not valid JSON: {{detail}}',
+    notAPlan: 'This file is not a Tocsin crisis plan (missing "format": "{{format}}").',
+    expectedFormat: 'expected "{{format}}"',
+    newerVersion: 'This plan was written by a newer version of Tocsin ({{field}} {{version}}); this version reads up to {{supported}}. Update Tocsin to import it. Nothing was imported.',
+    newerVersionIssue: 'version {{version}} is newer than {{supported}}',
+    errors_one: 'The plan file has {{count}} error; nothing was imported.',
+    errors_other: 'The plan file has {{count}} errors; nothing was imported.',
+    errorsShown: 'The plan file has {{count}} errors (first {{shown}} shown); nothing was imported.',
+    changedElsewhere: 'The plan was changed elsewhere (revision {{current}}, you edited revision {{base}}). Reload it before saving.',
+    copiedFrom: 'copied from {{workspace}}',
+  },
 };
 
 export const planFr: Catalog<typeof planEn> = {
@@ -376,5 +389,18 @@ export const planFr: Catalog<typeof planEn> = {
     thresholds: 'Volume ×{{vigilance}} / ×{{alert}} / ×{{crisis}} le niveau habituel ; tonalité négative +{{nv}} / +{{na}} / +{{nc}} points ; un auteur compte comme influent à partir de {{audience}} abonnés.',
     vocabulary: 'Vocabulaire de crise : {{terms}}',
     exercise: 'EXERCICE',
+  },
+  failures: {
+    fileTooLarge: 'Ce fichier de plan dépasse {{limit}} Mo.',
+    notJson: 'Ce fichier n’est pas du JSON valide : {{detail}}',
+    notAPlan: 'Ce fichier n’est pas un plan de crise Tocsin (il manque "format": "{{format}}").',
+    expectedFormat: '"{{format}}" attendu',
+    newerVersion: 'Ce plan a été écrit par une version plus récente de Tocsin ({{field}} {{version}}) ; cette version lit jusqu’à la {{supported}}. Mettez Tocsin à jour pour l’importer. Rien n’a été importé.',
+    newerVersionIssue: 'la version {{version}} est plus récente que la {{supported}}',
+    errors_one: 'Le fichier de plan contient {{count}} erreur ; rien n’a été importé.',
+    errors_other: 'Le fichier de plan contient {{count}} erreurs ; rien n’a été importé.',
+    errorsShown: 'Le fichier de plan contient {{count}} erreurs ({{shown}} premières affichées) ; rien n’a été importé.',
+    changedElsewhere: 'Le plan a été modifié ailleurs (révision {{current}}, vous avez modifié la révision {{base}}). Rechargez-le avant d’enregistrer.',
+    copiedFrom: 'copié depuis {{workspace}}',
   },
 };

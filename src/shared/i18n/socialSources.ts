@@ -38,6 +38,16 @@ export const socialSourcesEn = {
     liveHelp: 'Receives every public Bluesky post and keeps those containing all the search words. Uses more bandwidth.',
     jetstream: 'Jetstream address',
   },
+  failures: {
+    blueskyServer: 'The server address must start with https:// (usually https://bsky.social).',
+    blueskyQuery: 'Say which words to search for.',
+    blueskyLanguage: 'Language: a two-letter code such as fr or en.',
+    blueskyJetstream: 'The live feed address must start with wss://.',
+    mastodonInstance: 'The instance address must start with https:// (e.g. https://mastodon.social).',
+    mastodonQuery: 'Say which hashtag or words to follow.',
+    malformedPost: 'Malformed post{{detail}}.',
+    notAPostUri: 'not a post AT URI',
+  },
 };
 
 export const socialSourcesFr: Catalog<typeof socialSourcesEn> = {
@@ -76,5 +86,15 @@ export const socialSourcesFr: Catalog<typeof socialSourcesEn> = {
     live: 'Flux en direct (Jetstream)',
     liveHelp: 'Reçoit toutes les publications publiques de Bluesky et garde celles qui contiennent tous les mots cherchés. Consomme plus de bande passante.',
     jetstream: 'Adresse Jetstream',
+  },
+  failures: {
+    blueskyServer: 'L’adresse du serveur doit commencer par https:// (le plus souvent https://bsky.social).',
+    blueskyQuery: 'Indiquez les mots à rechercher.',
+    blueskyLanguage: 'Langue : un code de deux lettres comme fr ou en.',
+    blueskyJetstream: 'L’adresse du flux en direct doit commencer par wss://.',
+    mastodonInstance: 'L’adresse de l’instance doit commencer par https:// (par exemple https://mastodon.social).',
+    mastodonQuery: 'Indiquez le hashtag ou les mots à suivre.',
+    malformedPost: 'Publication mal formée{{detail}}.',
+    notAPostUri: 'pas une URI AT de publication',
   },
 };

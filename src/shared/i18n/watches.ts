@@ -34,6 +34,14 @@ export const watchesEn = {
       save: 'Save',
       cancel: 'Cancel',
     },
+    failures: {
+      noWatch: 'No watch {{id}}.',
+      needsKeywordOrSource: 'A watch needs at least one keyword or one source.',
+      needsKeywordOrSourceHelp: 'Add a keyword, or pick the sources whose every mention belongs to this watch.',
+      unknownSources_one: 'Unknown source: {{ids}}.',
+      unknownSources_other: 'Unknown sources: {{ids}}.',
+      unknownSource: 'Unknown source.',
+    },
 };
 
 export const watchesFr: Catalog<typeof watchesEn> = {
@@ -68,5 +76,13 @@ export const watchesFr: Catalog<typeof watchesEn> = {
       retroactive: 'L’enregistrement applique aussi la veille à toutes les mentions déjà stockées (imports compris) : graphiques, recherche et détection les incluent en quelques secondes. Une veille en pause garde ce qu’elle contient.',
       save: 'Enregistrer',
       cancel: 'Annuler',
+    },
+    failures: {
+      noWatch: 'Aucune veille {{id}}.',
+      needsKeywordOrSource: 'Une veille a besoin d’au moins un mot-clé ou une source.',
+      needsKeywordOrSourceHelp: 'Ajoutez un mot-clé, ou choisissez les sources dont chaque mention appartient à cette veille.',
+      unknownSources_one: 'Source inconnue : {{ids}}.',
+      unknownSources_other: 'Sources inconnues : {{ids}}.',
+      unknownSource: 'Source inconnue.',
     },
 };

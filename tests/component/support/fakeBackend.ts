@@ -13,6 +13,7 @@ import {
   type CallOutput,
   type ErrorCode,
   type EventName,
+  type Wording,
   type EventPayload,
   type Result,
 } from '../../../src/shared/contract/index';
@@ -55,10 +56,13 @@ export class FakeBackend {
     return this.on(name, () => value);
   }
 
-  /** The call fails as the backend would refuse it, e.g. `INVALID_INPUT` with the paths at fault. */
-  refuse(name: CallName, code: ErrorCode, message: string, issues?: { path: string; message: string }[]): this {
+  /**
+   * The call fails as the backend would refuse it, e.g. `INVALID_INPUT` with the paths at fault; `wording` is the
+   * catalogue key and values main sends beside its English message.
+   */
+  refuse(name: CallName, code: ErrorCode, message: string, issues?: { path: string; message: string }[], wording?: Wording): this {
     this.handlers.set(name, () => {
-      throw new AppFailure(code, message, issues);
+      throw new AppFailure(code, message, issues, wording);
     });
     return this;
   }
@@ -106,7 +110,7 @@ export class FakeBackend {
       if (!out.success) this.problems.push(`the test's reply to ${name} breaks the contract: ${JSON.stringify(issuesOf(out.error))}`);
       return ok(value);
     } catch (error) {
-      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues);
+      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues, error.wording);
       this.problems.push(`the test's handler for ${name} threw: ${String(error)}`);
       return fail('INTERNAL', String(error));
     }

@@ -4,13 +4,13 @@
 // rolls back if it does not hold, and re-encrypts the restored database under a fresh key.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { openDatabase } from '../../platform/db/openDatabase';
 import { integrityCheck, vacuumInto } from '../../platform/db/maintenance';
 import { copyFileAtomic, renameDurably } from '../../platform/files/atomicFile';
 import type { KeyProvider, WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { failure } from '../../platform/i18n/failure';
 
 export interface BackupInfo {
   readonly name: string;
@@ -66,18 +66,18 @@ export class BackupService {
   }
 
   restore(workspaceId: WorkspaceId, name: string): { restored: BackupInfo; log: string } {
-    if (!NAME.test(name)) throw new AppFailure('INVALID_INPUT', 'Not a backup name.');
+    if (!NAME.test(name)) throw failure('INVALID_INPUT', 'platform.backups.notAName');
     const dir = this.#dir(workspaceId);
     const backup = join(dir, name);
     const backupKey = `${backup.slice(0, -3)}.key`;
     const backupAnchor = `${backup.slice(0, -3)}.head`;
-    if (!existsSync(backup) || !existsSync(backupKey)) throw new AppFailure('NOT_FOUND', `No backup ${name}.`);
+    if (!existsSync(backup) || !existsSync(backupKey)) throw failure('NOT_FOUND', 'platform.backups.missing', { name });
 
     const key = this.keys.keyFor(workspaceId, backupKey);
     const probe = openDatabase({ path: backup, key, readonly: true });
     try {
       const integrity = integrityCheck(probe);
-      if (integrity !== 'ok') throw new AppFailure('UNAVAILABLE', `Backup ${name} is damaged: ${integrity}.`);
+      if (integrity !== 'ok') throw failure('UNAVAILABLE', 'platform.backups.damaged', { name, detail: integrity });
     } finally {
       probe.close();
     }
@@ -106,7 +106,7 @@ export class BackupService {
       renameDurably(`${aside}.key`, liveKey);
       if (existsSync(`${aside}.head`)) renameDurably(`${aside}.head`, liveAnchor);
       else rmSync(liveAnchor, { force: true });
-      throw new AppFailure('CONFLICT', `Backup ${name} was not restored: ${check.detail}`);
+      throw failure('CONFLICT', 'platform.backups.notRestored', { name, detail: check.detail });
     }
     for (const suffix of ['', '.key', '.head']) rmSync(`${aside}${suffix}`, { force: true });
     // The backup's key may be one that sat on disk under an older protection: the live data gets a new one.

@@ -10,6 +10,7 @@ import { startBackupSchedule } from './backupSchedule';
 import { BackupService } from './backupService';
 import { backupHandlers } from './handlers';
 import { recordedBackups } from './recordedBackups';
+import { inEnglish } from '../../platform/i18n/failure';
 
 export function createBackups(deps: {
   dataDir: string;
@@ -25,8 +26,8 @@ export function createBackups(deps: {
   const service = new BackupService(deps.dataDir, deps.store, deps.keys, deps.clock, (id) => {
     const integrity = deps.crisisLog.verify(id);
     return integrity.ok
-      ? { ok: true, detail: `crisis log verified (${integrity.checked} records).` }
-      : { ok: false, detail: `its crisis log chain is broken at record ${integrity.firstBroken?.seq ?? '?'} (${integrity.firstBroken?.reason ?? '?'}).` };
+      ? { ok: true, detail: inEnglish('platform.backups.logVerified', { count: integrity.checked }) }
+      : { ok: false, detail: inEnglish('platform.backups.logBroken', { seq: integrity.firstBroken?.seq ?? '?', reason: integrity.firstBroken?.reason ?? '?' }) };
   }, () => deps.crisisLog.flushAnchors());
   const backups = recordedBackups(service, deps.events, deps.audit);
   let stopSchedule = (): void => {};

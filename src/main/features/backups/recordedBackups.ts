@@ -11,14 +11,14 @@ export function recordedBackups(backups: BackupService, events: EventBus, audit:
     list: (workspaceId: WorkspaceId) => backups.list(workspaceId),
     create(workspaceId: WorkspaceId, scheduled = false) {
       const info = backups.create(workspaceId);
-      if (scheduled) audit(workspaceId, 'backup.scheduled', `Scheduled backup ${info.name} created.`, { name: info.name });
-      else audit(workspaceId, 'backup.created', `Backup ${info.name} created (${info.sizeBytes} bytes).`, { name: info.name, bytes: info.sizeBytes });
+      if (scheduled) audit(workspaceId, 'backup.scheduled', { name: info.name });
+      else audit(workspaceId, 'backup.created', { name: info.name, bytes: info.sizeBytes });
       events.emit('backups:changed', { workspaceId, restored: false });
       return info;
     },
     restore(workspaceId: WorkspaceId, name: string) {
       const result = backups.restore(workspaceId, name);
-      audit(workspaceId, 'backup.restored', `Backup ${name} restored; ${result.log}`, { name });
+      audit(workspaceId, 'backup.restored', { name });
       events.emit('backups:changed', { workspaceId, restored: true });
       events.emit('workspaces:changed', { workspaceId });
       return result;

@@ -19,6 +19,7 @@ import { isRevoked, membersOf, peerAddresses, type CellDocument } from './cellDo
 import { CellRepository } from './cellRepository';
 import { joinAddress, requestAdmission, startJoinServer, type Admission, type JoinRequest } from './enrollment';
 import { formatJoinCode, parseJoinCode } from './joinCode';
+import { failure } from '../../platform/i18n/failure';
 
 const recordSchema = z.object({
   cellId: z.uuid(),
@@ -88,7 +89,7 @@ export class CellService {
   }
 
   async create(workspaceId: string, memberName: string, roles: string[]): Promise<CellStatus> {
-    if (this.#record(workspaceId)) throw new AppFailure('CONFLICT', 'This workspace is already in a cell.');
+    if (this.#record(workspaceId)) throw failure('CONFLICT', 'platform.cell.alreadyInCell');
     const now = this.clock.now();
     const cellId = randomUUID();
     const device = this.#device(workspaceId);
@@ -117,7 +118,7 @@ export class CellService {
 
   async start(workspaceId: string, host: string, port: number): Promise<CellStatus> {
     const session = await this.#session(workspaceId);
-    if (session.network.listening) throw new AppFailure('CONFLICT', 'Cell sync is already on: turn it off before changing the address.');
+    if (session.network.listening) throw failure('CONFLICT', 'platform.cell.syncOn');
     await this.#listen(session, host, port);
     this.#keepSync(session, host);
     await this.#setOwnAddress(session, host);
@@ -148,9 +149,9 @@ export class CellService {
 
   async invite(workspaceId: string, validMinutes: number): Promise<{ joinCode: string; expiresAt: string }> {
     const session = await this.#session(workspaceId);
-    if (!session.record.authority) throw new AppFailure('FORBIDDEN', 'Only the laptop that created the cell can invite: it holds the cell authority.');
+    if (!session.record.authority) throw failure('FORBIDDEN', 'platform.cell.authorityOnly');
     const listening = session.network.listening;
-    if (!listening || !session.join) throw new AppFailure('CONFLICT', 'Turn cell sync on before inviting: the newcomer needs an address to reach.');
+    if (!listening || !session.join) throw failure('CONFLICT', 'platform.cell.syncOffInvite');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + validMinutes * 60_000).toISOString();
     const invitationId = randomBytes(16).toString('hex');
@@ -168,7 +169,7 @@ export class CellService {
   }
 
   async join(workspaceId: string, input: { joinCode: string; memberName: string; roles: string[]; host: string; port: number }): Promise<CellStatus> {
-    if (this.#record(workspaceId)) throw new AppFailure('CONFLICT', 'This workspace is already in a cell.');
+    if (this.#record(workspaceId)) throw failure('CONFLICT', 'platform.cell.alreadyInCell');
     const code = parseJoinCode(input.joinCode);
     const device = this.#device(workspaceId);
     const admission = await requestAdmission(code, {
@@ -178,7 +179,7 @@ export class CellService {
       memberName: input.memberName,
       roles: input.roles,
     });
-    if (admission.cellId !== code.cellId) throw new AppFailure('UNAVAILABLE', 'The inviting laptop answered for another cell.');
+    if (admission.cellId !== code.cellId) throw failure('UNAVAILABLE', 'platform.cell.otherCell');
     const record: CellRecord = { ...admission, authority: false, sync: null };
     const session = this.#newSession(workspaceId, record, device);
     this.#sessions.set(workspaceId, Promise.resolve(session));
@@ -206,7 +207,7 @@ export class CellService {
   async #fetchCellDocument(session: Session): Promise<DocHandle<CellDocument>> {
     const signal = AbortSignal.timeout(this.#tuning.joinWaitMs);
     const unavailable = (): AppFailure =>
-      new AppFailure('UNAVAILABLE', 'The cell document did not arrive from the inviting laptop: check that it is still on, then join again.');
+      failure('UNAVAILABLE', 'platform.cell.documentMissing');
     while (session.network.links.length === 0) {
       if (signal.aborted) throw unavailable();
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -233,7 +234,7 @@ export class CellService {
 
   async connect(workspaceId: string, address: string): Promise<CellStatus> {
     const session = await this.#session(workspaceId);
-    if (!session.network.listening) throw new AppFailure('CONFLICT', 'Turn cell sync on before connecting to a laptop.');
+    if (!session.network.listening) throw failure('CONFLICT', 'platform.cell.syncOffConnect');
     session.typed.add(address);
     this.#dial(session, address);
     return this.status(workspaceId);
@@ -242,9 +243,9 @@ export class CellService {
   async remove(workspaceId: string, deviceId: string): Promise<CellStatus> {
     const session = await this.#session(workspaceId);
     const me = session.device.deviceId;
-    if (deviceId === me) throw new AppFailure('CONFLICT', 'A laptop cannot remove itself: remove it from another laptop of the cell.');
+    if (deviceId === me) throw failure('CONFLICT', 'platform.cell.removeSelf');
     const handle = this.#handle(session);
-    if (!handle.doc().members[deviceId]) throw new AppFailure('NOT_FOUND', 'No laptop with this id in the cell.');
+    if (!handle.doc().members[deviceId]) throw failure('NOT_FOUND', 'platform.cell.noLaptop');
     const now = this.clock.now().toISOString();
     handle.change((doc) => {
       const member = doc.members[deviceId];
@@ -276,7 +277,7 @@ export class CellService {
     const value = this.#repository(workspaceId).getLocal(RECORD);
     if (value === undefined) return undefined;
     const parsed = recordSchema.safeParse(value);
-    if (!parsed.success) throw new AppFailure('UNAVAILABLE', 'The cell record of this workspace is damaged.');
+    if (!parsed.success) throw failure('UNAVAILABLE', 'platform.cell.recordDamaged');
     return parsed.data;
   }
 
@@ -301,7 +302,7 @@ export class CellService {
 
   async #reopen(workspaceId: string): Promise<Session> {
     const record = this.#record(workspaceId);
-    if (!record) throw new AppFailure('NOT_FOUND', 'This workspace is not in a cell.');
+    if (!record) throw failure('NOT_FOUND', 'platform.cell.notInCell');
     const session = this.#newSession(workspaceId, record, this.#device(workspaceId));
     const handle = await session.repo.find<CellDocument>(record.cellUrl as AutomergeUrl, { signal: AbortSignal.timeout(this.#tuning.joinWaitMs) });
     this.#attach(workspaceId, session, handle);
@@ -340,7 +341,7 @@ export class CellService {
   }
 
   #handle(session: Session): DocHandle<CellDocument> {
-    if (!session.handle) throw new AppFailure('UNAVAILABLE', 'The cell document is not loaded yet.');
+    if (!session.handle) throw failure('UNAVAILABLE', 'platform.cell.documentNotLoaded');
     return session.handle;
   }
 
@@ -354,7 +355,7 @@ export class CellService {
       }
     } catch (error) {
       await this.#goOffline(session);
-      throw new AppFailure('UNAVAILABLE', `Cannot listen on ${host}: ${error instanceof Error ? error.message : String(error)}`);
+      throw failure('UNAVAILABLE', 'platform.cell.cannotListen', { host, detail: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -413,15 +414,15 @@ export class CellService {
     } catch {
       publicKey = undefined;
     }
-    if (publicKey?.asymmetricKeyType !== 'ed25519') throw new AppFailure('FORBIDDEN', 'The device key is not an Ed25519 public key.');
+    if (publicKey?.asymmetricKeyType !== 'ed25519') throw failure('FORBIDDEN', 'platform.cell.notEd25519');
     const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const deviceId = deviceIdOf(publicKeyPem);
     const handle = this.#handle(session);
-    if (isRevoked(handle.doc(), deviceId)) throw new AppFailure('FORBIDDEN', 'This laptop was removed from the cell.');
+    if (isRevoked(handle.doc(), deviceId)) throw failure('FORBIDDEN', 'platform.cell.removed');
     const now = this.clock.now();
     const { workspaceId } = session;
     if (!this.#repository(workspaceId).consumeInvitation(request.invitationId, hashSecret(request.secret), now.toISOString())) {
-      throw new AppFailure('FORBIDDEN', 'Unknown, used or expired invitation.');
+      throw failure('FORBIDDEN', 'platform.cell.badInvitation');
     }
     const authority = { certificatePem: session.record.caCertificatePem, privateKeyPem: this.#authorityPair(workspaceId, session.record.cellId).privateKeyPem };
     const deviceCertificatePem = await issueDeviceCertificate(authority, publicKeyPem, now);

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { memberNameSchema, memberRolesSchema } from '../../../shared/contract/cell';
 import type { JoinCode } from './joinCode';
+import { failure, inEnglish, type WordingValues } from '../../platform/i18n/failure';
 
 export const joinRequestSchema = z.object({
   invitationId: z.string().regex(/^[0-9a-f]{32}$/),
@@ -49,7 +50,7 @@ export function startJoinServer(
     const answer = (status: number, body: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
-    if (req.method !== 'POST' || req.url !== '/join') return answer(404, { error: 'not found' });
+    if (req.method !== 'POST' || req.url !== '/join') return answer(404, { error: inEnglish('platform.cell.notFound') });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -64,10 +65,10 @@ export function startJoinServer(
       } catch {
         parsed = undefined;
       }
-      if (!parsed?.success) return answer(400, { error: 'malformed join request' });
+      if (!parsed?.success) return answer(400, { error: inEnglish('platform.cell.malformedRequest') });
       admit(parsed.data).then(
         (admission) => answer(200, admission),
-        (error: unknown) => answer(error instanceof AppFailure && error.code === 'FORBIDDEN' ? 403 : 500, { error: error instanceof AppFailure ? error.message : 'admission failed' }),
+        (error: unknown) => answer(error instanceof AppFailure && error.code === 'FORBIDDEN' ? 403 : 500, { error: error instanceof AppFailure ? error.message : inEnglish('platform.cell.admissionFailed') }),
       );
     });
   });
@@ -85,18 +86,18 @@ export function startJoinServer(
 export function requestAdmission(code: JoinCode, request: JoinRequest): Promise<Admission> {
   const { host, port } = splitAddress(code.join);
   return new Promise((resolve, reject) => {
-    const fail = (message: string, failure: 'FORBIDDEN' | 'UNAVAILABLE' = 'UNAVAILABLE'): void => {
+    const refuse = (code: 'FORBIDDEN' | 'UNAVAILABLE', key: string, values?: WordingValues): void => {
       socket.destroy();
-      reject(new AppFailure(failure, message));
+      reject(failure(code, key, values));
     };
     // The inviting laptop's certificate is not checked against a CA the newcomer does not have yet, but against
     // the pin the join code carries; nothing is sent before it matches.
     const socket = tlsConnect({ host, port, rejectUnauthorized: false, minVersion: 'TLSv1.3', timeout: TIMEOUT_MS });
-    socket.on('timeout', () => fail(`No answer from the inviting laptop at ${code.join}.`));
-    socket.on('error', (error) => fail(`Cannot reach the inviting laptop at ${code.join}: ${error.message}`));
+    socket.on('timeout', () => refuse('UNAVAILABLE', 'platform.cell.noAnswer', { address: code.join }));
+    socket.on('error', (error) => refuse('UNAVAILABLE', 'platform.cell.unreachable', { address: code.join, detail: error.message }));
     socket.on('secureConnect', () => {
       const presented = createHash('sha256').update(socket.getPeerCertificate().raw).digest('hex');
-      if (presented !== code.pin) return fail('The laptop at the join address is not the one that made this join code.', 'FORBIDDEN');
+      if (presented !== code.pin) return refuse('FORBIDDEN', 'platform.cell.wrongLaptop');
       const body = JSON.stringify(request);
       const req = httpRequest(
         { method: 'POST', path: '/join', createConnection: () => socket, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
@@ -111,14 +112,14 @@ export function requestAdmission(code: JoinCode, request: JoinRequest): Promise<
             } catch {
               value = undefined;
             }
-            if (res.statusCode === 403) return reject(new AppFailure('FORBIDDEN', 'The invitation was refused: it is used, expired or not this one. Ask for a new join code.'));
+            if (res.statusCode === 403) return reject(failure('FORBIDDEN', 'platform.cell.invitationRefused'));
             const admission = admissionSchema.safeParse(value);
-            if (res.statusCode !== 200 || !admission.success) return reject(new AppFailure('UNAVAILABLE', 'The inviting laptop gave no usable answer.'));
+            if (res.statusCode !== 200 || !admission.success) return reject(failure('UNAVAILABLE', 'platform.cell.noUsableAnswer'));
             resolve(admission.data);
           });
         },
       );
-      req.on('error', (error) => fail(`The join request failed: ${error.message}`));
+      req.on('error', (error) => refuse('UNAVAILABLE', 'platform.cell.requestFailed', { detail: error.message }));
       req.end(body);
     });
   });

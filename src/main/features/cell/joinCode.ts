@@ -1,7 +1,7 @@
 // The join code: what a newcomer needs, as one line of text to paste (a QR code can carry the same text).
 import { z } from 'zod';
-import { AppFailure } from '../../../shared/contract/envelope';
 import { peerAddressSchema } from '../../../shared/contract/cell';
+import { failure } from '../../platform/i18n/failure';
 
 const PREFIX = 'TOCSIN-CELL-1.';
 
@@ -23,7 +23,7 @@ export const formatJoinCode = (code: JoinCode): string => PREFIX + Buffer.from(J
 
 export function parseJoinCode(text: string): JoinCode {
   const body = text.trim();
-  if (!body.startsWith(PREFIX)) throw new AppFailure('INVALID_INPUT', 'This is not a Tocsin cell join code.');
+  if (!body.startsWith(PREFIX)) throw failure('INVALID_INPUT', 'platform.cell.notAJoinCode');
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(body.slice(PREFIX.length), 'base64url').toString('utf8'));
@@ -31,6 +31,6 @@ export function parseJoinCode(text: string): JoinCode {
     value = undefined;
   }
   const parsed = joinCodeSchema.safeParse(value);
-  if (!parsed.success) throw new AppFailure('INVALID_INPUT', 'The join code is damaged: copy it again from the inviting laptop.');
+  if (!parsed.success) throw failure('INVALID_INPUT', 'platform.cell.joinCodeDamaged');
   return parsed.data;
 }

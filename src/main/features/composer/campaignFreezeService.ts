@@ -1,6 +1,5 @@
 // The campaign freeze register: the plan's campaigns and scheduled posts, frozen or released with who,
 // when and why, one by one or all in one action, each change in the crisis log.
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { Campaign } from '../../../shared/domain/plan';
 import type { CampaignState } from '../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
@@ -10,6 +9,7 @@ import { CampaignFreezeRepository } from './campaignFreezeRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { ComposerLog } from './composerLog';
+import { failure } from '../../platform/i18n/failure';
 
 export interface FreezeRequest {
   /** Campaign ids, or every campaign not in the wanted state yet. */
@@ -50,7 +50,7 @@ export class CampaignFreezeService {
 
   change(workspaceId: WorkspaceId, request: FreezeRequest): CampaignState[] {
     const reason = request.reason.trim();
-    if (reason === '') throw new AppFailure('INVALID_INPUT', 'A reason is required to freeze or unfreeze a campaign.');
+    if (reason === '') throw failure('INVALID_INPUT', 'composer.failures.freezeNeedsReason');
     const repo = this.#repo(this.store.get(workspaceId));
     const current = this.list(workspaceId);
     const wantFrozen = request.action === 'freeze';
@@ -59,7 +59,7 @@ export class CampaignFreezeService {
         ? current.filter((c) => c.frozen !== wantFrozen && c.planStatus !== 'ended')
         : request.campaigns.map((id) => {
             const found = current.find((c) => c.id === id);
-            if (!found) throw new AppFailure('NOT_FOUND', `No campaign "${id}" in the crisis plan.`);
+            if (!found) throw failure('NOT_FOUND', 'composer.failures.noCampaign', { id });
             return found;
           });
     const at = this.clock.now().toISOString();

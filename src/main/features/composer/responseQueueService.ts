@@ -1,6 +1,5 @@
 // The response queue: new mentions are triaged as they are stored; people flag, assign, answer with a
 // reply statement (approved like any public statement) or close an item as handled offline.
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { ResponseCounts, ResponseItem, ResponseReason, ResponseState } from '../../../shared/domain/responseQueue';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
@@ -12,6 +11,7 @@ import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { ComposerLog } from './composerLog';
 import type { MentionTriage } from './responseRules';
 import type { StatementService } from './statementService';
+import { failure } from '../../platform/i18n/failure';
 
 export const RULES_FLAGGER = 'rules';
 
@@ -55,7 +55,7 @@ export class ResponseQueueService {
   /** A mention already in the queue keeps its first reason and flagger; the answer says who flagged it and why. */
   flag(workspaceId: WorkspaceId, mentionId: number, person: string, reason: ResponseReason): ResponseItem {
     const repo = this.#repoOf(workspaceId);
-    if (!repo.mentionExists(mentionId)) throw new AppFailure('NOT_FOUND', 'No such mention.');
+    if (!repo.mentionExists(mentionId)) throw failure('NOT_FOUND', 'composer.failures.noMention');
     repo.flagMany([{ mentionId, reason }], person, this.clock.now().toISOString());
     this.#changed(workspaceId);
     return this.#item(repo, mentionId);
@@ -63,7 +63,7 @@ export class ResponseQueueService {
 
   assign(workspaceId: WorkspaceId, mentionId: number, role: string | null): ResponseItem {
     const repo = this.#repoOf(workspaceId);
-    if (!repo.assign(mentionId, role)) throw new AppFailure('NOT_FOUND', 'This mention is not in the response queue.');
+    if (!repo.assign(mentionId, role)) throw failure('NOT_FOUND', 'composer.failures.notInQueue');
     this.#changed(workspaceId);
     return this.#item(repo, mentionId);
   }
@@ -72,7 +72,7 @@ export class ResponseQueueService {
   reply(workspaceId: WorkspaceId, mentionId: number, incidentId: string, person: string): { item: ResponseItem; statementId: string } {
     const repo = this.#repoOf(workspaceId);
     const item = this.#item(repo, mentionId);
-    if (item.state !== 'open' && item.state !== 'replying') throw new AppFailure('CONFLICT', 'This mention is already handled.');
+    if (item.state !== 'open' && item.state !== 'replying') throw failure('CONFLICT', 'composer.failures.alreadyHandled');
     if (item.statementId) return { item, statementId: item.statementId };
     const who = item.mention.authorName ?? item.mention.authorHandle ?? '';
     const detail = this.statements.create(workspaceId, {
@@ -90,9 +90,9 @@ export class ResponseQueueService {
 
   close(workspaceId: WorkspaceId, mentionId: number, state: 'offline' | 'dismissed', note: string, person: string, incidentId: string | null): ResponseItem {
     const repo = this.#repoOf(workspaceId);
-    if (note.trim() === '') throw new AppFailure('INVALID_INPUT', 'Say how it was handled.');
+    if (note.trim() === '') throw failure('INVALID_INPUT', 'composer.failures.sayHowHandled');
     const at = this.clock.now().toISOString();
-    if (!repo.close(mentionId, state, note.trim(), person, at)) throw new AppFailure('CONFLICT', 'This mention is not waiting for an answer.');
+    if (!repo.close(mentionId, state, note.trim(), person, at)) throw failure('CONFLICT', 'composer.failures.notWaiting');
     const item = this.#item(repo, mentionId);
     if (state === 'offline') {
       this.log.system(workspaceId, {
@@ -113,13 +113,13 @@ export class ResponseQueueService {
 
   #scope(workspaceId: WorkspaceId, incidentId: string | undefined): QueueScope | undefined {
     if (incidentId === undefined) return undefined;
-    if (!this.incidentScope) throw new AppFailure('UNAVAILABLE', 'Incidents are not available in this build.');
+    if (!this.incidentScope) throw failure('UNAVAILABLE', 'composer.failures.incidentsUnavailable');
     return this.incidentScope(workspaceId, incidentId);
   }
 
   #item(repo: ResponseQueueRepository, mentionId: number): ResponseItem {
     const row = repo.get(mentionId);
-    if (!row) throw new AppFailure('NOT_FOUND', 'This mention is not in the response queue.');
+    if (!row) throw failure('NOT_FOUND', 'composer.failures.notInQueue');
     return toItem(row);
   }
 

@@ -1,6 +1,5 @@
 // Statements: drafting FR/EN twins, approvals bound to the content hash, and queueing into the outbox.
 import { randomUUID } from 'node:crypto';
-import { AppFailure } from '../../../shared/contract/envelope';
 import {
   DEFAULT_APPROVER_ROLES,
   newStatementSchema,
@@ -28,6 +27,7 @@ import { ThreadSplitError, type ThreadNumbering } from '../../../shared/composer
 import type { ComposerLog } from './composerLog';
 import { contentHash } from './contentHash';
 import { toOutboxItem } from './outbox/outboxItem';
+import { failure } from '../../platform/i18n/failure';
 
 export interface StatementServiceDeps {
   readonly store: WorkspaceStore;
@@ -124,7 +124,7 @@ export class StatementService {
     repo.atomically(() => {
       const row = this.#row(repo, statementId);
       if (row.revision !== expectedRevision) {
-        throw new AppFailure('CONFLICT', 'Someone saved this statement meanwhile: reload it to see their changes.');
+        throw failure('CONFLICT', 'composer.failures.savedMeanwhile');
       }
       const next = statementContentSchema.parse({ ...contentOf(row), ...patch });
       next.channels = dedupe(next.channels);
@@ -157,7 +157,7 @@ export class StatementService {
   }
 
   reject(workspaceId: WorkspaceId, statementId: string, approver: { person: string; role: string }, seenHash: string, reason: string): StatementDetail {
-    if (reason.trim() === '') throw new AppFailure('INVALID_INPUT', 'A rejection needs a reason.');
+    if (reason.trim() === '') throw failure('INVALID_INPUT', 'composer.failures.rejectionNeedsReason');
     return this.#decide(workspaceId, statementId, approver, seenHash, 'rejected', reason.trim());
   }
 
@@ -177,15 +177,12 @@ export class StatementService {
       const status = approvalStatus(repo.decisions(statementId), row.contentHash, this.requiredRoles(workspaceId, row.kind));
       if (status.state !== 'approved') {
         const missing = this.requiredRoles(workspaceId, row.kind).filter((r) => !status.approvedRoles.includes(r));
-        throw new AppFailure(
-          'FORBIDDEN',
-          status.state === 'rejected'
-            ? 'This statement was rejected; edit it and get it approved again before publishing.'
-            : `This statement cannot be published yet: approval missing from ${missing.join(', ')}.`,
-        );
+        throw status.state === 'rejected'
+          ? failure('FORBIDDEN', 'composer.failures.rejectedStatement')
+          : failure('FORBIDDEN', 'composer.failures.approvalMissing', { roles: missing.join(', ') });
       }
       const content = contentOf(row);
-      if (content.channels.length === 0) throw new AppFailure('INVALID_INPUT', 'Choose at least one channel before queueing.');
+      if (content.channels.length === 0) throw failure('INVALID_INPUT', 'composer.failures.noChannel');
       for (const out of this.#plannedRows(workspaceId, content)) {
         const inserted = outbox.insert({
           id: randomUUID(),
@@ -230,7 +227,10 @@ export class StatementService {
     try {
       return outboxRowsFor(content, mastodon?.maxCharacters ? { mastodon: mastodon.maxCharacters } : {}, this.deps.threadNumbering?.(workspaceId) ?? 'suffix');
     } catch (error) {
-      if (error instanceof ThreadSplitError) throw new AppFailure('INVALID_INPUT', `${error.message} Shorten it before queueing.`);
+      if (error instanceof ThreadSplitError) {
+        const word = error.word.length > 60 ? `${error.word.slice(0, 57)}…` : error.word;
+        throw failure('INVALID_INPUT', 'composer.failures.wordTooLong', { word, channel: error.channel, limit: error.limit });
+      }
       throw error;
     }
   }
@@ -249,16 +249,16 @@ export class StatementService {
     repo.atomically(() => {
       row = this.#row(repo, statementId);
       if (seenHash !== row.contentHash) {
-        throw new AppFailure('CONFLICT', 'The statement changed after you read it: read the new version before deciding.');
+        throw failure('CONFLICT', 'composer.failures.changedSinceRead');
       }
       const required = this.requiredRoles(workspaceId, row.kind);
       if (!required.includes(approver.role)) {
-        throw new AppFailure('FORBIDDEN', `A ${row.kind} statement is approved by ${required.join(' and ')}, not ${approver.role}.`);
+        throw failure('FORBIDDEN', 'composer.failures.wrongApprover', { kind: row.kind, roles: required.join(', '), role: approver.role });
       }
       const sameHash = repo.decisions(statementId).filter((d) => d.contentHash === row!.contentHash && d.decision === 'approved');
       if (decision === 'approved' && sameHash.some((d) => d.person === approver.person && d.role !== approver.role)) {
         // Two roles exist so that two people read the text; one person holding both defeats that.
-        throw new AppFailure('CONFLICT', `${approver.person} already approved this text under another role: a second person must approve.`);
+        throw failure('CONFLICT', 'composer.failures.secondPersonNeeded', { person: approver.person });
       }
       repo.addDecision({
         statementId,
@@ -317,7 +317,7 @@ export class StatementService {
 
   #row(repo: StatementRepository, statementId: string): StatementRow {
     const row = repo.get(statementId);
-    if (!row) throw new AppFailure('NOT_FOUND', 'No such statement.');
+    if (!row) throw failure('NOT_FOUND', 'composer.failures.noStatement');
     return row;
   }
 }

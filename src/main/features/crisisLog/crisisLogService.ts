@@ -1,7 +1,6 @@
 // The crisis log (main courante): append-only, chained with keyed links and anchored outside the database,
 // with recorded verification and pin changes.
 import { randomUUID } from 'node:crypto';
-import { AppFailure } from '../../../shared/contract/envelope';
 import { wordSystemEntry } from '../../../shared/crisisLog/wordSystemEntry';
 import {
   logFilterSchema,
@@ -28,6 +27,7 @@ import { readAnchor, writeAnchor } from './logAnchor';
 import { logKeysFrom } from './logKeys';
 import { verifyChain } from './verifyChain';
 import { toFtsQuery } from './ftsQuery';
+import { failure } from '../../platform/i18n/failure';
 
 export interface LogActor {
   readonly author: string;
@@ -96,9 +96,9 @@ export class CrisisLogService {
     repo.atomically(() => {
       if (entry.correctsId !== null) {
         const corrected = repo.entry(entry.correctsId);
-        if (!corrected) throw new AppFailure('NOT_FOUND', 'The entry to correct does not exist.');
+        if (!corrected) throw failure('NOT_FOUND', 'incidents.logFailures.noEntryToCorrect');
         if (corrected.incidentId !== entry.incidentId) {
-          throw new AppFailure('INVALID_INPUT', 'A correction belongs to the same incident as the entry it corrects.');
+          throw failure('INVALID_INPUT', 'incidents.logFailures.correctionOtherIncident');
         }
       }
       this.#chain(workspaceId, repo, {
@@ -138,7 +138,7 @@ export class CrisisLogService {
       const entry = this.#existing(repo, entryId);
       const from = entry.currentVerification as VerificationState;
       if (!VERIFICATION_MOVES[from].includes(to)) {
-        throw new AppFailure('CONFLICT', `This entry cannot go from "${from}" to "${to}".`);
+        throw failure('CONFLICT', 'incidents.logFailures.verificationMove', { from, to });
       }
       this.#change(workspaceId, repo, entry, actor, { verification: to, pinned: 0, record: 'verification' });
     });
@@ -191,7 +191,7 @@ export class CrisisLogService {
 
   #existing(repo: CrisisLogRepository, entryId: string): EntryRow {
     const entry = repo.entry(entryId);
-    if (!entry) throw new AppFailure('NOT_FOUND', 'No such log entry.');
+    if (!entry) throw failure('NOT_FOUND', 'incidents.logFailures.noEntry');
     return entry;
   }
 
@@ -278,7 +278,7 @@ export class CrisisLogService {
   #changed(workspaceId: WorkspaceId, repo: CrisisLogRepository, entryId: string): LogEntry {
     this.#scheduleAnchor(workspaceId);
     const [entry] = withHistory(repo, [this.#existing(repo, entryId)]);
-    if (!entry) throw new AppFailure('NOT_FOUND', 'No such log entry.');
+    if (!entry) throw failure('NOT_FOUND', 'incidents.logFailures.noEntry');
     this.events.emit('crisisLog:changed', { workspaceId, incidentId: entry.incidentId });
     return entry;
   }

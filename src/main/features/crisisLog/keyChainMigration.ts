@@ -51,7 +51,7 @@ export function keyCrisisLogChain(deps: ChainMigrationDeps): (db: Db) => void {
       });
       repo.relink(links);
       const data = { records: records.length, legacyHead: records.at(-1)!.hash, ...(brokenAt === undefined ? {} : { brokenAt }) };
-      const entry = { incidentId: null, code: 'log.chainKeyed', body: `Crisis log chain keyed: ${records.length} records re-linked.`, data };
+      const entry = { incidentId: null, code: 'log.chainKeyed', data };
       repo.insert(link(keys.chain, repo.head(), systemRecord(randomUUID(), entry, deps.clock.now().toISOString(), deps.language(db))));
     }
     writeAnchor(deps.anchorPath, keys.anchor, deps.workspaceId, repo.head() ?? GENESIS_ANCHOR);

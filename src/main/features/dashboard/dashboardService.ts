@@ -1,7 +1,6 @@
 // The dashboard of one watch: bucketed volume with its seasonal band, negative share, level spans and markers,
 // plus the splits beside the charts. Reads rollups only (minute or hourly), never scans raw mentions for charts.
 import { CRISIS_LEVELS, type CrisisLevel } from '../../../shared/domain/detection';
-import { AppFailure } from '../../../shared/contract/envelope';
 import {
   MAX_PERIOD_DAYS,
   RANGE_SPECS,
@@ -18,6 +17,7 @@ import { RollupRepository, type VolumeBucket } from '../mentions';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
+import { failure } from '../../platform/i18n/failure';
 
 const MS_PER_MINUTE = 60_000;
 const MINUTES_PER_DAY = 1440;
@@ -155,9 +155,9 @@ export class DashboardService {
     if (from !== undefined && to !== undefined) {
       const start = Date.parse(from);
       const end = Date.parse(to);
-      if (!(end > start)) throw new AppFailure('INVALID_INPUT', 'The period must end after it starts.');
+      if (!(end > start)) throw failure('INVALID_INPUT', 'dashboard.failures.periodEndsBeforeStart');
       if (end - start > MAX_PERIOD_DAYS * MINUTES_PER_DAY * MS_PER_MINUTE) {
-        throw new AppFailure('INVALID_INPUT', `A period covers at most ${MAX_PERIOD_DAYS} days.`);
+        throw failure('INVALID_INPUT', 'dashboard.failures.periodTooLong', { days: MAX_PERIOD_DAYS });
       }
       const bucketMinutes = bucketMinutesFor((end - start) / MS_PER_MINUTE);
       return {

@@ -16,6 +16,7 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
 import { DEMO_KEYWORD, DemoTimeline } from './demoTimeline';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
+import { inEnglish } from '../../platform/i18n/failure';
 
 const SETTING = 'demo';
 /** History at first start: four days, so the last day's usual level has three days behind it. */
@@ -112,14 +113,14 @@ export class DemoFeed {
       if (watch) this.deps.watches.delete(workspaceId, watch.id);
       const mentions = source ? this.deps.ingest.removeSource(workspaceId, state.sourceId) : 0;
       if (source) sources.delete(state.sourceId);
-      this.deps.audit(workspaceId, 'demo.removed', `Demo stopped and removed: watch ${watch?.name ?? DEMO_WATCH_NAME}, its source and ${mentions} simulated mentions.`, {
+      this.deps.audit(workspaceId, 'demo.removed', {
         watch: watch?.name ?? DEMO_WATCH_NAME,
         mentions,
       });
       this.deps.events.emit('sources:changed', { workspaceId });
     } else if (!state.stopped) {
       const mentions = source ? sources.mentionCount(state.sourceId) : 0;
-      this.deps.audit(workspaceId, 'demo.kept', `Demo stopped; watch ${watch?.name ?? DEMO_WATCH_NAME} and its ${mentions} simulated mentions kept, marked DEMO.`, {
+      this.deps.audit(workspaceId, 'demo.kept', {
         watch: watch?.name ?? DEMO_WATCH_NAME,
         mentions,
       });
@@ -149,7 +150,7 @@ export class DemoFeed {
     const now = this.deps.clock.now();
     const ws = this.#ws();
     const sourceId = new SourceRepository(ws.db).create(
-      { kind: 'manual', name: 'DEMO — simulated scenario', config: { channel: 'demo' }, credentials: {}, intervalSeconds: 3600 },
+      { kind: 'manual', name: inEnglish('dashboard.demo.sourceName'), config: { channel: 'demo' }, credentials: {}, intervalSeconds: 3600 },
       now.toISOString(),
     );
     const watch = this.deps.watches.create(LIVE_WORKSPACE_ID, { name: DEMO_WATCH_NAME, keywords: [DEMO_KEYWORD] });

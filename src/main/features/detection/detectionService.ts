@@ -1,4 +1,3 @@
-import { AppFailure } from '../../../shared/contract/envelope';
 import {
   CRISIS_LEVELS,
   detectionSettingsSchema,
@@ -33,6 +32,7 @@ import type { BucketCounts } from './engine/mentionSummary';
 import { BUCKET_MS, DEFAULT_EVALUATOR_OPTIONS, WatchEvaluator, type Evaluation } from './engine/watchEvaluator';
 import { EpisodeRecorder } from './backtestEpisodes';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
+import { failure } from '../../platform/i18n/failure';
 
 const MINUTE_MS = 60_000;
 const BUCKET_MINUTES = BUCKET_MS / MINUTE_MS;
@@ -164,7 +164,7 @@ export class DetectionService {
   getAlert(workspaceId: WorkspaceId, alertId: number): Alert {
     const state = this.#workspace(workspaceId);
     const row = state.repo.alert(alertId);
-    if (!row) throw new AppFailure('NOT_FOUND', `No alert ${alertId}.`);
+    if (!row) throw failure('NOT_FOUND', 'detection.failures.noAlert', { id: alertId });
     return this.#toAlert(row, state.watches.get(row.watchId)?.name ?? `#${row.watchId}`);
   }
 
@@ -185,11 +185,11 @@ export class DetectionService {
   setStatus(workspaceId: WorkspaceId, alertId: number, status: 'acknowledged' | 'dismissed', reason: string | null, by: string | null): Alert {
     const state = this.#workspace(workspaceId);
     const row = state.repo.alert(alertId);
-    if (!row) throw new AppFailure('NOT_FOUND', `No alert ${alertId}.`);
-    if (status === 'dismissed' && !reason?.trim()) throw new AppFailure('INVALID_INPUT', 'A dismissal needs a reason.');
+    if (!row) throw failure('NOT_FOUND', 'detection.failures.noAlert', { id: alertId });
+    if (status === 'dismissed' && !reason?.trim()) throw failure('INVALID_INPUT', 'detection.failures.dismissalNeedsReason');
     state.repo.setStatus(alertId, status, reason?.trim() || null, by?.trim() || null, this.deps.clock.now().toISOString());
     const alert = this.getAlert(workspaceId, alertId);
-    this.#log(workspaceId, `alert.${status}`, `${status === 'dismissed' ? 'Alert dismissed' : 'Alert acknowledged'}: ${alert.watchName}${reason ? ` — ${reason}` : ''}`, {
+    this.#log(workspaceId, `alert.${status}`, {
       alertId,
       watch: alert.watchName,
       by: by ?? '',
@@ -202,7 +202,7 @@ export class DetectionService {
   settings(workspaceId: WorkspaceId, watchId: number): WatchDetectionSettings {
     const state = this.#workspace(workspaceId);
     const watch = state.watches.get(watchId);
-    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    if (!watch) throw failure('NOT_FOUND', 'detection.failures.noWatch', { id: watchId });
     const own = detectionSettingsSchema.safeParse(state.repo.settings(watchId));
     if (own.success) return { watchId, origin: 'watch', settings: own.data };
     return { watchId, origin: 'plan', settings: this.#planSettings(workspaceId, watch.name) };
@@ -210,7 +210,7 @@ export class DetectionService {
 
   saveSettings(workspaceId: WorkspaceId, watchId: number, settings: DetectionSettings): WatchDetectionSettings {
     const state = this.#workspace(workspaceId);
-    if (!state.watches.get(watchId)) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    if (!state.watches.get(watchId)) throw failure('NOT_FOUND', 'detection.failures.noWatch', { id: watchId });
     state.repo.saveSettings(watchId, settings, this.deps.clock.now().toISOString());
     state.live.delete(watchId);
     return this.settings(workspaceId, watchId);
@@ -218,7 +218,7 @@ export class DetectionService {
 
   watchName(workspaceId: WorkspaceId, watchId: number): string {
     const watch = this.#workspace(workspaceId).watches.get(watchId);
-    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    if (!watch) throw failure('NOT_FOUND', 'detection.failures.noWatch', { id: watchId });
     return watch.name;
   }
 
@@ -248,11 +248,11 @@ export class DetectionService {
     const state = this.#workspace(workspaceId);
     const from = Date.parse(fromIso);
     const to = Date.parse(toIso);
-    if (!(to > from)) throw new AppFailure('INVALID_INPUT', 'The backtest range must end after it starts.');
-    if (to - from > BACKTEST_MAX_RANGE_MS) throw new AppFailure('INVALID_INPUT', 'A backtest covers at most 31 days.');
+    if (!(to > from)) throw failure('INVALID_INPUT', 'detection.failures.backtestEndsBeforeStart');
+    if (to - from > BACKTEST_MAX_RANGE_MS) throw failure('INVALID_INPUT', 'detection.failures.backtestTooLong', { days: BACKTEST_MAX_RANGE_MS / 86_400_000 });
     const effective = settings ?? this.settings(workspaceId, watchId).settings;
     const watch = state.watches.get(watchId);
-    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${watchId}.`);
+    if (!watch) throw failure('NOT_FOUND', 'detection.failures.noWatch', { id: watchId });
     const evaluator = new WatchEvaluator(effective, buildVocabulary(effective, this.deps.lexicons), {
       ...DEFAULT_EVALUATOR_OPTIONS,
       ignoredTerms: keywordWords([watch.name, ...watch.keywords]),
@@ -356,7 +356,7 @@ export class DetectionService {
     if (result.episode === 'opened') {
       alertId = state.repo.openAlert(watchId, result.level, at, openingExplanation(live.evaluator.explain(result.signals)));
       live.explainedMinute = Math.floor(result.at / MINUTE_MS);
-      this.#log(workspaceId, 'alert.opened', `Detection: ${watchName} → ${result.level}`, { alertId, watch: watchName, level: result.level });
+      this.#log(workspaceId, 'alert.opened', { alertId, watch: watchName, level: result.level });
     } else if (result.episode === 'closed') {
       const open = state.repo.currentAlert(watchId);
       if (open) {
@@ -393,9 +393,10 @@ export class DetectionService {
     return open.id;
   }
 
-  #log(workspaceId: WorkspaceId, code: string, body: string, data: Record<string, string | number>): void {
+  /** The entry is worded from the system-log catalogue by its code. */
+  #log(workspaceId: WorkspaceId, code: string, data: Record<string, string | number>): void {
     try {
-      this.deps.crisisLog?.system(workspaceId, { incidentId: null, code, body, data });
+      this.deps.crisisLog?.system(workspaceId, { incidentId: null, code, data });
     } catch (error) {
       this.deps.logger.error('detection could not write the crisis log', { error: String(error) });
     }

@@ -1,5 +1,4 @@
 // Wires the exercise runner to the real core services: ingestion, sources, watches, crisis log.
-import { AppFailure } from '../../../shared/contract/envelope';
 import { LIVE_WORKSPACE_ID, type WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
@@ -18,8 +17,9 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { ExerciseRunner } from './exerciseRunner';
 import { ScenarioLibrary } from './scenarioLibrary';
+import { failure, inEnglish } from '../../platform/i18n/failure';
 
-const FEED_NAME = 'Exercise injects';
+const FEED_NAME = inEnglish('exercises.records.feedName');
 
 export interface ExerciseRunnerDeps {
   store: WorkspaceStore;
@@ -56,7 +56,7 @@ export function createExerciseRunner(deps: ExerciseRunnerDeps): ExerciseRunner {
     events: deps.events,
     assertExercise: (workspaceId) => {
       if (deps.store.get(workspaceId).kind !== 'exercise') {
-        throw new AppFailure('FORBIDDEN', 'Scenarios run only in exercise workspaces, never on live data.');
+        throw failure('FORBIDDEN', 'exercises.failures.liveData');
       }
     },
     prepareFeed,

@@ -1,6 +1,5 @@
 // The debrief of an exercise: how fast the cell detected, mobilised and spoke, in game minutes from the
 // scripted onset, read from what detection, incidents and the composer actually recorded.
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { ExerciseDebrief } from '../../../shared/contract/exercises';
 import type { Alert } from '../../../shared/domain/detection';
 import type { IncidentDetail } from '../../../shared/domain/incident';
@@ -13,6 +12,7 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { renderDebriefPdf } from './debriefPdf';
 import type { ExerciseRunner } from './exerciseRunner';
+import { failure } from '../../platform/i18n/failure';
 
 export interface ExerciseDebriefDeps {
   readonly store: WorkspaceStore;
@@ -54,7 +54,7 @@ export class ExerciseDebriefService {
 
   debrief(workspaceId: WorkspaceId): ExerciseDebrief {
     const run = this.deps.runner.run(workspaceId);
-    if (!run) throw new AppFailure('NOT_FOUND', 'No scenario has been played in this exercise yet.');
+    if (!run) throw failure('NOT_FOUND', 'exercises.failures.nothingPlayed');
     const gameStart = Date.parse(run.gameStartAt);
     const onset = run.onsetMinute;
     const real = (iso: string | null): number | null => (iso ? this.deps.runner.gameMinuteAt(workspaceId, iso) : null);

@@ -1,7 +1,6 @@
 // Plays scenario scripts in exercise workspaces on an accelerated game clock (×1 to ×60). Mentions go
 // through the real ingestion (and so detection); messages land in the players' crisis log. The run is saved
 // as it moves; after a restart it comes back paused where it stood, for the director to resume.
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { ExerciseControl, ExerciseRun, PressureInject, RunInject, ScriptSummary } from '../../../shared/contract/exercises';
 import type { NewLogEntry } from '../../../shared/domain/crisisLog';
 import type { MentionInput } from '../../../shared/domain/mention';
@@ -12,6 +11,7 @@ import type { EventBus } from '../../platform/events/eventBus';
 import type { ScenarioLibrary } from './scenarioLibrary';
 import { waveMinute } from './waveMentions';
 import { translator } from '../../platform/i18n/translator';
+import { failure } from '../../platform/i18n/failure';
 
 /** A title of an inject Tocsin adds during a run, in both languages like the scripted ones. */
 const bothLanguages = (key: string, values: Record<string, string | number>) => ({
@@ -113,7 +113,7 @@ export class ExerciseRunner {
     this.deps.assertExercise(workspaceId);
     const existing = this.#find(workspaceId);
     if (existing && existing.status !== 'finished') {
-      throw new AppFailure('CONFLICT', 'A scenario is already running in this exercise; pause it or let it finish.');
+      throw failure('CONFLICT', 'exercises.failures.alreadyRunning');
     }
     // Each run owns its copy: the director's pressure personas must not leak into the next run.
     const script = structuredClone(this.deps.scripts.get(scriptId));
@@ -186,8 +186,8 @@ export class ExerciseRunner {
       }
       case 'fire': {
         const inject = run.injects.find((i) => i.id === control.injectId);
-        if (!inject) throw new AppFailure('NOT_FOUND', `No inject ${control.injectId} in this scenario.`);
-        if (run.fired.has(inject.id)) throw new AppFailure('CONFLICT', `Inject ${inject.id} has already fired.`);
+        if (!inject) throw failure('NOT_FOUND', 'exercises.failures.noInject', { id: control.injectId });
+        if (run.fired.has(inject.id)) throw failure('CONFLICT', 'exercises.failures.injectFired', { id: inject.id });
         this.#fire(run, inject, this.#gameMinute(run));
         break;
       }
@@ -231,7 +231,7 @@ export class ExerciseRunner {
       };
     } else {
       const template = [...run.script.injects].filter((i): i is WaveInject => i.kind === 'wave').sort((a, b) => b.tone.negative - a.tone.negative)[0];
-      if (!template) throw new AppFailure('INVALID_INPUT', 'This scenario has no wave to base a pressure wave on.');
+      if (!template) throw failure('INVALID_INPUT', 'exercises.failures.noWave');
       inject = {
         ...template,
         id,
@@ -279,7 +279,7 @@ export class ExerciseRunner {
   #require(workspaceId: WorkspaceId): Run {
     this.deps.assertExercise(workspaceId);
     const run = this.#find(workspaceId);
-    if (!run) throw new AppFailure('NOT_FOUND', 'No scenario has been started in this exercise.');
+    if (!run) throw failure('NOT_FOUND', 'exercises.failures.notStarted');
     return run;
   }
 
@@ -369,7 +369,7 @@ export class ExerciseRunner {
           occurredAt: at,
           author: inject.from,
           body: `${inject.title[language]} — ${inject.body[language]}`,
-          source: language === 'fr' ? 'Exercice : inject scénarisé' : 'Exercise: scripted inject',
+          source: translator(language)('exercises.records.scriptedInject'),
         });
         return;
       }

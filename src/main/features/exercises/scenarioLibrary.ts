@@ -3,10 +3,10 @@
 import bankDataLeak from '../../../../resources/scenarios/bank-data-leak.json';
 import energySiteIncident from '../../../../resources/scenarios/energy-site-incident.json';
 import watchmakerViralDefect from '../../../../resources/scenarios/watchmaker-viral-defect.json';
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { ScriptSummary } from '../../../shared/contract/exercises';
 import { scenarioScriptSchema, type ScenarioScript } from '../../../shared/domain/scenarioScript';
 import { parseScenarioFile } from './scenarioFile';
+import { failure, issue } from '../../platform/i18n/failure';
 
 export interface CustomScenarioStore {
   list(): unknown[];
@@ -32,25 +32,23 @@ export class ScenarioLibrary {
 
   get(id: string): ScenarioScript {
     const script = this.#shipped.get(id) ?? this.#custom().find((s) => s.id === id);
-    if (!script) throw new AppFailure('NOT_FOUND', `No exercise scenario named ${id}.`);
+    if (!script) throw failure('NOT_FOUND', 'exercises.failures.noScenario', { id });
     return script;
   }
 
   /** Adds (or replaces) a scenario of the cell's own from a file's content; nothing is kept if it is invalid. */
   import(content: string): ScriptSummary {
-    if (!this.custom) throw new AppFailure('FORBIDDEN', 'Scenarios cannot be imported here.');
+    if (!this.custom) throw failure('FORBIDDEN', 'exercises.failures.importNotHere');
     const script = parseScenarioFile(content);
     if (this.#shipped.has(script.id)) {
-      throw new AppFailure('CONFLICT', `"${script.id}" is the id of a scenario shipped with Tocsin; give yours another id.`, [
-        { path: 'id', message: 'already used by a shipped scenario' },
-      ]);
+      throw failure('CONFLICT', 'exercises.failures.shippedId', { id: script.id }, [issue('id', 'exercises.failures.shippedIdIssue')]);
     }
     this.custom.put(script.id, script);
     return summary(script, true);
   }
 
   remove(id: string): { deleted: boolean } {
-    if (this.#shipped.has(id)) throw new AppFailure('FORBIDDEN', 'The scenarios shipped with Tocsin cannot be removed.');
+    if (this.#shipped.has(id)) throw failure('FORBIDDEN', 'exercises.failures.shippedNotRemovable');
     return { deleted: this.custom?.delete(id) ?? false };
   }
 

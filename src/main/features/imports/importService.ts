@@ -12,6 +12,7 @@ import { ImportSummary } from './importSummary';
 import { localTimeZone, readDate } from './parseDate';
 import { resolveMapping, rowToMention, type RowReading } from './rowToMention';
 import type { UploadStaging } from './uploadStaging';
+import { failure } from '../../platform/i18n/failure';
 
 /** The slice of IngestService imports need. */
 export interface MentionSink {
@@ -99,16 +100,16 @@ export class ImportService {
   /** Starts the import and returns at once; progress and the final report arrive as `imports:progress` events. */
   async run(request: RunRequest): Promise<ImportProgress> {
     if (!request.mapping.publishedAt || (!request.mapping.text && !request.mapping.title)) {
-      throw new AppFailure('INVALID_INPUT', 'Map at least the date column and the text (or title) column.');
+      throw failure('INVALID_INPUT', 'imports.failures.mapDateAndText');
     }
     // Imported rows would otherwise pass for a feed's or a network's own posts in every count by source.
     const kind = this.deps.sourceKind(request.workspaceId, request.sourceId);
-    if (kind === undefined) throw new AppFailure('NOT_FOUND', `No source ${request.sourceId}.`);
-    if (kind !== 'file') throw new AppFailure('INVALID_INPUT', 'Files are imported into a file-import source, not into a feed or a network account.');
+    if (kind === undefined) throw failure('NOT_FOUND', 'imports.failures.noSource', { id: request.sourceId });
+    if (kind !== 'file') throw failure('INVALID_INPUT', 'imports.failures.notAFileSource');
     const file = this.deps.staging.get(request.uploadId);
     const table = await this.#table(request.uploadId, request);
     const missing = Object.values(request.mapping).filter((header) => header !== undefined && !table.headers.includes(header));
-    if (missing.length > 0) throw new AppFailure('INVALID_INPUT', `These columns are not in the file: ${missing.join(', ')}.`);
+    if (missing.length > 0) throw failure('INVALID_INPUT', 'imports.failures.missingColumns', { count: missing.length, columns: missing.join(', ') });
 
     const progress: ImportProgress = {
       runId: randomUUID(),
@@ -137,14 +138,14 @@ export class ImportService {
 
   cancel(runId: string): ImportProgress {
     const run = this.#runs.get(runId);
-    if (!run) throw new AppFailure('NOT_FOUND', 'No such import.');
+    if (!run) throw failure('NOT_FOUND', 'imports.failures.noImport');
     run.cancelled = true;
     return run.progress;
   }
 
   status(runId: string): ImportProgress {
     const run = this.#runs.get(runId);
-    if (!run) throw new AppFailure('NOT_FOUND', 'No such import.');
+    if (!run) throw failure('NOT_FOUND', 'imports.failures.noImport');
     return run.progress;
   }
 
@@ -197,8 +198,8 @@ export class ImportService {
       }
       this.#finish(run, 'done');
     } catch (error) {
-      const message = error instanceof AppFailure || error instanceof ImportFormatError ? error.message : `Import stopped: ${(error as Error).message}`;
-      this.#finish(run, 'failed', message);
+      const stopped = error instanceof AppFailure ? error : failure('INTERNAL', 'imports.failures.stopped', { detail: (error as Error).message });
+      this.#finish(run, 'failed', error instanceof ImportFormatError ? { error: error.message } : { error: stopped.message, errorWording: stopped.wording });
     } finally {
       // A 60 MB export and its parsed rows are not kept once imported: picking the file again is cheap.
       this.deps.staging.discard(request.uploadId);
@@ -215,8 +216,8 @@ export class ImportService {
     };
   }
 
-  #finish(run: { progress: ImportProgress }, state: ImportProgress['state'], error?: string): void {
-    run.progress = error === undefined ? { ...run.progress, state } : { ...run.progress, state, error };
+  #finish(run: { progress: ImportProgress }, state: ImportProgress['state'], error?: Pick<ImportProgress, 'error' | 'errorWording'>): void {
+    run.progress = { ...run.progress, state, ...error };
     this.deps.publish(run.progress);
   }
 

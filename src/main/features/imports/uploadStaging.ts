@@ -1,6 +1,6 @@
 // Holds files the renderer sends in chunks (one RPC body stays small) until they are previewed and imported.
 import { randomUUID } from 'node:crypto';
-import { AppFailure } from '../../../shared/contract/envelope';
+import { failure } from '../../platform/i18n/failure';
 
 export interface StagedFile {
   readonly id: string;
@@ -27,12 +27,13 @@ export class UploadStaging {
 
   begin(fileName: string, sizeBytes: number): string {
     if (sizeBytes > this.limits.maxFileBytes) {
-      throw new AppFailure(
-        'PAYLOAD_TOO_LARGE',
-        `${fileName} is ${megabytes(sizeBytes)} MB; files up to ${megabytes(this.limits.maxFileBytes)} MB can be imported. Split the export by date range.`,
-      );
+      throw failure('PAYLOAD_TOO_LARGE', 'imports.failures.tooLarge', {
+        file: fileName,
+        size: megabytes(sizeBytes),
+        limit: megabytes(this.limits.maxFileBytes),
+      });
     }
-    if (sizeBytes === 0) throw new AppFailure('INVALID_INPUT', `${fileName} is empty.`);
+    if (sizeBytes === 0) throw failure('INVALID_INPUT', 'imports.failures.empty', { file: fileName });
     this.#expire();
     while (this.#files.size >= this.limits.maxFiles) this.#files.delete(this.#files.keys().next().value!);
     const id = randomUUID();
@@ -43,9 +44,9 @@ export class UploadStaging {
   /** Chunks arrive in order; a chunk at the wrong offset or past the announced size is refused. */
   append(id: string, offset: number, chunk: Uint8Array): number {
     const file = this.#find(id);
-    if (offset !== file.received) throw new AppFailure('CONFLICT', `Expected the chunk at byte ${file.received}, got ${offset}.`);
+    if (offset !== file.received) throw failure('CONFLICT', 'imports.failures.chunkOffset', { expected: file.received, got: offset });
     if (offset + chunk.byteLength > file.bytes.byteLength) {
-      throw new AppFailure('PAYLOAD_TOO_LARGE', 'The file is larger than announced.');
+      throw failure('PAYLOAD_TOO_LARGE', 'imports.failures.largerThanAnnounced');
     }
     file.bytes.set(chunk, offset);
     file.received += chunk.byteLength;
@@ -57,7 +58,7 @@ export class UploadStaging {
   get(id: string): StagedFile {
     const file = this.#find(id);
     if (file.received !== file.bytes.byteLength) {
-      throw new AppFailure('CONFLICT', `${file.fileName} is not fully received (${file.received} of ${file.bytes.byteLength} bytes).`);
+      throw failure('CONFLICT', 'imports.failures.notFullyReceived', { file: file.fileName, received: file.received, size: file.bytes.byteLength });
     }
     file.touchedAt = this.now();
     return file;
@@ -70,7 +71,7 @@ export class UploadStaging {
   #find(id: string): StagedFile {
     this.#expire();
     const file = this.#files.get(id);
-    if (!file) throw new AppFailure('NOT_FOUND', 'This upload has expired or does not exist; pick the file again.');
+    if (!file) throw failure('NOT_FOUND', 'imports.failures.uploadExpired');
     return file;
   }
 

@@ -4,6 +4,7 @@
 // size; the running count stops the whole archive at the budget whatever its headers say.
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import type { Readable } from 'node:stream';
+import { inEnglish } from '../../platform/i18n/failure';
 
 /** Why an archive was refused; `reason` tells the reader which sentence to show. */
 export class ZipRefused extends Error {
@@ -100,4 +101,4 @@ function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
   });
 }
 
-const overBudget = (budget: number): ZipRefused => new ZipRefused('overBudget', `more than ${budget} bytes once inflated`);
+const overBudget = (budget: number): ZipRefused => new ZipRefused('overBudget', inEnglish('imports.failures.overBudget', { budget }));

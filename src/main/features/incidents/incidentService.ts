@@ -44,6 +44,7 @@ import { snapshotOf } from './alertSnapshot';
 import { scenarioFromAlert } from './scenarioFromAlert';
 import { seedFromPlan } from './seedFromPlan';
 import { assembleSituation } from './situationReport';
+import { failure } from '../../platform/i18n/failure';
 
 export interface IncidentDeps {
   readonly store: WorkspaceStore;
@@ -192,7 +193,7 @@ export class IncidentService {
 
   /** The incident the alert already has, or the plan's scenario its words point to. */
   proposeFromAlert(workspaceId: WorkspaceId, alertId: number): AlertIncidentProposal {
-    if (!this.deps.alerts) throw new AppFailure('UNAVAILABLE', 'Alerts are not available in this build.');
+    if (!this.deps.alerts) throw failure('UNAVAILABLE', 'incidents.failures.alertsUnavailable');
     const alert = this.deps.alerts.get(workspaceId, alertId);
     const proposal = scenarioFromAlert(this.deps.plan(workspaceId), alert);
     return {
@@ -209,7 +210,7 @@ export class IncidentService {
    * an incident gets that incident back, not a second one (two people in the cell may act on the same alert).
    */
   openFromAlert(workspaceId: WorkspaceId, input: OpenFromAlert): IncidentDetail {
-    if (!this.deps.alerts) throw new AppFailure('UNAVAILABLE', 'Alerts are not available in this build.');
+    if (!this.deps.alerts) throw failure('UNAVAILABLE', 'incidents.failures.alertsUnavailable');
     const alert = this.deps.alerts.get(workspaceId, input.alertId);
     const existing = this.#repoOf(workspaceId).fromAlert(String(alert.id), alert.openedAt);
     if (existing) return this.get(workspaceId, existing);
@@ -233,7 +234,7 @@ export class IncidentService {
     const from = row.status as IncidentStatus;
     if (from === status) return this.get(workspaceId, incidentId);
     if (!STATUS_MOVES[from].includes(status)) {
-      throw new AppFailure('CONFLICT', `An incident cannot go from "${from}" to "${status}".`);
+      throw failure('CONFLICT', 'incidents.failures.statusMove', { from, to: status });
     }
     repo.setStatus(incidentId, status, this.#now());
     this.#log(workspaceId, incidentId, 'incident.status', { from, to: status, by: actor.author });
@@ -333,9 +334,9 @@ export class IncidentService {
     const repo = this.#repoOf(workspaceId);
     this.#incident(repo, incidentId);
     const mobilisation = repo.latestMobilisation(incidentId);
-    if (!mobilisation) throw new AppFailure('CONFLICT', 'The cell has not been mobilised for this incident.');
+    if (!mobilisation) throw failure('CONFLICT', 'incidents.failures.notMobilised');
     const call = repo.calls(mobilisation.id).find((c) => c.roleId === roleId);
-    if (!call) throw new AppFailure('NOT_FOUND', 'Nobody was alerted for this role.');
+    if (!call) throw failure('NOT_FOUND', 'incidents.failures.nobodyAlerted');
     const now = this.#now();
     const first = repo.atomically(() => {
       const recorded = repo.acknowledge(mobilisation.id, roleId, now);
@@ -366,7 +367,7 @@ export class IncidentService {
     const repo = this.#repoOf(workspaceId);
     this.#incident(repo, incidentId);
     const item = repo.item(incidentId, itemId);
-    if (!item) throw new AppFailure('NOT_FOUND', 'No such checklist item in this incident.');
+    if (!item) throw failure('NOT_FOUND', 'incidents.failures.noChecklistItem');
     const now = this.#now();
     const finished = status === 'done' || status === 'skipped';
     const wasFinished = item.status === 'done' || item.status === 'skipped';
@@ -450,7 +451,7 @@ export class IncidentService {
     const found = repo.watches(unique);
     if (found.length !== unique.length) {
       const missing = unique.filter((id) => !found.some((w) => w.id === id));
-      throw new AppFailure('INVALID_INPUT', `No such watch: ${missing.join(', ')}.`, [{ path: 'watchIds', message: 'unknownWatch' }]);
+      throw failure('INVALID_INPUT', 'incidents.failures.noWatches', { count: missing.length, ids: missing.join(', ') }, [{ path: 'watchIds', message: 'unknownWatch' }]);
     }
     return found;
   }
@@ -458,12 +459,12 @@ export class IncidentService {
   /** A period cannot start in the future nor after the incident closed. */
   #validStart(start: string, end: string | null): string {
     const at = Date.parse(start);
-    if (Number.isNaN(at)) throw new AppFailure('INVALID_INPUT', 'The start is not a date.', [{ path: 'start', message: 'invalidDate' }]);
+    if (Number.isNaN(at)) throw failure('INVALID_INPUT', 'incidents.failures.startNotADate', undefined, [{ path: 'start', message: 'invalidDate' }]);
     if (at > this.deps.clock.now().getTime() + CLOCK_SKEW_MS) {
-      throw new AppFailure('INVALID_INPUT', 'The period cannot start in the future.', [{ path: 'start', message: 'future' }]);
+      throw failure('INVALID_INPUT', 'incidents.failures.startInFuture', undefined, [{ path: 'start', message: 'future' }]);
     }
     if (end !== null && at >= Date.parse(end)) {
-      throw new AppFailure('INVALID_INPUT', 'The period must start before the incident closed.', [{ path: 'start', message: 'afterEnd' }]);
+      throw failure('INVALID_INPUT', 'incidents.failures.startAfterClose', undefined, [{ path: 'start', message: 'afterEnd' }]);
     }
     return new Date(at).toISOString();
   }
@@ -478,20 +479,20 @@ export class IncidentService {
 
   #incident(repo: IncidentRepository, incidentId: IncidentId): IncidentRow {
     const row = repo.get(incidentId);
-    if (!row) throw new AppFailure('NOT_FOUND', 'No such incident.');
+    if (!row) throw failure('NOT_FOUND', 'incidents.failures.noIncident');
     return row;
   }
 
   /** Roster and mobilisation changes are refused on a closed incident: its record is final. */
   #open(repo: IncidentRepository, incidentId: IncidentId): IncidentRow {
     const row = this.#incident(repo, incidentId);
-    if (row.status === 'closed') throw new AppFailure('CONFLICT', 'This incident is closed.');
+    if (row.status === 'closed') throw failure('CONFLICT', 'incidents.failures.closed');
     return row;
   }
 
   #role(repo: IncidentRepository, incidentId: IncidentId, roleId: RoleId): RoleRow {
     const role = repo.role(incidentId, roleId);
-    if (!role) throw new AppFailure('NOT_FOUND', 'This role is not on the incident roster.');
+    if (!role) throw failure('NOT_FOUND', 'incidents.failures.roleNotOnRoster');
     return role;
   }
 

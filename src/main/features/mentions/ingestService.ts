@@ -8,7 +8,6 @@ import { RollupDeltas } from './rollups/rollupDeltas';
 import { RollupRepository } from './rollups/rollupRepository';
 import { SourceRepository } from '../sources';
 import { WatchRepository } from '../watches';
-import { AppFailure } from '../../../shared/contract/envelope';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
 import { canonicalUrl, displayUrl } from './canonicalUrl';
@@ -17,6 +16,7 @@ import type { MentionEnricher } from './enricher';
 import { toPlainText } from '../../platform/text/plainText';
 import { WatchMatcher } from '../watches';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
+import { failure, inEnglish } from '../../platform/i18n/failure';
 
 export interface IngestResult {
   readonly inserted: number;
@@ -95,7 +95,7 @@ export class IngestService {
   ingestNow(workspaceId: WorkspaceId, sourceId: number, mentions: readonly unknown[]): IngestResult {
     const ws = this.deps.workspaces.get(workspaceId);
     const source = this.#sources(ws).get(sourceId);
-    if (!source) throw new AppFailure('NOT_FOUND', `No source ${sourceId} in workspace ${workspaceId}.`);
+    if (!source) throw failure('NOT_FOUND', 'mentions.failures.noSourceInWorkspace', { id: sourceId, workspace: workspaceId });
     const matcher = this.#matcher(ws);
     const writes = this.#writes(ws);
     const rollups = this.#rollups(ws);
@@ -161,12 +161,12 @@ export class IngestService {
     const parsed = mentionInputSchema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return issue ? `${issue.path.join('.') || 'mention'}: ${issue.message}` : 'invalid mention';
+      return issue ? `${issue.path.join('.') || 'mention'}: ${issue.message}` : inEnglish('mentions.failures.invalidMention');
     }
     const m: MentionInput = parsed.data;
     const text = toPlainText(m.text);
     const title = m.title === undefined ? null : toPlainText(m.title) || null;
-    if (text.length === 0 && title === null) return 'no text left after removing markup';
+    if (text.length === 0 && title === null) return inEnglish('mentions.failures.noTextLeft');
     const published = new Date(m.publishedAt);
     const enrichment = this.deps.enricher.enrich({ workspaceId, text, title: title ?? undefined, language: m.language });
     const watchIds = matcher.match({

@@ -11,6 +11,7 @@ import type { IngestService } from './ingestService';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { mentionFtsQuery } from './mentionFtsQuery';
+import { failure, inEnglish } from '../../platform/i18n/failure';
 
 export class MentionService {
   readonly #reads = perWorkspace((ws) => new MentionReadRepository(ws.db));
@@ -34,7 +35,7 @@ export class MentionService {
 
   get(workspaceId: WorkspaceId, id: number): StoredMention {
     const mention = this.#read(workspaceId).get(id);
-    if (!mention) throw new AppFailure('NOT_FOUND', `No mention ${id}.`);
+    if (!mention) throw failure('NOT_FOUND', 'mentions.failures.noMention', { id });
     return mention;
   }
 
@@ -54,7 +55,10 @@ export class MentionService {
         sourceName: capture.outlet,
       },
     ]);
-    if (result.rejected > 0) throw new AppFailure('INVALID_INPUT', result.rejections[0]?.reason ?? 'The capture was refused.');
+    if (result.rejected > 0) {
+      const reason = result.rejections[0]?.reason;
+      throw reason ? new AppFailure('INVALID_INPUT', reason) : failure('INVALID_INPUT', 'mentions.failures.captureRefused');
+    }
     return { id: result.mentionIds[0] ?? null, duplicate: result.duplicates > 0 };
   }
 
@@ -67,7 +71,7 @@ export class MentionService {
     const existing = repo.list().find((s) => s.kind === 'manual' && s.config.channel === channel);
     if (existing) return existing.id;
     return repo.create(
-      { kind: 'manual', name: `Manual capture (${channel})`, config: { channel }, credentials: {}, intervalSeconds: 3600 },
+      { kind: 'manual', name: inEnglish('mentions.failures.manualSourceName', { channel }), config: { channel }, credentials: {}, intervalSeconds: 3600 },
       this.clock.now().toISOString(),
     );
   }

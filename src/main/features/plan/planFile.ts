@@ -1,5 +1,4 @@
 // Reading and writing a crisis plan file: hostile input in, a validated plan or every problem by path out.
-import { AppFailure } from '../../../shared/contract/envelope';
 import {
   PLAN_FORMAT,
   PLAN_FORMAT_VERSION,
@@ -7,6 +6,7 @@ import {
   crisisPlanSchema,
   type CrisisPlan,
 } from '../../../shared/domain/plan';
+import { failure, issue } from '../../platform/i18n/failure';
 
 /** Far above any real plan (the default one is ~100 kB); stops a hostile file before JSON.parse. */
 export const PLAN_FILE_MAX_BYTES = 5 * 1024 * 1024;
@@ -23,20 +23,16 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 
 export function parsePlanFile(content: string): CrisisPlan {
   if (Buffer.byteLength(content, 'utf8') > PLAN_FILE_MAX_BYTES) {
-    throw new AppFailure('PAYLOAD_TOO_LARGE', `This plan file is larger than ${PLAN_FILE_MAX_BYTES / 1024 / 1024} MB.`);
+    throw failure('PAYLOAD_TOO_LARGE', 'plan.failures.fileTooLarge', { limit: PLAN_FILE_MAX_BYTES / 1024 / 1024 });
   }
   let data: unknown;
   try {
     data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new AppFailure('INVALID_INPUT', `This file is not valid JSON: ${(error as Error).message}`, [
-      { path: '(file)', message: (error as Error).message },
-    ]);
+    throw failure('INVALID_INPUT', 'plan.failures.notJson', { detail: (error as Error).message }, [{ path: '(file)', message: (error as Error).message }]);
   }
   if (!isRecord(data) || data.format !== PLAN_FORMAT) {
-    throw new AppFailure('INVALID_INPUT', 'This file is not a Tocsin crisis plan (missing "format": "tocsin-crisis-plan").', [
-      { path: 'format', message: `expected "${PLAN_FORMAT}"` },
-    ]);
+    throw failure('INVALID_INPUT', 'plan.failures.notAPlan', { format: PLAN_FORMAT }, [issue('format', 'plan.failures.expectedFormat', { format: PLAN_FORMAT })]);
   }
   for (const [key, supported] of [
     ['formatVersion', PLAN_FORMAT_VERSION],
@@ -44,11 +40,9 @@ export function parsePlanFile(content: string): CrisisPlan {
   ] as const) {
     const version = data[key];
     if (typeof version === 'number' && version > supported) {
-      throw new AppFailure(
-        'INVALID_INPUT',
-        `This plan was written by a newer version of Tocsin (${key} ${version}); this version reads up to ${supported}. Update Tocsin to import it. Nothing was imported.`,
-        [{ path: key, message: `version ${version} is newer than ${supported}` }],
-      );
+      throw failure('INVALID_INPUT', 'plan.failures.newerVersion', { field: key, version, supported }, [
+        issue(key, 'plan.failures.newerVersionIssue', { version, supported }),
+      ]);
     }
   }
   const result = crisisPlanSchema.safeParse(data);
@@ -57,12 +51,10 @@ export function parsePlanFile(content: string): CrisisPlan {
       path: formatIssuePath(issue.path),
       message: issue.message,
     }));
-    const more = result.error.issues.length > MAX_ISSUES ? ` (first ${MAX_ISSUES} shown)` : '';
-    throw new AppFailure(
-      'INVALID_INPUT',
-      `The plan file has ${result.error.issues.length} error(s)${more}; nothing was imported.`,
-      issues,
-    );
+    const count = result.error.issues.length;
+    throw count > MAX_ISSUES
+      ? failure('INVALID_INPUT', 'plan.failures.errorsShown', { count, shown: MAX_ISSUES }, issues)
+      : failure('INVALID_INPUT', 'plan.failures.errors', { count }, issues);
   }
   return result.data;
 }

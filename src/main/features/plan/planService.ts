@@ -1,6 +1,5 @@
 // The crisis plan of each workspace: seeded from the shipped default, saved as whole revisions,
 // imported and exported as one versioned file.
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { StoredPlan } from '../../../shared/contract/plan';
 import { PLAN_SCHEMA_VERSION, crisisPlanSchema, type CrisisPlan } from '../../../shared/domain/plan';
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
@@ -11,6 +10,7 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { renderPaperKit } from './paperKit';
 import { parsePlanFile, planFileName, serializePlan } from './planFile';
+import { failure, inEnglish } from '../../platform/i18n/failure';
 
 const HISTORY_LIMIT = 200;
 
@@ -33,10 +33,7 @@ export class PlanService {
   save(workspaceId: WorkspaceId, baseRevision: number, plan: CrisisPlan, note: string): StoredPlan {
     const current = this.get(workspaceId);
     if (current.revision !== baseRevision) {
-      throw new AppFailure(
-        'CONFLICT',
-        `The plan was changed elsewhere (revision ${current.revision}, you edited revision ${baseRevision}). Reload it before saving.`,
-      );
+      throw failure('CONFLICT', 'plan.failures.changedElsewhere', { current: current.revision, base: baseRevision });
     }
     const stamped: CrisisPlan = { ...plan, metadata: { ...plan.metadata, updatedAt: this.clock.now().toISOString() } };
     return this.#append(workspaceId, stamped, 'edit', note);
@@ -63,7 +60,7 @@ export class PlanService {
   /** Starts a workspace (an exercise) from another one's current plan. */
   copyPlan(from: WorkspaceId, to: WorkspaceId): StoredPlan {
     const { plan } = this.get(from);
-    return this.#append(to, plan, 'import', `copied from ${from}`);
+    return this.#append(to, plan, 'import', inEnglish('plan.failures.copiedFrom', { workspace: from }));
   }
 
   async paperKit(workspaceId: WorkspaceId, language: Language): Promise<{ fileName: string; pdf: Buffer }> {

@@ -77,7 +77,7 @@ export function createReports(deps: ReportDeps) {
     (kind: ExportKind, workspaceId: WorkspaceId, incidentId: string, run: (checkpoint: Checkpoint) => Promise<JobOutput>) =>
     async (checkpoint: Checkpoint): Promise<JobOutput> => {
       const output = await run(checkpoint);
-      audit(workspaceId, AUDIT_CODES[kind], `Export ${kind}: ${output.fileName} (${output.bytes.length} bytes).`, {
+      audit(workspaceId, AUDIT_CODES[kind], {
         incidentId,
         fileName: output.fileName,
         bytes: output.bytes.length,
@@ -136,7 +136,7 @@ export function createReports(deps: ReportDeps) {
     'reports:importArchive': ({ workspaceId, content, expectedFingerprint }) => {
       const deps = { repo: archiveRepository(store.get(workspaceId)), link: crisisLog.linker(workspaceId), verify: () => crisisLog.verify(workspaceId) };
       const result = importArchive(content, workspaces.get(workspaceId).kind, deps, expectedFingerprint);
-      audit(workspaceId, 'import.archive', `Incident archive imported: ${result.logRecords} crisis log records, chain verified.`, {
+      audit(workspaceId, 'import.archive', {
         incidentId: result.incidentId,
         records: result.logRecords,
         fingerprint: result.signer.fingerprint,

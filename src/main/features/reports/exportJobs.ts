@@ -5,6 +5,7 @@ import { AppFailure } from '../../../shared/contract/envelope';
 import type { ExportJob, ExportKind } from '../../../shared/domain/report';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
+import { failure } from '../../platform/i18n/failure';
 
 export interface JobOutput {
   readonly fileName: string;
@@ -71,7 +72,8 @@ export class ExportJobs {
         if (error instanceof JobCancelled || state.cancelled) state.job = { ...state.job, state: 'cancelled' };
         else {
           this.logger.error('export job failed', { kind, error: String(error) });
-          state.job = { ...state.job, state: 'failed', error: error instanceof AppFailure ? error.message : 'The export failed; see the application log.' };
+          const failed = error instanceof AppFailure ? error : failure('INTERNAL', 'reports.failures.exportFailed');
+          state.job = { ...state.job, state: 'failed', error: failed.message, ...(failed.wording ? { errorWording: failed.wording } : {}) };
         }
       }
       this.#push(state);
@@ -91,7 +93,7 @@ export class ExportJobs {
 
   output(jobId: string): JobOutput {
     const state = this.#get(jobId);
-    if (state.job.state !== 'done' || !state.output) throw new AppFailure('CONFLICT', 'This export is not finished.');
+    if (state.job.state !== 'done' || !state.output) throw failure('CONFLICT', 'reports.failures.exportNotFinished');
     return state.output;
   }
 
@@ -106,7 +108,7 @@ export class ExportJobs {
 
   #get(jobId: string): JobState {
     const state = this.#jobs.get(jobId);
-    if (!state) throw new AppFailure('NOT_FOUND', 'No such export: it may have been replaced by newer ones or the app restarted.');
+    if (!state) throw failure('NOT_FOUND', 'reports.failures.noExport');
     return state;
   }
 

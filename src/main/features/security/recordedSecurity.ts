@@ -19,8 +19,8 @@ export function recordedSecurity(keyRing: KeyRing, store: WorkspaceStore, events
       await keyRing.setPassphrase(next, current);
       const rotated = finishKeyRotation(keyRing, store);
       // The passphrase protects the whole data folder; the live workspace's log records it.
-      audit(LIVE_WORKSPACE_ID, before === 'passphrase' ? 'passphrase.changed' : 'passphrase.set', 'Data passphrase set or changed.');
-      for (const id of rotated) audit(id, 'key.rotated', 'Database encryption key rotated.');
+      audit(LIVE_WORKSPACE_ID, before === 'passphrase' ? 'passphrase.changed' : 'passphrase.set');
+      for (const id of rotated) audit(id, 'key.rotated');
       events.emit('security:changed', {});
       return status();
     },
@@ -31,13 +31,13 @@ export function recordedSecurity(keyRing: KeyRing, store: WorkspaceStore, events
     },
     rotateKey(workspaceId: WorkspaceId) {
       store.rotateKey(workspaceId);
-      audit(workspaceId, 'key.rotated', 'Database encryption key rotated.');
+      audit(workspaceId, 'key.rotated');
       events.emit('security:changed', {});
       return { rotatedAt: clock.now().toISOString() };
     },
     /** A change of protection interrupted before every database had a fresh key is finished (at start-up). */
     finishRotation() {
-      for (const id of finishKeyRotation(keyRing, store)) audit(id, 'key.rotated', 'Database encryption key rotated.');
+      for (const id of finishKeyRotation(keyRing, store)) audit(id, 'key.rotated');
     },
     signingKey(workspaceId: WorkspaceId) {
       store.get(workspaceId);

@@ -1,6 +1,6 @@
 // Which connector handles which source kind; connectors register here once when the core starts.
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { Connector } from './connectors/types';
+import { failure } from '../../platform/i18n/failure';
 
 export class ConnectorRegistry {
   readonly #byKind = new Map<string, Connector>();
@@ -18,7 +18,7 @@ export class ConnectorRegistry {
 
   get(kind: string): Connector {
     const connector = this.#byKind.get(kind);
-    if (!connector) throw new AppFailure('INVALID_INPUT', `No connector can poll sources of kind "${kind}".`);
+    if (!connector) throw failure('INVALID_INPUT', 'sources.refusals.noConnector', { kind });
     return connector;
   }
 

@@ -17,6 +17,7 @@ import type { Resolve } from '../../platform/net/resolvedAddress';
 import { ConnectorError } from './connectors/connectorError';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { DEFAULT_WEBHOOK_PORT, newWebhookSecret, webhookConfigSchema } from './webhook/webhookService';
+import { failure, issue } from '../../platform/i18n/failure';
 
 const DEFAULT_PUSH_INTERVAL_SECONDS = 3600;
 const TEST_TIMEOUT_MS = 25_000;
@@ -54,7 +55,7 @@ export class SourceService {
   get(workspaceId: WorkspaceId, id: number): Source {
     const repo = this.#repo(workspaceId);
     const record = repo.get(id);
-    if (!record) throw new AppFailure('NOT_FOUND', `No source ${id}.`);
+    if (!record) throw failure('NOT_FOUND', 'sources.refusals.noSource', { id });
     return this.#toSource(workspaceId, repo, record);
   }
 
@@ -70,9 +71,9 @@ export class SourceService {
   update(workspaceId: WorkspaceId, id: number, input: SourceInput): Source {
     const repo = this.#repo(workspaceId);
     const existing = repo.get(id);
-    if (!existing) throw new AppFailure('NOT_FOUND', `No source ${id}.`);
+    if (!existing) throw failure('NOT_FOUND', 'sources.refusals.noSource', { id });
     const values = this.#validate(input);
-    if (values.kind !== existing.kind) throw new AppFailure('INVALID_INPUT', 'The kind of a source cannot change; add a new source instead.');
+    if (values.kind !== existing.kind) throw failure('INVALID_INPUT', 'sources.refusals.kindCannotChange');
     // Secrets are write-only: an edit without new credentials keeps the stored ones.
     const credentials = values.credentials ?? existing.credentials;
     repo.update(id, { name: values.name, config: values.config, credentials, intervalSeconds: values.intervalSeconds }, this.#now());
@@ -83,12 +84,12 @@ export class SourceService {
     const repo = this.#repo(workspaceId);
     const count = repo.mentionCount(id);
     if (count > 0) {
-      throw new AppFailure('CONFLICT', `This source already brought ${count} mention(s), which stay in the record: pause it instead of deleting it.`);
+      throw failure('CONFLICT', 'sources.refusals.hasMentions', { count });
     }
     // Without it, a watch limited to this source alone would silently start counting every source.
     const watches = repo.watchesLimitedTo(id);
     if (watches.length > 0) {
-      throw new AppFailure('CONFLICT', `Watch(es) limited to this source: ${watches.join(', ')}. Remove the source from them first.`);
+      throw failure('CONFLICT', 'sources.refusals.watchesLimitedTo', { count: watches.length, watches: watches.join(', ') });
     }
     const deleted = repo.delete(id);
     this.deps.scheduler.refresh(workspaceId, id);
@@ -97,13 +98,13 @@ export class SourceService {
   }
 
   setPaused(workspaceId: WorkspaceId, id: number, paused: boolean): Source {
-    if (!this.#repo(workspaceId).setPaused(id, paused, this.#now())) throw new AppFailure('NOT_FOUND', `No source ${id}.`);
+    if (!this.#repo(workspaceId).setPaused(id, paused, this.#now())) throw failure('NOT_FOUND', 'sources.refusals.noSource', { id });
     return this.#changed(workspaceId, id);
   }
 
   async pollNow(workspaceId: WorkspaceId, id: number): Promise<Source> {
     const source = this.get(workspaceId, id);
-    if (!this.deps.registry.find(source.kind)) throw new AppFailure('INVALID_INPUT', 'This kind of source receives mentions; there is nothing to poll.');
+    if (!this.deps.registry.find(source.kind)) throw failure('INVALID_INPUT', 'sources.refusals.nothingToPoll');
     await this.deps.scheduler.pollNow(workspaceId, id);
     return this.get(workspaceId, id);
   }
@@ -178,7 +179,7 @@ export class SourceService {
     }
     if (values.kind === 'webhook') {
       const config = webhookConfigSchema.safeParse(values.config);
-      if (!config.success) throw new AppFailure('INVALID_INPUT', 'The webhook port must be a number between 1024 and 65535.', [{ path: 'source.config.port', message: 'Invalid port.' }]);
+      if (!config.success) throw failure('INVALID_INPUT', 'sources.refusals.webhookPort', undefined, [issue('source.config.port', 'sources.refusals.invalidPort')]);
       return { ...values, config: config.data, intervalSeconds: DEFAULT_PUSH_INTERVAL_SECONDS };
     }
     return { ...values, intervalSeconds: values.intervalSeconds ?? connector?.defaultIntervalSeconds ?? DEFAULT_PUSH_INTERVAL_SECONDS };

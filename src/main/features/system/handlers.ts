@@ -1,6 +1,6 @@
 // Contract handlers for `system:*`; the shell supplies what differs between Electron and browser mode.
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { HandlersFor } from '../../platform/ipc/handlerTypes';
+import { failure } from '../../platform/i18n/failure';
 
 export interface ShellFacts {
   readonly shell: 'electron' | 'browser';
@@ -12,7 +12,7 @@ export interface ShellFacts {
 export const systemHandlers = (facts: ShellFacts): HandlersFor<'system'> => ({
   'system:info': () => ({ shell: facts.shell, version: facts.version, platform: process.platform }),
   'system:openExternal': async ({ url }) => {
-    if (!facts.openExternal) throw new AppFailure('UNAVAILABLE', 'This shell cannot open links itself.');
+    if (!facts.openExternal) throw failure('UNAVAILABLE', 'platform.calls.cannotOpenLinks');
     return { opened: await facts.openExternal(url) };
   },
 });

@@ -1,4 +1,3 @@
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { ToneClass } from '../../../shared/domain/storedMention';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
@@ -11,6 +10,7 @@ import type { Lexicon, ToneLanguage } from './lexicon';
 import { scoreWithLexicon } from './lexiconScorer';
 import { TONE_CLASSES, TONE_MODEL_BUCKETS, ToneModel } from './toneModel';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
+import { failure } from '../../platform/i18n/failure';
 
 /** A model trained on fewer corrections, or missing a class, would be worse than the lexicon. */
 export const MIN_CORRECTIONS = 30;
@@ -65,7 +65,7 @@ export class ToneService {
     const state = this.#state(this.store.get(workspaceId));
     const now = this.clock.now().toISOString();
     const changed = state.repo.correct(mentionId, toneClass, by, now);
-    if (!changed) throw new AppFailure('NOT_FOUND', `No mention ${mentionId} in this workspace.`);
+    if (!changed) throw failure('NOT_FOUND', 'mentions.failures.noMentionHere', { id: mentionId });
     const corrections = state.repo.correctionCount();
     if (corrections >= MIN_CORRECTIONS) this.#retrain(state, now);
     this.events.emit('mentions:changed', { workspaceId, sourceIds: [] });

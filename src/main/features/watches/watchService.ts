@@ -1,9 +1,9 @@
 // Watches: validate, save, announce the change (`watches:changed`: ingestion matches the next batch against the new
 // keywords, detection re-warms), and apply a new or edited watch to the mentions already stored (see WatchRematcher).
-import { AppFailure } from '../../../shared/contract/envelope';
 import { watchInputSchema, type Watch, type WatchInput } from '../../../shared/domain/watch';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
+import { failure, issue } from '../../platform/i18n/failure';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import { SourceRepository } from '../sources';
@@ -55,7 +55,7 @@ export class WatchService {
 
   update(workspaceId: WorkspaceId, id: number, input: WatchInput): Watch {
     const values = this.#validate(workspaceId, input);
-    if (!this.#repo(workspaceId).update(id, values, this.clock.now().toISOString())) throw new AppFailure('NOT_FOUND', `No watch ${id}.`);
+    if (!this.#repo(workspaceId).update(id, values, this.clock.now().toISOString())) throw failure('NOT_FOUND', 'watches.failures.noWatch', { id });
     this.#changed(workspaceId);
     void this.#rematcher.request(workspaceId, id);
     return this.#get(workspaceId, id);
@@ -70,7 +70,7 @@ export class WatchService {
     const repo = this.#repo(workspaceId);
     const watch = repo.get(id);
     if (!watch || !repo.delete(id)) return { deleted: false };
-    this.audit(workspaceId, 'watch.deleted', `Watch ${watch.name} deleted with its charts, levels and alerts; its mentions stay stored.`, { watch: watch.name });
+    this.audit(workspaceId, 'watch.deleted', { watch: watch.name });
     this.#changed(workspaceId);
     return { deleted: true };
   }
@@ -78,19 +78,23 @@ export class WatchService {
   #validate(workspaceId: WorkspaceId, input: WatchInput) {
     const values = watchInputSchema.parse(input);
     if (values.keywords.length === 0 && values.sourceIds.length === 0) {
-      throw new AppFailure('INVALID_INPUT', 'A watch needs at least one keyword or one source.', [
-        { path: 'watch.keywords', message: 'Add a keyword, or pick the sources whose every mention belongs to this watch.' },
+      throw failure('INVALID_INPUT', 'watches.failures.needsKeywordOrSource', undefined, [
+        issue('watch.keywords', 'watches.failures.needsKeywordOrSourceHelp'),
       ]);
     }
     const ws = this.workspaces.get(workspaceId);
     const unknown = values.sourceIds.filter((id) => !this.#sources(ws).get(id));
-    if (unknown.length) throw new AppFailure('INVALID_INPUT', `Unknown source(s): ${unknown.join(', ')}.`, [{ path: 'watch.sourceIds', message: 'Unknown source.' }]);
+    if (unknown.length) {
+      throw failure('INVALID_INPUT', 'watches.failures.unknownSources', { count: unknown.length, ids: unknown.join(', ') }, [
+        issue('watch.sourceIds', 'watches.failures.unknownSource'),
+      ]);
+    }
     return values;
   }
 
   #get(workspaceId: WorkspaceId, id: number): Watch {
     const watch = this.#repo(workspaceId).get(id);
-    if (!watch) throw new AppFailure('NOT_FOUND', `No watch ${id}.`);
+    if (!watch) throw failure('NOT_FOUND', 'watches.failures.noWatch', { id });
     return watch;
   }
 

@@ -13,7 +13,7 @@ export interface WorkspacesFeature extends FeatureModule {
 
 export function createWorkspaces(deps: { store: WorkspaceStore; events: EventBus; clock: Clock; audit: Audit }): WorkspacesFeature {
   const service = new WorkspaceService(deps.store, deps.events, deps.clock, (id, changed) => {
-    if ('sealed' in changed) deps.audit(id, changed.sealed ? 'sealed.on' : 'sealed.off', `Sealed mode turned ${changed.sealed ? 'on' : 'off'}.`);
+    if ('sealed' in changed) deps.audit(id, changed.sealed ? 'sealed.on' : 'sealed.off');
   });
   return { service, handlers: workspaceHandlers(service) };
 }

@@ -1,5 +1,4 @@
 // Workspace settings: read, validate, change, and tell every open window.
-import { AppFailure } from '../../../shared/contract/envelope';
 import {
   workspaceSettingsSchema,
   type Language,
@@ -13,6 +12,7 @@ import type { EventBus } from '../../platform/events/eventBus';
 import { SettingsRepository } from '../../platform/workspaces/settingsRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace, WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import { failure } from '../../platform/i18n/failure';
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
   displayName: 'Tocsin',
@@ -53,9 +53,10 @@ export class WorkspaceService {
     const current = this.#toWorkspace(ws).settings;
     const parsed = workspaceSettingsSchema.safeParse({ ...current, ...patch });
     if (!parsed.success) {
-      throw new AppFailure(
+      throw failure(
         'INVALID_INPUT',
-        'Invalid workspace settings.',
+        'platform.workspaces.invalidSettings',
+        undefined,
         parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
     }

@@ -1,8 +1,8 @@
 // Applies pending migrations, one transaction per step, tracked by PRAGMA user_version.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { AppFailure } from '../../../shared/contract/envelope';
 import type { Migration, MigrationHooks } from './migrations/types';
 import { MIGRATIONS } from './migrations/index';
+import { failure } from '../i18n/failure';
 
 export const getUserVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
 
@@ -16,10 +16,7 @@ export function migrate(db: Database, target = MIGRATIONS.length, migrations: re
   });
   const current = getUserVersion(db);
   if (current > migrations.length) {
-    throw new AppFailure(
-      'UNAVAILABLE',
-      `This database was written by a newer version of Tocsin (schema ${current}, this version knows ${migrations.length}). Update Tocsin to open it.`,
-    );
+    throw failure('UNAVAILABLE', 'platform.database.newerSchema', { schema: current, known: migrations.length });
   }
   for (const m of migrations.slice(current, target)) {
     db.transaction(() => {

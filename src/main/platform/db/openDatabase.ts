@@ -1,8 +1,8 @@
 // Opens an encrypted workspace database: key, verification, pragmas, migrations.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { AppFailure } from '../../../shared/contract/envelope';
 import { migrate } from './migrate';
 import type { MigrationHooks } from './migrations/types';
+import { failure } from '../i18n/failure';
 
 export type Db = Database.Database;
 
@@ -43,10 +43,7 @@ function verifyKey(db: Db, path: string): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') {
-      throw new AppFailure(
-        'FORBIDDEN',
-        `Cannot open ${path}: the encryption key is wrong, or the file is not a Tocsin database.`,
-      );
+      throw failure('FORBIDDEN', 'platform.database.wrongKey', { path });
     }
     throw error;
   }

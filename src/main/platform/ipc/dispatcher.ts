@@ -4,6 +4,7 @@ import { AppFailure, fail, isCallName, ok, type Result } from '../../../shared/c
 import { calls } from '../../../shared/contract/index';
 import type { Logger } from '../logger';
 import type { Handlers } from './handlerTypes';
+import { failure, failed } from '../i18n/failure';
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
 
@@ -15,10 +16,13 @@ export interface DispatcherOptions {
 
 export function createDispatcher(handlers: Handlers, { checkOutput = false, logger }: DispatcherOptions): Dispatch {
   return async (channel, rawInput) => {
-    if (!isCallName(channel)) return fail('UNKNOWN_CHANNEL', `Unknown call: ${channel.slice(0, 80)}`);
+    if (!isCallName(channel)) return failed('UNKNOWN_CHANNEL', 'platform.calls.unknown', { channel: channel.slice(0, 80) });
     const spec = calls[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail('INVALID_INPUT', `Invalid input for ${channel}.`, issuesOf(parsed.error));
+    if (!parsed.success) {
+      const { message, wording } = failure('INVALID_INPUT', 'platform.calls.invalidInput', { channel });
+      return fail('INVALID_INPUT', message, issuesOf(parsed.error), wording);
+    }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
@@ -26,12 +30,12 @@ export function createDispatcher(handlers: Handlers, { checkOutput = false, logg
         const out = spec.output.safeParse(value);
         if (!out.success) {
           logger.error('handler output breaks the contract', { channel, issues: issuesOf(out.error) });
-          return fail('INTERNAL', `The reply of ${channel} does not match the contract.`);
+          return failed('INTERNAL', 'platform.calls.badReply', { channel });
         }
       }
       return ok(value);
     } catch (error) {
-      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues);
+      if (error instanceof AppFailure) return fail(error.code, error.message, error.issues, error.wording);
       logger.error('handler failed', { channel, error: error instanceof Error ? error.stack : String(error) });
       return fail('INTERNAL', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -3,6 +3,7 @@
 // connection's own look-up, so the socket connects to the very address that was checked.
 import { lookup as systemLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { inEnglish } from '../i18n/failure';
 
 export type Resolve = (hostname: string) => Promise<readonly LookupAddress[]>;
 
@@ -68,7 +69,7 @@ export class LocalAddressError extends Error {
     readonly address: string,
     readonly range: LocalRange,
   ) {
-    super(`${host} resolves to ${address} (${range}), a local-network address; refused.`);
+    super(inEnglish('platform.network.localAddress', { host, address, range }));
     this.name = 'LocalAddressError';
   }
 }

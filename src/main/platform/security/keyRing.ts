@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { AppFailure } from '../../../shared/contract/envelope';
 import { createFileAtomic, renameDurably, writeFileAtomic } from '../files/atomicFile';
 import type { KeyProvider } from '../workspaces/workspaceStore';
 import { deriveKek, kdfSchema, newKdfParams, unwrap, wrap, wrappedSchema, type KdfParams, type Wrapped } from './keyWrap';
+import { failure } from '../i18n/failure';
 
 /** Electron's safeStorage, behind an interface so the core stays Electron-free. */
 export interface OsSecretStore {
@@ -80,7 +80,7 @@ export class KeyRing implements KeyProvider {
     this.#finishInterruptedRewrap();
     if (existsSync(this.#ringPath)) {
       const parsed = ringFileSchema.safeParse(safeJson(readFileSync(this.#ringPath, 'utf8')));
-      if (!parsed.success) throw new AppFailure('UNAVAILABLE', `The key ring ${this.#ringPath} is damaged.`);
+      if (!parsed.success) throw failure('UNAVAILABLE', 'platform.keys.ringDamaged', { path: this.#ringPath });
       this.#ring = parsed.data;
       if (this.#ring.protection === 'os') this.#kek = this.#openOsKek();
     } else if (options.os && this.#keyFiles().length === 0) {
@@ -116,10 +116,10 @@ export class KeyRing implements KeyProvider {
 
   async unlock(passphrase: string): Promise<void> {
     if (this.#ring.protection !== 'passphrase' || !this.#ring.kdf || !this.#ring.verifier) {
-      throw new AppFailure('CONFLICT', 'No passphrase protects this data folder.');
+      throw failure('CONFLICT', 'platform.keys.noPassphrase');
     }
     const kek = await deriveKek(passphrase, this.#ring.kdf);
-    if (!unwrap(kek, this.#ring.verifier, 'verifier')) throw new AppFailure('FORBIDDEN', 'Wrong passphrase.');
+    if (!unwrap(kek, this.#ring.verifier, 'verifier')) throw failure('FORBIDDEN', 'platform.keys.wrongPassphrase');
     this.#kek = kek;
   }
 
@@ -176,13 +176,13 @@ export class KeyRing implements KeyProvider {
    */
   async setPassphrase(next: string, current?: string): Promise<void> {
     if (next.length < MIN_PASSPHRASE) {
-      throw new AppFailure('INVALID_INPUT', `The passphrase needs at least ${MIN_PASSPHRASE} characters.`);
+      throw failure('INVALID_INPUT', 'platform.keys.tooShort', { min: MIN_PASSPHRASE });
     }
     if (this.#ring.protection === 'passphrase') {
-      if (current === undefined) throw new AppFailure('FORBIDDEN', 'Enter the current passphrase to change it.');
+      if (current === undefined) throw failure('FORBIDDEN', 'platform.keys.currentNeeded');
       await this.unlock(current);
     }
-    if (this.locked) throw new AppFailure('LOCKED', 'Unlock the data before changing its protection.');
+    if (this.locked) throw failure('LOCKED', 'platform.keys.unlockFirst');
     this.#dropStaleTemporaries();
     const files = this.#keyFiles().map((f) => ({ ...f, material: this.#open(f.workspaceId, f.path) }));
     const kdf: KdfParams = newKdfParams(this.options.kdfCost);
@@ -219,7 +219,7 @@ export class KeyRing implements KeyProvider {
   }
 
   #assertOpen(): void {
-    if (this.locked) throw new AppFailure('LOCKED', 'The data is locked: the passphrase is needed to open it.');
+    if (this.locked) throw failure('LOCKED', 'platform.keys.locked');
   }
 
   #openOsKek(): Buffer | undefined {
@@ -237,15 +237,15 @@ export class KeyRing implements KeyProvider {
     const clear = this.#ring.protection === 'none';
     // Key files written before workspace secrets: a bare hex key (no protection) or one wrapped key.
     if (HEX_KEY.test(text)) {
-      if (!clear) throw new AppFailure('FORBIDDEN', `Key file ${path} is in clear although the data folder is protected.`);
+      if (!clear) throw failure('FORBIDDEN', 'platform.keys.fileInClear', { path });
       return { key: Buffer.from(text, 'hex') };
     }
     const parsed = keyFileSchema.safeParse(safeJson(text));
-    if (!parsed.success) throw new AppFailure('UNAVAILABLE', `Key file ${path} is damaged.`);
+    if (!parsed.success) throw failure('UNAVAILABLE', 'platform.keys.fileDamaged', { path });
     const file = parsed.data;
     const open = (sealed: Sealed, context: string): Buffer => {
       const key = typeof sealed === 'string' ? (clear ? Buffer.from(sealed, 'hex') : undefined) : this.#kek && unwrap(this.#kek, sealed, context);
-      if (!key) throw new AppFailure('FORBIDDEN', `Key file ${path} cannot be opened with this key ring.`);
+      if (!key) throw failure('FORBIDDEN', 'platform.keys.fileForeign', { path });
       return key;
     };
     if (file.version === 1) return { key: open(file.wrapped, workspaceId) };
@@ -256,7 +256,7 @@ export class KeyRing implements KeyProvider {
     if (this.#ring.protection === 'none') {
       return JSON.stringify({ version: 2, key: material.key.toString('hex'), secret: material.secret?.toString('hex') });
     }
-    if (!this.#kek) throw new AppFailure('LOCKED', 'The data is locked: the passphrase is needed to open it.');
+    if (!this.#kek) throw failure('LOCKED', 'platform.keys.locked');
     return sealWith(this.#kek, workspaceId, material);
   }
 

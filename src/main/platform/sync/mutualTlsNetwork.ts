@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { NetworkAdapter, cbor, type Message, type PeerId, type PeerMetadata } from '@automerge/automerge-repo';
 import WebSocket, { WebSocketServer, type ClientOptions } from 'ws';
+import { inEnglish } from '../i18n/failure';
 
 export interface TlsIdentity {
   /** This laptop's private key, its certificate and the cell authority's certificate, PEM. */
@@ -98,7 +99,7 @@ export class MutualTlsNetwork extends NetworkAdapter {
     const server = createServer({ key, cert, ca, requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.3' });
     server.on('secureConnection', (socket: TLSSocket) => {
       if (this.#refusedSocket(socket)) {
-        this.#options.onRefused?.(`refused laptop ${commonName(socket.getPeerCertificate()) ?? 'unknown'}`);
+        this.#options.onRefused?.(inEnglish('platform.cell.refusedLaptop', { name: commonName(socket.getPeerCertificate()) ?? inEnglish('platform.cell.unknownLaptop') }));
         socket.destroy();
       }
     });

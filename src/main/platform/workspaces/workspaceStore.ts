@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../db/openDatabase';
 import { rekey } from '../db/maintenance';
 import type { MigrationHooks } from '../db/migrations/types';
 import { SettingsRepository } from './settingsRepository';
+import { failure } from '../i18n/failure';
 
 /** Supplies the key of a workspace database and its secret (the key ring, see security/keyRing). */
 export interface KeyProvider {
@@ -62,7 +63,7 @@ export class WorkspaceStore {
 
   /** Creates the workspace database if missing; its kind is fixed at creation. */
   create(id: WorkspaceId, kind: WorkspaceKind): OpenWorkspace {
-    if (this.exists(id)) throw new AppFailure('CONFLICT', `Workspace ${id} already exists.`);
+    if (this.exists(id)) throw failure('CONFLICT', 'platform.workspaces.exists', { id });
     const db = this.#openDb(id);
     const meta = { workspaceId: id, kind, createdAt: this.clock.now().toISOString() };
     new SettingsRepository(db).insertMeta(meta);
@@ -74,12 +75,12 @@ export class WorkspaceStore {
   get(id: WorkspaceId): OpenWorkspace {
     const cached = this.#open.get(id);
     if (cached) return cached;
-    if (!existsSync(this.#dbPath(id))) throw new AppFailure('NOT_FOUND', `No workspace named ${id}.`);
+    if (!existsSync(this.#dbPath(id))) throw failure('NOT_FOUND', 'platform.workspaces.missing', { id });
     const db = this.#openDb(id);
     const meta = new SettingsRepository(db).getMeta();
     if (!meta) {
       db.close();
-      throw new AppFailure('UNAVAILABLE', `Workspace ${id} has no metadata: the file is incomplete.`);
+      throw failure('UNAVAILABLE', 'platform.workspaces.noMetadata', { id });
     }
     const ws = { id, kind: meta.kind, createdAt: meta.createdAt, db };
     this.#open.set(id, ws);

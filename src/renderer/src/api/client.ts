@@ -25,6 +25,6 @@ export async function callApi<K extends CallName>(name: K, input: CallInput<K>):
   // Indexing the mapped type by a generic key loses the per-call pairing TypeScript cannot track.
   const call = api[name] as unknown as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
   const result = await call(input);
-  if (!result.ok) throw new AppFailure(result.error.code, result.error.message, result.error.issues);
+  if (!result.ok) throw new AppFailure(result.error.code, result.error.message, result.error.issues, result.error.wording);
   return result.value;
 }

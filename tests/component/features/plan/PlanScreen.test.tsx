@@ -57,18 +57,21 @@ describe('Plan editor', () => {
   });
 
   it.each([
-    ['fr', '1 problème(s) dans plan.json — rien n’a été importé'],
-    ['en', '1 problem(s) in plan.json — nothing was imported'],
-  ] as const)('imports a plan file and reports in %s a file that is not a plan', async (language, title) => {
+    ['fr', '1 problème(s) dans plan.json — rien n’a été importé', '(file) — Ce fichier n’est pas un plan de crise Tocsin'],
+    ['en', '1 problem(s) in plan.json — nothing was imported', '(file) — This file is not a Tocsin crisis plan'],
+  ] as const)('imports a plan file and reports in %s a file that is not a plan', async (language, title, problem) => {
     answerReads();
-    backend.refuse('plan:import', 'INVALID_INPUT', 'This file is not a Tocsin crisis plan (missing "format": "tocsin-crisis-plan").');
+    backend.refuse('plan:import', 'INVALID_INPUT', 'This file is not a Tocsin crisis plan (missing "format": "tocsin-crisis-plan").', undefined, {
+      key: 'plan.failures.notAPlan',
+      values: { format: 'tocsin-crisis-plan' },
+    });
     renderInApp(<PlanScreen />, { language });
     await screen.findByTestId('plan-import');
     const input = document.querySelector('input[type="file"]') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['{"hello":"world"}'], 'plan.json', { type: 'application/json' })] } });
     const issues = await screen.findByTestId('plan-issues');
     expect(issues.textContent).toContain(title);
-    expect(issues.textContent).toContain('(file) — This file is not a Tocsin crisis plan');
+    expect(issues.textContent).toContain(problem);
     expect(backend.sent('plan:import')).toEqual([{ workspaceId: 'live', content: '{"hello":"world"}' }]);
   });
 

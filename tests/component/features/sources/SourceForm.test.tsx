@@ -89,10 +89,12 @@ describe('SourceForm (news feed or webhook)', () => {
   });
 
   it.each([
-    ['fr', 'Certaines valeurs ne sont pas valides. The webhook port must be a number between 1024 and 65535.'],
+    ['fr', 'Certaines valeurs ne sont pas valides. Le port du webhook doit être un nombre entre 1024 et 65535.'],
     ['en', 'Some values are not valid. The webhook port must be a number between 1024 and 65535.'],
-  ] as const)('shows a refused save in %s', async (language, text) => {
-    backend.refuse('sources:create', 'INVALID_INPUT', 'The webhook port must be a number between 1024 and 65535.');
+  ] as const)('shows a refused save in %s, worded from the catalogue key main sent', async (language, text) => {
+    backend.refuse('sources:create', 'INVALID_INPUT', 'The webhook port must be a number between 1024 and 65535.', undefined, {
+      key: 'sources.refusals.webhookPort',
+    });
     const onDone = vi.fn();
     renderInApp(<SourceForm onDone={onDone} />, { language });
     type(field('url'), 'https://news.example.org/feed.xml');

@@ -26,7 +26,7 @@ beforeAll(() => registerIpc(dispatch, events));
 
 const appFrame = { url: 'app://tocsin/index.html', parent: null };
 const call = (channel: string, senderFrame: unknown, input: unknown = {}) => electron.handlers.get(channel)!({ senderFrame }, input);
-const forbidden = fail('FORBIDDEN', 'Calls are accepted only from the Tocsin window.');
+const forbidden = fail('FORBIDDEN', 'Calls are accepted only from the Tocsin window.', undefined, { key: 'platform.calls.windowOnly' });
 
 describe('IPC handlers', () => {
   it('are registered for exactly the contract calls', () => {

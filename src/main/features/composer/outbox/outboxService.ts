@@ -1,5 +1,4 @@
 // The outbox as people see it: list, manual confirmation, retry, and the accounts API channels publish with.
-import { AppFailure } from '../../../../shared/contract/envelope';
 import { CHANNELS, type Channel } from '../../../../shared/composer/channels';
 import { blueskyAccountSchema, mastodonAccountSchema, type OutboxItem, type PublishAccount } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
@@ -12,6 +11,7 @@ import type { ComposerLog } from '../composerLog';
 import { toOutboxItem } from './outboxItem';
 import { perWorkspace } from '../../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../../platform/workspaces/workspaceStore';
+import { failure } from '../../../platform/i18n/failure';
 
 export interface AccountSummary {
   readonly channel: Channel;
@@ -43,9 +43,9 @@ export class OutboxService {
     const ws = this.store.get(workspaceId);
     const repo = this.#outbox(ws);
     const row = repo.get(outboxId);
-    if (!row) throw new AppFailure('NOT_FOUND', 'No such outbox item.');
+    if (!row) throw failure('NOT_FOUND', 'composer.failures.noOutboxItem');
     if (!repo.confirmManual(outboxId, c.url, c.publishedAt, c.person, this.clock.now().toISOString())) {
-      throw new AppFailure('CONFLICT', 'Only a manual item waiting for publication can be confirmed.');
+      throw failure('CONFLICT', 'composer.failures.onlyManualConfirmed');
     }
     const statement = this.#statements(ws).get(row.statementId);
     this.log?.system(workspaceId, {
@@ -63,7 +63,7 @@ export class OutboxService {
   retryNow(workspaceId: WorkspaceId, outboxId: string): OutboxItem {
     const repo = this.#outbox(this.store.get(workspaceId));
     if (!repo.retryNow(outboxId, this.clock.now().toISOString())) {
-      throw new AppFailure('CONFLICT', 'Only a failed or waiting item can be retried.');
+      throw failure('CONFLICT', 'composer.failures.onlyFailedRetried');
     }
     this.events.emit('composer:outboxChanged', { workspaceId });
     this.wake();

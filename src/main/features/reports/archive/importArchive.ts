@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { AppFailure } from '../../../../shared/contract/envelope';
 import type { LogIntegrity } from '../../../../shared/domain/crisisLog';
-import { ARCHIVE_FORMAT, incidentArchiveSchema, type ArchiveProblem } from '../../../../shared/domain/incidentArchive';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, incidentArchiveSchema, type ArchiveProblem } from '../../../../shared/domain/incidentArchive';
 import type { WorkspaceKind } from '../../../../shared/domain/workspace';
 import { GENESIS_HASH, type StoredRecord, type Unchained } from '../../crisisLog';
 import { verifySignature } from '../../security';
 import type { ArchiveRepository } from '../archiveRepository';
+import { failure, inEnglish, type WordingValues } from '../../../platform/i18n/failure';
 
 export interface ArchiveImportResult {
   incidentId: string;
@@ -25,7 +26,8 @@ export interface ArchiveImportDeps {
   readonly verify: () => LogIntegrity;
 }
 
-const refuse = (problem: ArchiveProblem, message: string): AppFailure => new AppFailure('CONFLICT', message, [{ path: 'archive', message: problem }]);
+const refuse = (problem: ArchiveProblem, key: string, values?: WordingValues): AppFailure =>
+  failure('CONFLICT', key, values, [{ path: 'archive', message: problem }]);
 
 const signedSchema = z.object({ signature: z.string(), signer: z.object({ publicKey: z.string(), fingerprint: z.string() }) });
 
@@ -58,17 +60,17 @@ type LogRow = z.infer<typeof logRowSchema>;
 /** Checks the signature over the file's own fields and returns the parsed document. */
 function verifiedDocument(json: unknown, expectedFingerprint: string | undefined): { document: Record<string, unknown>; fingerprint: string } {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== ARCHIVE_FORMAT) {
-    throw new AppFailure('INVALID_INPUT', 'This file is not a Tocsin incident archive.');
+    throw failure('INVALID_INPUT', 'reports.failures.notAnArchive');
   }
   const signed = signedSchema.safeParse(json);
-  if (!signed.success) throw refuse('unsigned', 'This archive is not signed: nothing tells it apart from a forged one, so nothing was imported.');
+  if (!signed.success) throw refuse('unsigned', 'reports.failures.unsigned');
   const { signature: _signature, ...document } = json as Record<string, unknown>;
   const { publicKey, fingerprint } = signed.data.signer;
   if (!verifySignature(publicKey, Buffer.from(JSON.stringify(document), 'utf8'), signed.data.signature)) {
-    throw refuse('signature_invalid', 'This archive was changed after it was signed (or its signature is forged): nothing was imported.');
+    throw refuse('signature_invalid', 'reports.failures.signatureInvalid');
   }
   if (expectedFingerprint !== undefined && normalise(expectedFingerprint) !== normalise(fingerprint)) {
-    throw refuse('signer_mismatch', `This archive was signed by the laptop with fingerprint ${fingerprint}, not the one you expect: nothing was imported.`);
+    throw refuse('signer_mismatch', 'reports.failures.signerMismatch', { fingerprint });
   }
   return { document, fingerprint };
 }
@@ -79,12 +81,15 @@ const normalise = (fingerprint: string): string => fingerprint.replace(/\s+/g, '
 function checkExportedChain(rows: readonly LogRow[], declaredHead: string | null): void {
   let prev = GENESIS_HASH;
   for (const [i, r] of rows.entries()) {
-    if (r.seq !== i + 1 || r.prev_hash !== prev) throw refuse('log_broken', `The crisis log in the archive is broken at record ${r.seq}: nothing was imported.`);
+    if (r.seq !== i + 1 || r.prev_hash !== prev) throw refuse('log_broken', 'reports.failures.logBroken', { seq: r.seq });
     prev = r.hash;
   }
   const head = rows.length === 0 ? null : prev;
   if (head !== declaredHead) {
-    throw refuse('head_mismatch', `The crisis log in the archive ends at ${head ?? 'nothing'}, not at the head it declares (${declaredHead ?? 'none'}): nothing was imported.`);
+    throw refuse('head_mismatch', 'reports.failures.headMismatch', {
+      head: head ?? inEnglish('reports.failures.noHead'),
+      declared: declaredHead ?? inEnglish('reports.failures.noDeclaredHead'),
+    });
   }
 }
 
@@ -118,29 +123,30 @@ export function importArchive(content: string, targetKind: WorkspaceKind, deps: 
   try {
     json = JSON.parse(content);
   } catch {
-    throw new AppFailure('INVALID_INPUT', 'This file is not JSON: it is not a Tocsin incident archive.');
+    throw failure('INVALID_INPUT', 'reports.failures.notJson');
   }
   const { document, fingerprint } = verifiedDocument(json, expectedFingerprint);
   const parsed = incidentArchiveSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AppFailure(
+    throw failure(
       'INVALID_INPUT',
-      'This file is not a valid Tocsin incident archive (version 2).',
+      'reports.failures.invalidArchive',
+      { version: ARCHIVE_VERSION },
       parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     );
   }
   const archive = parsed.data;
   if (archive.workspace.kind !== targetKind) {
-    throw new AppFailure('CONFLICT', `This archive comes from an ${archive.workspace.kind} workspace; import it into an ${archive.workspace.kind} workspace so its marking stays right.`);
+    throw failure('CONFLICT', archive.workspace.kind === 'exercise' ? 'reports.failures.fromExercise' : 'reports.failures.fromLive');
   }
   if (archive.tables.incidents.length !== 1 || archive.tables.incidents[0]?.id !== archive.incidentId) {
-    throw new AppFailure('INVALID_INPUT', 'The archive must hold exactly the one incident it names.');
+    throw failure('INVALID_INPUT', 'reports.failures.oneIncident');
   }
   const logRows = z.array(logRowSchema).safeParse((document.tables as Record<string, unknown>).crisis_log);
-  if (!logRows.success) throw new AppFailure('INVALID_INPUT', 'The crisis log rows of this archive do not have the expected columns: nothing was imported.');
+  if (!logRows.success) throw failure('INVALID_INPUT', 'reports.failures.logColumns');
   checkExportedChain(logRows.data, archive.logHeadHash);
   if (!deps.repo.isEmpty()) {
-    throw new AppFailure('CONFLICT', 'This workspace already holds incidents or a crisis log: import the archive into an empty data folder.');
+    throw failure('CONFLICT', 'reports.failures.notEmpty');
   }
   let integrity: LogIntegrity | null = null;
   try {
@@ -152,9 +158,9 @@ export function importArchive(content: string, targetKind: WorkspaceKind, deps: 
     if (error instanceof AppFailure) throw error;
     const found = integrity as LogIntegrity | null;
     if (found?.ok === false) {
-      throw refuse('log_broken', `The crisis log in the archive does not verify once linked here (record ${found.firstBroken?.seq ?? '?'}, ${found.firstBroken?.reason ?? '?'}): nothing was imported.`);
+      throw refuse('log_broken', 'reports.failures.relinkedBroken', { seq: found.firstBroken?.seq ?? '?', reason: found.firstBroken?.reason ?? '?' });
     }
-    throw new AppFailure('INVALID_INPUT', `The archive's rows do not fit this version's tables (${error instanceof Error ? error.message : String(error)}): nothing was imported.`);
+    throw failure('INVALID_INPUT', 'reports.failures.tablesMismatch', { detail: error instanceof Error ? error.message : String(error) });
   }
   return { incidentId: archive.incidentId, logRecords: logRows.data.length, headHash: archive.logHeadHash, signer: { fingerprint } };
 }

@@ -15,6 +15,7 @@ import { MIN_BACKOFF_BASE_MS } from '../../../platform/net/backoff';
 import { httpEquivalent } from './gatedSocket';
 import type { LiveFeed } from './liveFeed';
 import { LiveConnection, type LiveState } from './liveConnection';
+import { inEnglish } from '../../../platform/i18n/failure';
 
 export interface LiveFeedDeps {
   readonly workspaces: WorkspaceLookup;
@@ -116,7 +117,7 @@ export class LiveFeedService {
     for (const source of this.#sources(this.deps.workspaces.get(workspaceId)).list()) {
       const feed = this.deps.feeds.find((f) => f.kind === source.kind);
       const endpoint = !source.paused && feed ? feed.endpoint(source.config, source.credentials, undefined, source.cursor) : undefined;
-      if (endpoint) origins.push({ origin: httpEquivalent(new URL(endpoint.url)).origin, reason: `live feed: ${source.name}` });
+      if (endpoint) origins.push({ origin: httpEquivalent(new URL(endpoint.url)).origin, reason: inEnglish('sources.refusals.liveFeed', { detail: source.name }) });
     }
     return origins;
   }

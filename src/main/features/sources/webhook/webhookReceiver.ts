@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { mentionsFromPayload, WebhookPayloadError } from './webhookPayload';
+import { inEnglish } from '../../../platform/i18n/failure';
 
 export interface WebhookTarget {
   /** `whsec_…` secret shared with the sender. */
@@ -56,15 +57,15 @@ export class WebhookReceiver {
     };
     try {
       const match = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
-      if (!match) return answer(404, { error: 'Unknown path: use POST /hooks/<source id>.' });
-      if (req.method !== 'POST') return answer(405, { error: 'Only POST is accepted.' });
+      if (!match) return answer(404, { error: inEnglish('sources.webhookFailures.unknownPath') });
+      if (req.method !== 'POST') return answer(405, { error: inEnglish('sources.webhookFailures.postOnly') });
       const sourceId = Number(match[1]);
       const target = this.options.target(sourceId);
-      if (!target) return answer(404, { error: 'No active webhook source with this id.' });
+      if (!target) return answer(404, { error: inEnglish('sources.webhookFailures.noSource') });
       const body = await readBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY);
       if (body === null) {
         res.setHeader('connection', 'close');
-        answer(413, { error: 'The body is too large.' });
+        answer(413, { error: inEnglish('sources.webhookFailures.tooLarge') });
         res.on('finish', () => req.destroy());
         return;
       }
@@ -76,7 +77,7 @@ export class WebhookReceiver {
       try {
         new Webhook(target.secret).verify(body, headers, { jsonParse: false });
       } catch (error) {
-        if (error instanceof WebhookVerificationError) return answer(401, { error: `Signature refused: ${error.message}` });
+        if (error instanceof WebhookVerificationError) return answer(401, { error: inEnglish('sources.webhookFailures.signatureRefused', { detail: error.message }) });
         throw error;
       }
       const items = mentionsFromPayload(body.toString('utf8'));
@@ -84,7 +85,7 @@ export class WebhookReceiver {
       answer(result.replay ? 200 : 202, { ...result });
     } catch (error) {
       if (error instanceof WebhookPayloadError) return answer(400, { error: error.message });
-      answer(500, { error: 'The delivery could not be stored; retry later.' });
+      answer(500, { error: inEnglish('sources.webhookFailures.notStored') });
     }
   }
 }

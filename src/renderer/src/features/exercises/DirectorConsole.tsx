@@ -29,7 +29,7 @@ import { AppFailure } from '../../../../shared/contract/envelope';
 import { QueryState } from '../../components/QueryState';
 import { formatGameMinute } from './gameTime';
 import { PlayerActivity } from './PlayerActivity';
-import { errorMessage } from '../../i18n/errorMessage';
+import { errorMessage, issueTexts } from '../../i18n/errorMessage';
 
 const SPEEDS = [1, 5, 10, 30, 60];
 const KIND_COLORS: Record<RunInject['kind'], string> = {
@@ -66,7 +66,7 @@ function StartPanel({ workspaceId }: { workspaceId: WorkspaceId }) {
       onError: (error) =>
         setProblems({
           file: file.name,
-          issues: error instanceof AppFailure ? (error.issues ?? [{ path: '(file)', message: error.message }]) : [{ path: '(file)', message: String(error) }],
+          issues: error instanceof AppFailure ? issueTexts(error, t) : [{ path: '(file)', message: String(error) }],
         }),
     });
   };

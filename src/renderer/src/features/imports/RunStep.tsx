@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../shared/domain/fileImport';
 import { useCancelImport, useImportRun } from '../../api/hooks/useImports';
 import { QueryState } from '../../components/QueryState';
+import { wordedText } from '../../i18n/errorMessage';
 import { ImportSummary } from './ImportSummary';
 
 export function RunStep({ runId, onAgain }: { runId: string; onAgain: () => void }) {
@@ -27,7 +28,7 @@ function RunReport({ progress, onAgain }: { progress: ImportProgress; onAgain: (
         <Figure label={t('imports.duplicates')} value={progress.duplicates} testId="import-duplicates" />
         <Figure label={t('imports.bad')} value={progress.bad} testId="import-bad" />
       </SimpleGrid>
-      {progress.error && <Alert color="red">{progress.error}</Alert>}
+      {progress.error && <Alert color="red">{wordedText(progress.error, progress.errorWording, t)}</Alert>}
       {!running && progress.processed > 0 && <ImportSummary progress={progress} />}
       {progress.problems.length > 0 && (
         <Stack gap="xs">

@@ -2,6 +2,7 @@
 import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type ComponentType } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { AppFailure } from '../../../../shared/contract/envelope';
 import type { StoredPlan } from '../../../../shared/contract/plan';
@@ -10,6 +11,7 @@ import { useExportPlan, useImportPlan, usePlan, useSavePlan } from '../../api/ho
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
+import { issueTexts } from '../../i18n/errorMessage';
 import { CampaignsEditor } from './CampaignsEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { downloadFile } from './downloadFile';
@@ -62,9 +64,9 @@ interface IssueReport {
   readonly issues: readonly { path: string; message: string }[];
 }
 
-function reportOf(error: unknown, title: (count: number) => string, stripPrefix: string): IssueReport | undefined {
+function reportOf(error: unknown, t: TFunction, title: (count: number) => string, stripPrefix: string): IssueReport | undefined {
   if (!(error instanceof AppFailure)) return undefined;
-  const issues = (error.issues ?? [{ path: '(file)', message: error.message }]).map((issue) => ({
+  const issues = issueTexts(error, t).map((issue) => ({
     ...issue,
     path: issue.path.startsWith(stripPrefix) ? issue.path.slice(stripPrefix.length) : issue.path,
   }));
@@ -104,7 +106,7 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
           setReport(undefined);
           notifications.show({ message: t('plan.saved'), color: 'green' });
         },
-        onError: (error) => setReport(reportOf(error, (count) => t('plan.issuesTitle', { count }), 'plan.')),
+        onError: (error) => setReport(reportOf(error, t, (count) => t('plan.issuesTitle', { count }), 'plan.')),
       },
     );
 
@@ -118,7 +120,7 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
         notifications.show({ message: t('plan.imported'), color: 'green' });
       },
       onError: (error) =>
-        setReport(reportOf(error, (count) => t('plan.issuesImportTitle', { count, file: file.name }), '')),
+        setReport(reportOf(error, t, (count) => t('plan.issuesImportTitle', { count, file: file.name }), '')),
     });
   };
 

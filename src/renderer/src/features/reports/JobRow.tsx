@@ -4,6 +4,7 @@ import { IconDownload, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCancelJob, useDownloadJob, useExportJob } from '../../api/hooks/useReports';
 import { base64ToBytes, downloadFile } from '../plan/downloadFile';
+import { wordedText } from '../../i18n/errorMessage';
 
 export function JobRow({ jobId, label }: { jobId: string; label: string }) {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function JobRow({ jobId, label }: { jobId: string; label: string }) {
       : state.state === 'done'
         ? `${t('reports.job.done', { file: state.fileName ?? '' })}${state.pages ? ` · ${t('reports.job.pages', { count: state.pages })}` : ''}`
         : state.state === 'failed'
-          ? t('reports.job.failed', { error: state.error ?? '' })
+          ? t('reports.job.failed', { error: wordedText(state.error ?? '', state.errorWording, t) })
           : t('reports.job.cancelled');
   return (
     <Stack gap={4} data-testid={`job-${state.kind}`} data-state={state.state}>

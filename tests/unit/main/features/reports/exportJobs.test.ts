@@ -5,6 +5,7 @@ import type { EventName } from '../../../../../src/shared/contract/index';
 import { EventBus } from '../../../../../src/main/platform/events/eventBus';
 import { silentLogger } from '../../../../../src/main/platform/logger';
 import { ExportJobs } from '../../../../../src/main/features/reports/exportJobs';
+import { failure } from '../../../../../src/main/platform/i18n/failure';
 
 const INCIDENT = '6f1c1a52-3f0e-4f43-9d8e-1d2a52c7b001';
 
@@ -69,6 +70,10 @@ describe('export jobs', () => {
     const failed = await jobs.settled(crash.jobId);
     expect(failed.state).toBe('failed');
     expect(failed.error).not.toContain('/secret/path');
+    // The screens word it in their reader's language from the key; the English text stays for the log.
+    expect(failed).toMatchObject({ error: 'The export failed; see the application log.', errorWording: { key: 'reports.failures.exportFailed' } });
+    const worded = jobs.start('report', 'live', INCIDENT, () => Promise.reject(failure('NOT_FOUND', 'incidents.failures.noIncident')));
+    expect(await jobs.settled(worded.jobId)).toMatchObject({ error: 'No such incident.', errorWording: { key: 'incidents.failures.noIncident' } });
     expect(() => jobs.status('00000000-0000-4000-8000-000000000000')).toThrow(AppFailure);
   });
 });

@@ -2,15 +2,16 @@
 import { healthMessage } from '../../../../../shared/domain/healthMessage';
 import { z } from 'zod';
 import { ConnectorError } from '../connectorError';
+import { inEnglish } from '../../../../platform/i18n/failure';
 
 export const blueskyConfigSchema = z.object({
   /** The account's PDS (https://bsky.social for most people); it proxies searchPosts to the AppView. */
-  service: z.url({ protocol: /^https?$/, error: 'The server address must start with https:// (usually https://bsky.social).' }).max(2048),
-  query: z.string().trim().min(1, 'Say which words to search for.').max(500),
+  service: z.url({ protocol: /^https?$/, error: inEnglish('socialSources.failures.blueskyServer') }).max(2048),
+  query: z.string().trim().min(1, inEnglish('socialSources.failures.blueskyQuery')).max(500),
   /** Only posts declared in this language (e.g. fr). */
-  lang: z.string().regex(/^[a-z]{2,3}$/, 'Language: a two-letter code such as fr or en.').optional(),
+  lang: z.string().regex(/^[a-z]{2,3}$/, inEnglish('socialSources.failures.blueskyLanguage')).optional(),
   /** Jetstream endpoint for the live feed (wss://…/subscribe); empty means search only. */
-  jetstream: z.url({ protocol: /^wss?$/, error: 'The live feed address must start with wss://.' }).max(2048).optional(),
+  jetstream: z.url({ protocol: /^wss?$/, error: inEnglish('socialSources.failures.blueskyJetstream') }).max(2048).optional(),
   timeoutSeconds: z.number().int().min(1).max(120).optional(),
 });
 export type BlueskyConfig = z.infer<typeof blueskyConfigSchema>;

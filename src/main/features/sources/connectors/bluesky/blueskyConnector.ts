@@ -11,6 +11,7 @@ import { postViewSchema } from './blueskyPost';
 import { sessionSchema, withSession } from './blueskySession';
 import { postViewToMention } from './postToMention';
 import { xrpc, XrpcError, xrpcFailure, type XrpcOptions } from './xrpc';
+import { inEnglish } from '../../../../platform/i18n/failure';
 
 const PAGE_LIMIT = 100;
 const MAX_PAGES_PER_POLL = 10;
@@ -65,7 +66,7 @@ export const blueskyConnector: Connector = {
           const post = postViewSchema.safeParse(item);
           if (!post.success) {
             const issue = post.error.issues[0];
-            rejected.push({ reason: `Malformed post${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}.` });
+            rejected.push({ reason: inEnglish('socialSources.failures.malformedPost', { detail: issue ? ` (${issue.path.join('.')}: ${issue.message})` : '' }) });
             continue;
           }
           mentions.push(postViewToMention(post.data));

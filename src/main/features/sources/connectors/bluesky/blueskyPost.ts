@@ -1,5 +1,6 @@
 // The PostView fields Tocsin reads (app.bsky.feed.defs#postView, record app.bsky.feed.post), checked before use.
 import { z } from 'zod';
+import { inEnglish } from '../../../../platform/i18n/failure';
 
 const count = z.number().int().nonnegative().catch(0);
 
@@ -11,7 +12,7 @@ export const postRecordSchema = z.object({
 });
 
 export const postViewSchema = z.object({
-  uri: z.string().regex(/^at:\/\/[^/]+\/app\.bsky\.feed\.post\/[^/]+$/, 'not a post AT URI'),
+  uri: z.string().regex(/^at:\/\/[^/]+\/app\.bsky\.feed\.post\/[^/]+$/, inEnglish('socialSources.failures.notAPostUri')),
   cid: z.string(),
   author: z.object({
     did: z.string().startsWith('did:'),

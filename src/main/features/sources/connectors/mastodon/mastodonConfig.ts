@@ -2,12 +2,13 @@
 import { healthMessage } from '../../../../../shared/domain/healthMessage';
 import { z } from 'zod';
 import { ConnectorError } from '../connectorError';
+import { inEnglish } from '../../../../platform/i18n/failure';
 
 export const mastodonConfigSchema = z.object({
-  instance: z.url({ protocol: /^https?$/, error: 'The instance address must start with https:// (e.g. https://mastodon.social).' }).max(2048),
+  instance: z.url({ protocol: /^https?$/, error: inEnglish('socialSources.failures.mastodonInstance') }).max(2048),
   /** `hashtag`: the tag's timeline (public on most instances); `search`: full-text status search (needs a token). */
   mode: z.enum(['hashtag', 'search']),
-  query: z.string().trim().min(1, 'Say which hashtag or words to follow.').max(500),
+  query: z.string().trim().min(1, inEnglish('socialSources.failures.mastodonQuery')).max(500),
   /** Hashtag mode: only posts made on this instance. */
   localOnly: z.boolean().optional(),
   timeoutSeconds: z.number().int().min(1).max(120).optional(),

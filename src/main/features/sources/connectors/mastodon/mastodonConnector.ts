@@ -10,6 +10,7 @@ import { compareIds, mastodonStatusSchema, type MastodonStatus } from './mastodo
 import { validateMastodonConfig, type MastodonConfig } from './mastodonConfig';
 import { statusToMention } from './statusToMention';
 import { streamingBase } from './streamingBase';
+import { inEnglish } from '../../../../platform/i18n/failure';
 
 const PAGE_LIMIT = 40;
 /** 300 requests per 5 minutes is the default budget; a poll never spends more than this many of them. */
@@ -135,7 +136,7 @@ function parseStatuses(items: readonly unknown[], rejected: { reason: string }[]
     if (parsed.success) statuses.push(parsed.data);
     else {
       const issue = parsed.error.issues[0];
-      rejected.push({ reason: `Malformed post${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}.` });
+      rejected.push({ reason: inEnglish('socialSources.failures.malformedPost', { detail: issue ? ` (${issue.path.join('.')}: ${issue.message})` : '' }) });
     }
   }
   return statuses;

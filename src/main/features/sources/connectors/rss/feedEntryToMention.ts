@@ -7,6 +7,8 @@ import type { FeedEntry, ParsedFeed } from './feedEntry';
 const GOOGLE_NEWS_HOST = 'news.google.com';
 /** Google News titles read "Headline - Publisher". */
 const PUBLISHER_SUFFIX = /^(.*\S)\s+-\s+([^-]{1,120})$/;
+/** Google Alerts feeds are titled "Google Alert - <query>", as Google writes it. */
+const GOOGLE_ALERTS_TITLE = /^Google Alert/;
 
 export interface FeedContext {
   readonly feed: ParsedFeed;
@@ -33,7 +35,7 @@ export function feedEntryToMention(entry: FeedEntry, { feed, feedUrl, now }: Fee
       title = match[1];
       sourceName = match[2].trim();
     }
-  } else if (feed.title?.startsWith('Google Alert')) {
+  } else if (GOOGLE_ALERTS_TITLE.test(feed.title ?? '')) {
     // Alerts mix outlets in one feed: the article's own host says where it was published.
     const host = hostOf(displayUrl(entry.url ?? undefined));
     if (host) sourceName = host;

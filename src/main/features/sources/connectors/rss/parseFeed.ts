@@ -2,6 +2,7 @@
 import { parseFeed as parseXmlFeed } from '@rowanmanning/feed-parser';
 import type { FeedEntry, ParsedFeed } from './feedEntry';
 import { isJsonFeed, parseJsonFeed } from './jsonFeed';
+import { inEnglish } from '../../../../platform/i18n/failure';
 
 export class FeedParseError extends Error {
   /** True when the document is something else than a feed; otherwise a feed the parser choked on (`detail`). */
@@ -9,7 +10,7 @@ export class FeedParseError extends Error {
   readonly detail: string;
 
   constructor(notAFeed: boolean, detail = '') {
-    super(notAFeed ? 'This is not an RSS, Atom or JSON feed.' : `The feed cannot be read: ${detail}`);
+    super(notAFeed ? inEnglish('sources.refusals.notAFeed') : inEnglish('sources.refusals.feedUnreadable', { detail }));
     this.name = 'FeedParseError';
     this.notAFeed = notAFeed;
     this.detail = detail;

@@ -7,9 +7,10 @@ import type { Connector, PollContext, PollResult } from '../types';
 import { decodeFeedBytes } from './decodeFeedBytes';
 import { feedEntryToMention } from './feedEntryToMention';
 import { FeedParseError, parseFeedText } from './parseFeed';
+import { inEnglish } from '../../../../platform/i18n/failure';
 
 export const rssConfigSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'The feed address must start with http:// or https://.' }).max(4096),
+  url: z.url({ protocol: /^https?$/, error: inEnglish('sources.refusals.feedAddress') }).max(4096),
   /** Slow feeds give up after this long, so that one stuck server never holds a poll slot for minutes. */
   timeoutSeconds: z.number().int().min(1).max(120).optional(),
   /** The feed is on the cell's own network: its name may resolve to a private address (the allow-list says so). */
