@@ -147,7 +147,9 @@ export class DetectionService {
       };
     });
     const level = watches.reduce<CrisisLevel>((max, w) => (levelIndex(w.level) > levelIndex(max) ? w.level : max), 'calm');
-    return { level, watches: watches.sort((a, b) => levelIndex(b.level) - levelIndex(a.level) || a.watchName.localeCompare(b.watchName)) };
+    // The most serious first; at the same level the newest rise first, since that is the news the cell has not seen.
+    const newest = (a: WatchLevel, b: WatchLevel) => (b.since ?? '').localeCompare(a.since ?? '');
+    return { level, watches: watches.sort((a, b) => levelIndex(b.level) - levelIndex(a.level) || newest(a, b) || a.watchName.localeCompare(b.watchName)) };
   }
 
   listAlerts(workspaceId: WorkspaceId, status: AlertStatus | 'all', limit: number, scope: { from?: string; to?: string; watchId?: number } = {}): Alert[] {

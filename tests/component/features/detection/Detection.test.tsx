@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AlertActions } from '../../../../src/renderer/src/features/detection/AlertActions';
+import { LevelBanner } from '../../../../src/renderer/src/features/detection/LevelBanner';
 import { DetectionSettingsPanel } from '../../../../src/renderer/src/features/detection/DetectionSettingsPanel';
 import { ToneCorrection } from '../../../../src/renderer/src/features/detection/ToneCorrection';
 import { backend } from '../../support/fakeBackend';
@@ -109,5 +110,21 @@ describe('Tone correction', () => {
     click(screen.getByRole('radio', { name: t('mentions.tones.negative') }));
     expect((await screen.findByTestId('tone-corrected')).textContent).toContain('12');
     expect(backend.sent('tone:correct')).toEqual([{ workspaceId: 'live', mentionId: 55, toneClass: 'negative' }]);
+  });
+});
+
+describe('Level banner', () => {
+  const watchLevel = (watchId: number, watchName: string, level: 'calm' | 'alert', since: string | null) =>
+    ({ watchId, watchName, level, since, alert: null, signals: [] }) as const;
+
+  it('names the watch the backend put first and says how many others share its level', async () => {
+    backend.reply('detection:overview', {
+      level: 'alert',
+      watches: [watchLevel(2, 'Banque Léman', 'alert', '2026-03-01T10:05:00.000Z'), watchLevel(1, 'Assurance du Léman', 'alert', '2026-03-01T09:00:00.000Z'), watchLevel(3, 'Cafés', 'calm', null)],
+    });
+    renderInApp(<LevelBanner />, { language: 'fr' });
+    await waitFor(() => expect(screen.getByTestId('level-banner').textContent).toContain('Banque Léman'));
+    expect(screen.getByTestId('level-others').textContent).toBe(t('detection.banner.others', { count: 1 }));
+    expect(screen.getByTestId('level-others').getAttribute('href')).toBe('#/alerts');
   });
 });

@@ -1,5 +1,5 @@
 // The crisis level, on every screen: the most serious watch, its signals, and its why-card on demand.
-import { Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLevelOverview } from '../../api/hooks/useDetection';
@@ -17,6 +17,7 @@ export function LevelBanner() {
   if (!overview.data) return null;
   const { level } = overview.data;
   const top = overview.data.watches[0];
+  const alsoAtLevel = level === 'calm' ? 0 : overview.data.watches.filter((w) => w.level === level).length - 1;
   const color = LEVEL_COLORS[level];
   const surface = LEVEL_SURFACE[level];
   // The same signals the Why? dialog shows: the open alert's why-card, or the live ones when no alert is open.
@@ -43,6 +44,11 @@ export function LevelBanner() {
               : t('detection.banner.watch', { watch: top.watchName, level: t(`detection.level.${top.level}`) })}
             {level !== 'calm' && top?.since ? ` — ${t('detection.banner.since', { time: formatDateTime(top.since, i18n.language) })}` : ''}
           </Text>
+          {alsoAtLevel > 0 && (
+            <Anchor href="#/alerts" size="sm" c="inherit" underline="always" style={{ flexShrink: 0 }} data-testid="level-others">
+              {t('detection.banner.others', { count: alsoAtLevel })}
+            </Anchor>
+          )}
           {level !== 'calm' && fired.length > 0 && (
             <Text size="sm" visibleFrom="md" truncate>
               {fired.map((s) => t(`detection.signals.${s.kind}`)).join(' · ')}

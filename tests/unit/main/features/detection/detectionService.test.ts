@@ -12,13 +12,13 @@ let core: Core;
 let now = Date.UTC(2026, 2, 3, 10, 0);
 const clock = { now: () => new Date(now) };
 
-function burst(count: number, at: number) {
+function burst(count: number, at: number, brand = 'Banque Léman') {
   const mentions = [];
   for (let i = 0; i < count; i += 1) {
     mentions.push({
-      externalId: `m-${at}-${i}`,
+      externalId: `m-${brand}-${at}-${i}`,
       author: { handle: `client${i}`, displayName: `Client ${i}`, audience: 200 + i, kind: 'public' },
-      text: i % 2 ? 'Scandale à la Banque Léman : fuite de données, #boycott' : 'Banque Léman nous ment, c’est honteux et inadmissible',
+      text: i % 2 ? `Scandale à la ${brand} : fuite de données, #boycott` : `${brand} nous ment, c’est honteux et inadmissible`,
       language: 'fr',
       publishedAt: new Date(at - i * 20_000).toISOString(),
     });
@@ -41,6 +41,20 @@ describe('DetectionService through the core', () => {
   afterEach(() => {
     core.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('puts the most serious watch first and, at the same level, the one that rose last', async () => {
+    const insurer = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Assurance du Léman', keywords: ['Assurance du Léman'] } });
+    const bank = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Banque Léman', keywords: ['Banque Léman'] } });
+    const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Hook', config: {} } });
+    await core.ingest.ingest(WS, source.id, burst(25, now, 'Assurance du Léman'));
+    now += 10 * 60_000;
+    await core.ingest.ingest(WS, source.id, burst(25, now, 'Banque Léman'));
+    const overview = await invoke(core, 'detection:overview', { workspaceId: WS });
+    const [first, second] = overview.watches;
+    expect(first!.level).toBe(second!.level);
+    expect(first!.level).not.toBe('calm');
+    expect([first!.watchId, second!.watchId]).toEqual([bank.id, insurer.id]);
   });
 
   it('raises an explained alert from an ingested burst, logs acknowledgement and dismissal, and backtests without touching it', async () => {
