@@ -46,6 +46,21 @@ interface QueueScopeParams {
 
 const scopeParams = (scope: QueueScope): QueueScopeParams => ({ watchIds: JSON.stringify(scope.watchIds), from: scope.from, to: scope.to });
 
+interface PageParams {
+  states: string;
+  limit: number;
+  audience: number;
+  flaggedAt: string;
+  mentionId: number;
+}
+
+/** Before the first item of any queue: above every audience, flag time and id. */
+const START = { audience: Number.MAX_SAFE_INTEGER, flaggedAt: '9999-12-31T23:59:59.999Z', mentionId: Number.MAX_SAFE_INTEGER };
+
+// The queue's order as one descending key, so a page is "the next `limit` rows below the cursor" (keyset).
+const AFTER = `(coalesce(m.author_audience, -1), r.flagged_at, r.mention_id) < (@audience, @flaggedAt, @mentionId)`;
+const ORDER = 'ORDER BY coalesce(m.author_audience, -1) DESC, r.flagged_at DESC, r.mention_id DESC LIMIT @limit';
+
 const SELECT = `SELECT r.mention_id AS mentionId, r.reason, r.flagged_by AS flaggedBy, r.flagged_at AS flaggedAt,
     r.assigned_role AS assignedRole, r.state, r.statement_id AS statementId, r.note, r.handled_by AS handledBy,
     r.handled_at AS handledAt, m.text, m.title, m.url, m.author_name AS authorName, m.author_handle AS authorHandle,
@@ -71,9 +86,8 @@ export class ResponseQueueRepository {
     // An incident's queue: mentions of its watches published in its period, however long ago they were flagged.
     const inScope = `m.published_at >= @from AND m.published_at < @to
       AND EXISTS (SELECT 1 FROM mention_watches mw WHERE mw.mention_id = m.id AND mw.watch_id IN (SELECT value FROM json_each(@watchIds)))`;
-    this.#scopedList = db.prepare<QueueScopeParams & { states: string; limit: number }, ResponseRow>(
-      `${SELECT} WHERE r.state IN (SELECT value FROM json_each(@states)) AND ${inScope}
-       ORDER BY m.author_audience DESC NULLS LAST, r.flagged_at DESC LIMIT @limit`,
+    this.#scopedList = db.prepare<QueueScopeParams & PageParams, ResponseRow>(
+      `${SELECT} WHERE r.state IN (SELECT value FROM json_each(@states)) AND ${inScope} AND ${AFTER} ${ORDER}`,
     );
     this.#scopedCounts = db.prepare<QueueScopeParams, { state: string; n: number }>(
       `SELECT r.state, count(*) AS n FROM response_items r JOIN mentions m ON m.id = r.mention_id WHERE ${inScope} GROUP BY r.state`,
@@ -86,9 +100,7 @@ export class ResponseQueueRepository {
       `INSERT INTO response_items (mention_id, reason, flagged_by, state, flagged_at) VALUES (?, ?, ?, 'open', ?)
        ON CONFLICT (mention_id) DO NOTHING`,
     );
-    this.#list = db.prepare<[string, number], ResponseRow>(
-      `${SELECT} WHERE r.state IN (SELECT value FROM json_each(?)) ORDER BY m.author_audience DESC NULLS LAST, r.flagged_at DESC LIMIT ?`,
-    );
+    this.#list = db.prepare<PageParams, ResponseRow>(`${SELECT} WHERE r.state IN (SELECT value FROM json_each(@states)) AND ${AFTER} ${ORDER}`);
     this.#get = db.prepare<[number], ResponseRow>(`${SELECT} WHERE r.mention_id = ?`);
     this.#assign = db.prepare<[string | null, number]>('UPDATE response_items SET assigned_role = ? WHERE mention_id = ?');
     this.#link = db.prepare<[string, number]>(
@@ -116,10 +128,11 @@ export class ResponseQueueRepository {
     return this.db.transaction(() => items.reduce((n, i) => n + this.#flag.run(i.mentionId, i.reason, flaggedBy, at).changes, 0))();
   }
 
-  /** The whole queue, or only an incident's when its scope is given. */
-  list(states: readonly string[], limit: number, scope?: QueueScope): ResponseRow[] {
-    if (scope) return this.#scopedList.all({ ...scopeParams(scope), states: JSON.stringify(states), limit });
-    return this.#list.all(JSON.stringify(states), limit);
+  /** Up to `limit` items after `after` (from the top without it), of the whole queue or of an incident's scope. */
+  page(states: readonly string[], limit: number, scope?: QueueScope, after?: { audience: number; flaggedAt: string; mentionId: number }): ResponseRow[] {
+    const params = { ...(after ?? START), states: JSON.stringify(states), limit };
+    if (scope) return this.#scopedList.all({ ...scopeParams(scope), ...params });
+    return this.#list.all(params);
   }
 
   get(mentionId: number): ResponseRow | undefined {
