@@ -7,7 +7,8 @@ import { DetectionRepository } from '../../../../../../src/main/features/detecti
 import { retentionHorizon } from '../../../../../../src/main/features/mentions/retention/retentionPruner';
 import { openDatabase, type Db } from '../../../../../../src/main/platform/db/openDatabase';
 import type { Explanation } from '../../../../../../src/shared/domain/detection';
-import type { MentionInput } from '../../../../../../src/shared/domain/mention';
+import type { z } from 'zod';
+import type { mentionInputSchema } from '../../../../../../src/shared/domain/mention';
 import { useTempDirs } from '../../../../../support/tempDir';
 import { invoke, makeTestCore, workspaceKey } from '../../../../../support/testCore';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ afterEach(() => {
 });
 
 /** Mention i of the year: FR and EN in turn, one every ~3 hours from 365 days ago. */
-function yearOfMentions(): MentionInput[] {
+function yearOfMentions(): z.input<typeof mentionInputSchema>[] {
   return Array.from({ length: TOTAL }, (_, i) => ({
     externalId: `m-${i}`,
     author: { handle: `@user${i % 40}`, displayName: `User ${i % 40}`, audience: (i % 7) * 100 },
