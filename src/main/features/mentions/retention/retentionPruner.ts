@@ -63,6 +63,8 @@ export class RetentionPruner {
     try {
       const horizon = retentionHorizon(this.deps.clock.now(), months);
       const repo = this.#repo(this.deps.store.get(workspaceId));
+      // Marked before the first deletion: a recount running between two batches must already stop at the horizon.
+      repo.markPruned(horizon);
       repo.gatherNamed();
       let cursor: { publishedAt: string; id: number } | null = { publishedAt: '', id: 0 };
       let removed = 0;

@@ -40,6 +40,7 @@ export class RetentionRepository {
   readonly #candidates;
   readonly #unindex;
   readonly #delete;
+  readonly #markPruned;
 
   constructor(db: Db) {
     this.#db = db;
@@ -58,6 +59,15 @@ export class RetentionRepository {
     );
     // Watch links go by cascade.
     this.#delete = db.prepare<[number]>('DELETE FROM mentions WHERE id = ?');
+    this.#markPruned = db.prepare<[string]>(
+      `INSERT INTO mention_retention (id, pruned_before) VALUES (1, ?)
+       ON CONFLICT (id) DO UPDATE SET pruned_before = max(pruned_before, excluded.pruned_before)`,
+    );
+  }
+
+  /** Records that mentions published before `horizon` may be gone, so recounts start after it. */
+  markPruned(horizon: string): void {
+    this.#markPruned.run(horizon);
   }
 
   /** Refreshes the ids named by alerts, crisis log entries and statements; returns how many there are. */

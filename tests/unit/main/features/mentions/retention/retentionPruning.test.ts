@@ -123,6 +123,18 @@ describe('retention pruning', () => {
     expect(entry?.body).toContain(`${run!.removed}`);
     expect(await invoke(c, 'crisisLog:verify', { workspaceId: WS })).toMatchObject({ ok: true });
 
+    // Editing the watch recounts its charts from the stored mentions, but never before the horizon: the months
+    // pruned keep the counts of the mentions that are gone.
+    const horizonMinute = Math.ceil(Date.parse(horizon) / 60_000);
+    const before = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE watch_id = ? AND minute < ? ORDER BY minute`).all(watch.id, horizonMinute);
+    const minutesBefore = [before('mention_rollups'), before('mention_rollup_parts')];
+    await invoke(c, 'watches:update', { workspaceId: WS, id: watch.id, watch: { name: 'ACME', keywords: ['ACME', 'réseau'] } });
+    await c.watches.settled();
+    expect([before('mention_rollups'), before('mention_rollup_parts')]).toEqual(minutesBefore);
+    expect(rollupTables.filter((table) => table.includes('hourly')).map((table) => dump(db, table))).toEqual(
+      rollupsBefore.filter((_, k) => rollupTables[k]!.includes('hourly')),
+    );
+
     // A second run finds nothing more and writes nothing.
     expect(await c.pruner.run(WS)).toMatchObject({ removed: 0, kept: evidence.size });
     const again = await invoke(c, 'crisisLog:list', { workspaceId: WS, filter: { limit: 200 } });
