@@ -1,6 +1,6 @@
 // Mentions waiting for an answer: assign a role, start a reply statement, or record how it was handled. The queue
 // is shown a page at a time (keyset cursors kept for going back), so the screen stays the same size whatever its length.
-import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseCursor, ResponseItem } from '../../../../shared/domain/responseQueue';
@@ -16,17 +16,35 @@ const REASON_COLOR: Record<ResponseItem['reason'], string> = { question: 'blue',
 
 export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId: string | null; onOpenStatement: (id: string) => void }) {
   const { t } = useTranslation();
+  // A mention flagged from the stream may lie outside every incident's watches: the whole queue stays one click away.
+  const [whole, setWhole] = useState(false);
+  const scopeId = whole ? null : props.incidentId;
   // Where each page shown so far started; the last is the current page's.
   const [starts, setStarts] = useState<(ResponseCursor | null)[]>([null]);
-  useEffect(() => setStarts([null]), [props.workspaceId, props.incidentId]);
-  const items = useResponses(props.workspaceId, props.incidentId, starts.at(-1) ?? null);
-  const counts = useResponseCounts(props.workspaceId, props.incidentId);
+  useEffect(() => setStarts([null]), [props.workspaceId, scopeId]);
+  const items = useResponses(props.workspaceId, scopeId, starts.at(-1) ?? null);
+  const counts = useResponseCounts(props.workspaceId, scopeId);
   const next = items.data?.next ?? null;
   return (
     <Paper withBorder p="md" data-testid="composer-responses">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={4}>{t('composer.responses.title')}</Title>
+          <Group gap="md">
+            <Title order={4}>{t('composer.responses.title')}</Title>
+            {props.incidentId !== null && (
+              <SegmentedControl
+                size="xs"
+                aria-label={t('composer.responses.scope.label')}
+                value={whole ? 'all' : 'incident'}
+                onChange={(v) => setWhole(v === 'all')}
+                data={[
+                  { value: 'incident', label: t('composer.responses.scope.incident') },
+                  { value: 'all', label: t('composer.responses.scope.all') },
+                ]}
+                data-testid="composer-responses-scope"
+              />
+            )}
+          </Group>
           <Badge size="lg" color={counts.data?.unanswered ? 'orange' : 'gray'} data-testid="composer-responses-unanswered">
             {t('composer.responses.unanswered', { count: counts.data?.unanswered ?? 0 })}
           </Badge>
