@@ -139,7 +139,7 @@ describe('Response queue', () => {
     click(screen.getByTestId('responses-previous'));
     await screen.findByTestId('response-100000', {}, { timeout: 10_000 });
     expect(cards()).toBe(PAGE);
-  });
+   }, 90_000);
 
   it('records how a mention was handled offline, only with a note', async () => {
     rememberOperator('Claire Petit', null);
