@@ -84,19 +84,21 @@ export class ResponseQueueRepository {
   readonly #scopedCounts;
 
   constructor(private readonly db: Db) {
-    // An incident's queue: mentions of its watches published in its period, however long ago they were flagged.
-    const inScope = `m.published_at >= @from AND m.published_at < @to
-      AND EXISTS (SELECT 1 FROM mention_watches mw WHERE mw.mention_id = m.id AND mw.watch_id IN (SELECT value FROM json_each(@watchIds)))`;
+    // An incident's queue: mentions of its watches published in its period, however long ago they were flagged. Read
+    // from the watches' links over the period (indexed by watch and time), never by joining every waiting item to its
+    // mention: that cost 1.7 s per page with 55,000 waiting items.
+    const inScope = `r.mention_id IN (SELECT mw.mention_id FROM mention_watches mw INDEXED BY mention_watches_stream
+      WHERE mw.watch_id IN (SELECT value FROM json_each(@watchIds)) AND mw.published_at >= @from AND mw.published_at < @to)`;
     // The page is chosen on the item's own indexed columns, then only its rows are joined to their mentions: joining
     // every waiting item to its mention to sort them made a page cost the size of the queue.
     const pageOf = (from: string, where: string) =>
       `${SELECT} WHERE r.mention_id IN (SELECT r.mention_id FROM ${from} WHERE ${where} ${ORDER})
        ${ORDER.replace(' LIMIT @limit', '')}`;
     this.#scopedList = db.prepare<QueueScopeParams & PageParams, ResponseRow>(
-      pageOf('response_items r JOIN mentions m ON m.id = r.mention_id', `r.state IN (SELECT value FROM json_each(@states)) AND ${inScope} AND ${AFTER}`),
+      pageOf('response_items r', `r.state IN (SELECT value FROM json_each(@states)) AND ${inScope} AND ${AFTER}`),
     );
     this.#scopedCounts = db.prepare<QueueScopeParams, { state: string; n: number }>(
-      `SELECT r.state, count(*) AS n FROM response_items r JOIN mentions m ON m.id = r.mention_id WHERE ${inScope} GROUP BY r.state`,
+      `SELECT r.state, count(*) AS n FROM response_items r WHERE ${inScope} GROUP BY r.state`,
     );
     this.#mentions = db.prepare<[string], MentionForTriage>(
       `SELECT id, text, title, author_kind AS authorKind FROM mentions WHERE id IN (SELECT value FROM json_each(?))`,
