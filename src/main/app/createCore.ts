@@ -47,7 +47,7 @@ export function createCore(options: CoreOptions) {
   const planOf = (id: string) => plan.service.get(id).plan;
   // Detection reads each workspace's own clock: an exercise runs on its game clock.
   const detection = createDetection({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), crisisLog: log, plan: planOf });
-  const mentions = createMentions({ ...base, enricher: detection.enricher });
+  const mentions = createMentions({ ...base, enricher: detection.enricher, audit, retentionMonths: (id) => settingsOf(id).retentionMonths });
   const { ingest } = mentions;
   detection.attach(ingest);
   const sources = createSources({ ...base, ingest, network });
@@ -82,5 +82,5 @@ export function createCore(options: CoreOptions) {
     store.close();
   };
   const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
-  return { dispatch, events, network, ingest, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, detection: detection.service, reports, close };
+  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, detection: detection.service, reports, close };
 }

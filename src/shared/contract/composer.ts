@@ -14,7 +14,7 @@ import {
   statementPatchSchema,
   statementSchema,
 } from '../domain/statement';
-import { responseCountsSchema, responseItemSchema, responseReasonSchema, responseStateSchema, RESPONSE_STATES } from '../domain/responseQueue';
+import { responseCountsSchema, responseCursorSchema, responseItemSchema, responsePageSchema, responseReasonSchema, responseStateSchema, RESPONSE_STATES } from '../domain/responseQueue';
 import { workspaceIdSchema } from '../domain/workspace';
 import { call, event } from './define';
 
@@ -88,15 +88,16 @@ export const composerCalls = {
     }),
     z.array(campaignStateSchema),
   ),
-  /** With `incidentId`, only that incident's queue: mentions of its watches published in its period. */
+  /** With `incidentId`, only that incident's queue: mentions of its watches published in its period. One page, by keyset. */
   'composer:responses': call(
     z.object({
       ...ws,
       states: z.array(responseStateSchema).min(1).max(RESPONSE_STATES.length).default(['open', 'replying']),
-      limit: z.number().int().min(1).max(1000).default(200),
+      limit: z.number().int().min(1).max(500).default(50),
       incidentId: z.uuid().optional(),
+      after: responseCursorSchema.optional(),
     }),
-    z.array(responseItemSchema),
+    responsePageSchema,
   ),
   'composer:responseCounts': call(z.object({ ...ws, incidentId: z.uuid().optional() }), responseCountsSchema),
   /** Someone puts a mention in the response queue by hand, saying why it needs an answer. */

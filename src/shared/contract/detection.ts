@@ -45,6 +45,8 @@ export const detectionCalls = {
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
       watchId: id.optional(),
+      /** Keyset paging: only alerts listed after this one (opened earlier, then lower id). */
+      before: z.object({ openedAt: z.iso.datetime(), id }).optional(),
     }),
     z.array(alertSchema),
   ),

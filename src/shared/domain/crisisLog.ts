@@ -96,6 +96,8 @@ export const logFilterSchema = z.object({
   /** Free text, accent- and case-insensitive, every word must match (prefixes allowed). */
   text: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(2000).default(500),
+  /** Keyset paging: only entries listed after this one (older by occurrence, then by sequence). */
+  before: z.object({ occurredAt: z.iso.datetime(), seq: z.number().int().positive() }).optional(),
 });
 export type LogFilter = z.input<typeof logFilterSchema>;
 

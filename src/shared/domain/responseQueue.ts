@@ -35,6 +35,15 @@ export const responseItemSchema = z.object({
 });
 export type ResponseItem = z.infer<typeof responseItemSchema>;
 
+/**
+ * Keyset position in the queue's order (largest audience first, no audience last as -1, then newest flag, then
+ * mention id): the next page starts after it, however long the queue.
+ */
+export const responseCursorSchema = z.object({ audience: z.number().int().min(-1), flaggedAt: z.iso.datetime(), mentionId: z.number().int() });
+export type ResponseCursor = z.infer<typeof responseCursorSchema>;
+export const responsePageSchema = z.object({ items: z.array(responseItemSchema), next: responseCursorSchema.nullable() });
+export type ResponsePage = z.infer<typeof responsePageSchema>;
+
 export const responseCountsSchema = z.object({
   open: z.number().int(),
   replying: z.number().int(),

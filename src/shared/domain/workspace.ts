@@ -29,6 +29,8 @@ export const workspaceSettingsSchema = z.object({
   sealed: z.boolean(),
   /** Hours between automatic encrypted backups; 0 turns them off. */
   backupHours: z.number().int().min(0).max(168),
+  /** Months of full mentions kept; older ones go except evidence, rollups always stay. 0 keeps everything. */
+  retentionMonths: z.number().int().min(0).max(120),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 

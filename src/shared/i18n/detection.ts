@@ -64,6 +64,10 @@ export const detectionEn = {
   },
   alerts: {
     title: 'Alerts',
+    pages: 'Pages of the alerts',
+    newer: 'Newer alerts',
+    older: 'Older alerts',
+    page: 'Page {{page}}',
     empty: 'No alert yet. Alerts open when the level reaches “Alert” and stay one per episode.',
     opened: 'Opened {{time}}',
     all: 'All alerts',
@@ -200,6 +204,10 @@ export const detectionFr: Catalog<typeof detectionEn> = {
   },
   alerts: {
     title: 'Alertes',
+    pages: 'Pages des alertes',
+    newer: 'Alertes plus récentes',
+    older: 'Alertes plus anciennes',
+    page: 'Page {{page}}',
     empty: 'Aucune alerte. Une alerte s’ouvre quand le niveau atteint « Alerte », une seule par épisode.',
     opened: 'Ouverte {{time}}',
     all: 'Toutes les alertes',

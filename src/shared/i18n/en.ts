@@ -58,6 +58,8 @@ export const en = {
     organisation: 'Organisation',
     reportLanguage: 'Report language',
     statusMeetingHours: 'Hours between status meetings',
+    retentionMonths: 'Keep full mentions for (months)',
+    retentionHelp: 'Older mentions are removed in the background, except those of an incident, an alert, the response queue or the crisis log. Charts keep their counts. 0 keeps everything.',
     save: 'Save',
     saved: 'Settings saved',
     kind: 'Kind:',

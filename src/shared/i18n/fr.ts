@@ -57,6 +57,8 @@ export const fr: UiCatalog = {
     organisation: 'Organisation',
     reportLanguage: 'Langue des rapports',
     statusMeetingHours: 'Heures entre deux points de situation',
+    retentionMonths: 'Conserver les mentions complètes (mois)',
+    retentionHelp: 'Les mentions plus anciennes sont supprimées en arrière-plan, sauf celles d’un incident, d’une alerte, de la file de réponses ou de la main courante. Les graphiques gardent leurs comptes. 0 conserve tout.',
     save: 'Enregistrer',
     saved: 'Réglages enregistrés',
     kind: 'Type :',

@@ -16,7 +16,7 @@ export const workspace = (overrides: Partial<Workspace> = {}): Workspace => ({
   id: 'live',
   kind: 'live',
   createdAt: AT,
-  settings: { displayName: 'Cellule de crise', organisation: 'Acme', reportLanguage: 'fr', statusMeetingHours: 2, sealed: false, backupHours: 24 },
+  settings: { displayName: 'Cellule de crise', organisation: 'Acme', reportLanguage: 'fr', statusMeetingHours: 2, sealed: false, backupHours: 24, retentionMonths: 0 },
   ...overrides,
 });
 

@@ -46,6 +46,22 @@ interface QueueScopeParams {
 
 const scopeParams = (scope: QueueScope): QueueScopeParams => ({ watchIds: JSON.stringify(scope.watchIds), from: scope.from, to: scope.to });
 
+interface PageParams {
+  states: string;
+  limit: number;
+  audience: number;
+  flaggedAt: string;
+  mentionId: number;
+}
+
+/** Before the first item of any queue: above every audience, flag time and id. */
+const START = { audience: Number.MAX_SAFE_INTEGER, flaggedAt: '9999-12-31T23:59:59.999Z', mentionId: Number.MAX_SAFE_INTEGER };
+
+// The queue's order as one descending key, so a page is "the next `limit` rows below the cursor" (keyset). The
+// audience is the item's copy of its mention's (-1 when unknown), indexed with the state.
+const AFTER = `(r.audience, r.flagged_at, r.mention_id) < (@audience, @flaggedAt, @mentionId)`;
+const ORDER = 'ORDER BY r.audience DESC, r.flagged_at DESC, r.mention_id DESC LIMIT @limit';
+
 const SELECT = `SELECT r.mention_id AS mentionId, r.reason, r.flagged_by AS flaggedBy, r.flagged_at AS flaggedAt,
     r.assigned_role AS assignedRole, r.state, r.statement_id AS statementId, r.note, r.handled_by AS handledBy,
     r.handled_at AS handledAt, m.text, m.title, m.url, m.author_name AS authorName, m.author_handle AS authorHandle,
@@ -68,27 +84,32 @@ export class ResponseQueueRepository {
   readonly #scopedCounts;
 
   constructor(private readonly db: Db) {
-    // An incident's queue: mentions of its watches published in its period, however long ago they were flagged.
-    const inScope = `m.published_at >= @from AND m.published_at < @to
-      AND EXISTS (SELECT 1 FROM mention_watches mw WHERE mw.mention_id = m.id AND mw.watch_id IN (SELECT value FROM json_each(@watchIds)))`;
-    this.#scopedList = db.prepare<QueueScopeParams & { states: string; limit: number }, ResponseRow>(
-      `${SELECT} WHERE r.state IN (SELECT value FROM json_each(@states)) AND ${inScope}
-       ORDER BY m.author_audience DESC NULLS LAST, r.flagged_at DESC LIMIT @limit`,
+    // An incident's queue: mentions of its watches published in its period, however long ago they were flagged. Read
+    // from the watches' links over the period (indexed by watch and time), never by joining every waiting item to its
+    // mention: that cost 1.7 s per page with 55,000 waiting items.
+    const inScope = `r.mention_id IN (SELECT mw.mention_id FROM mention_watches mw INDEXED BY mention_watches_stream
+      WHERE mw.watch_id IN (SELECT value FROM json_each(@watchIds)) AND mw.published_at >= @from AND mw.published_at < @to)`;
+    // The page is chosen on the item's own indexed columns, then only its rows are joined to their mentions: joining
+    // every waiting item to its mention to sort them made a page cost the size of the queue.
+    const pageOf = (from: string, where: string) =>
+      `${SELECT} WHERE r.mention_id IN (SELECT r.mention_id FROM ${from} WHERE ${where} ${ORDER})
+       ${ORDER.replace(' LIMIT @limit', '')}`;
+    this.#scopedList = db.prepare<QueueScopeParams & PageParams, ResponseRow>(
+      pageOf('response_items r', `r.state IN (SELECT value FROM json_each(@states)) AND ${inScope} AND ${AFTER}`),
     );
     this.#scopedCounts = db.prepare<QueueScopeParams, { state: string; n: number }>(
-      `SELECT r.state, count(*) AS n FROM response_items r JOIN mentions m ON m.id = r.mention_id WHERE ${inScope} GROUP BY r.state`,
+      `SELECT r.state, count(*) AS n FROM response_items r WHERE ${inScope} GROUP BY r.state`,
     );
     this.#mentions = db.prepare<[string], MentionForTriage>(
       `SELECT id, text, title, author_kind AS authorKind FROM mentions WHERE id IN (SELECT value FROM json_each(?))`,
     );
     this.#mentionExists = db.prepare<[number], { id: number }>('SELECT id FROM mentions WHERE id = ?');
-    this.#flag = db.prepare<[number, string, string, string]>(
-      `INSERT INTO response_items (mention_id, reason, flagged_by, state, flagged_at) VALUES (?, ?, ?, 'open', ?)
+    this.#flag = db.prepare<[string, string, string, number]>(
+      `INSERT INTO response_items (mention_id, reason, flagged_by, state, flagged_at, audience)
+       SELECT id, ?, ?, 'open', ?, coalesce(author_audience, -1) FROM mentions WHERE id = ?
        ON CONFLICT (mention_id) DO NOTHING`,
     );
-    this.#list = db.prepare<[string, number], ResponseRow>(
-      `${SELECT} WHERE r.state IN (SELECT value FROM json_each(?)) ORDER BY m.author_audience DESC NULLS LAST, r.flagged_at DESC LIMIT ?`,
-    );
+    this.#list = db.prepare<PageParams, ResponseRow>(pageOf('response_items r', `r.state IN (SELECT value FROM json_each(@states)) AND ${AFTER}`));
     this.#get = db.prepare<[number], ResponseRow>(`${SELECT} WHERE r.mention_id = ?`);
     this.#assign = db.prepare<[string | null, number]>('UPDATE response_items SET assigned_role = ? WHERE mention_id = ?');
     this.#link = db.prepare<[string, number]>(
@@ -113,13 +134,14 @@ export class ResponseQueueRepository {
 
   /** One transaction for a whole ingested batch. */
   flagMany(items: readonly { mentionId: number; reason: string }[], flaggedBy: string, at: string): number {
-    return this.db.transaction(() => items.reduce((n, i) => n + this.#flag.run(i.mentionId, i.reason, flaggedBy, at).changes, 0))();
+    return this.db.transaction(() => items.reduce((n, i) => n + this.#flag.run(i.reason, flaggedBy, at, i.mentionId).changes, 0))();
   }
 
-  /** The whole queue, or only an incident's when its scope is given. */
-  list(states: readonly string[], limit: number, scope?: QueueScope): ResponseRow[] {
-    if (scope) return this.#scopedList.all({ ...scopeParams(scope), states: JSON.stringify(states), limit });
-    return this.#list.all(JSON.stringify(states), limit);
+  /** Up to `limit` items after `after` (from the top without it), of the whole queue or of an incident's scope. */
+  page(states: readonly string[], limit: number, scope?: QueueScope, after?: { audience: number; flaggedAt: string; mentionId: number }): ResponseRow[] {
+    const params = { ...(after ?? START), states: JSON.stringify(states), limit };
+    if (scope) return this.#scopedList.all({ ...scopeParams(scope), ...params });
+    return this.#list.all(params);
   }
 
   get(mentionId: number): ResponseRow | undefined {

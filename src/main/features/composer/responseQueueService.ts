@@ -1,6 +1,6 @@
 // The response queue: new mentions are triaged as they are stored; people flag, assign, answer with a
 // reply statement (approved like any public statement) or close an item as handled offline.
-import type { ResponseCounts, ResponseItem, ResponseReason, ResponseState } from '../../../shared/domain/responseQueue';
+import type { ResponseCounts, ResponseCursor, ResponseItem, ResponsePage, ResponseReason, ResponseState } from '../../../shared/domain/responseQueue';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
@@ -41,9 +41,13 @@ export class ResponseQueueService {
     if (repo.flagMany(flagged, RULES_FLAGGER, this.clock.now().toISOString()) > 0) this.#changed(batch.workspaceId);
   }
 
-  /** The whole queue, or an incident's own (its watches, its period) when one is named. */
-  list(workspaceId: WorkspaceId, states: readonly ResponseState[], limit: number, incidentId?: string): ResponseItem[] {
-    return this.#repoOf(workspaceId).list(states, limit, this.#scope(workspaceId, incidentId)).map(toItem);
+  /** A page of the whole queue, or of an incident's own (its watches, its period) when one is named. */
+  page(workspaceId: WorkspaceId, states: readonly ResponseState[], limit: number, incidentId?: string, after?: ResponseCursor): ResponsePage {
+    const rows = this.#repoOf(workspaceId).page(states, limit + 1, this.#scope(workspaceId, incidentId), after);
+    const items = rows.slice(0, limit).map(toItem);
+    const last = items.at(-1);
+    const next = rows.length > limit && last ? { audience: last.mention.authorAudience ?? -1, flaggedAt: last.flaggedAt, mentionId: last.mentionId } : null;
+    return { items, next };
   }
 
   counts(workspaceId: WorkspaceId, incidentId?: string): ResponseCounts {

@@ -23,6 +23,7 @@ export interface EntryQuery {
   /** An FTS5 MATCH expression, already built from safe tokens. */
   readonly match?: string;
   readonly limit: number;
+  readonly before?: { readonly occurredAt: string; readonly seq: number };
 }
 
 const RECORD_COLUMNS = `seq, id, record, incident_id AS incidentId, kind, occurred_at AS occurredAt,
@@ -129,6 +130,10 @@ export class CrisisLogRepository {
     if (q.match) {
       where.push('seq IN (SELECT rowid FROM crisis_log_fts WHERE crisis_log_fts MATCH ?)');
       params.push(q.match);
+    }
+    if (q.before) {
+      where.push('(occurredAt, seq) < (?, ?)');
+      params.push(q.before.occurredAt, q.before.seq);
     }
     // Prepared per call because the filters vary; a crisis log holds thousands of entries, not millions.
     const sql = `SELECT * FROM (${ENTRY_VIEW} WHERE e.record = 'entry')

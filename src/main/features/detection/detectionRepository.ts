@@ -127,6 +127,7 @@ export class DetectionRepository {
     this.#listAlerts = db.prepare(
       `SELECT ${ALERT_COLUMNS} FROM alerts WHERE (? = 'all' OR status = ?)
          AND (? IS NULL OR opened_at >= ?) AND (? IS NULL OR opened_at < ?) AND (? IS NULL OR watch_id = ?)
+         AND (? IS NULL OR (opened_at, id) < (?, ?))
        ORDER BY opened_at DESC, id DESC LIMIT ?`,
     );
   }
@@ -211,10 +212,11 @@ export class DetectionRepository {
   }
 
   /** Newest first; `from`/`to` bound the opening time, `watchId` keeps one watch's. */
-  alerts(status: string, limit: number, scope: { from?: string; to?: string; watchId?: number } = {}): AlertRow[] {
+  alerts(status: string, limit: number, scope: { from?: string; to?: string; watchId?: number; before?: { openedAt: string; id: number } } = {}): AlertRow[] {
     const from = scope.from ?? null;
     const to = scope.to ?? null;
     const watch = scope.watchId ?? null;
-    return this.#listAlerts.all(status, status, from, from, to, to, watch, watch, limit) as AlertRow[];
+    const before = scope.before ?? null;
+    return this.#listAlerts.all(status, status, from, from, to, to, watch, watch, before?.openedAt ?? null, before?.openedAt ?? null, before?.id ?? null, limit) as AlertRow[];
   }
 }

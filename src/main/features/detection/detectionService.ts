@@ -152,7 +152,12 @@ export class DetectionService {
     return { level, watches: watches.sort((a, b) => levelIndex(b.level) - levelIndex(a.level) || newest(a, b) || a.watchName.localeCompare(b.watchName)) };
   }
 
-  listAlerts(workspaceId: WorkspaceId, status: AlertStatus | 'all', limit: number, scope: { from?: string; to?: string; watchId?: number } = {}): Alert[] {
+  listAlerts(
+    workspaceId: WorkspaceId,
+    status: AlertStatus | 'all',
+    limit: number,
+    scope: { from?: string; to?: string; watchId?: number; before?: { openedAt: string; id: number } } = {},
+  ): Alert[] {
     const state = this.#workspace(workspaceId);
     const names = new Map(state.watches.list().map((w) => [w.id, w.name]));
     const bounds = {

@@ -15,7 +15,7 @@ export function detectionHandlers(
     'detection:backtest': ({ workspaceId, watchId, from, to, settings }) => detection.backtest(workspaceId, watchId, from, to, settings),
     'detection:backtestExport': ({ workspaceId, watchId, from, to, settings, format }) =>
       backtestFile(detection.backtest(workspaceId, watchId, from, to, settings), detection.watchName(workspaceId, watchId), format),
-    'detection:listAlerts': ({ workspaceId, status, limit, from, to, watchId }) => detection.listAlerts(workspaceId, status, limit, { from, to, watchId }),
+    'detection:listAlerts': ({ workspaceId, status, limit, from, to, watchId, before }) => detection.listAlerts(workspaceId, status, limit, { from, to, watchId, before }),
     'detection:getAlert': ({ workspaceId, alertId }) => detection.getAlert(workspaceId, alertId),
     'detection:acknowledgeAlert': ({ workspaceId, alertId, by, note }) =>
       detection.setStatus(workspaceId, alertId, 'acknowledged', note ?? null, by ?? null),

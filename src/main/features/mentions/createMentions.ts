@@ -3,19 +3,31 @@ import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { FeatureModule } from '../../platform/ipc/handlerTypes';
 import type { Logger } from '../../platform/logger';
-import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
+import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
+import type { WorkspaceId } from '../../../shared/domain/workspace';
 import { MentionChangeNotifier } from './changeNotifier';
 import type { MentionEnricher } from './enricher';
 import { mentionsHandlers } from './handlers';
 import { IngestService } from './ingestService';
 import { MentionService } from './mentionService';
+import { RetentionPruner, startRetentionSchedule } from './retention/retentionPruner';
 
 export interface MentionsFeature extends FeatureModule {
   /** Connectors, imports, the webhook, capture and exercise injects all hand their mentions here. */
   readonly ingest: IngestService;
+  /** The retention policy's background pruning; exposed so a test or a tool can run it at once. */
+  readonly pruner: RetentionPruner;
 }
 
-export function createMentions(deps: { store: WorkspaceLookup; enricher: MentionEnricher; events: EventBus; clock: Clock; logger: Logger }): MentionsFeature {
+export function createMentions(deps: {
+  store: WorkspaceStore;
+  enricher: MentionEnricher;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  retentionMonths: (id: WorkspaceId) => number;
+  audit: (id: WorkspaceId, code: string, data: Record<string, string | number>) => void;
+}): MentionsFeature {
   const notifier = new MentionChangeNotifier(deps.events);
   const ingest = new IngestService({
     workspaces: deps.store,
@@ -26,10 +38,20 @@ export function createMentions(deps: { store: WorkspaceLookup; enricher: Mention
   });
   // A watch edit must reach the matcher before the next batch: the bus delivers synchronously.
   const stopWatching = deps.events.on('watches:changed', ({ workspaceId }) => ingest.watchesChanged(workspaceId));
+  const pruner = new RetentionPruner({
+    ...deps,
+    record: (id, run) => deps.audit(id, 'retention.pruned', { ...run, horizon: run.horizon.slice(0, 10) }),
+  });
+  let stopRetention = (): void => {};
   return {
     ingest,
+    pruner,
     handlers: mentionsHandlers(new MentionService(deps.store, ingest, deps.clock)),
+    start: () => {
+      stopRetention = startRetentionSchedule(pruner);
+    },
     stop: () => {
+      stopRetention();
       stopWatching();
       notifier.close();
     },

@@ -69,12 +69,19 @@ const toMention = (r: MentionRowOut): StoredMention => ({
   watchIds: r.watchIdsCsv ? r.watchIdsCsv.split(',').map(Number) : [],
 });
 
+/** Matches above which a search walks the time index rather than looking every match up. */
+const MANY_MATCHES = 2000;
+
 export class MentionReadRepository {
   readonly #db: Db;
   readonly #one;
+  readonly #matchesMany;
 
   constructor(db: Db) {
     this.#db = db;
+    this.#matchesMany = db
+      .prepare<[string], number>(`SELECT count(*) > ${MANY_MATCHES} FROM (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ? LIMIT ${MANY_MATCHES + 1})`)
+      .pluck();
     this.#one = db.prepare<[number], MentionRowOut>(`SELECT ${COLUMNS} FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.id = ?`);
   }
 
@@ -94,10 +101,6 @@ export class MentionReadRepository {
       where.push('m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @fts)');
       params.fts = ftsQuery;
     }
-    if (filter.watchId !== undefined) {
-      where.push('m.id IN (SELECT mention_id FROM mention_watches WHERE watch_id = @watchId)');
-      params.watchId = filter.watchId;
-    }
     if (filter.sourceId !== undefined) {
       where.push('m.source_id = @sourceId');
       params.sourceId = filter.sourceId;
@@ -114,22 +117,36 @@ export class MentionReadRepository {
       where.push('m.author_audience >= @minAudience');
       params.minAudience = filter.minAudience;
     }
+    // With a watch, the page walks the watch's own links newest first (they carry the publication time, indexed):
+    // only the links looked at reach the mentions table, instead of every mention of the watch being sorted.
+    const key = filter.watchId === undefined ? { at: 'm.published_at', id: 'm.id' } : { at: 'mw.published_at', id: 'mw.mention_id' };
     if (filter.from !== undefined) {
-      where.push('m.published_at >= @from');
+      where.push(`${key.at} >= @from`);
       params.from = new Date(filter.from).toISOString();
     }
     if (filter.to !== undefined) {
-      where.push('m.published_at < @to');
+      where.push(`${key.at} < @to`);
       params.to = new Date(filter.to).toISOString();
     }
     if (before) {
-      where.push('(m.published_at < @beforeAt OR (m.published_at = @beforeAt AND m.id < @beforeId))');
+      where.push(`(${key.at}, ${key.id}) < (@beforeAt, @beforeId)`);
       params.beforeAt = before.publishedAt;
       params.beforeId = before.id;
     }
+    // A common word matches thousands of mentions: looking each one up to sort them by time cost 0.2 s at 200,000
+    // mentions and grows with the store. Past a few thousand matches the page walks the time index newest first and
+    // keeps the matches instead; a rare word keeps the lookups, which are then few.
+    let from = ftsQuery && this.#matchesMany.get(ftsQuery) ? 'mentions m INDEXED BY mentions_published' : 'mentions m';
+    if (filter.watchId !== undefined) {
+      from = 'mention_watches mw INDEXED BY mention_watches_stream JOIN mentions m ON m.id = mw.mention_id';
+      where.unshift('mw.watch_id = @watchId');
+      params.watchId = filter.watchId;
+    }
+    // The page is chosen first, then only its rows are read whole with their source and watch list.
     const sql = `SELECT ${COLUMNS} FROM mentions m JOIN sources s ON s.id = m.source_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY m.published_at DESC, m.id DESC LIMIT @limit`;
+      WHERE m.id IN (SELECT ${key.id} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${key.at} DESC, ${key.id} DESC LIMIT @limit)
+      ORDER BY m.published_at DESC, m.id DESC`;
     return this.#db.prepare<Record<string, unknown>, MentionRowOut>(sql).all(params).map(toMention);
   }
 }

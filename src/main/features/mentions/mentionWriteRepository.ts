@@ -54,7 +54,7 @@ export class MentionWriteRepository {
     this.#insertFts = db.prepare<[number | bigint, string | null, string, string | null]>(
       'INSERT INTO mentions_fts (rowid, title, text, author_name) VALUES (?, ?, ?, ?)',
     );
-    this.#link = db.prepare<[number, number | bigint]>('INSERT INTO mention_watches (watch_id, mention_id) VALUES (?, ?)');
+    this.#link = db.prepare<[number, number | bigint, string]>('INSERT INTO mention_watches (watch_id, mention_id, published_at) VALUES (?, ?, ?)');
     this.#watchesOfSource = db
       .prepare<[number], number>(
         'SELECT DISTINCT mw.watch_id FROM mention_watches mw JOIN mentions m ON m.id = mw.mention_id WHERE m.source_id = ?',
@@ -119,7 +119,7 @@ export class MentionWriteRepository {
     if (result.changes === 0) return null;
     const id = result.lastInsertRowid;
     this.#insertFts.run(id, row.title, row.text, row.authorName);
-    for (const watchId of watchIds) this.#link.run(watchId, id);
+    for (const watchId of watchIds) this.#link.run(watchId, id, row.publishedAt);
     return Number(id);
   }
 }

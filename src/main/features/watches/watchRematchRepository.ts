@@ -29,7 +29,9 @@ export class WatchRematchRepository {
       `DELETE FROM mention_watches WHERE watch_id = ?
          AND mention_id IN (SELECT id FROM mentions WHERE published_at >= ? AND id <= ?)`,
     );
-    this.#link = db.prepare<[number, number]>('INSERT OR IGNORE INTO mention_watches (watch_id, mention_id) VALUES (?, ?)');
+    this.#link = db.prepare<[number, number]>(
+      'INSERT OR IGNORE INTO mention_watches (watch_id, mention_id, published_at) SELECT ?, id, published_at FROM mentions WHERE id = ?',
+    );
     this.#rollups = new RollupRepository(db);
   }
 

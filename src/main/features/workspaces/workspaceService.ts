@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   statusMeetingHours: 2,
   sealed: false,
   backupHours: 24,
+  retentionMonths: 0,
 };
 
 /** The report language stored in a workspace database, for code that runs before the workspace is open. */

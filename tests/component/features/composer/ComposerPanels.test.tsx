@@ -113,9 +113,37 @@ const response = (overrides: Partial<ResponseItem> = {}): ResponseItem => ({
 });
 
 describe('Response queue', () => {
+  it('shows the queue a page at a time, never more cards than a page, and goes back and forth by cursor', async () => {
+    rememberOperator('Claire Petit', null);
+    const PAGE = 12;
+    const cursorAfter = (n: number) => ({ audience: 1000, flaggedAt: AT, mentionId: 1000 - n * PAGE });
+    // A 6,000-item queue: the backend answers the page after each cursor (small pages keep the test quick).
+    backend.on('composer:responses', ({ after }) => {
+      const from = after ? (1000 - after.mentionId) / PAGE : 0;
+      const items = Array.from({ length: PAGE }, (_, k) => response({ mentionId: 100_000 + from * PAGE + k }));
+      return { items, next: from < 6000 / PAGE - 1 ? cursorAfter(from + 1) : null };
+    });
+    backend.reply('composer:responseCounts', { open: 6000, replying: 0, answered: 0, offline: 0, dismissed: 0, unanswered: 6000 });
+    backend.reply('plan:get', storedPlan());
+    renderInApp(<ResponseQueuePanel workspaceId="live" incidentId={null} onOpenStatement={() => {}} />);
+    await screen.findByTestId('response-100000', {}, { timeout: 10_000 });
+    const cards = () => screen.getByTestId('composer-responses').querySelectorAll('[data-testid^="response-1"]').length;
+    expect(cards()).toBe(PAGE);
+    expect(isDisabled(screen.getByTestId('responses-previous'))).toBe(true);
+    click(screen.getByTestId('responses-next'));
+    await screen.findByTestId(`response-${100_000 + PAGE}`, {}, { timeout: 10_000 });
+    expect(screen.queryByTestId('response-100000')).toBeNull();
+    expect(cards()).toBe(PAGE);
+    expect(screen.getByTestId('responses-page').textContent).toBe(t('composer.responses.page', { page: 2 }));
+    expect(backend.sent('composer:responses').at(-1)).toEqual({ workspaceId: 'live', after: cursorAfter(1) });
+    click(screen.getByTestId('responses-previous'));
+    await screen.findByTestId('response-100000', {}, { timeout: 10_000 });
+    expect(cards()).toBe(PAGE);
+   }, 90_000);
+
   it('records how a mention was handled offline, only with a note', async () => {
     rememberOperator('Claire Petit', null);
-    backend.reply('composer:responses', [response()]);
+    backend.reply('composer:responses', { items: [response()], next: null });
     backend.reply('composer:responseCounts', { open: 1, replying: 0, answered: 0, offline: 0, dismissed: 0, unanswered: 1 });
     backend.reply('plan:get', storedPlan());
     backend.reply('composer:closeResponse', response({ state: 'offline' }));

@@ -83,3 +83,26 @@ describe('Crisis log entry form', () => {
     expect(backend.sent('crisisLog:append')[0]?.entry.incidentId).toBeNull();
   });
 });
+
+describe('Crisis log pages', () => {
+  it('shows a page of 100 entries and reaches older ones by keyset, then comes back', async () => {
+    // A 1,000-entry log, newest first; the backend answers the page before each cursor.
+    const at = (seq: number) => new Date(Date.UTC(2026, 2, 2, 8, 0) + seq * 60_000).toISOString();
+    backend.on('crisisLog:list', ({ filter }) => {
+      const top = filter.before ? filter.before.seq - 1 : 1000;
+      return Array.from({ length: Math.min(filter.limit ?? 500, top) }, (_, k) => logEntry({ id: `00000000-0000-4000-8000-${String(top - k).padStart(12, '0')}`, seq: top - k, body: `Entrée ${top - k}`, occurredAt: at(top - k) }));
+    });
+    renderLog();
+    await screen.findByTestId('entry-1000-correct', {}, { timeout: 10_000 });
+    const shown = () => screen.getByTestId('log-entries').querySelectorAll('[data-testid$="-correct"]').length;
+    expect(shown()).toBe(100);
+    expect(isDisabled(screen.getByTestId('log-newer'))).toBe(true);
+    click(screen.getByTestId('log-older'));
+    await screen.findByTestId('entry-900-correct', {}, { timeout: 10_000 });
+    expect(screen.queryByTestId('entry-1000-correct')).toBeNull();
+    expect(shown()).toBe(100);
+    expect(backend.sent('crisisLog:list').at(-1)?.filter).toMatchObject({ limit: 100, before: { occurredAt: at(901), seq: 901 } });
+    click(screen.getByTestId('log-newer'));
+    await screen.findByTestId('entry-1000-correct', {}, { timeout: 10_000 });
+  }, 90_000);
+});

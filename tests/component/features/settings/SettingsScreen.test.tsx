@@ -31,6 +31,18 @@ describe('Workspace settings form', () => {
     ]);
   });
 
+  it.each(['fr', 'en'] as const)('sets in %s how many months full mentions are kept', async (language) => {
+    answerReads();
+    backend.on('workspaces:updateSettings', ({ settings }) => ({ ...stored, settings: { ...stored.settings, ...settings } }));
+    renderInApp(<SettingsScreen />, { language });
+    await screen.findByTestId('setting-displayName');
+    const months = screen.getByRole('textbox', { name: t('settings.retentionMonths', { lng: language }) });
+    expect(screen.getByText(t('settings.retentionHelp', { lng: language }))).toBeTruthy();
+    type(months, '13');
+    click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(backend.sent('workspaces:updateSettings')).toEqual([{ workspaceId: 'live', settings: { ...stored.settings, retentionMonths: 13 } }]));
+  });
+
   it.each([
     ['fr', 'Certaines valeurs ne sont pas valides.'],
     ['en', 'Some values are not valid.'],

@@ -99,6 +99,7 @@ export class RollupRepository {
   readonly #dropParts;
   readonly #rebuildMinutes;
   readonly #rebuildParts;
+  readonly #prunedBefore;
   readonly #tone: Record<ToneClass, { add: Statement<[number, number]>; remove: Statement<[number, number]> }>;
   readonly #minuteVolume;
   readonly #hourVolume;
@@ -115,6 +116,7 @@ export class RollupRepository {
     this.#dropParts = db.prepare<[number, number]>(ROLLUP_SQL.dropParts);
     this.#rebuildMinutes = db.prepare<[{ watchId: number; fromIso: string }]>(ROLLUP_SQL.rebuildMinutes);
     this.#rebuildParts = db.prepare<[{ watchId: number; fromIso: string }]>(ROLLUP_SQL.rebuildParts);
+    this.#prunedBefore = db.prepare<[], string>('SELECT pruned_before FROM mention_retention WHERE id = 1').pluck();
     const tone = (t: ToneClass) => ({
       add: db.prepare<[number, number]>(shiftTone(t, '+')),
       remove: db.prepare<[number, number]>(shiftTone(t, '-')),
@@ -147,12 +149,17 @@ export class RollupRepository {
     this.#tone[next].add.run(watchId, minute);
   }
 
-  /** Recounts the watch's rollups from `fromMinute` on from its current mention links. */
+  /**
+   * Recounts the watch's rollups from `fromMinute` on from its current mention links; never before the retention
+   * horizon, whose older rollups count mentions no longer stored.
+   */
   rebuild(watchId: number, fromMinute: number): void {
-    const fromIso = new Date(fromMinute * 60_000).toISOString();
     this.#db.transaction(() => {
-      this.#dropMinutes.run(watchId, fromMinute);
-      this.#dropParts.run(watchId, fromMinute);
+      const prunedBefore = this.#prunedBefore.get();
+      const from = prunedBefore ? Math.max(fromMinute, Math.ceil(Date.parse(prunedBefore) / 60_000)) : fromMinute;
+      const fromIso = new Date(from * 60_000).toISOString();
+      this.#dropMinutes.run(watchId, from);
+      this.#dropParts.run(watchId, from);
       this.#rebuildMinutes.run({ watchId, fromIso });
       this.#rebuildParts.run({ watchId, fromIso });
     })();

@@ -1,6 +1,7 @@
 // Hooks over the `composer:*` calls; lists and details refresh from `composer:*` push events.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput, CallName } from '../../../../shared/contract/index';
+import type { ResponseCursor } from '../../../../shared/domain/responseQueue';
 import type { StatementDetail } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';
@@ -53,11 +54,15 @@ export function useStatementAction<K extends DetailCall & CallName>(name: K) {
 export const useCampaigns = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'campaigns'], queryFn: () => callApi('composer:campaigns', { workspaceId }) });
 
-/** The incident's own queue (its watches and period) when one is being worked on, else the whole queue. */
-export const useResponses = (workspaceId: WorkspaceId, incidentId: string | null) =>
+/**
+ * One page of the incident's own queue (its watches and period) when one is being worked on, else of the whole
+ * queue, from the top or after `after`. The page shown stays while the next one loads.
+ */
+export const useResponses = (workspaceId: WorkspaceId, incidentId: string | null, after: ResponseCursor | null) =>
   useQuery({
-    queryKey: [...queryKeys.composer(workspaceId), 'responses', incidentId],
-    queryFn: () => callApi('composer:responses', { workspaceId, ...(incidentId ? { incidentId } : {}) }),
+    queryKey: [...queryKeys.composer(workspaceId), 'responses', incidentId, after],
+    queryFn: () => callApi('composer:responses', { workspaceId, ...(incidentId ? { incidentId } : {}), ...(after ? { after } : {}) }),
+    placeholderData: keepPreviousData,
   });
 
 export const useResponseCounts = (workspaceId: WorkspaceId, incidentId: string | null) =>

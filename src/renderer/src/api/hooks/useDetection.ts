@@ -1,5 +1,5 @@
 // Hooks over the `detection:*`, `alerts:*` and `tone:*` calls; `detection:levelChanged` / `detection:alertChanged` refresh them.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AlertStatus, DetectionSettings } from '../../../../shared/domain/detection';
 import type { ToneClass } from '../../../../shared/domain/storedMention';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
@@ -12,11 +12,17 @@ export const useLevelOverview = (workspaceId: WorkspaceId) =>
     queryFn: () => callApi('detection:overview', { workspaceId }),
   });
 
-/** Alerts newest first; a scope keeps those opened in a period and/or of one watch. */
-export const useAlerts = (workspaceId: WorkspaceId, status: AlertStatus | 'all', scope: { from?: string; to?: string; watchId?: number } = {}) =>
+/** One page of alerts newest first, after `before` when given; a scope keeps those opened in a period and/or of one watch. */
+export const useAlerts = (
+  workspaceId: WorkspaceId,
+  status: AlertStatus | 'all',
+  scope: { from?: string; to?: string; watchId?: number } = {},
+  page: { limit: number; before: { openedAt: string; id: number } | null } = { limit: 200, before: null },
+) =>
   useQuery({
-    queryKey: [...queryKeys.detection(workspaceId), 'alerts', status, scope],
-    queryFn: () => callApi('detection:listAlerts', { workspaceId, status, limit: 200, ...scope }),
+    queryKey: [...queryKeys.detection(workspaceId), 'alerts', status, scope, page],
+    queryFn: () => callApi('detection:listAlerts', { workspaceId, status, limit: page.limit, ...scope, ...(page.before ? { before: page.before } : {}) }),
+    placeholderData: keepPreviousData,
   });
 
 /** One alert as it stands now; `detection:alertChanged` refreshes it like the list. */

@@ -1,8 +1,9 @@
-// Mentions waiting for an answer: assign a role, start a reply statement, or record how it was handled.
+// Mentions waiting for an answer: assign a role, start a reply statement, or record how it was handled. The queue
+// is shown a page at a time (keyset cursors kept for going back), so the screen stays the same size whatever its length.
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseItem } from '../../../../shared/domain/responseQueue';
+import type { ResponseCursor, ResponseItem } from '../../../../shared/domain/responseQueue';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useComposerCall, useResponseCounts, useResponses } from '../../api/hooks/useComposer';
 import { usePlan } from '../../api/hooks/usePlan';
@@ -18,8 +19,12 @@ export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId
   // A mention flagged from the stream may lie outside every incident's watches: the whole queue stays one click away.
   const [whole, setWhole] = useState(false);
   const scopeId = whole ? null : props.incidentId;
-  const items = useResponses(props.workspaceId, scopeId);
+  // Where each page shown so far started; the last is the current page's.
+  const [starts, setStarts] = useState<(ResponseCursor | null)[]>([null]);
+  useEffect(() => setStarts([null]), [props.workspaceId, scopeId]);
+  const items = useResponses(props.workspaceId, scopeId, starts.at(-1) ?? null);
   const counts = useResponseCounts(props.workspaceId, scopeId);
+  const next = items.data?.next ?? null;
   return (
     <Paper withBorder p="md" data-testid="composer-responses">
       <Stack gap="sm">
@@ -48,18 +53,31 @@ export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId
           {t('composer.responses.help')}
         </Text>
         <QueryState query={items}>
-          {(list) =>
-            list.length === 0 ? (
+          {(page) =>
+            page.items.length === 0 ? (
               <Text c="dimmed">{t('composer.responses.empty')}</Text>
             ) : (
               <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
-                {list.map((item) => (
+                {page.items.map((item) => (
                   <ResponseCard key={item.mentionId} {...props} item={item} />
                 ))}
               </SimpleGrid>
             )
           }
         </QueryState>
+        {(starts.length > 1 || next) && (
+          <Group justify="center" gap="sm" role="navigation" aria-label={t('composer.responses.pages')}>
+            <Button size="compact-sm" variant="default" disabled={starts.length === 1} onClick={() => setStarts(starts.slice(0, -1))} data-testid="responses-previous">
+              {t('composer.responses.previous')}
+            </Button>
+            <Text size="sm" data-testid="responses-page">
+              {t('composer.responses.page', { page: starts.length })}
+            </Text>
+            <Button size="compact-sm" variant="default" disabled={!next || items.isPlaceholderData} onClick={() => next && setStarts([...starts, next])} data-testid="responses-next">
+              {t('composer.responses.next')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,8 +1,9 @@
 // The crisis log (main courante) of one incident: new entries and corrections, search and filters,
-// verification steps and pins (recorded, never edits), and the chain's integrity check.
+// verification steps and pins (recorded, never edits), and the chain's integrity check. The log is read a page at
+// a time by keyset, so a long log shows a page of entries and every older one stays reachable.
 import { Alert, Badge, Button, Checkbox, Group, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   LOG_ENTRY_KINDS,
@@ -20,6 +21,8 @@ import { formatTime } from './format';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
 import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
 import { errorMessage } from '../../i18n/errorMessage';
+
+const PAGE = 100;
 
 const HUMAN_KINDS = LOG_ENTRY_KINDS.filter((k) => k !== 'system') as Exclude<LogEntryKind, 'system'>[];
 export const verificationColor: Record<VerificationState, string> = {
@@ -47,15 +50,21 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
   const [pinnedOnly, setPinnedOnly] = useState(false);
   const [withWorkspace, setWithWorkspace] = useState(true);
   const [correcting, setCorrecting] = useState<LogEntry | null>(null);
-  const log = useCrisisLog(workspaceId, {
+  const filter = {
     incidentId,
     includeWorkspace: incidentId !== null && withWorkspace,
     text: debounced || undefined,
     kinds: kinds as LogEntryKind[],
     verification: states as VerificationState[],
     pinnedOnly,
-    limit: 500,
-  });
+  };
+  // Where each page shown so far started (the last is the current page's); a new filter starts from the newest.
+  const [starts, setStarts] = useState<({ occurredAt: string; seq: number } | null)[]>([null]);
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => setStarts([null]), [filterKey]);
+  const before = starts.at(-1) ?? null;
+  const log = useCrisisLog(workspaceId, { ...filter, limit: PAGE, ...(before ? { before } : {}) });
+  const last = log.data?.length === PAGE ? log.data.at(-1) : undefined;
   const verify = useVerifyLog(workspaceId);
 
   return (
@@ -123,6 +132,25 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
         ))}
         {log.data?.length === 0 && <Text c="dimmed">{t('incidents.log.empty')}</Text>}
       </Stack>
+      {(starts.length > 1 || last) && (
+        <Group justify="center" gap="sm" role="navigation" aria-label={t('incidents.log.pages')}>
+          <Button size="compact-sm" variant="default" disabled={starts.length === 1} onClick={() => setStarts(starts.slice(0, -1))} data-testid="log-newer">
+            {t('incidents.log.newer')}
+          </Button>
+          <Text size="sm" data-testid="log-page">
+            {t('incidents.log.page', { page: starts.length })}
+          </Text>
+          <Button
+            size="compact-sm"
+            variant="default"
+            disabled={!last || log.isPlaceholderData}
+            onClick={() => last && setStarts([...starts, { occurredAt: last.occurredAt, seq: last.seq }])}
+            data-testid="log-older"
+          >
+            {t('incidents.log.older')}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }

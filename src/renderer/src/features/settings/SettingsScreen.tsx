@@ -109,6 +109,16 @@ function WorkspaceSettingsForm({ workspace }: { workspace: Workspace }) {
             onChange={(value) => typeof value === 'number' && setDraft({ ...draft, statusMeetingHours: value })}
             error={errorFor('statusMeetingHours')}
           />
+          <NumberInput
+            label={t('settings.retentionMonths')}
+            description={t('settings.retentionHelp')}
+            value={draft.retentionMonths}
+            min={0}
+            max={120}
+            onChange={(value) => typeof value === 'number' && setDraft({ ...draft, retentionMonths: value })}
+            error={errorFor('retentionMonths')}
+            data-testid="setting-retentionMonths"
+          />
           <Group>
             <Button type="submit" disabled={!dirty} loading={update.isPending} data-testid="settings-save">
               {t('settings.save')}

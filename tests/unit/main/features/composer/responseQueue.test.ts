@@ -28,7 +28,7 @@ describe('response queue', () => {
     const complaint = await capture(core, 'C’est une arnaque, je veux être remboursé immédiatement');
     const journalist = await capture(core, 'Nous préparons un article sur la panne de paiement.', 'journalist', 'Paul Reporter');
     const neutral = await capture(core, 'Le soleil brille sur Genève ce matin.');
-    const items = await invoke(core, 'composer:responses', { workspaceId: WS });
+    const { items } = await invoke(core, 'composer:responses', { workspaceId: WS });
     const reasonOf = new Map(items.map((i) => [i.mentionId, i.reason]));
     expect(reasonOf.get(question)).toBe('question');
     expect(reasonOf.get(complaint)).toBe('complaint');
@@ -93,7 +93,7 @@ describe('response queue', () => {
       await invoke(core, 'composer:approve', { workspaceId: WS, statementId, approver: { person, role }, contentHash: edited.statement.contentHash });
     }
     await invoke(core, 'composer:queue', { workspaceId: WS, statementId, person: 'Camille' });
-    await waitFor(async () => (await invoke(core, 'composer:responses', { workspaceId: WS, states: ['answered'] })).length === 1, 10_000, 'answered');
+    await waitFor(async () => (await invoke(core, 'composer:responses', { workspaceId: WS, states: ['answered'] })).items.length === 1, 10_000, 'answered');
     expect(mastodon.statuses).toHaveLength(1);
     expect((await invoke(core, 'composer:responseCounts', { workspaceId: WS })).unanswered).toBe(0);
   });

@@ -150,11 +150,11 @@ describe('an incident counts only its own watch and period', () => {
   }, 60_000);
 
   it('response queue: the incident’s queue holds its own mentions, the workspace queue everything', async () => {
-    const scoped = await invoke(core, 'composer:responses', { workspaceId: WS, incidentId: incident.id, limit: 1000 });
+    const scoped = (await invoke(core, 'composer:responses', { workspaceId: WS, incidentId: incident.id, limit: 500 })).items;
     expect(scoped.map((i) => i.mention.authorHandle).sort()).toEqual(inScope().map((m) => m.handle).sort());
     const counts = await invoke(core, 'composer:responseCounts', { workspaceId: WS, incidentId: incident.id });
     expect(counts.unanswered).toBe(inScope().length);
-    const all = await invoke(core, 'composer:responses', { workspaceId: WS, limit: 1000 });
+    const all = (await invoke(core, 'composer:responses', { workspaceId: WS, limit: 500 })).items;
     expect(all.map((i) => i.mention.authorHandle)).toEqual(expect.arrayContaining(['quiet-0', 'old-question', 'after-close']));
   });
 
