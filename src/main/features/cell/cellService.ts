@@ -1,7 +1,7 @@
 // The cell on this laptop, per workspace: its automerge-repo (storage in the workspace database, mutual-TLS
 // network), the cell document, and the acts of creating, inviting, joining and removing. Keys are derived from
 // the workspace secret the key ring wraps (HKDF), so neither the device key nor the authority key is ever stored.
-import { createHash, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import type { Server } from 'node:https';
 import { Repo, type AutomergeUrl, type DocHandle, type PeerId } from '@automerge/automerge-repo';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import type { Logger } from '../../platform/logger';
 import { deriveSubkey } from '../../platform/security/subkeys';
 import { certificateFingerprint, createAuthority, deviceIdOf, ed25519FromSeed, issueDeviceCertificate, type KeyPairPem } from '../../platform/sync/cellCertificates';
 import { MutualTlsNetwork } from '../../platform/sync/mutualTlsNetwork';
+import type { SharedDomain, SharedDomainContext } from '../../platform/sync/sharedDomain';
 import { SqliteStorageAdapter } from '../../platform/sync/sqliteStorageAdapter';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { isRevoked, membersOf, peerAddresses, type CellDocument } from './cellDocument';
@@ -67,6 +68,8 @@ export class CellService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     tuning: Partial<CellTuning> = {},
+    /** The domains replicated through the cell (the crisis log…), attached to each workspace's session. */
+    private readonly domains: readonly SharedDomain[] = [],
   ) {
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
   }
@@ -267,6 +270,7 @@ export class CellService {
       });
     }
     this.#sessions.clear();
+    for (const workspaceId of this.store.ids()) for (const domain of this.domains) domain.detach(workspaceId);
   }
 
   #repository(workspaceId: string): CellRepository {
@@ -333,11 +337,19 @@ export class CellService {
 
   #attach(workspaceId: string, session: Session, handle: DocHandle<CellDocument>): void {
     session.handle = handle;
+    const listeners: (() => void)[] = [];
     handle.on('change', () => {
       session.network.dropRefused();
       if (session.network.listening) this.#dialMembers(session);
       this.#changed(workspaceId);
+      for (const listener of listeners) listener();
     });
+    const context = domainContext(session, handle, (listener) => listeners.push(listener));
+    for (const domain of this.domains) {
+      domain.attach(context).catch((error: unknown) =>
+        this.logger.error('cell: shared domain not attached', { workspaceId, error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
   }
 
   #handle(session: Session): DocHandle<CellDocument> {
@@ -440,6 +452,40 @@ export class CellService {
 
 function entry(name: string, roles: string[], publicKey: string, at: string, addedBy: string) {
   return { name, roles: [...roles], publicKey, joinedAt: at, addedBy, revokedAt: null, revokedBy: null, addresses: [] };
+}
+
+/** What a shared domain sees of a session: the repo, this laptop's identity and the members' documents. */
+function domainContext(session: Session, handle: DocHandle<CellDocument>, onMembersChanged: (listener: () => void) => void): SharedDomainContext {
+  const me = session.device.deviceId;
+  return {
+    workspaceId: session.workspaceId,
+    deviceId: me,
+    repo: session.repo,
+    sign: (data) => sign(null, data, session.device.privateKeyPem),
+    member: (deviceId) => {
+      const m = handle.doc().members[deviceId];
+      return m && { name: m.name, publicKeyPem: m.publicKey };
+    },
+    async ownDocument<T>(domain: string, initial: () => T): Promise<DocHandle<T>> {
+      const url = handle.doc().members[me]?.documents?.[domain];
+      if (url) return session.repo.find<T>(url as AutomergeUrl);
+      const created = session.repo.create<T>(initial());
+      handle.change((doc) => {
+        const mine = doc.members[me];
+        if (!mine) return;
+        mine.documents ??= {};
+        mine.documents[domain] = created.url;
+      });
+      await session.repo.flush();
+      return created;
+    },
+    memberDocuments: (domain) =>
+      Object.entries(handle.doc().members).flatMap(([deviceId, m]) => {
+        const url = m.documents?.[domain];
+        return url ? [{ deviceId, url: url as AutomergeUrl }] : [];
+      }),
+    onMembersChanged,
+  };
 }
 
 const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
