@@ -112,9 +112,9 @@ export class CellService {
     });
     session.record = { ...record, cellUrl: handle.url };
     this.#repository(workspaceId).putLocal(RECORD, session.record);
-    this.#attach(workspaceId, session, handle);
+    await this.#attach(workspaceId, session, handle);
     this.#sessions.set(workspaceId, Promise.resolve(session));
-    await session.repo.flush();
+    await saveReady(session.repo);
     this.#changed(workspaceId);
     return this.status(workspaceId);
   }
@@ -191,12 +191,12 @@ export class CellService {
     const handle = await this.#fetchCellDocument(session).catch(async (error: unknown) => {
       this.#sessions.delete(workspaceId);
       await this.#goOffline(session);
-      await session.repo.shutdown().catch(() => undefined);
+      await saveReady(session.repo).catch(() => undefined);
       throw error;
     });
     // Kept only once the document is here, so a failed join leaves the workspace outside any cell.
     this.#keepSync(session, input.host);
-    this.#attach(workspaceId, session, handle);
+    await this.#attach(workspaceId, session, handle);
     await this.#setOwnAddress(session, input.host);
     this.#dialMembers(session);
     this.#changed(workspaceId);
@@ -231,7 +231,7 @@ export class CellService {
       mine.name = memberName;
       mine.roles = [...roles];
     });
-    await session.repo.flush();
+    await saveReady(session.repo);
     return this.status(workspaceId);
   }
 
@@ -256,7 +256,7 @@ export class CellService {
       member.revokedAt = now;
       member.revokedBy = me;
     });
-    await session.repo.flush();
+    await saveReady(session.repo);
     return this.status(workspaceId);
   }
 
@@ -266,7 +266,7 @@ export class CellService {
       void pending.then(async (session) => {
         session.join?.server.close();
         await session.network.stop();
-        await session.repo.shutdown();
+        await saveReady(session.repo);
       });
     }
     this.#sessions.clear();
@@ -309,7 +309,7 @@ export class CellService {
     if (!record) throw failure('NOT_FOUND', 'platform.cell.notInCell');
     const session = this.#newSession(workspaceId, record, this.#device(workspaceId));
     const handle = await session.repo.find<CellDocument>(record.cellUrl as AutomergeUrl, { signal: AbortSignal.timeout(this.#tuning.joinWaitMs) });
-    this.#attach(workspaceId, session, handle);
+    await this.#attach(workspaceId, session, handle);
     return session;
   }
 
@@ -335,7 +335,8 @@ export class CellService {
     return current.session;
   }
 
-  #attach(workspaceId: string, session: Session, handle: DocHandle<CellDocument>): void {
+  /** Resolves once every shared domain is attached, so nothing written after it is left out of the cell. */
+  async #attach(workspaceId: string, session: Session, handle: DocHandle<CellDocument>): Promise<void> {
     session.handle = handle;
     const listeners: (() => void)[] = [];
     handle.on('change', () => {
@@ -345,11 +346,13 @@ export class CellService {
       for (const listener of listeners) listener();
     });
     const context = domainContext(session, handle, (listener) => listeners.push(listener));
-    for (const domain of this.domains) {
-      domain.attach(context).catch((error: unknown) =>
-        this.logger.error('cell: shared domain not attached', { workspaceId, error: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+    await Promise.all(
+      this.domains.map((domain) =>
+        domain.attach(context).catch((error: unknown) =>
+          this.logger.error('cell: shared domain not attached', { workspaceId, error: error instanceof Error ? error.message : String(error) }),
+        ),
+      ),
+    );
   }
 
   #handle(session: Session): DocHandle<CellDocument> {
@@ -395,7 +398,7 @@ export class CellService {
       const entryOfMine = doc.members[me];
       if (entryOfMine) entryOfMine.addresses = [address];
     });
-    await session.repo.flush();
+    await saveReady(session.repo);
   }
 
   #dialMembers(session: Session): void {
@@ -441,7 +444,7 @@ export class CellService {
     handle.change((doc) => {
       doc.members[deviceId] = entry(request.memberName, request.roles, publicKeyPem, now.toISOString(), session.device.deviceId);
     });
-    await session.repo.flush();
+    await saveReady(session.repo);
     return { cellId: session.record.cellId, cellUrl: session.record.cellUrl, caCertificatePem: session.record.caCertificatePem, deviceCertificatePem };
   }
 
@@ -476,7 +479,7 @@ function domainContext(session: Session, handle: DocHandle<CellDocument>, onMemb
         mine.documents ??= {};
         mine.documents[domain] = created.url;
       });
-      await session.repo.flush();
+      await saveReady(session.repo);
       return created;
     },
     memberDocuments: (domain) =>
@@ -487,5 +490,16 @@ function domainContext(session: Session, handle: DocHandle<CellDocument>, onMemb
     onMembersChanged,
   };
 }
+
+/**
+ * Saves every document the repo holds in full. Repo.flush() and shutdown() throw on a document still being looked
+ * for (a member's document no connected peer has sent yet), so only ready ones are named.
+ */
+const saveReady = (repo: Repo): Promise<void> =>
+  repo.flush(
+    Object.values(repo.handles)
+      .filter((h) => h.isReady())
+      .map((h) => h.documentId),
+  );
 
 const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
