@@ -28,7 +28,7 @@ export function createCrisisLog(deps: {
     deps.clock,
     deps.reportLanguage,
     (error) => deps.logger.error('crisis log anchor not written', { error: String(error) }),
-    (message, data) => deps.logger.warn(message, data),
+    deps.logger,
   );
   return {
     service,

@@ -18,6 +18,7 @@ import {
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
+import { silentLogger, type Logger } from '../../platform/logger';
 import { CrisisLogRepository, type EntryRow, type OriginRow } from './crisisLogRepository';
 import { SharedLog } from './sharedLog';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
@@ -89,10 +90,10 @@ export class CrisisLogService {
     private readonly language: (workspaceId: WorkspaceId) => Language = () => 'en',
     /** Told when an anchor could not be written after appends (it is tried again at the next one). */
     private readonly onAnchorError: (error: unknown) => void = () => {},
-    warn: (message: string, data: Record<string, unknown>) => void = () => {},
+    logger: Pick<Logger, 'warn'> = silentLogger,
   ) {
     this.shared = new SharedLog(
-      { repository: (id) => this.#repoOf(id), receive: (id, entries) => this.#receive(id, entries), warn },
+      { repository: (id) => this.#repoOf(id), receive: (id, entries) => this.#receive(id, entries), logger },
       () => this.clock.now().getTime(),
     );
   }

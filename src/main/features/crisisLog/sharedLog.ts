@@ -6,6 +6,7 @@
 import type { DocHandle } from '@automerge/automerge-repo';
 import type { SharedDomain, SharedDomainContext } from '../../platform/sync/sharedDomain';
 import { HybridClock } from '../../platform/sync/hybridClock';
+import type { Logger } from '../../platform/logger';
 import type { CrisisLogRepository, OriginRow } from './crisisLogRepository';
 import type { Unchained } from './chainHash';
 import { forgeryId, sharedEntrySchema, signatureHolds, signEntry, type SharedEntry, type SharedLogDocument } from './sharedEntry';
@@ -17,7 +18,7 @@ export interface SharedLogHost {
   repository(workspaceId: string): CrisisLogRepository;
   /** Appends entries received from the cell to the local chain in the given order, with their origins, at once. */
   receive(workspaceId: string, entries: readonly { record: Unchained; origin: OriginRow }[]): void;
-  warn(message: string, data: Record<string, unknown>): void;
+  readonly logger: Pick<Logger, 'warn'>;
 }
 
 interface CellLog {
@@ -168,7 +169,7 @@ export class SharedLog implements SharedDomain {
         },
         (error: unknown) => {
           cell.followed.delete(url);
-          this.host.warn('crisis log: member document not found', { url, error: String(error) });
+          this.host.logger.warn('crisis log: member document not found', { url, error: String(error) });
         },
       );
     }
@@ -190,7 +191,7 @@ export class SharedLog implements SharedDomain {
         const parsed = sharedEntrySchema.safeParse(plain(entries[key]));
         if (!parsed.success) {
           seen.add(key);
-          this.host.warn('crisis log: malformed shared entry ignored', { workspaceId, key });
+          this.host.logger.warn('crisis log: malformed shared entry ignored', { workspaceId, key });
           continue;
         }
         const entry = parsed.data;
