@@ -83,6 +83,14 @@ export const logEntrySchema = z.object({
   data: systemDataSchema.nullable(),
   history: z.array(logChangeSchema),
   hash: z.string(),
+  /**
+   * Where the entry comes from when the workspace is in a cell: the laptop that wrote it, its member's name, its
+   * hybrid logical clock, and whether its signature by that laptop's device key holds. Null outside a cell.
+   */
+  origin: z
+    .object({ deviceId: z.string(), memberName: z.string().nullable(), hlc: z.string(), genuine: z.boolean() })
+    .nullable()
+    .default(null),
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
 
@@ -111,7 +119,8 @@ export type LogFilter = z.input<typeof logFilterSchema>;
  * - truncated: the log ends before the head anchored outside the database;
  * - last_record_deleted: the log ends exactly one record before the anchored head;
  * - anchor_missing / anchor_invalid: the head file beside the key is gone or does not authenticate;
- * - anchor_mismatch: the anchored head is not a record of this log.
+ * - anchor_mismatch: the anchored head is not a record of this log;
+ * - author_chain_broken: a cell laptop's signed entries are missing one, or one does not name the one before.
  */
 export const LOG_BREAK_REASONS = [
   'content_changed',
@@ -124,6 +133,7 @@ export const LOG_BREAK_REASONS = [
   'anchor_missing',
   'anchor_invalid',
   'anchor_mismatch',
+  'author_chain_broken',
 ] as const;
 export type LogBreakReason = (typeof LOG_BREAK_REASONS)[number];
 

@@ -130,6 +130,7 @@ export const logEntry = (overrides: Partial<LogEntry> = {}): LogEntry => ({
   data: null,
   history: [],
   hash: 'a'.repeat(64),
+  origin: null,
   ...overrides,
 });
 

@@ -13,6 +13,8 @@ export interface MemberEntry {
   revokedAt: string | null;
   revokedBy: string | null;
   addresses: string[];
+  /** This laptop's document of each shared domain (e.g. its crisis log), by domain name. */
+  documents?: Record<string, string>;
 }
 
 export interface CellDocument {

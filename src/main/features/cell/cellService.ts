@@ -1,7 +1,7 @@
 // The cell on this laptop, per workspace: its automerge-repo (storage in the workspace database, mutual-TLS
 // network), the cell document, and the acts of creating, inviting, joining and removing. Keys are derived from
 // the workspace secret the key ring wraps (HKDF), so neither the device key nor the authority key is ever stored.
-import { createHash, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import type { Server } from 'node:https';
 import { Repo, type AutomergeUrl, type DocHandle, type PeerId } from '@automerge/automerge-repo';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import type { Logger } from '../../platform/logger';
 import { deriveSubkey } from '../../platform/security/subkeys';
 import { certificateFingerprint, createAuthority, deviceIdOf, ed25519FromSeed, issueDeviceCertificate, type KeyPairPem } from '../../platform/sync/cellCertificates';
 import { MutualTlsNetwork } from '../../platform/sync/mutualTlsNetwork';
+import type { SharedDomain, SharedDomainContext } from '../../platform/sync/sharedDomain';
 import { SqliteStorageAdapter } from '../../platform/sync/sqliteStorageAdapter';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { isRevoked, membersOf, peerAddresses, type CellDocument } from './cellDocument';
@@ -67,6 +68,8 @@ export class CellService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     tuning: Partial<CellTuning> = {},
+    /** The domains replicated through the cell (the crisis log…), attached to each workspace's session. */
+    private readonly domains: readonly SharedDomain[] = [],
   ) {
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
   }
@@ -109,9 +112,9 @@ export class CellService {
     });
     session.record = { ...record, cellUrl: handle.url };
     this.#repository(workspaceId).putLocal(RECORD, session.record);
-    this.#attach(workspaceId, session, handle);
+    await this.#attach(workspaceId, session, handle);
     this.#sessions.set(workspaceId, Promise.resolve(session));
-    await session.repo.flush();
+    await saveReady(session.repo);
     this.#changed(workspaceId);
     return this.status(workspaceId);
   }
@@ -188,12 +191,12 @@ export class CellService {
     const handle = await this.#fetchCellDocument(session).catch(async (error: unknown) => {
       this.#sessions.delete(workspaceId);
       await this.#goOffline(session);
-      await session.repo.shutdown().catch(() => undefined);
+      await saveReady(session.repo).catch(() => undefined);
       throw error;
     });
     // Kept only once the document is here, so a failed join leaves the workspace outside any cell.
     this.#keepSync(session, input.host);
-    this.#attach(workspaceId, session, handle);
+    await this.#attach(workspaceId, session, handle);
     await this.#setOwnAddress(session, input.host);
     this.#dialMembers(session);
     this.#changed(workspaceId);
@@ -228,7 +231,7 @@ export class CellService {
       mine.name = memberName;
       mine.roles = [...roles];
     });
-    await session.repo.flush();
+    await saveReady(session.repo);
     return this.status(workspaceId);
   }
 
@@ -253,7 +256,7 @@ export class CellService {
       member.revokedAt = now;
       member.revokedBy = me;
     });
-    await session.repo.flush();
+    await saveReady(session.repo);
     return this.status(workspaceId);
   }
 
@@ -263,10 +266,11 @@ export class CellService {
       void pending.then(async (session) => {
         session.join?.server.close();
         await session.network.stop();
-        await session.repo.shutdown();
+        await saveReady(session.repo);
       });
     }
     this.#sessions.clear();
+    for (const workspaceId of this.store.ids()) for (const domain of this.domains) domain.detach(workspaceId);
   }
 
   #repository(workspaceId: string): CellRepository {
@@ -305,7 +309,7 @@ export class CellService {
     if (!record) throw failure('NOT_FOUND', 'platform.cell.notInCell');
     const session = this.#newSession(workspaceId, record, this.#device(workspaceId));
     const handle = await session.repo.find<CellDocument>(record.cellUrl as AutomergeUrl, { signal: AbortSignal.timeout(this.#tuning.joinWaitMs) });
-    this.#attach(workspaceId, session, handle);
+    await this.#attach(workspaceId, session, handle);
     return session;
   }
 
@@ -331,13 +335,24 @@ export class CellService {
     return current.session;
   }
 
-  #attach(workspaceId: string, session: Session, handle: DocHandle<CellDocument>): void {
+  /** Resolves once every shared domain is attached, so nothing written after it is left out of the cell. */
+  async #attach(workspaceId: string, session: Session, handle: DocHandle<CellDocument>): Promise<void> {
     session.handle = handle;
+    const listeners: (() => void)[] = [];
     handle.on('change', () => {
       session.network.dropRefused();
       if (session.network.listening) this.#dialMembers(session);
       this.#changed(workspaceId);
+      for (const listener of listeners) listener();
     });
+    const context = domainContext(session, handle, (listener) => listeners.push(listener));
+    await Promise.all(
+      this.domains.map((domain) =>
+        domain.attach(context).catch((error: unknown) =>
+          this.logger.error('cell: shared domain not attached', { workspaceId, error: error instanceof Error ? error.message : String(error) }),
+        ),
+      ),
+    );
   }
 
   #handle(session: Session): DocHandle<CellDocument> {
@@ -383,7 +398,7 @@ export class CellService {
       const entryOfMine = doc.members[me];
       if (entryOfMine) entryOfMine.addresses = [address];
     });
-    await session.repo.flush();
+    await saveReady(session.repo);
   }
 
   #dialMembers(session: Session): void {
@@ -429,7 +444,7 @@ export class CellService {
     handle.change((doc) => {
       doc.members[deviceId] = entry(request.memberName, request.roles, publicKeyPem, now.toISOString(), session.device.deviceId);
     });
-    await session.repo.flush();
+    await saveReady(session.repo);
     return { cellId: session.record.cellId, cellUrl: session.record.cellUrl, caCertificatePem: session.record.caCertificatePem, deviceCertificatePem };
   }
 
@@ -441,5 +456,50 @@ export class CellService {
 function entry(name: string, roles: string[], publicKey: string, at: string, addedBy: string) {
   return { name, roles: [...roles], publicKey, joinedAt: at, addedBy, revokedAt: null, revokedBy: null, addresses: [] };
 }
+
+/** What a shared domain sees of a session: the repo, this laptop's identity and the members' documents. */
+function domainContext(session: Session, handle: DocHandle<CellDocument>, onMembersChanged: (listener: () => void) => void): SharedDomainContext {
+  const me = session.device.deviceId;
+  return {
+    workspaceId: session.workspaceId,
+    deviceId: me,
+    repo: session.repo,
+    sign: (data) => sign(null, data, session.device.privateKeyPem),
+    member: (deviceId) => {
+      const m = handle.doc().members[deviceId];
+      return m && { name: m.name, publicKeyPem: m.publicKey };
+    },
+    async ownDocument<T>(domain: string, initial: () => T): Promise<DocHandle<T>> {
+      const url = handle.doc().members[me]?.documents?.[domain];
+      if (url) return session.repo.find<T>(url as AutomergeUrl);
+      const created = session.repo.create<T>(initial());
+      handle.change((doc) => {
+        const mine = doc.members[me];
+        if (!mine) return;
+        mine.documents ??= {};
+        mine.documents[domain] = created.url;
+      });
+      await saveReady(session.repo);
+      return created;
+    },
+    memberDocuments: (domain) =>
+      Object.entries(handle.doc().members).flatMap(([deviceId, m]) => {
+        const url = m.documents?.[domain];
+        return url ? [{ deviceId, url: url as AutomergeUrl }] : [];
+      }),
+    onMembersChanged,
+  };
+}
+
+/**
+ * Saves every document the repo holds in full. Repo.flush() and shutdown() throw on a document still being looked
+ * for (a member's document no connected peer has sent yet), so only ready ones are named.
+ */
+const saveReady = (repo: Repo): Promise<void> =>
+  repo.flush(
+    Object.values(repo.handles)
+      .filter((h) => h.isReady())
+      .map((h) => h.documentId),
+  );
 
 const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { FeatureModule } from '../../platform/ipc/handlerTypes';
 import type { Logger } from '../../platform/logger';
+import type { SharedDomain } from '../../platform/sync/sharedDomain';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { CellService, type CellTuning } from './cellService';
 import { cellHandlers } from './handlers';
@@ -12,8 +13,16 @@ export interface CellFeature extends FeatureModule {
   readonly service: CellService;
 }
 
-export function createCell(deps: { store: WorkspaceStore; events: EventBus; clock: Clock; logger: Logger; tuning?: Partial<CellTuning> }): CellFeature {
-  const service = new CellService(deps.store, deps.events, deps.clock, deps.logger, deps.tuning);
+export function createCell(deps: {
+  store: WorkspaceStore;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  tuning?: Partial<CellTuning>;
+  /** The domains the cell replicates (the crisis log…). */
+  domains?: readonly SharedDomain[];
+}): CellFeature {
+  const service = new CellService(deps.store, deps.events, deps.clock, deps.logger, deps.tuning, deps.domains);
   return {
     service,
     handlers: cellHandlers(service),

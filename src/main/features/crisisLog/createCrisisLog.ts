@@ -22,8 +22,13 @@ export function createCrisisLog(deps: {
   /** System entries are stored in the workspace's report language. */
   reportLanguage: (workspaceId: WorkspaceId) => Language;
 }): CrisisLogFeature {
-  const service = new CrisisLogService(deps.store, deps.events, deps.clock, deps.reportLanguage, (error) =>
-    deps.logger.error('crisis log anchor not written', { error: String(error) }),
+  const service = new CrisisLogService(
+    deps.store,
+    deps.events,
+    deps.clock,
+    deps.reportLanguage,
+    (error) => deps.logger.error('crisis log anchor not written', { error: String(error) }),
+    deps.logger,
   );
   return {
     service,

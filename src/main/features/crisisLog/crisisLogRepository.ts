@@ -12,6 +12,22 @@ export interface EntryRow extends StoredRecord {
   readonly currentVerification: string;
   readonly currentPinned: number;
   readonly correctedById: string | null;
+  readonly originDevice: string | null;
+  readonly originMember: string | null;
+  readonly originHlc: string | null;
+  readonly originGenuine: number | null;
+}
+
+/** Where an entry came from in the cell (see migration 24). */
+export interface OriginRow {
+  readonly entryId: string;
+  readonly deviceId: string;
+  readonly memberName: string | null;
+  readonly authorSeq: number;
+  readonly prev: string;
+  readonly hlc: string;
+  readonly signature: string;
+  readonly genuine: number;
 }
 
 export interface EntryQuery {
@@ -37,8 +53,28 @@ const ENTRY_VIEW = `SELECT ${RECORD_COLUMNS},
     coalesce((SELECT p.pinned FROM crisis_log p WHERE p.ref_id = e.id AND p.record = 'pin'
               ORDER BY p.seq DESC LIMIT 1), e.pinned) AS currentPinned,
     (SELECT c.id FROM crisis_log c WHERE c.ref_id = e.id AND c.record = 'entry'
-              ORDER BY c.seq DESC LIMIT 1) AS correctedById
-  FROM crisis_log e`;
+              ORDER BY c.seq DESC LIMIT 1) AS correctedById,
+    o.device_id AS originDevice, o.member_name AS originMember, o.hlc AS originHlc, o.genuine AS originGenuine
+  FROM crisis_log e LEFT JOIN crisis_log_origin o ON o.entry_id = e.id`;
+
+const ORIGIN_COLUMNS = `entry_id AS entryId, device_id AS deviceId, member_name AS memberName, author_seq AS authorSeq,
+  prev, hlc, signature, genuine`;
+
+/**
+ * Newest first. When it happened leads (the scribe's time, shared content, equal on every laptop); entries of the
+ * same moment follow their hybrid logical clock, then the author laptop's id: every laptop of the cell shows one
+ * order. Entries written outside a cell have no clock and keep their place in this laptop's chain.
+ */
+const NEWEST_FIRST = 'occurredAt DESC, originHlc DESC, originDevice DESC, seq DESC';
+
+/**
+ * Statements that read the origins table are prepared on first use: migration 17 works through this repository
+ * before migration 24 has created that table.
+ */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
 
 export class CrisisLogRepository {
   readonly #insert;
@@ -48,6 +84,12 @@ export class CrisisLogRepository {
   readonly #walk;
   readonly #hashAt;
   readonly #seqOfHash;
+  readonly #insertOrigin;
+  readonly #hasEntry;
+  readonly #lastOwn;
+  readonly #lastHlc;
+  readonly #originsOf;
+  readonly #originDevices;
 
   constructor(private readonly db: Db) {
     this.#insert = db.prepare<ChainedRecord & { hash: string }>(
@@ -57,7 +99,7 @@ export class CrisisLogRepository {
          @body, @source, @verification, @pinned, @refId, @systemCode, @dataJson, @prevHash, @hash)`,
     );
     this.#last = db.prepare<[], Head>('SELECT seq, hash, prev_hash AS prevHash FROM crisis_log ORDER BY seq DESC LIMIT 1');
-    this.#entry = db.prepare<[string], EntryRow>(`${ENTRY_VIEW} WHERE e.id = ? AND e.record = 'entry'`);
+    this.#entry = lazily(() => db.prepare<[string], EntryRow>(`${ENTRY_VIEW} WHERE e.id = ? AND e.record = 'entry'`));
     this.#changes = db.prepare<[string], StoredRecord>(
       `SELECT ${RECORD_COLUMNS} FROM crisis_log
        WHERE record != 'entry' AND ref_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
@@ -65,6 +107,52 @@ export class CrisisLogRepository {
     this.#walk = db.prepare<[], StoredRecord>(`SELECT ${RECORD_COLUMNS} FROM crisis_log ORDER BY seq`);
     this.#hashAt = db.prepare<[number], { hash: string }>('SELECT hash FROM crisis_log WHERE seq = ?');
     this.#seqOfHash = db.prepare<[string], { seq: number }>('SELECT seq FROM crisis_log WHERE hash = ?');
+    this.#insertOrigin = lazily(() =>
+      db.prepare<OriginRow>(
+        `INSERT INTO crisis_log_origin (entry_id, device_id, member_name, author_seq, prev, hlc, signature, genuine)
+         VALUES (@entryId, @deviceId, @memberName, @authorSeq, @prev, @hlc, @signature, @genuine)`,
+      ),
+    );
+    this.#hasEntry = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM crisis_log WHERE id = ?');
+    this.#lastOwn = lazily(() =>
+      db.prepare<[string], OriginRow>(
+        `SELECT ${ORIGIN_COLUMNS} FROM crisis_log_origin WHERE device_id = ? AND genuine = 1 ORDER BY author_seq DESC LIMIT 1`,
+      ),
+    );
+    this.#lastHlc = lazily(() => db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM crisis_log_origin WHERE genuine = 1'));
+    this.#originDevices = lazily(() =>
+      db.prepare<[], { deviceId: string }>('SELECT DISTINCT device_id AS deviceId FROM crisis_log_origin WHERE genuine = 1 ORDER BY device_id'),
+    );
+    this.#originsOf = lazily(() =>
+      db.prepare<[string], OriginRow>(`SELECT ${ORIGIN_COLUMNS} FROM crisis_log_origin WHERE device_id = ? AND genuine = 1 ORDER BY author_seq`),
+    );
+  }
+
+  originDevices(): string[] {
+    return this.#originDevices().all().map((r) => r.deviceId);
+  }
+
+  has(id: string): boolean {
+    return this.#hasEntry.get(id) !== undefined;
+  }
+
+  insertOrigin(origin: OriginRow): void {
+    this.#insertOrigin().run(origin);
+  }
+
+  /** The last genuine entry a laptop shared: where its chain goes on. */
+  lastOwnOrigin(deviceId: string): OriginRow | undefined {
+    return this.#lastOwn().get(deviceId);
+  }
+
+  /** The latest clock stamp of a genuine entry, from which this laptop's clock resumes. */
+  lastHlc(): string | undefined {
+    return this.#lastHlc().get()?.hlc ?? undefined;
+  }
+
+  /** A laptop's genuine entries in its own chain order. */
+  originsOf(deviceId: string): OriginRow[] {
+    return this.#originsOf().all(deviceId);
   }
 
   /** Runs `fn` in one immediate transaction, so reading the chain head and appending cannot interleave. */
@@ -102,7 +190,7 @@ export class CrisisLogRepository {
   }
 
   entry(id: string): EntryRow | undefined {
-    return this.#entry.get(id);
+    return this.#entry().get(id);
   }
 
   /** Verification and pin records of the given entries, oldest first. */
@@ -138,7 +226,7 @@ export class CrisisLogRepository {
     // Prepared per call because the filters vary; a crisis log holds thousands of entries, not millions.
     const sql = `SELECT * FROM (${ENTRY_VIEW} WHERE e.record = 'entry')
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY occurredAt DESC, seq DESC LIMIT ?`;
+      ORDER BY ${NEWEST_FIRST} LIMIT ?`;
     return this.db.prepare<unknown[], EntryRow>(sql).all(...params, q.limit);
   }
 

@@ -18,7 +18,9 @@ import {
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
-import { CrisisLogRepository, type EntryRow } from './crisisLogRepository';
+import { silentLogger, type Logger } from '../../platform/logger';
+import { CrisisLogRepository, type EntryRow, type OriginRow } from './crisisLogRepository';
+import { SharedLog } from './sharedLog';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace, WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { syncCommitted } from '../../platform/db/maintenance';
@@ -77,6 +79,8 @@ export class CrisisLogService {
   /** Workspaces appended to since their anchor was last written. */
   readonly #unanchored = new Set<WorkspaceId>();
   #anchorScheduled = false;
+  /** The log as the cell shares it, once the workspace's cell session attaches it. */
+  readonly shared: SharedLog;
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -86,14 +90,36 @@ export class CrisisLogService {
     private readonly language: (workspaceId: WorkspaceId) => Language = () => 'en',
     /** Told when an anchor could not be written after appends (it is tried again at the next one). */
     private readonly onAnchorError: (error: unknown) => void = () => {},
-  ) {}
+    logger: Pick<Logger, 'warn'> = silentLogger,
+  ) {
+    this.shared = new SharedLog(
+      { repository: (id) => this.#repoOf(id), receive: (id, entries) => this.#receive(id, entries), logger },
+      () => this.clock.now().getTime(),
+    );
+  }
 
   append(workspaceId: WorkspaceId, input: NewLogEntry): LogEntry {
     const entry = newLogEntrySchema.parse(input);
     const repo = this.#repoOf(workspaceId);
     const now = this.clock.now().toISOString();
-    const id = randomUUID();
-    repo.atomically(() => {
+    const record: Unchained = {
+      id: randomUUID(),
+      record: 'entry',
+      incidentId: entry.incidentId,
+      kind: entry.kind,
+      occurredAt: entry.occurredAt ?? now,
+      enteredAt: now,
+      author: entry.author,
+      authorRole: entry.authorRole,
+      body: entry.body,
+      source: entry.source,
+      verification: entry.verification,
+      pinned: entry.pinned ? 1 : 0,
+      refId: entry.correctsId,
+      systemCode: null,
+      dataJson: null,
+    };
+    const shared = repo.atomically(() => {
       if (entry.correctsId !== null) {
         const corrected = repo.entry(entry.correctsId);
         if (!corrected) throw failure('NOT_FOUND', 'incidents.logFailures.noEntryToCorrect');
@@ -101,25 +127,11 @@ export class CrisisLogService {
           throw failure('INVALID_INPUT', 'incidents.logFailures.correctionOtherIncident');
         }
       }
-      this.#chain(workspaceId, repo, {
-        id,
-        record: 'entry',
-        incidentId: entry.incidentId,
-        kind: entry.kind,
-        occurredAt: entry.occurredAt ?? now,
-        enteredAt: now,
-        author: entry.author,
-        authorRole: entry.authorRole,
-        body: entry.body,
-        source: entry.source,
-        verification: entry.verification,
-        pinned: entry.pinned ? 1 : 0,
-        refId: entry.correctsId,
-        systemCode: null,
-        dataJson: null,
-      });
+      this.#chain(workspaceId, repo, record);
+      return this.shared.sign(workspaceId, repo, record);
     });
-    return this.#changed(workspaceId, repo, id);
+    if (shared) this.shared.publish(workspaceId, shared);
+    return this.#changed(workspaceId, repo, record.id);
   }
 
   /** Records what the application did or saw; system entries are verified by construction. */
@@ -176,7 +188,24 @@ export class CrisisLogService {
     const repo = this.#repo(ws);
     const keys = this.#keys(ws);
     const anchor = readAnchor(this.store.anchorPath(workspaceId), keys.anchor, workspaceId);
-    return verifyChain({ records: () => repo.walk(), seqOfHash: (hash) => repo.seqOfHash(hash) }, keys.chain, anchor);
+    const integrity = verifyChain({ records: () => repo.walk(), seqOfHash: (hash) => repo.seqOfHash(hash) }, keys.chain, anchor);
+    const authorBreak = integrity.ok ? this.shared.authorChainBreak(workspaceId) : undefined;
+    if (!authorBreak) return integrity;
+    const broken = repo.entry(authorBreak.entryId);
+    return { ok: false, checked: integrity.checked, headHash: null, firstBroken: { seq: broken?.seq ?? 0, id: authorBreak.entryId, reason: 'author_chain_broken' } };
+  }
+
+  /** Entries received from the cell, appended to this laptop's chain with their origins in one transaction. */
+  #receive(workspaceId: WorkspaceId, entries: readonly { record: Unchained; origin: OriginRow }[]): void {
+    const repo = this.#repoOf(workspaceId);
+    repo.atomically(() => {
+      for (const { record, origin } of entries) {
+        this.#chain(workspaceId, repo, record);
+        repo.insertOrigin(origin);
+      }
+    });
+    this.#scheduleAnchor(workspaceId);
+    for (const incidentId of new Set(entries.map((e) => e.record.incidentId))) this.events.emit('crisisLog:changed', { workspaceId, incidentId });
   }
 
   /** Links records under this workspace's chain key, e.g. an imported archive's log (see importArchive). */
@@ -322,5 +351,9 @@ function toEntry(r: EntryRow, history: LogChange[]): LogEntry {
     data: r.dataJson === null ? null : (JSON.parse(r.dataJson) as SystemData),
     history,
     hash: r.hash,
+    origin:
+      r.originDevice === null
+        ? null
+        : { deviceId: r.originDevice, memberName: r.originMember, hlc: r.originHlc ?? '', genuine: r.originGenuine === 1 },
   };
 }

@@ -106,3 +106,17 @@ describe('Crisis log pages', () => {
     await screen.findByTestId('entry-1000-correct', {}, { timeout: 10_000 });
   }, 90_000);
 });
+
+describe('Crisis log entries from the cell', () => {
+  it.each(['en', 'fr'] as const)('labels an entry whose signature does not hold as not genuine, and names the laptop it came from (%s)', async (language) => {
+    const device = 'ab'.repeat(16);
+    backend.reply('crisisLog:list', [
+      logEntry({ seq: 2, id: '5b6f0e62-4d7a-4c1e-9d55-2f7c0a1b3c42', author: 'Bob', body: 'Évacuez le site', origin: { deviceId: device, memberName: 'Bob', hlc: '000000000000002.000000', genuine: false } }),
+      logEntry({ seq: 1, author: 'Alice', body: 'Site fermé', origin: { deviceId: device, memberName: 'Bob', hlc: '000000000000001.000000', genuine: true } }),
+    ]);
+    renderLog(INCIDENT_ID, language);
+    expect((await screen.findByTestId('entry-2-not-genuine')).textContent).toBe(t('incidents.log.notGenuine'));
+    expect(screen.queryByTestId('entry-1-not-genuine')).toBeNull();
+    expect(screen.getByText(new RegExp(t('incidents.log.fromLaptop', { name: 'Bob' })))).toBeTruthy();
+  });
+});

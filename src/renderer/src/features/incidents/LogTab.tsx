@@ -304,6 +304,11 @@ function EntryCard({ entry, actor, inIncident, onCorrect }: { entry: LogEntry; a
                 {t('incidents.log.correction')}
               </Badge>
             )}
+            {entry.origin?.genuine === false && (
+              <Badge color="red" variant="filled" data-testid={`entry-${entry.seq}-not-genuine`}>
+                {t('incidents.log.notGenuine')}
+              </Badge>
+            )}
           </Group>
           <Text td={corrected ? 'line-through' : undefined} style={{ whiteSpace: 'pre-wrap' }}>
             {entryText(entry)}
@@ -311,6 +316,7 @@ function EntryCard({ entry, actor, inIncident, onCorrect }: { entry: LogEntry; a
           <Text size="xs">
             {t('incidents.log.occurred')} {formatDateTime(entry.occurredAt, i18n.language)}
             {late && ` · ${t('incidents.log.entered')} ${formatTime(entry.enteredAt, i18n.language)}`} · {entry.author}
+            {entry.origin?.memberName && entry.origin.memberName !== entry.author && ` · ${t('incidents.log.fromLaptop', { name: entry.origin.memberName })}`}
             {entry.authorRole && ` (${t(`incidents.roles.${entry.authorRole}`, { defaultValue: entry.authorRole })})`}
             {entry.source && ` · ${t('incidents.log.source')}${t('incidents.colon')}${entry.source}`}
           </Text>
