@@ -14,7 +14,7 @@ export function CellOfflineBanner({ onOpen }: { onOpen: () => void }) {
   const count = cell.waitingChanges;
   const since = cell.cutOff.since;
   return (
-    <Alert color="orange" variant="filled" mb="md" icon={<IconPlugConnectedX aria-hidden />} data-testid="cell-offline-banner" role="status">
+    <Alert color="#8f4500" variant="filled" mb="md" icon={<IconPlugConnectedX aria-hidden />} data-testid="cell-offline-banner" role="status">
       <Group justify="space-between" wrap="nowrap">
         <Text fw={700} data-testid="cell-offline-text">
           {since ? t('cell.banner.since', { time: formatContactTime(since, i18n.language), count }) : t('cell.banner.never', { count })}
