@@ -99,9 +99,9 @@ test('two laptops join one cell, see each other, and the offline banner follows 
   }
   await expect(row(pageB, 'Alice Martin')).toContainText('lead');
   await expect(row(pageA, 'Bruno Keller')).toContainText('communication');
-  await saveScreen(pageA, testInfo, 'en-cell');
+  await saveScreen(pageA, testInfo, 'en-cell-members');
   await expectAccessible(pageA, 'Cell screen (EN)', '[data-testid="screen-cell"]');
-  await saveScreen(pageB, testInfo, 'fr-cell');
+  await saveScreen(pageB, testInfo, 'fr-cell-members');
   await expectAccessible(pageB, 'Cell screen (FR)', '[data-testid="screen-cell"]');
 
   // B cuts the link; A edits meanwhile: its change waits, counted on the banner.
