@@ -3,7 +3,7 @@
 // pages list both members online. B turns sync off: the "offline from the cell" banner appears on A (and on B),
 // A's change waits and is counted; B turns sync back on: the banners go and B shows A's change. Then A removes B
 // after the warning. The spec starts both backends itself so the shared suite's workspace never joins a cell.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ interface Backend {
 }
 
 const backends: Backend[] = [];
+const contexts: BrowserContext[] = [];
 
 async function startBackend(name: string): Promise<Backend> {
   const dataDir = mkdtempSync(join(tmpdir(), `tocsin-cell-${name}-`));
@@ -38,7 +39,9 @@ async function startBackend(name: string): Promise<Backend> {
   return backend;
 }
 
-test.afterAll(() => {
+test.afterAll(async () => {
+  // The pages first: their event streams would otherwise hold the backends' connections open.
+  for (const context of contexts.splice(0)) await context.close();
   for (const { process: child, dataDir } of backends.splice(0)) {
     child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
@@ -46,7 +49,9 @@ test.afterAll(() => {
 });
 
 async function openCell(browser: Browser, backend: Backend, lang: Lang): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
   await page.addInitScript((l) => window.localStorage.setItem('tocsin.language', l), lang);
   await page.goto(`${backend.url}#/cell`);
   await expect(page.getByTestId('screen-cell')).toBeVisible({ timeout: 15_000 });
