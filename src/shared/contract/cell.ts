@@ -31,6 +31,10 @@ export const memberSchema = z.object({
   self: z.boolean(),
   /** A link to this laptop is open now. */
   online: z.boolean(),
+  /** When this laptop last heard from that one (its link opened, a message, its link closed); null for itself or never. */
+  lastContact: z.iso.datetime().nullable(),
+  /** This laptop's changes that one is not known to hold yet; null when nothing is known of what it holds. */
+  waitingChanges: z.number().int().min(0).nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -45,8 +49,14 @@ export const cellStatusSchema = z.object({
       members: z.array(memberSchema),
       /** The members document's heads: equal on two laptops once they have exchanged everything. */
       heads: z.array(z.string()),
+      /** Set while other laptops are in the cell and none is linked: since the last contact with any (null: never). */
+      cutOff: z.object({ since: z.iso.datetime().nullable() }).nullable(),
+      /** This laptop's changes that at least one other laptop is known to lack. */
+      waitingChanges: z.number().int().min(0),
     })
     .nullable(),
+  /** This computer's interface addresses, to pick where cell sync listens. */
+  interfaces: z.array(z.object({ name: z.string(), address: z.string(), family: z.enum(['IPv4', 'IPv6']), internal: z.boolean() })),
 });
 export type CellStatus = z.infer<typeof cellStatusSchema>;
 

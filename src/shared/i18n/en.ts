@@ -17,6 +17,7 @@ import { securityEn } from './security';
 import { detectionEn } from './detection';
 import { healthEn } from './health';
 import { platformEn } from './platform';
+import { cellEn } from './cell';
 export const en = {
   app: {
     name: 'Tocsin',
@@ -41,6 +42,7 @@ export const en = {
     plan: 'Crisis plan',
     exercise: 'Exercise',
     reports: 'Reports',
+    cell: 'Cell',
     settings: 'Settings',
   },
   preferences: {
@@ -88,6 +90,7 @@ export const en = {
   detection: detectionEn,
   health: healthEn,
   platform: platformEn,
+  cell: cellEn,
   errors: {
     INVALID_INPUT: 'Some values are not valid.',
     NOT_FOUND: 'Not found.',

@@ -15,6 +15,7 @@ import { securityFr } from './security';
 import { detectionFr } from './detection';
 import { healthFr } from './health';
 import { platformFr } from './platform';
+import { cellFr } from './cell';
 
 export const fr: UiCatalog = {
   app: {
@@ -40,6 +41,7 @@ export const fr: UiCatalog = {
     plan: 'Plan de crise',
     exercise: 'Exercice',
     reports: 'Rapports',
+    cell: 'Cellule',
     settings: 'Réglages',
   },
   preferences: {
@@ -87,6 +89,7 @@ export const fr: UiCatalog = {
   detection: detectionFr,
   health: healthFr,
   platform: platformFr,
+  cell: cellFr,
   errors: {
     INVALID_INPUT: 'Certaines valeurs ne sont pas valides.',
     NOT_FOUND: 'Introuvable.',

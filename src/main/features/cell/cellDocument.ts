@@ -24,7 +24,7 @@ export interface CellDocument {
 
 export const isRevoked = (doc: CellDocument | undefined, deviceId: string): boolean => doc?.members[deviceId]?.revokedAt != null;
 
-export function membersOf(doc: CellDocument, self: string, online: ReadonlySet<string>): Member[] {
+export function membersOf(doc: CellDocument, self: string, online: ReadonlySet<string>): Omit<Member, 'lastContact' | 'waitingChanges'>[] {
   return Object.entries(doc.members)
     .map(([deviceId, m]) => ({
       deviceId,

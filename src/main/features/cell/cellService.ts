@@ -3,6 +3,7 @@
 // the workspace secret the key ring wraps (HKDF), so neither the device key nor the authority key is ever stored.
 import { createHash, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import type { Server } from 'node:https';
+import { networkInterfaces } from 'node:os';
 import { Repo, type AutomergeUrl, type DocHandle, type PeerId } from '@automerge/automerge-repo';
 import { z } from 'zod';
 import type { CellStatus } from '../../../shared/contract/cell';
@@ -17,6 +18,7 @@ import type { SharedDomain, SharedDomainContext } from '../../platform/sync/shar
 import { SqliteStorageAdapter } from '../../platform/sync/sqliteStorageAdapter';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { isRevoked, membersOf, peerAddresses, type CellDocument } from './cellDocument';
+import { CellPresence } from './cellPresence';
 import { CellRepository } from './cellRepository';
 import { joinAddress, requestAdmission, startJoinServer, type Admission, type JoinRequest } from './enrollment';
 import { formatJoinCode, parseJoinCode } from './joinCode';
@@ -40,6 +42,7 @@ interface Session {
   readonly device: KeyPairPem & { deviceId: string };
   readonly repo: Repo;
   readonly network: MutualTlsNetwork;
+  readonly presence: CellPresence;
   handle?: DocHandle<CellDocument>;
   join?: { server: Server; address: string };
   /** Addresses dialled now: the members' plus those typed by hand. */
@@ -56,10 +59,14 @@ export interface CellTuning {
 
 const DEFAULT_TUNING: CellTuning = { retryMs: 2_000, joinWaitMs: 15_000 };
 const RECORD = 'cell';
+const CONTACTS = 'cell/contacts';
+/** Sync progress and edits to the shared documents come in bursts: the screens hear of them at most this often. */
+const SETTLE_MS = 250;
 
 export class CellService {
   readonly #sessions = new Map<string, Promise<Session>>();
   readonly #tuning: CellTuning;
+  readonly #settling = new Map<string, NodeJS.Timeout>();
   #closed = false;
 
   constructor(
@@ -75,19 +82,33 @@ export class CellService {
   }
 
   async status(workspaceId: string): Promise<CellStatus> {
-    if (!this.#record(workspaceId)) return { cell: null };
+    const interfaces = interfaceAddresses();
+    if (!this.#record(workspaceId)) return { cell: null, interfaces };
     const session = await this.#session(workspaceId);
     const handle = this.#handle(session);
     const online = new Set<string>(session.network.links.map((link) => link.peerId));
+    const me = session.device.deviceId;
+    const others = Object.entries(handle.doc().members)
+      .filter(([deviceId, m]) => deviceId !== me && m.revokedAt == null)
+      .map(([deviceId]) => deviceId);
+    const waiting = await session.presence.waiting(others);
+    const cutOff = others.length > 0 && !others.some((deviceId) => online.has(deviceId));
     return {
       cell: {
         cellId: session.record.cellId,
-        deviceId: session.device.deviceId,
+        deviceId: me,
         authority: session.record.authority,
         listening: session.network.listening,
-        members: membersOf(handle.doc(), session.device.deviceId, online),
+        members: membersOf(handle.doc(), me, online).map((member) => ({
+          ...member,
+          lastContact: member.self ? null : session.presence.lastContact(member.deviceId),
+          waitingChanges: waiting.byDevice.get(member.deviceId) ?? null,
+        })),
         heads: [...handle.heads()],
+        cutOff: cutOff ? { since: session.presence.lastContactWithAny(others) } : null,
+        waitingChanges: waiting.total,
       },
+      interfaces,
     };
   }
 
@@ -262,6 +283,8 @@ export class CellService {
 
   close(): void {
     this.#closed = true;
+    for (const timer of this.#settling.values()) clearTimeout(timer);
+    this.#settling.clear();
     for (const pending of this.#sessions.values()) {
       void pending.then(async (session) => {
         session.join?.server.close();
@@ -331,7 +354,14 @@ export class CellService {
       // Every connected peer passed mutual TLS with the cell's authority and is not removed: all of it is theirs.
       sharePolicy: async () => true,
     });
-    current.session = { workspaceId, record, device, repo, network, dialled: new Set(), typed: new Set() };
+    const presence = new CellPresence(repo, network, this.clock, {
+      load: () => this.#repository(workspaceId).getLocal(CONTACTS),
+      // Links close as the core shuts down, after the database may have gone.
+      save: (contacts) => this.#closed || this.#repository(workspaceId).putLocal(CONTACTS, contacts),
+    }, () => this.#settled(workspaceId));
+    // Edits to any shared document change what waits to be sent.
+    repo.on('document', ({ handle }) => handle.on('heads-changed', () => this.#settled(workspaceId)));
+    current.session = { workspaceId, record, device, repo, network, presence, dialled: new Set(), typed: new Set() };
     return current.session;
   }
 
@@ -451,6 +481,26 @@ export class CellService {
   #changed(workspaceId: string): void {
     this.events.emit('cell:changed', { workspaceId });
   }
+
+  #settled(workspaceId: string): void {
+    if (this.#closed || this.#settling.has(workspaceId)) return;
+    this.#settling.set(
+      workspaceId,
+      setTimeout(() => {
+        this.#settling.delete(workspaceId);
+        this.#changed(workspaceId);
+      }, SETTLE_MS),
+    );
+  }
+}
+
+/** This computer's interface addresses, loopback included, for the person to pick the one the cell listens on. */
+function interfaceAddresses(): { name: string; address: string; family: 'IPv4' | 'IPv6'; internal: boolean }[] {
+  return Object.entries(networkInterfaces()).flatMap(([name, addresses]) =>
+    (addresses ?? [])
+      .filter((a) => !(a.family === 'IPv6' && a.scopeid))
+      .map((a) => ({ name, address: a.address, family: a.family, internal: a.internal })),
+  );
 }
 
 function entry(name: string, roles: string[], publicKey: string, at: string, addedBy: string) {

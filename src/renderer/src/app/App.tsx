@@ -16,6 +16,8 @@ import { ExerciseScreen } from '../features/exercises/ExerciseScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { CellScreen } from '../features/cell/CellScreen';
+import { CellOfflineBanner } from '../features/cell/CellOfflineBanner';
 import type { AreaId } from './areas';
 import { AppHeader } from './AppHeader';
 import { Navigation } from './Navigation';
@@ -33,6 +35,7 @@ const SCREENS: Record<AreaId, ComponentType> = {
   plan: PlanScreen,
   exercise: ExerciseScreen,
   reports: ReportsScreen,
+  cell: CellScreen,
   settings: SettingsScreen,
 };
 
@@ -59,6 +62,7 @@ export function App() {
             </Text>
           </Box>
         )}
+        <CellOfflineBanner onOpen={() => setArea('cell')} />
         <LevelBanner />
         <Screen />
       </AppShell.Main>

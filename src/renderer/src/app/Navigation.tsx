@@ -12,6 +12,7 @@ import {
   IconAlertTriangle,
   IconBellRinging,
   IconTargetArrow,
+  IconAffiliate,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,7 @@ const ICONS: Record<AreaId, ComponentType<{ size?: number }>> = {
   plan: IconClipboardList,
   exercise: IconTargetArrow,
   reports: IconFileReport,
+  cell: IconAffiliate,
   settings: IconSettings,
 };
 

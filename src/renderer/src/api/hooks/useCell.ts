@@ -1,7 +1,9 @@
-// Hooks over the `cell:*` calls, for the Cell screen. The status refreshes from `cell:changed` pushes (a laptop
-// joined, left, came online or dropped off; the members document changed on another laptop).
-import { useMutation, useQuery } from '@tanstack/react-query';
+// Hooks over the `cell:*` calls, for the Cell screen and the offline banner. The status refreshes from `cell:changed`
+// pushes (a laptop joined, left, came online or dropped off; the shared documents changed or were delivered); an
+// act's own answer is the new status, so the screen shows it at once.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import type { CellStatus } from '../../../../shared/contract/cell';
 import type { CallInput, CallName } from '../../../../shared/contract/index';
 import { callApi } from '../client';
 import { queryKeys } from '../queryKeys';
@@ -11,25 +13,30 @@ type Without<K extends CallName> = Omit<CallInput<K>, 'workspaceId'>;
 export const useCellStatus = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: queryKeys.cell(workspaceId), queryFn: () => callApi('cell:status', { workspaceId }) });
 
+function useCellAct<I>(workspaceId: WorkspaceId, act: (input: I) => Promise<CellStatus>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: act, onSuccess: (status) => client.setQueryData(queryKeys.cell(workspaceId), status) });
+}
+
 export const useCreateCell = (workspaceId: WorkspaceId) =>
-  useMutation({ mutationFn: (input: Without<'cell:create'>) => callApi('cell:create', { workspaceId, ...input }) });
+  useCellAct(workspaceId, (input: Without<'cell:create'>) => callApi('cell:create', { workspaceId, ...input }));
 
 export const useStartCellSync = (workspaceId: WorkspaceId) =>
-  useMutation({ mutationFn: (input: Without<'cell:start'>) => callApi('cell:start', { workspaceId, ...input }) });
+  useCellAct(workspaceId, (input: Without<'cell:start'>) => callApi('cell:start', { workspaceId, ...input }));
 
-export const useStopCellSync = (workspaceId: WorkspaceId) => useMutation({ mutationFn: () => callApi('cell:stop', { workspaceId }) });
+export const useStopCellSync = (workspaceId: WorkspaceId) => useCellAct(workspaceId, () => callApi('cell:stop', { workspaceId }));
 
 export const useInviteLaptop = (workspaceId: WorkspaceId) =>
   useMutation({ mutationFn: (input: Without<'cell:invite'>) => callApi('cell:invite', { workspaceId, ...input }) });
 
 export const useJoinCell = (workspaceId: WorkspaceId) =>
-  useMutation({ mutationFn: (input: Without<'cell:join'>) => callApi('cell:join', { workspaceId, ...input }) });
+  useCellAct(workspaceId, (input: Without<'cell:join'>) => callApi('cell:join', { workspaceId, ...input }));
 
 export const useCellProfile = (workspaceId: WorkspaceId) =>
-  useMutation({ mutationFn: (input: Without<'cell:profile'>) => callApi('cell:profile', { workspaceId, ...input }) });
+  useCellAct(workspaceId, (input: Without<'cell:profile'>) => callApi('cell:profile', { workspaceId, ...input }));
 
 export const useConnectLaptop = (workspaceId: WorkspaceId) =>
-  useMutation({ mutationFn: (address: string) => callApi('cell:connect', { workspaceId, address }) });
+  useCellAct(workspaceId, (address: string) => callApi('cell:connect', { workspaceId, address }));
 
 export const useRemoveLaptop = (workspaceId: WorkspaceId) =>
-  useMutation({ mutationFn: (deviceId: string) => callApi('cell:remove', { workspaceId, deviceId }) });
+  useCellAct(workspaceId, (deviceId: string) => callApi('cell:remove', { workspaceId, deviceId }));

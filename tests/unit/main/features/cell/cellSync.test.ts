@@ -37,7 +37,7 @@ const cell = async (laptop: Laptop): Promise<Cell> => {
 };
 
 /** What must be equal on every laptop once they have met: the document's heads and the members as shared data. */
-const shared = (s: Cell) => ({ heads: [...s.heads].sort(), members: s.members.map(({ self: _s, online: _o, ...m }) => m) });
+const shared = (s: Cell) => ({ heads: [...s.heads].sort(), members: s.members.map(({ self: _s, online: _o, lastContact: _l, waitingChanges: _w, ...m }) => m) });
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
