@@ -559,10 +559,10 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       );
       pdf.table(
         [
-          { header: tc('step'), width: 2.2, bold: true },
-          { header: tc('deadline'), width: 1.4 },
-          { header: tc('sent'), width: 2.6 },
-          { header: tc('outcome'), width: 0.9, bold: true },
+          { header: tc('step'), width: 1.9, bold: true },
+          { header: tc('deadline'), width: 1.9 },
+          { header: tc('sent'), width: 2.4 },
+          { header: tc('outcome'), width: 1, bold: true },
         ],
         clock.steps.map((s) => {
           const step = obligation.steps.find((o) => o.id === s.stepId);
