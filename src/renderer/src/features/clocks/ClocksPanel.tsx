@@ -11,6 +11,7 @@ import type { Language } from '../../../../shared/domain/workspace';
 import { useClockAction, useClocks } from '../../api/hooks/useClocks';
 import { usePlan } from '../../api/hooks/usePlan';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { errorMessage } from '../../i18n/errorMessage';
 import { formatDateTime } from '../../i18n/format';
 import { useNow } from '../incidents/useNow';
 import { formatSpan, fromLocalInput, toLocalInput } from './clockTime';
@@ -83,7 +84,7 @@ function ClassifyForm({ incidentId, obligations, actor, now }: { incidentId: str
       </Group>
       {classify.error && (
         <Alert color="red" mt="sm">
-          {classify.error.message}
+          {errorMessage(classify.error, t)}
         </Alert>
       )}
     </Paper>
@@ -162,7 +163,7 @@ function StepRow({ clock, step, actor, now }: { clock: RegulatoryClock; step: Cl
           ) : left === null ? (
             '—'
           ) : (
-            <Text fw={700} c={left < 0 ? 'red.8' : undefined}>
+            <Text fw={700} c={left < 0 ? 'var(--mantine-color-red-text)' : undefined}>
               {left < 0 ? t('clocks.overdue', { time: formatSpan(left, t) }) : t('clocks.left', { time: formatSpan(left, t) })}
             </Text>
           )}
@@ -212,7 +213,7 @@ function SentForm({ clock, stepId, actor, now, onDone }: { clock: RegulatoryCloc
           {t('clocks.save')}
         </Button>
       </Group>
-      {markSent.error && <Alert color="red">{markSent.error.message}</Alert>}
+      {markSent.error && <Alert color="red">{errorMessage(markSent.error, t)}</Alert>}
     </Stack>
   );
 }
@@ -237,7 +238,7 @@ function AwarenessForm({ clock, actor, onDone }: { clock: RegulatoryClock; actor
           {t('clocks.save')}
         </Button>
       </Group>
-      {setAwareness.error && <Alert color="red">{setAwareness.error.message}</Alert>}
+      {setAwareness.error && <Alert color="red">{errorMessage(setAwareness.error, t)}</Alert>}
     </Stack>
   );
 }
