@@ -53,5 +53,13 @@ for (const lang of ['fr', 'en'] as const) {
     await expect(page.getByTestId('clock-step-dora-major-ict-intermediate').getByTestId('clock-status')).toHaveText(w.running);
     await saveScreen(page, testInfo, `${lang}-clocks`);
     await expectAccessible(page, 'regulatory clocks after sending', '[data-testid="tab-panel-clocks"]');
+
+    // The wall display counts down each obligation's next step: DORA's intermediate report, and GDPR overdue.
+    await page.getByTestId('open-wall').click();
+    const wall = page.getByTestId('wall-clocks');
+    await expect(wall).toContainText(w.dora);
+    await expect(wall).toContainText(/−\d+:\d\d:\d\d/);
+    await saveScreen(page, testInfo, `${lang}-clocks-wall`);
+    await expectAccessible(page, 'wall clocks', '[data-testid="wall-clocks"]');
   });
 }
