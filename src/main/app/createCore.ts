@@ -9,6 +9,7 @@ import { NetworkPolicy } from '../platform/net/networkPolicy';
 import { WorkspaceStore } from '../platform/workspaces/workspaceStore';
 import { createBackups } from '../features/backups';
 import { createCell } from '../features/cell';
+import { createClocks } from '../features/clocks';
 import { createComposer } from '../features/composer';
 import { createCrisisLog, crisisLogMigrationHooks } from '../features/crisisLog';
 import { createDashboard } from '../features/dashboard';
@@ -57,6 +58,8 @@ export function createCore(options: CoreOptions) {
   const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning, incidentScope });
   const settingsOf = (id: string) => workspaces.service.get(id).settings;
   const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });
+  // Regulatory clocks read each workspace's own clock: an exercise's deadlines run in game time.
+  const clocks = createClocks({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), log, plan: planOf, requireIncident: (id, incidentId) => void incidents.service.scope(id, incidentId) });
   const lessons = createLessons(base);
   const statements = (id: string) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id));
   const exercises = createExercises({
@@ -65,14 +68,14 @@ export function createCore(options: CoreOptions) {
     incidents: (id) => incidents.service.list(id).map((incident) => incidents.service.get(id, incident.id)),
     lessons: (id) => lessons.service.list(id),
   });
-  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation });
+  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation, clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks });
   const modules: FeatureModule[] = [
     ...[createSystem(options.shell), workspaces, crisisLog, createSecurity({ ...base, keyRing, network, audit }), plan, mentions, detection, sources, watches],
     createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),
     createDashboard({ ...base, replayLevels: (id, watchId, from, to) => detection.service.replayLevels(id, watchId, from, to) }),
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
-    ...[composer, incidents, lessons, exercises, reports],
+    ...[composer, incidents, clocks, lessons, exercises, reports],
     createCell({ ...base, tuning: options.cellTuning, domains: [log.shared] }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
@@ -82,5 +85,5 @@ export function createCore(options: CoreOptions) {
     store.close();
   };
   const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
-  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, detection: detection.service, reports, close };
+  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, detection: detection.service, reports, clocks: clocks.service, close };
 }

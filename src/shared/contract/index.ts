@@ -10,6 +10,7 @@ import { networkCalls, securityCalls, securityEvents } from './security';
 import { liveFeedsCalls, liveFeedsEvents, sourcesCalls, sourcesEvents } from './sources';
 import { backupCalls, backupEvents } from './backups';
 import { cellCalls, cellEvents } from './cell';
+import { clockCalls, clockEvents } from './clocks';
 import { exerciseCalls, exerciseRunCalls, exerciseRunEvents } from './exercises';
 import { lessonsCalls, lessonsEvents } from './lessons';
 import { planCalls, planEvents } from './plan';
@@ -45,6 +46,7 @@ export const calls = {
   ...reportCalls,
   ...exportCalls,
   ...cellCalls,
+  ...clockCalls,
 } as const;
 
 export const events = {
@@ -66,6 +68,7 @@ export const events = {
   ...liveFeedsEvents,
   ...exportEvents,
   ...cellEvents,
+  ...clockEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -12,7 +12,7 @@ const WORDS: Record<Language, Record<string, string>> = { en: systemWordsEn, fr:
 const WORD_KEYS = new Set(['status', 'state', 'severity', 'from', 'to', 'level', 'kind', 'channel', 'role']);
 const SUFFIX: Record<Language, string> = { fr: 'Fr', en: 'En' };
 /** Data keys holding an instant, stored in UTC and read in the reader's format and zone. */
-const DATE_KEYS = new Set(['start']);
+const DATE_KEYS = new Set(['start', 'awarenessAt', 'previousAwarenessAt', 'dueAt', 'sentAt']);
 const LOCALE: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 /** A state, severity, level, kind or channel code in words (the code itself when it is none of those). */

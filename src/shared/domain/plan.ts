@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { threadNumberingSchema } from '../composer/splitThread';
 import { DEFAULT_APPROVER_ROLES, statementKindSchema } from './statement';
+import { isTimeZone } from '../regulatory/zonedTime';
+import { OBLIGATION_PRESETS } from './obligationPresets';
 
 /** Identifies a Tocsin plan file among other JSON files. */
 export const PLAN_FORMAT = 'tocsin-crisis-plan';
@@ -273,6 +275,88 @@ export const publishingSchema = z
   .default(() => ({ threadNumbering: 'suffix' as const }));
 export type Publishing = z.infer<typeof publishingSchema>;
 
+// Regulatory obligations the plan names: who must be told what, by when, under which text. A clock runs for each
+// one the cell classifies an incident under; its deadlines come from the rules below.
+/** What a time limit counts from: when the firm became aware, when the cell classified, or when an earlier step was sent. */
+export const limitAnchorSchema = z.enum(['awareness', 'classification', 'stepSent']);
+export type LimitAnchor = z.infer<typeof limitAnchorSchema>;
+
+export const deadlineLimitSchema = z
+  .object({
+    from: limitAnchorSchema,
+    /** With `stepSent`: the earlier step of the same obligation whose sending starts this limit. */
+    step: planIdSchema.optional(),
+    /** Calendar months on the firm's wall clock, added before `after` (a month is not 30 days). */
+    months: z.number().int().min(0).max(12).default(0),
+    after: offsetDurationSchema.default('PT0M'),
+  })
+  .refine((limit) => limit.from !== 'stepSent' || limit.step !== undefined, { message: 'stepSent needs the step it counts from', path: ['step'] });
+export type DeadlineLimit = z.infer<typeof deadlineLimitSchema>;
+
+export const obligationStepSchema = z.object({
+  id: planIdSchema,
+  name: localizedNameSchema,
+  /** What is due at this step, as the text or the authority words it. */
+  due: localizedTextSchema,
+  /** The deadline is the earliest of these limits (DORA: 4 h after classification, at the latest 24 h after awareness). */
+  limits: z.array(deadlineLimitSchema).min(1).max(4),
+});
+export type ObligationStep = z.infer<typeof obligationStepSchema>;
+
+export const obligationSchema = z.object({
+  id: planIdSchema,
+  name: localizedNameSchema,
+  /** The legal source, cited as the cell would in a notification. */
+  source: localizedTextSchema,
+  /** To whom the notifications go. */
+  recipient: localizedTextSchema,
+  /** The plan role that sends them. */
+  ownerRole: roleIdSchema,
+  steps: z.array(obligationStepSchema).min(1).max(8),
+});
+export type Obligation = z.infer<typeof obligationSchema>;
+
+export const DEFAULT_REMINDER_FRACTIONS = [0.5, 0.75, 0.9] as const;
+
+export const timeZoneSchema = z.string().min(1).max(64).refine(isTimeZone, 'time zone: an IANA name such as Europe/Zurich');
+
+export const regulatorySchema = z
+  .object({
+    /** The firm's time zone: a calendar month ends on its wall clock. */
+    timeZone: timeZoneSchema.default('Europe/Zurich'),
+    /** Reminders go out when these fractions of each deadline's time have gone by. */
+    reminderFractions: z.array(z.number().gt(0).lt(1)).max(6).default([...DEFAULT_REMINDER_FRACTIONS]),
+    obligations: z.array(obligationSchema).max(50).default(() => structuredClone([...OBLIGATION_PRESETS]) as Obligation[]),
+  })
+  .default(() => ({ timeZone: 'Europe/Zurich', reminderFractions: [...DEFAULT_REMINDER_FRACTIONS], obligations: structuredClone([...OBLIGATION_PRESETS]) as Obligation[] }));
+export type Regulatory = z.infer<typeof regulatorySchema>;
+
+/** Steps that count from a step that is not an earlier one of the same obligation, and duplicate ids. */
+export function obligationReferenceIssues(obligations: unknown): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  if (!Array.isArray(obligations)) return issues;
+  const seen = new Set<string>();
+  obligations.forEach((obligation: { id?: unknown; steps?: unknown }, o) => {
+    if (typeof obligation?.id === 'string') {
+      if (seen.has(obligation.id)) issues.push({ path: ['regulatory', 'obligations', o, 'id'], message: `duplicate id "${obligation.id}"` });
+      seen.add(obligation.id);
+    }
+    const earlier = new Set<string>();
+    (Array.isArray(obligation?.steps) ? obligation.steps : []).forEach((s: { id?: unknown; limits?: unknown }, i: number) => {
+      (Array.isArray(s?.limits) ? s.limits : []).forEach((l: { from?: unknown; step?: unknown }, j: number) => {
+        if (l?.from === 'stepSent' && typeof l.step === 'string' && !earlier.has(l.step)) {
+          issues.push({ path: ['regulatory', 'obligations', o, 'steps', i, 'limits', j, 'step'], message: `"${l.step}" is not an earlier step of this obligation` });
+        }
+      });
+      if (typeof s?.id === 'string') {
+        if (earlier.has(s.id)) issues.push({ path: ['regulatory', 'obligations', o, 'steps', i, 'id'], message: `duplicate id "${s.id}"` });
+        earlier.add(s.id);
+      }
+    });
+  });
+  return issues;
+}
+
 const planObjectSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
@@ -287,6 +371,7 @@ const planObjectSchema = z.object({
   campaigns: z.array(campaignSchema).max(1000),
   approvals: approvalsSchema,
   publishing: publishingSchema,
+  regulatory: regulatorySchema,
 });
 
 export interface PlanReferenceIssue {
@@ -359,6 +444,13 @@ export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
         issues.push({ path: ['playbooks', p, 'items', i, 'ownerRole'], message: `role "${item.ownerRole}" is not in the plan` });
       }
     });
+  });
+  const regulatory = typeof plan.regulatory === 'object' && plan.regulatory !== null ? (plan.regulatory as Loose) : {};
+  issues.push(...obligationReferenceIssues(regulatory.obligations));
+  entries(regulatory.obligations).forEach((obligation, o) => {
+    if (typeof obligation.ownerRole === 'string' && !idSets.roles.has(obligation.ownerRole)) {
+      issues.push({ path: ['regulatory', 'obligations', o, 'ownerRole'], message: `role "${obligation.ownerRole}" is not in the plan` });
+    }
   });
   return issues;
 }

@@ -12,6 +12,7 @@ import { importsEn } from './imports';
 import { socialSourcesEn } from './socialSources';
 import { exerciseEn } from './exercises';
 import { planEn } from './plan';
+import { clocksEn } from './clocks';
 import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
@@ -85,6 +86,7 @@ export const en = {
   mentions: mentionsEn,
   dashboard: dashboardEn,
   plan: planEn,
+  clocks: clocksEn,
   reports: reportsEn,
   exercises: exerciseEn,
   detection: detectionEn,

@@ -10,6 +10,7 @@ import { mentionsFr } from './mentions';
 import { dashboardFr } from './dashboard';
 import { exerciseFr } from './exercises';
 import { planFr } from './plan';
+import { clocksFr } from './clocks';
 import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
@@ -84,6 +85,7 @@ export const fr: UiCatalog = {
   mentions: mentionsFr,
   dashboard: dashboardFr,
   plan: planFr,
+  clocks: clocksFr,
   reports: reportsFr,
   exercises: exerciseFr,
   detection: detectionFr,

@@ -100,6 +100,7 @@ export const reportsEn = {
       reactions: 'Reaction to each statement',
       queue: 'Response queue',
       lessons: 'Lessons learned',
+      regulatory: 'Regulatory obligations',
       appendix: 'Appendix: top mentions by audience',
     },
     summary: {
@@ -374,6 +375,7 @@ export const reportsFr: Catalog<typeof reportsEn> = {
       reactions: 'Réaction à chaque déclaration',
       queue: 'File des réponses',
       lessons: 'Retour d’expérience (RETEX)',
+      regulatory: 'Obligations réglementaires',
       appendix: 'Annexe : mentions les plus influentes',
     },
     summary: {

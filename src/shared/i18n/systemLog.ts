@@ -49,6 +49,10 @@ export const systemLogEn = {
   'audit.watch.deleted': 'Watch “{{watch}}” deleted with its charts, levels and alerts; its mentions stay stored.',
   'audit.demo.kept': 'Demo stopped; the watch “{{watch}}” and its {{mentions}} simulated mentions are kept, marked DEMO.',
   'audit.demo.removed': 'Demo stopped and removed: the watch “{{watch}}”, its source and its {{mentions}} simulated mentions.',
+  'clock.classified': '{{by}} classified the incident under “{{obligation}}”, aware since {{awarenessAt}}.[[ First deadline: {{step}} by {{dueAt}}.]]',
+  'clock.awareness': '{{by}} corrected when the firm became aware for “{{obligation}}”: {{previousAwarenessAt}} → {{awarenessAt}}. Reason: {{reason}}',
+  'clock.sent': '{{by}} recorded “{{step}}” ({{obligation}}) as sent on {{sentAt}}, {{status}}[[ (deadline {{dueAt}})]]: {{what}}',
+  'clock.reminder': 'Reminder: {{percent}} % of the time for “{{step}}” ({{obligation}}) has gone by; due {{dueAt}}.',
 };
 
 export type SystemCode = keyof typeof systemLogEn;
@@ -96,6 +100,10 @@ export const systemLogFr: Catalog<typeof systemLogEn> = {
   'audit.watch.deleted': 'Veille « {{watch}} » supprimée avec ses graphiques, niveaux et alertes ; ses mentions restent enregistrées.',
   'audit.demo.kept': 'Démo arrêtée ; la veille « {{watch}} » et ses {{mentions}} mentions simulées sont conservées, marquées DÉMO.',
   'audit.demo.removed': 'Démo arrêtée et retirée : la veille « {{watch}} », sa source et ses {{mentions}} mentions simulées.',
+  'clock.classified': '{{by}} a qualifié l’incident au titre de « {{obligation}} », connu depuis le {{awarenessAt}}.[[ Première échéance : {{step}} avant le {{dueAt}}.]]',
+  'clock.awareness': '{{by}} a corrigé le moment de prise de connaissance pour « {{obligation}} » : {{previousAwarenessAt}} → {{awarenessAt}}. Motif : {{reason}}',
+  'clock.sent': '{{by}} a enregistré « {{step}} » ({{obligation}}) comme envoyé le {{sentAt}}, {{status}}[[ (échéance {{dueAt}})]] : {{what}}',
+  'clock.reminder': 'Rappel : {{percent}} % du délai de « {{step}} » ({{obligation}}) est écoulé ; échéance le {{dueAt}}.',
 };
 
 /** Values the entries carry as codes (states, severities, levels, kinds, channels, roles), in words. */
@@ -118,6 +126,8 @@ export const systemWordsEn = {
   vigilance: 'vigilance',
   alert: 'alert',
   crisis: 'crisis',
+  met: 'on time',
+  missed: 'late',
   ...composerEn.kinds,
   ...composerEn.channels,
   ...incidentsEn.roles,
@@ -142,6 +152,8 @@ export const systemWordsFr: Catalog<typeof systemWordsEn> = {
   vigilance: 'vigilance',
   alert: 'alerte',
   crisis: 'crise',
+  met: 'dans les délais',
+  missed: 'en retard',
   ...composerFr.kinds,
   ...composerFr.channels,
   ...incidentsFr.roles,

@@ -108,6 +108,22 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
     STATEMENT_KINDS.map((kind) => [tAll(`composer.kinds.${kind}`), plan.approvals[kind].map(roleName).join(', ')]),
   );
 
+  if (plan.regulatory.obligations.length) {
+    pdf.heading(t('kit.obligationsTitle'));
+    pdf.paragraph(t('kit.obligationsHelp'), { muted: true });
+    pdf.table(
+      [
+        { header: t('kit.obligation'), width: 3, bold: true },
+        { header: t('kit.recipientOwner'), width: 2.2 },
+        { header: t('kit.steps'), width: 5 },
+      ],
+      plan.regulatory.obligations.map((o) => [
+        `${o.name[language]}\n${o.source[language]}`,
+        `${o.recipient[language]}\n${roleName(o.ownerRole)}`,
+        o.steps.map((s) => `☐ ${s.name[language]} — ${s.due[language]}`).join('\n'),
+      ]),
+    );
+  }
   if (plan.contacts.length) {
     pdf.heading(t('kit.contactsTitle'));
     pdf.table(

@@ -1,4 +1,5 @@
 // Wires the Learn step into the core: report and export jobs over the services that recorded the incident.
+import type { RegulatoryClock } from '../../../shared/domain/regulatoryClock';
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { ExportKind, StatementReaction } from '../../../shared/domain/report';
 import { REACTION_WINDOW_HOURS } from '../../../shared/domain/report';
@@ -42,6 +43,7 @@ export interface ReportDeps {
   readonly audit: Audit;
   /** The organisation named by the workspace's crisis plan. */
   readonly planOrganisation: (workspaceId: WorkspaceId) => string;
+  readonly clocks: (workspaceId: WorkspaceId, incidentId: string) => RegulatoryClock[];
 }
 
 const AUDIT_CODES: Record<ExportKind, string> = {
@@ -69,6 +71,7 @@ export function createReports(deps: ReportDeps) {
     rollups: (id) => rollups(store.get(id)),
     lessons: (id) => lessons(store.get(id)).list(),
     organisation: (id) => deps.planOrganisation(id),
+    clocks: (id, incidentId) => deps.clocks(id, incidentId),
   };
   const jobs = new ExportJobs(events, logger);
 

@@ -27,6 +27,7 @@ export const SECTION_ORDER: readonly SectionKey[] = [
   'reactions',
   'queue',
   'lessons',
+  'regulatory',
   'appendix',
 ];
 
@@ -546,7 +547,33 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     }
   });
 
-  await section('appendix', 13, () => {
+  await section('regulatory', 13, () => {
+    const tc = translator(language, 'clocks.report');
+    if (data.clocks.length === 0) return nothing(tc('none'));
+    for (const clock of data.clocks) {
+      const { obligation } = clock;
+      pdf.heading(printable(obligation.name[language], 200), 2);
+      pdf.paragraph(
+        tc('classified', { person: who(clock.classifiedBy), date: at(clock.classifiedAt), awareness: at(clock.awarenessAt), source: printable(obligation.source[language], 500) }),
+        { size: 9 },
+      );
+      pdf.table(
+        [
+          { header: tc('step'), width: 1.9, bold: true },
+          { header: tc('deadline'), width: 1.9 },
+          { header: tc('sent'), width: 2.4 },
+          { header: tc('outcome'), width: 1, bold: true },
+        ],
+        clock.steps.map((s) => {
+          const step = obligation.steps.find((o) => o.id === s.stepId);
+          const sent = s.sentAt ? `${at(s.sentAt)}${s.sentBy ? ` — ${who(s.sentBy)}` : ''}${s.sentWhat ? `\n${printable(s.sentWhat, 500)}` : ''}` : tc('notSent');
+          return [printable(step?.name[language] ?? s.stepId, 200), s.dueAt ? at(s.dueAt) : tc('noDeadline'), sent, tc(s.status)];
+        }),
+      );
+    }
+  });
+
+  await section('appendix', 14, () => {
     if (data.topMentions.length === 0) return nothing();
     pdf.paragraph(t('appendix.intro', { count: data.topMentions.length }));
     pdf.table(

@@ -1,6 +1,7 @@
 // Gathers everything an incident report shows, from the services that recorded it, in one consistent read.
 import type { Alert } from '../../../shared/domain/detection';
 import type { IncidentDetail } from '../../../shared/domain/incident';
+import type { RegulatoryClock } from '../../../shared/domain/regulatoryClock';
 import type { LogEntry, LogIntegrity } from '../../../shared/domain/crisisLog';
 import type { StatementDetail } from '../../../shared/domain/statement';
 import type { StatementReaction } from '../../../shared/domain/report';
@@ -26,6 +27,8 @@ export interface ReportSources {
   repository(workspaceId: WorkspaceId): ReportRepository;
   rollups(workspaceId: WorkspaceId): RollupRepository;
   lessons(workspaceId: WorkspaceId): LessonRow[];
+  /** The incident's regulatory clocks, their step states as of the report. */
+  clocks(workspaceId: WorkspaceId, incidentId: string): RegulatoryClock[];
   /** The organisation the crisis plan names. */
   organisation(workspaceId: WorkspaceId): string;
 }
@@ -83,6 +86,7 @@ export interface ReportData {
   replyDelaysMs: number[];
   queue: QueueStats;
   lessons: ReportLesson[];
+  clocks: RegulatoryClock[];
   generatedAt: string;
 }
 
@@ -126,6 +130,7 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     replyDelaysMs: replyDelays(repo, statements),
     queue: queueStats(repo.responseItems(scope)),
     lessons: sources.lessons(workspaceId).map(toLesson),
+    clocks: sources.clocks(workspaceId, incidentId),
     generatedAt: now.toISOString(),
   };
 }

@@ -44,6 +44,9 @@ const invalidations: Invalidation = {
   'sources:liveFeedsChanged': ({ workspaceId }) => [queryKeys.liveFeeds(workspaceId)],
   'reports:exportProgress': ({ jobId }) => [queryKeys.exportJob(jobId)],
   'cell:changed': ({ workspaceId }) => [queryKeys.cell(workspaceId)],
+  'clocks:changed': ({ workspaceId, incidentId }) => [queryKeys.clocks(workspaceId, incidentId)],
+  // A reminder is also a crisis log entry, which arrives with its own event.
+  'clocks:reminder': ({ workspaceId, incidentId }) => [queryKeys.clocks(workspaceId, incidentId)],
 };
 
 export function useBackendEvents(): void {

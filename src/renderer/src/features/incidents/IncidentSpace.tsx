@@ -9,6 +9,7 @@ import { useIncident, useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { ChecklistTab } from './ChecklistTab';
+import { ClocksPanel } from '../clocks/ClocksPanel';
 import { formatCountdown } from './format';
 import { severityColor, statusColor } from './labels';
 import { LogTab } from './LogTab';
@@ -169,6 +170,9 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
         </Tabs.Panel>
         <Tabs.Panel value="checklists" pt="md">
           <ChecklistTab detail={detail} actor={actor} />
+        </Tabs.Panel>
+        <Tabs.Panel value="clocks" pt="md">
+          <ClocksPanel incidentId={detail.id} actor={actor} />
         </Tabs.Panel>
         <Tabs.Panel value="log" pt="md">
           <LogTab incidentId={detail.id} actor={actor} newEntryRef={newEntryRef} searchRef={searchRef} />

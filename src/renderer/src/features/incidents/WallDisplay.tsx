@@ -15,6 +15,7 @@ import { severityColor, statusColor } from './labels';
 import { verificationColor } from './LogTab';
 import { useMobilisationNotice } from './useMobilisationNotice';
 import { useNow } from './useNow';
+import { WallClocks } from '../clocks/WallClocks';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
 
 export function WallDisplay({ incidentId, onExit }: { incidentId: string; onExit: () => void }) {
@@ -96,6 +97,7 @@ function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }
         {big(t('incidents.overview.checklist'), `${done} / ${detail.checklist.length}`, 'wall-checklist')}
         {big(t('incidents.overview.overdue'), String(overdue.length), 'wall-overdue', overdue.length > 0 ? '#ff8787' : undefined)}
       </SimpleGrid>
+      <WallClocks incidentId={detail.id} now={now} />
       {detail.alert?.watchId !== undefined && <WallChart watchId={detail.alert.watchId} />}
       <Box>
         <Title order={2} fz={28} mb="sm" c="#f8f9fa">

@@ -44,6 +44,9 @@ describe('paper fallback kit (Must show #4)', () => {
       const holding = plan.templates.find((t) => t.id === 'holding-dataBreach')!;
       expect(text).toContain(holding.body[language].slice(0, 60).replace(/\s+/g, ' '));
       expect(text).toContain(language === 'fr' ? 'Arbre d’appel' : 'Call tree');
+      expect(text).toContain(language === 'fr' ? 'Obligations réglementaires et leurs délais' : 'Regulatory obligations and their deadlines');
+      // Table cells wrap names over lines: each obligation is found by its first words.
+      for (const obligation of plan.regulatory.obligations) expect(text).toContain(obligation.name[language].split(' ').slice(0, 2).join(' '));
       // The approval chain, from the plan's data.
       expect(text).toContain(language === 'fr' ? 'Qui valide ce qui sort' : 'Who approves what goes out');
       expect(text).toContain(language === 'fr' ? 'Note interne' : 'Internal memo');
