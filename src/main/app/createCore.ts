@@ -19,6 +19,7 @@ import { createImports } from '../features/imports';
 import { createIncidents, scopeWindow } from '../features/incidents';
 import { createLessons } from '../features/lessons';
 import { createMentions } from '../features/mentions';
+import { createNotify } from '../features/notify';
 import { createPlan } from '../features/plan';
 import { createReports } from '../features/reports';
 import { createSecurity } from '../features/security';
@@ -57,6 +58,7 @@ export function createCore(options: CoreOptions) {
   const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning, incidentScope });
   const settingsOf = (id: string) => workspaces.service.get(id).settings;
   const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });
+  const notify = createNotify({ ...base, log, network, incidents: incidents.service, plan: planOf, language: (id) => settingsOf(id).reportLanguage, options: options.notify });
   const lessons = createLessons(base);
   const statements = (id: string) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id));
   const exercises = createExercises({
@@ -72,7 +74,7 @@ export function createCore(options: CoreOptions) {
     createDashboard({ ...base, replayLevels: (id, watchId, from, to) => detection.service.replayLevels(id, watchId, from, to) }),
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
-    ...[composer, incidents, lessons, exercises, reports],
+    ...[composer, incidents, notify, lessons, exercises, reports],
     createCell({ ...base, tuning: options.cellTuning }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
@@ -82,5 +84,5 @@ export function createCore(options: CoreOptions) {
     store.close();
   };
   const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
-  return { dispatch, events, network, ingest, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, detection: detection.service, reports, close };
+  return { dispatch, events, network, ingest, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, detection: detection.service, reports, close };
 }

@@ -4,6 +4,7 @@ import type { Result } from './envelope';
 import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
 import { incidentCalls, incidentEvents } from './incidents';
+import { notifyCalls, notifyEvents } from './notify';
 import { importCalls, importEvents } from './imports';
 import { mentionsCalls, mentionsEvents } from './mentions';
 import { networkCalls, securityCalls, securityEvents } from './security';
@@ -40,6 +41,7 @@ export const calls = {
   ...backupCalls,
   ...crisisLogCalls,
   ...incidentCalls,
+  ...notifyCalls,
   ...importCalls,
   ...liveFeedsCalls,
   ...reportCalls,
@@ -62,6 +64,7 @@ export const events = {
   ...backupEvents,
   ...crisisLogEvents,
   ...incidentEvents,
+  ...notifyEvents,
   ...importEvents,
   ...liveFeedsEvents,
   ...exportEvents,
