@@ -28,7 +28,7 @@ export function alertMessage(facts: AlertFacts, language: Language): AlertText {
   const t = translator(language, 'notify');
   const level = t(`levels.${facts.level}`);
   const role = facts.roleName[language];
-  const time = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeStyle: 'short', timeZoneName: 'short' }).format(facts.meetingAt);
+  const time = new Intl.DateTimeFormat(localeOf(language), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(facts.meetingAt);
   const place = facts.meetingPlace[language];
   const lines = [
     t(`message.${facts.stage}`, { role, title: facts.title, level, holder: facts.holder, minutes: facts.minutes }),
