@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { createAuthority } from '../../src/main/platform/sync/cellCertificates';
+import { createAuthority, generateEd25519, issueDeviceCertificate } from '../../src/main/platform/sync/cellCertificates';
 
 export interface ReceivedMail {
   readonly to: string[];
@@ -110,8 +110,11 @@ export async function gateway({ tls = false }: { tls?: boolean } = {}): Promise<
   };
   let server: Server;
   if (tls) {
-    const authority = await createAuthority('gateway', new Date());
-    server = createHttpsServer({ key: authority.privateKeyPem, cert: authority.certificatePem }, handler);
+    // A server certificate from an authority this laptop was never told about.
+    const authority = await createAuthority('unknown-company-ca', new Date());
+    const pair = generateEd25519();
+    const cert = await issueDeviceCertificate(authority, pair.publicKeyPem, new Date());
+    server = createHttpsServer({ key: pair.privateKeyPem, cert }, handler);
   } else server = createHttpServer(handler);
   server.on('connection', (socket: Socket) => {
     gw.connections += 1;

@@ -286,6 +286,8 @@ export class DeliveryService {
     const person = recipientOf(stage, roleId, detail.roster);
     if (!role || !person) return [];
     const route = routeFor(person, this.#settingsOf(workspaceId), after);
+    // After a failed channel, no further channel means the failure stands on its own.
+    if (after && !route) return [];
     const channel = route?.channel ?? 'none';
     const dedupeKey = `${m.mobilisationId}:${roleId}:${stage}:${channel}`;
     if (repo.byKey(dedupeKey)) return [];

@@ -90,7 +90,7 @@ interface SmtpErrorShape {
 export function smtpFailure(host: string, error: unknown, timeoutSeconds: number): DeliveryError {
   const e = (error ?? {}) as SmtpErrorShape;
   const detail = (e.response ?? e.message ?? String(error)).slice(0, 300);
-  if (e.code === 'EAUTH' || e.code === 'ENOAUTH') return new DeliveryError(healthMessage('smtpAuth', { host, code: e.responseCode ?? 0 }), true);
+  if (e.code === 'EAUTH' || e.code === 'ENOAUTH' || e.responseCode === 530 || e.responseCode === 535) return new DeliveryError(healthMessage('smtpAuth', { host, code: e.responseCode ?? 0 }), true);
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     return new DeliveryError(healthMessage('smtpRejected', { host, code: e.responseCode, detail }), e.responseCode >= 500);
   }
