@@ -34,8 +34,8 @@ function decodeBody(raw: string): string {
   return body;
 }
 
-/** A relay that accepts every message after `delayMs` (the time a real relay takes to queue it). */
-export async function mailRelay({ delayMs = 0, user }: { delayMs?: number; user?: { name: string; password: string } } = {}): Promise<MailRelay> {
+/** A relay that greets after `greetingDelayMs` and accepts every message `delayMs` after its last byte. */
+export async function mailRelay({ delayMs = 0, greetingDelayMs = 0, user }: { delayMs?: number; greetingDelayMs?: number; user?: { name: string; password: string } } = {}): Promise<MailRelay> {
   const mails: ReceivedMail[] = [];
   const relay: MailRelay = { port: 0, mails, connections: 0, close: async () => {} };
   const server = new SMTPServer({
@@ -45,7 +45,7 @@ export async function mailRelay({ delayMs = 0, user }: { delayMs?: number; user?
     logger: false,
     onConnect: (_session, callback) => {
       relay.connections += 1;
-      callback();
+      setTimeout(() => callback(), greetingDelayMs);
     },
     onAuth: (auth, _session, callback) =>
       auth.username === user?.name && auth.password === user?.password ? callback(null, { user: auth.username }) : callback(new Error('Invalid login')),
@@ -83,23 +83,32 @@ export interface GatewayAnswer {
 
 export interface Gateway {
   readonly url: string;
+  /** Every request, resends included. */
   readonly calls: GatewayCall[];
+  /** What the gateway passed on to phones: with `idempotent`, a request repeating an Idempotency-Key is not. */
+  readonly delivered: GatewayCall[];
   connections: number;
   /** How the gateway answers the next calls. */
   answer: (call: GatewayCall) => GatewayAnswer;
   close(): Promise<void>;
 }
 
-export async function gateway({ tls = false }: { tls?: boolean } = {}): Promise<Gateway> {
+/** `idempotent`: honours Idempotency-Key, as the gateways Tocsin's resend after a crash relies on do. */
+export async function gateway({ tls = false, idempotent = false }: { tls?: boolean; idempotent?: boolean } = {}): Promise<Gateway> {
   const calls: GatewayCall[] = [];
+  const delivered: GatewayCall[] = [];
+  const keys = new Set<string>();
   const sockets = new Set<Socket>();
-  const gw: Gateway = { url: '', calls, connections: 0, answer: () => ({ status: 200, body: '{}' }), close: async () => {} };
+  const gw: Gateway = { url: '', calls, delivered, connections: 0, answer: () => ({ status: 200, body: '{}' }), close: async () => {} };
   const handler = (req: IncomingMessage, res: import('node:http').ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const call = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       calls.push(call);
+      const key = String(req.headers['idempotency-key'] ?? '');
+      if (!idempotent || !keys.has(key)) delivered.push(call);
+      keys.add(key);
       const a = gw.answer(call);
       setTimeout(() => {
         if (res.destroyed) return;

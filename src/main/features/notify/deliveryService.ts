@@ -117,7 +117,7 @@ export class DeliveryService {
       const interrupted = repo.interrupted();
       if (interrupted.length === 0) continue;
       repo.requeueInterrupted(this.#now(), JSON.stringify(healthMessage('interruptedResend')));
-      this.deps.logger.warn('notify resends messages a stop interrupted', { workspaceId: id, count: interrupted.length });
+      for (const row of interrupted) this.#logMessage(id, repo.get(row.id)!, 'notify.resent');
     }
   }
 
