@@ -85,14 +85,6 @@ export interface NotifyDeps {
 const MINUTE = 60_000;
 const CHANNEL_NAMES = { en: notifyEn.channels, fr: notifyFr.channels };
 const STAGE_NAMES = { en: notifyEn.stages, fr: notifyFr.stages };
-const REACHED_NAMES: Record<ReachedBy, LocalizedText> = {
-  phone: { fr: 'téléphone', en: 'phone' },
-  sms: { fr: 'SMS', en: 'SMS' },
-  email: { fr: 'e-mail', en: 'e-mail' },
-  messenger: { fr: 'messagerie', en: 'messenger' },
-  inPerson: { fr: 'en personne', en: 'in person' },
-  app: { fr: 'Tocsin', en: 'Tocsin' },
-};
 
 export class DeliveryService {
   readonly #repo = perWorkspace((ws) => new NotifyRepository(ws.db));
@@ -205,7 +197,7 @@ export class DeliveryService {
       this.#log(workspaceId, incidentId, 'notify.acknowledged', {
         person: call.personName,
         roleName: role.name,
-        reachedBy: REACHED_NAMES[reachedBy],
+        reachedBy: { fr: notifyFr.reachedBy[reachedBy], en: notifyEn.reachedBy[reachedBy] },
         by: actor.author,
       });
     }
