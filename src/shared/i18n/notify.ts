@@ -22,6 +22,7 @@ export const notifyEn = {
   },
   channels: { email: 'E-mail', sms: 'SMS', messenger: 'Messenger', none: 'No channel' },
   stages: { first: 'First call', deputy: 'Deputy', callTree: 'Call tree', crisisLead: 'Crisis lead' },
+  mobilise: { willSend: 'Tocsin also sends each person the alert on their own channel (e-mail, SMS, messenger) and, when nobody acknowledges, escalates as the plan says.' },
   reached: { title: 'Reached by…' },
   reachedBy: { phone: 'phone', sms: 'SMS', email: 'e-mail', messenger: 'messenger', inPerson: 'in person', app: 'Tocsin' },
   deliveries: {
@@ -86,6 +87,7 @@ export const notifyFr: Catalog<typeof notifyEn> = {
   },
   channels: { email: 'E-mail', sms: 'SMS', messenger: 'Messagerie', none: 'Aucun canal' },
   stages: { first: 'Premier appel', deputy: 'Suppléant', callTree: 'Arbre d’appel', crisisLead: 'Responsable de crise' },
+  mobilise: { willSend: 'Tocsin envoie aussi l’alerte à chaque personne par son propre canal (e-mail, SMS, messagerie) et, faute d’accusé de réception, escalade comme le prévoit le plan.' },
   reached: { title: 'Joint par…' },
   reachedBy: { phone: 'téléphone', sms: 'SMS', email: 'e-mail', messenger: 'messagerie', inPerson: 'en personne', app: 'Tocsin' },
   deliveries: {

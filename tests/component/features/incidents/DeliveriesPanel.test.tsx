@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { MobiliseModal } from '../../../../src/renderer/src/features/incidents/MobiliseModal';
 import { RosterTab } from '../../../../src/renderer/src/features/incidents/RosterTab';
 import type { DeliveryMessage } from '../../../../src/shared/domain/notify';
 import { backend } from '../../support/fakeBackend';
@@ -70,5 +71,11 @@ describe('DeliveriesPanel', () => {
     click(screen.getByTestId('reached-by-legal'));
     click(await screen.findByTestId('reached-by-legal-phone'));
     await waitFor(() => expect(backend.sent('notify:acknowledge')).toEqual([{ workspaceId: 'live', incidentId: INCIDENT_ID, roleId: 'legal', reachedBy: 'phone', actor }]));
+  });
+
+  it('tells before mobilising that alerts will go out when channels are set up', async () => {
+    backend.reply('notify:settings', { email: null, sms: { url: 'https://sms.example/send', method: 'POST', headers: {}, bodyTemplate: '', bodyFormat: 'json', deliveredPath: '', deliveredValue: 'delivered', localNetwork: false, hmacHeader: null }, messenger: null });
+    renderInApp(<MobiliseModal detail={detail} actor={actor} onClose={vi.fn()} onMobilised={vi.fn()} />, { language: 'en' });
+    await waitFor(() => expect(screen.getByTestId('mobilise-messages').textContent).toContain('Tocsin also sends each person the alert on their own channel'));
   });
 });
