@@ -6,6 +6,7 @@ import type { KeyRing } from '../platform/security/keyRing';
 import type { Resolve } from '../platform/net/resolvedAddress';
 import type { CellTuning } from '../features/cell';
 import type { ComposerTuning } from '../features/composer';
+import type { NotifyOptions } from '../features/notify';
 import type { ShellFacts } from '../features/system';
 
 export interface CoreOptions {
@@ -23,6 +24,8 @@ export interface CoreOptions {
   readonly demo?: boolean;
   /** Host-name resolution for every outbound connection (tests make names resolve where they need). */
   readonly resolve?: Resolve;
+  /** Alert delivery timing (no background passes, short timeouts in tests); the defaults suit real relays. */
+  readonly notify?: NotifyOptions;
   /** Cell sync timing (quick redials in tests); the defaults suit a LAN. */
   readonly cellTuning?: Partial<CellTuning>;
 }

@@ -20,6 +20,7 @@ import { createImports } from '../features/imports';
 import { createIncidents, scopeWindow } from '../features/incidents';
 import { createLessons } from '../features/lessons';
 import { createMentions } from '../features/mentions';
+import { createNotify } from '../features/notify';
 import { createPlan } from '../features/plan';
 import { createReports } from '../features/reports';
 import { createSecurity } from '../features/security';
@@ -60,6 +61,7 @@ export function createCore(options: CoreOptions) {
   const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });
   // Regulatory clocks read each workspace's own clock: an exercise's deadlines run in game time.
   const clocks = createClocks({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), log, plan: planOf, requireIncident: (id, incidentId) => void incidents.service.scope(id, incidentId) });
+  const notify = createNotify({ ...base, log, network, incidents: incidents.service, plan: planOf, language: (id) => settingsOf(id).reportLanguage, options: options.notify });
   const lessons = createLessons(base);
   const statements = (id: string) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id));
   const exercises = createExercises({
@@ -75,7 +77,7 @@ export function createCore(options: CoreOptions) {
     createDashboard({ ...base, replayLevels: (id, watchId, from, to) => detection.service.replayLevels(id, watchId, from, to) }),
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
-    ...[composer, incidents, clocks, lessons, exercises, reports],
+    ...[composer, incidents, clocks, notify, lessons, exercises, reports],
     createCell({ ...base, tuning: options.cellTuning, domains: [log.shared] }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
@@ -85,5 +87,5 @@ export function createCore(options: CoreOptions) {
     store.close();
   };
   const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
-  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, detection: detection.service, reports, clocks: clocks.service, close };
+  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, detection: detection.service, reports, clocks: clocks.service, close };
 }

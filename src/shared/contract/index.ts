@@ -4,6 +4,7 @@ import type { Result } from './envelope';
 import { composerCalls, composerEvents } from './composer';
 import { crisisLogCalls, crisisLogEvents } from './crisisLog';
 import { incidentCalls, incidentEvents } from './incidents';
+import { notifyCalls, notifyEvents } from './notify';
 import { importCalls, importEvents } from './imports';
 import { mentionsCalls, mentionsEvents } from './mentions';
 import { networkCalls, securityCalls, securityEvents } from './security';
@@ -41,6 +42,7 @@ export const calls = {
   ...backupCalls,
   ...crisisLogCalls,
   ...incidentCalls,
+  ...notifyCalls,
   ...importCalls,
   ...liveFeedsCalls,
   ...reportCalls,
@@ -64,6 +66,7 @@ export const events = {
   ...backupEvents,
   ...crisisLogEvents,
   ...incidentEvents,
+  ...notifyEvents,
   ...importEvents,
   ...liveFeedsEvents,
   ...exportEvents,

@@ -104,6 +104,12 @@ export const personSchema = z.object({
   /** A second number (home, personal mobile) for nights and weekends. */
   altPhone: z.string().max(40).default(''),
   email: z.string().max(320).default(''),
+  /** The language of the alerts Tocsin sends this person (French when not given). */
+  language: z.enum(['fr', 'en']).optional(),
+  /** Address on the company messenger (Teams, Mattermost, Slack user or channel) its gateway understands. */
+  messenger: z.string().max(320).optional(),
+  /** Channels to reach the person by, preferred first (SMS then e-mail when not given); a failing one hands over to the next. */
+  channels: z.array(z.enum(['email', 'sms', 'messenger'])).max(3).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -356,6 +362,42 @@ export function obligationReferenceIssues(obligations: unknown): { path: (string
   });
   return issues;
 }
+const escalationLevelSchema = z
+  .object({
+    /** The roles alerted at once at this level. */
+    first: z.array(roleIdSchema).max(ROLE_IDS.length),
+    /** Minutes after the first message without acknowledgement before the role's first deputy is called. */
+    deputyAfterMinutes: z.number().int().min(1).max(1440),
+    /** …before the holder of the role that calls it in the call tree is told. */
+    callTreeAfterMinutes: z.number().int().min(1).max(1440),
+    /** …before the crisis lead is told. */
+    crisisLeadAfterMinutes: z.number().int().min(1).max(1440),
+  })
+  .refine((l) => l.deputyAfterMinutes < l.callTreeAfterMinutes && l.callTreeAfterMinutes < l.crisisLeadAfterMinutes, {
+    message: 'escalation minutes: deputy, then call tree, then crisis lead, each later than the one before',
+  });
+export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
+
+export const DEFAULT_ESCALATION = {
+  meeting: { withinMinutes: 60, place: { fr: 'Salle de crise', en: 'Crisis room' } },
+  levels: {
+    vigilance: { first: ['socialAnalyst', 'communicationLead'], deputyAfterMinutes: 30, callTreeAfterMinutes: 60, crisisLeadAfterMinutes: 120 },
+    alert: { first: ['crisisLead', 'communicationLead', 'socialAnalyst', 'legal'], deputyAfterMinutes: 15, callTreeAfterMinutes: 30, crisisLeadAfterMinutes: 45 },
+    crisis: { first: [...ROLE_IDS], deputyAfterMinutes: 10, callTreeAfterMinutes: 20, crisisLeadAfterMinutes: 30 },
+  },
+} satisfies { meeting: unknown; levels: Record<'vigilance' | 'alert' | 'crisis', EscalationLevel> };
+
+/**
+ * Who is alerted outside the app at each level, and who is told next when nobody acknowledges; where and when
+ * the cell meets. Plans written before this get the defaults.
+ */
+export const escalationSchema = z
+  .object({
+    meeting: z.object({ withinMinutes: z.number().int().min(0).max(1440), place: localizedTextSchema }),
+    levels: perLevel(escalationLevelSchema),
+  })
+  .default(() => structuredClone(DEFAULT_ESCALATION));
+export type Escalation = z.infer<typeof escalationSchema>;
 
 const planObjectSchema = z.object({
   format: z.literal(PLAN_FORMAT),
@@ -372,6 +414,7 @@ const planObjectSchema = z.object({
   approvals: approvalsSchema,
   publishing: publishingSchema,
   regulatory: regulatorySchema,
+  escalation: escalationSchema,
 });
 
 export interface PlanReferenceIssue {

@@ -8,6 +8,7 @@ import { mentionsEn } from './mentions';
 import { dashboardEn } from './dashboard';
 import { composerEn } from './composer';
 import { incidentsEn } from './incidents';
+import { notifyEn } from './notify';
 import { importsEn } from './imports';
 import { socialSourcesEn } from './socialSources';
 import { exerciseEn } from './exercises';
@@ -77,6 +78,7 @@ export const en = {
     en: 'English',
   },
   incidents: incidentsEn,
+  notify: notifyEn,
   composer: composerEn,
   security: securityEn,
   imports: importsEn,

@@ -2,6 +2,7 @@
 import type { UiCatalog } from './en';
 import { composerFr } from './composer';
 import { incidentsFr } from './incidents';
+import { notifyFr } from './notify';
 import { importsFr } from './imports';
 import { socialSourcesFr } from './socialSources';
 import { sourcesFr } from './sources';
@@ -76,6 +77,7 @@ export const fr: UiCatalog = {
     en: 'English',
   },
   incidents: incidentsFr,
+  notify: notifyFr,
   composer: composerFr,
   security: securityFr,
   imports: importsFr,

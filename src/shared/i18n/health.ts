@@ -65,6 +65,12 @@ export const healthEn = {
   sourceGone: 'The source no longer exists.',
   stopped: 'Stopped.',
   unexpected: 'Unexpected error: {{detail}}',
+  tlsCertificate: '{{host}} presented a certificate this laptop does not trust ({{cause}}): add the company CA to the channel settings.',
+  smtpRejected: '{{host}} refused the message (SMTP {{code}}): {{detail}}',
+  smtpAuth: '{{host}} refused the login (SMTP {{code}}): check the relay user and password.',
+  gatewayRefused: '{{host}} refused the message (HTTP {{status}}): check the gateway settings.',
+  noChannel: 'No channel to reach this person: the plan gives no address for a configured channel.',
+  interruptedResend: 'Tocsin stopped while this message was going out: sent again with the same message identifier.',
 };
 
 export type HealthKey = keyof typeof healthEn;
@@ -131,4 +137,10 @@ export const healthFr: Catalog<typeof healthEn> = {
   sourceGone: 'La source n’existe plus.',
   stopped: 'Arrêté.',
   unexpected: 'Erreur inattendue : {{detail}}',
+  tlsCertificate: '{{host}} présente un certificat auquel cet ordinateur ne se fie pas ({{cause}}) : ajoutez l’autorité de l’entreprise aux réglages du canal.',
+  smtpRejected: '{{host}} a refusé le message (SMTP {{code}}) : {{detail}}',
+  smtpAuth: '{{host}} a refusé la connexion (SMTP {{code}}) : vérifiez l’utilisateur et le mot de passe du relais.',
+  gatewayRefused: '{{host}} a refusé le message (HTTP {{status}}) : vérifiez les réglages de la passerelle.',
+  noChannel: 'Aucun canal pour joindre cette personne : le plan ne donne pas d’adresse pour un canal configuré.',
+  interruptedResend: 'Tocsin s’est arrêté pendant l’envoi de ce message : renvoyé avec le même identifiant de message.',
 };

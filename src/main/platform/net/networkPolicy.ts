@@ -7,7 +7,7 @@ import { createOutboundGate, type OutboundGate } from './outboundGate';
 import { systemResolve, type Resolve } from './resolvedAddress';
 
 export interface AllowedOrigin {
-  /** `scheme://host[:port]`, as `URL.origin` gives it. */
+  /** `scheme://host[:port]`, as `URL.origin` gives it (`smtp://host:port` for a mail relay). */
   readonly origin: string;
   /** Why it is allowed, shown in the UI (e.g. `source: Le Temps RSS`, `outbox: Mastodon`). */
   readonly reason: string;
@@ -63,13 +63,15 @@ export class NetworkPolicy {
   refusal(workspaceId: WorkspaceId, url: URL): HealthMessage | undefined {
     const { sealed, allowed } = this.view(workspaceId);
     if (sealed) return healthMessage('sealed');
-    if (allowed.some((a) => a.origin === url.origin)) return undefined;
-    return healthMessage('notAllowed', { origin: url.origin });
+    const origin = originKey(url);
+    if (allowed.some((a) => a.origin === origin)) return undefined;
+    return healthMessage('notAllowed', { origin });
   }
 
   /** Whether the allow-list entry of `url`'s origin says the host is on the local network. */
   localNetwork(workspaceId: WorkspaceId, url: URL): boolean {
-    return this.view(workspaceId).allowed.some((a) => a.origin === url.origin && a.localNetwork === true);
+    const origin = originKey(url);
+    return this.view(workspaceId).allowed.some((a) => a.origin === origin && a.localNetwork === true);
   }
 
   /** The gate every connector and publisher of `workspaceId` must use. */
@@ -86,10 +88,17 @@ export class NetworkPolicy {
   }
 }
 
+const SCHEMES = new Set(['http:', 'https:', 'smtp:']);
+
+/** `URL.origin`, and the same `scheme://host[:port]` for an SMTP relay, whose scheme URL gives no origin. */
+export function originKey(url: URL): string {
+  return url.origin !== 'null' ? url.origin : `${url.protocol}//${url.host}`;
+}
+
 function originOf(raw: string): string | undefined {
   try {
     const url = new URL(raw);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+    return SCHEMES.has(url.protocol) ? originKey(url) : undefined;
   } catch {
     return undefined;
   }

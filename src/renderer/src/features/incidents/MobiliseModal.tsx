@@ -1,8 +1,10 @@
-// Mobilising asks first and says exactly what will happen: a call list to work through by phone, no message sent.
+// Mobilising asks first and says exactly what will happen: a call list to work through by phone, and alerts sent
+// outside Tocsin only when the workspace has alert channels set up.
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Actor, IncidentDetail } from '../../../../shared/domain/incident';
 import { useIncidentAction } from '../../api/hooks/useIncidents';
+import { useNotifySettings } from '../../api/hooks/useNotify';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatTime } from './format';
@@ -21,6 +23,8 @@ export function MobiliseModal({ detail, actor, onClose, onMobilised }: Props) {
   const mobilise = useIncidentAction('incidents:mobilise');
   const toCall = detail.roster.filter((r) => r.holder !== null);
   const vacant = detail.roster.length - toCall.length;
+  const channels = useNotifySettings(workspaceId).data;
+  const sends = channels !== undefined && (channels.email !== null || channels.sms !== null || channels.messenger !== null);
 
   return (
     <Modal opened onClose={onClose} title={t('incidents.mobiliseConfirm.title')} size="lg" closeButtonProps={{ 'aria-label': t('incidents.mobiliseConfirm.cancel') }}>
@@ -41,7 +45,9 @@ export function MobiliseModal({ detail, actor, onClose, onMobilised }: Props) {
           </Text>
         )}
         <Alert variant="light" color="gray" p="xs">
-          <Text size="sm">{t('incidents.mobiliseConfirm.noMessage')}</Text>
+          <Text size="sm" data-testid="mobilise-messages">
+            {sends ? t('notify.mobilise.willSend') : t('incidents.mobiliseConfirm.noMessage')}
+          </Text>
           <Text size="sm">{t('incidents.mobiliseConfirm.logged')}</Text>
           {detail.mobilisation && (
             <Text size="sm" fw={600}>

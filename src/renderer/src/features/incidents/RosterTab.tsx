@@ -8,7 +8,9 @@ import { useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { formatDateTime } from '../../i18n/format';
 import { formatTime } from './format';
+import { DeliveriesPanel } from './DeliveriesPanel';
 import { HandoverModal } from './HandoverModal';
+import { ReachedByMenu } from './ReachedByMenu';
 
 /**
  * Duty as the cell lives it: the plan's holders stand by until called, a call in progress until they are
@@ -57,6 +59,7 @@ export function RosterTab({ detail, actor, onCallTree }: Props) {
           {unanswered.map((c) => `${c.personName} (${t(`incidents.roles.${c.roleId}`)})`).join(' · ')}
         </Alert>
       )}
+      {detail.mobilisation && <DeliveriesPanel incidentId={detail.id} />}
       <Table striped verticalSpacing="xs" data-testid="roster-table">
         <Table.Thead>
           <Table.Tr>
@@ -135,6 +138,7 @@ export function RosterTab({ detail, actor, onCallTree }: Props) {
                           >
                             {t('incidents.roster.acknowledge')}
                           </Button>
+                          <ReachedByMenu incidentId={detail.id} roleId={role.roleId} roleName={role.name[lang]} actor={actor} />
                         </Group>
                       )}
                     </Stack>

@@ -23,6 +23,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { setLanguage } from '../../i18n/setup';
 import { BackupsPanel } from './BackupsPanel';
+import { AlertChannelsPanel } from './AlertChannelsPanel';
 import { NetworkPanel } from './NetworkPanel';
 import { SecurityPanel } from './SecurityPanel';
 
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       <Title order={2}>{t('settings.title')}</Title>
       <QueryState query={workspace}>{(ws) => <WorkspaceSettingsForm workspace={ws} />}</QueryState>
       <NetworkPanel />
+      <AlertChannelsPanel />
       <SecurityPanel />
       <BackupsPanel />
       <PersonalPreferences />

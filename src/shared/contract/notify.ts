@@ -1,0 +1,32 @@
+// Alerts outside the app: channel settings with a test send, the per-message delivery statuses of an incident,
+// and acknowledgements a coordinator records with how the person was reached.
+import { z } from 'zod';
+import { call, event } from './define';
+import { actorSchema, incidentIdSchema } from '../domain/incident';
+import { roleIdSchema } from '../domain/plan';
+import {
+  deliveryViewSchema,
+  notifyChannelSchema,
+  notifySettingsSchema,
+  notifySettingsViewSchema,
+  reachedBySchema,
+  testResultSchema,
+} from '../domain/notify';
+import { workspaceIdSchema } from '../domain/workspace';
+
+const inWorkspace = z.object({ workspaceId: workspaceIdSchema });
+
+export const notifyCalls = {
+  'notify:settings': call(inWorkspace, notifySettingsViewSchema),
+  'notify:setSettings': call(inWorkspace.extend({ settings: notifySettingsSchema }), notifySettingsViewSchema),
+  'notify:sendTest': call(inWorkspace.extend({ channel: notifyChannelSchema, to: z.string().trim().min(3).max(320) }), testResultSchema),
+  'notify:deliveries': call(inWorkspace.extend({ incidentId: incidentIdSchema }), deliveryViewSchema),
+  'notify:acknowledge': call(
+    inWorkspace.extend({ incidentId: incidentIdSchema, roleId: roleIdSchema, reachedBy: reachedBySchema, actor: actorSchema }),
+    deliveryViewSchema,
+  ),
+} as const;
+
+export const notifyEvents = {
+  'notify:changed': event(z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema })),
+} as const;
