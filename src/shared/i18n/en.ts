@@ -12,6 +12,7 @@ import { importsEn } from './imports';
 import { socialSourcesEn } from './socialSources';
 import { exerciseEn } from './exercises';
 import { planEn } from './plan';
+import { retexEn } from './retex';
 import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
@@ -81,6 +82,7 @@ export const en = {
   mentions: mentionsEn,
   dashboard: dashboardEn,
   plan: planEn,
+  retex: retexEn,
   reports: reportsEn,
   exercises: exerciseEn,
   detection: detectionEn,

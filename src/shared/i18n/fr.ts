@@ -10,6 +10,7 @@ import { mentionsFr } from './mentions';
 import { dashboardFr } from './dashboard';
 import { exerciseFr } from './exercises';
 import { planFr } from './plan';
+import { retexFr } from './retex';
 import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
@@ -80,6 +81,7 @@ export const fr: UiCatalog = {
   mentions: mentionsFr,
   dashboard: dashboardFr,
   plan: planFr,
+  retex: retexFr,
   reports: reportsFr,
   exercises: exerciseFr,
   detection: detectionFr,

@@ -42,6 +42,7 @@ export interface ReportDeps {
   readonly audit: Audit;
   /** The organisation named by the workspace's crisis plan. */
   readonly planOrganisation: (workspaceId: WorkspaceId) => string;
+  readonly retex: ReportSources['retex'];
 }
 
 const AUDIT_CODES: Record<ExportKind, string> = {
@@ -68,6 +69,7 @@ export function createReports(deps: ReportDeps) {
     repository: (id) => repository(store.get(id)),
     rollups: (id) => rollups(store.get(id)),
     lessons: (id) => lessons(store.get(id)).list(),
+    retex: (id, incidentId) => deps.retex(id, incidentId),
     organisation: (id) => deps.planOrganisation(id),
   };
   const jobs = new ExportJobs(events, logger);

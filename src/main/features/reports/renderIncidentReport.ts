@@ -10,6 +10,10 @@ import { CHART_ASPECT, toneChartSvg, volumeChartSvg } from './reportCharts';
 import type { ReportData } from './reportData';
 import { printable } from './printable';
 import { signalItemsText } from './signalItems';
+import { describePlanChange } from '../../../shared/retex/describePlanChange';
+import type { RetexTimings } from '../../../shared/domain/retex';
+
+const TIMING_KEYS: readonly (keyof RetexTimings)[] = ['detection', 'mobilisation', 'firstStatement', 'firstAnswerToCritics'];
 
 type Strings = typeof reportsEn.pdf;
 export type SectionKey = keyof Strings['sections'];
@@ -80,6 +84,9 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = (share: number | null): string => (share === null ? '—' : percent.format(share));
   const change = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'always' });
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  /** A due date is a calendar day, the same wherever it is read. */
+  const dueDate = (day: string): string => dayFormat.format(new Date(`${day}T12:00:00Z`));
   const duration = (ms: number): string => {
     const minutes = Math.round(ms / 60_000);
     if (minutes < 60) return `${minutes} min`;
@@ -535,8 +542,57 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('lessons', 12, () => {
-    if (data.lessons.length === 0) return nothing(t('lessons.none'));
-    pdf.paragraph(t('lessons.intro', { count: data.lessons.length }));
+    const { retex } = data;
+    if (!retex.whatHappened && !retex.wentWell && !retex.wentBadly && retex.actions.length === 0 && data.lessons.length === 0) {
+      nothing(t('lessons.none'));
+    }
+    pdf.heading(tAll('retex.timings.title'), 2);
+    pdf.table(
+      [
+        { header: tAll('retex.timings.measure'), width: 2.6 },
+        { header: tAll('retex.timings.from'), width: 1.2 },
+        { header: tAll('retex.timings.to'), width: 1.2 },
+        { header: tAll('retex.timings.delay'), width: 1 },
+      ],
+      TIMING_KEYS.map((key) => {
+        const timing = retex.timings[key];
+        return [
+          tAll(`retex.timings.${key}`),
+          timing.from ? at(timing.from) : '—',
+          timing.at ? at(timing.at) : '—',
+          timing.minutes === null ? tAll('retex.timings.notReached') : duration(timing.minutes * 60_000),
+        ];
+      }),
+    );
+    if (retex.updatedAt && retex.updatedBy) {
+      pdf.paragraph(tAll('retex.account.updated', { person: who(retex.updatedBy), date: at(retex.updatedAt) }), { muted: true });
+    }
+    if (retex.whatHappened) pdf.block(tAll('retex.account.whatHappened'), printable(retex.whatHappened, 10_000));
+    if (retex.wentWell) pdf.block(tAll('retex.account.wentWell'), printable(retex.wentWell, 10_000));
+    if (retex.wentBadly) pdf.block(tAll('retex.account.wentBadly'), printable(retex.wentBadly, 10_000));
+    if (retex.actions.length) {
+      pdf.heading(t('lessons.actions'), 2);
+      pdf.table(
+        [
+          { header: tAll('retex.actions.text'), width: 2.4 },
+          { header: tAll('retex.actions.ownerPerson'), width: 1.3 },
+          { header: tAll('retex.actions.due'), width: 0.9 },
+          { header: tAll('retex.actions.status'), width: 1.2 },
+          { header: tAll('retex.actions.planChange'), width: 1.8 },
+        ],
+        retex.actions.map((a) => [
+          printable(a.text, 1000),
+          `${printable(a.owner.person, 120)}\n${roleName(a.owner.roleId)}`,
+          dueDate(a.dueDate),
+          a.doneAt ? tAll('retex.actions.doneOn', { date: at(a.doneAt), person: who(a.doneBy ?? '') }) : tAll('retex.actions.open'),
+          a.planChange
+            ? `${printable(describePlanChange(a.planChange, tAll, language), 500)}\n${tAll(`retex.change.states.${a.planChangeState ?? 'proposed'}`, { revision: a.planRevision ?? '' })}`
+            : '—',
+        ]),
+      );
+    }
+    if (data.lessons.length === 0) return;
+    pdf.heading(t('lessons.intro', { count: data.lessons.length }), 2);
     for (const lesson of data.lessons) {
       const who = lesson.author ? authorWithRole(lesson.author, lesson.authorRole) : t('lessons.anonymous');
       pdf.heading(t('lessons.by', { author: who, date: at(lesson.submittedAt) }), 3);

@@ -9,6 +9,7 @@ import type { Workspace, WorkspaceId } from '../../../shared/domain/workspace';
 import type { LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes } from './reportRepository';
 import type { RollupRepository } from '../mentions';
 import type { LessonRow } from '../lessons';
+import type { IncidentRetex } from '../../../shared/domain/retex';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 import { scopeWindow, type ScopeWindow } from '../incidents';
 
@@ -26,6 +27,8 @@ export interface ReportSources {
   repository(workspaceId: WorkspaceId): ReportRepository;
   rollups(workspaceId: WorkspaceId): RollupRepository;
   lessons(workspaceId: WorkspaceId): LessonRow[];
+  /** The incident's own RETEX: its account, measured timings and follow-up actions. */
+  retex(workspaceId: WorkspaceId, incidentId: string): IncidentRetex;
   /** The organisation the crisis plan names. */
   organisation(workspaceId: WorkspaceId): string;
 }
@@ -83,6 +86,7 @@ export interface ReportData {
   replyDelaysMs: number[];
   queue: QueueStats;
   lessons: ReportLesson[];
+  retex: IncidentRetex;
   generatedAt: string;
 }
 
@@ -126,6 +130,7 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     replyDelaysMs: replyDelays(repo, statements),
     queue: queueStats(repo.responseItems(scope)),
     lessons: sources.lessons(workspaceId).map(toLesson),
+    retex: sources.retex(workspaceId, incidentId),
     generatedAt: now.toISOString(),
   };
 }
