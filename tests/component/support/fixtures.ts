@@ -179,6 +179,7 @@ export const storedPlan = (overrides: Partial<StoredPlan> = {}): StoredPlan => (
   origin: 'edit',
   author: 'Marie Durand',
   note: '',
+  lesson: null,
   plan: plan(),
   ...overrides,
 });
