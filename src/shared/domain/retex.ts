@@ -95,6 +95,28 @@ export const retexTimingsSchema = z.object({
 });
 export type RetexTimings = z.infer<typeof retexTimingsSchema>;
 
+/** Hours in a row a measure must stay at its baseline to count as back. */
+export const RECOVERY_WINDOW_HOURS = 6;
+
+/** When one measure came back to its pre-crisis baseline. */
+export const recoveryReturnSchema = z.object({
+  at: z.iso.datetime(),
+  hoursAfterStart: z.number().int().nonnegative(),
+});
+export type RecoveryReturn = z.infer<typeof recoveryReturnSchema>;
+
+/** Volume and negative share of the incident's watches back to the week before the crisis; null while not back. */
+export const recoverySchema = z.object({
+  baselineFrom: z.iso.datetime(),
+  baselineTo: z.iso.datetime(),
+  baselinePerHour: z.number().nonnegative(),
+  baselineNegativeShare: z.number().min(0).max(1).nullable(),
+  peakAt: z.iso.datetime().nullable(),
+  volume: recoveryReturnSchema.nullable(),
+  negativeShare: recoveryReturnSchema.nullable(),
+});
+export type Recovery = z.infer<typeof recoverySchema>;
+
 export const retexTextSchema = z.object({
   whatHappened: z.string().trim().max(TEXT_MAX),
   wentWell: z.string().trim().max(TEXT_MAX),
@@ -107,6 +129,7 @@ export const incidentRetexSchema = retexTextSchema.extend({
   updatedAt: z.iso.datetime().nullable(),
   updatedBy: z.string().nullable(),
   timings: retexTimingsSchema,
+  recovery: recoverySchema,
   actions: z.array(retexActionSchema),
 });
 export type IncidentRetex = z.infer<typeof incidentRetexSchema>;
@@ -119,3 +142,4 @@ export const planLessonLinkSchema = z.object({
   action: z.string(),
 });
 export type PlanLessonLink = z.infer<typeof planLessonLinkSchema>;
+

@@ -22,7 +22,9 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { CrisisLogService } from '../crisisLog';
 import type { PlanService } from '../plan';
+import { RollupRepository } from '../mentions';
 import { applyPlanChange } from './planChange';
+import { BASELINE_DAYS, recoveryOf, type HourCounts } from './recovery';
 import { RetexRepository, type RetexActionRow } from './retexRepository';
 import { retexTimings } from './retexTimings';
 
@@ -38,8 +40,11 @@ export interface RetexDeps {
   readonly responses: (workspaceId: WorkspaceId, incidentId: string) => readonly ResponseItem[];
 }
 
+const HOUR_MS = 3_600_000;
+
 export class RetexService {
   readonly #repo = perWorkspace((ws) => new RetexRepository(ws.db));
+  readonly #rollups = perWorkspace((ws) => new RollupRepository(ws.db));
 
   constructor(private readonly deps: RetexDeps) {}
 
@@ -60,6 +65,7 @@ export class RetexService {
         statements: this.deps.statements(workspaceId, incidentId),
         responses: this.deps.responses(workspaceId, incidentId),
       }),
+      recovery: this.#recovery(workspaceId, incident),
       actions: repo.actions(incidentId).map(toAction),
     };
   }
@@ -130,6 +136,22 @@ export class RetexService {
       });
     });
     return this.#changed(workspaceId, incidentId);
+  }
+
+  /** Followed to now, closed or not: a crisis can be closed before its watches are back to normal. */
+  #recovery(workspaceId: WorkspaceId, incident: IncidentDetail) {
+    const startHour = Math.floor(Date.parse(incident.scope.start) / HOUR_MS);
+    const nowHour = Math.floor(this.deps.clock.now().getTime() / HOUR_MS);
+    const fromHour = startHour - BASELINE_DAYS * 24;
+    const rollups = this.#rollups(this.deps.store.get(workspaceId));
+    const byHour = new Map<number, HourCounts>();
+    for (const watchId of incident.scope.watchIds) {
+      for (const b of rollups.volumeByHours(watchId, 1, fromHour, nowHour)) {
+        const sum = byHour.get(b.bucket) ?? { hour: b.bucket, count: 0, negative: 0, toned: 0 };
+        byHour.set(b.bucket, { hour: b.bucket, count: sum.count + b.count, negative: sum.negative + b.negative, toned: sum.toned + b.negative + b.neutral + b.positive });
+      }
+    }
+    return recoveryOf([...byHour.values()], startHour, nowHour);
   }
 
   #over(workspaceId: WorkspaceId, incidentId: string): void {

@@ -11,7 +11,8 @@ import type { ReportData } from './reportData';
 import { printable } from './printable';
 import { signalItemsText } from './signalItems';
 import { describePlanChange } from '../../../shared/retex/describePlanChange';
-import type { RetexTimings } from '../../../shared/domain/retex';
+import type { RecoveryReturn, RetexTimings } from '../../../shared/domain/retex';
+import { RECOVERY_WINDOW_HOURS } from '../../../shared/domain/retex';
 
 const TIMING_KEYS: readonly (keyof RetexTimings)[] = ['detection', 'mobilisation', 'firstStatement', 'firstAnswerToCritics'];
 
@@ -94,6 +95,26 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     return `${h} h ${String(minutes % 60).padStart(2, '0')}`;
   };
   const { incident, workspace } = data;
+  const backAfter = (back: RecoveryReturn | null): string =>
+    back ? tAll('retex.recovery.hours', { hours: back.hoursAfterStart }) : tAll('retex.recovery.notYet');
+  const recoveryLine = (): string =>
+    tAll('retex.recovery.summary', { volume: backAfter(data.retex.recovery.volume), negative: backAfter(data.retex.recovery.negativeShare) });
+  const recoverySection = (): void => {
+    const r = data.retex.recovery;
+    pdf.heading(tAll('retex.recovery.title'), 2);
+    if (r.baselineNegativeShare === null && r.baselinePerHour === 0) return void pdf.paragraph(tAll('retex.recovery.noBaseline'), { italic: true });
+    pdf.paragraph(tAll('retex.recovery.intro', { hours: RECOVERY_WINDOW_HOURS }));
+    pdf.paragraph(tAll('retex.recovery.baseline', { from: at(r.baselineFrom), to: at(r.baselineTo), perHour: num.format(r.baselinePerHour), share: pct(r.baselineNegativeShare) }));
+    if (r.peakAt) pdf.paragraph(tAll('retex.recovery.peak', { date: at(r.peakAt) }));
+    pdf.table(
+      [
+        { header: tAll('retex.recovery.measure'), width: 1.4 },
+        { header: tAll('retex.recovery.back'), width: 1.6 },
+        { header: tAll('retex.recovery.after'), width: 1.4 },
+      ],
+      (['volume', 'negativeShare'] as const).map((key) => [tAll(`retex.recovery.${key}`), r[key] ? at(r[key].at) : '—', backAfter(r[key])]),
+    );
+  };
   const exercise = workspace.kind === 'exercise';
   const scenarioName = tAll(`plan.scenarioKinds.${incident.scenarioKind}`, { defaultValue: incident.scenarioKind });
   const roleName = (roleId: string | null): string =>
@@ -205,6 +226,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       for (const p of series.points) if (!peak || p.count > peak.count) peak = { count: p.count, watch: series.watchName, hour: p.hour };
     }
     if (peak) pdf.paragraph(t('summary.peak', { count: num.format(peak.count), watch: printable(peak.watch, 200), date: at(new Date(peak.hour * 3_600_000).toISOString()) }));
+    if (data.retex.recovery.peakAt) pdf.paragraph(recoveryLine());
     integrityParagraph();
   });
 
@@ -564,6 +586,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
         ];
       }),
     );
+    recoverySection();
     if (retex.updatedAt && retex.updatedBy) {
       pdf.paragraph(tAll('retex.account.updated', { person: who(retex.updatedBy), date: at(retex.updatedAt) }), { muted: true });
     }

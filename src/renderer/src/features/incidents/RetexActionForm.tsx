@@ -103,7 +103,7 @@ export function RetexActionForm({ detail, actor }: { detail: IncidentDetail; act
           data-testid="retex-action-role"
         />
         <TextInput label={t('retex.actions.ownerPerson')} value={person} onChange={(e) => setPerson(e.currentTarget.value)} data-testid="retex-action-person" />
-        <DateInput label={t('retex.actions.due')} value={dueDate} onChange={setDueDate} valueFormat="LL" data-testid="retex-action-due" />
+        <DateInput label={t('retex.actions.due')} value={dueDate} onChange={setDueDate} valueFormat="D MMMM YYYY" data-testid="retex-action-due" />
       </Group>
       <Select
         label={t('retex.change.kind')}

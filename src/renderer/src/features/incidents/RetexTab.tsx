@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor, IncidentDetail } from '../../../../shared/domain/incident';
-import { RETEX_STATUSES, type IncidentRetex, type RetexAction, type RetexText, type RetexTimings } from '../../../../shared/domain/retex';
+import { RECOVERY_WINDOW_HOURS, RETEX_STATUSES, type IncidentRetex, type Recovery, type RetexAction, type RetexText, type RetexTimings } from '../../../../shared/domain/retex';
 import { describePlanChange } from '../../../../shared/retex/describePlanChange';
 import { useRetex, useRetexAction } from '../../api/hooks/useRetex';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
@@ -34,6 +34,7 @@ export function RetexTab({ detail, actor }: { detail: IncidentDetail; actor: Act
         {(data) => (
           <>
             <Timings timings={data.timings} />
+            <RecoveryPanel recovery={data.recovery} />
             <Account retex={data} actor={actor} />
             <Actions retex={data} detail={detail} actor={actor} />
           </>
@@ -77,6 +78,59 @@ function Timings({ timings }: { timings: RetexTimings }) {
           })}
         </Table.Tbody>
       </Table>
+    </Paper>
+  );
+}
+
+function RecoveryPanel({ recovery }: { recovery: Recovery }) {
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
+  const share = (value: number | null) =>
+    value === null ? '—' : new Intl.NumberFormat(i18n.language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  return (
+    <Paper withBorder p="md" data-testid="retex-recovery">
+      <Title order={4} mb="xs">
+        {t('retex.recovery.title')}
+      </Title>
+      {recovery.baselineNegativeShare === null && recovery.baselinePerHour === 0 ? (
+        <Text c="dimmed">{t('retex.recovery.noBaseline')}</Text>
+      ) : (
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed">
+            {t('retex.recovery.intro', { hours: RECOVERY_WINDOW_HOURS })}
+          </Text>
+          <Text size="sm">
+            {t('retex.recovery.baseline', {
+              from: when(recovery.baselineFrom),
+              to: when(recovery.baselineTo),
+              perHour: recovery.baselinePerHour.toLocaleString(i18n.language),
+              share: share(recovery.baselineNegativeShare),
+            })}
+          </Text>
+          {recovery.peakAt && <Text size="sm">{t('retex.recovery.peak', { date: when(recovery.peakAt) })}</Text>}
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('retex.recovery.measure')}</Table.Th>
+                <Table.Th>{t('retex.recovery.back')}</Table.Th>
+                <Table.Th>{t('retex.recovery.after')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(['volume', 'negativeShare'] as const).map((key) => {
+                const back = recovery[key];
+                return (
+                  <Table.Tr key={key} data-testid={`retex-recovery-${key}`}>
+                    <Table.Td>{t(`retex.recovery.${key}`)}</Table.Td>
+                    <Table.Td>{back ? when(back.at) : '—'}</Table.Td>
+                    <Table.Td fw={600}>{back ? t('retex.recovery.hours', { hours: back.hoursAfterStart }) : t('retex.recovery.notYet')}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
     </Paper>
   );
 }
