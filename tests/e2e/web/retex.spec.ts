@@ -49,6 +49,7 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       await expect(page.getByTestId('retex-timing-mobilisation')).toContainText(/\d+ min/);
       await expect(page.getByTestId('retex-timing-firstStatement')).toContainText(w.notReached);
       await expect(page.getByTestId('retex-timing-detection')).toContainText(w.notReached);
+      await expect(page.getByTestId('retex-recovery')).toBeVisible();
     });
 
     await test.step('the account is saved', async () => {
@@ -62,6 +63,8 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
     await test.step('an action with an owner, a due date and a proposed checklist item', async () => {
       await page.getByTestId('retex-action-text').fill(w.action);
       await expect(page.getByTestId('retex-action-person')).not.toHaveValue('');
+      // Due in thirty days by default, shown as a day in the reader's language.
+      await expect(page.getByTestId('retex-action-due')).toHaveValue(/\d{4}$/);
       await page.getByTestId('retex-change-kind').click();
       await page.getByRole('option', { name: w.itemKind }).click();
       await page.getByTestId('retex-change-fr').fill(w.itemFr);
