@@ -62,15 +62,20 @@ export function createCore(options: CoreOptions) {
   // Regulatory clocks read each workspace's own clock: an exercise's deadlines run in game time.
   const clocks = createClocks({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), log, plan: planOf, requireIncident: (id, incidentId) => void incidents.service.scope(id, incidentId) });
   const notify = createNotify({ ...base, log, network, incidents: incidents.service, plan: planOf, language: (id) => settingsOf(id).reportLanguage, options: options.notify });
-  const lessons = createLessons(base);
-  const statements = (id: string) => composer.statements.list(id, null).map((statement) => composer.statements.get(id, statement.id));
+  const statements = (id: string, incidentId: string | null = null) => composer.statements.list(id, incidentId).map((statement) => composer.statements.get(id, statement.id));
+  const lessons = createLessons({
+    ...{ ...base, log, plans: plan.service, statements },
+    incident: (id, incidentId) => incidents.service.get(id, incidentId),
+    alerts: (id) => detection.service.listAlerts(id, 'all', 500),
+    responses: (id, incidentId) => composer.responses.page(id, ['answered', 'offline'], 1000, incidentId).items,
+  });
   const exercises = createExercises({
     ...{ ...base, workspaces: workspaces.service, plans: plan.service, sources: sources.service, watches: watches.service, ingest, crisisLog: log, statements },
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
     incidents: (id) => incidents.service.list(id).map((incident) => incidents.service.get(id, incident.id)),
     lessons: (id) => lessons.service.list(id),
   });
-  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation, clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks });
+  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation, clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks, retex: (id, incidentId) => lessons.retex.get(id, incidentId) });
   const modules: FeatureModule[] = [
     ...[createSystem(options.shell), workspaces, crisisLog, createSecurity({ ...base, keyRing, network, audit }), plan, mentions, detection, sources, watches],
     createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { call, event } from './define';
 import { workspaceIdSchema } from '../domain/workspace';
+import { actorSchema, incidentIdSchema } from '../domain/incident';
+import { incidentRetexSchema, newRetexActionSchema, retexTextSchema } from '../domain/retex';
 
 export const lessonActionSchema = z.object({
   action: z.string().trim().min(1).max(1000),
@@ -34,6 +36,19 @@ export const lessonsCalls = {
   'lessons:submit': call(
     ws.extend({ lesson: newLessonSchema.refine((l) => l.wentWell || l.wentBadly || l.actions.length, 'write at least one answer') }),
     lessonSchema,
+  ),
+  /** The RETEX of a stabilised or closed incident, its timings measured from what was recorded. */
+  'lessons:retex': call(ws.extend({ incidentId: incidentIdSchema }), incidentRetexSchema),
+  'lessons:saveRetex': call(ws.extend({ incidentId: incidentIdSchema, text: retexTextSchema, actor: actorSchema }), incidentRetexSchema),
+  'lessons:addAction': call(ws.extend({ incidentId: incidentIdSchema, action: newRetexActionSchema, actor: actorSchema }), incidentRetexSchema),
+  'lessons:setActionDone': call(
+    ws.extend({ incidentId: incidentIdSchema, actionId: z.number().int().positive(), done: z.boolean(), actor: actorSchema }),
+    incidentRetexSchema,
+  ),
+  /** Accepting edits the plan (a new revision naming the lesson); rejecting keeps the plan as it is. */
+  'lessons:decidePlanChange': call(
+    ws.extend({ incidentId: incidentIdSchema, actionId: z.number().int().positive(), accept: z.boolean(), actor: actorSchema }),
+    incidentRetexSchema,
   ),
 } as const;
 

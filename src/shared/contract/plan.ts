@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { call, event } from './define';
 import { crisisPlanSchema } from '../domain/plan';
 import { languageSchema, workspaceIdSchema } from '../domain/workspace';
+import { planLessonLinkSchema } from '../domain/retex';
 
 export const planOriginSchema = z.enum(['default', 'edit', 'import']);
 
@@ -13,6 +14,8 @@ export const planRevisionMetaSchema = z.object({
   origin: planOriginSchema,
   author: z.string(),
   note: z.string(),
+  /** The lesson an accepted plan change came from (null for edits and imports). */
+  lesson: planLessonLinkSchema.nullable(),
 });
 export type PlanRevisionMeta = z.infer<typeof planRevisionMetaSchema>;
 

@@ -14,6 +14,7 @@ import { socialSourcesEn } from './socialSources';
 import { exerciseEn } from './exercises';
 import { planEn } from './plan';
 import { clocksEn } from './clocks';
+import { retexEn } from './retex';
 import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
@@ -89,6 +90,7 @@ export const en = {
   dashboard: dashboardEn,
   plan: planEn,
   clocks: clocksEn,
+  retex: retexEn,
   reports: reportsEn,
   exercises: exerciseEn,
   detection: detectionEn,

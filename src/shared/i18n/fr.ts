@@ -12,6 +12,7 @@ import { dashboardFr } from './dashboard';
 import { exerciseFr } from './exercises';
 import { planFr } from './plan';
 import { clocksFr } from './clocks';
+import { retexFr } from './retex';
 import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
@@ -88,6 +89,7 @@ export const fr: UiCatalog = {
   dashboard: dashboardFr,
   plan: planFr,
   clocks: clocksFr,
+  retex: retexFr,
   reports: reportsFr,
   exercises: exerciseFr,
   detection: detectionFr,

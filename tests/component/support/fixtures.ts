@@ -180,6 +180,7 @@ export const storedPlan = (overrides: Partial<StoredPlan> = {}): StoredPlan => (
   origin: 'edit',
   author: 'Marie Durand',
   note: '',
+  lesson: null,
   plan: plan(),
   ...overrides,
 });

@@ -96,6 +96,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
   return {
     statements,
+    responses,
     outbox,
     worker,
     handlers: composerHandlers(statements, outbox, rules, log, freezes, responses),

@@ -1,16 +1,16 @@
-// The lessons feature: lessons learned recorded against an exercise or an incident.
-import type { Clock } from '../../platform/clock';
-import type { EventBus } from '../../platform/events/eventBus';
+// The lessons feature: lessons learned recorded against an exercise, and the RETEX of each live incident.
 import type { FeatureModule } from '../../platform/ipc/handlerTypes';
-import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { lessonsHandlers } from './handlers';
 import { LessonsService } from './lessonsService';
+import { RetexService, type RetexDeps } from './retexService';
 
 export interface LessonsFeature extends FeatureModule {
   readonly service: LessonsService;
+  readonly retex: RetexService;
 }
 
-export function createLessons(deps: { store: WorkspaceStore; events: EventBus; clock: Clock }): LessonsFeature {
+export function createLessons(deps: RetexDeps): LessonsFeature {
   const service = new LessonsService(deps.store, deps.events, deps.clock);
-  return { service, handlers: lessonsHandlers(service) };
+  const retex = new RetexService(deps);
+  return { service, retex, handlers: lessonsHandlers(service, retex) };
 }

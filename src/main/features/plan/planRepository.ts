@@ -10,6 +10,8 @@ export interface PlanRevisionMeta {
   readonly origin: PlanOrigin;
   readonly author: string;
   readonly note: string;
+  /** JSON of the lesson an accepted plan change came from, null otherwise. */
+  readonly lessonJson: string | null;
 }
 
 export interface PlanRevisionRow extends PlanRevisionMeta {
@@ -17,7 +19,7 @@ export interface PlanRevisionRow extends PlanRevisionMeta {
 }
 
 const META_COLUMNS =
-  'revision, schema_version AS schemaVersion, saved_at AS savedAt, origin, author, note';
+  'revision, schema_version AS schemaVersion, saved_at AS savedAt, origin, author, note, lesson_json AS lessonJson';
 
 export class PlanRepository {
   readonly #latest;
@@ -35,9 +37,9 @@ export class PlanRepository {
     this.#history = db.prepare<[number], PlanRevisionMeta>(
       `SELECT ${META_COLUMNS} FROM plan_revisions ORDER BY revision DESC LIMIT ?`,
     );
-    this.#insert = db.prepare<[number, string, string, string, string, string]>(
-      `INSERT INTO plan_revisions (schema_version, plan_json, saved_at, origin, author, note)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+    this.#insert = db.prepare<[number, string, string, string, string, string, string | null]>(
+      `INSERT INTO plan_revisions (schema_version, plan_json, saved_at, origin, author, note, lesson_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -54,7 +56,7 @@ export class PlanRepository {
   }
 
   append(row: Omit<PlanRevisionRow, 'revision'>): number {
-    const info = this.#insert.run(row.schemaVersion, row.planJson, row.savedAt, row.origin, row.author, row.note);
+    const info = this.#insert.run(row.schemaVersion, row.planJson, row.savedAt, row.origin, row.author, row.note, row.lessonJson);
     return Number(info.lastInsertRowid);
   }
 }

@@ -1,11 +1,12 @@
 // The crisis plan of each workspace: seeded from the shipped default, saved as whole revisions,
 // imported and exported as one versioned file.
-import type { StoredPlan } from '../../../shared/contract/plan';
+import type { PlanRevisionMeta, StoredPlan } from '../../../shared/contract/plan';
+import { planLessonLinkSchema, type PlanLessonLink } from '../../../shared/domain/retex';
 import { PLAN_SCHEMA_VERSION, crisisPlanSchema, type CrisisPlan } from '../../../shared/domain/plan';
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
-import { PlanRepository, type PlanOrigin, type PlanRevisionMeta, type PlanRevisionRow } from './planRepository';
+import { PlanRepository, type PlanOrigin, type PlanRevisionRow } from './planRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { renderPaperKit } from './paperKit';
@@ -39,9 +40,22 @@ export class PlanService {
     return this.#append(workspaceId, stamped, 'edit', note);
   }
 
+  /**
+   * A revision made from an accepted lesson: saved like an edit, signed by who accepted it and linked to the
+   * lesson, so the history says why the plan changed.
+   */
+  amendFromLesson(workspaceId: WorkspaceId, baseRevision: number, plan: CrisisPlan, author: string, lesson: PlanLessonLink): StoredPlan {
+    const current = this.get(workspaceId);
+    if (current.revision !== baseRevision) {
+      throw failure('CONFLICT', 'plan.failures.changedElsewhere', { current: current.revision, base: baseRevision });
+    }
+    const stamped: CrisisPlan = { ...plan, metadata: { ...plan.metadata, updatedAt: this.clock.now().toISOString() } };
+    return this.#append(workspaceId, stamped, 'edit', lesson.action, { author, lesson });
+  }
+
   history(workspaceId: WorkspaceId): PlanRevisionMeta[] {
     this.get(workspaceId);
-    return this.#repo(this.store.get(workspaceId)).history(HISTORY_LIMIT);
+    return this.#repo(this.store.get(workspaceId)).history(HISTORY_LIMIT).map(({ lessonJson, ...meta }) => ({ ...meta, lesson: parseLesson(lessonJson) }));
   }
 
   export(workspaceId: WorkspaceId): { fileName: string; content: string } {
@@ -74,19 +88,20 @@ export class PlanService {
   #seed(workspaceId: WorkspaceId): PlanRevisionRow {
     const repo = this.#repo(this.store.get(workspaceId));
     const plan = crisisPlanSchema.parse(this.defaultPlan());
-    const row = { schemaVersion: PLAN_SCHEMA_VERSION, planJson: JSON.stringify(plan), savedAt: this.clock.now().toISOString(), origin: 'default' as const, author: '', note: '' };
+    const row = { schemaVersion: PLAN_SCHEMA_VERSION, planJson: JSON.stringify(plan), savedAt: this.clock.now().toISOString(), origin: 'default' as const, author: '', note: '', lessonJson: null };
     return { ...row, revision: repo.append(row) };
   }
 
-  #append(workspaceId: WorkspaceId, plan: CrisisPlan, origin: PlanOrigin, note: string): StoredPlan {
+  #append(workspaceId: WorkspaceId, plan: CrisisPlan, origin: PlanOrigin, note: string, from?: { author: string; lesson: PlanLessonLink }): StoredPlan {
     const repo = this.#repo(this.store.get(workspaceId));
     const row = {
       schemaVersion: PLAN_SCHEMA_VERSION,
       planJson: JSON.stringify(plan),
       savedAt: this.clock.now().toISOString(),
       origin,
-      author: '',
+      author: from?.author ?? '',
       note,
+      lessonJson: from ? JSON.stringify(from.lesson) : null,
     };
     const revision = repo.append(row);
     this.events.emit('plan:changed', { workspaceId, revision });
@@ -95,6 +110,13 @@ export class PlanService {
 }
 
 function toStored(row: PlanRevisionRow): StoredPlan {
-  const { planJson, ...meta } = row;
-  return { ...meta, plan: crisisPlanSchema.parse(JSON.parse(planJson)) };
+  const { planJson, lessonJson, ...meta } = row;
+  return { ...meta, lesson: parseLesson(lessonJson), plan: crisisPlanSchema.parse(JSON.parse(planJson)) };
+}
+
+/** Written by this service; a link that no longer reads is shown as none rather than failing the plan. */
+function parseLesson(json: string | null): PlanLessonLink | null {
+  if (json === null) return null;
+  const parsed = planLessonLinkSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }

@@ -44,6 +44,7 @@ export interface ReportDeps {
   /** The organisation named by the workspace's crisis plan. */
   readonly planOrganisation: (workspaceId: WorkspaceId) => string;
   readonly clocks: (workspaceId: WorkspaceId, incidentId: string) => RegulatoryClock[];
+  readonly retex: ReportSources['retex'];
 }
 
 const AUDIT_CODES: Record<ExportKind, string> = {
@@ -70,6 +71,7 @@ export function createReports(deps: ReportDeps) {
     repository: (id) => repository(store.get(id)),
     rollups: (id) => rollups(store.get(id)),
     lessons: (id) => lessons(store.get(id)).list(),
+    retex: (id, incidentId) => deps.retex(id, incidentId),
     organisation: (id) => deps.planOrganisation(id),
     clocks: (id, incidentId) => deps.clocks(id, incidentId),
   };

@@ -10,6 +10,11 @@ import { CHART_ASPECT, toneChartSvg, volumeChartSvg } from './reportCharts';
 import type { ReportData } from './reportData';
 import { printable } from './printable';
 import { signalItemsText } from './signalItems';
+import { describePlanChange } from '../../../shared/retex/describePlanChange';
+import type { RecoveryReturn, RetexTimings } from '../../../shared/domain/retex';
+import { RECOVERY_WINDOW_HOURS } from '../../../shared/domain/retex';
+
+const TIMING_KEYS: readonly (keyof RetexTimings)[] = ['detection', 'mobilisation', 'firstStatement', 'firstAnswerToCritics'];
 
 type Strings = typeof reportsEn.pdf;
 export type SectionKey = keyof Strings['sections'];
@@ -81,6 +86,9 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = (share: number | null): string => (share === null ? '—' : percent.format(share));
   const change = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'always' });
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  /** A due date is a calendar day, the same wherever it is read. */
+  const dueDate = (day: string): string => dayFormat.format(new Date(`${day}T12:00:00Z`));
   const duration = (ms: number): string => {
     const minutes = Math.round(ms / 60_000);
     if (minutes < 60) return `${minutes} min`;
@@ -88,6 +96,26 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     return `${h} h ${String(minutes % 60).padStart(2, '0')}`;
   };
   const { incident, workspace } = data;
+  const backAfter = (back: RecoveryReturn | null): string =>
+    back ? tAll('retex.recovery.hours', { hours: back.hoursAfterStart }) : tAll('retex.recovery.notYet');
+  const recoveryLine = (): string =>
+    tAll('retex.recovery.summary', { volume: backAfter(data.retex.recovery.volume), negative: backAfter(data.retex.recovery.negativeShare) });
+  const recoverySection = (): void => {
+    const r = data.retex.recovery;
+    pdf.heading(tAll('retex.recovery.title'), 2);
+    if (r.baselineNegativeShare === null && r.baselinePerHour === 0) return void pdf.paragraph(tAll('retex.recovery.noBaseline'), { italic: true });
+    pdf.paragraph(tAll('retex.recovery.intro', { hours: RECOVERY_WINDOW_HOURS }));
+    pdf.paragraph(tAll('retex.recovery.baseline', { from: at(r.baselineFrom), to: at(r.baselineTo), perHour: num.format(r.baselinePerHour), share: pct(r.baselineNegativeShare) }));
+    if (r.peakAt) pdf.paragraph(tAll('retex.recovery.peak', { date: at(r.peakAt) }));
+    pdf.table(
+      [
+        { header: tAll('retex.recovery.measure'), width: 1.4 },
+        { header: tAll('retex.recovery.back'), width: 1.6 },
+        { header: tAll('retex.recovery.after'), width: 1.4 },
+      ],
+      (['volume', 'negativeShare'] as const).map((key) => [tAll(`retex.recovery.${key}`), r[key] ? at(r[key].at) : '—', backAfter(r[key])]),
+    );
+  };
   const exercise = workspace.kind === 'exercise';
   const scenarioName = tAll(`plan.scenarioKinds.${incident.scenarioKind}`, { defaultValue: incident.scenarioKind });
   const roleName = (roleId: string | null): string =>
@@ -199,6 +227,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       for (const p of series.points) if (!peak || p.count > peak.count) peak = { count: p.count, watch: series.watchName, hour: p.hour };
     }
     if (peak) pdf.paragraph(t('summary.peak', { count: num.format(peak.count), watch: printable(peak.watch, 200), date: at(new Date(peak.hour * 3_600_000).toISOString()) }));
+    if (data.retex.recovery.peakAt) pdf.paragraph(recoveryLine());
     integrityParagraph();
   });
 
@@ -536,8 +565,58 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
   });
 
   await section('lessons', 12, () => {
-    if (data.lessons.length === 0) return nothing(t('lessons.none'));
-    pdf.paragraph(t('lessons.intro', { count: data.lessons.length }));
+    const { retex } = data;
+    if (!retex.whatHappened && !retex.wentWell && !retex.wentBadly && retex.actions.length === 0 && data.lessons.length === 0) {
+      nothing(t('lessons.none'));
+    }
+    pdf.heading(tAll('retex.timings.title'), 2);
+    pdf.table(
+      [
+        { header: tAll('retex.timings.measure'), width: 2.6 },
+        { header: tAll('retex.timings.from'), width: 1.2 },
+        { header: tAll('retex.timings.to'), width: 1.2 },
+        { header: tAll('retex.timings.delay'), width: 1 },
+      ],
+      TIMING_KEYS.map((key) => {
+        const timing = retex.timings[key];
+        return [
+          tAll(`retex.timings.${key}`),
+          timing.from ? at(timing.from) : '—',
+          timing.at ? at(timing.at) : '—',
+          timing.minutes === null ? tAll('retex.timings.notReached') : duration(timing.minutes * 60_000),
+        ];
+      }),
+    );
+    recoverySection();
+    if (retex.updatedAt && retex.updatedBy) {
+      pdf.paragraph(tAll('retex.account.updated', { person: who(retex.updatedBy), date: at(retex.updatedAt) }), { muted: true });
+    }
+    if (retex.whatHappened) pdf.block(tAll('retex.account.whatHappened'), printable(retex.whatHappened, 10_000));
+    if (retex.wentWell) pdf.block(tAll('retex.account.wentWell'), printable(retex.wentWell, 10_000));
+    if (retex.wentBadly) pdf.block(tAll('retex.account.wentBadly'), printable(retex.wentBadly, 10_000));
+    if (retex.actions.length) {
+      pdf.heading(t('lessons.actions'), 2);
+      pdf.table(
+        [
+          { header: tAll('retex.actions.text'), width: 2.4 },
+          { header: tAll('retex.actions.ownerPerson'), width: 1.3 },
+          { header: tAll('retex.actions.due'), width: 0.9 },
+          { header: tAll('retex.actions.status'), width: 1.2 },
+          { header: tAll('retex.actions.planChange'), width: 1.8 },
+        ],
+        retex.actions.map((a) => [
+          printable(a.text, 1000),
+          `${printable(a.owner.person, 120)}\n${roleName(a.owner.roleId)}`,
+          dueDate(a.dueDate),
+          a.doneAt ? tAll('retex.actions.doneOn', { date: at(a.doneAt), person: who(a.doneBy ?? '') }) : tAll('retex.actions.open'),
+          a.planChange
+            ? `${printable(describePlanChange(a.planChange, tAll, language), 500)}\n${tAll(`retex.change.states.${a.planChangeState ?? 'proposed'}`, { revision: a.planRevision ?? '' })}`
+            : '—',
+        ]),
+      );
+    }
+    if (data.lessons.length === 0) return;
+    pdf.heading(t('lessons.intro', { count: data.lessons.length }), 2);
     for (const lesson of data.lessons) {
       const who = lesson.author ? authorWithRole(lesson.author, lesson.authorRole) : t('lessons.anonymous');
       pdf.heading(t('lessons.by', { author: who, date: at(lesson.submittedAt) }), 3);

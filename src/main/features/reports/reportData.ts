@@ -10,6 +10,7 @@ import type { Workspace, WorkspaceId } from '../../../shared/domain/workspace';
 import type { LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes } from './reportRepository';
 import type { RollupRepository } from '../mentions';
 import type { LessonRow } from '../lessons';
+import type { IncidentRetex } from '../../../shared/domain/retex';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 import { scopeWindow, type ScopeWindow } from '../incidents';
 
@@ -29,6 +30,8 @@ export interface ReportSources {
   lessons(workspaceId: WorkspaceId): LessonRow[];
   /** The incident's regulatory clocks, their step states as of the report. */
   clocks(workspaceId: WorkspaceId, incidentId: string): RegulatoryClock[];
+  /** The incident's own RETEX: its account, measured timings and follow-up actions. */
+  retex(workspaceId: WorkspaceId, incidentId: string): IncidentRetex;
   /** The organisation the crisis plan names. */
   organisation(workspaceId: WorkspaceId): string;
 }
@@ -87,6 +90,7 @@ export interface ReportData {
   queue: QueueStats;
   lessons: ReportLesson[];
   clocks: RegulatoryClock[];
+  retex: IncidentRetex;
   generatedAt: string;
 }
 
@@ -131,6 +135,7 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     queue: queueStats(repo.responseItems(scope)),
     lessons: sources.lessons(workspaceId).map(toLesson),
     clocks: sources.clocks(workspaceId, incidentId),
+    retex: sources.retex(workspaceId, incidentId),
     generatedAt: now.toISOString(),
   };
 }

@@ -114,8 +114,7 @@ describe('Tone correction', () => {
 });
 
 describe('Level banner', () => {
-  const watchLevel = (watchId: number, watchName: string, level: 'calm' | 'alert', since: string | null) =>
-    ({ watchId, watchName, level, since, alert: null, signals: [] }) as const;
+  const watchLevel = (watchId: number, watchName: string, level: 'calm' | 'alert', since: string | null) => ({ watchId, watchName, level, since, alert: null, signals: [] });
 
   it('names the watch the backend put first and says how many others share its level', async () => {
     backend.reply('detection:overview', {

@@ -4,6 +4,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_MOVES, type IncidentDetail } from '../../../../shared/domain/incident';
+import { RETEX_STATUSES } from '../../../../shared/domain/retex';
 import { ROLE_IDS, severitySchema } from '../../../../shared/domain/plan';
 import { useIncident, useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
@@ -15,6 +16,7 @@ import { severityColor, statusColor } from './labels';
 import { LogTab } from './LogTab';
 import { MobiliseModal } from './MobiliseModal';
 import { OverviewTab } from './OverviewTab';
+import { RetexTab } from './RetexTab';
 import { RosterTab } from './RosterTab';
 import { SituationTab } from './SituationTab';
 import { incidentHash, INCIDENT_TABS, type IncidentTab, type IncidentView } from './useIncidentRoute';
@@ -50,6 +52,8 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
   const newEntryRef = useRef<HTMLTextAreaElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const closed = detail.status === 'closed';
+  // The RETEX is written once the incident is over or under control.
+  const tabs = INCIDENT_TABS.filter((id) => id !== 'retex' || (RETEX_STATUSES as readonly string[]).includes(detail.status));
   useMobilisationNotice(detail);
 
   const doMobilise = () => {
@@ -156,7 +160,7 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
       </Paper>
       <Tabs value={tab} onChange={(v) => v && go(detail.id, v as IncidentTab)} keepMounted={false}>
         <Tabs.List>
-          {INCIDENT_TABS.map((id) => (
+          {tabs.map((id) => (
             <Tabs.Tab key={id} value={id} data-testid={`tab-${id}`}>
               {t(`incidents.tabs.${id}`)}
             </Tabs.Tab>
@@ -179,6 +183,9 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
         </Tabs.Panel>
         <Tabs.Panel value="situation" pt="md">
           <SituationTab detail={detail} actor={actor} />
+        </Tabs.Panel>
+        <Tabs.Panel value="retex" pt="md">
+          <RetexTab detail={detail} actor={actor} />
         </Tabs.Panel>
       </Tabs>
       {confirmingMobilise && (

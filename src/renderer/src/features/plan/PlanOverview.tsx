@@ -1,5 +1,5 @@
 // Plan identity, the portable file (import/export), the paper fallback kit and the revision history.
-import { Button, FileButton, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, FileButton, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
@@ -100,10 +100,26 @@ export function PlanOverview({ plan, edit, workspaceId, onExport, onImport, busy
           <Table verticalSpacing={4} data-testid="plan-history">
             <Table.Tbody>
               {(history.data ?? []).map((entry) => (
-                <Table.Tr key={entry.revision}>
+                <Table.Tr key={entry.revision} data-testid={`plan-revision-${entry.revision}`}>
                   <Table.Td>#{entry.revision}</Table.Td>
                   <Table.Td>{formatDateTime(entry.savedAt, i18n.language)}</Table.Td>
-                  <Table.Td>{t(`plan.origin.${entry.origin}`)}</Table.Td>
+                  <Table.Td>
+                    {t(`plan.origin.${entry.origin}`)}
+                    {entry.author && (
+                      <Text size="xs" c="dimmed">
+                        {t('retex.planHistory.by')} {entry.author}
+                      </Text>
+                    )}
+                    {entry.lesson ? (
+                      <Text size="xs" data-testid="plan-revision-lesson">
+                        <Anchor href={`#/incidents/${entry.lesson.incidentId}/retex`} size="xs">
+                          {t('retex.planHistory.lesson', { incident: entry.lesson.incidentTitle, action: entry.lesson.action })}
+                        </Anchor>
+                      </Text>
+                    ) : (
+                      entry.note && <Text size="xs">{entry.note}</Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,0 +1,107 @@
+// RETEX with an action that changes the plan and the plan's revision naming the lesson: a stabilised incident's
+// RETEX tab measures its timings, takes the account and an action that proposes a checklist item; accepting it
+// makes a plan revision that the plan's history links back to the lesson; the crisis log records it all.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';
+
+const WORDS = {
+  fr: {
+    title: 'Panne du paiement en ligne — Lausanne',
+    notReached: 'non atteint',
+    action: 'Ajouter à la fiche le message d’attente sous 45 minutes',
+    itemKind: 'Une action de fiche réflexe',
+    itemFr: 'Publier le message d’attente pré-validé',
+    accepted: /Acceptée — révision (\d+) du plan/,
+    done: 'Faite le',
+    lesson: 'Issu du RETEX de « Panne du paiement en ligne — Lausanne »',
+  },
+  en: {
+    title: 'Online payment outage — Geneva',
+    notReached: 'not reached',
+    action: 'Add the 45-minute holding message to the playbook',
+    itemKind: 'A checklist item',
+    itemFr: 'Publier le message d’attente pré-validé',
+    accepted: /Accepted — plan revision (\d+)/,
+    done: 'Done on',
+    lesson: 'From the RETEX of “Online payment outage — Geneva”',
+  },
+};
+
+for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
+  test(`RETEX with an action that changes the plan, and the plan revision naming the lesson (${lang})`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    const w = WORDS[lang];
+    const actor = { author: 'Léa Martin', authorRole: 'crisisLead' };
+    const incident = await rpc<{ id: string }>(page.request, 'incidents:open', {
+      workspaceId: 'live',
+      incident: { title: w.title, scenarioKind: 'dataBreach', scenarioId: 'dataBreach', severity: 'high', actor },
+    });
+    const mobilised = await rpc<{ mobilisation: { calls: { roleId: string; personName: string }[] } }>(page.request, 'incidents:mobilise', { workspaceId: 'live', incidentId: incident.id, actor });
+    for (const call of mobilised.mobilisation.calls) {
+      await rpc(page.request, 'incidents:acknowledge', { workspaceId: 'live', incidentId: incident.id, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
+    }
+    await rpc(page.request, 'incidents:setStatus', { workspaceId: 'live', incidentId: incident.id, status: 'stabilised', actor });
+    await page.addInitScript(() => window.localStorage.setItem('tocsin.operator', JSON.stringify({ name: 'Léa Martin', role: 'crisisLead' })));
+
+    await test.step('the RETEX tab measures the timings from the incident’s records', async () => {
+      await openApp(page, lang, `incidents/${incident.id}/retex`);
+      await expect(page.getByTestId('tab-panel-retex')).toBeVisible();
+      await expect(page.getByTestId('retex-timing-mobilisation')).toContainText(/\d+ min/);
+      await expect(page.getByTestId('retex-timing-firstStatement')).toContainText(w.notReached);
+      await expect(page.getByTestId('retex-timing-detection')).toContainText(w.notReached);
+      await expect(page.getByTestId('retex-recovery')).toBeVisible();
+    });
+
+    await test.step('the account is saved', async () => {
+      await page.getByTestId('retex-whatHappened').fill('Le prestataire de paiement est tombé à 9 h ; 600 clients ont écrit.');
+      await page.getByTestId('retex-wentWell').fill('Le message d’attente est parti vite.');
+      await page.getByTestId('retex-wentBadly').fill('Pas de fiche pour une panne de prestataire.');
+      await page.getByTestId('retex-save').click();
+      await expect(page.getByTestId('retex-updated')).toContainText('Léa Martin');
+    });
+
+    await test.step('an action with an owner, a due date and a proposed checklist item', async () => {
+      await page.getByTestId('retex-action-text').fill(w.action);
+      await expect(page.getByTestId('retex-action-person')).not.toHaveValue('');
+      // Due in thirty days by default, shown as a day in the reader's language.
+      await expect(page.getByTestId('retex-action-due')).toHaveValue(/\d{4}$/);
+      await page.getByTestId('retex-change-kind').click();
+      await page.getByRole('option', { name: w.itemKind }).click();
+      await page.getByTestId('retex-change-fr').fill(w.itemFr);
+      await page.getByTestId('retex-change-en').fill('Publish the pre-approved holding message');
+      await page.getByTestId('retex-change-deadline').fill('PT45M');
+      await page.getByTestId('retex-action-add').click();
+      await expect(page.getByTestId('retex-actions')).toContainText(w.action);
+      await saveScreen(page, testInfo, `retex-${lang}`);
+      await expectAccessible(page, 'RETEX tab', '[data-testid="tab-panel-retex"]');
+    });
+
+    let revision = '';
+    await test.step('accepting the change edits the plan; the action is then done', async () => {
+      const row = page.getByTestId('retex-actions').locator('tbody tr', { hasText: w.action });
+      await row.getByTestId('retex-change-accept').click();
+      await expect(row.getByTestId('retex-change-state')).toHaveText(w.accepted);
+      revision = w.accepted.exec((await row.getByTestId('retex-change-state').innerText()) ?? '')![1]!;
+      await row.getByTestId('retex-action-toggle').click();
+      await expect(row.getByTestId('retex-action-state')).toContainText(w.done);
+      await saveScreen(page, testInfo, `retex-accepted-${lang}`);
+    });
+
+    await test.step('the crisis log records the plan change', async () => {
+      await page.getByTestId('tab-log').click();
+      await expect(page.getByTestId('tab-panel-log').getByText(w.action).first()).toBeVisible();
+    });
+
+    await test.step('the plan’s history names the lesson the revision came from', async () => {
+      await openApp(page, lang, 'plan');
+      const entry = page.getByTestId(`plan-revision-${revision}`);
+      await expect(entry).toContainText(w.lesson);
+      await expect(entry).toContainText(w.action);
+      await expect(entry).toContainText('Léa Martin');
+      await saveScreen(page, testInfo, `retex-plan-history-${lang}`);
+      await expectAccessible(page, 'plan history', '[data-testid="plan-history"]');
+      await entry.getByRole('link').click();
+      await expect(page.getByTestId('tab-panel-retex')).toBeVisible();
+    });
+  });
+}
