@@ -73,7 +73,7 @@ function crossValidatedPredictions(train: LabelledSplit, lexicon: Lexicon): Tone
 }
 
 /** Lexicon scorer on `split`, and a local model trained only on the `train` split (inside this run, never kept). */
-export function evaluateTone(folder: string, split = 'val'): LanguageEvaluation[] {
+export function evaluateTone(folder: string, split = 'val', options: { share: boolean } = { share: true }): LanguageEvaluation[] {
   const lexicons = loadLexicons();
   const results: LanguageEvaluation[] = [];
   for (const language of ['en', 'fr'] as const) {
@@ -89,9 +89,11 @@ export function evaluateTone(folder: string, split = 'val'): LanguageEvaluation[
       const trained = trainModel(train.texts, train.labels, lexicon);
       const modelPredictions = evalSplit.texts.map((t) => trained.predict(features(t, lexicon)).toneClass);
       model = toneMetrics(evalSplit.labels, modelPredictions);
-      const lexiconOnTrain = train.texts.map((t) => scoreWithLexicon(t, lexicon).toneClass);
-      lexiconShare = shareError(evalSplit.labels, lexiconPredictions, measuredConfusion(train.labels, lexiconOnTrain));
-      modelShare = shareError(evalSplit.labels, modelPredictions, measuredConfusion(train.labels, crossValidatedPredictions(train, lexicon)));
+      if (options.share) {
+        const lexiconOnTrain = train.texts.map((t) => scoreWithLexicon(t, lexicon).toneClass);
+        lexiconShare = shareError(evalSplit.labels, lexiconPredictions, measuredConfusion(train.labels, lexiconOnTrain));
+        modelShare = shareError(evalSplit.labels, modelPredictions, measuredConfusion(train.labels, crossValidatedPredictions(train, lexicon)));
+      }
     }
     results.push({
       language,
