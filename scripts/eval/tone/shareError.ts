@@ -24,7 +24,7 @@ export const SHARE_PROTOCOL: ShareErrorOptions = { samples: 200, postsPerSample:
 export function measuredConfusion(gold: readonly ToneClass[], predicted: readonly ToneClass[]): NegativeConfusion {
   return confusionFrom(
     gold.map((g, i) => ({ negative: g === 'negative', predictedNegative: predicted[i] === 'negative' })),
-    'default',
+    'labelled',
   );
 }
 

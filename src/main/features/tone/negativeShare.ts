@@ -11,8 +11,8 @@ export interface NegativeConfusion {
   /** Truly non-negative posts seen, and how many of them the classifier called negative. */
   others: number;
   othersCalledNegative: number;
-  /** Where the counts come from, for the why-card and the logs. */
-  source: 'corrections' | 'default';
+  /** Analysts' corrections in the workspace, or labelled posts measured offline (eval:tone). */
+  source: 'corrections' | 'labelled';
 }
 
 export interface ShareEstimate {
@@ -58,10 +58,12 @@ function rate(hits: number, n: number): { value: number; variance: number } {
  * quadrature, the Wilson half-widths of q and the delta-method spread of the two rates, all divided by the same
  * (tpr − fpr): few posts in the window or few labelled posts behind the rates both widen it.
  */
-export function estimateNegativeShare(negative: number, classified: number, confusion: NegativeConfusion): ShareEstimate {
+export function estimateNegativeShare(negative: number, classified: number, confusion: NegativeConfusion | null): ShareEstimate {
   if (classified === 0) return { raw: 0, share: 0, low: 0, high: 1, corrected: false };
   const q = negative / classified;
   const band = wilson(negative, classified);
+  // Without a measured confusion the share is the classified one, and only the window's size is accounted for.
+  if (confusion === null) return { raw: q, share: q, low: band.low, high: band.high, corrected: false };
   const tpr = rate(confusion.negativesCaught, confusion.negatives);
   const fpr = rate(confusion.othersCalledNegative, confusion.others);
   const separation = tpr.value - fpr.value;
@@ -81,19 +83,19 @@ export function estimateNegativeShare(negative: number, classified: number, conf
   };
 }
 
-/** Confusion counts from posts whose classifier verdict and true tone are both known. */
+/** Confusion counts from posts whose classifier verdict and true tone are both known (`n` posts alike, 1 if absent). */
 export function confusionFrom(
-  pairs: Iterable<{ predictedNegative: boolean; negative: boolean }>,
+  pairs: Iterable<{ predictedNegative: boolean; negative: boolean; n?: number }>,
   source: NegativeConfusion['source'],
 ): NegativeConfusion {
   const c: NegativeConfusion = { negatives: 0, negativesCaught: 0, others: 0, othersCalledNegative: 0, source };
-  for (const { predictedNegative, negative } of pairs) {
+  for (const { predictedNegative, negative, n = 1 } of pairs) {
     if (negative) {
-      c.negatives += 1;
-      if (predictedNegative) c.negativesCaught += 1;
+      c.negatives += n;
+      if (predictedNegative) c.negativesCaught += n;
     } else {
-      c.others += 1;
-      if (predictedNegative) c.othersCalledNegative += 1;
+      c.others += n;
+      if (predictedNegative) c.othersCalledNegative += n;
     }
   }
   return c;

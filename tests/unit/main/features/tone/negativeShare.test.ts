@@ -3,7 +3,7 @@ import { confusionFrom, estimateNegativeShare, wilson, type NegativeConfusion } 
 import { seededRandom } from '../../../../../src/main/platform/seededRandom';
 
 /** A classifier that catches 70 % of negative posts and calls 12 % of the others negative, measured on 2000 posts. */
-const KNOWN: NegativeConfusion = { negatives: 1000, negativesCaught: 700, others: 1000, othersCalledNegative: 120, source: 'default' };
+const KNOWN: NegativeConfusion = { negatives: 1000, negativesCaught: 700, others: 1000, othersCalledNegative: 120, source: 'labelled' };
 
 function classifiedNegatives(truth: number, n: number, random: () => number): number {
   let called = 0;
@@ -67,7 +67,7 @@ describe('adjusted classify-and-count', () => {
   });
 
   it('reports the raw share when the classifier barely separates negative posts from the others', () => {
-    const blind: NegativeConfusion = { negatives: 500, negativesCaught: 250, others: 500, othersCalledNegative: 220, source: 'default' };
+    const blind: NegativeConfusion = { negatives: 500, negativesCaught: 250, others: 500, othersCalledNegative: 220, source: 'labelled' };
     const e = estimateNegativeShare(30, 100, blind);
     expect(e.corrected).toBe(false);
     expect(e.share).toBe(0.3);
@@ -94,5 +94,14 @@ describe('adjusted classify-and-count', () => {
     expect(wilson(0, 10).high).toBeCloseTo(0.2775, 3);
     expect(wilson(5, 10).low).toBeCloseTo(0.2366, 3);
     expect(wilson(5, 10).high).toBeCloseTo(0.7634, 3);
+  });
+});
+
+describe('negative share without a measured confusion', () => {
+  it('is the classified share with its Wilson band', () => {
+    const e = estimateNegativeShare(30, 100, null);
+    expect(e).toMatchObject({ raw: 0.3, share: 0.3, corrected: false });
+    expect(e.low).toBeCloseTo(wilson(30, 100).low, 10);
+    expect(e.high).toBeCloseTo(wilson(30, 100).high, 10);
   });
 });
