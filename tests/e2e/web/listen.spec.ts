@@ -130,7 +130,7 @@ for (const lang of ['fr', 'en'] as const) {
         const secret = (await hookRow.getByTestId('webhook-secret').textContent()) ?? '';
         expect(hookUrl).toContain(`http://127.0.0.1:${port}/hooks/`);
         await saveScreen(page, testInfo, `${lang}-listen-sources-webhook`);
-        const body = JSON.stringify({ mentions: [{ externalId: `hook-${lang}-1`, author: { handle: '@veille' }, text: `Alerte webhook ${lang} : boycott ACME`, publishedAt: new Date().toISOString() }] });
+        const body = JSON.stringify({ mentions: [{ externalId: `hook-${lang}-1`, author: { handle: '@veille' }, text: `Alerte webhook ${lang} : fuite de données chez ACME`, publishedAt: new Date().toISOString() }] });
         const sent = new Date();
         await expect(async () => {
           const response = await fetch(hookUrl, {
@@ -145,6 +145,7 @@ for (const lang of ['fr', 'en'] as const) {
           });
           expect([200, 202]).toContain(response.status);
         }).toPass({ timeout: 10_000 });
+        // The stream keeps the watch chosen earlier (ACME): the post speaks of the leak, so it belongs there.
         await page.getByTestId('nav-mentions').click();
         await expect(page.getByTestId('mention-card').filter({ hasText: `Alerte webhook ${lang}` })).toBeVisible({ timeout: 15_000 });
       });

@@ -35,6 +35,9 @@ for (const lang of ['fr', 'en'] as const) {
     await page.keyboard.press('Escape');
 
     await page.getByTestId('nav-composer').click();
+    // A calm post matches no incident's watches: it waits in the whole queue.
+    const scope = page.getByTestId('composer-responses-scope');
+    if (await scope.isVisible()) await scope.getByText(lang === 'fr' ? 'Toute la file' : 'The whole queue').click();
     const item = page.getByTestId(`response-${id}`);
     await expect(item).toContainText(w.text, { timeout: 15_000 });
     await expect(item).toContainText(w.reason);

@@ -244,9 +244,10 @@ export class IncidentService {
   /** The cell corrects the watches and the start; the end stays the closing. Audited in the crisis log. */
   setScope(workspaceId: WorkspaceId, incidentId: IncidentId, choice: ScopeChoice, actor: Actor): IncidentDetail {
     const repo = this.#repoOf(workspaceId);
-    const row = this.#incident(repo, incidentId);
+    // The scope is editable up to closing; a closed incident's report is evidence.
+    this.#open(repo, incidentId);
     const watches = this.#existingWatches(repo, choice.watchIds);
-    const start = this.#validStart(choice.start, row.periodEnd);
+    const start = this.#validStart(choice.start);
     repo.atomically(() => {
       repo.setScopeWatches(incidentId, watches.map((w) => w.id));
       repo.setPeriodStart(incidentId, start, this.#now());
@@ -430,7 +431,7 @@ export class IncidentService {
     const watchIds = choice?.watchIds
       ? this.#existingWatches(repo, choice.watchIds).map((w) => w.id)
       : (alertWatch ?? repo.activeWatchIds());
-    const start = choice?.start ? this.#validStart(choice.start, null) : (alert ? this.#alertStart(workspaceId, alert) : null) ?? now;
+    const start = choice?.start ? this.#validStart(choice.start) : (alert ? this.#alertStart(workspaceId, alert) : null) ?? now;
     return { watchIds, start };
   }
 
@@ -456,15 +457,12 @@ export class IncidentService {
     return found;
   }
 
-  /** A period cannot start in the future nor after the incident closed. */
-  #validStart(start: string, end: string | null): string {
+  /** A period cannot start in the future. */
+  #validStart(start: string): string {
     const at = Date.parse(start);
     if (Number.isNaN(at)) throw failure('INVALID_INPUT', 'incidents.failures.startNotADate', undefined, [{ path: 'start', message: 'invalidDate' }]);
     if (at > this.deps.clock.now().getTime() + CLOCK_SKEW_MS) {
       throw failure('INVALID_INPUT', 'incidents.failures.startInFuture', undefined, [{ path: 'start', message: 'future' }]);
-    }
-    if (end !== null && at >= Date.parse(end)) {
-      throw failure('INVALID_INPUT', 'incidents.failures.startAfterClose', undefined, [{ path: 'start', message: 'afterEnd' }]);
     }
     return new Date(at).toISOString();
   }
@@ -483,7 +481,7 @@ export class IncidentService {
     return row;
   }
 
-  /** Roster and mobilisation changes are refused on a closed incident: its record is final. */
+  /** Roster, mobilisation and scope changes are refused on a closed incident: its record is final. */
   #open(repo: IncidentRepository, incidentId: IncidentId): IncidentRow {
     const row = this.#incident(repo, incidentId);
     if (row.status === 'closed') throw failure('CONFLICT', 'incidents.failures.closed');

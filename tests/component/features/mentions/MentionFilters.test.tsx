@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTERS, MentionFilters, toMentionFilter, type FilterState } from '../../../../src/renderer/src/features/mentions/MentionFilters';
@@ -29,7 +29,7 @@ describe('MentionFilters', () => {
     renderInApp(<Harness onFilter={onFilter} />, { language: 'fr' });
     await choose(screen.getByRole('combobox', { name: t('mentions.watch') }), 'Acme');
     await choose(screen.getByRole('combobox', { name: t('mentions.tone') }), t('mentions.tones.negative'));
-    await choose(screen.getByRole('combobox', { name: t('mentions.period') }), t('mentions.periods.day'));
+    fireEvent.click(screen.getByRole('radio', { name: t('mentions.periods.day') }));
     type(screen.getByRole('textbox', { name: t('mentions.minAudience') }), '10000');
     type(screen.getByTestId('mentions-search'), '  "rappel de lots" ');
     // The search waits for the typing to pause before filtering.

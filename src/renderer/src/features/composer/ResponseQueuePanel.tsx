@@ -1,5 +1,5 @@
 // Mentions waiting for an answer: assign a role, start a reply statement, or record how it was handled.
-import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseItem } from '../../../../shared/domain/responseQueue';
@@ -15,13 +15,31 @@ const REASON_COLOR: Record<ResponseItem['reason'], string> = { question: 'blue',
 
 export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId: string | null; onOpenStatement: (id: string) => void }) {
   const { t } = useTranslation();
-  const items = useResponses(props.workspaceId, props.incidentId);
-  const counts = useResponseCounts(props.workspaceId, props.incidentId);
+  // A mention flagged from the stream may lie outside every incident's watches: the whole queue stays one click away.
+  const [whole, setWhole] = useState(false);
+  const scopeId = whole ? null : props.incidentId;
+  const items = useResponses(props.workspaceId, scopeId);
+  const counts = useResponseCounts(props.workspaceId, scopeId);
   return (
     <Paper withBorder p="md" data-testid="composer-responses">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={4}>{t('composer.responses.title')}</Title>
+          <Group gap="md">
+            <Title order={4}>{t('composer.responses.title')}</Title>
+            {props.incidentId !== null && (
+              <SegmentedControl
+                size="xs"
+                aria-label={t('composer.responses.scope.label')}
+                value={whole ? 'all' : 'incident'}
+                onChange={(v) => setWhole(v === 'all')}
+                data={[
+                  { value: 'incident', label: t('composer.responses.scope.incident') },
+                  { value: 'all', label: t('composer.responses.scope.all') },
+                ]}
+                data-testid="composer-responses-scope"
+              />
+            )}
+          </Group>
           <Badge size="lg" color={counts.data?.unanswered ? 'orange' : 'gray'} data-testid="composer-responses-unanswered">
             {t('composer.responses.unanswered', { count: counts.data?.unanswered ?? 0 })}
           </Badge>

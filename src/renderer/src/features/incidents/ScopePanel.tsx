@@ -45,7 +45,7 @@ export function ScopePanel({ detail, actor }: { detail: IncidentDetail; actor: A
           <Button variant="light" size="xs" onClick={openDashboard} data-testid="scope-dashboard">
             {t('incidents.scope.openDashboard')}
           </Button>
-          {!editing && (
+          {!editing && detail.status !== 'closed' && (
             <Button variant="default" size="xs" onClick={edit} data-testid="scope-edit">
               {t('incidents.scope.edit')}
             </Button>

@@ -1,5 +1,5 @@
 // The stream's filters: full-text search, watch, source, language, tone, minimum audience and period.
-import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -123,21 +123,18 @@ export function MentionFilters({
         onChange={(v) => set({ minAudience: typeof v === 'number' ? v : '' })}
         w={140}
       />
-      {bounds ? (
-        <Button variant="subtle" onClick={() => onBounds(null)} data-testid="mentions-live">
-          {t('dashboard.period.live')}
-        </Button>
-      ) : (
-        <Select
-          label={t('mentions.period')}
-          data={(Object.keys(PERIODS) as Period[]).map((p) => ({ value: p, label: t(`mentions.periods.${p}`) }))}
-          value={value.period}
-          onChange={(v) => v && set({ period: v as Period })}
-          allowDeselect={false}
-          w={160}
-        />
-      )}
-      <PeriodPicker bounds={bounds} onBounds={onBounds} testId="mentions-dates" />
+      {/* One period control: the relative choices beside the dates, the dates shared with the other screens. */}
+      <PeriodPicker
+        ranges={(Object.keys(PERIODS) as Period[]).map((p) => ({ value: p, label: t(`mentions.periods.${p}`) }))}
+        range={value.period}
+        onRange={(period) => {
+          onBounds(null);
+          set({ period });
+        }}
+        bounds={bounds}
+        onBounds={onBounds}
+        testId="mentions-dates"
+      />
     </Group>
   );
 }

@@ -60,7 +60,9 @@ describe('incident scope', () => {
     advance(30);
     const closed = await invoke(c, 'incidents:setStatus', { ...input, status: 'closed' });
     expect(closed.scope.end).toBe(new Date(NOW + 30 * 60_000).toISOString());
-    const afterEnd = await c.dispatch('incidents:setScope', { ...input, watchIds: [cafe], start: '2026-03-02T08:45:00Z' });
-    expect(afterEnd).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'start' }] } });
+    // Editable up to closing only: the closed incident's scope stays what its report read.
+    const afterClose = await c.dispatch('incidents:setScope', { ...input, watchIds: [cafe], start: '2026-03-01T09:00:00Z' });
+    expect(afterClose).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await invoke(c, 'incidents:get', { workspaceId: 'live', incidentId: opened.id })).scope.watchIds).toEqual([bank]);
   });
 });
