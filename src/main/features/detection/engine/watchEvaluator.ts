@@ -3,6 +3,7 @@ import { DEFAULT_VOLUME_SETTINGS } from '../volume/defaultVolumeSettings';
 import { VolumeDetector } from '../volume/volumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
+import { binomialTail, normalTail } from './binomialTail';
 import { burstingTerms, type BurstSettings, type TermBurst } from './termBursts';
 import { estimateNegativeShare, foldAccents, type NegativeConfusion } from '../../tone';
 import { extractTerms, type VocabularyMatcher } from './vocabularyMatcher';
@@ -20,8 +21,11 @@ const HISTORY_DAYS = 7;
 const PRIOR_NEGATIVE_SHARE = 0.2;
 const MIN_BASELINE_TONED = 200;
 const MIN_WINDOW_TONED = 20;
-/** Binomial z the hour's negative count must reach against the baseline share: small hours are noisy. */
-const NEGATIVE_MIN_Z = 4;
+/**
+ * How rare the hour's negative count must be against the baseline share: as rare as 4 σ, judged by the exact
+ * binomial tail, since small hours are noisy and the normal approximation flatters them.
+ */
+const NEGATIVE_ALPHA = normalTail(4);
 const VOCABULARY_MIN_MENTIONS = 3;
 /** A term emerges with at least 5 mentions in the hour that its usual share makes less likely than one in a million. */
 const EMERGING_BURST: BurstSettings = { minCount: 5, alpha: 1e-6 };
@@ -408,8 +412,7 @@ export class WatchEvaluator {
     const share = toned > 0 ? window.share : 0;
     const deltaPoints = (share - baseShare) * 100;
     const p = Math.min(Math.max(rawBaseShare, 0.02), 0.98);
-    const z = toned > 0 ? (negative - toned * p) / Math.sqrt(toned * p * (1 - p)) : 0;
-    const significant = toned >= MIN_WINDOW_TONED && z >= NEGATIVE_MIN_Z;
+    const significant = toned >= MIN_WINDOW_TONED && negative > toned * p && binomialTail(negative, toned, p) <= NEGATIVE_ALPHA;
     let level = enough && significant ? levelFor(deltaPoints, this.settings.negativeShareDelta) : 'calm';
     if (!confident && levelIndex(level) > levelIndex('vigilance')) level = 'vigilance';
     const percent = (x: number) => Math.round(x * 1000) / 10;

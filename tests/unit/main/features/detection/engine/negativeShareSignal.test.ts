@@ -46,3 +46,21 @@ describe('negative-share signal', () => {
     expect(s.value - s.reference!).toBeGreaterThan(30);
   });
 });
+
+describe('negative-share significance on a small hour', () => {
+  it('does not fire on 10 negative posts of 21 against a 15.7 % week: the exact binomial tail is not 4 σ rare', () => {
+    const ev = new WatchEvaluator({ ...settings, minMentionsPerHour: 5 }, vocabulary, { cooldownMs: 3_600_000 });
+    const rows = [];
+    for (let b = current - 7 * 288; b <= current - 12; b += 1) rows.push({ bucket: b, count: 1000, negative: 157, toned: 1000 });
+    // 21 toned posts in the hour, 10 of them negative.
+    for (let b = current - 11; b <= current; b += 1) {
+      const k = b - (current - 11);
+      rows.push({ bucket: b, count: k < 9 ? 2 : 1, negative: k < 10 ? 1 : 0, toned: k < 9 ? 2 : 1 });
+    }
+    ev.warmBuckets(rows);
+    const s = shareSignal(ev);
+    expect(s.value).toBeCloseTo(47.6, 1);
+    expect(s.reference).toBe(15.7);
+    expect(s.level).toBe('calm');
+  });
+});
