@@ -78,7 +78,8 @@ export class ToneService {
    * those of the posts analysts chose to correct, who open the doubtful ones more often than the others: they lean
    * pessimistic (fewer negatives caught, more false alarms than on a random sample), so the correction leans
    * towards overcorrecting, and the band widens with few corrections. Verdicts recorded before a local model was
-   * trained are the lexicon's.
+   * trained are the lexicon's. A corrected post already carries its true tone in the rollups and is corrected
+   * again with the rest of its window: negligible while corrections are a small part of a window's posts.
    */
   shareConfusion(workspaceId: WorkspaceId): NegativeConfusion | null {
     const state = this.#state(this.store.get(workspaceId));
