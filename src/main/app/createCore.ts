@@ -79,7 +79,11 @@ export function createCore(options: CoreOptions) {
   const modules: FeatureModule[] = [
     ...[createSystem(options.shell), workspaces, crisisLog, createSecurity({ ...base, keyRing, network, audit }), plan, mentions, detection, sources, watches],
     createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),
-    createDashboard({ ...base, replayLevels: (id, watchId, from, to) => detection.service.replayLevels(id, watchId, from, to) }),
+    createDashboard({
+      ...base,
+      replayLevels: (id, watchId, from, to) => detection.service.replayLevels(id, watchId, from, to),
+      shareConfusion: (id) => detection.tone.shareConfusion(id),
+    }),
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, exercises, reports],

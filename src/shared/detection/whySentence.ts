@@ -4,6 +4,13 @@ import type { Signal } from '../domain/detection';
 
 type Translate = (key: string, options: Record<string, unknown>) => string;
 
+/** How sure a share is, from the width of its 95 % band in points: firm within ±5, rough within ±12.5. */
+export function sureness(widthPoints: number): 'firm' | 'rough' | 'loose' {
+  if (widthPoints <= 10) return 'firm';
+  if (widthPoints <= 25) return 'rough';
+  return 'loose';
+}
+
 export function whySentence(signal: Signal, t: Translate): string {
   const key = (name: string) => `incidents.overview.whySignal.${name}`;
   const items = signal.items.slice(0, 5).join(', ');
@@ -13,9 +20,19 @@ export function whySentence(signal: Signal, t: Translate): string {
       return signal.reference === null
         ? t(key('volumeUnusual'), { value: signal.value })
         : t(key('volume'), { value: signal.value, reference: signal.reference });
-    case 'negativeShare':
+    case 'negativeShare': {
       // value: the last hour's negative share (%); reference: the watch's own baseline share (%).
-      return t(key('negativeShare'), { value: signal.value, reference: signal.reference ?? 0 });
+      const { band } = signal;
+      if (!band) return t(key('negativeShare'), { value: signal.value, reference: signal.reference ?? 0 });
+      return t(key('negativeShareBand'), {
+        value: signal.value,
+        reference: signal.reference ?? 0,
+        low: band.low,
+        high: band.high,
+        sureness: t(`${key('sureness')}.${sureness(band.high - band.low)}`, {}),
+        basis: t(band.corrected ? key('shareCorrected') : key('shareAsClassified'), {}),
+      });
+    }
     case 'audience':
     case 'vocabulary':
     case 'emergingTerms':

@@ -36,7 +36,10 @@ export const volumePointSchema = z.object({
   negative: z.number().int().nonnegative(),
   neutral: z.number().int().nonnegative(),
   positive: z.number().int().nonnegative(),
-  /** Share of negative among mentions with a tone, 0–1; null when none has a tone. */
+  /**
+   * Share of negative among mentions with a tone, 0–1, corrected for the tone classifier's known errors when the
+   * workspace has measured them (see the series' `negativeShare`); null when none has a tone.
+   */
   negativeShare: z.number().min(0).max(1).nullable(),
   /** Seasonal baseline for this time of day (median and quartiles of the previous days); null without history. */
   baseline: z.object({ low: z.number(), median: z.number(), high: z.number() }).nullable(),
@@ -55,6 +58,13 @@ export const dashboardSeriesSchema = z.object({
   baselineDays: z.number().int().min(0).max(7),
   points: z.array(volumePointSchema),
   total: z.number().int().nonnegative(),
+  /**
+   * Negative share of the whole range with its 95 % band (0–1); `corrected`: adjusted for the tone classifier's
+   * known errors (else as classified). Null when no mention of the range has a tone.
+   */
+  negativeShare: z
+    .object({ share: z.number().min(0).max(1), low: z.number().min(0).max(1), high: z.number().min(0).max(1), corrected: z.boolean() })
+    .nullable(),
   alerts: z.array(z.object({ id: z.number().int(), at: z.iso.datetime(), level: crisisLevelSchema })),
   /**
    * Where the level strip comes from a backtest replay rather than stored live levels: the part of the range

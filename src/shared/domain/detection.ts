@@ -20,6 +20,11 @@ export const signalSchema = z.object({
   reference: z.number().nullable(),
   /** Terms, authors or hashtags behind the signal, most important first. */
   items: z.array(z.string()).max(20),
+  /**
+   * Negative share only: the 95 % band around `value` (same unit, %), and whether `value` is corrected for the
+   * tone classifier's known errors or is the share as classified. Absent from signals stored before it existed.
+   */
+  band: z.object({ low: z.number(), high: z.number(), corrected: z.boolean() }).optional(),
 });
 export type Signal = z.infer<typeof signalSchema>;
 

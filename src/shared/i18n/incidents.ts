@@ -108,6 +108,15 @@ export const incidentsEn = {
       volume: 'Volume ×{{value, number(maximumFractionDigits: 1)}} against the usual level for this hour ({{reference, number(maximumFractionDigits: 0)}} mentions/h)',
       volumeUnusual: 'Unusual volume: ×{{value, number(maximumFractionDigits: 1)}}',
       negativeShare: 'Negative share {{value, number(maximumFractionDigits: 1)}}% (usually {{reference, number(maximumFractionDigits: 1)}}%)',
+      negativeShareBand:
+        'Negative share {{value, number(maximumFractionDigits: 1)}}% (usually {{reference, number(maximumFractionDigits: 1)}}%), likely between {{low, number(maximumFractionDigits: 0)}}% and {{high, number(maximumFractionDigits: 0)}}%: {{sureness}}, {{basis}}',
+      sureness: {
+        firm: 'a firm figure',
+        rough: 'a rough figure',
+        loose: 'a loose figure, from few posts',
+      },
+      shareCorrected: 'corrected for the tone model’s known errors',
+      shareAsClassified: 'as the tone model classified the posts (too few analyst corrections yet to correct its errors)',
       audience: 'Influential authors: {{items}}',
       vocabulary: 'Crisis vocabulary: {{items}}',
       emergingTerms: 'Emerging terms: {{items}}',
@@ -420,6 +429,15 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
       volume: 'Volume ×{{value, number(maximumFractionDigits: 1)}} par rapport au niveau habituel de cette heure ({{reference, number(maximumFractionDigits: 0)}} mentions/h)',
       volumeUnusual: 'Volume inhabituel : ×{{value, number(maximumFractionDigits: 1)}}',
       negativeShare: 'Part négative {{value, number(maximumFractionDigits: 1)}} % (habituellement {{reference, number(maximumFractionDigits: 1)}} %)',
+      negativeShareBand:
+        'Part négative {{value, number(maximumFractionDigits: 1)}} % (habituellement {{reference, number(maximumFractionDigits: 1)}} %), probablement entre {{low, number(maximumFractionDigits: 0)}} % et {{high, number(maximumFractionDigits: 0)}} % : {{sureness}}, {{basis}}',
+      sureness: {
+        firm: 'chiffre sûr',
+        rough: 'chiffre approximatif',
+        loose: 'chiffre peu sûr, tiré de peu de messages',
+      },
+      shareCorrected: 'corrigé des erreurs connues du modèle de tonalité',
+      shareAsClassified: 'tel que le modèle de tonalité a classé les messages (pas encore assez de corrections des analystes pour corriger ses erreurs)',
       audience: 'Auteurs influents : {{items}}',
       vocabulary: 'Vocabulaire de crise : {{items}}',
       emergingTerms: 'Termes émergents : {{items}}',

@@ -4,7 +4,13 @@ import type { FeatureModule } from '../../platform/ipc/handlerTypes';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { DashboardService, type LevelReplay } from './dashboardService';
 import { dashboardHandlers } from './handlers';
+import type { ShareConfusionLookup } from './dashboardService';
 
-export function createDashboard(deps: { store: WorkspaceLookup; clock: Clock; replayLevels?: LevelReplay }): FeatureModule {
-  return { handlers: dashboardHandlers(new DashboardService(deps.store, deps.clock, deps.replayLevels)) };
+export function createDashboard(deps: {
+  store: WorkspaceLookup;
+  clock: Clock;
+  replayLevels?: LevelReplay;
+  shareConfusion?: ShareConfusionLookup;
+}): FeatureModule {
+  return { handlers: dashboardHandlers(new DashboardService(deps.store, deps.clock, deps.replayLevels, deps.shareConfusion)) };
 }

@@ -18,6 +18,7 @@ import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup'
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
 import { failure } from '../../platform/i18n/failure';
+import { estimateNegativeShare, type NegativeConfusion, type ShareEstimate } from '../tone';
 
 const MS_PER_MINUTE = 60_000;
 const MINUTES_PER_DAY = 1440;
@@ -39,6 +40,9 @@ export interface Period {
   to?: string;
 }
 
+/** The workspace's measured tone confusion (ToneService.shareConfusion); null while it is not known. */
+export type ShareConfusionLookup = (workspaceId: WorkspaceId) => NegativeConfusion | null;
+
 /** The levels a backtest replay goes through over [from, to), in time order (the replay starts calm). */
 export type LevelReplay = (workspaceId: WorkspaceId, watchId: number, fromIso: string, toIso: string) => LevelChange[];
 
@@ -48,6 +52,10 @@ const REPLAY_MAX_MINUTES = 31 * MINUTES_PER_DAY;
 const iso = (minute: number) => new Date(minute * MS_PER_MINUTE).toISOString();
 const rank = (level: string) => Math.max(0, CRISIS_LEVELS.indexOf(level as CrisisLevel));
 
+function shareOfRange(e: ShareEstimate): DashboardSeries['negativeShare'] {
+  return { share: e.share, low: e.low, high: e.high, corrected: e.corrected };
+}
+
 export class DashboardService {
   readonly #repo = perWorkspace((ws) => new DashboardRepository(ws.db));
   readonly #rollups = perWorkspace((ws) => new RollupRepository(ws.db));
@@ -56,6 +64,7 @@ export class DashboardService {
     private readonly workspaces: WorkspaceLookup,
     private readonly clock: Clock,
     private readonly replay?: LevelReplay,
+    private readonly shareConfusion: ShareConfusionLookup = () => null,
   ) {}
 
   series(workspaceId: WorkspaceId, watchId: number, period: Period): DashboardSeries {
@@ -71,7 +80,12 @@ export class DashboardService {
     const toIso = iso(w.toMinute);
     const spans = repo.alertSpans(watchId, fromIso, toIso);
     const { levels, replayed } = this.#levels(workspaceId, repo, watchId, w);
+    // The negative share shown is the one the level reads: corrected for the classifier's known errors when the
+    // workspace has measured them.
+    const confusion = this.shareConfusion(workspaceId);
     let baselineDays = 0;
+    let negative = 0;
+    let toned = 0;
     let total = 0;
     const points: VolumePoint[] = [];
     for (let start = w.fromMinute; start < w.toMinute; start += w.bucketMinutes) {
@@ -88,11 +102,13 @@ export class DashboardService {
         if (first !== null && first <= slot) past.push(((hourly.get(slot)?.count ?? 0) * Math.min(w.bucketMinutes, 60)) / 60);
       }
       baselineDays = Math.max(baselineDays, past.length);
-      const toned = counts.negative + counts.neutral + counts.positive;
+      const bucketToned = counts.negative + counts.neutral + counts.positive;
+      negative += counts.negative;
+      toned += bucketToned;
       points.push({
         at: iso(start),
         ...counts,
-        negativeShare: toned > 0 ? counts.negative / toned : null,
+        negativeShare: bucketToned > 0 ? estimateNegativeShare(counts.negative, bucketToned, confusion).share : null,
         baseline: seasonalBand(past),
         level: highestLevel(levels, iso(start), iso(start + w.bucketMinutes)),
       });
@@ -106,6 +122,7 @@ export class DashboardService {
       baselineDays,
       points,
       total,
+      negativeShare: toned > 0 ? shareOfRange(estimateNegativeShare(negative, toned, confusion)) : null,
       alerts: spans
         .filter((s) => s.openedAt >= fromIso)
         .map((s) => ({ id: s.id, at: new Date(s.openedAt).toISOString(), level: s.level as CrisisLevel })),

@@ -44,7 +44,7 @@ export function createDetection(deps: {
   const lexicons = loadLexicons();
   const tone = new ToneService(deps.store, lexicons, deps.clock, deps.events);
   const enricher = new ToneEnricher(lexicons, (id) => tone.model(id));
-  const service = new DetectionService({ ...deps, lexicons });
+  const service = new DetectionService({ ...deps, lexicons, shareConfusion: (id) => tone.shareConfusion(id) });
   let unsubscribe: (() => void) | null = null;
   // Watches or the mentions they hold changed: evaluators are warmed again from storage.
   const stopWatching = deps.events.on('watches:changed', ({ workspaceId }) => service.watchesChanged(workspaceId));

@@ -23,7 +23,7 @@ import { RollupRepository, type CommittedBatch } from '../mentions';
 import type { CrisisLogService } from '../crisisLog';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
-import type { Lexicon, ToneLanguage } from '../tone';
+import type { Lexicon, NegativeConfusion, ToneLanguage } from '../tone';
 import { buildVocabulary } from './engine/buildVocabulary';
 import { firedSignature, followEpisode, openingExplanation, sameExplanation } from './engine/episodeExplanation';
 import { levelIndex } from './engine/levelFusion';
@@ -52,6 +52,8 @@ export interface DetectionDeps {
   lexicons: Record<ToneLanguage, Lexicon>;
   plan: (workspaceId: WorkspaceId) => CrisisPlan;
   crisisLog?: CrisisLogService;
+  /** The tone classifier's measured confusion in a workspace (ToneService.shareConfusion). */
+  shareConfusion?: (workspaceId: WorkspaceId) => NegativeConfusion | null;
 }
 
 interface LiveWatch {
@@ -263,6 +265,7 @@ export class DetectionService {
     const evaluator = new WatchEvaluator(effective, buildVocabulary(effective, this.deps.lexicons), {
       ...DEFAULT_EVALUATOR_OPTIONS,
       ignoredTerms: keywordWords([watch.name, ...watch.keywords]),
+      shareConfusion: () => this.deps.shareConfusion?.(workspaceId) ?? null,
     });
     const fromBucket = Math.floor(from / BUCKET_MS);
     evaluator.warmBuckets(engineBuckets(state.rollups, watchId, Math.floor((from - HISTORY_MS) / MINUTE_MS), fromBucket * BUCKET_MINUTES));
@@ -333,6 +336,7 @@ export class DetectionService {
     const evaluator = new WatchEvaluator(settings, buildVocabulary(settings, this.deps.lexicons), {
       ...DEFAULT_EVALUATOR_OPTIONS,
       ignoredTerms: keywordWords([watch.name, ...watch.keywords]),
+      shareConfusion: () => this.deps.shareConfusion?.(workspaceId) ?? null,
     });
     const nowMinute = Math.floor(now / MINUTE_MS);
     const windowStart = now - HOUR_MS;

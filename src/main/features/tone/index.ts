@@ -4,3 +4,5 @@ export type { Lexicon, ToneLanguage } from './lexicon';
 export { foldAccents, tokenize } from './textTokens';
 export { ANALYSED_CHARS, ToneEnricher } from './toneEnricher';
 export { ToneService } from './toneService';
+export { estimateNegativeShare } from './negativeShare';
+export type { NegativeConfusion, ShareEstimate } from './negativeShare';

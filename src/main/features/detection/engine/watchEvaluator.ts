@@ -3,8 +3,9 @@ import { DEFAULT_VOLUME_SETTINGS } from '../volume/defaultVolumeSettings';
 import { VolumeDetector } from '../volume/volumeDetector';
 import { applyHysteresis, fuseLevel, levelIndex, type HysteresisState } from './levelFusion';
 import type { BucketCounts, MentionSummary } from './mentionSummary';
+import { binomialTail, normalTail } from './binomialTail';
 import { burstingTerms, type BurstSettings, type TermBurst } from './termBursts';
-import { foldAccents } from '../../tone';
+import { estimateNegativeShare, foldAccents, type NegativeConfusion } from '../../tone';
 import { extractTerms, type VocabularyMatcher } from './vocabularyMatcher';
 import { shownTerms, writtenForms, type ShownTerm } from './writtenForms';
 
@@ -20,8 +21,11 @@ const HISTORY_DAYS = 7;
 const PRIOR_NEGATIVE_SHARE = 0.2;
 const MIN_BASELINE_TONED = 200;
 const MIN_WINDOW_TONED = 20;
-/** Binomial z the hour's negative count must reach against the baseline share: small hours are noisy. */
-const NEGATIVE_MIN_Z = 4;
+/**
+ * How rare the hour's negative count must be against the baseline share: as rare as 4 σ, judged by the exact
+ * binomial tail, since small hours are noisy and the normal approximation flatters them.
+ */
+const NEGATIVE_ALPHA = normalTail(4);
 const VOCABULARY_MIN_MENTIONS = 3;
 /** A term emerges with at least 5 mentions in the hour that its usual share makes less likely than one in a million. */
 const EMERGING_BURST: BurstSettings = { minCount: 5, alpha: 1e-6 };
@@ -59,6 +63,8 @@ export interface EvaluatorOptions {
   cooldownMs: number;
   /** Accent-free words of the watch's keywords, left out of emerging terms. */
   ignoredTerms?: ReadonlySet<string>;
+  /** How the workspace's tone classifier errs on negative posts, read at each evaluation; null: not measured yet. */
+  shareConfusion?: () => NegativeConfusion | null;
 }
 
 export const DEFAULT_EVALUATOR_OPTIONS: EvaluatorOptions = { cooldownMs: HOUR_MS };
@@ -386,27 +392,37 @@ export class WatchEvaluator {
     return { signal: { kind: 'volume', level, value: ratio, reference: baseline, items }, baseline };
   }
 
+  /**
+   * The window's negative share against the watch's own week, both corrected for the classifier's known errors
+   * when the workspace has measured them (tone/negativeShare.ts), so the level reads the true share and not the
+   * classifier's habits. Whether the rise is more than noise is tested on the counts as classified: the
+   * correction is the same affine map on both sides, so it changes the size of the gap, not its significance.
+   */
   private negativeShareSignal(current: number, negative: number, toned: number, enough: boolean): Signal {
     if (this.baselineCache?.bucket !== current) {
       const sum = this.sumBuckets(current - HISTORY_DAYS * BUCKETS_PER_DAY, current - WINDOW_BUCKETS);
       this.baselineCache = { bucket: current, negative: sum.negative, toned: sum.toned };
     }
     const base = this.baselineCache;
+    const confusion = this.options.shareConfusion?.() ?? null;
     const confident = base.toned >= MIN_BASELINE_TONED;
-    const baseShare = confident ? base.negative / base.toned : PRIOR_NEGATIVE_SHARE;
-    const share = toned > 0 ? negative / toned : 0;
+    const rawBaseShare = confident ? base.negative / base.toned : PRIOR_NEGATIVE_SHARE;
+    const baseShare = confident ? estimateNegativeShare(base.negative, base.toned, confusion).share : PRIOR_NEGATIVE_SHARE;
+    const window = estimateNegativeShare(negative, toned, confusion);
+    const share = toned > 0 ? window.share : 0;
     const deltaPoints = (share - baseShare) * 100;
-    const p = Math.min(Math.max(baseShare, 0.02), 0.98);
-    const z = toned > 0 ? (negative - toned * p) / Math.sqrt(toned * p * (1 - p)) : 0;
-    const significant = toned >= MIN_WINDOW_TONED && z >= NEGATIVE_MIN_Z;
+    const p = Math.min(Math.max(rawBaseShare, 0.02), 0.98);
+    const significant = toned >= MIN_WINDOW_TONED && negative > toned * p && binomialTail(negative, toned, p) <= NEGATIVE_ALPHA;
     let level = enough && significant ? levelFor(deltaPoints, this.settings.negativeShareDelta) : 'calm';
     if (!confident && levelIndex(level) > levelIndex('vigilance')) level = 'vigilance';
+    const percent = (x: number) => Math.round(x * 1000) / 10;
     return {
       kind: 'negativeShare',
       level,
-      value: Math.round(share * 1000) / 10,
-      reference: Math.round(baseShare * 1000) / 10,
+      value: percent(share),
+      reference: percent(baseShare),
       items: [],
+      ...(toned > 0 ? { band: { low: percent(window.low), high: percent(window.high), corrected: window.corrected } } : {}),
     };
   }
 

@@ -37,8 +37,8 @@ export function StatCards({ series, rangeName }: { series: DashboardSeries; rang
   const duration = durationText(series.bucketMinutes, t);
   const peak = series.points.reduce<DashboardSeries['points'][number] | undefined>((best, p) => (best === undefined || p.count > best.count ? p : best), undefined);
   const last = live ? series.points.at(-1) : peak;
-  const toned = series.points.reduce((n, p) => n + p.negative + p.neutral + p.positive, 0);
-  const negative = series.points.reduce((n, p) => n + p.negative, 0);
+  const share = series.negativeShare;
+  const percent = (x: number) => `${Math.round(x * 100)}\u00a0%`;
   const level = live
     ? (last?.level ?? 'calm')
     : series.points.reduce<CrisisLevel>((max, p) => (CRISIS_LEVELS.indexOf(p.level) > CRISIS_LEVELS.indexOf(max) ? p.level : max), 'calm');
@@ -60,7 +60,15 @@ export function StatCards({ series, rangeName }: { series: DashboardSeries; rang
       <Stat
         testId="stat-negative"
         label={t('dashboard.stats.negativeShare')}
-        value={toned > 0 ? `${Math.round((negative / toned) * 100)} %` : '–'}
+        value={share ? percent(share.share) : '–'}
+        note={
+          share
+            ? t(share.corrected ? 'dashboard.stats.negativeBandCorrected' : 'dashboard.stats.negativeBandAsClassified', {
+                low: percent(share.low),
+                high: percent(share.high),
+              })
+            : undefined
+        }
       />
       <Stat
         testId="stat-level"

@@ -40,11 +40,12 @@ describe('lexicon tone', () => {
 
 describe('eval:tone on the tone-dev val split (evaluation only)', () => {
   it('meets the lexicon and local-model targets', () => {
-    const results = evaluateTone(sharedData('tone-dev'), 'val');
+    const results = evaluateTone(sharedData('tone-dev'), 'val', { share: false });
     const en = results.find((r) => r.language === 'en')!;
     const fr = results.find((r) => r.language === 'fr')!;
     expect(en.lexicon.macroF1).toBeGreaterThanOrEqual(0.6);
-    expect(fr.lexicon.macroF1).toBeGreaterThanOrEqual(0.52);
+    // 0.533 before the French rules of issue #18, 0.563 after.
+    expect(fr.lexicon.macroF1).toBeGreaterThanOrEqual(0.56);
     expect(en.model!.macroF1).toBeGreaterThanOrEqual(0.64);
     expect(fr.model!.macroF1).toBeGreaterThanOrEqual(0.58);
   });

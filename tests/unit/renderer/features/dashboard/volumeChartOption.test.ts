@@ -37,6 +37,7 @@ const series: DashboardSeries = {
   baselineDays: 3,
   replayed: null,
   total: 12,
+  negativeShare: { share: 8 / 11, low: 0.43, high: 0.9, corrected: false },
   points: [
     point(0, { count: 2, negative: 1, neutral: 1, negativeShare: 0.5, baseline: { low: 1, median: 2, high: 4 } }),
     point(1, { count: 6, negative: 3, neutral: 1, positive: 1, negativeShare: 0.6, baseline: { low: 1, median: 2, high: 4 } }),
