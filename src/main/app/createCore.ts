@@ -67,7 +67,7 @@ export function createCore(options: CoreOptions) {
     ...{ ...base, log, plans: plan.service, statements },
     incident: (id, incidentId) => incidents.service.get(id, incidentId),
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
-    responses: (id, incidentId) => composer.responses.page(id, ['answered', 'offline'], 1000, incidentId).items,
+    responses: (id, incidentId) => composer.responses.page(id, { states: ['answered', 'offline'], limit: 1000, incidentId }).items,
   });
   const exercises = createExercises({
     ...{ ...base, workspaces: workspaces.service, plans: plan.service, sources: sources.service, watches: watches.service, ingest, crisisLog: log, statements },

@@ -14,7 +14,7 @@ import {
   statementPatchSchema,
   statementSchema,
 } from '../domain/statement';
-import { responseCountsSchema, responseCursorSchema, responseItemSchema, responsePageSchema, responseReasonSchema, responseStateSchema, RESPONSE_STATES } from '../domain/responseQueue';
+import { responseCountsSchema, responseCursorSchema, responseFlaggerSchema, responseItemSchema, responsePageSchema, responseReasonSchema, responseStateSchema, RESPONSE_REASONS, RESPONSE_STATES } from '../domain/responseQueue';
 import { workspaceIdSchema } from '../domain/workspace';
 import { call, event } from './define';
 
@@ -96,6 +96,10 @@ export const composerCalls = {
       limit: z.number().int().min(1).max(500).default(50),
       incidentId: z.uuid().optional(),
       after: responseCursorSchema.optional(),
+      /** Only items flagged for these reasons (a hand-flagged post is easy to find among thousands the rules flagged). */
+      reasons: z.array(responseReasonSchema).min(1).max(RESPONSE_REASONS.length).optional(),
+      /** Only what the triage rules flagged, or only what people flagged by hand. */
+      flaggedBy: responseFlaggerSchema.optional(),
     }),
     responsePageSchema,
   ),

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const RESPONSE_REASONS = ['question', 'complaint', 'journalist', 'manual'] as const;
 export const responseReasonSchema = z.enum(RESPONSE_REASONS);
 export type ResponseReason = z.infer<typeof responseReasonSchema>;
+export const responseFlaggerSchema = z.enum(['rules', 'people']);
+export type ResponseFlagger = z.infer<typeof responseFlaggerSchema>;
 
 export const RESPONSE_STATES = ['open', 'replying', 'answered', 'offline', 'dismissed'] as const;
 export const responseStateSchema = z.enum(RESPONSE_STATES);

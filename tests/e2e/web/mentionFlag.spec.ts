@@ -35,9 +35,13 @@ for (const lang of ['fr', 'en'] as const) {
     await page.keyboard.press('Escape');
 
     await page.getByTestId('nav-composer').click();
-    // A calm post matches no incident's watches: it waits in the whole queue.
+    // A calm post matches no incident's watches: it waits in the whole queue, among the complaints people flagged.
     const scope = page.getByTestId('composer-responses-scope');
     if (await scope.isVisible()) await scope.getByText(lang === 'fr' ? 'Toute la file' : 'The whole queue').click();
+    await page.getByTestId('composer-responses-reason').click();
+    await page.getByRole('option', { name: w.reason }).click();
+    await page.getByTestId('composer-responses-flagged-by').click();
+    await page.getByRole('option', { name: lang === 'fr' ? 'Signalées par une personne' : 'Flagged by a person' }).click();
     const item = page.getByTestId(`response-${id}`);
     await expect(item).toContainText(w.text, { timeout: 15_000 });
     await expect(item).toContainText(w.reason);

@@ -1,6 +1,9 @@
 // SQL for the response queue, read together with the mention each item is about.
 import type { Db } from '../../platform/db/openDatabase';
 
+/** Who flagged what the triage rules put in the queue (people are named). */
+export const RULES_FLAGGER = 'rules';
+
 export interface MentionForTriage {
   readonly id: number;
   readonly text: string;
@@ -48,10 +51,21 @@ const scopeParams = (scope: QueueScope): QueueScopeParams => ({ watchIds: JSON.s
 
 interface PageParams {
   states: string;
+  reasons: string;
+  flaggedBy: string | null;
   limit: number;
   audience: number;
   flaggedAt: string;
   mentionId: number;
+}
+
+export interface PageQuery {
+  readonly states: readonly string[];
+  readonly reasons: readonly string[];
+  readonly flaggedBy: 'rules' | 'people' | null;
+  readonly limit: number;
+  readonly scope?: QueueScope;
+  readonly after?: { audience: number; flaggedAt: string; mentionId: number };
 }
 
 /** Before the first item of any queue: above every audience, flag time and id. */
@@ -60,6 +74,8 @@ const START = { audience: Number.MAX_SAFE_INTEGER, flaggedAt: '9999-12-31T23:59:
 // The queue's order as one descending key, so a page is "the next `limit` rows below the cursor" (keyset). The
 // audience is the item's copy of its mention's (-1 when unknown), indexed with the state.
 const AFTER = `(r.audience, r.flagged_at, r.mention_id) < (@audience, @flaggedAt, @mentionId)`;
+const REASONS = `r.reason IN (SELECT value FROM json_each(@reasons))
+  AND (@flaggedBy IS NULL OR (@flaggedBy = 'rules') = (r.flagged_by = '${RULES_FLAGGER}'))`;
 const ORDER = 'ORDER BY r.audience DESC, r.flagged_at DESC, r.mention_id DESC LIMIT @limit';
 
 const SELECT = `SELECT r.mention_id AS mentionId, r.reason, r.flagged_by AS flaggedBy, r.flagged_at AS flaggedAt,
@@ -95,7 +111,7 @@ export class ResponseQueueRepository {
       `${SELECT} WHERE r.mention_id IN (SELECT r.mention_id FROM ${from} WHERE ${where} ${ORDER})
        ${ORDER.replace(' LIMIT @limit', '')}`;
     this.#scopedList = db.prepare<QueueScopeParams & PageParams, ResponseRow>(
-      pageOf('response_items r', `r.state IN (SELECT value FROM json_each(@states)) AND ${inScope} AND ${AFTER}`),
+      pageOf('response_items r', `r.state IN (SELECT value FROM json_each(@states)) AND ${REASONS} AND ${inScope} AND ${AFTER}`),
     );
     this.#scopedCounts = db.prepare<QueueScopeParams, { state: string; n: number }>(
       `SELECT r.state, count(*) AS n FROM response_items r WHERE ${inScope} GROUP BY r.state`,
@@ -109,7 +125,7 @@ export class ResponseQueueRepository {
        SELECT id, ?, ?, 'open', ?, coalesce(author_audience, -1) FROM mentions WHERE id = ?
        ON CONFLICT (mention_id) DO NOTHING`,
     );
-    this.#list = db.prepare<PageParams, ResponseRow>(pageOf('response_items r', `r.state IN (SELECT value FROM json_each(@states)) AND ${AFTER}`));
+    this.#list = db.prepare<PageParams, ResponseRow>(pageOf('response_items r', `r.state IN (SELECT value FROM json_each(@states)) AND ${REASONS} AND ${AFTER}`));
     this.#get = db.prepare<[number], ResponseRow>(`${SELECT} WHERE r.mention_id = ?`);
     this.#assign = db.prepare<[string | null, number]>('UPDATE response_items SET assigned_role = ? WHERE mention_id = ?');
     this.#link = db.prepare<[string, number]>(
@@ -138,8 +154,8 @@ export class ResponseQueueRepository {
   }
 
   /** Up to `limit` items after `after` (from the top without it), of the whole queue or of an incident's scope. */
-  page(states: readonly string[], limit: number, scope?: QueueScope, after?: { audience: number; flaggedAt: string; mentionId: number }): ResponseRow[] {
-    const params = { ...(after ?? START), states: JSON.stringify(states), limit };
+  page({ states, reasons, flaggedBy, limit, scope, after }: PageQuery): ResponseRow[] {
+    const params = { ...(after ?? START), states: JSON.stringify(states), reasons: JSON.stringify(reasons), flaggedBy, limit };
     if (scope) return this.#scopedList.all({ ...scopeParams(scope), ...params });
     return this.#list.all(params);
   }

@@ -1,10 +1,10 @@
 // The response queue: new mentions are triaged as they are stored; people flag, assign, answer with a
 // reply statement (approved like any public statement) or close an item as handled offline.
-import type { ResponseCounts, ResponseCursor, ResponseItem, ResponsePage, ResponseReason, ResponseState } from '../../../shared/domain/responseQueue';
+import { RESPONSE_REASONS, type ResponseCounts, type ResponseCursor, type ResponseFlagger, type ResponseItem, type ResponsePage, type ResponseReason, type ResponseState } from '../../../shared/domain/responseQueue';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
-import { ResponseQueueRepository, type QueueScope, type ResponseRow } from './responseQueueRepository';
+import { ResponseQueueRepository, RULES_FLAGGER, type QueueScope, type ResponseRow } from './responseQueueRepository';
 import type { CommittedBatch } from '../mentions';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
@@ -13,7 +13,15 @@ import type { MentionTriage } from './responseRules';
 import type { StatementService } from './statementService';
 import { failure } from '../../platform/i18n/failure';
 
-export const RULES_FLAGGER = 'rules';
+/** Which page of the queue: its states, its reasons (all by default), an incident's own or the whole, after a cursor. */
+export interface ResponseQuery {
+  readonly states: readonly ResponseState[];
+  readonly limit: number;
+  readonly incidentId?: string;
+  readonly after?: ResponseCursor;
+  readonly reasons?: readonly ResponseReason[];
+  readonly flaggedBy?: ResponseFlagger;
+}
 
 export class ResponseQueueService {
   readonly #repo = perWorkspace((ws) => new ResponseQueueRepository(ws.db));
@@ -42,8 +50,8 @@ export class ResponseQueueService {
   }
 
   /** A page of the whole queue, or of an incident's own (its watches, its period) when one is named. */
-  page(workspaceId: WorkspaceId, states: readonly ResponseState[], limit: number, incidentId?: string, after?: ResponseCursor): ResponsePage {
-    const rows = this.#repoOf(workspaceId).page(states, limit + 1, this.#scope(workspaceId, incidentId), after);
+  page(workspaceId: WorkspaceId, { states, limit, incidentId, after, reasons = RESPONSE_REASONS, flaggedBy }: ResponseQuery): ResponsePage {
+    const rows = this.#repoOf(workspaceId).page({ states, reasons, flaggedBy: flaggedBy ?? null, limit: limit + 1, scope: this.#scope(workspaceId, incidentId), after });
     const items = rows.slice(0, limit).map(toItem);
     const last = items.at(-1);
     const next = rows.length > limit && last ? { audience: last.mention.authorAudience ?? -1, flaggedAt: last.flaggedAt, mentionId: last.mentionId } : null;

@@ -1,7 +1,7 @@
 // Hooks over the `composer:*` calls; lists and details refresh from `composer:*` push events.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput, CallName } from '../../../../shared/contract/index';
-import type { ResponseCursor } from '../../../../shared/domain/responseQueue';
+import type { ResponseCursor, ResponseFlagger, ResponseReason } from '../../../../shared/domain/responseQueue';
 import type { StatementDetail } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { callApi } from '../client';
@@ -58,10 +58,23 @@ export const useCampaigns = (workspaceId: WorkspaceId) =>
  * One page of the incident's own queue (its watches and period) when one is being worked on, else of the whole
  * queue, from the top or after `after`. The page shown stays while the next one loads.
  */
-export const useResponses = (workspaceId: WorkspaceId, incidentId: string | null, after: ResponseCursor | null) =>
+/** Narrowing the queue: one reason, or what the rules / people flagged; null for all. */
+export interface ResponseFilter {
+  readonly reason: ResponseReason | null;
+  readonly flaggedBy: ResponseFlagger | null;
+}
+
+export const useResponses = (workspaceId: WorkspaceId, incidentId: string | null, after: ResponseCursor | null, filter: ResponseFilter = { reason: null, flaggedBy: null }) =>
   useQuery({
-    queryKey: [...queryKeys.composer(workspaceId), 'responses', incidentId, after],
-    queryFn: () => callApi('composer:responses', { workspaceId, ...(incidentId ? { incidentId } : {}), ...(after ? { after } : {}) }),
+    queryKey: [...queryKeys.composer(workspaceId), 'responses', incidentId, after, filter.reason, filter.flaggedBy],
+    queryFn: () =>
+      callApi('composer:responses', {
+        workspaceId,
+        ...(incidentId ? { incidentId } : {}),
+        ...(after ? { after } : {}),
+        ...(filter.reason ? { reasons: [filter.reason] } : {}),
+        ...(filter.flaggedBy ? { flaggedBy: filter.flaggedBy } : {}),
+      }),
     placeholderData: keepPreviousData,
   });
 

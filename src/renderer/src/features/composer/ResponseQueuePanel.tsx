@@ -3,7 +3,7 @@
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseCursor, ResponseItem } from '../../../../shared/domain/responseQueue';
+import { RESPONSE_REASONS, type ResponseCursor, type ResponseFlagger, type ResponseItem, type ResponseReason } from '../../../../shared/domain/responseQueue';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useComposerCall, useResponseCounts, useResponses } from '../../api/hooks/useComposer';
 import { usePlan } from '../../api/hooks/usePlan';
@@ -21,8 +21,10 @@ export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId
   const scopeId = whole ? null : props.incidentId;
   // Where each page shown so far started; the last is the current page's.
   const [starts, setStarts] = useState<(ResponseCursor | null)[]>([null]);
-  useEffect(() => setStarts([null]), [props.workspaceId, scopeId]);
-  const items = useResponses(props.workspaceId, scopeId, starts.at(-1) ?? null);
+  const [reason, setReason] = useState<ResponseReason | null>(null);
+  const [flaggedBy, setFlaggedBy] = useState<ResponseFlagger | null>(null);
+  useEffect(() => setStarts([null]), [props.workspaceId, scopeId, reason, flaggedBy]);
+  const items = useResponses(props.workspaceId, scopeId, starts.at(-1) ?? null, { reason, flaggedBy });
   const counts = useResponseCounts(props.workspaceId, scopeId);
   const next = items.data?.next ?? null;
   return (
@@ -44,6 +46,28 @@ export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId
                 data-testid="composer-responses-scope"
               />
             )}
+            <Select
+              size="xs"
+              aria-label={t('composer.responses.reasonFilter')}
+              placeholder={t('composer.responses.anyReason')}
+              data={RESPONSE_REASONS.map((r) => ({ value: r, label: t(`composer.responses.reasons.${r}`) }))}
+              value={reason}
+              onChange={(v) => setReason(v as ResponseReason | null)}
+              clearable
+              w={190}
+              data-testid="composer-responses-reason"
+            />
+            <Select
+              size="xs"
+              aria-label={t('composer.responses.flaggedByFilter')}
+              placeholder={t('composer.responses.flaggedBy.anyone')}
+              data={(['people', 'rules'] as const).map((f) => ({ value: f, label: t(`composer.responses.flaggedBy.${f}`) }))}
+              value={flaggedBy}
+              onChange={(v) => setFlaggedBy(v as ResponseFlagger | null)}
+              clearable
+              w={190}
+              data-testid="composer-responses-flagged-by"
+            />
           </Group>
           <Badge size="lg" color={counts.data?.unanswered ? 'orange' : 'gray'} data-testid="composer-responses-unanswered">
             {t('composer.responses.unanswered', { count: counts.data?.unanswered ?? 0 })}

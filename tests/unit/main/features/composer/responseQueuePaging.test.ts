@@ -52,4 +52,39 @@ describe('response queue paging', () => {
       expect(a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] > b[2])))).toBe(true);
     }
   }, 60_000);
+
+  it('reads only the reasons asked for, so a post flagged by hand is found among many the rules flagged', async () => {
+    const c = makeTestCore(newDir());
+    core = c;
+    const source = await invoke(c, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Flux', config: {} } });
+    const { mentionIds } = c.ingest.ingestNow(
+      WS,
+      source.id,
+      Array.from({ length: 60 }, (_, i) => ({
+        externalId: `r-${i}`,
+        author: { handle: `@r${i}`, audience: 10_000 - i },
+        text: `Message ${i}`,
+        language: 'fr',
+        publishedAt: new Date(Date.parse('2026-05-01T08:00:00.000Z') - i * 60_000).toISOString(),
+      })),
+    );
+    for (const [k, mentionId] of mentionIds.entries()) {
+      await invoke(c, 'composer:flagMention', { workspaceId: WS, mentionId, person: 'Camille', reason: k === 59 ? 'manual' : 'question' });
+    }
+    const firstPage = await invoke(c, 'composer:responses', { workspaceId: WS, limit: 20 });
+    expect(firstPage.items.map((i) => i.mentionId)).not.toContain(mentionIds[59]);
+    const byHand = await invoke(c, 'composer:responses', { workspaceId: WS, limit: 20, reasons: ['manual'] });
+    expect(byHand.items.map((i) => i.mentionId)).toEqual([mentionIds[59]]);
+    expect(byHand.next).toBeNull();
+    const both = await invoke(c, 'composer:responses', { workspaceId: WS, limit: 100, reasons: ['manual', 'question'] });
+    expect(both.items).toHaveLength(60);
+    expect((await c.dispatch('composer:responses', { workspaceId: WS, reasons: [] })).ok).toBe(false);
+    // Rule-flagged items are the rules'; a person's flags are named.
+    c.ingest.ingestNow(WS, source.id, [{ externalId: 'rule-1', author: { handle: '@r' }, text: 'Comment puis-je récupérer mon argent ?', language: 'fr', publishedAt: '2026-05-01T08:30:00.000Z' }]);
+    const byRules = await invoke(c, 'composer:responses', { workspaceId: WS, limit: 100, flaggedBy: 'rules' });
+    expect(byRules.items.length).toBeGreaterThan(0);
+    expect(byRules.items.every((i) => i.flaggedBy === 'rules')).toBe(true);
+    const byPeople = await invoke(c, 'composer:responses', { workspaceId: WS, limit: 100, flaggedBy: 'people', reasons: ['manual'] });
+    expect(byPeople.items.map((i) => i.mentionId)).toEqual([mentionIds[59]]);
+  });
 });
