@@ -1,7 +1,7 @@
 // Mentions waiting for an answer: assign a role, start a reply statement, or record how it was handled. The queue
 // is shown a page at a time (keyset cursors kept for going back), so the screen stays the same size whatever its length.
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESPONSE_REASONS, type ResponseCursor, type ResponseFlagger, type ResponseItem, type ResponseReason } from '../../../../shared/domain/responseQueue';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { useOperator } from '../incidents/useOperator';
 import { errorMessage } from '../../i18n/errorMessage';
+import { KeysetPager, usePageStarts } from '../../components/KeysetPager';
 
 const REASON_COLOR: Record<ResponseItem['reason'], string> = { question: 'blue', complaint: 'red', journalist: 'grape', manual: 'gray' };
 
@@ -19,12 +20,10 @@ export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId
   // A mention flagged from the stream may lie outside every incident's watches: the whole queue stays one click away.
   const [whole, setWhole] = useState(false);
   const scopeId = whole ? null : props.incidentId;
-  // Where each page shown so far started; the last is the current page's.
-  const [starts, setStarts] = useState<(ResponseCursor | null)[]>([null]);
   const [reason, setReason] = useState<ResponseReason | null>(null);
   const [flaggedBy, setFlaggedBy] = useState<ResponseFlagger | null>(null);
-  useEffect(() => setStarts([null]), [props.workspaceId, scopeId, reason, flaggedBy]);
-  const items = useResponses(props.workspaceId, scopeId, starts.at(-1) ?? null, { reason, flaggedBy });
+  const pages = usePageStarts<ResponseCursor>(JSON.stringify([props.workspaceId, scopeId, reason, flaggedBy]));
+  const items = useResponses(props.workspaceId, scopeId, pages.current, { reason, flaggedBy });
   const counts = useResponseCounts(props.workspaceId, scopeId);
   const next = items.data?.next ?? null;
   return (
@@ -89,19 +88,13 @@ export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId
             )
           }
         </QueryState>
-        {(starts.length > 1 || next) && (
-          <Group justify="center" gap="sm" role="navigation" aria-label={t('composer.responses.pages')}>
-            <Button size="compact-sm" variant="default" disabled={starts.length === 1} onClick={() => setStarts(starts.slice(0, -1))} data-testid="responses-previous">
-              {t('composer.responses.previous')}
-            </Button>
-            <Text size="sm" data-testid="responses-page">
-              {t('composer.responses.page', { page: starts.length })}
-            </Text>
-            <Button size="compact-sm" variant="default" disabled={!next || items.isPlaceholderData} onClick={() => next && setStarts([...starts, next])} data-testid="responses-next">
-              {t('composer.responses.next')}
-            </Button>
-          </Group>
-        )}
+        <KeysetPager
+          pages={pages}
+          next={next}
+          busy={items.isPlaceholderData}
+          labels={{ navigation: t('composer.responses.pages'), back: t('composer.responses.previous'), page: t('composer.responses.page', { page: pages.page }), forward: t('composer.responses.next') }}
+          testIds={{ back: 'responses-previous', page: 'responses-page', forward: 'responses-next' }}
+        />
       </Stack>
     </Paper>
   );

@@ -1,7 +1,7 @@
 // Alerts: every episode with its level, status and stored explanation, or one alert opened by its address;
 // thresholds and backtest per watch. The list is read a page at a time by keyset, whatever the history's length.
 import { Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertStatus } from '../../../../shared/domain/detection';
 import { useAlerts } from '../../api/hooks/useDetection';
@@ -14,6 +14,7 @@ import { AlertDetail } from './AlertDetail';
 import { AlertRow } from './AlertRow';
 import { useAlertRoute } from './alertRoute';
 import { DetectionSettingsPanel } from './DetectionSettingsPanel';
+import { KeysetPager, usePageStarts } from '../../components/KeysetPager';
 
 const PAGE = 50;
 
@@ -36,11 +37,8 @@ function AlertList() {
   const [period, setPeriod] = usePeriod();
   const bounds = period.from && period.to ? { from: period.from, to: period.to } : null;
   const scope = bounds ? { ...bounds, watchId: period.watchIds[0] } : {};
-  // Where each page shown so far started (the last is the current page's); a new filter starts from the newest.
-  const [starts, setStarts] = useState<({ openedAt: string; id: number } | null)[]>([null]);
-  const scopeKey = JSON.stringify([status, scope]);
-  useEffect(() => setStarts([null]), [scopeKey]);
-  const alerts = useAlerts(useWorkspaceId(), status, scope, { limit: PAGE, before: starts.at(-1) ?? null });
+  const pages = usePageStarts<{ openedAt: string; id: number }>(JSON.stringify([status, scope]));
+  const alerts = useAlerts(useWorkspaceId(), status, scope, { limit: PAGE, before: pages.current });
   const last = alerts.data?.length === PAGE ? alerts.data.at(-1) : undefined;
   return (
     <>
@@ -78,25 +76,13 @@ function AlertList() {
           )
         }
       </QueryState>
-      {(starts.length > 1 || last) && (
-        <Group justify="center" gap="sm" role="navigation" aria-label={t('detection.alerts.pages')}>
-          <Button size="compact-sm" variant="default" disabled={starts.length === 1} onClick={() => setStarts(starts.slice(0, -1))} data-testid="alerts-newer">
-            {t('detection.alerts.newer')}
-          </Button>
-          <Text size="sm" data-testid="alerts-page">
-            {t('detection.alerts.page', { page: starts.length })}
-          </Text>
-          <Button
-            size="compact-sm"
-            variant="default"
-            disabled={!last || alerts.isPlaceholderData}
-            onClick={() => last && setStarts([...starts, { openedAt: last.openedAt, id: last.id }])}
-            data-testid="alerts-older"
-          >
-            {t('detection.alerts.older')}
-          </Button>
-        </Group>
-      )}
+      <KeysetPager
+        pages={pages}
+        next={last ? { openedAt: last.openedAt, id: last.id } : null}
+        busy={alerts.isPlaceholderData}
+        labels={{ navigation: t('detection.alerts.pages'), back: t('detection.alerts.newer'), page: t('detection.alerts.page', { page: pages.page }), forward: t('detection.alerts.older') }}
+        testIds={{ back: 'alerts-newer', page: 'alerts-page', forward: 'alerts-older' }}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@
 // a time by keyset, so a long log shows a page of entries and every older one stays reachable.
 import { Alert, Badge, Button, Checkbox, Group, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState, type RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   LOG_ENTRY_KINDS,
@@ -21,6 +21,7 @@ import { formatTime } from './format';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
 import { LocalDateTimeInput } from '../../components/LocalDateTimeInput';
 import { errorMessage } from '../../i18n/errorMessage';
+import { KeysetPager, usePageStarts } from '../../components/KeysetPager';
 
 const PAGE = 100;
 
@@ -58,11 +59,8 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
     verification: states as VerificationState[],
     pinnedOnly,
   };
-  // Where each page shown so far started (the last is the current page's); a new filter starts from the newest.
-  const [starts, setStarts] = useState<({ occurredAt: string; seq: number } | null)[]>([null]);
-  const filterKey = JSON.stringify(filter);
-  useEffect(() => setStarts([null]), [filterKey]);
-  const before = starts.at(-1) ?? null;
+  const pages = usePageStarts<{ occurredAt: string; seq: number }>(JSON.stringify(filter));
+  const before = pages.current;
   const log = useCrisisLog(workspaceId, { ...filter, limit: PAGE, ...(before ? { before } : {}) });
   const last = log.data?.length === PAGE ? log.data.at(-1) : undefined;
   const verify = useVerifyLog(workspaceId);
@@ -132,25 +130,13 @@ export function LogTab({ incidentId, actor, newEntryRef, searchRef }: Props) {
         ))}
         {log.data?.length === 0 && <Text c="dimmed">{t('incidents.log.empty')}</Text>}
       </Stack>
-      {(starts.length > 1 || last) && (
-        <Group justify="center" gap="sm" role="navigation" aria-label={t('incidents.log.pages')}>
-          <Button size="compact-sm" variant="default" disabled={starts.length === 1} onClick={() => setStarts(starts.slice(0, -1))} data-testid="log-newer">
-            {t('incidents.log.newer')}
-          </Button>
-          <Text size="sm" data-testid="log-page">
-            {t('incidents.log.page', { page: starts.length })}
-          </Text>
-          <Button
-            size="compact-sm"
-            variant="default"
-            disabled={!last || log.isPlaceholderData}
-            onClick={() => last && setStarts([...starts, { occurredAt: last.occurredAt, seq: last.seq }])}
-            data-testid="log-older"
-          >
-            {t('incidents.log.older')}
-          </Button>
-        </Group>
-      )}
+      <KeysetPager
+        pages={pages}
+        next={last ? { occurredAt: last.occurredAt, seq: last.seq } : null}
+        busy={log.isPlaceholderData}
+        labels={{ navigation: t('incidents.log.pages'), back: t('incidents.log.newer'), page: t('incidents.log.page', { page: pages.page }), forward: t('incidents.log.older') }}
+        testIds={{ back: 'log-newer', page: 'log-page', forward: 'log-older' }}
+      />
     </Stack>
   );
 }
