@@ -32,9 +32,11 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
     test.setTimeout(120_000);
     const w = WORDS[lang];
     const actor = { author: 'Léa Martin', authorRole: 'crisisLead' };
+    // Its own quiet watch: alerts other specs raise on the shared backend are not this incident's.
+    const watch = await rpc<{ id: number }>(page.request, 'watches:create', { workspaceId: 'live', watch: { name: `Paiements ${lang} ${Date.now()}`, keywords: [`paiement-retex-${lang}`] } });
     const incident = await rpc<{ id: string }>(page.request, 'incidents:open', {
       workspaceId: 'live',
-      incident: { title: w.title, scenarioKind: 'dataBreach', scenarioId: 'dataBreach', severity: 'high', actor },
+      incident: { title: w.title, scenarioKind: 'dataBreach', scenarioId: 'dataBreach', severity: 'high', scope: { watchIds: [watch.id] }, actor },
     });
     const mobilised = await rpc<{ mobilisation: { calls: { roleId: string; personName: string }[] } }>(page.request, 'incidents:mobilise', { workspaceId: 'live', incidentId: incident.id, actor });
     for (const call of mobilised.mobilisation.calls) {
