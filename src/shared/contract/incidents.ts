@@ -79,4 +79,6 @@ export const incidentCalls = {
 
 export const incidentEvents = {
   'incidents:changed': event(z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema })),
+  /** The cell was mobilised on this laptop now: only such a mobilisation sends messages (never an imported one). */
+  'incidents:mobilised': event(z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema, mobilisationId: z.uuid() })),
 } as const;

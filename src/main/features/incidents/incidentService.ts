@@ -328,6 +328,7 @@ export class IncidentService {
       }));
     repo.atomically(() => repo.insertMobilisation({ id: mobilisationId, incidentId, startedAt: now, startedBy: actor.author }, calls));
     this.#log(workspaceId, incidentId, 'mobilisation.started', { count: calls.length, by: actor.author });
+    this.deps.events.emit('incidents:mobilised', { workspaceId, incidentId, mobilisationId });
     return this.#changed(workspaceId, incidentId);
   }
 

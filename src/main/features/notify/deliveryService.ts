@@ -1,5 +1,6 @@
-// Alerts outside the app. A pass (`tick`, run by the scheduler on the platform clock) takes up new mobilisations,
-// queues the escalation steps that fell due for roles nobody acknowledged, then sends what is due.
+// Alerts outside the app. A mobilisation made on this laptop queues its first wave as it happens (`takeUp`); a pass
+// (`tick`, run by the scheduler on the platform clock) queues the escalation steps that fell due for roles nobody
+// acknowledged, then sends what is due.
 //
 // Never twice, never lost: each message is a row whose dedupe key (mobilisation, role, step, channel) is unique, so
 // queuing is idempotent across passes and restarts. A row is marked `sending` (committed) before any byte goes out
@@ -207,29 +208,29 @@ export class DeliveryService {
 
   async #pass(): Promise<void> {
     for (const id of this.#liveIds()) {
-      this.#takeUpMobilisations(id);
       this.#escalate(id);
       await this.#sendDue(id);
     }
   }
 
-  #takeUpMobilisations(workspaceId: WorkspaceId): void {
+  /**
+   * A mobilisation made on this laptop now starts its first wave. Only those: an incident imported from an archive,
+   * restored from a backup or received from another laptop carries mobilisations that must never message anyone.
+   */
+  takeUp(workspaceId: WorkspaceId, incidentId: string, mobilisationId: string): void {
     const repo = this.#repoOf(workspaceId);
-    for (const summary of this.deps.incidents.list(workspaceId)) {
-      if (summary.status === 'closed') continue;
-      const detail = this.deps.incidents.get(workspaceId, summary.id);
-      const m = detail.mobilisation;
-      if (!m || repo.mobilisation(m.id)) continue;
-      const level = levelOf(detail.alert?.level, detail.severity);
-      const row: MobilisationRow = { mobilisationId: m.id, incidentId: detail.id, level, startedAt: m.startedAt };
-      const plan = this.deps.plan(workspaceId);
-      const queued = repo.atomically(() => {
-        if (!repo.insertMobilisation(row)) return [];
-        return plan.escalation.levels[level].first.flatMap((roleId) => this.#queue(workspaceId, row, detail, plan, roleId, 'first', 0));
-      });
-      this.#logQueued(workspaceId, queued);
-      if (queued.length) this.#changed(workspaceId, detail.id);
-    }
+    const detail = this.deps.incidents.get(workspaceId, incidentId);
+    const m = detail.mobilisation;
+    if (detail.status === 'closed' || !m || m.id !== mobilisationId || repo.mobilisation(m.id)) return;
+    const level = levelOf(detail.alert?.level, detail.severity);
+    const row: MobilisationRow = { mobilisationId: m.id, incidentId: detail.id, level, startedAt: m.startedAt };
+    const plan = this.deps.plan(workspaceId);
+    const queued = repo.atomically(() => {
+      if (!repo.insertMobilisation(row)) return [];
+      return plan.escalation.levels[level].first.flatMap((roleId) => this.#queue(workspaceId, row, detail, plan, roleId, 'first', 0));
+    });
+    this.#logQueued(workspaceId, queued);
+    if (queued.length) this.#changed(workspaceId, detail.id);
   }
 
   #escalate(workspaceId: WorkspaceId): void {

@@ -115,7 +115,9 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
   const alerts = sources
     .alerts(workspaceId, ALERT_LIMIT)
     .filter((a) => scope.watchIds.includes(a.watchId) && a.openedAt < toIso && (a.closedAt === null || a.closedAt >= fromIso))
-    .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt))
+    // An alert still open after the incident closed keeps gathering posts: the report quotes only the period's.
+    .map((a) => ({ ...a, explanation: { ...a.explanation, samples: a.explanation.samples.filter((m) => m.publishedAt >= fromIso && m.publishedAt < toIso) } }));
   const workspace = sources.workspace(workspaceId);
   return {
     workspace,

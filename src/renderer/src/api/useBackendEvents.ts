@@ -29,6 +29,8 @@ const invalidations: Invalidation = {
   // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail; an incident's
   // response queue follows its scope.
   'incidents:changed': ({ workspaceId }) => [queryKeys.incidents(workspaceId), queryKeys.composer(workspaceId)],
+  // Its incidents:changed refreshes the screens.
+  'incidents:mobilised': () => [],
   'notify:changed': ({ workspaceId, incidentId }) => [queryKeys.deliveries(workspaceId, incidentId)],
   'detection:alertChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'detection:levelChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
