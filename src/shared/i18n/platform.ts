@@ -44,6 +44,7 @@ export const platformEn = {
     exists: 'Workspace {{id}} already exists.',
     missing: 'No workspace named {{id}}.',
     noMetadata: 'Workspace {{id}} has no metadata: the file is incomplete.',
+    closed: 'Tocsin is shutting down: workspace {{id}} is closed.',
     invalidSettings: 'Invalid workspace settings.',
   },
   keys: {
@@ -141,6 +142,7 @@ export const platformFr: Catalog<typeof platformEn> = {
     exists: 'L’espace de travail {{id}} existe déjà.',
     missing: 'Aucun espace de travail nommé {{id}}.',
     noMetadata: 'L’espace de travail {{id}} n’a pas de métadonnées : le fichier est incomplet.',
+    closed: 'Tocsin s’arrête : l’espace de travail {{id}} est fermé.',
     invalidSettings: 'Réglages de l’espace de travail non valides.',
   },
   keys: {

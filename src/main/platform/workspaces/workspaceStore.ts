@@ -34,6 +34,7 @@ export interface OpenWorkspace {
 export class WorkspaceStore {
   readonly #dir: string;
   readonly #open = new Map<WorkspaceId, OpenWorkspace>();
+  #closed = false;
 
   constructor(
     dataDir: string,
@@ -75,6 +76,9 @@ export class WorkspaceStore {
   get(id: WorkspaceId): OpenWorkspace {
     const cached = this.#open.get(id);
     if (cached) return cached;
+    // Work still under way when the core closed must not reopen a database: its lock would outlive the process's
+    // use of it and stop the next one (a restart, a passphrase change) from opening the file.
+    if (this.#closed) throw failure('UNAVAILABLE', 'platform.workspaces.closed', { id });
     if (!existsSync(this.#dbPath(id))) throw failure('NOT_FOUND', 'platform.workspaces.missing', { id });
     const db = this.#openDb(id);
     const meta = new SettingsRepository(db).getMeta();
@@ -88,6 +92,7 @@ export class WorkspaceStore {
   }
 
   close(): void {
+    this.#closed = true;
     for (const ws of this.#open.values()) ws.db.close();
     this.#open.clear();
   }

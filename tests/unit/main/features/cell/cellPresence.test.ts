@@ -84,7 +84,9 @@ describe('cell presence', () => {
       await a.ready;
       const reopened = await until(() => cell(a), (s) => s.listening !== null);
       expect(reopened.cutOff?.since).toBe(cut.cutOff?.since);
-      expect(reopened.waitingChanges).toBe(3);
+      // Read from the sync states automerge-repo saved, which may predate the last change it synced before the cut
+      // (the crisis log's document too, since it is shared): the count may then over-estimate, never hide a change.
+      expect(reopened.waitingChanges).toBeGreaterThanOrEqual(3);
 
       await b.call('cell:start', { ...ws, host: '127.0.0.2' });
       const back = await until(
