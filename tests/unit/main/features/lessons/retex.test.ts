@@ -37,7 +37,7 @@ describe('RETEX of a live incident', () => {
       now = OPENED + (40 - (waiting.length - 1 - i)) * MIN;
       await invoke(core, 'incidents:acknowledge', { workspaceId: WS, incidentId, roleId: call.roleId, actor: { author: call.personName, authorRole: call.roleId } });
     }
-    const queue = await invoke(core, 'composer:responses', { workspaceId: WS, incidentId, states: ['open'], limit: 1000 });
+    const queue = await invoke(core, 'composer:responses', { workspaceId: WS, incidentId, states: ['open'], limit: 500 });
     const complaint = queue.items.find((item) => item.reason === 'complaint');
     expect(complaint, 'the generated crisis puts complaints in the queue').toBeDefined();
     complaintAnsweredAt = OPENED + 95 * MIN;
