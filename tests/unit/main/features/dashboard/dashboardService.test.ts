@@ -145,6 +145,25 @@ describe('DashboardService', () => {
     ]);
   });
 
+  it('shows top terms as the posts write them, not as the accent-free keys they are counted under', async () => {
+    const { service, watchId, db, ingest } = await setup();
+    const sourceId = (db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    await ingest.ingest('live', sourceId, [
+      mention(new Date('2026-03-10T11:40:00.000Z'), 'Sécurité des données ? #HelvetiaLeak'),
+      mention(new Date('2026-03-10T11:41:00.000Z'), 'la sécurité, encore #HelvetiaLeak'),
+    ]);
+    const hour = Math.floor(Date.parse('2026-03-10T11:00:00.000Z') / 3_600_000);
+    const term = db.prepare('INSERT INTO watch_term_hours (watch_id, hour, term, count) VALUES (?, ?, ?, ?)');
+    term.run(watchId, hour, 'securite', 4);
+    term.run(watchId, hour, '#helvetialeak', 3);
+    term.run(watchId, hour, 'absent', 1);
+    expect(service.breakdown('live', watchId, { range: '1h' }).terms).toEqual([
+      { term: 'sécurité', count: 4 },
+      { term: '#HelvetiaLeak', count: 3 },
+      { term: 'absent', count: 1 },
+    ]);
+  });
+
   it('answers an unknown watch with empty series rather than failing', async () => {
     const { service } = await setup();
     const s = service.series('live', 999, { range: '24h' });
