@@ -52,6 +52,7 @@ export const DASHBOARD_SQL = {
   levelChanges: `SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1)
        UNION ALL
        SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at > ? AND at < ? ORDER BY at, id)`,
+  sourceNames: 'SELECT id, name FROM sources',
   watchCreatedAt: `SELECT created_at AS createdAt FROM watches WHERE id = ?`,
   publications: `SELECT s.id AS statementId, s.title, min(o.published_at) AS publishedAt, group_concat(DISTINCT o.channel) AS channels
        FROM outbox o JOIN statements s ON s.id = o.statement_id
@@ -63,6 +64,7 @@ export class DashboardRepository {
   readonly #terms;
   readonly #authors;
   readonly #texts;
+  readonly #sourceNames;
   readonly #alerts;
   readonly #levelChanges;
   readonly #publications;
@@ -72,6 +74,7 @@ export class DashboardRepository {
     this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(DASHBOARD_SQL.terms);
     // Newest mentions of the range first, capped, so a month of a busy watch stays a bounded read.
     this.#authors = db.prepare<[string, string, number, number, number], AuthorRow>(DASHBOARD_SQL.authors);
+    this.#sourceNames = db.prepare<[], { id: number; name: string }>(DASHBOARD_SQL.sourceNames);
     this.#texts = db.prepare<[string, string, number, number], { text: string }>(DASHBOARD_SQL.texts);
     this.#alerts = db.prepare<[number, string, string], AlertSpan>(DASHBOARD_SQL.alerts);
     this.#levelChanges = db.prepare<[number, string, number, string, string], LevelChange>(DASHBOARD_SQL.levelChanges);
@@ -90,6 +93,11 @@ export class DashboardRepository {
   /** The text of the range's newest `limit` mentions of the watch. */
   recentTexts(watchId: number, fromIso: string, toIso: string, limit: number): string[] {
     return this.#texts.all(fromIso, toIso, watchId, limit).map((r) => r.text);
+  }
+
+  /** Every source's name as the user gave it, by id (the rollups count sources by id). */
+  sourceNames(): Map<string, string> {
+    return new Map(this.#sourceNames.all().map((r) => [String(r.id), r.name]));
   }
 
   alertSpans(watchId: number, fromIso: string, toIso: string): AlertSpan[] {

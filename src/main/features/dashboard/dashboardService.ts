@@ -27,6 +27,16 @@ const BASELINE_DAYS = 7;
 const TOP = 10;
 /** Top authors read at most this many of the range's newest mentions: bounded time on a month of a busy watch. */
 export const AUTHORS_SCAN_LIMIT = 5000;
+/** Counts by source id as counts by the sources' names, largest first (two sources may share a name). */
+function bySourceName(counts: readonly { value: string; count: number }[], names: ReadonlyMap<string, string>): { value: string; count: number }[] {
+  const byName = new Map<string, number>();
+  for (const { value, count } of counts) {
+    const name = names.get(value) ?? value;
+    byName.set(name, (byName.get(name) ?? 0) + count);
+  }
+  return [...byName].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
 /** Posts read for the terms' written forms: enough to see each top term, bounded so a busy month stays cheap. */
 const FORMS_SAMPLE = 500;
 
@@ -165,7 +175,7 @@ export class DashboardService {
       ),
       authors: repo.topAuthors(watchId, fromIso, toIso, AUTHORS_SCAN_LIMIT, TOP),
       authorsScanLimit: AUTHORS_SCAN_LIMIT,
-      sources: split('source'),
+      sources: bySourceName(split('source'), repo.sourceNames()),
       languages: split('lang'),
     };
   }

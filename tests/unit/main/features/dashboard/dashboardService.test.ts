@@ -131,7 +131,7 @@ describe('DashboardService', () => {
       { value: 'fr', count: 2 },
       { value: 'en', count: 1 },
     ]);
-    expect(b.sources).toEqual([{ value: 'rss', count: 3 }]);
+    expect(b.sources).toEqual([{ value: 'Le Temps', count: 3 }]);
     expect(b.terms).toEqual([
       { term: '#boycott', count: 5 },
       { term: 'scandale', count: 2 },
