@@ -2,10 +2,8 @@
 // the contract as the wizard does (#17 must show 4): the preset is recognised, every good row lands, and hostile rows
 // are refused one by one with their line and reason.
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../../../../src/main/app/createCore';
-import { IMPORT_CHUNK_BYTES } from '../../../../../src/shared/contract/imports';
-import type { ImportProgress } from '../../../../../src/shared/domain/fileImport';
 import { sampleMentions } from '../../../../support/importFixtures';
+import { importFinished, uploadFile } from '../../../../support/importRun';
 import { presetExport, type PresetExportId } from '../../../../support/presetExports';
 import { useTempDirs } from '../../../../support/tempDir';
 import { invoke, makeTestCore } from '../../../../support/testCore';
@@ -19,32 +17,6 @@ async function setUp() {
   await invoke(core, 'watches:create', { ...ws, watch: { name: 'Acmé', keywords: ['Acmé', 'Acme'] } });
   const source = await invoke(core, 'sources:create', { ...ws, source: { kind: 'file', name: 'Agence — exports', config: {} } });
   return { core, source };
-}
-
-async function upload(core: Core, name: string, bytes: Uint8Array): Promise<string> {
-  const { uploadId } = await invoke(core, 'imports:begin', { fileName: name, sizeBytes: bytes.byteLength });
-  for (let offset = 0; offset < bytes.byteLength; offset += IMPORT_CHUNK_BYTES) {
-    await invoke(core, 'imports:chunk', { uploadId, offset, dataBase64: Buffer.from(bytes.subarray(offset, offset + IMPORT_CHUNK_BYTES)).toString('base64') });
-  }
-  return uploadId;
-}
-
-function finished(core: Core, runId: string): Promise<ImportProgress> {
-  return new Promise((resolve, reject) => {
-    const stop = core.events.subscribe((name, payload) => {
-      const progress = payload as ImportProgress;
-      if (name === 'imports:progress' && progress.runId === runId && progress.state !== 'running') {
-        stop();
-        resolve(progress);
-      }
-    });
-    invoke(core, 'imports:status', { runId }).then((progress) => {
-      if (progress.state !== 'running') {
-        stop();
-        resolve(progress);
-      }
-    }, reject);
-  });
 }
 
 const VARIANTS: readonly [PresetExportId, 'fr' | 'en', string, string][] = [
@@ -63,14 +35,14 @@ describe('agency export presets: Visibrain, Digimind, Mention', () => {
       const file = presetExport(preset, language, mentions);
       expect(file).toMatchObject({ encoding, separator });
       const { core, source } = await setUp();
-      const uploadId = await upload(core, file.name, file.bytes);
+      const uploadId = await uploadFile(core, file.name, file.bytes);
       const preview = await invoke(core, 'imports:preview', { uploadId });
       expect(preview).toMatchObject({ format: 'csv', preset, encoding, delimiter: separator, headerLine: 1, rowCount: 24 });
       expect(preview.mapping.publishedAt).toBe(file.dateColumn);
       expect(preview.mapping.text).toBeDefined();
 
       const started = await invoke(core, 'imports:run', { ...ws, uploadId, sourceId: source.id, mapping: preview.mapping, timeZone: ZONE });
-      const report = await finished(core, started.runId);
+      const report = await importFinished(core, started.runId);
       expect(report).toMatchObject({ state: 'done', total: 24, inserted: 24, duplicates: 0, bad: 0, problems: [] });
 
       const found = await invoke(core, 'mentions:search', { ...ws, filter: { query: 'cœur du problème' }, limit: 50 });
@@ -86,11 +58,11 @@ describe('agency export presets: Visibrain, Digimind, Mention', () => {
       const mentions = sampleMentions(10, `h-${preset}-${language}-`);
       const file = presetExport(preset, language, mentions, true);
       const { core, source } = await setUp();
-      const uploadId = await upload(core, file.name, file.bytes);
+      const uploadId = await uploadFile(core, file.name, file.bytes);
       const preview = await invoke(core, 'imports:preview', { uploadId });
       expect(preview.preset).toBe(preset);
       const started = await invoke(core, 'imports:run', { ...ws, uploadId, sourceId: source.id, mapping: preview.mapping, timeZone: ZONE });
-      const report = await finished(core, started.runId);
+      const report = await importFinished(core, started.runId);
       expect(report).toMatchObject({ state: 'done', total: 12, inserted: 10, duplicates: 0, bad: 2 });
       expect(report.problems).toEqual([
         { line: file.hostileLines!.badDate, code: 'badDate', detail: '31/02/2026 25:61' },
