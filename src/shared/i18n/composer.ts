@@ -177,6 +177,7 @@ export const composerEn = {
     dismiss: 'No answer needed',
     note: 'How it was handled (required)',
     audience: '{{count}} followers',
+    flaggedByPerson: 'Flagged by {{person}} · {{at}}',
   },
   accounts: {
     title: 'Publishing accounts',
@@ -394,6 +395,7 @@ export const composerFr: Catalog<typeof composerEn> = {
     dismiss: 'Pas de réponse nécessaire',
     note: 'Comment elle a été traitée (obligatoire)',
     audience: '{{count}} abonnés',
+    flaggedByPerson: 'Signalée par {{person}} · {{at}}',
   },
   accounts: {
     title: 'Comptes de publication',
