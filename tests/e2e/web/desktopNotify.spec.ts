@@ -1,0 +1,142 @@
+// A new alert reaches the laptop, FR and EN: a desktop notification (the real Web Notifications API, watched by an
+// init script that records each construction before calling the browser's own) with the level, the watch and one
+// line of why; the header bell counts the alerts nobody acknowledged; the bell rings unless muted on this laptop;
+// clicking the notification or the bell opens the alert. Screens of the bell and of the Settings control; axe on both.
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectAccessible, openApp, raiseAlert, rpc, saveScreen } from './helpers';
+
+test.use({ permissions: ['notifications'] });
+
+interface Recorded {
+  title: string;
+  body: string;
+}
+
+declare global {
+  interface Window {
+    __notifications: Notification[];
+    __recorded: Recorded[];
+    __tones: number;
+  }
+}
+
+const WORDS = {
+  fr: {
+    brand: 'Laiterie de Moudon',
+    second: 'Fromagerie de Moudon',
+    levels: /^(Alerte|Crise) — /,
+    why: /^(Volume|Part négative|Auteurs influents|Vocabulaire de crise|Termes émergents)/,
+    granted: 'Autorisées',
+    mute: 'Couper la sonnerie',
+  },
+  en: {
+    brand: 'Northgate Dairy',
+    second: 'Northgate Creamery',
+    levels: /^(Alert|Crisis) — /,
+    why: /^(Volume|Unusual volume|Negative share|Influential authors|Crisis vocabulary|Emerging terms)/,
+    granted: 'Allowed',
+    mute: 'Mute the alert bell',
+  },
+} as const;
+
+/** Wraps the page's Notification and counts the bell's tones; both still reach the browser's real API. */
+async function watchAlerts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__notifications = [];
+    window.__recorded = [];
+    window.__tones = 0;
+    const Real = window.Notification;
+    class Recording extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        window.__recorded.push({ title, body: options?.body ?? '' });
+        super(title, options);
+        window.__notifications.push(this);
+      }
+    }
+    window.Notification = Recording;
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (...args: Parameters<typeof start>) {
+      window.__tones += 1;
+      return start.apply(this, args);
+    };
+  });
+}
+
+async function saveElement(element: Locator, testInfo: TestInfo, name: string): Promise<void> {
+  const dir = join('test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await element.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+const bellCount = async (page: Page): Promise<number> => Number(await page.getByTestId('alert-bell').getAttribute('data-count'));
+const recorded = (page: Page): Promise<Recorded[]> => page.evaluate(() => window.__recorded);
+
+async function openAlertId(page: Page, brand: string): Promise<number> {
+  let id = 0;
+  await expect(async () => {
+    const alerts = await rpc<{ id: number; watchName: string }[]>(page.request, 'detection:listAlerts', { workspaceId: 'live', status: 'open' });
+    id = alerts.find((a) => a.watchName === brand)?.id ?? 0;
+    expect(id).toBeGreaterThan(0);
+  }).toPass({ timeout: 15_000 });
+  return id;
+}
+
+for (const lang of ['fr', 'en'] as const) {
+  test(`an alert notifies this laptop, rings the bell and opens from the notification or the bell (${lang})`, async ({ page }, testInfo) => {
+    // Two bursts of captures through detection on a busy two-core machine.
+    test.setTimeout(180_000);
+    const w = WORDS[lang];
+    await watchAlerts(page);
+    await openApp(page, lang, 'settings');
+    const panel = page.getByTestId('desktop-alerts-panel');
+    await expect(page.getByTestId('notifications-state')).toHaveAttribute('data-permission', 'granted');
+    await expect(panel).toContainText(w.granted);
+    await expect(page.getByRole('switch', { name: w.mute })).not.toBeChecked();
+    await panel.scrollIntoViewIfNeeded();
+    await saveElement(panel, testInfo, `${lang}-desktop-alerts-settings`);
+    await expectAccessible(page, 'desktop alert settings', '[data-testid="desktop-alerts-panel"]');
+
+    await page.goto('./#/dashboard');
+    await expect(page.getByTestId('alert-bell')).toBeVisible();
+    const before = await bellCount(page);
+    await raiseAlert(page.request, w.brand);
+
+    await expect.poll(async () => (await recorded(page)).find((n) => n.title.endsWith(w.brand)), { timeout: 30_000 }).toBeTruthy();
+    const notice = (await recorded(page)).find((n) => n.title.endsWith(w.brand))!;
+    expect(notice.title).toMatch(w.levels);
+    expect(notice.body).toMatch(w.why);
+    await expect.poll(() => bellCount(page)).toBeGreaterThan(before);
+    expect(await page.evaluate(() => window.__tones)).toBeGreaterThan(0);
+    const alertId = await openAlertId(page, w.brand);
+
+    await saveElement(page.locator('header'), testInfo, `${lang}-header-bell`);
+    await expectAccessible(page, 'header with the alert bell', 'header');
+
+    // The notification's own click handler, as the OS would fire it.
+    await page.evaluate((title) => window.__notifications.find((n) => n.title === title)?.dispatchEvent(new Event('click')), notice.title);
+    await expect(page).toHaveURL(new RegExp(`#/alerts/${alertId}$`));
+    await expect(page.getByTestId('alert-detail')).toContainText(w.brand);
+    await saveScreen(page, testInfo, `${lang}-alert-from-notification`);
+
+    await page.goto('./#/dashboard');
+    await page.getByTestId('alert-bell').click();
+    await expect(page).toHaveURL(new RegExp(`#/alerts/${alertId}$`));
+
+    // Muted on this laptop: the next alert still notifies and counts, silently.
+    await page.goto('./#/settings');
+    const mute = page.getByRole('switch', { name: w.mute });
+    await mute.focus();
+    await page.keyboard.press('Space');
+    await expect(mute).toBeChecked();
+    const tones = await page.evaluate(() => window.__tones);
+    const counted = await bellCount(page);
+    await raiseAlert(page.request, w.second);
+    await expect.poll(async () => (await recorded(page)).some((n) => n.title.endsWith(w.second)), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => bellCount(page)).toBeGreaterThan(counted);
+    expect(await page.evaluate(() => window.__tones)).toBe(tones);
+  });
+}
