@@ -2,9 +2,13 @@
 // init script that records each construction before calling the browser's own) with the level, the watch and one
 // line of why; the header bell counts the alerts nobody acknowledged; the bell rings unless muted on this laptop;
 // clicking the notification or the bell opens the alert. Screens of the bell and of the Settings control; axe on both.
+// Then the Mobilise screen's delivery statuses, against a loopback SMTP relay and HTTP gateway started here.
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CrisisPlan } from '../../../src/shared/domain/plan';
+import { alertSettings, lead, withReachableRoles } from '../../support/reachableRoster';
+import { gateway, mailRelay } from '../../support/alertServers';
 import { expectAccessible, openApp, raiseAlert, rpc, saveScreen } from './helpers';
 
 test.use({ permissions: ['notifications'] });
@@ -138,5 +142,55 @@ for (const lang of ['fr', 'en'] as const) {
     await expect.poll(async () => (await recorded(page)).some((n) => n.title.endsWith(w.second)), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => bellCount(page)).toBeGreaterThan(counted);
     expect(await page.evaluate(() => window.__tones)).toBe(tones);
+  });
+}
+
+const DELIVERY_WORDS = {
+  fr: { title: 'Fuite de données au guichet en ligne', sent: 'Envoyé', delivered: 'Remis', failed: 'Échec' },
+  en: { title: 'Data leak at the online counter', sent: 'Sent', delivered: 'Delivered', failed: 'Failed' },
+} as const;
+
+for (const lang of ['fr', 'en'] as const) {
+  test(`the Mobilise screen shows each message's delivery status from the company's own relay and gateway (${lang})`, async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    const w = DELIVERY_WORDS[lang];
+    const relay = await mailRelay();
+    const gw = await gateway();
+    // SMS delivered but one number the gateway cannot reach yet (retried); the messenger webhook refuses the token.
+    gw.answer = (call) =>
+      call.path !== '/sms'
+        ? { status: 403, body: '{"error":"invalid token"}' }
+        : call.body.includes('+4179000017')
+          ? { status: 503, body: '{"error":"carrier busy"}' }
+          : { status: 200, body: '{"status":"delivered"}' };
+    const stored = await rpc<{ plan: CrisisPlan; revision: number }>(page.request, 'plan:get', { workspaceId: 'live' });
+    const saved = await rpc<{ revision: number }>(page.request, 'plan:save', { workspaceId: 'live', baseRevision: stored.revision, plan: withReachableRoles(stored.plan) });
+    await rpc(page.request, 'notify:setSettings', { workspaceId: 'live', settings: alertSettings(relay.port, gw.url) });
+    try {
+      const incident = await rpc<{ id: string }>(page.request, 'incidents:open', {
+        workspaceId: 'live',
+        incident: { title: w.title, scenarioKind: 'dataBreach', severity: 'high', actor: lead, alert: { alertId: `desktop-${lang}`, level: 'crisis', why: ['Volume ×6'], mentions: [] } },
+      });
+      await openApp(page, lang, `incidents/${incident.id}/roster`);
+      await page.getByTestId('mobilise').click();
+      await page.getByTestId('mobilise-submit').click();
+      const table = page.getByTestId('deliveries-table');
+      // One first call per role; a refused message falls back to the person's next channel in another row.
+      await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+      await expect(table).toContainText(w.sent, { timeout: 30_000 });
+      await expect(table).toContainText(w.delivered);
+      await expect(table).toContainText(w.failed);
+      expect(relay.mails.length).toBeGreaterThanOrEqual(5);
+      await page.getByTestId('deliveries').scrollIntoViewIfNeeded();
+      await saveScreen(page, testInfo, `${lang}-mobilise-deliveries`);
+      await saveElement(page.getByTestId('deliveries'), testInfo, `${lang}-mobilise-deliveries-table`);
+      await expectAccessible(page, 'delivery statuses', '[data-testid="deliveries"]');
+    } finally {
+      // The suite shares one backend: later specs mobilise with no channel, as a fresh workspace does.
+      await rpc(page.request, 'notify:setSettings', { workspaceId: 'live', settings: { email: null, sms: null, messenger: null } });
+      await rpc(page.request, 'plan:save', { workspaceId: 'live', baseRevision: saved.revision, plan: stored.plan });
+      await relay.close();
+      await gw.close();
+    }
   });
 }
