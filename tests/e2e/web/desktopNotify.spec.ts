@@ -23,6 +23,7 @@ declare global {
     __notifications: Notification[];
     __recorded: Recorded[];
     __tones: number;
+    __permissionRequests: number;
   }
 }
 
@@ -144,6 +145,41 @@ for (const lang of ['fr', 'en'] as const) {
     expect(await page.evaluate(() => window.__tones)).toBe(tones);
   });
 }
+
+test.describe('before this laptop allowed notifications', () => {
+  test.use({ permissions: [] });
+
+  for (const lang of ['fr', 'en'] as const) {
+    test(`the browser is asked only when the reader clicks Allow (${lang})`, async ({ page }, testInfo) => {
+      await page.addInitScript(() => {
+        window.__permissionRequests = 0;
+        // Headless Chromium answers "denied" before anyone asked; a laptop's first visit reads "default" until the
+        // page asks, which is the state shown here. The request itself is the browser's own.
+        const real = Object.getOwnPropertyDescriptor(Notification, 'permission')!.get!.bind(Notification);
+        Object.defineProperty(Notification, 'permission', { configurable: true, get: () => (window.__permissionRequests ? real() : 'default') });
+        const request = Notification.requestPermission.bind(Notification);
+        Notification.requestPermission = (...args: Parameters<typeof request>) => {
+          window.__permissionRequests += 1;
+          return request(...args);
+        };
+      });
+      await openApp(page, lang, 'settings');
+      const allow = page.getByTestId('notifications-allow');
+      await expect(allow).toBeVisible();
+      await expect(allow).toHaveText(lang === 'fr' ? 'Autoriser les notifications de bureau' : 'Allow desktop notifications');
+      const panel = page.getByTestId('desktop-alerts-panel');
+      await panel.scrollIntoViewIfNeeded();
+      await saveElement(panel, testInfo, `${lang}-desktop-alerts-allow`);
+      await expectAccessible(page, 'allow desktop notifications', '[data-testid="desktop-alerts-panel"]');
+      expect(await page.evaluate(() => window.__permissionRequests)).toBe(0);
+      await allow.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => window.__permissionRequests)).toBe(1);
+      // This browser refuses: the panel says how to allow it instead of offering the button again.
+      await expect(page.getByTestId('notifications-state')).toHaveAttribute('data-permission', 'denied');
+    });
+  }
+});
 
 const DELIVERY_WORDS = {
   fr: { title: 'Fuite de données au guichet en ligne', sent: 'Envoyé', delivered: 'Remis', failed: 'Échec' },
