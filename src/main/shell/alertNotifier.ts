@@ -17,6 +17,8 @@ async function uiLanguage(win: BrowserWindow): Promise<Language> {
 }
 
 export function notifyAlerts(dispatch: Dispatch, events: EventBus, mainWindow: () => BrowserWindow | undefined, logger: Logger): () => void {
+  // One focus listener per flashing window, however many alerts come before the reader looks.
+  const flashing = new WeakSet<BrowserWindow>();
   return events.on('detection:levelChanged', ({ workspaceId, watchId, level, previous }) => {
     if (!isAlertRise(level, previous)) return;
     void (async () => {
@@ -26,9 +28,13 @@ export function notifyAlerts(dispatch: Dispatch, events: EventBus, mainWindow: (
       if (!result.ok) return;
       const alert = levelOverviewSchema.parse(result.value).watches.find((w) => w.watchId === watchId)?.alert;
       if (!alert) return;
-      if (!win.isFocused()) {
+      if (!win.isFocused() && !flashing.has(win)) {
+        flashing.add(win);
         win.flashFrame(true);
-        win.once('focus', () => win.flashFrame(false));
+        win.once('focus', () => {
+          flashing.delete(win);
+          win.flashFrame(false);
+        });
       }
       if (!Notification.isSupported()) return;
       const { title, body } = alertNotice(alert, translator(await uiLanguage(win)));
