@@ -87,7 +87,7 @@ export function createCore(options: CoreOptions) {
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, exercises, reports],
-    createCell({ ...base, tuning: options.cellTuning, domains: [log.shared] }),
+    createCell({ ...base, tuning: options.cellTuning, domains: [log.shared, notify.shared] }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();

@@ -63,7 +63,11 @@ export const notifyEn = {
     testOk: 'Accepted by the server.',
     save: 'Save channels',
   },
-  failures: { gatewayUrl: 'The gateway address is not an http or https URL.' },
+  failures: {
+    gatewayUrl: 'The gateway address is not an http or https URL.',
+    notInCell: 'This laptop is in no cell: there is nothing to acknowledge from it.',
+    notYourCall: 'This mobilisation does not ask you (or no longer does): nothing was acknowledged.',
+  },
 };
 
 export const notifyFr: Catalog<typeof notifyEn> = {
@@ -128,5 +132,9 @@ export const notifyFr: Catalog<typeof notifyEn> = {
     testOk: 'Accepté par le serveur.',
     save: 'Enregistrer les canaux',
   },
-  failures: { gatewayUrl: 'L’adresse de la passerelle n’est pas une URL http ou https.' },
+  failures: {
+    gatewayUrl: 'L’adresse de la passerelle n’est pas une URL http ou https.',
+    notInCell: 'Ce poste n’est dans aucune cellule : il n’a rien à accuser.',
+    notYourCall: 'Cette mobilisation ne vous appelle pas (ou plus) : rien n’a été accusé.',
+  },
 };
