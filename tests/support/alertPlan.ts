@@ -26,7 +26,15 @@ function person(kind: 'holder' | 'deputy', index: number, base: Person): Person 
 
 export async function reachablePlan(core: Core, edit: (plan: CrisisPlan) => void = () => {}): Promise<CrisisPlan> {
   const stored = await invoke(core, 'plan:get', { workspaceId: 'live' });
-  const plan = structuredClone(stored.plan);
+  const plan = reachable(stored.plan);
+  edit(plan);
+  await invoke(core, 'plan:save', { workspaceId: 'live', baseRevision: stored.revision, plan });
+  return plan;
+}
+
+/** A copy of `stored` whose roles all have reachable holders and deputies, a call tree, and crisis escalation at 10/20/30 min. */
+export function reachable(stored: CrisisPlan): CrisisPlan {
+  const plan = structuredClone(stored);
   plan.roles.forEach((role, i) => {
     role.holder = person('holder', i, role.holder);
     role.deputies = role.deputies.slice(0, 1).map((d) => person('deputy', i, d));
@@ -42,8 +50,6 @@ export async function reachablePlan(core: Core, edit: (plan: CrisisPlan) => void
     meeting: { withinMinutes: 45, place: { fr: 'Salle Léman, 3e étage', en: 'Léman room, 3rd floor' } },
     levels: { ...plan.escalation.levels, crisis: { first: plan.roles.map((r) => r.id), deputyAfterMinutes: 10, callTreeAfterMinutes: 20, crisisLeadAfterMinutes: 30 } },
   };
-  edit(plan);
-  await invoke(core, 'plan:save', { workspaceId: 'live', baseRevision: stored.revision, plan });
   return plan;
 }
 
@@ -77,18 +83,17 @@ export function alertSettings(relayPort: number, gatewayUrl: string): NotifySett
 
 export const lead = { author: 'Anne Roux', authorRole: 'crisisLead' };
 
+export const crisisIncident = {
+  title: 'Fuite de données clients',
+  scenarioKind: 'dataBreach',
+  severity: 'high',
+  actor: lead,
+  alert: { alertId: 'alert-42', level: 'crisis', why: ['Volume ×6'], mentions: [] },
+} as const;
+
 /** An incident opened from a crisis-level alert, then mobilised. */
 export async function mobiliseOnCrisis(core: Core): Promise<string> {
-  const incident = await invoke(core, 'incidents:open', {
-    workspaceId: 'live',
-    incident: {
-      title: 'Fuite de données clients',
-      scenarioKind: 'dataBreach',
-      severity: 'high',
-      actor: lead,
-      alert: { alertId: 'alert-42', level: 'crisis', why: ['Volume ×6'], mentions: [] },
-    },
-  });
+  const incident = await invoke(core, 'incidents:open', { workspaceId: 'live', incident: structuredClone(crisisIncident) });
   await invoke(core, 'incidents:mobilise', { workspaceId: 'live', incidentId: incident.id, actor: lead });
   return incident.id;
 }

@@ -119,11 +119,15 @@ export class SharedMobilisation implements SharedDomain {
     const cell = this.#cells.get(workspaceId);
     if (!cell || cell.closed) return [];
     const me = cell.context.deviceId;
+    const myKey = cell.context.member(me)?.publicKeyPem;
     const acknowledged = cell.own.doc().acknowledgements ?? {};
     const out: MyCall[] = [];
     for (const m of this.#mobilisations(cell)) {
       for (const call of m.calls) {
         if (call.device !== me) continue;
+        // Only this laptop's own signature counts: something else written into its document is acknowledged over.
+        const ack = acknowledgementRecordSchema.safeParse(plain(acknowledged[acknowledgementKey(m.id, call.roleId)]));
+        const acknowledgedAt = ack.success && acknowledgementHolds(ack.data, m, myKey) ? ack.data.acknowledgedAt : null;
         out.push({
           mobilisationId: m.id,
           incidentId: m.incidentId,
@@ -134,7 +138,7 @@ export class SharedMobilisation implements SharedDomain {
           roleId: call.roleId,
           roleName: call.roleName,
           personName: call.personName,
-          acknowledgedAt: acknowledged[acknowledgementKey(m.id, call.roleId)]?.acknowledgedAt ?? null,
+          acknowledgedAt,
         });
       }
     }
