@@ -1,6 +1,7 @@
 // A plan whose ten roles can be reached outside the app, and a core whose alerts go to loopback servers.
 import type { Core } from '../../src/main/app/createCore';
 import type { CrisisPlan, Person } from '../../src/shared/domain/plan';
+import type { CallInput } from '../../src/shared/contract/index';
 import type { NotifySettings } from '../../src/shared/domain/notify';
 import { invoke } from './testCore';
 
@@ -83,13 +84,13 @@ export function alertSettings(relayPort: number, gatewayUrl: string): NotifySett
 
 export const lead = { author: 'Anne Roux', authorRole: 'crisisLead' };
 
-export const crisisIncident = {
+export const crisisIncident: CallInput<'incidents:open'>['incident'] = {
   title: 'Fuite de données clients',
   scenarioKind: 'dataBreach',
   severity: 'high',
   actor: lead,
   alert: { alertId: 'alert-42', level: 'crisis', why: ['Volume ×6'], mentions: [] },
-} as const;
+};
 
 /** An incident opened from a crisis-level alert, then mobilised. */
 export async function mobiliseOnCrisis(core: Core): Promise<string> {

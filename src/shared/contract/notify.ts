@@ -29,7 +29,7 @@ export const notifyCalls = {
   /** The calls that ask this laptop's member, from mobilisations shared through the cell. */
   'notify:mine': call(inWorkspace, z.array(myCallSchema)),
   /** This laptop's member acknowledges one of their calls: signed by this laptop, sent to the cell. */
-  'notify:acknowledgeMine': call(inWorkspace.extend({ mobilisationId: z.uuid(), roleId: roleIdSchema }), z.array(myCallSchema)),
+  'notify:acknowledgeMine': call(inWorkspace.extend({ mobilisationId: z.uuid(), roleId: z.string().min(1).max(80) }), z.array(myCallSchema)),
 } as const;
 
 export const notifyEvents = {

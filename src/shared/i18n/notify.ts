@@ -34,6 +34,17 @@ export const notifyEn = {
     status: 'Status',
     attempts: 'Attempts',
     nextAttempt: 'next try {{time}}',
+    fromLaptop: 'From their laptop',
+    notGenuine: 'Not genuine — refused',
+    laptopAck: '{{person}} ({{role}}) acknowledged from laptop {{member}} at {{time}}',
+  },
+  mine: {
+    banner: 'You are mobilised: {{title}} — {{role}}',
+    detail: 'Level {{level}}, mobilised by {{by}}. Acknowledge from this laptop so escalation stops for you.',
+    unknownMember: 'a cell member',
+    acknowledge: 'Acknowledge',
+    title: 'Your mobilisations',
+    acknowledgedAt: 'Acknowledged at {{time}}',
   },
   settings: {
     title: 'Alert channels',
@@ -103,6 +114,17 @@ export const notifyFr: Catalog<typeof notifyEn> = {
     status: 'Statut',
     attempts: 'Tentatives',
     nextAttempt: 'prochain essai {{time}}',
+    fromLaptop: 'Depuis son ordinateur',
+    notGenuine: 'Non authentique — refusé',
+    laptopAck: '{{person}} ({{role}}) a accusé réception depuis l’ordinateur {{member}} à {{time}}',
+  },
+  mine: {
+    banner: 'Vous êtes mobilisé·e : {{title}} — {{role}}',
+    detail: 'Niveau {{level}}, mobilisation par {{by}}. Accusez réception depuis cet ordinateur pour que l’escalade s’arrête pour vous.',
+    unknownMember: 'un membre de la cellule',
+    acknowledge: 'Accuser réception',
+    title: 'Vos mobilisations',
+    acknowledgedAt: 'Réception accusée à {{time}}',
   },
   settings: {
     title: 'Canaux d’alerte',
@@ -134,7 +156,7 @@ export const notifyFr: Catalog<typeof notifyEn> = {
   },
   failures: {
     gatewayUrl: 'L’adresse de la passerelle n’est pas une URL http ou https.',
-    notInCell: 'Ce poste n’est dans aucune cellule : il n’a rien à accuser.',
+    notInCell: 'Cet ordinateur n’est dans aucune cellule : il n’a rien à accuser.',
     notYourCall: 'Cette mobilisation ne vous appelle pas (ou plus) : rien n’a été accusé.',
   },
 };

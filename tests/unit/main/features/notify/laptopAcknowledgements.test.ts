@@ -115,8 +115,8 @@ describe('acknowledgement from the member’s own laptop', () => {
       });
       const before = await once();
       expect(before.fromLaptop).toHaveLength(2);
-      expect(before.fromLaptop.join('\n')).toContain('depuis son poste (Bob)');
-      expect(before.fromLaptop.join('\n')).toContain('depuis son poste (Carol)');
+      expect(before.fromLaptop.join('\n')).toContain('depuis son ordinateur (Bob)');
+      expect(before.fromLaptop.join('\n')).toContain('depuis son ordinateur (Carol)');
       expect(before).toMatchObject({ refused: 1, reached: 2 });
 
       // A restarts and reads every document again: nothing is taken in twice.
