@@ -81,8 +81,15 @@ export class SharedMobilisation implements SharedDomain {
     const own = await context.ownDocument<MobilisationDocument>(DOMAIN, () => ({ mobilisations: {}, acknowledgements: {} }));
     const cell: CellMobilisation = { context, own, followed: new Map(), taken: new Set(), closed: false };
     this.#cells.set(context.workspaceId, cell);
-    for (const draft of this.host.drafts(context.workspaceId)) if (!own.doc().mobilisations?.[draft.id]) this.publish(context.workspaceId, draft);
-    context.onMembersChanged(() => this.#follow(cell));
+    this.#republish(cell);
+    context.onMembersChanged(() => {
+      try {
+        this.#republish(cell);
+      } catch (error) {
+        this.logger.warn('mobilisation: not published again', { workspaceId: context.workspaceId, error: String(error) });
+      }
+      this.#follow(cell);
+    });
     this.#follow(cell);
   }
 
@@ -96,8 +103,31 @@ export class SharedMobilisation implements SharedDomain {
   publish(workspaceId: string, draft: MobilisationDraft): void {
     const cell = this.#cells.get(workspaceId);
     if (!cell || cell.closed) return;
+    cell.own.change((doc) => {
+      doc.mobilisations[draft.id] = this.#record(cell, draft);
+    });
+  }
+
+  /**
+   * The mobilisations this laptop drives go (back) into its document when it lacks them (a crash before the save, a
+   * cell joined after mobilising) or when a member picked or changed their roster entry since they were published.
+   */
+  #republish(cell: CellMobilisation): void {
+    if (cell.closed) return;
+    const published = cell.own.doc().mobilisations ?? {};
+    const changed = this.host.drafts(cell.context.workspaceId).map((draft) => this.#record(cell, draft)).filter((record) => {
+      const before = published[record.id];
+      return !before || before.calls.some((call, i) => call.device !== record.calls[i]?.device) || before.calls.length !== record.calls.length;
+    });
+    if (changed.length === 0) return;
+    cell.own.change((doc) => {
+      for (const record of changed) doc.mobilisations[record.id] = record;
+    });
+  }
+
+  #record(cell: CellMobilisation, draft: MobilisationDraft): MobilisationRecord {
     const members = cell.context.members();
-    const record = signMobilisation(
+    return signMobilisation(
       {
         id: draft.id,
         incidentId: draft.incidentId,
@@ -109,9 +139,6 @@ export class SharedMobilisation implements SharedDomain {
       },
       (data) => cell.context.sign(data),
     );
-    cell.own.change((doc) => {
-      doc.mobilisations[record.id] = record;
-    });
   }
 
   /** The calls that ask this laptop's member, newest mobilisation first. */
