@@ -12,7 +12,7 @@ import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { SqliteStorageAdapter } from '../../../../../src/main/platform/sync/sqliteStorageAdapter';
 import { acknowledgementKey, signAcknowledgement, type MobilisationDocument } from '../../../../../src/main/features/notify/sharedMobilisation/mobilisationRecords';
 import type { CrisisPlan } from '../../../../../src/shared/domain/plan';
-import { alertSettings, crisisIncident, lead, reachable } from '../../../../support/alertPlan';
+import { alertSettings, crisisIncident, lead, withReachableRoles } from '../../../../support/alertPlan';
 import { gateway, mailRelay, type Gateway, type MailRelay } from '../../../../support/alertServers';
 import { bundleCellChild, cellOf, joinThree, Laptop, until } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
@@ -52,7 +52,7 @@ describe('acknowledgement from the member’s own laptop', () => {
     async () => {
       await joinThree([a, b, c]);
       const stored = await a.call('plan:get', ws);
-      const plan: CrisisPlan = reachable(stored.plan);
+      const plan: CrisisPlan = withReachableRoles(stored.plan);
       await a.call('plan:save', { ...ws, baseRevision: stored.revision, plan });
       await a.call('notify:setSettings', { ...ws, settings: alertSettings(relay.port, gw.url) });
       const role = (i: number) => plan.roles[i]!;

@@ -2,8 +2,8 @@
 // deliveries screen shows who acknowledged from their laptop, and which claimed acknowledgement was refused.
 import type { Migration } from './types';
 
-export const migration0028: Migration = {
-  version: 28,
+export const migration0030: Migration = {
+  version: 30,
   name: 'notify_laptop_acknowledgements',
   sql: `
     CREATE TABLE notify_laptop_acknowledgements (

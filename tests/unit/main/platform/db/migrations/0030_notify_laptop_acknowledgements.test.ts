@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
 import { databaseAt } from '../../../../../support/migrations';
 
-describe('migration 0028 notify_laptop_acknowledgements', () => {
+describe('migration 0030 notify_laptop_acknowledgements', () => {
   it('keeps each laptop acknowledgement once, only of a mobilisation Tocsin drives', () => {
-    const db = databaseAt(27);
+    const db = databaseAt(29);
     const at = '2026-03-01T09:00:00.000Z';
     db.prepare(
       `INSERT INTO incidents (id, title, scenario_kind, severity, status, opened_at, opened_by, updated_at)
        VALUES ('i1', 'Fuite', 'dataBreach', 'high', 'active', ?, 'Anne', ?)`,
     ).run(at, at);
     db.prepare("INSERT INTO notify_mobilisations (mobilisation_id, incident_id, level, started_at) VALUES ('m1', 'i1', 'crisis', ?)").run(at);
-    migrate(db, 28);
-    expect(getUserVersion(db)).toBe(28);
+    migrate(db, 30);
+    expect(getUserVersion(db)).toBe(30);
     const insert = db.prepare(
       `INSERT INTO notify_laptop_acknowledgements (mobilisation_id, role_id, device_id, signature, incident_id, person_name,
          member_name, acknowledged_at, received_at, genuine) VALUES (?, 'legal', 'd1', ?, 'i1', 'Léa', 'Bob', ?, ?, ?)`,
