@@ -45,7 +45,10 @@ test.afterAll(async () => {
   // The pages first: their event streams would otherwise hold the backends' connections open.
   for (const context of contexts.splice(0)) await context.close();
   for (const { process: child, dataDir } of backends.splice(0)) {
+    // Its data folder goes once it has stopped: a backend still closing would find its folder gone.
+    const exited = child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
     child.kill('SIGTERM');
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
