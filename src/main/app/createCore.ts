@@ -87,7 +87,7 @@ export function createCore(options: CoreOptions) {
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, exercises, reports],
-    createCell({ ...base, tuning: options.cellTuning, domains: [log.shared] }),
+    createCell({ ...base, tuning: options.cellTuning, domains: [log.shared, notify.shared] }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();
@@ -96,5 +96,5 @@ export function createCore(options: CoreOptions) {
     store.close();
   };
   const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
-  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, detection: detection.service, reports, clocks: clocks.service, close };
+  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, mobilisation: notify.shared, detection: detection.service, reports, clocks: clocks.service, close };
 }

@@ -89,10 +89,25 @@ export const deliveryMessageSchema = z.object({
 });
 export type DeliveryMessage = z.infer<typeof deliveryMessageSchema>;
 
+/** An acknowledgement that came from the acknowledging member's own laptop through the cell. */
+export const laptopAcknowledgementSchema = z.object({
+  mobilisationId: z.string(),
+  roleId: z.string(),
+  personName: z.string(),
+  /** The member's name on the laptop that signed it, as the cell knows it. */
+  memberName: z.string().nullable(),
+  deviceId: z.string(),
+  acknowledgedAt: z.iso.datetime(),
+  /** False: the signature does not hold, or that laptop does not answer for this person; escalation goes on. */
+  genuine: z.boolean(),
+});
+export type LaptopAcknowledgement = z.infer<typeof laptopAcknowledgementSchema>;
+
 export const deliveryViewSchema = z.object({
   /** Why nothing leaves the workspace, when sealed mode is on. */
   blocked: healthMessageSchema.nullable(),
   messages: z.array(deliveryMessageSchema),
+  laptopAcknowledgements: z.array(laptopAcknowledgementSchema),
 });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
@@ -102,3 +117,21 @@ export type ReachedBy = z.infer<typeof reachedBySchema>;
 
 export const testResultSchema = z.object({ ok: z.boolean(), reason: healthMessageSchema.nullable() });
 export type TestResult = z.infer<typeof testResultSchema>;
+
+const localizedSchema = z.object({ fr: z.string(), en: z.string() });
+
+/** A call of a mobilisation made on another laptop (or this one) that asks this laptop's member. */
+export const myCallSchema = z.object({
+  mobilisationId: z.uuid(),
+  incidentId: incidentIdSchema,
+  title: z.string(),
+  level: z.enum(['vigilance', 'alert', 'crisis']),
+  startedAt: z.iso.datetime(),
+  /** The member who mobilised, by their laptop's name in the cell. */
+  mobilisedBy: z.string().nullable(),
+  roleId: z.string(),
+  roleName: localizedSchema,
+  personName: z.string(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+});
+export type MyCall = z.infer<typeof myCallSchema>;

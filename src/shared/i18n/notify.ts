@@ -34,6 +34,17 @@ export const notifyEn = {
     status: 'Status',
     attempts: 'Attempts',
     nextAttempt: 'next try {{time}}',
+    fromLaptop: 'From their laptop',
+    notGenuine: 'Not genuine — refused',
+    laptopAck: '{{person}} ({{role}}) acknowledged from laptop {{member}} at {{time}}',
+  },
+  mine: {
+    banner: 'You are mobilised: {{title}} — {{role}}',
+    detail: 'Level {{level}}, mobilised by {{by}}. Acknowledge from this laptop so escalation stops for you.',
+    unknownMember: 'a cell member',
+    acknowledge: 'Acknowledge',
+    title: 'Your mobilisations',
+    acknowledgedAt: 'Acknowledged at {{time}}',
   },
   settings: {
     title: 'Alert channels',
@@ -63,7 +74,11 @@ export const notifyEn = {
     testOk: 'Accepted by the server.',
     save: 'Save channels',
   },
-  failures: { gatewayUrl: 'The gateway address is not an http or https URL.' },
+  failures: {
+    gatewayUrl: 'The gateway address is not an http or https URL.',
+    notInCell: 'This laptop is in no cell: there is nothing to acknowledge from it.',
+    notYourCall: 'This mobilisation does not ask you (or no longer does): nothing was acknowledged.',
+  },
 };
 
 export const notifyFr: Catalog<typeof notifyEn> = {
@@ -99,6 +114,17 @@ export const notifyFr: Catalog<typeof notifyEn> = {
     status: 'Statut',
     attempts: 'Tentatives',
     nextAttempt: 'prochain essai {{time}}',
+    fromLaptop: 'Depuis son ordinateur',
+    notGenuine: 'Non authentique — refusé',
+    laptopAck: '{{person}} ({{role}}) a accusé réception depuis l’ordinateur {{member}} à {{time}}',
+  },
+  mine: {
+    banner: 'Vous êtes mobilisé·e : {{title}} — {{role}}',
+    detail: 'Niveau {{level}}, mobilisation par {{by}}. Accusez réception depuis cet ordinateur pour que l’escalade s’arrête pour vous.',
+    unknownMember: 'un membre de la cellule',
+    acknowledge: 'Accuser réception',
+    title: 'Vos mobilisations',
+    acknowledgedAt: 'Réception accusée à {{time}}',
   },
   settings: {
     title: 'Canaux d’alerte',
@@ -128,5 +154,9 @@ export const notifyFr: Catalog<typeof notifyEn> = {
     testOk: 'Accepté par le serveur.',
     save: 'Enregistrer les canaux',
   },
-  failures: { gatewayUrl: 'L’adresse de la passerelle n’est pas une URL http ou https.' },
+  failures: {
+    gatewayUrl: 'L’adresse de la passerelle n’est pas une URL http ou https.',
+    notInCell: 'Cet ordinateur n’est dans aucune cellule : il n’a rien à accuser.',
+    notYourCall: 'Cette mobilisation ne vous appelle pas (ou plus) : rien n’a été accusé.',
+  },
 };

@@ -243,7 +243,7 @@ export class CellService {
     }
   }
 
-  async profile(workspaceId: string, memberName: string, roles: string[]): Promise<CellStatus> {
+  async profile(workspaceId: string, memberName: string, roles: string[], personName?: string | null): Promise<CellStatus> {
     const session = await this.#session(workspaceId);
     const me = session.device.deviceId;
     this.#handle(session).change((doc) => {
@@ -251,6 +251,7 @@ export class CellService {
       if (!mine) return;
       mine.name = memberName;
       mine.roles = [...roles];
+      if (personName !== undefined) mine.person = personName;
     });
     await saveReady(session.repo);
     return this.status(workspaceId);
@@ -519,6 +520,10 @@ function domainContext(session: Session, handle: DocHandle<CellDocument>, onMemb
       const m = handle.doc().members[deviceId];
       return m && { name: m.name, publicKeyPem: m.publicKey };
     },
+    members: () =>
+      Object.entries(handle.doc().members)
+        .filter(([, m]) => m.revokedAt == null)
+        .map(([deviceId, m]) => ({ deviceId, name: m.name, person: m.person ?? null })),
     async ownDocument<T>(domain: string, initial: () => T): Promise<DocHandle<T>> {
       const url = handle.doc().members[me]?.documents?.[domain];
       if (url) return session.repo.find<T>(url as AutomergeUrl);

@@ -48,6 +48,7 @@ import { DeliveryError } from './deliveryError';
 import { dueSteps, levelOf, recipientOf, type AlertLevel } from './escalationSteps';
 import { sendThroughGateway } from './gatewaySender';
 import { NotifyRepository, type MessageRow, type MobilisationRow } from './notifyRepository';
+import type { MobilisationDraft, MobilisationHost, ReceivedAcknowledgement } from './sharedMobilisation/sharedMobilisation';
 import { sendMail } from './smtpSender';
 
 export interface NotifyTuning {
@@ -81,13 +82,15 @@ export interface NotifyDeps {
   readonly incidents: IncidentService;
   readonly plan: (workspaceId: WorkspaceId) => CrisisPlan;
   readonly tuning?: Partial<NotifyTuning>;
+  /** Shares a mobilisation made on this laptop with the cell (nothing when the workspace is in no cell). */
+  readonly publish?: (workspaceId: WorkspaceId, draft: MobilisationDraft) => void;
 }
 
 const MINUTE = 60_000;
 const CHANNEL_NAMES = { en: notifyEn.channels, fr: notifyFr.channels };
 const STAGE_NAMES = { en: notifyEn.stages, fr: notifyFr.stages };
 
-export class DeliveryService {
+export class DeliveryService implements MobilisationHost {
   readonly #repo = perWorkspace((ws) => new NotifyRepository(ws.db));
   readonly #tuning: NotifyTuning;
   #chain: Promise<unknown> = Promise.resolve();
@@ -184,7 +187,12 @@ export class DeliveryService {
   deliveries(workspaceId: WorkspaceId, incidentId: IncidentId): DeliveryView {
     this.deps.incidents.get(workspaceId, incidentId);
     const sealed = this.deps.network.view(workspaceId).sealed;
-    return { blocked: sealed ? healthMessage('sealed') : null, messages: this.#repoOf(workspaceId).forIncident(incidentId).map(toDelivery) };
+    const repo = this.#repoOf(workspaceId);
+    return {
+      blocked: sealed ? healthMessage('sealed') : null,
+      messages: repo.forIncident(incidentId).map(toDelivery),
+      laptopAcknowledgements: repo.laptopAcknowledgements(incidentId).map(({ signature: _s, incidentId: _i, receivedAt: _r, genuine, ...ack }) => ({ ...ack, genuine: genuine === 1 })),
+    };
   }
 
   /** A coordinator reached someone (by phone, in person…): the roster's acknowledgement, with how, in the log. */
@@ -225,12 +233,63 @@ export class DeliveryService {
     const level = levelOf(detail.alert?.level, detail.severity);
     const row: MobilisationRow = { mobilisationId: m.id, incidentId: detail.id, level, startedAt: m.startedAt };
     const plan = this.deps.plan(workspaceId);
-    const queued = repo.atomically(() => {
-      if (!repo.insertMobilisation(row)) return [];
+    const taken = repo.atomically(() => {
+      if (!repo.insertMobilisation(row)) return null;
       return plan.escalation.levels[level].first.flatMap((roleId) => this.#queue(workspaceId, row, detail, plan, roleId, 'first', 0));
     });
-    this.#logQueued(workspaceId, queued);
-    if (queued.length) this.#changed(workspaceId, detail.id);
+    if (!taken) return;
+    this.#logQueued(workspaceId, taken);
+    if (taken.length) this.#changed(workspaceId, detail.id);
+    this.deps.publish?.(workspaceId, draftOf(detail, level));
+  }
+
+  /** The mobilisations this laptop drives now, for the cell: each open incident's latest, if made here. */
+  drafts(workspaceId: WorkspaceId): MobilisationDraft[] {
+    const repo = this.#repoOf(workspaceId);
+    return repo.mobilisations().flatMap((m) => {
+      const detail = this.deps.incidents.get(workspaceId, m.incidentId);
+      if (detail.status === 'closed' || detail.mobilisation?.id !== m.mobilisationId) return [];
+      return [draftOf(detail, m.level as AlertLevel)];
+    });
+  }
+
+  /**
+   * An acknowledgement of a mobilisation made here, from a member's laptop. A genuine one acknowledges the call,
+   * which stops its escalation; one whose signature does not hold, or from a laptop that does not answer for that
+   * person, is kept and logged as refused and changes nothing else. Each is taken in once, however often it is read.
+   */
+  takeIn(workspaceId: WorkspaceId, ack: ReceivedAcknowledgement): void {
+    const repo = this.#repoOf(workspaceId);
+    const m = repo.mobilisation(ack.mobilisationId);
+    if (!m) return;
+    const detail = this.deps.incidents.get(workspaceId, m.incidentId);
+    const role = detail.roster.find((r) => r.roleId === ack.roleId);
+    // The call first: taken in again after a crash between the two, it changes nothing the second time.
+    if (ack.genuine && role && detail.mobilisation?.id === ack.mobilisationId) {
+      this.deps.incidents.acknowledge(workspaceId, m.incidentId, role.roleId, { author: ack.memberName ?? ack.personName, authorRole: role.roleId });
+    }
+    const kept = repo.atomically(() => {
+      const inserted = repo.insertLaptopAcknowledgement({
+        mobilisationId: ack.mobilisationId,
+        roleId: ack.roleId,
+        deviceId: ack.deviceId,
+        signature: ack.signature,
+        incidentId: m.incidentId,
+        personName: ack.personName,
+        memberName: ack.memberName,
+        acknowledgedAt: ack.acknowledgedAt,
+        receivedAt: this.#now(),
+        genuine: ack.genuine ? 1 : 0,
+      });
+      if (!inserted) return false;
+      this.#log(workspaceId, m.incidentId, ack.genuine ? 'notify.acknowledgedFromLaptop' : 'notify.acknowledgementRefused', {
+        person: ack.personName || '—',
+        roleName: role?.name ?? { fr: ack.roleId, en: ack.roleId },
+        member: ack.memberName ?? ack.deviceId,
+      });
+      return true;
+    });
+    if (kept) this.#changed(workspaceId, m.incidentId);
   }
 
   #escalate(workspaceId: WorkspaceId): void {
@@ -478,6 +537,18 @@ export class DeliveryService {
   #changed(workspaceId: WorkspaceId, incidentId: string): void {
     this.deps.events.emit('notify:changed', { workspaceId, incidentId });
   }
+}
+
+function draftOf(detail: IncidentDetail, level: AlertLevel): MobilisationDraft {
+  const m = detail.mobilisation!;
+  return {
+    id: m.id,
+    incidentId: detail.id,
+    title: detail.title,
+    level,
+    startedAt: m.startedAt,
+    calls: m.calls.map((c) => ({ roleId: c.roleId, roleName: detail.roster.find((r) => r.roleId === c.roleId)?.name ?? { fr: c.roleId, en: c.roleId }, personName: c.personName })),
+  };
 }
 
 function stageNames(stage: EscalationStage): LocalizedText {

@@ -29,6 +29,19 @@ export interface MessageRow {
 
 export type NewMessage = Omit<MessageRow, 'attempts' | 'providerReply' | 'sentAt' | 'deliveredAt' | 'updatedAt'>;
 
+export interface LaptopAcknowledgementRow {
+  readonly mobilisationId: string;
+  readonly roleId: string;
+  readonly deviceId: string;
+  readonly signature: string;
+  readonly incidentId: string;
+  readonly personName: string;
+  readonly memberName: string | null;
+  readonly acknowledgedAt: string;
+  readonly receivedAt: string;
+  readonly genuine: 0 | 1;
+}
+
 export interface MobilisationRow {
   readonly mobilisationId: string;
   readonly incidentId: string;
@@ -61,6 +74,8 @@ export class NotifyRepository {
   readonly #fail;
   readonly #interrupted;
   readonly #requeueInterrupted;
+  readonly #insertLaptopAck;
+  readonly #laptopAcks;
 
   constructor(private readonly db: Database) {
     this.#settings = db.prepare<[], { channel: string; configJson: string }>('SELECT channel, config_json AS configJson FROM notify_settings');
@@ -117,6 +132,16 @@ export class NotifyRepository {
     this.#interrupted = db.prepare<[], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM notify_messages WHERE status = 'sending'`);
     this.#requeueInterrupted = db.prepare<{ at: string; reason: string }>(
       `UPDATE notify_messages SET status = 'queued', next_attempt_at = @at, reason_json = @reason, updated_at = @at WHERE status = 'sending'`,
+    );
+    this.#insertLaptopAck = db.prepare<LaptopAcknowledgementRow>(
+      `INSERT OR IGNORE INTO notify_laptop_acknowledgements (mobilisation_id, role_id, device_id, signature, incident_id,
+         person_name, member_name, acknowledged_at, received_at, genuine)
+       VALUES (@mobilisationId, @roleId, @deviceId, @signature, @incidentId, @personName, @memberName, @acknowledgedAt, @receivedAt, @genuine)`,
+    );
+    this.#laptopAcks = db.prepare<[string], LaptopAcknowledgementRow>(
+      `SELECT mobilisation_id AS mobilisationId, role_id AS roleId, device_id AS deviceId, signature, incident_id AS incidentId,
+         person_name AS personName, member_name AS memberName, acknowledged_at AS acknowledgedAt, received_at AS receivedAt, genuine
+       FROM notify_laptop_acknowledgements WHERE incident_id = ? ORDER BY received_at, rowid`,
     );
   }
 
@@ -183,5 +208,13 @@ export class NotifyRepository {
   }
   requeueInterrupted(at: string, reasonJson: string): void {
     this.#requeueInterrupted.run({ at, reason: reasonJson });
+  }
+
+  /** True when kept now; false when this very acknowledgement (same laptop, same signature) was already. */
+  insertLaptopAcknowledgement(row: LaptopAcknowledgementRow): boolean {
+    return this.#insertLaptopAck.run(row).changes === 1;
+  }
+  laptopAcknowledgements(incidentId: string): LaptopAcknowledgementRow[] {
+    return this.#laptopAcks.all(incidentId);
   }
 }

@@ -19,6 +19,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { CellScreen } from '../features/cell/CellScreen';
 import { CellOfflineBanner } from '../features/cell/CellOfflineBanner';
+import { MobilisedBanner } from '../features/notify/MobilisedBanner';
 import type { AreaId } from './areas';
 import { AppHeader } from './AppHeader';
 import { Navigation } from './Navigation';
@@ -65,6 +66,7 @@ export function App() {
           </Box>
         )}
         <CellOfflineBanner onOpen={() => setArea('cell')} />
+        <MobilisedBanner />
         <LevelBanner />
         <Screen />
       </AppShell.Main>

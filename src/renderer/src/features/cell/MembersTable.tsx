@@ -37,7 +37,14 @@ export function MembersTable({ members, waitingChanges }: { members: Member[]; w
                       {m.name}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{m.roles.join(', ')}</Table.Td>
+                  <Table.Td>
+                    {m.roles.join(', ')}
+                    {m.personName && (
+                      <Text size="xs" c="dimmed" data-testid="cell-member-person">
+                        {t('cell.members.person', { name: m.personName })}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {m.revokedAt ? (
                       <Badge color="red" variant="light">
