@@ -10,6 +10,7 @@ import {
   notifySettingsSchema,
   notifySettingsViewSchema,
   reachedBySchema,
+  testDestinationsSchema,
   testResultSchema,
 } from '../domain/notify';
 import { workspaceIdSchema } from '../domain/workspace';
@@ -25,6 +26,9 @@ export const notifyCalls = {
     inWorkspace.extend({ incidentId: incidentIdSchema, roleId: roleIdSchema, reachedBy: reachedBySchema, actor: actorSchema }),
     deliveryViewSchema,
   ),
+  /** An exercise's own test destinations (refused for live data, whose messages go to the roster). */
+  'notify:testDestinations': call(inWorkspace, testDestinationsSchema),
+  'notify:setTestDestinations': call(inWorkspace.extend({ destinations: testDestinationsSchema }), testDestinationsSchema),
 } as const;
 
 export const notifyEvents = {

@@ -10,4 +10,6 @@ export const notifyHandlers = (notify: DeliveryService, language: (workspaceId: 
   'notify:deliveries': ({ workspaceId, incidentId }) => notify.deliveries(workspaceId, incidentId),
   'notify:acknowledge': ({ workspaceId, incidentId, roleId, reachedBy, actor }) =>
     notify.acknowledge(workspaceId, incidentId, roleId, reachedBy, actor),
+  'notify:testDestinations': ({ workspaceId }) => notify.testDestinations(workspaceId),
+  'notify:setTestDestinations': ({ workspaceId, destinations }) => notify.setTestDestinations(workspaceId, destinations),
 });

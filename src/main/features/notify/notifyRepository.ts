@@ -5,7 +5,8 @@ export interface MessageRow {
   readonly id: string;
   readonly dedupeKey: string;
   readonly incidentId: string;
-  readonly mobilisationId: string;
+  /** Null for a deadline reminder, which belongs to a clock. */
+  readonly mobilisationId: string | null;
   readonly roleId: string;
   readonly stage: string;
   readonly personName: string;
@@ -28,6 +29,14 @@ export interface MessageRow {
 }
 
 export type NewMessage = Omit<MessageRow, 'attempts' | 'providerReply' | 'sentAt' | 'deliveredAt' | 'updatedAt'>;
+
+export interface TestDestinationRow {
+  /** A roster person's name, or `*` for everyone the table does not name. */
+  readonly person: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly messenger: string;
+}
 
 export interface MobilisationRow {
   readonly mobilisationId: string;
@@ -61,6 +70,9 @@ export class NotifyRepository {
   readonly #fail;
   readonly #interrupted;
   readonly #requeueInterrupted;
+  readonly #testDestinations;
+  readonly #clearTestDestinations;
+  readonly #addTestDestination;
 
   constructor(private readonly db: Database) {
     this.#settings = db.prepare<[], { channel: string; configJson: string }>('SELECT channel, config_json AS configJson FROM notify_settings');
@@ -117,6 +129,11 @@ export class NotifyRepository {
     this.#interrupted = db.prepare<[], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM notify_messages WHERE status = 'sending'`);
     this.#requeueInterrupted = db.prepare<{ at: string; reason: string }>(
       `UPDATE notify_messages SET status = 'queued', next_attempt_at = @at, reason_json = @reason, updated_at = @at WHERE status = 'sending'`,
+    );
+    this.#testDestinations = db.prepare<[], TestDestinationRow>('SELECT person, email, phone, messenger FROM notify_test_destinations ORDER BY rowid');
+    this.#clearTestDestinations = db.prepare('DELETE FROM notify_test_destinations');
+    this.#addTestDestination = db.prepare<TestDestinationRow & { at: string }>(
+      'INSERT INTO notify_test_destinations (person, email, phone, messenger, updated_at) VALUES (@person, @email, @phone, @messenger, @at)',
     );
   }
 
@@ -183,5 +200,14 @@ export class NotifyRepository {
   }
   requeueInterrupted(at: string, reasonJson: string): void {
     this.#requeueInterrupted.run({ at, reason: reasonJson });
+  }
+
+  testDestinations(): TestDestinationRow[] {
+    return this.#testDestinations.all();
+  }
+  /** Replaces the whole set; call inside `atomically`. */
+  replaceTestDestinations(rows: readonly TestDestinationRow[], at: string): void {
+    this.#clearTestDestinations.run();
+    for (const row of rows) this.#addTestDestination.run({ ...row, at });
   }
 }
