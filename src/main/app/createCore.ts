@@ -74,6 +74,7 @@ export function createCore(options: CoreOptions) {
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
     incidents: (id) => incidents.service.list(id).map((incident) => incidents.service.get(id, incident.id)),
     lessons: (id) => lessons.service.list(id),
+    clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks,
   });
   const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation, clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks, retex: (id, incidentId) => lessons.retex.get(id, incidentId) });
   const modules: FeatureModule[] = [
