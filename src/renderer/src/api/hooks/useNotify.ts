@@ -42,3 +42,17 @@ export function useSaveNotifySettings(workspaceId: WorkspaceId) {
 
 export const useSendTestMessage = (workspaceId: WorkspaceId) =>
   useMutation({ mutationFn: (input: Omit<CallInput<'notify:sendTest'>, 'workspaceId'>) => callApi('notify:sendTest', { workspaceId, ...input }) });
+
+const testDestinationsKey = (workspaceId: WorkspaceId) => ['testDestinations', workspaceId] as const;
+
+/** An exercise's own test destinations, the only addresses its messages go to. */
+export const useTestDestinations = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: testDestinationsKey(workspaceId), queryFn: () => callApi('notify:testDestinations', { workspaceId }) });
+
+export function useSaveTestDestinations(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (destinations: CallInput<'notify:setTestDestinations'>['destinations']) => callApi('notify:setTestDestinations', { workspaceId, destinations }),
+    onSuccess: (saved) => client.setQueryData(testDestinationsKey(workspaceId), saved),
+  });
+}
