@@ -121,8 +121,23 @@ describe('alerts in an exercise', () => {
     expect(view.messages.every((m) => m.status === 'sent' || m.status === 'delivered')).toBe(true);
     expect(view.blocked).toBeNull();
 
+    // A regulatory reminder in the exercise goes the same way: to the drill's inbox, marked.
+    await invoke(c, 'clocks:classify', { ...ws, incidentId, obligationId: 'board-2h', awarenessAt: new Date(START + 10 * MINUTE).toISOString(), actor: lead });
+    at(70);
+    await c.notify.tick();
+    const beforeReminder = relay.mails.length;
+    c.clocks.remindDue([exercise.id]);
+    await c.notify.tick();
+    const reminders = relay.mails.slice(beforeReminder);
+    expect(reminders.map((m) => m.to[0])).toEqual(['drill-room@example.test', 'drill-room@example.test']);
+    expect(reminders.map((m) => subjectOf(m.raw)).sort()).toEqual([
+      'EXERCICE — [Tocsin] Information du conseil d’administration : 50 % du délai écoulé',
+      'EXERCISE — [Tocsin] Inform the board: 50 % of the time gone',
+    ].map((x) => x.replace(' : ', '\u202f: ')));
+
     // A live mobilisation in the same core goes to the real people, unmarked.
     const before = relay.mails.length;
+    expect(relay.mails.every((m) => m.to[0] === 'drill-room@example.test' && /^(EXERCICE|EXERCISE) — /.test(m.text))).toBe(true);
     await mobiliseOnCrisis(c);
     await c.notify.tick();
     const live = relay.mails.slice(before);
