@@ -3,8 +3,8 @@
 // the `reminder` stage. SQLite cannot change a CHECK in place: the queue is rebuilt with its rows and identities.
 import type { Migration } from './types';
 
-export const migration0028: Migration = {
-  version: 28,
+export const migration0030: Migration = {
+  version: 30,
   name: 'exercise_destinations',
   sql: `
     CREATE TABLE notify_test_destinations (

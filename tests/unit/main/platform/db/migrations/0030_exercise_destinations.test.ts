@@ -6,14 +6,14 @@ const MESSAGE = `INSERT INTO notify_messages (id, dedupe_key, incident_id, mobil
    language, subject, body, values_json, status, message_id, created_at, updated_at)
  VALUES (?, ?, 'i1', ?, 'crisisLead', ?, 'Anne', 'email', 'anne@example.org', 'fr', 's', 'b', '{}', 'sent', ?, ?, ?)`;
 
-describe('migration 0028 exercise_destinations', () => {
+describe('migration 0030 exercise_destinations', () => {
   it('keeps queued messages with their identity, and lets reminders (no mobilisation) into the queue', () => {
-    const db = databaseAt(27);
+    const db = databaseAt(29);
     const at = '2026-03-01T09:00:00.000Z';
     db.prepare("INSERT INTO notify_mobilisations (mobilisation_id, incident_id, level, started_at) VALUES ('m1', 'i1', 'crisis', ?)").run(at);
     db.prepare(MESSAGE).run('a', 'k1', 'm1', 'first', '<a@tocsin>', at, at);
-    migrate(db, 28);
-    expect(getUserVersion(db)).toBe(28);
+    migrate(db, 30);
+    expect(getUserVersion(db)).toBe(30);
     expect(db.prepare('SELECT id, dedupe_key AS k, message_id AS mid, status FROM notify_messages').all()).toEqual([{ id: 'a', k: 'k1', mid: '<a@tocsin>', status: 'sent' }]);
     const insert = db.prepare(MESSAGE);
     insert.run('r', 'reminder:c1:s1:0.5:crisisLead:email', null, 'reminder', '<r@tocsin>', at, at);
