@@ -88,6 +88,11 @@ export interface NotifyDeps {
   readonly network: NetworkPolicy;
   readonly incidents: IncidentService;
   readonly plan: (workspaceId: WorkspaceId) => CrisisPlan;
+  /**
+   * Minutes gone by since a real instant, on the workspace's own clock: an exercise escalates in game time. Real
+   * minutes when not given.
+   */
+  readonly minutesSince?: (workspaceId: WorkspaceId, realIso: string) => number;
   readonly tuning?: Partial<NotifyTuning>;
 }
 
@@ -299,13 +304,14 @@ export class DeliveryService {
   #escalate(workspaceId: WorkspaceId): void {
     const repo = this.#repoOf(workspaceId);
     const now = this.deps.clock.now().getTime();
+    const minutesSince = this.deps.minutesSince ?? ((_: WorkspaceId, since: string) => (now - Date.parse(since)) / MINUTE);
     const plan = this.deps.plan(workspaceId);
     for (const m of repo.mobilisations()) {
       const detail = this.deps.incidents.get(workspaceId, m.incidentId);
       // A closed incident, or one mobilised again since, escalates no further on this mobilisation.
       if (detail.status === 'closed' || detail.mobilisation?.id !== m.mobilisationId) continue;
       const level = plan.escalation.levels[m.level as AlertLevel];
-      const elapsed = (now - Date.parse(m.startedAt)) / MINUTE;
+      const elapsed = minutesSince(workspaceId, m.startedAt);
       const steps = dueSteps(level, elapsed);
       if (steps.length === 0) continue;
       for (const roleId of level.first) {

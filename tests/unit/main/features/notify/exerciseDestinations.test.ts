@@ -28,7 +28,7 @@ async function setup() {
   core = c;
   const plan = await reachablePlan(c);
   await invoke(c, 'notify:setSettings', { workspaceId: 'live', settings: alertSettings(relay.port, gw.url) });
-  return { core: c, plan, relay, gw, at: (minutes: number) => void (t = START + minutes * MINUTE) };
+  return { core: c, plan, relay, gw, at: (minutes: number) => void (t = START + minutes * MINUTE), advance: (ms: number) => void (t += ms) };
 }
 
 async function mobiliseInExercise(c: Core, workspaceId: string): Promise<string> {
@@ -143,6 +143,27 @@ describe('alerts in an exercise', () => {
     const live = relay.mails.slice(before);
     expect(live.flatMap((m) => m.to).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `holder${i}@example.test`));
     for (const mail of live) expect(mail.text).not.toMatch(/EXERCI[CS]E/);
+  });
+
+  it('escalate in game time while the exercise runs', async () => {
+    const { core: c, relay, advance } = await setup();
+    const exercise = await invoke(c, 'exercises:create', { name: 'Drill ×60' });
+    const ws = { workspaceId: exercise.id };
+    await invoke(c, 'notify:setTestDestinations', { ...ws, destinations: { catchAll: { email: 'drill-room@example.test', sms: '', messenger: '' }, people: [] } });
+    await invoke(c, 'exercises:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
+    const incidentId = await mobiliseInExercise(c, exercise.id);
+    await c.notify.tick();
+    expect(relay.mails).toHaveLength(10);
+    const stages = async () => (await invoke(c, 'notify:deliveries', { ...ws, incidentId })).messages.map((m) => m.stage);
+
+    // Nine real seconds are nine game minutes: no deputy yet. Ten are ten: the plan's deputies, at game minute 10.
+    advance(9_000);
+    await c.notify.tick();
+    expect(await stages()).not.toContain('deputy');
+    advance(1_000);
+    await c.notify.tick();
+    expect((await stages()).filter((s) => s === 'deputy')).toHaveLength(10);
+    expect(relay.mails.every((m) => m.to[0] === 'drill-room@example.test')).toBe(true);
   });
 
   it('keeps test destinations to exercises', async () => {
