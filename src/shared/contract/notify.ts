@@ -11,6 +11,7 @@ import {
   notifySettingsSchema,
   notifySettingsViewSchema,
   reachedBySchema,
+  testDestinationsSchema,
   testResultSchema,
 } from '../domain/notify';
 import { workspaceIdSchema } from '../domain/workspace';
@@ -30,6 +31,9 @@ export const notifyCalls = {
   'notify:mine': call(inWorkspace, z.array(myCallSchema)),
   /** This laptop's member acknowledges one of their calls: signed by this laptop, sent to the cell. */
   'notify:acknowledgeMine': call(inWorkspace.extend({ mobilisationId: z.uuid(), roleId: z.string().min(1).max(80) }), z.array(myCallSchema)),
+  /** An exercise's own test destinations (refused for live data, whose messages go to the roster). */
+  'notify:testDestinations': call(inWorkspace, testDestinationsSchema),
+  'notify:setTestDestinations': call(inWorkspace.extend({ destinations: testDestinationsSchema }), testDestinationsSchema),
 } as const;
 
 export const notifyEvents = {

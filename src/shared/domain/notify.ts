@@ -14,6 +14,10 @@ export const ESCALATION_STAGES = ['first', 'deputy', 'callTree', 'crisisLead'] a
 export const escalationStageSchema = z.enum(ESCALATION_STAGES);
 export type EscalationStage = z.infer<typeof escalationStageSchema>;
 
+/** A queued message is an escalation step, or a reminder of a regulatory deadline. */
+export const deliveryStageSchema = z.enum([...ESCALATION_STAGES, 'reminder']);
+export type DeliveryStage = z.infer<typeof deliveryStageSchema>;
+
 export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed'] as const;
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
@@ -74,7 +78,7 @@ export const deliveryMessageSchema = z.object({
   id: z.string(),
   incidentId: incidentIdSchema,
   roleId: roleIdSchema,
-  stage: escalationStageSchema,
+  stage: deliveryStageSchema,
   personName: z.string(),
   channel: z.union([notifyChannelSchema, z.literal('none')]),
   address: z.string(),
@@ -135,3 +139,18 @@ export const myCallSchema = z.object({
   acknowledgedAt: z.iso.datetime().nullable(),
 });
 export type MyCall = z.infer<typeof myCallSchema>;
+const destinationSchema = z.object({
+  email: z.string().trim().max(320).default(''),
+  sms: z.string().trim().max(40).default(''),
+  messenger: z.string().trim().max(320).default(''),
+});
+
+/**
+ * Where an exercise's messages go instead of the roster's contacts: per person (by the name the plan gives), or a
+ * catch-all per channel for everyone else. An exercise without any sends nothing.
+ */
+export const testDestinationsSchema = z.object({
+  catchAll: destinationSchema,
+  people: z.array(destinationSchema.extend({ person: z.string().trim().min(1).max(200) })).max(200),
+});
+export type TestDestinations = z.infer<typeof testDestinationsSchema>;

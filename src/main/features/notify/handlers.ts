@@ -13,4 +13,6 @@ export const notifyHandlers = (notify: DeliveryService, shared: SharedMobilisati
     notify.acknowledge(workspaceId, incidentId, roleId, reachedBy, actor),
   'notify:mine': ({ workspaceId }) => shared.mine(workspaceId),
   'notify:acknowledgeMine': ({ workspaceId, mobilisationId, roleId }) => shared.acknowledgeMine(workspaceId, mobilisationId, roleId),
+  'notify:testDestinations': ({ workspaceId }) => notify.testDestinations(workspaceId),
+  'notify:setTestDestinations': ({ workspaceId, destinations }) => notify.setTestDestinations(workspaceId, destinations),
 });

@@ -5,7 +5,8 @@ export interface MessageRow {
   readonly id: string;
   readonly dedupeKey: string;
   readonly incidentId: string;
-  readonly mobilisationId: string;
+  /** Null for a deadline reminder, which belongs to a clock. */
+  readonly mobilisationId: string | null;
   readonly roleId: string;
   readonly stage: string;
   readonly personName: string;
@@ -42,6 +43,14 @@ export interface LaptopAcknowledgementRow {
   readonly genuine: 0 | 1;
 }
 
+export interface TestDestinationRow {
+  /** A roster person's name, or `*` for everyone the table does not name. */
+  readonly person: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly messenger: string;
+}
+
 export interface MobilisationRow {
   readonly mobilisationId: string;
   readonly incidentId: string;
@@ -76,6 +85,9 @@ export class NotifyRepository {
   readonly #requeueInterrupted;
   readonly #insertLaptopAck;
   readonly #laptopAcks;
+  readonly #testDestinations;
+  readonly #clearTestDestinations;
+  readonly #addTestDestination;
 
   constructor(private readonly db: Database) {
     this.#settings = db.prepare<[], { channel: string; configJson: string }>('SELECT channel, config_json AS configJson FROM notify_settings');
@@ -142,6 +154,11 @@ export class NotifyRepository {
       `SELECT mobilisation_id AS mobilisationId, role_id AS roleId, device_id AS deviceId, signature, incident_id AS incidentId,
          person_name AS personName, member_name AS memberName, acknowledged_at AS acknowledgedAt, received_at AS receivedAt, genuine
        FROM notify_laptop_acknowledgements WHERE incident_id = ? ORDER BY received_at, rowid`,
+    );
+    this.#testDestinations = db.prepare<[], TestDestinationRow>('SELECT person, email, phone, messenger FROM notify_test_destinations ORDER BY rowid');
+    this.#clearTestDestinations = db.prepare('DELETE FROM notify_test_destinations');
+    this.#addTestDestination = db.prepare<TestDestinationRow & { at: string }>(
+      'INSERT INTO notify_test_destinations (person, email, phone, messenger, updated_at) VALUES (@person, @email, @phone, @messenger, @at)',
     );
   }
 
@@ -216,5 +233,13 @@ export class NotifyRepository {
   }
   laptopAcknowledgements(incidentId: string): LaptopAcknowledgementRow[] {
     return this.#laptopAcks.all(incidentId);
+  }
+  testDestinations(): TestDestinationRow[] {
+    return this.#testDestinations.all();
+  }
+  /** Replaces the whole set; call inside `atomically`. */
+  replaceTestDestinations(rows: readonly TestDestinationRow[], at: string): void {
+    this.#clearTestDestinations.run();
+    for (const row of rows) this.#addTestDestination.run({ ...row, at });
   }
 }

@@ -54,3 +54,17 @@ export function useAcknowledgeMine(workspaceId: WorkspaceId) {
     onSuccess: (calls) => client.setQueryData(queryKeys.myCalls(workspaceId), calls),
   });
 }
+
+const testDestinationsKey = (workspaceId: WorkspaceId) => ['testDestinations', workspaceId] as const;
+
+/** An exercise's own test destinations, the only addresses its messages go to. */
+export const useTestDestinations = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: testDestinationsKey(workspaceId), queryFn: () => callApi('notify:testDestinations', { workspaceId }) });
+
+export function useSaveTestDestinations(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (destinations: CallInput<'notify:setTestDestinations'>['destinations']) => callApi('notify:setTestDestinations', { workspaceId, destinations }),
+    onSuccess: (saved) => client.setQueryData(testDestinationsKey(workspaceId), saved),
+  });
+}

@@ -18,6 +18,7 @@ import { downloadFile } from './downloadFile';
 import { IssueList } from '../../components/IssueList';
 import { PlanOverview } from './PlanOverview';
 import type { EditPlan, PlanEditorProps } from './planEditing';
+import { ObligationsEditor } from './ObligationsEditor';
 import { PlaybooksEditor } from './PlaybooksEditor';
 import { ApprovalsEditor } from './ApprovalsEditor';
 import { RolesEditor } from './RolesEditor';
@@ -27,7 +28,7 @@ import { ThresholdsEditor } from './ThresholdsEditor';
 
 /** The editing tabs after the overview, each one editor over the same draft. */
 const EDITORS: Record<
-  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'contacts' | 'campaigns',
+  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'obligations' | 'contacts' | 'campaigns',
   ComponentType<PlanEditorProps>
 > = {
   roles: RolesEditor,
@@ -36,6 +37,7 @@ const EDITORS: Record<
   playbooks: PlaybooksEditor,
   templates: TemplatesEditor,
   thresholds: ThresholdsEditor,
+  obligations: ObligationsEditor,
   contacts: ContactsEditor,
   campaigns: CampaignsEditor,
 };
