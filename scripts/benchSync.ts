@@ -39,7 +39,7 @@ class Peer {
     bundle: string,
     readonly dataDir: string,
   ) {
-    this.#child = fork(bundle, [dataDir], { execArgv: [], env: { ...process.env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#child = fork(bundle, [dataDir], { execArgv: process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/relayprof'] : [], env: { ...process.env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.ready = new Promise((ready, fail) => {
       this.#child.once('exit', (code) => fail(new Error(`laptop exited early (${code})`)));
       this.#child.on('message', (m: { ready?: true; id?: number; value?: unknown; error?: string; seen?: string[]; at?: number }) => {

@@ -1,7 +1,7 @@
 // The cell on this laptop, per workspace: its automerge-repo (storage in the workspace database, mutual-TLS
 // network), the cell document, and the acts of creating, inviting, joining and removing. Keys are derived from
 // the workspace secret the key ring wraps (HKDF), so neither the device key nor the authority key is ever stored.
-import { createHash, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import type { Server } from 'node:https';
 import { networkInterfaces } from 'node:os';
 import { Repo, type AutomergeUrl, type DocHandle, type PeerId } from '@automerge/automerge-repo';
@@ -510,11 +510,13 @@ function entry(name: string, roles: string[], publicKey: string, at: string, add
 /** What a shared domain sees of a session: the repo, this laptop's identity and the members' documents. */
 function domainContext(session: Session, handle: DocHandle<CellDocument>, onMembersChanged: (listener: () => void) => void): SharedDomainContext {
   const me = session.device.deviceId;
+  // Parsed once: every entry this laptop writes is signed with it.
+  const privateKey = createPrivateKey(session.device.privateKeyPem);
   return {
     workspaceId: session.workspaceId,
     deviceId: me,
     repo: session.repo,
-    sign: (data) => sign(null, data, session.device.privateKeyPem),
+    sign: (data) => sign(null, data, privateKey),
     member: (deviceId) => {
       const m = handle.doc().members[deviceId];
       return m && { name: m.name, publicKeyPem: m.publicKey };
