@@ -27,6 +27,8 @@ export const memberSchema = z.object({
   joinedAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
   addresses: z.array(z.string()),
+  /** A relay (`npm run relay`): an always-on peer with no person behind it that keeps and passes on the cell's data. */
+  relay: z.boolean(),
   /** This laptop's own entry. */
   self: z.boolean(),
   /** A link to this laptop is open now. */

@@ -13,6 +13,8 @@ export interface MemberEntry {
   revokedAt: string | null;
   revokedBy: string | null;
   addresses: string[];
+  /** Set by a relay on its own entry: no person behind it, it keeps and passes on every member's documents. */
+  relay?: boolean;
   /** This laptop's document of each shared domain (e.g. its crisis log), by domain name. */
   documents?: Record<string, string>;
 }
@@ -33,6 +35,7 @@ export function membersOf(doc: CellDocument, self: string, online: ReadonlySet<s
       joinedAt: m.joinedAt,
       revokedAt: m.revokedAt,
       addresses: [...m.addresses],
+      relay: m.relay === true,
       self: deviceId === self,
       online: online.has(deviceId),
     }))

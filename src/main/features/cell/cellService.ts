@@ -48,6 +48,8 @@ interface Session {
   /** Addresses dialled now: the members' plus those typed by hand. */
   readonly dialled: Set<string>;
   readonly typed: Set<string>;
+  /** On a relay: the member documents it holds, by URL. */
+  readonly held: Set<string>;
 }
 
 export interface CellTuning {
@@ -77,6 +79,11 @@ export class CellService {
     tuning: Partial<CellTuning> = {},
     /** The domains replicated through the cell (the crisis log…), attached to each workspace's session. */
     private readonly domains: readonly SharedDomain[] = [],
+    /**
+     * A relay (`npm run relay`): a member with no person behind it that keeps every member's documents and passes
+     * them on, so laptops never online at the same time still meet through it.
+     */
+    private readonly relay = false,
   ) {
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
   }
@@ -114,6 +121,8 @@ export class CellService {
 
   async create(workspaceId: string, memberName: string, roles: string[]): Promise<CellStatus> {
     if (this.#record(workspaceId)) throw failure('CONFLICT', 'platform.cell.alreadyInCell');
+    // The cell authority admits laptops at a person's request: a relay only ever joins.
+    if (this.relay) throw failure('FORBIDDEN', 'platform.cell.relayJoinsOnly');
     const now = this.clock.now();
     const cellId = randomUUID();
     const device = this.#device(workspaceId);
@@ -219,6 +228,7 @@ export class CellService {
     this.#keepSync(session, input.host);
     await this.#attach(workspaceId, session, handle);
     await this.#setOwnAddress(session, input.host);
+    if (this.relay) await this.#markRelay(session);
     this.#dialMembers(session);
     this.#changed(workspaceId);
     return this.status(workspaceId);
@@ -361,7 +371,7 @@ export class CellService {
     }, () => this.#settled(workspaceId));
     // Edits to any shared document change what waits to be sent.
     repo.on('document', ({ handle }) => handle.on('heads-changed', () => this.#settled(workspaceId)));
-    current.session = { workspaceId, record, device, repo, network, presence, dialled: new Set(), typed: new Set() };
+    current.session = { workspaceId, record, device, repo, network, presence, dialled: new Set(), typed: new Set(), held: new Set() };
     return current.session;
   }
 
@@ -375,6 +385,10 @@ export class CellService {
       this.#changed(workspaceId);
       for (const listener of listeners) listener();
     });
+    if (this.relay) {
+      listeners.push(() => holdEveryDocument(session, handle));
+      holdEveryDocument(session, handle);
+    }
     const context = domainContext(session, handle, (listener) => listeners.push(listener));
     await Promise.all(
       this.domains.map((domain) =>
@@ -427,6 +441,16 @@ export class CellService {
     this.#handle(session).change((doc) => {
       const entryOfMine = doc.members[me];
       if (entryOfMine) entryOfMine.addresses = [address];
+    });
+    await saveReady(session.repo);
+  }
+
+  async #markRelay(session: Session): Promise<void> {
+    const me = session.device.deviceId;
+    if (this.#handle(session).doc().members[me]?.relay === true) return;
+    this.#handle(session).change((doc) => {
+      const mine = doc.members[me];
+      if (mine) mine.relay = true;
     });
     await saveReady(session.repo);
   }
@@ -505,6 +529,21 @@ function interfaceAddresses(): { name: string; address: string; family: 'IPv4' |
 
 function entry(name: string, roles: string[], publicKey: string, at: string, addedBy: string) {
   return { name, roles: [...roles], publicKey, joinedAt: at, addedBy, revokedAt: null, revokedBy: null, addresses: [] };
+}
+
+/**
+ * A relay loads every document a member registered (removed members' too: what they wrote stays), whatever its
+ * domain, so automerge-repo stores it and syncs it with every laptop that links. One not here yet is asked of each
+ * peer as it links, and kept from then on.
+ */
+function holdEveryDocument(session: Session, handle: DocHandle<CellDocument>): void {
+  for (const member of Object.values(handle.doc().members)) {
+    for (const url of Object.values(member.documents ?? {})) {
+      if (session.held.has(url)) continue;
+      session.held.add(url);
+      session.repo.find(url as AutomergeUrl, { allowableStates: ['ready', 'unavailable'] }).catch(() => session.held.delete(url));
+    }
+  }
 }
 
 /** What a shared domain sees of a session: the repo, this laptop's identity and the members' documents. */
