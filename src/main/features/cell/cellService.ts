@@ -48,8 +48,6 @@ interface Session {
   /** Addresses dialled now: the members' plus those typed by hand. */
   readonly dialled: Set<string>;
   readonly typed: Set<string>;
-  /** On a relay: the member documents it holds, by URL. */
-  readonly held: Set<string>;
 }
 
 export interface CellTuning {
@@ -80,8 +78,9 @@ export class CellService {
     /** The domains replicated through the cell (the crisis log…), attached to each workspace's session. */
     private readonly domains: readonly SharedDomain[] = [],
     /**
-     * A relay (`npm run relay`): a member with no person behind it that keeps every member's documents and passes
-     * them on, so laptops never online at the same time still meet through it.
+     * A relay (`npm run relay`): a member with no person behind it and no shared domain of its own. automerge-repo
+     * stores every document a linked laptop shares with it (the share policy gives every linked peer everything) and
+     * hands it to every laptop that links later, so laptops never online at the same time still meet through it.
      */
     private readonly relay = false,
   ) {
@@ -371,7 +370,7 @@ export class CellService {
     }, () => this.#settled(workspaceId));
     // Edits to any shared document change what waits to be sent.
     repo.on('document', ({ handle }) => handle.on('heads-changed', () => this.#settled(workspaceId)));
-    current.session = { workspaceId, record, device, repo, network, presence, dialled: new Set(), typed: new Set(), held: new Set() };
+    current.session = { workspaceId, record, device, repo, network, presence, dialled: new Set(), typed: new Set() };
     return current.session;
   }
 
@@ -385,10 +384,6 @@ export class CellService {
       this.#changed(workspaceId);
       for (const listener of listeners) listener();
     });
-    if (this.relay) {
-      listeners.push(() => holdEveryDocument(session, handle));
-      holdEveryDocument(session, handle);
-    }
     const context = domainContext(session, handle, (listener) => listeners.push(listener));
     await Promise.all(
       this.domains.map((domain) =>
@@ -529,21 +524,6 @@ function interfaceAddresses(): { name: string; address: string; family: 'IPv4' |
 
 function entry(name: string, roles: string[], publicKey: string, at: string, addedBy: string) {
   return { name, roles: [...roles], publicKey, joinedAt: at, addedBy, revokedAt: null, revokedBy: null, addresses: [] };
-}
-
-/**
- * A relay loads every document a member registered (removed members' too: what they wrote stays), whatever its
- * domain, so automerge-repo stores it and syncs it with every laptop that links. One not here yet is asked of each
- * peer as it links, and kept from then on.
- */
-function holdEveryDocument(session: Session, handle: DocHandle<CellDocument>): void {
-  for (const member of Object.values(handle.doc().members)) {
-    for (const url of Object.values(member.documents ?? {})) {
-      if (session.held.has(url)) continue;
-      session.held.add(url);
-      session.repo.find(url as AutomergeUrl, { allowableStates: ['ready', 'unavailable'] }).catch(() => session.held.delete(url));
-    }
-  }
 }
 
 /** What a shared domain sees of a session: the repo, this laptop's identity and the members' documents. */
