@@ -28,4 +28,6 @@ export interface CoreOptions {
   readonly notify?: NotifyOptions;
   /** Cell sync timing (quick redials in tests); the defaults suit a LAN. */
   readonly cellTuning?: Partial<CellTuning>;
+  /** A headless relay of the cell (`npm run relay`): it joins, keeps and passes on every member's documents. */
+  readonly relay?: boolean;
 }

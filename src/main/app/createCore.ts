@@ -94,7 +94,8 @@ export function createCore(options: CoreOptions) {
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, exercises, reports],
-    createCell({ ...base, tuning: options.cellTuning, domains: [log.shared, notify.shared] }),
+    // A relay passes the shared documents on without reading them into read models of its own.
+    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared], relay: options.relay }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();

@@ -31,6 +31,8 @@ export const memberSchema = z.object({
   addresses: z.array(z.string()),
   /** The roster person this member picked in their profile: their mobilisations show on their laptop. */
   personName: z.string().nullable(),
+  /** A relay (`npm run relay`): an always-on peer with no person behind it that keeps and passes on the cell's data. */
+  relay: z.boolean(),
   /** This laptop's own entry. */
   self: z.boolean(),
   /** A link to this laptop is open now. */
