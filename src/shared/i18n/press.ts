@@ -4,7 +4,7 @@ import type { Catalog } from './catalog';
 export const pressEn = {
   title: 'Press desk',
   intro: 'Journalists’ inquiries about this incident: who asked what, by when, who speaks for the firm and what was said.',
-  summary: '{{total}} inquiries — {{open}} open ({{overdue}} past their deadline), {{onTime}} answered on time, {{late}} answered late, {{declined}} declined.',
+  summary: 'Inquiries: {{total}} — open: {{open}} ({{overdue}} past their deadline), answered on time: {{onTime}}, answered late: {{late}}, declined: {{declined}}.',
   none: 'No press inquiry yet.',
   deadlines: {
     title: 'Press deadlines',
@@ -73,7 +73,7 @@ export const pressEn = {
   closedBy: '{{person}}, {{date}}',
   report: {
     none: 'No journalist’s inquiry was recorded.',
-    summary: '{{total}} inquiries: {{onTime}} answered on time, {{late}} answered late, {{declined}} declined, {{open}} still open ({{overdue}} past their deadline).',
+    summary: 'Inquiries: {{total}}. Answered on time: {{onTime}}; answered late: {{late}}; declined: {{declined}}; still open: {{open}} ({{overdue}} past their deadline).',
     deadline: 'Deadline',
     journalist: 'Journalist, outlet',
     question: 'Question',
@@ -95,7 +95,7 @@ export const pressEn = {
 export const pressFr: Catalog<typeof pressEn> = {
   title: 'Cellule presse',
   intro: 'Les sollicitations des journalistes sur cet incident : qui a demandé quoi, pour quand, qui parle au nom de l’entreprise et ce qui a été dit.',
-  summary: '{{total}} sollicitations — {{open}} ouvertes ({{overdue}} après leur échéance), {{onTime}} traitées à temps, {{late}} en retard, {{declined}} déclinées.',
+  summary: 'Sollicitations : {{total}} — ouvertes : {{open}} (dont {{overdue}} après l’échéance), traitées à temps : {{onTime}}, traitées en retard : {{late}}, déclinées : {{declined}}.',
   none: 'Aucune sollicitation de la presse pour l’instant.',
   deadlines: {
     title: 'Échéances presse',
@@ -164,7 +164,7 @@ export const pressFr: Catalog<typeof pressEn> = {
   closedBy: '{{person}}, {{date}}',
   report: {
     none: 'Aucune sollicitation de journaliste n’a été enregistrée.',
-    summary: '{{total}} sollicitations : {{onTime}} traitées à temps, {{late}} en retard, {{declined}} déclinées, {{open}} encore ouvertes ({{overdue}} après leur échéance).',
+    summary: 'Sollicitations : {{total}}. Traitées à temps : {{onTime}} ; traitées en retard : {{late}} ; déclinées : {{declined}} ; encore ouvertes : {{open}} (dont {{overdue}} après l’échéance).',
     deadline: 'Échéance',
     journalist: 'Journaliste, média',
     question: 'Question',

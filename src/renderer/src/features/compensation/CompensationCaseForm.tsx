@@ -21,10 +21,12 @@ export function CompensationCaseForm({ incidentId, actor, onDone }: { incidentId
   const [gesture, setGesture] = useState('');
   const [amount, setAmount] = useState<number | string>('');
   const [currency, setCurrency] = useState<string | null>('CHF');
-  const ready = customer.trim() && whatHappened.trim() && gesture.trim() && typeof amount === 'number' && currency;
+  // The input hands over a string while it keeps a trailing zero ("149.90").
+  const value = amount === '' ? NaN : Number(amount);
+  const ready = customer.trim() && whatHappened.trim() && gesture.trim() && Number.isFinite(value) && currency;
   const submit = () => {
     if (!ready) return;
-    propose.mutate({ workspaceId, incidentId, case: { customer, whatHappened, reference, gesture, amount, currency }, actor }, { onSuccess: onDone });
+    propose.mutate({ workspaceId, incidentId, case: { customer, whatHappened, reference, gesture, amount: value, currency }, actor }, { onSuccess: onDone });
   };
   return (
     <form

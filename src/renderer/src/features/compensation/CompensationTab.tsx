@@ -92,7 +92,7 @@ export function CompensationTab({ detail, actor }: { detail: IncidentDetail; act
                     <Table.Th>{t('compensation.columns.customer')}</Table.Th>
                     <Table.Th>{t('compensation.columns.gesture')}</Table.Th>
                     <Table.Th>{t('compensation.columns.amount')}</Table.Th>
-                    <Table.Th>{t('compensation.columns.status')}</Table.Th>
+                    <Table.Th miw={110}>{t('compensation.columns.status')}</Table.Th>
                     <Table.Th>{t('compensation.columns.approvals')}</Table.Th>
                     <Table.Th>{t('compensation.columns.actions')}</Table.Th>
                   </Table.Tr>
@@ -128,7 +128,7 @@ export function CompensationTab({ detail, actor }: { detail: IncidentDetail; act
                         <Table.Td>
                           <Text size="xs">{t('compensation.approvedRoles', { count: c.approvedRoles.length, total: c.requiredRoles.length })}</Text>
                           {c.decisions.map((d) => (
-                            <Text size="xs" key={`${d.role}-${d.person}`} c={d.decision === 'rejected' ? 'red.8' : undefined}>
+                            <Text size="xs" key={`${d.role}-${d.person}`} c={d.decision === 'rejected' ? 'red.4' : undefined}>
                               {t(`compensation.decision.${d.decision}`)} — {d.person} ({role(d.role)}){d.reason ? ` : ${d.reason}` : ''}
                             </Text>
                           ))}

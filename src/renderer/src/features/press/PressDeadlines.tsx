@@ -23,7 +23,7 @@ export function PressDeadlines({ incidentId, href }: { incidentId: string; href:
       {open.slice(0, SHOWN).map((inquiry) => {
         const late = liveStatus(inquiry, now) === 'late';
         return (
-          <Text key={inquiry.id} size="sm" c={late ? 'red.8' : undefined} fw={late ? 700 : 400} data-testid={late ? 'press-deadline-overdue' : 'press-deadline'}>
+          <Text key={inquiry.id} size="sm" c={late ? 'red.4' : undefined} fw={late ? 700 : 400} data-testid={late ? 'press-deadline-overdue' : 'press-deadline'}>
             {t('press.deadlines.item', { person: inquiry.person, outlet: inquiry.outlet, deadline: formatDateTime(inquiry.deadline, i18n.language) })}
             {late ? ` (${t('press.deadlines.overdue')})` : ''}
           </Text>

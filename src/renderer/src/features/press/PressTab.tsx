@@ -65,7 +65,7 @@ export function PressTab({ detail, actor }: { detail: IncidentDetail; actor: Act
                     <Table.Th>{t('press.columns.journalist')}</Table.Th>
                     <Table.Th>{t('press.columns.question')}</Table.Th>
                     <Table.Th>{t('press.columns.spokesperson')}</Table.Th>
-                    <Table.Th>{t('press.columns.status')}</Table.Th>
+                    <Table.Th miw={130}>{t('press.columns.status')}</Table.Th>
                     <Table.Th>{t('press.columns.actions')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -75,7 +75,7 @@ export function PressTab({ detail, actor }: { detail: IncidentDetail; actor: Act
                     return (
                     <Table.Tr key={inquiry.id} data-testid={`press-row-${inquiry.id}`}>
                       <Table.Td>
-                        <Text size="sm" c={status === 'late' ? 'red.8' : undefined} fw={status === 'late' ? 700 : 400}>
+                        <Text size="sm" c={status === 'late' ? 'red.4' : undefined} fw={status === 'late' ? 700 : 400}>
                           {formatDateTime(inquiry.deadline, i18n.language)}
                         </Text>
                       </Table.Td>
@@ -105,7 +105,7 @@ export function PressTab({ detail, actor }: { detail: IncidentDetail; actor: Act
                           {t(`press.status.${status}`)}
                         </Badge>
                         {!isOpen(inquiry) && inquiry.late && (
-                          <Text size="xs" c="red.8">
+                          <Text size="xs" c="red.4">
                             {t('press.answeredLate')}
                           </Text>
                         )}

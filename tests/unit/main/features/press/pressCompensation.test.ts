@@ -216,13 +216,13 @@ describe('press desk and compensation register', () => {
     };
     const en = await text('en');
     expect(en).toContain('Press inquiries');
-    expect(en).toContain('4 inquiries: 1 answered on time, 1 answered late, 0 declined, 2 still open');
+    expect(en).toContain('Inquiries: 4. Answered on time: 1; answered late: 1; declined: 0; still open: 2');
     expect(en).toContain('Compensation register');
     expect(en).toMatch(/CHF\s?149\.90/);
     expect(en).not.toContain('Zwahlen');
     const fr = await text('fr');
     expect(fr).toContain('Sollicitations de la presse');
-    expect(fr).toContain('4 sollicitations : 1 traitées à temps, 1 en retard, 0 déclinées, 2 encore ouvertes');
+    expect(fr).toContain('Sollicitations : 4. Traitées à temps : 1 ; traitées en retard : 1 ; déclinées : 0 ; encore ouvertes : 2');
     expect(fr).toContain('Registre des gestes commerciaux');
     expect(fr).toMatch(/149\.90/);
     expect(fr).not.toContain('Zwahlen');
