@@ -14,6 +14,7 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { DashboardRepository, type LevelChange } from './dashboardRepository';
 import { RollupRepository, type VolumeBucket } from '../mentions';
+import { shownAsWritten } from '../detection';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
@@ -26,6 +27,18 @@ const BASELINE_DAYS = 7;
 const TOP = 10;
 /** Top authors read at most this many of the range's newest mentions: bounded time on a month of a busy watch. */
 export const AUTHORS_SCAN_LIMIT = 5000;
+/** Counts by source id as counts by the sources' names, largest first (two sources may share a name). */
+function bySourceName(counts: readonly { value: string; count: number }[], names: ReadonlyMap<string, string>): { value: string; count: number }[] {
+  const byName = new Map<string, number>();
+  for (const { value, count } of counts) {
+    const name = names.get(value) ?? value;
+    byName.set(name, (byName.get(name) ?? 0) + count);
+  }
+  return [...byName].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** Posts read for the terms' written forms: enough to see each top term, bounded so a busy month stays cheap. */
+const FORMS_SAMPLE = 500;
 
 interface Window {
   bucketMinutes: number;
@@ -156,10 +169,13 @@ export class DashboardService {
       watchId,
       from: fromIso,
       to: toIso,
-      terms: repo.topTerms(watchId, Math.floor(w.fromMinute / 60), Math.ceil(w.toMinute / 60), TOP),
+      terms: shownAsWritten(
+        repo.topTerms(watchId, Math.floor(w.fromMinute / 60), Math.ceil(w.toMinute / 60), TOP),
+        repo.recentTexts(watchId, fromIso, toIso, FORMS_SAMPLE),
+      ),
       authors: repo.topAuthors(watchId, fromIso, toIso, AUTHORS_SCAN_LIMIT, TOP),
       authorsScanLimit: AUTHORS_SCAN_LIMIT,
-      sources: split('source'),
+      sources: bySourceName(split('source'), repo.sourceNames()),
       languages: split('lang'),
     };
   }

@@ -27,7 +27,7 @@ export const ROLLUP_SQL = {
          SELECT ${PUBLISHED_MINUTE} AS minute, 'lang' AS dimension, coalesce(m.language, 'und') AS value
          FROM mention_watches w JOIN mentions m ON m.id = w.mention_id WHERE w.watch_id = @watchId AND m.published_at >= @fromIso
          UNION ALL
-         SELECT ${PUBLISHED_MINUTE}, 'source', m.source_kind
+         SELECT ${PUBLISHED_MINUTE}, 'source', CAST(m.source_id AS TEXT)
          FROM mention_watches w JOIN mentions m ON m.id = w.mention_id WHERE w.watch_id = @watchId AND m.published_at >= @fromIso)
        GROUP BY minute, dimension, value`,
   // Integer division (the width is cast: JS numbers bind as REAL) groups minutes (or hours) into buckets of the
@@ -77,7 +77,7 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
 /**
  * Two grains of the same counts, per watch:
  * - minute grain, `mention_rollups` (count, tone columns, audience) and `mention_rollup_parts` (counts by language
- *   and by source kind), minute = unix epoch minutes of published_at (migration 0002). Written here only, save
+ *   and by source id), minute = unix epoch minutes of published_at (migration 0002). Written here only, save
  *   the incident archive, which copies the minute rows of its window out and back table by table.
  * - hour grain, `mention_rollups_hourly` and `mention_rollup_parts_hourly`, hour = minute / 60 (migration 0008),
  *   never written here: AFTER INSERT/UPDATE/DELETE triggers on the minute tables add the new row's counts to its
@@ -187,12 +187,12 @@ export class RollupRepository {
     };
   }
 
-  /** Counts by language ('lang') and source kind ('source') over [fromMinute, toMinute). */
+  /** Counts by language ('lang') and source id ('source') over [fromMinute, toMinute). */
   partsByMinutes(watchId: number, fromMinute: number, toMinute: number): PartCount[] {
     return this.#minuteParts.all(watchId, fromMinute, toMinute);
   }
 
-  /** Counts by language and source kind over [fromHour, toHour); an emptied hour may give a zero count. */
+  /** Counts by language and source id over [fromHour, toHour); an emptied hour may give a zero count. */
   partsByHours(watchId: number, fromHour: number, toHour: number): PartCount[] {
     return this.#hourParts.all(watchId, fromHour, toHour);
   }

@@ -24,6 +24,7 @@ describe('dashboard queries use their indexes', () => {
     ['firstMinute', [1], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\?\)/],
     ['terms', [1, 0, 100, 10], /SEARCH watch_term_hours USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
     ['authors', ['a', 'b', 1, 10, 10], /SEARCH m USING INDEX mentions_published \(published_at>\? AND published_at<\?\)/],
+    ['texts', ['a', 'b', 1, 10], /SEARCH m USING INDEX mentions_published \(published_at>\? AND published_at<\?\)/],
     ['alerts', [1, 'b', 'a'], /SEARCH alerts USING INDEX alerts_watch_opened \(watch_id=\? AND opened_at<\?\)/],
   ] as const)('%s', (name, params, expected) => {
     const detail = plan(SQL[name], [...params]);

@@ -131,7 +131,7 @@ describe('DashboardService', () => {
       { value: 'fr', count: 2 },
       { value: 'en', count: 1 },
     ]);
-    expect(b.sources).toEqual([{ value: 'rss', count: 3 }]);
+    expect(b.sources).toEqual([{ value: 'Le Temps', count: 3 }]);
     expect(b.terms).toEqual([
       { term: '#boycott', count: 5 },
       { term: 'scandale', count: 2 },
@@ -142,6 +142,25 @@ describe('DashboardService', () => {
     expect(week.languages).toEqual([
       { value: 'fr', count: 23 },
       { value: 'en', count: 1 },
+    ]);
+  });
+
+  it('shows top terms as the posts write them, not as the accent-free keys they are counted under', async () => {
+    const { service, watchId, db, ingest } = await setup();
+    const sourceId = (db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    await ingest.ingest('live', sourceId, [
+      mention(new Date('2026-03-10T11:40:00.000Z'), 'Sécurité des données ? #HelvetiaLeak'),
+      mention(new Date('2026-03-10T11:41:00.000Z'), 'la sécurité, encore #HelvetiaLeak'),
+    ]);
+    const hour = Math.floor(Date.parse('2026-03-10T11:00:00.000Z') / 3_600_000);
+    const term = db.prepare('INSERT INTO watch_term_hours (watch_id, hour, term, count) VALUES (?, ?, ?, ?)');
+    term.run(watchId, hour, 'securite', 4);
+    term.run(watchId, hour, '#helvetialeak', 3);
+    term.run(watchId, hour, 'absent', 1);
+    expect(service.breakdown('live', watchId, { range: '1h' }).terms).toEqual([
+      { term: 'sécurité', count: 4 },
+      { term: '#HelvetiaLeak', count: 3 },
+      { term: 'absent', count: 1 },
     ]);
   });
 

@@ -3,8 +3,8 @@
 // compensation_cases.customer, so exports can leave it out in one place.
 import type { Migration } from './types';
 
-export const migration0028: Migration = {
-  version: 28,
+export const migration0030: Migration = {
+  version: 30,
   name: 'press_compensation',
   sql: `
     CREATE TABLE press_inquiries (

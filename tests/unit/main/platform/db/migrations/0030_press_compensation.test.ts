@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
 import { databaseAt } from '../../../../../support/migrations';
 
-describe('migration 0028 press_compensation', () => {
+describe('migration 0030 press_compensation', () => {
   it('adds the press desk and the compensation register to an existing workspace, refusing unknown states and bad currencies', () => {
-    const db = databaseAt(27);
+    const db = databaseAt(29);
     db.prepare(
       `INSERT INTO incidents (id, title, scenario_kind, severity, status, opened_at, opened_by, updated_at)
        VALUES ('i1', 'Colis perdus', 'viralComplaint', 'high', 'active', '2026-03-03T10:00:00.000Z', 'Léa', 'x')`,
     ).run();
-    migrate(db, 28);
-    expect(getUserVersion(db)).toBe(28);
+    migrate(db, 30);
+    expect(getUserVersion(db)).toBe(30);
     const inquiry = (channel: string, status: string) =>
       db
         .prepare(
