@@ -55,6 +55,8 @@ export const compensationEn = {
   markDone: 'Mark delivered',
   needRole: 'Choose your role above (operator) to approve or reject.',
   removed: 'removed',
+  planApprovers: 'Compensation gestures',
+  planApproversHelp: 'The roles that must all approve a gesture before it is promised to a customer.',
   report: {
     none: 'No compensation case was recorded.',
     intro: 'Cases: {{count}}. A gesture needs the approval of: {{roles}}. Customers are not named in this report.',
@@ -136,6 +138,8 @@ export const compensationFr: Catalog<typeof compensationEn> = {
   markDone: 'Marquer remis',
   needRole: 'Choisissez votre rôle ci-dessus (opérateur) pour approuver ou refuser.',
   removed: 'retiré',
+  planApprovers: 'Gestes commerciaux',
+  planApproversHelp: 'Les rôles qui doivent tous approuver un geste avant qu’il soit promis à un client.',
   report: {
     none: 'Aucun dossier de geste commercial n’a été enregistré.',
     intro: 'Dossiers : {{count}}. Un geste demande l’approbation de : {{roles}}. Les clients ne sont pas nommés dans ce rapport.',
