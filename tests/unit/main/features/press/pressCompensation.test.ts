@@ -3,14 +3,16 @@
 // and refusals logged, a gesture through the plan's approval chain, totals, exports that leave customer names out
 // unless asked, and the PDF report's two sections in French and English.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
 import { AppFailure } from '../../../../../src/shared/contract/envelope';
 import { invoke, makeTestCore } from '../../../../support/testCore';
+import { repoPath } from '../../../../support/paths';
 
+const ARTIFACTS = repoPath('test-results/press');
 const WS = 'live';
 const MIN = 60_000;
 const START = Date.UTC(2026, 2, 3, 9, 0);
@@ -212,7 +214,13 @@ describe('press desk and compensation register', () => {
       const file = await invoke(core, 'reports:downloadExport', { jobId: job.jobId });
       const path = join(dir, `report-${language}.pdf`);
       writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
-      return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const raw = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+      // The press page (not the contents listing it) is rendered for a look; pdftotext separates pages with form feeds.
+      const page = raw.split('\f').findLastIndex((p) => p.includes(language === 'en' ? '15. Press inquiries' : '15. Sollicitations de la presse')) + 1;
+      expect(page).toBeGreaterThan(2);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page + 1), path, join(ARTIFACTS, `report-press-${language}`)]);
+      return raw.replace(/\s+/g, ' ');
     };
     const en = await text('en');
     expect(en).toContain('Press inquiries');
