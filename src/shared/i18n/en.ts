@@ -20,6 +20,7 @@ import { compensationEn } from './compensation';
 import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
+import { desktopAlertsEn } from './desktopAlerts';
 import { healthEn } from './health';
 import { platformEn } from './platform';
 import { cellEn } from './cell';
@@ -98,6 +99,7 @@ export const en = {
   reports: reportsEn,
   exercises: exerciseEn,
   detection: detectionEn,
+  desktopAlerts: desktopAlertsEn,
   health: healthEn,
   platform: platformEn,
   cell: cellEn,

@@ -18,6 +18,7 @@ import { compensationFr } from './compensation';
 import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
+import { desktopAlertsFr } from './desktopAlerts';
 import { healthFr } from './health';
 import { platformFr } from './platform';
 import { cellFr } from './cell';
@@ -97,6 +98,7 @@ export const fr: UiCatalog = {
   reports: reportsFr,
   exercises: exerciseFr,
   detection: detectionFr,
+  desktopAlerts: desktopAlertsFr,
   health: healthFr,
   platform: platformFr,
   cell: cellFr,

@@ -15,6 +15,7 @@ import type { Clock } from '../../platform/clock';
 import { DashboardRepository, type LevelChange } from './dashboardRepository';
 import { RollupRepository, type VolumeBucket } from '../mentions';
 import { shownAsWritten } from '../detection';
+import { offsetAt } from '../../../shared/regulatory/zonedTime';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
@@ -44,6 +45,8 @@ interface Window {
   bucketMinutes: number;
   fromMinute: number;
   toMinute: number;
+  /** Minutes the bucket edges sit before UTC's: buckets of several hours start at the reader's midnight. */
+  shift: number;
 }
 
 /** A "last N" range ending at `to` (now when absent), or an absolute period when `from` is given. */
@@ -51,6 +54,8 @@ export interface Period {
   range?: DashboardRange;
   from?: string;
   to?: string;
+  /** The reader's IANA zone (this laptop's when absent): buckets of several hours are cut at its midnight. */
+  timeZone?: string;
 }
 
 /** The workspace's measured tone confusion (ToneService.shareConfusion); null while it is not known. */
@@ -184,7 +189,7 @@ export class DashboardService {
    * A "last N" range ends with the bucket holding its end (now by default), so the last point fills up live. An
    * absolute period is widened to whole buckets of the width that keeps it within 300 points.
    */
-  #window({ range, from, to }: Period): Window {
+  #window({ range, from, to, timeZone }: Period): Window {
     if (from !== undefined && to !== undefined) {
       const start = Date.parse(from);
       const end = Date.parse(to);
@@ -193,16 +198,19 @@ export class DashboardService {
         throw failure('INVALID_INPUT', 'dashboard.failures.periodTooLong', { days: MAX_PERIOD_DAYS });
       }
       const bucketMinutes = bucketMinutesFor((end - start) / MS_PER_MINUTE);
+      const shift = shiftFor(bucketMinutes, end, timeZone);
       return {
         bucketMinutes,
-        fromMinute: Math.floor(start / MS_PER_MINUTE / bucketMinutes) * bucketMinutes,
-        toMinute: Math.ceil(end / MS_PER_MINUTE / bucketMinutes) * bucketMinutes,
+        shift,
+        fromMinute: Math.floor((start / MS_PER_MINUTE + shift) / bucketMinutes) * bucketMinutes - shift,
+        toMinute: Math.ceil((end / MS_PER_MINUTE + shift) / bucketMinutes) * bucketMinutes - shift,
       };
     }
     const { minutes, bucketMinutes } = RANGE_SPECS[range ?? '6h'];
     const end = to ? Date.parse(to) : this.clock.now().getTime();
-    const toMinute = (Math.floor(Math.floor(end / MS_PER_MINUTE) / bucketMinutes) + 1) * bucketMinutes;
-    return { bucketMinutes, fromMinute: toMinute - minutes, toMinute };
+    const shift = shiftFor(bucketMinutes, end, timeZone);
+    const toMinute = (Math.floor((Math.floor(end / MS_PER_MINUTE) + shift) / bucketMinutes) + 1) * bucketMinutes - shift;
+    return { bucketMinutes, shift, fromMinute: toMinute - minutes, toMinute };
   }
 
   /**
@@ -247,9 +255,20 @@ export class DashboardService {
     const fromHour = Math.floor((w.fromMinute - BASELINE_DAYS * MINUTES_PER_DAY) / 60);
     const toHour = Math.ceil(w.toMinute / 60);
     const byStart = new Map<number, VolumeBucket>();
-    for (const row of rollups.volumeByHours(watchId, hours, fromHour, toHour)) byStart.set(row.bucket * hours * 60, row);
+    const shiftHours = w.shift / 60;
+    for (const row of rollups.volumeByHours(watchId, hours, fromHour, toHour, shiftHours)) byStart.set((row.bucket * hours - shiftHours) * 60, row);
     return byStart;
   }
+}
+
+/**
+ * How far bucket edges move so that buckets longer than an hour start at the reader's midnight (and 06:00, 12:00…):
+ * the zone's offset at the range's end, in whole hours since the counts are hourly. Buckets of an hour or less
+ * divide every whole-hour offset already.
+ */
+function shiftFor(bucketMinutes: number, endMs: number, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): number {
+  if (bucketMinutes <= 60) return 0;
+  return Math.round(offsetAt(endMs, timeZone) / 3_600_000) * 60;
 }
 
 /** Highest level in force during [fromIso, toIso), from the level changes (time-ordered; the first may predate the range). */

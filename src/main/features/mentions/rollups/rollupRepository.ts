@@ -35,7 +35,7 @@ export const ROLLUP_SQL = {
   minuteVolume: `SELECT minute / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
          sum(positive) AS positive, sum(audience) AS audience
        FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY bucket ORDER BY bucket`,
-  hourVolume: `SELECT hour / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
+  hourVolume: `SELECT (hour + CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
          sum(positive) AS positive, sum(audience) AS audience
        FROM mention_rollups_hourly WHERE watch_id = ? AND hour >= ? AND hour < ? GROUP BY bucket ORDER BY bucket`,
   minuteTotals: `SELECT sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral, sum(positive) AS positive, sum(audience) AS audience
@@ -71,6 +71,7 @@ export interface PartCount {
 }
 
 type Range = [width: number, watchId: number, from: number, to: number];
+type ShiftedRange = [shift: number, width: number, watchId: number, from: number, to: number];
 type Span = [watchId: number, from: number, to: number];
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
@@ -123,7 +124,7 @@ export class RollupRepository {
     });
     this.#tone = { negative: tone('negative'), neutral: tone('neutral'), positive: tone('positive') };
     this.#minuteVolume = db.prepare<Range, VolumeBucket>(ROLLUP_SQL.minuteVolume);
-    this.#hourVolume = db.prepare<Range, VolumeBucket>(ROLLUP_SQL.hourVolume);
+    this.#hourVolume = db.prepare<ShiftedRange, VolumeBucket>(ROLLUP_SQL.hourVolume);
     this.#minuteTotals = db.prepare<Span, Nullable<RollupCounts>>(ROLLUP_SQL.minuteTotals);
     this.#minuteParts = db.prepare<Span, PartCount>(ROLLUP_SQL.minuteParts);
     this.#hourParts = db.prepare<Span, PartCount>(ROLLUP_SQL.hourParts);
@@ -170,9 +171,12 @@ export class RollupRepository {
     return this.#minuteVolume.all(bucketMinutes, watchId, fromMinute, toMinute);
   }
 
-  /** Buckets of `bucketHours` over [fromHour, toHour) from the hour grain, in order. */
-  volumeByHours(watchId: number, bucketHours: number, fromHour: number, toHour: number): VolumeBucket[] {
-    return this.#hourVolume.all(bucketHours, watchId, fromHour, toHour);
+  /**
+   * Buckets of `bucketHours` over [fromHour, toHour) from the hour grain, in order; bucket k starts at hour
+   * k × bucketHours − shiftHours, so buckets can start at a zone's midnight rather than UTC's.
+   */
+  volumeByHours(watchId: number, bucketHours: number, fromHour: number, toHour: number, shiftHours = 0): VolumeBucket[] {
+    return this.#hourVolume.all(shiftHours, bucketHours, watchId, fromHour, toHour);
   }
 
   /** Sums over [fromMinute, toMinute) from the minute grain; zeros when nothing was counted. */

@@ -164,6 +164,28 @@ describe('DashboardService', () => {
     ]);
   });
 
+  it("cuts buckets of several hours at the reader's midnight, not UTC's", async () => {
+    const { service, watchId, ingest, db } = await setup();
+    const sourceId = (db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    // 00:30 on 10 March in Geneva, still 9 March in UTC.
+    await ingest.ingest('live', sourceId, [mention(new Date('2026-03-09T23:30:00.000Z'), 'minuit')]);
+    const month = service.series('live', watchId, { range: '30d', timeZone: 'Europe/Zurich' });
+    expect(month.bucketMinutes).toBe(360);
+    expect(month.points.every((p) => ['05', '11', '17', '23'].includes(p.at.slice(11, 13)))).toBe(true);
+    expect(month.points.find((p) => p.at === '2026-03-09T23:00:00.000Z')?.count).toBe(1);
+    const utc = service.series('live', watchId, { range: '30d', timeZone: 'UTC' });
+    expect(utc.points.find((p) => p.at === '2026-03-09T18:00:00.000Z')?.count).toBe(1);
+    // Day buckets of a long period, in summer time at its end: local midnight is 22:00 UTC.
+    const year = service.series('live', watchId, { from: '2025-10-01T00:00:00Z', to: '2026-07-01T00:00:00Z', timeZone: 'Europe/Zurich' });
+    expect(year.bucketMinutes).toBe(1440);
+    expect(year.points.every((p) => p.at.slice(11) === '22:00:00.000Z')).toBe(true);
+    // A zone west of UTC: Montreal's midnight.
+    const montreal = service.series('live', watchId, { range: '30d', timeZone: 'America/Montreal' });
+    expect(montreal.points.every((p) => ['04', '10', '16', '22'].includes(p.at.slice(11, 13)))).toBe(true);
+    // Buckets under an hour are the same in every zone.
+    expect(service.series('live', watchId, { range: '1h', timeZone: 'Asia/Kolkata' }).from).toBe('2026-03-10T11:01:00.000Z');
+  });
+
   it('answers an unknown watch with empty series rather than failing', async () => {
     const { service } = await setup();
     const s = service.series('live', 999, { range: '24h' });
