@@ -28,7 +28,7 @@ export async function reachablePlan(core: Core, edit: (plan: CrisisPlan) => void
   const stored = await invoke(core, 'plan:get', { workspaceId: 'live' });
   const plan = structuredClone(stored.plan);
   plan.roles.forEach((role, i) => {
-    role.holder = person('holder', i, role.holder);
+    role.holder = person('holder', i, role.holder!);
     role.deputies = role.deputies.slice(0, 1).map((d) => person('deputy', i, d));
     role.calls = [];
   });

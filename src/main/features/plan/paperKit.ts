@@ -73,8 +73,8 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
     ],
     plan.roles.map((role) => [
       role.name[language],
-      [role.holder.name, role.holder.title, role.holder.email].filter(Boolean).join('\n'),
-      phones(role.holder),
+      role.holder ? [role.holder.name, role.holder.title, role.holder.email].filter(Boolean).join('\n') : '—',
+      role.holder ? phones(role.holder) : '',
       role.deputies.map((d, i) => `${i + 1}. ${d.name}\n${[d.phone, d.altPhone].filter(Boolean).map(unbroken).join(' / ')}`).join('\n'),
     ]),
   );
@@ -160,7 +160,7 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
   pdf.heading(t('kit.missionsTitle'));
   for (const role of plan.roles) {
     const lines = [role.mission[language], ...role.instructions.map((i) => `• ${i[language]}`)].filter(Boolean);
-    pdf.block(`${role.name[language]} — ${role.holder.name}`, lines.join('\n'));
+    pdf.block(`${role.name[language]} — ${role.holder?.name ?? '—'}`, lines.join('\n'));
   }
 
   pdf.newPage();
@@ -210,7 +210,7 @@ function renderCallTree(pdf: PdfWriter, roles: readonly Role[], language: Langua
   const called = new Set(roles.flatMap((role) => role.calls));
   const roots = roles.filter((role) => !called.has(role.id) && role.calls.length > 0);
   const visited = new Set<RoleId>();
-  const line = (role: Role) => `${role.name[language]} — ${role.holder.name} — ${unbroken(role.holder.phone)}`;
+  const line = (role: Role) => `${role.name[language]} — ${role.holder?.name ?? '—'} — ${unbroken(role.holder?.phone ?? '')}`;
   const walk = (role: Role, depth: number) => {
     visited.add(role.id);
     pdf.bullets([line(role)], depth * 22);

@@ -2,6 +2,7 @@
 // imported and exported as one versioned file.
 import type { PlanRevisionMeta, StoredPlan } from '../../../shared/contract/plan';
 import { planLessonLinkSchema, type PlanLessonLink } from '../../../shared/domain/retex';
+import { roleChanges } from '../../../shared/domain/planRoles';
 import { PLAN_SCHEMA_VERSION, crisisPlanSchema, type CrisisPlan } from '../../../shared/domain/plan';
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
@@ -37,7 +38,7 @@ export class PlanService {
       throw failure('CONFLICT', 'plan.failures.changedElsewhere', { current: current.revision, base: baseRevision });
     }
     const stamped: CrisisPlan = { ...plan, metadata: { ...plan.metadata, updatedAt: this.clock.now().toISOString() } };
-    return this.#append(workspaceId, stamped, 'edit', note);
+    return this.#append(workspaceId, stamped, 'edit', [note.trim(), roleChangeNote(current.plan, plan)].filter(Boolean).join(' · '));
   }
 
   /**
@@ -107,6 +108,16 @@ export class PlanService {
     this.events.emit('plan:changed', { workspaceId, revision });
     return toStored({ ...row, revision });
   }
+}
+
+/** The history names every role added, renamed or removed, so the roster's changes can be traced. */
+function roleChangeNote(before: CrisisPlan, after: CrisisPlan): string {
+  const { added, renamed, removed } = roleChanges(before, after);
+  return [
+    ...added.map((name) => inEnglish('plan.roleChanges.added', { name: name.en })),
+    ...renamed.map(({ from, to }) => inEnglish('plan.roleChanges.renamed', { from: from.en, to: to.en })),
+    ...removed.map((name) => inEnglish('plan.roleChanges.removed', { name: name.en })),
+  ].join(' · ');
 }
 
 function toStored(row: PlanRevisionRow): StoredPlan {

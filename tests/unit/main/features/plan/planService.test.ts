@@ -90,7 +90,7 @@ describe('plan file import and export (Must show #1)', () => {
     const core = makeTestCore(tempDir());
     const exported = await invoke(core, 'plan:export', live);
     const file = JSON.parse(exported.content) as CrisisPlan;
-    file.roles[2]!.holder.phone = '';
+    file.roles[2]!.holder!.phone = '';
     (file.roles[3] as { id: string }).id = 'janitor';
     file.playbooks[0]!.items[5]!.deadline = 'tomorrow';
     file.scenarios[4]!.templateIds.push('holding-ghost');
