@@ -73,8 +73,8 @@ describe('custom roles in the plan', () => {
     const core = makeTestCore(tempDir());
     const { plan } = await invoke(core, 'plan:get', live);
     expect(roleUsages(plan, 'crisisLead').map((u) => u.kind)).toEqual(expect.arrayContaining(['approval', 'checklist', 'escalation']));
-    const called = plan.roles[0]!.calls[0]!;
-    expect(roleUsages(plan, called)).toContainEqual({ kind: 'callTree', role: plan.roles[0]!.name });
+    const caller = plan.roles.find((r) => r.calls.length > 0)!;
+    expect(roleUsages(plan, caller.calls[0]!)).toContainEqual({ kind: 'callTree', role: caller.name });
     const edited = structuredClone(plan);
     edited.escalation.levels.alert.first = [...edited.escalation.levels.alert.first, 'ghost'];
     const result = await core.dispatch('plan:save', { ...live, baseRevision: 1, plan: edited });
