@@ -404,6 +404,19 @@ export const escalationSchema = z
   .default(() => structuredClone(DEFAULT_ESCALATION));
 export type Escalation = z.infer<typeof escalationSchema>;
 
+/**
+ * How often the cell reviews its plan and rehearses it, and when it last reviewed it (the readiness check
+ * measures both). Plans written before this get a yearly review and a yearly exercise, never reviewed yet.
+ */
+export const reviewSchema = z
+  .object({
+    intervalDays: z.number().int().min(1).max(1095).default(365),
+    exerciseIntervalDays: z.number().int().min(1).max(1095).default(365),
+    lastReviewedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  })
+  .default(() => ({ intervalDays: 365, exerciseIntervalDays: 365, lastReviewedAt: null }));
+export type PlanReview = z.infer<typeof reviewSchema>;
+
 const planObjectSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
@@ -420,6 +433,7 @@ const planObjectSchema = z.object({
   publishing: publishingSchema,
   regulatory: regulatorySchema,
   escalation: escalationSchema,
+  review: reviewSchema,
 });
 
 export interface PlanReferenceIssue {
