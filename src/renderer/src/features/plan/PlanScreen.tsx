@@ -24,6 +24,7 @@ import { RolesEditor } from './RolesEditor';
 import { ScenariosEditor } from './ScenariosEditor';
 import { TemplatesEditor } from './TemplatesEditor';
 import { ThresholdsEditor } from './ThresholdsEditor';
+import { ReadinessPanel } from './ReadinessPanel';
 
 /** The editing tabs after the overview, each one editor over the same draft. */
 const EDITORS: Record<
@@ -39,7 +40,7 @@ const EDITORS: Record<
   contacts: ContactsEditor,
   campaigns: CampaignsEditor,
 };
-const TABS = ['overview', ...Object.keys(EDITORS)] as const;
+const TABS = ['overview', 'readiness', ...Object.keys(EDITORS)] as const;
 
 export function PlanScreen() {
   const { t } = useTranslation();
@@ -79,6 +80,7 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
   const [draft, setDraft] = useState<CrisisPlan>(stored.plan);
   const [dirty, setDirty] = useState(false);
   const [report, setReport] = useState<IssueReport>();
+  const [tab, setTab] = useState<string>('overview');
   const save = useSavePlan(workspaceId);
   const importPlan = useImportPlan(workspaceId);
   const exportPlan = useExportPlan(workspaceId);
@@ -160,11 +162,11 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
         </Group>
       </Group>
       {report && <IssueList title={report.title} issues={report.issues} testId="plan-issues" />}
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs value={tab} onChange={(next) => next && setTab(next)} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((tab) => (
-            <Tabs.Tab key={tab} value={tab} data-testid={`plan-tab-${tab}`}>
-              {t(`plan.tabs.${tab}`)}
+          {TABS.map((id) => (
+            <Tabs.Tab key={id} value={id} data-testid={`plan-tab-${id}`}>
+              {t(`plan.tabs.${id}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -178,8 +180,11 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
             busy={importPlan.isPending}
           />
         </Tabs.Panel>
-        {Object.entries(EDITORS).map(([tab, Editor]) => (
-          <Tabs.Panel key={tab} value={tab} pt="md">
+        <Tabs.Panel value="readiness" pt="md">
+          <ReadinessPanel plan={draft} workspaceId={workspaceId} dirty={dirty} onOpenTab={setTab} />
+        </Tabs.Panel>
+        {Object.entries(EDITORS).map(([editorTab, Editor]) => (
+          <Tabs.Panel key={editorTab} value={editorTab} pt="md">
             <Editor plan={draft} edit={edit} />
           </Tabs.Panel>
         ))}
