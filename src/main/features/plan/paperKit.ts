@@ -17,6 +17,8 @@ export interface PaperKitInput {
   readonly revision: number;
   readonly language: Language;
   readonly exercise: boolean;
+  /** The shipped sample company's plan, not yet edited: every page says so. */
+  readonly sample?: boolean;
   readonly printedAt: Date;
   /** IANA time zone of the people printing it, so times on paper match their wall clocks. */
   readonly timeZone?: string;
@@ -34,7 +36,7 @@ const unbroken = (phone: string): string => phone.replace(/ /g, '\u00a0');
 
 const phones = (person: Person): string => [person.phone, person.altPhone].filter(Boolean).map(unbroken).join('\n');
 
-export async function renderPaperKit({ plan, revision, language, exercise, printedAt, timeZone }: PaperKitInput): Promise<Buffer> {
+export async function renderPaperKit({ plan, revision, language, exercise, sample = false, printedAt, timeZone }: PaperKitInput): Promise<Buffer> {
   const t = translator(language, 'plan');
   const tAll = translator(language);
   const date = (value: Date) => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(value);
@@ -43,7 +45,7 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
   const pdf = new PdfWriter({
     title: `${t('kit.title')} — ${plan.metadata.organisation}`,
     language,
-    exerciseMark: exercise ? t('kit.exercise') : undefined,
+    exerciseMark: [exercise ? t('kit.exercise') : '', sample ? t('kit.sample') : ''].filter(Boolean).join(' · ') || undefined,
     footer: t('kit.footer', { organisation: plan.metadata.organisation, date: date(printedAt) }),
     createdAt: printedAt,
   });

@@ -35,3 +35,15 @@ export const useExportPlan = (workspaceId: WorkspaceId) =>
 
 export const usePaperKit = (workspaceId: WorkspaceId) =>
   useMutation({ mutationFn: (language: Language) => callApi('plan:paperKit', { workspaceId, language }) });
+
+/** Under the plan's key, so a `plan:changed` push refreshes it too. */
+export const usePlanFirstStart = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.plan(workspaceId), 'firstStart'], queryFn: () => callApi('plan:firstStart', { workspaceId }) });
+
+export function useChooseFirstPlan(workspaceId: WorkspaceId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { choice: 'sample' | 'empty'; organisation?: string }) => callApi('plan:chooseFirst', { workspaceId, ...input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.plan(workspaceId) }),
+  });
+}

@@ -1,5 +1,5 @@
 // The crisis plan area: an editor over a draft of the stored plan, saved as a new revision.
-import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type ComponentType } from 'react';
 import type { TFunction } from 'i18next';
@@ -142,6 +142,11 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
               origin: t(`plan.origin.${stored.origin}`),
             })}
           </Text>
+          {stored.origin === 'default' && (
+            <Badge color="orange" size="lg" data-testid="plan-sample-badge">
+              {t('plan.sampleBadge')}
+            </Badge>
+          )}
           {dirty && <Badge color="yellow">{t('plan.unsaved')}</Badge>}
         </Group>
         <Group gap="xs">
@@ -161,6 +166,11 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
           </Button>
         </Group>
       </Group>
+      {stored.origin === 'default' && (
+        <Alert color="orange" data-testid="plan-sample-notice">
+          {t('plan.sampleNotice')}
+        </Alert>
+      )}
       {report && <IssueList title={report.title} issues={report.issues} testId="plan-issues" />}
       <Tabs value={tab} onChange={(next) => next && setTab(next)} keepMounted={false}>
         <Tabs.List>
