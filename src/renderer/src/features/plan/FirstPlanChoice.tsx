@@ -39,7 +39,7 @@ function FirstPlanDialog({ opened, onClose }: { opened: boolean; onClose: () => 
   const choose = useChooseFirstPlan(LIVE_WORKSPACE_ID);
   const [organisation, setOrganisation] = useState('');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('plan.start.title')} size="xl" data-testid="first-plan-dialog">
+    <Modal opened={opened} onClose={onClose} title={t('plan.start.title')} size="xl" closeButtonProps={{ 'aria-label': t('app.close') }}>
       <Stack>
         <Text size="sm">{t('plan.start.help')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -143,11 +143,15 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
             })}
           </Text>
           {stored.origin === 'default' && (
-            <Badge color="orange" size="lg" data-testid="plan-sample-badge">
+            <Badge color="#a8390b" size="lg" data-testid="plan-sample-badge">
               {t('plan.sampleBadge')}
             </Badge>
           )}
-          {dirty && <Badge color="yellow">{t('plan.unsaved')}</Badge>}
+          {dirty && (
+            <Badge color="yellow" c="black">
+              {t('plan.unsaved')}
+            </Badge>
+          )}
         </Group>
         <Group gap="xs">
           <Button

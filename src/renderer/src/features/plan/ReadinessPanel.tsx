@@ -72,7 +72,11 @@ export function ReadinessPanel({ plan, workspaceId, dirty, onOpenTab }: { plan: 
           <Text size="sm" c="dimmed">
             {t('plan.readiness.help')}
           </Text>
-          {dirty && <Badge color="yellow">{t('plan.readiness.unsaved')}</Badge>}
+          {dirty && (
+            <Badge color="yellow" c="black">
+              {t('plan.readiness.unsaved')}
+            </Badge>
+          )}
         </Stack>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2, lg: 4 }}>
