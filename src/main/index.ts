@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock';
 import { createHost, type Host } from './app/host';
 import { consoleLogger } from './platform/logger';
 import { DataFolderInUse, lockDataFolder, type DataFolderLock } from './platform/db/dataFolderLock';
+import { notifyAlerts } from './shell/alertNotifier';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
 import { KeyRing } from './platform/security/keyRing';
 import { dropSecrets } from './platform/security/secretEnvironment';
@@ -64,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
     firstPlan: process.env.TOCSIN_FIRST_PLAN === 'sample' ? 'sample' : 'ask',
     });
     registerIpc(host.dispatch, host.events);
+    notifyAlerts(host.dispatch, host.events, () => mainWindow, consoleLogger);
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -14,7 +14,8 @@ import {
   statementPatchSchema,
   statementSchema,
 } from '../domain/statement';
-import { responseCountsSchema, responseCursorSchema, responseFlaggerSchema, responseItemSchema, responsePageSchema, responseReasonSchema, responseStateSchema, RESPONSE_REASONS, RESPONSE_STATES } from '../domain/responseQueue';
+import { mentionFilterSchema } from '../domain/storedMention';
+import { bulkFlagResultSchema, responseCountsSchema, responseCursorSchema, responseFlaggerSchema, responseItemSchema, responsePageSchema, responseReasonSchema, responseStateSchema, RESPONSE_REASONS, RESPONSE_STATES } from '../domain/responseQueue';
 import { workspaceIdSchema } from '../domain/workspace';
 import { call, event } from './define';
 
@@ -108,6 +109,11 @@ export const composerCalls = {
   'composer:flagMention': call(
     z.object({ ...ws, mentionId: z.number().int().positive(), person: z.string().trim().min(1).max(120), reason: responseReasonSchema }),
     responseItemSchema,
+  ),
+  /** Puts every mention a stream search matches in the queue, with one reason; refused past BULK_FLAG_LIMIT. */
+  'composer:flagSearch': call(
+    z.object({ ...ws, filter: mentionFilterSchema, person: z.string().trim().min(1).max(120), reason: responseReasonSchema }),
+    bulkFlagResultSchema,
   ),
   'composer:assignResponse': call(z.object({ ...ws, mentionId: z.number().int().positive(), role: z.string().trim().min(1).max(80).nullable() }), responseItemSchema),
   'composer:replyToMention': call(

@@ -16,6 +16,11 @@ export const mentionsCalls = {
     }),
     z.object({ items: z.array(storedMentionSchema), hasMore: z.boolean() }),
   ),
+  /** How many mentions a search matches, counted up to SEARCH_COUNT_CAP (`more` past it). */
+  'mentions:count': call(
+    z.object({ workspaceId: workspaceIdSchema, filter: mentionFilterSchema.default({}) }),
+    z.object({ count: z.number().int().nonnegative(), more: z.boolean() }),
+  ),
   'mentions:get': call(z.object({ workspaceId: workspaceIdSchema, id: z.number().int().positive() }), storedMentionSchema),
   'mentions:capture': call(
     z.object({ workspaceId: workspaceIdSchema, capture: captureInputSchema }),

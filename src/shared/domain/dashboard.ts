@@ -87,6 +87,7 @@ export const dashboardBreakdownSchema = z.object({
   ),
   /** Authors come from the newest mentions of the range, at most this many. */
   authorsScanLimit: z.number().int().positive(),
+  /** By the sources' names as the user gave them. */
   sources: z.array(countedSchema),
   languages: z.array(countedSchema),
 });

@@ -39,7 +39,7 @@ export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 export const importFormatSchema = z.enum(['csv', 'xlsx', 'json', 'ndjson']);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
-export const importPresetIdSchema = z.enum(['brandwatch', 'meltwater', 'talkwalker', 'generic']);
+export const importPresetIdSchema = z.enum(['brandwatch', 'meltwater', 'talkwalker', 'visibrain', 'digimind', 'mention', 'generic']);
 export type ImportPresetId = z.infer<typeof importPresetIdSchema>;
 
 export const delimiterSchema = z.enum([',', ';', '\t', '|']);

@@ -277,13 +277,20 @@ export const approvalsSchema = z
   .default(() => structuredClone(DEFAULT_APPROVER_ROLES) as Record<z.infer<typeof statementKindSchema>, RoleId[]>);
 export type Approvals = z.infer<typeof approvalsSchema>;
 
+/** Minutes volume and negative share must stay above the crisis line before going offline is suggested. */
+export const DEFAULT_GOING_OFFLINE_MINUTES = 30;
+
 /**
  * How statements go out: a text longer than a post becomes a thread, numbered "… 1/3" (suffix), "(1/3) …"
- * (prefix) or not at all. Plans written before this existed number threads with the suffix.
+ * (prefix) or not at all; and how long a crisis must hold before the cell is told to go quiet (pause scheduled
+ * posts, freeze campaigns). Plans written before these existed get the suffix and 30 minutes.
  */
 export const publishingSchema = z
-  .object({ threadNumbering: threadNumberingSchema.default('suffix') })
-  .default(() => ({ threadNumbering: 'suffix' as const }));
+  .object({
+    threadNumbering: threadNumberingSchema.default('suffix'),
+    goingOfflineAfterMinutes: z.number().int().min(5).max(24 * 60).default(DEFAULT_GOING_OFFLINE_MINUTES),
+  })
+  .default(() => ({ threadNumbering: 'suffix' as const, goingOfflineAfterMinutes: DEFAULT_GOING_OFFLINE_MINUTES }));
 export type Publishing = z.infer<typeof publishingSchema>;
 
 // Regulatory obligations the plan names: who must be told what, by when, under which text. A clock runs for each

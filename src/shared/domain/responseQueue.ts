@@ -7,9 +7,24 @@ export type ResponseReason = z.infer<typeof responseReasonSchema>;
 export const responseFlaggerSchema = z.enum(['rules', 'people']);
 export type ResponseFlagger = z.infer<typeof responseFlaggerSchema>;
 
+/** Most mentions one bulk flag puts in the queue: past it, the search is too broad to answer one by one. */
+export const BULK_FLAG_LIMIT = 1000;
+/** Matches counted before a search result says "more than". */
+export const SEARCH_COUNT_CAP = 10_000;
+
 export const RESPONSE_STATES = ['open', 'replying', 'answered', 'offline', 'dismissed'] as const;
 export const responseStateSchema = z.enum(RESPONSE_STATES);
 export type ResponseState = z.infer<typeof responseStateSchema>;
+
+export const bulkFlagResultSchema = z.object({
+  /** Mentions the search matched, all of them flagged or already in the queue. */
+  matched: z.number().int().nonnegative(),
+  /** Put in the queue by this call. */
+  flagged: z.number().int().nonnegative(),
+  /** Already in the queue: they keep the reason and flagger they first had. */
+  alreadyQueued: z.number().int().nonnegative(),
+});
+export type BulkFlagResult = z.infer<typeof bulkFlagResultSchema>;
 
 export const responseItemSchema = z.object({
   mentionId: z.number().int(),

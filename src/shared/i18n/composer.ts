@@ -177,6 +177,7 @@ export const composerEn = {
     dismiss: 'No answer needed',
     note: 'How it was handled (required)',
     audience: '{{count}} followers',
+    flaggedByPerson: 'Flagged by {{person}} · {{at}}',
   },
   accounts: {
     title: 'Publishing accounts',
@@ -198,6 +199,8 @@ export const composerEn = {
     onlyManualConfirmed: 'Only a manual item waiting for publication can be confirmed.',
     onlyFailedRetried: 'Only a failed or waiting item can be retried.',
     noMention: 'No such mention.',
+    bulkFlagTooMany: 'This search matches more than {{limit, number}} mentions: narrow it (a watch, a period, a tone, more words) before flagging its results.',
+    searchUnavailable: 'The mention stream is not available here.',
     notInQueue: 'This mention is not in the response queue.',
     alreadyHandled: 'This mention is already handled.',
     sayHowHandled: 'Say how it was handled.',
@@ -392,6 +395,7 @@ export const composerFr: Catalog<typeof composerEn> = {
     dismiss: 'Pas de réponse nécessaire',
     note: 'Comment elle a été traitée (obligatoire)',
     audience: '{{count}} abonnés',
+    flaggedByPerson: 'Signalée par {{person}} · {{at}}',
   },
   accounts: {
     title: 'Comptes de publication',
@@ -413,6 +417,8 @@ export const composerFr: Catalog<typeof composerEn> = {
     onlyManualConfirmed: 'Seul un élément manuel en attente de publication peut être confirmé.',
     onlyFailedRetried: 'Seul un élément en échec ou en attente peut être relancé.',
     noMention: 'Cette mention n’existe pas.',
+    bulkFlagTooMany: 'Cette recherche trouve plus de {{limit, number}} mentions : précisez-la (une veille, une période, un ton, d’autres mots) avant d’en signaler les résultats.',
+    searchUnavailable: 'Le flux des mentions n’est pas disponible ici.',
     notInQueue: 'Cette mention n’est pas dans la file de réponses.',
     alreadyHandled: 'Cette mention est déjà traitée.',
     sayHowHandled: 'Dites comment elle a été traitée.',

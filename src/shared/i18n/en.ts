@@ -18,6 +18,7 @@ import { retexEn } from './retex';
 import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
+import { desktopAlertsEn } from './desktopAlerts';
 import { healthEn } from './health';
 import { platformEn } from './platform';
 import { cellEn } from './cell';
@@ -94,6 +95,7 @@ export const en = {
   reports: reportsEn,
   exercises: exerciseEn,
   detection: detectionEn,
+  desktopAlerts: desktopAlertsEn,
   health: healthEn,
   platform: platformEn,
   cell: cellEn,

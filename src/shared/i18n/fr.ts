@@ -16,6 +16,7 @@ import { retexFr } from './retex';
 import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
+import { desktopAlertsFr } from './desktopAlerts';
 import { healthFr } from './health';
 import { platformFr } from './platform';
 import { cellFr } from './cell';
@@ -93,6 +94,7 @@ export const fr: UiCatalog = {
   reports: reportsFr,
   exercises: exerciseFr,
   detection: detectionFr,
+  desktopAlerts: desktopAlertsFr,
   health: healthFr,
   platform: platformFr,
   cell: cellFr,

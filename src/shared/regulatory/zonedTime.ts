@@ -59,8 +59,8 @@ export function wallClockIn(instantMs: number, timeZone: string): WallClock {
 
 const asUtc = (w: WallClock): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
 
-/** The zone's offset from UTC at an instant, in milliseconds. */
-const offsetAt = (instantMs: number, timeZone: string): number => asUtc(wallClockIn(instantMs, timeZone)) - instantMs;
+/** The zone's offset from UTC at an instant, in milliseconds (what to add to the instant to read its wall clock). */
+export const offsetAt = (instantMs: number, timeZone: string): number => asUtc(wallClockIn(instantMs, timeZone)) - instantMs;
 
 const DAY_MS = 86_400_000;
 

@@ -49,6 +49,8 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
     await page.getByTestId('exercise-create').click();
     await expect(page.getByTestId('director-start')).toBeVisible();
     await page.getByTestId('director-script').click();
+    // The four shipped sectors are offered, each under its title in the reader's language.
+    await expect(page.getByRole('option', { name: lang === 'fr' ? 'Alvea Assurances : refus d’indemnisation après la grêle' : 'Alvea Insurance: hail claims refused' })).toBeVisible();
     await page.getByRole('option', { name: /Hydrelis/ }).click();
     await page.getByTestId('director-start-button').click();
 

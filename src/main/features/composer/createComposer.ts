@@ -1,5 +1,6 @@
 // Assembles the composer for the core: statements, outbox, publishing worker, and their allow-listed origins.
 import { createDraftChecker } from '../../../shared/composer/draftCheck';
+import type { MentionFilter } from '../../../shared/domain/storedMention';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
@@ -13,7 +14,7 @@ import { OutboxService } from './outbox/outboxService';
 import { OutboxWorker } from './outbox/outboxWorker';
 import type { CrisisLogService } from '../crisisLog';
 import type { PlanService } from '../plan';
-import type { IngestService } from '../mentions';
+import { MentionReadRepository, mentionFtsQuery, type IngestService } from '../mentions';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { CampaignFreezeService } from './campaignFreezeService';
@@ -74,7 +75,10 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     approvers: (workspaceId) => plans.get(workspaceId).plan.approvals,
     threadNumbering: (workspaceId) => plans.get(workspaceId).plan.publishing.threadNumbering,
   });
-  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules(), incidentScope);
+  const mentions = perWorkspace((ws) => new MentionReadRepository(ws.db));
+  const searchIds = (workspaceId: string, filter: MentionFilter, limit: number): number[] =>
+    mentions(store.get(workspaceId)).matchingIds(filter, mentionFtsQuery(filter.query), limit);
+  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules(), incidentScope, searchIds);
   // A reply that goes out answers the mentions it was written for.
   const onPublished = (workspaceId: string, statementId: string): void => responses.statementPublished(workspaceId, statementId);
   const worker = new OutboxWorker({

@@ -37,6 +37,7 @@ export const composerHandlers = (
   'composer:responses': ({ workspaceId, ...query }) => responses.page(workspaceId, query),
   'composer:responseCounts': ({ workspaceId, incidentId }) => responses.counts(workspaceId, incidentId),
   'composer:flagMention': ({ workspaceId, mentionId, person, reason }) => responses.flag(workspaceId, mentionId, person, reason),
+  'composer:flagSearch': ({ workspaceId, filter, person, reason }) => responses.flagSearch(workspaceId, filter, person, reason),
   'composer:assignResponse': ({ workspaceId, mentionId, role }) => responses.assign(workspaceId, mentionId, role),
   'composer:replyToMention': ({ workspaceId, mentionId, incidentId, person }) => responses.reply(workspaceId, mentionId, incidentId, person),
   'composer:closeResponse': ({ workspaceId, mentionId, state, note, person, incidentId }) =>

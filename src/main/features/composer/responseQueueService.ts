@@ -1,6 +1,7 @@
 // The response queue: new mentions are triaged as they are stored; people flag, assign, answer with a
 // reply statement (approved like any public statement) or close an item as handled offline.
-import { RESPONSE_REASONS, type ResponseCounts, type ResponseCursor, type ResponseFlagger, type ResponseItem, type ResponsePage, type ResponseReason, type ResponseState } from '../../../shared/domain/responseQueue';
+import { BULK_FLAG_LIMIT, RESPONSE_REASONS, type BulkFlagResult, type ResponseCounts, type ResponseCursor, type ResponseFlagger, type ResponseItem, type ResponsePage, type ResponseReason, type ResponseState } from '../../../shared/domain/responseQueue';
+import type { MentionFilter } from '../../../shared/domain/storedMention';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
@@ -35,6 +36,8 @@ export class ResponseQueueService {
     private readonly triage: MentionTriage,
     /** An incident's watches and period, so its queue holds only its own crisis; absent in cores without incidents. */
     private readonly incidentScope?: (workspaceId: WorkspaceId, incidentId: string) => QueueScope,
+    /** The ids of a stream search's first `limit` matches, for a bulk flag; absent in cores without the stream. */
+    private readonly searchIds?: (workspaceId: WorkspaceId, filter: MentionFilter, limit: number) => number[],
   ) {}
 
   /** Called after each committed ingestion batch: flags what needs an answer in one transaction. */
@@ -71,6 +74,19 @@ export class ResponseQueueService {
     repo.flagMany([{ mentionId, reason }], person, this.clock.now().toISOString());
     this.#changed(workspaceId);
     return this.#item(repo, mentionId);
+  }
+
+  /**
+   * Flags every mention a stream search matches, in one transaction, or none: a search past the limit is refused
+   * whole, so that the cell narrows it rather than finds half of it queued.
+   */
+  flagSearch(workspaceId: WorkspaceId, filter: MentionFilter, person: string, reason: ResponseReason): BulkFlagResult {
+    if (!this.searchIds) throw failure('UNAVAILABLE', 'composer.failures.searchUnavailable');
+    const ids = this.searchIds(workspaceId, filter, BULK_FLAG_LIMIT + 1);
+    if (ids.length > BULK_FLAG_LIMIT) throw failure('PAYLOAD_TOO_LARGE', 'composer.failures.bulkFlagTooMany', { limit: BULK_FLAG_LIMIT });
+    const flagged = this.#repoOf(workspaceId).flagMany(ids.map((mentionId) => ({ mentionId, reason })), person, this.clock.now().toISOString());
+    if (flagged > 0) this.#changed(workspaceId);
+    return { matched: ids.length, flagged, alreadyQueued: ids.length - flagged };
   }
 
   assign(workspaceId: WorkspaceId, mentionId: number, role: string | null): ResponseItem {

@@ -41,12 +41,18 @@ export const DASHBOARD_SQL = {
            AND EXISTS (SELECT 1 FROM mention_watches w WHERE w.watch_id = ? AND w.mention_id = m.id)
          ORDER BY m.published_at DESC LIMIT ?)
        GROUP BY coalesce(handle, name) ORDER BY audience DESC, mentions DESC LIMIT ?`,
+  // The newest posts of the range: where the terms' written forms are read (the hourly counts keep only keys).
+  texts: `SELECT m.text FROM mentions m
+       WHERE m.published_at >= ? AND m.published_at < ?
+         AND EXISTS (SELECT 1 FROM mention_watches w WHERE w.watch_id = ? AND w.mention_id = m.id)
+       ORDER BY m.published_at DESC LIMIT ?`,
   alerts: `SELECT id, level, opened_at AS openedAt, closed_at AS closedAt FROM alerts
        WHERE watch_id = ? AND opened_at < ? AND (closed_at IS NULL OR closed_at >= ?) ORDER BY opened_at`,
   // The level in force when the range starts, then every change inside it.
   levelChanges: `SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1)
        UNION ALL
        SELECT level, at FROM (SELECT level, at FROM detection_level_changes WHERE watch_id = ? AND at > ? AND at < ? ORDER BY at, id)`,
+  sourceNames: 'SELECT id, name FROM sources',
   watchCreatedAt: `SELECT created_at AS createdAt FROM watches WHERE id = ?`,
   publications: `SELECT s.id AS statementId, s.title, min(o.published_at) AS publishedAt, group_concat(DISTINCT o.channel) AS channels
        FROM outbox o JOIN statements s ON s.id = o.statement_id
@@ -57,6 +63,8 @@ export const DASHBOARD_SQL = {
 export class DashboardRepository {
   readonly #terms;
   readonly #authors;
+  readonly #texts;
+  readonly #sourceNames;
   readonly #alerts;
   readonly #levelChanges;
   readonly #publications;
@@ -66,6 +74,8 @@ export class DashboardRepository {
     this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(DASHBOARD_SQL.terms);
     // Newest mentions of the range first, capped, so a month of a busy watch stays a bounded read.
     this.#authors = db.prepare<[string, string, number, number, number], AuthorRow>(DASHBOARD_SQL.authors);
+    this.#sourceNames = db.prepare<[], { id: number; name: string }>(DASHBOARD_SQL.sourceNames);
+    this.#texts = db.prepare<[string, string, number, number], { text: string }>(DASHBOARD_SQL.texts);
     this.#alerts = db.prepare<[number, string, string], AlertSpan>(DASHBOARD_SQL.alerts);
     this.#levelChanges = db.prepare<[number, string, number, string, string], LevelChange>(DASHBOARD_SQL.levelChanges);
     this.#publications = db.prepare<[string, string], PublicationRow>(DASHBOARD_SQL.publications);
@@ -78,6 +88,16 @@ export class DashboardRepository {
 
   topAuthors(watchId: number, fromIso: string, toIso: string, scanLimit: number, limit: number): AuthorRow[] {
     return this.#authors.all(fromIso, toIso, watchId, scanLimit, limit);
+  }
+
+  /** The text of the range's newest `limit` mentions of the watch. */
+  recentTexts(watchId: number, fromIso: string, toIso: string, limit: number): string[] {
+    return this.#texts.all(fromIso, toIso, watchId, limit).map((r) => r.text);
+  }
+
+  /** Every source's name as the user gave it, by id (the rollups count sources by id). */
+  sourceNames(): Map<string, string> {
+    return new Map(this.#sourceNames.all().map((r) => [String(r.id), r.name]));
   }
 
   alertSpans(watchId: number, fromIso: string, toIso: string): AlertSpan[] {

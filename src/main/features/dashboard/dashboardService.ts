@@ -14,6 +14,8 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { DashboardRepository, type LevelChange } from './dashboardRepository';
 import { RollupRepository, type VolumeBucket } from '../mentions';
+import { shownAsWritten } from '../detection';
+import { offsetAt } from '../../../shared/regulatory/zonedTime';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
@@ -26,11 +28,25 @@ const BASELINE_DAYS = 7;
 const TOP = 10;
 /** Top authors read at most this many of the range's newest mentions: bounded time on a month of a busy watch. */
 export const AUTHORS_SCAN_LIMIT = 5000;
+/** Counts by source id as counts by the sources' names, largest first (two sources may share a name). */
+function bySourceName(counts: readonly { value: string; count: number }[], names: ReadonlyMap<string, string>): { value: string; count: number }[] {
+  const byName = new Map<string, number>();
+  for (const { value, count } of counts) {
+    const name = names.get(value) ?? value;
+    byName.set(name, (byName.get(name) ?? 0) + count);
+  }
+  return [...byName].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** Posts read for the terms' written forms: enough to see each top term, bounded so a busy month stays cheap. */
+const FORMS_SAMPLE = 500;
 
 interface Window {
   bucketMinutes: number;
   fromMinute: number;
   toMinute: number;
+  /** Minutes the bucket edges sit before UTC's: buckets of several hours start at the reader's midnight. */
+  shift: number;
 }
 
 /** A "last N" range ending at `to` (now when absent), or an absolute period when `from` is given. */
@@ -38,6 +54,8 @@ export interface Period {
   range?: DashboardRange;
   from?: string;
   to?: string;
+  /** The reader's IANA zone (this laptop's when absent): buckets of several hours are cut at its midnight. */
+  timeZone?: string;
 }
 
 /** The workspace's measured tone confusion (ToneService.shareConfusion); null while it is not known. */
@@ -156,10 +174,13 @@ export class DashboardService {
       watchId,
       from: fromIso,
       to: toIso,
-      terms: repo.topTerms(watchId, Math.floor(w.fromMinute / 60), Math.ceil(w.toMinute / 60), TOP),
+      terms: shownAsWritten(
+        repo.topTerms(watchId, Math.floor(w.fromMinute / 60), Math.ceil(w.toMinute / 60), TOP),
+        repo.recentTexts(watchId, fromIso, toIso, FORMS_SAMPLE),
+      ),
       authors: repo.topAuthors(watchId, fromIso, toIso, AUTHORS_SCAN_LIMIT, TOP),
       authorsScanLimit: AUTHORS_SCAN_LIMIT,
-      sources: split('source'),
+      sources: bySourceName(split('source'), repo.sourceNames()),
       languages: split('lang'),
     };
   }
@@ -168,7 +189,7 @@ export class DashboardService {
    * A "last N" range ends with the bucket holding its end (now by default), so the last point fills up live. An
    * absolute period is widened to whole buckets of the width that keeps it within 300 points.
    */
-  #window({ range, from, to }: Period): Window {
+  #window({ range, from, to, timeZone }: Period): Window {
     if (from !== undefined && to !== undefined) {
       const start = Date.parse(from);
       const end = Date.parse(to);
@@ -177,16 +198,19 @@ export class DashboardService {
         throw failure('INVALID_INPUT', 'dashboard.failures.periodTooLong', { days: MAX_PERIOD_DAYS });
       }
       const bucketMinutes = bucketMinutesFor((end - start) / MS_PER_MINUTE);
+      const shift = shiftFor(bucketMinutes, end, timeZone);
       return {
         bucketMinutes,
-        fromMinute: Math.floor(start / MS_PER_MINUTE / bucketMinutes) * bucketMinutes,
-        toMinute: Math.ceil(end / MS_PER_MINUTE / bucketMinutes) * bucketMinutes,
+        shift,
+        fromMinute: Math.floor((start / MS_PER_MINUTE + shift) / bucketMinutes) * bucketMinutes - shift,
+        toMinute: Math.ceil((end / MS_PER_MINUTE + shift) / bucketMinutes) * bucketMinutes - shift,
       };
     }
     const { minutes, bucketMinutes } = RANGE_SPECS[range ?? '6h'];
     const end = to ? Date.parse(to) : this.clock.now().getTime();
-    const toMinute = (Math.floor(Math.floor(end / MS_PER_MINUTE) / bucketMinutes) + 1) * bucketMinutes;
-    return { bucketMinutes, fromMinute: toMinute - minutes, toMinute };
+    const shift = shiftFor(bucketMinutes, end, timeZone);
+    const toMinute = (Math.floor((Math.floor(end / MS_PER_MINUTE) + shift) / bucketMinutes) + 1) * bucketMinutes - shift;
+    return { bucketMinutes, shift, fromMinute: toMinute - minutes, toMinute };
   }
 
   /**
@@ -231,9 +255,20 @@ export class DashboardService {
     const fromHour = Math.floor((w.fromMinute - BASELINE_DAYS * MINUTES_PER_DAY) / 60);
     const toHour = Math.ceil(w.toMinute / 60);
     const byStart = new Map<number, VolumeBucket>();
-    for (const row of rollups.volumeByHours(watchId, hours, fromHour, toHour)) byStart.set(row.bucket * hours * 60, row);
+    const shiftHours = w.shift / 60;
+    for (const row of rollups.volumeByHours(watchId, hours, fromHour, toHour, shiftHours)) byStart.set((row.bucket * hours - shiftHours) * 60, row);
     return byStart;
   }
+}
+
+/**
+ * How far bucket edges move so that buckets longer than an hour start at the reader's midnight (and 06:00, 12:00…):
+ * the zone's offset at the range's end, in whole hours since the counts are hourly. Buckets of an hour or less
+ * divide every whole-hour offset already.
+ */
+function shiftFor(bucketMinutes: number, endMs: number, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): number {
+  if (bucketMinutes <= 60) return 0;
+  return Math.round(offsetAt(endMs, timeZone) / 3_600_000) * 60;
 }
 
 /** Highest level in force during [fromIso, toIso), from the level changes (time-ordered; the first may predate the range). */

@@ -4,3 +4,4 @@ export type { DetectionService } from './detectionService';
 export { generateScenario } from './scenarios/scenarioGenerator';
 export type { ScenarioSpec } from './scenarios/scenarioGenerator';
 export { VocabularyMatcher } from './engine/vocabularyMatcher';
+export { shownAsWritten } from './engine/writtenForms';

@@ -2,6 +2,7 @@
 // the ones the cell imported from its own files (kept encrypted in the live workspace).
 import bankDataLeak from '../../../../resources/scenarios/bank-data-leak.json';
 import energySiteIncident from '../../../../resources/scenarios/energy-site-incident.json';
+import insuranceClaimsRefusal from '../../../../resources/scenarios/insurance-claims-refusal.json';
 import watchmakerViralDefect from '../../../../resources/scenarios/watchmaker-viral-defect.json';
 import type { ScriptSummary } from '../../../shared/contract/exercises';
 import { scenarioScriptSchema, type ScenarioScript } from '../../../shared/domain/scenarioScript';
@@ -14,7 +15,7 @@ export interface CustomScenarioStore {
   delete(id: string): boolean;
 }
 
-const SHIPPED: readonly unknown[] = [bankDataLeak, watchmakerViralDefect, energySiteIncident];
+const SHIPPED: readonly unknown[] = [bankDataLeak, watchmakerViralDefect, energySiteIncident, insuranceClaimsRefusal];
 
 export class ScenarioLibrary {
   readonly #shipped: ReadonlyMap<string, ScenarioScript>;

@@ -1,7 +1,7 @@
 // Reads the date formats found in monitoring exports into a UTC ISO string. Dates without a zone are read in the
 // zone the person chose at import (by default this computer's, the zone the export tool most likely showed them);
 // dates that carry a zone or are epoch numbers are read as they say.
-import { zonedToEpoch } from './zonedTime';
+import { instantOf } from '../../../shared/regulatory/zonedTime';
 
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, janv: 1, janvier: 1, january: 1,
@@ -90,7 +90,7 @@ function inZone(zone: string, year: number, month: number, day: number, time: re
   const calendar = new Date(Date.UTC(year, month - 1, day));
   // Rejects 31/02 and the like, which Date would roll into March.
   if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
-  return fromEpoch(zonedToEpoch(zone, year, month, day, hours, minutes, Math.min(seconds, 59)));
+  return fromEpoch(instantOf({ year, month, day, hour: hours, minute: minutes, second: Math.min(seconds, 59), millisecond: 0 }, zone));
 }
 
 /** Excel serial day numbers count from 1899-12-30 in the sheet's zone, which the file does not say. */

@@ -5,5 +5,6 @@ export type { EnrichInput, Enrichment, MentionEnricher } from './enricher';
 export { IngestService } from './ingestService';
 export type { CommittedBatch } from './ingestService';
 export { MentionReadRepository } from './mentionReadRepository';
+export { mentionFtsQuery } from './mentionFtsQuery';
 export { createMentions } from './createMentions';
 export { RollupRepository, type VolumeBucket } from './rollups/rollupRepository';

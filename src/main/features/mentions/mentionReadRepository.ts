@@ -95,8 +95,25 @@ export class MentionReadRepository {
    * (never raw user input). The filter combination varies, so this statement is prepared per call.
    */
   search(filter: MentionFilter, ftsQuery: string | undefined, limit: number, before?: { publishedAt: string; id: number }): StoredMention[] {
+    const { key, from, where, params } = this.#selection(filter, ftsQuery, before);
+    // The page is chosen first, then only its rows are read whole with their source and watch list.
+    const sql = `SELECT ${COLUMNS} FROM mentions m JOIN sources s ON s.id = m.source_id
+      WHERE m.id IN (SELECT ${key.id} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${key.at} DESC, ${key.id} DESC LIMIT @limit)
+      ORDER BY m.published_at DESC, m.id DESC`;
+    return this.#db.prepare<Record<string, unknown>, MentionRowOut>(sql).all({ ...params, limit }).map(toMention);
+  }
+
+  /** The ids of the first `limit` matches of a search, newest first: what a bulk action on a search result acts on. */
+  matchingIds(filter: MentionFilter, ftsQuery: string | undefined, limit: number): number[] {
+    const { key, from, where, params } = this.#selection(filter, ftsQuery);
+    const sql = `SELECT ${key.id} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${key.at} DESC, ${key.id} DESC LIMIT @limit`;
+    return this.#db.prepare<Record<string, unknown>, number>(sql).pluck().all({ ...params, limit });
+  }
+
+  #selection(filter: MentionFilter, ftsQuery: string | undefined, before?: { publishedAt: string; id: number }) {
     const where: string[] = [];
-    const params: Record<string, unknown> = { limit };
+    const params: Record<string, unknown> = {};
     if (ftsQuery) {
       where.push('m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @fts)');
       params.fts = ftsQuery;
@@ -142,11 +159,6 @@ export class MentionReadRepository {
       where.unshift('mw.watch_id = @watchId');
       params.watchId = filter.watchId;
     }
-    // The page is chosen first, then only its rows are read whole with their source and watch list.
-    const sql = `SELECT ${COLUMNS} FROM mentions m JOIN sources s ON s.id = m.source_id
-      WHERE m.id IN (SELECT ${key.id} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${key.at} DESC, ${key.id} DESC LIMIT @limit)
-      ORDER BY m.published_at DESC, m.id DESC`;
-    return this.#db.prepare<Record<string, unknown>, MentionRowOut>(sql).all(params).map(toMention);
+    return { key, from, where, params };
   }
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/contract/envelope';
 import { captureInputSchema, type CaptureInput } from '../../../shared/domain/capture';
 import type { MentionFilter, StoredMention } from '../../../shared/domain/storedMention';
+import { SEARCH_COUNT_CAP } from '../../../shared/domain/responseQueue';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { MentionReadRepository } from './mentionReadRepository';
@@ -31,6 +32,11 @@ export class MentionService {
   ): { items: StoredMention[]; hasMore: boolean } {
     const rows = this.#read(workspaceId).search(filter, mentionFtsQuery(filter.query), limit + 1, before);
     return { items: rows.slice(0, limit), hasMore: rows.length > limit };
+  }
+
+  count(workspaceId: WorkspaceId, filter: MentionFilter): { count: number; more: boolean } {
+    const ids = this.#read(workspaceId).matchingIds(filter, mentionFtsQuery(filter.query), SEARCH_COUNT_CAP + 1);
+    return { count: Math.min(ids.length, SEARCH_COUNT_CAP), more: ids.length > SEARCH_COUNT_CAP };
   }
 
   get(workspaceId: WorkspaceId, id: number): StoredMention {

@@ -95,7 +95,7 @@ export function createReports(deps: ReportDeps) {
     const data = gatherReportData(sources, workspaceId, incidentId, clock.now());
     const rendered = await renderIncidentReport(data, { language, timeZone, checkpoint });
     return {
-      fileName: exportFileName('report', data.incident.title, clock.now(), 'pdf'),
+      fileName: exportFileName('report', data.incident.title, clock.now(), 'pdf', timeZone),
       mimeType: 'application/pdf',
       bytes: rendered.pdf,
       pages: rendered.pages,

@@ -4,10 +4,13 @@ import type { StatementDetail } from '../../../shared/domain/statement';
 import type { ReactionWindow, StatementReaction } from '../../../shared/domain/report';
 import type { ReportRepository } from './reportRepository';
 import type { RollupRepository } from '../mentions';
+import { shownAsWritten } from '../detection';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const TOP_TERMS = 8;
+/** Posts read for the terms' written forms (the hourly counts keep only accent-free keys). */
+const FORMS_SAMPLE = 500;
 
 /** First confirmed publication of a statement on any channel, or null when it never went out. */
 export function firstPublication(detail: StatementDetail): string | null {
@@ -23,7 +26,10 @@ function window(repo: ReportRepository, rollups: RollupRepository, watchId: numb
     negative: totals.negative,
     toned,
     negativeShare: toned === 0 ? null : totals.negative / toned,
-    topTerms: repo.topTerms(watchId, Math.floor(fromMs / HOUR_MS), Math.floor(toMs / HOUR_MS), TOP_TERMS),
+    topTerms: shownAsWritten(
+      repo.topTerms(watchId, Math.floor(fromMs / HOUR_MS), Math.floor(toMs / HOUR_MS), TOP_TERMS),
+      repo.recentTexts(watchId, new Date(fromMs).toISOString(), new Date(toMs).toISOString(), FORMS_SAMPLE),
+    ),
   };
 }
 

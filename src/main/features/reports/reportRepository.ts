@@ -58,6 +58,7 @@ export class ReportRepository {
   readonly #watches;
   readonly #terms;
   readonly #topByAudience;
+  readonly #texts;
   readonly #topByAudienceSmall;
   readonly #countBetween;
   readonly #mentionsPage;
@@ -76,6 +77,12 @@ export class ReportRepository {
     this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(
       `SELECT term, sum(count) AS count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?
        GROUP BY term ORDER BY count DESC, term LIMIT ?`,
+    );
+    this.#texts = db.prepare<[string, string, number, number], { text: string }>(
+      `SELECT m.text FROM mentions m
+       WHERE m.published_at >= ? AND m.published_at < ?
+         AND EXISTS (SELECT 1 FROM mention_watches w WHERE w.watch_id = ? AND w.mention_id = m.id)
+       ORDER BY m.published_at DESC LIMIT ?`,
     );
     // Walks the partial index from the largest audience down (migration 0011) and stops at `limit` rows;
     // the fallback below covers periods with too few large accounts.
@@ -118,6 +125,11 @@ export class ReportRepository {
 
   topTerms(watchId: number, fromHour: number, toHour: number, limit: number): { term: string; count: number }[] {
     return this.#terms.all(watchId, fromHour, toHour, limit);
+  }
+
+  /** The text of the newest `limit` mentions of a watch in [fromIso, toIso): where terms' written forms are read. */
+  recentTexts(watchId: number, fromIso: string, toIso: string, limit: number): string[] {
+    return this.#texts.all(fromIso, toIso, watchId, limit).map((r) => r.text);
   }
 
   topByAudience(scope: ScopeWindow, limit: number): ReportMention[] {

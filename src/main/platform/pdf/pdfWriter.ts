@@ -38,6 +38,9 @@ const TABLE_SIZE = 9;
 const MIN_TABLE_SIZE = 6;
 /** A word of a language, possibly with an apostrophe, hyphen or closing punctuation. */
 const WORD = /^[(«“]?[\p{L}][\p{L}’'-]*[\p{L}][.,;:!?)»”]?$/u;
+const LINK = /^https?:\/\/\S+$/;
+/** Where a link may be cut: after these characters, so a host name's labels stay whole ("twitter." / "com/…"). */
+const LINK_BREAK = /(?<=[/?&=.#_-])/;
 
 /**
  * svg-to-pdfkit sizes an SVG by its own width and height attributes (in px, drawn larger than the box asked
@@ -232,14 +235,20 @@ export class PdfWriter {
       this.doc.x = MARGIN;
       this.doc.y = y + height;
     };
+    const cellsOf = (row: readonly string[]) =>
+      row.map((cell, i) => {
+        const bold = columns[i]?.bold ?? false;
+        return this.#cutLinks(cell, (widths[i] ?? 0) - pad * 2, bold ? 'bold' : 'regular', cellSize(cell, i, bold));
+      });
     const headers = columns.map((c) => c.header);
     const header = () => {
       if (withHeader) drawRow(headers, () => true, HEADER_FILL);
     };
-    this.ensureSpace((withHeader ? rowHeight(headers, () => true) : 0) + (rows[0] ? rowHeight(rows[0], (i) => columns[i]?.bold ?? false) : 0));
+    this.ensureSpace((withHeader ? rowHeight(headers, () => true) : 0) + (rows[0] ? rowHeight(cellsOf(rows[0]), (i) => columns[i]?.bold ?? false) : 0));
     header();
     let done = 0;
-    for (const row of rows) {
+    for (const source of rows) {
+      const row = cellsOf(source);
       const height = rowHeight(row, (i) => columns[i]?.bold ?? false);
       if (this.doc.y + height > this.#bottom) {
         this.doc.addPage();
@@ -264,6 +273,32 @@ export class PdfWriter {
     // pdfkit measures a word with the space after it when deciding to cut it, so the space must fit too.
     for (const token of cell.split(/\s+/)) if (WORD.test(token)) widest = Math.max(widest, this.doc.widthOfString(`${token} `));
     return widest <= width ? TABLE_SIZE : Math.max(MIN_TABLE_SIZE, Math.floor(((TABLE_SIZE * width) / widest) * 10) / 10);
+  }
+
+  /**
+   * Links wider than their column, cut into lines at their own separators: left to pdfkit, a link is cut at any
+   * letter ("twitter.c om"), which reads as two words and hides where the address really breaks.
+   */
+  #cutLinks(cell: string, width: number, font: 'regular' | 'bold', size: number): string {
+    if (!cell.includes('://')) return cell;
+    this.doc.font(font).fontSize(size);
+    const fits = (text: string) => this.doc.widthOfString(`${text} `) <= width;
+    const cut = (token: string) => {
+      if (!LINK.test(token) || fits(token)) return token;
+      const lines: string[] = [];
+      let line = '';
+      for (const piece of token.split(LINK_BREAK)) {
+        if (line && !fits(line + piece)) {
+          lines.push(line);
+          line = piece;
+        } else line += piece;
+      }
+      return [...lines, line].join('\n');
+    };
+    return cell
+      .split('\n')
+      .map((text) => text.split(' ').map(cut).join(' '))
+      .join('\n');
   }
 
   /** Draws footers and exercise marks on every page, then returns the finished file. */

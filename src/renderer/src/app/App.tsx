@@ -8,6 +8,7 @@ import { ComposerScreen } from '../features/composer/ComposerScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { AlertsScreen } from '../features/detection/AlertsScreen';
 import { LevelBanner } from '../features/detection/LevelBanner';
+import { useDesktopAlerts } from '../features/desktopAlerts/useDesktopAlerts';
 import { IncidentsScreen } from '../features/incidents/IncidentsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { MentionsScreen } from '../features/mentions/MentionsScreen';
@@ -42,6 +43,7 @@ const SCREENS: Record<AreaId, ComponentType> = {
 
 export function App() {
   useBackendEvents();
+  useDesktopAlerts();
   const { t } = useTranslation();
   const [area, setArea] = useHashRoute();
   const workspace = useWorkspace(useWorkspaceId());

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, Workspace } from '../../../shared/domain/workspace';
 import { useSystemInfo } from '../api/hooks/useSystem';
 import { setLanguage } from '../i18n/setup';
+import { AlertBell } from '../features/desktopAlerts/AlertBell';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 /**
@@ -46,6 +47,7 @@ export function AppHeader({ workspace }: { workspace: Workspace | undefined }) {
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        {workspace && <AlertBell />}
         <WorkspaceSwitcher />
         {system.data && (
           <Badge variant="outline" color="gray">

@@ -49,6 +49,12 @@ export function writtenForms(texts: Iterable<string>, wanted: ReadonlySet<string
   return new Map([...seen].map(([key, forms]) => [key, mostFrequent(forms)]));
 }
 
+/** Counted terms (by key) as the texts write them; a key the texts never show stays as it is. */
+export function shownAsWritten<T extends { term: string }>(terms: readonly T[], texts: Iterable<string>): T[] {
+  const forms = writtenForms(texts, new Set(terms.map((t) => t.term)));
+  return terms.map((t) => ({ ...t, term: forms.get(t.term) ?? t.term }));
+}
+
 export interface ShownTerm {
   /** What people read: a written word, hashtag or phrase. */
   shown: string;

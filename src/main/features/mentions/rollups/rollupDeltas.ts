@@ -22,7 +22,7 @@ export interface RolledMention {
   readonly toneClass: string | null;
   readonly authorAudience: number | null;
   readonly language: string | null;
-  readonly sourceKind: string;
+  readonly sourceId: number;
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -52,8 +52,9 @@ export class RollupDeltas {
     delta.audience += mention.authorAudience ?? 0;
     const lang = partKey('lang', mention.language ?? 'und');
     delta.parts.set(lang, (delta.parts.get(lang) ?? 0) + 1);
-    const kind = partKey('source', mention.sourceKind);
-    delta.parts.set(kind, (delta.parts.get(kind) ?? 0) + 1);
+    // By source id, not kind or name: the reader is shown the source as the user named it, even after a rename.
+    const source = partKey('source', String(mention.sourceId));
+    delta.parts.set(source, (delta.parts.get(source) ?? 0) + 1);
   }
 
   values(): IterableIterator<RollupDelta> {

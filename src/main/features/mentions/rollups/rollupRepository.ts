@@ -27,7 +27,7 @@ export const ROLLUP_SQL = {
          SELECT ${PUBLISHED_MINUTE} AS minute, 'lang' AS dimension, coalesce(m.language, 'und') AS value
          FROM mention_watches w JOIN mentions m ON m.id = w.mention_id WHERE w.watch_id = @watchId AND m.published_at >= @fromIso
          UNION ALL
-         SELECT ${PUBLISHED_MINUTE}, 'source', m.source_kind
+         SELECT ${PUBLISHED_MINUTE}, 'source', CAST(m.source_id AS TEXT)
          FROM mention_watches w JOIN mentions m ON m.id = w.mention_id WHERE w.watch_id = @watchId AND m.published_at >= @fromIso)
        GROUP BY minute, dimension, value`,
   // Integer division (the width is cast: JS numbers bind as REAL) groups minutes (or hours) into buckets of the
@@ -35,7 +35,7 @@ export const ROLLUP_SQL = {
   minuteVolume: `SELECT minute / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
          sum(positive) AS positive, sum(audience) AS audience
        FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY bucket ORDER BY bucket`,
-  hourVolume: `SELECT hour / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
+  hourVolume: `SELECT (hour + CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
          sum(positive) AS positive, sum(audience) AS audience
        FROM mention_rollups_hourly WHERE watch_id = ? AND hour >= ? AND hour < ? GROUP BY bucket ORDER BY bucket`,
   minuteTotals: `SELECT sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral, sum(positive) AS positive, sum(audience) AS audience
@@ -71,13 +71,14 @@ export interface PartCount {
 }
 
 type Range = [width: number, watchId: number, from: number, to: number];
+type ShiftedRange = [shift: number, width: number, watchId: number, from: number, to: number];
 type Span = [watchId: number, from: number, to: number];
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /**
  * Two grains of the same counts, per watch:
  * - minute grain, `mention_rollups` (count, tone columns, audience) and `mention_rollup_parts` (counts by language
- *   and by source kind), minute = unix epoch minutes of published_at (migration 0002). Written here only, save
+ *   and by source id), minute = unix epoch minutes of published_at (migration 0002). Written here only, save
  *   the incident archive, which copies the minute rows of its window out and back table by table.
  * - hour grain, `mention_rollups_hourly` and `mention_rollup_parts_hourly`, hour = minute / 60 (migration 0008),
  *   never written here: AFTER INSERT/UPDATE/DELETE triggers on the minute tables add the new row's counts to its
@@ -123,7 +124,7 @@ export class RollupRepository {
     });
     this.#tone = { negative: tone('negative'), neutral: tone('neutral'), positive: tone('positive') };
     this.#minuteVolume = db.prepare<Range, VolumeBucket>(ROLLUP_SQL.minuteVolume);
-    this.#hourVolume = db.prepare<Range, VolumeBucket>(ROLLUP_SQL.hourVolume);
+    this.#hourVolume = db.prepare<ShiftedRange, VolumeBucket>(ROLLUP_SQL.hourVolume);
     this.#minuteTotals = db.prepare<Span, Nullable<RollupCounts>>(ROLLUP_SQL.minuteTotals);
     this.#minuteParts = db.prepare<Span, PartCount>(ROLLUP_SQL.minuteParts);
     this.#hourParts = db.prepare<Span, PartCount>(ROLLUP_SQL.hourParts);
@@ -170,9 +171,12 @@ export class RollupRepository {
     return this.#minuteVolume.all(bucketMinutes, watchId, fromMinute, toMinute);
   }
 
-  /** Buckets of `bucketHours` over [fromHour, toHour) from the hour grain, in order. */
-  volumeByHours(watchId: number, bucketHours: number, fromHour: number, toHour: number): VolumeBucket[] {
-    return this.#hourVolume.all(bucketHours, watchId, fromHour, toHour);
+  /**
+   * Buckets of `bucketHours` over [fromHour, toHour) from the hour grain, in order; bucket k starts at hour
+   * k × bucketHours − shiftHours, so buckets can start at a zone's midnight rather than UTC's.
+   */
+  volumeByHours(watchId: number, bucketHours: number, fromHour: number, toHour: number, shiftHours = 0): VolumeBucket[] {
+    return this.#hourVolume.all(shiftHours, bucketHours, watchId, fromHour, toHour);
   }
 
   /** Sums over [fromMinute, toMinute) from the minute grain; zeros when nothing was counted. */
@@ -187,12 +191,12 @@ export class RollupRepository {
     };
   }
 
-  /** Counts by language ('lang') and source kind ('source') over [fromMinute, toMinute). */
+  /** Counts by language ('lang') and source id ('source') over [fromMinute, toMinute). */
   partsByMinutes(watchId: number, fromMinute: number, toMinute: number): PartCount[] {
     return this.#minuteParts.all(watchId, fromMinute, toMinute);
   }
 
-  /** Counts by language and source kind over [fromHour, toHour); an emptied hour may give a zero count. */
+  /** Counts by language and source id over [fromHour, toHour); an emptied hour may give a zero count. */
   partsByHours(watchId: number, fromHour: number, toHour: number): PartCount[] {
     return this.#hourParts.all(watchId, fromHour, toHour);
   }

@@ -91,6 +91,7 @@ export function useComposerCall<
     | 'composer:setAccount'
     | 'composer:freeze'
     | 'composer:flagMention'
+    | 'composer:flagSearch'
     | 'composer:assignResponse'
     | 'composer:closeResponse'
     | 'composer:replyToMention',

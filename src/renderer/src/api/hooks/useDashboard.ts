@@ -9,7 +9,11 @@ import { queryKeys } from '../queryKeys';
 /** A "last N" range that follows the clock, or an absolute period. */
 export type DashboardPeriod = DashboardRange | { from: string; to: string };
 
-const periodInput = (period: DashboardPeriod) => (typeof period === 'string' ? { range: period } : period);
+// The reader's zone goes with every period, so day and six-hour buckets start at their midnight.
+const periodInput = (period: DashboardPeriod) => ({
+  ...(typeof period === 'string' ? { range: period } : period),
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+});
 
 export const useDashboardSeries = (workspaceId: WorkspaceId, watchId: number | null, period: DashboardPeriod) =>
   useQuery({

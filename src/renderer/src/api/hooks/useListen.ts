@@ -27,6 +27,10 @@ export const useMentionSearch = (workspaceId: WorkspaceId, filter: MentionFilter
     },
   });
 
+/** How many mentions the stream's search matches, refreshed with the stream. */
+export const useMentionCount = (workspaceId: WorkspaceId, filter: MentionFilter) =>
+  useQuery({ queryKey: [...queryKeys.mentions(workspaceId), 'count', filter], queryFn: () => callApi('mentions:count', { workspaceId, filter }) });
+
 export const useMention = (workspaceId: WorkspaceId, id: number | null) =>
   useQuery({
     queryKey: [...queryKeys.mentions(workspaceId), 'one', id],

@@ -126,6 +126,11 @@ function ResponseCard({ workspaceId, incidentId, onOpenStatement, item }: { work
             {formatDateTime(item.mention.publishedAt, i18n.language)}
           </Text>
         </Group>
+        <Text size="xs" c="dimmed" data-testid="response-flagged-by">
+          {item.flaggedBy === 'rules'
+            ? t('composer.responses.flaggedBy.rules')
+            : t('composer.responses.flaggedByPerson', { person: item.flaggedBy, at: formatDateTime(item.flaggedAt, i18n.language) })}
+        </Text>
         {item.mention.authorAudience !== null && (
           <Text size="xs" c="dimmed">
             {t('composer.responses.audience', { count: item.mention.authorAudience })}

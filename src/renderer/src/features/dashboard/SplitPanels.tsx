@@ -86,7 +86,7 @@ export function SplitPanels({ breakdown }: { breakdown: DashboardBreakdown }) {
       <Ranked
         testId="split-sources"
         title={t('dashboard.splits.sources')}
-        rows={breakdown.sources.map((x) => ({ key: x.value, label: t(`sources.kinds.${x.value}`, { defaultValue: x.value }), value: x.count }))}
+        rows={breakdown.sources.map((x) => ({ key: x.value, label: x.value, value: x.count }))}
       />
       <Ranked
         testId="split-languages"

@@ -3,10 +3,12 @@ import { Button, Drawer, Group, Loader, Modal, Stack, Text, Title } from '@manti
 import { IconMicrophone } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MentionFilter } from '../../../../shared/domain/storedMention';
 import { useMention, useMentionSearch, useSources, useWatches } from '../../api/hooks/useListen';
 import { usePeriod } from '../../app/usePeriod';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
+import { BulkFlag } from './BulkFlag';
 import { CaptureForm } from './CaptureForm';
 import { MentionCard } from './MentionCard';
 import { MentionDetail } from './MentionDetail';
@@ -51,6 +53,7 @@ export function MentionsScreen() {
         bounds={bounds}
         onBounds={(b) => setPeriod(b ?? { from: null, to: null })}
       />
+      {isSearch(filter) && <BulkFlag filter={filter} />}
       <QueryState query={search}>
         {(data) => {
           const items = data.pages.flatMap((p) => p.items);
@@ -77,4 +80,9 @@ export function MentionsScreen() {
       </Modal>
     </Stack>
   );
+}
+
+/** A search narrows the stream beyond its period: words, a watch, a source, a language, a tone or an audience. */
+function isSearch(filter: MentionFilter): boolean {
+  return Boolean(filter.query || filter.watchId || filter.sourceId || filter.language || filter.tone || filter.minAudience !== undefined);
 }

@@ -1,5 +1,6 @@
-// Who must approve each kind of statement before it can be queued for publication, and how threads are numbered.
-import { MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
+// Who must approve each kind of statement before it can be queued for publication, how threads are numbered, and
+// how long a crisis must hold before the cell is told to go quiet.
+import { MultiSelect, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { THREAD_NUMBERINGS, type ThreadNumbering } from '../../../../shared/composer/splitThread';
 import type { RoleId } from '../../../../shared/domain/plan';
@@ -49,6 +50,17 @@ export function ApprovalsEditor({ plan, edit }: PlanEditorProps) {
         allowDeselect={false}
         maw={420}
         data-testid="plan-thread-numbering"
+      />
+      <NumberInput
+        label={t('plan.approvals.goingOfflineAfter')}
+        description={t('plan.approvals.goingOfflineAfterHelp')}
+        value={plan.publishing.goingOfflineAfterMinutes}
+        min={5}
+        max={24 * 60}
+        allowDecimal={false}
+        onChange={(next) => typeof next === 'number' && next >= 5 && next <= 24 * 60 && edit((p) => void (p.publishing.goingOfflineAfterMinutes = next))}
+        maw={420}
+        data-testid="plan-going-offline-after"
       />
     </Stack>
   );

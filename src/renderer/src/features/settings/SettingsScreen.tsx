@@ -22,6 +22,7 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { setLanguage } from '../../i18n/setup';
+import { DesktopAlertsPanel } from '../desktopAlerts/DesktopAlertsPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { AlertChannelsPanel } from './AlertChannelsPanel';
 import { NetworkPanel } from './NetworkPanel';
@@ -36,6 +37,7 @@ export function SettingsScreen() {
       <QueryState query={workspace}>{(ws) => <WorkspaceSettingsForm workspace={ws} />}</QueryState>
       <NetworkPanel />
       <AlertChannelsPanel />
+      <DesktopAlertsPanel />
       <SecurityPanel />
       <BackupsPanel />
       <PersonalPreferences />

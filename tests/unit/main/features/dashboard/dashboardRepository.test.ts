@@ -18,12 +18,13 @@ const SQL = { ...ROLLUP_SQL, ...DASHBOARD_SQL };
 describe('dashboard queries use their indexes', () => {
   it.each([
     ['minuteVolume', [15, 1, 0, 100], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
-    ['hourVolume', [6, 1, 0, 100], /SEARCH mention_rollups_hourly USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
+    ['hourVolume', [1, 6, 1, 0, 100], /SEARCH mention_rollups_hourly USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
     ['minuteParts', [1, 0, 100], /SEARCH mention_rollup_parts USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
     ['hourParts', [1, 0, 100], /SEARCH mention_rollup_parts_hourly USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
     ['firstMinute', [1], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\?\)/],
     ['terms', [1, 0, 100, 10], /SEARCH watch_term_hours USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
     ['authors', ['a', 'b', 1, 10, 10], /SEARCH m USING INDEX mentions_published \(published_at>\? AND published_at<\?\)/],
+    ['texts', ['a', 'b', 1, 10], /SEARCH m USING INDEX mentions_published \(published_at>\? AND published_at<\?\)/],
     ['alerts', [1, 'b', 'a'], /SEARCH alerts USING INDEX alerts_watch_opened \(watch_id=\? AND opened_at<\?\)/],
   ] as const)('%s', (name, params, expected) => {
     const detail = plan(SQL[name], [...params]);

@@ -131,7 +131,7 @@ describe('DashboardService', () => {
       { value: 'fr', count: 2 },
       { value: 'en', count: 1 },
     ]);
-    expect(b.sources).toEqual([{ value: 'rss', count: 3 }]);
+    expect(b.sources).toEqual([{ value: 'Le Temps', count: 3 }]);
     expect(b.terms).toEqual([
       { term: '#boycott', count: 5 },
       { term: 'scandale', count: 2 },
@@ -143,6 +143,47 @@ describe('DashboardService', () => {
       { value: 'fr', count: 23 },
       { value: 'en', count: 1 },
     ]);
+  });
+
+  it('shows top terms as the posts write them, not as the accent-free keys they are counted under', async () => {
+    const { service, watchId, db, ingest } = await setup();
+    const sourceId = (db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    await ingest.ingest('live', sourceId, [
+      mention(new Date('2026-03-10T11:40:00.000Z'), 'Sécurité des données ? #HelvetiaLeak'),
+      mention(new Date('2026-03-10T11:41:00.000Z'), 'la sécurité, encore #HelvetiaLeak'),
+    ]);
+    const hour = Math.floor(Date.parse('2026-03-10T11:00:00.000Z') / 3_600_000);
+    const term = db.prepare('INSERT INTO watch_term_hours (watch_id, hour, term, count) VALUES (?, ?, ?, ?)');
+    term.run(watchId, hour, 'securite', 4);
+    term.run(watchId, hour, '#helvetialeak', 3);
+    term.run(watchId, hour, 'absent', 1);
+    expect(service.breakdown('live', watchId, { range: '1h' }).terms).toEqual([
+      { term: 'sécurité', count: 4 },
+      { term: '#HelvetiaLeak', count: 3 },
+      { term: 'absent', count: 1 },
+    ]);
+  });
+
+  it("cuts buckets of several hours at the reader's midnight, not UTC's", async () => {
+    const { service, watchId, ingest, db } = await setup();
+    const sourceId = (db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    // 00:30 on 10 March in Geneva, still 9 March in UTC.
+    await ingest.ingest('live', sourceId, [mention(new Date('2026-03-09T23:30:00.000Z'), 'minuit')]);
+    const month = service.series('live', watchId, { range: '30d', timeZone: 'Europe/Zurich' });
+    expect(month.bucketMinutes).toBe(360);
+    expect(month.points.every((p) => ['05', '11', '17', '23'].includes(p.at.slice(11, 13)))).toBe(true);
+    expect(month.points.find((p) => p.at === '2026-03-09T23:00:00.000Z')?.count).toBe(1);
+    const utc = service.series('live', watchId, { range: '30d', timeZone: 'UTC' });
+    expect(utc.points.find((p) => p.at === '2026-03-09T18:00:00.000Z')?.count).toBe(1);
+    // Day buckets of a long period, in summer time at its end: local midnight is 22:00 UTC.
+    const year = service.series('live', watchId, { from: '2025-10-01T00:00:00Z', to: '2026-07-01T00:00:00Z', timeZone: 'Europe/Zurich' });
+    expect(year.bucketMinutes).toBe(1440);
+    expect(year.points.every((p) => p.at.slice(11) === '22:00:00.000Z')).toBe(true);
+    // A zone west of UTC: Montreal's midnight.
+    const montreal = service.series('live', watchId, { range: '30d', timeZone: 'America/Montreal' });
+    expect(montreal.points.every((p) => ['04', '10', '16', '22'].includes(p.at.slice(11, 13)))).toBe(true);
+    // Buckets under an hour are the same in every zone.
+    expect(service.series('live', watchId, { range: '1h', timeZone: 'Asia/Kolkata' }).from).toBe('2026-03-10T11:01:00.000Z');
   });
 
   it('answers an unknown watch with empty series rather than failing', async () => {

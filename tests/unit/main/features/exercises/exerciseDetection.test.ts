@@ -5,7 +5,7 @@ import { useTempDirs } from '../../../../support/tempDir';
 const tempDir = useTempDirs();
 
 describe('shipped scenarios through the real detection engine, in game time', () => {
-  for (const scriptId of ['bank-data-leak', 'watchmaker-viral-defect', 'energy-site-incident']) {
+  for (const scriptId of ['bank-data-leak', 'watchmaker-viral-defect', 'energy-site-incident', 'insurance-claims-refusal']) {
     it(`${scriptId}: the first alert opens after onset and within the expected window`, async () => {
       let now = Date.parse('2026-11-21T08:00:00.000Z');
       const core = makeTestCore(tempDir(), { clock: { now: () => new Date(now) } });

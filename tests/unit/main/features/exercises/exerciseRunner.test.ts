@@ -25,7 +25,7 @@ describe('shipped scenario scripts', () => {
 
   it('ships three ~2-hour scenarios with realistic volumes, deterministic per minute', () => {
     const scripts = library.list();
-    expect(scripts.map((s) => s.id).sort()).toEqual(['bank-data-leak', 'energy-site-incident', 'watchmaker-viral-defect']);
+    expect(scripts.map((s) => s.id).sort()).toEqual(['bank-data-leak', 'energy-site-incident', 'insurance-claims-refusal', 'watchmaker-viral-defect']);
     for (const summary of scripts) {
       const script = library.get(summary.id);
       expect(script.durationMinutes).toBe(120);

@@ -2,7 +2,7 @@
 // are read as they say; daylight-saving edges follow the "compatible" rule.
 import { describe, expect, it } from 'vitest';
 import { readDate } from '../../../../../src/main/features/imports/parseDate';
-import { zonedToEpoch } from '../../../../../src/main/features/imports/zonedTime';
+import { instantOf } from '../../../../../src/shared/regulatory/zonedTime';
 import { isTimeZone } from '../../../../../src/shared/domain/fileImport';
 
 describe('readDate in a chosen zone', () => {
@@ -46,6 +46,6 @@ describe('readDate in a chosen zone', () => {
     expect(isTimeZone('UTC')).toBe(true);
     expect(isTimeZone('Europe/Atlantis')).toBe(false);
     expect(isTimeZone('')).toBe(false);
-    expect(zonedToEpoch('Asia/Kolkata', 2026, 1, 1, 5, 30, 0)).toBe(Date.UTC(2026, 0, 1));
+    expect(instantOf({ year: 2026, month: 1, day: 1, hour: 5, minute: 30, second: 0, millisecond: 0 }, 'Asia/Kolkata')).toBe(Date.UTC(2026, 0, 1));
   });
 });

@@ -99,7 +99,7 @@ describe('IngestService', () => {
     ]);
     expect(t.db.prepare("SELECT dimension, value, count FROM mention_rollup_parts WHERE minute = ? ORDER BY dimension").all(minute)).toEqual([
       { dimension: 'lang', value: 'fr', count: 2 },
-      { dimension: 'source', value: 'rss', count: 2 },
+      { dimension: 'source', value: String(t.sourceId), count: 2 },
     ]);
     expect(t.db.prepare("SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH 'fuite de donnees'").all()).toEqual([{ rowid: 2 }]);
   });

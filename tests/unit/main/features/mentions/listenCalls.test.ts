@@ -73,8 +73,8 @@ describe('listen calls', () => {
     const series = await invoke(c, 'dashboard:series', day);
     expect(series.points.reduce((n, p) => n + p.count, 0)).toBe(4);
     expect((await invoke(c, 'dashboard:breakdown', day)).sources).toEqual([
-      { value: 'rss', count: 3 },
-      { value: 'manual', count: 1 },
+      { value: 'Le Quotidien', count: 3 },
+      { value: 'Manual capture (tv)', count: 1 },
     ]);
 
     await new Promise((r) => setTimeout(r, 400));

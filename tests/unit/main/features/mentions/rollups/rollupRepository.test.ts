@@ -65,14 +65,14 @@ function setup() {
     });
     rollups.applyDeltas(deltas.values());
   });
-  return { ...t, a, b, rollups, ids };
+  return { ...t, a, b, rollups, ids, sourceId };
 }
 
 const sorted = (parts: PartCount[]) => [...parts].sort((x, y) => `${x.dimension}${x.value}`.localeCompare(`${y.dimension}${y.value}`));
 
 describe('rollups module', () => {
   it('writes one row per watch and minute from the deltas, and reads it at minute grain', () => {
-    const { a, b, rollups } = setup();
+    const { a, b, rollups, sourceId } = setup();
     const m = minute('2026-03-10T11:58:00Z');
     expect(rollups.volumeByMinutes(a, 1, m, m + 70)).toEqual([
       { bucket: m, count: 2, negative: 1, neutral: 0, positive: 1, audience: 150 },
@@ -96,14 +96,14 @@ describe('rollups module', () => {
       { dimension: 'lang', value: 'en', count: 1 },
       { dimension: 'lang', value: 'fr', count: 2 },
       { dimension: 'lang', value: 'und', count: 1 },
-      { dimension: 'source', value: 'rss', count: 4 },
+      { dimension: 'source', value: String(sourceId), count: 4 },
     ]);
     expect(rollups.firstMinute(a)).toBe(m);
     expect(rollups.firstMinute(b + 1)).toBeNull();
   });
 
   it('reads whole hours the same at either grain, and only minute grain cuts a range crossing an hour', () => {
-    const { a, rollups } = setup();
+    const { a, rollups, sourceId } = setup();
     const byHours = rollups.volumeByHours(a, 1, H11, H13 + 1);
     expect(byHours).toEqual([
       { bucket: H11, count: 3, negative: 1, neutral: 1, positive: 1, audience: 150 },
@@ -131,7 +131,7 @@ describe('rollups module', () => {
       { dimension: 'lang', value: 'en', count: 1 },
       { dimension: 'lang', value: 'fr', count: 3 },
       { dimension: 'lang', value: 'und', count: 1 },
-      { dimension: 'source', value: 'rss', count: 5 },
+      { dimension: 'source', value: String(sourceId), count: 5 },
     ]);
     expect(sorted(rollups.partsByHours(a, H11, H13))).toEqual(sorted(rollups.partsByMinutes(a, H11 * 60, H13 * 60)));
   });
@@ -156,7 +156,7 @@ describe('rollups module', () => {
   });
 
   it('rebuilds a watch from its links at both grains, from a given minute on, leaving other watches alone', () => {
-    const { db, a, b, rollups, ids } = setup();
+    const { db, a, b, rollups, ids, sourceId } = setup();
     const snapshot = () => ({
       minutes: rollups.volumeByMinutes(a, 1, ALL, minute('2027-01-01T00:00:00Z')),
       hours: rollups.volumeByHours(a, 1, H11, H13 + 1),
@@ -168,7 +168,7 @@ describe('rollups module', () => {
 
     // Counts that drifted from the links (a lost write) are recounted to exactly what ingestion wrote.
     const drift = new RollupDeltas();
-    drift.add(a, { publishedAt: '2026-03-10T12:10:00.000Z', toneClass: 'negative', authorAudience: 9, language: 'de', sourceKind: 'rss' });
+    drift.add(a, { publishedAt: '2026-03-10T12:10:00.000Z', toneClass: 'negative', authorAudience: 9, language: 'de', sourceId });
     rollups.applyDeltas(drift.values());
     expect(snapshot()).not.toEqual(written);
     // The recount includes the 12:31 minute, whose only mention has no tone.

@@ -1,0 +1,40 @@
+// What a new alert does on this laptop besides the screens: a desktop notification (in browser mode; the desktop
+// app's shell shows its own), the bell unless muted here, and in browser mode a flashing tab title until focus.
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { alertNotice } from '../../../../shared/detection/alertNotice';
+import { useAlertRaised } from '../../api/hooks/useAlertRaised';
+import { useSystemInfo } from '../../api/hooks/useSystem';
+import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { alertHash } from '../detection/alertRoute';
+import { isBellMuted, ringBell } from './bellSound';
+import { TitleFlasher } from './titleFlasher';
+
+export function useDesktopAlerts(): void {
+  const { t } = useTranslation();
+  const shell = useSystemInfo().data?.shell;
+  const flasher = useMemo(() => new TitleFlasher(document, window), []);
+  useEffect(() => {
+    const stop = (): void => flasher.stop();
+    window.addEventListener('focus', stop);
+    return () => {
+      window.removeEventListener('focus', stop);
+      flasher.stop();
+    };
+  }, [flasher]);
+
+  useAlertRaised(useWorkspaceId(), (alert) => {
+    if (!isBellMuted()) ringBell();
+    if (shell !== 'browser') return;
+    if (!document.hasFocus()) flasher.start(t('desktopAlerts.bell.flashTitle'));
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    const { title, body } = alertNotice(alert, t);
+    // One notification per alert: a later rise replaces the earlier one instead of piling up.
+    const notification = new Notification(title, { body, tag: `tocsin-alert-${alert.id}`, lang: document.documentElement.lang });
+    notification.addEventListener('click', () => {
+      window.focus();
+      window.location.hash = alertHash(alert.id);
+      notification.close();
+    });
+  });
+}
