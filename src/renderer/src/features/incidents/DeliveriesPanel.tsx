@@ -1,5 +1,6 @@
 // The messages Tocsin sent outside the app for this incident, one row each with its delivery status and, when it
 // is waiting or failed, why; sealed mode shows why nothing leaves.
+import { useRoleName } from '../../api/hooks/usePlan';
 import { Alert, Badge, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryStatus } from '../../../../shared/domain/notify';
@@ -12,6 +13,7 @@ const STATUS_COLOR: Record<DeliveryStatus, string> = { queued: 'gray', sending: 
 
 export function DeliveriesPanel({ incidentId }: { readonly incidentId: string }) {
   const { t, i18n } = useTranslation();
+  const roleName = useRoleName(useWorkspaceId());
   const workspaceId = useWorkspaceId();
   const healthText = useHealthText();
   const { data } = useDeliveries(workspaceId, incidentId);
@@ -47,7 +49,7 @@ export function DeliveriesPanel({ incidentId }: { readonly incidentId: string })
                 <Table.Td>
                   <Text size="sm">{m.personName}</Text>
                   <Text size="xs" c="dimmed">
-                    {t(`incidents.roles.${m.roleId}`)}
+                    {roleName(m.roleId)}
                   </Text>
                 </Table.Td>
                 <Table.Td>{t(`notify.stages.${m.stage}`)}</Table.Td>
