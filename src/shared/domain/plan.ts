@@ -424,6 +424,21 @@ export const reviewSchema = z
   .default(() => ({ intervalDays: 365, exerciseIntervalDays: 365, lastReviewedAt: null }));
 export type PlanReview = z.infer<typeof reviewSchema>;
 
+const emptyText = () => ({ fr: '', en: '' });
+
+/**
+ * The staff social-media charter: what it says, who alone may speak for the firm, and what staff must not post
+ * during a crisis. Printed in the paper kit. Plans written before this have none yet.
+ */
+export const charterSchema = z
+  .object({
+    text: localizedTextSchema.default(emptyText),
+    spokespeople: localizedTextSchema.default(emptyText),
+    mustNotPost: z.array(localizedTextSchema).max(50).default([]),
+  })
+  .default(() => ({ text: emptyText(), spokespeople: emptyText(), mustNotPost: [] }));
+export type StaffCharter = z.infer<typeof charterSchema>;
+
 const planObjectSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
@@ -441,6 +456,7 @@ const planObjectSchema = z.object({
   regulatory: regulatorySchema,
   escalation: escalationSchema,
   review: reviewSchema,
+  charter: charterSchema,
 });
 
 export interface PlanReferenceIssue {

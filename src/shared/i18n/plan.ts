@@ -43,6 +43,7 @@ export const planEn = {
   tabs: {
     overview: 'Overview',
     readiness: 'Readiness',
+    charter: 'Staff charter',
     roles: 'Roles',
     approvals: 'Approvals',
     scenarios: 'Scenarios',
@@ -194,6 +195,9 @@ export const planEn = {
     statementsHelp: 'Fill in the [brackets] and {{variables}}; any change to the text needs a new approval from legal and the decision-maker.',
     thresholdsTitle: 'When it becomes a crisis',
     approvalsTitle: 'Who approves what goes out',
+    charterTitle: 'Staff social-media charter',
+    charterSpokespeople: 'Who may speak for the firm: {{who}}',
+    charterMustNot: 'During a crisis, staff must not post:',
     thresholds: 'Volume ×{{vigilance}} / ×{{alert}} / ×{{crisis}} the usual level; negative tone +{{nv}} / +{{na}} / +{{nc}} points; authors with at least {{audience}} followers count as influential.',
     vocabulary: 'Crisis vocabulary: {{terms}}',
     exercise: 'EXERCISE',
@@ -282,6 +286,13 @@ export const planEn = {
       exercise: 'Exercises',
     },
   },
+  charter: {
+    help: 'What staff may and may not post about the firm on their own accounts; printed in the paper kit.',
+    text: 'The charter',
+    spokespeople: 'Who may speak for the firm',
+    mustNotPost: 'What staff must not post during a crisis',
+    addRule: 'Add a rule',
+  },
   review: {
     title: 'Plan review',
     intervalDays: 'Review every (days)',
@@ -357,6 +368,7 @@ export const planFr: Catalog<typeof planEn> = {
   tabs: {
     overview: 'Vue d’ensemble',
     readiness: 'Préparation',
+    charter: 'Charte du personnel',
     roles: 'Rôles',
     approvals: 'Validations',
     scenarios: 'Scénarios',
@@ -508,6 +520,9 @@ export const planFr: Catalog<typeof planEn> = {
     statementsHelp: 'Compléter les [crochets] et les {{variables}} ; toute modification du texte exige une nouvelle approbation du juriste et du décideur.',
     thresholdsTitle: 'Quand cela devient une crise',
     approvalsTitle: 'Qui valide ce qui sort',
+    charterTitle: 'Charte des réseaux sociaux du personnel',
+    charterSpokespeople: 'Qui peut parler au nom de l’entreprise : {{who}}',
+    charterMustNot: 'Pendant une crise, le personnel ne publie pas :',
     thresholds: 'Volume ×{{vigilance}} / ×{{alert}} / ×{{crisis}} le niveau habituel ; tonalité négative +{{nv}} / +{{na}} / +{{nc}} points ; un auteur compte comme influent à partir de {{audience}} abonnés.',
     vocabulary: 'Vocabulaire de crise : {{terms}}',
     exercise: 'EXERCICE',
@@ -595,6 +610,13 @@ export const planFr: Catalog<typeof planEn> = {
       sources: 'Sources et veilles',
       exercise: 'Exercices',
     },
+  },
+  charter: {
+    help: 'Ce que le personnel peut ou ne peut pas publier sur l’entreprise depuis ses propres comptes ; imprimée dans le kit papier.',
+    text: 'La charte',
+    spokespeople: 'Qui peut parler au nom de l’entreprise',
+    mustNotPost: 'Ce que le personnel ne publie pas pendant une crise',
+    addRule: 'Ajouter une règle',
   },
   review: {
     title: 'Revue du plan',

@@ -100,6 +100,8 @@ export async function renderPaperKit({ plan, revision, language, exercise, sampl
   );
   if (d.vocabulary[language].length) pdf.paragraph(t('kit.vocabulary', { terms: d.vocabulary[language].join(', ') }));
 
+  renderCharter(pdf, plan, language, t);
+
   pdf.heading(t('kit.approvalsTitle'), 2);
   pdf.paragraph(t('approvals.help'), { muted: true });
   pdf.table(
@@ -226,4 +228,15 @@ function renderCallTree(pdf: PdfWriter, roles: readonly Role[], language: Langua
   for (const root of roots) walk(root, 0);
   const rest = roles.filter((role) => !visited.has(role.id));
   if (rest.length) pdf.bullets(rest.map(line));
+}
+
+/** The staff charter, when the plan has one: staff read it before anyone posts during a crisis. */
+function renderCharter(pdf: PdfWriter, plan: CrisisPlan, language: Language, t: Translate): void {
+  const { text, spokespeople, mustNotPost } = plan.charter;
+  const rules = mustNotPost.map((rule) => rule[language].trim()).filter(Boolean);
+  if (!text[language].trim() && !spokespeople[language].trim() && rules.length === 0) return;
+  pdf.heading(t('kit.charterTitle'), 2);
+  if (text[language].trim()) pdf.paragraph(text[language]);
+  if (spokespeople[language].trim()) pdf.paragraph(t('kit.charterSpokespeople', { who: spokespeople[language] }));
+  if (rules.length > 0) pdf.paragraph(`${t('kit.charterMustNot')}\n${rules.map((rule) => `• ${rule}`).join('\n')}`);
 }

@@ -13,6 +13,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { issueTexts } from '../../i18n/errorMessage';
 import { CampaignsEditor } from './CampaignsEditor';
+import { CharterEditor } from './CharterEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { downloadFile } from './downloadFile';
 import { IssueList } from '../../components/IssueList';
@@ -28,7 +29,7 @@ import { ReadinessPanel } from './ReadinessPanel';
 
 /** The editing tabs after the overview, each one editor over the same draft. */
 const EDITORS: Record<
-  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'contacts' | 'campaigns',
+  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'contacts' | 'campaigns' | 'charter',
   ComponentType<PlanEditorProps>
 > = {
   roles: RolesEditor,
@@ -39,6 +40,7 @@ const EDITORS: Record<
   thresholds: ThresholdsEditor,
   contacts: ContactsEditor,
   campaigns: CampaignsEditor,
+  charter: CharterEditor,
 };
 const TABS = ['overview', 'readiness', ...Object.keys(EDITORS)] as const;
 
