@@ -1,7 +1,7 @@
 // The cell's own roles and the readiness check on the plan screen, and the first start that asks how the live
 // plan starts. The first-start test starts its own backends on fresh data folders; the rest use the shared one.
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +106,39 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       plan.roles = plan.roles.filter((r) => r.id !== roleId);
       await rpc(request, 'plan:save', { workspaceId: 'live', baseRevision: stored.revision, plan, note: '' });
     });
+  });
+}
+
+const charter = {
+  fr: { tab: 'Charte du personnel', title: 'Charte des réseaux sociaux du personnel', rule: 'aucune photo des locaux pendant la crise' },
+  en: { tab: 'Staff charter', title: 'Staff social-media charter', rule: 'no photo of the premises during the crisis' },
+};
+
+for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
+  test(`the staff charter is edited on the plan screen and printed in the paper kit (${lang})`, async ({ page }, testInfo) => {
+    await openApp(page, lang, 'plan');
+    await page.getByTestId('plan-tab-charter').click();
+    await expect(page.getByTestId('plan-charter')).toBeVisible();
+    await page.getByTestId('charter-text-fr').fill('Vos comptes sont personnels ; la marque parle par ses comptes officiels.');
+    await page.getByTestId('charter-text-en').fill('Your accounts are your own; the brand speaks through its official accounts.');
+    await page.getByTestId('charter-spokespeople-fr').fill('la directrice de la communication');
+    await page.getByTestId('charter-spokespeople-en').fill('the head of communication');
+    const rules = await page.locator('[data-testid^="charter-rule-"][data-testid$="-fr"]').count();
+    await page.getByTestId('charter-add-rule').click();
+    await page.getByTestId(`charter-rule-${rules}-fr`).fill(charter.fr.rule);
+    await page.getByTestId(`charter-rule-${rules}-en`).fill(charter.en.rule);
+    await page.getByTestId('plan-save').click();
+    await expect(page.getByTestId('plan-save')).toBeDisabled();
+    await saveScreen(page, testInfo, `plan-charter-${lang}`);
+    await expectAccessible(page, `charter (${lang})`, '[data-testid="screen-plan"]');
+    await page.getByTestId('plan-tab-overview').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId(`plan-paper-kit-${lang}`).click();
+    const file = join(mkdtempSync(join(tmpdir(), 'tocsin-charter-')), 'kit.pdf');
+    await (await download).saveAs(file);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(charter[lang].title);
+    expect(text).toContain(`• ${charter[lang].rule}`);
   });
 }
 
