@@ -1,5 +1,5 @@
 // A laptop of the cell tests: a child process running a real core on its own data folder (see cellChild.ts),
-// driven through the contract.
+// driven through the contract; a cell of three such laptops on loopback; and a poller for what converges.
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -57,6 +57,16 @@ export class Laptop {
     await exited;
   }
 
+  /** Moves this laptop's clock on. */
+  async advance(ms: number): Promise<void> {
+    await this.#send('advance', ms);
+  }
+
+  /** Runs one pass of this laptop's alert queue (escalation steps due, then sending). */
+  async deliver(): Promise<void> {
+    await this.#send('deliver', undefined);
+  }
+
   kill(): void {
     if (this.#child.exitCode === null) this.#child.kill('SIGKILL');
   }
@@ -68,4 +78,35 @@ export class Laptop {
       this.#child.send({ id, name, input });
     });
   }
+}
+
+/** Reads until `ok` holds, or fails after `ms` showing the last value read. */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 60_000, everyMs = 200): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(value).slice(0, 1500)}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+const ws = { workspaceId: 'live' };
+
+export async function cellOf(laptop: Laptop) {
+  const status = await laptop.call('cell:status', ws);
+  if (!status.cell) throw new Error('not in a cell');
+  return status.cell;
+}
+
+/**
+ * A cell of three laptops on 127.0.0.1–3: A creates it and listens, B and C join with A's invitations; resolves once
+ * every laptop lists all three members with their addresses.
+ */
+export async function joinThree([a, b, c]: readonly [Laptop, Laptop, Laptop], names: readonly [string, string, string] = ['Alice', 'Bob', 'Carol']): Promise<void> {
+  await a.call('cell:create', { ...ws, memberName: names[0], roles: ['lead'] });
+  await a.call('cell:start', { ...ws, host: '127.0.0.1' });
+  await b.call('cell:join', { ...ws, joinCode: (await a.call('cell:invite', ws)).joinCode, memberName: names[1], roles: [], host: '127.0.0.2' });
+  await c.call('cell:join', { ...ws, joinCode: (await a.call('cell:invite', ws)).joinCode, memberName: names[2], roles: [], host: '127.0.0.3' });
+  await until(() => Promise.all([a, b, c].map(cellOf)), (all) => all.every((s) => s.members.length === 3 && s.members.every((m) => m.addresses.length === 1)));
 }

@@ -34,4 +34,6 @@ export interface CoreOptions {
   readonly firstPlan?: FirstPlan;
   /** Cell sync timing (quick redials in tests); the defaults suit a LAN. */
   readonly cellTuning?: Partial<CellTuning>;
+  /** A headless relay of the cell (`npm run relay`): it joins, keeps and passes on every member's documents. */
+  readonly relay?: boolean;
 }

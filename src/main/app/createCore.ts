@@ -61,7 +61,13 @@ export function createCore(options: CoreOptions) {
   const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });
   // Regulatory clocks read each workspace's own clock: an exercise's deadlines run in game time.
   const clocks = createClocks({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), log, plan: planOf, requireIncident: (id, incidentId) => void incidents.service.scope(id, incidentId) });
-  const notify = createNotify({ ...base, log, network, incidents: incidents.service, plan: planOf, language: (id) => settingsOf(id).reportLanguage, options: options.notify });
+  // An exercise's escalation steps fall due in game minutes, like its clocks.
+  const minutesSince = (id: string, since: string) => {
+    const run = exercises.runner.run(id);
+    const start = run && exercises.runner.gameMinuteAt(id, since);
+    return run && start !== null ? run.gameMinute - start : (clock.now().getTime() - Date.parse(since)) / 60_000;
+  };
+  const notify = createNotify({ ...base, log, network, incidents: incidents.service, plan: planOf, minutesSince, language: (id) => settingsOf(id).reportLanguage, options: options.notify });
   const statements = (id: string, incidentId: string | null = null) => composer.statements.list(id, incidentId).map((statement) => composer.statements.get(id, statement.id));
   const lessons = createLessons({
     ...{ ...base, log, plans: plan.service, statements },
@@ -74,6 +80,7 @@ export function createCore(options: CoreOptions) {
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
     incidents: (id) => incidents.service.list(id).map((incident) => incidents.service.get(id, incident.id)),
     lessons: (id) => lessons.service.list(id),
+    clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks,
   });
   const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation, clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks, retex: (id, incidentId) => lessons.retex.get(id, incidentId) });
   const modules: FeatureModule[] = [
@@ -87,7 +94,8 @@ export function createCore(options: CoreOptions) {
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, exercises, reports],
-    createCell({ ...base, tuning: options.cellTuning, domains: [log.shared] }),
+    // A relay passes the shared documents on without reading them into read models of its own.
+    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared], relay: options.relay }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();
@@ -96,5 +104,5 @@ export function createCore(options: CoreOptions) {
     store.close();
   };
   const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
-  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, detection: detection.service, reports, clocks: clocks.service, close };
+  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, mobilisation: notify.shared, detection: detection.service, reports, clocks: clocks.service, close };
 }

@@ -18,6 +18,8 @@ export const peerAddressSchema = z
 
 export const memberNameSchema = z.string().trim().min(1).max(120);
 export const memberRolesSchema = z.array(z.string().trim().min(1).max(80)).max(12);
+/** A roster person's name as the plan spells it. */
+export const personNameSchema = z.string().trim().min(1).max(120);
 export const deviceIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
 
 export const memberSchema = z.object({
@@ -27,6 +29,10 @@ export const memberSchema = z.object({
   joinedAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
   addresses: z.array(z.string()),
+  /** The roster person this member picked in their profile: their mobilisations show on their laptop. */
+  personName: z.string().nullable(),
+  /** A relay (`npm run relay`): an always-on peer with no person behind it that keeps and passes on the cell's data. */
+  relay: z.boolean(),
   /** This laptop's own entry. */
   self: z.boolean(),
   /** A link to this laptop is open now. */
@@ -78,7 +84,7 @@ export const cellCalls = {
     }),
     cellStatusSchema,
   ),
-  'cell:profile': call(ws.extend(profile), cellStatusSchema),
+  'cell:profile': call(ws.extend({ ...profile, /** Absent: kept as it is; null: no roster person. */ personName: personNameSchema.nullable().optional() }), cellStatusSchema),
   /** A peer's address typed by hand. */
   'cell:connect': call(ws.extend({ address: peerAddressSchema }), cellStatusSchema),
   'cell:remove': call(ws.extend({ deviceId: deviceIdSchema }), cellStatusSchema),

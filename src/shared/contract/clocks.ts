@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { call, event } from './define';
 import { actorSchema, incidentIdSchema } from '../domain/incident';
-import { planIdSchema } from '../domain/plan';
+import { localizedNameSchema, planIdSchema, roleIdSchema } from '../domain/plan';
 import { regulatoryClockSchema } from '../domain/regulatoryClock';
 import { workspaceIdSchema } from '../domain/workspace';
 
@@ -48,6 +48,10 @@ export const clockEvents = {
       clockId: z.uuid(),
       obligationId: z.string(),
       stepId: z.string(),
+      /** Who answers for the notification, and the names the reminder gives (as the clock recorded them). */
+      ownerRole: roleIdSchema,
+      obligation: localizedNameSchema,
+      step: localizedNameSchema,
       fraction: z.number(),
       dueAt: z.iso.datetime(),
     }),

@@ -112,6 +112,8 @@ export const exerciseDebriefSchema = z.object({
   /** Injected mentions that ask a question, and those no reply statement answers. */
   questions: z.number().int(),
   unansweredQuestions: z.number().int(),
+  /** Regulatory notifications with a deadline, counted on the game clock: sent in time, late or not sent past it, still running. */
+  obligations: z.object({ met: z.number().int(), missed: z.number().int(), running: z.number().int() }),
 });
 export type ExerciseDebrief = z.infer<typeof exerciseDebriefSchema>;
 

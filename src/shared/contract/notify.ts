@@ -6,10 +6,12 @@ import { actorSchema, incidentIdSchema } from '../domain/incident';
 import { roleIdSchema } from '../domain/plan';
 import {
   deliveryViewSchema,
+  myCallSchema,
   notifyChannelSchema,
   notifySettingsSchema,
   notifySettingsViewSchema,
   reachedBySchema,
+  testDestinationsSchema,
   testResultSchema,
 } from '../domain/notify';
 import { workspaceIdSchema } from '../domain/workspace';
@@ -25,8 +27,17 @@ export const notifyCalls = {
     inWorkspace.extend({ incidentId: incidentIdSchema, roleId: roleIdSchema, reachedBy: reachedBySchema, actor: actorSchema }),
     deliveryViewSchema,
   ),
+  /** The calls that ask this laptop's member, from mobilisations shared through the cell. */
+  'notify:mine': call(inWorkspace, z.array(myCallSchema)),
+  /** This laptop's member acknowledges one of their calls: signed by this laptop, sent to the cell. */
+  'notify:acknowledgeMine': call(inWorkspace.extend({ mobilisationId: z.uuid(), roleId: z.string().min(1).max(80) }), z.array(myCallSchema)),
+  /** An exercise's own test destinations (refused for live data, whose messages go to the roster). */
+  'notify:testDestinations': call(inWorkspace, testDestinationsSchema),
+  'notify:setTestDestinations': call(inWorkspace.extend({ destinations: testDestinationsSchema }), testDestinationsSchema),
 } as const;
 
 export const notifyEvents = {
   'notify:changed': event(z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema })),
+  /** A mobilisation or an acknowledgement arrived or left from this laptop: `notify:mine` may have changed. */
+  'notify:mineChanged': event(inWorkspace),
 } as const;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { call } from './define';
 
-export const shellKindSchema = z.enum(['electron', 'browser']);
+export const shellKindSchema = z.enum(['electron', 'browser', 'relay']);
 
 export const systemCalls = {
   'system:info': call(

@@ -14,6 +14,10 @@ export const ESCALATION_STAGES = ['first', 'deputy', 'callTree', 'crisisLead'] a
 export const escalationStageSchema = z.enum(ESCALATION_STAGES);
 export type EscalationStage = z.infer<typeof escalationStageSchema>;
 
+/** A queued message is an escalation step, or a reminder of a regulatory deadline. */
+export const deliveryStageSchema = z.enum([...ESCALATION_STAGES, 'reminder']);
+export type DeliveryStage = z.infer<typeof deliveryStageSchema>;
+
 export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed'] as const;
 export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
@@ -74,7 +78,7 @@ export const deliveryMessageSchema = z.object({
   id: z.string(),
   incidentId: incidentIdSchema,
   roleId: roleIdSchema,
-  stage: escalationStageSchema,
+  stage: deliveryStageSchema,
   personName: z.string(),
   channel: z.union([notifyChannelSchema, z.literal('none')]),
   address: z.string(),
@@ -89,10 +93,25 @@ export const deliveryMessageSchema = z.object({
 });
 export type DeliveryMessage = z.infer<typeof deliveryMessageSchema>;
 
+/** An acknowledgement that came from the acknowledging member's own laptop through the cell. */
+export const laptopAcknowledgementSchema = z.object({
+  mobilisationId: z.string(),
+  roleId: z.string(),
+  personName: z.string(),
+  /** The member's name on the laptop that signed it, as the cell knows it. */
+  memberName: z.string().nullable(),
+  deviceId: z.string(),
+  acknowledgedAt: z.iso.datetime(),
+  /** False: the signature does not hold, or that laptop does not answer for this person; escalation goes on. */
+  genuine: z.boolean(),
+});
+export type LaptopAcknowledgement = z.infer<typeof laptopAcknowledgementSchema>;
+
 export const deliveryViewSchema = z.object({
   /** Why nothing leaves the workspace, when sealed mode is on. */
   blocked: healthMessageSchema.nullable(),
   messages: z.array(deliveryMessageSchema),
+  laptopAcknowledgements: z.array(laptopAcknowledgementSchema),
 });
 export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
@@ -102,3 +121,36 @@ export type ReachedBy = z.infer<typeof reachedBySchema>;
 
 export const testResultSchema = z.object({ ok: z.boolean(), reason: healthMessageSchema.nullable() });
 export type TestResult = z.infer<typeof testResultSchema>;
+
+const localizedSchema = z.object({ fr: z.string(), en: z.string() });
+
+/** A call of a mobilisation made on another laptop (or this one) that asks this laptop's member. */
+export const myCallSchema = z.object({
+  mobilisationId: z.uuid(),
+  incidentId: incidentIdSchema,
+  title: z.string(),
+  level: z.enum(['vigilance', 'alert', 'crisis']),
+  startedAt: z.iso.datetime(),
+  /** The member who mobilised, by their laptop's name in the cell. */
+  mobilisedBy: z.string().nullable(),
+  roleId: z.string(),
+  roleName: localizedSchema,
+  personName: z.string(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+});
+export type MyCall = z.infer<typeof myCallSchema>;
+const destinationSchema = z.object({
+  email: z.string().trim().max(320).default(''),
+  sms: z.string().trim().max(40).default(''),
+  messenger: z.string().trim().max(320).default(''),
+});
+
+/**
+ * Where an exercise's messages go instead of the roster's contacts: per person (by the name the plan gives), or a
+ * catch-all per channel for everyone else. An exercise without any sends nothing.
+ */
+export const testDestinationsSchema = z.object({
+  catchAll: destinationSchema,
+  people: z.array(destinationSchema.extend({ person: z.string().trim().min(1).max(200) })).max(200),
+});
+export type TestDestinations = z.infer<typeof testDestinationsSchema>;

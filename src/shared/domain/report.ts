@@ -5,6 +5,9 @@ import { wordingSchema } from './wording';
 export const termCountSchema = z.object({ term: z.string(), count: z.number().int().nonnegative() });
 
 export const reactionWindowSchema = z.object({
+  /** The window's ends: the hours asked for, cut at the incident's period. */
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
   mentions: z.number().int().nonnegative(),
   negative: z.number().int().nonnegative(),
   /** Mentions with a tone (negative + neutral + positive): the denominator of the negative share. */

@@ -6,6 +6,11 @@ export const incidentsEn = {
   open: 'Open an incident',
   openSubmit: 'Open the incident',
   openFromAlert: 'Open an incident from the alert on {{watch}}',
+  episode: {
+    open: 'Open an incident from this episode',
+    title: 'Open an incident from the past episode on {{watch}}',
+    summary: 'Opened from the episode the backtest found on {{watch}}, from {{from}}; no live alert was raised for it.',
+  },
   level: { vigilance: 'Vigilance', alert: 'Alert', crisis: 'Crisis' },
   alerts: {
     title: 'Ongoing alerts',
@@ -328,6 +333,11 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
   open: 'Ouvrir un incident',
   openSubmit: 'Ouvrir l’incident',
   openFromAlert: 'Ouvrir un incident depuis l’alerte sur {{watch}}',
+  episode: {
+    open: 'Ouvrir un incident depuis cet épisode',
+    title: 'Ouvrir un incident depuis l’épisode passé sur {{watch}}',
+    summary: 'Ouvert depuis l’épisode trouvé par le rejeu sur {{watch}}, à partir du {{from}} ; aucune alerte en direct n’a été levée.',
+  },
   level: { vigilance: 'Vigilance', alert: 'Alerte', crisis: 'Crise' },
   alerts: {
     title: 'Alertes en cours',

@@ -12,6 +12,10 @@ export const notifyEn = {
     todo: 'What to do: open Tocsin and acknowledge.',
     meeting: 'Meeting: {{time}}, {{place}}.',
     test: 'Test message from Tocsin: this channel reaches you.',
+    exercise: 'EXERCISE — {{text}}',
+    reminderSubject: '[Tocsin] {{obligation}}: {{percent}} % of the time gone',
+    reminder: '{{percent}} % of the time to “{{step}}” ({{obligation}}) has gone by: due {{due}}. Incident “{{title}}”. You answer for this notification as {{role}}.',
+    reminderTodo: 'What to do: open Tocsin, prepare the notification and mark it sent.',
   },
   status: {
     queued: 'Queued',
@@ -21,7 +25,7 @@ export const notifyEn = {
     failed: 'Failed',
   },
   channels: { email: 'E-mail', sms: 'SMS', messenger: 'Messenger', none: 'No channel' },
-  stages: { first: 'First call', deputy: 'Deputy', callTree: 'Call tree', crisisLead: 'Crisis lead' },
+  stages: { first: 'First call', deputy: 'Deputy', callTree: 'Call tree', crisisLead: 'Crisis lead', reminder: 'Deadline reminder' },
   mobilise: { willSend: 'Tocsin also sends each person the alert on their own channel (e-mail, SMS, messenger) and, when nobody acknowledges, escalates as the plan says.' },
   reached: { title: 'Reached by…' },
   reachedBy: { phone: 'phone', sms: 'SMS', email: 'e-mail', messenger: 'messenger', inPerson: 'in person', app: 'Tocsin' },
@@ -34,6 +38,17 @@ export const notifyEn = {
     status: 'Status',
     attempts: 'Attempts',
     nextAttempt: 'next try {{time}}',
+    fromLaptop: 'From their laptop',
+    notGenuine: 'Not genuine — refused',
+    laptopAck: '{{person}} ({{role}}) acknowledged from laptop {{member}} at {{time}}',
+  },
+  mine: {
+    banner: 'You are mobilised: {{title}} — {{role}}',
+    detail: 'Level {{level}}, mobilised by {{by}}. Acknowledge from this laptop so escalation stops for you.',
+    unknownMember: 'a cell member',
+    acknowledge: 'Acknowledge',
+    title: 'Your mobilisations',
+    acknowledgedAt: 'Acknowledged at {{time}}',
   },
   settings: {
     title: 'Alert channels',
@@ -63,7 +78,12 @@ export const notifyEn = {
     testOk: 'Accepted by the server.',
     save: 'Save channels',
   },
-  failures: { gatewayUrl: 'The gateway address is not an http or https URL.' },
+  failures: {
+    gatewayUrl: 'The gateway address is not an http or https URL.',
+    notInCell: 'This laptop is in no cell: there is nothing to acknowledge from it.',
+    notYourCall: 'This mobilisation does not ask you (or no longer does): nothing was acknowledged.',
+    liveDestinations: 'Test destinations belong to exercises: live alerts go to the people of the plan.',
+  },
 };
 
 export const notifyFr: Catalog<typeof notifyEn> = {
@@ -77,6 +97,10 @@ export const notifyFr: Catalog<typeof notifyEn> = {
     todo: 'À faire : ouvrez Tocsin et accusez réception.',
     meeting: 'Réunion : {{time}}, {{place}}.',
     test: 'Message de test de Tocsin : ce canal vous atteint.',
+    exercise: 'EXERCICE — {{text}}',
+    reminderSubject: '[Tocsin] {{obligation}} : {{percent}} % du délai écoulé',
+    reminder: '{{percent}} % du délai pour « {{step}} » ({{obligation}}) est écoulé : échéance {{due}}. Incident « {{title}} ». Vous répondez de cette notification comme {{role}}.',
+    reminderTodo: 'À faire : ouvrez Tocsin, préparez la notification et marquez-la envoyée.',
   },
   status: {
     queued: 'En file',
@@ -86,7 +110,7 @@ export const notifyFr: Catalog<typeof notifyEn> = {
     failed: 'Échec',
   },
   channels: { email: 'E-mail', sms: 'SMS', messenger: 'Messagerie', none: 'Aucun canal' },
-  stages: { first: 'Premier appel', deputy: 'Suppléant', callTree: 'Arbre d’appel', crisisLead: 'Responsable de crise' },
+  stages: { first: 'Premier appel', deputy: 'Suppléant', callTree: 'Arbre d’appel', crisisLead: 'Responsable de crise', reminder: 'Rappel d’échéance' },
   mobilise: { willSend: 'Tocsin envoie aussi l’alerte à chaque personne par son propre canal (e-mail, SMS, messagerie) et, faute d’accusé de réception, escalade comme le prévoit le plan.' },
   reached: { title: 'Joint par…' },
   reachedBy: { phone: 'téléphone', sms: 'SMS', email: 'e-mail', messenger: 'messagerie', inPerson: 'en personne', app: 'Tocsin' },
@@ -99,6 +123,17 @@ export const notifyFr: Catalog<typeof notifyEn> = {
     status: 'Statut',
     attempts: 'Tentatives',
     nextAttempt: 'prochain essai {{time}}',
+    fromLaptop: 'Depuis son ordinateur',
+    notGenuine: 'Non authentique — refusé',
+    laptopAck: '{{person}} ({{role}}) a accusé réception depuis l’ordinateur {{member}} à {{time}}',
+  },
+  mine: {
+    banner: 'Vous êtes mobilisé·e : {{title}} — {{role}}',
+    detail: 'Niveau {{level}}, mobilisation par {{by}}. Accusez réception depuis cet ordinateur pour que l’escalade s’arrête pour vous.',
+    unknownMember: 'un membre de la cellule',
+    acknowledge: 'Accuser réception',
+    title: 'Vos mobilisations',
+    acknowledgedAt: 'Réception accusée à {{time}}',
   },
   settings: {
     title: 'Canaux d’alerte',
@@ -128,5 +163,10 @@ export const notifyFr: Catalog<typeof notifyEn> = {
     testOk: 'Accepté par le serveur.',
     save: 'Enregistrer les canaux',
   },
-  failures: { gatewayUrl: 'L’adresse de la passerelle n’est pas une URL http ou https.' },
+  failures: {
+    gatewayUrl: 'L’adresse de la passerelle n’est pas une URL http ou https.',
+    notInCell: 'Cet ordinateur n’est dans aucune cellule : il n’a rien à accuser.',
+    notYourCall: 'Cette mobilisation ne vous appelle pas (ou plus) : rien n’a été accusé.',
+    liveDestinations: 'Les destinations de test sont propres aux exercices : les alertes réelles vont aux personnes du plan.',
+  },
 };

@@ -7,6 +7,14 @@ export const platformEn = {
     browserMode: 'Tocsin is running in browser mode. Open: {{url}}',
     couldNotStart: 'Tocsin could not start: {{detail}}',
   },
+  relay: {
+    defaultName: 'Cell relay',
+    passphraseNeeded: 'The relay’s data folder is protected by a passphrase: set TOCSIN_PASSPHRASE.',
+    joinNeeded: 'The relay is not in a cell yet: set TOCSIN_JOIN_CODE to a join code from the cell and pass --host with the address to sync on.',
+    hostNeeded: 'Cell sync was off: pass --host with the address to sync on.',
+    notSyncing: 'The relay could not turn cell sync on.',
+    running: 'Tocsin relay of cell {{cellId}} syncing on {{address}} as laptop {{deviceId}}.',
+  },
   http: {
     wrongHost: 'Misdirected request: wrong Host header.',
     foreignOrigin: 'Forbidden: foreign Origin.',
@@ -76,6 +84,7 @@ export const platformEn = {
     documentMissing: 'The cell document did not arrive from the inviting laptop: check that it is still on, then join again.',
     syncOffConnect: 'Turn cell sync on before connecting to a laptop.',
     removeSelf: 'A laptop cannot remove itself: remove it from another laptop of the cell.',
+    relayJoinsOnly: 'A relay cannot create a cell: create it on a laptop, then join the relay with a join code.',
     noLaptop: 'No laptop with this id in the cell.',
     recordDamaged: 'The cell record of this workspace is damaged.',
     notInCell: 'This workspace is not in a cell.',
@@ -104,6 +113,14 @@ export const platformFr: Catalog<typeof platformEn> = {
   startup: {
     browserMode: 'Tocsin tourne en mode navigateur. Ouvrez : {{url}}',
     couldNotStart: 'Tocsin n’a pas pu démarrer : {{detail}}',
+  },
+  relay: {
+    defaultName: 'Relais de la cellule',
+    passphraseNeeded: 'Le dossier de données du relais est protégé par une phrase secrète : définissez TOCSIN_PASSPHRASE.',
+    joinNeeded: 'Le relais ne fait pas encore partie d’une cellule : définissez TOCSIN_JOIN_CODE avec un code d’invitation de la cellule et passez --host avec l’adresse de synchronisation.',
+    hostNeeded: 'La synchronisation de la cellule était arrêtée : passez --host avec l’adresse de synchronisation.',
+    notSyncing: 'Le relais n’a pas pu activer la synchronisation de la cellule.',
+    running: 'Relais Tocsin de la cellule {{cellId}}, synchronisé sur {{address}} en tant qu’ordinateur {{deviceId}}.',
   },
   http: {
     wrongHost: 'Requête mal adressée : en-tête Host incorrect.',
@@ -174,6 +191,7 @@ export const platformFr: Catalog<typeof platformEn> = {
     documentMissing: 'Le document de la cellule n’est pas arrivé de l’ordinateur qui invite : vérifiez qu’il est toujours allumé, puis rejoignez à nouveau.',
     syncOffConnect: 'Activez la synchronisation de la cellule avant de vous connecter à un ordinateur.',
     removeSelf: 'Un ordinateur ne peut pas se retirer lui-même : retirez-le depuis un autre ordinateur de la cellule.',
+    relayJoinsOnly: 'Un relais ne peut pas créer de cellule : créez-la sur un ordinateur, puis faites rejoindre le relais avec un code d’invitation.',
     noLaptop: 'Aucun ordinateur avec cet identifiant dans la cellule.',
     recordDamaged: 'La fiche de cellule de cet espace de travail est endommagée.',
     notInCell: 'Cet espace de travail ne fait partie d’aucune cellule.',

@@ -60,6 +60,7 @@ export const reportsEn = {
     publishedAt: 'Published {{date}} on {{channels}}',
     termsBefore: 'Before: {{terms}}',
     termsAfter: 'After: {{terms}}',
+    cut: 'Cut at the incident’s period: before since {{from}}, after until {{to}}.',
   },
   pdf: {
     title: 'Incident report',
@@ -216,6 +217,8 @@ export const reportsEn = {
       terms: 'Top terms',
       before: 'before',
       after: 'after',
+      beforeSince: 'before, since {{at}} (start of the incident)',
+      afterUntil: 'after, until {{at}} (end of the incident)',
       change: 'Change in volume: {{volume}}; negative share: {{share}}.',
       noWatch: 'No watch is set up: there are no mentions to compare.',
     },
@@ -335,6 +338,7 @@ export const reportsFr: Catalog<typeof reportsEn> = {
     publishedAt: 'Publiée le {{date}} sur {{channels}}',
     termsBefore: 'Avant : {{terms}}',
     termsAfter: 'Après : {{terms}}',
+    cut: 'Coupé à la période de l’incident : avant depuis le {{from}}, après jusqu’au {{to}}.',
   },
   pdf: {
     title: 'Rapport d’incident',
@@ -491,6 +495,8 @@ export const reportsFr: Catalog<typeof reportsEn> = {
       terms: 'Termes principaux',
       before: 'avant',
       after: 'après',
+      beforeSince: 'avant, depuis le {{at}} (début de l’incident)',
+      afterUntil: 'après, jusqu’au {{at}} (fin de l’incident)',
       change: 'Évolution du volume : {{volume}} ; part négative : {{share}}.',
       noWatch: 'Aucune veille n’est configurée : pas de mentions à comparer.',
     },

@@ -67,7 +67,7 @@ test('a past week opened by its link: replayed level strip and the backtest stor
     await expect(episodes.first()).toHaveAttribute('data-level', 'vigilance');
     const leak = timeline.locator('[data-testid="backtest-episode"][data-level="alert"], [data-testid="backtest-episode"][data-level="crisis"]').first();
     await expect(leak).toContainText('6 mars 2026');
-    await leak.getByRole('button').click();
+    await leak.locator('[data-testid^="backtest-episode-why-"]').click();
     await expect(leak.getByTestId('why-card')).toContainText('fuite de données');
     await saveScreen(page, testInfo, 'fr-backtest-story');
   });
@@ -79,5 +79,21 @@ test('a past week opened by its link: replayed level strip and the backtest stor
     await page.goto(`./#/dashboard?${query}`);
     await expect(page.getByTestId('stat-total')).toContainText('1 – 7 Mar 2026', { timeout: 30_000 });
     await saveScreen(page, testInfo, 'en-dashboard-past-week');
+  });
+
+  await test.step('the leak, which raised no live alert, becomes an incident with its watch and start', async () => {
+    await page.goto(`./#/alerts?backtest=1&${query}`);
+    const timeline = page.getByTestId('backtest-timeline');
+    await expect(timeline).toBeVisible({ timeout: 60_000 });
+    const leak = timeline.locator('[data-testid="backtest-episode"][data-level="alert"], [data-testid="backtest-episode"][data-level="crisis"]').first();
+    await leak.locator('[data-testid^="backtest-episode-incident-"]').click();
+    await expect(page.getByRole('dialog')).toContainText(`past episode on ${BRAND}`);
+    await expect(page.getByTestId('incident-title')).toHaveValue(new RegExp(`^${BRAND} — (Alert|Crisis)$`));
+    await saveScreen(page, testInfo, 'en-incident-from-episode');
+    await page.getByTestId('incident-open-submit').click();
+    await expect(page).toHaveURL(/#\/incidents\/[0-9a-f-]{36}\/overview$/);
+    const scope = page.getByTestId('incident-scope');
+    await expect(scope.getByTestId('scope-watches')).toContainText(BRAND);
+    await expect(scope.getByTestId('scope-period')).toContainText('6 Mar 2026');
   });
 });

@@ -13,6 +13,10 @@ export interface MemberEntry {
   revokedAt: string | null;
   revokedBy: string | null;
   addresses: string[];
+  /** The roster person (by name, as the plan spells it) this laptop's member is: where their mobilisations show. */
+  person?: string | null;
+  /** Set by a relay on its own entry: no person behind it, it keeps and passes on every member's documents. */
+  relay?: boolean;
   /** This laptop's document of each shared domain (e.g. its crisis log), by domain name. */
   documents?: Record<string, string>;
 }
@@ -33,6 +37,8 @@ export function membersOf(doc: CellDocument, self: string, online: ReadonlySet<s
       joinedAt: m.joinedAt,
       revokedAt: m.revokedAt,
       addresses: [...m.addresses],
+      personName: m.person ?? null,
+      relay: m.relay === true,
       self: deviceId === self,
       online: online.has(deviceId),
     }))

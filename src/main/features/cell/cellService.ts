@@ -1,7 +1,7 @@
 // The cell on this laptop, per workspace: its automerge-repo (storage in the workspace database, mutual-TLS
 // network), the cell document, and the acts of creating, inviting, joining and removing. Keys are derived from
 // the workspace secret the key ring wraps (HKDF), so neither the device key nor the authority key is ever stored.
-import { createHash, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import type { Server } from 'node:https';
 import { networkInterfaces } from 'node:os';
 import { Repo, type AutomergeUrl, type DocHandle, type PeerId } from '@automerge/automerge-repo';
@@ -77,6 +77,12 @@ export class CellService {
     tuning: Partial<CellTuning> = {},
     /** The domains replicated through the cell (the crisis log…), attached to each workspace's session. */
     private readonly domains: readonly SharedDomain[] = [],
+    /**
+     * A relay (`npm run relay`): a member with no person behind it and no shared domain of its own. automerge-repo
+     * stores every document a linked laptop shares with it (the share policy gives every linked peer everything) and
+     * hands it to every laptop that links later, so laptops never online at the same time still meet through it.
+     */
+    private readonly relay = false,
   ) {
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
   }
@@ -114,6 +120,8 @@ export class CellService {
 
   async create(workspaceId: string, memberName: string, roles: string[]): Promise<CellStatus> {
     if (this.#record(workspaceId)) throw failure('CONFLICT', 'platform.cell.alreadyInCell');
+    // The cell authority admits laptops at a person's request: a relay only ever joins.
+    if (this.relay) throw failure('FORBIDDEN', 'platform.cell.relayJoinsOnly');
     const now = this.clock.now();
     const cellId = randomUUID();
     const device = this.#device(workspaceId);
@@ -219,6 +227,7 @@ export class CellService {
     this.#keepSync(session, input.host);
     await this.#attach(workspaceId, session, handle);
     await this.#setOwnAddress(session, input.host);
+    if (this.relay) await this.#markRelay(session);
     this.#dialMembers(session);
     this.#changed(workspaceId);
     return this.status(workspaceId);
@@ -243,7 +252,7 @@ export class CellService {
     }
   }
 
-  async profile(workspaceId: string, memberName: string, roles: string[]): Promise<CellStatus> {
+  async profile(workspaceId: string, memberName: string, roles: string[], personName?: string | null): Promise<CellStatus> {
     const session = await this.#session(workspaceId);
     const me = session.device.deviceId;
     this.#handle(session).change((doc) => {
@@ -251,6 +260,7 @@ export class CellService {
       if (!mine) return;
       mine.name = memberName;
       mine.roles = [...roles];
+      if (personName !== undefined) mine.person = personName;
     });
     await saveReady(session.repo);
     return this.status(workspaceId);
@@ -431,6 +441,16 @@ export class CellService {
     await saveReady(session.repo);
   }
 
+  async #markRelay(session: Session): Promise<void> {
+    const me = session.device.deviceId;
+    if (this.#handle(session).doc().members[me]?.relay === true) return;
+    this.#handle(session).change((doc) => {
+      const mine = doc.members[me];
+      if (mine) mine.relay = true;
+    });
+    await saveReady(session.repo);
+  }
+
   #dialMembers(session: Session): void {
     const handle = session.handle;
     if (!handle) return;
@@ -510,15 +530,21 @@ function entry(name: string, roles: string[], publicKey: string, at: string, add
 /** What a shared domain sees of a session: the repo, this laptop's identity and the members' documents. */
 function domainContext(session: Session, handle: DocHandle<CellDocument>, onMembersChanged: (listener: () => void) => void): SharedDomainContext {
   const me = session.device.deviceId;
+  // Parsed once: every entry this laptop writes is signed with it.
+  const privateKey = createPrivateKey(session.device.privateKeyPem);
   return {
     workspaceId: session.workspaceId,
     deviceId: me,
     repo: session.repo,
-    sign: (data) => sign(null, data, session.device.privateKeyPem),
+    sign: (data) => sign(null, data, privateKey),
     member: (deviceId) => {
       const m = handle.doc().members[deviceId];
       return m && { name: m.name, publicKeyPem: m.publicKey };
     },
+    members: () =>
+      Object.entries(handle.doc().members)
+        .filter(([, m]) => m.revokedAt == null)
+        .map(([deviceId, m]) => ({ deviceId, name: m.name, person: m.person ?? null })),
     async ownDocument<T>(domain: string, initial: () => T): Promise<DocHandle<T>> {
       const url = handle.doc().members[me]?.documents?.[domain];
       if (url) return session.repo.find<T>(url as AutomergeUrl);

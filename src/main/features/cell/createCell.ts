@@ -21,8 +21,10 @@ export function createCell(deps: {
   tuning?: Partial<CellTuning>;
   /** The domains the cell replicates (the crisis log…). */
   domains?: readonly SharedDomain[];
+  /** This core is a relay: it joins cells only, and keeps every member's documents. */
+  relay?: boolean;
 }): CellFeature {
-  const service = new CellService(deps.store, deps.events, deps.clock, deps.logger, deps.tuning, deps.domains);
+  const service = new CellService(deps.store, deps.events, deps.clock, deps.logger, deps.tuning, deps.domains, deps.relay);
   return {
     service,
     handlers: cellHandlers(service),

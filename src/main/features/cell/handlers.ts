@@ -9,7 +9,7 @@ export const cellHandlers = (cell: CellService): HandlersFor<'cell'> => ({
   'cell:stop': ({ workspaceId }) => cell.stop(workspaceId),
   'cell:invite': ({ workspaceId, validMinutes }) => cell.invite(workspaceId, validMinutes),
   'cell:join': ({ workspaceId, ...input }) => cell.join(workspaceId, input),
-  'cell:profile': ({ workspaceId, memberName, roles }) => cell.profile(workspaceId, memberName, roles),
+  'cell:profile': ({ workspaceId, memberName, roles, personName }) => cell.profile(workspaceId, memberName, roles, personName),
   'cell:connect': ({ workspaceId, address }) => cell.connect(workspaceId, address),
   'cell:remove': ({ workspaceId, deviceId }) => cell.remove(workspaceId, deviceId),
 });

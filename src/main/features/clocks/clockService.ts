@@ -3,7 +3,7 @@
 // recompute them; every change and every reminder is a crisis log entry.
 import { randomUUID } from 'node:crypto';
 import { actorSchema, type Actor } from '../../../shared/domain/incident';
-import { obligationSchema, type CrisisPlan, type Obligation } from '../../../shared/domain/plan';
+import { obligationSchema, type CrisisPlan, type LocalizedName, type Obligation } from '../../../shared/domain/plan';
 import type { RegulatoryClock } from '../../../shared/domain/regulatoryClock';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
@@ -34,6 +34,9 @@ export interface Reminder {
   readonly clockId: string;
   readonly obligationId: string;
   readonly stepId: string;
+  readonly ownerRole: Obligation['ownerRole'];
+  readonly obligation: LocalizedName;
+  readonly step: LocalizedName;
   readonly fraction: number;
   readonly dueAt: string;
 }
@@ -184,7 +187,18 @@ export class ClockService {
           ...(step ? bilingual('step', step.name) : { step: stored.stepId }),
           dueAt: stored.dueAt,
         });
-        const reminder = { workspaceId, incidentId: row.incidentId, clockId: row.id, obligationId: row.obligationId, stepId: stored.stepId, fraction: latest.fraction, dueAt: stored.dueAt };
+        const reminder = {
+          workspaceId,
+          incidentId: row.incidentId,
+          clockId: row.id,
+          obligationId: row.obligationId,
+          stepId: stored.stepId,
+          ownerRole: obligation.ownerRole,
+          obligation: obligation.name,
+          step: step?.name ?? { fr: stored.stepId, en: stored.stepId },
+          fraction: latest.fraction,
+          dueAt: stored.dueAt,
+        };
         this.deps.events.emit('clocks:reminder', reminder);
         given.push(reminder);
       }

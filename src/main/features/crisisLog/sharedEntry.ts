@@ -1,7 +1,7 @@
 // A crisis log entry as it travels between the cell's laptops: its content, its place in its author laptop's own
 // chain (number and the previous entry's signature), its hybrid logical clock, and the author laptop's Ed25519
 // signature over all of it. Nothing of it is trusted until the signature holds against the member's key.
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 export const sharedEntrySchema = z.object({
@@ -57,10 +57,21 @@ export const signedBytes = (e: Omit<SharedEntry, 'signature'>): Buffer =>
     'utf8',
   );
 
+/** Parsing a PEM costs more than checking a signature, and a cell has a handful of laptops: each is parsed once. */
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(pem: string): KeyObject {
+  let key = publicKeys.get(pem);
+  if (!key) {
+    key = createPublicKey(pem);
+    publicKeys.set(pem, key);
+  }
+  return key;
+}
+
 export function signatureHolds(entry: SharedEntry, publicKeyPem: string | undefined): boolean {
   if (!publicKeyPem) return false;
   try {
-    return verify(null, signedBytes(entry), createPublicKey(publicKeyPem), Buffer.from(entry.signature, 'base64'));
+    return verify(null, signedBytes(entry), publicKeyOf(publicKeyPem), Buffer.from(entry.signature, 'base64'));
   } catch {
     return false;
   }

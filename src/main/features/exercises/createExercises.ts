@@ -19,6 +19,7 @@ export function createExercises(deps: ExerciseRunnerDeps & {
   alerts: ExerciseDebriefDeps['alerts'];
   incidents: ExerciseDebriefDeps['incidents'];
   lessons: ExerciseDebriefDeps['lessons'];
+  clocks: ExerciseDebriefDeps['clocks'];
 }): ExercisesFeature {
   const service = new ExerciseService(deps.store, deps.workspaces, deps.plans, deps.events, deps.clock);
   const runner = createExerciseRunner(deps);
@@ -29,6 +30,7 @@ export function createExercises(deps: ExerciseRunnerDeps & {
     incidents: deps.incidents,
     statements: deps.statements,
     lessons: deps.lessons,
+    clocks: deps.clocks,
     exerciseName: (id) => deps.workspaces.get(id).settings.displayName,
     clock: deps.clock,
   });

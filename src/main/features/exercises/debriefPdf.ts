@@ -48,6 +48,7 @@ export async function renderDebriefPdf({ exerciseName, run, debrief: d, lessons,
       [t('debrief.checklistH1'), t('debrief.ofDue', { done: d.checklistH1.done, due: d.checklistH1.due })],
       [t('debrief.checklistH4'), t('debrief.ofDue', { done: d.checklistH4.done, due: d.checklistH4.due })],
       [t('debrief.unanswered'), t('debrief.ofQuestions', { count: d.unansweredQuestions, total: d.questions })],
+      [t('debrief.obligations'), t('debrief.obligationsValue', d.obligations)],
     ],
   );
 

@@ -3,6 +3,7 @@
 import type { ExerciseDebrief } from '../../../shared/contract/exercises';
 import type { Alert } from '../../../shared/domain/detection';
 import type { IncidentDetail } from '../../../shared/domain/incident';
+import type { RegulatoryClock } from '../../../shared/domain/regulatoryClock';
 import type { StatementDetail } from '../../../shared/domain/statement';
 import type { Lesson } from '../../../shared/contract/lessons';
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
@@ -23,6 +24,8 @@ export interface ExerciseDebriefDeps {
   readonly incidents: (workspaceId: WorkspaceId) => readonly IncidentDetail[];
   readonly statements: (workspaceId: WorkspaceId) => readonly StatementDetail[];
   readonly lessons: (workspaceId: WorkspaceId) => readonly Lesson[];
+  /** An incident's regulatory clocks, whose statuses are judged on the exercise's game clock. */
+  readonly clocks: (workspaceId: WorkspaceId, incidentId: string) => readonly RegulatoryClock[];
   readonly exerciseName: (workspaceId: WorkspaceId) => string;
   readonly clock: Clock;
 }
@@ -98,6 +101,9 @@ export class ExerciseDebriefService {
     const questions = this.#questions(this.deps.store.get(workspaceId)).questions();
     const unanswered = questions.filter((q) => !answered.has(String(q.id)) && !answered.has(q.externalId));
 
+    const steps = incidents.flatMap((incident) => this.deps.clocks(workspaceId, incident.id)).flatMap((clock) => clock.steps);
+    const counted = (status: string) => steps.filter((s) => s.status === status).length;
+
     return {
       workspaceId,
       scriptId: run.scriptId,
@@ -119,6 +125,7 @@ export class ExerciseDebriefService {
       },
       questions: questions.length,
       unansweredQuestions: unanswered.length,
+      obligations: { met: counted('met'), missed: counted('missed'), running: counted('running') },
     };
   }
 }

@@ -45,3 +45,32 @@ export function testMessage(language: Language): AlertText {
   const text = t('message.test');
   return { subject: text, text, values: { subject: text, text, incident: '', level: '', role: '' } };
 }
+
+export interface ReminderFacts {
+  readonly title: string;
+  readonly obligation: LocalizedName;
+  readonly step: LocalizedName;
+  readonly roleName: LocalizedName;
+  readonly percent: number;
+  readonly dueAt: Date;
+  /** The firm's time zone, the one its deadlines are worded in. */
+  readonly timeZone: string;
+}
+
+/** A regulatory deadline reminder for the person who answers for it (or the crisis lead). */
+export function reminderMessage(facts: ReminderFacts, language: Language): AlertText {
+  const t = translator(language, 'notify');
+  const due = new Intl.DateTimeFormat(localeOf(language), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: facts.timeZone, timeZoneName: 'short' }).format(facts.dueAt);
+  const obligation = facts.obligation[language];
+  const role = facts.roleName[language];
+  const subject = t('message.reminderSubject', { obligation, percent: facts.percent });
+  const text = [t('message.reminder', { percent: facts.percent, step: facts.step[language], obligation, due, title: facts.title, role }), t('message.reminderTodo')].join('\n');
+  return { subject, text, values: { subject, text, incident: facts.title, level: '', role } };
+}
+
+/** Every word an exercise sends says so first, in the recipient's language, gateway placeholders included. */
+export function markedAsExercise(words: AlertText, language: Language): AlertText {
+  const t = translator(language, 'notify');
+  const mark = (text: string) => t('message.exercise', { text });
+  return { subject: mark(words.subject), text: mark(words.text), values: { ...words.values, subject: mark(words.subject), text: mark(words.text) } };
+}

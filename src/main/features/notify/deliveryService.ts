@@ -9,6 +9,10 @@
 // Message-ID for e-mail and the Idempotency-Key for gateways, so the relay, the gateway or the mail client can
 // recognise the same message; the crisis log and the status say it was resent. A missed alert costs more than a
 // duplicate one that carries the same identifier.
+//
+// An exercise workspace sends through the firm's live channels and outbound policy, but only to the exercise's own
+// test destinations, every word marked EXERCICE/EXERCISE; without test destinations it sends nothing and says why.
+// Regulatory reminders (`clocks:reminder`) go through the same queue to the obligation's owner and the crisis lead.
 import { randomUUID } from 'node:crypto';
 import { healthMessage, parseHealthMessage, type HealthMessage } from '../../../shared/domain/healthMessage';
 import type { IncidentId } from '../../../shared/domain/crisisLog';
@@ -19,6 +23,7 @@ import {
   notifySettingsSchema,
   smtpSettingsSchema,
   type DeliveryMessage,
+  type DeliveryStage,
   type DeliveryView,
   type EscalationStage,
   type GatewaySettings,
@@ -27,14 +32,16 @@ import {
   type NotifySettingsView,
   type ReachedBy,
   type SmtpSettings,
+  type TestDestinations,
   type TestResult,
 } from '../../../shared/domain/notify';
 import type { CrisisPlan, LocalizedText, Person, RoleId } from '../../../shared/domain/plan';
-import type { WorkspaceId } from '../../../shared/domain/workspace';
+import { LIVE_WORKSPACE_ID, type Language, type WorkspaceId } from '../../../shared/domain/workspace';
 import { healthEn, healthFr } from '../../../shared/i18n/health';
 import { notifyEn, notifyFr } from '../../../shared/i18n/notify';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
+import type { EventPayload } from '../../../shared/contract/index';
 import { failure } from '../../platform/i18n/failure';
 import type { Logger } from '../../platform/logger';
 import type { NetworkPolicy } from '../../platform/net/networkPolicy';
@@ -43,11 +50,13 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { CrisisLogService } from '../crisisLog';
 import type { IncidentService } from '../incidents';
-import { alertMessage, testMessage } from './alertMessage';
+import { alertMessage, markedAsExercise, reminderMessage, testMessage, type AlertText } from './alertMessage';
 import { DeliveryError } from './deliveryError';
 import { dueSteps, levelOf, recipientOf, type AlertLevel } from './escalationSteps';
+import { destinationsOf, destinationRows, testRouteFor } from './testDestinations';
 import { sendThroughGateway } from './gatewaySender';
 import { NotifyRepository, type MessageRow, type MobilisationRow } from './notifyRepository';
+import type { MobilisationDraft, MobilisationHost, ReceivedAcknowledgement } from './sharedMobilisation/sharedMobilisation';
 import { sendMail } from './smtpSender';
 
 export interface NotifyTuning {
@@ -80,14 +89,23 @@ export interface NotifyDeps {
   readonly network: NetworkPolicy;
   readonly incidents: IncidentService;
   readonly plan: (workspaceId: WorkspaceId) => CrisisPlan;
+  /**
+   * Minutes gone by since a real instant, on the workspace's own clock: an exercise escalates in game time. Real
+   * minutes when not given.
+   */
+  readonly minutesSince?: (workspaceId: WorkspaceId, realIso: string) => number;
   readonly tuning?: Partial<NotifyTuning>;
+  /** Shares a mobilisation made on this laptop with the cell (nothing when the workspace is in no cell). */
+  readonly publish?: (workspaceId: WorkspaceId, draft: MobilisationDraft) => void;
 }
 
 const MINUTE = 60_000;
+
+type ReminderEvent = EventPayload<'clocks:reminder'>;
 const CHANNEL_NAMES = { en: notifyEn.channels, fr: notifyFr.channels };
 const STAGE_NAMES = { en: notifyEn.stages, fr: notifyFr.stages };
 
-export class DeliveryService {
+export class DeliveryService implements MobilisationHost {
   readonly #repo = perWorkspace((ws) => new NotifyRepository(ws.db));
   readonly #tuning: NotifyTuning;
   #chain: Promise<unknown> = Promise.resolve();
@@ -105,7 +123,7 @@ export class DeliveryService {
 
   /** Rows a crash left `sending` go back to the queue, to be sent again under the same identity. */
   recoverInterrupted(): void {
-    for (const id of this.#liveIds()) {
+    for (const id of this.#sendingIds()) {
       const repo = this.#repoOf(id);
       const interrupted = repo.interrupted();
       if (interrupted.length === 0) continue;
@@ -117,7 +135,7 @@ export class DeliveryService {
   /** When the next queued message falls due, for the scheduler's sleep. */
   nextDue(): number | null {
     let next: number | null = null;
-    for (const id of this.#liveIds()) {
+    for (const id of this.#sendingIds()) {
       const due = this.#repoOf(id).nextDue();
       if (due !== null) next = Math.min(next ?? Infinity, Date.parse(due));
     }
@@ -181,10 +199,68 @@ export class DeliveryService {
     }
   }
 
+  testDestinations(workspaceId: WorkspaceId): TestDestinations {
+    this.#requireExercise(workspaceId);
+    return destinationsOf(this.#repoOf(workspaceId).testDestinations());
+  }
+
+  setTestDestinations(workspaceId: WorkspaceId, destinations: TestDestinations): TestDestinations {
+    this.#requireExercise(workspaceId);
+    const repo = this.#repoOf(workspaceId);
+    const now = this.#now();
+    repo.atomically(() => repo.replaceTestDestinations(destinationRows(destinations), now));
+    return this.testDestinations(workspaceId);
+  }
+
+  #requireExercise(workspaceId: WorkspaceId): void {
+    if (!this.#isExercise(workspaceId)) throw failure('FORBIDDEN', 'notify.failures.liveDestinations');
+  }
+
+  /**
+   * A reminder of a regulatory deadline, for the holder of the role that answers for it and for the crisis lead.
+   * Its dedupe key names the clock, the step and the fraction, so a reminder heard again after a restart queues
+   * nothing new.
+   */
+  remind(reminder: ReminderEvent): void {
+    const { workspaceId } = reminder;
+    const detail = this.deps.incidents.get(workspaceId, reminder.incidentId);
+    const plan = this.deps.plan(workspaceId);
+    const reached = new Set<string>();
+    const queued: MessageRow[] = [];
+    for (const roleId of [reminder.ownerRole, 'crisisLead' as RoleId]) {
+      const role = detail.roster.find((r) => r.roleId === roleId);
+      const person = role?.holder;
+      if (!role || !person || reached.has(person.name)) continue;
+      reached.add(person.name);
+      const words = (language: Language) =>
+        reminderMessage(
+          {
+            title: detail.title,
+            obligation: reminder.obligation,
+            step: reminder.step,
+            roleName: detail.roster.find((r) => r.roleId === reminder.ownerRole)?.name ?? role.name,
+            percent: Math.round(reminder.fraction * 100),
+            dueAt: new Date(reminder.dueAt),
+            timeZone: plan.regulatory.timeZone,
+          },
+          language,
+        );
+      const key = `reminder:${reminder.clockId}:${reminder.stepId}:${reminder.fraction}:${roleId}`;
+      queued.push(...this.#repoOf(workspaceId).atomically(() => this.#enqueue(workspaceId, { key, incidentId: detail.id, mobilisationId: null, roleId, stage: 'reminder', person, words })));
+    }
+    this.#logQueued(workspaceId, queued);
+    if (queued.length) this.#changed(workspaceId, detail.id);
+  }
+
   deliveries(workspaceId: WorkspaceId, incidentId: IncidentId): DeliveryView {
     this.deps.incidents.get(workspaceId, incidentId);
-    const sealed = this.deps.network.view(workspaceId).sealed;
-    return { blocked: sealed ? healthMessage('sealed') : null, messages: this.#repoOf(workspaceId).forIncident(incidentId).map(toDelivery) };
+    const sealed = this.deps.network.view(this.#transportHome(workspaceId)).sealed;
+    const repo = this.#repoOf(workspaceId);
+    return {
+      blocked: sealed ? healthMessage('sealed') : null,
+      messages: repo.forIncident(incidentId).map(toDelivery),
+      laptopAcknowledgements: repo.laptopAcknowledgements(incidentId).map(({ signature: _s, incidentId: _i, receivedAt: _r, genuine, ...ack }) => ({ ...ack, genuine: genuine === 1 })),
+    };
   }
 
   /** A coordinator reached someone (by phone, in person…): the roster's acknowledgement, with how, in the log. */
@@ -207,7 +283,7 @@ export class DeliveryService {
   }
 
   async #pass(): Promise<void> {
-    for (const id of this.#liveIds()) {
+    for (const id of this.#sendingIds()) {
       this.#escalate(id);
       await this.#sendDue(id);
     }
@@ -225,24 +301,76 @@ export class DeliveryService {
     const level = levelOf(detail.alert?.level, detail.severity);
     const row: MobilisationRow = { mobilisationId: m.id, incidentId: detail.id, level, startedAt: m.startedAt };
     const plan = this.deps.plan(workspaceId);
-    const queued = repo.atomically(() => {
-      if (!repo.insertMobilisation(row)) return [];
+    const taken = repo.atomically(() => {
+      if (!repo.insertMobilisation(row)) return null;
       return plan.escalation.levels[level].first.flatMap((roleId) => this.#queue(workspaceId, row, detail, plan, roleId, 'first', 0));
     });
-    this.#logQueued(workspaceId, queued);
-    if (queued.length) this.#changed(workspaceId, detail.id);
+    if (!taken) return;
+    this.#logQueued(workspaceId, taken);
+    if (taken.length) this.#changed(workspaceId, detail.id);
+    this.deps.publish?.(workspaceId, draftOf(detail, level));
+  }
+
+  /** The mobilisations this laptop drives now, for the cell: each open incident's latest, if made here. */
+  drafts(workspaceId: WorkspaceId): MobilisationDraft[] {
+    const repo = this.#repoOf(workspaceId);
+    return repo.mobilisations().flatMap((m) => {
+      const detail = this.deps.incidents.get(workspaceId, m.incidentId);
+      if (detail.status === 'closed' || detail.mobilisation?.id !== m.mobilisationId) return [];
+      return [draftOf(detail, m.level as AlertLevel)];
+    });
+  }
+
+  /**
+   * An acknowledgement of a mobilisation made here, from a member's laptop. A genuine one acknowledges the call,
+   * which stops its escalation; one whose signature does not hold, or from a laptop that does not answer for that
+   * person, is kept and logged as refused and changes nothing else. Each is taken in once, however often it is read.
+   */
+  takeIn(workspaceId: WorkspaceId, ack: ReceivedAcknowledgement): void {
+    const repo = this.#repoOf(workspaceId);
+    const m = repo.mobilisation(ack.mobilisationId);
+    if (!m) return;
+    const detail = this.deps.incidents.get(workspaceId, m.incidentId);
+    const role = detail.roster.find((r) => r.roleId === ack.roleId);
+    // The call first: taken in again after a crash between the two, it changes nothing the second time.
+    if (ack.genuine && role && detail.mobilisation?.id === ack.mobilisationId) {
+      this.deps.incidents.acknowledge(workspaceId, m.incidentId, role.roleId, { author: ack.memberName ?? ack.personName, authorRole: role.roleId });
+    }
+    const kept = repo.atomically(() => {
+      const inserted = repo.insertLaptopAcknowledgement({
+        mobilisationId: ack.mobilisationId,
+        roleId: ack.roleId,
+        deviceId: ack.deviceId,
+        signature: ack.signature,
+        incidentId: m.incidentId,
+        personName: ack.personName,
+        memberName: ack.memberName,
+        acknowledgedAt: ack.acknowledgedAt,
+        receivedAt: this.#now(),
+        genuine: ack.genuine ? 1 : 0,
+      });
+      if (!inserted) return false;
+      this.#log(workspaceId, m.incidentId, ack.genuine ? 'notify.acknowledgedFromLaptop' : 'notify.acknowledgementRefused', {
+        person: ack.personName || '—',
+        roleName: role?.name ?? { fr: ack.roleId, en: ack.roleId },
+        member: ack.memberName ?? ack.deviceId,
+      });
+      return true;
+    });
+    if (kept) this.#changed(workspaceId, m.incidentId);
   }
 
   #escalate(workspaceId: WorkspaceId): void {
     const repo = this.#repoOf(workspaceId);
     const now = this.deps.clock.now().getTime();
+    const minutesSince = this.deps.minutesSince ?? ((_: WorkspaceId, since: string) => (now - Date.parse(since)) / MINUTE);
     const plan = this.deps.plan(workspaceId);
     for (const m of repo.mobilisations()) {
       const detail = this.deps.incidents.get(workspaceId, m.incidentId);
       // A closed incident, or one mobilised again since, escalates no further on this mobilisation.
       if (detail.status === 'closed' || detail.mobilisation?.id !== m.mobilisationId) continue;
       const level = plan.escalation.levels[m.level as AlertLevel];
-      const elapsed = (now - Date.parse(m.startedAt)) / MINUTE;
+      const elapsed = minutesSince(workspaceId, m.startedAt);
       const steps = dueSteps(level, elapsed);
       if (steps.length === 0) continue;
       for (const roleId of level.first) {
@@ -274,40 +402,71 @@ export class DeliveryService {
     minutes: number,
     after?: NotifyChannel,
   ): MessageRow[] {
-    const repo = this.#repoOf(workspaceId);
     const role = detail.roster.find((r) => r.roleId === roleId);
     const person = recipientOf(stage, roleId, detail.roster);
     if (!role || !person) return [];
-    const route = routeFor(person, this.#settingsOf(workspaceId), after);
+    const meetingAt = new Date(Date.parse(m.startedAt) + plan.escalation.meeting.withinMinutes * MINUTE);
+    const words = (language: Language) =>
+      alertMessage(
+        { title: detail.title, level: m.level as AlertLevel, stage, roleName: role.name, holder: role.holder?.name ?? '—', minutes, meetingAt, meetingPlace: plan.escalation.meeting.place },
+        language,
+      );
+    return this.#enqueue(workspaceId, { key: `${m.mobilisationId}:${roleId}:${stage}`, incidentId: detail.id, mobilisationId: m.mobilisationId, roleId, stage, person, words }, after);
+  }
+
+  /**
+   * Queues one message for one person on their first usable channel (or the next after `after`), unless that
+   * message (key and channel) is already queued. In an exercise the route is a test destination and every word
+   * is marked; with no route the message stands failed with the reason.
+   */
+  #enqueue(
+    workspaceId: WorkspaceId,
+    message: {
+      key: string;
+      incidentId: string;
+      mobilisationId: string | null;
+      roleId: RoleId;
+      stage: DeliveryStage;
+      person: Person;
+      words: (language: Language) => AlertText;
+      /** The words of a message already queued once, marked already when they had to be. */
+      worded?: true;
+    },
+    after?: NotifyChannel,
+  ): MessageRow[] {
+    const repo = this.#repoOf(workspaceId);
+    const { person } = message;
+    const exercise = this.#isExercise(workspaceId);
+    const transports = this.#transportsOf(workspaceId);
+    const route = exercise
+      ? testRouteFor(person, destinationsOf(repo.testDestinations()), transports, after)
+      : routeFor(person, transports, after);
     // After a failed channel, no further channel means the failure stands on its own.
     if (after && !route) return [];
     const channel = route?.channel ?? 'none';
-    const dedupeKey = `${m.mobilisationId}:${roleId}:${stage}:${channel}`;
+    const dedupeKey = `${message.key}:${channel}`;
     if (repo.byKey(dedupeKey)) return [];
-    const meetingAt = new Date(Date.parse(m.startedAt) + plan.escalation.meeting.withinMinutes * MINUTE);
-    const words = alertMessage(
-      { title: detail.title, level: m.level as AlertLevel, stage, roleName: role.name, holder: role.holder?.name ?? '—', minutes, meetingAt, meetingPlace: plan.escalation.meeting.place },
-      person.language ?? 'fr',
-    );
+    const language = person.language ?? 'fr';
+    const words = exercise && !message.worded ? markedAsExercise(message.words(language), language) : message.words(language);
     const id = randomUUID();
     const now = this.#now();
     const row = {
       id,
       dedupeKey,
-      incidentId: detail.id,
-      mobilisationId: m.mobilisationId,
-      roleId,
-      stage,
+      incidentId: message.incidentId,
+      mobilisationId: message.mobilisationId,
+      roleId: message.roleId,
+      stage: message.stage,
       personName: person.name,
       channel,
       address: route?.address ?? '',
-      language: person.language ?? 'fr',
+      language,
       subject: words.subject,
       body: words.text,
       valuesJson: JSON.stringify({ ...words.values, person: person.name }),
       status: route ? 'queued' : 'failed',
       nextAttemptAt: route ? now : null,
-      reasonJson: route ? null : JSON.stringify(healthMessage('noChannel')),
+      reasonJson: route ? null : JSON.stringify(healthMessage(exercise ? 'noTestDestination' : 'noChannel')),
       messageId: messageIdOf(id),
       createdAt: now,
     };
@@ -317,7 +476,7 @@ export class DeliveryService {
 
   async #sendDue(workspaceId: WorkspaceId): Promise<void> {
     const repo = this.#repoOf(workspaceId);
-    const settings = this.#settingsOf(workspaceId);
+    const settings = this.#transportsOf(workspaceId);
     const seen = new Set<string>();
     for (;;) {
       const batch = repo.due(this.#now(), this.#tuning.batch).filter((row) => !seen.has(row.id));
@@ -373,10 +532,21 @@ export class DeliveryService {
     }
     repo.fail(row.id, JSON.stringify(error.health), now.toISOString());
     this.#logMessage(workspaceId, repo.get(row.id)!, 'notify.failed');
-    // The same step goes to the same person on their next channel.
-    const m = repo.mobilisation(row.mobilisationId);
-    if (!m) return;
+    // The same words go to the same person on their next channel.
     const detail = this.deps.incidents.get(workspaceId, row.incidentId);
+    if (row.stage === 'reminder') {
+      const person = detail.roster.find((r) => r.roleId === row.roleId)?.holder;
+      if (!person) return;
+      const words = (): AlertText => ({ subject: row.subject, text: row.body, values: JSON.parse(row.valuesJson) as Record<string, string> });
+      const key = row.dedupeKey.slice(0, row.dedupeKey.lastIndexOf(':'));
+      const again = repo.atomically(() =>
+        this.#enqueue(workspaceId, { key, incidentId: row.incidentId, mobilisationId: null, roleId: row.roleId as RoleId, stage: 'reminder', person, words, worded: true }, row.channel as NotifyChannel),
+      );
+      this.#logQueued(workspaceId, again);
+      return;
+    }
+    const m = row.mobilisationId === null ? undefined : repo.mobilisation(row.mobilisationId);
+    if (!m) return;
     const step = row.stage as EscalationStage;
     const plan = this.deps.plan(workspaceId);
     const level = plan.escalation.levels[m.level as AlertLevel];
@@ -400,7 +570,7 @@ export class DeliveryService {
     }
     const gateway = settings[channel]!;
     return sendThroughGateway(
-      this.deps.network.gateFor(workspaceId),
+      this.deps.network.gateFor(this.#transportHome(workspaceId)),
       gateway,
       { id: message.id, values: { ...message.values, to: message.address, messageId: message.id } },
       { timeoutMs, purpose: `notify:${channel}`, now: this.deps.clock.now() },
@@ -413,7 +583,7 @@ export class DeliveryService {
     if (!config) return healthMessage('noChannel');
     const url = channel === 'email' ? smtpUrl(config as SmtpSettings) : safeGatewayUrl(config as GatewaySettings);
     if (!url) return healthMessage('invalidUrl', { url: (config as GatewaySettings).url.slice(0, 200) });
-    return this.deps.network.refusal(workspaceId, url);
+    return this.deps.network.refusal(this.#transportHome(workspaceId), url);
   }
 
   #settingsOf(workspaceId: WorkspaceId): NotifySettings {
@@ -426,15 +596,28 @@ export class DeliveryService {
     return out;
   }
 
-  /** Live workspaces only: an exercise never messages real people. */
-  #liveIds(): WorkspaceId[] {
+  /** Live and exercise workspaces: an exercise's messages only ever go to its test destinations. */
+  #sendingIds(): WorkspaceId[] {
     return this.deps.store.ids().filter((id) => {
       try {
-        return this.deps.store.get(id).kind === 'live';
+        return Boolean(this.deps.store.get(id).kind);
       } catch {
         return false;
       }
     });
+  }
+
+  #isExercise(workspaceId: WorkspaceId): boolean {
+    return this.deps.store.get(workspaceId).kind === 'exercise';
+  }
+
+  /** Whose channels and outbound policy a workspace's messages use: an exercise uses the firm's live ones. */
+  #transportHome(workspaceId: WorkspaceId): WorkspaceId {
+    return this.#isExercise(workspaceId) ? LIVE_WORKSPACE_ID : workspaceId;
+  }
+
+  #transportsOf(workspaceId: WorkspaceId): NotifySettings {
+    return this.#settingsOf(this.#transportHome(workspaceId));
   }
 
   #repoOf(workspaceId: WorkspaceId): NotifyRepository {
@@ -478,6 +661,18 @@ export class DeliveryService {
   #changed(workspaceId: WorkspaceId, incidentId: string): void {
     this.deps.events.emit('notify:changed', { workspaceId, incidentId });
   }
+}
+
+function draftOf(detail: IncidentDetail, level: AlertLevel): MobilisationDraft {
+  const m = detail.mobilisation!;
+  return {
+    id: m.id,
+    incidentId: detail.id,
+    title: detail.title,
+    level,
+    startedAt: m.startedAt,
+    calls: m.calls.map((c) => ({ roleId: c.roleId, roleName: detail.roster.find((r) => r.roleId === c.roleId)?.name ?? { fr: c.roleId, en: c.roleId }, personName: c.personName })),
+  };
 }
 
 function stageNames(stage: EscalationStage): LocalizedText {

@@ -5,7 +5,8 @@ export interface MessageRow {
   readonly id: string;
   readonly dedupeKey: string;
   readonly incidentId: string;
-  readonly mobilisationId: string;
+  /** Null for a deadline reminder, which belongs to a clock. */
+  readonly mobilisationId: string | null;
   readonly roleId: string;
   readonly stage: string;
   readonly personName: string;
@@ -28,6 +29,27 @@ export interface MessageRow {
 }
 
 export type NewMessage = Omit<MessageRow, 'attempts' | 'providerReply' | 'sentAt' | 'deliveredAt' | 'updatedAt'>;
+
+export interface LaptopAcknowledgementRow {
+  readonly mobilisationId: string;
+  readonly roleId: string;
+  readonly deviceId: string;
+  readonly signature: string;
+  readonly incidentId: string;
+  readonly personName: string;
+  readonly memberName: string | null;
+  readonly acknowledgedAt: string;
+  readonly receivedAt: string;
+  readonly genuine: 0 | 1;
+}
+
+export interface TestDestinationRow {
+  /** A roster person's name, or `*` for everyone the table does not name. */
+  readonly person: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly messenger: string;
+}
 
 export interface MobilisationRow {
   readonly mobilisationId: string;
@@ -61,6 +83,11 @@ export class NotifyRepository {
   readonly #fail;
   readonly #interrupted;
   readonly #requeueInterrupted;
+  readonly #insertLaptopAck;
+  readonly #laptopAcks;
+  readonly #testDestinations;
+  readonly #clearTestDestinations;
+  readonly #addTestDestination;
 
   constructor(private readonly db: Database) {
     this.#settings = db.prepare<[], { channel: string; configJson: string }>('SELECT channel, config_json AS configJson FROM notify_settings');
@@ -117,6 +144,21 @@ export class NotifyRepository {
     this.#interrupted = db.prepare<[], MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM notify_messages WHERE status = 'sending'`);
     this.#requeueInterrupted = db.prepare<{ at: string; reason: string }>(
       `UPDATE notify_messages SET status = 'queued', next_attempt_at = @at, reason_json = @reason, updated_at = @at WHERE status = 'sending'`,
+    );
+    this.#insertLaptopAck = db.prepare<LaptopAcknowledgementRow>(
+      `INSERT OR IGNORE INTO notify_laptop_acknowledgements (mobilisation_id, role_id, device_id, signature, incident_id,
+         person_name, member_name, acknowledged_at, received_at, genuine)
+       VALUES (@mobilisationId, @roleId, @deviceId, @signature, @incidentId, @personName, @memberName, @acknowledgedAt, @receivedAt, @genuine)`,
+    );
+    this.#laptopAcks = db.prepare<[string], LaptopAcknowledgementRow>(
+      `SELECT mobilisation_id AS mobilisationId, role_id AS roleId, device_id AS deviceId, signature, incident_id AS incidentId,
+         person_name AS personName, member_name AS memberName, acknowledged_at AS acknowledgedAt, received_at AS receivedAt, genuine
+       FROM notify_laptop_acknowledgements WHERE incident_id = ? ORDER BY received_at, rowid`,
+    );
+    this.#testDestinations = db.prepare<[], TestDestinationRow>('SELECT person, email, phone, messenger FROM notify_test_destinations ORDER BY rowid');
+    this.#clearTestDestinations = db.prepare('DELETE FROM notify_test_destinations');
+    this.#addTestDestination = db.prepare<TestDestinationRow & { at: string }>(
+      'INSERT INTO notify_test_destinations (person, email, phone, messenger, updated_at) VALUES (@person, @email, @phone, @messenger, @at)',
     );
   }
 
@@ -183,5 +225,21 @@ export class NotifyRepository {
   }
   requeueInterrupted(at: string, reasonJson: string): void {
     this.#requeueInterrupted.run({ at, reason: reasonJson });
+  }
+
+  /** True when kept now; false when this very acknowledgement (same laptop, same signature) was already. */
+  insertLaptopAcknowledgement(row: LaptopAcknowledgementRow): boolean {
+    return this.#insertLaptopAck.run(row).changes === 1;
+  }
+  laptopAcknowledgements(incidentId: string): LaptopAcknowledgementRow[] {
+    return this.#laptopAcks.all(incidentId);
+  }
+  testDestinations(): TestDestinationRow[] {
+    return this.#testDestinations.all();
+  }
+  /** Replaces the whole set; call inside `atomically`. */
+  replaceTestDestinations(rows: readonly TestDestinationRow[], at: string): void {
+    this.#clearTestDestinations.run();
+    for (const row of rows) this.#addTestDestination.run({ ...row, at });
   }
 }

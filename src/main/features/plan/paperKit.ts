@@ -4,6 +4,8 @@ import {
   PHASES,
   durationToMinutes,
   type CrisisPlan,
+  type DeadlineLimit,
+  type Obligation,
   type Person,
   type Role,
   type RoleId,
@@ -85,6 +87,25 @@ export async function renderPaperKit({ plan, revision, language, exercise, sampl
   pdf.paragraph(t('kit.callTreeHelp'), { muted: true });
   renderCallTree(pdf, plan.roles, language, t('kit.callsFrom'));
 
+  pdf.heading(t('kit.escalationTitle'), 2);
+  pdf.paragraph(t('kit.escalationHelp'), { muted: true });
+  const { escalation } = plan;
+  const minutes = (value: number) => t('kit.minutes', { minutes: value });
+  pdf.table(
+    [
+      { header: t('kit.level'), width: 1.4, bold: true },
+      { header: t('kit.firstRoles'), width: 4.6 },
+      { header: t('kit.deputyAfter'), width: 1.4 },
+      { header: t('kit.callTreeAfter'), width: 1.4 },
+      { header: t('kit.crisisLeadAfter'), width: 1.6 },
+    ],
+    (['vigilance', 'alert', 'crisis'] as const).map((level) => {
+      const l = escalation.levels[level];
+      return [tAll(`notify.levels.${level}`), l.first.map(roleName).join(', '), minutes(l.deputyAfterMinutes), minutes(l.callTreeAfterMinutes), minutes(l.crisisLeadAfterMinutes)];
+    }),
+  );
+  if (escalation.meeting.place[language]) pdf.paragraph(t('kit.meeting', { minutes: escalation.meeting.withinMinutes, place: escalation.meeting.place[language] }));
+
   pdf.heading(t('kit.thresholdsTitle'), 2);
   const d = plan.thresholds.defaults;
   pdf.paragraph(
@@ -124,7 +145,7 @@ export async function renderPaperKit({ plan, revision, language, exercise, sampl
       plan.regulatory.obligations.map((o) => [
         `${o.name[language]}\n${o.source[language]}`,
         `${o.recipient[language]}\n${roleName(o.ownerRole)}`,
-        o.steps.map((s) => `☐ ${s.name[language]} — ${s.due[language]}`).join('\n'),
+        o.steps.map((s) => `☐ ${s.name[language]} — ${s.due[language]}\n${deadlineLabel(o, s.limits, language, t)}`).join('\n'),
       ]),
     );
   }
@@ -207,6 +228,17 @@ export async function renderPaperKit({ plan, revision, language, exercise, sampl
   }
 
   return pdf.finish((page, count) => t('kit.page', { page, count }));
+}
+
+/** A step's deadline in words, from the plan's limits: the earliest of them when there are several. */
+function deadlineLabel(obligation: Obligation, limits: readonly DeadlineLimit[], language: Language, t: Translate): string {
+  const words = limits.map((limit) => {
+    const hours = durationToMinutes(limit.after);
+    const parts = [limit.months ? t('kit.months', { count: limit.months }) : '', hours || !limit.months ? hoursLabel(hours, t) : ''].filter(Boolean);
+    const step = obligation.steps.find((s) => s.id === limit.step)?.name[language] ?? '';
+    return t(`kit.limitFrom.${limit.from}`, { duration: parts.join(' '), step });
+  });
+  return words.length === 1 ? t('kit.deadlineOne', { limit: words[0] }) : t('kit.deadlineEarliest', { limits: words.join(t('kit.limitsJoin')) });
 }
 
 function renderCallTree(pdf: PdfWriter, roles: readonly Role[], language: Language, rootNote: string): void {

@@ -13,7 +13,7 @@ import { RollupRepository } from '../mentions';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { WorkspaceService } from '../workspaces';
-import type { IncidentService } from '../incidents';
+import { scopeWindow, type IncidentService } from '../incidents';
 import type { CrisisLogService } from '../crisisLog';
 import type { StatementService } from '../composer';
 import type { DetectionService } from '../detection';
@@ -124,8 +124,9 @@ export function createReports(deps: ReportDeps) {
 
   const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] => {
     const repo = sources.repository(workspaceId);
-    const watches = repo.watches(incidents.scope(workspaceId, incidentId));
-    return analyseReactions(repo, sources.rollups(workspaceId), watches, sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS);
+    const scope = scopeWindow(incidents.scope(workspaceId, incidentId), clock.now());
+    const watches = repo.watches(scope);
+    return analyseReactions(repo, sources.rollups(workspaceId), watches, sources.statements(workspaceId, incidentId), REACTION_WINDOW_HOURS, scope);
   };
 
   const reportHandlers: HandlersFor<'reports'> = {

@@ -22,6 +22,8 @@ function window(repo: ReportRepository, rollups: RollupRepository, watchId: numb
   const totals = rollups.totals(watchId, Math.floor(fromMs / MINUTE_MS), Math.floor(toMs / MINUTE_MS));
   const toned = totals.negative + totals.neutral + totals.positive;
   return {
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
     mentions: totals.count,
     negative: totals.negative,
     toned,
@@ -39,7 +41,12 @@ export function analyseReactions(
   watches: readonly { id: number; name: string }[],
   statements: readonly StatementDetail[],
   windowHours: number,
+  period: { readonly from: string; readonly to: string },
 ): StatementReaction[] {
+  // The hours before a statement may predate the incident, and those after may outlast it: both are cut at the
+  // period, so another story's mentions never count as a reaction to this one.
+  const first = Date.parse(period.from);
+  const last = Date.parse(period.to);
   const published = statements
     .map((detail) => ({ detail, at: firstPublication(detail) }))
     .filter((s): s is { detail: StatementDetail; at: string } => s.at !== null)
@@ -57,8 +64,8 @@ export function analyseReactions(
       watches: watches.map((w) => ({
         watchId: w.id,
         watchName: w.name,
-        before: window(repo, rollups, w.id, t - span, t),
-        after: window(repo, rollups, w.id, t, t + span),
+        before: window(repo, rollups, w.id, Math.min(t, Math.max(t - span, first)), t),
+        after: window(repo, rollups, w.id, t, Math.max(t, Math.min(t + span, last))),
       })),
     };
   });

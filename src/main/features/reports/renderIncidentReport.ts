@@ -490,9 +490,11 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
       }
       const rows: string[][] = [];
       for (const w of r.watches) {
+        const span = r.windowHours * 3_600_000;
+        const published = Date.parse(r.publishedAt);
         for (const [label, win] of [
-          [t('reactions.before'), w.before],
-          [t('reactions.after'), w.after],
+          [Date.parse(w.before.from) > published - span ? t('reactions.beforeSince', { at: at(w.before.from) }) : t('reactions.before'), w.before],
+          [Date.parse(w.after.to) < published + span ? t('reactions.afterUntil', { at: at(w.after.to) }) : t('reactions.after'), w.after],
         ] as const) {
           rows.push([
             printable(w.watchName, 200),

@@ -131,7 +131,7 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     levelChanges: repo.levelChanges(scope),
     series,
     mentionsInWindow: repo.countBetween(scope),
-    reactions: analyseReactions(repo, rollups, watches, statements, REACTION_WINDOW_HOURS),
+    reactions: analyseReactions(repo, rollups, watches, statements, REACTION_WINDOW_HOURS, scope),
     topMentions: repo.topByAudience(scope, TOP_MENTIONS),
     replyDelaysMs: replyDelays(repo, statements),
     queue: queueStats(repo.responseItems(scope)),

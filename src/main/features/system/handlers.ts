@@ -3,7 +3,7 @@ import type { HandlersFor } from '../../platform/ipc/handlerTypes';
 import { failure } from '../../platform/i18n/failure';
 
 export interface ShellFacts {
-  readonly shell: 'electron' | 'browser';
+  readonly shell: 'electron' | 'browser' | 'relay';
   readonly version: string;
   /** Present only where the OS can be asked to open a link (Electron). */
   readonly openExternal?: (url: string) => Promise<boolean>;

@@ -10,7 +10,7 @@ import { localeOf, translator } from '../i18n/translator';
 
 const ownerSchema = z.object({
   pid: z.number().int().positive(),
-  shell: z.enum(['electron', 'browser']),
+  shell: z.enum(['electron', 'browser', 'relay']),
   since: z.iso.datetime(),
   version: z.string().max(100),
 });

@@ -1,8 +1,8 @@
 // Secrets handed to Tocsin through the environment are taken once and removed from it: every child process
 // (the system browser, the OS's link opener) inherits the environment and must not inherit them.
 
-/** The variables that carry a secret (browser mode reads them; nothing else may keep them). */
-const SECRET_VARIABLES = ['TOCSIN_PASSPHRASE', 'TOCSIN_TOKEN'] as const;
+/** The variables that carry a secret (browser mode and the relay read them; nothing else may keep them). */
+const SECRET_VARIABLES = ['TOCSIN_PASSPHRASE', 'TOCSIN_TOKEN', 'TOCSIN_JOIN_CODE'] as const;
 export type SecretVariable = (typeof SECRET_VARIABLES)[number];
 
 /** Reads a secret variable and deletes it from `env`; an empty value counts as absent. */

@@ -16,6 +16,8 @@ export interface SharedDomainContext {
   /** Ed25519 signature of `data` by this laptop's device key. */
   sign(data: Buffer): Buffer;
   member(deviceId: string): CellMemberKey | undefined;
+  /** The laptops still in the cell, with the roster person each member said they are (null: none picked). */
+  members(): { deviceId: string; name: string; person: string | null }[];
   /** This laptop's document for `domain`, made with `initial` and registered in the cell document on first use. */
   ownDocument<T>(domain: string, initial: () => T): Promise<DocHandle<T>>;
   /** Every member's document for `domain`, this laptop's included, removed laptops too (what they wrote stays). */

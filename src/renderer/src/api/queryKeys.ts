@@ -24,6 +24,7 @@ export const queryKeys = {
   incident: (id: WorkspaceId, incidentId: string) => ['incidents', id, incidentId] as const,
   clocks: (id: WorkspaceId, incidentId: string) => ['clocks', id, incidentId] as const,
   deliveries: (id: WorkspaceId, incidentId: string) => ['deliveries', id, incidentId] as const,
+  myCalls: (id: WorkspaceId) => ['myCalls', id] as const,
   importRun: (runId: string) => ['importRun', runId] as const,
   liveFeeds: (id: WorkspaceId) => ['liveFeeds', id] as const,
   /** Prefix of every detection query of a workspace (level overview, alerts, settings, backtests). */

@@ -32,6 +32,7 @@ const invalidations: Invalidation = {
   // Its incidents:changed refreshes the screens.
   'incidents:mobilised': () => [],
   'notify:changed': ({ workspaceId, incidentId }) => [queryKeys.deliveries(workspaceId, incidentId)],
+  'notify:mineChanged': ({ workspaceId }) => [queryKeys.myCalls(workspaceId)],
   'detection:alertChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   'detection:levelChanged': ({ workspaceId }) => [queryKeys.detection(workspaceId), queryKeys.dashboard(workspaceId)],
   // Removing the demo takes its mentions and their place in the response queue with it.

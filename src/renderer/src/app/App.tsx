@@ -20,6 +20,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { CellScreen } from '../features/cell/CellScreen';
 import { CellOfflineBanner } from '../features/cell/CellOfflineBanner';
+import { MobilisedBanner } from '../features/notify/MobilisedBanner';
 import type { AreaId } from './areas';
 import { AppHeader } from './AppHeader';
 import { Navigation } from './Navigation';
@@ -67,6 +68,7 @@ export function App() {
         )}
         <FirstPlanChoice />
         <CellOfflineBanner onOpen={() => setArea('cell')} />
+        <MobilisedBanner />
         <LevelBanner />
         <Screen />
       </AppShell.Main>

@@ -47,6 +47,7 @@ describe('DeliveriesPanel', () => {
   ] as const)('shows in %s each message with its status and why it waits', async (language, title, sealed, sent, timeout, deputy, failed) => {
     backend.reply('notify:deliveries', {
       blocked: { key: 'sealed', params: {} },
+      laptopAcknowledgements: [],
       messages: [
         message({}),
         message({ id: 'm2', stage: 'deputy', channel: 'sms', status: 'queued', attempts: 2, reason: { key: 'timeout', params: { host: '127.0.0.1:2525', seconds: 20 } }, nextAttemptAt: AT }),
@@ -65,8 +66,8 @@ describe('DeliveriesPanel', () => {
   });
 
   it('records that the coordinator reached someone by phone', async () => {
-    backend.reply('notify:deliveries', { blocked: null, messages: [] });
-    backend.reply('notify:acknowledge', { blocked: null, messages: [] });
+    backend.reply('notify:deliveries', { blocked: null, messages: [], laptopAcknowledgements: [] });
+    backend.reply('notify:acknowledge', { blocked: null, messages: [], laptopAcknowledgements: [] });
     renderInApp(<RosterTab detail={detail} actor={actor} onCallTree={vi.fn()} />);
     click(screen.getByTestId('reached-by-legal'));
     click(await screen.findByTestId('reached-by-legal-phone'));

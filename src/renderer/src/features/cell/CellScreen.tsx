@@ -1,5 +1,5 @@
-// The Cell screen: outside a cell, create one or join one; inside, this laptop's sync, invitations, and the
-// members' laptops with their links and what waits to reach them.
+// The Cell screen: outside a cell, create one or join one; inside, this laptop's sync, invitations, the members'
+// laptops with their links and what waits to reach them, and who this laptop's member is on the roster.
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCellStatus } from '../../api/hooks/useCell';
@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { CreateCellForm, JoinCellForm } from './CellSetup';
 import { InvitePanel } from './InvitePanel';
 import { MembersTable } from './MembersTable';
+import { RosterPersonPanel } from './RosterPersonPanel';
 import { SyncPanel } from './SyncPanel';
 
 export function CellScreen() {
@@ -28,6 +29,11 @@ export function CellScreen() {
                 <InvitePanel authority={cell.authority} syncOn={cell.listening !== null} />
               </SimpleGrid>
               <MembersTable members={cell.members} waitingChanges={cell.waitingChanges} />
+              {cell.members
+                .filter((m) => m.self)
+                .map((self) => (
+                  <RosterPersonPanel key={self.deviceId} self={self} />
+                ))}
             </Stack>
           ) : (
             <Stack>

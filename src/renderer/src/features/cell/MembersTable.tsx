@@ -1,6 +1,6 @@
 // The members of the cell and their laptops: linked or not, when this laptop last heard from each, how many of its
 // changes each is not known to hold yet, and removal.
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../shared/contract/cell';
@@ -31,13 +31,29 @@ export function MembersTable({ members, waitingChanges }: { members: Member[]; w
             </Table.Thead>
             <Table.Tbody>
               {members.map((m) => (
-                <Table.Tr key={m.deviceId} data-testid="cell-member" data-name={m.name} data-online={m.online ? 'true' : 'false'} data-self={m.self ? 'true' : 'false'}>
+                <Table.Tr key={m.deviceId} data-testid="cell-member" data-name={m.name} data-online={m.online ? 'true' : 'false'} data-self={m.self ? 'true' : 'false'} data-relay={m.relay ? 'true' : 'false'}>
                   <Table.Td>
-                    <Text fw={600} size="sm" td={m.revokedAt ? 'line-through' : undefined}>
-                      {m.name}
-                    </Text>
+                    <Group gap="xs" wrap="nowrap">
+                      <Text fw={600} size="sm" td={m.revokedAt ? 'line-through' : undefined}>
+                        {m.name}
+                      </Text>
+                      {m.relay && (
+                        <Tooltip label={t('cell.members.relayHint')}>
+                          <Badge color="grape" variant="outline" size="sm" data-testid="cell-member-relay">
+                            {t('cell.members.relay')}
+                          </Badge>
+                        </Tooltip>
+                      )}
+                    </Group>
                   </Table.Td>
-                  <Table.Td>{m.roles.join(', ')}</Table.Td>
+                  <Table.Td>
+                    {m.roles.join(', ')}
+                    {m.personName && (
+                      <Text size="xs" c="dimmed" data-testid="cell-member-person">
+                        {t('cell.members.person', { name: m.personName })}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {m.revokedAt ? (
                       <Badge color="red" variant="light">

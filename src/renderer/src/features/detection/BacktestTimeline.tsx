@@ -7,8 +7,9 @@ import type { BacktestEpisode, BacktestResult } from '../../../../shared/domain/
 import { formatDateTime } from '../../i18n/format';
 import { levelBadgeColors, LEVEL_COLORS } from './levelColors';
 import { WhyCard } from './WhyCard';
+import { EpisodeIncidentButton } from '../incidents/EpisodeIncidentButton';
 
-function EpisodeCard({ episode, index, watchName }: { episode: BacktestEpisode; index: number; watchName: string }) {
+function EpisodeCard({ episode, index, watchId, watchName }: { episode: BacktestEpisode; index: number; watchId: number; watchName: string }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const time = (iso: string) => formatDateTime(iso, i18n.language);
@@ -41,6 +42,9 @@ function EpisodeCard({ episode, index, watchName }: { episode: BacktestEpisode; 
           {open ? t('detection.backtest.hideWhy') : t('detection.backtest.showWhy', { time: time(episode.explanation.at) })}
         </Button>
         <Collapse expanded={open}>{open && <WhyCard explanation={episode.explanation} watchName={watchName} />}</Collapse>
+        {episode.alerted && (
+          <EpisodeIncidentButton episode={{ watchId, watchName, level: episode.peakLevel, startedAt: episode.startedAt }} index={index} />
+        )}
       </Stack>
     </Paper>
   );
@@ -70,7 +74,7 @@ export function BacktestTimeline({ result, watchName }: { result: BacktestResult
         <Stack gap="xs">
           <Title order={5}>{t('detection.backtest.episodes')}</Title>
           {result.episodes.map((e, i) => (
-            <EpisodeCard key={e.startedAt} episode={e} index={i} watchName={watchName} />
+            <EpisodeCard key={e.startedAt} episode={e} index={i} watchId={result.watchId} watchName={watchName} />
           ))}
         </Stack>
       )}

@@ -97,6 +97,12 @@ function DebriefBody({ debrief: d, workspaceId }: { debrief: ExerciseDebrief; wo
           value={t('exercises.debrief.ofQuestions', { count: d.unansweredQuestions, total: d.questions })}
           tone={d.unansweredQuestions === 0 ? 'good' : 'bad'}
         />
+        <Metric
+          testId="debrief-obligations"
+          label={t('exercises.debrief.obligations')}
+          value={t('exercises.debrief.obligationsValue', d.obligations)}
+          tone={d.obligations.met + d.obligations.missed ? (d.obligations.missed === 0 ? 'good' : 'bad') : undefined}
+        />
       </SimpleGrid>
       <Group gap="xs">
         <Badge variant="light">{d.scriptId}</Badge>

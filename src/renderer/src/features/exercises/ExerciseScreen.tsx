@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { DebriefPanel } from './DebriefPanel';
 import { DirectorConsole } from './DirectorConsole';
+import { TestDestinationsPanel } from './TestDestinationsPanel';
 import { LessonsForm } from './LessonsForm';
 import { errorMessage } from '../../i18n/errorMessage';
 
@@ -42,6 +43,7 @@ export function ExerciseScreen() {
         </Alert>
       )}
       {currentExercise && <DirectorConsole workspaceId={currentExercise.id} />}
+      {currentExercise && <TestDestinationsPanel workspaceId={currentExercise.id} />}
       {currentExercise && run.data && <DebriefPanel workspaceId={currentExercise.id} />}
       {currentExercise && run.data && <LessonsForm workspaceId={currentExercise.id} />}
       <Paper withBorder p="md">

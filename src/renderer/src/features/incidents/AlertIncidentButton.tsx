@@ -13,7 +13,8 @@ export function AlertIncidentButton({ alert, ...button }: { alert: Alert } & Pic
   const { t } = useTranslation();
   const incidents = useIncidentList(useWorkspaceId());
   const [opening, setOpening] = useState(false);
-  // Alert ids are reused once a watch is deleted: the alert is also recognised by when it was raised.
+  // Databases from before migration 0028 may have handed a deleted watch's alert id to a new alert: the alert is
+  // also recognised by when it was raised.
   const existing = incidents.data?.find((incident) => incident.alert?.alertId === String(alert.id) && incident.alert.raisedAt === alert.openedAt);
   if (existing) {
     return (

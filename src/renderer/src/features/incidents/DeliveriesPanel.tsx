@@ -1,7 +1,8 @@
 // The messages Tocsin sent outside the app for this incident, one row each with its delivery status and, when it
-// is waiting or failed, why; sealed mode shows why nothing leaves.
+// is waiting or failed, why; sealed mode shows why nothing leaves. Above them, the acknowledgements that came from
+// the members' own laptops, each genuine or refused.
 import { useRoleName } from '../../api/hooks/usePlan';
-import { Alert, Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryStatus } from '../../../../shared/domain/notify';
 import { useDeliveries } from '../../api/hooks/useNotify';
@@ -27,6 +28,25 @@ export function DeliveriesPanel({ incidentId }: { readonly incidentId: string })
         <Alert color="orange" mb="xs" data-testid="deliveries-blocked">
           {healthText(data.blocked, null)}
         </Alert>
+      )}
+      {data.laptopAcknowledgements.length > 0 && (
+        <Stack gap={4} mb="xs" data-testid="laptop-acknowledgements">
+          {data.laptopAcknowledgements.map((ack) => (
+            <Group key={`${ack.mobilisationId}:${ack.roleId}:${ack.deviceId}:${ack.acknowledgedAt}`} gap="xs" data-testid="laptop-acknowledgement" data-genuine={ack.genuine ? 'true' : 'false'} data-role={ack.roleId}>
+              <Badge color={ack.genuine ? 'green' : 'red'} variant="light">
+                {ack.genuine ? t('notify.deliveries.fromLaptop') : t('notify.deliveries.notGenuine')}
+              </Badge>
+              <Text size="sm">
+                {t('notify.deliveries.laptopAck', {
+                  person: ack.personName || '—',
+                  role: t(`incidents.roles.${ack.roleId}`, { defaultValue: ack.roleId }),
+                  member: ack.memberName ?? ack.deviceId.slice(0, 8),
+                  time: formatTime(ack.acknowledgedAt, i18n.language),
+                })}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
       )}
       {data.messages.length === 0 ? (
         <Text size="sm" c="dimmed">

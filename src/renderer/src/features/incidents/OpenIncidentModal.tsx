@@ -1,5 +1,6 @@
-// Opening an incident by hand or from an alert: scenario (from an alert, the one its words point to), severity,
-// starting status, and by hand the watches and start of its period. The plan seeds its roster and checklist.
+// Opening an incident by hand, from an alert or from a backtest episode: scenario (from an alert, the one its words
+// point to), severity, starting status, and the watches and start of its period (an episode proposes its own). The
+// plan seeds its roster and checklist.
 import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,8 @@ import type { Alert } from '../../../../shared/domain/detection';
 import { SCENARIO_KINDS, type ScenarioKind, type Severity } from '../../../../shared/domain/plan';
 import { useAlertIncidentProposal, useIncidentAction } from '../../api/hooks/useIncidents';
 import { useWatches } from '../../api/hooks/useListen';
-import { fromLocalInput, ScopeFields } from './ScopeFields';
+import { fromLocalInput, ScopeFields, toLocalInput } from './ScopeFields';
+import { formatDateTime } from '../../i18n/format';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { useOperator } from './useOperator';
 
@@ -19,12 +21,22 @@ interface Props {
   readonly onOpened: (id: string) => void;
   /** When set, the incident is opened from this alert and carries its why-card. */
   readonly alert?: Alert | null;
+  /** When set (and no alert), the incident is about this past episode: its watch, from when it started. */
+  readonly episode?: EpisodeOrigin | null;
+}
+
+/** A stretch above calm found by a backtest over past mentions (an import, say), where no live alert was raised. */
+export interface EpisodeOrigin {
+  readonly watchId: number;
+  readonly watchName: string;
+  readonly level: Alert['level'];
+  readonly startedAt: string;
 }
 
 const severityForLevel: Record<Alert['level'], Severity> = { vigilance: 'medium', alert: 'high', crisis: 'critical' };
 
-export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: Props) {
-  const { t } = useTranslation();
+export function OpenIncidentModal({ opened, onClose, onOpened, alert = null, episode = null }: Props) {
+  const { t, i18n } = useTranslation();
   const workspaceId = useWorkspaceId();
   const [, , actor] = useOperator(t('incidents.operator.unnamed'));
   const open = useIncidentAction('incidents:open');
@@ -51,6 +63,15 @@ export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: P
   const watches = useWatches(workspaceId);
   const [chosenWatches, setChosenWatches] = useState<number[] | null>(null);
   const [start, setStart] = useState('');
+  // An episode opens the form on its own watch, level and start.
+  useEffect(() => {
+    if (alert || !episode) return;
+    setTitle(`${episode.watchName} — ${t(`incidents.level.${episode.level}`)}`);
+    setSeverity(severityForLevel[episode.level]);
+    setChosenWatches([episode.watchId]);
+    setStart(toLocalInput(episode.startedAt));
+    setSummary(t('incidents.episode.summary', { watch: episode.watchName, from: formatDateTime(episode.startedAt, i18n.language) }));
+  }, [alert, episode, t, i18n.language]);
   const scopeWatches = chosenWatches ?? (watches.data ?? []).filter((w) => w.enabled).map((w) => w.id);
   const startIso = fromLocalInput(start);
 
@@ -58,7 +79,13 @@ export function OpenIncidentModal({ opened, onClose, onOpened, alert = null }: P
     <Modal
       opened={opened}
       onClose={onClose}
-      title={alert ? t('incidents.openFromAlert', { watch: alert.watchName }) : t('incidents.open')}
+      title={
+        alert
+          ? t('incidents.openFromAlert', { watch: alert.watchName })
+          : episode
+            ? t('incidents.episode.title', { watch: episode.watchName })
+            : t('incidents.open')
+      }
       size="lg"
       closeButtonProps={{ 'aria-label': t('incidents.cancel') }}
     >

@@ -19,6 +19,7 @@ import { downloadFile } from './downloadFile';
 import { IssueList } from '../../components/IssueList';
 import { PlanOverview } from './PlanOverview';
 import type { EditPlan, PlanEditorProps } from './planEditing';
+import { ObligationsEditor } from './ObligationsEditor';
 import { PlaybooksEditor } from './PlaybooksEditor';
 import { ApprovalsEditor } from './ApprovalsEditor';
 import { RolesEditor } from './RolesEditor';
@@ -29,7 +30,7 @@ import { ReadinessPanel } from './ReadinessPanel';
 
 /** The editing tabs after the overview, each one editor over the same draft. */
 const EDITORS: Record<
-  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'contacts' | 'campaigns' | 'charter',
+  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'obligations' | 'contacts' | 'campaigns' | 'charter',
   ComponentType<PlanEditorProps>
 > = {
   roles: RolesEditor,
@@ -38,6 +39,7 @@ const EDITORS: Record<
   playbooks: PlaybooksEditor,
   templates: TemplatesEditor,
   thresholds: ThresholdsEditor,
+  obligations: ObligationsEditor,
   contacts: ContactsEditor,
   campaigns: CampaignsEditor,
   charter: CharterEditor,

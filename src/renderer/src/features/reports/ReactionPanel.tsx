@@ -1,7 +1,7 @@
 // Reaction to each published statement: mentions, negative share and top terms before vs after, per watch.
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReactionWindow } from '../../../../shared/domain/report';
+import type { ReactionWindow, StatementReaction } from '../../../../shared/domain/report';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useReactions } from '../../api/hooks/useReports';
 import { QueryState } from '../../components/QueryState';
@@ -62,6 +62,7 @@ export function ReactionPanel({ workspaceId, incidentId }: { workspaceId: Worksp
                         ))}
                       </Table.Tbody>
                     </Table>
+                    <CutNote reaction={r} />
                   </Stack>
                 ))}
               </Stack>
@@ -70,5 +71,20 @@ export function ReactionPanel({ workspaceId, incidentId }: { workspaceId: Worksp
         </QueryState>
       </Stack>
     </Paper>
+  );
+}
+
+/** Says where the windows were cut at the incident's period, so a short "before" is not read as a quiet one. */
+function CutNote({ reaction }: { reaction: StatementReaction }) {
+  const { t, i18n } = useTranslation();
+  const w = reaction.watches[0];
+  if (!w) return null;
+  const span = reaction.windowHours * 3_600_000;
+  const published = Date.parse(reaction.publishedAt);
+  if (Date.parse(w.before.from) <= published - span && Date.parse(w.after.to) >= published + span) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="reaction-cut">
+      {t('reports.reactions.cut', { from: formatDateTime(w.before.from, i18n.language), to: formatDateTime(w.after.to, i18n.language) })}
+    </Text>
   );
 }

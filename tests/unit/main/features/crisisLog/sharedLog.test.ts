@@ -40,6 +40,7 @@ function cellOf(names: string[]) {
       repo,
       sign: (data) => sign(null, data, privateKey),
       member: (id) => members.get(id),
+      members: () => [...members].map(([id, m]) => ({ deviceId: id, name: m.name, person: null })),
       async ownDocument<T>(_domain: string, initial: () => T): Promise<DocHandle<T>> {
         const url = documents.get(deviceId);
         if (url) return repo.find<T>(url);

@@ -12,7 +12,7 @@ import type { LogEntry } from '../../../../../src/shared/domain/crisisLog';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { SqliteStorageAdapter } from '../../../../../src/main/platform/sync/sqliteStorageAdapter';
 import { signedBytes, type SharedEntry, type SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
-import { bundleCellChild, Laptop } from '../../../../support/cellLaptop';
+import { bundleCellChild, cellOf, joinThree, Laptop, until } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 import { workspaceKey } from '../../../../support/testCore';
 
@@ -35,21 +35,7 @@ beforeAll(async () => {
 
 afterAll(() => [a, b, c].forEach((laptop) => laptop?.kill()));
 
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(value).slice(0, 1500)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const cell = async (laptop: Laptop) => {
-  const status = await laptop.call('cell:status', ws);
-  if (!status.cell) throw new Error('not in a cell');
-  return status.cell;
-};
+const cell = cellOf;
 
 /** The people's entries, in the order the screen shows them. */
 const shared = async (laptop: Laptop): Promise<LogEntry[]> =>
@@ -70,11 +56,7 @@ describe('crisis log shared across the cell', () => {
   it(
     'converges three laptops writing concurrently through a partition and a SIGKILL, each entry once and genuine',
     async () => {
-      await a.call('cell:create', { ...ws, memberName: 'Alice', roles: ['lead'] });
-      await a.call('cell:start', { ...ws, host: '127.0.0.1' });
-      await b.call('cell:join', { ...ws, joinCode: (await a.call('cell:invite', ws)).joinCode, memberName: 'Bob', roles: [], host: '127.0.0.2' });
-      await c.call('cell:join', { ...ws, joinCode: (await a.call('cell:invite', ws)).joinCode, memberName: 'Carol', roles: [], host: '127.0.0.3' });
-      await until(() => Promise.all([a, b, c].map(cell)), (all) => all.every((s) => s.members.length === 3 && s.members.every((m) => m.addresses.length === 1)));
+      await joinThree([a, b, c]);
 
       const third = Math.floor(PER_LAPTOP / 3);
       await Promise.all([

@@ -63,6 +63,35 @@ describe('paper fallback kit (Must show #4)', () => {
     });
   }
 
+  for (const language of ['fr', 'en'] as const) {
+    it(`prints the escalation policy and each obligation's deadlines and sources in ${language}`, async () => {
+      const plan = loadDefaultPlan();
+      plan.escalation.levels.crisis = { first: ['crisisLead', 'legal'], deputyAfterMinutes: 7, callTreeAfterMinutes: 19, crisisLeadAfterMinutes: 41 };
+      plan.escalation.meeting = { withinMinutes: 35, place: { fr: 'Salle Léman', en: 'Léman room' } };
+      const file = join(tempDir(), `kit-escalation-${language}.pdf`);
+      writeFileSync(file, await renderPaperKit({ plan, revision: 3, language, exercise: false, printedAt, timeZone: 'Europe/Zurich' }));
+      const lines = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+      const text = lines.join(' ');
+      const fr = language === 'fr';
+
+      expect(text).toContain(fr ? 'Escalade faute de réponse' : 'Escalation when nobody answers');
+      // Per level, on one row: who first, then the deputy, the call tree and the crisis lead after their minutes.
+      const crisis = lines.find((l) => l.endsWith('7 min 19 min 41 min'));
+      expect(crisis).toBe(fr ? 'Crise Pilote de crise, Juriste 7 min 19 min 41 min' : 'Crisis Crisis lead, Legal counsel 7 min 19 min 41 min');
+      expect(lines.find((l) => l.startsWith(fr ? 'Alerte ' : 'Alert '))).toContain('15 min 30 min 45 min');
+      expect(text).toContain(fr ? 'La cellule se réunit dans les 35 min : Salle Léman.' : 'The cell meets within 35 min: Léman room.');
+
+      // Each obligation's deadlines, worded from its limits (one line per step), and its source.
+      const deadlines = lines.filter((l) => l.includes(fr ? 'Échéance :' : 'Deadline:')).map((l) => l.slice(l.indexOf(fr ? 'Échéance :' : 'Deadline:')));
+      expect(deadlines).toHaveLength(plan.regulatory.obligations.flatMap((o) => o.steps).length);
+      expect(deadlines).toContain(fr ? 'Échéance : le plus tôt de 4 h après la qualification' : 'Deadline: the earliest of 4h after classification or');
+      expect(deadlines).toContain(fr ? 'Échéance : 72 h après la prise de connaissance' : 'Deadline: 72h after awareness');
+      expect(deadlines).toContain(fr ? 'Échéance : 2 h après la qualification' : 'Deadline: 2h after classification');
+      expect(deadlines).toContain(fr ? 'Échéance : 1 mois après l’envoi de « Rapport' : 'Deadline: 1 month after “Intermediate report” is');
+      for (const obligation of plan.regulatory.obligations) expect(text).toContain(obligation.source[language].split(' ').slice(0, 2).join(' '));
+    });
+  }
+
   it('marks every page of an exercise kit, and is served through plan:paperKit', async () => {
     const core = makeTestCore(tempDir(), { clock: { now: () => printedAt } });
     const live = await invoke(core, 'plan:paperKit', { workspaceId: 'live', language: 'fr' });

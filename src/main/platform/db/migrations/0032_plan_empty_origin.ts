@@ -2,8 +2,8 @@
 // widen a CHECK in place, so the table is rebuilt with every revision kept as it was.
 import type { Migration } from './types';
 
-export const migration0030: Migration = {
-  version: 30,
+export const migration0032: Migration = {
+  version: 32,
   name: 'plan_empty_origin',
   sql: `
     CREATE TABLE plan_revisions_next (

@@ -1,0 +1,177 @@
+// npm run bench:sync -- [--seconds=30] [--rate=10] [--catchup=10000]
+// Four laptops (core processes with their own data folders) on loopback 127.0.0.1–4 form one cell through the
+// contract (create, invite, join). Each writes `rate` crisis log entries a second for `seconds`; every laptop
+// reports, from its own side (on `crisisLog:changed`, through `crisisLog:list`), when each entry became readable.
+// An entry's latency is the time from its write on its laptop to its presence on the last of the three others.
+// Then the fourth laptop stops, the other three write `catchup` entries between them, and it restarts: catch-up is
+// the time from its restart to its read model holding every entry of the cell.
+// Mentions are not a shared domain yet (no mention replicates between laptops), so the catch-up line says
+// mentions=0: none were sent, and none are counted.
+// Last lines: `sync p50_ms=… p95_ms=… peers=4` and `catchup seconds=… entries=… mentions=0`.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSync } from 'esbuild';
+import type { CellStatus } from '../src/shared/contract/cell';
+import type { PeerRequest } from './bench/syncPeer';
+
+const { values: flags } = parseArgs({
+  options: { seconds: { type: 'string', default: '30' }, rate: { type: 'string', default: '10' }, catchup: { type: 'string', default: '10000' } },
+});
+const SECONDS = Number(flags.seconds);
+const RATE = Number(flags.rate);
+const CATCHUP = Number(flags.catchup);
+const WS = { workspaceId: 'live' };
+const HOSTS = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4'];
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+class Peer {
+  readonly #child: ChildProcess;
+  readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  readonly ready: Promise<void>;
+  /** When this laptop first read each entry. */
+  readonly seen = new Map<string, number>();
+  #next = 1;
+
+  constructor(
+    bundle: string,
+    readonly dataDir: string,
+  ) {
+    this.#child = fork(bundle, [dataDir], { execArgv: process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/relayprof'] : [], env: { ...process.env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.ready = new Promise((ready, fail) => {
+      this.#child.once('exit', (code) => fail(new Error(`laptop exited early (${code})`)));
+      this.#child.on('message', (m: { ready?: true; id?: number; value?: unknown; error?: string; seen?: string[]; at?: number }) => {
+        if (m.ready) ready();
+        else if (m.seen && m.at !== undefined) for (const id of m.seen) this.seen.set(id, m.at);
+        else if (m.id !== undefined) {
+          const pending = this.#pending.get(m.id);
+          this.#pending.delete(m.id);
+          if (m.error !== undefined) pending?.reject(new Error(m.error));
+          else pending?.resolve(m.value);
+        }
+      });
+    });
+  }
+
+  send<T>(request: DistributiveOmit<PeerRequest, 'id'>): Promise<T> {
+    const id = this.#next++;
+    return new Promise<T>((resolveCall, reject) => {
+      this.#pending.set(id, { resolve: resolveCall as (v: unknown) => void, reject });
+      this.#child.send({ ...request, id });
+    });
+  }
+
+  call<T>(name: string, input: unknown): Promise<T> {
+    return this.send<T>({ op: 'call', name: name as never, input });
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((r) => this.#child.once('exit', r));
+    await this.send({ op: 'close' });
+    await exited;
+  }
+
+  kill(): void {
+    if (this.#child.exitCode === null) this.#child.kill('SIGKILL');
+  }
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms: number, what: string): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const status = (peer: Peer) => peer.call<CellStatus>('cell:status', WS);
+const pct = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'tocsin-bench-sync-'));
+  const bundle = join(root, 'syncPeer.cjs');
+  buildSync({
+    entryPoints: [resolve('scripts/bench/syncPeer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: bundle,
+    // Left to node_modules as the app leaves them (native code, WebAssembly beside the package's files).
+    external: Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies),
+    logLevel: 'error',
+  });
+  const peers = HOSTS.map((_, i) => new Peer(bundle, join(root, `laptop-${i + 1}`)));
+  try {
+    let t = Date.now();
+    await Promise.all(peers.map((p) => p.ready));
+    const [first, ...others] = peers as [Peer, ...Peer[]];
+    await first.call('cell:create', { ...WS, memberName: 'Laptop 1', roles: [] });
+    await first.call('cell:start', { ...WS, host: HOSTS[0] });
+    for (const [i, peer] of others.entries()) {
+      const { joinCode } = await first.call<{ joinCode: string }>('cell:invite', WS);
+      await peer.call('cell:join', { ...WS, joinCode, memberName: `Laptop ${i + 2}`, roles: [], host: HOSTS[i + 1] });
+    }
+    await until(
+      () => Promise.all(peers.map(status)),
+      (all) => all.every((s) => s.cell?.members.length === 4 && s.cell.members.filter((m) => !m.self).every((m) => m.online)),
+      60_000,
+      'the four laptops to link',
+    );
+    console.log(`cell formed in ${((Date.now() - t) / 1000).toFixed(1)} s (${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(2)})`);
+
+    await Promise.all(peers.map((p) => p.send({ op: 'watch' })));
+    t = Date.now();
+    const written = await Promise.all(peers.map((p, i) => p.send<{ id: string; at: number }[]>({ op: 'paced', perSecond: RATE, durationMs: SECONDS * 1000, label: `laptop-${i + 1}` })));
+    console.log(`wrote ${written.flat().length} entries in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const expected = written.flat().length;
+    await until(
+      async () => peers.map((p) => p.seen.size),
+      (sizes) => sizes.every((n) => n >= expected),
+      60_000,
+      'every laptop to read every entry',
+    ).catch((error: unknown) => console.log(`${String(error)}: ${peers.map((p) => p.seen.size).join('/')} of ${expected}`));
+    const latencies: number[] = [];
+    let missing = 0;
+    for (const [w, entries] of written.entries()) {
+      for (const { id, at } of entries) {
+        const arrivals = peers.filter((_, r) => r !== w).map((p) => p.seen.get(id));
+        if (arrivals.some((a) => a === undefined)) missing += 1;
+        else latencies.push(Math.max(...(arrivals as number[])) - at);
+      }
+    }
+    if (missing > 0) console.log(`entries never read on some laptop: ${missing}`);
+    console.log(`sync p50_ms=${pct(latencies, 0.5).toFixed(0)} p95_ms=${pct(latencies, 0.95).toFixed(0)} peers=${peers.length}`);
+
+    const away = peers[3] as Peer;
+    const awayDir = away.dataDir;
+    await away.close();
+    const writers = peers.slice(0, 3);
+    t = Date.now();
+    const share = (i: number): number => Math.floor(CATCHUP / 3) + (i < CATCHUP % 3 ? 1 : 0);
+    await Promise.all(writers.map((p, i) => p.send({ op: 'burst', count: share(i), label: `laptop-${i + 1}` })));
+    const total = expected + CATCHUP;
+    await Promise.all(writers.map((p) => p.send({ op: 'reach', total })));
+    console.log(`${CATCHUP} entries written and spread among the three in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const started = performance.timeOrigin + performance.now();
+    const back = new Peer(bundle, awayDir);
+    peers[3] = back;
+    await back.ready;
+    const { at, count } = await back.send<{ at: number; count: number }>({ op: 'reach', total });
+    console.log(`catchup seconds=${((at - started) / 1000).toFixed(1)} entries=${count - expected} mentions=0`);
+  } finally {
+    peers.forEach((p) => p.kill());
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
