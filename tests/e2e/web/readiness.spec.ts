@@ -144,9 +144,14 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
 
 test.describe('first start', () => {
   const servers: { child: ChildProcess; dir: string }[] = [];
-  test.afterAll(() => {
+  // The folder goes once its backend has closed its databases, not while it still writes to them.
+  test.afterAll(async () => {
     for (const { child, dir } of servers) {
-      child.kill('SIGTERM');
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dir, { recursive: true, force: true });
     }
   });
