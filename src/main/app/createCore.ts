@@ -22,6 +22,8 @@ import { createLessons } from '../features/lessons';
 import { createMentions } from '../features/mentions';
 import { createNotify } from '../features/notify';
 import { createPlan } from '../features/plan';
+import { createPress } from '../features/press';
+import { createCompensation } from '../features/compensation';
 import { createReports } from '../features/reports';
 import { createSecurity } from '../features/security';
 import { createSources } from '../features/sources';
@@ -75,6 +77,15 @@ export function createCore(options: CoreOptions) {
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
     responses: (id, incidentId) => composer.responses.page(id, { states: ['answered', 'offline'], limit: 1000, incidentId }).items,
   });
+  const incidentOf = (id: string, incidentId: string) => incidents.service.get(id, incidentId);
+  const press = createPress({
+    ...{ ...base, log, plan: planOf, incident: incidentOf, mention: (id, mentionId) => mentions.service.get(id, mentionId) },
+    statement: (id, statementId) => composer.statements.get(id, statementId).statement,
+  });
+  const compensation = createCompensation({
+    ...{ ...base, log, incident: incidentOf, approvers: (id) => planOf(id).compensationApprovals },
+    requireMention: (id, mentionId) => void mentions.service.get(id, mentionId),
+  });
   const exercises = createExercises({
     ...{ ...base, workspaces: workspaces.service, plans: plan.service, sources: sources.service, watches: watches.service, ingest, crisisLog: log, statements },
     alerts: (id) => detection.service.listAlerts(id, 'all', 500),
@@ -82,7 +93,7 @@ export function createCore(options: CoreOptions) {
     lessons: (id) => lessons.service.list(id),
     clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks,
   });
-  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation, clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks, retex: (id, incidentId) => lessons.retex.get(id, incidentId) });
+  const reports = createReports({ ...base, workspaces: workspaces.service, incidents: incidents.service, crisisLog: log, statements: composer.statements, detection: detection.service, audit, planOrganisation: (id) => planOf(id).metadata.organisation, clocks: (id, incidentId) => clocks.service.list(id, incidentId).clocks, retex: (id, incidentId) => lessons.retex.get(id, incidentId), press: (id, incidentId) => press.service.list(id, incidentId), compensation: (id, incidentId) => compensation.service.list(id, incidentId) });
   const modules: FeatureModule[] = [
     ...[createSystem(options.shell), workspaces, crisisLog, createSecurity({ ...base, keyRing, network, audit }), plan, mentions, detection, sources, watches],
     createBackups({ ...base, dataDir, keys: keyRing, audit, crisisLog: log, intervalHours: (id) => settingsOf(id).backupHours }),
@@ -93,7 +104,7 @@ export function createCore(options: CoreOptions) {
     }),
     createDemo({ ...base, watches: watches.service, ingest, audit, enabled: options.demo ?? false }),
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
-    ...[composer, incidents, clocks, notify, lessons, exercises, reports],
+    ...[composer, incidents, clocks, notify, lessons, press, compensation, exercises, reports],
     // A relay passes the shared documents on without reading them into read models of its own.
     createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared], relay: options.relay }),
   ];

@@ -22,6 +22,8 @@ import { detectionCalls, detectionEvents } from './detection';
 import { dashboardCalls } from './dashboard';
 import { demoCalls, demoEvents } from './demo';
 import { exportCalls, exportEvents, reportCalls } from './reports';
+import { pressCalls, pressEvents } from './press';
+import { compensationCalls, compensationEvents } from './compensation';
 
 export const calls = {
   ...composerCalls,
@@ -49,6 +51,8 @@ export const calls = {
   ...exportCalls,
   ...cellCalls,
   ...clockCalls,
+  ...pressCalls,
+  ...compensationCalls,
 } as const;
 
 export const events = {
@@ -72,6 +76,8 @@ export const events = {
   ...exportEvents,
   ...cellEvents,
   ...clockEvents,
+  ...pressEvents,
+  ...compensationEvents,
 } as const;
 
 export type Calls = typeof calls;

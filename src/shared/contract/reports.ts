@@ -37,8 +37,17 @@ export const reportCalls = {
 export const ARCHIVE_MAX_CHARS = 200 * 1024 * 1024;
 
 export const exportCalls = {
+  /**
+   * Customer names of the compensation register stay out of the archive and the compensation CSV unless
+   * `includePersonalData` is set.
+   */
   'reports:startExport': call(
-    z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema, kind: exportKindSchema.exclude(['report']) }),
+    z.object({
+      workspaceId: workspaceIdSchema,
+      incidentId: incidentIdSchema,
+      kind: exportKindSchema.exclude(['report']),
+      includePersonalData: z.boolean().default(false),
+    }),
     exportJobSchema,
   ),
   'reports:exportStatus': call(z.object({ jobId: jobIdSchema }), exportJobSchema),

@@ -54,6 +54,9 @@ export const ARCHIVE_TABLES = [
   'mention_rollups',
   'watch_term_hours',
   'lessons_learned',
+  'press_inquiries',
+  'compensation_cases',
+  'compensation_decisions',
 ] as const;
 export type ArchiveTable = (typeof ARCHIVE_TABLES)[number];
 
@@ -87,7 +90,12 @@ export const incidentArchiveSchema = z
       mention_rollups: rows('Per-watch per-minute mention counts and tone of the period.'),
       watch_term_hours: rows('Per-watch per-hour term counts of the period.'),
       lessons_learned: rows('Lessons-learned (RETEX) answers of the workspace.'),
+      press_inquiries: rows('Journalists’ inquiries with their deadline and answer.').default([]),
+      compensation_cases: rows('Customer compensation cases; `customer` is empty unless the export included personal data.').default([]),
+      compensation_decisions: rows('Approvals and rejections of each compensation case.').default([]),
     }),
+    /** Whether the customer names of the compensation register were kept (archives made before it have none). */
+    personalData: z.boolean().default(false),
     /** Ed25519 signature (base64) by `signer` of JSON.stringify of this object without `signature`. */
     signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
   })

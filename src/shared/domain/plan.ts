@@ -281,6 +281,16 @@ export type Approvals = z.infer<typeof approvalsSchema>;
 export const DEFAULT_GOING_OFFLINE_MINUTES = 30;
 
 /**
+ * Who must approve a compensation gesture before it is promised to a customer (plan role ids), the same kind of
+ * chain as the statements' approvals. Plans written before this get the crisis lead and customer service.
+ */
+export const compensationApprovalsSchema = z
+  .array(roleIdSchema)
+  .min(1)
+  .max(ROLE_IDS.length)
+  .default(() => ['crisisLead', 'customerServiceLead'] as RoleId[]);
+
+/**
  * How statements go out: a text longer than a post becomes a thread, numbered "… 1/3" (suffix), "(1/3) …"
  * (prefix) or not at all; and how long a crisis must hold before the cell is told to go quiet (pause scheduled
  * posts, freeze campaigns). Plans written before these existed get the suffix and 30 minutes.
@@ -452,6 +462,7 @@ const planObjectSchema = z.object({
   contacts: z.array(contactSchema).max(1000),
   campaigns: z.array(campaignSchema).max(1000),
   approvals: approvalsSchema,
+  compensationApprovals: compensationApprovalsSchema,
   publishing: publishingSchema,
   regulatory: regulatorySchema,
   escalation: escalationSchema,
@@ -513,6 +524,9 @@ export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
       if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['approvals', kind, r], message: `role "${role}" is not in the plan` });
     });
   }
+  strings(plan.compensationApprovals).forEach((role, r) => {
+    if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['compensationApprovals', r], message: `role "${role}" is not in the plan` });
+  });
   entries(plan.playbooks).forEach((playbook, p) => {
     const items = entries(playbook.items);
     const counts = new Map<string, number>();

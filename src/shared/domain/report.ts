@@ -39,7 +39,7 @@ export type StatementReaction = z.infer<typeof statementReactionSchema>;
 
 export const REACTION_WINDOW_HOURS = 6;
 
-export const EXPORT_KINDS = ['report', 'archive', 'mentionsCsv', 'mentionsXlsx', 'logCsv'] as const;
+export const EXPORT_KINDS = ['report', 'archive', 'mentionsCsv', 'mentionsXlsx', 'logCsv', 'compensationCsv'] as const;
 export const exportKindSchema = z.enum(EXPORT_KINDS);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 

@@ -15,6 +15,8 @@ import { exerciseEn } from './exercises';
 import { planEn } from './plan';
 import { clocksEn } from './clocks';
 import { retexEn } from './retex';
+import { pressEn } from './press';
+import { compensationEn } from './compensation';
 import { reportsEn } from './reports';
 import { securityEn } from './security';
 import { detectionEn } from './detection';
@@ -92,6 +94,8 @@ export const en = {
   plan: planEn,
   clocks: clocksEn,
   retex: retexEn,
+  press: pressEn,
+  compensation: compensationEn,
   reports: reportsEn,
   exercises: exerciseEn,
   detection: detectionEn,

@@ -13,6 +13,8 @@ import { exerciseFr } from './exercises';
 import { planFr } from './plan';
 import { clocksFr } from './clocks';
 import { retexFr } from './retex';
+import { pressFr } from './press';
+import { compensationFr } from './compensation';
 import { reportsFr } from './reports';
 import { securityFr } from './security';
 import { detectionFr } from './detection';
@@ -91,6 +93,8 @@ export const fr: UiCatalog = {
   plan: planFr,
   clocks: clocksFr,
   retex: retexFr,
+  press: pressFr,
+  compensation: compensationFr,
   reports: reportsFr,
   exercises: exerciseFr,
   detection: detectionFr,

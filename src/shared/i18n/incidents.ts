@@ -86,7 +86,7 @@ export const incidentsEn = {
     role: 'Your role',
     unnamed: 'Unnamed operator',
   },
-  tabs: { overview: 'Overview', roster: 'Roster', checklists: 'Checklists', clocks: 'Regulatory clocks', log: 'Crisis log', situation: 'Situation', retex: 'RETEX' },
+  tabs: { overview: 'Overview', roster: 'Roster', checklists: 'Checklists', clocks: 'Regulatory clocks', log: 'Crisis log', situation: 'Situation', press: 'Press', compensation: 'Compensation', retex: 'RETEX' },
   roles: {
     decisionMaker: 'Decision-maker',
     crisisLead: 'Crisis lead',
@@ -412,7 +412,7 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
     role: 'Votre rôle',
     unnamed: 'Opérateur sans nom',
   },
-  tabs: { overview: 'Vue d’ensemble', roster: 'Annuaire des rôles', checklists: 'Check-lists', clocks: 'Délais réglementaires', log: 'Main courante', situation: 'Point de situation', retex: 'RETEX' },
+  tabs: { overview: 'Vue d’ensemble', roster: 'Annuaire des rôles', checklists: 'Check-lists', clocks: 'Délais réglementaires', log: 'Main courante', situation: 'Point de situation', press: 'Presse', compensation: 'Gestes commerciaux', retex: 'RETEX' },
   roles: {
     decisionMaker: 'Décideur',
     crisisLead: 'Pilote de crise',

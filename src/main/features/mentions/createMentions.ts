@@ -17,6 +17,8 @@ export interface MentionsFeature extends FeatureModule {
   readonly ingest: IngestService;
   /** The retention policy's background pruning; exposed so a test or a tool can run it at once. */
   readonly pruner: RetentionPruner;
+  /** Reads stored mentions (the press desk checks who wrote the post an inquiry came from). */
+  readonly service: MentionService;
 }
 
 export function createMentions(deps: {
@@ -43,10 +45,12 @@ export function createMentions(deps: {
     record: (id, run) => deps.audit(id, 'retention.pruned', { ...run, horizon: run.horizon.slice(0, 10) }),
   });
   let stopRetention = (): void => {};
+  const service = new MentionService(deps.store, ingest, deps.clock);
   return {
     ingest,
     pruner,
-    handlers: mentionsHandlers(new MentionService(deps.store, ingest, deps.clock)),
+    service,
+    handlers: mentionsHandlers(service),
     start: () => {
       stopRetention = startRetentionSchedule(pruner);
     },

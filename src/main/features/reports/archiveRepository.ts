@@ -36,6 +36,9 @@ const SELECTS: Record<ArchiveTable, string> = {
   mention_rollups: `SELECT * FROM mention_rollups WHERE ${IN_SCOPE} AND minute >= @fromMinute AND minute < @toMinute`,
   watch_term_hours: `SELECT * FROM watch_term_hours WHERE ${IN_SCOPE} AND hour >= @fromHour AND hour < @toHour`,
   lessons_learned: 'SELECT * FROM lessons_learned ORDER BY id',
+  press_inquiries: `SELECT * FROM press_inquiries ${BY_INCIDENT} ORDER BY id`,
+  compensation_cases: `SELECT * FROM compensation_cases ${BY_INCIDENT} ORDER BY id`,
+  compensation_decisions: 'SELECT * FROM compensation_decisions WHERE case_id IN (SELECT id FROM compensation_cases WHERE incident_id = @incidentId) ORDER BY id',
 };
 
 export class ArchiveRepository {

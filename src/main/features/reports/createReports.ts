@@ -25,7 +25,7 @@ import { exportFileName } from './exportFileName';
 import { exportArchive } from './archive/exportArchive';
 import { importArchive } from './archive/importArchive';
 import { signingKeyFor } from '../security';
-import { exportLogCsv, exportMentionsCsv } from './csvExports';
+import { exportCompensationCsv, exportLogCsv, exportMentionsCsv } from './csvExports';
 import { exportMentionsXlsx } from './xlsxExport';
 import { ArchiveRepository } from './archiveRepository';
 import { LessonsRepository } from '../lessons';
@@ -45,6 +45,8 @@ export interface ReportDeps {
   readonly planOrganisation: (workspaceId: WorkspaceId) => string;
   readonly clocks: (workspaceId: WorkspaceId, incidentId: string) => RegulatoryClock[];
   readonly retex: ReportSources['retex'];
+  readonly press: ReportSources['press'];
+  readonly compensation: ReportSources['compensation'];
 }
 
 const AUDIT_CODES: Record<ExportKind, string> = {
@@ -53,7 +55,10 @@ const AUDIT_CODES: Record<ExportKind, string> = {
   mentionsCsv: 'export.mentionsCsv',
   mentionsXlsx: 'export.mentionsXlsx',
   logCsv: 'export.logCsv',
+  compensationCsv: 'export.compensationCsv',
 };
+/** Exports that carry customer names when asked to are audited as such. */
+const WITH_NAMES_CODES: Partial<Record<ExportKind, string>> = { archive: 'export.archiveWithNames', compensationCsv: 'export.compensationCsvWithNames' };
 
 export function createReports(deps: ReportDeps) {
   const { store, workspaces, incidents, crisisLog, statements, detection, events, logger, clock, audit } = deps;
@@ -72,6 +77,8 @@ export function createReports(deps: ReportDeps) {
     rollups: (id) => rollups(store.get(id)),
     lessons: (id) => lessons(store.get(id)).list(),
     retex: (id, incidentId) => deps.retex(id, incidentId),
+    press: (id, incidentId) => deps.press(id, incidentId),
+    compensation: (id, incidentId) => deps.compensation(id, incidentId),
     organisation: (id) => deps.planOrganisation(id),
     clocks: (id, incidentId) => deps.clocks(id, incidentId),
   };
@@ -79,10 +86,10 @@ export function createReports(deps: ReportDeps) {
 
   /** Exports are security-relevant: each finished one is recorded in the crisis log. */
   const audited =
-    (kind: ExportKind, workspaceId: WorkspaceId, incidentId: string, run: (checkpoint: Checkpoint) => Promise<JobOutput>) =>
+    (kind: ExportKind, workspaceId: WorkspaceId, incidentId: string, run: (checkpoint: Checkpoint) => Promise<JobOutput>, personalData = false) =>
     async (checkpoint: Checkpoint): Promise<JobOutput> => {
       const output = await run(checkpoint);
-      audit(workspaceId, AUDIT_CODES[kind], {
+      audit(workspaceId, (personalData && WITH_NAMES_CODES[kind]) || AUDIT_CODES[kind], {
         incidentId,
         fileName: output.fileName,
         bytes: output.bytes.length,
@@ -109,17 +116,21 @@ export function createReports(deps: ReportDeps) {
     return jobs.start('report', workspaceId, incidentId, audited('report', workspaceId, incidentId, (cp) => report(workspaceId, incidentId, lang, zone, cp)));
   };
 
-  const startExport = (workspaceId: WorkspaceId, incidentId: string, kind: Exclude<ExportKind, 'report'>) => {
+  const startExport = (workspaceId: WorkspaceId, incidentId: string, kind: Exclude<ExportKind, 'report'>, includePersonalData = false) => {
     const incident = incidents.get(workspaceId, incidentId);
     const ws = () => store.get(workspaceId);
     const runners: Record<Exclude<ExportKind, 'report'>, (cp: Checkpoint) => Promise<JobOutput>> = {
       archive: (cp) =>
-        exportArchive({ sources, archive: archiveRepository(ws()), workspaceId, incidentId, now: clock.now(), signingKey: signingKeyFor(store.secret(workspaceId), workspaceId) }, cp),
+        exportArchive(
+          { sources, archive: archiveRepository(ws()), workspaceId, incidentId, now: clock.now(), signingKey: signingKeyFor(store.secret(workspaceId), workspaceId), includePersonalData },
+          cp,
+        ),
       mentionsCsv: (cp) => exportMentionsCsv(repository(ws()), incident, clock.now(), cp),
       mentionsXlsx: (cp) => exportMentionsXlsx(repository(ws()), incident, clock.now(), cp),
       logCsv: (cp) => exportLogCsv(sources.logEntries(workspaceId, incidentId), incident, clock.now(), cp),
+      compensationCsv: (cp) => exportCompensationCsv(sources.compensation(workspaceId, incidentId), incident, clock.now(), includePersonalData, cp),
     };
-    return jobs.start(kind, workspaceId, incidentId, audited(kind, workspaceId, incidentId, runners[kind]));
+    return jobs.start(kind, workspaceId, incidentId, audited(kind, workspaceId, incidentId, runners[kind], includePersonalData));
   };
 
   const reactions = (workspaceId: WorkspaceId, incidentId: string): StatementReaction[] => {
@@ -132,7 +143,7 @@ export function createReports(deps: ReportDeps) {
   const reportHandlers: HandlersFor<'reports'> = {
     'reports:generate': ({ workspaceId, incidentId, language, timeZone }) => startReport(workspaceId, incidentId, language, timeZone),
     'reports:reactions': ({ workspaceId, incidentId }) => reactions(workspaceId, incidentId),
-    'reports:startExport': ({ workspaceId, incidentId, kind }) => startExport(workspaceId, incidentId, kind),
+    'reports:startExport': ({ workspaceId, incidentId, kind, includePersonalData }) => startExport(workspaceId, incidentId, kind, includePersonalData),
     'reports:exportStatus': ({ jobId }) => jobs.status(jobId),
     'reports:cancelExport': ({ jobId }) => jobs.cancel(jobId),
     'reports:downloadExport': ({ jobId }) => {

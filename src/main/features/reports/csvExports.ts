@@ -1,7 +1,9 @@
-// CSV exports: the mentions of an incident's period and its crisis log, UTF-8 with BOM so Excel reads accents.
+// CSV exports: the mentions of an incident's period, its crisis log and its compensation register, UTF-8 with BOM so
+// Excel reads accents.
 import { stringify } from 'csv-stringify/sync';
 import type { IncidentDetail } from '../../../shared/domain/incident';
 import type { LogEntry } from '../../../shared/domain/crisisLog';
+import { MINOR_PER_UNIT, type CompensationRegister } from '../../../shared/domain/compensation';
 import type { ReportRepository } from './reportRepository';
 import type { Checkpoint, JobOutput } from './exportJobs';
 import { exportFileName } from './exportFileName';
@@ -34,4 +36,36 @@ export async function exportLogCsv(entries: readonly LogEntry[], incident: Incid
     );
   const csv = BOM + stringify([[...LOG_COLUMNS], ...rows]);
   return { fileName: exportFileName('crisis-log', incident.title, now, 'csv'), mimeType: 'text/csv', bytes: Buffer.from(csv, 'utf8') };
+}
+
+export const COMPENSATION_COLUMNS = ['case', 'status', 'customer', 'what_happened', 'reference', 'mention_id', 'gesture', 'amount', 'currency', 'approved_by', 'created_at', 'created_by', 'done_at'] as const;
+
+/** Without `includePersonalData` the customer column is left empty: the case number is enough to find it in Tocsin. */
+export async function exportCompensationCsv(
+  register: CompensationRegister,
+  incident: IncidentDetail,
+  now: Date,
+  includePersonalData: boolean,
+  checkpoint: Checkpoint,
+): Promise<JobOutput> {
+  await checkpoint('rows', 0.5);
+  const rows = register.cases.map((c) =>
+    [
+      c.id,
+      c.status,
+      includePersonalData ? c.customer : '',
+      c.whatHappened,
+      c.reference,
+      c.mentionId,
+      c.gesture,
+      (c.amountMinor / MINOR_PER_UNIT).toFixed(2),
+      c.currency,
+      c.decisions.filter((d) => d.decision === 'approved').map((d) => `${d.person} (${d.role})`).join('; '),
+      c.createdAt,
+      c.createdBy,
+      c.doneAt,
+    ].map((v) => safeCell(v)),
+  );
+  const csv = BOM + stringify([[...COMPENSATION_COLUMNS], ...rows]);
+  return { fileName: exportFileName('compensation', incident.title, now, 'csv'), mimeType: 'text/csv', bytes: Buffer.from(csv, 'utf8') };
 }

@@ -13,6 +13,7 @@ import { signalItemsText } from './signalItems';
 import { describePlanChange } from '../../../shared/retex/describePlanChange';
 import type { RecoveryReturn, RetexTimings } from '../../../shared/domain/retex';
 import { RECOVERY_WINDOW_HOURS } from '../../../shared/domain/retex';
+import { formatAmount } from '../../../shared/domain/compensation';
 
 const TIMING_KEYS: readonly (keyof RetexTimings)[] = ['detection', 'mobilisation', 'firstStatement', 'firstAnswerToCritics'];
 
@@ -33,6 +34,8 @@ export const SECTION_ORDER: readonly SectionKey[] = [
   'queue',
   'lessons',
   'regulatory',
+  'press',
+  'compensation',
   'appendix',
 ];
 
@@ -654,7 +657,66 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     }
   });
 
-  await section('appendix', 14, () => {
+  await section('press', 14, () => {
+    const tp = translator(language, 'press.report');
+    const { inquiries, summary } = data.press;
+    if (inquiries.length === 0) return nothing(tp('none'));
+    pdf.paragraph(tp('summary', { ...summary, onTime: summary.answeredOnTime, late: summary.answeredLate }));
+    pdf.table(
+      [
+        { header: tp('deadline'), width: 1.1 },
+        { header: tp('journalist'), width: 1.4 },
+        { header: tp('question'), width: 2.4 },
+        { header: tp('spokesperson'), width: 1.2 },
+        { header: tp('outcome'), width: 1.6 },
+      ],
+      inquiries.map((i) => [
+        atShort(i.deadline),
+        `${printable(i.person, 200)}\n${printable(i.outlet, 200)}`,
+        printable(i.question, 600),
+        i.spokesperson ? `${who(i.spokesperson.person)}\n${printable(roleName(i.spokesperson.roleId) || i.spokesperson.roleId, 80)}` : '—',
+        `${tAll(`press.status.${i.status}`)}${i.status !== 'late' && i.late ? ` (${tp('afterDeadline')})` : ''}${i.closedAt ? `\n${atShort(i.closedAt)}` : ''}${i.answer ? `\n${printable(i.answer, 300)}` : ''}`,
+      ]),
+    );
+  });
+
+  await section('compensation', 15, () => {
+    const tc = translator(language, 'compensation.report');
+    const { cases, totals, requiredRoles } = data.compensation;
+    if (cases.length === 0) return nothing(tc('none'));
+    const money = (minor: number, currency: string) => formatAmount(minor, currency, language);
+    pdf.paragraph(tc('intro', { count: cases.length, roles: requiredRoles.map((r) => roleName(r) || r).join(', ') }));
+    pdf.table(
+      [
+        { header: tc('currency'), width: 0.8, bold: true },
+        { header: tc('cases'), width: 0.7 },
+        { header: tc('proposed'), width: 1.2 },
+        { header: tc('committed'), width: 1.2 },
+        { header: tc('done'), width: 1.2 },
+        { header: tc('rejected'), width: 0.8 },
+      ],
+      totals.map((x) => [x.currency, num.format(x.cases), money(x.proposedMinor, x.currency), money(x.committedMinor, x.currency), money(x.doneMinor, x.currency), num.format(x.rejected)]),
+    );
+    // The report is an export too: cases are named by number, never by customer.
+    pdf.table(
+      [
+        { header: tc('case'), width: 0.5 },
+        { header: tc('gesture'), width: 2.4 },
+        { header: tc('amount'), width: 1.1 },
+        { header: tc('status'), width: 1 },
+        { header: tc('approvals'), width: 2 },
+      ],
+      cases.map((c) => [
+        `#${c.id}`,
+        printable(c.gesture, 500),
+        money(c.amountMinor, c.currency),
+        tAll(`compensation.status.${c.status}`),
+        c.decisions.map((d) => `${tAll(`compensation.decision.${d.decision}`)} — ${who(d.person)} (${printable(roleName(d.role) || d.role, 80)})`).join('\n') || '—',
+      ]),
+    );
+  });
+
+  await section('appendix', 16, () => {
     if (data.topMentions.length === 0) return nothing();
     pdf.paragraph(t('appendix.intro', { count: data.topMentions.length }));
     pdf.table(

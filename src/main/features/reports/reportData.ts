@@ -11,6 +11,8 @@ import type { LevelChangeRow, ReportMention, ReportRepository, ResponseItemTimes
 import type { RollupRepository } from '../mentions';
 import type { LessonRow } from '../lessons';
 import type { IncidentRetex } from '../../../shared/domain/retex';
+import type { PressDesk } from '../../../shared/domain/press';
+import type { CompensationRegister } from '../../../shared/domain/compensation';
 import { analyseReactions, firstPublication } from './reactionAnalysis';
 import { scopeWindow, type ScopeWindow } from '../incidents';
 
@@ -32,6 +34,10 @@ export interface ReportSources {
   clocks(workspaceId: WorkspaceId, incidentId: string): RegulatoryClock[];
   /** The incident's own RETEX: its account, measured timings and follow-up actions. */
   retex(workspaceId: WorkspaceId, incidentId: string): IncidentRetex;
+  /** The journalists' inquiries and how they were answered. */
+  press(workspaceId: WorkspaceId, incidentId: string): PressDesk;
+  /** The customer cases, their approvals and totals per currency. */
+  compensation(workspaceId: WorkspaceId, incidentId: string): CompensationRegister;
   /** The organisation the crisis plan names. */
   organisation(workspaceId: WorkspaceId): string;
 }
@@ -91,6 +97,8 @@ export interface ReportData {
   lessons: ReportLesson[];
   clocks: RegulatoryClock[];
   retex: IncidentRetex;
+  press: PressDesk;
+  compensation: CompensationRegister;
   generatedAt: string;
 }
 
@@ -138,6 +146,8 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     lessons: sources.lessons(workspaceId).map(toLesson),
     clocks: sources.clocks(workspaceId, incidentId),
     retex: sources.retex(workspaceId, incidentId),
+    press: sources.press(workspaceId, incidentId),
+    compensation: sources.compensation(workspaceId, incidentId),
     generatedAt: now.toISOString(),
   };
 }

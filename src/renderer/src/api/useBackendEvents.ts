@@ -19,6 +19,8 @@ const invalidations: Invalidation = {
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
   'exercises:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId)],
   'lessons:changed': ({ workspaceId }) => [queryKeys.lessons(workspaceId)],
+  'press:changed': ({ workspaceId, incidentId }) => [queryKeys.press(workspaceId, incidentId)],
+  'compensation:changed': ({ workspaceId, incidentId }) => [queryKeys.compensation(workspaceId, incidentId)],
   // A deleted watch takes its level and alerts with it, and a renamed one renames them: detection reads again.
   'watches:changed': ({ workspaceId }) => [queryKeys.watches(workspaceId), queryKeys.mentions(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.detection(workspaceId)],
   'sources:changed': ({ workspaceId }) => [queryKeys.sources(workspaceId), queryKeys.network(workspaceId)],

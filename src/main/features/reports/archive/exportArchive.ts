@@ -16,9 +16,11 @@ export interface ArchiveExportInput {
   readonly incidentId: string;
   readonly now: Date;
   readonly signingKey: SigningKey;
+  /** Keep the customer names of the compensation register (left empty otherwise). */
+  readonly includePersonalData: boolean;
 }
 
-export async function exportArchive({ sources, archive, workspaceId, incidentId, now, signingKey }: ArchiveExportInput, checkpoint: Checkpoint): Promise<JobOutput> {
+export async function exportArchive({ sources, archive, workspaceId, incidentId, now, signingKey, includePersonalData }: ArchiveExportInput, checkpoint: Checkpoint): Promise<JobOutput> {
   const incident = sources.incident(workspaceId, incidentId);
   const workspace = sources.workspace(workspaceId);
   const period = scopeWindow(incident.scope, now);
@@ -28,6 +30,7 @@ export async function exportArchive({ sources, archive, workspaceId, incidentId,
     await checkpoint('rows', (i + 1) / (ARCHIVE_TABLES.length + 1));
     tables[table] = archive.read(table, scope);
   }
+  if (!includePersonalData) tables.compensation_cases = tables.compensation_cases.map((row) => ({ ...row, customer: '' }));
   const integrity = sources.verifyLog(workspaceId);
   const unsigned: Omit<IncidentArchive, 'signature'> = {
     format: ARCHIVE_FORMAT,
@@ -39,6 +42,7 @@ export async function exportArchive({ sources, archive, workspaceId, incidentId,
     signer: { algorithm: 'ed25519', publicKey: signingKey.publicKey, fingerprint: signingKey.fingerprint },
     window: { from: scope.fromIso, to: scope.toIso },
     tables,
+    personalData: includePersonalData,
   };
   await checkpoint('finish', 0.95);
   const signed = JSON.stringify(unsigned);

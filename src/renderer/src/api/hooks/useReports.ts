@@ -23,10 +23,10 @@ export const useExportJob = (jobId: string | null) =>
 export function useStartJob(workspaceId: WorkspaceId) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ incidentId, kind, language }: { incidentId: string; kind: ExportKind; language?: Language }) =>
+    mutationFn: ({ incidentId, kind, language, includePersonalData = false }: { incidentId: string; kind: ExportKind; language?: Language; includePersonalData?: boolean }) =>
       kind === 'report'
         ? callApi('reports:generate', { workspaceId, incidentId, language, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })
-        : callApi('reports:startExport', { workspaceId, incidentId, kind }),
+        : callApi('reports:startExport', { workspaceId, incidentId, kind, includePersonalData }),
     onSuccess: (job) => {
       client.setQueryData(queryKeys.exportJob(job.jobId), job);
       // A short job may have ended (and pushed its last event) before this answer arrived: read it once more.

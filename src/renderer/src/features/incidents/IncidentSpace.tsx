@@ -11,6 +11,9 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { ChecklistTab } from './ChecklistTab';
 import { ClocksPanel } from '../clocks/ClocksPanel';
+import { CompensationTab } from '../compensation/CompensationTab';
+import { PressDeadlines } from '../press/PressDeadlines';
+import { PressTab } from '../press/PressTab';
 import { formatCountdown } from './format';
 import { severityColor, statusColor } from './labels';
 import { LogTab } from './LogTab';
@@ -129,6 +132,7 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
             </Button>
           </Group>
           <NextMeeting at={detail.nextMeetingAt} />
+          <PressDeadlines incidentId={detail.id} href={incidentHash(detail.id, 'press')} />
         </Stack>
       </Group>
       <Paper withBorder p="xs" className="no-print">
@@ -183,6 +187,12 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
         </Tabs.Panel>
         <Tabs.Panel value="situation" pt="md">
           <SituationTab detail={detail} actor={actor} />
+        </Tabs.Panel>
+        <Tabs.Panel value="press" pt="md">
+          <PressTab detail={detail} actor={actor} />
+        </Tabs.Panel>
+        <Tabs.Panel value="compensation" pt="md">
+          <CompensationTab detail={detail} actor={actor} />
         </Tabs.Panel>
         <Tabs.Panel value="retex" pt="md">
           <RetexTab detail={detail} actor={actor} />

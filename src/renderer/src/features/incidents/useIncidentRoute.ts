@@ -1,7 +1,7 @@
 // The incidents area's own sub-route, read from the hash: #/incidents[/<id>[/<tab>|/wall|/calltree]].
 import { useEffect, useState } from 'react';
 
-export const INCIDENT_TABS = ['overview', 'roster', 'checklists', 'clocks', 'log', 'situation', 'retex'] as const;
+export const INCIDENT_TABS = ['overview', 'roster', 'checklists', 'clocks', 'log', 'situation', 'press', 'compensation', 'retex'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
 export type IncidentView = IncidentTab | 'wall' | 'calltree';
 

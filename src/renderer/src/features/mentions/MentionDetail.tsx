@@ -7,6 +7,7 @@ import { formatDateTime } from '../../i18n/format';
 import { ToneCorrection } from '../detection/ToneCorrection';
 import { ExternalLinkButton } from './ExternalLinkButton';
 import { FlagMention } from './FlagMention';
+import { PressFromMention } from '../press/PressFromMention';
 import { TONE_COLORS } from './MentionCard';
 
 export function MentionDetail({ mention, watches }: { mention: StoredMention; watches: Watch[] }) {
@@ -46,6 +47,7 @@ export function MentionDetail({ mention, watches }: { mention: StoredMention; wa
       </Group>
       <ToneCorrection mention={mention} />
       <FlagMention key={mention.id} mentionId={mention.id} />
+      <PressFromMention key={`press-${mention.id}`} mention={mention} />
       <Divider />
       <Table>
         <Table.Tbody>

@@ -1,5 +1,5 @@
-// Who must approve each kind of statement before it can be queued for publication, how threads are numbered, and
-// how long a crisis must hold before the cell is told to go quiet.
+// Who must approve each kind of statement before it can be queued for publication and a compensation gesture before it
+// is promised, how threads are numbered, and how long a crisis must hold before the cell is told to go quiet.
 import { MultiSelect, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { THREAD_NUMBERINGS, type ThreadNumbering } from '../../../../shared/composer/splitThread';
@@ -41,6 +41,15 @@ export function ApprovalsEditor({ plan, edit }: PlanEditorProps) {
           ))}
         </Table.Tbody>
       </Table>
+      <MultiSelect
+        label={t('compensation.planApprovers')}
+        description={t('compensation.planApproversHelp')}
+        data={roles}
+        value={plan.compensationApprovals}
+        onChange={(next) => next.length > 0 && edit((p) => void (p.compensationApprovals = next as RoleId[]))}
+        maw={620}
+        data-testid="plan-approvals-compensation"
+      />
       <Select
         label={t('plan.approvals.threadNumbering')}
         description={t('plan.approvals.threadNumberingHelp')}

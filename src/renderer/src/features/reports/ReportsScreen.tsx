@@ -1,6 +1,6 @@
 // Reports area: pick an incident, generate the PDF report in a language, export data, import an archive,
 // and see how the public reacted to each published statement.
-import { Alert, Button, FileButton, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileButton, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileTypePdf, IconFileExport, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ const EXPORTS: readonly { kind: Exclude<ExportKind, 'report'>; label: string }[]
   { kind: 'mentionsCsv', label: 'reports.exportMentionsCsv' },
   { kind: 'mentionsXlsx', label: 'reports.exportMentionsXlsx' },
   { kind: 'logCsv', label: 'reports.exportLogCsv' },
+  { kind: 'compensationCsv', label: 'reports.exportCompensationCsv' },
 ];
 
 export function ReportsScreen() {
@@ -31,6 +32,7 @@ export function ReportsScreen() {
   const [language, setLanguage] = useState<Language | null>(null);
   const [jobs, setJobs] = useState<{ jobId: string; kind: ExportKind }[]>([]);
   const [expectedFingerprint, setExpectedFingerprint] = useState('');
+  const [includePersonalData, setIncludePersonalData] = useState(false);
   const start = useStartJob(workspaceId);
   const importArchive = useImportArchive(workspaceId);
 
@@ -44,7 +46,7 @@ export function ReportsScreen() {
   const run = (kind: ExportKind) => {
     if (!incidentId) return;
     start.mutate(
-      { incidentId, kind, language: kind === 'report' ? reportLanguage : undefined },
+      { incidentId, kind, language: kind === 'report' ? reportLanguage : undefined, includePersonalData },
       { onSuccess: (job) => setJobs((list) => [{ jobId: job.jobId, kind }, ...list.filter((j) => j.kind !== kind)]) },
     );
   };
@@ -113,6 +115,13 @@ export function ReportsScreen() {
                           </Button>
                         ))}
                       </Group>
+                      <Checkbox
+                        label={t('reports.includePersonalData')}
+                        description={t('reports.includePersonalDataHelp')}
+                        checked={includePersonalData}
+                        onChange={(e) => setIncludePersonalData(e.currentTarget.checked)}
+                        data-testid="export-personal-data"
+                      />
                       <TextInput
                         size="xs"
                         label={t('reports.expectedFingerprint')}

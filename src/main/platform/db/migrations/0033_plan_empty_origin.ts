@@ -2,8 +2,8 @@
 // widen a CHECK in place, so the table is rebuilt with every revision kept as it was.
 import type { Migration } from './types';
 
-export const migration0032: Migration = {
-  version: 32,
+export const migration0033: Migration = {
+  version: 33,
   name: 'plan_empty_origin',
   sql: `
     CREATE TABLE plan_revisions_next (
