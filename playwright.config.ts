@@ -13,6 +13,8 @@ process.env.TOCSIN_E2E_PORT = String(port);
 // Per-run output folder: several runs on one machine must not delete each other's traces.
 const outputDir = process.env.TOCSIN_E2E_OUT ?? `test-results/e2e-${process.pid}`;
 process.env.TOCSIN_E2E_OUT = outputDir;
+// The shared backend and the ones specs start themselves open on the sample plan; readiness.spec asks on its own.
+process.env.TOCSIN_FIRST_PLAN = 'sample';
 
 export const E2E_BASE_URL = `http://127.0.0.1:${port}/${token}/`;
 
@@ -46,6 +48,7 @@ export default defineConfig({
       TOCSIN_TOKEN: token,
       TOCSIN_NO_OPEN: '1',
       TOCSIN_E2E: '1',
+      TOCSIN_FIRST_PLAN: 'sample',
     },
   },
 });

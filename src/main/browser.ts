@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     checkOutput: process.env.NODE_ENV !== 'production',
     // `npm start` turns the demo watch on for newcomers; tests and other launches leave it off.
     demo: process.env.TOCSIN_DEMO === '1',
+    // A fresh data folder asks how the live plan starts; the test suites preset the sample.
+    firstPlan: process.env.TOCSIN_FIRST_PLAN === 'sample' ? 'sample' : 'ask',
   });
   const server = await startBrowserServer({
     dispatch: host.dispatch,

@@ -61,6 +61,8 @@ if (!app.requestSingleInstanceLock()) {
       shell: { shell: 'electron', version: app.getVersion(), openExternal: openExternalChecked },
       checkOutput: !app.isPackaged,
       demo: process.env.TOCSIN_DEMO === '1',
+    // A fresh data folder asks how the live plan starts; the test suites preset the sample.
+    firstPlan: process.env.TOCSIN_FIRST_PLAN === 'sample' ? 'sample' : 'ask',
     });
     registerIpc(host.dispatch, host.events);
     notifyAlerts(host.dispatch, host.events, () => mainWindow, consoleLogger);

@@ -27,7 +27,7 @@ function person(kind: 'holder' | 'deputy', index: number, base: Person): Person 
 export function withReachableRoles(stored: CrisisPlan): CrisisPlan {
   const plan = structuredClone(stored);
   plan.roles.forEach((role, i) => {
-    role.holder = person('holder', i, role.holder);
+    role.holder = person('holder', i, role.holder!);
     role.deputies = role.deputies.slice(0, 1).map((d) => person('deputy', i, d));
     role.calls = [];
   });

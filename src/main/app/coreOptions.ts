@@ -7,6 +7,7 @@ import type { Resolve } from '../platform/net/resolvedAddress';
 import type { CellTuning } from '../features/cell';
 import type { ComposerTuning } from '../features/composer';
 import type { NotifyOptions } from '../features/notify';
+import type { FirstPlan } from '../features/plan';
 import type { ShellFacts } from '../features/system';
 
 export interface CoreOptions {
@@ -26,6 +27,11 @@ export interface CoreOptions {
   readonly resolve?: Resolve;
   /** Alert delivery timing (no background passes, short timeouts in tests); the defaults suit real relays. */
   readonly notify?: NotifyOptions;
+  /**
+   * How a fresh live workspace gets its plan: `ask` (the shells; TOCSIN_FIRST_PLAN=sample skips the question) seeds
+   * an empty plan and asks whether to take the sample instead; `sample` (the default, for tests) takes the sample.
+   */
+  readonly firstPlan?: FirstPlan;
   /** Cell sync timing (quick redials in tests); the defaults suit a LAN. */
   readonly cellTuning?: Partial<CellTuning>;
   /** A headless relay of the cell (`npm run relay`): it joins, keeps and passes on every member's documents. */

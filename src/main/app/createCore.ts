@@ -47,7 +47,7 @@ export function createCore(options: CoreOptions) {
   const crisisLog = createCrisisLog({ ...base, reportLanguage: (id) => workspaces.service.get(id).settings.reportLanguage });
   const { audit, service: log } = crisisLog;
   const workspaces = createWorkspaces({ ...base, audit });
-  const plan = createPlan(base);
+  const plan = createPlan({ ...base, firstPlan: options.firstPlan });
   const planOf = (id: string) => plan.service.get(id).plan;
   // Detection reads each workspace's own clock: an exercise runs on its game clock.
   const detection = createDetection({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), crisisLog: log, plan: planOf });

@@ -5,7 +5,8 @@ import { crisisPlanSchema } from '../domain/plan';
 import { languageSchema, workspaceIdSchema } from '../domain/workspace';
 import { planLessonLinkSchema } from '../domain/retex';
 
-export const planOriginSchema = z.enum(['default', 'edit', 'import']);
+/** `default`: the shipped sample company's plan (marked SAMPLE until edited); `empty`: the plan started without it. */
+export const planOriginSchema = z.enum(['default', 'empty', 'edit', 'import']);
 
 export const planRevisionMetaSchema = z.object({
   revision: z.number().int().positive(),
@@ -36,6 +37,13 @@ export const planCalls = {
     storedPlanSchema,
   ),
   'plan:history': call(workspaceInput, z.array(planRevisionMetaSchema)),
+  /** Whether the live workspace still asks how its plan starts (a fresh data folder). */
+  'plan:firstStart': call(workspaceInput, z.object({ pending: z.boolean() })),
+  /** The answer, once: the sample company's plan, or an empty one under the cell's organisation name. */
+  'plan:chooseFirst': call(
+    workspaceInput.extend({ choice: z.enum(['sample', 'empty']), organisation: z.string().trim().min(1).max(200).optional() }),
+    storedPlanSchema,
+  ),
   'plan:export': call(workspaceInput, z.object({ fileName: z.string(), content: z.string() })),
   /** `content` is the file's text; validated in full before anything is stored. */
   'plan:import': call(workspaceInput.extend({ content: z.string().max(6 * 1024 * 1024) }), storedPlanSchema),

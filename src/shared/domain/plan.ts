@@ -32,6 +32,7 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export const localizedNameSchema = bilingual(z.string().trim().min(1).max(NAME_MAX));
 export type LocalizedName = z.infer<typeof localizedNameSchema>;
 
+/** The ten roles every plan ships with; a cell adds its own (marketing, external expert, …) beside them. */
 export const ROLE_IDS = [
   'decisionMaker',
   'crisisLead',
@@ -44,7 +45,10 @@ export const ROLE_IDS = [
   'itSecurity',
   'scribe',
 ] as const;
-export const roleIdSchema = z.enum(ROLE_IDS);
+/** How many roles a plan may hold, the shipped ten included. */
+export const MAX_ROLES = 50;
+/** Approval chains, checklists, call trees and obligations name a role by this id, so renaming a role keeps them. */
+export const roleIdSchema = planIdSchema;
 export type RoleId = z.infer<typeof roleIdSchema>;
 
 export const PHASES = ['detect', 'qualify', 'mobilise', 'respond', 'recover', 'learn'] as const;
@@ -120,11 +124,12 @@ export const roleSchema = z.object({
   mission: localizedTextSchema,
   /** Standing instructions, one per line of the printed kit. */
   instructions: z.array(localizedTextSchema).max(50).default([]),
-  holder: personSchema,
+  /** Null while nobody holds the role yet (an empty plan, a role just added): the readiness check names it. */
+  holder: personSchema.nullable(),
   /** In calling order: the first deputy is called when the holder does not answer. */
   deputies: z.array(personSchema).max(10).default([]),
   /** Call tree: the roles this role's holder calls once mobilised. */
-  calls: z.array(roleIdSchema).max(ROLE_IDS.length).default([]),
+  calls: z.array(roleIdSchema).max(MAX_ROLES).default([]),
 });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -268,7 +273,7 @@ export type PlanMetadata = z.infer<typeof planMetadataSchema>;
  * existed get the defaults: the crisis lead and legal for public words, HR or customer service for theirs.
  */
 export const approvalsSchema = z
-  .record(statementKindSchema, z.array(roleIdSchema).min(1).max(ROLE_IDS.length))
+  .record(statementKindSchema, z.array(roleIdSchema).min(1).max(MAX_ROLES))
   .default(() => structuredClone(DEFAULT_APPROVER_ROLES) as Record<z.infer<typeof statementKindSchema>, RoleId[]>);
 export type Approvals = z.infer<typeof approvalsSchema>;
 
@@ -382,7 +387,7 @@ export function obligationReferenceIssues(obligations: unknown): { path: (string
 const escalationLevelSchema = z
   .object({
     /** The roles alerted at once at this level. */
-    first: z.array(roleIdSchema).max(ROLE_IDS.length),
+    first: z.array(roleIdSchema).max(MAX_ROLES),
     /** Minutes after the first message without acknowledgement before the role's first deputy is called. */
     deputyAfterMinutes: z.number().int().min(1).max(1440),
     /** …before the holder of the role that calls it in the call tree is told. */
@@ -416,13 +421,41 @@ export const escalationSchema = z
   .default(() => structuredClone(DEFAULT_ESCALATION));
 export type Escalation = z.infer<typeof escalationSchema>;
 
+/**
+ * How often the cell reviews its plan and rehearses it, and when it last reviewed it (the readiness check
+ * measures both). Plans written before this get a yearly review and a yearly exercise, never reviewed yet.
+ */
+export const reviewSchema = z
+  .object({
+    intervalDays: z.number().int().min(1).max(1095).default(365),
+    exerciseIntervalDays: z.number().int().min(1).max(1095).default(365),
+    lastReviewedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  })
+  .default(() => ({ intervalDays: 365, exerciseIntervalDays: 365, lastReviewedAt: null }));
+export type PlanReview = z.infer<typeof reviewSchema>;
+
+const emptyText = () => ({ fr: '', en: '' });
+
+/**
+ * The staff social-media charter: what it says, who alone may speak for the firm, and what staff must not post
+ * during a crisis. Printed in the paper kit. Plans written before this have none yet.
+ */
+export const charterSchema = z
+  .object({
+    text: localizedTextSchema.default(emptyText),
+    spokespeople: localizedTextSchema.default(emptyText),
+    mustNotPost: z.array(localizedTextSchema).max(50).default([]),
+  })
+  .default(() => ({ text: emptyText(), spokespeople: emptyText(), mustNotPost: [] }));
+export type StaffCharter = z.infer<typeof charterSchema>;
+
 const planObjectSchema = z.object({
   format: z.literal(PLAN_FORMAT),
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
   schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
   metadata: planMetadataSchema,
   scenarios: z.array(scenarioSchema).max(100),
-  roles: z.array(roleSchema).max(ROLE_IDS.length),
+  roles: z.array(roleSchema).max(MAX_ROLES),
   playbooks: z.array(playbookSchema).max(100),
   templates: z.array(templateSchema).max(500),
   thresholds: thresholdsSchema,
@@ -433,6 +466,8 @@ const planObjectSchema = z.object({
   publishing: publishingSchema,
   regulatory: regulatorySchema,
   escalation: escalationSchema,
+  review: reviewSchema,
+  charter: charterSchema,
 });
 
 export interface PlanReferenceIssue {
@@ -509,6 +544,13 @@ export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
       }
     });
   });
+  const escalation = typeof plan.escalation === 'object' && plan.escalation !== null ? (plan.escalation as Loose) : {};
+  const levels = typeof escalation.levels === 'object' && escalation.levels !== null ? (escalation.levels as Loose) : {};
+  for (const [level, rule] of Object.entries(levels)) {
+    strings(typeof rule === 'object' && rule !== null ? (rule as Loose).first : []).forEach((role, r) => {
+      if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['escalation', 'levels', level, 'first', r], message: `role "${role}" is not in the plan` });
+    });
+  }
   const regulatory = typeof plan.regulatory === 'object' && plan.regulatory !== null ? (plan.regulatory as Loose) : {};
   issues.push(...obligationReferenceIssues(regulatory.obligations));
   entries(regulatory.obligations).forEach((obligation, o) => {

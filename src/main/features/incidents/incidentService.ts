@@ -160,7 +160,7 @@ export class IncidentService {
           onDuty: 0,
           shiftStartedAt: null,
         });
-        repo.handOver(id, role.id, JSON.stringify(role.holder), now, null, '');
+        if (role.holder) repo.handOver(id, role.id, JSON.stringify(role.holder), now, null, '');
       });
       seed.playbook?.items.forEach((item, position) => {
         repo.insertItem({

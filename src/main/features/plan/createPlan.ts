@@ -5,13 +5,13 @@ import type { FeatureModule } from '../../platform/ipc/handlerTypes';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { loadDefaultPlan } from './defaultPlan';
 import { planHandlers } from './handlers';
-import { PlanService } from './planService';
+import { PlanService, type FirstPlan } from './planService';
 
 export interface PlanFeature extends FeatureModule {
   readonly service: PlanService;
 }
 
-export function createPlan(deps: { store: WorkspaceStore; events: EventBus; clock: Clock }): PlanFeature {
-  const service = new PlanService(deps.store, deps.events, deps.clock, loadDefaultPlan);
+export function createPlan(deps: { store: WorkspaceStore; events: EventBus; clock: Clock; firstPlan?: FirstPlan }): PlanFeature {
+  const service = new PlanService(deps.store, deps.events, deps.clock, loadDefaultPlan, deps.firstPlan);
   return { service, handlers: planHandlers(service) };
 }

@@ -19,6 +19,8 @@ export interface PaperKitInput {
   readonly revision: number;
   readonly language: Language;
   readonly exercise: boolean;
+  /** The shipped sample company's plan, not yet edited: every page says so. */
+  readonly sample?: boolean;
   readonly printedAt: Date;
   /** IANA time zone of the people printing it, so times on paper match their wall clocks. */
   readonly timeZone?: string;
@@ -36,7 +38,7 @@ const unbroken = (phone: string): string => phone.replace(/ /g, '\u00a0');
 
 const phones = (person: Person): string => [person.phone, person.altPhone].filter(Boolean).map(unbroken).join('\n');
 
-export async function renderPaperKit({ plan, revision, language, exercise, printedAt, timeZone }: PaperKitInput): Promise<Buffer> {
+export async function renderPaperKit({ plan, revision, language, exercise, sample = false, printedAt, timeZone }: PaperKitInput): Promise<Buffer> {
   const t = translator(language, 'plan');
   const tAll = translator(language);
   const date = (value: Date) => new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(value);
@@ -45,7 +47,7 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
   const pdf = new PdfWriter({
     title: `${t('kit.title')} — ${plan.metadata.organisation}`,
     language,
-    exerciseMark: exercise ? t('kit.exercise') : undefined,
+    exerciseMark: [exercise ? t('kit.exercise') : '', sample ? t('kit.sample') : ''].filter(Boolean).join(' · ') || undefined,
     footer: t('kit.footer', { organisation: plan.metadata.organisation, date: date(printedAt) }),
     createdAt: printedAt,
   });
@@ -75,8 +77,8 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
     ],
     plan.roles.map((role) => [
       role.name[language],
-      [role.holder.name, role.holder.title, role.holder.email].filter(Boolean).join('\n'),
-      phones(role.holder),
+      role.holder ? [role.holder.name, role.holder.title, role.holder.email].filter(Boolean).join('\n') : '—',
+      role.holder ? phones(role.holder) : '',
       role.deputies.map((d, i) => `${i + 1}. ${d.name}\n${[d.phone, d.altPhone].filter(Boolean).map(unbroken).join(' / ')}`).join('\n'),
     ]),
   );
@@ -118,6 +120,8 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
     }),
   );
   if (d.vocabulary[language].length) pdf.paragraph(t('kit.vocabulary', { terms: d.vocabulary[language].join(', ') }));
+
+  renderCharter(pdf, plan, language, t);
 
   pdf.heading(t('kit.approvalsTitle'), 2);
   pdf.paragraph(t('approvals.help'), { muted: true });
@@ -181,7 +185,7 @@ export async function renderPaperKit({ plan, revision, language, exercise, print
   pdf.heading(t('kit.missionsTitle'));
   for (const role of plan.roles) {
     const lines = [role.mission[language], ...role.instructions.map((i) => `• ${i[language]}`)].filter(Boolean);
-    pdf.block(`${role.name[language]} — ${role.holder.name}`, lines.join('\n'));
+    pdf.block(`${role.name[language]} — ${role.holder?.name ?? '—'}`, lines.join('\n'));
   }
 
   pdf.newPage();
@@ -242,7 +246,7 @@ function renderCallTree(pdf: PdfWriter, roles: readonly Role[], language: Langua
   const called = new Set(roles.flatMap((role) => role.calls));
   const roots = roles.filter((role) => !called.has(role.id) && role.calls.length > 0);
   const visited = new Set<RoleId>();
-  const line = (role: Role) => `${role.name[language]} — ${role.holder.name} — ${unbroken(role.holder.phone)}`;
+  const line = (role: Role) => `${role.name[language]} — ${role.holder?.name ?? '—'} — ${unbroken(role.holder?.phone ?? '')}`;
   const walk = (role: Role, depth: number) => {
     visited.add(role.id);
     pdf.bullets([line(role)], depth * 22);
@@ -256,4 +260,15 @@ function renderCallTree(pdf: PdfWriter, roles: readonly Role[], language: Langua
   for (const root of roots) walk(root, 0);
   const rest = roles.filter((role) => !visited.has(role.id));
   if (rest.length) pdf.bullets(rest.map(line));
+}
+
+/** The staff charter, when the plan has one: staff read it before anyone posts during a crisis. */
+function renderCharter(pdf: PdfWriter, plan: CrisisPlan, language: Language, t: Translate): void {
+  const { text, spokespeople, mustNotPost } = plan.charter;
+  const rules = mustNotPost.map((rule) => rule[language].trim()).filter(Boolean);
+  if (!text[language].trim() && !spokespeople[language].trim() && rules.length === 0) return;
+  pdf.heading(t('kit.charterTitle'), 2);
+  if (text[language].trim()) pdf.paragraph(text[language]);
+  if (spokespeople[language].trim()) pdf.paragraph(t('kit.charterSpokespeople', { who: spokespeople[language] }));
+  if (rules.length > 0) pdf.paragraph(`${t('kit.charterMustNot')}\n${rules.map((rule) => `• ${rule}`).join('\n')}`);
 }

@@ -1,7 +1,8 @@
 // SQL for crisis plan revisions: append a whole plan, read the latest, list the history.
 import type { Db } from '../../platform/db/openDatabase';
 
-export type PlanOrigin = 'default' | 'edit' | 'import';
+/** `default` is the shipped sample company's plan, `empty` the plan a cell starts from without it. */
+export type PlanOrigin = 'default' | 'empty' | 'edit' | 'import';
 
 export interface PlanRevisionMeta {
   readonly revision: number;

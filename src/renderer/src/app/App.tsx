@@ -15,6 +15,7 @@ import { MentionsScreen } from '../features/mentions/MentionsScreen';
 import { SourcesScreen } from '../features/sources/SourcesScreen';
 import { ExerciseScreen } from '../features/exercises/ExerciseScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
+import { FirstPlanChoice } from '../features/plan/FirstPlanChoice';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { CellScreen } from '../features/cell/CellScreen';
@@ -65,6 +66,7 @@ export function App() {
             </Text>
           </Box>
         )}
+        <FirstPlanChoice />
         <CellOfflineBanner onOpen={() => setArea('cell')} />
         <MobilisedBanner />
         <LevelBanner />

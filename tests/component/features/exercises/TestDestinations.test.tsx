@@ -18,7 +18,7 @@ describe('Exercise test destinations', () => {
     expect((await screen.findByTestId('destinations-none')).textContent).toBe(t('exercises.destinations.none'));
 
     type(screen.getByTestId('destination-all-email'), 'drill@example.test');
-    const someone = plan().roles[2]!.holder.name;
+    const someone = plan().roles[2]!.holder!.name;
     await choose(screen.getByTestId('destination-person'), someone);
     click(screen.getByText(t('exercises.destinations.add')));
     type(await screen.findByLabelText(`${someone} — ${t('notify.channels.sms')}`), '+41000000099');

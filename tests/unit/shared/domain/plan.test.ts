@@ -22,7 +22,7 @@ describe('default crisis plan', () => {
   it('covers every role, with a holder phone and at least one deputy', () => {
     expect(plan.roles.map((role) => role.id).sort()).toEqual([...ROLE_IDS].sort());
     for (const role of plan.roles) {
-      expect(role.holder.phone.length).toBeGreaterThan(3);
+      expect(role.holder!.phone.length).toBeGreaterThan(3);
       expect(role.deputies.length).toBeGreaterThan(0);
       expect(role.name.fr).not.toEqual('');
       expect(role.mission.en).not.toEqual('');

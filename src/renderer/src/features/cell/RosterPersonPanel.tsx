@@ -20,7 +20,7 @@ export function RosterPersonPanel({ self }: { self: Member }) {
   const acknowledge = useAcknowledgeMine(workspaceId);
   const [person, setPerson] = useState(self.personName ?? '');
   useEffect(() => setPerson(self.personName ?? ''), [self.personName]);
-  const people = [...new Set((plan?.roles ?? []).flatMap((r) => [r.holder.name, ...r.deputies.map((d) => d.name)]))].sort((x, y) => x.localeCompare(y, i18n.language));
+  const people = [...new Set((plan?.roles ?? []).flatMap((r) => [...(r.holder ? [r.holder.name] : []), ...r.deputies.map((d) => d.name)]))].sort((x, y) => x.localeCompare(y, i18n.language));
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const chosen = person.trim();
   return (

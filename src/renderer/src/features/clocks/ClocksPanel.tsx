@@ -9,7 +9,7 @@ import type { Obligation } from '../../../../shared/domain/plan';
 import type { ClockStep, RegulatoryClock, StepStatus } from '../../../../shared/domain/regulatoryClock';
 import type { Language } from '../../../../shared/domain/workspace';
 import { useClockAction, useClocks } from '../../api/hooks/useClocks';
-import { usePlan } from '../../api/hooks/usePlan';
+import { usePlan, useRoleName } from '../../api/hooks/usePlan';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatDateTime } from '../../i18n/format';
@@ -93,6 +93,7 @@ function ClassifyForm({ incidentId, obligations, actor, now }: { incidentId: str
 
 function ClockCard({ clock, actor, now }: { clock: RegulatoryClock; actor: Actor; now: number }) {
   const { t, i18n } = useTranslation();
+  const roleName = useRoleName(useWorkspaceId());
   const language = i18n.language as Language;
   const { obligation } = clock;
   const [correcting, setCorrecting] = useState(false);
@@ -103,7 +104,7 @@ function ClockCard({ clock, actor, now }: { clock: RegulatoryClock; actor: Actor
           <Title order={4}>{obligation.name[language]}</Title>
           <Text size="sm">{t('clocks.source', { source: obligation.source[language] })}</Text>
           <Text size="sm">
-            {t('clocks.recipient', { recipient: obligation.recipient[language] })} · {t('clocks.owner', { role: t(`incidents.roles.${obligation.ownerRole}`) })}
+            {t('clocks.recipient', { recipient: obligation.recipient[language] })} · {t('clocks.owner', { role: roleName(obligation.ownerRole) })}
           </Text>
           <Text size="sm" c="dimmed">
             {t('clocks.classifiedBy', { person: clock.classifiedBy, date: formatDateTime(clock.classifiedAt, language) })} ·{' '}

@@ -23,7 +23,7 @@ function DestinationsForm({ workspaceId, saved }: { readonly workspaceId: Worksp
   const save = useSaveTestDestinations(workspaceId);
   const [draft, setDraft] = useState<TestDestinations>(saved);
   const [person, setPerson] = useState<string | null>(null);
-  const people = [...new Set((plan.data?.plan.roles ?? []).flatMap((r) => [r.holder.name, ...r.deputies.map((d) => d.name)]))];
+  const people = [...new Set((plan.data?.plan.roles ?? []).flatMap((r) => [...(r.holder ? [r.holder.name] : []), ...r.deputies.map((d) => d.name)]))];
   const free = people.filter((name) => !draft.people.some((p) => p.person === name));
   const empty = CHANNELS.every((c) => !draft.catchAll[c]) && draft.people.length === 0;
 

@@ -1,4 +1,5 @@
 // The printable call tree for when laptops fail: role, holder with phones, deputy, whom each role calls.
+import { useRoleName } from '../../api/hooks/usePlan';
 import { Anchor, Box, Button, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useIncident } from '../../api/hooks/useIncidents';
@@ -8,6 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 
 export function CallTree({ incidentId, onBack }: { incidentId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
+  const roleName = useRoleName(useWorkspaceId());
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const incident = useIncident(useWorkspaceId(), incidentId);
   return (
@@ -46,7 +48,7 @@ export function CallTree({ incidentId, onBack }: { incidentId: string; onBack: (
                   <Table.Td>{role.holder?.name ?? '—'}</Table.Td>
                   <Table.Td>{[role.holder?.phone, role.holder?.altPhone].filter(Boolean).join(' / ') || '—'}</Table.Td>
                   <Table.Td>{role.deputies.map((d) => `${d.name} ${d.phone}`).join('; ') || '—'}</Table.Td>
-                  <Table.Td>{role.calls.map((c) => t(`incidents.roles.${c}`)).join(', ') || '—'}</Table.Td>
+                  <Table.Td>{role.calls.map((c) => roleName(c)).join(', ') || '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,4 +1,5 @@
 // The incident's checklist by phase: owner role, H+n deadline, status, who and when, note; overdue stands out.
+import { useRoleName } from '../../api/hooks/usePlan';
 import { Badge, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +61,7 @@ export function ChecklistTab({ detail, actor }: { detail: IncidentDetail; actor:
 
 function ItemRow({ item, incidentId, actor, now, disabled }: { item: IncidentChecklistItem; incidentId: string; actor: Actor; now: number; disabled: boolean }) {
   const { t, i18n } = useTranslation();
+  const roleName = useRoleName(useWorkspaceId());
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const workspaceId = useWorkspaceId();
   const update = useIncidentAction('incidents:setChecklistItem');
@@ -86,7 +88,7 @@ function ItemRow({ item, incidentId, actor, now, disabled }: { item: IncidentChe
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{t(`incidents.roles.${item.ownerRole}`)}</Text>
+        <Text size="sm">{roleName(item.ownerRole)}</Text>
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">

@@ -1,6 +1,7 @@
 // The messages Tocsin sent outside the app for this incident, one row each with its delivery status and, when it
 // is waiting or failed, why; sealed mode shows why nothing leaves. Above them, the acknowledgements that came from
 // the members' own laptops, each genuine or refused.
+import { useRoleName } from '../../api/hooks/usePlan';
 import { Alert, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryStatus } from '../../../../shared/domain/notify';
@@ -13,6 +14,7 @@ const STATUS_COLOR: Record<DeliveryStatus, string> = { queued: 'gray', sending: 
 
 export function DeliveriesPanel({ incidentId }: { readonly incidentId: string }) {
   const { t, i18n } = useTranslation();
+  const roleName = useRoleName(useWorkspaceId());
   const workspaceId = useWorkspaceId();
   const healthText = useHealthText();
   const { data } = useDeliveries(workspaceId, incidentId);
@@ -67,7 +69,7 @@ export function DeliveriesPanel({ incidentId }: { readonly incidentId: string })
                 <Table.Td>
                   <Text size="sm">{m.personName}</Text>
                   <Text size="xs" c="dimmed">
-                    {t(`incidents.roles.${m.roleId}`)}
+                    {roleName(m.roleId)}
                   </Text>
                 </Table.Td>
                 <Table.Td>{t(`notify.stages.${m.stage}`)}</Table.Td>

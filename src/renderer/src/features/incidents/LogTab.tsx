@@ -1,6 +1,7 @@
 // The crisis log (main courante) of one incident: new entries and corrections, search and filters,
 // verification steps and pins (recorded, never edits), and the chain's integrity check. The log is read a page at
 // a time by keyset, so a long log shows a page of entries and every older one stays reachable.
+import { useRoleName } from '../../api/hooks/usePlan';
 import { Alert, Badge, Button, Checkbox, Group, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type RefObject } from 'react';
@@ -250,6 +251,7 @@ function NewEntryForm({
 
 function EntryCard({ entry, actor, inIncident, onCorrect }: { entry: LogEntry; actor: Actor; inIncident: boolean; onCorrect: () => void }) {
   const { t, i18n } = useTranslation();
+  const roleName = useRoleName(useWorkspaceId());
   const entryText = useLogEntryText();
   const workspaceId = useWorkspaceId();
   const setVerification = useSetVerification(workspaceId);
@@ -303,7 +305,7 @@ function EntryCard({ entry, actor, inIncident, onCorrect }: { entry: LogEntry; a
             {t('incidents.log.occurred')} {formatDateTime(entry.occurredAt, i18n.language)}
             {late && ` · ${t('incidents.log.entered')} ${formatTime(entry.enteredAt, i18n.language)}`} · {entry.author}
             {entry.origin?.memberName && entry.origin.memberName !== entry.author && ` · ${t('incidents.log.fromLaptop', { name: entry.origin.memberName })}`}
-            {entry.authorRole && ` (${t(`incidents.roles.${entry.authorRole}`, { defaultValue: entry.authorRole })})`}
+            {entry.authorRole && ` (${roleName(entry.authorRole)})`}
             {entry.source && ` · ${t('incidents.log.source')}${t('incidents.colon')}${entry.source}`}
           </Text>
           {entry.history.length > 0 && (

@@ -77,7 +77,8 @@ export function RetexActionForm({ detail, actor }: { detail: IncidentDetail; act
     );
   };
 
-  const roleOptions = ROLE_IDS.map((id) => ({ value: id, label: t(`incidents.roles.${id}`) }));
+  // The incident's own roster: the cell's custom roles are owners too.
+  const roleOptions = detail.roster.length > 0 ? detail.roster.map((role) => ({ value: role.roleId, label: role.name[language] })) : ROLE_IDS.map((id) => ({ value: id, label: t(`incidents.roles.${id}`) }));
   const bilingual = (
     <Group grow align="flex-start">
       <Textarea label={t('retex.change.textFr')} autosize minRows={2} value={draft.fr} onChange={(e) => change({ fr: e.currentTarget.value })} data-testid="retex-change-fr" />

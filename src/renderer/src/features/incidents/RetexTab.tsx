@@ -1,5 +1,6 @@
 // The RETEX of a stabilised or closed incident: measured timings, the cell's account, and the follow-up actions
 // tracked to done, each of which may propose a plan change to accept or reject.
+import { useRoleName } from '../../api/hooks/usePlan';
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -214,6 +215,7 @@ function Actions({ retex, detail, actor }: { retex: IncidentRetex; detail: Incid
 
 function ActionRow({ action, incidentId, actor }: { action: RetexAction; incidentId: string; actor: Actor }) {
   const { t, i18n } = useTranslation();
+  const roleName = useRoleName(useWorkspaceId());
   const workspaceId = useWorkspaceId();
   const setDone = useRetexAction('lessons:setActionDone');
   const decide = useRetexAction('lessons:decidePlanChange');
@@ -226,7 +228,7 @@ function ActionRow({ action, incidentId, actor }: { action: RetexAction; inciden
       <Table.Td>
         <Text size="sm">{action.owner.person}</Text>
         <Text size="xs" c="dimmed">
-          {t(`incidents.roles.${action.owner.roleId}`)}
+          {roleName(action.owner.roleId)}
         </Text>
       </Table.Td>
       <Table.Td>{formatDueDate(action.dueDate, i18n.language)}</Table.Td>

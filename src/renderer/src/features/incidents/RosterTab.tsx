@@ -1,5 +1,6 @@
 // The incident's role roster: holder and deputy with contacts, duty and shift, mobilisation answers,
 // handovers with their history, and each role's instructions from the plan.
+import { useRoleName } from '../../api/hooks/usePlan';
 import { Accordion, Alert, Badge, Button, Group, List, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +31,7 @@ interface Props {
 
 export function RosterTab({ detail, actor, onCallTree }: Props) {
   const { t, i18n } = useTranslation();
+  const roleName = useRoleName(useWorkspaceId());
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const workspaceId = useWorkspaceId();
   const acknowledge = useIncidentAction('incidents:acknowledge');
@@ -56,7 +58,7 @@ export function RosterTab({ detail, actor, onCallTree }: Props) {
       </Group>
       {unanswered.length > 0 && (
         <Alert color="red" title={t('incidents.roster.unanswered', { count: unanswered.length })} data-testid="unanswered">
-          {unanswered.map((c) => `${c.personName} (${t(`incidents.roles.${c.roleId}`)})`).join(' · ')}
+          {unanswered.map((c) => `${c.personName} (${roleName(c.roleId)})`).join(' · ')}
         </Alert>
       )}
       {detail.mobilisation && <DeliveriesPanel incidentId={detail.id} />}

@@ -1,5 +1,5 @@
 // Plan identity, the portable file (import/export), the paper fallback kit and the revision history.
-import { Anchor, Button, FileButton, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, FileButton, Grid, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
@@ -70,6 +70,28 @@ export function PlanOverview({ plan, edit, workspaceId, onExport, onImport, busy
               </FileButton>
             </Group>
           </Stack>
+        </Paper>
+        <Paper withBorder p="md" mt="md" data-testid="plan-review">
+          <Title order={4}>{t('plan.review.title')}</Title>
+          <Group align="flex-end" mt="xs">
+            {(['intervalDays', 'exerciseIntervalDays'] as const).map((key) => (
+              <NumberInput
+                key={key}
+                label={t(`plan.review.${key}`)}
+                min={1}
+                max={1095}
+                w={200}
+                value={plan.review[key]}
+                onChange={(value) => typeof value === 'number' && edit((p) => void (p.review[key] = value))}
+              />
+            ))}
+            <Button variant="light" onClick={() => edit((p) => void (p.review.lastReviewedAt = new Date().toISOString()))} data-testid="plan-mark-reviewed">
+              {t('plan.review.markReviewed')}
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed" mt="xs">
+            {plan.review.lastReviewedAt ? t('plan.review.lastReviewed', { date: formatDateTime(plan.review.lastReviewedAt, i18n.language) }) : t('plan.review.never')}
+          </Text>
         </Paper>
         <Paper withBorder p="md" mt="md">
           <Title order={4}>{t('plan.paperKit')}</Title>

@@ -1,5 +1,5 @@
 // The crisis plan area: an editor over a draft of the stored plan, saved as a new revision.
-import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type ComponentType } from 'react';
 import type { TFunction } from 'i18next';
@@ -13,6 +13,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
 import { issueTexts } from '../../i18n/errorMessage';
 import { CampaignsEditor } from './CampaignsEditor';
+import { CharterEditor } from './CharterEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { downloadFile } from './downloadFile';
 import { IssueList } from '../../components/IssueList';
@@ -25,10 +26,11 @@ import { RolesEditor } from './RolesEditor';
 import { ScenariosEditor } from './ScenariosEditor';
 import { TemplatesEditor } from './TemplatesEditor';
 import { ThresholdsEditor } from './ThresholdsEditor';
+import { ReadinessPanel } from './ReadinessPanel';
 
 /** The editing tabs after the overview, each one editor over the same draft. */
 const EDITORS: Record<
-  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'obligations' | 'contacts' | 'campaigns',
+  'roles' | 'approvals' | 'scenarios' | 'playbooks' | 'templates' | 'thresholds' | 'obligations' | 'contacts' | 'campaigns' | 'charter',
   ComponentType<PlanEditorProps>
 > = {
   roles: RolesEditor,
@@ -40,8 +42,9 @@ const EDITORS: Record<
   obligations: ObligationsEditor,
   contacts: ContactsEditor,
   campaigns: CampaignsEditor,
+  charter: CharterEditor,
 };
-const TABS = ['overview', ...Object.keys(EDITORS)] as const;
+const TABS = ['overview', 'readiness', ...Object.keys(EDITORS)] as const;
 
 export function PlanScreen() {
   const { t } = useTranslation();
@@ -81,6 +84,7 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
   const [draft, setDraft] = useState<CrisisPlan>(stored.plan);
   const [dirty, setDirty] = useState(false);
   const [report, setReport] = useState<IssueReport>();
+  const [tab, setTab] = useState<string>('overview');
   const save = useSavePlan(workspaceId);
   const importPlan = useImportPlan(workspaceId);
   const exportPlan = useExportPlan(workspaceId);
@@ -142,7 +146,16 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
               origin: t(`plan.origin.${stored.origin}`),
             })}
           </Text>
-          {dirty && <Badge color="yellow">{t('plan.unsaved')}</Badge>}
+          {stored.origin === 'default' && (
+            <Badge color="#a8390b" size="lg" data-testid="plan-sample-badge">
+              {t('plan.sampleBadge')}
+            </Badge>
+          )}
+          {dirty && (
+            <Badge color="yellow" c="black">
+              {t('plan.unsaved')}
+            </Badge>
+          )}
         </Group>
         <Group gap="xs">
           <Button
@@ -161,12 +174,17 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
           </Button>
         </Group>
       </Group>
+      {stored.origin === 'default' && (
+        <Alert color="orange" data-testid="plan-sample-notice">
+          {t('plan.sampleNotice')}
+        </Alert>
+      )}
       {report && <IssueList title={report.title} issues={report.issues} testId="plan-issues" />}
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs value={tab} onChange={(next) => next && setTab(next)} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((tab) => (
-            <Tabs.Tab key={tab} value={tab} data-testid={`plan-tab-${tab}`}>
-              {t(`plan.tabs.${tab}`)}
+          {TABS.map((id) => (
+            <Tabs.Tab key={id} value={id} data-testid={`plan-tab-${id}`}>
+              {t(`plan.tabs.${id}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -180,8 +198,11 @@ function PlanEditor({ stored }: { stored: StoredPlan }) {
             busy={importPlan.isPending}
           />
         </Tabs.Panel>
-        {Object.entries(EDITORS).map(([tab, Editor]) => (
-          <Tabs.Panel key={tab} value={tab} pt="md">
+        <Tabs.Panel value="readiness" pt="md">
+          <ReadinessPanel plan={draft} workspaceId={workspaceId} dirty={dirty} onOpenTab={setTab} />
+        </Tabs.Panel>
+        {Object.entries(EDITORS).map(([editorTab, Editor]) => (
+          <Tabs.Panel key={editorTab} value={editorTab} pt="md">
             <Editor plan={draft} edit={edit} />
           </Tabs.Panel>
         ))}

@@ -1,5 +1,5 @@
 // Small form pieces shared by the plan editors: FR/EN twin inputs and a person card.
-import { Grid, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Grid, Group, MultiSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText, Person } from '../../../../shared/domain/plan';
 
@@ -42,6 +42,9 @@ export function BilingualField({
   );
 }
 
+const CHANNELS = ['sms', 'email', 'messenger'] as const;
+type Channel = (typeof CHANNELS)[number];
+
 export function PersonFields({
   person,
   onChange,
@@ -52,10 +55,10 @@ export function PersonFields({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const field = (key: keyof Person, label: string, width: number) => (
+  const field = (key: 'name' | 'title' | 'phone' | 'altPhone' | 'email' | 'messenger', label: string, width: number) => (
     <TextInput
       label={label}
-      value={person[key]}
+      value={person[key] ?? ''}
       onChange={(e) => onChange({ ...person, [key]: e.currentTarget.value })}
       w={width}
       data-testid={testId ? `${testId}-${key}` : undefined}
@@ -68,6 +71,15 @@ export function PersonFields({
       {field('phone', t('plan.fields.phone'), 160)}
       {field('altPhone', t('plan.fields.altPhone'), 160)}
       {field('email', t('plan.fields.email'), 240)}
+      {field('messenger', t('plan.fields.messenger'), 220)}
+      <MultiSelect
+        label={t('plan.fields.contactChannels')}
+        w={260}
+        data={CHANNELS.map((channel) => ({ value: channel, label: t(`plan.channels.${channel}`) }))}
+        value={person.channels ?? []}
+        onChange={(channels) => onChange({ ...person, channels: channels as Channel[] })}
+        data-testid={testId ? `${testId}-channels` : undefined}
+      />
     </Group>
   );
 }

@@ -122,7 +122,12 @@ export function NamedEntriesAccordion<T extends { id: string; name: LocalizedTex
           </Accordion.Control>
           <Accordion.Panel>
             <Stack>
-              <BilingualField label={t('plan.fields.name')} value={entry.name} onChange={(name) => onNameChange(index, name)} />
+              <BilingualField
+                label={t('plan.fields.name')}
+                value={entry.name}
+                onChange={(name) => onNameChange(index, name)}
+                testId={`${testId}-${entry.id}-name`}
+              />
               {children(entry, index)}
             </Stack>
           </Accordion.Panel>

@@ -77,7 +77,7 @@ describe('alerts in an exercise', () => {
     const { core: c, plan, relay, gw, at } = await setup();
     const exercise = await invoke(c, 'exercises:create', { name: 'Drill DORA' });
     const ws = { workspaceId: exercise.id };
-    const holder = (i: number) => plan.roles[i]!.holder.name;
+    const holder = (i: number) => plan.roles[i]!.holder!.name;
     const saved = await invoke(c, 'notify:setTestDestinations', {
       ...ws,
       destinations: {
@@ -96,7 +96,7 @@ describe('alerts in an exercise', () => {
     at(10);
     await c.notify.tick();
 
-    const realAddresses = plan.roles.flatMap((r) => [r.holder, ...r.deputies]).flatMap((p) => [p.email, p.phone, p.messenger ?? '']);
+    const realAddresses = plan.roles.flatMap((r) => [r.holder!, ...r.deputies]).flatMap((p) => [p.email, p.phone, p.messenger ?? '']);
     const mailed = relay.mails.flatMap((m) => m.to);
     const targets = gatewayTargets(gw).map((b) => b.to ?? b.channel);
     // First wave of ten, then the ten deputies at 10 minutes: all in the drill's inboxes, none to a real contact.

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 /** Only the crisis lead is alerted, on the channels given; three attempts per channel. */
-async function setup(channels: NonNullable<CrisisPlan['roles'][number]['holder']['channels']>, options: { relayUser?: { name: string; password: string } } = {}) {
+async function setup(channels: NonNullable<NonNullable<CrisisPlan['roles'][number]['holder']>['channels']>, options: { relayUser?: { name: string; password: string } } = {}) {
   let t = START;
   const relay: MailRelay = await mailRelay({ user: options.relayUser });
   const gw: Gateway = await gateway();
@@ -29,7 +29,7 @@ async function setup(channels: NonNullable<CrisisPlan['roles'][number]['holder']
   open.push(gw, relay, core);
   await reachablePlan(core, (plan) => {
     plan.escalation.levels.crisis.first = ['crisisLead'];
-    plan.roles.find((r) => r.id === 'crisisLead')!.holder.channels = channels;
+    plan.roles.find((r) => r.id === 'crisisLead')!.holder!.channels = channels;
   });
   const settings = alertSettings(relay.port, gw.url);
   await invoke(core, 'notify:setSettings', { workspaceId: 'live', settings });

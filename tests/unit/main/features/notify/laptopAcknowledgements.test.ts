@@ -56,9 +56,9 @@ describe('acknowledgement from the member’s own laptop', () => {
       await a.call('plan:save', { ...ws, baseRevision: stored.revision, plan });
       await a.call('notify:setSettings', { ...ws, settings: alertSettings(relay.port, gw.url) });
       const role = (i: number) => plan.roles[i]!;
-      await b.call('cell:profile', { ...ws, memberName: 'Bob', roles: [], personName: role(0).holder.name });
+      await b.call('cell:profile', { ...ws, memberName: 'Bob', roles: [], personName: role(0).holder!.name });
       // Carol types her name with other spaces and case: the link still holds.
-      await c.call('cell:profile', { ...ws, memberName: 'Carol', roles: [], personName: `  ${role(1).holder.name.toUpperCase()} ` });
+      await c.call('cell:profile', { ...ws, memberName: 'Carol', roles: [], personName: `  ${role(1).holder!.name.toUpperCase()} ` });
       await until(() => cellOf(a), (s) => s.members.filter((m) => m.personName !== null).length === 2);
 
       const incident = await a.call('incidents:open', { ...ws, incident: structuredClone(crisisIncident) });
@@ -70,7 +70,7 @@ describe('acknowledgement from the member’s own laptop', () => {
       const [bobCalls, carolCalls] = await Promise.all(
         [b, c].map((laptop) => until(() => laptop.call('notify:mine', ws), (calls) => calls.length === 1)),
       );
-      expect(bobCalls![0]).toMatchObject({ mobilisationId, incidentId: incident.id, title: crisisIncident.title, level: 'crisis', mobilisedBy: 'Alice', roleId: role(0).id, roleName: role(0).name, personName: role(0).holder.name, acknowledgedAt: null });
+      expect(bobCalls![0]).toMatchObject({ mobilisationId, incidentId: incident.id, title: crisisIncident.title, level: 'crisis', mobilisedBy: 'Alice', roleId: role(0).id, roleName: role(0).name, personName: role(0).holder!.name, acknowledgedAt: null });
       expect(carolCalls![0]).toMatchObject({ roleId: role(1).id, acknowledgedAt: null });
       expect(await a.call('notify:mine', ws)).toEqual([]);
       // Nobody acknowledges for someone else.
@@ -97,8 +97,8 @@ describe('acknowledgement from the member’s own laptop', () => {
       view = await until(() => deliveries(incident.id), (v) => v.laptopAcknowledgements.filter((ack) => ack.genuine).length === 2);
       const genuine = view.laptopAcknowledgements.filter((ack) => ack.genuine).map(({ roleId, memberName, personName }) => ({ roleId, memberName, personName }));
       expect(genuine).toEqual([
-        { roleId: role(0).id, memberName: 'Bob', personName: role(0).holder.name },
-        { roleId: role(1).id, memberName: 'Carol', personName: role(1).holder.name },
+        { roleId: role(0).id, memberName: 'Bob', personName: role(0).holder!.name },
+        { roleId: role(1).id, memberName: 'Carol', personName: role(1).holder!.name },
       ]);
       expect(view.laptopAcknowledgements).toHaveLength(3);
       expect((await carolCall()).acknowledgedAt).not.toBeNull();

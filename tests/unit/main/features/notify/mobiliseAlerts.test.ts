@@ -99,7 +99,7 @@ describe('alerts outside the app', () => {
     await c.notify.tick();
     view = await invoke(c, 'notify:deliveries', { workspaceId: 'live', incidentId });
     const recipients = (stage: string) => view.messages.filter((m) => m.stage === stage).map((m) => m.personName).sort();
-    const holder = (i: number) => plan.roles[i]!.holder.name;
+    const holder = (i: number) => plan.roles[i]!.holder!.name;
     expect(recipients('callTree')).toEqual([holder(0), holder(1), holder(1), holder(1), holder(1), holder(2), holder(2)].sort());
     expect(recipients('crisisLead')).toEqual(Array(6).fill(holder(1)));
     expect(view.messages).toHaveLength(30);

@@ -32,9 +32,9 @@ describe('paper fallback kit (Must show #4)', () => {
       const text = textOf(file);
       for (const role of plan.roles) {
         expect(text).toContain(role.name[language]);
-        expect(text).toContain(role.holder.name);
-        expect(text).toContain(role.holder.phone);
-        if (role.holder.altPhone) expect(text).toContain(role.holder.altPhone);
+        expect(text).toContain(role.holder!.name);
+        expect(text).toContain(role.holder!.phone);
+        if (role.holder!.altPhone) expect(text).toContain(role.holder!.altPhone);
         for (const deputy of role.deputies) {
           expect(text).toContain(deputy.name);
           expect(text).toContain(deputy.phone);

@@ -90,8 +90,8 @@ describe('plan file import and export (Must show #1)', () => {
     const core = makeTestCore(tempDir());
     const exported = await invoke(core, 'plan:export', live);
     const file = JSON.parse(exported.content) as CrisisPlan;
-    file.roles[2]!.holder.phone = '';
-    (file.roles[3] as { id: string }).id = 'janitor';
+    file.roles[2]!.holder!.phone = '';
+    (file.roles[3] as { id: string }).id = 'janitor on call';
     file.playbooks[0]!.items[5]!.deadline = 'tomorrow';
     file.scenarios[4]!.templateIds.push('holding-ghost');
     delete (file.metadata as Partial<CrisisPlan['metadata']>).organisation;
