@@ -6,7 +6,8 @@ import { systemClock } from './platform/clock';
 import { createHost } from './app/host';
 import { consoleLogger } from './platform/logger';
 import { APP_VERSION, defaultDataDir } from './platform/paths';
-import { DataFolderInUse, lockDataFolder } from './platform/db/dataFolderLock';
+import { lockDataFolder } from './platform/db/dataFolderLock';
+import { exitOnStartupFailure } from './app/startupFailure';
 import { KeyRing } from './platform/security/keyRing';
 import { childEnvironment, takeSecret } from './platform/security/secretEnvironment';
 import { startBrowserServer } from './server/httpServer';
@@ -67,13 +68,4 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-main().catch((error: unknown) => {
-  const message =
-    error instanceof DataFolderInUse
-      ? error.wording(Intl.DateTimeFormat().resolvedOptions().locale.startsWith('fr') ? 'fr' : 'en').text
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`${inEnglish('platform.startup.couldNotStart', { detail: message })}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -9,7 +9,8 @@ import { createCore } from './app/createCore';
 import { systemClock } from './platform/clock';
 import { consoleLogger } from './platform/logger';
 import { APP_VERSION, defaultDataDir } from './platform/paths';
-import { DataFolderInUse, lockDataFolder } from './platform/db/dataFolderLock';
+import { lockDataFolder } from './platform/db/dataFolderLock';
+import { exitOnStartupFailure } from './app/startupFailure';
 import { KeyRing } from './platform/security/keyRing';
 import { takeSecret } from './platform/security/secretEnvironment';
 import { inEnglish } from './platform/i18n/failure';
@@ -74,13 +75,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${inEnglish('platform.relay.running', { cellId: cell.cellId, address: `${listening.host}:${listening.port}`, deviceId: cell.deviceId })}\n`);
 }
 
-main().catch((error: unknown) => {
-  const message =
-    error instanceof DataFolderInUse
-      ? error.wording(Intl.DateTimeFormat().resolvedOptions().locale.startsWith('fr') ? 'fr' : 'en').text
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`${inEnglish('platform.startup.couldNotStart', { detail: message })}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartupFailure);

@@ -1,15 +1,15 @@
 // Flags every result of the stream's current search into the response queue, with one reason and the flagger's
 // name; the backend walks the search itself and refuses one past the limit, which the bar says before anyone tries.
-import { Alert, Button, Group, Modal, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { IconMessages } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BULK_FLAG_LIMIT, RESPONSE_REASONS, type BulkFlagResult, type ResponseReason } from '../../../../shared/domain/responseQueue';
+import { BULK_FLAG_LIMIT, type BulkFlagResult, type ResponseReason } from '../../../../shared/domain/responseQueue';
 import type { MentionFilter } from '../../../../shared/domain/storedMention';
 import { useComposerCall } from '../../api/hooks/useComposer';
 import { useMentionCount } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { errorMessage } from '../../i18n/errorMessage';
+import { FlagReasonForm } from './FlagReasonForm';
 import { useOperator } from '../incidents/useOperator';
 
 export function BulkFlag({ filter }: { filter: MentionFilter }) {
@@ -77,36 +77,19 @@ export function BulkFlag({ filter }: { filter: MentionFilter }) {
         )}
       </Stack>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('mentions.bulkFlag.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <Stack data-testid="bulk-flag-dialog">
-            <Text size="sm">{t('mentions.bulkFlag.help', { count })}</Text>
-            <Radio.Group label={t('mentions.flag.reason')} value={reason} onChange={(v) => setReason(v as ResponseReason)} withAsterisk>
-              <Stack gap="xs" mt="xs">
-                {RESPONSE_REASONS.map((r) => (
-                  <Radio key={r} value={r} label={t(`mentions.flag.reasons.${r}`)} data-testid={`bulk-flag-reason-${r}`} />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <TextInput label={t('mentions.flag.person')} value={person} placeholder={t('composer.someone')} onChange={(e) => setPerson(e.currentTarget.value)} data-testid="bulk-flag-person" />
-            <Text size="xs" c="dimmed">
-              {t('mentions.flag.alreadyNote')}
-            </Text>
-            {flag.error && <Alert color="red">{errorMessage(flag.error, t)}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="subtle" onClick={() => setOpen(false)}>
-                {t('mentions.flag.cancel')}
-              </Button>
-              <Button type="submit" disabled={reason === null} loading={flag.isPending} data-testid="bulk-flag-submit">
-                {t('mentions.bulkFlag.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <FlagReasonForm
+          testId="bulk-flag"
+          help={t('mentions.bulkFlag.help', { count })}
+          submitLabel={t('mentions.bulkFlag.submit')}
+          reason={reason}
+          onReason={setReason}
+          person={person}
+          onPerson={setPerson}
+          error={flag.error}
+          pending={flag.isPending}
+          onSubmit={submit}
+          onCancel={() => setOpen(false)}
+        />
       </Modal>
     </Paper>
   );

@@ -1,12 +1,12 @@
 // Puts a mention in the response queue by hand, with the reason it needs an answer and who flagged it.
-import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Text } from '@mantine/core';
 import { IconMessageReply } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RESPONSE_REASONS, type ResponseReason } from '../../../../shared/domain/responseQueue';
+import type { ResponseReason } from '../../../../shared/domain/responseQueue';
 import { useComposerCall } from '../../api/hooks/useComposer';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { errorMessage } from '../../i18n/errorMessage';
+import { FlagReasonForm } from './FlagReasonForm';
 import { useOperator } from '../incidents/useOperator';
 
 export function FlagMention({ mentionId }: { mentionId: number }) {
@@ -42,36 +42,19 @@ export function FlagMention({ mentionId }: { mentionId: number }) {
         )}
       </Group>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('mentions.flag.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <Stack data-testid="mention-flag-dialog">
-            <Text size="sm">{t('mentions.flag.help')}</Text>
-            <Radio.Group label={t('mentions.flag.reason')} value={reason} onChange={(v) => setReason(v as ResponseReason)} withAsterisk>
-              <Stack gap="xs" mt="xs">
-                {RESPONSE_REASONS.map((r) => (
-                  <Radio key={r} value={r} label={t(`mentions.flag.reasons.${r}`)} data-testid={`mention-flag-reason-${r}`} />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <TextInput label={t('mentions.flag.person')} value={person} placeholder={t('composer.someone')} onChange={(e) => setPerson(e.currentTarget.value)} data-testid="mention-flag-person" />
-            <Text size="xs" c="dimmed">
-              {t('mentions.flag.alreadyNote')}
-            </Text>
-            {flag.error && <Alert color="red">{errorMessage(flag.error, t)}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="subtle" onClick={() => setOpen(false)}>
-                {t('mentions.flag.cancel')}
-              </Button>
-              <Button type="submit" disabled={reason === null} loading={flag.isPending} data-testid="mention-flag-submit">
-                {t('mentions.flag.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <FlagReasonForm
+          testId="mention-flag"
+          help={t('mentions.flag.help')}
+          submitLabel={t('mentions.flag.submit')}
+          reason={reason}
+          onReason={setReason}
+          person={person}
+          onPerson={setPerson}
+          error={flag.error}
+          pending={flag.isPending}
+          onSubmit={submit}
+          onCancel={() => setOpen(false)}
+        />
       </Modal>
     </>
   );
