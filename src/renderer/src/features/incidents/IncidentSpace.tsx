@@ -46,7 +46,12 @@ export function IncidentSpace({ incidentId, tab, go }: Props) {
 }
 
 function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; go: Props['go'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The incident's own roles, the plan's custom ones included, so the operator can act (approve) as any of them.
+  const roleOptions =
+    detail.roster.length > 0
+      ? detail.roster.map((r) => ({ value: r.roleId, label: r.name[i18n.language === 'fr' ? 'fr' : 'en'] }))
+      : ROLE_IDS.map((r) => ({ value: r, label: t(`incidents.roles.${r}`) }));
   const workspaceId = useWorkspaceId();
   const [operator, setOperator, actor] = useOperator(t('incidents.operator.unnamed'));
   const setStatus = useIncidentAction('incidents:setStatus');
@@ -155,7 +160,7 @@ function Space({ detail, tab, go }: { detail: IncidentDetail; tab: IncidentTab; 
             clearable
             value={operator.role}
             onChange={(v) => setOperator({ ...operator, role: v })}
-            data={ROLE_IDS.map((r) => ({ value: r, label: t(`incidents.roles.${r}`) }))}
+            data={roleOptions}
           />
           <Text size="xs" c="dimmed">
             {t('incidents.shortcuts')}
