@@ -221,9 +221,10 @@ for (const lang of ['fr', 'en'] as const) {
       await saveElement(page.getByTestId('deliveries'), testInfo, `${lang}-mobilise-deliveries-table`);
       await expectAccessible(page, 'delivery statuses', '[data-testid="deliveries"]');
     } finally {
-      // The suite shares one backend: later specs mobilise with no channel, as a fresh workspace does.
-      await rpc(page.request, 'notify:setSettings', { workspaceId: 'live', settings: { email: null, sms: null, messenger: null } });
+      // The suite shares one backend: later specs read the plan's own roster and mobilise with no channel, as a
+      // fresh workspace does. The plan goes back first, the roster being what other specs print and check.
       await rpc(page.request, 'plan:save', { workspaceId: 'live', baseRevision: saved.revision, plan: stored.plan });
+      await rpc(page.request, 'notify:setSettings', { workspaceId: 'live', settings: { email: null, sms: null, messenger: null } });
       await relay.close();
       await gw.close();
     }

@@ -32,7 +32,12 @@ export async function saveScreen(page: Page, testInfo: TestInfo, name: string): 
 
 /** A contract call over the browser-mode transport, to set the scene a step needs; throws on a failure. */
 export async function rpc<T = unknown>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
-  const response = await request.post(`./rpc/${channel}`, { data: input });
+  // A kept-alive socket the server has just closed resets before the request reaches it: that one is sent again.
+  const post = () => request.post(`./rpc/${channel}`, { data: input });
+  const response = await post().catch((error: unknown) => {
+    if (error instanceof Error && error.message.includes('ECONNRESET')) return post();
+    throw error;
+  });
   const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'failed'}`);
   return result.value as T;
