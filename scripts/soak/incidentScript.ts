@@ -1,0 +1,187 @@
+// The incident the cell soak plays, as a list of steps: the calm ones run one after the other while the network is
+// sound; the steps under faults then run side by side while faults are injected. Each step notes what it expects in
+// the context, and its check reads the converged digests against that. To play a new shared domain (incidents,
+// statements…), add a step to SCRIPT and a part to DIGEST_PARTS (cellDigest.ts).
+import type { CrisisPlan } from '../../src/shared/domain/plan';
+import { withReachableRoles } from '../../tests/support/reachableRoster';
+import type { LaptopDigest } from './cellDigest';
+import { NodeDown, type LaptopProcess, type RelayProcess } from './cellNodes';
+
+const ws = { workspaceId: 'live' } as const;
+
+export interface SoakContext {
+  readonly seed: number;
+  readonly entriesPerLaptop: number;
+  /** Pause between two appends of one laptop. */
+  readonly appendEveryMs: number;
+  readonly laptops: readonly LaptopProcess[];
+  readonly relay: RelayProcess;
+  readonly note: (line: string) => void;
+  /** Log bodies written: confirmed by the laptop, or in flight when it died (then present at most once). */
+  readonly logBodies: Map<string, 'confirmed' | 'uncertain'>;
+  mobilisation?: { id: string; incidentId: string; roles: { laptop: string; roleId: string }[] };
+  readonly acknowledged: Set<string>;
+}
+
+export interface Step {
+  readonly name: string;
+  readonly underFaults: boolean;
+  run(context: SoakContext): Promise<void>;
+  /** What the converged cell must show; an empty list when it holds. */
+  check?(context: SoakContext, digest: LaptopDigest, byLaptop: ReadonlyMap<string, LaptopDigest>): Promise<string[]>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Calls a laptop, waiting out its deaths: for calls that can be made again (reads, idempotent acts). */
+async function steadily<T>(laptop: LaptopProcess, act: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      await laptop.whenUp();
+      return await act();
+    } catch (error) {
+      if (!(error instanceof NodeDown)) throw error;
+    }
+  }
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms: number, what: string): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+const formCell: Step = {
+  name: 'create the cell, the relay and three laptops join',
+  underFaults: false,
+  async run({ laptops, relay }) {
+    const [a, ...others] = laptops as [LaptopProcess, ...LaptopProcess[]];
+    await a.call('cell:create', { ...ws, memberName: 'Alice', roles: ['lead'] });
+    await a.call('cell:start', { ...ws, host: a.host, port: a.port });
+    await relay.start((await a.call('cell:invite', { ...ws, validMinutes: 10 })).joinCode);
+    const names = ['Bruno', 'Chloé', 'Damien'];
+    for (const [i, laptop] of others.entries()) {
+      const { joinCode } = await a.call('cell:invite', { ...ws, validMinutes: 10 });
+      await laptop.call('cell:join', { ...ws, joinCode, memberName: names[i] ?? laptop.name, roles: [], host: laptop.host, port: laptop.port });
+    }
+    await until(
+      () => Promise.all(laptops.map((l) => l.call('cell:status', ws))),
+      (all) => all.every((s) => s.cell?.members.length === laptops.length + 1 && s.cell.members.every((m) => m.addresses.length === 1)),
+      60_000,
+      'every laptop to list every member',
+    );
+  },
+};
+
+const mobilise: Step = {
+  name: 'A mobilises the roster; B, C and D pick their roster people',
+  underFaults: false,
+  async run(context) {
+    const [a, ...askees] = context.laptops as [LaptopProcess, ...LaptopProcess[]];
+    const stored = await a.call('plan:get', ws);
+    const plan: CrisisPlan = withReachableRoles(stored.plan);
+    await a.call('plan:save', { ...ws, baseRevision: stored.revision, plan });
+    const roles = askees.map((laptop, i) => ({ laptop, role: plan.roles[i]! }));
+    for (const { laptop, role } of roles) {
+      const status = await laptop.call('cell:status', ws);
+      const self = status.cell?.members.find((m) => m.self);
+      await laptop.call('cell:profile', { ...ws, memberName: self?.name ?? laptop.name, roles: [], personName: role.holder!.name });
+    }
+    await until(() => a.call('cell:status', ws), (s) => (s.cell?.members.filter((m) => m.personName !== null).length ?? 0) === roles.length, 60_000, 'A to see the people picked');
+    const lead = { author: 'Anne Roux', authorRole: 'crisisLead' };
+    const incident = await a.call('incidents:open', {
+      ...ws,
+      incident: { title: `Fuite de données (soak ${context.seed})`, scenarioKind: 'dataBreach', severity: 'high', actor: lead, alert: { alertId: `soak-${context.seed}`, level: 'crisis', why: ['Volume ×6'], mentions: [] } },
+    });
+    const mobilised = await a.call('incidents:mobilise', { ...ws, incidentId: incident.id, actor: lead });
+    const id = mobilised.mobilisation?.id;
+    if (!id) throw new Error('no mobilisation');
+    context.mobilisation = { id, incidentId: incident.id, roles: roles.map(({ laptop, role }) => ({ laptop: laptop.name, roleId: role.id })) };
+  },
+};
+
+const acknowledge: Step = {
+  name: 'B, C and D acknowledge their calls from their own laptops',
+  underFaults: true,
+  async run(context) {
+    const m = context.mobilisation;
+    if (!m) throw new Error('nothing mobilised');
+    await Promise.all(
+      m.roles.map(async ({ laptop: name, roleId }) => {
+        const laptop = context.laptops.find((l) => l.name === name)!;
+        for (;;) {
+          const calls = await steadily(laptop, () => laptop.call('notify:mine', ws));
+          const call = calls.find((c) => c.mobilisationId === m.id && c.roleId === roleId);
+          if (call) break;
+          await sleep(300);
+        }
+        await steadily(laptop, () => laptop.call('notify:acknowledgeMine', { ...ws, mobilisationId: m.id, roleId }));
+        context.acknowledged.add(`${m.id}:${roleId}`);
+        context.note(`${name} acknowledged`);
+      }),
+    );
+  },
+  async check(context, digest, byLaptop) {
+    const m = context.mobilisation;
+    if (!m) return ['nothing mobilised'];
+    const problems: string[] = [];
+    const shared = digest.parts.mobilisation?.value as { mobilisations: { id: string }[]; acknowledgements: { mobilisationId: string; roleId: string; device: string }[] };
+    if (!shared.mobilisations.some((x) => x.id === m.id)) problems.push('the mobilisation is missing');
+    for (const { laptop, roleId } of m.roles) {
+      const device = byLaptop.get(laptop)?.deviceId;
+      const acks = shared.acknowledgements.filter((x) => x.mobilisationId === m.id && x.roleId === roleId);
+      if (acks.length !== 1 || acks[0]?.device !== device) problems.push(`${laptop}'s acknowledgement of ${roleId}: ${acks.length} found`);
+    }
+    // The mobilising laptop's read model takes in each of them, genuine, once.
+    const a = context.laptops[0]!;
+    const view = await a.call('notify:deliveries', { ...ws, incidentId: m.incidentId });
+    const genuine = view.laptopAcknowledgements.filter((x) => x.genuine).map((x) => x.roleId).sort();
+    const expected = m.roles.map((r) => r.roleId).sort();
+    if (JSON.stringify(genuine) !== JSON.stringify(expected) || view.laptopAcknowledgements.length !== expected.length) {
+      problems.push(`A's read model holds acknowledgements ${JSON.stringify(view.laptopAcknowledgements.map((x) => [x.roleId, x.genuine]))}`);
+    }
+    return problems;
+  },
+};
+
+const writeLog: Step = {
+  name: 'every laptop writes crisis log entries at once',
+  underFaults: true,
+  async run(context) {
+    await Promise.all(
+      context.laptops.map(async (laptop) => {
+        for (let i = 0; i < context.entriesPerLaptop; i += 1) {
+          const body = `soak ${context.seed} ${laptop.name} #${i}`;
+          await laptop.whenUp();
+          context.logBodies.set(body, 'uncertain');
+          try {
+            await laptop.call('crisisLog:append', { ...ws, entry: { kind: 'information', author: laptop.name, body } });
+            context.logBodies.set(body, 'confirmed');
+          } catch (error) {
+            if (!(error instanceof NodeDown)) throw error;
+            context.note(`${laptop.name} died while appending #${i}`);
+          }
+          await sleep(context.appendEveryMs);
+        }
+      }),
+    );
+  },
+  async check(context, digest) {
+    const rows = digest.parts.crisisLog?.value as { body: string }[];
+    const count = new Map<string, number>();
+    for (const { body } of rows) count.set(body, (count.get(body) ?? 0) + 1);
+    const problems: string[] = [];
+    for (const [body, state] of context.logBodies) {
+      const n = count.get(body) ?? 0;
+      if (state === 'confirmed' ? n !== 1 : n > 1) problems.push(`"${body}" (${state}) found ${n} times`);
+    }
+    for (const body of count.keys()) if (!context.logBodies.has(body)) problems.push(`"${body}" never written`);
+    return problems;
+  },
+};
+
+export const SCRIPT: readonly Step[] = [formCell, mobilise, acknowledge, writeLog];
