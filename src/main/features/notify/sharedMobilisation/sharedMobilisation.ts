@@ -172,8 +172,12 @@ export class SharedMobilisation implements SharedDomain {
     return out.sort((x, y) => y.startedAt.localeCompare(x.startedAt) || x.roleId.localeCompare(y.roleId));
   }
 
-  /** This laptop's member acknowledges one of their calls; acknowledging again changes nothing. */
-  acknowledgeMine(workspaceId: string, mobilisationId: string, roleId: string): MyCall[] {
+  /**
+   * This laptop's member acknowledges one of their calls; acknowledging again changes nothing. The answer comes once
+   * the acknowledgement is stored: automerge-repo holds a change back before saving it, and unlike a log entry an
+   * acknowledgement has no other record to be rebuilt from after a crash.
+   */
+  async acknowledgeMine(workspaceId: string, mobilisationId: string, roleId: string): Promise<MyCall[]> {
     const cell = this.#cells.get(workspaceId);
     if (!cell || cell.closed) throw failure('CONFLICT', 'notify.failures.notInCell');
     const call = this.mine(workspaceId).find((c) => c.mobilisationId === mobilisationId && c.roleId === roleId);
@@ -186,6 +190,7 @@ export class SharedMobilisation implements SharedDomain {
       cell.own.change((doc) => {
         doc.acknowledgements[acknowledgementKey(mobilisationId, roleId)] = record;
       });
+      await cell.context.repo.flush([cell.own.documentId]);
       this.#changed(cell);
     }
     return this.mine(workspaceId);
