@@ -58,7 +58,6 @@ export async function runSeed(seed: number, size: SoakSize, bundles: Bundles, no
     relay,
     note,
     logBodies: new Map(),
-    acknowledged: new Set(),
   };
   try {
     await Promise.all(laptops.map((l) => l.start()));

@@ -20,7 +20,6 @@ export interface SoakContext {
   /** Log bodies written: confirmed by the laptop, or in flight when it died (then present at most once). */
   readonly logBodies: Map<string, 'confirmed' | 'uncertain'>;
   mobilisation?: { id: string; incidentId: string; roles: { laptop: string; roleId: string }[] };
-  readonly acknowledged: Set<string>;
 }
 
 export interface Step {
@@ -120,7 +119,6 @@ const acknowledge: Step = {
           await sleep(300);
         }
         await steadily(laptop, () => laptop.call('notify:acknowledgeMine', { ...ws, mobilisationId: m.id, roleId }));
-        context.acknowledged.add(`${m.id}:${roleId}`);
         context.note(`${name} acknowledged`);
       }),
     );
