@@ -54,6 +54,7 @@ const invalidations: Invalidation = {
   'clocks:changed': ({ workspaceId, incidentId }) => [queryKeys.clocks(workspaceId, incidentId)],
   // A reminder is also a crisis log entry, which arrives with its own event.
   'clocks:reminder': ({ workspaceId, incidentId }) => [queryKeys.clocks(workspaceId, incidentId)],
+  'system:eventsMissed': () => [[]],
 };
 
 export function useBackendEvents(): void {
