@@ -12,6 +12,8 @@ import { LONG, prepare, runSeed, SHORT } from './soak/cellSoak';
 
 const { values: flags } = parseArgs({ options: { seeds: { type: 'string', default: '10' }, first: { type: 'string', default: '1' }, short: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
 const seeds = Array.from({ length: Number(flags.seeds) }, (_, i) => Number(flags.first) + i);
+// Interrupted, the driver still runs its exit hooks, which stop the relays it started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const work = mkdtempSync(join(tmpdir(), 'tocsin-soak-bundles-'));
 
 async function main(): Promise<void> {

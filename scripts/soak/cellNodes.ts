@@ -227,6 +227,10 @@ export class RelayProcess implements NodeAddress {
     const env = { ...childEnv(this.routes), ...(joinCode ? { TOCSIN_JOIN_CODE: joinCode } : {}) };
     const child = spawn(process.execPath, ['--require', this.bundles.routes, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
+    // A driver that exits leaves no relay behind.
+    const orphan = (): void => void child.kill('SIGKILL');
+    process.once('exit', orphan);
+    child.once('exit', () => process.off('exit', orphan));
     let out = '';
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     return new Promise((started, fail) => {

@@ -47,4 +47,6 @@ process.on('message', (request: LaptopRequest) => {
   }
   void core.dispatch(request.name, request.input).then((result) => reply(request.id, result));
 });
+// A driver that dies leaves no laptop behind.
+process.on('disconnect', () => process.exit(1));
 process.send?.({ ready: true });
