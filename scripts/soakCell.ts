@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       for (const problem of result.problems.slice(0, 20)) process.stdout.write(`  ${problem}\n`);
       process.stdout.write(`  faults: ${result.faults.join(' | ')}\n`);
     }
+    for (const line of result.notes) process.stdout.write(`  note: ${line}\n`);
   }
   process.stdout.write(`soak seeds=${seeds.length} passed=${seeds.length - failed} failed=${failed}\n`);
   process.exitCode = failed === 0 ? 0 : 1;

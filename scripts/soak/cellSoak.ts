@@ -27,6 +27,8 @@ export interface SeedResult {
   readonly pass: boolean;
   readonly digest: string | null;
   readonly problems: string[];
+  /** What was seen but is not failed on. */
+  readonly notes: string[];
   readonly faults: string[];
   readonly seconds: number;
 }
@@ -82,15 +84,18 @@ export async function runSeed(seed: number, size: SoakSize, bundles: Bundles, no
     }
     wires.restoreAll();
     note('healed; waiting for one digest');
-    const digests = await converged(laptops, size.quiescenceMs);
+    const { digests, relayLacks } = await converged(laptops, size.quiescenceMs);
     const problems = [...digests.values()].flatMap((d, i) => d.problems.map((p) => `${laptops[i]?.name}: ${p}`));
+    // Reported, not failed on: seed 7 once ended with one laptop counting 12 changes waiting for the relay while all
+    // four digests agreed, not yet explained (a link that did not come back, or a stale count).
+    const notes = relayLacks.some((r) => r.waiting !== 0) ? [`relay as each laptop sees it: ${laptops.map((l, i) => `${l.name} ${relayLacks[i]?.online ? 'online' : 'offline'} waiting=${relayLacks[i]?.waiting}`).join(', ')}`] : [];
     const agreed = new Set([...digests.values()].map((d) => d.digest));
     if (agreed.size !== 1) problems.push(`digests differ: ${differences(digests)}`);
     const first = [...digests.values()][0]!;
     for (const step of SCRIPT) if (step.check) problems.push(...(await step.check(context, first, digests)).map((p) => `${step.name}: ${p}`));
-    return { seed, pass: problems.length === 0, digest: agreed.size === 1 ? first.digest : null, problems, faults, seconds: (Date.now() - started) / 1000 };
+    return { seed, pass: problems.length === 0, digest: agreed.size === 1 ? first.digest : null, problems, notes, faults, seconds: (Date.now() - started) / 1000 };
   } catch (error) {
-    return { seed, pass: false, digest: null, problems: [error instanceof Error ? error.message : String(error)], faults, seconds: (Date.now() - started) / 1000 };
+    return { seed, pass: false, digest: null, problems: [error instanceof Error ? error.message : String(error)], notes: [], faults, seconds: (Date.now() - started) / 1000 };
   } finally {
     await Promise.all([...laptops.map((l) => l.close().catch(() => l.kill())), relay.close()]);
     await wires.close();
@@ -98,8 +103,13 @@ export async function runSeed(seed: number, size: SoakSize, bundles: Bundles, no
   }
 }
 
-/** Reads every laptop's digest until all agree, with no problem, twice in a row; else the last reading. */
-async function converged(laptops: readonly LaptopProcess[], ms: number): Promise<Map<string, LaptopDigest>> {
+/**
+ * Reads every laptop's digest until all agree, with no problem, twice in a row, and every laptop knows the relay to
+ * hold all its changes (the relay has no digest of its own: it keeps documents, no read model); else the last reading.
+ * `relayLacks` is each laptop's Cell-screen view of the relay: online, and how many of its changes it is not known
+ * to hold.
+ */
+async function converged(laptops: readonly LaptopProcess[], ms: number): Promise<{ digests: Map<string, LaptopDigest>; relayLacks: { online: boolean; waiting: number }[] }> {
   const end = Date.now() + ms;
   let previous = '';
   for (;;) {
@@ -107,9 +117,15 @@ async function converged(laptops: readonly LaptopProcess[], ms: number): Promise
     for (const laptop of laptops) digests.set(laptop.name, await laptop.digest());
     const values = [...digests.values()];
     const same = new Set(values.map((d) => d.digest)).size === 1 && values.every((d) => d.problems.length === 0);
-    if (same && previous === values[0]?.digest) return digests;
+    const relayLacks = await Promise.all(
+      laptops.map(async (l) => {
+        const relay = (await l.call('cell:status', { workspaceId: 'live' })).cell?.members.find((m) => m.relay);
+        return { online: relay?.online ?? false, waiting: relay?.waitingChanges ?? -1 };
+      }),
+    );
+    if (same && previous === values[0]?.digest && relayLacks.every((r) => r.waiting === 0)) return { digests, relayLacks };
     previous = same ? (values[0]?.digest ?? '') : '';
-    if (Date.now() > end) return digests;
+    if (Date.now() > end) return { digests, relayLacks };
     await sleep(1_000);
   }
 }
