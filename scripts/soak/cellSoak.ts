@@ -34,6 +34,8 @@ export interface SeedResult {
 }
 
 const LAPTOPS = ['A', 'B', 'C', 'D'];
+/** Once the laptops agree, how long the relay's waiting counts may take to reach zero. */
+const RELAY_GRACE_MS = 10_000;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Bundles once for many seeds; `work` is a folder the caller removes. */
@@ -105,13 +107,15 @@ export async function runSeed(seed: number, size: SoakSize, bundles: Bundles, no
 
 /**
  * Reads every laptop's digest until all agree, with no problem, twice in a row, and every laptop knows the relay to
- * hold all its changes (the relay has no digest of its own: it keeps documents, no read model); else the last reading.
+ * hold all its changes (the relay has no digest of its own: it keeps documents, no read model) or RELAY_GRACE_MS has
+ * passed since they agreed; else, at the deadline, the last reading.
  * `relayLacks` is each laptop's Cell-screen view of the relay: online, and how many of its changes it is not known
  * to hold.
  */
 async function converged(laptops: readonly LaptopProcess[], ms: number): Promise<{ digests: Map<string, LaptopDigest>; relayLacks: { online: boolean; waiting: number }[] }> {
   const end = Date.now() + ms;
   let previous = '';
+  let agreedAt = Infinity;
   for (;;) {
     const digests = new Map<string, LaptopDigest>();
     for (const laptop of laptops) digests.set(laptop.name, await laptop.digest());
@@ -123,7 +127,9 @@ async function converged(laptops: readonly LaptopProcess[], ms: number): Promise
         return { online: relay?.online ?? false, waiting: relay?.waitingChanges ?? -1 };
       }),
     );
-    if (same && previous === values[0]?.digest && relayLacks.every((r) => r.waiting === 0)) return { digests, relayLacks };
+    const agreed = same && previous === values[0]?.digest;
+    agreedAt = agreed ? Math.min(agreedAt, Date.now()) : Infinity;
+    if (agreed && (relayLacks.every((r) => r.waiting === 0) || Date.now() - agreedAt > RELAY_GRACE_MS)) return { digests, relayLacks };
     previous = same ? (values[0]?.digest ?? '') : '';
     if (Date.now() > end) return { digests, relayLacks };
     await sleep(1_000);

@@ -9,7 +9,7 @@ import { useTempDirs } from '../../../../support/tempDir';
 
 const tempDir = useTempDirs();
 // Five processes start on a machine other test files share: their start-up takes most of the time.
-const SEED_MS = 240_000;
+const SEED_MS = 300_000;
 
 describe('cell convergence under faults', () => {
   const bundles = prepare(tempDir());
