@@ -30,7 +30,7 @@ async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<C
   return result.value as CallOutput<K>;
 }
 
-const reply = (id: number, result: Result<unknown>, then?: () => void): void => void process.send?.({ id, result }, then);
+const reply = (id: number, result: Result<unknown>, then: () => void = () => undefined): void => void process.send?.({ id, result }, () => then());
 
 process.on('message', (request: LaptopRequest) => {
   if (request.name === 'close') {
