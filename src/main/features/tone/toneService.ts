@@ -8,7 +8,7 @@ import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
 import type { Lexicon, ToneLanguage } from './lexicon';
 import { ToneModel } from './toneModel';
 import { MIN_CORRECTIONS, modelFromCorrections, toneFeatures } from './correctionModel';
-import { leastSure, lexiconUncertainty, marginUncertainty, QUEUE_BATCH } from './uncertainty';
+import { leastSure, lexiconUncertainty, marginUncertainty } from './uncertainty';
 import type { ToneQueue } from '../../../shared/domain/toneQueue';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { failure } from '../../platform/i18n/failure';
