@@ -25,10 +25,10 @@ export const MIN_CONFUSION_PER_SIDE = 20;
 /** Most recent corrections used for training, so retraining stays in milliseconds. */
 const MAX_TRAINING = 5000;
 /**
- * Newest uncorrected posts the queue chooses from: scoring one takes about a tenth of a millisecond, so a batch
- * costs well under a second of main thread, and a crisis cell teaches the model on what is being said now.
+ * Newest uncorrected posts the queue chooses from: reading and scoring one takes under half a millisecond, so choosing a
+ * batch costs at most about half a second of main thread, and a crisis cell teaches the model on what is said now.
  */
-const QUEUE_POOL = 3000;
+const QUEUE_POOL = 1000;
 
 export interface CorrectionResult {
   mentionId: number;
