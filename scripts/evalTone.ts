@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateTone } from './eval/tone/evaluateTone';
-import { DEFAULT_CURVES, type LearningCurves } from './eval/tone/learningCurve';
+import { DEFAULT_CURVES, NEAR_FULL, type LearningCurves } from './eval/tone/learningCurve';
 import type { ToneMetrics } from './eval/tone/toneMetrics';
 import type { ShareError } from './eval/tone/shareError';
 
@@ -64,6 +64,10 @@ function printCurves(language: string, c: LearningCurves) {
   console.log(
     `    corrections to reach the local model trained on the whole train split (${split} macroF1=${c.fullPool.toFixed(3)}): ` +
       `uncertainty=${reach(c.reached.uncertainty)} random=${reach(c.reached.random)}`,
+  );
+  console.log(
+    `    corrections to reach ${Math.round(NEAR_FULL * 100)} % of it (${split} macroF1=${(NEAR_FULL * c.fullPool).toFixed(3)}): ` +
+      `uncertainty=${reach(c.reachedNear.uncertainty)} random=${reach(c.reachedNear.random)}`,
   );
 }
 const summary = results

@@ -35,6 +35,8 @@ describe('queue learning curves', () => {
       const index = at === null ? curves.corrections.length : curves.corrections.indexOf(at);
       expect(curves.macroF1[policy].slice(0, index).every((f) => f < curves.fullPool)).toBe(true);
       if (at !== null) expect(curves.macroF1[policy][index]).toBeGreaterThanOrEqual(curves.fullPool);
+      const near = curves.reachedNear[policy];
+      expect(near === null ? at === null : at === null || near <= at).toBe(true);
     }
     // The workspace vocabulary is learnt: trained on the whole pool, the model beats the lexicon on it.
     expect(curves.fullPool).toBeGreaterThan(curves.macroF1.random[0]! + 0.2);
