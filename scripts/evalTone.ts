@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateTone } from './eval/tone/evaluateTone';
 import { DEFAULT_CURVES, NEAR_FULL, type LearningCurves } from './eval/tone/learningCurve';
+import { MIN_CORRECTIONS } from '../src/main/features/tone/correctionModel';
 import type { ToneMetrics } from './eval/tone/toneMetrics';
 import type { ShareError } from './eval/tone/shareError';
 
@@ -62,7 +63,7 @@ function printCurves(language: string, c: LearningCurves) {
   c.corrections.forEach((n, i) => console.log(`    ${String(n).padEnd(12)} ${c.macroF1.uncertainty[i]!.toFixed(3).padEnd(12)} ${c.macroF1.random[i]!.toFixed(3)}`));
   const reach = (n: number | null) => (n === null ? `not within ${c.corrections.at(-1)}` : String(n));
   console.log(
-    `    corrections to reach the local model trained on the whole train split (${split} macroF1=${c.fullPool.toFixed(3)}): ` +
+    `    corrections the local model needs (counted from ${MIN_CORRECTIONS}, where it takes over from the lexicon) to reach the model trained on the whole train split (${split} macroF1=${c.fullPool.toFixed(3)}): ` +
       `uncertainty=${reach(c.reached.uncertainty)} random=${reach(c.reached.random)}`,
   );
   console.log(

@@ -1,7 +1,7 @@
 // Learning curves of the "help the tone model" queue: corrections chosen by uncertainty against corrections chosen at
 // random, each retraining the local model exactly as the product does, scored on a held-out split.
 import type { ToneClass } from '../../../src/shared/domain/storedMention';
-import { modelFromCorrections, toneFeatures, type ToneFeatures } from '../../../src/main/features/tone/correctionModel';
+import { MIN_CORRECTIONS, modelFromCorrections, toneFeatures, type ToneFeatures } from '../../../src/main/features/tone/correctionModel';
 import type { Lexicon } from '../../../src/main/features/tone/lexicon';
 import { leastSure, lexiconUncertainty, marginUncertainty, QUEUE_BATCH } from '../../../src/main/features/tone/uncertainty';
 import { seededRandom } from '../../../src/main/platform/seededRandom';
@@ -32,7 +32,11 @@ export interface LearningCurves {
   macroF1: Record<Policy, number[]>;
   /** The local model trained on the whole pool, scored on the same split. */
   fullPool: number;
-  /** Fewest corrections whose averaged macro-F1 reaches `fullPool`; null when not within `max`. */
+  /**
+   * Fewest corrections, from MIN_CORRECTIONS on, whose averaged macro-F1 reaches `fullPool`; null when not within
+   * `max`. Below MIN_CORRECTIONS the lexicon scores, and where it already matches the full model (English) every
+   * policy would "reach" it with its seed: the figure is about the local model.
+   */
   reached: Record<Policy, number | null>;
   /**
    * The same for NEAR_FULL of `fullPool`: retraining the same posts in another order moves the score by about a
@@ -101,7 +105,7 @@ export function learningCurves(pool: LabelledSplit, scored: LabelledSplit, lexic
   const fullPool = scoreAfter(poolPosts.map((_, i) => i), poolPosts, held).macroF1;
   const macroF1 = { uncertainty: mean('uncertainty'), random: mean('random') };
   const reach = (policy: Policy, target: number) => {
-    const at = macroF1[policy].findIndex((f) => f >= target);
+    const at = macroF1[policy].findIndex((f, i) => corrections[i]! >= MIN_CORRECTIONS && f >= target);
     return at < 0 ? null : corrections[at]!;
   };
   return {
