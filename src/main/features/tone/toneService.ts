@@ -116,29 +116,25 @@ export class ToneService {
   queue(workspaceId: WorkspaceId): ToneQueue {
     const state = this.#state(this.store.get(workspaceId));
     let pending = state.batch ? state.repo.stillUncorrected(state.batch.mentionIds) : [];
-    let uncertainty = new Map<number, number>();
     if (pending.length === 0) {
       const model = state.model;
-      const chosen = leastSure(state.repo.candidates(QUEUE_POOL), (post) => {
-        const { lexicon, features } = toneFeatures(post.text, this.#lexicon(post.language));
-        return model ? marginUncertainty(model.probabilities(features)) : lexiconUncertainty(lexicon.score);
-      });
-      pending = chosen.map((c) => c.item);
-      uncertainty = new Map(chosen.map((c) => [c.item.mentionId, c.uncertainty]));
+      pending = leastSure(state.repo.candidates(QUEUE_POOL), (post) => this.#uncertainty(post, model)).map((c) => c.item);
       state.batch = { mentionIds: pending.map((p) => p.mentionId), basis: model ? 'model' : 'lexicon' };
     }
-    const batch = state.batch!;
-    const measure = (post: { text: string; language: string | null }) => {
-      const { lexicon, features } = toneFeatures(post.text, this.#lexicon(post.language));
-      return batch.basis === 'model' && state.model ? marginUncertainty(state.model.probabilities(features)) : lexiconUncertainty(lexicon.score);
-    };
+    const { basis, mentionIds } = state.batch!;
+    const model = basis === 'model' ? state.model : null;
     return {
-      basis: batch.basis,
-      batchSize: batch.mentionIds.length,
-      items: pending.map((post) => ({ ...post, uncertainty: uncertainty.get(post.mentionId) ?? measure(post) })),
+      basis,
+      batchSize: mentionIds.length,
+      items: pending.map((post) => ({ ...post, uncertainty: this.#uncertainty(post, model) })),
       corrections: state.repo.correctionCount(),
       minCorrections: MIN_CORRECTIONS,
     };
+  }
+
+  #uncertainty(post: { text: string; language: string | null }, model: ToneModel | null): number {
+    const { lexicon, features } = toneFeatures(post.text, this.#lexicon(post.language));
+    return model ? marginUncertainty(model.probabilities(features)) : lexiconUncertainty(lexicon.score);
   }
 
   #lexicon(language: string | null): Lexicon {
