@@ -509,8 +509,13 @@ export class IncidentService {
       const out = new Map<string, { replayed: ReturnType<typeof replayIncident>; rows: ChangeRow[] }>();
       for (const incidentId of new Set(rows.map((row) => row.incidentId))) {
         const genuine = changes.ofIncident(incidentId).filter((row) => row.genuine === 1);
-        const replayed = replayIncident(repo, incidentId, genuine, fresh);
-        out.set(incidentId, { replayed, rows: replayed ? genuine.filter((row) => fresh.has(row.id)) : [] });
+        // One incident the read model refuses (a member's laptop on another version…) holds up none of the others.
+        try {
+          const replayed = repo.atomically(() => replayIncident(repo, incidentId, genuine, fresh));
+          out.set(incidentId, { replayed, rows: replayed ? genuine.filter((row) => fresh.has(row.id)) : [] });
+        } catch (error) {
+          this.deps.logger.warn('incidents: cell changes not replayed', { workspaceId, incidentId, error: String(error) });
+        }
       }
       return out;
     });

@@ -5,7 +5,7 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { checklistStatusSchema, incidentStatusSchema } from '../../../../shared/domain/incident';
-import { severitySchema } from '../../../../shared/domain/plan';
+import { phaseSchema, scenarioKindSchema, severitySchema } from '../../../../shared/domain/plan';
 
 export const CHANGE_KINDS = ['opened', 'status', 'severity', 'handover', 'checklist'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -67,7 +67,7 @@ const itemSchema = itemStateSchema.extend({
   id: z.uuid(),
   planItemId: z.string().max(200).nullable(),
   position: z.number().int().nonnegative(),
-  phase: z.string().max(80),
+  phase: phaseSchema,
   textJson: json,
   ownerRole: z.string().max(80),
   deadlineMinutes: z.number().int(),
@@ -75,7 +75,7 @@ const itemSchema = itemStateSchema.extend({
 
 export const openedSchema = z.object({
   title: z.string().max(500),
-  scenarioKind: z.string().max(80),
+  scenarioKind: scenarioKindSchema,
   scenarioId: z.string().max(200).nullable(),
   severity: severitySchema,
   status: incidentStatusSchema,
