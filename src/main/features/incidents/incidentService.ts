@@ -11,6 +11,7 @@ import {
   type Actor,
   type AlertIncidentProposal,
   type AlertSnapshot,
+  type CellChange,
   type ChecklistStatus,
   type IncidentChecklistItem,
   type IncidentDetail,
@@ -134,6 +135,7 @@ export class IncidentService {
       checklist,
       reports,
       nextMeetingAt: row.status === 'closed' ? null : new Date(Date.parse(lastMeeting) + hours * 3_600_000).toISOString(),
+      ...this.#cellChanges(workspaceId, incidentId),
     };
   }
 
@@ -493,6 +495,11 @@ export class IncidentService {
     return new Date(at).toISOString();
   }
 
+  #cellChanges(workspaceId: WorkspaceId, incidentId: IncidentId): { cellChanges?: CellChange[] } {
+    const rows = this.#changes(this.deps.store.get(workspaceId)).ofIncident(incidentId);
+    return rows.length === 0 ? {} : { cellChanges: rows.map(toCellChange) };
+  }
+
   #share<K extends ChangeKind>(workspaceId: WorkspaceId, incidentId: IncidentId, kind: K, data: ChangeData[K], by: string, at: string): void {
     this.shared.record(workspaceId, incidentId, { kind, data }, by, at);
   }
@@ -658,6 +665,27 @@ export class IncidentService {
     this.deps.events.emit('incidents:changed', { workspaceId, incidentId });
     return this.get(workspaceId, incidentId);
   }
+}
+
+/** A forged change's data is whatever its forger wrote: only a short text of it is shown, and only as text. */
+function toCellChange(row: ChangeRow): CellChange {
+  let to: unknown = null;
+  try {
+    const data = JSON.parse(row.dataJson) as Record<string, unknown>;
+    to = row.kind === 'handover' ? (JSON.parse(String(data.personJson)) as { name?: unknown }).name : row.kind === 'opened' ? data.status : (data.to ?? data.status);
+  } catch {
+    to = null;
+  }
+  return {
+    id: row.id,
+    kind: row.kind as CellChange['kind'],
+    at: row.at,
+    by: row.by,
+    memberName: row.memberName,
+    deviceId: row.deviceId,
+    to: typeof to === 'string' ? to.slice(0, 200) : null,
+    genuine: row.genuine === 1,
+  };
 }
 
 function scopeOf(row: IncidentRow, watchIds: number[]): IncidentScope {

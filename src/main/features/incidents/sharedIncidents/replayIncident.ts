@@ -96,7 +96,7 @@ export function openingOf(repo: IncidentRepository, incidentId: string): Opened 
   if (!row) return undefined;
   return {
     title: row.title,
-    scenarioKind: row.scenarioKind,
+    scenarioKind: row.scenarioKind as Opened['scenarioKind'],
     scenarioId: row.scenarioId,
     severity: row.severity as Opened['severity'],
     status: row.status as Opened['status'],
@@ -114,7 +114,7 @@ export function openingOf(repo: IncidentRepository, incidentId: string): Opened 
       id,
       planItemId,
       position,
-      phase,
+      phase: phase as Opened['items'][number]['phase'],
       textJson,
       ownerRole,
       deadlineMinutes,
