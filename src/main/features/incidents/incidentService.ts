@@ -516,10 +516,12 @@ export class IncidentService {
       const out = new Map<string, { replayed: ReturnType<typeof replayIncident>; rows: ChangeRow[] }>();
       for (const incidentId of new Set(rows.map((row) => row.incidentId))) {
         const genuine = changes.ofIncident(incidentId).filter((row) => row.genuine === 1);
+        // An incident new here was waiting for its opening: its changes kept meanwhile are news too.
+        const news = repo.get(incidentId) ? fresh : new Set(genuine.map((row) => row.id));
         // One incident the read model refuses (a member's laptop on another version…) holds up none of the others.
         try {
-          const replayed = repo.atomically(() => replayIncident(repo, incidentId, genuine, fresh));
-          out.set(incidentId, { replayed, rows: replayed ? genuine.filter((row) => fresh.has(row.id)) : [] });
+          const replayed = repo.atomically(() => replayIncident(repo, incidentId, genuine, news));
+          out.set(incidentId, { replayed, rows: replayed ? genuine.filter((row) => news.has(row.id)) : [] });
         } catch (error) {
           this.deps.logger.warn('incidents: cell changes not replayed', { workspaceId, incidentId, error: String(error) });
         }
