@@ -1,6 +1,7 @@
 // What a laptop does with the incident documents of the cell's members (real automerge-repo documents, in process):
 // a change that arrives before its incident's opening waits for it, then both show and are logged once; malformed
-// entries are ignored and lose nothing; the laptop's own changes go into its own document, signed.
+// entries are ignored and lose nothing; a forged change, or one found in another laptop's document, is kept as not
+// genuine and changes nothing; the laptop's own changes go into its own document, signed.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { Repo, type AutomergeUrl, type DocHandle } from '@automerge/automerge-repo';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,6 +107,21 @@ describe('incident documents of the cell, taken in', () => {
       ['incident.opened', 'Alice (Alice)'],
       ['incident.status', 'Bob (Bob)'],
     ].reverse());
+
+    // Signed by another key, or by Alice's own key but found in Bob's document: kept, not genuine, changes nothing.
+    const mallory = { ...bob, privateKey: generateKeyPairSync('ed25519').privateKey };
+    const forged = signed(mallory, '00000000-0000-4000-8000-000000000003', '999999999999999.000000', 'status', { from: 'stabilised', to: 'closed' });
+    const misplaced = signed(alice, '00000000-0000-4000-8000-000000000004', '999999999999999.000001', 'severity', { from: 'high', to: 'low' });
+    publish(bob, { [forged.id]: forged, [misplaced.id]: misplaced });
+    await until(() => (core!.incidents.get('live', INCIDENT).cellChanges ?? []).length === 4);
+    expect(core.incidents.get('live', INCIDENT)).toMatchObject({ status: 'stabilised', severity: 'high' });
+    expect(core.incidents.get('live', INCIDENT).cellChanges!.map((c) => [c.kind, c.to, c.genuine])).toEqual([
+      ['opened', 'active', true],
+      ['status', 'stabilised', true],
+      ['status', 'closed', false],
+      ['severity', 'low', false],
+    ]);
+    expect(logged()).toHaveLength(2);
 
     // This laptop's own change goes into its own document, signed with its key, and is logged once.
     core.incidents.setSeverity('live', INCIDENT, 'critical', { author: 'Carol', authorRole: null });
