@@ -84,6 +84,7 @@ export class ClockService {
       classifiedAt: iso(now),
       classifiedBy: by.author,
       awarenessAt: iso(aware),
+      fromArchiveAt: null,
     };
     repo.atomically(() => {
       repo.insert(row);
@@ -174,7 +175,7 @@ export class ClockService {
     const repo = this.#repoOf(workspaceId);
     const now = this.#now(workspaceId);
     const given: Reminder[] = [];
-    for (const row of repo.all()) {
+    for (const row of repo.reminding()) {
       const fractions = JSON.parse(row.fractionsJson) as number[];
       const obligation = obligationOf(row);
       for (const stored of repo.steps(row.id)) {
