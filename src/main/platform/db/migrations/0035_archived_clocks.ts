@@ -2,8 +2,8 @@
 // never reminds anyone, as a mobilisation from an archive never messages anyone.
 import type { Migration } from './types';
 
-export const migration0034: Migration = {
-  version: 34,
+export const migration0035: Migration = {
+  version: 35,
   name: 'archived_clocks',
   sql: `ALTER TABLE regulatory_clocks ADD COLUMN from_archive_at TEXT;`,
 };

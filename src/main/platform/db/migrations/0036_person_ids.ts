@@ -35,8 +35,8 @@ function identifyPeople(db: Database): Map<string, string[]> {
   return byName;
 }
 
-export const migration0035: Migration = {
-  version: 35,
+export const migration0036: Migration = {
+  version: 36,
   name: 'person_ids',
   sql: `
     CREATE TABLE notify_test_destinations_next (

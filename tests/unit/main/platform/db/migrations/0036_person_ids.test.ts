@@ -4,9 +4,9 @@ import { databaseAt } from '../../../../../support/migrations';
 
 const person = (name: string) => ({ name, title: '', phone: '+41790000000', altPhone: '', email: '' });
 
-describe('migration 0035 person_ids', () => {
+describe('migration 0036 person_ids', () => {
   it('gives the latest plan’s people ids and moves each test destination from a name to the ids that bore it', () => {
-    const db = databaseAt(34);
+    const db = databaseAt(35);
     const at = '2026-03-01T09:00:00.000Z';
     const revision = db.prepare("INSERT INTO plan_revisions (schema_version, plan_json, saved_at, origin) VALUES (1, ?, ?, 'edit')");
     const old = { roles: [{ id: 'crisisLead', holder: person('Anne Favre'), deputies: [] }] };
@@ -26,8 +26,8 @@ describe('migration 0035 person_ids', () => {
     destination.run('Marc Roux', '', '', '@marc-drill', at);
     destination.run('Zoé Absente', 'zoe-drill@example.test', '', '', at);
 
-    migrate(db, 35);
-    expect(getUserVersion(db)).toBe(35);
+    migrate(db, 36);
+    expect(getUserVersion(db)).toBe(36);
     const plans = db.prepare<[], { planJson: string }>('SELECT plan_json AS planJson FROM plan_revisions ORDER BY revision').all().map((r) => JSON.parse(r.planJson) as typeof latest);
     expect(plans[0]).toEqual(old);
     const [lead, legal] = plans[1]!.roles;
