@@ -93,6 +93,9 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 export const importRunStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
 
+/** A row no watch took: its line in the file and the start of its text. */
+export const unmatchedRowSchema = z.object({ line: z.number().int().positive(), excerpt: z.string().max(200) });
+
 export const importProgressSchema = z.object({
   runId: z.string(),
   workspaceId: z.string(),
@@ -115,7 +118,7 @@ export const importProgressSchema = z.object({
   watchMatches: z.array(z.object({ watchId: z.number().int().positive(), rows: z.number().int().nonnegative() })),
   /** Readable rows that matched no watch, counted; the first ones are listed. */
   unmatched: z.number().int().nonnegative(),
-  unmatchedRows: z.array(z.object({ line: z.number().int().positive(), excerpt: z.string().max(200) })),
+  unmatchedRows: z.array(unmatchedRowSchema),
   /** First and last publication time of the readable rows, UTC. */
   period: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).optional(),
   /** Rows that carry both the agency's sentiment and our tone, and how many of them agree. */
