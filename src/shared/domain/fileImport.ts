@@ -55,7 +55,7 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
-export const timeZoneSchema = z.string().max(64).refine(isTimeZone, { message: 'Unknown time zone.' });
+export const timeZoneSchema = z.string().max(64).refine(isTimeZone, { message: 'Unknown time zone.', params: { wording: 'platform.validation.unknownTimeZone' } });
 
 /** Why a row was left out; the UI words it (FR/EN) from the code. `badCount`: an audience no account can have. */
 export const rowProblemCodeSchema = z.enum(['noText', 'noDate', 'badDate', 'badCount', 'invalid', 'duplicateInFile', 'rejected']);
@@ -67,6 +67,9 @@ export const rowProblemSchema = z.object({
   code: rowProblemCodeSchema,
   /** The offending value or validator message, cut short. */
   detail: z.string().max(300).optional(),
+  /** For a value the mention's rules refuse: the field at fault and the problem's catalogue key and values. */
+  field: z.string().max(100).optional(),
+  wording: wordingSchema.optional(),
 });
 export type RowProblem = z.infer<typeof rowProblemSchema>;
 

@@ -84,6 +84,7 @@ export const importsEn = {
   states: { running: 'Importing…', done: 'Import finished', cancelled: 'Import stopped; the rows already read are kept', failed: 'Import failed' },
   problemsTitle: 'Rows left out, by line',
   problemsMore: 'and {{count, number}} more',
+  problemField: '{{field}}: {{problem}}',
   reason: 'Reason',
   problems: {
     noText: 'no text and no title',
@@ -196,6 +197,7 @@ export const importsFr: Catalog<typeof importsEn> = {
   states: { running: 'Import en cours…', done: 'Import terminé', cancelled: 'Import arrêté ; les lignes déjà lues sont conservées', failed: 'Échec de l’import' },
   problemsTitle: 'Lignes écartées, par numéro de ligne',
   problemsMore: 'et {{count, number}} autres',
+  problemField: '{{field}} : {{problem}}',
   reason: 'Motif',
   problems: {
     noText: 'ni texte ni titre',

@@ -4,6 +4,7 @@ import type { ImportPreview, ImportProgress } from '../../../../src/shared/domai
 import { ColumnsStep } from '../../../../src/renderer/src/features/imports/ColumnsStep';
 import { FileStep } from '../../../../src/renderer/src/features/imports/FileStep';
 import { ImportSummary } from '../../../../src/renderer/src/features/imports/ImportSummary';
+import { RunStep } from '../../../../src/renderer/src/features/imports/RunStep';
 import { backend } from '../../support/fakeBackend';
 import { source, watch } from '../../support/fixtures';
 import { choose, click, isDisabled, type } from '../../support/interact';
@@ -303,6 +304,23 @@ describe('Import, step 3: what the import found', () => {
     expect(screen.queryByTestId('import-more-unmatched')).toBeNull();
     expect(screen.getByTestId('import-unmatched-rows').textContent).toContain('Hors sujet 679');
     expect(backend.sent('imports:unmatched').map((input) => input.afterLine)).toEqual([0, rows[199]!.line, rows[399]!.line, rows[599]!.line]);
+  });
+
+  it.each([
+    ['fr', 'author.displayName\u202f: 512 caractères au plus.'],
+    ['en', 'author.displayName: At most 512 characters.'],
+  ] as const)('words in %s a row the mention rules refused, with its field', async (language, detail) => {
+    backend.reply('watches:list', []);
+    const problem = {
+      line: 9,
+      code: 'invalid' as const,
+      detail: 'author.displayName: At most 512 characters.',
+      field: 'author.displayName',
+      wording: { key: 'platform.validation.tooBig.string', values: { maximum: 512 } },
+    };
+    backend.reply('imports:status', done({ bad: 1, problems: [problem] }));
+    renderInApp(<RunStep runId={RUN} onAgain={() => undefined} />, { language });
+    await waitFor(() => expect(document.body.textContent).toContain(`(${detail})`));
   });
 
   it('opens the period, or its backtest, on the watches the file fed', () => {
