@@ -163,14 +163,11 @@ export class DashboardService {
     const repo = this.#repo(ws);
     const rollups = this.#rollups(ws);
     const w = this.#window(period);
-    const parts =
-      w.fromMinute % 60 === 0 && w.toMinute % 60 === 0
-        ? rollups.partsByHours(watchId, w.fromMinute / 60, w.toMinute / 60)
-        : rollups.partsByMinutes(watchId, w.fromMinute, w.toMinute);
+    const parts = partsOver(rollups, watchId, w.fromMinute, w.toMinute);
     const split = (dimension: string) =>
-      parts
-        .filter((p) => p.dimension === dimension && p.count > 0)
-        .map((p) => ({ value: p.value, count: p.count }))
+      [...parts]
+        .filter(([key, count]) => key.startsWith(`${dimension}\t`) && count > 0)
+        .map(([key, count]) => ({ value: key.slice(dimension.length + 1), count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     const fromIso = iso(w.fromMinute);
     const toIso = iso(w.toMinute);
@@ -276,6 +273,26 @@ export class DashboardService {
     for (const row of rollups.volumeByHours(watchId, 1, fromHour, Math.ceil(w.toMinute / 60))) byStart.set(row.bucket * 60, row.count);
     return byStart;
   }
+}
+
+/**
+ * Counts by dimension and value over [from, to), keyed "dimension<TAB>value": whole hours from the hourly rollups and
+ * only the ragged ends (a +05:30 zone's half hours) from the per-minute ones, so a long period stays a short read.
+ */
+function partsOver(rollups: RollupRepository, watchId: number, from: number, to: number): Map<string, number> {
+  const firstHour = Math.ceil(from / 60);
+  const lastHour = Math.floor(to / 60);
+  const rows =
+    lastHour <= firstHour
+      ? rollups.partsByMinutes(watchId, from, to)
+      : [
+          ...rollups.partsByMinutes(watchId, from, firstHour * 60),
+          ...rollups.partsByHours(watchId, firstHour, lastHour),
+          ...rollups.partsByMinutes(watchId, lastHour * 60, to),
+        ];
+  const sums = new Map<string, number>();
+  for (const p of rows) sums.set(`${p.dimension}\t${p.value}`, (sums.get(`${p.dimension}\t${p.value}`) ?? 0) + p.count);
+  return sums;
 }
 
 /** The minute showing the same wall-clock time `days` earlier in the zone, across a daylight-saving change too. */

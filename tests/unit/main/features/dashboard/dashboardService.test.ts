@@ -223,6 +223,10 @@ describe('DashboardService', () => {
     expect(week.points.every((p) => p.at.slice(14, 16) === '30')).toBe(true);
     expect(week.points.find((p) => p.at === '2026-03-09T04:30:00.000Z')?.count).toBe(1);
     expect(week.total).toBe(1 + 1 + 2 + 3 + 4 + 5 + 6 + 3);
+    // The splits beside the chart count the same half-hour-cut week: hours inside, minutes at its ends.
+    const splits = service.breakdown('live', watchId, { range: '7d', timeZone: 'Asia/Kolkata' });
+    expect(splits.languages.reduce((sum, l) => sum + l.count, 0)).toBe(week.total);
+    expect(splits.sources).toEqual([{ value: 'Le Temps', count: week.total }]);
     const month = service.series('live', watchId, { range: '30d', timeZone: 'Asia/Kolkata' });
     expect(month.points.map((p) => localClock(p.at, 'Asia/Kolkata')).filter((c) => !['00:00', '06:00', '12:00', '18:00'].includes(c))).toEqual([]);
     expect(month.points.find((p) => p.at === '2026-03-09T00:30:00.000Z')?.count).toBe(1);
