@@ -164,7 +164,8 @@ describe('browser-mode server', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const huge = await send(server, base, { method: 'POST', headers: json, body: JSON.stringify({ x: 'a'.repeat(10_000) }) });
     expect(huge.status).toBe(413);
-    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    // Worded from the catalogues, so the screen says it in its reader's language.
+    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', wording: { key: expect.stringMatching(/^platform\.http\.tooLarge/) } } });
   });
 
   it('pushes contract events over Server-Sent Events', async () => {
