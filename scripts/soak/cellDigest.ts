@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Repo, type AutomergeUrl, type DocHandle, type StorageAdapterInterface } from '@automerge/automerge-repo';
 import type { CellDocument } from '../../src/main/features/cell/cellDocument';
-import { sharedEntrySchema, signatureHolds, type SharedLogDocument } from '../../src/main/features/crisisLog/sharedEntry';
+import { sharedEntrySchema, signatureHolds, type SharedEntry, type SharedLogDocument } from '../../src/main/features/crisisLog/sharedEntry';
 import {
   acknowledgementHolds,
   acknowledgementRecordSchema,
@@ -92,7 +92,7 @@ const crisisLog: DigestPart = {
     for (const [device, handle] of logs) {
       const publicKeyPem = cell.members[device]?.publicKey;
       const entries = Object.entries(handle.doc().entries ?? {}).map(([key, value]) => ({ key, parsed: sharedEntrySchema.safeParse(JSON.parse(JSON.stringify(value))) }));
-      const chain = [];
+      const chain: SharedEntry[] = [];
       for (const { key, parsed } of entries) {
         if (!parsed.success || parsed.data.id !== key || parsed.data.device !== device) {
           problems.push(`document of ${device}: entry ${key} malformed or misfiled`);

@@ -7,16 +7,18 @@ import tls from 'node:tls';
 const routes = JSON.parse(process.env.TOCSIN_SOAK_ROUTES ?? '{}') as Record<string, string>;
 const direct = tls.connect;
 
-function routed(...args: Parameters<typeof tls.connect>): tls.TLSSocket {
-  const [options] = args;
-  if (options && typeof options === 'object' && 'host' in options) {
+const call = direct as (...args: unknown[]) => tls.TLSSocket;
+
+function routed(...args: unknown[]): tls.TLSSocket {
+  const options = args[0] as tls.ConnectionOptions | undefined;
+  if (options && typeof options === 'object' && options.host !== undefined) {
     const to = routes[`${options.host}:${options.port}`];
     if (to) {
       const at = to.lastIndexOf(':');
-      return direct({ ...options, host: to.slice(0, at), port: Number(to.slice(at + 1)) }, ...(args.slice(1) as []));
+      return call({ ...options, host: to.slice(0, at), port: Number(to.slice(at + 1)) }, ...args.slice(1));
     }
   }
-  return (direct as (...a: unknown[]) => tls.TLSSocket)(...args);
+  return call(...args);
 }
 
 tls.connect = routed as typeof tls.connect;
