@@ -4,12 +4,13 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { fail, type Result } from '../../shared/contract/index';
+import type { Result } from '../../shared/contract/index';
 import type { EventBus } from '../platform/events/eventBus';
 import type { Logger } from '../platform/logger';
 import type { Dispatch } from '../platform/ipc/dispatcher';
+import { createEventReplay } from './eventReplay';
 import { APP_CSP, mimeTypeOf, resolveStaticFile } from './staticFiles';
-import { failed, inEnglish } from '../platform/i18n/failure';
+import { failed, inEnglish, type WordingValues } from '../platform/i18n/failure';
 
 export interface BrowserServerOptions {
   readonly dispatch: Dispatch;
@@ -27,6 +28,8 @@ export interface BrowserServerOptions {
   readonly maxEventClients?: number;
   /** Bytes an event-stream client may leave unread before it is dropped (it reconnects and refetches). */
   readonly maxEventBacklogBytes?: number;
+  /** How many recent events a reconnecting page can be sent again (older gaps: it reads everything again). */
+  readonly replayedEvents?: number;
 }
 
 export interface BrowserServer {
@@ -48,7 +51,15 @@ const LAUNCH_CODE_TTL_MS = 2 * 60_000;
 
 /** A request the server cannot make sense of (its path does not parse or decode): answered 400. */
 class BadRequest extends Error {}
-class PayloadTooLarge extends Error {}
+/** A body over the limit, with the catalogue key and values its 413 reply is worded from. */
+class PayloadTooLarge extends Error {
+  constructor(
+    readonly key: string,
+    readonly values: WordingValues,
+  ) {
+    super(inEnglish(key, values));
+  }
+}
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -57,6 +68,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const maxBacklog = options.maxEventBacklogBytes ?? 1024 * 1024;
   const prefix = `/${token}/`;
   const sseClients = new Set<ServerResponse>();
+  const replay = createEventReplay(options.replayedEvents ?? 2000);
   let launch: { code: string; expires: number } | undefined;
   let port = 0;
 
@@ -85,7 +97,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (rest === 'events') {
       if (req.method !== 'GET') return sendText(res, 405, inEnglish('platform.http.methodNotAllowed'));
-      return openEventStream(res);
+      return openEventStream(req, res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, inEnglish('platform.http.methodNotAllowed'));
     const file = resolveStaticFile(options.rendererDir, rest);
@@ -123,7 +135,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch (error) {
       if (!(error instanceof PayloadTooLarge)) throw error;
       res.setHeader('Connection', 'close');
-      return sendJson(res, 413, fail('PAYLOAD_TOO_LARGE', error.message));
+      return sendJson(res, 413, failed('PAYLOAD_TOO_LARGE', error.key, error.values));
     }
     let input: unknown;
     try {
@@ -135,13 +147,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendJson(res, 200, result);
   }
 
-  function openEventStream(res: ServerResponse): void {
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
     if (sseClients.size >= maxEventClients) {
       res.setHeader('Retry-After', '10');
       return sendText(res, 503, inEnglish('platform.http.tooManyStreams'));
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
-    res.write(': connected\n\n');
+    const lastEventId = req.headers['last-event-id'];
+    res.write(`: connected\n\n${replay.since(typeof lastEventId === 'string' ? lastEventId : undefined)}`);
     sseClients.add(res);
     const heartbeat = setInterval(() => push(res, ': ping\n\n'), SSE_HEARTBEAT_MS);
     res.on('close', () => {
@@ -161,7 +174,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   const unsubscribe = options.events.subscribe((name, payload) => {
-    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    const frame = replay.frame(name, payload);
     for (const client of sseClients) push(client, frame);
   });
 
@@ -245,7 +258,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       req.resume();
-      return reject(new PayloadTooLarge(inEnglish('platform.http.tooLargeDeclared', { size: declared, limit })));
+      return reject(new PayloadTooLarge('platform.http.tooLargeDeclared', { size: declared, limit }));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -255,7 +268,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
         // Stop buffering but keep the socket until the 413 reply is written; it closes after that.
         req.off('data', onData);
         req.resume();
-        reject(new PayloadTooLarge(inEnglish('platform.http.tooLarge', { limit })));
+        reject(new PayloadTooLarge('platform.http.tooLarge', { limit }));
       } else chunks.push(chunk);
     };
     req.on('data', onData);
