@@ -103,6 +103,16 @@ describe('shared crisis log intake', () => {
     await vi.waitFor(() => expect(entries(b).map((e) => [e.id, e.origin?.genuine])).toEqual([[entry.id, true]]));
   });
 
+  it('keeps each entry in its page with immutable strings, not per-character text', async () => {
+    const { laptops, repo, documents } = cellOf(['Alice']);
+    const [a] = laptops as [Laptop];
+    await a.core.crisisLog.shared.attach(a.context);
+    const entry = a.core.crisisLog.append('live', { kind: 'decision', author: 'Alice', body: 'Freeze the campaigns' });
+    const stored = (await repo.find<SharedLogDocument>(documents.get(a.deviceId) as AutomergeUrl)).doc().pages[pageOf(1)]?.[entry.id];
+    expect(stored?.body).toBeInstanceOf(ImmutableString);
+    expect(stored?.signature).toBeInstanceOf(ImmutableString);
+  });
+
   it('marks an entry whose text was changed in the document after signing as not genuine, and the author chain stays whole', async () => {
     const { laptops, repo, documents } = cellOf(['Alice', 'Bob']);
     const [a, b] = laptops as [Laptop, Laptop];
