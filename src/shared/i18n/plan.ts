@@ -33,7 +33,7 @@ export const planEn = {
     threadNumbering: 'Numbering of a thread’s posts',
     threadNumberingHelp: 'A text longer than a post goes out as a thread, cut between words; the numbering is added to each post, never mixed into the text.',
     goingOfflineAfter: 'Suggest going offline after (minutes)',
-    goingOfflineAfterHelp: 'At crisis level, once volume and negative share have stayed above the crisis thresholds this long, pausing scheduled posts and freezing campaigns is suggested.',
+    goingOfflineAfterHelp: 'Once a watch has stayed at crisis level this long while campaigns or scheduled posts are still on air, pausing them and freezing the campaigns is suggested.',
     numbering: {
       none: 'No numbering',
       suffix: '“… 1/3” after the text',
@@ -399,7 +399,7 @@ export const planFr: Catalog<typeof planEn> = {
     threadNumbering: 'Numérotation des messages d’un fil',
     threadNumberingHelp: 'Un texte plus long qu’un message part en fil, coupé entre deux mots ; la numérotation s’ajoute à chaque message, jamais au milieu du texte.',
     goingOfflineAfter: 'Proposer de se mettre en retrait après (minutes)',
-    goingOfflineAfterHelp: 'Au niveau crise, quand volume et part négative restent au-dessus des seuils de crise aussi longtemps, la mise en pause des publications programmées et le gel des campagnes sont proposés.',
+    goingOfflineAfterHelp: 'Quand une veille reste au niveau crise aussi longtemps alors que des campagnes ou publications programmées sont encore diffusées, leur suspension et le gel des campagnes sont proposés.',
     numbering: {
       none: 'Pas de numérotation',
       suffix: '« … 1/3 » après le texte',
