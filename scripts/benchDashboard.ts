@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   try {
     const created = new Date(END - SPAN_MS).toISOString();
     const sourceId = new SourceRepository(db).create({ kind: 'webhook', name: 'bench', config: {}, credentials: {}, intervalSeconds: 600 }, created);
-    const watchId = new WatchRepository(db).create({ name: 'ACME', keywords: ['acme'], exclusions: [], languages: [], sourceIds: [], enabled: true }, created);
+    const watchId = new WatchRepository(db).create({ name: 'ACME', keywords: ['acme'], exclusions: [], languages: [], authors: [], sourceIds: [], enabled: true }, created);
     console.log(`bench:dashboard — ${total.toLocaleString('en')} mentions in one watch over 30 days, encrypted WAL database in ${dir}`);
 
     // Load: the month re-timed with a steady spread. Language from the source only here (tone changes the rollup

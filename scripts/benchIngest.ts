@@ -33,7 +33,7 @@ function pipelineLane(): { ingest: (from: number, count: number) => void; lane: 
   const sourceId = new SourceRepository(db).create({ kind: 'rss', name: 'bench', config: {}, credentials: {}, intervalSeconds: 600 }, now);
   const watches = new WatchRepository(db);
   const watch = (name: string, keywords: string[]) =>
-    watches.create({ name, keywords, exclusions: [], languages: [], sourceIds: [], enabled: true }, now);
+    watches.create({ name, keywords, exclusions: [], languages: [], authors: [], sourceIds: [], enabled: true }, now);
   watch('ACME', ['acme']);
   watch('Crise', ['fuite de données', 'data breach', 'boycott', 'scandale', 'recall']);
   watch('Service', ['panne', 'outage', 'service client', 'customer service']);

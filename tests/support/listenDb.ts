@@ -28,7 +28,7 @@ export function listenDb(path = ':memory:'): ListenDb {
       new SourceRepository(db).create({ kind, name, config, credentials: {}, intervalSeconds: 600 }, now),
     addWatch: (name, keywords, extra = {}) =>
       new WatchRepository(db).create(
-        { name, keywords, exclusions: extra.exclusions ?? [], languages: extra.languages ?? [], sourceIds: extra.sourceIds ?? [], enabled: true },
+        { name, keywords, exclusions: extra.exclusions ?? [], languages: extra.languages ?? [], authors: [], sourceIds: extra.sourceIds ?? [], enabled: true },
         now,
       ),
   };

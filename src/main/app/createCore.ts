@@ -58,7 +58,10 @@ export function createCore(options: CoreOptions) {
   const watches = createWatches({ ...base, audit });
   // The composer asks for an incident's scope only when a call names one, after every feature is built.
   const incidentScope = (id: string, incidentId: string) => scopeWindow(incidents.service.scope(id, incidentId), clock.now());
-  const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning, incidentScope });
+  const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning, incidentScope,
+    crisisLevels: (id) => detection.service.levels(id),
+    clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }),
+  });
   const settingsOf = (id: string) => workspaces.service.get(id).settings;
   const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });
   // An exercise's escalation steps fall due in game minutes, like its clocks.

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channelSchema } from '../composer/channels';
 import { draftRuleSetSchema } from '../composer/draftRules';
+import { goingOfflineSchema } from '../composer/goingOffline';
 import {
   approverSchema,
   campaignStateSchema,
@@ -78,6 +79,8 @@ export const composerCalls = {
   'composer:accounts': call(z.object({ ...ws }), z.array(accountSummarySchema)),
   'composer:setAccount': call(z.object({ ...ws, account: publishAccountSchema }), z.array(accountSummarySchema)),
   'composer:campaigns': call(z.object({ ...ws }), z.array(campaignStateSchema)),
+  /** Whether pausing scheduled posts and freezing campaigns is suggested now; null when not. */
+  'composer:goingOffline': call(z.object({ ...ws }), goingOfflineSchema.nullable()),
   'composer:freeze': call(
     z.object({
       ...ws,
@@ -136,4 +139,5 @@ export const composerCalls = {
 export const composerEvents = {
   'composer:changed': event(z.object({ workspaceId: workspaceIdSchema, statementId: z.string().nullable() })),
   'composer:outboxChanged': event(z.object({ workspaceId: workspaceIdSchema })),
+  'composer:goingOfflineChanged': event(z.object({ workspaceId: workspaceIdSchema })),
 } as const;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { call, event } from './define';
 import { localizedNameSchema, localizedTextSchema } from '../domain/plan';
 import { workspaceIdSchema, workspaceSchema } from '../domain/workspace';
+import { personaKindSchema } from '../domain/scenarioScript';
 
 export const exerciseCalls = {
   /** Creates an exercise workspace (its own database) with a copy of the live crisis plan. */
@@ -75,6 +76,8 @@ export const pressureInjectSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('post'),
     author: z.string().trim().min(1).max(120),
+    /** Who posts: an employee posting from a personal account tests the staff charter and the staff watch. */
+    persona: personaKindSchema.default('influencer'),
     audience: z.number().int().min(0).max(1_000_000_000),
     language: z.enum(['fr', 'en']),
     text: z.string().trim().min(1).max(2000),

@@ -4,6 +4,7 @@ import { call, event } from './define';
 import { crisisPlanSchema } from '../domain/plan';
 import { languageSchema, workspaceIdSchema } from '../domain/workspace';
 import { planLessonLinkSchema } from '../domain/retex';
+import { roleChangesSchema } from '../domain/planRoles';
 
 /** `default`: the shipped sample company's plan (marked SAMPLE until edited); `empty`: the plan started without it. */
 export const planOriginSchema = z.enum(['default', 'empty', 'edit', 'import']);
@@ -17,6 +18,8 @@ export const planRevisionMetaSchema = z.object({
   note: z.string(),
   /** The lesson an accepted plan change came from (null for edits and imports). */
   lesson: planLessonLinkSchema.nullable(),
+  /** The roles this revision added, renamed or removed, worded by the reader's catalogue; null when none. */
+  roleChanges: roleChangesSchema.nullable(),
 });
 export type PlanRevisionMeta = z.infer<typeof planRevisionMetaSchema>;
 

@@ -1,5 +1,6 @@
 // The cell's own roles: where a role is named in the plan (so removing one in use is refused, naming each
 // place), and what changed between two revisions' roles (so the history says it).
+import { z } from 'zod';
 import type { CrisisPlan, LocalizedText, RoleId } from './plan';
 
 /** One place of the plan that names a role by its id. */
@@ -34,11 +35,15 @@ export function removeRole(plan: CrisisPlan, roleId: RoleId): { ok: true; plan: 
   return { ok: true, plan: { ...plan, roles: plan.roles.filter((role) => role.id !== roleId) } };
 }
 
-export interface RoleChanges {
-  readonly added: readonly LocalizedText[];
-  readonly renamed: readonly { from: LocalizedText; to: LocalizedText }[];
-  readonly removed: readonly LocalizedText[];
-}
+const roleNameSchema = z.object({ fr: z.string(), en: z.string() });
+export const roleChangesSchema = z.object({
+  added: z.array(roleNameSchema),
+  renamed: z.array(z.object({ from: roleNameSchema, to: roleNameSchema })),
+  removed: z.array(roleNameSchema),
+});
+export type RoleChanges = z.infer<typeof roleChangesSchema>;
+
+export const hasRoleChanges = ({ added, renamed, removed }: RoleChanges): boolean => added.length + renamed.length + removed.length > 0;
 
 export function roleChanges(before: CrisisPlan, after: CrisisPlan): RoleChanges {
   const previous = new Map(before.roles.map((role) => [role.id, role]));

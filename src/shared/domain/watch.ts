@@ -11,6 +11,11 @@ export const watchInputSchema = z.object({
   exclusions: z.array(term).max(200).default([]),
   /** Primary language subtags (`fr`, `en`); empty = every language. */
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(20).default([]),
+  /**
+   * Empty = posts by anyone; otherwise only posts by these accounts (handles, with or without the @), such as the
+   * staff accounts the firm declared, so their posts about the crisis reach HR and communications.
+   */
+  authors: z.array(term).max(500).default([]),
   /** Empty = mentions from every source; otherwise only these sources count (a watch with no keyword takes all of them). */
   sourceIds: z.array(z.number().int().positive()).max(500).default([]),
   enabled: z.boolean().default(true),

@@ -138,6 +138,13 @@ export const composerEn = {
     write: 'Write a version for this channel',
     useMain: 'Use the main text',
   },
+  goingOffline: {
+    title: 'Going offline is suggested',
+    body: 'Crisis level on {{watches}} since {{since}} ({{minutes}} min). Still on air: {{campaigns}}. Pause scheduled posts and freeze the campaigns until the cell has spoken.',
+    person: 'Who freezes',
+    freezeAll: 'Freeze all now',
+    reason: 'Going offline: crisis level for {{minutes}} min',
+  },
   freeze: {
     title: 'Campaign freeze',
     help: 'Campaigns and scheduled posts from the crisis plan. Freezing records who, when and why, in the crisis log.',
@@ -355,6 +362,13 @@ export const composerFr: Catalog<typeof composerEn> = {
     title: 'Versions par canal',
     write: 'Rédiger une version pour ce canal',
     useMain: 'Reprendre le texte principal',
+  },
+  goingOffline: {
+    title: 'Mise en retrait conseillée',
+    body: 'Niveau crise sur {{watches}} depuis {{since}} ({{minutes}} min). Encore diffusé : {{campaigns}}. Suspendez les publications programmées et gelez les campagnes tant que la cellule ne s’est pas exprimée.',
+    person: 'Qui gèle',
+    freezeAll: 'Tout geler maintenant',
+    reason: 'Mise en retrait : niveau crise depuis {{minutes}} min',
   },
   freeze: {
     title: 'Gel des campagnes',

@@ -50,6 +50,7 @@ export const watch = (overrides: Partial<Watch> = {}): Watch => ({
   keywords: ['acme'],
   exclusions: [],
   languages: [],
+  authors: [],
   sourceIds: [],
   enabled: true,
   createdAt: AT,
@@ -181,6 +182,7 @@ export const storedPlan = (overrides: Partial<StoredPlan> = {}): StoredPlan => (
   author: 'Marie Durand',
   note: '',
   lesson: null,
+  roleChanges: null,
   plan: plan(),
   ...overrides,
 });

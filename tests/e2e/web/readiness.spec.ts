@@ -78,8 +78,8 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       await expect(page.getByText(w.saved)).toBeVisible();
       const stored = await rpc<StoredPlan>(request, 'plan:get', { workspaceId: 'live' });
       expect(stored.plan.approvals.holding).toContain(roleId);
-      const history = await rpc<{ note: string }[]>(request, 'plan:history', { workspaceId: 'live' });
-      expect(history[0]!.note).toContain(`role added: ${w.en}`);
+      const history = await rpc<{ roleChanges: { added: { en: string }[] } | null }[]>(request, 'plan:history', { workspaceId: 'live' });
+      expect(history[0]!.roleChanges?.added.map((name) => name.en)).toContain(w.en);
     });
 
     await test.step('renaming keeps the chain; removing the role in use is refused, naming the chain', async () => {

@@ -18,6 +18,8 @@ import { MentionReadRepository, mentionFtsQuery, type IngestService } from '../m
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { CampaignFreezeService } from './campaignFreezeService';
+import { GoingOfflineService } from './goingOfflineService';
+import type { WatchLevelSince } from '../../../shared/composer/goingOffline';
 import { crisisLogForComposer } from './crisisLogAdapter';
 import { loadDraftRuleSets } from './draftRuleSets';
 import { ResponseQueueService } from './responseQueueService';
@@ -47,9 +49,13 @@ export interface ComposerDeps {
   readonly tuning?: ComposerTuning;
   /** An incident's watches and period, for its own response queue. */
   readonly incidentScope?: (workspaceId: string, incidentId: string) => QueueScope;
+  /** Each watch's crisis level and since when, for the going-offline suggestion. */
+  readonly crisisLevels?: (workspaceId: string) => WatchLevelSince[];
+  /** The workspace's own clock (an exercise's game time), which the detection stamps its levels with. */
+  readonly clockFor?: (workspaceId: string) => Clock;
 }
 
-export function createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning = {}, incidentScope }: ComposerDeps) {
+export function createComposer({ store, events, clock, logger, crisisLog, network, plans, ingest, tuning = {}, incidentScope, crisisLevels = () => [], clockFor = () => clock }: ComposerDeps) {
   const log = crisisLogForComposer(crisisLog);
   const accounts = perWorkspace((ws) => new PublishAccountRepository(ws.db));
   // Only the instance and PDS the cell configured may be reached for publishing.
@@ -94,18 +100,34 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     ...tuning,
   });
   const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);
-  const stopTriage = ingest.onCommitted((batch) => responses.triageBatch(batch));
   // Unsealing a workspace (or any settings change) is a chance to publish at once rather than after a long backoff.
   const stopWatchingSettings = events.on('workspaces:changed', ({ workspaceId }) => worker.retryAllNow(workspaceId));
   const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
+  const goingOffline = new GoingOfflineService({
+    events,
+    logger,
+    levels: crisisLevels,
+    campaigns: (id) => freezes.list(id),
+    afterMinutes: (id) => plans.get(id).plan.publishing.goingOfflineAfterMinutes,
+    now: (id) => clockFor(id).now(),
+  });
+  // The detection hears a batch first (it is attached before the composer is built), so its levels are current here.
+  const stopTriage = ingest.onCommitted((batch) => {
+    responses.triageBatch(batch);
+    goingOffline.recheck(batch.workspaceId);
+  });
   return {
     statements,
     responses,
     outbox,
     worker,
-    handlers: composerHandlers(statements, outbox, rules, log, freezes, responses),
-    start: () => worker.start(),
+    handlers: composerHandlers(statements, outbox, rules, log, freezes, responses, goingOffline),
+    start: () => {
+      goingOffline.start();
+      worker.start();
+    },
     stop: () => {
+      goingOffline.stop();
       stopTriage();
       stopWatchingSettings();
       return worker.stop();

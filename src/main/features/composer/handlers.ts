@@ -2,6 +2,7 @@
 import type { DraftRuleSets } from './draftRuleSets';
 import type { CampaignFreezeService } from './campaignFreezeService';
 import type { ComposerLog } from './composerLog';
+import type { GoingOfflineService } from './goingOfflineService';
 import type { ResponseQueueService } from './responseQueueService';
 import type { StatementService } from './statementService';
 import type { OutboxService } from './outbox/outboxService';
@@ -14,6 +15,7 @@ export const composerHandlers = (
   log: ComposerLog | undefined,
   freezes: CampaignFreezeService,
   responses: ResponseQueueService,
+  goingOffline: GoingOfflineService,
 ): HandlersFor<'composer'> => ({
   'composer:rules': () => rules,
   'composer:unverifiedFacts': ({ workspaceId, incidentId }) => log?.unverified(workspaceId, incidentId) ?? [],
@@ -34,6 +36,7 @@ export const composerHandlers = (
   'composer:setAccount': ({ workspaceId, account }) => outbox.setAccount(workspaceId, account),
   'composer:campaigns': ({ workspaceId }) => freezes.list(workspaceId),
   'composer:freeze': ({ workspaceId, ...request }) => freezes.change(workspaceId, request),
+  'composer:goingOffline': ({ workspaceId }) => goingOffline.get(workspaceId),
   'composer:responses': ({ workspaceId, ...query }) => responses.page(workspaceId, query),
   'composer:responseCounts': ({ workspaceId, incidentId }) => responses.counts(workspaceId, incidentId),
   'composer:flagMention': ({ workspaceId, mentionId, person, reason }) => responses.flag(workspaceId, mentionId, person, reason),

@@ -1,4 +1,5 @@
 // SQL for the crisis log: append-only inserts, entry views with their current state, chain walk.
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../platform/db/openDatabase';
 import type { ChainedRecord, StoredRecord } from './chainHash';
 
@@ -90,6 +91,7 @@ export class CrisisLogRepository {
   readonly #lastHlc;
   readonly #originsOf;
   readonly #originDevices;
+  readonly #listings = new Map<string, Statement<unknown[], EntryRow>>();
 
   constructor(private readonly db: Db) {
     this.#insert = db.prepare<ChainedRecord & { hash: string }>(
@@ -223,11 +225,17 @@ export class CrisisLogRepository {
       where.push('(occurredAt, seq) < (?, ?)');
       params.push(q.before.occurredAt, q.before.seq);
     }
-    // Prepared per call because the filters vary; a crisis log holds thousands of entries, not millions.
     const sql = `SELECT * FROM (${ENTRY_VIEW} WHERE e.record = 'entry')
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${NEWEST_FIRST} LIMIT ?`;
-    return this.db.prepare<unknown[], EntryRow>(sql).all(...params, q.limit);
+    // One statement per combination of filters, prepared once: the screens list again on every change of the log,
+    // and preparing took a fifth of each listing.
+    let statement = this.#listings.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], EntryRow>(sql);
+      this.#listings.set(sql, statement);
+    }
+    return statement.all(...params, q.limit);
   }
 
   /** Every record in chain order, streamed so verifying a long log does not load it whole. */

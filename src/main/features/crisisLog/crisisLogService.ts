@@ -52,6 +52,13 @@ export interface SystemEntry {
 
 export const SYSTEM_AUTHOR = 'Tocsin';
 
+/**
+ * How long an appended entry may wait for the anchor to name it. Writing an anchor takes three fsyncs (the database's
+ * WAL, the file, its folder) on the main thread: once per turn of the event loop, a cell's steady flow of entries
+ * kept the loop blocked on the disk and held back the sync messages behind it.
+ */
+const ANCHOR_WITHIN_MS = 200;
+
 /** A system entry as stored: worded from the catalogue in `language` when its code is known. */
 export function systemRecord(id: string, entry: SystemEntry, now: string, language: Language): Unchained {
   return {
@@ -257,9 +264,9 @@ export class CrisisLogService {
   }
 
   /**
-   * Writes the anchors of the logs appended to since the last call. Appends schedule it for the end of the
-   * current turn of the event loop, so a burst of entries costs one anchor write; closing, backing up and
-   * verifying call it directly.
+   * Writes the anchors of the logs appended to since the last call. An append schedules it at most
+   * `ANCHOR_WITHIN_MS` later, so the entries of that time cost one anchor write; closing, backing up and verifying
+   * call it directly.
    */
   flushAnchors(): void {
     for (const id of [...this.#unanchored]) {
@@ -275,14 +282,14 @@ export class CrisisLogService {
     this.#unanchored.add(workspaceId);
     if (this.#anchorScheduled) return;
     this.#anchorScheduled = true;
-    setImmediate(() => {
+    setTimeout(() => {
       this.#anchorScheduled = false;
       try {
         this.flushAnchors();
       } catch (error) {
         this.onAnchorError(error);
       }
-    });
+    }, ANCHOR_WITHIN_MS).unref();
   }
 
   /**

@@ -2,6 +2,7 @@
 // chain (number and the previous entry's signature), its hybrid logical clock, and the author laptop's Ed25519
 // signature over all of it. Nothing of it is trusted until the signature holds against the member's key.
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { ImmutableString } from '@automerge/automerge-repo';
 import { z } from 'zod';
 
 export const sharedEntrySchema = z.object({
@@ -27,10 +28,42 @@ export const sharedEntrySchema = z.object({
 });
 export type SharedEntry = z.infer<typeof sharedEntrySchema>;
 
-/** One laptop's shared log: entries keyed by id, never by position, so a hostile insertion moves nothing. */
+/** Distributes over unions: `string | null` becomes `ImmutableString | null`. */
+type Immutable<T> = T extends string ? ImmutableString : T;
+/** A shared entry as its document holds it: every string immutable (see `putEntry`). */
+export type StoredEntry = { [K in keyof SharedEntry]: Immutable<SharedEntry[K]> };
+
+/**
+ * One laptop's shared log: entries keyed by id, never by position, so a hostile insertion moves nothing, in pages
+ * of `PAGE_SIZE` by the author's entry number. Automerge copies an object's every key and walks its map to build
+ * the patch of each change made inside it, so a change to a map of n entries costs O(n) on the writing laptop and
+ * on every receiving one: pages keep each change at the size of one page, whatever the length of the log.
+ */
 export interface SharedLogDocument {
-  entries: Record<string, SharedEntry>;
+  pages: Record<string, Record<string, StoredEntry>>;
 }
+
+export const PAGE_SIZE = 100;
+export const pageOf = (n: number): string => String(Math.floor((n - 1) / PAGE_SIZE));
+
+/**
+ * Puts an entry into a document being changed. A plain string would become collaborative text, one operation per
+ * character, which makes a log document ~20 times slower to load: none of these strings is ever edited in place.
+ */
+export function putEntry(doc: SharedLogDocument, entry: SharedEntry): void {
+  const page = pageOf(entry.n);
+  doc.pages[page] ??= {};
+  const stored = Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, typeof v === 'string' ? new ImmutableString(v) : v]));
+  doc.pages[page][entry.id] = stored as StoredEntry;
+}
+
+/** Every entry a document holds, as plain values for the schema to read, with where it sits. */
+export function storedEntries(doc: SharedLogDocument): { page: string; key: string; value: unknown }[] {
+  return Object.entries(doc.pages ?? {}).flatMap(([page, entries]) => Object.keys(entries ?? {}).map((key) => ({ page, key, value: plain(entries[key]) })));
+}
+
+/** Automerge hands out proxies and immutable strings; the schema reads a plain copy. */
+export const plain = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
 /** Every signed field in one fixed order: the same content always gives the same bytes. */
 export const signedBytes = (e: Omit<SharedEntry, 'signature'>): Buffer =>

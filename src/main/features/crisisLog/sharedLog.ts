@@ -1,15 +1,17 @@
 // The crisis log shared across the cell through automerge-repo. Each laptop appends its own entries, signed by its
 // device key, to its own Automerge document (one per author laptop rather than one shared document: every
 // document has a single writer, so its entries are exactly that laptop's chain; a document's size is bounded by one
-// author; and a change event names the one author to look at). On every change of any member's document, entries
-// not yet in the read model go into it once (by id), in clock order, marked genuine or not by their signature.
-import type { DocHandle } from '@automerge/automerge-repo';
+// author; and a change event names the one author to look at). Entries not yet in the read model go into it once
+// (by id), in clock order, marked genuine or not by their signature. Only the keys a change's patches name are looked
+// at, and the changes of one turn of the event loop go in together: reading whole documents on every change made
+// taking in a log of n entries cost O(n²).
+import type { DocHandle, DocHandleChangePayload } from '@automerge/automerge-repo';
 import type { SharedDomain, SharedDomainContext } from '../../platform/sync/sharedDomain';
 import { HybridClock } from '../../platform/sync/hybridClock';
 import type { Logger } from '../../platform/logger';
 import type { CrisisLogRepository, OriginRow } from './crisisLogRepository';
 import type { Unchained } from './chainHash';
-import { forgeryId, sharedEntrySchema, signatureHolds, signEntry, type SharedEntry, type SharedLogDocument } from './sharedEntry';
+import { forgeryId, pageOf, plain, putEntry, sharedEntrySchema, signatureHolds, signEntry, type SharedEntry, type SharedLogDocument } from './sharedEntry';
 
 const DOMAIN = 'crisisLog';
 
@@ -21,18 +23,31 @@ export interface SharedLogHost {
   readonly logger: Pick<Logger, 'warn'>;
 }
 
+/** Where an entry sits in a log document. */
+interface Slot {
+  readonly page: string;
+  readonly key: string;
+}
+
+interface FollowedDocument {
+  readonly handle: DocHandle<SharedLogDocument>;
+  /** Slots already taken in (or refused as malformed), by `page/key`. */
+  readonly seen: Set<string>;
+  /** Slots changed since the last intake, and corrections held back until the entry they correct arrives. */
+  readonly pending: Map<string, Slot>;
+}
+
 interface CellLog {
   readonly context: SharedDomainContext;
   readonly own: DocHandle<SharedLogDocument>;
   readonly clock: HybridClock;
-  /** Member documents followed, by URL. */
-  readonly followed: Map<string, DocHandle<SharedLogDocument> | null>;
-  /** Document keys already taken in (or refused as malformed), per document URL. */
-  readonly seen: Map<string, Set<string>>;
-  /** Documents holding corrections whose corrected entry has not arrived yet: looked at again after each intake. */
-  readonly waiting: Set<DocHandle<SharedLogDocument>>;
+  /** Member documents followed, by URL; null while automerge-repo looks for one. */
+  readonly followed: Map<string, FollowedDocument | null>;
+  intakeScheduled: boolean;
   closed: boolean;
 }
+
+const slotId = (page: string, key: string): string => `${page}/${key}`;
 
 export class SharedLog implements SharedDomain {
   readonly #cells = new Map<string, CellLog>();
@@ -43,12 +58,12 @@ export class SharedLog implements SharedDomain {
   ) {}
 
   async attach(context: SharedDomainContext): Promise<void> {
-    const own = await context.ownDocument<SharedLogDocument>(DOMAIN, () => ({ entries: {} }));
+    const own = await context.ownDocument<SharedLogDocument>(DOMAIN, () => ({ pages: {} }));
     const clock = new HybridClock(this.wallMs);
     const repo = this.host.repository(context.workspaceId);
     const last = repo.lastHlc();
     if (last) clock.observe(last);
-    const cell: CellLog = { context, own, clock, followed: new Map(), seen: new Map(), waiting: new Set(), closed: false };
+    const cell: CellLog = { context, own, clock, followed: new Map(), intakeScheduled: false, closed: false };
     this.#cells.set(context.workspaceId, cell);
     this.#republish(cell, repo);
     context.onMembersChanged(() => this.#follow(cell));
@@ -99,9 +114,9 @@ export class SharedLog implements SharedDomain {
   publish(workspaceId: string, entry: SharedEntry): void {
     const cell = this.#cells.get(workspaceId);
     if (!cell || cell.closed) return;
-    cell.own.change((doc) => {
-      doc.entries[entry.id] = { ...entry };
-    });
+    // Already in the read model: its own change need not be looked at.
+    cell.followed.get(cell.own.url)?.seen.add(slotId(pageOf(entry.n), entry.id));
+    cell.own.change((doc) => putEntry(doc, entry));
   }
 
   /** Whether an author laptop's genuine entries form its chain: numbers 1, 2, … each naming the one before. */
@@ -122,8 +137,8 @@ export class SharedLog implements SharedDomain {
    * saved it: the database is the reference, so they go back into the document.
    */
   #republish(cell: CellLog, repo: CrisisLogRepository): void {
-    const doc = cell.own.doc();
-    const missing = repo.originsOf(cell.context.deviceId).filter((o) => doc.entries[o.entryId] === undefined);
+    const pages = cell.own.doc().pages ?? {};
+    const missing = repo.originsOf(cell.context.deviceId).filter((o) => pages[pageOf(o.authorSeq)]?.[o.entryId] === undefined);
     if (missing.length === 0) return;
     const entries = missing.flatMap((o) => {
       const row = repo.entry(o.entryId);
@@ -150,7 +165,7 @@ export class SharedLog implements SharedDomain {
       return [entry];
     });
     cell.own.change((d) => {
-      for (const entry of entries) d.entries[entry.id] = entry;
+      for (const entry of entries) putEntry(d, entry);
     });
   }
 
@@ -163,9 +178,14 @@ export class SharedLog implements SharedDomain {
       cell.context.repo.find<SharedLogDocument>(url, { allowableStates: ['ready', 'unavailable'] }).then(
         (handle) => {
           if (cell.closed) return;
-          cell.followed.set(url, handle);
-          handle.on('change', () => this.#intake(cell, [handle]));
-          this.#intake(cell, [handle]);
+          const followed: FollowedDocument = { handle, seen: new Set(), pending: new Map() };
+          cell.followed.set(url, followed);
+          handle.on('change', (change) => {
+            touched(followed, change);
+            this.#scheduleIntake(cell);
+          });
+          if (handle.isReady()) touchAll(followed);
+          this.#scheduleIntake(cell);
         },
         (error: unknown) => {
           cell.followed.delete(url);
@@ -175,71 +195,100 @@ export class SharedLog implements SharedDomain {
     }
   }
 
-  /** Takes in the entries of `handles` the read model does not have yet; then retries held-back corrections. */
-  #intake(cell: CellLog, handles: readonly DocHandle<SharedLogDocument>[]): void {
+  #scheduleIntake(cell: CellLog): void {
+    if (cell.intakeScheduled) return;
+    cell.intakeScheduled = true;
+    setImmediate(() => {
+      cell.intakeScheduled = false;
+      this.#intake(cell);
+    });
+  }
+
+  /**
+   * Takes in the pending entries the read model does not have yet, in one batch; then again as long as a batch lets
+   * held-back corrections in.
+   */
+  #intake(cell: CellLog): void {
     if (cell.closed) return;
     const { workspaceId } = cell.context;
     const repo = this.host.repository(workspaceId);
-    const candidates: { entry: SharedEntry; genuine: boolean; key: string; seen: Set<string>; handle: DocHandle<SharedLogDocument> }[] = [];
-    for (const handle of handles) {
-      if (!handle.isReady()) continue;
-      const entries = handle.doc().entries ?? {};
-      const seen = cell.seen.get(handle.url) ?? new Set<string>();
-      cell.seen.set(handle.url, seen);
-      for (const key of Object.keys(entries)) {
-        if (seen.has(key)) continue;
-        const parsed = sharedEntrySchema.safeParse(plain(entries[key]));
-        if (!parsed.success) {
-          seen.add(key);
-          this.host.logger.warn('crisis log: malformed shared entry ignored', { workspaceId, key });
+    for (;;) {
+      const candidates: { entry: SharedEntry; genuine: boolean; slot: string; followed: FollowedDocument }[] = [];
+      for (const followed of cell.followed.values()) {
+        if (!followed?.handle.isReady()) continue;
+        const pages = followed.handle.doc().pages ?? {};
+        for (const [slot, { page, key }] of followed.pending) {
+          const value = pages[page]?.[key];
+          const parsed = value === undefined ? undefined : sharedEntrySchema.safeParse(plain(value));
+          if (parsed?.success !== true) {
+            followed.pending.delete(slot);
+            if (parsed === undefined) continue;
+            followed.seen.add(slot);
+            this.host.logger.warn('crisis log: malformed shared entry ignored', { workspaceId, key });
+            continue;
+          }
+          const entry = parsed.data;
+          const genuine = entry.id === key && signatureHolds(entry, cell.context.member(entry.device)?.publicKeyPem);
+          if (repo.has(genuine ? entry.id : forgeryId(entry))) {
+            followed.pending.delete(slot);
+            followed.seen.add(slot);
+            continue;
+          }
+          candidates.push({ entry, genuine, slot, followed });
+        }
+      }
+      if (candidates.length === 0) return;
+      // Clock order, then device: a correction follows what it corrects whenever its author had seen it.
+      candidates.sort((x, y) => x.entry.hlc.localeCompare(y.entry.hlc) || x.entry.device.localeCompare(y.entry.device));
+      const taken = new Set<string>();
+      const batch: { record: Unchained; origin: OriginRow }[] = [];
+      let held = false;
+      for (const { entry, genuine, slot, followed } of candidates) {
+        const id = genuine ? entry.id : forgeryId(entry);
+        const corrected = entry.correctsId;
+        const correctedHere = corrected === null || taken.has(corrected) || repo.has(corrected);
+        if (!taken.has(id) && !correctedHere && genuine) {
+          held = true;
           continue;
         }
-        const entry = parsed.data;
-        const genuine = entry.id === key && signatureHolds(entry, cell.context.member(entry.device)?.publicKeyPem);
-        if (repo.has(genuine ? entry.id : forgeryId(entry))) {
-          seen.add(key);
-          continue;
-        }
-        candidates.push({ entry, genuine, key, seen, handle });
+        followed.pending.delete(slot);
+        followed.seen.add(slot);
+        if (taken.has(id)) continue;
+        taken.add(id);
+        if (genuine) cell.clock.observe(entry.hlc);
+        batch.push({
+          record: recordOf(entry, id, correctedHere ? corrected : null),
+          origin: originOf(entry, id, cell.context.member(entry.device)?.name ?? null, genuine),
+        });
       }
+      if (batch.length > 0) this.host.receive(workspaceId, batch);
+      if (batch.length === 0 || !held) return;
     }
-    if (candidates.length === 0) return;
-    // Clock order, then device: a correction follows what it corrects whenever its author had seen it.
-    candidates.sort((x, y) => x.entry.hlc.localeCompare(y.entry.hlc) || x.entry.device.localeCompare(y.entry.device));
-    const taken = new Set<string>();
-    const batch: { record: Unchained; origin: OriginRow }[] = [];
-    const waiting = new Set<DocHandle<SharedLogDocument>>();
-    for (const { entry, genuine, key, seen, handle } of candidates) {
-      const id = genuine ? entry.id : forgeryId(entry);
-      if (taken.has(id)) {
-        seen.add(key);
-        continue;
-      }
-      const corrected = entry.correctsId;
-      const correctedHere = corrected === null || taken.has(corrected) || repo.has(corrected);
-      if (!correctedHere && genuine) {
-        waiting.add(handle);
-        continue;
-      }
-      taken.add(id);
-      seen.add(key);
-      if (genuine) cell.clock.observe(entry.hlc);
-      batch.push({
-        record: recordOf(entry, id, correctedHere ? corrected : null),
-        origin: originOf(entry, id, cell.context.member(entry.device)?.name ?? null, genuine),
-      });
-    }
-    if (batch.length > 0) this.host.receive(workspaceId, batch);
-    const heldBefore = [...cell.waiting].filter((h) => !handles.includes(h));
-    cell.waiting.clear();
-    for (const handle of waiting) cell.waiting.add(handle);
-    if (batch.length > 0 && heldBefore.length > 0) this.#intake(cell, heldBefore);
-    else for (const handle of heldBefore) cell.waiting.add(handle);
   }
 }
 
-/** Automerge hands out proxies; the schema reads a plain copy. */
-const plain = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+/** Marks the slots a change's patches name as pending: a whole page when the page itself was put. */
+function touched(followed: FollowedDocument, { patches }: DocHandleChangePayload<SharedLogDocument>): void {
+  for (const { path } of patches) {
+    if (path[0] !== 'pages') continue;
+    if (path.length === 1) touchAll(followed);
+    else if (path.length === 2) touchPage(followed, String(path[1]));
+    else touch(followed, String(path[1]), String(path[2]));
+  }
+}
+
+function touchAll(followed: FollowedDocument): void {
+  for (const page of Object.keys(followed.handle.doc().pages ?? {})) touchPage(followed, page);
+}
+
+function touchPage(followed: FollowedDocument, page: string): void {
+  for (const key of Object.keys(followed.handle.doc().pages?.[page] ?? {})) touch(followed, page, key);
+}
+
+function touch(followed: FollowedDocument, page: string, key: string): void {
+  const slot = slotId(page, key);
+  if (!followed.seen.has(slot)) followed.pending.set(slot, { page, key });
+}
 
 function recordOf(e: SharedEntry, id: string, refId: string | null): Unchained {
   return {

@@ -13,6 +13,7 @@ import {
   type WatchLevel,
 } from '../../../shared/domain/detection';
 import type { CrisisPlan } from '../../../shared/domain/plan';
+import type { WatchLevelSince } from '../../../shared/composer/goingOffline';
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
@@ -152,6 +153,16 @@ export class DetectionService {
     // The most serious first; at the same level the newest rise first, since that is the news the cell has not seen.
     const newest = (a: WatchLevel, b: WatchLevel) => (b.since ?? '').localeCompare(a.since ?? '');
     return { level, watches: watches.sort((a, b) => levelIndex(b.level) - levelIndex(a.level) || newest(a, b) || a.watchName.localeCompare(b.watchName)) };
+  }
+
+  /** Each watch's stored level and when it changed to it, without warming any evaluator. */
+  levels(workspaceId: WorkspaceId): WatchLevelSince[] {
+    const state = this.#workspace(workspaceId);
+    return state.watches.list().map((w) => {
+      const stored = state.repo.level(w.id);
+      const level = stored && CRISIS_LEVELS.includes(stored.level as CrisisLevel) ? (stored.level as CrisisLevel) : 'calm';
+      return { watchId: w.id, watchName: w.name, level, since: stored?.since ?? null };
+    });
   }
 
   listAlerts(

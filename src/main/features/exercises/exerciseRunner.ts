@@ -217,7 +217,7 @@ export class ExerciseRunner {
     const id = `pressure-${run.pressureIds.size + 1}`;
     let inject: Inject;
     if (input.kind === 'post') {
-      const persona = { id: `${id}-author`, name: input.author, handle: input.author, kind: 'influencer' as const, audience: input.audience, outlet: '' };
+      const persona = { id: `${id}-author`, name: input.author, handle: input.author, kind: input.persona, audience: input.audience, outlet: '' };
       run.script.personas.push(persona);
       inject = {
         id,

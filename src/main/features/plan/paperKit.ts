@@ -181,6 +181,9 @@ export async function renderPaperKit({ plan, revision, language, exercise, sampl
     );
   }
 
+  renderPressDesk(pdf, plan, language, t);
+  renderCompensation(pdf, plan, language, t);
+
   pdf.newPage();
   pdf.heading(t('kit.missionsTitle'));
   for (const role of plan.roles) {
@@ -271,4 +274,77 @@ function renderCharter(pdf: PdfWriter, plan: CrisisPlan, language: Language, t: 
   if (text[language].trim()) pdf.paragraph(text[language]);
   if (spokespeople[language].trim()) pdf.paragraph(t('kit.charterSpokespeople', { who: spokespeople[language] }));
   if (rules.length > 0) pdf.paragraph(`${t('kit.charterMustNot')}\n${rules.map((rule) => `• ${rule}`).join('\n')}`);
+}
+
+/** Blank lines to fill by hand: the desk keeps its register on paper until a computer works again. */
+const BLANK_ROWS = 8;
+const blankRows = (columns: number): string[][] => Array.from({ length: BLANK_ROWS }, () => Array.from({ length: columns }, () => '\n\n'));
+
+/** A role as the paper names it: its name, holder and first phone. */
+const roleLine = (role: Role, language: Language): string =>
+  [role.name[language], role.holder?.name, role.holder?.phone ? unbroken(role.holder.phone) : ''].filter(Boolean).join(' — ');
+
+/**
+ * The press desk: how an inquiry is taken and answered, who speaks, the plan's press contacts as the address
+ * book, and a blank inquiry log with the fields the desk records on screen.
+ */
+function renderPressDesk(pdf: PdfWriter, plan: CrisisPlan, language: Language, t: Translate): void {
+  pdf.newPage();
+  pdf.heading(t('kit.pressTitle'));
+  pdf.paragraph(t('kit.pressProcedure'));
+  const communication = plan.roles.find((r) => r.id === 'communicationLead');
+  const speakers = [plan.charter.spokespeople[language].trim(), communication ? roleLine(communication, language) : ''].filter(Boolean);
+  if (speakers.length) pdf.paragraph(t('kit.pressSpeakers', { who: speakers.join('\n') }));
+  const press = plan.contacts.filter((c) => c.category === 'press' || c.category === 'agency');
+  if (press.length) {
+    pdf.heading(t('kit.pressContactsTitle'), 2);
+    pdf.table(
+      [
+        { header: t('kit.name'), width: 2.2, bold: true },
+        { header: t('kit.organisation'), width: 2.2 },
+        { header: t('kit.phone'), width: 2.6 },
+        { header: t('kit.email'), width: 2.8 },
+        { header: t('kit.notes'), width: 2.2 },
+      ],
+      press.map((c) => [c.name, c.organisation, unbroken(c.phone), c.email, c.notes[language]]),
+    );
+  }
+  pdf.heading(t('kit.pressLogTitle'), 2);
+  pdf.table(
+    [
+      { header: t('kit.received'), width: 1.3 },
+      { header: t('kit.outletJournalist'), width: 2 },
+      { header: t('kit.channel'), width: 1.3 },
+      { header: t('kit.question'), width: 2.4 },
+      { header: t('kit.theirDeadline'), width: 1.3 },
+      { header: t('kit.spokesperson'), width: 1.9 },
+      { header: t('kit.answerStatus'), width: 2.2 },
+    ],
+    blankRows(7),
+  );
+}
+
+/**
+ * The compensation register: what a case holds (and what it must not), the plan's approval chain with who to
+ * call, and a blank register to fill.
+ */
+function renderCompensation(pdf: PdfWriter, plan: CrisisPlan, language: Language, t: Translate): void {
+  pdf.newPage();
+  pdf.heading(t('kit.compensationTitle'));
+  pdf.paragraph(t('kit.compensationProcedure'));
+  const approvers = plan.compensationApprovals.flatMap((id) => plan.roles.filter((r) => r.id === id));
+  pdf.paragraph([t('kit.compensationApprovers'), ...approvers.map((role, i) => `${i + 1}. ${roleLine(role, language)}`)].join('\n'));
+  pdf.paragraph(t('kit.compensationPrivacy'), { muted: true });
+  pdf.heading(t('kit.compensationLogTitle'), 2);
+  pdf.table(
+    [
+      { header: t('kit.caseNumber'), width: 0.7 },
+      { header: t('kit.customer'), width: 1.8 },
+      { header: t('kit.whatHappened'), width: 3.2 },
+      { header: t('kit.gestureAmount'), width: 2 },
+      { header: t('kit.approvedBy'), width: 2.2 },
+      { header: t('kit.status'), width: 1.3 },
+    ],
+    blankRows(6),
+  );
 }

@@ -13,6 +13,8 @@ export interface PlanRevisionMeta {
   readonly note: string;
   /** JSON of the lesson an accepted plan change came from, null otherwise. */
   readonly lessonJson: string | null;
+  /** JSON of the roles the revision added, renamed or removed; null when it changed none. */
+  readonly roleChangesJson: string | null;
 }
 
 export interface PlanRevisionRow extends PlanRevisionMeta {
@@ -20,7 +22,7 @@ export interface PlanRevisionRow extends PlanRevisionMeta {
 }
 
 const META_COLUMNS =
-  'revision, schema_version AS schemaVersion, saved_at AS savedAt, origin, author, note, lesson_json AS lessonJson';
+  'revision, schema_version AS schemaVersion, saved_at AS savedAt, origin, author, note, lesson_json AS lessonJson, role_changes_json AS roleChangesJson';
 
 export class PlanRepository {
   readonly #latest;
@@ -38,9 +40,9 @@ export class PlanRepository {
     this.#history = db.prepare<[number], PlanRevisionMeta>(
       `SELECT ${META_COLUMNS} FROM plan_revisions ORDER BY revision DESC LIMIT ?`,
     );
-    this.#insert = db.prepare<[number, string, string, string, string, string, string | null]>(
-      `INSERT INTO plan_revisions (schema_version, plan_json, saved_at, origin, author, note, lesson_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    this.#insert = db.prepare<[number, string, string, string, string, string, string | null, string | null]>(
+      `INSERT INTO plan_revisions (schema_version, plan_json, saved_at, origin, author, note, lesson_json, role_changes_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -57,7 +59,7 @@ export class PlanRepository {
   }
 
   append(row: Omit<PlanRevisionRow, 'revision'>): number {
-    const info = this.#insert.run(row.schemaVersion, row.planJson, row.savedAt, row.origin, row.author, row.note, row.lessonJson);
+    const info = this.#insert.run(row.schemaVersion, row.planJson, row.savedAt, row.origin, row.author, row.note, row.lessonJson, row.roleChangesJson);
     return Number(info.lastInsertRowid);
   }
 }

@@ -2,7 +2,7 @@
 // imported and exported as one versioned file.
 import type { PlanRevisionMeta, StoredPlan } from '../../../shared/contract/plan';
 import { planLessonLinkSchema, type PlanLessonLink } from '../../../shared/domain/retex';
-import { roleChanges } from '../../../shared/domain/planRoles';
+import { hasRoleChanges, roleChanges, roleChangesSchema, type RoleChanges } from '../../../shared/domain/planRoles';
 import { PLAN_SCHEMA_VERSION, crisisPlanSchema, type CrisisPlan } from '../../../shared/domain/plan';
 import type { Language, WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
@@ -66,7 +66,9 @@ export class PlanService {
       throw failure('CONFLICT', 'plan.failures.changedElsewhere', { current: current.revision, base: baseRevision });
     }
     const stamped: CrisisPlan = { ...plan, metadata: { ...plan.metadata, updatedAt: this.clock.now().toISOString() } };
-    return this.#append(workspaceId, stamped, 'edit', [note.trim(), roleChangeNote(current.plan, plan)].filter(Boolean).join(' · '));
+    // The history names every role added, renamed or removed, so the roster's changes can be traced in either language.
+    const changes = roleChanges(current.plan, plan);
+    return this.#append(workspaceId, stamped, 'edit', note.trim(), undefined, hasRoleChanges(changes) ? changes : null);
   }
 
   /**
@@ -84,7 +86,9 @@ export class PlanService {
 
   history(workspaceId: WorkspaceId): PlanRevisionMeta[] {
     this.get(workspaceId);
-    return this.#repo(this.store.get(workspaceId)).history(HISTORY_LIMIT).map(({ lessonJson, ...meta }) => ({ ...meta, lesson: parseLesson(lessonJson) }));
+    return this.#repo(this.store.get(workspaceId))
+      .history(HISTORY_LIMIT)
+      .map(({ lessonJson, roleChangesJson, ...meta }) => ({ ...meta, lesson: parseLesson(lessonJson), roleChanges: parseRoleChanges(roleChangesJson) }));
   }
 
   export(workspaceId: WorkspaceId): { fileName: string; content: string } {
@@ -120,12 +124,19 @@ export class PlanService {
     const ask = this.firstPlan === 'ask' && workspace.kind === 'live';
     const now = this.clock.now();
     const plan = withPersonIds(ask ? emptyPlan(this.defaultPlan(), inEnglish('plan.start.emptyOrganisation'), now) : crisisPlanSchema.parse(this.defaultPlan()));
-    const row = { schemaVersion: PLAN_SCHEMA_VERSION, planJson: JSON.stringify(plan), savedAt: now.toISOString(), origin: ask ? ('empty' as const) : ('default' as const), author: '', note: '', lessonJson: null };
+    const row = { schemaVersion: PLAN_SCHEMA_VERSION, planJson: JSON.stringify(plan), savedAt: now.toISOString(), origin: ask ? ('empty' as const) : ('default' as const), author: '', note: '', lessonJson: null, roleChangesJson: null };
     if (ask) this.#settings(workspace).setMany({ [FIRST_PLAN_SETTING]: 'pending' }, now.toISOString());
     return { ...row, revision: repo.append(row) };
   }
 
-  #append(workspaceId: WorkspaceId, plan: CrisisPlan, origin: PlanOrigin, note: string, from?: { author: string; lesson: PlanLessonLink }): StoredPlan {
+  #append(
+    workspaceId: WorkspaceId,
+    plan: CrisisPlan,
+    origin: PlanOrigin,
+    note: string,
+    from?: { author: string; lesson: PlanLessonLink },
+    changes: RoleChanges | null = null,
+  ): StoredPlan {
     const workspace = this.store.get(workspaceId);
     const repo = this.#repo(workspace);
     const settings = this.#settings(workspace);
@@ -138,6 +149,7 @@ export class PlanService {
       author: from?.author ?? '',
       note,
       lessonJson: from ? JSON.stringify(from.lesson) : null,
+      roleChangesJson: changes ? JSON.stringify(changes) : null,
     };
     const revision = repo.append(row);
     this.events.emit('plan:changed', { workspaceId, revision });
@@ -145,19 +157,16 @@ export class PlanService {
   }
 }
 
-/** The history names every role added, renamed or removed, so the roster's changes can be traced. */
-function roleChangeNote(before: CrisisPlan, after: CrisisPlan): string {
-  const { added, renamed, removed } = roleChanges(before, after);
-  return [
-    ...added.map((name) => inEnglish('plan.roleChanges.added', { name: name.en })),
-    ...renamed.map(({ from, to }) => inEnglish('plan.roleChanges.renamed', { from: from.en, to: to.en })),
-    ...removed.map((name) => inEnglish('plan.roleChanges.removed', { name: name.en })),
-  ].join(' · ');
+/** Written by this service; changes that no longer read are shown as none rather than failing the history. */
+function parseRoleChanges(json: string | null): RoleChanges | null {
+  if (json === null) return null;
+  const parsed = roleChangesSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 function toStored(row: PlanRevisionRow): StoredPlan {
-  const { planJson, lessonJson, ...meta } = row;
-  return { ...meta, lesson: parseLesson(lessonJson), plan: crisisPlanSchema.parse(JSON.parse(planJson)) };
+  const { planJson, lessonJson, roleChangesJson, ...meta } = row;
+  return { ...meta, lesson: parseLesson(lessonJson), roleChanges: parseRoleChanges(roleChangesJson), plan: crisisPlanSchema.parse(JSON.parse(planJson)) };
 }
 
 /** Written by this service; a link that no longer reads is shown as none rather than failing the plan. */

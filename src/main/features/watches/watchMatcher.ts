@@ -1,4 +1,4 @@
-// Decides which watches a mention belongs to: any keyword, no exclusion, an allowed language and source.
+// Decides which watches a mention belongs to: any keyword, no exclusion, an allowed language, source and author.
 import type { Watch } from '../../../shared/domain/watch';
 import { foldText } from '../../platform/text/foldText';
 
@@ -16,7 +16,11 @@ interface CompiledWatch {
   readonly exclusions: RegExp | null;
   readonly languages: ReadonlySet<string>;
   readonly sources: ReadonlySet<number>;
+  readonly authors: ReadonlySet<string>;
 }
+
+/** "@Nadia.B", "nadia.b" and "＠nadia.b " name one account. */
+const accountOf = (handle: string): string => foldText(handle).trim().replace(/^[@＠]+/, '');
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -40,9 +44,10 @@ export class WatchMatcher {
         exclusions: termsPattern(w.exclusions),
         languages: new Set(w.languages),
         sources: new Set(w.sourceIds),
+        authors: new Set((w.authors ?? []).map(accountOf).filter((a) => a.length > 0)),
       }))
       // A watch with neither keywords nor sources would swallow every mention of every source.
-      .filter((w) => w.keywords !== null || w.sources.size > 0);
+      .filter((w) => w.keywords !== null || w.sources.size > 0 || w.authors.size > 0);
   }
 
   get size(): number {
@@ -56,6 +61,7 @@ export class WatchMatcher {
     for (const w of this.#watches) {
       if (w.sources.size > 0 && !w.sources.has(mention.sourceId)) continue;
       if (w.languages.size > 0 && mention.language !== null && !w.languages.has(mention.language)) continue;
+      if (w.authors.size > 0 && !w.authors.has(accountOf(mention.authorHandle ?? ''))) continue;
       haystack ??= foldText(`${mention.title ?? ''}\n${mention.text}\n${mention.authorHandle ?? ''}`);
       if (w.keywords && !w.keywords.test(haystack)) continue;
       if (w.exclusions?.test(haystack)) continue;

@@ -8,6 +8,7 @@ interface WatchRow {
   keywordsJson: string;
   exclusionsJson: string;
   languagesJson: string;
+  authorsJson: string;
   enabled: number;
   createdAt: string;
   updatedAt: string;
@@ -19,13 +20,14 @@ export interface WatchValues {
   readonly keywords: readonly string[];
   readonly exclusions: readonly string[];
   readonly languages: readonly string[];
+  readonly authors: readonly string[];
   readonly sourceIds: readonly number[];
   readonly enabled: boolean;
 }
 
 const SELECT = `
   SELECT w.id, w.name, w.keywords_json AS keywordsJson, w.exclusions_json AS exclusionsJson,
-         w.languages_json AS languagesJson, w.enabled, w.created_at AS createdAt, w.updated_at AS updatedAt,
+         w.languages_json AS languagesJson, w.authors_json AS authorsJson, w.enabled, w.created_at AS createdAt, w.updated_at AS updatedAt,
          (SELECT group_concat(source_id) FROM watch_sources ws WHERE ws.watch_id = w.id) AS sourceIdsCsv
   FROM watches w`;
 
@@ -35,6 +37,7 @@ const toWatch = (r: WatchRow): Watch => ({
   keywords: JSON.parse(r.keywordsJson) as string[],
   exclusions: JSON.parse(r.exclusionsJson) as string[],
   languages: JSON.parse(r.languagesJson) as string[],
+  authors: JSON.parse(r.authorsJson) as string[],
   sourceIds: r.sourceIdsCsv ? r.sourceIdsCsv.split(',').map(Number).sort((a, b) => a - b) : [],
   enabled: r.enabled === 1,
   createdAt: r.createdAt,
@@ -55,12 +58,12 @@ export class WatchRepository {
     this.#db = db;
     this.#all = db.prepare<[], WatchRow>(`${SELECT} ORDER BY w.name COLLATE NOCASE, w.id`);
     this.#one = db.prepare<[number], WatchRow>(`${SELECT} WHERE w.id = ?`);
-    this.#insert = db.prepare<[string, string, string, string, number, string, string]>(
-      `INSERT INTO watches (name, keywords_json, exclusions_json, languages_json, enabled, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    this.#insert = db.prepare<[string, string, string, string, string, number, string, string]>(
+      `INSERT INTO watches (name, keywords_json, exclusions_json, languages_json, authors_json, enabled, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.#update = db.prepare<[string, string, string, string, number, string, number]>(
-      `UPDATE watches SET name = ?, keywords_json = ?, exclusions_json = ?, languages_json = ?, enabled = ?, updated_at = ?
+    this.#update = db.prepare<[string, string, string, string, string, number, string, number]>(
+      `UPDATE watches SET name = ?, keywords_json = ?, exclusions_json = ?, languages_json = ?, authors_json = ?, enabled = ?, updated_at = ?
        WHERE id = ?`,
     );
     this.#delete = db.prepare<[number]>('DELETE FROM watches WHERE id = ?');
@@ -97,8 +100,8 @@ export class WatchRepository {
     return this.#delete.run(id).changes > 0;
   }
 
-  #columns(v: WatchValues): [string, string, string, string, number] {
-    return [v.name, JSON.stringify(v.keywords), JSON.stringify(v.exclusions), JSON.stringify(v.languages), v.enabled ? 1 : 0];
+  #columns(v: WatchValues): [string, string, string, string, string, number] {
+    return [v.name, JSON.stringify(v.keywords), JSON.stringify(v.exclusions), JSON.stringify(v.languages), JSON.stringify(v.authors), v.enabled ? 1 : 0];
   }
 
   #setSources(id: number, sourceIds: readonly number[]): void {

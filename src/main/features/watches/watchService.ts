@@ -77,7 +77,7 @@ export class WatchService {
 
   #validate(workspaceId: WorkspaceId, input: WatchInput) {
     const values = watchInputSchema.parse(input);
-    if (values.keywords.length === 0 && values.sourceIds.length === 0) {
+    if (values.keywords.length === 0 && values.sourceIds.length === 0 && values.authors.length === 0) {
       throw failure('INVALID_INPUT', 'watches.failures.needsKeywordOrSource', undefined, [
         issue('watch.keywords', 'watches.failures.needsKeywordOrSourceHelp'),
       ]);

@@ -28,6 +28,7 @@ const invalidations: Invalidation = {
   'mentions:changed': ({ workspaceId }) => [queryKeys.mentions(workspaceId), queryKeys.sources(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.reports(workspaceId)],
   'crisisLog:changed': ({ workspaceId }) => [queryKeys.crisisLog(workspaceId)],
   'composer:changed': ({ workspaceId }) => [queryKeys.composer(workspaceId)],
+  'composer:goingOfflineChanged': ({ workspaceId }) => [[...queryKeys.composer(workspaceId), 'goingOffline']],
   'composer:outboxChanged': ({ workspaceId }) => [queryKeys.composer(workspaceId), queryKeys.dashboard(workspaceId), queryKeys.reports(workspaceId)],
   // The list key is a prefix of every incident's key, so one invalidation refreshes list and detail; an incident's
   // response queue follows its scope.

@@ -162,7 +162,7 @@ describe('Director console', () => {
     click(add);
     await waitFor(() =>
       expect(backend.sent('exercises:pressure')).toEqual([
-        { workspaceId: EXERCISE, inject: { kind: 'post', author: '@colere_client', audience: 50_000, language: 'fr', text: 'Toujours aucune réponse d’Acme ?' } },
+        { workspaceId: EXERCISE, inject: { kind: 'post', author: '@colere_client', persona: 'influencer', audience: 50_000, language: 'fr', text: 'Toujours aucune réponse d’Acme ?' } },
       ]),
     );
   });

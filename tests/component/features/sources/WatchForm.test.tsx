@@ -34,7 +34,7 @@ describe('WatchForm', () => {
     expect(backend.sent('watches:create')).toEqual([
       {
         workspaceId: 'live',
-        watch: { name: 'Acme recall', keywords: ['acme', 'rappel produit'], exclusions: ['acme.com'], languages: ['fr'], sourceIds: [2], enabled: false },
+        watch: { name: 'Acme recall', keywords: ['acme', 'rappel produit'], exclusions: ['acme.com'], languages: ['fr'], authors: [], sourceIds: [2], enabled: false },
       },
     ]);
   });
@@ -48,7 +48,7 @@ describe('WatchForm', () => {
     click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
     expect(backend.sent('watches:update')).toEqual([
-      { workspaceId: 'live', id: 4, watch: { name: 'CEO and board', keywords: ['dupont'], exclusions: [], languages: [], sourceIds: [1], enabled: true } },
+      { workspaceId: 'live', id: 4, watch: { name: 'CEO and board', keywords: ['dupont'], exclusions: [], languages: [], authors: [], sourceIds: [1], enabled: true } },
     ]);
   });
 

@@ -51,6 +51,10 @@ export function useStatementAction<K extends DetailCall & CallName>(name: K) {
   });
 }
 
+/** Whether pausing scheduled posts and freezing campaigns is suggested; pushed when that changes. */
+export const useGoingOffline = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'goingOffline'], queryFn: () => callApi('composer:goingOffline', { workspaceId }) });
+
 export const useCampaigns = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: [...queryKeys.composer(workspaceId), 'campaigns'], queryFn: () => callApi('composer:campaigns', { workspaceId }) });
 

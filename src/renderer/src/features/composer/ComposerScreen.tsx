@@ -7,6 +7,7 @@ import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
 import { AccountsPanel } from './AccountsPanel';
 import { CampaignFreezePanel } from './CampaignFreezePanel';
+import { GoingOfflineBanner } from './GoingOfflineBanner';
 import { NewStatementModal } from './NewStatementModal';
 import { OutboxOverview } from './OutboxOverview';
 import { ResponseQueuePanel } from './ResponseQueuePanel';
@@ -71,6 +72,7 @@ export function ComposerScreen() {
                   </Grid.Col>
                 </Grid>
               )}
+              <GoingOfflineBanner workspaceId={workspaceId} incidentId={incidentId} />
               <ResponseQueuePanel workspaceId={workspaceId} incidentId={incidentId} onOpenStatement={setStatementId} />
               <CampaignFreezePanel workspaceId={workspaceId} incidentId={incidentId} />
               {incidentId !== null && creating && (

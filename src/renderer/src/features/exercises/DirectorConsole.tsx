@@ -23,6 +23,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseRun, PressureInject, RunInject } from '../../../../shared/contract/exercises';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
+import { personaKindSchema, type PersonaKind } from '../../../../shared/domain/scenarioScript';
 import { useExerciseCommands, useExerciseRun, useExerciseScripts, useScenarioFiles } from '../../api/hooks/useExercises';
 import { IssueList } from '../../components/IssueList';
 import { AppFailure } from '../../../../shared/contract/envelope';
@@ -279,7 +280,7 @@ function RunPanel({ run, workspaceId }: { run: ExerciseRun; workspaceId: Workspa
 function PressureForm({ workspaceId }: { workspaceId: WorkspaceId }) {
   const { t } = useTranslation();
   const { pressure } = useExerciseCommands(workspaceId);
-  const [post, setPost] = useState({ author: '', audience: 50_000, language: 'fr' as 'fr' | 'en', text: '' });
+  const [post, setPost] = useState({ author: '', persona: 'influencer' as PersonaKind, audience: 50_000, language: 'fr' as 'fr' | 'en', text: '' });
   const [wave, setWave] = useState({ perMinute: 20, minutes: 10 });
   const send = (inject: PressureInject) => pressure.mutate(inject, { onSuccess: () => setPost((p) => ({ ...p, text: '' })) });
   return (
@@ -296,6 +297,14 @@ function PressureForm({ workspaceId }: { workspaceId: WorkspaceId }) {
           <Stack gap="xs">
             <Group grow>
               <TextInput label={t('exercises.director.author')} value={post.author} onChange={(e) => setPost({ ...post, author: e.currentTarget.value })} />
+              <Select
+                label={t('exercises.director.persona')}
+                value={post.persona}
+                allowDeselect={false}
+                data={personaKindSchema.options.map((kind) => ({ value: kind, label: t(`exercises.director.personas.${kind}`) }))}
+                onChange={(kind) => kind && setPost({ ...post, persona: kind as PersonaKind })}
+                data-testid="director-pressure-persona"
+              />
               <NumberInput
                 label={t('exercises.director.audience')}
                 min={0}

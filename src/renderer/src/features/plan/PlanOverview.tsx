@@ -1,7 +1,9 @@
 // Plan identity, the portable file (import/export), the paper fallback kit and the revision history.
 import { Anchor, Button, FileButton, Grid, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconUpload } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { RoleChanges } from '../../../../shared/domain/planRoles';
 import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
 import { usePaperKit, usePlanHistory } from '../../api/hooks/usePlan';
 import { formatDateTime } from '../../i18n/format';
@@ -141,6 +143,11 @@ export function PlanOverview({ plan, edit, workspaceId, onExport, onImport, busy
                     ) : (
                       entry.note && <Text size="xs">{entry.note}</Text>
                     )}
+                    {entry.roleChanges && (
+                      <Text size="xs" data-testid="plan-revision-roles">
+                        {roleChangeWords(entry.roleChanges, i18n.language === 'fr' ? 'fr' : 'en', t)}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -150,4 +157,13 @@ export function PlanOverview({ plan, edit, workspaceId, onExport, onImport, busy
       </Grid.Col>
     </Grid>
   );
+}
+
+/** The roles a revision added, renamed or removed, in the reader's language. */
+function roleChangeWords({ added, renamed, removed }: RoleChanges, lang: 'fr' | 'en', t: TFunction): string {
+  return [
+    ...added.map((name) => t('plan.roleChanges.added', { name: name[lang] })),
+    ...renamed.map(({ from, to }) => t('plan.roleChanges.renamed', { from: from[lang], to: to[lang] })),
+    ...removed.map((name) => t('plan.roleChanges.removed', { name: name[lang] })),
+  ].join(' · ');
 }

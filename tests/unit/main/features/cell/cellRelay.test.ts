@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellStatus } from '../../../../../src/shared/contract/cell';
 import type { LogEntry } from '../../../../../src/shared/domain/crisisLog';
 import type { CellDocument } from '../../../../../src/main/features/cell/cellDocument';
-import type { SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
+import { storedEntries, type SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { SqliteStorageAdapter } from '../../../../../src/main/platform/sync/sqliteStorageAdapter';
 import { appExternals } from '../../../../support/appExternals';
@@ -153,7 +153,7 @@ describe('cell relay', () => {
         const cellDoc = (await repo.find<CellDocument>(JSON.parse(record.value_json).cellUrl as AutomergeUrl)).doc();
         const alice = Object.values(cellDoc.members).find((m) => m.name === 'Alice');
         const log = (await repo.find<SharedLogDocument>(alice?.documents?.crisisLog as AutomergeUrl)).doc();
-        expect(Object.values(log.entries).filter((e) => e.body.includes(MARKER))).toHaveLength(ENTRIES);
+        expect(storedEntries(log).filter(({ value }) => JSON.stringify(value).includes(MARKER))).toHaveLength(ENTRIES);
         expect(cellDoc.members[Object.keys(cellDoc.members).find((id) => cellDoc.members[id]?.relay) ?? '']?.documents).toBeUndefined();
       } finally {
         await repo.shutdown();

@@ -5,7 +5,8 @@ import { Repo, type AutomergeUrl, type DocHandle } from '@automerge/automerge-re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
 import type { SharedDomainContext } from '../../../../../src/main/platform/sync/sharedDomain';
-import type { SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
+import { ImmutableString } from '@automerge/automerge-repo';
+import { pageOf, type SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
 import { makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
 
@@ -92,14 +93,24 @@ describe('shared crisis log intake', () => {
     const own = await repo.find<SharedLogDocument>(documents.get(a.deviceId) as AutomergeUrl);
     // As if the process died before automerge-repo kept the change: the document lacks the stored entry.
     own.change((doc) => {
-      delete doc.entries[entry.id];
+      delete doc.pages[pageOf(1)]?.[entry.id];
     });
     a.core.crisisLog.shared.detach('live');
     await a.core.crisisLog.shared.attach(a.context);
-    expect(own.doc().entries[entry.id]?.body).toBe('Freeze the campaigns');
+    expect(own.doc().pages[pageOf(1)]?.[entry.id]?.body.toString()).toBe('Freeze the campaigns');
 
     await b.core.crisisLog.shared.attach(b.context);
     await vi.waitFor(() => expect(entries(b).map((e) => [e.id, e.origin?.genuine])).toEqual([[entry.id, true]]));
+  });
+
+  it('keeps each entry in its page with immutable strings, not per-character text', async () => {
+    const { laptops, repo, documents } = cellOf(['Alice']);
+    const [a] = laptops as [Laptop];
+    await a.core.crisisLog.shared.attach(a.context);
+    const entry = a.core.crisisLog.append('live', { kind: 'decision', author: 'Alice', body: 'Freeze the campaigns' });
+    const stored = (await repo.find<SharedLogDocument>(documents.get(a.deviceId) as AutomergeUrl)).doc().pages[pageOf(1)]?.[entry.id];
+    expect(stored?.body).toBeInstanceOf(ImmutableString);
+    expect(stored?.signature).toBeInstanceOf(ImmutableString);
   });
 
   it('marks an entry whose text was changed in the document after signing as not genuine, and the author chain stays whole', async () => {
@@ -109,8 +120,8 @@ describe('shared crisis log intake', () => {
     const entry = a.core.crisisLog.append('live', { kind: 'decision', author: 'Alice', body: 'Hold the statement' });
     const own = await repo.find<SharedLogDocument>(documents.get(a.deviceId) as AutomergeUrl);
     own.change((doc) => {
-      const shared = doc.entries[entry.id];
-      if (shared) shared.body = 'Publish the statement';
+      const shared = doc.pages[pageOf(1)]?.[entry.id];
+      if (shared) shared.body = new ImmutableString('Publish the statement');
     });
     b.sees.add(a.deviceId);
     await b.core.crisisLog.shared.attach(b.context);
@@ -128,7 +139,7 @@ describe('shared crisis log intake', () => {
     const written = ['One', 'Two', 'Three'].map((body) => a.core.crisisLog.append('live', { kind: 'action', author: 'Alice', body }));
     const own = await repo.find<SharedLogDocument>(documents.get(a.deviceId) as AutomergeUrl);
     own.change((doc) => {
-      delete doc.entries[written[1]?.id as string];
+      delete doc.pages[pageOf(2)]?.[written[1]?.id as string];
     });
     b.sees.add(a.deviceId);
     await b.core.crisisLog.shared.attach(b.context);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../../../src/shared/domain/crisisLog';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { SqliteStorageAdapter } from '../../../../../src/main/platform/sync/sqliteStorageAdapter';
-import { signedBytes, type SharedEntry, type SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
+import { putEntry, signedBytes, type SharedEntry, type SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
 import { bundleCellChild, cellOf, joinThree, Laptop, until } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 import { workspaceKey } from '../../../../support/testCore';
@@ -179,9 +179,7 @@ async function forgeInto(dataDir: string, deviceId: string): Promise<SharedEntry
       correctsId: null,
     };
     const entry: SharedEntry = { ...unsigned, signature: sign(null, signedBytes(unsigned), generateKeyPairSync('ed25519').privateKey).toString('base64') };
-    log.change((doc) => {
-      doc.entries[entry.id] = entry;
-    });
+    log.change((doc) => putEntry(doc, entry));
     await repo.flush();
     return entry;
   } finally {

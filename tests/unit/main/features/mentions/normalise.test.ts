@@ -45,6 +45,7 @@ describe('watch matching', () => {
     keywords,
     exclusions: extra.exclusions ?? [],
     languages: extra.languages ?? [],
+    authors: [],
     sourceIds: extra.sourceIds ?? [],
     enabled: extra.enabled ?? true,
     createdAt: '',

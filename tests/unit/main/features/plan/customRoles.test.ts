@@ -60,12 +60,14 @@ describe('custom roles in the plan', () => {
     const afterRemoval = await invoke(core, 'plan:save', { ...live, baseRevision: afterRename.revision, plan: removal.ok ? removal.plan : freed, note: 'marketing merged into communication' });
     expect(afterRemoval.plan.roles.map((r) => r.id)).not.toContain('role-marketing');
 
+    // The history keeps the changes as data, both names of each role, for the reader's catalogue to word.
     const history = await invoke(core, 'plan:history', live);
-    expect(history.slice(0, 3).map((h) => h.note)).toEqual([
-      'marketing merged into communication · role removed: Marketing and brand',
-      'role renamed: Marketing → Marketing and brand',
-      'role added: Marketing',
+    expect(history.slice(0, 3).map((h) => [h.note, h.roleChanges])).toEqual([
+      ['marketing merged into communication', { added: [], renamed: [], removed: [{ fr: 'Marketing et marque', en: 'Marketing and brand' }] }],
+      ['', { added: [], renamed: [{ from: { fr: 'Marketing', en: 'Marketing' }, to: { fr: 'Marketing et marque', en: 'Marketing and brand' } }], removed: [] }],
+      ['', { added: [{ fr: 'Marketing', en: 'Marketing' }], renamed: [], removed: [] }],
     ]);
+    expect(history.at(-1)!.roleChanges).toBeNull();
     core.close();
   });
 

@@ -92,6 +92,45 @@ describe('paper fallback kit (Must show #4)', () => {
     });
   }
 
+  for (const language of ['fr', 'en'] as const) {
+    it(`prints the press desk and the compensation register, each on its own page, in ${language}`, async () => {
+      const plan = loadDefaultPlan();
+      plan.charter.spokespeople = { fr: 'Seule Claire Dubois parle aux médias', en: 'Only Claire Dubois speaks to the media' };
+      plan.compensationApprovals = ['customerServiceLead', 'legal'];
+      const file = join(tempDir(), `kit-desks-${language}.pdf`);
+      writeFileSync(file, await renderPaperKit({ plan, revision: 3, language, exercise: false, printedAt, timeZone: 'Europe/Zurich' }));
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+      const pageText = (page: number) => execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const all = Array.from({ length: pages }, (_, i) => pageText(i + 1));
+      const fr = language === 'fr';
+      const pressPage = all.findIndex((text) => text.includes(fr ? 'Cellule presse' : 'Press desk'));
+      expect(pressPage).toBeGreaterThan(0);
+      const press = all[pressPage]!;
+      expect(press).toContain(fr ? 'Ne répondez pas sur-le-champ' : 'Do not answer on the spot');
+      expect(press).toContain(plan.charter.spokespeople[language]);
+      const lead = plan.roles.find((r) => r.id === 'communicationLead')!;
+      expect(press).toContain(`${lead.name[language]} — ${lead.holder!.name}`);
+      // The address book holds the press and agency contacts of the plan, and no one else.
+      for (const contact of plan.contacts) {
+        const listed = contact.category === 'press' || contact.category === 'agency';
+        expect(press.includes(contact.phone), contact.name).toBe(listed);
+      }
+      // The blank inquiry log; its headers wrap in their cells, so single words are looked for.
+      for (const header of fr ? ['Demandes de la presse', 'Question', 'Porte-parole'] : ['Press inquiries', 'Question', 'Spokesperson']) expect(press).toContain(header);
+
+      const compensation = all[pressPage + 1]!;
+      expect(compensation).toContain(fr ? 'Registre des gestes commerciaux' : 'Compensation register');
+      expect(compensation).toContain(fr ? 'ne promettez rien au client avant sa validation' : 'promise nothing to the customer before it is approved');
+      // The plan's chain, in its order, with who to call.
+      const chain = plan.compensationApprovals.map((id) => plan.roles.find((r) => r.id === id)!);
+      const at = chain.map((role) => compensation.indexOf(`${role.name[language]} — ${role.holder!.name}`));
+      expect(at.every((i) => i > 0)).toBe(true);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      expect(compensation).toContain(fr ? 'ni adresse, ni numéro de compte' : 'no address, account number');
+      for (const header of fr ? ['Dossiers', 'Statut'] : ['Cases', 'Status']) expect(compensation).toContain(header);
+    });
+  }
+
   it('marks every page of an exercise kit, and is served through plan:paperKit', async () => {
     const core = makeTestCore(tempDir(), { clock: { now: () => printedAt } });
     const live = await invoke(core, 'plan:paperKit', { workspaceId: 'live', language: 'fr' });
