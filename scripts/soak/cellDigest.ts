@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Repo, type AutomergeUrl, type DocHandle, type StorageAdapterInterface } from '@automerge/automerge-repo';
 import type { CellDocument } from '../../src/main/features/cell/cellDocument';
-import { sharedEntrySchema, signatureHolds, type SharedEntry, type SharedLogDocument } from '../../src/main/features/crisisLog/sharedEntry';
+import { sharedEntrySchema, signatureHolds, storedEntries, type SharedEntry, type SharedLogDocument } from '../../src/main/features/crisisLog/sharedEntry';
 import {
   acknowledgementHolds,
   acknowledgementRecordSchema,
@@ -91,7 +91,7 @@ const crisisLog: DigestPart = {
     let inDocuments = 0;
     for (const [device, handle] of logs) {
       const publicKeyPem = cell.members[device]?.publicKey;
-      const entries = Object.entries(handle.doc().entries ?? {}).map(([key, value]) => ({ key, parsed: sharedEntrySchema.safeParse(JSON.parse(JSON.stringify(value))) }));
+      const entries = storedEntries(handle.doc()).map(({ key, value }) => ({ key, parsed: sharedEntrySchema.safeParse(value) }));
       const chain: SharedEntry[] = [];
       for (const { key, parsed } of entries) {
         if (!parsed.success || parsed.data.id !== key || parsed.data.device !== device) {
