@@ -20,7 +20,7 @@ describe('cell convergence under faults', () => {
         const result = await runSeed(seed, SHORT, bundles);
         expect(result.problems, result.faults.join(' | ')).toEqual([]);
         expect(result.digest).toMatch(/^[0-9a-f]{64}$/);
-        expect(result.faults.length).toBeGreaterThan(3);
+        expect(result.faults.length).toBeGreaterThanOrEqual(3);
       },
       SEED_MS,
     );
