@@ -54,7 +54,7 @@ export function createCore(options: CoreOptions) {
   const mentions = createMentions({ ...base, enricher: detection.enricher, audit, retentionMonths: (id) => settingsOf(id).retentionMonths });
   const { ingest } = mentions;
   detection.attach(ingest);
-  const sources = createSources({ ...base, ingest, network });
+  const sources = createSources({ ...base, ingest, network, cellTuning: options.cellSources });
   const watches = createWatches({ ...base, audit });
   // The composer asks for an incident's scope only when a call names one, after every feature is built.
   const incidentScope = (id: string, incidentId: string) => scopeWindow(incidents.service.scope(id, incidentId), clock.now());
@@ -106,7 +106,7 @@ export function createCore(options: CoreOptions) {
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, press, compensation, exercises, reports],
     // A relay passes the shared documents on without reading them into read models of its own.
-    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared], relay: options.relay }),
+    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, sources.shared], relay: options.relay }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();
