@@ -115,5 +115,5 @@ export function createCore(options: CoreOptions) {
     store.close();
   };
   const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
-  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, mobilisation: notify.shared, detection: detection.service, reports, clocks: clocks.service, close };
+  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, mobilisation: notify.shared, cellSources: sources.shared, detection: detection.service, reports, clocks: clocks.service, close };
 }

@@ -41,6 +41,8 @@ const READ_CHUNK = 1_000;
 export interface CellSourcesTuning {
   /** How long the owner of a source may be unheard of before another laptop takes it over. */
   readonly failoverMs: number;
+  /** How often a laptop looks at who is here and who owns what; a fifth of the failover time (30 s at most) if unset. */
+  readonly checkMs?: number;
 }
 
 const DEFAULT_TUNING: CellSourcesTuning = { failoverMs: 10 * 60_000 };
@@ -304,9 +306,8 @@ export class CellSources implements SharedDomain {
     return this.#now() - last > this.#tuning.failoverMs + Math.max(0, others.indexOf(me)) * this.#beat();
   }
 
-  /** How often this laptop looks at who is here and who owns what: a few times per failover time. */
   #beat(): number {
-    return Math.max(50, Math.min(this.#tuning.failoverMs / 5, 30_000));
+    return this.#tuning.checkMs ?? Math.max(50, Math.min(this.#tuning.failoverMs / 5, 30_000));
   }
 
   /** A feed this laptop holds every secret of; a pushed or typed source has nothing to poll. */
