@@ -3,6 +3,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+const isolatedUnitFiles = ['tests/unit/main/shell/**/*.test.ts', 'tests/unit/preload/**/*.test.ts', 'tests/unit/main/features/clocks/deadlineInstants.test.ts'];
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -11,7 +13,13 @@ export default defineConfig({
     pool: 'forks',
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci-vitest.json' }]] : ['default'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      // Unit files share their workers' module cache: importing the core afresh for each of ~250 files cost most
+      // of the suite's time. Files that mock modules or change the process time zone keep a fresh module graph.
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], exclude: isolatedUnitFiles, environment: 'node', isolate: false },
+      },
+      { extends: true, test: { name: 'unit-isolated', include: isolatedUnitFiles, environment: 'node' } },
       {
         extends: true,
         test: {

@@ -8,6 +8,7 @@ import { fail, type Result } from '../../shared/contract/index';
 import type { EventBus } from '../platform/events/eventBus';
 import type { Logger } from '../platform/logger';
 import type { Dispatch } from '../platform/ipc/dispatcher';
+import { createEventReplay } from './eventReplay';
 import { APP_CSP, mimeTypeOf, resolveStaticFile } from './staticFiles';
 import { failed, inEnglish } from '../platform/i18n/failure';
 
@@ -27,6 +28,8 @@ export interface BrowserServerOptions {
   readonly maxEventClients?: number;
   /** Bytes an event-stream client may leave unread before it is dropped (it reconnects and refetches). */
   readonly maxEventBacklogBytes?: number;
+  /** How many recent events a reconnecting page can be sent again (older gaps: it reads everything again). */
+  readonly replayedEvents?: number;
 }
 
 export interface BrowserServer {
@@ -57,6 +60,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const maxBacklog = options.maxEventBacklogBytes ?? 1024 * 1024;
   const prefix = `/${token}/`;
   const sseClients = new Set<ServerResponse>();
+  const replay = createEventReplay(options.replayedEvents ?? 2000);
   let launch: { code: string; expires: number } | undefined;
   let port = 0;
 
@@ -85,7 +89,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (rest === 'events') {
       if (req.method !== 'GET') return sendText(res, 405, inEnglish('platform.http.methodNotAllowed'));
-      return openEventStream(res);
+      return openEventStream(req, res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, inEnglish('platform.http.methodNotAllowed'));
     const file = resolveStaticFile(options.rendererDir, rest);
@@ -135,13 +139,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendJson(res, 200, result);
   }
 
-  function openEventStream(res: ServerResponse): void {
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
     if (sseClients.size >= maxEventClients) {
       res.setHeader('Retry-After', '10');
       return sendText(res, 503, inEnglish('platform.http.tooManyStreams'));
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
-    res.write(': connected\n\n');
+    const lastEventId = req.headers['last-event-id'];
+    res.write(`: connected\n\n${replay.since(typeof lastEventId === 'string' ? lastEventId : undefined)}`);
     sseClients.add(res);
     const heartbeat = setInterval(() => push(res, ': ping\n\n'), SSE_HEARTBEAT_MS);
     res.on('close', () => {
@@ -161,7 +166,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   const unsubscribe = options.events.subscribe((name, payload) => {
-    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    const frame = replay.frame(name, payload);
     for (const client of sseClients) push(client, frame);
   });
 

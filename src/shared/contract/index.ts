@@ -15,7 +15,7 @@ import { clockCalls, clockEvents } from './clocks';
 import { exerciseCalls, exerciseRunCalls, exerciseRunEvents } from './exercises';
 import { lessonsCalls, lessonsEvents } from './lessons';
 import { planCalls, planEvents } from './plan';
-import { systemCalls } from './system';
+import { systemCalls, systemEvents } from './system';
 import { watchesCalls, watchesEvents } from './watches';
 import { workspaceCalls, workspaceEvents } from './workspaces';
 import { detectionCalls, detectionEvents } from './detection';
@@ -78,6 +78,7 @@ export const events = {
   ...clockEvents,
   ...pressEvents,
   ...compensationEvents,
+  ...systemEvents,
 } as const;
 
 export type Calls = typeof calls;

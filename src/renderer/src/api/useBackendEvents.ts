@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { eventNames, type EventName, type EventPayload } from '../../../shared/contract/index';
 import { api } from './client';
+import { invalidateLatest } from './invalidateLatest';
 import { queryKeys } from './queryKeys';
 
 type Invalidation = { [E in EventName]: (payload: EventPayload<E>) => readonly (readonly unknown[])[] };
@@ -53,6 +54,7 @@ const invalidations: Invalidation = {
   'clocks:changed': ({ workspaceId, incidentId }) => [queryKeys.clocks(workspaceId, incidentId)],
   // A reminder is also a crisis log entry, which arrives with its own event.
   'clocks:reminder': ({ workspaceId, incidentId }) => [queryKeys.clocks(workspaceId, incidentId)],
+  'system:eventsMissed': () => [[]],
 };
 
 export function useBackendEvents(): void {
@@ -61,7 +63,7 @@ export function useBackendEvents(): void {
     const unsubscribers = eventNames.map((name) =>
       api.subscribe(name, (payload) => {
         const keys = (invalidations[name] as (p: unknown) => readonly (readonly unknown[])[])(payload);
-        for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+        for (const queryKey of keys) void invalidateLatest(client, queryKey);
       }),
     );
     return () => unsubscribers.forEach((off) => off());

@@ -9,7 +9,7 @@ import { useTempDirs } from '../../../support/tempDir';
 import { invoke, makeTestCore, workspaceKey } from '../../../support/testCore';
 
 const tempDir = useTempDirs();
-const KILLS = Number(process.env.TOCSIN_KILLS ?? 100);
+const KILLS = Number(process.env.TOCSIN_KILLS ?? 20);
 const BATCH = 40;
 let child = '';
 

@@ -192,6 +192,37 @@ describe('browser-mode server', () => {
     expect(received).toContain('event: workspaces:changed\ndata: {"workspaceId":"live"}');
   });
 
+  it('sends a page that reconnects with Last-Event-ID the events it missed while its stream was down', async () => {
+    const { server, core } = await startWith({});
+    const listen = (headers: Record<string, string>, until: string) =>
+      new Promise<string>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: `/${server.token}/events`, headers }, (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            data += chunk;
+            if (data.includes(until)) {
+              req.destroy();
+              resolve(data);
+            }
+          });
+          if (Object.keys(headers).length === 0) core.events.emit('workspaces:changed', { workspaceId: 'first' });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const first = await listen({}, '"first"}\n\n');
+    const lastId = /id: (\d+)\nevent: workspaces:changed\ndata: \{"workspaceId":"first"\}/.exec(first)?.[1];
+    expect(lastId).toBeDefined();
+    core.events.emit('workspaces:changed', { workspaceId: 'missed-1' });
+    core.events.emit('workspaces:changed', { workspaceId: 'missed-2' });
+    const again = await listen({ 'Last-Event-ID': lastId! }, '"missed-2"}\n\n');
+    expect(again).toContain('"missed-1"');
+    expect(again).not.toContain('"first"');
+    const lost = await listen({ 'Last-Event-ID': '999999' }, 'system:eventsMissed');
+    expect(lost).toContain('event: system:eventsMissed\ndata: {}');
+  });
+
   it('answers every request target, parseable or not, with or without the token, and keeps serving', async () => {
     const server = await start();
     const host = `Host: 127.0.0.1:${server.port}\r\n`;
