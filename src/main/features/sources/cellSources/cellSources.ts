@@ -467,7 +467,13 @@ export class CellSources implements SharedDomain {
 }
 
 const sameSettings = (local: SourceRecord, shared: SharedSource): boolean =>
-  local.kind === shared.kind && local.name === shared.name && local.intervalSeconds === shared.intervalSeconds && JSON.stringify(local.config) === JSON.stringify(shared.config);
+  local.kind === shared.kind && local.name === shared.name && local.intervalSeconds === shared.intervalSeconds && canonical(local.config) === canonical(shared.config);
+
+/** Automerge hands a map's keys back sorted: settings compare with their keys in one order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+  );
 
 /** Automerge hands out proxies; the schemas read a plain copy. */
 const plain = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));

@@ -118,7 +118,7 @@ describe('the cell’s mentions, batch by batch', () => {
     // Each laptop registered its document after the others attached: as in a cell, they hear of it.
     for (const laptop of laptops) laptop.changed();
     // Paused on its creator: nothing is polled by the test, ownership alone is looked at.
-    const { id } = await invoke(a.core, 'sources:create', { ...ws, source: { kind: 'rss', name: 'Le Quotidien', config: { url: 'https://journal.example/rss' } } });
+    const { id } = await invoke(a.core, 'sources:create', { ...ws, source: { kind: 'rss', name: 'Le Quotidien', config: { url: 'https://journal.example/rss', timeoutSeconds: 5 } } });
     await invoke(a.core, 'sources:setPaused', { ...ws, id, paused: true });
     const copy = await vi.waitFor(() => {
       const found = b.core.sources.list('live').find((s) => s.name === 'Le Quotidien');
@@ -127,6 +127,10 @@ describe('the cell’s mentions, batch by batch', () => {
     });
     expect(a.core.cellSources.mayPoll('live', id)).toBe(true);
     expect(b.core.cellSources.mayPoll('live', copy.id)).toBe(false);
+    // Settings whose keys Automerge hands back in another order are the same settings: nothing is published again.
+    const heads = (await a.context.ownDocument('sources', () => ({}))).heads();
+    await invoke(a.core, 'sources:setPaused', { ...ws, id, paused: true });
+    expect((await a.context.ownDocument('sources', () => ({}))).heads()).toEqual(heads);
 
     // The creator's document changes keep it heard of; then nothing comes from it for longer than the failover time.
     b.advance(61_000);
