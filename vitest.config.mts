@@ -1,9 +1,23 @@
 // Unit tests run under Node; component tests render the renderer's React components under jsdom.
 // Playwright specs under tests/e2e are excluded.
+import { readdirSync, readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-const isolatedUnitFiles = ['tests/unit/main/shell/**/*.test.ts', 'tests/unit/preload/**/*.test.ts', 'tests/unit/main/features/clocks/deadlineInstants.test.ts'];
+// Files that start cells keep a worker of their own too: automerge-repo's wait for a document outlives a closed
+// repo by up to 60 s and then rejects, which would land in whatever file the shared worker runs next.
+const startsCells = /@automerge|cellLaptop|['"]cell:/;
+const cellFiles = readdirSync('tests/unit', { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.test\.tsx?$/.test(file))
+  .map((file) => `tests/unit/${file.split(sep).join('/')}`)
+  .filter((file) => startsCells.test(readFileSync(file, 'utf8')));
+const isolatedUnitFiles = [
+  'tests/unit/main/shell/**/*.test.ts',
+  'tests/unit/preload/**/*.test.ts',
+  'tests/unit/main/features/clocks/deadlineInstants.test.ts',
+  ...cellFiles,
+];
 
 export default defineConfig({
   plugins: [react()],

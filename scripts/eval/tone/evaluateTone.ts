@@ -7,6 +7,7 @@ import { scoreWithLexicon } from '../../../src/main/features/tone/lexiconScorer'
 import { toneMetrics, type ToneMetrics } from './toneMetrics';
 import { measuredConfusion, shareError, type ShareError } from './shareError';
 import { TONE_CLASSES, TONE_MODEL_BUCKETS, ToneModel } from '../../../src/main/features/tone/toneModel';
+import { learningCurves, type CurveOptions, type LearningCurves } from './learningCurve';
 
 /** Folder names used by the UMSAB layout (`<lang>/<split>_text.txt`); ISO codes are accepted too. */
 const LANGUAGE_FOLDERS: Record<ToneLanguage, string[]> = { en: ['english', 'en'], fr: ['french', 'fr'] };
@@ -26,6 +27,8 @@ export interface LanguageEvaluation {
   /** Negative-share error on samples of `split`, the confusion measured on the train split (null without one). */
   lexiconShare: ShareError | null;
   modelShare: ShareError | null;
+  /** The correction queue's learning curves (train split as the pool, scored on `split`); null when not asked or no train split. */
+  curves: LearningCurves | null;
 }
 
 const CONFUSION_FOLDS = 5;
@@ -73,7 +76,11 @@ function crossValidatedPredictions(train: LabelledSplit, lexicon: Lexicon): Tone
 }
 
 /** Lexicon scorer on `split`, and a local model trained only on the `train` split (inside this run, never kept). */
-export function evaluateTone(folder: string, split = 'val', options: { share: boolean } = { share: true }): LanguageEvaluation[] {
+export function evaluateTone(
+  folder: string,
+  split = 'val',
+  options: { share: boolean; curves?: CurveOptions } = { share: true },
+): LanguageEvaluation[] {
   const lexicons = loadLexicons();
   const results: LanguageEvaluation[] = [];
   for (const language of ['en', 'fr'] as const) {
@@ -103,6 +110,7 @@ export function evaluateTone(folder: string, split = 'val', options: { share: bo
       trainSize: train?.texts.length ?? 0,
       lexiconShare,
       modelShare,
+      curves: train && options.curves ? learningCurves(train, evalSplit, lexicon, options.curves) : null,
     });
   }
   return results;

@@ -61,8 +61,6 @@ export function createCore(options: CoreOptions) {
   const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning, incidentScope });
   const settingsOf = (id: string) => workspaces.service.get(id).settings;
   const incidents = createIncidents({ ...base, log, plan: planOf, settings: settingsOf, alerts: detection.alerts });
-  // Regulatory clocks read each workspace's own clock: an exercise's deadlines run in game time.
-  const clocks = createClocks({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), log, plan: planOf, requireIncident: (id, incidentId) => void incidents.service.scope(id, incidentId) });
   // An exercise's escalation steps fall due in game minutes, like its clocks.
   const minutesSince = (id: string, since: string) => {
     const run = exercises.runner.run(id);
@@ -70,6 +68,13 @@ export function createCore(options: CoreOptions) {
     return run && start !== null ? run.gameMinute - start : (clock.now().getTime() - Date.parse(since)) / 60_000;
   };
   const notify = createNotify({ ...base, log, network, incidents: incidents.service, plan: planOf, minutesSince, language: (id) => settingsOf(id).reportLanguage, options: options.notify });
+  // Regulatory clocks read each workspace's own clock: an exercise's deadlines run in game time. Their reminders
+  // are queued by notify in the transaction that records them.
+  const clocks = createClocks({
+    ...{ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), log, plan: planOf },
+    requireIncident: (id, incidentId) => void incidents.service.scope(id, incidentId),
+    deliver: (reminder) => notify.service.remind(reminder),
+  });
   const statements = (id: string, incidentId: string | null = null) => composer.statements.list(id, incidentId).map((statement) => composer.statements.get(id, statement.id));
   const lessons = createLessons({
     ...{ ...base, log, plans: plan.service, statements },
@@ -106,7 +111,11 @@ export function createCore(options: CoreOptions) {
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, press, compensation, exercises, reports],
     // A relay passes the shared documents on without reading them into read models of its own.
+<<<<<<< HEAD
     createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, sources.shared], relay: options.relay }),
+=======
+    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, incidents.service.shared], relay: options.relay }),
+>>>>>>> main
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();

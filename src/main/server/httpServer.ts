@@ -4,13 +4,13 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { fail, type Result } from '../../shared/contract/index';
+import type { Result } from '../../shared/contract/index';
 import type { EventBus } from '../platform/events/eventBus';
 import type { Logger } from '../platform/logger';
 import type { Dispatch } from '../platform/ipc/dispatcher';
 import { createEventReplay } from './eventReplay';
 import { APP_CSP, mimeTypeOf, resolveStaticFile } from './staticFiles';
-import { failed, inEnglish } from '../platform/i18n/failure';
+import { failed, inEnglish, type WordingValues } from '../platform/i18n/failure';
 
 export interface BrowserServerOptions {
   readonly dispatch: Dispatch;
@@ -51,7 +51,15 @@ const LAUNCH_CODE_TTL_MS = 2 * 60_000;
 
 /** A request the server cannot make sense of (its path does not parse or decode): answered 400. */
 class BadRequest extends Error {}
-class PayloadTooLarge extends Error {}
+/** A body over the limit, with the catalogue key and values its 413 reply is worded from. */
+class PayloadTooLarge extends Error {
+  constructor(
+    readonly key: string,
+    readonly values: WordingValues,
+  ) {
+    super(inEnglish(key, values));
+  }
+}
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -127,7 +135,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch (error) {
       if (!(error instanceof PayloadTooLarge)) throw error;
       res.setHeader('Connection', 'close');
-      return sendJson(res, 413, fail('PAYLOAD_TOO_LARGE', error.message));
+      return sendJson(res, 413, failed('PAYLOAD_TOO_LARGE', error.key, error.values));
     }
     let input: unknown;
     try {
@@ -250,7 +258,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       req.resume();
-      return reject(new PayloadTooLarge(inEnglish('platform.http.tooLargeDeclared', { size: declared, limit })));
+      return reject(new PayloadTooLarge('platform.http.tooLargeDeclared', { size: declared, limit }));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -260,7 +268,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
         // Stop buffering but keep the socket until the 413 reply is written; it closes after that.
         req.off('data', onData);
         req.resume();
-        reject(new PayloadTooLarge(inEnglish('platform.http.tooLarge', { limit })));
+        reject(new PayloadTooLarge('platform.http.tooLarge', { limit }));
       } else chunks.push(chunk);
     };
     req.on('data', onData);

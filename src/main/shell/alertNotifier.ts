@@ -1,8 +1,11 @@
-// The desktop app's side of a new alert: an OS notification in the UI language and a flashing taskbar until the
-// window gets focus. It hears the same event bus the windows do and reads the alert through the contract.
+// The desktop app's side of a new alert: an OS notification in the UI language and a flashing taskbar until every
+// alert that rose is acknowledged or dismissed. The OS stops a flash when the window comes to the front, so it
+// starts again each time the window goes to the back with an alert still waiting. It hears the same event bus the
+// windows do and reads the alerts through the contract.
 import { app, Notification, type BrowserWindow } from 'electron';
+import { AlertAttention } from '../../shared/detection/alertAttention';
 import { alertNotice, isAlertRise } from '../../shared/detection/alertNotice';
-import { levelOverviewSchema } from '../../shared/domain/detection';
+import { alertSchema, levelOverviewSchema } from '../../shared/domain/detection';
 import { languageSchema, type Language } from '../../shared/domain/workspace';
 import type { EventBus } from '../platform/events/eventBus';
 import type { Dispatch } from '../platform/ipc/dispatcher';
@@ -17,25 +20,42 @@ async function uiLanguage(win: BrowserWindow): Promise<Language> {
 }
 
 export function notifyAlerts(dispatch: Dispatch, events: EventBus, mainWindow: () => BrowserWindow | undefined, logger: Logger): () => void {
-  // One focus listener per flashing window, however many alerts come before the reader looks.
-  const flashing = new WeakSet<BrowserWindow>();
-  return events.on('detection:levelChanged', ({ workspaceId, watchId, level, previous }) => {
+  const shown = (): BrowserWindow | undefined => {
+    const win = mainWindow();
+    return win && !win.isDestroyed() ? win : undefined;
+  };
+  const attention = new AlertAttention(
+    async (workspaceId, alertId) => {
+      const result = await dispatch('detection:getAlert', { workspaceId, alertId });
+      if (!result.ok) throw new Error(result.error.message);
+      return alertSchema.parse(result.value).status;
+    },
+    (wanted) => {
+      const win = shown();
+      if (win && (!wanted || !win.isFocused())) win.flashFrame(wanted);
+    },
+  );
+  // One blur listener per window, however many alerts come before anyone acknowledges them.
+  const watched = new WeakSet<BrowserWindow>();
+  const watch = (win: BrowserWindow): void => {
+    if (watched.has(win)) return;
+    watched.add(win);
+    win.on('blur', () => {
+      if (attention.wanted && !win.isDestroyed()) win.flashFrame(true);
+    });
+  };
+  const offChanged = events.on('detection:alertChanged', ({ workspaceId, alertId }) => void attention.changed(workspaceId, alertId));
+  const offRaised = events.on('detection:levelChanged', ({ workspaceId, watchId, level, previous }) => {
     if (!isAlertRise(level, previous)) return;
     void (async () => {
-      const win = mainWindow();
-      if (!win || win.isDestroyed()) return;
+      const win = shown();
+      if (!win) return;
       const result = await dispatch('detection:overview', { workspaceId });
       if (!result.ok) return;
       const alert = levelOverviewSchema.parse(result.value).watches.find((w) => w.watchId === watchId)?.alert;
       if (!alert) return;
-      if (!win.isFocused() && !flashing.has(win)) {
-        flashing.add(win);
-        win.flashFrame(true);
-        win.once('focus', () => {
-          flashing.delete(win);
-          win.flashFrame(false);
-        });
-      }
+      watch(win);
+      attention.raised(workspaceId, alert);
       if (!Notification.isSupported()) return;
       const { title, body } = alertNotice(alert, translator(await uiLanguage(win)));
       // The page rings its own bell, which each laptop can mute; the OS sound would ignore that choice.
@@ -50,4 +70,8 @@ export function notifyAlerts(dispatch: Dispatch, events: EventBus, mainWindow: (
       notification.show();
     })().catch((error: unknown) => logger.warn(`alert notification failed: ${String(error)}`));
   });
+  return () => {
+    offRaised();
+    offChanged();
+  };
 }

@@ -40,7 +40,7 @@ export const clockCalls = {
 
 export const clockEvents = {
   'clocks:changed': event(z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema })),
-  /** A set fraction of a deadline's time has gone by; channels beyond the app subscribe to this. */
+  /** A set fraction of a deadline's time has gone by; its messages are already queued when this is heard. */
   'clocks:reminder': event(
     z.object({
       workspaceId: workspaceIdSchema,

@@ -17,8 +17,8 @@ const rangeInput = z
     /** The reader's zone: buckets of several hours start at its midnight. */
     timeZone: timeZoneSchema.optional(),
   })
-  .refine((v) => v.from === undefined || v.to !== undefined, { path: ['to'], message: 'An absolute period needs its end.' })
-  .refine((v) => v.from !== undefined || v.range !== undefined, { path: ['range'], message: 'Give a range or a period.' });
+  .refine((v) => v.from === undefined || v.to !== undefined, { path: ['to'], message: 'An absolute period needs its end.', params: { wording: 'platform.validation.periodNeedsEnd' } })
+  .refine((v) => v.from !== undefined || v.range !== undefined, { path: ['range'], message: 'Give a range or a period.', params: { wording: 'platform.validation.rangeOrPeriod' } });
 
 export const dashboardCalls = {
   'dashboard:series': call(rangeInput, dashboardSeriesSchema),

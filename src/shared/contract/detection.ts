@@ -11,6 +11,7 @@ import {
   watchDetectionSettingsSchema,
 } from '../domain/detection';
 import { toneClassSchema } from '../domain/storedMention';
+import { toneQueueSchema } from '../domain/toneQueue';
 import { workspaceIdSchema } from '../domain/workspace';
 
 const id = z.number().int().positive();
@@ -69,6 +70,8 @@ export const detectionCalls = {
       modelSamples: z.number().int().nonnegative(),
     }),
   ),
+  /** The "help the tone model" queue: the unanswered posts of the current batch of 20 the classifier is least sure of. */
+  'tone:queue': call(z.object({ workspaceId: workspaceIdSchema }), toneQueueSchema),
 } as const;
 
 export const detectionEvents = {

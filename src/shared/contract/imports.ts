@@ -1,7 +1,7 @@
 // File import calls: upload in chunks, preview with detections, run with a column mapping, follow, cancel.
 import { z } from 'zod';
 import { call, event } from './define';
-import { columnMappingSchema, delimiterSchema, importPreviewSchema, importProgressSchema, timeZoneSchema } from '../domain/fileImport';
+import { columnMappingSchema, delimiterSchema, importPreviewSchema, importProgressSchema, timeZoneSchema, unmatchedRowSchema } from '../domain/fileImport';
 import { workspaceIdSchema } from '../domain/workspace';
 
 const uploadIdSchema = z.uuid();
@@ -42,6 +42,11 @@ export const importCalls = {
   ),
   'imports:cancel': call(z.object({ runId: runIdSchema }), importProgressSchema),
   'imports:status': call(z.object({ runId: runIdSchema }), importProgressSchema),
+  /** Every row of a run that no watch took, in file order, a page after a line at a time (keyset paging). */
+  'imports:unmatched': call(
+    z.object({ runId: runIdSchema, afterLine: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(200) }),
+    z.object({ rows: z.array(unmatchedRowSchema), nextAfterLine: z.number().int().positive().nullable() }),
+  ),
 } as const;
 
 export const importEvents = {

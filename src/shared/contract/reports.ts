@@ -19,7 +19,7 @@ export const timeZoneSchema = z
     } catch {
       return false;
     }
-  }, 'Unknown time zone');
+  }, { message: 'Unknown time zone', params: { wording: 'platform.validation.unknownTimeZone' } });
 
 const inIncident = z.object({ workspaceId: workspaceIdSchema, incidentId: incidentIdSchema });
 

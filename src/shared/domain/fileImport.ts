@@ -55,7 +55,7 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
-export const timeZoneSchema = z.string().max(64).refine(isTimeZone, { message: 'Unknown time zone.' });
+export const timeZoneSchema = z.string().max(64).refine(isTimeZone, { message: 'Unknown time zone.', params: { wording: 'platform.validation.unknownTimeZone' } });
 
 /** Why a row was left out; the UI words it (FR/EN) from the code. `badCount`: an audience no account can have. */
 export const rowProblemCodeSchema = z.enum(['noText', 'noDate', 'badDate', 'badCount', 'invalid', 'duplicateInFile', 'rejected']);
@@ -67,6 +67,9 @@ export const rowProblemSchema = z.object({
   code: rowProblemCodeSchema,
   /** The offending value or validator message, cut short. */
   detail: z.string().max(300).optional(),
+  /** For a value the mention's rules refuse: the field at fault and the problem's catalogue key and values. */
+  field: z.string().max(100).optional(),
+  wording: wordingSchema.optional(),
 });
 export type RowProblem = z.infer<typeof rowProblemSchema>;
 
@@ -93,6 +96,9 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 export const importRunStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
 
+/** A row no watch took: its line in the file and the start of its text. */
+export const unmatchedRowSchema = z.object({ line: z.number().int().positive(), excerpt: z.string().max(200) });
+
 export const importProgressSchema = z.object({
   runId: z.string(),
   workspaceId: z.string(),
@@ -115,7 +121,7 @@ export const importProgressSchema = z.object({
   watchMatches: z.array(z.object({ watchId: z.number().int().positive(), rows: z.number().int().nonnegative() })),
   /** Readable rows that matched no watch, counted; the first ones are listed. */
   unmatched: z.number().int().nonnegative(),
-  unmatchedRows: z.array(z.object({ line: z.number().int().positive(), excerpt: z.string().max(200) })),
+  unmatchedRows: z.array(unmatchedRowSchema),
   /** First and last publication time of the readable rows, UTC. */
   period: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }).optional(),
   /** Rows that carry both the agency's sentiment and our tone, and how many of them agree. */

@@ -221,6 +221,21 @@ export const situationReportSchema = z.object({
 });
 export type SituationReport = z.infer<typeof situationReportSchema>;
 
+/** A change to the incident made on a laptop of the cell, genuine when its laptop's device key signed it. */
+export const cellChangeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['opened', 'status', 'severity', 'handover', 'checklist']),
+  at: z.iso.datetime(),
+  by: z.string(),
+  /** The laptop's member; null when the laptop is not in the members document. */
+  memberName: z.string().nullable(),
+  deviceId: z.string(),
+  /** What it changed to: a status, a severity, the new holder's name, a checklist item's state. */
+  to: z.string().nullable(),
+  genuine: z.boolean(),
+});
+export type CellChange = z.infer<typeof cellChangeSchema>;
+
 export const incidentDetailSchema = incidentSummarySchema.extend({
   roster: z.array(rosterRoleSchema),
   mobilisation: mobilisationSchema.nullable(),
@@ -228,5 +243,7 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
   reports: z.array(situationReportSchema),
   /** When the next status meeting is due (last report, or the incident's start, + the workspace interval). */
   nextMeetingAt: z.iso.datetime().nullable(),
+  /** In a cell: every laptop's changes to the incident in clock order, overridden and forged ones included. */
+  cellChanges: z.array(cellChangeSchema).optional(),
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;

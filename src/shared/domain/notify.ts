@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { incidentIdSchema } from './crisisLog';
 import { healthMessageSchema } from './healthMessage';
-import { roleIdSchema } from './plan';
+import { planIdSchema, roleIdSchema } from './plan';
 
 export const NOTIFY_CHANNELS = ['email', 'sms', 'messenger'] as const;
 export const notifyChannelSchema = z.enum(NOTIFY_CHANNELS);
@@ -146,11 +146,12 @@ const destinationSchema = z.object({
 });
 
 /**
- * Where an exercise's messages go instead of the roster's contacts: per person (by the name the plan gives), or a
- * catch-all per channel for everyone else. An exercise without any sends nothing.
+ * Where an exercise's messages go instead of the roster's contacts: per person (by the id the plan gives them; the
+ * name is what the screen shows), or a catch-all per channel for everyone else. An exercise without any sends
+ * nothing.
  */
 export const testDestinationsSchema = z.object({
   catchAll: destinationSchema,
-  people: z.array(destinationSchema.extend({ person: z.string().trim().min(1).max(200) })).max(200),
+  people: z.array(destinationSchema.extend({ personId: planIdSchema, person: z.string().trim().max(200).default('') })).max(200),
 });
 export type TestDestinations = z.infer<typeof testDestinationsSchema>;

@@ -101,6 +101,11 @@ export function minutesToDuration(total: number): OffsetDuration {
 }
 
 export const personSchema = z.object({
+  /**
+   * Who this entry of the roster is, whatever their name becomes: exercise test destinations name people by it.
+   * Given when the plan is stored; a hand-written plan file may leave it out.
+   */
+  id: planIdSchema.optional(),
   name: z.string().trim().min(1).max(NAME_MAX),
   /** Job title or unit, shown next to the name on the roster. */
   title: z.string().max(NAME_MAX).default(''),

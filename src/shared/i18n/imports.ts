@@ -64,7 +64,8 @@ export const importsEn = {
     rows: 'Rows',
     noWatch: 'No watch',
     showUnmatched_one: 'Show the row no watch took',
-    showUnmatched_other: 'Show the first {{count, number}} rows no watch took',
+    showUnmatched_other: 'Show the {{count, number}} rows no watch took',
+    moreUnmatched: 'Show {{count, number}} more of the {{total, number}}',
     hideUnmatched: 'Hide these rows',
     excerpt: 'Text',
     agreement_one: 'The agency’s sentiment agrees with ours on {{percent}} of {{formatted}} row.',
@@ -83,6 +84,7 @@ export const importsEn = {
   states: { running: 'Importing…', done: 'Import finished', cancelled: 'Import stopped; the rows already read are kept', failed: 'Import failed' },
   problemsTitle: 'Rows left out, by line',
   problemsMore: 'and {{count, number}} more',
+  problemField: '{{field}}: {{problem}}',
   reason: 'Reason',
   problems: {
     noText: 'no text and no title',
@@ -108,6 +110,7 @@ export const importsEn = {
     uploadExpired: 'This upload has expired or does not exist; pick the file again.',
     overBudget: 'more than {{budget}} bytes once inflated',
     noImport: 'No such import.',
+    unmatchedNotKept: 'The rows of this import are no longer kept: only those of the last {{count}} imports are. Import the file again to list them.',
   },
 };
 
@@ -174,7 +177,8 @@ export const importsFr: Catalog<typeof importsEn> = {
     rows: 'Lignes',
     noWatch: 'Aucune veille',
     showUnmatched_one: 'Voir la ligne qu’aucune veille n’a retenue',
-    showUnmatched_other: 'Voir les {{count, number}} premières lignes qu’aucune veille n’a retenues',
+    showUnmatched_other: 'Voir les {{count, number}} lignes qu’aucune veille n’a retenues',
+    moreUnmatched: 'En voir {{count, number}} de plus sur {{total, number}}',
     hideUnmatched: 'Masquer ces lignes',
     excerpt: 'Texte',
     agreement_one: 'La tonalité de l’agence rejoint la nôtre sur {{percent}} de {{formatted}} ligne.',
@@ -193,6 +197,7 @@ export const importsFr: Catalog<typeof importsEn> = {
   states: { running: 'Import en cours…', done: 'Import terminé', cancelled: 'Import arrêté ; les lignes déjà lues sont conservées', failed: 'Échec de l’import' },
   problemsTitle: 'Lignes écartées, par numéro de ligne',
   problemsMore: 'et {{count, number}} autres',
+  problemField: '{{field}} : {{problem}}',
   reason: 'Motif',
   problems: {
     noText: 'ni texte ni titre',
@@ -218,5 +223,6 @@ export const importsFr: Catalog<typeof importsEn> = {
     uploadExpired: 'Cet envoi a expiré ou n’existe pas ; choisissez à nouveau le fichier.',
     overBudget: 'plus de {{budget}} octets une fois décompressé',
     noImport: 'Cet import n’existe pas.',
+    unmatchedNotKept: 'Les lignes de cet import ne sont plus conservées : seules celles des {{count}} derniers imports le sont. Importez à nouveau le fichier pour les lister.',
   },
 };

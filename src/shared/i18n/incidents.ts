@@ -133,6 +133,13 @@ export const incidentsEn = {
     pinned: 'Pinned log entries',
     noPinned: 'Nothing pinned yet. Pin the key facts in the crisis log.',
   },
+  cellChanges: {
+    title: 'Changes made across the cell',
+    from: '{{by}}, from {{member}}’s laptop',
+    unknownLaptop: 'an unknown laptop',
+    notGenuine: 'Not genuine: its laptop’s signature does not hold',
+    kind: { opened: 'Opened', status: 'Status', severity: 'Severity', handover: 'Handover', checklist: 'Checklist item' },
+  },
   scope: {
     title: 'Scope of the incident',
     watches: 'Watches:',
@@ -458,6 +465,13 @@ export const incidentsFr: Catalog<typeof incidentsEn> = {
     acknowledged: 'Accusés de réception',
     pinned: 'Entrées épinglées',
     noPinned: 'Rien d’épinglé. Épinglez les faits clés dans la main courante.',
+  },
+  cellChanges: {
+    title: 'Modifications faites dans la cellule',
+    from: '{{by}}, depuis l’ordinateur de {{member}}',
+    unknownLaptop: 'un ordinateur inconnu',
+    notGenuine: 'Non authentique : la signature de son ordinateur ne tient pas',
+    kind: { opened: 'Ouverture', status: 'Statut', severity: 'Gravité', handover: 'Relève', checklist: 'Élément de check-list' },
   },
   scope: {
     title: 'Périmètre de l’incident',

@@ -127,6 +127,7 @@ export const reportsEn = {
       incidentStabilised: 'Incident stabilised',
       incidentClosed: 'Incident closed',
       levelChanged: 'Detection level of {{watch}}',
+      levelReplayed: 'Detection level of {{watch}}, replayed from the imported mentions',
     },
     levelNames: { calm: 'calm', vigilance: 'vigilance', alert: 'alert', crisis: 'crisis' },
     charts: {
@@ -410,6 +411,7 @@ export const reportsFr: Catalog<typeof reportsEn> = {
       incidentStabilised: 'Incident stabilisé',
       incidentClosed: 'Incident clos',
       levelChanged: 'Niveau de détection de {{watch}}',
+      levelReplayed: 'Niveau de détection de {{watch}}, rejoué sur les mentions importées',
     },
     levelNames: { calm: 'calme', vigilance: 'vigilance', alert: 'alerte', crisis: 'crise' },
     charts: {

@@ -89,3 +89,46 @@ export function addCalendarMonths(instantMs: number, months: number, timeZone: s
   const month = (index % 12) + 1;
   return instantOf({ ...wall, year, month, day: Math.min(wall.day, daysInMonth(year, month)) }, timeZone);
 }
+
+/** A stretch of time over which a zone's offset does not change, in whole minutes since the epoch. */
+export interface OffsetSpan {
+  readonly fromMinute: number;
+  readonly toMinute: number;
+  /** Minutes to add to the UTC minute to read the wall clock. */
+  readonly offsetMinutes: number;
+}
+
+const MINUTE_MS = 60_000;
+/** Offsets are sampled this often and the changes found by bisection: zones change offset at most a few times a year. */
+const SAMPLE_MINUTES = 720;
+
+const offsetMinutesAt = (minute: number, timeZone: string): number => Math.round(offsetAt(minute * MINUTE_MS, timeZone) / MINUTE_MS);
+
+/** [fromMinute, toMinute) cut where the zone's offset changes (daylight saving), each piece with its offset. */
+export function offsetSpans(fromMinute: number, toMinute: number, timeZone: string): OffsetSpan[] {
+  const spans: OffsetSpan[] = [];
+  let start = fromMinute;
+  let offset = offsetMinutesAt(fromMinute, timeZone);
+  for (let probe = fromMinute; probe < toMinute; ) {
+    const next = Math.min(probe + SAMPLE_MINUTES, toMinute);
+    if (offsetMinutesAt(next, timeZone) === offset) {
+      probe = next;
+      continue;
+    }
+    // The first minute with the new offset lies in (probe, next]: bisect.
+    let low = probe;
+    let high = next;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (offsetMinutesAt(mid, timeZone) === offset) low = mid;
+      else high = mid;
+    }
+    if (high >= toMinute) break;
+    spans.push({ fromMinute: start, toMinute: high, offsetMinutes: offset });
+    start = high;
+    offset = offsetMinutesAt(high, timeZone);
+    probe = high;
+  }
+  spans.push({ fromMinute: start, toMinute, offsetMinutes: offset });
+  return spans;
+}

@@ -1,7 +1,8 @@
 // A new alert reaches the laptop, FR and EN: a desktop notification (the real Web Notifications API, watched by an
 // init script that records each construction before calling the browser's own) with the level, the watch and one
 // line of why; the header bell counts the alerts nobody acknowledged; the bell rings unless muted on this laptop;
-// clicking the notification or the bell opens the alert. Screens of the bell and of the Settings control; axe on both.
+// clicking the notification or the bell opens the alert; the tab title flashes until the alerts are acknowledged,
+// looking at the window does not stop it. Screens of the bell and of the Settings control; axe on both.
 // Then the Mobilise screen's delivery statuses, against a loopback SMTP relay and HTTP gateway started here.
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -35,6 +36,7 @@ const WORDS = {
     why: /^(Volume|Part négative|Auteurs influents|Vocabulaire de crise|Termes émergents)/,
     granted: 'Autorisées',
     mute: 'Couper la sonnerie',
+    flash: '● Alerte — Tocsin',
   },
   en: {
     brand: 'Northgate Dairy',
@@ -43,6 +45,7 @@ const WORDS = {
     why: /^(Volume|Unusual volume|Negative share|Influential authors|Crisis vocabulary|Emerging terms)/,
     granted: 'Allowed',
     mute: 'Mute the alert bell',
+    flash: '● Alert — Tocsin',
   },
 } as const;
 
@@ -75,6 +78,13 @@ async function saveElement(element: Locator, testInfo: TestInfo, name: string): 
   const path = join(dir, `${name}.png`);
   await element.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** The tab titles seen over `ms`, sampled often enough to catch each turn of the one-second flash. */
+async function titlesOver(page: Page, ms: number): Promise<Set<string>> {
+  const seen = new Set<string>();
+  for (const end = Date.now() + ms; Date.now() < end; await page.waitForTimeout(100)) seen.add(await page.title());
+  return seen;
 }
 
 const bellCount = async (page: Page): Promise<number> => Number(await page.getByTestId('alert-bell').getAttribute('data-count'));
@@ -117,6 +127,10 @@ for (const lang of ['fr', 'en'] as const) {
     await expect.poll(() => bellCount(page)).toBeGreaterThan(before);
     expect(await page.evaluate(() => window.__tones)).toBeGreaterThan(0);
     const alertId = await openAlertId(page, w.brand);
+    // The tab flashes, also in a window that has the focus, and the reader coming to the window does not stop it.
+    await expect.poll(() => page.title(), { timeout: 5_000 }).toBe(w.flash);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    expect(await titlesOver(page, 2_500)).toContain(w.flash);
 
     await saveElement(page.locator('header'), testInfo, `${lang}-header-bell`);
     await expectAccessible(page, 'header with the alert bell', 'header');
@@ -143,6 +157,13 @@ for (const lang of ['fr', 'en'] as const) {
     await expect.poll(async () => (await recorded(page)).some((n) => n.title.endsWith(w.second)), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => bellCount(page)).toBeGreaterThan(counted);
     expect(await page.evaluate(() => window.__tones)).toBe(tones);
+
+    // Acknowledged one by one: the flash goes on while one is still waiting, then stops and the title comes back.
+    await rpc(page.request, 'detection:acknowledgeAlert', { workspaceId: 'live', alertId, by: 'Claire' });
+    expect(await titlesOver(page, 2_500)).toContain(w.flash);
+    await rpc(page.request, 'detection:acknowledgeAlert', { workspaceId: 'live', alertId: await openAlertId(page, w.second), by: 'Claire' });
+    await expect.poll(() => page.title()).not.toBe(w.flash);
+    expect(await titlesOver(page, 2_500)).not.toContain(w.flash);
   });
 }
 

@@ -11,6 +11,8 @@ export interface ClockRow {
   readonly classifiedAt: string;
   readonly classifiedBy: string;
   readonly awarenessAt: string;
+  /** The instant of the incident archive the clock was read from; such a clock reminds nobody. */
+  readonly fromArchiveAt: string | null;
 }
 
 export interface StepRow {
@@ -26,7 +28,7 @@ export interface StepRow {
 
 const CLOCK_COLUMNS = `id, incident_id AS incidentId, obligation_id AS obligationId, obligation_json AS obligationJson,
   time_zone AS timeZone, fractions_json AS fractionsJson, classified_at AS classifiedAt, classified_by AS classifiedBy,
-  awareness_at AS awarenessAt`;
+  awareness_at AS awarenessAt, from_archive_at AS fromArchiveAt`;
 const STEP_COLUMNS = `clock_id AS clockId, step_id AS stepId, position, started_at AS startedAt, due_at AS dueAt,
   sent_at AS sentAt, sent_by AS sentBy, sent_what AS sentWhat`;
 
@@ -34,7 +36,7 @@ export class ClockRepository {
   readonly #db: Db;
   readonly #byIncident;
   readonly #byId;
-  readonly #all;
+  readonly #reminding;
   readonly #insert;
   readonly #awareness;
   readonly #steps;
@@ -47,7 +49,7 @@ export class ClockRepository {
     this.#db = db;
     this.#byIncident = db.prepare<[string], ClockRow>(`SELECT ${CLOCK_COLUMNS} FROM regulatory_clocks WHERE incident_id = ? ORDER BY classified_at, obligation_id`);
     this.#byId = db.prepare<[string], ClockRow>(`SELECT ${CLOCK_COLUMNS} FROM regulatory_clocks WHERE id = ?`);
-    this.#all = db.prepare<[], ClockRow>(`SELECT ${CLOCK_COLUMNS} FROM regulatory_clocks`);
+    this.#reminding = db.prepare<[], ClockRow>(`SELECT ${CLOCK_COLUMNS} FROM regulatory_clocks WHERE from_archive_at IS NULL`);
     this.#insert = db.prepare<[string, string, string, string, string, string, string, string, string]>(
       `INSERT INTO regulatory_clocks (id, incident_id, obligation_id, obligation_json, time_zone, fractions_json, classified_at, classified_by, awareness_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -79,8 +81,9 @@ export class ClockRepository {
     return this.#byId.get(id);
   }
 
-  all(): ClockRow[] {
-    return this.#all.all();
+  /** The clocks classified here, which remind; not those read from an archive. */
+  reminding(): ClockRow[] {
+    return this.#reminding.all();
   }
 
   insert(row: ClockRow): void {

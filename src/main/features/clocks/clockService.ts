@@ -1,6 +1,7 @@
 // Regulatory clocks: the cell classifies an incident under an obligation of the plan, which starts a clock whose
 // step deadlines are stored as UTC instants. Correcting the awareness time and recording a sent notification
-// recompute them; every change and every reminder is a crisis log entry.
+// recompute them; every change and every reminder is a crisis log entry. A reminder is recorded as given, written
+// in the log and its messages queued in one transaction: a crash between those steps leaves it due, never lost.
 import { randomUUID } from 'node:crypto';
 import { actorSchema, type Actor } from '../../../shared/domain/incident';
 import { obligationSchema, type CrisisPlan, type LocalizedName, type Obligation } from '../../../shared/domain/plan';
@@ -25,6 +26,11 @@ export interface ClockDeps {
   readonly plan: (workspaceId: WorkspaceId) => CrisisPlan;
   /** Throws NOT_FOUND when the incident does not exist. */
   readonly requireIncident: (workspaceId: WorkspaceId, incidentId: string) => void;
+  /**
+   * Queues the reminder's messages on the same database, inside the transaction that records the reminder as
+   * given; throwing rolls the reminder back, to be given at the next check. Queueing twice must queue nothing new.
+   */
+  readonly deliver: (reminder: Reminder) => void;
   readonly logger: Logger;
 }
 
@@ -78,6 +84,7 @@ export class ClockService {
       classifiedAt: iso(now),
       classifiedBy: by.author,
       awarenessAt: iso(aware),
+      fromArchiveAt: null,
     };
     repo.atomically(() => {
       repo.insert(row);
@@ -168,7 +175,7 @@ export class ClockService {
     const repo = this.#repoOf(workspaceId);
     const now = this.#now(workspaceId);
     const given: Reminder[] = [];
-    for (const row of repo.all()) {
+    for (const row of repo.reminding()) {
       const fractions = JSON.parse(row.fractionsJson) as number[];
       const obligation = obligationOf(row);
       for (const stored of repo.steps(row.id)) {
@@ -177,17 +184,8 @@ export class ClockService {
         const due = reminderInstants(Date.parse(stored.startedAt), Date.parse(stored.dueAt), fractions).filter((r) => r.at <= now && !fired.has(r.fraction));
         const latest = due.at(-1);
         if (!latest) continue;
-        repo.atomically(() => {
-          for (const r of due) repo.recordReminder(row.id, stored.stepId, r.fraction, iso(r.at), iso(now));
-        });
         const step = obligation.steps.find((s) => s.id === stored.stepId);
-        this.#log(workspaceId, row.incidentId, 'clock.reminder', {
-          percent: Math.round(latest.fraction * 100),
-          ...bilingual('obligation', obligation.name),
-          ...(step ? bilingual('step', step.name) : { step: stored.stepId }),
-          dueAt: stored.dueAt,
-        });
-        const reminder = {
+        const reminder: Reminder = {
           workspaceId,
           incidentId: row.incidentId,
           clockId: row.id,
@@ -199,6 +197,21 @@ export class ClockService {
           fraction: latest.fraction,
           dueAt: stored.dueAt,
         };
+        try {
+          repo.atomically(() => {
+            for (const r of due) repo.recordReminder(row.id, stored.stepId, r.fraction, iso(r.at), iso(now));
+            this.#log(workspaceId, row.incidentId, 'clock.reminder', {
+              percent: Math.round(latest.fraction * 100),
+              ...bilingual('obligation', obligation.name),
+              ...(step ? bilingual('step', step.name) : { step: stored.stepId }),
+              dueAt: stored.dueAt,
+            });
+            this.deps.deliver(reminder);
+          });
+        } catch (error) {
+          this.deps.logger.error('regulatory reminder not given, kept for the next check', { workspaceId, clockId: row.id, stepId: stored.stepId, error: String(error) });
+          continue;
+        }
         this.deps.events.emit('clocks:reminder', reminder);
         given.push(reminder);
       }

@@ -15,7 +15,8 @@ import type { Clock } from '../../platform/clock';
 import { DashboardRepository, type LevelChange } from './dashboardRepository';
 import { RollupRepository, type VolumeBucket } from '../mentions';
 import { shownAsWritten } from '../detection';
-import { offsetAt } from '../../../shared/regulatory/zonedTime';
+import { offsetSpans, type OffsetSpan } from '../../../shared/regulatory/zonedTime';
+import { bucketIndex, localBucketEdges } from './localBuckets';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import { seasonalBand } from './seasonalBand';
@@ -42,12 +43,17 @@ function bySourceName(counts: readonly { value: string; count: number }[], names
 const FORMS_SAMPLE = 500;
 
 interface Window {
+  /** Nominal width: a bucket across a daylight-saving change is an hour longer or shorter. */
   bucketMinutes: number;
   fromMinute: number;
   toMinute: number;
-  /** Minutes the bucket edges sit before UTC's: buckets of several hours start at the reader's midnight. */
-  shift: number;
+  /** Each bucket's first minute, then the last one's end: cut on the reader's wall clock. */
+  edges: number[];
+  /** The reader's zone offsets from eight days before the range (the baseline's days) to its end. */
+  spans: OffsetSpan[];
 }
+
+type Counts = Pick<VolumeBucket, 'count' | 'negative' | 'neutral' | 'positive'>;
 
 /** A "last N" range ending at `to` (now when absent), or an absolute period when `from` is given. */
 export interface Period {
@@ -90,9 +96,8 @@ export class DashboardService {
     const repo = this.#repo(ws);
     const rollups = this.#rollups(ws);
     const w = this.#window(period);
-    // One read of the hourly rollups covers the previous days and, for buckets of hours, the range itself.
     const hourly = this.#hourly(rollups, watchId, w);
-    const current = w.bucketMinutes % 60 === 0 ? hourly : this.#minutes(rollups, watchId, w);
+    const current = this.#volume(rollups, watchId, w);
     const first = rollups.firstMinute(watchId);
     const fromIso = iso(w.fromMinute);
     const toIso = iso(w.toMinute);
@@ -106,18 +111,17 @@ export class DashboardService {
     let toned = 0;
     let total = 0;
     const points: VolumePoint[] = [];
-    for (let start = w.fromMinute; start < w.toMinute; start += w.bucketMinutes) {
-      const row = current.get(start);
-      const counts = { count: row?.count ?? 0, negative: row?.negative ?? 0, neutral: row?.neutral ?? 0, positive: row?.positive ?? 0 };
+    for (let i = 0; i + 1 < w.edges.length; i++) {
+      const start = w.edges[i]!;
+      const end = w.edges[i + 1]!;
+      const counts = current[i]!;
       total += counts.count;
       const past: number[] = [];
       // Buckets of several days have no "same time on previous days" to compare with.
       for (let k = 1; k <= BASELINE_DAYS && w.bucketMinutes <= MINUTES_PER_DAY; k++) {
-        const then = start - k * MINUTES_PER_DAY;
-        // Buckets under an hour take their share of the hour: a usual level per minute from 7 samples would be noise.
-        const slot = w.bucketMinutes >= 60 ? then : Math.floor(then / 60) * 60;
+        const then = sameWallTimeDaysBefore(start, k, w.spans);
         // A day before the watch's first data is unknown, not zero.
-        if (first !== null && first <= slot) past.push(((hourly.get(slot)?.count ?? 0) * Math.min(w.bucketMinutes, 60)) / 60);
+        if (first !== null && first <= Math.floor(then / 60) * 60) past.push(hourlyShare(hourly, then, then + end - start));
       }
       baselineDays = Math.max(baselineDays, past.length);
       const bucketToned = counts.negative + counts.neutral + counts.positive;
@@ -128,7 +132,7 @@ export class DashboardService {
         ...counts,
         negativeShare: bucketToned > 0 ? estimateNegativeShare(counts.negative, bucketToned, confusion).share : null,
         baseline: seasonalBand(past),
-        level: highestLevel(levels, iso(start), iso(start + w.bucketMinutes)),
+        level: highestLevel(levels, iso(start), iso(end)),
       });
     }
     return {
@@ -159,14 +163,11 @@ export class DashboardService {
     const repo = this.#repo(ws);
     const rollups = this.#rollups(ws);
     const w = this.#window(period);
-    const parts =
-      w.bucketMinutes % 60 === 0
-        ? rollups.partsByHours(watchId, w.fromMinute / 60, w.toMinute / 60)
-        : rollups.partsByMinutes(watchId, w.fromMinute, w.toMinute);
+    const parts = partsOver(rollups, watchId, w.fromMinute, w.toMinute);
     const split = (dimension: string) =>
-      parts
-        .filter((p) => p.dimension === dimension && p.count > 0)
-        .map((p) => ({ value: p.value, count: p.count }))
+      [...parts]
+        .filter(([key, count]) => key.startsWith(`${dimension}\t`) && count > 0)
+        .map(([key, count]) => ({ value: key.slice(dimension.length + 1), count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     const fromIso = iso(w.fromMinute);
     const toIso = iso(w.toMinute);
@@ -189,7 +190,9 @@ export class DashboardService {
    * A "last N" range ends with the bucket holding its end (now by default), so the last point fills up live. An
    * absolute period is widened to whole buckets of the width that keeps it within 300 points.
    */
-  #window({ range, from, to, timeZone }: Period): Window {
+  #window({ range, from, to, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone }: Period): Window {
+    let bucketMinutes: number;
+    let edges: number[];
     if (from !== undefined && to !== undefined) {
       const start = Date.parse(from);
       const end = Date.parse(to);
@@ -197,20 +200,19 @@ export class DashboardService {
       if (end - start > MAX_PERIOD_DAYS * MINUTES_PER_DAY * MS_PER_MINUTE) {
         throw failure('INVALID_INPUT', 'dashboard.failures.periodTooLong', { days: MAX_PERIOD_DAYS });
       }
-      const bucketMinutes = bucketMinutesFor((end - start) / MS_PER_MINUTE);
-      const shift = shiftFor(bucketMinutes, end, timeZone);
-      return {
-        bucketMinutes,
-        shift,
-        fromMinute: Math.floor((start / MS_PER_MINUTE + shift) / bucketMinutes) * bucketMinutes - shift,
-        toMinute: Math.ceil((end / MS_PER_MINUTE + shift) / bucketMinutes) * bucketMinutes - shift,
-      };
+      bucketMinutes = bucketMinutesFor((end - start) / MS_PER_MINUTE);
+      edges = localBucketEdges(Math.floor(start / MS_PER_MINUTE), Math.ceil(end / MS_PER_MINUTE), bucketMinutes, timeZone);
+    } else {
+      const spec = RANGE_SPECS[range ?? '6h'];
+      bucketMinutes = spec.bucketMinutes;
+      const after = Math.floor((to ? Date.parse(to) : this.clock.now().getTime()) / MS_PER_MINUTE) + 1;
+      edges = localBucketEdges(after - spec.minutes, after, bucketMinutes, timeZone);
+      edges = edges.slice(bucketIndex(edges, edges[edges.length - 1]! - spec.minutes));
     }
-    const { minutes, bucketMinutes } = RANGE_SPECS[range ?? '6h'];
-    const end = to ? Date.parse(to) : this.clock.now().getTime();
-    const shift = shiftFor(bucketMinutes, end, timeZone);
-    const toMinute = (Math.floor((Math.floor(end / MS_PER_MINUTE) + shift) / bucketMinutes) + 1) * bucketMinutes - shift;
-    return { bucketMinutes, shift, fromMinute: toMinute - minutes, toMinute };
+    const fromMinute = edges[0]!;
+    const toMinute = edges[edges.length - 1]!;
+    const spans = offsetSpans(fromMinute - (BASELINE_DAYS + 1) * MINUTES_PER_DAY, toMinute, timeZone);
+    return { bucketMinutes, fromMinute, toMinute, edges, spans };
   }
 
   /**
@@ -239,36 +241,77 @@ export class DashboardService {
     return { levels, replayed: { from: iso(replayFrom), to: iso(replayTo) } };
   }
 
-  /** The range's buckets under an hour, keyed by their first minute, from the per-minute rollups. */
-  #minutes(rollups: RollupRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
-    const byStart = new Map<number, VolumeBucket>();
-    for (const row of rollups.volumeByMinutes(watchId, w.bucketMinutes, w.fromMinute, w.toMinute)) byStart.set(row.bucket * w.bucketMinutes, row);
-    return byStart;
+  /**
+   * Counts of each bucket. Each stretch of constant offset is one grouped read: of the hourly rollups when its
+   * buckets start on whole hours, else of the per-minute ones (a +05:30 zone, buckets under an hour).
+   */
+  #volume(rollups: RollupRepository, watchId: number, w: Window): Counts[] {
+    const sums: Counts[] = w.edges.slice(1).map(() => ({ count: 0, negative: 0, neutral: 0, positive: 0 }));
+    for (const span of w.spans) {
+      const from = Math.max(span.fromMinute, w.fromMinute);
+      const to = Math.min(span.toMinute, w.toMinute);
+      if (from >= to) continue;
+      const shift = span.offsetMinutes;
+      const rows = [w.bucketMinutes, shift, from, to].every((m) => m % 60 === 0)
+        ? rollups.volumeByHours(watchId, w.bucketMinutes / 60, from / 60, to / 60, shift / 60)
+        : rollups.volumeByMinutes(watchId, w.bucketMinutes, from, to, shift);
+      for (const row of rows) {
+        const sum = sums[bucketIndex(w.edges, Math.max(from, row.bucket * w.bucketMinutes - shift))]!;
+        sum.count += row.count;
+        sum.negative += row.negative;
+        sum.neutral += row.neutral;
+        sum.positive += row.positive;
+      }
+    }
+    return sums;
   }
 
-  /**
-   * Hourly rollups from seven days before the range to its end, in buckets of the range's width when that is
-   * hours (one hour otherwise), keyed by their first minute.
-   */
-  #hourly(rollups: RollupRepository, watchId: number, w: Window): Map<number, VolumeBucket> {
-    const hours = Math.max(1, w.bucketMinutes / 60);
-    const fromHour = Math.floor((w.fromMinute - BASELINE_DAYS * MINUTES_PER_DAY) / 60);
-    const toHour = Math.ceil(w.toMinute / 60);
-    const byStart = new Map<number, VolumeBucket>();
-    const shiftHours = w.shift / 60;
-    for (const row of rollups.volumeByHours(watchId, hours, fromHour, toHour, shiftHours)) byStart.set((row.bucket * hours - shiftHours) * 60, row);
+  /** Hourly counts from eight days before the range (the baseline's days) to its end, keyed by the hour's first minute. */
+  #hourly(rollups: RollupRepository, watchId: number, w: Window): Map<number, number> {
+    const fromHour = Math.floor((w.fromMinute - (BASELINE_DAYS + 1) * MINUTES_PER_DAY) / 60);
+    const byStart = new Map<number, number>();
+    for (const row of rollups.volumeByHours(watchId, 1, fromHour, Math.ceil(w.toMinute / 60))) byStart.set(row.bucket * 60, row.count);
     return byStart;
   }
 }
 
 /**
- * How far bucket edges move so that buckets longer than an hour start at the reader's midnight (and 06:00, 12:00…):
- * the zone's offset at the range's end, in whole hours since the counts are hourly. Buckets of an hour or less
- * divide every whole-hour offset already.
+ * Counts by dimension and value over [from, to), keyed "dimension<TAB>value": whole hours from the hourly rollups and
+ * only the ragged ends (a +05:30 zone's half hours) from the per-minute ones, so a long period stays a short read.
  */
-function shiftFor(bucketMinutes: number, endMs: number, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): number {
-  if (bucketMinutes <= 60) return 0;
-  return Math.round(offsetAt(endMs, timeZone) / 3_600_000) * 60;
+function partsOver(rollups: RollupRepository, watchId: number, from: number, to: number): Map<string, number> {
+  const firstHour = Math.ceil(from / 60);
+  const lastHour = Math.floor(to / 60);
+  const rows =
+    lastHour <= firstHour
+      ? rollups.partsByMinutes(watchId, from, to)
+      : [
+          ...rollups.partsByMinutes(watchId, from, firstHour * 60),
+          ...rollups.partsByHours(watchId, firstHour, lastHour),
+          ...rollups.partsByMinutes(watchId, lastHour * 60, to),
+        ];
+  const sums = new Map<string, number>();
+  for (const p of rows) sums.set(`${p.dimension}\t${p.value}`, (sums.get(`${p.dimension}\t${p.value}`) ?? 0) + p.count);
+  return sums;
+}
+
+/** The minute showing the same wall-clock time `days` earlier in the zone, across a daylight-saving change too. */
+function sameWallTimeDaysBefore(minute: number, days: number, spans: readonly OffsetSpan[]): number {
+  const offsetOf = (m: number) => (spans.find((s) => s.fromMinute <= m && m < s.toMinute) ?? spans[0]!).offsetMinutes;
+  const guess = minute - days * MINUTES_PER_DAY;
+  return guess + offsetOf(minute) - offsetOf(guess);
+}
+
+/**
+ * Mentions over [from, to) from the hourly counts, each hour weighted by its overlap: a bucket under an hour takes
+ * its share of the hour (a usual level per minute from 7 samples would be noise).
+ */
+function hourlyShare(hourly: ReadonlyMap<number, number>, from: number, to: number): number {
+  let sum = 0;
+  for (let hour = Math.floor(from / 60) * 60; hour < to; hour += 60) {
+    sum += ((hourly.get(hour) ?? 0) * (Math.min(to, hour + 60) - Math.max(from, hour))) / 60;
+  }
+  return sum;
 }
 
 /** Highest level in force during [fromIso, toIso), from the level changes (time-ordered; the first may predate the range). */

@@ -21,5 +21,6 @@ export function detectionHandlers(
       detection.setStatus(workspaceId, alertId, 'acknowledged', note ?? null, by ?? null),
     'detection:dismissAlert': ({ workspaceId, alertId, by, reason }) => detection.setStatus(workspaceId, alertId, 'dismissed', reason, by ?? null),
     'tone:correct': ({ workspaceId, mentionId, toneClass, by }) => tone.correct(workspaceId, mentionId, toneClass, by ?? null),
+    'tone:queue': ({ workspaceId }) => tone.queue(workspaceId),
   };
 }

@@ -9,4 +9,5 @@ export const importHandlers = (imports: ImportService): HandlersFor<'imports'> =
   'imports:run': (request) => imports.run(request),
   'imports:cancel': ({ runId }) => imports.cancel(runId),
   'imports:status': ({ runId }) => imports.status(runId),
+  'imports:unmatched': ({ runId, afterLine, limit }) => imports.unmatched(runId, afterLine, limit),
 });

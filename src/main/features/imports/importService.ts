@@ -56,11 +56,20 @@ export interface RunRequest extends ReadChoices {
 const SAMPLE_ROWS = 20;
 const MAX_LISTED_PROBLEMS = 500;
 const MAX_KEPT_RUNS = 20;
+/** Every unmatched row is kept for paging only for the latest runs: a 64 MB file can leave hundreds of thousands. */
+const RUNS_WITH_UNMATCHED_ROWS = 3;
 /** Rows looked at to tell whether a column holds dates without a zone. */
 const ZONE_SNIFF_ROWS = 200;
 
+interface Run {
+  progress: ImportProgress;
+  cancelled: boolean;
+  /** Dropped once the run is no longer among the latest few. */
+  summary?: ImportSummary;
+}
+
 export class ImportService {
-  readonly #runs = new Map<string, { progress: ImportProgress; cancelled: boolean }>();
+  readonly #runs = new Map<string, Run>();
   #lastTable: { key: string; table: ImportTable } | undefined;
 
   constructor(private readonly deps: ImportServiceDeps) {}
@@ -129,7 +138,7 @@ export class ImportService {
       unmatchedRows: [],
       sentiment: { compared: 0, agreed: 0 },
     };
-    const run = { progress, cancelled: false };
+    const run: Run = { progress, cancelled: false, summary: new ImportSummary() };
     this.#remember(run);
     this.#note(run, table.unreadable, table.unreadable.length);
     void this.#execute(run, table, request, { timeZone: progress.timeZone });
@@ -143,17 +152,25 @@ export class ImportService {
     return run.progress;
   }
 
+  /** The rows no watch took, a page at a time after a file line (keyset), for every row of a recent run. */
+  unmatched(runId: string, afterLine: number, limit: number): { rows: { line: number; excerpt: string }[]; nextAfterLine: number | null } {
+    const run = this.#runs.get(runId);
+    if (!run) throw failure('NOT_FOUND', 'imports.failures.noImport');
+    if (!run.summary) throw failure('NOT_FOUND', 'imports.failures.unmatchedNotKept', { count: RUNS_WITH_UNMATCHED_ROWS });
+    return run.summary.unmatchedAfter(afterLine, limit);
+  }
+
   status(runId: string): ImportProgress {
     const run = this.#runs.get(runId);
     if (!run) throw failure('NOT_FOUND', 'imports.failures.noImport');
     return run.progress;
   }
 
-  async #execute(run: { progress: ImportProgress; cancelled: boolean }, table: ImportTable, request: RunRequest, reading: RowReading): Promise<void> {
+  async #execute(run: Run, table: ImportTable, request: RunRequest, reading: RowReading): Promise<void> {
     const columns = resolveMapping(request.mapping, table.headers);
     const batchSize = this.deps.batchSize ?? 500;
     const seen = new Set<string>();
-    const summary = new ImportSummary();
+    const summary = run.summary ?? new ImportSummary();
     try {
       for (let start = 0; start < table.rows.length; start += batchSize) {
         // Let calls, events and other sources run between batches: an import never freezes the app.
@@ -221,9 +238,10 @@ export class ImportService {
     this.deps.publish(run.progress);
   }
 
-  #remember(run: { progress: ImportProgress; cancelled: boolean }): void {
+  #remember(run: Run): void {
     this.#runs.set(run.progress.runId, run);
     while (this.#runs.size > MAX_KEPT_RUNS) this.#runs.delete(this.#runs.keys().next().value!);
+    [...this.#runs.values()].slice(0, -RUNS_WITH_UNMATCHED_ROWS).forEach((older) => (older.summary = undefined));
   }
 
   async #table(uploadId: string, choices: ReadChoices): Promise<ImportTable> {

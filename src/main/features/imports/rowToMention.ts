@@ -6,6 +6,7 @@ import { parseAccountType, parseHashtags, parseSentiment, parseVerified } from '
 import { parseAudience, parseCount } from './parseCount';
 import { readDate } from './parseDate';
 import { parseLanguage } from './parseLanguage';
+import { wordedIssues } from '../../platform/i18n/zodIssues';
 
 export type RowOutcome =
   | { readonly ok: true; readonly mention: MentionInput; readonly zoneLess: boolean }
@@ -67,8 +68,9 @@ export function rowToMention(line: number, cells: readonly string[], columns: Re
   };
   const parsed = mentionInputSchema.safeParse(candidate);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return bad(line, 'invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+    const issue = wordedIssues(parsed.error)[0];
+    if (!issue) return bad(line, 'invalid');
+    return { ok: false, problem: { line, code: 'invalid', detail: `${issue.path}: ${issue.message}`.slice(0, 300), field: issue.path.slice(0, 100), wording: issue.wording } };
   }
   return { ok: true, mention: parsed.data, zoneLess: !date.zoned };
 }

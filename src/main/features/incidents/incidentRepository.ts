@@ -22,6 +22,15 @@ export interface IncidentRow {
   readonly periodEnd: string | null;
 }
 
+export interface IncidentState {
+  readonly severity: string;
+  readonly status: string;
+  readonly activeAt: string | null;
+  readonly stabilisedAt: string | null;
+  readonly closedAt: string | null;
+  readonly updatedAt: string;
+}
+
 export interface RoleRow {
   readonly incidentId: string;
   readonly roleId: string;
@@ -120,6 +129,10 @@ export class IncidentRepository {
   readonly #setPeriodStart;
   readonly #watchNames;
   readonly #activeWatches;
+  readonly #resetState;
+  readonly #insertRoleIfMissing;
+  readonly #clearHolders;
+  readonly #insertHolderRow;
 
   constructor(private readonly db: Db) {
     this.#scopeWatches = db.prepare<[string], { watchId: number }>(
@@ -132,6 +145,15 @@ export class IncidentRepository {
       'SELECT id, name FROM watches WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
     );
     this.#activeWatches = db.prepare<[], { id: number }>('SELECT id FROM watches WHERE enabled = 1 ORDER BY id');
+    this.#resetState = db.prepare<IncidentState & { id: string }>(
+      `UPDATE incidents SET severity = @severity, status = @status, active_at = @activeAt, stabilised_at = @stabilisedAt,
+         closed_at = @closedAt, period_end = @closedAt, updated_at = @updatedAt WHERE id = @id`,
+    );
+    this.#insertHolderRow = db.prepare<HolderRow & { incidentId: string }>(
+      `INSERT INTO incident_role_holders (incident_id, role_id, person_json, from_at, until_at, handed_over_by, note)
+       VALUES (@incidentId, @roleId, @personJson, @fromAt, @untilAt, @handedOverBy, @note)`,
+    );
+    this.#clearHolders = db.prepare<[string]>('DELETE FROM incident_role_holders WHERE incident_id = ?');
     this.#insertIncident = db.prepare<IncidentRow>(
       `INSERT INTO incidents (id, title, scenario_kind, scenario_id, severity, status, summary, opened_at, opened_by,
          alert_id, alert_snapshot_json, active_at, stabilised_at, closed_at, updated_at, period_start, period_end)
@@ -164,6 +186,12 @@ export class IncidentRepository {
     const roleColumns = `incident_id AS incidentId, role_id AS roleId, position, name_json AS nameJson,
       mission_json AS missionJson, instructions_json AS instructionsJson, deputies_json AS deputiesJson,
       calls_json AS callsJson, on_duty AS onDuty, shift_started_at AS shiftStartedAt`;
+    this.#insertRoleIfMissing = db.prepare<RoleRow>(
+      `INSERT OR IGNORE INTO incident_roles (incident_id, role_id, position, name_json, mission_json, instructions_json,
+         deputies_json, calls_json, on_duty, shift_started_at)
+       VALUES (@incidentId, @roleId, @position, @nameJson, @missionJson, @instructionsJson, @deputiesJson, @callsJson,
+         @onDuty, @shiftStartedAt)`,
+    );
     this.#roles = db.prepare<[string], RoleRow>(`SELECT ${roleColumns} FROM incident_roles WHERE incident_id = ? ORDER BY position`);
     this.#role = db.prepare<[string, string], RoleRow>(
       `SELECT ${roleColumns} FROM incident_roles WHERE incident_id = ? AND role_id = ?`,
@@ -262,8 +290,16 @@ export class IncidentRepository {
     this.#setSeverity.run(severity, at, id);
   }
 
+  /** Puts the incident back to the state its cell opening carried, before the cell's changes are replayed on it. */
+  resetState(id: string, state: IncidentState): void {
+    this.#resetState.run({ id, ...state });
+  }
+
   insertRole(row: RoleRow): void {
     this.#insertRole.run(row);
+  }
+  insertRoleIfMissing(row: RoleRow): void {
+    this.#insertRoleIfMissing.run(row);
   }
   roles(incidentId: string): RoleRow[] {
     return this.#roles.all(incidentId);
@@ -279,6 +315,11 @@ export class IncidentRepository {
   handOver(incidentId: string, roleId: string, personJson: string, at: string, by: string | null, note: string): void {
     this.#closeHolder.run(at, incidentId, roleId);
     this.#insertHolder.run(incidentId, roleId, personJson, at, by, note);
+  }
+  /** Replaces the incident's holder history with `rows`, in their order. */
+  replaceHolders(incidentId: string, rows: readonly HolderRow[]): void {
+    this.#clearHolders.run(incidentId);
+    for (const row of rows) this.#insertHolderRow.run({ ...row, incidentId });
   }
   holders(incidentId: string): HolderRow[] {
     return this.#holders.all(incidentId);

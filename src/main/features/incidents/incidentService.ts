@@ -11,6 +11,7 @@ import {
   type Actor,
   type AlertIncidentProposal,
   type AlertSnapshot,
+  type CellChange,
   type ChecklistStatus,
   type IncidentChecklistItem,
   type IncidentDetail,
@@ -36,7 +37,12 @@ import {
 import type { WorkspaceId, WorkspaceSettings } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
+import type { Logger } from '../../platform/logger';
 import { IncidentRepository, type IncidentRow, type RoleRow } from './incidentRepository';
+import { IncidentChangeRepository, type ChangeRow } from './incidentChangeRepository';
+import { SharedIncidents } from './sharedIncidents/sharedIncidents';
+import { openingOf, replayIncident } from './sharedIncidents/replayIncident';
+import type { ChangeData, ChangeKind } from './sharedIncidents/incidentChange';
 import type { CrisisLogService } from '../crisisLog';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
@@ -50,6 +56,7 @@ export interface IncidentDeps {
   readonly store: WorkspaceStore;
   readonly events: EventBus;
   readonly clock: Clock;
+  readonly logger: Pick<Logger, 'warn'>;
   readonly log: CrisisLogService;
   /** The workspace's current crisis plan. */
   readonly plan: (workspaceId: WorkspaceId) => CrisisPlan;
@@ -85,8 +92,21 @@ export interface ScopeChoice {
 
 export class IncidentService {
   readonly #repo = perWorkspace((ws) => new IncidentRepository(ws.db));
+  readonly #changes = perWorkspace((ws) => new IncidentChangeRepository(ws.db));
+  /** Incidents across the cell: what this laptop changes goes to the others, what they change comes back here. */
+  readonly shared: SharedIncidents;
 
-  constructor(private readonly deps: IncidentDeps) {}
+  constructor(private readonly deps: IncidentDeps) {
+    this.shared = new SharedIncidents(
+      {
+        changes: (workspaceId) => this.#changes(this.deps.store.get(workspaceId)),
+        opening: (workspaceId, incidentId) => openingOf(this.#repoOf(workspaceId), incidentId),
+        takeIn: (workspaceId, rows) => this.#takeIn(workspaceId, rows),
+      },
+      () => deps.clock.now().getTime(),
+      deps.logger,
+    );
+  }
 
   list(workspaceId: WorkspaceId): IncidentSummary[] {
     const repo = this.#repoOf(workspaceId);
@@ -115,6 +135,7 @@ export class IncidentService {
       checklist,
       reports,
       nextMeetingAt: row.status === 'closed' ? null : new Date(Date.parse(lastMeeting) + hours * 3_600_000).toISOString(),
+      ...this.#cellChanges(workspaceId, incidentId),
     };
   }
 
@@ -180,6 +201,7 @@ export class IncidentService {
         });
       });
     });
+    this.#share(workspaceId, id, 'opened', openingOf(repo, id)!, spec.actor.author, now);
     const code = alert ? 'incident.openedFromAlert' : 'incident.opened';
     this.#log(workspaceId, id, code, {
       title: spec.title,
@@ -236,7 +258,9 @@ export class IncidentService {
     if (!STATUS_MOVES[from].includes(status)) {
       throw failure('CONFLICT', 'incidents.failures.statusMove', { from, to: status });
     }
-    repo.setStatus(incidentId, status, this.#now());
+    const at = this.#now();
+    repo.setStatus(incidentId, status, at);
+    this.#share(workspaceId, incidentId, 'status', { from, to: status }, actor.author, at);
     this.#log(workspaceId, incidentId, 'incident.status', { from, to: status, by: actor.author });
     return this.#changed(workspaceId, incidentId);
   }
@@ -265,7 +289,9 @@ export class IncidentService {
     const repo = this.#repoOf(workspaceId);
     const row = this.#incident(repo, incidentId);
     if (row.severity === severity) return this.get(workspaceId, incidentId);
-    repo.setSeverity(incidentId, severity, this.#now());
+    const at = this.#now();
+    repo.setSeverity(incidentId, severity, at);
+    this.#share(workspaceId, incidentId, 'severity', { from: row.severity as Severity, to: severity }, actor.author, at);
     this.#log(workspaceId, incidentId, 'incident.severity', { from: row.severity, to: severity, by: actor.author });
     return this.#changed(workspaceId, incidentId);
   }
@@ -281,6 +307,7 @@ export class IncidentService {
       repo.handOver(incidentId, roleId, JSON.stringify(to), now, actor.author, note);
       repo.setDuty(incidentId, roleId, true, now);
     });
+    this.#share(workspaceId, incidentId, 'handover', { roleId, personJson: JSON.stringify(to), note }, actor.author, now);
     const name = JSON.parse(role.nameJson) as LocalizedName;
     this.#log(workspaceId, incidentId, 'role.handover', {
       role: roleId,
@@ -373,15 +400,15 @@ export class IncidentService {
     const now = this.#now();
     const finished = status === 'done' || status === 'skipped';
     const wasFinished = item.status === 'done' || item.status === 'skipped';
-    repo.updateItem({
-      id: itemId,
+    const state = {
       status,
       // Who closed the item and when is kept while it stays closed; reopening clears it.
       doneBy: finished ? (wasFinished ? item.doneBy : actor.author) : null,
       doneAt: finished ? (wasFinished ? item.doneAt : now) : null,
       note: note ?? item.note,
-      updatedAt: now,
-    });
+    };
+    repo.updateItem({ id: itemId, ...state, updatedAt: now });
+    this.#share(workspaceId, incidentId, 'checklist', { itemId, ...state }, actor.author, now);
     if (status !== item.status) {
       const text = JSON.parse(item.textJson) as LocalizedText;
       this.#log(workspaceId, incidentId, 'checklist.status', { item: text, status, by: actor.author, note: note ?? '' });
@@ -466,6 +493,81 @@ export class IncidentService {
       throw failure('INVALID_INPUT', 'incidents.failures.startInFuture', undefined, [{ path: 'start', message: 'future' }]);
     }
     return new Date(at).toISOString();
+  }
+
+  #cellChanges(workspaceId: WorkspaceId, incidentId: IncidentId): { cellChanges?: CellChange[] } {
+    const rows = this.#changes(this.deps.store.get(workspaceId)).ofIncident(incidentId);
+    return rows.length === 0 ? {} : { cellChanges: rows.map(toCellChange) };
+  }
+
+  #share<K extends ChangeKind>(workspaceId: WorkspaceId, incidentId: IncidentId, kind: K, data: ChangeData[K], by: string, at: string): void {
+    this.shared.record(workspaceId, incidentId, { kind, data }, by, at);
+  }
+
+  /**
+   * Changes received from the cell: kept, forged ones too (marked), and each incident they touch replayed from its
+   * opening in clock order. The genuine ones are then written to this laptop's crisis log, once each.
+   */
+  #takeIn(workspaceId: WorkspaceId, rows: readonly ChangeRow[]): void {
+    const repo = this.#repoOf(workspaceId);
+    const changes = this.#changes(this.deps.store.get(workspaceId));
+    const touched = repo.atomically(() => {
+      const fresh = new Set(rows.filter((row) => changes.insert(row) && row.genuine === 1).map((row) => row.id));
+      const out = new Map<string, { replayed: ReturnType<typeof replayIncident>; rows: ChangeRow[] }>();
+      for (const incidentId of new Set(rows.map((row) => row.incidentId))) {
+        const genuine = changes.ofIncident(incidentId).filter((row) => row.genuine === 1);
+        // An incident new here was waiting for its opening: its changes kept meanwhile are news too.
+        const news = repo.get(incidentId) ? fresh : new Set(genuine.map((row) => row.id));
+        // One incident the read model refuses (a member's laptop on another version…) holds up none of the others.
+        try {
+          const replayed = repo.atomically(() => replayIncident(repo, incidentId, genuine, news));
+          out.set(incidentId, { replayed, rows: replayed ? genuine.filter((row) => news.has(row.id)) : [] });
+        } catch (error) {
+          this.deps.logger.warn('incidents: cell changes not replayed', { workspaceId, incidentId, error: String(error) });
+        }
+      }
+      return out;
+    });
+    for (const [incidentId, { replayed, rows: taken }] of touched) {
+      if (!replayed) continue;
+      for (const row of taken) this.#logReceived(workspaceId, repo, row, replayed.previousHolder.get(row.id));
+      this.deps.events.emit('incidents:changed', { workspaceId, incidentId });
+    }
+  }
+
+  /** The crisis log entry the change's own laptop wrote, written here in this laptop's words, naming the laptop's member. */
+  #logReceived(workspaceId: WorkspaceId, repo: IncidentRepository, row: ChangeRow, previousHolder: string | undefined): void {
+    const by = row.memberName ? `${row.by} (${row.memberName})` : row.by;
+    const data = JSON.parse(row.dataJson) as ChangeData[ChangeKind];
+    const incidentId = row.incidentId;
+    switch (row.kind) {
+      case 'opened': {
+        const o = data as ChangeData['opened'];
+        this.#log(workspaceId, incidentId, 'incident.opened', { title: o.title, severity: o.severity, scenario: o.scenarioKind, alertId: '', by });
+        return;
+      }
+      case 'status':
+      case 'severity': {
+        const d = data as ChangeData['status'] | ChangeData['severity'];
+        this.#log(workspaceId, incidentId, `incident.${row.kind}`, { from: d.from, to: d.to, by });
+        return;
+      }
+      case 'handover': {
+        const d = data as ChangeData['handover'];
+        const role = repo.role(incidentId, d.roleId);
+        if (!role) return;
+        const to = JSON.parse(d.personJson) as Person;
+        this.#log(workspaceId, incidentId, 'role.handover', { role: d.roleId, roleName: JSON.parse(role.nameJson) as LocalizedName, from: previousHolder ?? '—', to: to.name, by, note: d.note });
+        return;
+      }
+      case 'checklist': {
+        const d = data as ChangeData['checklist'];
+        const item = repo.item(incidentId, d.itemId);
+        if (!item) return;
+        this.#log(workspaceId, incidentId, 'checklist.status', { item: JSON.parse(item.textJson) as LocalizedText, status: d.status, by, note: d.note });
+        return;
+      }
+    }
   }
 
   #repoOf(workspaceId: WorkspaceId): IncidentRepository {
@@ -565,6 +667,27 @@ export class IncidentService {
     this.deps.events.emit('incidents:changed', { workspaceId, incidentId });
     return this.get(workspaceId, incidentId);
   }
+}
+
+/** A forged change's data is whatever its forger wrote: only a short text of it is shown, and only as text. */
+function toCellChange(row: ChangeRow): CellChange {
+  let to: unknown = null;
+  try {
+    const data = JSON.parse(row.dataJson) as Record<string, unknown>;
+    to = row.kind === 'handover' ? (JSON.parse(String(data.personJson)) as { name?: unknown }).name : row.kind === 'opened' ? data.status : (data.to ?? data.status);
+  } catch {
+    to = null;
+  }
+  return {
+    id: row.id,
+    kind: row.kind as CellChange['kind'],
+    at: row.at,
+    by: row.by,
+    memberName: row.memberName,
+    deviceId: row.deviceId,
+    to: typeof to === 'string' ? to.slice(0, 200) : null,
+    genuine: row.genuine === 1,
+  };
 }
 
 function scopeOf(row: IncidentRow, watchIds: number[]): IncidentScope {

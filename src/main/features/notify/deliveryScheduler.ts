@@ -1,4 +1,4 @@
-// Takes up each mobilisation made on this laptop and each regulatory reminder as it happens, and runs the delivery passes: at start-up (after
+// Takes up each mobilisation made on this laptop as it happens, and runs the delivery passes: at start-up (after
 // putting back what a crash cut short), whenever an incident changes (an acknowledgement), and on a steady beat so
 // escalation steps and retries fall due on the clock.
 import type { EventBus } from '../../platform/events/eventBus';
@@ -19,7 +19,6 @@ export class DeliveryScheduler {
     this.service.recoverInterrupted();
     // Taken up at once, even when passes are left to the caller: the mobilisation is queued before anything else runs.
     this.#unsubscribe.push(this.events.on('incidents:mobilised', ({ workspaceId, incidentId, mobilisationId }) => this.service.takeUp(workspaceId, incidentId, mobilisationId)));
-    this.#unsubscribe.push(this.events.on('clocks:reminder', (reminder) => this.service.remind(reminder)));
     if (this.intervalMs <= 0) return;
     this.#unsubscribe.push(this.events.on('incidents:changed', () => void this.service.tick()));
     this.#timer = setInterval(() => void this.service.tick(), this.intervalMs);

@@ -12,7 +12,8 @@
 //
 // An exercise workspace sends through the firm's live channels and outbound policy, but only to the exercise's own
 // test destinations, every word marked EXERCICE/EXERCISE; without test destinations it sends nothing and says why.
-// Regulatory reminders (`clocks:reminder`) go through the same queue to the obligation's owner and the crisis lead.
+// Regulatory reminders go through the same queue to the obligation's owner and the crisis lead: the clocks hand each
+// over (`remind`) inside the transaction that records it as given.
 import { randomUUID } from 'node:crypto';
 import { healthMessage, parseHealthMessage, type HealthMessage } from '../../../shared/domain/healthMessage';
 import type { IncidentId } from '../../../shared/domain/crisisLog';

@@ -44,8 +44,10 @@ export interface LaptopAcknowledgementRow {
 }
 
 export interface TestDestinationRow {
-  /** A roster person's name, or `*` for everyone the table does not name. */
-  readonly person: string;
+  /** A roster person's id, or `*` for everyone the table does not name. */
+  readonly personId: string;
+  /** Their name when the destination was set. */
+  readonly personName: string;
   readonly email: string;
   readonly phone: string;
   readonly messenger: string;
@@ -155,10 +157,10 @@ export class NotifyRepository {
          person_name AS personName, member_name AS memberName, acknowledged_at AS acknowledgedAt, received_at AS receivedAt, genuine
        FROM notify_laptop_acknowledgements WHERE incident_id = ? ORDER BY received_at, rowid`,
     );
-    this.#testDestinations = db.prepare<[], TestDestinationRow>('SELECT person, email, phone, messenger FROM notify_test_destinations ORDER BY rowid');
+    this.#testDestinations = db.prepare<[], TestDestinationRow>('SELECT person_id AS personId, person_name AS personName, email, phone, messenger FROM notify_test_destinations ORDER BY rowid');
     this.#clearTestDestinations = db.prepare('DELETE FROM notify_test_destinations');
     this.#addTestDestination = db.prepare<TestDestinationRow & { at: string }>(
-      'INSERT INTO notify_test_destinations (person, email, phone, messenger, updated_at) VALUES (@person, @email, @phone, @messenger, @at)',
+      'INSERT INTO notify_test_destinations (person_id, person_name, email, phone, messenger, updated_at) VALUES (@personId, @personName, @email, @phone, @messenger, @at)',
     );
   }
 

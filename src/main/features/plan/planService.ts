@@ -12,6 +12,7 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { renderPaperKit } from './paperKit';
 import { emptyPlan } from './emptyPlan';
+import { withPersonIds } from './personIds';
 import { SettingsRepository } from '../../platform/workspaces/settingsRepository';
 import { parsePlanFile, planFileName, serializePlan } from './planFile';
 import { failure, inEnglish } from '../../platform/i18n/failure';
@@ -118,7 +119,7 @@ export class PlanService {
     const repo = this.#repo(workspace);
     const ask = this.firstPlan === 'ask' && workspace.kind === 'live';
     const now = this.clock.now();
-    const plan = ask ? emptyPlan(this.defaultPlan(), inEnglish('plan.start.emptyOrganisation'), now) : crisisPlanSchema.parse(this.defaultPlan());
+    const plan = withPersonIds(ask ? emptyPlan(this.defaultPlan(), inEnglish('plan.start.emptyOrganisation'), now) : crisisPlanSchema.parse(this.defaultPlan()));
     const row = { schemaVersion: PLAN_SCHEMA_VERSION, planJson: JSON.stringify(plan), savedAt: now.toISOString(), origin: ask ? ('empty' as const) : ('default' as const), author: '', note: '', lessonJson: null };
     if (ask) this.#settings(workspace).setMany({ [FIRST_PLAN_SETTING]: 'pending' }, now.toISOString());
     return { ...row, revision: repo.append(row) };
@@ -131,7 +132,7 @@ export class PlanService {
     if (settings.getAll()[FIRST_PLAN_SETTING] === 'pending') settings.setMany({ [FIRST_PLAN_SETTING]: 'chosen' }, this.clock.now().toISOString());
     const row = {
       schemaVersion: PLAN_SCHEMA_VERSION,
-      planJson: JSON.stringify(plan),
+      planJson: JSON.stringify(withPersonIds(plan)),
       savedAt: this.clock.now().toISOString(),
       origin,
       author: from?.author ?? '',

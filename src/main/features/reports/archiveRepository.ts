@@ -16,6 +16,7 @@ export interface ArchiveScope {
 
 const BY_INCIDENT = 'WHERE incident_id = @incidentId';
 const IN_SCOPE = 'watch_id IN (SELECT value FROM json_each(@watchIds))';
+const BY_CLOCK = 'WHERE clock_id IN (SELECT id FROM regulatory_clocks WHERE incident_id = @incidentId)';
 const BY_STATEMENT = 'WHERE statement_id IN (SELECT id FROM statements WHERE incident_id = @incidentId)';
 const SELECTS: Record<ArchiveTable, string> = {
   incidents: 'SELECT * FROM incidents WHERE id = @incidentId',
@@ -26,6 +27,9 @@ const SELECTS: Record<ArchiveTable, string> = {
     'SELECT * FROM incident_mobilisation_calls WHERE mobilisation_id IN (SELECT id FROM incident_mobilisations WHERE incident_id = @incidentId)',
   incident_checklist_items: `SELECT * FROM incident_checklist_items ${BY_INCIDENT}`,
   incident_situation_reports: `SELECT * FROM incident_situation_reports ${BY_INCIDENT}`,
+  regulatory_clocks: `SELECT * FROM regulatory_clocks ${BY_INCIDENT} ORDER BY classified_at, id`,
+  regulatory_steps: `SELECT * FROM regulatory_steps ${BY_CLOCK} ORDER BY clock_id, position`,
+  regulatory_reminders: `SELECT * FROM regulatory_reminders ${BY_CLOCK} ORDER BY clock_id, step_id, fraction`,
   statements: `SELECT * FROM statements ${BY_INCIDENT}`,
   statement_decisions: `SELECT * FROM statement_decisions ${BY_STATEMENT}`,
   outbox: `SELECT * FROM outbox ${BY_STATEMENT}`,

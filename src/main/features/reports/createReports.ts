@@ -80,6 +80,7 @@ export function createReports(deps: ReportDeps) {
     press: (id, incidentId) => deps.press(id, incidentId),
     compensation: (id, incidentId) => deps.compensation(id, incidentId),
     organisation: (id) => deps.planOrganisation(id),
+    replayLevels: (id, watchId, from, to) => detection.replayLevels(id, watchId, from, to),
     clocks: (id, incidentId) => deps.clocks(id, incidentId),
   };
   const jobs = new ExportJobs(events, logger);

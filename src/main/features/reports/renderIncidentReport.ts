@@ -242,7 +242,7 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
     if (incident.closedAt) rows.push({ at: incident.closedAt, event: t('levels.incidentClosed'), level: '' });
     for (const c of data.levelChanges) {
       const level = t(`levelNames.${c.level as CrisisLevel}`) ?? c.level;
-      rows.push({ at: c.at, event: t('levels.levelChanged', { watch: printable(c.watchName, 200) }), level });
+      rows.push({ at: c.at, event: t(c.replayed ? 'levels.levelReplayed' : 'levels.levelChanged', { watch: printable(c.watchName, 200) }), level });
     }
     rows.sort((a, b) => a.at.localeCompare(b.at));
     pdf.table(

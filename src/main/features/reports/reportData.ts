@@ -18,6 +18,8 @@ import { scopeWindow, type ScopeWindow } from '../incidents';
 
 const TOP_MENTIONS = 25;
 const ALERT_LIMIT = 500;
+/** A replay covers at most what a backtest may. */
+const REPLAY_MAX_MS = 31 * 86_400_000;
 
 export interface ReportSources {
   workspace(id: WorkspaceId): Workspace;
@@ -40,6 +42,8 @@ export interface ReportSources {
   compensation(workspaceId: WorkspaceId, incidentId: string): CompensationRegister;
   /** The organisation the crisis plan names. */
   organisation(workspaceId: WorkspaceId): string;
+  /** The levels a backtest replay of [from, to) of a watch goes through (the replay starts calm). */
+  replayLevels(workspaceId: WorkspaceId, watchId: number, fromIso: string, toIso: string): { level: string; at: string }[];
 }
 
 export interface QueueStats {
@@ -136,7 +140,7 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     integrity: sources.verifyLog(workspaceId),
     statements,
     alerts,
-    levelChanges: repo.levelChanges(scope),
+    levelChanges: levelChronology(sources, workspaceId, repo, watches, scope),
     series,
     mentionsInWindow: repo.countBetween(scope),
     reactions: analyseReactions(repo, rollups, watches, statements, REACTION_WINDOW_HOURS, scope),
@@ -150,6 +154,28 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
     compensation: sources.compensation(workspaceId, incidentId),
     generatedAt: now.toISOString(),
   };
+}
+
+/**
+ * Stored live levels; for the part of the period before a watch existed (imported past mentions) no live detection
+ * ran, so its levels are the ones a backtest replay gives, from the period's start for at most 31 days.
+ */
+function levelChronology(
+  sources: ReportSources,
+  workspaceId: WorkspaceId,
+  repo: ReportRepository,
+  watches: readonly { id: number; name: string; createdAt: string }[],
+  scope: ScopeWindow,
+): LevelChangeRow[] {
+  const from = Date.parse(scope.from);
+  const replayed = watches.flatMap((w) => {
+    const end = Math.min(Date.parse(w.createdAt), Date.parse(scope.to), from + REPLAY_MAX_MS);
+    if (!(end > from)) return [];
+    return sources
+      .replayLevels(workspaceId, w.id, scope.from, new Date(end).toISOString())
+      .map((c): LevelChangeRow => ({ watchId: w.id, watchName: w.name, level: c.level, at: c.at, replayed: true }));
+  });
+  return [...replayed, ...repo.levelChanges(scope)].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 function replyDelays(repo: ReportRepository, statements: readonly StatementDetail[]): number[] {

@@ -30,6 +30,8 @@ export interface LevelChangeRow {
   watchName: string;
   level: string;
   at: string;
+  /** From a backtest replay of imported mentions: no live detection ran then. */
+  replayed?: boolean;
 }
 
 /** More changes than this in one incident's period would be flapping; the table shows the first ones. */
@@ -67,8 +69,8 @@ export class ReportRepository {
   readonly #levelChanges;
 
   constructor(db: Db) {
-    this.#watches = db.prepare<[string], { id: number; name: string }>(
-      'SELECT id, name FROM watches WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    this.#watches = db.prepare<[string], { id: number; name: string; createdAt: string }>(
+      'SELECT id, name, created_at AS createdAt FROM watches WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
     );
     this.#levelChanges = db.prepare<ScopeParams & { limit: number }, LevelChangeRow>(
       `SELECT c.watch_id AS watchId, w.name AS watchName, c.level, c.at FROM detection_level_changes c JOIN watches w ON w.id = c.watch_id
@@ -114,7 +116,7 @@ export class ReportRepository {
   }
 
   /** The scope's watches that still exist, by id. */
-  watches(scope: Pick<ScopeWindow, 'watchIds'>): { id: number; name: string }[] {
+  watches(scope: Pick<ScopeWindow, 'watchIds'>): { id: number; name: string; createdAt: string }[] {
     return this.#watches.all(JSON.stringify(scope.watchIds));
   }
 

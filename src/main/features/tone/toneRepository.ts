@@ -3,11 +3,29 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { ToneClass } from '../../../shared/domain/storedMention';
 import type { Db } from '../../platform/db/openDatabase';
 import { RollupRepository } from '../mentions';
+import { ANALYSED_CHARS } from './toneEnricher';
 
 export interface CorrectionSample {
   text: string;
   language: string | null;
   toneClass: ToneClass;
+}
+
+/** An uncorrected mention the "help the tone model" queue may ask about, its text cut as the enricher reads it. */
+export interface QueueCandidate {
+  mentionId: number;
+  text: string;
+  language: string | null;
+  publishedAt: string;
+  toneClass: ToneClass;
+}
+
+const CANDIDATE_COLUMNS = `id AS mentionId, substr(title, 1, ${ANALYSED_CHARS}) AS title, substr(text, 1, ${ANALYSED_CHARS}) AS text,
+  language, published_at AS publishedAt, tone_class AS toneClass`;
+
+/** Title and body as one text, as the enricher and the model read a post. */
+function postText(r: { text: string; title: string | null }): string {
+  return r.title && !r.text.startsWith(r.title) ? `${r.title}. ${r.text}` : r.text;
 }
 
 export class ToneRepository {
@@ -21,6 +39,8 @@ export class ToneRepository {
   readonly #verdicts: Statement;
   readonly #model: Statement;
   readonly #saveModel: Statement;
+  readonly #candidates: Statement;
+  readonly #stillUncorrected: Statement;
 
   constructor(private readonly db: Db) {
     this.#mention = db.prepare('SELECT tone_class AS tone, published_at AS publishedAt FROM mentions WHERE id = ?');
@@ -49,6 +69,14 @@ export class ToneRepository {
        ON CONFLICT (id) DO UPDATE SET weights = excluded.weights, samples = excluded.samples, trained_at = excluded.trained_at,
          metrics_json = excluded.metrics_json`,
     );
+    // Mentions without a tone are in a language no lexicon scores: the model cannot learn from them.
+    this.#candidates = db.prepare(
+      `SELECT ${CANDIDATE_COLUMNS} FROM mentions WHERE tone_corrected = 0 AND tone_class IS NOT NULL
+       ORDER BY published_at DESC, id DESC LIMIT ?`,
+    );
+    this.#stillUncorrected = db.prepare(
+      `SELECT ${CANDIDATE_COLUMNS} FROM mentions WHERE id IN (SELECT value FROM json_each(?)) AND tone_corrected = 0 AND tone_class IS NOT NULL`,
+    );
   }
 
   /** Sets the mention's tone, records the correction and moves the mention between the rollups' tone columns. */
@@ -69,7 +97,7 @@ export class ToneRepository {
 
   samples(): CorrectionSample[] {
     return (this.#samples.all() as Array<{ text: string; title: string | null; language: string | null; toneClass: ToneClass }>).map(
-      (r) => ({ text: r.title && !r.text.startsWith(r.title) ? `${r.title}. ${r.text}` : r.text, language: r.language, toneClass: r.toneClass }),
+      (r) => ({ text: postText(r), language: r.language, toneClass: r.toneClass }),
     );
   }
 
@@ -80,6 +108,18 @@ export class ToneRepository {
       negative: r.negative === 1,
       n: r.n,
     }));
+  }
+
+  /** The newest uncorrected mentions that have a tone, newest first. */
+  candidates(limit: number): QueueCandidate[] {
+    return (this.#candidates.all(limit) as Array<QueueCandidate & { title: string | null }>).map(({ title, ...r }) => ({ ...r, text: postText({ text: r.text, title }) }));
+  }
+
+  /** Those of these mentions that still exist and are still uncorrected, in the order given. */
+  stillUncorrected(mentionIds: readonly number[]): QueueCandidate[] {
+    const rows = this.#stillUncorrected.all(JSON.stringify(mentionIds)) as Array<QueueCandidate & { title: string | null }>;
+    const byId = new Map(rows.map(({ title, ...r }) => [r.mentionId, { ...r, text: postText({ text: r.text, title }) }]));
+    return mentionIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   correctionCount(): number {

@@ -5,17 +5,15 @@ import type { EventBus } from '../../platform/events/eventBus';
 import { ToneRepository } from './toneRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
-import { hashedFeatures } from './hashedFeatures';
 import type { Lexicon, ToneLanguage } from './lexicon';
-import { scoreWithLexicon } from './lexiconScorer';
-import { TONE_CLASSES, TONE_MODEL_BUCKETS, ToneModel } from './toneModel';
+import { ToneModel } from './toneModel';
+import { MIN_CORRECTIONS, modelFromCorrections, toneFeatures } from './correctionModel';
+import { leastSure, lexiconUncertainty, marginUncertainty } from './uncertainty';
+import type { ToneQueue } from '../../../shared/domain/toneQueue';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { failure } from '../../platform/i18n/failure';
 import { confusionFrom, type NegativeConfusion } from './negativeShare';
 
-/** A model trained on fewer corrections, or missing a class, would be worse than the lexicon. */
-export const MIN_CORRECTIONS = 30;
-const MIN_PER_CLASS = 5;
 /**
  * Truly negative and truly non-negative corrected posts needed before their confusion corrects the negative share.
  * Below that, the share is shown as classified, with its sampling band only. We ship no default confusion: the only
@@ -26,6 +24,11 @@ const MIN_PER_CLASS = 5;
 export const MIN_CONFUSION_PER_SIDE = 20;
 /** Most recent corrections used for training, so retraining stays in milliseconds. */
 const MAX_TRAINING = 5000;
+/**
+ * Newest uncorrected posts the queue chooses from: reading and scoring one takes under half a millisecond, so choosing a
+ * batch costs at most about half a second of main thread, and a crisis cell teaches the model on what is said now.
+ */
+const QUEUE_POOL = 1000;
 
 export interface CorrectionResult {
   mentionId: number;
@@ -42,6 +45,8 @@ interface WorkspaceTone {
   samples: number;
   /** Counted from the corrections on first use, dropped at each new correction. */
   confusion?: NegativeConfusion | null;
+  /** The queue's current batch: it is answered to the end before the retrained model chooses the next one. */
+  batch: { mentionIds: number[]; basis: ToneQueue['basis'] } | null;
 }
 
 /** Analysts' tone corrections, and the workspace's local model retrained from them. */
@@ -58,7 +63,7 @@ export class ToneService {
         model = null;
       }
     }
-    return { repo, model, samples: model ? stored!.samples : 0 };
+    return { repo, model, samples: model ? stored!.samples : 0, batch: null };
   });
 
   constructor(
@@ -102,17 +107,46 @@ export class ToneService {
     return { mentionId, toneClass, previous: changed.previous, corrections, modelSamples: state.samples };
   }
 
+  /**
+   * The posts the classifier is least sure of, QUEUE_BATCH at a time (uncertainty sampling): by the local model's
+   * margin once it is trained, before that by how close the lexicon's score is to its decision boundary. A batch
+   * stays until each post in it is corrected (by the queue or elsewhere) or gone, so the list does not reshuffle
+   * under the analyst; the next one is chosen by the model retrained on those answers.
+   */
+  queue(workspaceId: WorkspaceId): ToneQueue {
+    const state = this.#state(this.store.get(workspaceId));
+    let pending = state.batch ? state.repo.stillUncorrected(state.batch.mentionIds) : [];
+    if (pending.length === 0) {
+      const model = state.model;
+      pending = leastSure(state.repo.candidates(QUEUE_POOL), (post) => this.#uncertainty(post, model)).map((c) => c.item);
+      state.batch = { mentionIds: pending.map((p) => p.mentionId), basis: model ? 'model' : 'lexicon' };
+    }
+    const { basis, mentionIds } = state.batch!;
+    const model = basis === 'model' ? state.model : null;
+    return {
+      basis,
+      batchSize: mentionIds.length,
+      items: pending.map((post) => ({ ...post, uncertainty: this.#uncertainty(post, model) })),
+      corrections: state.repo.correctionCount(),
+      minCorrections: MIN_CORRECTIONS,
+    };
+  }
+
+  #uncertainty(post: { text: string; language: string | null }, model: ToneModel | null): number {
+    const { lexicon, features } = toneFeatures(post.text, this.#lexicon(post.language));
+    return model ? marginUncertainty(model.probabilities(features)) : lexiconUncertainty(lexicon.score);
+  }
+
+  #lexicon(language: string | null): Lexicon {
+    return this.lexicons[language === 'fr' ? 'fr' : 'en'];
+  }
+
   #retrain(state: WorkspaceTone, now: string): void {
     const samples = state.repo.samples().slice(-MAX_TRAINING);
-    const perClass = TONE_CLASSES.map((c) => samples.filter((s) => s.toneClass === c).length);
-    if (perClass.some((n) => n < MIN_PER_CLASS)) return;
-    const examples = samples.map((s) => {
-      const lexicon = this.lexicons[s.language === 'fr' ? 'fr' : 'en'];
-      return { features: hashedFeatures(s.text, lexicon.language, scoreWithLexicon(s.text, lexicon), TONE_MODEL_BUCKETS), label: s.toneClass };
-    });
-    const model = ToneModel.train(examples, TONE_MODEL_BUCKETS);
-    state.repo.saveModel(model.toBuffer(), samples.length, now, { perClass });
-    state.model = model;
+    const trained = modelFromCorrections(samples.map((s) => ({ features: toneFeatures(s.text, this.#lexicon(s.language)).features, label: s.toneClass })));
+    if (!trained) return;
+    state.repo.saveModel(trained.model.toBuffer(), samples.length, now, { perClass: trained.perClass });
+    state.model = trained.model;
     state.samples = samples.length;
   }
 }

@@ -5,6 +5,7 @@ import { calls } from '../../../shared/contract/index';
 import type { Logger } from '../logger';
 import type { Handlers } from './handlerTypes';
 import { failure, failed } from '../i18n/failure';
+import { wordedIssues } from '../i18n/zodIssues';
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
 
@@ -21,7 +22,7 @@ export function createDispatcher(handlers: Handlers, { checkOutput = false, logg
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const { message, wording } = failure('INVALID_INPUT', 'platform.calls.invalidInput', { channel });
-      return fail('INVALID_INPUT', message, issuesOf(parsed.error), wording);
+      return fail('INVALID_INPUT', message, wordedIssues(parsed.error), wording);
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;

@@ -38,10 +38,12 @@ export function createHttpApi(baseUrl: string): AppApi {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
-      if (response.status === 401) return fail('UNAUTHORIZED', 'The launch token is missing or wrong.');
+      // Worded from the catalogues on screen; the English beside it is for logs.
+      if (response.status === 401) return fail('UNAUTHORIZED', 'Unauthorized: missing or wrong launch token.', undefined, { key: 'platform.http.badToken' });
       return (await response.json()) as Result<unknown>;
     } catch (error) {
-      return fail('UNAVAILABLE', error instanceof Error ? error.message : String(error));
+      const detail = error instanceof Error ? error.message : String(error);
+      return fail('UNAVAILABLE', `The Tocsin server cannot be reached (${detail}).`, undefined, { key: 'platform.http.unreachable', values: { detail } });
     }
   };
 

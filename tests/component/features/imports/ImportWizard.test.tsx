@@ -4,6 +4,7 @@ import type { ImportPreview, ImportProgress } from '../../../../src/shared/domai
 import { ColumnsStep } from '../../../../src/renderer/src/features/imports/ColumnsStep';
 import { FileStep } from '../../../../src/renderer/src/features/imports/FileStep';
 import { ImportSummary } from '../../../../src/renderer/src/features/imports/ImportSummary';
+import { RunStep } from '../../../../src/renderer/src/features/imports/RunStep';
 import { backend } from '../../support/fakeBackend';
 import { source, watch } from '../../support/fixtures';
 import { choose, click, isDisabled, type } from '../../support/interact';
@@ -243,7 +244,7 @@ describe('Import, step 3: what the import found', () => {
         zone: '14,466 dates without a time zone were read as Europe/Zurich.',
         agreement: 'The agency’s sentiment agrees with ours on 84% of 14,466 rows.',
         noWatch: 'No watch',
-        show: 'Show the first 2 rows no watch took',
+        show: 'Show the 680 rows no watch took',
         open: 'Open this period',
         backtest: 'Backtest this period',
       },
@@ -254,13 +255,14 @@ describe('Import, step 3: what the import found', () => {
         zone: '14\u202f466 dates sans fuseau horaire ont été lues à l’heure de Europe/Zurich.',
         agreement: 'La tonalité de l’agence rejoint la nôtre sur 84\u00a0% des 14\u202f466 lignes.',
         noWatch: 'Aucune veille',
-        show: 'Voir les 2 premières lignes qu’aucune veille n’a retenues',
+        show: 'Voir les 680 lignes qu’aucune veille n’a retenues',
         open: 'Ouvrir cette période',
         backtest: 'Rejouer la détection sur cette période',
       },
     ],
   ] as const)('counts rows per watch in %s, lists those no watch took, and compares sentiments', async (language, text) => {
     backend.reply('watches:list', [watch({ id: 7, name: 'Banque Helvetia' }), watch({ id: 8, name: 'Fuite de données' })]);
+    backend.reply('imports:unmatched', { rows: done().unmatchedRows, nextAfterLine: null });
     renderInApp(<ImportSummary progress={done()} />, { language });
     const table = screen.getByTestId('import-watch-matches');
     await waitFor(() => expect(table.textContent).toContain('Banque Helvetia'));
@@ -280,6 +282,45 @@ describe('Import, step 3: what the import found', () => {
     expect(screen.getByTestId('import-unmatched-rows').textContent).toContain('Swiss mortgage rates keep climbing this spring.');
     expect(screen.getByTestId('import-open-period').textContent).toBe(text.open);
     expect(screen.getByTestId('import-backtest-period').textContent).toBe(text.backtest);
+  });
+
+  it('pages through all the rows no watch took, after the last line shown', async () => {
+    backend.reply('watches:list', []);
+    const rows = Array.from({ length: 680 }, (_, i) => ({ line: 10 + i * 3, excerpt: `Hors sujet ${i}` }));
+    backend.on('imports:unmatched', ({ afterLine, limit }) => {
+      const after = rows.filter((r) => r.line > afterLine);
+      return { rows: after.slice(0, limit), nextAfterLine: after.length > limit ? after[limit - 1]!.line : null };
+    });
+    renderInApp(<ImportSummary progress={done()} />);
+    click(screen.getByTestId('import-show-unmatched'));
+    const listed = () => screen.getByTestId('import-unmatched-rows').querySelectorAll('tbody tr').length;
+    await waitFor(() => expect(listed()).toBe(200));
+    for (const [shown, more] of [[400, 'Show 200 more of the 680'], [600, 'Show 200 more of the 680'], [680, 'Show 80 more of the 680']] as const) {
+      const button = await screen.findByTestId('import-more-unmatched');
+      await waitFor(() => expect(button.textContent).toBe(more));
+      click(button);
+      await waitFor(() => expect(listed()).toBe(shown));
+    }
+    expect(screen.queryByTestId('import-more-unmatched')).toBeNull();
+    expect(screen.getByTestId('import-unmatched-rows').textContent).toContain('Hors sujet 679');
+    expect(backend.sent('imports:unmatched').map((input) => input.afterLine)).toEqual([0, rows[199]!.line, rows[399]!.line, rows[599]!.line]);
+  });
+
+  it.each([
+    ['fr', 'author.displayName\u202f: 512 caractères au plus.'],
+    ['en', 'author.displayName: At most 512 characters.'],
+  ] as const)('words in %s a row the mention rules refused, with its field', async (language, detail) => {
+    backend.reply('watches:list', []);
+    const problem = {
+      line: 9,
+      code: 'invalid' as const,
+      detail: 'author.displayName: At most 512 characters.',
+      field: 'author.displayName',
+      wording: { key: 'platform.validation.tooBig.string', values: { maximum: 512 } },
+    };
+    backend.reply('imports:status', done({ bad: 1, problems: [problem] }));
+    renderInApp(<RunStep runId={RUN} onAgain={() => undefined} />, { language });
+    await waitFor(() => expect(document.body.textContent).toContain(`(${detail})`));
   });
 
   it('opens the period, or its backtest, on the watches the file fed', () => {

@@ -27,7 +27,8 @@ beforeAll(() => {
     external: appExternals,
     logLevel: 'error',
   });
-});
+  // Bundling the whole backend takes seconds, and far longer on a machine busy with other test files.
+}, 180_000);
 
 afterEach(() => {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');

@@ -32,7 +32,7 @@ export const ROLLUP_SQL = {
        GROUP BY minute, dimension, value`,
   // Integer division (the width is cast: JS numbers bind as REAL) groups minutes (or hours) into buckets of the
   // requested width in one pass over the primary key.
-  minuteVolume: `SELECT minute / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
+  minuteVolume: `SELECT (minute + CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
          sum(positive) AS positive, sum(audience) AS audience
        FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ? GROUP BY bucket ORDER BY bucket`,
   hourVolume: `SELECT (hour + CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
@@ -70,7 +70,6 @@ export interface PartCount {
   count: number;
 }
 
-type Range = [width: number, watchId: number, from: number, to: number];
 type ShiftedRange = [shift: number, width: number, watchId: number, from: number, to: number];
 type Span = [watchId: number, from: number, to: number];
 type Nullable<T> = { [K in keyof T]: T[K] | null };
@@ -123,7 +122,7 @@ export class RollupRepository {
       remove: db.prepare<[number, number]>(shiftTone(t, '-')),
     });
     this.#tone = { negative: tone('negative'), neutral: tone('neutral'), positive: tone('positive') };
-    this.#minuteVolume = db.prepare<Range, VolumeBucket>(ROLLUP_SQL.minuteVolume);
+    this.#minuteVolume = db.prepare<ShiftedRange, VolumeBucket>(ROLLUP_SQL.minuteVolume);
     this.#hourVolume = db.prepare<ShiftedRange, VolumeBucket>(ROLLUP_SQL.hourVolume);
     this.#minuteTotals = db.prepare<Span, Nullable<RollupCounts>>(ROLLUP_SQL.minuteTotals);
     this.#minuteParts = db.prepare<Span, PartCount>(ROLLUP_SQL.minuteParts);
@@ -166,9 +165,12 @@ export class RollupRepository {
     })();
   }
 
-  /** Buckets of `bucketMinutes` over [fromMinute, toMinute) from the minute grain, in order; empty buckets are absent. */
-  volumeByMinutes(watchId: number, bucketMinutes: number, fromMinute: number, toMinute: number): VolumeBucket[] {
-    return this.#minuteVolume.all(bucketMinutes, watchId, fromMinute, toMinute);
+  /**
+   * Buckets of `bucketMinutes` over [fromMinute, toMinute) from the minute grain, in order; empty buckets are absent.
+   * Bucket k starts at minute k × bucketMinutes − shiftMinutes (a zone's midnight, +05:30 included).
+   */
+  volumeByMinutes(watchId: number, bucketMinutes: number, fromMinute: number, toMinute: number, shiftMinutes = 0): VolumeBucket[] {
+    return this.#minuteVolume.all(shiftMinutes, bucketMinutes, watchId, fromMinute, toMinute);
   }
 
   /**

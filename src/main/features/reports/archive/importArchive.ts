@@ -150,7 +150,9 @@ export function importArchive(content: string, targetKind: WorkspaceKind, deps: 
   }
   let integrity: LogIntegrity | null = null;
   try {
-    deps.repo.insertAll({ ...archive.tables, crisis_log: relink(logRows.data, deps.link) }, () => {
+    // A clock read for review counts down on screen but reminds nobody.
+    const clocks = archive.tables.regulatory_clocks.map((row) => ({ ...row, from_archive_at: archive.exportedAt }));
+    deps.repo.insertAll({ ...archive.tables, regulatory_clocks: clocks, crisis_log: relink(logRows.data, deps.link) }, () => {
       integrity = deps.verify();
       if (!integrity.ok) throw new Error('chain');
     });

@@ -81,3 +81,10 @@ export function useCorrectTone(workspaceId: WorkspaceId) {
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.mentions(workspaceId) }),
   });
 }
+
+/**
+ * The "help the tone model" batch. Keyed under the mentions prefix: each answer is a correction, whose pushed
+ * `mentions:changed` reads the batch again without the answered post.
+ */
+export const useToneQueue = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.mentions(workspaceId), 'toneQueue'], queryFn: () => callApi('tone:queue', { workspaceId }) });

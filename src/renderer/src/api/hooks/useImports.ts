@@ -1,5 +1,5 @@
 // Hooks over the `imports:*` calls: chunked upload, preview, run, and the run's pushed progress.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { IMPORT_CHUNK_BYTES } from '../../../../shared/contract/imports';
 import type { ColumnMapping, Delimiter } from '../../../../shared/domain/fileImport';
@@ -51,6 +51,18 @@ export const useImportRun = (runId: string | undefined) =>
     queryKey: queryKeys.importRun(runId ?? ''),
     queryFn: () => callApi('imports:status', { runId: runId! }),
     enabled: runId !== undefined,
+  });
+
+const UNMATCHED_PAGE = 200;
+
+/** Every row of a run that no watch took, a page at a time (keyset on the file line), fetched once asked for. */
+export const useUnmatchedRows = (runId: string, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: [...queryKeys.importRun(runId), 'unmatched'],
+    queryFn: ({ pageParam }) => callApi('imports:unmatched', { runId, afterLine: pageParam, limit: UNMATCHED_PAGE }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextAfterLine ?? undefined,
+    enabled,
   });
 
 export const useFileSources = (workspaceId: WorkspaceId) =>

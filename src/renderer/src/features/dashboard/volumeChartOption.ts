@@ -5,6 +5,7 @@ import type { CrisisLevel } from '../../../../shared/domain/detection';
 import type { DashboardSeries } from '../../../../shared/domain/dashboard';
 import type { ChartOption } from '../../components/EChart';
 import { timeLabel } from './timeLabel';
+import { timeAxis } from './timeAxis';
 
 /** Same hues as the level badges; bright enough to read on a dark wall screen. */
 export const LEVEL_HEX: Record<CrisisLevel, string> = { calm: '#12b886', vigilance: '#fab005', alert: '#fd7e14', crisis: '#fa5252' };
@@ -37,11 +38,11 @@ function bucketOf(times: readonly string[], iso: string): string | undefined {
   return found;
 }
 
-export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, language: string, dark: boolean): ChartOption {
+/** `timeZone`: the reader's (this screen's when absent), the one the buckets were cut in. */
+export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, language: string, dark: boolean, timeZone?: string): ChartOption {
   const times = series.points.map((p) => p.at);
-  const withDay = series.bucketMinutes >= 60;
   const wholeDays = series.bucketMinutes % 1440 === 0;
-  const label = (iso: string) => timeLabel(iso, language, withDay, !wholeDays);
+  const axis = timeAxis(times, series.bucketMinutes, language, timeZone);
   const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
   // French sets a narrow no-break space before a colon.
   const colon = language === 'fr' ? '\u202f: ' : ': ';
@@ -77,7 +78,7 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
         const p = series.points[params[0]?.dataIndex ?? -1];
         if (!p) return '';
         const rows = [
-          `<b>${timeLabel(p.at, language, true, !wholeDays)}</b>`,
+          `<b>${timeLabel(p.at, language, !wholeDays, timeZone)}</b>`,
           `${texts.negative}${colon}${p.negative}`,
           `${texts.neutral}${colon}${p.neutral}`,
           `${texts.positive}${colon}${p.positive}`,
@@ -99,7 +100,13 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
       { left: 56, right: 56, height: 22, bottom: 96 },
     ],
     xAxis: [
-      { type: 'category', data: times, gridIndex: 0, axisLabel: { formatter: label, hideOverlap: true, color: axisText, fontSize: 13 } },
+      {
+        type: 'category',
+        data: times,
+        gridIndex: 0,
+        axisLabel: { interval: axis.shows, formatter: (_: string, index: number) => axis.label(index), hideOverlap: true, color: axisText, fontSize: 13 },
+        axisTick: { interval: axis.shows },
+      },
       { type: 'category', data: times, gridIndex: 1, axisLabel: { show: false }, axisTick: { show: false } },
     ],
     yAxis: [
@@ -117,7 +124,7 @@ export function volumeChartOption(series: DashboardSeries, texts: ChartTexts, la
     ],
     dataZoom: [
       { type: 'inside', xAxisIndex: [0, 1] },
-      { type: 'slider', xAxisIndex: [0, 1], bottom: 16, height: 40, labelFormatter: (_: number, value: string) => label(value) },
+      { type: 'slider', xAxisIndex: [0, 1], bottom: 16, height: 40, labelFormatter: (_: number, value: string) => timeLabel(value, language, !wholeDays, timeZone) },
     ],
     series: [
       stackBar(texts.negative, TONE_HEX.negative, series.points.map((p) => p.negative)),

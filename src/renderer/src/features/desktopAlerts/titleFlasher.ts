@@ -1,5 +1,5 @@
-// Browser mode has no taskbar to flash: the tab's title alternates with an alert marker until the window gets
-// focus, which is what shows in the taskbar and the tab strip.
+// Browser mode has no taskbar to flash: the tab's title alternates with an alert marker, which is what shows in the
+// taskbar and the tab strip, until stopped (when the alerts are acknowledged, see AlertAttention).
 
 interface Timers {
   setInterval(run: () => void, ms: number): unknown;

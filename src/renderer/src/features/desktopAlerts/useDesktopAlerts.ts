@@ -1,8 +1,10 @@
 // What a new alert does on this laptop besides the screens: a desktop notification (in browser mode; the desktop
-// app's shell shows its own), the bell unless muted here, and in browser mode a flashing tab title until focus.
+// app's shell shows its own), the bell unless muted here, and in browser mode a flashing tab title until every
+// alert that rose is acknowledged or dismissed (looking at the page is not acknowledging).
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { alertNotice } from '../../../../shared/detection/alertNotice';
+import { useAlertAttention } from '../../api/hooks/useAlertAttention';
 import { useAlertRaised } from '../../api/hooks/useAlertRaised';
 import { useSystemInfo } from '../../api/hooks/useSystem';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
@@ -12,21 +14,21 @@ import { TitleFlasher } from './titleFlasher';
 
 export function useDesktopAlerts(): void {
   const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
   const shell = useSystemInfo().data?.shell;
   const flasher = useMemo(() => new TitleFlasher(document, window), []);
+  const marker = t('desktopAlerts.bell.flashTitle');
+  const attention = useAlertAttention(workspaceId, (wanted) => (wanted ? flasher.start(marker) : flasher.stop()));
+  // A language chosen while flashing changes the marker, not the flashing.
   useEffect(() => {
-    const stop = (): void => flasher.stop();
-    window.addEventListener('focus', stop);
-    return () => {
-      window.removeEventListener('focus', stop);
-      flasher.stop();
-    };
-  }, [flasher]);
+    if (attention.wanted) flasher.start(marker);
+  }, [attention, flasher, marker]);
+  useEffect(() => () => flasher.stop(), [flasher]);
 
-  useAlertRaised(useWorkspaceId(), (alert) => {
+  useAlertRaised(workspaceId, (alert) => {
     if (!isBellMuted()) ringBell();
     if (shell !== 'browser') return;
-    if (!document.hasFocus()) flasher.start(t('desktopAlerts.bell.flashTitle'));
+    attention.raised(workspaceId, alert);
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
     const { title, body } = alertNotice(alert, t);
     // One notification per alert: a later rise replaces the earlier one instead of piling up.

@@ -1,5 +1,6 @@
 // Where an exercise's e-mails, SMS and messenger posts go instead of the roster's real contacts: one address per
-// channel for everyone, or per person. Without any, an exercise sends nothing.
+// channel for everyone, or per person of the plan (by their id, so a corrected name keeps its address). Without
+// any, an exercise sends nothing.
 import { ActionIcon, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,8 +24,10 @@ function DestinationsForm({ workspaceId, saved }: { readonly workspaceId: Worksp
   const save = useSaveTestDestinations(workspaceId);
   const [draft, setDraft] = useState<TestDestinations>(saved);
   const [person, setPerson] = useState<string | null>(null);
-  const people = [...new Set((plan.data?.plan.roles ?? []).flatMap((r) => [...(r.holder ? [r.holder.name] : []), ...r.deputies.map((d) => d.name)]))];
-  const free = people.filter((name) => !draft.people.some((p) => p.person === name));
+  const people = new Map(
+    (plan.data?.plan.roles ?? []).flatMap((r) => [...(r.holder ? [r.holder] : []), ...r.deputies]).flatMap((p) => (p.id ? [[p.id, p.name] as const] : [])),
+  );
+  const free = [...people].filter(([id]) => !draft.people.some((p) => p.personId === id)).map(([value, label]) => ({ value, label }));
   const empty = CHANNELS.every((c) => !draft.catchAll[c]) && draft.people.length === 0;
 
   return (
@@ -66,20 +69,20 @@ function DestinationsForm({ workspaceId, saved }: { readonly workspaceId: Worksp
               <Table.Td />
             </Table.Tr>
             {draft.people.map((row, i) => (
-              <Table.Tr key={row.person}>
-                <Table.Td>{row.person}</Table.Td>
+              <Table.Tr key={row.personId}>
+                <Table.Td>{people.get(row.personId) ?? row.person}</Table.Td>
                 {CHANNELS.map((c) => (
                   <Table.Td key={c}>
                     <TextInput
                       size="xs"
-                      aria-label={`${row.person} — ${t(`notify.channels.${c}`)}`}
+                      aria-label={`${people.get(row.personId) ?? row.person} — ${t(`notify.channels.${c}`)}`}
                       value={row[c]}
                       onChange={(e) => setDraft({ ...draft, people: draft.people.map((p, j) => (j === i ? { ...p, [c]: e.currentTarget.value } : p)) })}
                     />
                   </Table.Td>
                 ))}
                 <Table.Td>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('exercises.destinations.remove', { person: row.person })} onClick={() => setDraft({ ...draft, people: draft.people.filter((_, j) => j !== i) })}>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('exercises.destinations.remove', { person: people.get(row.personId) ?? row.person })} onClick={() => setDraft({ ...draft, people: draft.people.filter((_, j) => j !== i) })}>
                     ×
                   </ActionIcon>
                 </Table.Td>
@@ -95,7 +98,7 @@ function DestinationsForm({ workspaceId, saved }: { readonly workspaceId: Worksp
             disabled={!person}
             onClick={() => {
               if (!person) return;
-              setDraft({ ...draft, people: [...draft.people, { person, email: '', sms: '', messenger: '' }] });
+              setDraft({ ...draft, people: [...draft.people, { personId: person, person: people.get(person) ?? '', email: '', sms: '', messenger: '' }] });
               setPerson(null);
             }}
           >

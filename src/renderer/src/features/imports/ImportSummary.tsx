@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../../shared/domain/fileImport';
 import { useWatches } from '../../api/hooks/useListen';
+import { useUnmatchedRows } from '../../api/hooks/useImports';
 import { periodHash } from '../../app/periodRoute';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
+import { errorMessage } from '../../i18n/errorMessage';
 import { formatDateTime } from '../../i18n/format';
 
 /** The period opened from an import ends just after its last post, so that post is inside it. */
@@ -16,6 +18,8 @@ export function ImportSummary({ progress }: { progress: ImportProgress }) {
   const { t, i18n } = useTranslation();
   const watches = useWatches(useWorkspaceId());
   const [showUnmatched, setShowUnmatched] = useState(false);
+  const unmatched = useUnmatchedRows(progress.runId, showUnmatched);
+  const unmatchedRows = unmatched.data?.pages.flatMap((page) => page.rows) ?? progress.unmatchedRows;
   const number = (n: number): string => n.toLocaleString(i18n.language);
   const watchName = (id: number): string => watches.data?.find((w) => w.id === id)?.name ?? `#${id}`;
   const period = progress.period && {
@@ -80,7 +84,7 @@ export function ImportSummary({ progress }: { progress: ImportProgress }) {
         <Stack gap="xs">
           <Group>
             <Button variant="subtle" size="compact-sm" onClick={() => setShowUnmatched((v) => !v)} data-testid="import-show-unmatched">
-              {showUnmatched ? t('imports.summary.hideUnmatched') : t('imports.summary.showUnmatched', { count: progress.unmatchedRows.length })}
+              {showUnmatched ? t('imports.summary.hideUnmatched') : t('imports.summary.showUnmatched', { count: progress.unmatched })}
             </Button>
           </Group>
           {showUnmatched && (
@@ -93,7 +97,7 @@ export function ImportSummary({ progress }: { progress: ImportProgress }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {progress.unmatchedRows.map((row) => (
+                  {unmatchedRows.map((row) => (
                     <Table.Tr key={row.line}>
                       <Table.Td>{row.line}</Table.Td>
                       <Table.Td>{row.excerpt}</Table.Td>
@@ -103,9 +107,22 @@ export function ImportSummary({ progress }: { progress: ImportProgress }) {
               </Table>
             </ScrollArea.Autosize>
           )}
-          {showUnmatched && progress.unmatched > progress.unmatchedRows.length && (
-            <Text size="xs" c="dimmed">
-              {t('imports.problemsMore', { count: progress.unmatched - progress.unmatchedRows.length })}
+          {showUnmatched && unmatched.hasNextPage && (
+            <Group>
+              <Button
+                variant="light"
+                size="compact-sm"
+                loading={unmatched.isFetchingNextPage}
+                onClick={() => void unmatched.fetchNextPage()}
+                data-testid="import-more-unmatched"
+              >
+                {t('imports.summary.moreUnmatched', { count: Math.min(200, progress.unmatched - unmatchedRows.length), total: progress.unmatched })}
+              </Button>
+            </Group>
+          )}
+          {unmatched.error && (
+            <Text size="xs" c="red">
+              {errorMessage(unmatched.error, t)}
             </Text>
           )}
         </Stack>

@@ -14,6 +14,12 @@ export function RunStep({ runId, onAgain }: { runId: string; onAgain: () => void
 
 function RunReport({ progress, onAgain }: { progress: ImportProgress; onAgain: () => void }) {
   const { t } = useTranslation();
+  // A value the mention's rules refused is worded in the reader's language, with the field at fault.
+  const problemDetail = (problem: ImportProgress['problems'][number]): string => {
+    if (!problem.wording) return problem.detail ?? '';
+    const text = wordedText(problem.detail ?? '', problem.wording, t);
+    return problem.field ? t('imports.problemField', { field: problem.field, problem: text }) : text;
+  };
   const cancel = useCancelImport();
   const running = progress.state === 'running';
   const share = progress.total === 0 ? 100 : (progress.processed / progress.total) * 100;
@@ -48,7 +54,7 @@ function RunReport({ progress, onAgain }: { progress: ImportProgress; onAgain: (
                     {t(`imports.problems.${problem.code}`)}
                     {problem.detail && (
                       <Text span c="dimmed" size="xs" ml="xs">
-                        {`(${problem.detail})`}
+                        {`(${problemDetail(problem)})`}
                       </Text>
                     )}
                   </Table.Td>

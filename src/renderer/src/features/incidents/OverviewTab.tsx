@@ -1,4 +1,5 @@
-// The incident at a glance: why it was opened, what it is about (watches, period), key figures, mobilisation answers, pinned log entries.
+// The incident at a glance: why it was opened, what it is about (watches, period), key figures, mobilisation answers,
+// pinned log entries, and in a cell what each laptop changed.
 import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Actor, IncidentDetail } from '../../../../shared/domain/incident';
@@ -10,6 +11,7 @@ import { useNow } from './useNow';
 import { useLogEntryText } from '../../i18n/useLogEntryText';
 import { whySentence } from '../../../../shared/detection/whySentence';
 import { ScopePanel } from './ScopePanel';
+import { CellChangesPanel } from './CellChangesPanel';
 
 export function OverviewTab({ detail, actor }: { detail: IncidentDetail; actor: Actor }) {
   const { t, i18n } = useTranslation();
@@ -83,6 +85,7 @@ export function OverviewTab({ detail, actor }: { detail: IncidentDetail; actor: 
           </Stack>
         )}
       </Paper>
+      {detail.cellChanges && <CellChangesPanel changes={detail.cellChanges} />}
     </Stack>
   );
 }

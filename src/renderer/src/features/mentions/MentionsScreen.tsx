@@ -1,6 +1,6 @@
 // The mention stream: filters, newest first, older pages on demand, a detail drawer, and manual capture.
 import { Button, Drawer, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
-import { IconMicrophone } from '@tabler/icons-react';
+import { IconMicrophone, IconSchool } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentionFilter } from '../../../../shared/domain/storedMention';
@@ -8,6 +8,7 @@ import { useMention, useMentionSearch, useSources, useWatches } from '../../api/
 import { usePeriod } from '../../app/usePeriod';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
+import { ToneQueuePanel } from '../detection/ToneQueuePanel';
 import { BulkFlag } from './BulkFlag';
 import { CaptureForm } from './CaptureForm';
 import { MentionCard } from './MentionCard';
@@ -35,14 +36,20 @@ export function MentionsScreen() {
   const [openId, setOpenId] = useState<number | null>(null);
   const opened = useMention(workspaceId, openId);
   const [capturing, setCapturing] = useState(false);
+  const [teaching, setTeaching] = useState(false);
 
   return (
     <Stack data-testid="screen-mentions" maw={1400}>
       <Group justify="space-between">
         <Title order={2}>{t('mentions.title')}</Title>
-        <Button variant="light" leftSection={<IconMicrophone size={16} />} onClick={() => setCapturing(true)} data-testid="capture-open">
-          {t('mentions.capture')}
-        </Button>
+        <Group gap="sm">
+          <Button variant="subtle" leftSection={<IconSchool size={16} />} onClick={() => setTeaching(true)} data-testid="tone-queue-open">
+            {t('detection.toneQueue.open')}
+          </Button>
+          <Button variant="light" leftSection={<IconMicrophone size={16} />} onClick={() => setCapturing(true)} data-testid="capture-open">
+            {t('mentions.capture')}
+          </Button>
+        </Group>
       </Group>
       <Text c="dimmed">{t('mentions.intro')}</Text>
       <MentionFilters
@@ -77,6 +84,9 @@ export function MentionsScreen() {
       </Drawer>
       <Modal opened={capturing} onClose={() => setCapturing(false)} size="lg" title={t('mentions.captureForm.title')} closeButtonProps={{ 'aria-label': t('app.close') }}>
         <CaptureForm onDone={() => setCapturing(false)} />
+      </Modal>
+      <Modal opened={teaching} onClose={() => setTeaching(false)} size="xl" title={t('detection.toneQueue.title')} closeButtonProps={{ 'aria-label': t('app.close') }}>
+        <ToneQueuePanel />
       </Modal>
     </Stack>
   );

@@ -1,12 +1,15 @@
 // The regulatory obligations the plan names. Presets (DORA, GDPR, NIS2, FINMA…) keep their legal wording and
-// sources read-only: the firm keeps or removes them. Its own obligations are written here, one deadline per step.
-import { Badge, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
+// sources read-only: the firm keeps or removes them. Its own obligations are written here with what the presets
+// hold: each step's deadline is the earliest of its limits, each in minutes, hours, days or calendar months from
+// awareness, from classification or from the sending of an earlier step.
+import { ActionIcon, Badge, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBLIGATION_PRESETS } from '../../../../shared/domain/obligationPresets';
-import { durationToMinutes, type DeadlineLimit, type Obligation, type RoleId } from '../../../../shared/domain/plan';
+import type { DeadlineLimit, Obligation, ObligationStep, RoleId } from '../../../../shared/domain/plan';
 import { BilingualField } from './fields';
 import { AddButton, NamedEntriesAccordion, RemoveButton, RequiredSelect, TitledBlock, usePlanLanguage } from './listEditing';
+import { amountOf, anchored, LIMIT_UNITS, MAX_AMOUNT, withAmount, type LimitUnit } from './obligationLimits';
 import { newPlanId, type PlanEditorProps } from './planEditing';
 
 const PRESET_IDS = new Set(OBLIGATION_PRESETS.map((o) => o.id));
@@ -89,7 +92,7 @@ export function ObligationsEditor({ plan, edit }: PlanEditorProps) {
                   <Stack gap="xs">
                     <BilingualField label={t('plan.obligations.stepName')} value={s.name} onChange={(v) => change(o.id, (x) => void (x.steps[i]!.name = v))} />
                     <BilingualField label={t('plan.obligations.due')} value={s.due} onChange={(v) => change(o.id, (x) => void (x.steps[i]!.due = v))} />
-                    <StepDeadline limit={s.limits[0]!} onChange={(limit) => change(o.id, (x) => void (x.steps[i]!.limits = [limit]))} />
+                    <StepDeadlines step={s} earlier={o.steps.slice(0, i)} onChange={(limits) => change(o.id, (x) => void (x.steps[i]!.limits = limits))} />
                     {o.steps.length > 1 && <RemoveButton onClick={() => change(o.id, (x) => void x.steps.splice(i, 1))} />}
                   </Stack>
                 </Paper>
@@ -117,28 +120,69 @@ function newStep(): Obligation['steps'][number] {
   return { id: newPlanId('step'), name: { ...EMPTY }, due: { ...EMPTY }, limits: [{ from: 'classification', months: 0, after: 'PT2H' }] };
 }
 
-/** A step's deadline in hours from awareness or from classification. */
-function StepDeadline({ limit, onChange }: { limit: DeadlineLimit; onChange: (limit: DeadlineLimit) => void }) {
+const MAX_LIMITS = 4;
+
+/** A step's deadline: the earliest of up to four limits. */
+function StepDeadlines({ step, earlier, onChange }: { step: ObligationStep; earlier: readonly ObligationStep[]; onChange: (limits: DeadlineLimit[]) => void }) {
   const { t } = useTranslation();
-  const hours = Math.round(durationToMinutes(limit.after) / 60);
+  const lang = usePlanLanguage();
+  const anchors: { value: string; label: string }[] = [
+    { value: 'classification', label: t('plan.obligations.fromOptions.classification') },
+    { value: 'awareness', label: t('plan.obligations.fromOptions.awareness') },
+    ...earlier.map((e, n) => ({ value: `step:${e.id}`, label: t('plan.obligations.fromOptions.stepSent', { step: e.name[lang] || t('plan.obligations.stepNumber', { n: n + 1 }) }) })),
+  ];
+  const set = (index: number, limit: DeadlineLimit) => onChange(step.limits.map((l, j) => (j === index ? limit : l)));
   return (
-    <Group align="flex-end">
-      <NumberInput
-        size="xs"
-        w={140}
-        label={t('plan.obligations.hours')}
-        min={1}
-        max={8760}
-        value={hours}
-        onChange={(value) => typeof value === 'number' && value >= 1 && onChange({ from: limit.from === 'stepSent' ? 'classification' : limit.from, months: 0, after: `PT${Math.round(value)}H` })}
-      />
-      <RequiredSelect<'awareness' | 'classification'>
-        size="xs"
-        label={t('plan.obligations.from')}
-        data={(['classification', 'awareness'] as const).map((from) => ({ value: from, label: t(`plan.obligations.fromOptions.${from}`) }))}
-        value={limit.from === 'awareness' ? 'awareness' : 'classification'}
-        onChange={(from) => onChange({ ...limit, from, step: undefined, months: 0 })}
-      />
-    </Group>
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('plan.obligations.deadline')}
+      </Text>
+      {step.limits.length > 1 && (
+        <Text size="xs" c="dimmed">
+          {t('plan.obligations.earliest')}
+        </Text>
+      )}
+      {step.limits.map((limit, index) => {
+        const { amount, unit } = amountOf(limit);
+        // Several limits are told apart by their number.
+        const numbered = (label: string) => (step.limits.length > 1 ? `${label} (${index + 1})` : label);
+        return (
+          <Group align="flex-end" key={index} data-testid={`limit-${step.id}-${index}`}>
+            <NumberInput
+              size="xs"
+              w={110}
+              label={numbered(t('plan.obligations.within'))}
+              min={1}
+              max={MAX_AMOUNT[unit]}
+              value={amount}
+              onChange={(value) => typeof value === 'number' && value >= 1 && set(index, withAmount(limit, value, unit))}
+            />
+            <RequiredSelect<LimitUnit>
+              size="xs"
+              w={120}
+              label={numbered(t('plan.obligations.unit'))}
+              data={LIMIT_UNITS.map((u) => ({ value: u, label: t(`plan.obligations.units.${u}`) }))}
+              value={unit}
+              onChange={(next) => set(index, withAmount(limit, amount, next))}
+            />
+            <RequiredSelect<string>
+              size="xs"
+              label={numbered(t('plan.obligations.from'))}
+              data={anchors}
+              value={limit.from === 'stepSent' ? `step:${limit.step}` : limit.from}
+              onChange={(value) => set(index, anchored(limit, value))}
+            />
+            {step.limits.length > 1 && (
+              <ActionIcon variant="subtle" color="red" aria-label={t('plan.obligations.removeLimit', { n: index + 1 })} onClick={() => onChange(step.limits.filter((_, j) => j !== index))}>
+                ×
+              </ActionIcon>
+            )}
+          </Group>
+        );
+      })}
+      {step.limits.length < MAX_LIMITS && (
+        <AddButton label={t('plan.obligations.addLimit')} onClick={() => onChange([...step.limits, { from: 'awareness', months: 0, after: 'PT24H' }])} />
+      )}
+    </Stack>
   );
 }

@@ -17,7 +17,7 @@ const SQL = { ...ROLLUP_SQL, ...DASHBOARD_SQL };
 
 describe('dashboard queries use their indexes', () => {
   it.each([
-    ['minuteVolume', [15, 1, 0, 100], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
+    ['minuteVolume', [0, 15, 1, 0, 100], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
     ['hourVolume', [1, 6, 1, 0, 100], /SEARCH mention_rollups_hourly USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
     ['minuteParts', [1, 0, 100], /SEARCH mention_rollup_parts USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
     ['hourParts', [1, 0, 100], /SEARCH mention_rollup_parts_hourly USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],

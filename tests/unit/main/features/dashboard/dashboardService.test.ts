@@ -9,6 +9,8 @@ import { listenDb } from '../../../../support/listenDb';
 const NOW = new Date('2026-03-10T12:00:30.000Z');
 const clock = { now: () => NOW };
 const DAY = 86_400_000;
+const localClock = (at: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 
 // Tone from a marker word, so each test mention's tone is known in advance.
 const markerTone: MentionEnricher = {
@@ -175,15 +177,59 @@ describe('DashboardService', () => {
     expect(month.points.find((p) => p.at === '2026-03-09T23:00:00.000Z')?.count).toBe(1);
     const utc = service.series('live', watchId, { range: '30d', timeZone: 'UTC' });
     expect(utc.points.find((p) => p.at === '2026-03-09T18:00:00.000Z')?.count).toBe(1);
-    // Day buckets of a long period, in summer time at its end: local midnight is 22:00 UTC.
+    // Day buckets of a long period start at local midnight: 23:00 UTC in winter time, 22:00 UTC in summer time.
     const year = service.series('live', watchId, { from: '2025-10-01T00:00:00Z', to: '2026-07-01T00:00:00Z', timeZone: 'Europe/Zurich' });
     expect(year.bucketMinutes).toBe(1440);
-    expect(year.points.every((p) => p.at.slice(11) === '22:00:00.000Z')).toBe(true);
-    // A zone west of UTC: Montreal's midnight.
+    expect(year.points.every((p) => localClock(p.at, 'Europe/Zurich') === '00:00')).toBe(true);
+    expect(year.points.find((p) => p.at.startsWith('2026-01-15'))?.at).toBe('2026-01-15T23:00:00.000Z');
+    expect(year.points.find((p) => p.at.startsWith('2026-06-15'))?.at).toBe('2026-06-15T22:00:00.000Z');
+    // A zone west of UTC, its clocks going forward on 8 March: Montreal's midnight on either side.
     const montreal = service.series('live', watchId, { range: '30d', timeZone: 'America/Montreal' });
-    expect(montreal.points.every((p) => ['04', '10', '16', '22'].includes(p.at.slice(11, 13)))).toBe(true);
+    expect(montreal.points.every((p) => ['00:00', '06:00', '12:00', '18:00'].includes(localClock(p.at, 'America/Montreal')))).toBe(true);
+    expect(montreal.points.filter((p) => p.at.startsWith('2026-03-0')).map((p) => p.at.slice(5, 13))).toContain('03-07T05');
+    expect(montreal.points.filter((p) => p.at.startsWith('2026-03-0')).map((p) => p.at.slice(5, 13))).toContain('03-09T04');
     // Buckets under an hour are the same in every zone.
     expect(service.series('live', watchId, { range: '1h', timeZone: 'Asia/Kolkata' }).from).toBe('2026-03-10T11:01:00.000Z');
+  });
+
+  it.each([
+    ['the last Sunday of March', '2026-03-22T00:00:00+01:00', '2026-04-05T00:00:00+02:00', '2026-03-28T23:30:00.000Z', '2026-03-30T22:30:00.000Z'],
+    ['the last Sunday of October', '2026-10-18T00:00:00+02:00', '2026-11-01T00:00:00+01:00', '2026-10-23T22:30:00.000Z', '2026-10-26T23:30:00.000Z'],
+  ])('keeps buckets on Zurich local hours across %s', async (_, from, to, before, after) => {
+    const { service, watchId, ingest, db } = await setup();
+    const sourceId = (db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    // 00:30 local time on a day before the change and on a day after it.
+    await ingest.ingest('live', sourceId, [mention(new Date(before), 'minuit'), mention(new Date(after), 'minuit')]);
+    const s = service.series('live', watchId, { from, to, timeZone: 'Europe/Zurich' });
+    expect(s.bucketMinutes).toBe(120);
+    // Every bucket starts at an even local hour, except that 02:00 does not exist on 29 March: its bucket starts at 03:00.
+    const odd = s.points.filter((p) => !/^(0[02468]|1[02468]|2[02]):00$/.test(localClock(p.at, 'Europe/Zurich'))).map((p) => p.at);
+    expect(odd).toEqual(from.startsWith('2026-03') ? ['2026-03-29T01:00:00.000Z'] : []);
+    const widths = s.points.map((p, i) => (Date.parse(s.points[i + 1]?.at ?? s.to) - Date.parse(p.at)) / 3_600_000);
+    // The short day and the long day: one bucket of an hour, or one of three (02:00 to 04:00 lived twice).
+    expect(widths.filter((h) => h !== 2)).toEqual(from.startsWith('2026-03') ? [1] : [3]);
+    const midnight = (at: string) => s.points.find((p) => p.count > 0 && p.at < at && Date.parse(at) - Date.parse(p.at) <= 7_200_000);
+    expect(localClock(midnight(before)!.at, 'Europe/Zurich')).toBe('00:00');
+    expect(localClock(midnight(after)!.at, 'Europe/Zurich')).toBe('00:00');
+    expect(s.total).toBe(2);
+  });
+
+  it('cuts hours and days of a half-hour zone at its own hour, not the rounded one', async () => {
+    const { service, watchId, ingest, db } = await setup();
+    const sourceId = (db.prepare('SELECT id FROM sources').get() as { id: number }).id;
+    // 10:45 in Kolkata (+05:30).
+    await ingest.ingest('live', sourceId, [mention(new Date('2026-03-09T05:15:00.000Z'), 'matin')]);
+    const week = service.series('live', watchId, { range: '7d', timeZone: 'Asia/Kolkata' });
+    expect(week.points.every((p) => p.at.slice(14, 16) === '30')).toBe(true);
+    expect(week.points.find((p) => p.at === '2026-03-09T04:30:00.000Z')?.count).toBe(1);
+    expect(week.total).toBe(1 + 1 + 2 + 3 + 4 + 5 + 6 + 3);
+    // The splits beside the chart count the same half-hour-cut week: hours inside, minutes at its ends.
+    const splits = service.breakdown('live', watchId, { range: '7d', timeZone: 'Asia/Kolkata' });
+    expect(splits.languages.reduce((sum, l) => sum + l.count, 0)).toBe(week.total);
+    expect(splits.sources).toEqual([{ value: 'Le Temps', count: week.total }]);
+    const month = service.series('live', watchId, { range: '30d', timeZone: 'Asia/Kolkata' });
+    expect(month.points.map((p) => localClock(p.at, 'Asia/Kolkata')).filter((c) => !['00:00', '06:00', '12:00', '18:00'].includes(c))).toEqual([]);
+    expect(month.points.find((p) => p.at === '2026-03-09T00:30:00.000Z')?.count).toBe(1);
   });
 
   it('answers an unknown watch with empty series rather than failing', async () => {

@@ -1,10 +1,12 @@
 // A past week imported into a watch created today: the dashboard opens it as an absolute period, its level strip
 // comes from a backtest replay (no live detection ran then), and the backtest tells the week's story episode by episode.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
+import { gatherReportData } from '../../../../../src/main/features/reports/reportData';
 import { invoke, makeTestCore } from '../../../../support/testCore';
 
 const WS = 'live';
@@ -127,6 +129,34 @@ describe('a past period imported into a new watch', () => {
     const json = await invoke(core, 'detection:backtestExport', { ...input, format: 'json' });
     expect(JSON.parse(json.content)).toMatchObject({ watchName: 'Banque Léman', episodes: result.episodes });
   }, 60_000);
+
+  it("builds an incident report's level chronology on the imported period from its replay", async () => {
+    const incident = await invoke(core, 'incidents:open', {
+      workspaceId: WS,
+      incident: {
+        title: 'Fuite de données',
+        scenarioKind: 'dataBreach',
+        severity: 'critical',
+        scope: { watchIds: [watchId], start: new Date(LEAK - 2 * HOUR).toISOString() },
+        actor: { author: 'Anne Roux', authorRole: 'crisisLead' },
+      },
+    });
+    const data = gatherReportData(core.reports.sources, WS, incident.id, new Date(now));
+    const replayedAlert = data.levelChanges.find((c) => c.replayed && ['alert', 'crisis'].includes(c.level));
+    expect(replayedAlert).toBeDefined();
+    expect(Date.parse(replayedAlert!.at)).toBeGreaterThanOrEqual(LEAK);
+    expect(Date.parse(replayedAlert!.at)).toBeLessThan(LEAK + HOUR);
+    expect(data.levelChanges.every((c, i) => i === 0 || c.at >= data.levelChanges[i - 1]!.at)).toBe(true);
+
+    const job = await invoke(core, 'reports:generate', { workspaceId: WS, incidentId: incident.id, language: 'en', timeZone: 'Europe/Zurich' });
+    const done = await core.reports.jobs.settled(job.jobId);
+    expect(done.state, done.error ?? '').toBe('done');
+    const path = join(dir, 'past-report.pdf');
+    writeFileSync(path, Buffer.from((await invoke(core, 'reports:downloadExport', { jobId: job.jobId })).contentBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    // The leak began at 14:00 UTC on 6 March, 15:00 in Zurich: the replayed alert is printed in that hour.
+    expect(text).toMatch(/6 Mar 2026, 15:\d\d\s+Detection level of Banque Léman, replayed from the\s+(alert|crisis)\s+imported mentions/);
+  }, 120_000);
 
   it('joins the replay before the watch existed to the stored live levels after it', async () => {
     const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Live', config: {} } });

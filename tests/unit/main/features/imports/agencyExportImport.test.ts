@@ -146,6 +146,39 @@ describe('importing a generated agency export', () => {
     core.close();
   }, 120_000);
 
+  it('pages through every row no watch took, not only the first 200 the summary carries', async () => {
+    const { core, source } = await setUp();
+    const lines = ['id,date,text'];
+    for (let i = 0; i < 460; i++) {
+      const text = i % 46 === 0 ? `Helvetia ouvre une agence ${i}` : `Recette de fondue moitié-moitié numéro ${i}`;
+      lines.push(`r${i},2026-03-0${1 + (i % 9)}T10:${String(i % 60).padStart(2, '0')}:00Z,${text}`);
+    }
+    const uploadId = await upload(core, 'hors-sujet.csv', lines.join('\n'));
+    const mapping = { externalId: 'id', publishedAt: 'date', text: 'text' };
+    const started = await invoke(core, 'imports:run', { ...ws, uploadId, sourceId: source.id, mapping, timeZone: 'UTC' });
+    const report = await finished(core, started.runId);
+    expect(report.unmatched).toBe(450);
+    expect(report.unmatchedRows).toHaveLength(200);
+
+    const pages: number[][] = [];
+    let afterLine = 0;
+    for (;;) {
+      const page = await invoke(core, 'imports:unmatched', { runId: started.runId, afterLine, limit: 120 });
+      pages.push(page.rows.map((r) => r.line));
+      expect(page.rows.every((r) => r.excerpt.startsWith('Recette de fondue'))).toBe(true);
+      if (page.nextAfterLine === null) break;
+      afterLine = page.nextAfterLine;
+    }
+    expect(pages.map((p) => p.length)).toEqual([120, 120, 120, 90]);
+    const all = pages.flat();
+    // Line 1 is the header: data row i is on line i + 2.
+    const expected = Array.from({ length: 460 }, (_, i) => i).filter((i) => i % 46 !== 0).map((i) => i + 2);
+    expect(all).toEqual(expected);
+    expect((await invoke(core, 'imports:unmatched', { runId: started.runId, afterLine: all.at(-1)! })).rows).toEqual([]);
+    expect(await core.dispatch('imports:unmatched', { runId: started.runId, limit: 100_000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.dispatch('imports:unmatched', { runId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('refuses a zone it does not know before reading anything', async () => {
     const { core, source } = await setUp();
     const uploadId = await upload(core, 'x.csv', agencyExport({ rows: 20 }).csv);

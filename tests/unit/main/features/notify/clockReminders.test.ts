@@ -54,9 +54,9 @@ describe('regulatory reminders through the channels', () => {
     expect(en).toContain('50 % of the time to “Board informed” (Inform the board) has gone by');
     expect(en).toMatch(/due Fri,? 27 Mar,? 13:00 (CET|GMT\+1)/);
 
-    // The same reminder heard again (a clock pass that did not record it before the crash) queues nothing new.
+    // The same reminder handed over again queues nothing new.
     const again = { workspaceId: 'live', incidentId: incident.id, ...(await reminderOf(core, incident.id)), fraction: 0.5 };
-    core.events.emit('clocks:reminder', again);
+    core.notify.remind(again);
     await core.notify.tick();
     expect(relay.mails).toHaveLength(2);
 

@@ -78,13 +78,15 @@ describe('alerts in an exercise', () => {
     const exercise = await invoke(c, 'exercises:create', { name: 'Drill DORA' });
     const ws = { workspaceId: exercise.id };
     const holder = (i: number) => plan.roles[i]!.holder!.name;
+    const { plan: drillPlan } = await invoke(c, 'plan:get', ws);
+    const idOf = (i: number) => drillPlan.roles[i]!.holder!.id!;
     const saved = await invoke(c, 'notify:setTestDestinations', {
       ...ws,
       destinations: {
         catchAll: { email: 'drill-room@example.test', sms: '', messenger: '' },
         people: [
-          { person: holder(5), email: '', sms: '+41000000099', messenger: '' },
-          { person: holder(8), email: '', sms: '', messenger: '@drill-room' },
+          { personId: idOf(5), person: holder(5), email: '', sms: '+41000000099', messenger: '' },
+          { personId: idOf(8), person: holder(8), email: '', sms: '', messenger: '@drill-room' },
         ],
       },
     });
@@ -143,6 +145,33 @@ describe('alerts in an exercise', () => {
     const live = relay.mails.slice(before);
     expect(live.flatMap((m) => m.to).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `holder${i}@example.test`));
     for (const mail of live) expect(mail.text).not.toMatch(/EXERCI[CS]E/);
+  });
+
+  it('follow a person by their id: a corrected name keeps its test address, and a namesake does not take it', async () => {
+    const { core: c, relay, gw } = await setup();
+    const exercise = await invoke(c, 'exercises:create', { name: 'Drill homonymes' });
+    const ws = { workspaceId: exercise.id };
+    const stored = await invoke(c, 'plan:get', ws);
+    const [five, eight] = [stored.plan.roles[5]!.holder!, stored.plan.roles[8]!.holder!];
+    await invoke(c, 'notify:setTestDestinations', {
+      ...ws,
+      destinations: { catchAll: { email: 'drill-room@example.test', sms: '', messenger: '' }, people: [{ personId: five.id!, person: five.name, email: '', sms: '+41000000099', messenger: '' }] },
+    });
+    // Holder 5's name is corrected; holder 8 is renamed to the name holder 5 had.
+    const edited = structuredClone(stored.plan);
+    edited.roles[5]!.holder!.name = `${five.name}-Rochat`;
+    edited.roles[8]!.holder!.name = five.name;
+    const saved = await invoke(c, 'plan:save', { ...ws, baseRevision: stored.revision, plan: edited });
+    expect(saved.plan.roles[5]!.holder!.id).toBe(five.id);
+    expect(saved.plan.roles[8]!.holder!.id).toBe(eight.id);
+
+    const incidentId = await mobiliseInExercise(c, exercise.id);
+    await c.notify.tick();
+    const first = (await invoke(c, 'notify:deliveries', { ...ws, incidentId })).messages.filter((m) => m.stage === 'first');
+    expect(first.find((m) => m.roleId === stored.plan.roles[5]!.id)).toMatchObject({ personName: `${five.name}-Rochat`, channel: 'sms', address: '+41000000099' });
+    expect(first.find((m) => m.roleId === stored.plan.roles[8]!.id)).toMatchObject({ personName: five.name, channel: 'email', address: 'drill-room@example.test' });
+    expect(gatewayTargets(gw).map((b) => b.to)).toEqual(['+41000000099']);
+    expect(relay.mails).toHaveLength(9);
   });
 
   it('escalate in game time while the exercise runs', async () => {

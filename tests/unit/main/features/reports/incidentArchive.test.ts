@@ -125,4 +125,37 @@ describe('incident archive and exports', () => {
     expect(log).toHaveLength(entries.length);
     expect(log.some((r) => r.body?.includes('plainte pénale'))).toBe(true);
   }, 60_000);
+
+  it('carries the regulatory clocks, met and running, and a clock read for review reminds nobody', async () => {
+    const HOUR = 3_600_000;
+    const actor = { author: 'Élodie Rochat', authorRole: 'crisisLead' };
+    const incidentId = built.incidentId;
+    await invoke(core, 'clocks:classify', { workspaceId: WS, incidentId, obligationId: 'gdpr-art33', awarenessAt: new Date(now - 40 * HOUR).toISOString(), actor });
+    const board = await invoke(core, 'clocks:classify', { workspaceId: WS, incidentId, obligationId: 'board-2h', awarenessAt: new Date(now).toISOString(), actor });
+    await invoke(core, 'clocks:markSent', { workspaceId: WS, clockId: board.id, stepId: board.steps[0]!.stepId, what: 'Note au conseil', actor });
+    // The GDPR clock runs from the classification to 72 h after awareness (32 h): past half of it, its reminder is
+    // given (and recorded) on the exporting laptop.
+    now += 17 * HOUR;
+    expect(core.clocks.remindDue([WS]).map((r) => r.obligationId)).toEqual(['gdpr-art33']);
+    const source = await invoke(core, 'clocks:list', { workspaceId: WS, incidentId });
+    const content = (await exportFile('archive')).toString('utf8');
+    const archive = incidentArchiveSchema.parse(JSON.parse(content));
+    expect(archive.tables.regulatory_clocks.map((r) => r.obligation_id).sort()).toEqual(['board-2h', 'gdpr-art33']);
+    expect(archive.tables.regulatory_steps.some((r) => r.sent_what === 'Note au conseil')).toBe(true);
+    expect(archive.tables.regulatory_reminders.length).toBeGreaterThan(0);
+
+    const review = freshCore();
+    try {
+      const { fingerprint } = await invoke(core, 'security:signingKey', { workspaceId: WS });
+      await invoke(review, 'reports:importArchive', { workspaceId: WS, content, expectedFingerprint: fingerprint });
+      expect(await invoke(review, 'clocks:list', { workspaceId: WS, incidentId })).toEqual(source);
+      // Later, at 90 % of the GDPR deadline: the laptop that classified reminds again, the review copy does not.
+      now += 12 * HOUR;
+      expect(review.clocks.remindDue([WS])).toEqual([]);
+      expect((await invoke(review, 'notify:deliveries', { workspaceId: WS, incidentId })).messages).toEqual([]);
+      expect(core.clocks.remindDue([WS]).map((r) => [r.obligationId, r.fraction])).toEqual([['gdpr-art33', 0.9]]);
+    } finally {
+      review.close();
+    }
+  }, 60_000);
 });

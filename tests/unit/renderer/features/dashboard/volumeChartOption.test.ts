@@ -93,3 +93,45 @@ describe('volumeChartOption', () => {
     expect(en.tooltip.formatter([{ dataIndex: 0 }])).toContain('Usual level: 4.7 (1.5–6.3)');
   });
 });
+
+type Axis = { axisLabel: { interval?: number | ((index: number, value: string) => boolean); formatter: (value: string, index: number) => string } };
+
+describe('the time axis', () => {
+  const period = (fromIso: string, bucketMinutes: number, count: number): DashboardSeries => ({
+    ...series,
+    range: null,
+    bucketMinutes,
+    alerts: [],
+    statements: [],
+    points: Array.from({ length: count }, (_, i) => ({ ...point(0), at: new Date(Date.parse(fromIso) + i * bucketMinutes * 60_000).toISOString() })),
+  });
+  const labels = (s: DashboardSeries, language = 'en') => {
+    const option = volumeChartOption(s, texts, language, true, 'Europe/Zurich') as { xAxis: Axis[] };
+    const { interval, formatter } = option.xAxis[0]!.axisLabel;
+    return s.points.flatMap((p, i) => (typeof interval !== 'function' || interval(i, p.at) ? [formatter(p.at, i)] : []));
+  };
+
+  it.each([
+    ['the last hour by minute', '2026-03-10T11:01:00Z', 1, 60],
+    ['the last day by quarter hour', '2026-03-09T11:15:00Z', 15, 96],
+    ['three days by quarter hour', '2026-03-02T23:00:00Z', 15, 288],
+    ['six days by half hour', '2026-03-02T23:00:00Z', 30, 288],
+    ['a week by hour', '2026-03-01T23:00:00Z', 60, 168],
+    ['a month by three hours', '2026-03-01T23:00:00Z', 180, 248],
+    ['a year by two days', '2025-05-31T22:00:00Z', 2880, 183],
+  ])('labels %s with a few distinct round moments', (_, from, bucket, count) => {
+    const shown = labels(period(from, bucket, count));
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown.length).toBeLessThanOrEqual(12);
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it('puts labels on local midnights for a week, on the hour with the day for three days, on months for a year', () => {
+    expect(labels(period('2026-03-01T23:00:00Z', 60, 168))).toEqual(['2 Mar', '3 Mar', '4 Mar', '5 Mar', '6 Mar', '7 Mar', '8 Mar']);
+    expect(labels(period('2026-03-02T23:00:00Z', 15, 288), 'fr').slice(0, 3)).toEqual(['3 mars 00:00', '3 mars 12:00', '4 mars 00:00']);
+    expect(labels(period('2026-03-10T11:01:00Z', 1, 60))[0]).toBe('12:10');
+    const year = labels(period('2025-05-31T22:00:00Z', 2880, 183));
+    expect(year[0]).toBe('Jul 2025');
+    expect(year).toContain('Jan 2026');
+  });
+});

@@ -3,8 +3,8 @@
 // already taken in, and how far this laptop's own mentions were handed to the cell.
 import type { Migration } from './types';
 
-export const migration0034: Migration = {
-  version: 34,
+export const migration0037: Migration = {
+  version: 37,
   name: 'cell_sources',
   sql: `
     CREATE TABLE cell_sources (

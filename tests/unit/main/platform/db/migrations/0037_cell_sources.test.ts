@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { getUserVersion, migrate } from '../../../../../../src/main/platform/db/migrate';
 import { databaseAt } from '../../../../../support/migrations';
 
-describe('migration 0034 cell_sources', () => {
+describe('migration 0037 cell_sources', () => {
   it('maps sources to their cell-wide id, which goes with the source, and records batches and the mark once', () => {
-    const db = databaseAt(33);
+    const db = databaseAt(36);
     db.prepare("INSERT INTO sources (id, kind, name, interval_seconds, created_at, updated_at) VALUES (1, 'rss', 'Le Quotidien', 300, 'x', 'x')").run();
-    migrate(db, 34);
-    expect(getUserVersion(db)).toBe(34);
+    migrate(db, 37);
+    expect(getUserVersion(db)).toBe(37);
     db.prepare("INSERT INTO cell_sources (source_id, uid) VALUES (1, 'u-1')").run();
     expect(db.prepare('SELECT owned FROM cell_sources WHERE source_id = 1').get()).toEqual({ owned: 1 });
     expect(() => db.prepare("INSERT INTO cell_sources (source_id, uid) VALUES (2, 'u-2')").run()).toThrow(/FOREIGN KEY/);
