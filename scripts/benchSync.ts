@@ -1,13 +1,12 @@
-// npm run bench:sync -- [--seconds=30] [--rate=10] [--catchup=10000]
+// npm run bench:sync -- [--seconds=30] [--rate=10] [--catchup=10000] [--mentions=100000]
 // Four laptops (core processes with their own data folders) on loopback 127.0.0.1–4 form one cell through the
 // contract (create, invite, join). Each writes `rate` crisis log entries a second for `seconds`; every laptop
 // reports, from its own side (on `crisisLog:changed`, through `crisisLog:list`), when each entry became readable.
 // An entry's latency is the time from its write on its laptop to its presence on the last of the three others.
-// Then the fourth laptop stops, the other three write `catchup` entries between them, and it restarts: catch-up is
-// the time from its restart to its read model holding every entry of the cell.
-// Mentions are not a shared domain yet (no mention replicates between laptops), so the catch-up line says
-// mentions=0: none were sent, and none are counted.
-// Last lines: `sync p50_ms=… p95_ms=… peers=4` and `catchup seconds=… entries=… mentions=0`.
+// Then the fourth laptop stops, the other three write `catchup` entries and ingest `mentions` mentions between them,
+// and it restarts: catch-up is the time from its restart to its read model holding every entry and its stream every
+// mention of the cell (counted on its side, through the contract).
+// Last lines: `sync p50_ms=… p95_ms=… peers=4` and `catchup seconds=… entries=… mentions=…`.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,11 +17,12 @@ import type { CellStatus } from '../src/shared/contract/cell';
 import type { PeerRequest } from './bench/syncPeer';
 
 const { values: flags } = parseArgs({
-  options: { seconds: { type: 'string', default: '30' }, rate: { type: 'string', default: '10' }, catchup: { type: 'string', default: '10000' } },
+  options: { seconds: { type: 'string', default: '30' }, rate: { type: 'string', default: '10' }, catchup: { type: 'string', default: '10000' }, mentions: { type: 'string', default: '100000' } },
 });
 const SECONDS = Number(flags.seconds);
 const RATE = Number(flags.rate);
 const CATCHUP = Number(flags.catchup);
+const MENTIONS = Number(flags.mentions);
 const WS = { workspaceId: 'live' };
 const HOSTS = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4'];
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -151,17 +151,23 @@ async function main(): Promise<void> {
     await away.close();
     const writers = peers.slice(0, 3);
     t = Date.now();
-    const share = (i: number): number => Math.floor(CATCHUP / 3) + (i < CATCHUP % 3 ? 1 : 0);
-    await Promise.all(writers.map((p, i) => p.send({ op: 'burst', count: share(i), label: `laptop-${i + 1}` })));
+    const share = (n: number, i: number): number => Math.floor(n / 3) + (i < n % 3 ? 1 : 0);
+    await Promise.all(writers.map((p, i) => p.send({ op: 'burst', count: share(CATCHUP, i), label: `laptop-${i + 1}` })));
+    await Promise.all(writers.map((p, i) => p.send({ op: 'mentions', count: share(MENTIONS, i), label: `laptop-${i + 1}` })));
     const total = expected + CATCHUP;
     await Promise.all(writers.map((p) => p.send({ op: 'reach', total })));
-    console.log(`${CATCHUP} entries written and spread among the three in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    await Promise.all(writers.map((p) => p.send({ op: 'reachMentions', total: MENTIONS })));
+    console.log(`${CATCHUP} entries and ${MENTIONS} mentions written and spread among the three in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const started = performance.timeOrigin + performance.now();
     const back = new Peer(bundle, awayDir);
     peers[3] = back;
     await back.ready;
-    const { at, count } = await back.send<{ at: number; count: number }>({ op: 'reach', total });
-    console.log(`catchup seconds=${((at - started) / 1000).toFixed(1)} entries=${count - expected} mentions=0`);
+    const [log, stream] = await Promise.all([
+      back.send<{ at: number; count: number }>({ op: 'reach', total }),
+      back.send<{ at: number; count: number }>({ op: 'reachMentions', total: MENTIONS }),
+    ]);
+    console.log(`entries caught up in ${((log.at - started) / 1000).toFixed(1)} s, mentions in ${((stream.at - started) / 1000).toFixed(1)} s`);
+    console.log(`catchup seconds=${((Math.max(log.at, stream.at) - started) / 1000).toFixed(1)} entries=${log.count - expected} mentions=${stream.count}`);
   } finally {
     peers.forEach((p) => p.kill());
     rmSync(root, { recursive: true, force: true });

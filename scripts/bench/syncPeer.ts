@@ -1,6 +1,7 @@
 // One laptop of `npm run bench:sync`: a real core on its own data folder in its own process. The bench drives it
 // over the fork IPC channel: contract calls, a paced writer, a burst writer, and a watcher that reports, from this
-// laptop's side, when each crisis log entry became readable through the contract (on `crisisLog:changed`).
+// laptop's side, when each crisis log entry became readable through the contract (on `crisisLog:changed`); for the
+// catch-up, mentions ingested as a feed's poll would, and the moment this laptop's stream holds a given number.
 import { createCore } from '../../src/main/app/createCore';
 import { silentLogger } from '../../src/main/platform/logger';
 import { KeyRing } from '../../src/main/platform/security/keyRing';
@@ -24,6 +25,8 @@ export type PeerRequest =
   | { id: number; op: 'burst'; count: number; label: string }
   | { id: number; op: 'watch' }
   | { id: number; op: 'reach'; total: number }
+  | { id: number; op: 'mentions'; count: number; label: string }
+  | { id: number; op: 'reachMentions'; total: number }
   | { id: number; op: 'close' };
 
 /** Wall time in ms with sub-millisecond precision, comparable across the bench's processes on one machine. */
@@ -61,6 +64,35 @@ async function burst(count: number, label: string): Promise<number> {
     if (i % 50 === 49) await new Promise((r) => setImmediate(r));
   }
   return count;
+}
+
+/** Ingests `count` mentions into a source of its own, a thousand per batch as a busy feed's polls bring them. */
+async function mentions(count: number, label: string): Promise<number> {
+  const source = (await call('sources:create', { workspaceId: WS, source: { kind: 'file', name: `${label} feed`, config: {} } })) as { id: number };
+  for (let i = 0; i < count; i += 1000) {
+    const batch = Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({
+      externalId: `${label}-${i + j}`,
+      author: { handle: `@${label}-${(i + j) % 500}` },
+      text: `ACME : la panne continue, message ${i + j} de ${label}`,
+      publishedAt: new Date(Date.UTC(2026, 2, 10, 8) + (i + j) * 1000).toISOString(),
+    }));
+    await core.ingest.ingest(WS, source.id, batch);
+    await new Promise((r) => setImmediate(r));
+  }
+  return count;
+}
+
+/** How many mentions this laptop's stream holds: each source's count of the last hour, through the contract. */
+const mentionCount = async (): Promise<number> =>
+  ((await call('sources:list', { workspaceId: WS })) as { health: { itemsLastHour: number } }[]).reduce((n, s) => n + s.health.itemsLastHour, 0);
+
+/** Resolves with the time this laptop first holds `total` mentions, counted every 200 ms. */
+async function reachMentions(total: number): Promise<{ at: number; count: number }> {
+  for (;;) {
+    const count = await mentionCount();
+    if (count >= total) return { at: wall(), count };
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Every people's entry in this laptop's read model, by keyset paging through the contract. */
@@ -154,6 +186,10 @@ process.on('message', (request: PeerRequest) => {
         return null;
       case 'reach':
         return reach(request.total);
+      case 'mentions':
+        return mentions(request.count, request.label);
+      case 'reachMentions':
+        return reachMentions(request.total);
       case 'close':
         core.close();
         process.send?.({ id: request.id, value: null }, () => process.exit(0));

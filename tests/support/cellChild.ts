@@ -18,6 +18,8 @@ const core = createCore({
   checkOutput: true,
   cellTuning: { retryMs: 150, joinWaitMs: 8_000 },
   notify: { intervalMs: 0, requestTimeoutMs: 3_000 },
+  // A test that waits for a source's failover sets a short one.
+  cellSources: process.env.TOCSIN_SOURCE_FAILOVER_MS ? { failoverMs: Number(process.env.TOCSIN_SOURCE_FAILOVER_MS) } : undefined,
 });
 
 interface Request {

@@ -7,6 +7,7 @@ import type { Resolve } from '../platform/net/resolvedAddress';
 import type { CellTuning } from '../features/cell';
 import type { ComposerTuning } from '../features/composer';
 import type { NotifyOptions } from '../features/notify';
+import type { CellSourcesTuning } from '../features/sources';
 import type { FirstPlan } from '../features/plan';
 import type { ShellFacts } from '../features/system';
 
@@ -34,6 +35,8 @@ export interface CoreOptions {
   readonly firstPlan?: FirstPlan;
   /** Cell sync timing (quick redials in tests); the defaults suit a LAN. */
   readonly cellTuning?: Partial<CellTuning>;
+  /** How long a source's owner laptop may be away before another laptop of the cell polls it (10 minutes by default). */
+  readonly cellSources?: Partial<CellSourcesTuning>;
   /** A headless relay of the cell (`npm run relay`): it joins, keeps and passes on every member's documents. */
   readonly relay?: boolean;
 }

@@ -54,7 +54,7 @@ export function createCore(options: CoreOptions) {
   const mentions = createMentions({ ...base, enricher: detection.enricher, audit, retentionMonths: (id) => settingsOf(id).retentionMonths });
   const { ingest } = mentions;
   detection.attach(ingest);
-  const sources = createSources({ ...base, ingest, network });
+  const sources = createSources({ ...base, ingest, network, cellTuning: options.cellSources });
   const watches = createWatches({ ...base, audit });
   // The composer asks for an incident's scope only when a call names one, after every feature is built.
   const incidentScope = (id: string, incidentId: string) => scopeWindow(incidents.service.scope(id, incidentId), clock.now());
@@ -114,7 +114,7 @@ export function createCore(options: CoreOptions) {
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, press, compensation, exercises, reports],
     // A relay passes the shared documents on without reading them into read models of its own.
-    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, incidents.service.shared], relay: options.relay }),
+    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, incidents.service.shared, sources.shared], relay: options.relay }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();
@@ -123,5 +123,5 @@ export function createCore(options: CoreOptions) {
     store.close();
   };
   const services = { workspaces: workspaces.service, plans: plan.service, exercises: exercises.service, exerciseRuns: exercises.runner, sources: sources.service };
-  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, mobilisation: notify.shared, detection: detection.service, reports, clocks: clocks.service, close };
+  return { dispatch, events, network, ingest, pruner: mentions.pruner, connectors: sources.connectors, ...services, watches: watches.service, crisisLog: log, composer, incidents: incidents.service, notify: notify.service, mobilisation: notify.shared, cellSources: sources.shared, detection: detection.service, reports, clocks: clocks.service, close };
 }

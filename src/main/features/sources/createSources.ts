@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logger';
 import type { NetworkPolicy } from '../../platform/net/networkPolicy';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { IngestService } from '../mentions';
+import { CellSources, type CellSourcesTuning } from './cellSources/cellSources';
 import { ConnectorRegistry } from './connectorRegistry';
 import { blueskyConnector } from './connectors/bluesky/blueskyConnector';
 import { mastodonConnector } from './connectors/mastodon/mastodonConnector';
@@ -22,6 +23,8 @@ export interface SourcesFeature extends FeatureModule {
   readonly service: SourceService;
   /** Pull connectors by source kind; each connector module registers itself here. */
   readonly connectors: ConnectorRegistry;
+  /** Sources and mentions shared across the cell, each source polled by its owner laptop only. */
+  readonly shared: CellSources;
 }
 
 export function createSources(deps: {
@@ -31,10 +34,23 @@ export function createSources(deps: {
   events: EventBus;
   clock: Clock;
   logger: Logger;
+  /** When another laptop of the cell takes over a source whose owner is away. */
+  cellTuning?: Partial<CellSourcesTuning>;
 }): SourcesFeature {
   const { store, ingest, network, events, clock, logger } = deps;
   const connectors = new ConnectorRegistry().register(rssConnector).register(mastodonConnector).register(blueskyConnector);
-  const scheduler = new SourceScheduler({ workspaces: store, registry: connectors, ingest, gateFor: (id) => network.gateFor(id), clock, events, logger });
+  const mayPoll = (workspaceId: string, sourceId: number): boolean => shared.mayPoll(workspaceId, sourceId);
+  const scheduler = new SourceScheduler({ workspaces: store, registry: connectors, ingest, gateFor: (id) => network.gateFor(id), clock, events, logger, mayPoll });
+  const shared = new CellSources({
+    workspaces: store,
+    ingest,
+    refresh: (workspaceId, sourceId) => scheduler.refresh(workspaceId, sourceId),
+    pollable: (kind) => connectors.find(kind) !== undefined,
+    events,
+    clock,
+    logger,
+    tuning: deps.cellTuning,
+  });
   const webhooks = new WebhookService(store, ingest, clock, logger);
   const service = new SourceService({
     workspaces: store,
@@ -48,11 +64,12 @@ export function createSources(deps: {
   });
   // Connectors and publishers declare the origins they need: that is the allow-list sealed mode enforces.
   network.addOriginProvider((id) => service.allowedOrigins(id));
-  const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger });
+  const liveFeeds = createLiveFeeds({ workspaces: store, ingest, network, scheduler, events, logger, mayPoll });
   let stopWatching = (): void => {};
   return {
     service,
     connectors,
+    shared,
     handlers: sourcesHandlers(service, liveFeeds),
     start() {
       scheduler.startWorkspace(LIVE_WORKSPACE_ID);

@@ -2,3 +2,4 @@
 export { SourceRepository } from './sourceRepository';
 export { SourceService } from './sourceService';
 export { createSources } from './createSources';
+export type { CellSourcesTuning } from './cellSources/cellSources';

@@ -26,6 +26,8 @@ export interface SchedulerDeps {
   readonly random?: () => number;
   /** Smallest backoff step; tests shorten it. */
   readonly minBackoffMs?: number;
+  /** Whether this laptop polls the source: in a cell, only the source's owner laptop does. */
+  readonly mayPoll?: (workspaceId: WorkspaceId, sourceId: number) => boolean;
 }
 
 export interface PollOutcome {
@@ -77,6 +79,9 @@ export class SourceScheduler {
     const key = slotKey(workspaceId, sourceId);
     const slot = this.#slots.get(key) ?? {};
     if (slot.running) return slot.running;
+    if (!this.#mayPoll(workspaceId, sourceId)) {
+      return Promise.resolve({ ok: false, inserted: 0, duplicates: 0, rejected: 0, error: healthText(healthMessage('polledByOwner')), nextAttemptAt: this.#now() });
+    }
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = undefined;
     this.#slots.set(key, slot);
@@ -151,7 +156,7 @@ export class SourceScheduler {
   }
 
   #schedule(workspaceId: WorkspaceId, source: SourceRecord): void {
-    if (this.#shutdown.signal.aborted || source.paused || !this.deps.registry.find(source.kind)) return;
+    if (this.#shutdown.signal.aborted || source.paused || !this.deps.registry.find(source.kind) || !this.#mayPoll(workspaceId, source.id)) return;
     const key = slotKey(workspaceId, source.id);
     const slot = this.#slots.get(key) ?? {};
     if (slot.timer) clearTimeout(slot.timer);
@@ -175,6 +180,10 @@ export class SourceScheduler {
   #gateFor(workspaceId: WorkspaceId, sourceId: number): OutboundGate {
     const gate = this.deps.gateFor(workspaceId);
     return { request: (url, init) => gate.request(url, { ...init, purpose: `source:${sourceId}` }) };
+  }
+
+  #mayPoll(workspaceId: WorkspaceId, sourceId: number): boolean {
+    return this.deps.mayPoll?.(workspaceId, sourceId) ?? true;
   }
 
   #repo(workspaceId: WorkspaceId): SourceRepository {

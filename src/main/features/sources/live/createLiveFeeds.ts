@@ -16,9 +16,10 @@ export interface LiveFeedWiring {
   readonly scheduler: SourceScheduler;
   readonly events: EventBus;
   readonly logger: Logger;
+  readonly mayPoll?: (workspaceId: string, sourceId: number) => boolean;
 }
 
-export function createLiveFeeds({ workspaces, ingest, network, scheduler, events, logger }: LiveFeedWiring): LiveFeedService {
+export function createLiveFeeds({ workspaces, ingest, network, scheduler, events, logger, mayPoll }: LiveFeedWiring): LiveFeedService {
   const liveFeeds = new LiveFeedService({
     workspaces,
     feeds: [mastodonLiveFeed, jetstreamLiveFeed],
@@ -30,6 +31,7 @@ export function createLiveFeeds({ workspaces, ingest, network, scheduler, events
     catchUp: (workspaceId, sourceId) => void scheduler.pollNow(workspaceId, sourceId),
     events,
     logger,
+    mayPoll,
   });
   // A Jetstream host is not the source's search server: the live feed declares it for the allow-list itself.
   network.addOriginProvider((workspaceId) => liveFeeds.allowedOrigins(workspaceId));

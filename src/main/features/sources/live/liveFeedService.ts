@@ -32,6 +32,8 @@ export interface LiveFeedDeps {
   readonly minBackoffMs?: number;
   readonly idleTimeoutMs?: number;
   readonly flushMs?: number;
+  /** Whether this laptop follows the source: in a cell, only the source's owner laptop does. */
+  readonly mayPoll?: (workspaceId: WorkspaceId, sourceId: number) => boolean;
 }
 
 interface Wanted {
@@ -74,7 +76,7 @@ export class LiveFeedService {
     const wanted = new Map<string, Wanted>();
     for (const source of this.#sources(this.deps.workspaces.get(workspaceId)).list()) {
       const feed = this.deps.feeds.find((f) => f.kind === source.kind);
-      if (!feed || source.paused) continue;
+      if (!feed || source.paused || !(this.deps.mayPoll?.(workspaceId, source.id) ?? true)) continue;
       const endpoint = feed.endpoint(source.config, source.credentials, undefined, source.cursor);
       if (!endpoint) continue;
       const policy = this.deps.refusal(workspaceId, httpEquivalent(new URL(endpoint.url)))?.key ?? 'allowed';
