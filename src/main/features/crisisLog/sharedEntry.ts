@@ -1,9 +1,10 @@
 // A crisis log entry as it travels between the cell's laptops: its content, its place in its author laptop's own
 // chain (number and the previous entry's signature), its hybrid logical clock, and the author laptop's Ed25519
 // signature over all of it. Nothing of it is trusted until the signature holds against the member's key.
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ImmutableString } from '@automerge/automerge-repo';
 import { z } from 'zod';
+import { deviceSignatureHolds } from '../../platform/sync/deviceSignature';
 
 export const sharedEntrySchema = z.object({
   id: z.uuid(),
@@ -90,25 +91,8 @@ export const signedBytes = (e: Omit<SharedEntry, 'signature'>): Buffer =>
     'utf8',
   );
 
-/** Parsing a PEM costs more than checking a signature, and a cell has a handful of laptops: each is parsed once. */
-const publicKeys = new Map<string, KeyObject>();
-function publicKeyOf(pem: string): KeyObject {
-  let key = publicKeys.get(pem);
-  if (!key) {
-    key = createPublicKey(pem);
-    publicKeys.set(pem, key);
-  }
-  return key;
-}
-
-export function signatureHolds(entry: SharedEntry, publicKeyPem: string | undefined): boolean {
-  if (!publicKeyPem) return false;
-  try {
-    return verify(null, signedBytes(entry), publicKeyOf(publicKeyPem), Buffer.from(entry.signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
+export const signatureHolds = (entry: SharedEntry, publicKeyPem: string | undefined): boolean =>
+  deviceSignatureHolds(signedBytes(entry), entry.signature, publicKeyPem);
 
 export const signEntry = (entry: Omit<SharedEntry, 'signature'>, signer: (data: Buffer) => Buffer): SharedEntry => ({
   ...entry,

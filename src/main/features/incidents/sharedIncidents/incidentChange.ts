@@ -2,8 +2,9 @@
 // carries the whole incident as its laptop saw it), who made it, when (wall clock and hybrid logical clock), and
 // the author laptop's Ed25519 signature over all of it. Nothing of it is trusted until the signature holds against
 // the member's key.
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { deviceSignatureHolds } from '../../../platform/sync/deviceSignature';
 import { checklistStatusSchema, incidentStatusSchema } from '../../../../shared/domain/incident';
 import { phaseSchema, scenarioKindSchema, severitySchema } from '../../../../shared/domain/plan';
 
@@ -111,21 +112,10 @@ export const signChange = (change: Omit<IncidentChange, 'signature'>, signer: (d
   signature: signer(signedBytes(change)).toString('base64'),
 });
 
-const publicKeys = new Map<string, KeyObject>();
-function publicKeyOf(pem: string): KeyObject {
-  let key = publicKeys.get(pem);
-  if (!key) {
-    key = createPublicKey(pem);
-    publicKeys.set(pem, key);
-  }
-  return key;
-}
-
 /** Whether the change is signed by the key of the laptop it names, and its data is what its kind carries. */
 export function changeHolds(change: IncidentChange, publicKeyPem: string | undefined): boolean {
-  if (!publicKeyPem) return false;
+  if (!deviceSignatureHolds(signedBytes(change), change.signature, publicKeyPem)) return false;
   try {
-    if (!verify(null, signedBytes(change), publicKeyOf(publicKeyPem), Buffer.from(change.signature, 'base64'))) return false;
     return changeDataSchemas[change.kind].safeParse(JSON.parse(change.data)).success;
   } catch {
     return false;

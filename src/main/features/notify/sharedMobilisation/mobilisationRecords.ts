@@ -2,8 +2,8 @@
 // call naming the roster person and, when a member picked that person in their profile, their laptop), and each
 // asked laptop's acknowledgement. Both are signed by their author laptop's Ed25519 device key and trusted only once
 // the signature holds against that member's key; an acknowledgement counts only from the laptop its call names.
-import { createPublicKey, verify } from 'node:crypto';
 import { z } from 'zod';
+import { deviceSignatureHolds } from '../../../platform/sync/deviceSignature';
 
 const deviceSchema = z.string().regex(/^[0-9a-f]{32}$/);
 const textSchema = z.string().max(300);
@@ -78,17 +78,8 @@ export const signAcknowledgement = (a: Omit<AcknowledgementRecord, 'signature'>,
   signature: signer(acknowledgementBytes(a)).toString('base64'),
 });
 
-function holds(data: Buffer, signature: string, publicKeyPem: string | undefined): boolean {
-  if (!publicKeyPem) return false;
-  try {
-    return verify(null, data, createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
-
 export const mobilisationHolds = (m: MobilisationRecord, publicKeyPem: string | undefined): boolean =>
-  holds(mobilisationBytes(m), m.signature, publicKeyPem);
+  deviceSignatureHolds(mobilisationBytes(m), m.signature, publicKeyPem);
 
 /**
  * Whether an acknowledgement is genuine for `mobilisation`: signed by the laptop it claims, and that laptop is the
@@ -97,7 +88,7 @@ export const mobilisationHolds = (m: MobilisationRecord, publicKeyPem: string | 
 export function acknowledgementHolds(a: AcknowledgementRecord, mobilisation: MobilisationRecord, publicKeyPem: string | undefined): boolean {
   if (a.mobilisationId !== mobilisation.id) return false;
   const call = mobilisation.calls.find((c) => c.roleId === a.roleId);
-  return call?.device === a.device && holds(acknowledgementBytes(a), a.signature, publicKeyPem);
+  return call?.device === a.device && deviceSignatureHolds(acknowledgementBytes(a), a.signature, publicKeyPem);
 }
 
 /** The laptop that answers for a roster person: the member who picked that person's name (case and spaces aside). */

@@ -45,22 +45,28 @@ export interface CellSourcesDocument {
 
 export const encodeMentions = (mentions: readonly unknown[]): Uint8Array<ArrayBuffer> => new Uint8Array(deflateRawSync(Buffer.from(JSON.stringify(mentions), 'utf8')));
 
-/** The mentions of a batch, or a reason it cannot be read: a hostile batch is refused whole, loudly. */
-export function decodeMentions(batch: MentionBatch): unknown[] | string {
+/** Why a batch was refused, for the log: which check failed, and what the data had to say. */
+export interface BatchRefusal {
+  readonly refused: 'inflate' | 'json' | 'shape' | 'count';
+  readonly detail?: string;
+}
+
+/** The mentions of a batch, or why it cannot be read: a hostile batch is refused whole, loudly. */
+export function decodeMentions(batch: MentionBatch): unknown[] | BatchRefusal {
   let text: string;
   try {
     text = inflateRawSync(batch.data, { maxOutputLength: 256 * 1024 * 1024 }).toString('utf8');
   } catch (error) {
-    return `not deflate data (${error instanceof Error ? error.message : String(error)})`;
+    return { refused: 'inflate', detail: error instanceof Error ? error.message : String(error) };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return 'not JSON';
+    return { refused: 'json' };
   }
-  if (!Array.isArray(value)) return 'not a list of mentions';
-  if (value.length !== batch.count || value.length > MAX_MENTIONS_PER_BATCH) return `holds ${value.length} mentions, says ${batch.count}`;
+  if (!Array.isArray(value)) return { refused: 'shape' };
+  if (value.length !== batch.count || value.length > MAX_MENTIONS_PER_BATCH) return { refused: 'count', detail: `${value.length}/${batch.count}` };
   return value;
 }
 

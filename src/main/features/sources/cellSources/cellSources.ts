@@ -28,6 +28,7 @@ import {
   MAX_MENTIONS_PER_BATCH,
   ownerOf,
   sharedSourceSchema,
+  type BatchRefusal,
   type Claim,
   type CellSourcesDocument,
   type SharedSource,
@@ -431,9 +432,9 @@ export class CellSources implements SharedDomain {
     const repo = this.#repo(workspaceId);
     const value = handle.doc().batches?.[key];
     const parsed = batchSchema.safeParse(value && { source: value.source, count: value.count, data: value.data });
-    const mentions = parsed.success ? decodeMentions(parsed.data) : parsed.error.issues[0]?.message ?? 'malformed';
-    if (!parsed.success || typeof mentions === 'string') {
-      this.deps.logger.warn('cell sources: malformed mention batch refused', { workspaceId, url, batch: key, reason: mentions });
+    const mentions: unknown[] | BatchRefusal = parsed.success ? decodeMentions(parsed.data) : { refused: 'shape', detail: parsed.error.issues[0]?.message };
+    if (!parsed.success || !Array.isArray(mentions)) {
+      this.deps.logger.warn('cell sources: malformed mention batch refused', { workspaceId, url, batch: key, ...mentions });
       repo.markTaken(url, key);
       taken.add(key);
       return;
