@@ -16,7 +16,7 @@ export const compensationCalls = {
   'compensation:decide': call(
     oneCase.extend({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(2000).default('') }).refine(
       (input) => input.decision === 'approved' || input.reason.length > 0,
-      { message: 'a rejection gives its reason', path: ['reason'] },
+      { message: 'a rejection gives its reason', path: ['reason'], params: { wording: 'compensation.failures.rejectionNeedsReason' } },
     ),
     compensationRegisterSchema,
   ),

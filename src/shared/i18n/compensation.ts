@@ -81,6 +81,7 @@ export const compensationEn = {
     wrongRole: 'A gesture is approved by {{roles}} only.',
     roleDecided: 'This role has already decided on this case.',
     samePerson: '{{person}} has already decided on this case in another role: a second person is needed.',
+    rejectionNeedsReason: 'Say why: a rejection gives its reason.',
   },
 };
 
@@ -164,5 +165,6 @@ export const compensationFr: Catalog<typeof compensationEn> = {
     wrongRole: 'Un geste est approuvé par {{roles}} uniquement.',
     roleDecided: 'Ce rôle s’est déjà prononcé sur ce dossier.',
     samePerson: '{{person}} s’est déjà prononcé sur ce dossier dans un autre rôle : il faut une seconde personne.',
+    rejectionNeedsReason: 'Dites pourquoi : un refus donne sa raison.',
   },
 };
