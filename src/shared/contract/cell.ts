@@ -9,7 +9,10 @@ const ws = z.object({ workspaceId: workspaceIdSchema });
 /** An interface address, never a wildcard: cell sync listens only on the LAN address the person picks. */
 export const interfaceAddressSchema = z
   .union([z.ipv4(), z.ipv6()])
-  .refine((host) => host !== '0.0.0.0' && host !== '::', 'name one interface address, not every interface');
+  .refine((host) => host !== '0.0.0.0' && host !== '::', {
+    message: 'name one interface address, not every interface',
+    params: { wording: 'platform.validation.oneInterface' },
+  });
 
 export const peerAddressSchema = z
   .string()

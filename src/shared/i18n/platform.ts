@@ -83,6 +83,7 @@ export const platformEn = {
     unknownTimeZone: 'Unknown time zone: an IANA name such as Europe/Zurich is expected.',
     periodNeedsEnd: 'An absolute period needs its end.',
     rangeOrPeriod: 'Give a range or a period.',
+    oneInterface: 'Name one interface address, not every interface (0.0.0.0 or ::).',
   },
   calls: {
     unknown: 'Unknown call: {{channel}}',
@@ -242,6 +243,7 @@ export const platformFr: Catalog<typeof platformEn> = {
     unknownTimeZone: 'Fuseau horaire inconnu : un nom IANA comme Europe/Zurich est attendu.',
     periodNeedsEnd: 'Une période absolue doit avoir une fin.',
     rangeOrPeriod: 'Indiquez une durée ou une période.',
+    oneInterface: 'Indiquez l’adresse d’une interface, pas toutes les interfaces (0.0.0.0 ou ::).',
   },
   calls: {
     unknown: 'Appel inconnu : {{channel}}',
