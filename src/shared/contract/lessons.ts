@@ -34,7 +34,10 @@ const ws = z.object({ workspaceId: workspaceIdSchema });
 export const lessonsCalls = {
   'lessons:list': call(ws, z.array(lessonSchema)),
   'lessons:submit': call(
-    ws.extend({ lesson: newLessonSchema.refine((l) => l.wentWell || l.wentBadly || l.actions.length, 'write at least one answer') }),
+    ws.extend({ lesson: newLessonSchema.refine((l) => l.wentWell || l.wentBadly || l.actions.length, {
+        message: 'write at least one answer',
+        params: { wording: 'exercises.checks.lessonEmpty' },
+      }) }),
     lessonSchema,
   ),
   /** The RETEX of a stabilised or closed incident, its timings measured from what was recorded. */

@@ -15,7 +15,7 @@ export const currencySchema = z
   .string()
   .trim()
   .transform((code) => code.toUpperCase())
-  .refine((code) => currencies.has(code), 'currency: an ISO 4217 code such as CHF, EUR or USD');
+  .refine((code) => currencies.has(code), { message: 'currency: an ISO 4217 code such as CHF, EUR or USD', params: { wording: 'platform.validation.currency' } });
 
 export const newCompensationCaseSchema = z.object({
   /** A name or a handle: enough to find the customer again, nothing more. */
@@ -29,7 +29,10 @@ export const newCompensationCaseSchema = z.object({
     .number()
     .min(0)
     .max(10_000_000)
-    .refine((value) => Number.isInteger(Math.round(value * MINOR_PER_UNIT * 1000) / 1000), 'amount: at most two decimals'),
+    .refine((value) => Number.isInteger(Math.round(value * MINOR_PER_UNIT * 1000) / 1000), {
+      message: 'amount: at most two decimals',
+      params: { wording: 'platform.validation.twoDecimals' },
+    }),
   currency: currencySchema,
 });
 export type NewCompensationCase = z.input<typeof newCompensationCaseSchema>;

@@ -23,7 +23,10 @@ export const deliveryStatusSchema = z.enum(DELIVERY_STATUSES);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 
 const hostSchema = z.string().trim().min(1).max(253).regex(/^[a-zA-Z0-9.:[\]-]+$/, 'host: a name or an address');
-const pemSchema = z.string().max(20_000).refine((v) => v === '' || v.includes('-----BEGIN CERTIFICATE-----'), 'a PEM certificate');
+const pemSchema = z.string().max(20_000).refine((v) => v === '' || v.includes('-----BEGIN CERTIFICATE-----'), {
+  message: 'a PEM certificate',
+  params: { wording: 'platform.validation.pemCertificate' },
+});
 
 export const smtpSettingsSchema = z.object({
   host: hostSchema,

@@ -77,8 +77,11 @@ const DURATION = /^P(?:(\d{1,3})D)?(?:T(?:(\d{1,4})H)?(?:(\d{1,5})M)?)?$/;
 
 export const offsetDurationSchema = z
   .string()
-  .regex(DURATION, 'duration: ISO 8601 such as PT30M, PT1H, PT4H or P1D')
-  .refine((value) => value !== 'P' && !value.endsWith('T'), 'duration: at least one of days, hours or minutes');
+  .max(20)
+  .refine((value) => DURATION.test(value) && value !== 'P' && !value.endsWith('T'), {
+    message: 'duration: ISO 8601 with days, hours or minutes, such as PT30M, PT1H, PT4H or P1D',
+    params: { wording: 'plan.checks.duration' },
+  });
 export type OffsetDuration = z.infer<typeof offsetDurationSchema>;
 
 /** Minutes after incident start for an H+n deadline. */
@@ -323,7 +326,11 @@ export const deadlineLimitSchema = z
     months: z.number().int().min(0).max(12).default(0),
     after: offsetDurationSchema.default('PT0M'),
   })
-  .refine((limit) => limit.from !== 'stepSent' || limit.step !== undefined, { message: 'stepSent needs the step it counts from', path: ['step'] });
+  .refine((limit) => limit.from !== 'stepSent' || limit.step !== undefined, {
+    message: 'stepSent needs the step it counts from',
+    path: ['step'],
+    params: { wording: 'plan.checks.stepSentNeedsStep' },
+  });
 export type DeadlineLimit = z.infer<typeof deadlineLimitSchema>;
 
 export const obligationStepSchema = z.object({
@@ -351,7 +358,11 @@ export type Obligation = z.infer<typeof obligationSchema>;
 
 export const DEFAULT_REMINDER_FRACTIONS = [0.5, 0.75, 0.9] as const;
 
-export const timeZoneSchema = z.string().min(1).max(64).refine(isTimeZone, 'time zone: an IANA name such as Europe/Zurich');
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'time zone: an IANA name such as Europe/Zurich', params: { wording: 'platform.validation.unknownTimeZone' } });
 
 export const regulatorySchema = z
   .object({
@@ -365,24 +376,24 @@ export const regulatorySchema = z
 export type Regulatory = z.infer<typeof regulatorySchema>;
 
 /** Steps that count from a step that is not an earlier one of the same obligation, and duplicate ids. */
-export function obligationReferenceIssues(obligations: unknown): { path: (string | number)[]; message: string }[] {
-  const issues: { path: (string | number)[]; message: string }[] = [];
+export function obligationReferenceIssues(obligations: unknown): PlanReferenceIssue[] {
+  const issues: PlanReferenceIssue[] = [];
   if (!Array.isArray(obligations)) return issues;
   const seen = new Set<string>();
   obligations.forEach((obligation: { id?: unknown; steps?: unknown }, o) => {
     if (typeof obligation?.id === 'string') {
-      if (seen.has(obligation.id)) issues.push({ path: ['regulatory', 'obligations', o, 'id'], message: `duplicate id "${obligation.id}"` });
+      if (seen.has(obligation.id)) issues.push({ path: ['regulatory', 'obligations', o, 'id'], wording: 'plan.checks.duplicateId', values: { id: obligation.id } });
       seen.add(obligation.id);
     }
     const earlier = new Set<string>();
     (Array.isArray(obligation?.steps) ? obligation.steps : []).forEach((s: { id?: unknown; limits?: unknown }, i: number) => {
       (Array.isArray(s?.limits) ? s.limits : []).forEach((l: { from?: unknown; step?: unknown }, j: number) => {
         if (l?.from === 'stepSent' && typeof l.step === 'string' && !earlier.has(l.step)) {
-          issues.push({ path: ['regulatory', 'obligations', o, 'steps', i, 'limits', j, 'step'], message: `"${l.step}" is not an earlier step of this obligation` });
+          issues.push({ path: ['regulatory', 'obligations', o, 'steps', i, 'limits', j, 'step'], wording: 'plan.checks.notEarlierStep', values: { id: l.step } });
         }
       });
       if (typeof s?.id === 'string') {
-        if (earlier.has(s.id)) issues.push({ path: ['regulatory', 'obligations', o, 'steps', i, 'id'], message: `duplicate id "${s.id}"` });
+        if (earlier.has(s.id)) issues.push({ path: ['regulatory', 'obligations', o, 'steps', i, 'id'], wording: 'plan.checks.duplicateId', values: { id: s.id } });
         earlier.add(s.id);
       }
     });
@@ -402,6 +413,7 @@ const escalationLevelSchema = z
   })
   .refine((l) => l.deputyAfterMinutes < l.callTreeAfterMinutes && l.callTreeAfterMinutes < l.crisisLeadAfterMinutes, {
     message: 'escalation minutes: deputy, then call tree, then crisis lead, each later than the one before',
+    params: { wording: 'plan.checks.escalationOrder' },
   });
 export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 
@@ -475,9 +487,11 @@ const planObjectSchema = z.object({
   charter: charterSchema,
 });
 
+/** A broken reference, named by the catalogue sentence (under `plan.checks`) that words it and the id at fault. */
 export interface PlanReferenceIssue {
   readonly path: (string | number)[];
-  readonly message: string;
+  readonly wording: string;
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 type Loose = Record<string, unknown>;
@@ -502,35 +516,35 @@ export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
       if (id !== undefined) seen.set(id, [...(seen.get(id) ?? []), index]);
     });
     for (const [id, indexes] of seen) {
-      if (indexes.length > 1) for (const index of indexes) issues.push({ path: [key, index, 'id'], message: `duplicate id "${id}"` });
+      if (indexes.length > 1) for (const index of indexes) issues.push({ path: [key, index, 'id'], wording: 'plan.checks.duplicateId', values: { id: id } });
     }
     idSets[key] = new Set(seen.keys());
   }
   entries(plan.scenarios).forEach((scenario, index) => {
     if (typeof scenario.playbookId === 'string' && !idSets.playbooks.has(scenario.playbookId)) {
-      issues.push({ path: ['scenarios', index, 'playbookId'], message: `no playbook with id "${scenario.playbookId}"` });
+      issues.push({ path: ['scenarios', index, 'playbookId'], wording: 'plan.checks.noPlaybook', values: { id: scenario.playbookId } });
     }
     strings(scenario.templateIds).forEach((templateId, t) => {
       if (typeof templateId === 'string' && !idSets.templates.has(templateId)) {
-        issues.push({ path: ['scenarios', index, 'templateIds', t], message: `no template with id "${templateId}"` });
+        issues.push({ path: ['scenarios', index, 'templateIds', t], wording: 'plan.checks.noTemplate', values: { id: templateId } });
       }
     });
   });
   entries(plan.roles).forEach((role, index) => {
     strings(role.calls).forEach((target, c) => {
       if (typeof target !== 'string') return;
-      if (target === role.id) issues.push({ path: ['roles', index, 'calls', c], message: 'a role cannot call itself' });
-      else if (!idSets.roles.has(target)) issues.push({ path: ['roles', index, 'calls', c], message: `role "${target}" is not in the plan` });
+      if (target === role.id) issues.push({ path: ['roles', index, 'calls', c], wording: 'plan.checks.callsItself' });
+      else if (!idSets.roles.has(target)) issues.push({ path: ['roles', index, 'calls', c], wording: 'plan.checks.noRole', values: { id: target } });
     });
   });
   const approvals = typeof plan.approvals === 'object' && plan.approvals !== null ? (plan.approvals as Loose) : {};
   for (const [kind, roles] of Object.entries(approvals)) {
     strings(roles).forEach((role, r) => {
-      if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['approvals', kind, r], message: `role "${role}" is not in the plan` });
+      if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['approvals', kind, r], wording: 'plan.checks.noRole', values: { id: role } });
     });
   }
   strings(plan.compensationApprovals).forEach((role, r) => {
-    if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['compensationApprovals', r], message: `role "${role}" is not in the plan` });
+    if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['compensationApprovals', r], wording: 'plan.checks.noRole', values: { id: role } });
   });
   entries(plan.playbooks).forEach((playbook, p) => {
     const items = entries(playbook.items);
@@ -542,10 +556,10 @@ export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
     items.forEach((item, i) => {
       const id = idOf(item);
       if (id !== undefined && (counts.get(id) ?? 0) > 1) {
-        issues.push({ path: ['playbooks', p, 'items', i, 'id'], message: `duplicate id "${id}"` });
+        issues.push({ path: ['playbooks', p, 'items', i, 'id'], wording: 'plan.checks.duplicateId', values: { id: id } });
       }
       if (typeof item.ownerRole === 'string' && !idSets.roles.has(item.ownerRole)) {
-        issues.push({ path: ['playbooks', p, 'items', i, 'ownerRole'], message: `role "${item.ownerRole}" is not in the plan` });
+        issues.push({ path: ['playbooks', p, 'items', i, 'ownerRole'], wording: 'plan.checks.noRole', values: { id: item.ownerRole } });
       }
     });
   });
@@ -553,14 +567,14 @@ export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
   const levels = typeof escalation.levels === 'object' && escalation.levels !== null ? (escalation.levels as Loose) : {};
   for (const [level, rule] of Object.entries(levels)) {
     strings(typeof rule === 'object' && rule !== null ? (rule as Loose).first : []).forEach((role, r) => {
-      if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['escalation', 'levels', level, 'first', r], message: `role "${role}" is not in the plan` });
+      if (typeof role === 'string' && !idSets.roles.has(role)) issues.push({ path: ['escalation', 'levels', level, 'first', r], wording: 'plan.checks.noRole', values: { id: role } });
     });
   }
   const regulatory = typeof plan.regulatory === 'object' && plan.regulatory !== null ? (plan.regulatory as Loose) : {};
   issues.push(...obligationReferenceIssues(regulatory.obligations));
   entries(regulatory.obligations).forEach((obligation, o) => {
     if (typeof obligation.ownerRole === 'string' && !idSets.roles.has(obligation.ownerRole)) {
-      issues.push({ path: ['regulatory', 'obligations', o, 'ownerRole'], message: `role "${obligation.ownerRole}" is not in the plan` });
+      issues.push({ path: ['regulatory', 'obligations', o, 'ownerRole'], wording: 'plan.checks.noRole', values: { id: obligation.ownerRole } });
     }
   });
   return issues;
@@ -569,7 +583,9 @@ export function planReferenceIssues(value: unknown): PlanReferenceIssue[] {
 /** Cross-references are checked even when the shape is wrong, so one pass names every problem by its path. */
 export const crisisPlanSchema = planObjectSchema.superRefine(
   (plan, ctx) => {
-    for (const issue of planReferenceIssues(plan)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of planReferenceIssues(plan)) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.wording, params: { wording: issue.wording, values: issue.values } });
+    }
   },
   { when: () => true },
 );

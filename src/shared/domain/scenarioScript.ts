@@ -15,7 +15,10 @@ const shareSchema = z.number().min(0).max(1);
 
 export const toneMixSchema = z
   .object({ negative: shareSchema, neutral: shareSchema, positive: shareSchema })
-  .refine((mix) => Math.abs(mix.negative + mix.neutral + mix.positive - 1) < 0.001, 'tone shares must add up to 1');
+  .refine((mix) => Math.abs(mix.negative + mix.neutral + mix.positive - 1) < 0.001, {
+    message: 'tone shares must add up to 1',
+    params: { wording: 'exercises.checks.toneShares' },
+  });
 export type ToneMix = z.infer<typeof toneMixSchema>;
 
 export const personaKindSchema = z.enum(['journalist', 'influencer', 'angryCustomer', 'employee', 'politician', 'expert']);
@@ -138,13 +141,18 @@ export const scenarioScriptSchema = z
     const personas = new Set(script.personas.map((p) => p.id));
     const seen = new Set<string>();
     script.injects.forEach((inject, index) => {
-      if (seen.has(inject.id)) ctx.addIssue({ code: 'custom', path: ['injects', index, 'id'], message: `duplicate id "${inject.id}"` });
+      if (seen.has(inject.id)) {
+        const params = { wording: 'exercises.checks.duplicateInject', values: { id: inject.id } };
+        ctx.addIssue({ code: 'custom', path: ['injects', index, 'id'], message: `duplicate id "${inject.id}"`, params });
+      }
       seen.add(inject.id);
       if (inject.at > script.durationMinutes) {
-        ctx.addIssue({ code: 'custom', path: ['injects', index, 'at'], message: 'after the end of the exercise' });
+        const params = { wording: 'exercises.checks.afterEnd', values: { at: inject.at, end: script.durationMinutes } };
+        ctx.addIssue({ code: 'custom', path: ['injects', index, 'at'], message: 'after the end of the exercise', params });
       }
       if (inject.kind === 'post' && !personas.has(inject.persona)) {
-        ctx.addIssue({ code: 'custom', path: ['injects', index, 'persona'], message: `no persona "${inject.persona}"` });
+        const params = { wording: 'exercises.checks.noPersona', values: { id: inject.persona } };
+        ctx.addIssue({ code: 'custom', path: ['injects', index, 'persona'], message: `no persona "${inject.persona}"`, params });
       }
     });
   });

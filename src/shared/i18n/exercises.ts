@@ -156,6 +156,13 @@ export const exerciseEn = {
     noWave: 'This scenario has no wave to base a pressure wave on.',
     notStarted: 'No scenario has been started in this exercise.',
   },
+  checks: {
+    toneShares: 'The negative, neutral and positive shares must add up to 1.',
+    duplicateInject: 'The inject id “{{id}}” is used more than once: each inject needs its own id.',
+    afterEnd: 'This inject comes at minute {{at}}, after the end of the exercise (minute {{end}}).',
+    noPersona: 'The scenario has no persona with the id “{{id}}”.',
+    lessonEmpty: 'Write at least one answer: what went well, what did not, or an action to take.',
+  },
   records: {
     feedName: 'Exercise injects',
     scriptedInject: 'Exercise: scripted inject',
@@ -316,6 +323,13 @@ export const exerciseFr: Catalog<typeof exerciseEn> = {
     injectFired: 'L’inject {{id}} a déjà été déclenché.',
     noWave: 'Ce scénario n’a aucune vague sur laquelle fonder une vague de pression.',
     notStarted: 'Aucun scénario n’a été lancé dans cet exercice.',
+  },
+  checks: {
+    toneShares: 'Les parts négative, neutre et positive doivent faire 1 en tout.',
+    duplicateInject: 'L’identifiant d’inject « {{id}} » est utilisé plus d’une fois : chaque inject a le sien.',
+    afterEnd: 'Cet inject arrive à la minute {{at}}, après la fin de l’exercice (minute {{end}}).',
+    noPersona: 'Le scénario n’a aucun personnage d’identifiant « {{id}} ».',
+    lessonEmpty: 'Écrivez au moins une réponse : ce qui a bien marché, ce qui n’a pas marché ou une action à mener.',
   },
   records: {
     feedName: 'Injects d’exercice',

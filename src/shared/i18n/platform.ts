@@ -84,6 +84,11 @@ export const platformEn = {
     periodNeedsEnd: 'An absolute period needs its end.',
     rangeOrPeriod: 'Give a range or a period.',
     oneInterface: 'Name one interface address, not every interface (0.0.0.0 or ::).',
+    currency: 'An ISO 4217 currency code is expected, such as CHF, EUR or USD.',
+    twoDecimals: 'At most two decimals.',
+    pemCertificate: 'A PEM certificate is expected (text starting with -----BEGIN CERTIFICATE-----).',
+    json: 'Valid JSON text is expected.',
+    dataTooLarge: 'At most {{megabytes, number}} MB of data.',
   },
   calls: {
     unknown: 'Unknown call: {{channel}}',
@@ -244,6 +249,11 @@ export const platformFr: Catalog<typeof platformEn> = {
     periodNeedsEnd: 'Une période absolue doit avoir une fin.',
     rangeOrPeriod: 'Indiquez une durée ou une période.',
     oneInterface: 'Indiquez l’adresse d’une interface, pas toutes les interfaces (0.0.0.0 ou ::).',
+    currency: 'Un code de devise ISO 4217 est attendu, comme CHF, EUR ou USD.',
+    twoDecimals: 'Deux décimales au plus.',
+    pemCertificate: 'Un certificat PEM est attendu (un texte qui commence par -----BEGIN CERTIFICATE-----).',
+    json: 'Un texte JSON valide est attendu.',
+    dataTooLarge: '{{megabytes, number}} Mo de données au plus.',
   },
   calls: {
     unknown: 'Appel inconnu : {{channel}}',

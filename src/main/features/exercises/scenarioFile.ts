@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { SCENARIO_SCRIPT_FORMAT, SCENARIO_SCRIPT_VERSION, scenarioScriptSchema, type ScenarioScript } from '../../../shared/domain/scenarioScript';
 import { formatIssuePath } from '../plan';
 import { failure, issue } from '../../platform/i18n/failure';
+import { wordedIssues } from '../../platform/i18n/zodIssues';
 
 /** The shipped two-hour scripts are ~30 kB; this leaves room for long ones and stops a hostile file early. */
 export const SCENARIO_FILE_MAX_BYTES = 2 * 1024 * 1024;
@@ -41,7 +42,7 @@ export function parseScenarioFile(content: string): ScenarioScript {
   }
   const result = scenarioScriptSchema.safeParse(record);
   if (!result.success) {
-    const issues = result.error.issues.slice(0, MAX_ISSUES).map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+    const issues = wordedIssues(result.error, formatIssuePath).slice(0, MAX_ISSUES);
     throw failure('INVALID_INPUT', 'exercises.failures.problems', { count: result.error.issues.length }, issues);
   }
   return result.data;

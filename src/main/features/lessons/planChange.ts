@@ -2,6 +2,7 @@
 import { crisisPlanSchema, type CrisisPlan } from '../../../shared/domain/plan';
 import type { PlanChange } from '../../../shared/domain/retex';
 import { failure, issue } from '../../platform/i18n/failure';
+import { wordedIssues } from '../../platform/i18n/zodIssues';
 import { formatIssuePath } from '../plan';
 
 /** `itemId` names a new checklist item so its origin can be read in the plan file. */
@@ -32,7 +33,7 @@ export function applyPlanChange(plan: CrisisPlan, change: PlanChange, itemId: st
   }
   const checked = crisisPlanSchema.safeParse(next);
   if (!checked.success) {
-    const issues = checked.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message }));
+    const issues = wordedIssues(checked.error, formatIssuePath);
     throw failure('INVALID_INPUT', 'retex.failures.planRefused', { count: issues.length }, issues);
   }
   return checked.data;

@@ -7,6 +7,7 @@ import {
   type CrisisPlan,
 } from '../../../shared/domain/plan';
 import { failure, issue } from '../../platform/i18n/failure';
+import { wordedIssues } from '../../platform/i18n/zodIssues';
 
 /** Far above any real plan (the default one is ~100 kB); stops a hostile file before JSON.parse. */
 export const PLAN_FILE_MAX_BYTES = 5 * 1024 * 1024;
@@ -47,10 +48,7 @@ export function parsePlanFile(content: string): CrisisPlan {
   }
   const result = crisisPlanSchema.safeParse(data);
   if (!result.success) {
-    const issues = result.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
-      path: formatIssuePath(issue.path),
-      message: issue.message,
-    }));
+    const issues = wordedIssues(result.error, formatIssuePath).slice(0, MAX_ISSUES);
     const count = result.error.issues.length;
     throw count > MAX_ISSUES
       ? failure('INVALID_INPUT', 'plan.failures.errorsShown', { count, shown: MAX_ISSUES }, issues)

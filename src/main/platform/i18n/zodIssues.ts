@@ -1,6 +1,6 @@
 // Zod's problems with an input, worded from the catalogues: Zod writes its messages in English only, so each issue
-// is given a catalogue key and values by its code (a custom check names its key in `params.wording`), and every
-// screen words it again in its reader's language.
+// is given a catalogue key and values by its code (a custom check names its key in `params.wording`, its values in
+// `params.values`), and every screen words it again in its reader's language.
 import type { z } from 'zod';
 import type { AppError } from '../../../shared/contract/envelope';
 import { issue, type WordingValues } from './failure';
@@ -41,8 +41,9 @@ function wordingOf(i: Issue): { key: string; values?: WordingValues } {
     case 'invalid_union':
       return key('noForm');
     case 'custom': {
-      const named = (i.params as { wording?: unknown } | undefined)?.wording;
-      return typeof named === 'string' ? { key: named } : key('invalid');
+      const { wording, values } = (i.params ?? {}) as { wording?: unknown; values?: unknown };
+      if (typeof wording !== 'string') return key('invalid');
+      return typeof values === 'object' && values !== null ? { key: wording, values: values as WordingValues } : { key: wording };
     }
     default:
       return key('invalid');
@@ -50,8 +51,11 @@ function wordingOf(i: Issue): { key: string; values?: WordingValues } {
 }
 
 /** Each issue at its path, in English for logs and with its catalogue key for the screens. */
-export const wordedIssues = (error: z.ZodError): NonNullable<AppError['issues']> =>
+export const wordedIssues = (
+  error: z.ZodError,
+  pathOf: (path: readonly PropertyKey[]) => string = (path) => path.map(String).join('.'),
+): NonNullable<AppError['issues']> =>
   error.issues.map((i) => {
     const { key, values } = wordingOf(i);
-    return issue(i.path.join('.'), key, values);
+    return issue(pathOf(i.path), key, values);
   });

@@ -38,7 +38,7 @@ const json = z.string().max(200_000).refine((value) => {
   } catch {
     return false;
   }
-});
+}, { params: { wording: 'platform.validation.json' } });
 const isoOrNull = z.iso.datetime().nullable();
 
 const roleSchema = z.object({

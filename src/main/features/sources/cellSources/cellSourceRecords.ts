@@ -8,6 +8,8 @@ import { sourceKindSchema } from '../../../../shared/domain/mention';
 
 const deviceSchema = z.string().regex(/^[0-9a-f]{32}$/);
 export const MAX_MENTIONS_PER_BATCH = 2_000;
+/** A batch's compressed mentions; far above what 2,000 mentions take, so only a hostile peer reaches it. */
+const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 
 export const sharedSourceSchema = z.object({
   uid: z.uuid(),
@@ -32,7 +34,7 @@ export type Claim = z.infer<typeof claimSchema>;
 export const batchSchema = z.object({
   source: z.uuid(),
   count: z.number().int().positive().max(MAX_MENTIONS_PER_BATCH),
-  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 16 * 1024 * 1024),
+  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_BATCH_BYTES, { params: { wording: 'platform.validation.dataTooLarge', values: { megabytes: MAX_BATCH_BYTES / 1024 / 1024 } } }),
 });
 export type MentionBatch = z.infer<typeof batchSchema>;
 
