@@ -88,7 +88,6 @@ export const mentionsEn = {
     failures: {
       noMention: 'No mention {{id}}.',
       noMentionHere: 'No mention {{id}} in this workspace.',
-      captureRefused: 'The capture was refused.',
       noSourceInWorkspace: 'No source {{id}} in workspace {{workspace}}.',
       invalidMention: 'invalid mention',
       noTextLeft: 'no text left after removing markup',
@@ -183,7 +182,6 @@ export const mentionsFr: Catalog<typeof mentionsEn> = {
     failures: {
       noMention: 'Aucune mention {{id}}.',
       noMentionHere: 'Aucune mention {{id}} dans cet espace de travail.',
-      captureRefused: 'La saisie a été refusée.',
       noSourceInWorkspace: 'Aucune source {{id}} dans l’espace de travail {{workspace}}.',
       invalidMention: 'mention non valide',
       noTextLeft: 'plus aucun texte une fois le balisage retiré',

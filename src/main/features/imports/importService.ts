@@ -13,6 +13,7 @@ import { localTimeZone, readDate } from './parseDate';
 import { resolveMapping, rowToMention, type RowReading } from './rowToMention';
 import type { UploadStaging } from './uploadStaging';
 import { failure } from '../../platform/i18n/failure';
+import type { IngestRejection } from '../mentions';
 
 /** The slice of IngestService imports need. */
 export interface MentionSink {
@@ -24,7 +25,7 @@ export interface MentionSink {
     inserted: number;
     duplicates: number;
     rejected: number;
-    rejections: readonly { index: number; reason: string }[];
+    rejections: readonly IngestRejection[];
     /** Each valid item by batch index: the watches it matched and the tone we gave it. */
     matches: readonly { index: number; watchIds: readonly number[]; toneClass: string | null }[];
   }>;
@@ -199,7 +200,13 @@ export class ImportService {
         const result = mentions.length > 0 ? await this.deps.sink.ingest(request.workspaceId, request.sourceId, mentions) : undefined;
         for (const match of result?.matches ?? []) summary.add(mentions[match.index]!, lines[match.index]!, match.watchIds, match.toneClass);
         for (const rejection of result?.rejections ?? []) {
-          problems.push({ line: lines[rejection.index] ?? 1, code: 'rejected', detail: rejection.reason.slice(0, 300) });
+          problems.push({
+            line: lines[rejection.index] ?? 1,
+            code: 'rejected',
+            detail: rejection.reason.slice(0, 300),
+            wording: rejection.wording,
+            ...(rejection.field ? { field: rejection.field.slice(0, 100) } : {}),
+          });
         }
         problems.sort((a, b) => a.line - b.line);
         run.progress = {

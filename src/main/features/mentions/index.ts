@@ -3,7 +3,7 @@ export { displayUrl } from './canonicalUrl';
 export { detectLanguage } from './detectLanguage';
 export type { EnrichInput, Enrichment, MentionEnricher } from './enricher';
 export { IngestService } from './ingestService';
-export type { CommittedBatch } from './ingestService';
+export type { CommittedBatch, IngestRejection } from './ingestService';
 export { MentionReadRepository } from './mentionReadRepository';
 export { mentionFtsQuery } from './mentionFtsQuery';
 export { createMentions } from './createMentions';

@@ -17,13 +17,26 @@ import { toPlainText } from '../../platform/text/plainText';
 import { WatchMatcher } from '../watches';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { failure, inEnglish } from '../../platform/i18n/failure';
+import { wordedIssues } from '../../platform/i18n/zodIssues';
+import type { Wording } from '../../../shared/contract/envelope';
+
+/**
+ * Why an item was refused: its catalogue key and values, so each screen words it in its reader's language; the
+ * field at fault when a rule of the mention names one; the reason in English for logs and plain-text callers.
+ */
+export interface IngestRejection {
+  readonly index: number;
+  readonly reason: string;
+  readonly wording: Wording;
+  readonly field?: string;
+}
 
 export interface IngestResult {
   readonly inserted: number;
   readonly duplicates: number;
   readonly rejected: number;
   /** Why each rejected item was refused, by its index in the batch. */
-  readonly rejections: readonly { readonly index: number; readonly reason: string }[];
+  readonly rejections: readonly IngestRejection[];
   readonly mentionIds: readonly number[];
   /** Every valid item of the batch (new or already stored), by its index: the watches it matched and our tone. */
   readonly matches: readonly { readonly index: number; readonly watchIds: readonly number[]; readonly toneClass: string | null }[];
@@ -101,12 +114,12 @@ export class IngestService {
     const rollups = this.#rollups(ws);
     const fetchedAt = this.deps.clock.now().toISOString();
 
-    const rejections: { index: number; reason: string }[] = [];
+    const rejections: IngestRejection[] = [];
     const rows: { row: MentionRow; watchIds: number[] }[] = [];
     const matches: IngestResult['matches'][number][] = [];
     mentions.forEach((candidate, index) => {
       const prepared = this.#toCandidateRow(candidate, workspaceId, sourceId, source.kind, fetchedAt, matcher);
-      if (typeof prepared === 'string') rejections.push({ index, reason: prepared });
+      if ('wording' in prepared) rejections.push({ index, ...prepared });
       else {
         rows.push(prepared);
         matches.push({ index, watchIds: prepared.watchIds, toneClass: prepared.row.toneClass });
@@ -157,16 +170,17 @@ export class IngestService {
     sourceKind: SourceKind,
     fetchedAt: string,
     matcher: WatchMatcher,
-  ): { row: MentionRow; watchIds: number[] } | string {
+  ): { row: MentionRow; watchIds: number[] } | Omit<IngestRejection, 'index'> {
     const parsed = mentionInputSchema.safeParse(candidate);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return issue ? `${issue.path.join('.') || 'mention'}: ${issue.message}` : inEnglish('mentions.failures.invalidMention');
+      const issue = wordedIssues(parsed.error)[0];
+      if (!issue?.wording) return refusal('mentions.failures.invalidMention');
+      return { reason: `${issue.path || 'mention'}: ${issue.message}`, wording: issue.wording, ...(issue.path ? { field: issue.path } : {}) };
     }
     const m: MentionInput = parsed.data;
     const text = toPlainText(m.text);
     const title = m.title === undefined ? null : toPlainText(m.title) || null;
-    if (text.length === 0 && title === null) return inEnglish('mentions.failures.noTextLeft');
+    if (text.length === 0 && title === null) return refusal('mentions.failures.noTextLeft');
     const published = new Date(m.publishedAt);
     const enrichment = this.deps.enricher.enrich({ workspaceId, text, title: title ?? undefined, language: m.language });
     const watchIds = matcher.match({
@@ -218,3 +232,5 @@ export class IngestService {
     this.deps.notifier?.notify(batch.workspaceId, batch.sourceId);
   }
 }
+
+const refusal = (key: string): Omit<IngestRejection, 'index'> => ({ reason: inEnglish(key), wording: { key } });

@@ -61,9 +61,10 @@ export class MentionService {
         sourceName: capture.outlet,
       },
     ]);
-    if (result.rejected > 0) {
-      const reason = result.rejections[0]?.reason;
-      throw reason ? new AppFailure('INVALID_INPUT', reason) : failure('INVALID_INPUT', 'mentions.failures.captureRefused');
+    const refused = result.rejections[0];
+    if (refused) {
+      const issues = refused.field ? [{ path: refused.field, message: refused.reason, wording: refused.wording }] : undefined;
+      throw new AppFailure('INVALID_INPUT', refused.reason, issues, refused.wording);
     }
     return { id: result.mentionIds[0] ?? null, duplicate: result.duplicates > 0 };
   }

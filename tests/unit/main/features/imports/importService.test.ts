@@ -6,6 +6,7 @@ import { UploadStaging } from '../../../../../src/main/features/imports/uploadSt
 import type { ImportProgress } from '../../../../../src/shared/domain/fileImport';
 import { brandwatchCsv, meltwaterCsv, sampleMentions, talkwalkerCsv, utf8, windows1252 } from '../../../../support/importFixtures';
 import { listenDb } from '../../../../support/listenDb';
+import { translator } from '../../../../../src/main/platform/i18n/translator';
 
 function setup(batchSize = 500) {
   const t = listenDb();
@@ -89,6 +90,16 @@ describe('ImportService', () => {
       { line: 5, code: 'noText' },
     ]);
     expect(count(s)).toBe(4);
+  });
+
+  it('keeps the catalogue sentence of a row refused at ingest, not an English reason', async () => {
+    const s = setup();
+    const [first, second] = sampleMentions(2);
+    const { report } = await importFile(s, 'mw.csv', utf8(meltwaterCsv([first!, { ...second!, text: '<script>acme</script>', title: '' }])));
+    expect(report).toMatchObject({ state: 'done', inserted: 1, bad: 1 });
+    const problem = report.problems[0]!;
+    expect(problem).toMatchObject({ line: 3, code: 'rejected', wording: { key: 'mentions.failures.noTextLeft' } });
+    expect(translator('fr')(problem.wording!.key)).toBe('plus aucun texte une fois le balisage retiré');
   });
 
   it('tells date columns without a zone from those that carry one, and maps the agencies\' sentiment', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sourceLanguageEnricher, type MentionEnricher } from '../../../../../src/main/features/mentions/enricher';
 import { IngestService } from '../../../../../src/main/features/mentions/ingestService';
+import { translator } from '../../../../../src/main/platform/i18n/translator';
 import { listenDb } from '../../../../support/listenDb';
 
 const clock = { now: () => new Date('2026-03-10T12:00:30.000Z') };
@@ -57,6 +58,26 @@ describe('IngestService', () => {
     expect(result.inserted).toBe(1);
     expect(result.rejections.map((r) => r.index)).toEqual([1, 2, 3, 4]);
     expect(result.rejections[1]?.reason).toMatch(/publishedAt/);
+  });
+
+  it('names each refusal by its catalogue sentence and field, so a screen words it in its reader’s language', async () => {
+    const { sourceId, service } = setup();
+    const result = await service.ingest('live', sourceId, [
+      mention('bad-date', 'x', { publishedAt: 'yesterday' }),
+      mention('long', 'x', { author: { displayName: 'x'.repeat(600) } }),
+      mention('empty', '<script>only script</script>'),
+      null,
+    ]);
+    const worded = (language: 'fr' | 'en') => result.rejections.map((r) => [r.field, translator(language)(r.wording.key, r.wording.values ?? {})]);
+    expect(worded('fr')).toEqual([
+      ['publishedAt', 'Date et heure non valides.'],
+      ['author.displayName', '512 caractères au plus.'],
+      [undefined, 'plus aucun texte une fois le balisage retiré'],
+      [undefined, 'Un enregistrement est attendu.'],
+    ]);
+    expect(worded('en')[2]).toEqual([undefined, 'no text left after removing markup']);
+    // The English reason beside the key is the catalogue's too, for logs.
+    expect(result.rejections[0]?.reason).toBe('publishedAt: Not a valid date and time.');
   });
 
   it('matches watches accent- and case-insensitively, honours exclusions, languages and sources', async () => {
