@@ -242,8 +242,8 @@ export class DashboardService {
   }
 
   /**
-   * Counts of each bucket. Each stretch of constant offset is one grouped read: of the hourly rollups when its
-   * buckets start on whole hours, else of the per-minute ones (a +05:30 zone, buckets under an hour).
+   * Counts of each bucket, one read per stretch of constant offset: buckets of hours come from the hourly rollups,
+   * save the hours a +05:30 or +05:45 zone's edges cut, which come from the per-minute ones, as do buckets under an hour.
    */
   #volume(rollups: RollupRepository, watchId: number, w: Window): Counts[] {
     const sums: Counts[] = w.edges.slice(1).map(() => ({ count: 0, negative: 0, neutral: 0, positive: 0 }));
@@ -252,10 +252,7 @@ export class DashboardService {
       const to = Math.min(span.toMinute, w.toMinute);
       if (from >= to) continue;
       const shift = span.offsetMinutes;
-      const rows = [w.bucketMinutes, shift, from, to].every((m) => m % 60 === 0)
-        ? rollups.volumeByHours(watchId, w.bucketMinutes / 60, from / 60, to / 60, shift / 60)
-        : rollups.volumeByMinutes(watchId, w.bucketMinutes, from, to, shift);
-      for (const row of rows) {
+      for (const row of rollups.volumeByBuckets(watchId, w.bucketMinutes, from, to, shift)) {
         const sum = sums[bucketIndex(w.edges, Math.max(from, row.bucket * w.bucketMinutes - shift))]!;
         sum.count += row.count;
         sum.negative += row.negative;

@@ -116,9 +116,9 @@ export function gatherReportData(sources: ReportSources, workspaceId: WorkspaceI
   const toMinute = Math.ceil(Date.parse(toIso) / 60_000);
   const watches = repo.watches(scope);
   const series = watches.map((w) => {
-    // Minute grain summed by hour: the window's ends are not on whole hours.
+    // By hour: whole hours from the hour grain, the window's ragged ends from the minute grain.
     const points: HourPoint[] = rollups
-      .volumeByMinutes(w.id, 60, fromMinute, toMinute)
+      .volumeByBuckets(w.id, 60, fromMinute, toMinute)
       .map((b) => ({ hour: b.bucket, count: b.count, negative: b.negative, toned: b.negative + b.neutral + b.positive }));
     return { watchId: w.id, watchName: w.name, points, total: points.reduce((sum, p) => sum + p.count, 0) };
   });

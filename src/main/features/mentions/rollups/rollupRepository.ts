@@ -38,6 +38,19 @@ export const ROLLUP_SQL = {
   hourVolume: `SELECT (hour + CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS bucket, sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral,
          sum(positive) AS positive, sum(audience) AS audience
        FROM mention_rollups_hourly WHERE watch_id = ? AND hour >= ? AND hour < ? GROUP BY bucket ORDER BY bucket`,
+  // Hours wholly inside a bucket whose edges fall inside hours (a +05:30 or +05:45 zone), grouped by that bucket.
+  wholeHourVolume: `SELECT (hour * 60 + CAST(@shift AS INTEGER)) / CAST(@width AS INTEGER) AS bucket, sum(count) AS count,
+         sum(negative) AS negative, sum(neutral) AS neutral, sum(positive) AS positive, sum(audience) AS audience
+       FROM mention_rollups_hourly WHERE watch_id = @watchId AND hour >= @fromHour AND hour < @toHour
+         AND (hour * 60 + CAST(@shift AS INTEGER)) % CAST(@width AS INTEGER) <= CAST(@width AS INTEGER) - 60
+       GROUP BY bucket`,
+  // The minutes of the hours cut by a bucket edge, each piece [from, to) one primary-key range (CROSS JOIN keeps the
+  // pieces as the outer loop, so SQLite does not scan the watch's minutes once per piece).
+  pieceVolume: `SELECT (r.minute + CAST(@shift AS INTEGER)) / CAST(@width AS INTEGER) AS bucket, sum(r.count) AS count,
+         sum(r.negative) AS negative, sum(r.neutral) AS neutral, sum(r.positive) AS positive, sum(r.audience) AS audience
+       FROM json_each(@pieces) AS piece
+       CROSS JOIN mention_rollups AS r ON r.watch_id = @watchId AND r.minute >= piece.value ->> 0 AND r.minute < piece.value ->> 1
+       GROUP BY bucket`,
   minuteTotals: `SELECT sum(count) AS count, sum(negative) AS negative, sum(neutral) AS neutral, sum(positive) AS positive, sum(audience) AS audience
        FROM mention_rollups WHERE watch_id = ? AND minute >= ? AND minute < ?`,
   minuteParts: `SELECT dimension, value, sum(count) AS count FROM mention_rollup_parts
@@ -71,6 +84,8 @@ export interface PartCount {
 }
 
 type ShiftedRange = [shift: number, width: number, watchId: number, from: number, to: number];
+type WholeHours = { shift: number; width: number; watchId: number; fromHour: number; toHour: number };
+type Pieces = { shift: number; width: number; watchId: number; pieces: string };
 type Span = [watchId: number, from: number, to: number];
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
@@ -85,11 +100,13 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
  *   delete only subtracts, so an emptied hour stays as a row of zeros (the dashboard drops zero parts); a deleted
  *   watch loses its hourly rows by cascade.
  *
- * Hour grain is read when the buckets are whole hours on hour boundaries: the dashboard's 7-day and 30-day
- * ranges, its splits for them, and the 7-day seasonal baseline of every range. A month then reads hundreds of
- * rows, not tens of thousands (`npm run bench:dashboard` measures both). Minute grain is read for buckets under
- * an hour (the 1h/6h/24h ranges, detection's 5-minute buckets, the per-minute series of `mentions:rollups`) and
- * for windows that start or end inside an hour (report series and the reaction windows around a publication).
+ * Hour grain is read for buckets of whole hours: the dashboard's 7-day and 30-day ranges and long periods, its
+ * splits for them, the 7-day seasonal baseline of every range, and the report's hourly series. A month then reads
+ * hundreds of rows, not tens of thousands (`npm run bench:dashboard` measures both). Where a bucket's edges fall
+ * inside hours (a +05:30 or +05:45 zone, a report window starting at 10:20), only the hours an edge cuts are read
+ * at minute grain (`npm run bench:zones`). Minute grain alone is read for buckets under an hour (the 1h/6h/24h
+ * ranges, detection's 5-minute buckets, the per-minute series of `mentions:rollups`) and for the reaction windows
+ * around a publication.
  */
 export class RollupRepository {
   readonly #db: Db;
@@ -103,6 +120,8 @@ export class RollupRepository {
   readonly #tone: Record<ToneClass, { add: Statement<[number, number]>; remove: Statement<[number, number]> }>;
   readonly #minuteVolume;
   readonly #hourVolume;
+  readonly #wholeHourVolume;
+  readonly #pieceVolume;
   readonly #minuteTotals;
   readonly #minuteParts;
   readonly #hourParts;
@@ -124,6 +143,8 @@ export class RollupRepository {
     this.#tone = { negative: tone('negative'), neutral: tone('neutral'), positive: tone('positive') };
     this.#minuteVolume = db.prepare<ShiftedRange, VolumeBucket>(ROLLUP_SQL.minuteVolume);
     this.#hourVolume = db.prepare<ShiftedRange, VolumeBucket>(ROLLUP_SQL.hourVolume);
+    this.#wholeHourVolume = db.prepare<[WholeHours], VolumeBucket>(ROLLUP_SQL.wholeHourVolume);
+    this.#pieceVolume = db.prepare<[Pieces], VolumeBucket>(ROLLUP_SQL.pieceVolume);
     this.#minuteTotals = db.prepare<Span, Nullable<RollupCounts>>(ROLLUP_SQL.minuteTotals);
     this.#minuteParts = db.prepare<Span, PartCount>(ROLLUP_SQL.minuteParts);
     this.#hourParts = db.prepare<Span, PartCount>(ROLLUP_SQL.hourParts);
@@ -181,6 +202,34 @@ export class RollupRepository {
     return this.#hourVolume.all(shiftHours, bucketHours, watchId, fromHour, toHour);
   }
 
+  /**
+   * Buckets of `bucketMinutes` over [fromMinute, toMinute), bucket k starting at minute k × bucketMinutes − shiftMinutes,
+   * read from the coarsest grain that counts them exactly: hours alone when every edge is on an hour; for buckets of
+   * whole hours whose edges fall inside hours (a +05:30 or +05:45 zone, a window starting at 10:20), the hours wholly
+   * inside a bucket from the hour grain and only the hours an edge cuts from the minute grain; minutes alone for
+   * buckets under an hour. In order; empty buckets are absent.
+   */
+  volumeByBuckets(watchId: number, bucketMinutes: number, fromMinute: number, toMinute: number, shiftMinutes = 0): VolumeBucket[] {
+    if (bucketMinutes % 60 !== 0) return this.volumeByMinutes(watchId, bucketMinutes, fromMinute, toMinute, shiftMinutes);
+    if ([shiftMinutes, fromMinute, toMinute].every((m) => m % 60 === 0)) {
+      return this.volumeByHours(watchId, bucketMinutes / 60, fromMinute / 60, toMinute / 60, shiftMinutes / 60);
+    }
+    const fromHour = Math.ceil(fromMinute / 60);
+    const toHour = Math.floor(toMinute / 60);
+    if (toHour <= fromHour) return this.volumeByMinutes(watchId, bucketMinutes, fromMinute, toMinute, shiftMinutes);
+    const pieces = cutHours(bucketMinutes, fromMinute, toMinute, shiftMinutes);
+    const sums = new Map<number, VolumeBucket>();
+    const add = (row: VolumeBucket) => {
+      const sum = sums.get(row.bucket);
+      if (!sum) sums.set(row.bucket, { ...row });
+      else for (const k of ['count', 'negative', 'neutral', 'positive', 'audience'] as const) sum[k] += row[k];
+    };
+    const shifted = { shift: shiftMinutes, width: bucketMinutes, watchId };
+    for (const row of this.#wholeHourVolume.all({ ...shifted, fromHour, toHour })) add(row);
+    for (const row of this.#pieceVolume.all({ ...shifted, pieces: JSON.stringify(pieces) })) add(row);
+    return [...sums.values()].sort((a, b) => a.bucket - b.bucket);
+  }
+
   /** Sums over [fromMinute, toMinute) from the minute grain; zeros when nothing was counted. */
   totals(watchId: number, fromMinute: number, toMinute: number): RollupCounts {
     const row = this.#minuteTotals.get(watchId, fromMinute, toMinute);
@@ -207,4 +256,22 @@ export class RollupRepository {
   firstMinute(watchId: number): number | null {
     return this.#firstMinute.get(watchId)?.minute ?? null;
   }
+}
+
+/**
+ * The minute ranges `volumeByBuckets` reads at minute grain: the ragged ends of [from, to) and each hour a bucket edge
+ * falls inside, so the rest of the range is hours each wholly inside one bucket.
+ */
+function cutHours(width: number, from: number, to: number, shift: number): [number, number][] {
+  const fromHour = Math.ceil(from / 60);
+  const toHour = Math.floor(to / 60);
+  const pieces: [number, number][] = [];
+  if (from < fromHour * 60) pieces.push([from, fromHour * 60]);
+  const firstEdge = Math.ceil((fromHour * 60 + shift) / width) * width - shift;
+  for (let edge = firstEdge; edge < toHour * 60; edge += width) {
+    const hour = Math.floor(edge / 60);
+    if (edge % 60 !== 0) pieces.push([hour * 60, hour * 60 + 60]);
+  }
+  if (toHour * 60 < to) pieces.push([toHour * 60, to]);
+  return pieces;
 }

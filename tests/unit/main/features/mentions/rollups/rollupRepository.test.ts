@@ -203,6 +203,9 @@ describe('rollup reads use their primary keys', () => {
     ['minuteTotals', [1, 0, 100], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
     ['dropMinutes', [1, 0], /SEARCH mention_rollups USING PRIMARY KEY \(watch_id=\? AND minute>\?\)/],
     ['dropParts', [1, 0], /SEARCH mention_rollup_parts USING PRIMARY KEY \(watch_id=\? AND minute>\?\)/],
+    ['wholeHourVolume', [{ shift: 330, width: 1440, watchId: 1, fromHour: 0, toHour: 10 }], /SEARCH mention_rollups_hourly USING PRIMARY KEY \(watch_id=\? AND hour>\? AND hour<\?\)/],
+    // Each cut hour is one range of the key, the pieces the outer loop: never the watch's minutes once per piece.
+    ['pieceVolume', [{ shift: 330, width: 1440, watchId: 1, pieces: '[[0,60]]' }], /SCAN piece[^\n]*\nSEARCH r USING PRIMARY KEY \(watch_id=\? AND minute>\? AND minute<\?\)/],
   ] as const)('%s', (name, params, expected) => {
     const detail = plan(ROLLUP_SQL[name], [...params]);
     expect(detail).toMatch(expected);
