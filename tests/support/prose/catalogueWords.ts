@@ -31,9 +31,19 @@ export function otherLanguageWords(language: Language): Set<string> {
 /** pdftotext in reading order, one text line of the page per line: a cut word ends one line and starts the next. */
 export const pdfLines = (path: string): string[] => execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).split(/\n|\f/);
 
-/** Catalogue words printed cut in two across a line end without a hyphen ("Vérificat" / "ion"). */
+/**
+ * Catalogue words printed cut in two without a hyphen: across a line end ("Vérificat" / "ion") or by a space inside a
+ * line ("communi cation"), where neither part is a word of its own.
+ */
 export function cutWords(lines: readonly string[], words: ReadonlySet<string>): string[] {
   const cuts: string[] = [];
+  for (const line of lines) {
+    // Whole words only: "incident s’est" is two words, not a cut "incidents".
+    for (const [, left, right] of line.matchAll(/(?<![\p{L}’'-])(\p{L}+) (?=(\p{L}+)(?![\p{L}’'-]))/gu)) {
+      const joined = `${left}${right}`.toLowerCase();
+      if (words.has(joined) && !(words.has(left!.toLowerCase()) && words.has(right!.toLowerCase()))) cuts.push(`${left} ${right}`);
+    }
+  }
   for (let i = 0; i + 1 < lines.length; i += 1) {
     const end = /(\p{L}+)$/u.exec(lines[i]!.trimEnd())?.[1];
     const start = /^(\p{L}+)/u.exec(lines[i + 1]!.trimStart())?.[1];

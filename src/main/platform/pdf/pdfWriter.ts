@@ -38,9 +38,10 @@ const TABLE_SIZE = 9;
 const MIN_TABLE_SIZE = 6;
 /** A word of a language, possibly with an apostrophe, hyphen or closing punctuation. */
 const WORD = /^[(«“]?[\p{L}][\p{L}’'-]*[\p{L}][.,;:!?)»”]?$/u;
-const LINK = /^https?:\/\/\S+$/;
-/** Where a link may be cut: after these characters, so a host name's labels stay whole ("twitter." / "com/…"). */
-const LINK_BREAK = /(?<=[/?&=.#_-])/;
+/** A web or e-mail address. */
+const LINK = /^(?:https?:\/\/\S+|[^\s@]+@[^\s@]+\.[^\s@]+)$/;
+/** Where an address may be cut: after these characters, so a host name's labels stay whole ("twitter." / "com/…"). */
+const LINK_BREAK = /(?<=[/?&=.#_@-])/;
 
 /**
  * svg-to-pdfkit sizes an SVG by its own width and height attributes (in px, drawn larger than the box asked
@@ -276,11 +277,12 @@ export class PdfWriter {
   }
 
   /**
-   * Links wider than their column, cut into lines at their own separators: left to pdfkit, a link is cut at any
-   * letter ("twitter.c om"), which reads as two words and hides where the address really breaks.
+   * Web and e-mail addresses wider than their column, cut into lines at their own separators: left to pdfkit, an
+   * address is cut at any letter ("twitter.c om", "aurore.exampl e"), which reads as two words and hides where it
+   * really breaks.
    */
   #cutLinks(cell: string, width: number, font: 'regular' | 'bold', size: number): string {
-    if (!cell.includes('://')) return cell;
+    if (!cell.includes('://') && !cell.includes('@')) return cell;
     this.doc.font(font).fontSize(size);
     const fits = (text: string) => this.doc.widthOfString(`${text} `) <= width;
     const cut = (token: string) => {

@@ -80,6 +80,12 @@ describe('report and paper kit wording', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('finds a catalogue word cut by a line end or by a space, and leaves two words alone', () => {
+    const words = new Set(['vérification', 'communication', 'plan', 'de', 'la']);
+    expect(cutWords(['La Vérificat ion du plan', 'la communi', 'cation de la', 'plan'], words)).toEqual(['Vérificat ion', 'communi|cation']);
+    expect(cutWords(['Un plan s’est vu'], new Set(['plans']))).toEqual([]);
+  });
+
   for (const language of ['fr', 'en'] as const) {
     it(`writes the ${language} report with no word of the other language's system strings`, () => {
       const other = otherLanguageWords(language);

@@ -39,6 +39,21 @@ describe('PdfWriter tables', () => {
     for (const line of linkLines.slice(0, -1)) expect(line).toMatch(/[/?&=.#_-]$/);
   });
 
+  it('cuts an e-mail address wider than its column after its @ or a dot, never inside a label', async () => {
+    const email = 'stephane.kohler@aurore.example';
+    const lines = await tableText(
+      [
+        { header: 'Name', width: 3.6 },
+        { header: 'E-mail', width: 1 },
+      ],
+      ['Stéphane Kohler', email],
+    );
+    const emailLines = lines.slice(lines.findIndex((l) => l.includes('stephane'))).map((l) => l.replace(/^Stéphane Kohler\s*/, ''));
+    expect(emailLines.length).toBeGreaterThan(1);
+    expect(emailLines.join('')).toBe(email);
+    for (const line of emailLines.slice(0, -1)) expect(line).toMatch(/[.@]$/);
+  });
+
   it('leaves a link that fits on one line', async () => {
     const lines = await tableText([{ header: 'URL', width: 1 }], ['https://rts.ch/a']);
     expect(lines).toContain('https://rts.ch/a');
