@@ -111,6 +111,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const goingOffline = new GoingOfflineService({
     events,
     logger,
+    log,
     levels: crisisLevels,
     campaigns: (id) => freezes.list(id),
     afterMinutes: (id) => plans.get(id).plan.publishing.goingOfflineAfterMinutes,
