@@ -89,6 +89,8 @@ export const composerCalls = {
       person: z.string().trim().min(1).max(120),
       reason: z.string().trim().min(1).max(1000),
       incidentId: z.uuid().nullable().default(null),
+      /** The freeze answers the going-offline suggestion: the crisis log says it was acted on. */
+      answersSuggestion: z.boolean().default(false),
     }),
     z.array(campaignStateSchema),
   ),

@@ -1,7 +1,8 @@
 // The response queue: mentions that need an answer, and what the cell did about each.
 import { z } from 'zod';
 
-export const RESPONSE_REASONS = ['question', 'complaint', 'journalist', 'manual'] as const;
+/** `employee`: a post by the firm's own staff (a declared staff account, or an employee author), for HR and communications. */
+export const RESPONSE_REASONS = ['question', 'complaint', 'journalist', 'manual', 'employee'] as const;
 export const responseReasonSchema = z.enum(RESPONSE_REASONS);
 export type ResponseReason = z.infer<typeof responseReasonSchema>;
 export const responseFlaggerSchema = z.enum(['rules', 'people']);

@@ -1,6 +1,7 @@
 // Going offline is suggested, not only possible: in a drill whose watch has a week of ordinary chatter behind it,
 // the claims scandal at ×60 holds the crisis level for the plan's minutes while the plan's campaigns are still on
-// air; the response queue shows the suggestion by push, and its one action freezes them all. FR and EN.
+// air; the response queue and the war-room dashboard show the suggestion by push, and its one action freezes them
+// all. The crisis log holds when it was suggested and who acted on it. FR and EN.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';
 
@@ -45,7 +46,8 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
     await openApp(page, lang, 'exercise');
     await page.getByTestId('exercise-name').fill(words.drill);
     await page.getByTestId('exercise-create').click();
-    await expect(page.getByTestId('header-workspace-name')).toHaveText(words.drill);
+    // A drill is a new encrypted database with every migration: on a busy machine that takes more than a few seconds.
+    await expect(page.getByTestId('header-workspace-name')).toHaveText(words.drill, { timeout: 30_000 });
     const workspaces = await rpc<Array<{ id: string; settings: { displayName: string } }>>(request, 'workspaces:list', {});
     const workspaceId = workspaces.find((w) => w.settings.displayName === words.drill)!.id;
     await prepareDrill(request, workspaceId);
@@ -65,8 +67,28 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
     await expectAccessible(page, 'going-offline banner', '[data-testid="going-offline"]');
     await saveScreen(page, testInfo, `composer-going-offline-${lang}`);
 
-    await page.getByTestId('going-offline-person').fill('Nadia Benali');
-    await page.getByRole('button', { name: words.freeze }).click();
+    // The war-room dashboard shows the same suggestion, and going offline from there is written to the crisis log.
+    await page.goto('./#/dashboard');
+    await expect(page.getByTestId('screen-dashboard')).toBeVisible();
+    const onDashboard = page.getByTestId('going-offline');
+    await expect(onDashboard).toContainText(words.title);
+    await expect(onDashboard).toContainText(words.spring);
+    await expectAccessible(page, 'going-offline banner on the dashboard', '[data-testid="going-offline"]');
+    await saveScreen(page, testInfo, `dashboard-going-offline-${lang}`);
+    await onDashboard.getByTestId('going-offline-person').fill('Nadia Benali');
+    await onDashboard.getByRole('button', { name: words.freeze }).click();
+    await expect(onDashboard).toHaveCount(0);
+
+    const log = await rpc<Array<{ systemCode: string | null; body: string }>>(request, 'crisisLog:list', { workspaceId, filter: {} });
+    const suggested = log.filter((e) => e.systemCode === 'composer.goingOfflineSuggested');
+    expect(suggested).toHaveLength(1);
+    expect(suggested[0]!.body).toContain(BRAND);
+    const acted = log.filter((e) => e.systemCode === 'composer.wentOffline');
+    expect(acted).toHaveLength(1);
+    expect(acted[0]!.body).toContain('Nadia Benali');
+
+    await page.goto('./#/composer');
+    await expect(page.getByTestId('screen-composer')).toBeVisible();
     await expect(banner).toHaveCount(0);
     for (const id of ['spring', 'newsletter', 'scheduled-posts']) await expect(page.getByTestId(`campaign-${id}`)).toHaveAttribute('data-frozen', 'true');
     await saveScreen(page, testInfo, `composer-gone-offline-${lang}`);

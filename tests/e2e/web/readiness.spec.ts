@@ -24,6 +24,8 @@ async function openRole(page: Page, name: string, roleId: string): Promise<void>
 
 for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
   test(`a custom role in an approval chain, and the readiness score rising as gaps are fixed (${lang})`, async ({ page, request }, testInfo) => {
+    // Six plan edits, two saves and two axe runs: past a minute on a machine shared by several runs.
+    test.setTimeout(240_000);
     const w = words[lang];
     const shown = w[lang];
     const roleId = await test.step('add a role on the plan screen and name it', async () => {
@@ -176,7 +178,8 @@ test.describe('first start', () => {
   }
 
   test('a fresh data folder asks: the sample plan, marked SAMPLE until edited, or an empty plan', async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
+    // Two backends started on fresh data folders, one after the other.
+    test.setTimeout(300_000);
     for (const lang of ['en', 'fr'] as const) {
       const url = await freshBackend();
       await page.addInitScript((l) => window.localStorage.setItem('tocsin.language', l), lang);

@@ -18,6 +18,8 @@ export interface FreezeRequest {
   readonly person: string;
   readonly reason: string;
   readonly incidentId: string | null;
+  /** Freezing as the going-offline suggestion advised, which the crisis log records as the suggestion acted on. */
+  readonly answersSuggestion?: boolean;
 }
 
 export class CampaignFreezeService {
@@ -75,7 +77,7 @@ export class CampaignFreezeService {
       const names = targets.map((c) => c.name).join(', ');
       this.log.system(workspaceId, {
         incidentId: request.incidentId,
-        code: wantFrozen ? 'composer.campaignsFrozen' : 'composer.campaignsUnfrozen',
+        code: !wantFrozen ? 'composer.campaignsUnfrozen' : request.answersSuggestion ? 'composer.wentOffline' : 'composer.campaignsFrozen',
         data: { person: request.person, count: targets.length, campaigns: names, reason },
         occurredAt: at,
       });

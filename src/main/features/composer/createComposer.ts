@@ -27,6 +27,9 @@ import type { QueueScope } from './responseQueueRepository';
 import { loadResponseRules } from './responseRules';
 import { StatementService } from './statementService';
 
+/** The shipped role that hears what staff post about the crisis. */
+const STAFF_ROLE = 'hrInternalComms';
+
 /** Test and exercise knobs; the defaults suit real networks. */
 export interface ComposerTuning {
   readonly backoff?: BackoffPolicy;
@@ -84,7 +87,9 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const mentions = perWorkspace((ws) => new MentionReadRepository(ws.db));
   const searchIds = (workspaceId: string, filter: MentionFilter, limit: number): number[] =>
     mentions(store.get(workspaceId)).matchingIds(filter, mentionFtsQuery(filter.query), limit);
-  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules(), incidentScope, searchIds);
+  // Staff posts go to HR and internal communications, when the plan still has that role.
+  const staffRole = (workspaceId: string): string | null => (plans.get(workspaceId).plan.roles.some((role) => role.id === STAFF_ROLE) ? STAFF_ROLE : null);
+  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules(), staffRole, incidentScope, searchIds);
   // A reply that goes out answers the mentions it was written for.
   const onPublished = (workspaceId: string, statementId: string): void => responses.statementPublished(workspaceId, statementId);
   const worker = new OutboxWorker({
@@ -106,6 +111,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const goingOffline = new GoingOfflineService({
     events,
     logger,
+    log,
     levels: crisisLevels,
     campaigns: (id) => freezes.list(id),
     afterMinutes: (id) => plans.get(id).plan.publishing.goingOfflineAfterMinutes,

@@ -9,6 +9,8 @@ export interface MentionForTriage {
   readonly text: string;
   readonly title: string | null;
   readonly authorKind: string;
+  /** Matched a watch that follows declared staff accounts. */
+  readonly staff: boolean;
 }
 
 export interface ResponseRow {
@@ -116,13 +118,16 @@ export class ResponseQueueRepository {
     this.#scopedCounts = db.prepare<QueueScopeParams, { state: string; n: number }>(
       `SELECT r.state, count(*) AS n FROM response_items r WHERE ${inScope} GROUP BY r.state`,
     );
-    this.#mentions = db.prepare<[string], MentionForTriage>(
-      `SELECT id, text, title, author_kind AS authorKind FROM mentions WHERE id IN (SELECT value FROM json_each(?))`,
+    this.#mentions = db.prepare<[string], Omit<MentionForTriage, 'staff'> & { staff: number }>(
+      `SELECT m.id, m.text, m.title, m.author_kind AS authorKind,
+         EXISTS (SELECT 1 FROM mention_watches mw JOIN watches w ON w.id = mw.watch_id
+                 WHERE mw.mention_id = m.id AND w.authors_json <> '[]') AS staff
+       FROM mentions m WHERE m.id IN (SELECT value FROM json_each(?))`,
     );
     this.#mentionExists = db.prepare<[number], { id: number }>('SELECT id FROM mentions WHERE id = ?');
-    this.#flag = db.prepare<[string, string, string, number]>(
-      `INSERT INTO response_items (mention_id, reason, flagged_by, state, flagged_at, audience)
-       SELECT id, ?, ?, 'open', ?, coalesce(author_audience, -1) FROM mentions WHERE id = ?
+    this.#flag = db.prepare<[string, string, string | null, string, number]>(
+      `INSERT INTO response_items (mention_id, reason, flagged_by, assigned_role, state, flagged_at, audience)
+       SELECT id, ?, ?, ?, 'open', ?, coalesce(author_audience, -1) FROM mentions WHERE id = ?
        ON CONFLICT (mention_id) DO NOTHING`,
     );
     this.#list = db.prepare<PageParams, ResponseRow>(pageOf('response_items r', `r.state IN (SELECT value FROM json_each(@states)) AND ${REASONS} AND ${AFTER}`));
@@ -141,7 +146,7 @@ export class ResponseQueueRepository {
   }
 
   mentionsForTriage(ids: readonly number[]): MentionForTriage[] {
-    return this.#mentions.all(JSON.stringify(ids));
+    return this.#mentions.all(JSON.stringify(ids)).map((m) => ({ ...m, staff: m.staff === 1 }));
   }
 
   mentionExists(id: number): boolean {
@@ -149,8 +154,8 @@ export class ResponseQueueRepository {
   }
 
   /** One transaction for a whole ingested batch. */
-  flagMany(items: readonly { mentionId: number; reason: string }[], flaggedBy: string, at: string): number {
-    return this.db.transaction(() => items.reduce((n, i) => n + this.#flag.run(i.reason, flaggedBy, at, i.mentionId).changes, 0))();
+  flagMany(items: readonly { mentionId: number; reason: string; assignedRole?: string | null }[], flaggedBy: string, at: string): number {
+    return this.db.transaction(() => items.reduce((n, i) => n + this.#flag.run(i.reason, flaggedBy, i.assignedRole ?? null, at, i.mentionId).changes, 0))();
   }
 
   /** Up to `limit` items after `after` (from the top without it), of the whole queue or of an incident's scope. */

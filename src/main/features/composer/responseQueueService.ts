@@ -34,6 +34,8 @@ export class ResponseQueueService {
     private readonly log: ComposerLog,
     private readonly statements: StatementService,
     private readonly triage: MentionTriage,
+    /** The plan's role that takes staff posts (HR and internal communications), null when the plan has none. */
+    private readonly staffRole: (workspaceId: WorkspaceId) => string | null,
     /** An incident's watches and period, so its queue holds only its own crisis; absent in cores without incidents. */
     private readonly incidentScope?: (workspaceId: WorkspaceId, incidentId: string) => QueueScope,
     /** The ids of a stream search's first `limit` matches, for a bulk flag; absent in cores without the stream. */
@@ -49,7 +51,9 @@ export class ResponseQueueService {
       .map((m) => ({ mentionId: m.id, reason: this.triage(m) }))
       .filter((f): f is { mentionId: number; reason: ResponseReason } => f.reason !== null);
     if (flagged.length === 0) return;
-    if (repo.flagMany(flagged, RULES_FLAGGER, this.clock.now().toISOString()) > 0) this.#changed(batch.workspaceId);
+    const hr = flagged.some((f) => f.reason === 'employee') ? this.staffRole(batch.workspaceId) : null;
+    const assigned = flagged.map((f) => (f.reason === 'employee' ? { ...f, assignedRole: hr } : f));
+    if (repo.flagMany(assigned, RULES_FLAGGER, this.clock.now().toISOString()) > 0) this.#changed(batch.workspaceId);
   }
 
   /** A page of the whole queue, or of an incident's own (its watches, its period) when one is named. */

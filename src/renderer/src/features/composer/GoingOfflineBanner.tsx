@@ -1,5 +1,6 @@
-// The suggestion to go quiet, at the head of the response queue: the crisis has held for the plan's time and
-// campaigns are still on air, so the cell is offered to freeze them all at once, with who and why recorded.
+// The suggestion to go quiet, at the head of the response queue and of the war-room dashboard: the crisis has held
+// for the plan's time and campaigns are still on air, so the cell is offered to freeze them all at once, with who
+// and why recorded (the crisis log says the suggestion was acted on).
 import { Alert, Button, Group, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +44,7 @@ export function GoingOfflineBanner({ workspaceId, incidentId }: { workspaceId: W
           color="red"
           disabled={person.trim() === ''}
           loading={freeze.isPending}
-          onClick={() => freeze.mutate({ workspaceId, campaigns: shown.campaigns.map((c) => c.id), action: 'freeze', person: person.trim(), reason, incidentId })}
+          onClick={() => freeze.mutate({ workspaceId, campaigns: shown.campaigns.map((c) => c.id), action: 'freeze', person: person.trim(), reason, incidentId, answersSuggestion: true })}
           data-testid="going-offline-freeze"
         >
           {t('composer.goingOffline.freezeAll')}

@@ -13,7 +13,7 @@ import { useOperator } from '../incidents/useOperator';
 import { errorMessage } from '../../i18n/errorMessage';
 import { KeysetPager, usePageStarts } from '../../components/KeysetPager';
 
-const REASON_COLOR: Record<ResponseItem['reason'], string> = { question: 'blue', complaint: 'red', journalist: 'grape', manual: 'gray' };
+const REASON_COLOR: Record<ResponseItem['reason'], string> = { question: 'blue', complaint: 'red', journalist: 'grape', manual: 'gray', employee: 'indigo' };
 
 export function ResponseQueuePanel(props: { workspaceId: WorkspaceId; incidentId: string | null; onOpenStatement: (id: string) => void }) {
   const { t } = useTranslation();

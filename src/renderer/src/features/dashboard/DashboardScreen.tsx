@@ -13,6 +13,7 @@ import { PeriodPicker } from '../../components/PeriodPicker';
 import { periodLabel } from '../../components/periodLabel';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../i18n/format';
+import { GoingOfflineBanner } from '../composer/GoingOfflineBanner';
 import { WatchAlertNotice } from '../detection/WatchAlertNotice';
 import { DashboardStream } from './DashboardStream';
 import { DemoBadge, DemoBanner } from './DemoBanner';
@@ -38,6 +39,7 @@ export function DashboardScreen() {
   return (
     <Stack data-testid="screen-dashboard" gap="md">
       <DemoBanner />
+      <GoingOfflineBanner workspaceId={workspaceId} incidentId={null} />
       {watchId !== null && <WatchAlertNotice watchId={watchId} />}
       <Group justify="space-between" align="flex-end">
         <Group gap="sm">

@@ -40,7 +40,8 @@ describe('going offline, through the core', () => {
       now = Date.parse(batch.at(-1)!.publishedAt) + MINUTE;
       c.ingest.ingestNow(WS, source.id, batch);
     }
-    expect(await invoke(c, 'composer:goingOffline', { workspaceId: WS })).toBeNull();
+    // Nobody asked yet: the workspace is followed all the same, for the crisis log and the push.
+    const logged = async (code: string) => (await invoke(c, 'crisisLog:list', { workspaceId: WS, filter: {} })).filter((e) => e.systemCode === code);
 
     // Then minute by minute: the suggestion holds exactly when a watch has been at crisis for the plan's minutes.
     let suggestedAt: number | null = null;
@@ -63,8 +64,23 @@ describe('going offline, through the core', () => {
     expect(suggestion!.minutesAtCrisis).toBeGreaterThanOrEqual(afterMinutes);
     expect(suggestion!.campaigns.map((k) => k.id).sort()).toEqual(['newsletter', 'scheduled-posts', 'spring']);
 
-    await invoke(c, 'composer:freeze', { workspaceId: WS, campaigns: 'all', action: 'freeze', person: 'Sam Carter', reason: 'Going offline during the crisis' });
+    // The crisis log says when it was suggested, once, at the moment it came, and names what it advised pausing.
+    const suggested = await logged('composer.goingOfflineSuggested');
+    expect(suggested).toHaveLength(1);
+    expect(suggested[0]!.occurredAt).toBe(new Date(suggestedAt!).toISOString());
+    expect(suggested[0]!.body).toMatch(/Harbor Bank/);
+    expect(suggested[0]!.body).toMatch(/\(3\)/);
+
+    await invoke(c, 'composer:freeze', {
+      workspaceId: WS, campaigns: suggestion!.campaigns.map((k) => k.id), action: 'freeze', person: 'Sam Carter', reason: 'Going offline during the crisis', answersSuggestion: true,
+    });
     expect(pushedAt).toHaveLength(2);
     expect(await invoke(c, 'composer:goingOffline', { workspaceId: WS })).toBeNull();
+    // And that it was acted on, by whom: the freeze is logged as the suggestion followed, not as a plain freeze.
+    const acted = await logged('composer.wentOffline');
+    expect(acted).toHaveLength(1);
+    expect(acted[0]!.body).toMatch(/Sam Carter/);
+    expect(await logged('composer.campaignsFrozen')).toHaveLength(0);
+    expect(await logged('composer.goingOfflineSuggested')).toHaveLength(1);
   }, 180_000);
 });

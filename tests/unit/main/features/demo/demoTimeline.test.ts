@@ -41,7 +41,7 @@ describe('DemoTimeline', () => {
   it('asks the response queue a plausible number of different questions, not the same one hundreds of times', () => {
     const triage = loadResponseRules();
     const questions = (mentions: ReturnType<DemoTimeline['between']>) =>
-      mentions.filter((m) => triage({ text: m.text, title: null, authorKind: m.author.kind ?? 'public' }) === 'question').map((m) => m.text);
+      mentions.filter((m) => triage({ text: m.text, title: null, authorKind: m.author.kind ?? 'public', staff: false }) === 'question').map((m) => m.text);
     // The first start: four days of ordinary history.
     const history = questions(timeline.between(T0, T0 + 96 * HOUR, false));
     expect(history.length).toBeGreaterThan(20);

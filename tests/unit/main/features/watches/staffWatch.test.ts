@@ -41,6 +41,17 @@ describe('staff accounts watch', () => {
       '@TOM_OPS: Je soutiens le boycott, désolé pour mes collègues',
       'nadia.b: Franchement ce scandale chez nous, la direction savait',
     ]);
+    // Their posts go to the response queue as staff posts, for HR and internal communications; a customer's stays a complaint.
+    const queue = async () =>
+      (await invoke(c, 'composer:responses', { workspaceId: WS })).items.map((i) => [i.mention.authorHandle, i.reason, i.assignedRole]).sort();
+    expect(await queue()).toEqual([
+      ['@TOM_OPS', 'employee', 'hrInternalComms'],
+      ['client42', 'complaint', null],
+      ['nadia.b', 'employee', 'hrInternalComms'],
+      ['nadia.bis', 'complaint', null],
+    ]);
+    const onlyStaff = await invoke(c, 'composer:responses', { workspaceId: WS, reasons: ['employee'] });
+    expect(onlyStaff.items.map((i) => i.mention.authorHandle).sort()).toEqual(['@TOM_OPS', 'nadia.b']);
 
     // A watch of accounts alone needs no keyword: it takes everything they post. Stored mentions are matched again.
     await invoke(c, 'watches:update', { workspaceId: WS, id: staff.id, watch: { name: 'Nadia', keywords: [], authors: ['nadia.b'] } });
@@ -73,5 +84,8 @@ describe('staff accounts watch', () => {
     expect(items.map((m) => [m.author.handle, m.author.kind])).toEqual([['@julie.rh', 'employee']]);
     // The scripted claims handler posts as an employee too, but from an account nobody declared: not in this watch.
     expect(items.some((m) => m.text.includes('Je suis gestionnaire chez Alvea'))).toBe(false);
+    // The director's employee post reaches the response queue for HR, and so does any post by an employee author.
+    const queued = (await invoke(c, 'composer:responses', { ...ws, reasons: ['employee'] })).items;
+    expect(queued.find((i) => i.mention.authorHandle === '@julie.rh')).toMatchObject({ reason: 'employee', assignedRole: 'hrInternalComms', flaggedBy: 'rules' });
   });
 });
