@@ -10,8 +10,9 @@
 // recognise the same message; the crisis log and the status say it was resent. A missed alert costs more than a
 // duplicate one that carries the same identifier.
 //
-// An exercise workspace sends through the firm's live channels and outbound policy, but only to the exercise's own
-// test destinations, every word marked EXERCICE/EXERCISE; without test destinations it sends nothing and says why.
+// An exercise workspace sends through its own channels under its own outbound policy (sealed mode, allow-list), never
+// the live ones, and only to its own test destinations, every word marked EXERCICE/EXERCISE; without channels or
+// test destinations it sends nothing and says why.
 // Regulatory reminders go through the same queue to the obligation's owner and the crisis lead: the clocks hand each
 // over (`remind`) inside the transaction that records it as given.
 import { randomUUID } from 'node:crypto';
@@ -37,7 +38,7 @@ import {
   type TestResult,
 } from '../../../shared/domain/notify';
 import type { CrisisPlan, LocalizedText, Person, RoleId } from '../../../shared/domain/plan';
-import { LIVE_WORKSPACE_ID, type Language, type WorkspaceId } from '../../../shared/domain/workspace';
+import { type Language, type WorkspaceId } from '../../../shared/domain/workspace';
 import { healthEn, healthFr } from '../../../shared/i18n/health';
 import { notifyEn, notifyFr } from '../../../shared/i18n/notify';
 import type { Clock } from '../../platform/clock';
@@ -255,7 +256,7 @@ export class DeliveryService implements MobilisationHost {
 
   deliveries(workspaceId: WorkspaceId, incidentId: IncidentId): DeliveryView {
     this.deps.incidents.get(workspaceId, incidentId);
-    const sealed = this.deps.network.view(this.#transportHome(workspaceId)).sealed;
+    const sealed = this.deps.network.view(workspaceId).sealed;
     const repo = this.#repoOf(workspaceId);
     return {
       blocked: sealed ? healthMessage('sealed') : null,
@@ -438,7 +439,7 @@ export class DeliveryService implements MobilisationHost {
     const repo = this.#repoOf(workspaceId);
     const { person } = message;
     const exercise = this.#isExercise(workspaceId);
-    const transports = this.#transportsOf(workspaceId);
+    const transports = this.#settingsOf(workspaceId);
     const route = exercise
       ? testRouteFor(person, destinationsOf(repo.testDestinations()), transports, after)
       : routeFor(person, transports, after);
@@ -467,7 +468,7 @@ export class DeliveryService implements MobilisationHost {
       valuesJson: JSON.stringify({ ...words.values, person: person.name }),
       status: route ? 'queued' : 'failed',
       nextAttemptAt: route ? now : null,
-      reasonJson: route ? null : JSON.stringify(healthMessage(exercise ? 'noTestDestination' : 'noChannel')),
+      reasonJson: route ? null : JSON.stringify(healthMessage(unroutedReason(exercise, transports))),
       messageId: messageIdOf(id),
       createdAt: now,
     };
@@ -477,7 +478,7 @@ export class DeliveryService implements MobilisationHost {
 
   async #sendDue(workspaceId: WorkspaceId): Promise<void> {
     const repo = this.#repoOf(workspaceId);
-    const settings = this.#transportsOf(workspaceId);
+    const settings = this.#settingsOf(workspaceId);
     const seen = new Set<string>();
     for (;;) {
       const batch = repo.due(this.#now(), this.#tuning.batch).filter((row) => !seen.has(row.id));
@@ -571,7 +572,7 @@ export class DeliveryService implements MobilisationHost {
     }
     const gateway = settings[channel]!;
     return sendThroughGateway(
-      this.deps.network.gateFor(this.#transportHome(workspaceId)),
+      this.deps.network.gateFor(workspaceId),
       gateway,
       { id: message.id, values: { ...message.values, to: message.address, messageId: message.id } },
       { timeoutMs, purpose: `notify:${channel}`, now: this.deps.clock.now() },
@@ -584,7 +585,7 @@ export class DeliveryService implements MobilisationHost {
     if (!config) return healthMessage('noChannel');
     const url = channel === 'email' ? smtpUrl(config as SmtpSettings) : safeGatewayUrl(config as GatewaySettings);
     if (!url) return healthMessage('invalidUrl', { url: (config as GatewaySettings).url.slice(0, 200) });
-    return this.deps.network.refusal(this.#transportHome(workspaceId), url);
+    return this.deps.network.refusal(workspaceId, url);
   }
 
   #settingsOf(workspaceId: WorkspaceId): NotifySettings {
@@ -610,15 +611,6 @@ export class DeliveryService implements MobilisationHost {
 
   #isExercise(workspaceId: WorkspaceId): boolean {
     return this.deps.store.get(workspaceId).kind === 'exercise';
-  }
-
-  /** Whose channels and outbound policy a workspace's messages use: an exercise uses the firm's live ones. */
-  #transportHome(workspaceId: WorkspaceId): WorkspaceId {
-    return this.#isExercise(workspaceId) ? LIVE_WORKSPACE_ID : workspaceId;
-  }
-
-  #transportsOf(workspaceId: WorkspaceId): NotifySettings {
-    return this.#settingsOf(this.#transportHome(workspaceId));
   }
 
   #repoOf(workspaceId: WorkspaceId): NotifyRepository {
@@ -686,6 +678,12 @@ function wordHealth(message: HealthMessage, language: 'fr' | 'en'): string {
 }
 
 const DEFAULT_CHANNELS: readonly NotifyChannel[] = ['sms', 'email'];
+
+/** Why a message has no route: an exercise says whether it lacks channels of its own or test destinations. */
+function unroutedReason(exercise: boolean, transports: NotifySettings): 'noChannel' | 'noExerciseChannel' | 'noTestDestination' {
+  if (!exercise) return 'noChannel';
+  return NOTIFY_CHANNELS.some((c) => transports[c]) ? 'noTestDestination' : 'noExerciseChannel';
+}
 
 /** The person's first preferred channel with an address and a configured transport, after `after` when given. */
 export function routeFor(person: Person, settings: NotifySettings, after?: NotifyChannel): { channel: NotifyChannel; address: string } | null {
