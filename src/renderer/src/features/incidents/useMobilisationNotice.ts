@@ -20,8 +20,8 @@ export function useMobilisationNotice(detail: IncidentDetail): void {
       return;
     }
     seen.current = id;
-    const message = t('incidents.mobilisedNotice', { title: detail.title, count: detail.mobilisation?.calls.length ?? 0 });
+    const message = t('incidents.mobilisedNotice', { title: detail.title, count: detail.mobilisation?.people.length ?? 0 });
     notifications.show({ color: 'red', title: t('incidents.mobilise'), message, closeButtonProps: { 'aria-label': t('incidents.dismiss') } });
     if (!windowHasFocus() && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification('Tocsin', { body: message });
-  }, [id, detail.title, detail.mobilisation?.calls.length, t]);
+  }, [id, detail.title, detail.mobilisation?.people.length, t]);
 }
