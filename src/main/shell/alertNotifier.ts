@@ -1,4 +1,5 @@
-// The desktop app's side of a new alert: an OS notification in the UI language and a flashing taskbar until every
+// The desktop app's side of a new alert: an OS notification in the UI language while the window is in the
+// background (in front, the page shows its own notice) and a flashing taskbar until every
 // alert that rose is acknowledged or dismissed. The OS stops a flash when the window comes to the front, so it
 // starts again each time the window goes to the back with an alert still waiting. It hears the same event bus the
 // windows do and reads the alerts through the contract.
@@ -56,7 +57,8 @@ export function notifyAlerts(dispatch: Dispatch, events: EventBus, mainWindow: (
       if (!alert) return;
       watch(win);
       attention.raised(workspaceId, alert);
-      if (!Notification.isSupported()) return;
+      // A reader looking at the window gets the page's own notice instead.
+      if (win.isFocused() || !Notification.isSupported()) return;
       const { title, body } = alertNotice(alert, translator(await uiLanguage(win)));
       // The page rings its own bell, which each laptop can mute; the OS sound would ignore that choice.
       const notification = new Notification({ title, body, silent: true });

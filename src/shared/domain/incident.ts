@@ -153,6 +153,8 @@ export type RosterRole = z.infer<typeof rosterRoleSchema>;
 
 export const mobilisationCallSchema = z.object({
   roleId: roleIdSchema,
+  /** The plan id of the person called: one person holding two roles has one call per role under one id. */
+  personId: z.string().nullable().default(null),
   personName: z.string(),
   phone: z.string(),
   alertedAt: z.iso.datetime(),
@@ -160,11 +162,23 @@ export const mobilisationCallSchema = z.object({
 });
 export type MobilisationCall = z.infer<typeof mobilisationCallSchema>;
 
+/** One person the mobilisation reached, with every role they were called for: how screens list and count them. */
+export const mobilisedPersonSchema = z.object({
+  personId: z.string().nullable(),
+  personName: z.string(),
+  phone: z.string(),
+  roleIds: z.array(roleIdSchema).min(1),
+  alertedAt: z.iso.datetime(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+});
+export type MobilisedPerson = z.infer<typeof mobilisedPersonSchema>;
+
 export const mobilisationSchema = z.object({
   id: z.uuid(),
   startedAt: z.iso.datetime(),
   startedBy: z.string(),
   calls: z.array(mobilisationCallSchema),
+  people: z.array(mobilisedPersonSchema).default([]),
 });
 export type Mobilisation = z.infer<typeof mobilisationSchema>;
 

@@ -73,7 +73,7 @@ export const exerciseEn = {
   },
   destinations: {
     title: 'Test destinations for alerts',
-    help: 'During this exercise, e-mails, SMS and messenger posts go only here, through the company channels, each marked EXERCISE — never to the real contacts of the plan. Give one address per channel for everyone, or per person.',
+    help: 'During this exercise, e-mails, SMS and messenger posts go only here, through this exercise’s own channels (Settings, while the exercise is open; unseal the exercise to send), each marked EXERCISE — never to the real contacts of the plan nor through the live channels. Give one address per channel for everyone, or per person.',
     none: 'No test destination: this exercise sends no message outside Tocsin, and the Mobilise screen says so for each one.',
     person: 'Person',
     everyone: 'Everyone else',
@@ -241,7 +241,7 @@ export const exerciseFr: Catalog<typeof exerciseEn> = {
   },
   destinations: {
     title: 'Destinations de test des alertes',
-    help: 'Pendant cet exercice, e-mails, SMS et messages de messagerie ne partent que vers ces adresses, par les canaux de l’entreprise, chacun marqué EXERCICE — jamais vers les vrais contacts du plan. Donnez une adresse par canal pour tout le monde, ou par personne.',
+    help: 'Pendant cet exercice, e-mails, SMS et messages de messagerie ne partent que vers ces adresses, par les canaux propres à cet exercice (Réglages, l’exercice ouvert ; levez le mode scellé de l’exercice pour envoyer), chacun marqué EXERCICE — jamais vers les vrais contacts du plan ni par les canaux du réel. Donnez une adresse par canal pour tout le monde, ou par personne.',
     none: 'Aucune destination de test : cet exercice n’envoie aucun message hors de Tocsin, et l’écran Mobiliser l’indique pour chacun.',
     person: 'Personne',
     everyone: 'Tous les autres',

@@ -71,6 +71,7 @@ export const healthEn = {
   smtpAuth: '{{host}} refused the login (SMTP {{code}}): check the relay user and password.',
   gatewayRefused: '{{host}} refused the message (HTTP {{status}}): check the gateway settings.',
   noChannel: 'No channel to reach this person: the plan gives no address for a configured channel.',
+  noExerciseChannel: 'Exercise: this exercise has no alert channel of its own, so nothing was sent (an exercise never uses the live relay and gateways). Set its e-mail relay or gateway in Settings while the exercise is open.',
   noTestDestination: 'Exercise: no test destination for this person on a configured channel, so nothing was sent (an exercise never messages the roster’s real contacts). Add test destinations on the Exercise screen.',
   interruptedResend: 'Tocsin stopped while this message was going out: sent again with the same message identifier.',
 };
@@ -145,6 +146,7 @@ export const healthFr: Catalog<typeof healthEn> = {
   smtpAuth: '{{host}} a refusé la connexion (SMTP {{code}}) : vérifiez l’utilisateur et le mot de passe du relais.',
   gatewayRefused: '{{host}} a refusé le message (HTTP {{status}}) : vérifiez les réglages de la passerelle.',
   noChannel: 'Aucun canal pour joindre cette personne : le plan ne donne pas d’adresse pour un canal configuré.',
+  noExerciseChannel: 'Exercice : cet exercice n’a pas de canal d’alerte à lui, rien n’a été envoyé (un exercice n’utilise jamais le relais ni les passerelles du réel). Réglez son relais e-mail ou sa passerelle dans Réglages, l’exercice ouvert.',
   noTestDestination: 'Exercice : aucune destination de test pour cette personne sur un canal configuré, rien n’a été envoyé (un exercice n’écrit jamais aux vrais contacts du plan). Ajoutez des destinations de test dans l’écran Exercice.',
   interruptedResend: 'Tocsin s’est arrêté pendant l’envoi de ce message : renvoyé avec le même identifiant de message.',
 };

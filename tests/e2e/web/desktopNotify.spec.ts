@@ -2,7 +2,8 @@
 // init script that records each construction before calling the browser's own) with the level, the watch and one
 // line of why; the header bell counts the alerts nobody acknowledged; the bell rings unless muted on this laptop;
 // clicking the notification or the bell opens the alert; the tab title flashes until the alerts are acknowledged,
-// looking at the window does not stop it. Screens of the bell and of the Settings control; axe on both.
+// looking at the window does not stop it. A reader looking at the window gets a notice inside it instead of the
+// desktop notification. Screens of the bell and of the Settings control; axe on both.
 // Then the Mobilise screen's delivery statuses, against a loopback SMTP relay and HTTP gateway started here.
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -25,6 +26,7 @@ declare global {
     __recorded: Recorded[];
     __tones: number;
     __permissionRequests: number;
+    __away: boolean;
   }
 }
 
@@ -37,6 +39,7 @@ const WORDS = {
     granted: 'Autorisées',
     mute: 'Couper la sonnerie',
     flash: '● Alerte — Tocsin',
+    open: 'Ouvrir l’alerte',
   },
   en: {
     brand: 'Northgate Dairy',
@@ -46,12 +49,19 @@ const WORDS = {
     granted: 'Allowed',
     mute: 'Mute the alert bell',
     flash: '● Alert — Tocsin',
+    open: 'Open the alert',
   },
 } as const;
 
-/** Wraps the page's Notification and counts the bell's tones; both still reach the browser's real API. */
+/**
+ * Wraps the page's Notification and counts the bell's tones; both still reach the browser's real API. Playwright
+ * keeps every page focused, so the OS focus is played by `__away` (see `inBackground`).
+ */
 async function watchAlerts(page: Page): Promise<void> {
   await page.addInitScript(() => {
+    window.__away = false;
+    const hasFocus = document.hasFocus.bind(document);
+    document.hasFocus = () => !window.__away && hasFocus();
     window.__notifications = [];
     window.__recorded = [];
     window.__tones = 0;
@@ -87,6 +97,14 @@ async function titlesOver(page: Page, ms: number): Promise<Set<string>> {
   return seen;
 }
 
+/** The reader switches to another application, or back to Tocsin. */
+async function inBackground(page: Page, away: boolean): Promise<void> {
+  await page.evaluate((a) => {
+    window.__away = a;
+    window.dispatchEvent(new Event(a ? 'blur' : 'focus'));
+  }, away);
+}
+
 const bellCount = async (page: Page): Promise<number> => Number(await page.getByTestId('alert-bell').getAttribute('data-count'));
 const recorded = (page: Page): Promise<Recorded[]> => page.evaluate(() => window.__recorded);
 
@@ -118,6 +136,7 @@ for (const lang of ['fr', 'en'] as const) {
     await page.goto('./#/dashboard');
     await expect(page.getByTestId('alert-bell')).toBeVisible();
     const before = await bellCount(page);
+    await inBackground(page, true);
     await raiseAlert(page.request, w.brand);
 
     await expect.poll(async () => (await recorded(page)).find((n) => n.title.endsWith(w.brand)), { timeout: 30_000 }).toBeTruthy();
@@ -129,7 +148,8 @@ for (const lang of ['fr', 'en'] as const) {
     const alertId = await openAlertId(page, w.brand);
     // The tab flashes, also in a window that has the focus, and the reader coming to the window does not stop it.
     await expect.poll(() => page.title(), { timeout: 5_000 }).toBe(w.flash);
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect(page.getByTestId('alert-in-window')).toHaveCount(0);
+    await inBackground(page, false);
     expect(await titlesOver(page, 2_500)).toContain(w.flash);
 
     await saveElement(page.locator('header'), testInfo, `${lang}-header-bell`);
@@ -145,7 +165,8 @@ for (const lang of ['fr', 'en'] as const) {
     await page.getByTestId('alert-bell').click();
     await expect(page).toHaveURL(new RegExp(`#/alerts/${alertId}$`));
 
-    // Muted on this laptop: the next alert still notifies and counts, silently.
+    // Muted on this laptop, and the reader looking at the window: the next alert shows inside the window, with no
+    // desktop notification, and counts, silently. Its notice opens the alert.
     await page.goto('./#/settings');
     const mute = page.getByRole('switch', { name: w.mute });
     await mute.focus();
@@ -154,14 +175,23 @@ for (const lang of ['fr', 'en'] as const) {
     const tones = await page.evaluate(() => window.__tones);
     const counted = await bellCount(page);
     await raiseAlert(page.request, w.second);
-    await expect.poll(async () => (await recorded(page)).some((n) => n.title.endsWith(w.second)), { timeout: 30_000 }).toBe(true);
+    const inWindow = page.getByTestId('alert-in-window').filter({ hasText: w.second });
+    await expect(inWindow).toBeVisible({ timeout: 30_000 });
+    await expect(inWindow).toContainText(w.levels);
     await expect.poll(() => bellCount(page)).toBeGreaterThan(counted);
+    expect((await recorded(page)).some((n) => n.title.endsWith(w.second))).toBe(false);
     expect(await page.evaluate(() => window.__tones)).toBe(tones);
+    await saveElement(inWindow, testInfo, `${lang}-alert-in-window`);
+    await expectAccessible(page, 'alert notice inside the window', '[data-testid="alert-in-window"]');
+    await inWindow.getByRole('link', { name: w.open }).click();
+    const secondId = await openAlertId(page, w.second);
+    await expect(page).toHaveURL(new RegExp(`#/alerts/${secondId}$`));
+    await expect(inWindow).toHaveCount(0);
 
     // Acknowledged one by one: the flash goes on while one is still waiting, then stops and the title comes back.
     await rpc(page.request, 'detection:acknowledgeAlert', { workspaceId: 'live', alertId, by: 'Claire' });
     expect(await titlesOver(page, 2_500)).toContain(w.flash);
-    await rpc(page.request, 'detection:acknowledgeAlert', { workspaceId: 'live', alertId: await openAlertId(page, w.second), by: 'Claire' });
+    await rpc(page.request, 'detection:acknowledgeAlert', { workspaceId: 'live', alertId: secondId, by: 'Claire' });
     await expect.poll(() => page.title()).not.toBe(w.flash);
     expect(await titlesOver(page, 2_500)).not.toContain(w.flash);
   });

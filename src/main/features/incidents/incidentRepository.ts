@@ -63,6 +63,8 @@ export interface MobilisationRow {
 export interface CallRow {
   readonly mobilisationId: string;
   readonly roleId: string;
+  /** The plan id of the person called; null for calls made before people had ids. */
+  readonly personId: string | null;
   readonly personName: string;
   readonly phone: string;
   readonly alertedAt: string;
@@ -219,11 +221,11 @@ export class IncidentRepository {
        FROM incident_mobilisations WHERE incident_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`,
     );
     this.#insertCall = db.prepare<CallRow>(
-      `INSERT INTO incident_mobilisation_calls (mobilisation_id, role_id, person_name, phone, alerted_at, acknowledged_at)
-       VALUES (@mobilisationId, @roleId, @personName, @phone, @alertedAt, @acknowledgedAt)`,
+      `INSERT INTO incident_mobilisation_calls (mobilisation_id, role_id, person_id, person_name, phone, alerted_at, acknowledged_at)
+       VALUES (@mobilisationId, @roleId, @personId, @personName, @phone, @alertedAt, @acknowledgedAt)`,
     );
     this.#calls = db.prepare<[string], CallRow>(
-      `SELECT c.mobilisation_id AS mobilisationId, c.role_id AS roleId, c.person_name AS personName, c.phone,
+      `SELECT c.mobilisation_id AS mobilisationId, c.role_id AS roleId, c.person_id AS personId, c.person_name AS personName, c.phone,
          c.alerted_at AS alertedAt, c.acknowledged_at AS acknowledgedAt
        FROM incident_mobilisation_calls c
        JOIN incident_roles r ON r.incident_id = (SELECT incident_id FROM incident_mobilisations WHERE id = c.mobilisation_id)

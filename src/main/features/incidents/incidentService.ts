@@ -49,6 +49,7 @@ import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { snapshotOf } from './alertSnapshot';
 import { scenarioFromAlert } from './scenarioFromAlert';
 import { seedFromPlan } from './seedFromPlan';
+import { callsOfSamePerson, mobilisedPeople, roleNamesOf } from './mobilisedPeople';
 import { assembleSituation } from './situationReport';
 import { failure } from '../../platform/i18n/failure';
 
@@ -348,13 +349,14 @@ export class IncidentService {
       .map((r) => ({
         mobilisationId,
         roleId: r.roleId,
+        personId: r.holder.id ?? null,
         personName: r.holder.name,
         phone: r.holder.phone,
         alertedAt: now,
         acknowledgedAt: null,
       }));
     repo.atomically(() => repo.insertMobilisation({ id: mobilisationId, incidentId, startedAt: now, startedBy: actor.author }, calls));
-    this.#log(workspaceId, incidentId, 'mobilisation.started', { count: calls.length, by: actor.author });
+    this.#log(workspaceId, incidentId, 'mobilisation.started', { count: mobilisedPeople(calls).length, by: actor.author });
     this.deps.events.emit('incidents:mobilised', { workspaceId, incidentId, mobilisationId });
     return this.#changed(workspaceId, incidentId);
   }
@@ -364,19 +366,23 @@ export class IncidentService {
     this.#incident(repo, incidentId);
     const mobilisation = repo.latestMobilisation(incidentId);
     if (!mobilisation) throw failure('CONFLICT', 'incidents.failures.notMobilised');
-    const call = repo.calls(mobilisation.id).find((c) => c.roleId === roleId);
+    const calls = repo.calls(mobilisation.id);
+    const call = calls.find((c) => c.roleId === roleId);
     if (!call) throw failure('NOT_FOUND', 'incidents.failures.nobodyAlerted');
     const now = this.#now();
-    const first = repo.atomically(() => {
-      const recorded = repo.acknowledge(mobilisation.id, roleId, now);
-      if (recorded) repo.setDuty(incidentId, roleId, true, now);
-      return recorded;
-    });
-    if (first) {
-      const role = this.#role(repo, incidentId, roleId);
+    // The person answers for every role they were called for.
+    const answered = repo.atomically(() =>
+      callsOfSamePerson(calls, call).filter((c) => {
+        const recorded = repo.acknowledge(mobilisation.id, c.roleId, now);
+        if (recorded) repo.setDuty(incidentId, c.roleId as RoleId, true, now);
+        return recorded;
+      }),
+    );
+    if (answered.length > 0) {
+      const names = answered.map((c) => JSON.parse(this.#role(repo, incidentId, c.roleId as RoleId).nameJson) as LocalizedName);
       this.#log(workspaceId, incidentId, 'mobilisation.acknowledged', {
-        role: roleId,
-        roleName: JSON.parse(role.nameJson) as LocalizedName,
+        role: answered.map((c) => c.roleId).join(','),
+        roleName: roleNamesOf(names),
         person: call.personName,
         minutes: Math.round((Date.parse(now) - Date.parse(call.alertedAt)) / MINUTE),
         by: actor.author,
@@ -627,12 +633,15 @@ export class IncidentService {
   #mobilisation(repo: IncidentRepository, incidentId: IncidentId): Mobilisation | null {
     const m = repo.latestMobilisation(incidentId);
     if (!m) return null;
+    const calls = repo.calls(m.id);
     return {
       id: m.id,
       startedAt: m.startedAt,
       startedBy: m.startedBy,
-      calls: repo.calls(m.id).map((c) => ({
+      people: mobilisedPeople(calls),
+      calls: calls.map((c) => ({
         roleId: c.roleId as RoleId,
+        personId: c.personId,
         personName: c.personName,
         phone: c.phone,
         alertedAt: c.alertedAt,

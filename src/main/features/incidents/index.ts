@@ -2,3 +2,4 @@
 export { IncidentService } from './incidentService';
 export { createIncidents } from './createIncidents';
 export { scopeWindow, type IncidentScope, type ScopeWindow } from './incidentScope';
+export { roleNamesOf } from './mobilisedPeople';

@@ -10,8 +10,9 @@
 // recognise the same message; the crisis log and the status say it was resent. A missed alert costs more than a
 // duplicate one that carries the same identifier.
 //
-// An exercise workspace sends through the firm's live channels and outbound policy, but only to the exercise's own
-// test destinations, every word marked EXERCICE/EXERCISE; without test destinations it sends nothing and says why.
+// An exercise workspace sends through its own channels under its own outbound policy (sealed mode, allow-list), never
+// the live ones, and only to its own test destinations, every word marked EXERCICE/EXERCISE; without channels or
+// test destinations it sends nothing and says why.
 // Regulatory reminders go through the same queue to the obligation's owner and the crisis lead: the clocks hand each
 // over (`remind`) inside the transaction that records it as given.
 import { randomUUID } from 'node:crypto';
@@ -37,7 +38,7 @@ import {
   type TestResult,
 } from '../../../shared/domain/notify';
 import type { CrisisPlan, LocalizedText, Person, RoleId } from '../../../shared/domain/plan';
-import { LIVE_WORKSPACE_ID, type Language, type WorkspaceId } from '../../../shared/domain/workspace';
+import { type Language, type WorkspaceId } from '../../../shared/domain/workspace';
 import { healthEn, healthFr } from '../../../shared/i18n/health';
 import { notifyEn, notifyFr } from '../../../shared/i18n/notify';
 import type { Clock } from '../../platform/clock';
@@ -50,7 +51,7 @@ import { retryDelayMs, type BackoffPolicy } from '../../platform/net/retryBackof
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { CrisisLogService } from '../crisisLog';
-import type { IncidentService } from '../incidents';
+import { roleNamesOf, type IncidentService } from '../incidents';
 import { alertMessage, markedAsExercise, reminderMessage, testMessage, type AlertText } from './alertMessage';
 import { DeliveryError } from './deliveryError';
 import { dueSteps, levelOf, recipientOf, type AlertLevel } from './escalationSteps';
@@ -255,7 +256,7 @@ export class DeliveryService implements MobilisationHost {
 
   deliveries(workspaceId: WorkspaceId, incidentId: IncidentId): DeliveryView {
     this.deps.incidents.get(workspaceId, incidentId);
-    const sealed = this.deps.network.view(this.#transportHome(workspaceId)).sealed;
+    const sealed = this.deps.network.view(workspaceId).sealed;
     const repo = this.#repoOf(workspaceId);
     return {
       blocked: sealed ? healthMessage('sealed') : null,
@@ -304,7 +305,7 @@ export class DeliveryService implements MobilisationHost {
     const plan = this.deps.plan(workspaceId);
     const taken = repo.atomically(() => {
       if (!repo.insertMobilisation(row)) return null;
-      return plan.escalation.levels[level].first.flatMap((roleId) => this.#queue(workspaceId, row, detail, plan, roleId, 'first', 0));
+      return byRecipient('first', plan.escalation.levels[level].first, detail.roster).flatMap((roleIds) => this.#queue(workspaceId, row, detail, plan, roleIds, 'first', 0));
     });
     if (!taken) return;
     this.#logQueued(workspaceId, taken);
@@ -374,14 +375,12 @@ export class DeliveryService implements MobilisationHost {
       const elapsed = minutesSince(workspaceId, m.startedAt);
       const steps = dueSteps(level, elapsed);
       if (steps.length === 0) continue;
-      for (const roleId of level.first) {
-        const call = detail.mobilisation.calls.find((c) => c.roleId === roleId);
-        if (!call || call.acknowledgedAt !== null) continue;
-        for (const step of steps) {
-          const queued = repo.atomically(() => this.#queue(workspaceId, m, detail, plan, roleId, step.stage, step.minutes));
+      const waiting = level.first.filter((roleId) => detail.mobilisation!.calls.some((c) => c.roleId === roleId && c.acknowledgedAt === null));
+      for (const step of steps) {
+        for (const roleIds of byRecipient(step.stage, waiting, detail.roster)) {
+          const queued = repo.atomically(() => this.#queue(workspaceId, m, detail, plan, roleIds, step.stage, step.minutes));
           if (queued.length === 0) continue;
-          const role = detail.roster.find((r) => r.roleId === roleId)!;
-          this.#log(workspaceId, detail.id, 'notify.escalated', { roleName: role.name, minutes: step.minutes, stage: stageNames(step.stage) });
+          this.#log(workspaceId, detail.id, 'notify.escalated', { roleName: roleNamesIn(detail, roleIds), minutes: step.minutes, stage: stageNames(step.stage) });
           this.#logQueued(workspaceId, queued);
           this.#changed(workspaceId, detail.id);
         }
@@ -390,29 +389,25 @@ export class DeliveryService implements MobilisationHost {
   }
 
   /**
-   * Queues the step's message for one role on the recipient's first usable channel (or the next after `after`),
-   * unless it is already queued. Returns the rows it added.
+   * Queues the step's one message to the person it reaches about `roleIds` (roles with that same recipient) on
+   * their first usable channel, unless it is already queued. A person with a plan id gets one message per step of
+   * a mobilisation whatever roles it names, so later passes never write to them again for another of those roles.
+   * Returns the rows it added.
    */
-  #queue(
-    workspaceId: WorkspaceId,
-    m: MobilisationRow,
-    detail: IncidentDetail,
-    plan: CrisisPlan,
-    roleId: RoleId,
-    stage: EscalationStage,
-    minutes: number,
-    after?: NotifyChannel,
-  ): MessageRow[] {
-    const role = detail.roster.find((r) => r.roleId === roleId);
+  #queue(workspaceId: WorkspaceId, m: MobilisationRow, detail: IncidentDetail, plan: CrisisPlan, roleIds: readonly RoleId[], stage: EscalationStage, minutes: number): MessageRow[] {
+    const roleId = roleIds[0]!;
+    const roles = roleIds.flatMap((id) => detail.roster.filter((r) => r.roleId === id));
     const person = recipientOf(stage, roleId, detail.roster);
-    if (!role || !person) return [];
+    if (roles.length === 0 || !person) return [];
     const meetingAt = new Date(Date.parse(m.startedAt) + plan.escalation.meeting.withinMinutes * MINUTE);
+    const holders = [...new Set(roles.map((r) => r.holder?.name ?? '—'))].join(', ');
     const words = (language: Language) =>
       alertMessage(
-        { title: detail.title, level: m.level as AlertLevel, stage, roleName: role.name, holder: role.holder?.name ?? '—', minutes, meetingAt, meetingPlace: plan.escalation.meeting.place },
+        { title: detail.title, level: m.level as AlertLevel, stage, roleName: roleNamesIn(detail, roleIds), holder: holders, minutes, meetingAt, meetingPlace: plan.escalation.meeting.place },
         language,
       );
-    return this.#enqueue(workspaceId, { key: `${m.mobilisationId}:${roleId}:${stage}`, incidentId: detail.id, mobilisationId: m.mobilisationId, roleId, stage, person, words }, after);
+    const key = person.id === undefined ? `${m.mobilisationId}:${roleId}:${stage}` : `${m.mobilisationId}:${stage}:person:${person.id}`;
+    return this.#enqueue(workspaceId, { key, incidentId: detail.id, mobilisationId: m.mobilisationId, roleId, stage, person, words });
   }
 
   /**
@@ -438,7 +433,7 @@ export class DeliveryService implements MobilisationHost {
     const repo = this.#repoOf(workspaceId);
     const { person } = message;
     const exercise = this.#isExercise(workspaceId);
-    const transports = this.#transportsOf(workspaceId);
+    const transports = this.#settingsOf(workspaceId);
     const route = exercise
       ? testRouteFor(person, destinationsOf(repo.testDestinations()), transports, after)
       : routeFor(person, transports, after);
@@ -467,7 +462,7 @@ export class DeliveryService implements MobilisationHost {
       valuesJson: JSON.stringify({ ...words.values, person: person.name }),
       status: route ? 'queued' : 'failed',
       nextAttemptAt: route ? now : null,
-      reasonJson: route ? null : JSON.stringify(healthMessage(exercise ? 'noTestDestination' : 'noChannel')),
+      reasonJson: route ? null : JSON.stringify(healthMessage(unroutedReason(exercise, transports))),
       messageId: messageIdOf(id),
       createdAt: now,
     };
@@ -477,7 +472,7 @@ export class DeliveryService implements MobilisationHost {
 
   async #sendDue(workspaceId: WorkspaceId): Promise<void> {
     const repo = this.#repoOf(workspaceId);
-    const settings = this.#transportsOf(workspaceId);
+    const settings = this.#settingsOf(workspaceId);
     const seen = new Set<string>();
     for (;;) {
       const batch = repo.due(this.#now(), this.#tuning.batch).filter((row) => !seen.has(row.id));
@@ -533,27 +528,22 @@ export class DeliveryService implements MobilisationHost {
     }
     repo.fail(row.id, JSON.stringify(error.health), now.toISOString());
     this.#logMessage(workspaceId, repo.get(row.id)!, 'notify.failed');
-    // The same words go to the same person on their next channel.
+    // The same words go to the same person on their next channel, under the same key.
+    if (row.mobilisationId !== null && !repo.mobilisation(row.mobilisationId)) return;
     const detail = this.deps.incidents.get(workspaceId, row.incidentId);
-    if (row.stage === 'reminder') {
-      const person = detail.roster.find((r) => r.roleId === row.roleId)?.holder;
-      if (!person) return;
-      const words = (): AlertText => ({ subject: row.subject, text: row.body, values: JSON.parse(row.valuesJson) as Record<string, string> });
-      const key = row.dedupeKey.slice(0, row.dedupeKey.lastIndexOf(':'));
-      const again = repo.atomically(() =>
-        this.#enqueue(workspaceId, { key, incidentId: row.incidentId, mobilisationId: null, roleId: row.roleId as RoleId, stage: 'reminder', person, words, worded: true }, row.channel as NotifyChannel),
-      );
-      this.#logQueued(workspaceId, again);
-      return;
-    }
-    const m = row.mobilisationId === null ? undefined : repo.mobilisation(row.mobilisationId);
-    if (!m) return;
-    const step = row.stage as EscalationStage;
-    const plan = this.deps.plan(workspaceId);
-    const level = plan.escalation.levels[m.level as AlertLevel];
-    const minutes = step === 'first' ? 0 : dueSteps(level, Infinity).find((s) => s.stage === step)?.minutes ?? 0;
-    const queued = repo.atomically(() => this.#queue(workspaceId, m, detail, plan, row.roleId as RoleId, step, minutes, row.channel as NotifyChannel));
-    this.#logQueued(workspaceId, queued);
+    const roleId = row.roleId as RoleId;
+    const person = row.stage === 'reminder' ? detail.roster.find((r) => r.roleId === roleId)?.holder : recipientOf(row.stage as EscalationStage, roleId, detail.roster);
+    if (!person) return;
+    const words = (): AlertText => ({ subject: row.subject, text: row.body, values: JSON.parse(row.valuesJson) as Record<string, string> });
+    const key = row.dedupeKey.slice(0, row.dedupeKey.lastIndexOf(':'));
+    const again = repo.atomically(() =>
+      this.#enqueue(
+        workspaceId,
+        { key, incidentId: row.incidentId, mobilisationId: row.mobilisationId, roleId, stage: row.stage as DeliveryStage, person, words, worded: true },
+        row.channel as NotifyChannel,
+      ),
+    );
+    this.#logQueued(workspaceId, again);
   }
 
   async #send(
@@ -571,7 +561,7 @@ export class DeliveryService implements MobilisationHost {
     }
     const gateway = settings[channel]!;
     return sendThroughGateway(
-      this.deps.network.gateFor(this.#transportHome(workspaceId)),
+      this.deps.network.gateFor(workspaceId),
       gateway,
       { id: message.id, values: { ...message.values, to: message.address, messageId: message.id } },
       { timeoutMs, purpose: `notify:${channel}`, now: this.deps.clock.now() },
@@ -584,7 +574,7 @@ export class DeliveryService implements MobilisationHost {
     if (!config) return healthMessage('noChannel');
     const url = channel === 'email' ? smtpUrl(config as SmtpSettings) : safeGatewayUrl(config as GatewaySettings);
     if (!url) return healthMessage('invalidUrl', { url: (config as GatewaySettings).url.slice(0, 200) });
-    return this.deps.network.refusal(this.#transportHome(workspaceId), url);
+    return this.deps.network.refusal(workspaceId, url);
   }
 
   #settingsOf(workspaceId: WorkspaceId): NotifySettings {
@@ -610,15 +600,6 @@ export class DeliveryService implements MobilisationHost {
 
   #isExercise(workspaceId: WorkspaceId): boolean {
     return this.deps.store.get(workspaceId).kind === 'exercise';
-  }
-
-  /** Whose channels and outbound policy a workspace's messages use: an exercise uses the firm's live ones. */
-  #transportHome(workspaceId: WorkspaceId): WorkspaceId {
-    return this.#isExercise(workspaceId) ? LIVE_WORKSPACE_ID : workspaceId;
-  }
-
-  #transportsOf(workspaceId: WorkspaceId): NotifySettings {
-    return this.#settingsOf(this.#transportHome(workspaceId));
   }
 
   #repoOf(workspaceId: WorkspaceId): NotifyRepository {
@@ -676,6 +657,21 @@ function draftOf(detail: IncidentDetail, level: AlertLevel): MobilisationDraft {
   };
 }
 
+/** The roles a step reaches grouped by the person it reaches for each: one group per person with a plan id. */
+function byRecipient(stage: EscalationStage, roleIds: readonly RoleId[], roster: IncidentDetail['roster']): RoleId[][] {
+  const groups = new Map<string, RoleId[]>();
+  for (const roleId of roleIds) {
+    const person = recipientOf(stage, roleId, roster);
+    const key = person?.id === undefined ? `role:${roleId}` : `person:${person.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), roleId]);
+  }
+  return [...groups.values()];
+}
+
+function roleNamesIn(detail: IncidentDetail, roleIds: readonly RoleId[]): LocalizedText {
+  return roleNamesOf(roleIds.map((id) => detail.roster.find((r) => r.roleId === id)?.name ?? { fr: id, en: id }));
+}
+
 function stageNames(stage: EscalationStage): LocalizedText {
   return { fr: STAGE_NAMES.fr[stage], en: STAGE_NAMES.en[stage] };
 }
@@ -686,6 +682,12 @@ function wordHealth(message: HealthMessage, language: 'fr' | 'en'): string {
 }
 
 const DEFAULT_CHANNELS: readonly NotifyChannel[] = ['sms', 'email'];
+
+/** Why a message has no route: an exercise says whether it lacks channels of its own or test destinations. */
+function unroutedReason(exercise: boolean, transports: NotifySettings): 'noChannel' | 'noExerciseChannel' | 'noTestDestination' {
+  if (!exercise) return 'noChannel';
+  return NOTIFY_CHANNELS.some((c) => transports[c]) ? 'noTestDestination' : 'noExerciseChannel';
+}
 
 /** The person's first preferred channel with an address and a configured transport, after `after` when given. */
 export function routeFor(person: Person, settings: NotifySettings, after?: NotifyChannel): { channel: NotifyChannel; address: string } | null {

@@ -36,7 +36,8 @@ const detail = incident({
     id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     startedAt: AT,
     startedBy: 'Marie Durand',
-    calls: [{ roleId: 'legal', personName: 'Zoé Müller', phone: '+41 79 555 01 10', alertedAt: AT, acknowledgedAt: null }],
+    calls: [{ roleId: 'legal', personId: null, personName: 'Zoé Müller', phone: '+41 79 555 01 10', alertedAt: AT, acknowledgedAt: null }],
+    people: [{ personId: null, personName: 'Zoé Müller', phone: '+41 79 555 01 10', roleIds: ['legal'], alertedAt: AT, acknowledgedAt: null }],
   },
 });
 

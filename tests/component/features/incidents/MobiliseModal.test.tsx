@@ -59,7 +59,8 @@ describe('duty on the roster', () => {
         id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
         startedAt: '2026-03-14T09:00:00.000Z',
         startedBy: 'Marie Durand',
-        calls: [{ roleId: 'legal', personName: 'Zoé Müller', phone: '+41 79 555 01 10', alertedAt: '2026-03-14T09:00:00.000Z', acknowledgedAt: null }],
+        calls: [{ roleId: 'legal', personId: null, personName: 'Zoé Müller', phone: '+41 79 555 01 10', alertedAt: '2026-03-14T09:00:00.000Z', acknowledgedAt: null }],
+        people: [{ personId: null, personName: 'Zoé Müller', phone: '+41 79 555 01 10', roleIds: ['legal'], alertedAt: '2026-03-14T09:00:00.000Z', acknowledgedAt: null }],
       },
     });
     renderInApp(<RosterTab detail={detail} actor={actor} onCallTree={vi.fn()} />);

@@ -20,7 +20,7 @@ export function OverviewTab({ detail, actor }: { detail: IncidentDetail; actor: 
   const pinned = useCrisisLog(useWorkspaceId(), { incidentId: detail.id, pinnedOnly: true, limit: 20 });
   const done = detail.checklist.filter((i) => i.status === 'done' || i.status === 'skipped').length;
   const overdue = detail.checklist.filter((i) => (i.status === 'todo' || i.status === 'in_progress') && Date.parse(i.dueAt) < now).length;
-  const calls = detail.mobilisation?.calls ?? [];
+  const calls = detail.mobilisation?.people ?? [];
   const acked = calls.filter((c) => c.acknowledgedAt !== null).length;
   const figure = (label: string, value: string, testId: string, color?: string) => (
     <Paper withBorder p="md">

@@ -43,7 +43,7 @@ function Wall({ detail, onExit }: { detail: IncidentDetail; onExit: () => void }
   const now = useNow();
   useMobilisationNotice(detail);
   const log = useCrisisLog(useWorkspaceId(), { incidentId: detail.id, includeWorkspace: true, limit: 8 });
-  const calls = detail.mobilisation?.calls ?? [];
+  const calls = detail.mobilisation?.people ?? [];
   const acked = calls.filter((c) => c.acknowledgedAt !== null).length;
   const done = detail.checklist.filter((i) => i.status === 'done' || i.status === 'skipped').length;
   const overdue = detail.checklist.filter((i) => (i.status === 'todo' || i.status === 'in_progress') && Date.parse(i.dueAt) < now);

@@ -3,10 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../../shared/domain/incident';
+import { windowHasFocus } from '../desktopAlerts/inWindowNotice';
 
 /**
  * Every window showing the incident hears of a new mobilisation through the pushed refresh: an in-app
- * notice, and a desktop notification where the person allowed them.
+ * notice, and a desktop notification where the person allowed them and is not looking at this window. Permission
+ * is asked only from the Settings screen, when the reader chooses to.
  */
 export function useMobilisationNotice(detail: IncidentDetail): void {
   const { t } = useTranslation();
@@ -18,11 +20,8 @@ export function useMobilisationNotice(detail: IncidentDetail): void {
       return;
     }
     seen.current = id;
-    const message = t('incidents.mobilisedNotice', { title: detail.title, count: detail.mobilisation?.calls.length ?? 0 });
+    const message = t('incidents.mobilisedNotice', { title: detail.title, count: detail.mobilisation?.people.length ?? 0 });
     notifications.show({ color: 'red', title: t('incidents.mobilise'), message, closeButtonProps: { 'aria-label': t('incidents.dismiss') } });
-    if (typeof Notification !== 'undefined') {
-      if (Notification.permission === 'granted') new Notification('Tocsin', { body: message });
-      else if (Notification.permission === 'default') void Notification.requestPermission();
-    }
-  }, [id, detail.title, detail.mobilisation?.calls.length, t]);
+    if (!windowHasFocus() && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification('Tocsin', { body: message });
+  }, [id, detail.title, detail.mobilisation?.people.length, t]);
 }

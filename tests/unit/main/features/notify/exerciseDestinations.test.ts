@@ -31,6 +31,17 @@ async function setup() {
   return { core: c, plan, relay, gw, at: (minutes: number) => void (t = START + minutes * MINUTE), advance: (ms: number) => void (t += ms) };
 }
 
+/**
+ * An exercise with channels of its own, here on the same loopback relay and gateway as the live workspace, and
+ * unsealed by its director (an exercise starts sealed).
+ */
+async function drill(c: Core, name: string): Promise<{ id: string }> {
+  const exercise = await invoke(c, 'exercises:create', { name });
+  await invoke(c, 'notify:setSettings', { workspaceId: exercise.id, settings: alertSettings(relay!.port, gw!.url) });
+  await invoke(c, 'workspaces:updateSettings', { workspaceId: exercise.id, settings: { sealed: false } });
+  return exercise;
+}
+
 async function mobiliseInExercise(c: Core, workspaceId: string): Promise<string> {
   const incident = await invoke(c, 'incidents:open', {
     workspaceId,
@@ -59,7 +70,7 @@ const gatewayTargets = (gw: Gateway) => gw.calls.map((call) => JSON.parse(call.b
 describe('alerts in an exercise', () => {
   it('send nothing without test destinations, and say so for each message', async () => {
     const { core: c, relay, gw } = await setup();
-    const exercise = await invoke(c, 'exercises:create', { name: 'Drill sans destinations' });
+    const exercise = await drill(c, 'Drill sans destinations');
     const incidentId = await mobiliseInExercise(c, exercise.id);
     await c.notify.tick();
 
@@ -75,7 +86,7 @@ describe('alerts in an exercise', () => {
 
   it('reach only the test destinations, every word marked, while live alerts still reach the roster', async () => {
     const { core: c, plan, relay, gw, at } = await setup();
-    const exercise = await invoke(c, 'exercises:create', { name: 'Drill DORA' });
+    const exercise = await drill(c, 'Drill DORA');
     const ws = { workspaceId: exercise.id };
     const holder = (i: number) => plan.roles[i]!.holder!.name;
     const { plan: drillPlan } = await invoke(c, 'plan:get', ws);
@@ -149,7 +160,7 @@ describe('alerts in an exercise', () => {
 
   it('follow a person by their id: a corrected name keeps its test address, and a namesake does not take it', async () => {
     const { core: c, relay, gw } = await setup();
-    const exercise = await invoke(c, 'exercises:create', { name: 'Drill homonymes' });
+    const exercise = await drill(c, 'Drill homonymes');
     const ws = { workspaceId: exercise.id };
     const stored = await invoke(c, 'plan:get', ws);
     const [five, eight] = [stored.plan.roles[5]!.holder!, stored.plan.roles[8]!.holder!];
@@ -176,7 +187,7 @@ describe('alerts in an exercise', () => {
 
   it('escalate in game time while the exercise runs', async () => {
     const { core: c, relay, advance } = await setup();
-    const exercise = await invoke(c, 'exercises:create', { name: 'Drill ×60' });
+    const exercise = await drill(c, 'Drill ×60');
     const ws = { workspaceId: exercise.id };
     await invoke(c, 'notify:setTestDestinations', { ...ws, destinations: { catchAll: { email: 'drill-room@example.test', sms: '', messenger: '' }, people: [] } });
     await invoke(c, 'exercises:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
@@ -193,6 +204,57 @@ describe('alerts in an exercise', () => {
     await c.notify.tick();
     expect((await stages()).filter((s) => s === 'deputy')).toHaveLength(10);
     expect(relay.mails.every((m) => m.to[0] === 'drill-room@example.test')).toBe(true);
+  });
+
+  it("use the exercise's own channels and outbound policy, never the live ones", async () => {
+    const { core: c, relay: liveRelay, gw: liveGateway, advance } = await setup();
+    const exercise = await invoke(c, 'exercises:create', { name: 'Drill à part' });
+    const ws = { workspaceId: exercise.id };
+    await invoke(c, 'notify:setTestDestinations', { ...ws, destinations: { catchAll: { email: 'drill-room@example.test', sms: '+41000000099', messenger: '' }, people: [] } });
+
+    // No channel of its own: the drill sends nothing, through the live relay or anywhere, and says why.
+    const idle = await mobiliseInExercise(c, exercise.id);
+    await c.notify.tick();
+    expect(liveRelay.connections + liveGateway.connections).toBe(0);
+    const unsent = (await invoke(c, 'notify:deliveries', { ...ws, incidentId: idle })).messages;
+    expect(unsent.length).toBeGreaterThan(0);
+    for (const m of unsent) expect(m).toMatchObject({ status: 'failed', channel: 'none', reason: { key: 'noExerciseChannel' } });
+
+    // Its own relay and gateway: held while the exercise stays sealed, as it starts; once its director unseals it,
+    // everything goes there, marked, and the live relay and gateway still see nothing.
+    const drillRelay = await mailRelay();
+    const drillGateway = await gateway();
+    try {
+      await invoke(c, 'notify:setSettings', { ...ws, settings: alertSettings(drillRelay.port, drillGateway.url) });
+      expect((await invoke(c, 'notify:settings', ws)).email?.port).toBe(drillRelay.port);
+      expect((await invoke(c, 'notify:settings', { workspaceId: 'live' })).email?.port).toBe(liveRelay.port);
+      const incidentId = await mobiliseInExercise(c, exercise.id);
+      await c.notify.tick();
+      const held = await invoke(c, 'notify:deliveries', { ...ws, incidentId });
+      expect(held.blocked).toMatchObject({ key: 'sealed' });
+      for (const m of held.messages) expect(m).toMatchObject({ status: 'queued', attempts: 0, reason: { key: 'sealed' } });
+      expect(drillRelay.connections + drillGateway.connections + liveRelay.connections + liveGateway.connections).toBe(0);
+
+      await invoke(c, 'workspaces:updateSettings', { ...ws, settings: { sealed: false } });
+      advance(61_000);
+      await c.notify.tick();
+      expect(drillRelay.mails.length + drillGateway.calls.length).toBe(held.messages.length);
+      for (const mail of drillRelay.mails) {
+        expect(mail.to).toEqual(['drill-room@example.test']);
+        expect(mail.text).toMatch(/^(EXERCICE|EXERCISE) — /);
+      }
+      for (const body of gatewayTargets(drillGateway)) expect(body.text).toMatch(/^(\*\*)?(EXERCICE|EXERCISE) — /);
+      expect(liveRelay.connections + liveGateway.connections).toBe(0);
+
+      // Sealing the live workspace does not hold the drill; sealing the drill does, with the reason on its screen.
+      await invoke(c, 'workspaces:updateSettings', { workspaceId: 'live', settings: { sealed: true } });
+      expect((await invoke(c, 'notify:deliveries', { ...ws, incidentId })).blocked).toBeNull();
+      await invoke(c, 'workspaces:updateSettings', { ...ws, settings: { sealed: true } });
+      expect((await invoke(c, 'notify:deliveries', { ...ws, incidentId })).blocked).toMatchObject({ key: 'sealed' });
+    } finally {
+      await drillRelay.close();
+      await drillGateway.close();
+    }
   });
 
   it('keeps test destinations to exercises', async () => {
