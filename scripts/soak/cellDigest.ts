@@ -149,7 +149,30 @@ const mobilisation: DigestPart = {
   },
 };
 
-export const DIGEST_PARTS: readonly DigestPart[] = [members, documents, crisisLog, mobilisation];
+/**
+ * Statements as the read model holds them (texts merged from every laptop's edits) and their decisions, each with the
+ * laptop that signed it; a decision whose signature did not hold is named.
+ */
+const statements: DigestPart = {
+  name: 'statements',
+  async read({ db }) {
+    const rows = db
+      .prepare<[], { id: string; title: string; textFr: string; textEn: string; contentHash: string }>(
+        'SELECT id, title, text_fr AS textFr, text_en AS textEn, content_hash AS contentHash FROM statements ORDER BY id',
+      )
+      .all();
+    const decisions = db
+      .prepare<[], { id: string; statementId: string; device: string | null; decision: string; person: string; role: string; contentHash: string; genuine: number }>(
+        `SELECT decision_id AS id, statement_id AS statementId, device_id AS device, decision, person, role, content_hash AS contentHash, genuine
+           FROM statement_decisions ORDER BY decision_id`,
+      )
+      .all();
+    const problems = decisions.filter((d) => d.genuine !== 1).map((d) => `decision ${d.id} of ${d.person} not genuine`);
+    return { value: { statements: rows, decisions }, problems };
+  },
+};
+
+export const DIGEST_PARTS: readonly DigestPart[] = [members, documents, crisisLog, mobilisation, statements];
 
 export interface LaptopDigest {
   /** The laptop's own device id (not part of the digest). */

@@ -9,6 +9,7 @@ import type { LaptopDigest } from './cellDigest';
 import { bundle, freePort, LaptopProcess, RelayProcess, Wires, type Bundles, type NodeAddress } from './cellNodes';
 import { faultPlan, injectFaults } from './faultPlan';
 import { SCRIPT, type SoakContext } from './incidentScript';
+import { startFakeMastodon } from '../../tests/support/fakeMastodonPublish';
 
 export interface SoakSize {
   readonly entriesPerLaptop: number;
@@ -57,7 +58,9 @@ export async function runSeed(seed: number, size: SoakSize, bundles: Bundles, no
   const laptops = addresses.slice(0, LAPTOPS.length).map((n) => new LaptopProcess(n.name, n.host, n.port, join(root, n.name), bundles, wires.routesOf(n)));
   const r = addresses[LAPTOPS.length]!;
   const relay = new RelayProcess(r.name, r.host, r.port, join(root, 'relay'), bundles, wires.routesOf(r));
+  const mastodon = await startFakeMastodon();
   const context: SoakContext = {
+    mastodon,
     seed,
     entriesPerLaptop: size.entriesPerLaptop,
     appendEveryMs: size.appendEveryMs,
@@ -104,6 +107,7 @@ export async function runSeed(seed: number, size: SoakSize, bundles: Bundles, no
   } finally {
     await Promise.all([...laptops.map((l) => l.close().catch(() => l.kill())), relay.close()]);
     await wires.close();
+    await mastodon.close();
     rmSync(root, { recursive: true, force: true });
   }
 }

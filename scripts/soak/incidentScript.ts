@@ -3,7 +3,10 @@
 // the context, and its check reads the converged digests against that. To play a new shared domain (incidents,
 // statements…), add a step to SCRIPT and a part to DIGEST_PARTS (cellDigest.ts).
 import type { CrisisPlan } from '../../src/shared/domain/plan';
+import type { StatementDetail } from '../../src/shared/domain/statement';
 import { withReachableRoles } from '../../tests/support/reachableRoster';
+import type { FakeMastodon } from '../../tests/support/fakeMastodonPublish';
+import { AppFailure } from '../../src/shared/contract/index';
 import type { LaptopDigest } from './cellDigest';
 import { NodeDown, type LaptopProcess, type RelayProcess } from './cellNodes';
 
@@ -20,6 +23,9 @@ export interface SoakContext {
   /** Log bodies written: confirmed by the laptop, or in flight when it died (then present at most once). */
   readonly logBodies: Map<string, 'confirmed' | 'uncertain'>;
   mobilisation?: { id: string; incidentId: string; roles: { laptop: string; roleId: string }[] };
+  /** The loopback Mastodon the cell publishes its statement to. */
+  readonly mastodon: FakeMastodon;
+  statement?: { id: string; marker: string };
 }
 
 export interface Step {
@@ -182,4 +188,113 @@ const writeLog: Step = {
   },
 };
 
-export const SCRIPT: readonly Step[] = [formCell, mobilise, acknowledge, writeLog];
+const STATEMENT_EDITS = [
+  { laptop: 'B', apply: (text: string, marker: string) => `${text} Nos équipes sont mobilisées (${marker}).` },
+  { laptop: 'C', apply: (text: string, marker: string) => `Point de situation (${marker}) : ${text}` },
+] as const;
+const STATEMENT_APPROVERS = [
+  { laptop: 'D', person: 'Damien', role: 'crisisLead' },
+  { laptop: 'A', person: 'Alice', role: 'legal' },
+] as const;
+const STATEMENT_PUBLISHERS = ['B', 'C'] as const;
+const editMark = (marker: string, laptop: string) => `${marker}/${laptop}`;
+
+const draftStatement: Step = {
+  name: 'A drafts a statement; every laptop can publish to the loopback Mastodon',
+  underFaults: false,
+  async run(context) {
+    const [a] = context.laptops as [LaptopProcess];
+    const incidentId = context.mobilisation?.incidentId;
+    if (!incidentId) throw new Error('no incident open');
+    for (const laptop of context.laptops) {
+      await laptop.call('composer:setAccount', { ...ws, account: { channel: 'mastodon', config: { instanceUrl: context.mastodon.url, accessToken: context.mastodon.token } } });
+    }
+    const marker = `soak-${context.seed}`;
+    const made = await a.call('composer:create', {
+      ...ws,
+      statement: { incidentId, kind: 'holding', author: 'Alice', title: 'Fuite de données', textFr: `Une fuite de données est en cours d’analyse (${marker}).`, textEn: '', channels: ['mastodon'] },
+    });
+    context.statement = { id: made.statement.id, marker };
+    await until(() => Promise.all(context.laptops.map((l) => l.call('composer:get', { ...ws, statementId: made.statement.id }).catch(() => null))), (all) => all.every((d) => d !== null), 60_000, 'every laptop to hold the draft');
+  },
+};
+
+/** Reads the statement on `laptop` until `ok` holds, through the laptop's deaths. */
+const statementOn = (context: SoakContext, laptop: LaptopProcess, ok: (d: StatementDetail) => boolean): Promise<StatementDetail> =>
+  steadily(laptop, async () => {
+    for (;;) {
+      const d = await laptop.call('composer:get', { ...ws, statementId: context.statement!.id });
+      if (ok(d)) return d;
+      await sleep(300);
+    }
+  });
+
+const retriedOnConflict = async (laptop: LaptopProcess, act: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await steadily(laptop, act);
+    return true;
+  } catch (error) {
+    if (error instanceof AppFailure && error.code === 'CONFLICT') return false;
+    throw error;
+  }
+};
+
+const statementFlow: Step = {
+  name: 'B and C edit the statement, D and A approve it, B and C press publish',
+  underFaults: true,
+  async run(context) {
+    const s = context.statement;
+    if (!s) throw new Error('no statement drafted');
+    const byName = (name: string) => context.laptops.find((l) => l.name === name)!;
+    await Promise.all(
+      STATEMENT_EDITS.map(async ({ laptop: name, apply }) => {
+        const laptop = byName(name);
+        const mark = editMark(s.marker, name);
+        for (;;) {
+          const d = await statementOn(context, laptop, () => true);
+          if (d.statement.textFr.includes(mark)) break;
+          await retriedOnConflict(laptop, () => laptop.call('composer:update', { ...ws, statementId: s.id, expectedRevision: d.statement.revision, patch: { textFr: apply(d.statement.textFr, mark) }, author: name }));
+        }
+        context.note(`${name} edited the statement`);
+      }),
+    );
+    const bothEdits = (text: string) => STATEMENT_EDITS.every(({ laptop }) => text.includes(editMark(s.marker, laptop)));
+    await Promise.all(
+      STATEMENT_APPROVERS.map(async ({ laptop: name, person, role }) => {
+        const laptop = byName(name);
+        for (;;) {
+          const d = await statementOn(context, laptop, (x) => bothEdits(x.statement.textFr));
+          if (d.statement.approvedRoles.includes(role)) break;
+          await retriedOnConflict(laptop, () => laptop.call('composer:approve', { ...ws, statementId: s.id, approver: { person, role }, contentHash: d.statement.contentHash }));
+        }
+        context.note(`${name} approved the statement`);
+      }),
+    );
+    await Promise.all(
+      STATEMENT_PUBLISHERS.map(async (name) => {
+        const laptop = byName(name);
+        await statementOn(context, laptop, (x) => x.statement.approvalState === 'approved');
+        await steadily(laptop, () => laptop.call('composer:queue', { ...ws, statementId: s.id, person: name }));
+        context.note(`${name} pressed publish`);
+      }),
+    );
+  },
+  async check(context, digest) {
+    const s = context.statement;
+    if (!s) return ['no statement drafted'];
+    const problems: string[] = [];
+    const shared = digest.parts.statements?.value as { statements: { id: string; textFr: string }[]; decisions: { person: string; contentHash: string; genuine: number }[] };
+    const text = shared.statements.find((x) => x.id === s.id)?.textFr ?? '';
+    for (const { laptop } of STATEMENT_EDITS) if (!text.includes(editMark(s.marker, laptop))) problems.push(`${laptop}'s edit missing from the statement`);
+    for (const { person } of STATEMENT_APPROVERS) if (!shared.decisions.some((d) => d.person === person && d.genuine === 1)) problems.push(`${person}'s approval missing`);
+    // The winning laptop's outbox may still be on its way to the server when the cell has converged.
+    const posted = () => context.mastodon.statuses.filter((x) => x.text.includes(s.marker)).length;
+    const end = Date.now() + 60_000;
+    while (posted() === 0 && Date.now() < end) await sleep(500);
+    await sleep(3_000);
+    if (posted() !== 1) problems.push(`the Mastodon server received the statement ${posted()} times`);
+    return problems;
+  },
+};
+
+export const SCRIPT: readonly Step[] = [formCell, mobilise, draftStatement, acknowledge, writeLog, statementFlow];

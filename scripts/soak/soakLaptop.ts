@@ -16,6 +16,8 @@ const core = createCore({
   shell: { shell: 'browser', version: 'soak' },
   cellTuning: { retryMs: 200, joinWaitMs: 10_000 },
   notify: { intervalMs: 0, requestTimeoutMs: 2_000 },
+  // The statement goes to a loopback Mastodon: a laptop restarted mid-publish tries again within seconds.
+  composerTuning: { backoff: { baseMs: 200, maxMs: 2_000 }, requestTimeoutMs: 2_000 },
 });
 
 export interface LaptopRequest {

@@ -61,6 +61,10 @@ export const decisionSchema = z.object({
   decidedAt: z.iso.datetime(),
   /** False once the text changed after this decision: it no longer counts. */
   current: z.boolean(),
+  /** The cell laptop whose device key signed it (null: decided outside a cell). */
+  deviceId: z.string().nullable(),
+  /** False when its signature or content hash did not hold: shown as not genuine, never counted. */
+  genuine: z.boolean(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 

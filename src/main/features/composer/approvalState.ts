@@ -1,4 +1,5 @@
-// Whether a statement's current text carries every required approval: only decisions on that exact hash count.
+// Whether a statement's current text carries every required approval: only genuine decisions on that exact hash
+// count (a decision whose signature did not hold is shown, never counted).
 import type { ApprovalState } from '../../../shared/domain/statement';
 import type { DecisionRow } from './statementRepository';
 
@@ -11,10 +12,11 @@ export interface ApprovalStatus {
 
 export function approvalStatus(decisions: readonly DecisionRow[], contentHash: string, requiredRoles: readonly string[]): ApprovalStatus {
   const latestByRole = new Map<string, DecisionRow>();
-  for (const d of decisions) if (d.contentHash === contentHash) latestByRole.set(d.role, d);
+  const genuine = decisions.filter((d) => d.genuine !== 0);
+  for (const d of genuine) if (d.contentHash === contentHash) latestByRole.set(d.role, d);
   const current = [...latestByRole.values()];
   const approvedRoles = requiredRoles.filter((role) => latestByRole.get(role)?.decision === 'approved');
-  const lastApproval = [...decisions].reverse().find((d) => d.decision === 'approved');
+  const lastApproval = [...genuine].reverse().find((d) => d.decision === 'approved');
   let state: ApprovalState = 'draft';
   if (current.some((d) => d.decision === 'rejected')) state = 'rejected';
   else if (approvedRoles.length === requiredRoles.length && requiredRoles.length > 0) state = 'approved';

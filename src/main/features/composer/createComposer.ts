@@ -26,6 +26,9 @@ import { ResponseQueueService } from './responseQueueService';
 import type { QueueScope } from './responseQueueRepository';
 import { loadResponseRules } from './responseRules';
 import { StatementService } from './statementService';
+import { SharedStatementRepository } from './sharedStatements/sharedStatementRepository';
+import { SharedStatements } from './sharedStatements/sharedStatements';
+import { StatementRepository } from './statementRepository';
 
 /** The shipped role that hears what staff post about the crisis. */
 const STAFF_ROLE = 'hrInternalComms';
@@ -36,6 +39,8 @@ export interface ComposerTuning {
   readonly requestTimeoutMs?: number;
   readonly idleMs?: number;
   readonly concurrency?: number;
+  /** How long a publish claim waits for the cell's other claims. */
+  readonly claimSettleMs?: number;
 }
 
 export interface ComposerDeps {
@@ -74,7 +79,23 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   // Statements wake the worker, which is built just below: the callback only runs after construction.
   const rules = loadDraftRuleSets();
   const checkers = { fr: createDraftChecker(rules.fr), en: createDraftChecker(rules.en) };
+  const statementRows = perWorkspace((ws) => new StatementRepository(ws.db));
+  const links = perWorkspace((ws) => new SharedStatementRepository(ws.db));
+  // The statements service is built just below: these callbacks only run once a cell attaches.
+  const shared = new SharedStatements(
+    {
+      links: (workspaceId) => links(store.get(workspaceId)),
+      statement: (workspaceId, statementId) => statementRows(store.get(workspaceId)).get(statementId),
+      decisions: (workspaceId, statementId) => statementRows(store.get(workspaceId)).decisions(statementId),
+      takeIn: (workspaceId, intake) => statements.takeInShared(workspaceId, intake),
+      publish: (workspaceId, statementId, person) => void statements.enqueue(workspaceId, statementId, person),
+    },
+    () => clock.now().getTime(),
+    logger,
+    { claimSettleMs: tuning.claimSettleMs },
+  );
   const statements = new StatementService({
+    sharing: shared,
     store,
     events,
     clock,
@@ -124,6 +145,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   });
   return {
     statements,
+    shared,
     responses,
     outbox,
     worker,

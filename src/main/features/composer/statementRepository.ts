@@ -29,6 +29,12 @@ export interface DecisionRow {
   readonly contentHash: string;
   readonly snapshotJson: string;
   readonly decidedAt: string;
+  /** The decision's id across the cell (null: decided before decisions were shared). */
+  readonly decisionId: string | null;
+  /** The laptop whose device key signed it (null: outside a cell). */
+  readonly deviceId: string | null;
+  /** 0 when its signature or content hash did not hold: kept to be shown, never counted. */
+  readonly genuine: number;
 }
 
 const STATEMENT_COLUMNS = `id, incident_id AS incidentId, kind, title, text_fr AS textFr, text_en AS textEn,
@@ -37,7 +43,8 @@ const STATEMENT_COLUMNS = `id, incident_id AS incidentId, kind, title, text_fr A
   created_at AS createdAt, updated_at AS updatedAt`;
 
 const DECISION_COLUMNS = `seq, statement_id AS statementId, decision, person, role, reason,
-  content_hash AS contentHash, snapshot_json AS snapshotJson, decided_at AS decidedAt`;
+  content_hash AS contentHash, snapshot_json AS snapshotJson, decided_at AS decidedAt, decision_id AS decisionId,
+  device_id AS deviceId, genuine`;
 
 export class StatementRepository {
   readonly #insert;
@@ -48,6 +55,8 @@ export class StatementRepository {
   readonly #insertDecision;
   readonly #decisions;
   readonly #decisionsFor;
+  readonly #hasDecision;
+  readonly #replace;
 
   constructor(private readonly db: Db) {
     this.#insert = db.prepare<StatementRow>(
@@ -67,8 +76,10 @@ export class StatementRepository {
       `SELECT ${STATEMENT_COLUMNS} FROM statements WHERE incident_id = ? ORDER BY created_at DESC, id`,
     );
     this.#insertDecision = db.prepare<Omit<DecisionRow, 'seq'>>(
-      `INSERT INTO statement_decisions (statement_id, decision, person, role, reason, content_hash, snapshot_json, decided_at)
-       VALUES (@statementId, @decision, @person, @role, @reason, @contentHash, @snapshotJson, @decidedAt)`,
+      `INSERT INTO statement_decisions (statement_id, decision, person, role, reason, content_hash, snapshot_json, decided_at,
+         decision_id, device_id, genuine)
+       VALUES (@statementId, @decision, @person, @role, @reason, @contentHash, @snapshotJson, @decidedAt,
+         @decisionId, @deviceId, @genuine)`,
     );
     this.#decisions = db.prepare<[string], DecisionRow>(
       `SELECT ${DECISION_COLUMNS} FROM statement_decisions WHERE statement_id = ? ORDER BY seq`,
@@ -76,6 +87,12 @@ export class StatementRepository {
     this.#decisionsFor = db.prepare<[string], DecisionRow>(
       `SELECT ${DECISION_COLUMNS} FROM statement_decisions
        WHERE statement_id IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+    );
+    this.#hasDecision = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM statement_decisions WHERE decision_id = ?');
+    this.#replace = db.prepare<[string, string, string, string, string, string, string, string]>(
+      `UPDATE statements SET title = ?, text_fr = ?, text_en = ?, channels_json = ?, variants_json = ?,
+         content_hash = ?, updated_at = ?, revision = revision + 1
+       WHERE id = ?`,
     );
   }
 
@@ -93,6 +110,11 @@ export class StatementRepository {
     return info.changes === 1;
   }
 
+  /** Puts in the content the cell's document holds now (another laptop's edit merged in), whatever the revision. */
+  replace(id: string, c: Pick<StatementRow, 'title' | 'textFr' | 'textEn' | 'channelsJson' | 'variantsJson' | 'contentHash' | 'updatedAt'>): void {
+    this.#replace.run(c.title, c.textFr, c.textEn, c.channelsJson, c.variantsJson, c.contentHash, c.updatedAt, id);
+  }
+
   get(id: string): StatementRow | undefined {
     return this.#get.get(id);
   }
@@ -103,6 +125,10 @@ export class StatementRepository {
 
   addDecision(row: Omit<DecisionRow, 'seq'>): void {
     this.#insertDecision.run(row);
+  }
+
+  hasDecision(decisionId: string): boolean {
+    return this.#hasDecision.get(decisionId) !== undefined;
   }
 
   decisions(statementId: string): DecisionRow[] {

@@ -16,7 +16,7 @@ import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import { OutboxRepository } from './outbox/outboxRepository';
 import { PublishAccountRepository } from './outbox/publishAccountRepository';
-import { StatementRepository, type StatementRow } from './statementRepository';
+import { StatementRepository, type DecisionRow, type StatementRow } from './statementRepository';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import { diffContent } from './approvalDiff';
@@ -28,6 +28,24 @@ import type { ComposerLog } from './composerLog';
 import { contentHash } from './contentHash';
 import { toOutboxItem } from './outbox/outboxItem';
 import { failure } from '../../platform/i18n/failure';
+import { idempotencyKeyFor } from './outbox/idempotencyKey';
+
+/** How statements reach the rest of the cell; every method does nothing outside one. */
+export interface StatementSharing {
+  /** This laptop's device id in the workspace's cell, or undefined outside a cell. */
+  device(workspaceId: WorkspaceId): string | undefined;
+  created(workspaceId: WorkspaceId, statementId: string): void;
+  edited(workspaceId: WorkspaceId, statementId: string, content: StatementContent): void;
+  decided(workspaceId: WorkspaceId, statementId: string, decision: DecisionRow): void;
+  /** Claims the publishing of this content for this laptop; true when the cell decides who publishes (not yet queued). */
+  claim(workspaceId: WorkspaceId, statementId: string, contentHash: string, person: string): boolean;
+}
+
+/** A statement as another laptop's document holds it, with the decisions not taken in yet. */
+export interface SharedStatementIntake {
+  readonly row: Omit<StatementRow, 'revision' | 'contentHash' | 'updatedAt'>;
+  readonly decisions: readonly Omit<DecisionRow, 'seq'>[];
+}
 
 export interface StatementServiceDeps {
   readonly store: WorkspaceStore;
@@ -42,6 +60,7 @@ export interface StatementServiceDeps {
   readonly approvers?: (workspaceId: WorkspaceId) => Readonly<Record<StatementKind, readonly string[]>>;
   /** How threads are numbered: the crisis plan's publishing settings (suffix without a plan). */
   readonly threadNumbering?: (workspaceId: WorkspaceId) => ThreadNumbering;
+  readonly sharing?: StatementSharing;
 }
 
 export class StatementService {
@@ -80,6 +99,8 @@ export class StatementService {
           contentHash: d.contentHash,
           decidedAt: d.decidedAt,
           current: d.contentHash === row.contentHash,
+          deviceId: d.deviceId,
+          genuine: d.genuine !== 0,
         }),
       ),
       diffSinceApproval,
@@ -114,6 +135,7 @@ export class StatementService {
       kind: s.kind,
       person: s.author,
     });
+    this.deps.sharing?.created(workspaceId, id);
     return this.#changed(workspaceId, id);
   }
 
@@ -121,6 +143,7 @@ export class StatementService {
     const repo = this.#repo(workspaceId);
     const now = this.deps.clock.now().toISOString();
     let reopened: { title: string; incidentId: string } | undefined;
+    let saved: StatementContent | undefined;
     repo.atomically(() => {
       const row = this.#row(repo, statementId);
       if (row.revision !== expectedRevision) {
@@ -140,7 +163,9 @@ export class StatementService {
         contentHash: hash,
         updatedAt: now,
       });
+      saved = next;
     });
+    if (saved) this.deps.sharing?.edited(workspaceId, statementId, saved);
     if (reopened) {
       this.#logEntry(
         workspaceId,
@@ -166,6 +191,16 @@ export class StatementService {
    * way into the outbox, so nothing can be published without the approvals its kind requires.
    */
   queue(workspaceId: WorkspaceId, statementId: string, person: string): StatementDetail {
+    const repo = this.#repo(workspaceId);
+    const row = this.#row(repo, statementId);
+    this.#requireApproved(workspaceId, repo, row);
+    // In a cell, one laptop publishes: the one whose claim the cell picks, which then calls `enqueue`.
+    if (this.deps.sharing?.claim(workspaceId, statementId, row.contentHash, person)) return this.#changed(workspaceId, statementId);
+    return this.enqueue(workspaceId, statementId, person);
+  }
+
+  /** Puts the approved statement's rows in the outbox; rows already there for this exact content stay as they are. */
+  enqueue(workspaceId: WorkspaceId, statementId: string, person: string): StatementDetail {
     const ws = this.deps.store.get(workspaceId);
     const repo = this.#statements(ws);
     const outbox = this.#outbox(ws);
@@ -174,13 +209,7 @@ export class StatementService {
     let row: StatementRow | undefined;
     repo.atomically(() => {
       row = this.#row(repo, statementId);
-      const status = approvalStatus(repo.decisions(statementId), row.contentHash, this.requiredRoles(workspaceId, row.kind));
-      if (status.state !== 'approved') {
-        const missing = this.requiredRoles(workspaceId, row.kind).filter((r) => !status.approvedRoles.includes(r));
-        throw status.state === 'rejected'
-          ? failure('FORBIDDEN', 'composer.failures.rejectedStatement')
-          : failure('FORBIDDEN', 'composer.failures.approvalMissing', { roles: missing.join(', ') });
-      }
+      this.#requireApproved(workspaceId, repo, row);
       const content = contentOf(row);
       if (content.channels.length === 0) throw failure('INVALID_INPUT', 'composer.failures.noChannel');
       for (const out of this.#plannedRows(workspaceId, content)) {
@@ -191,7 +220,7 @@ export class StatementService {
           language: out.language,
           partsJson: JSON.stringify(out.parts.map((p) => p.text)),
           contentHash: row.contentHash,
-          idempotencyKey: randomUUID(),
+          idempotencyKey: idempotencyKeyFor(statementId, row.contentHash, out.channel, out.language),
           state: out.manual ? 'manual' : 'queued',
           attempts: 0,
           nextAttemptAt: now,
@@ -221,6 +250,43 @@ export class StatementService {
     return this.#changed(workspaceId, statementId);
   }
 
+  #requireApproved(workspaceId: WorkspaceId, repo: StatementRepository, row: StatementRow): void {
+    const status = approvalStatus(repo.decisions(row.id), row.contentHash, this.requiredRoles(workspaceId, row.kind));
+    if (status.state === 'approved') return;
+    const missing = this.requiredRoles(workspaceId, row.kind).filter((r) => !status.approvedRoles.includes(r));
+    throw status.state === 'rejected'
+      ? failure('FORBIDDEN', 'composer.failures.rejectedStatement')
+      : failure('FORBIDDEN', 'composer.failures.approvalMissing', { roles: missing.join(', ') });
+  }
+
+  /**
+   * Takes in a statement from the cell: its content as the document holds it now (concurrent edits merged) and
+   * its decisions not seen yet, genuine or not.
+   */
+  takeInShared(workspaceId: WorkspaceId, shared: SharedStatementIntake): void {
+    const repo = this.#repo(workspaceId);
+    const now = this.deps.clock.now().toISOString();
+    const content = contentOf(shared.row);
+    const hash = contentHash(content);
+    let changed = false;
+    repo.atomically(() => {
+      const current = repo.get(shared.row.id);
+      if (!current) {
+        repo.insert({ ...shared.row, revision: 1, contentHash: hash, updatedAt: now });
+        changed = true;
+      } else if (current.contentHash !== hash || current.title !== content.title) {
+        repo.replace(shared.row.id, { ...shared.row, contentHash: hash, updatedAt: now });
+        changed = true;
+      }
+      for (const d of shared.decisions) {
+        if (d.decisionId !== null && repo.hasDecision(d.decisionId)) continue;
+        repo.addDecision(d);
+        changed = true;
+      }
+    });
+    if (changed) this.deps.events.emit('composer:changed', { workspaceId, statementId: shared.row.id });
+  }
+
   /** The posts each channel will carry, as the approval screen shows them; a word too long for a post is refused. */
   #plannedRows(workspaceId: WorkspaceId, content: StatementContent) {
     const mastodon = this.#accounts(this.deps.store.get(workspaceId)).get('mastodon') as { maxCharacters?: number } | undefined;
@@ -246,6 +312,7 @@ export class StatementService {
     const repo = this.#repo(workspaceId);
     const now = this.deps.clock.now().toISOString();
     let row: StatementRow | undefined;
+    let made: DecisionRow | undefined;
     repo.atomically(() => {
       row = this.#row(repo, statementId);
       if (seenHash !== row.contentHash) {
@@ -255,12 +322,12 @@ export class StatementService {
       if (!required.includes(approver.role)) {
         throw failure('FORBIDDEN', 'composer.failures.wrongApprover', { kind: row.kind, roles: required.join(', '), role: approver.role });
       }
-      const sameHash = repo.decisions(statementId).filter((d) => d.contentHash === row!.contentHash && d.decision === 'approved');
+      const sameHash = repo.decisions(statementId).filter((d) => d.contentHash === row!.contentHash && d.decision === 'approved' && d.genuine !== 0);
       if (decision === 'approved' && sameHash.some((d) => d.person === approver.person && d.role !== approver.role)) {
         // Two roles exist so that two people read the text; one person holding both defeats that.
         throw failure('CONFLICT', 'composer.failures.secondPersonNeeded', { person: approver.person });
       }
-      repo.addDecision({
+      const decided: Omit<DecisionRow, 'seq'> = {
         statementId,
         decision,
         person: approver.person,
@@ -269,8 +336,14 @@ export class StatementService {
         contentHash: row.contentHash,
         snapshotJson: JSON.stringify(contentOf(row)),
         decidedAt: now,
-      });
+        decisionId: randomUUID(),
+        deviceId: this.deps.sharing?.device(workspaceId) ?? null,
+        genuine: 1,
+      };
+      repo.addDecision(decided);
+      made = { ...decided, seq: 0 };
     });
+    if (made) this.deps.sharing?.decided(workspaceId, statementId, made);
     const r = row!;
     const open = decision === 'approved' ? this.#openFlags(workspaceId, r) : [];
     this.#logEntry(workspaceId, r.incidentId, decision === 'approved' ? 'composer.approved' : 'composer.rejected', {
@@ -325,7 +398,7 @@ export class StatementService {
 
 const dedupe = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
-function contentOf(row: StatementRow): StatementContent {
+function contentOf(row: Pick<StatementRow, 'title' | 'textFr' | 'textEn' | 'channelsJson' | 'variantsJson'>): StatementContent {
   return statementContentSchema.parse({
     title: row.title,
     textFr: row.textFr,

@@ -137,6 +137,39 @@ describe('Approvals', () => {
     await waitFor(() => expect(backend.sent('composer:reject')[0]).toMatchObject({ approver: { person: 'Jean Martin', role: 'legal' }, reason: 'Pas de mention du numéro vert.' }));
   });
 
+  it.each(['fr', 'en'] as const)('shows in %s who approved which text on which laptop, which approvals are stale, and which are not genuine', async (language) => {
+    backend.reply('plan:get', storedPlan());
+    const member = (deviceId: string, name: string) => ({ deviceId, name, roles: [], joinedAt: '2026-12-07T09:00:00.000Z', revokedAt: null, addresses: [], personName: null, relay: false, self: false, online: true, lastContact: null, waitingChanges: 0 });
+    backend.reply('cell:status', {
+      cell: { cellId: 'cell', deviceId: 'a'.repeat(32), authority: true, listening: null, members: [member('b'.repeat(32), 'Portable de Bob')], heads: [], cutOff: null, waitingChanges: 0 },
+      interfaces: [],
+    });
+    const decision = (seq: number, person: string, contentHash: string, current: boolean, genuine: boolean) => ({
+      seq,
+      decision: 'approved' as const,
+      person,
+      role: 'legal',
+      reason: null,
+      contentHash,
+      decidedAt: '2026-12-07T10:00:00.000Z',
+      current,
+      deviceId: 'b'.repeat(32),
+      genuine,
+    });
+    const detail = { ...statementDetail(), decisions: [decision(1, 'Bob', 'e'.repeat(64), false, true), decision(2, 'Mallory', 'c'.repeat(64), true, false), decision(3, 'Bob', 'c'.repeat(64), true, true)] };
+    renderInApp(<ApprovalsPanel workspaceId="live" detail={detail} />, { language });
+    const say = (key: string, options: Record<string, unknown> = {}) => t(key, { ...options, lng: language });
+    await waitFor(() => expect(screen.getAllByTestId('composer-decision')[0]!.textContent).toContain(say('composer.approvals.signedOn', { laptop: 'Portable de Bob' })));
+    const [current, forged, stale] = screen.getAllByTestId('composer-decision').map((e) => e.textContent ?? '');
+    expect(current).toContain(say('composer.approvals.version', { hash: 'c'.repeat(12) }));
+    expect(current).not.toContain(say('composer.approvals.outdated'));
+    expect(current).not.toContain(say('composer.approvals.notGenuine'));
+    expect(forged).toContain(say('composer.approvals.notGenuine'));
+    expect(stale).toContain(say('composer.approvals.version', { hash: 'e'.repeat(12) }));
+    expect(stale).toContain(say('composer.approvals.outdated'));
+    expect(stale).not.toContain(say('composer.approvals.notGenuine'));
+  });
+
   it.each([
     ['fr', 'Conflit avec une modification faite entre-temps. The text changed since you read it.'],
     ['en', 'This conflicts with a change made meanwhile. The text changed since you read it.'],

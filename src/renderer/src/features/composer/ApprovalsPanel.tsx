@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldDiff, StatementDetail } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useStatementAction } from '../../api/hooks/useComposer';
+import { useCellStatus } from '../../api/hooks/useCell';
 import { usePlan } from '../../api/hooks/usePlan';
 import { formatDateTime } from '../../i18n/format';
 import { useOperator } from '../incidents/useOperator';
@@ -15,6 +16,8 @@ export function ApprovalsPanel({ workspaceId, detail }: { workspaceId: Workspace
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const plan = usePlan(workspaceId);
   const roleName = (id: string): string => plan.data?.plan.roles.find((r) => r.id === id)?.name[lang] ?? id;
+  const cell = useCellStatus(workspaceId);
+  const laptopName = (deviceId: string): string => cell.data?.cell?.members.find((m) => m.deviceId === deviceId)?.name ?? deviceId.slice(0, 8);
   const s = detail.statement;
   const [operator, saveOperator] = useOperator('');
   const missing = s.requiredRoles.filter((r) => !s.approvedRoles.includes(r));
@@ -45,11 +48,22 @@ export function ApprovalsPanel({ workspaceId, detail }: { workspaceId: Workspace
         {detail.diffSinceApproval.length > 0 && <DiffView diffs={detail.diffSinceApproval} />}
         <Stack gap={4} data-testid="composer-decisions">
           {[...detail.decisions].reverse().map((d) => (
-            <Text key={d.seq} size="sm" c={d.current ? undefined : 'dimmed'} td={d.current ? undefined : 'line-through'}>
+            <Text
+              key={d.seq}
+              size="sm"
+              c={!d.genuine ? 'red' : d.current ? undefined : 'dimmed'}
+              td={d.current && d.genuine ? undefined : 'line-through'}
+              data-testid="composer-decision"
+              data-stale={!d.current}
+              data-genuine={d.genuine}
+            >
               {d.decision === 'approved'
                 ? t('composer.approvals.approvedBy', { person: d.person, role: roleName(d.role), at: formatDateTime(d.decidedAt, i18n.language) })
                 : t('composer.approvals.rejectedBy', { person: d.person, role: roleName(d.role), at: formatDateTime(d.decidedAt, i18n.language), reason: d.reason })}
+              {` · ${t('composer.approvals.version', { hash: d.contentHash.slice(0, 12) })}`}
+              {d.deviceId !== null && ` · ${t('composer.approvals.signedOn', { laptop: laptopName(d.deviceId) })}`}
               {!d.current && ` (${t('composer.approvals.outdated')})`}
+              {!d.genuine && ` (${t('composer.approvals.notGenuine')})`}
             </Text>
           ))}
         </Stack>
