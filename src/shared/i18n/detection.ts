@@ -162,6 +162,9 @@ export const detectionEn = {
     empty: 'No post to ask about: every scored post is corrected, or none is scored yet.',
     current: 'Now: {{tone}}',
     uncertainty: 'Uncertainty {{percent}}%',
+    noLexiconWord: 'No word the lexicon knows',
+    lexiconScore_one: 'Lexicon score {{score}} from {{count}} word (0 is neutral)',
+    lexiconScore_other: 'Lexicon score {{score}} from {{count}} words (0 is neutral)',
     answer: 'Tone of this post',
   },
   failures: {
@@ -334,6 +337,9 @@ export const detectionFr: Catalog<typeof detectionEn> = {
     empty: 'Aucune publication à soumettre : toutes les publications notées sont corrigées, ou aucune n’est encore notée.',
     current: 'Actuellement : {{tone}}',
     uncertainty: 'Incertitude {{percent}} %',
+    noLexiconWord: 'Aucun mot connu du lexique',
+    lexiconScore_one: 'Score du lexique {{score}} sur {{count}} mot (0 est neutre)',
+    lexiconScore_other: 'Score du lexique {{score}} sur {{count}} mots (0 est neutre)',
     answer: 'Tonalité de cette publication',
   },
   failures: {

@@ -4,31 +4,41 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
-/** Runs in the worker: it owns the inference session and raises the shared flag once each answer is posted. */
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const ort = require(workerData.runtime);
-ort.env.wasm.numThreads = 1;
-const flag = new Int32Array(workerData.flag);
-const port = workerData.port;
-let session = null;
-const reply = (message) => { port.postMessage(message); Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); };
-port.on('message', async (request) => {
-  try {
-    if (request.kind === 'open') {
-      session = await ort.InferenceSession.create(request.model, { executionProviders: ['wasm'] });
-      reply({ ok: true, inputs: session.inputNames, outputs: session.outputNames });
-    } else {
-      const feeds = { [request.input]: new ort.Tensor('float32', request.data, request.dims) };
-      const result = await session.run(feeds, [request.output]);
-      const tensor = result[request.output];
-      reply({ ok: true, data: Float32Array.from(tensor.data), dims: tensor.dims });
+/**
+ * The worker's program, sent as its source text: it owns the inference session and raises the shared flag once each
+ * answer is posted. Being run from its text, it may use nothing from this module's scope.
+ */
+function workerProgram(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ort = require(workerData.runtime as string) as typeof import('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  const flag = new Int32Array(workerData.flag as SharedArrayBuffer);
+  const port = workerData.port as MessagePort;
+  let session: Awaited<ReturnType<typeof ort.InferenceSession.create>> | null = null;
+  const reply = (message: unknown) => {
+    port.postMessage(message);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  };
+  port.on('message', async (request: { kind: 'open'; model: Uint8Array } | { kind: 'run'; input: string; data: Float32Array; dims: number[]; output: string }) => {
+    try {
+      if (request.kind === 'open') {
+        session = await ort.InferenceSession.create(request.model, { executionProviders: ['wasm'] });
+        reply({ ok: true, inputs: session.inputNames, outputs: session.outputNames });
+      } else {
+        const result = await session!.run({ [request.input]: new ort.Tensor('float32', request.data, request.dims) }, [request.output]);
+        const tensor = result[request.output]!;
+        reply({ ok: true, data: Float32Array.from(tensor.data as Float32Array), dims: tensor.dims });
+      }
+    } catch (error) {
+      reply({ ok: false, message: String(error instanceof Error ? error.message : error) });
     }
-  } catch (error) {
-    reply({ ok: false, message: String((error && error.message) || error) });
-  }
-});
-`;
+  });
+}
+
+const WORKER_SOURCE = `(${workerProgram.toString()})()`;
 
 const OPEN_TIMEOUT_MS = 120_000;
 const RUN_TIMEOUT_MS = 10_000;

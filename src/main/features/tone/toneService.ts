@@ -109,6 +109,7 @@ export class ToneService {
         if (!(error instanceof AppFailure)) throw error;
         const { code, message, issues, wording } = error;
         approved.problem = { code, message, ...(wording ? { wording } : {}), ...(issues ? { issues } : {}) };
+        this.events.emit('mentions:changed', { workspaceId, sourceIds: [] });
       },
     );
     return approved;
@@ -190,7 +191,14 @@ export class ToneService {
     return {
       basis,
       batchSize: mentionIds.length,
-      items: pending.map((post) => ({ ...post, uncertainty: this.#uncertainty(post, model) })),
+      items: pending.map((post) => {
+        const { lexicon, features } = toneFeatures(post.text, this.#lexicon(post.language));
+        return {
+          ...post,
+          uncertainty: model ? marginUncertainty(model.probabilities(features)) : lexiconUncertainty(lexicon.score),
+          lexicon: { score: lexicon.score, words: lexicon.hits },
+        };
+      }),
       corrections: state.repo.correctionCount(),
       minCorrections: MIN_CORRECTIONS,
     };
