@@ -40,6 +40,11 @@ function workerProgram(): void {
 
 const WORKER_SOURCE = `(${workerProgram.toString()})()`;
 
+/** Node 20 has Atomics.waitAsync; the project's TypeScript library (ES2022) does not declare it yet. */
+type AtomicsWithWaitAsync = typeof Atomics & {
+  waitAsync(array: Int32Array, index: number, value: number, timeout: number): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+};
+
 const OPEN_TIMEOUT_MS = 120_000;
 const RUN_TIMEOUT_MS = 10_000;
 
@@ -66,7 +71,7 @@ export class OnnxRunner {
     worker.unref();
     port1.unref();
     port1.postMessage({ kind: 'open', model });
-    const waited = Atomics.waitAsync(flag, 0, 0, OPEN_TIMEOUT_MS);
+    const waited = (Atomics as AtomicsWithWaitAsync).waitAsync(flag, 0, 0, OPEN_TIMEOUT_MS);
     const outcome = waited.async ? await waited.value : waited.value;
     const answer = outcome === 'timed-out' ? ({ ok: false, message: 'ONNX_TIMEOUT' } as const) : (receiveMessageOnPort(port1)?.message as Answer | undefined);
     if (!answer?.ok) {

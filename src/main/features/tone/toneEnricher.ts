@@ -34,7 +34,7 @@ export class ToneEnricher implements MentionEnricher {
     const lexicon = detected === 'fr' || detected === 'en' ? this.lexicons[detected] : null;
     if (!lexicon) return { language: detected, toneClass: null, toneScore: null };
     const onnx = workspaceId ? this.approved(workspaceId) : null;
-    if (onnx?.handles(detected)) {
+    if (onnx?.handles(lexicon.language)) {
       try {
         const predicted = onnx.predict(full);
         return { language: detected, toneClass: predicted.toneClass, toneScore: predicted.score };

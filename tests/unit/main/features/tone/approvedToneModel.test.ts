@@ -47,7 +47,7 @@ async function settled(c: Core) {
   );
 }
 
-async function toneOf(c: Core, text: string, language: string) {
+async function toneOf(c: Core, text: string, language: 'fr' | 'en') {
   const { id } = await invoke(c, 'mentions:capture', {
     workspaceId: 'live',
     capture: { channel: 'phonePost', outlet: 'Facebook', text, occurredAt: '2026-03-10T11:00:00Z', language },
