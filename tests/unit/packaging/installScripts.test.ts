@@ -2,6 +2,8 @@
 // inside its registry package): unlike onnxruntime-node, whose postinstall fetches CUDA binaries from NuGet on
 // linux-x64 unless told to skip, it and everything it pulls in install without a download step.
 import { readFileSync } from 'node:fs';
+import { matchesGlob } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 interface LockedPackage {
@@ -41,5 +43,17 @@ describe('install scripts', () => {
     const runtime = JSON.parse(readFileSync('node_modules/onnxruntime-web/package.json', 'utf8')) as { scripts?: Record<string, string> };
     expect(Object.keys(runtime.scripts ?? {}).filter((s) => /^(pre|post)?install$/.test(s))).toEqual([]);
     expect(readFileSync('node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm').subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+  });
+});
+
+describe('packaged ONNX runtime', () => {
+  it('leaves out only the WebAssembly builds Node never loads', () => {
+    const { files } = parse(readFileSync('electron-builder.yml', 'utf8')) as { files: string[] };
+    const excluded = files.filter((f) => f.startsWith('!node_modules/onnxruntime-web')).map((f) => f.slice(1));
+    expect(excluded.length).toBeGreaterThan(0);
+    const entry = readFileSync('node_modules/onnxruntime-web/dist/ort.node.min.js', 'utf8');
+    const loaded = ['ort.node.min.js', ...new Set(entry.match(/ort-wasm-simd-threaded[\w.]*\.(?:m?js|wasm)/g) ?? []), 'ort-wasm-simd-threaded.wasm'];
+    for (const file of loaded) expect(excluded.some((glob) => matchesGlob(`node_modules/onnxruntime-web/dist/${file}`, glob)), file).toBe(false);
+    expect(excluded.some((glob) => matchesGlob('node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.jsep.wasm', glob))).toBe(true);
   });
 });
