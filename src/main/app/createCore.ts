@@ -1,5 +1,6 @@
 // Builds the Electron-free core: the platform, then each feature module in dependency order. The one object both
 // shells (Electron, browser) host. No business rule lives here: only which feature gets which collaborator.
+import { join } from 'node:path';
 import { callNames } from '../../shared/contract/index';
 import { LIVE_WORKSPACE_ID } from '../../shared/domain/workspace';
 import { EventBus } from '../platform/events/eventBus';
@@ -50,7 +51,13 @@ export function createCore(options: CoreOptions) {
   const plan = createPlan({ ...base, firstPlan: options.firstPlan });
   const planOf = (id: string) => plan.service.get(id).plan;
   // Detection reads each workspace's own clock: an exercise runs on its game clock.
-  const detection = createDetection({ ...base, clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }), crisisLog: log, plan: planOf });
+  const detection = createDetection({
+    ...base,
+    clockFor: (id) => ({ now: () => exercises.runner.gameNow(id) }),
+    crisisLog: log,
+    plan: planOf,
+    toneModelFolder: (id) => join(dataDir, 'models', id, 'tone'),
+  });
   const mentions = createMentions({ ...base, enricher: detection.enricher, audit, retentionMonths: (id) => settingsOf(id).retentionMonths });
   const { ingest } = mentions;
   detection.attach(ingest);

@@ -12,6 +12,7 @@ import {
 } from '../domain/detection';
 import { toneClassSchema } from '../domain/storedMention';
 import { toneQueueSchema } from '../domain/toneQueue';
+import { appErrorSchema } from './envelope';
 import { workspaceIdSchema } from '../domain/workspace';
 
 const id = z.number().int().positive();
@@ -23,6 +24,19 @@ const backtestInput = z.object({
   to: z.iso.datetime({ offset: true }),
   settings: detectionSettingsSchema.optional(),
 });
+
+/** Which scorer gives a workspace's posts their tone, and why the approved model in its folder is not used. */
+export const toneBackendSchema = z.object({
+  /** `onnx`: the approved model in `folder`; `localModel`: the model trained on corrections; else the lexicon. */
+  kind: z.enum(['onnx', 'localModel', 'lexicon']),
+  /** Where the workspace's approved ONNX model is read from (model.onnx and tone-model.json). */
+  folder: z.string(),
+  /** The approved model's languages while it scores. */
+  languages: z.array(z.string()),
+  /** Why the folder's model was refused: tone is then scored without it. */
+  problem: appErrorSchema.nullable(),
+});
+export type ToneBackend = z.infer<typeof toneBackendSchema>;
 
 export const detectionCalls = {
   'detection:overview': call(z.object({ workspaceId: workspaceIdSchema }), levelOverviewSchema),
@@ -72,6 +86,8 @@ export const detectionCalls = {
   ),
   /** The "help the tone model" queue: the unanswered posts of the current batch of 20 the classifier is least sure of. */
   'tone:queue': call(z.object({ workspaceId: workspaceIdSchema }), toneQueueSchema),
+  /** Which scorer tones the workspace's posts, and why its approved ONNX model is refused when it is. */
+  'tone:backend': call(z.object({ workspaceId: workspaceIdSchema }), toneBackendSchema),
 } as const;
 
 export const detectionEvents = {

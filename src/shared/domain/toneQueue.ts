@@ -11,6 +11,12 @@ export const toneQueueItemSchema = z.object({
   toneClass: toneClassSchema,
   /** 0 (sure) to 1 (a coin toss): one minus the margin of the model's two likeliest classes, or one minus the lexicon score's distance to 0. */
   uncertainty: z.number().min(0).max(1),
+  /**
+   * What the lexicon reads in the post: its compound score in [−1, 1] (0 is its neutral boundary) and how many of
+   * its words it found. Before the local model exists this is what the queue shows: a post with no lexicon word is
+   * a full coin toss for every post alike, so a percentage would say nothing.
+   */
+  lexicon: z.object({ score: z.number().min(-1).max(1), words: z.number().int().nonnegative() }),
 });
 
 export const toneQueueSchema = z.object({

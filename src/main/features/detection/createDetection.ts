@@ -40,10 +40,16 @@ export function createDetection(deps: {
   logger: Logger;
   crisisLog: CrisisLogService;
   plan: (workspaceId: WorkspaceId) => CrisisPlan;
+  /** Where a workspace's approved ONNX tone model is read from. */
+  toneModelFolder?: (workspaceId: WorkspaceId) => string;
 }): DetectionParts {
   const lexicons = loadLexicons();
-  const tone = new ToneService(deps.store, lexicons, deps.clock, deps.events);
-  const enricher = new ToneEnricher(lexicons, (id) => tone.model(id));
+  const tone = new ToneService(deps.store, lexicons, deps.clock, deps.events, deps.toneModelFolder ?? null);
+  const enricher = new ToneEnricher(
+    lexicons,
+    (id) => tone.model(id),
+    (id) => tone.approvedModel(id),
+  );
   const service = new DetectionService({ ...deps, lexicons, shareConfusion: (id) => tone.shareConfusion(id) });
   let unsubscribe: (() => void) | null = null;
   // Watches or the mentions they hold changed: evaluators are warmed again from storage.
@@ -74,6 +80,7 @@ export function createDetection(deps: {
       stopWatching();
       unsubscribe?.();
       if (timer) clearInterval(timer);
+      tone.close();
     },
   };
 }

@@ -22,5 +22,6 @@ export function detectionHandlers(
     'detection:dismissAlert': ({ workspaceId, alertId, by, reason }) => detection.setStatus(workspaceId, alertId, 'dismissed', reason, by ?? null),
     'tone:correct': ({ workspaceId, mentionId, toneClass, by }) => tone.correct(workspaceId, mentionId, toneClass, by ?? null),
     'tone:queue': ({ workspaceId }) => tone.queue(workspaceId),
+    'tone:backend': ({ workspaceId }) => tone.backend(workspaceId),
   };
 }

@@ -4,8 +4,11 @@ import { hashedFeatures } from './hashedFeatures';
 import type { Lexicon, ToneLanguage } from './lexicon';
 import { scoreWithLexicon } from './lexiconScorer';
 import type { ToneModel } from './toneModel';
+import type { OnnxToneModel } from './onnxToneModel';
+import { OnnxRuntimeError } from './onnxRunner';
 
 export type ModelLookup = (workspaceId: string) => ToneModel | null;
+export type ApprovedModelLookup = (workspaceId: string) => OnnxToneModel | null;
 
 /**
  * Language and tone are read from the start of a post: a hostile 1 MB item would otherwise cost seconds of main
@@ -14,13 +17,15 @@ export type ModelLookup = (workspaceId: string) => ToneModel | null;
 export const ANALYSED_CHARS = 10_000;
 
 /**
- * Language, then tone: the workspace's local model when analysts have trained one, otherwise the lexicon.
- * Mentions in other languages get a language but no tone (no lexicon would score them honestly).
+ * Language, then tone: the workspace's approved ONNX model for the languages it declares, else its local model when
+ * analysts have trained one, otherwise the lexicon. Mentions in other languages get a language but no tone (no
+ * lexicon would score them honestly).
  */
 export class ToneEnricher implements MentionEnricher {
   constructor(
     private readonly lexicons: Record<ToneLanguage, Lexicon>,
     private readonly models: ModelLookup = () => null,
+    private readonly approved: ApprovedModelLookup = () => null,
   ) {}
 
   enrich({ workspaceId, text, title, language }: EnrichInput): Enrichment {
@@ -28,6 +33,16 @@ export class ToneEnricher implements MentionEnricher {
     const detected = detectLanguage(full, language);
     const lexicon = detected === 'fr' || detected === 'en' ? this.lexicons[detected] : null;
     if (!lexicon) return { language: detected, toneClass: null, toneScore: null };
+    const onnx = workspaceId ? this.approved(workspaceId) : null;
+    if (onnx?.handles(lexicon.language)) {
+      try {
+        const predicted = onnx.predict(full);
+        return { language: detected, toneClass: predicted.toneClass, toneScore: predicted.score };
+      } catch (error) {
+        // A runtime that stops answering must not stop ingestion: the post is scored as without the model.
+        if (!(error instanceof OnnxRuntimeError)) throw error;
+      }
+    }
     const tone = scoreWithLexicon(full, lexicon);
     const model = workspaceId ? this.models(workspaceId) : null;
     if (model) {

@@ -13,6 +13,10 @@ import type { ToneQueue } from '../../../shared/domain/toneQueue';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { failure } from '../../platform/i18n/failure';
 import { confusionFrom, type NegativeConfusion } from './negativeShare';
+import { existsSync } from 'node:fs';
+import { AppFailure, type AppError } from '../../../shared/contract/envelope';
+import type { ToneBackend } from '../../../shared/contract/detection';
+import { OnnxToneModel } from './onnxToneModel';
 
 /**
  * Truly negative and truly non-negative corrected posts needed before their confusion corrects the negative share.
@@ -47,6 +51,15 @@ interface WorkspaceTone {
   confusion?: NegativeConfusion | null;
   /** The queue's current batch: it is answered to the end before the retrained model chooses the next one. */
   batch: { mentionIds: number[]; basis: ToneQueue['basis'] } | null;
+  approved: ApprovedModel;
+}
+
+/** The approved ONNX model of a workspace's folder: absent, opening, scoring, or refused with its reason. */
+interface ApprovedModel {
+  folder: string;
+  model: OnnxToneModel | null;
+  problem: AppError | null;
+  opened: Promise<void>;
 }
 
 /** Analysts' tone corrections, and the workspace's local model retrained from them. */
@@ -63,15 +76,67 @@ export class ToneService {
         model = null;
       }
     }
-    return { repo, model, samples: model ? stored!.samples : 0, batch: null };
+    return { repo, model, samples: model ? stored!.samples : 0, batch: null, approved: this.#openApproved(ws.id) };
   });
+  readonly #opened = new Set<OnnxToneModel>();
+  #closed = false;
 
   constructor(
     private readonly store: WorkspaceLookup,
     private readonly lexicons: Record<ToneLanguage, Lexicon>,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    /** The folder an approved ONNX model is read from; without one, tone is scored by the lexicon and the local model. */
+    private readonly modelFolder: ((workspaceId: WorkspaceId) => string) | null = null,
   ) {}
+
+  /**
+   * An approved model is opened in the background when the workspace is first used: until it answers, and for good
+   * when its folder is refused, tone is scored as without it. A folder that does not exist is no choice to refuse.
+   */
+  #openApproved(workspaceId: WorkspaceId): ApprovedModel {
+    const folder = this.modelFolder?.(workspaceId) ?? '';
+    const approved: ApprovedModel = { folder, model: null, problem: null, opened: Promise.resolve() };
+    if (!folder || !existsSync(folder)) return approved;
+    approved.opened = OnnxToneModel.load(folder).then(
+      (model) => {
+        if (this.#closed) return void model.close();
+        this.#opened.add(model);
+        approved.model = model;
+        this.events.emit('mentions:changed', { workspaceId, sourceIds: [] });
+      },
+      (error: unknown) => {
+        if (!(error instanceof AppFailure)) throw error;
+        const { code, message, issues, wording } = error;
+        approved.problem = { code, message, ...(wording ? { wording } : {}), ...(issues ? { issues } : {}) };
+        this.events.emit('mentions:changed', { workspaceId, sourceIds: [] });
+      },
+    );
+    return approved;
+  }
+
+  /** The workspace's approved ONNX model once it is open and checked, else null. */
+  approvedModel(workspaceId: WorkspaceId): OnnxToneModel | null {
+    return this.#state(this.store.get(workspaceId)).approved.model;
+  }
+
+  /** Settles once the workspace's approved model is open or refused. */
+  async approvedReady(workspaceId: WorkspaceId): Promise<void> {
+    await this.#state(this.store.get(workspaceId)).approved.opened;
+  }
+
+  backend(workspaceId: WorkspaceId): ToneBackend {
+    const state = this.#state(this.store.get(workspaceId));
+    const { folder, model, problem } = state.approved;
+    const kind = model ? 'onnx' : state.model ? 'localModel' : 'lexicon';
+    return { kind, folder, languages: model ? [...model.manifest.languages] : [], problem };
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const model of this.#opened) void model.close();
+    this.#opened.clear();
+  }
 
   model(workspaceId: WorkspaceId): ToneModel | null {
     return this.#state(this.store.get(workspaceId)).model;
@@ -126,7 +191,14 @@ export class ToneService {
     return {
       basis,
       batchSize: mentionIds.length,
-      items: pending.map((post) => ({ ...post, uncertainty: this.#uncertainty(post, model) })),
+      items: pending.map((post) => {
+        const { lexicon, features } = toneFeatures(post.text, this.#lexicon(post.language));
+        return {
+          ...post,
+          uncertainty: model ? marginUncertainty(model.probabilities(features)) : lexiconUncertainty(lexicon.score),
+          lexicon: { score: lexicon.score, words: lexicon.hits },
+        };
+      }),
       corrections: state.repo.correctionCount(),
       minCorrections: MIN_CORRECTIONS,
     };

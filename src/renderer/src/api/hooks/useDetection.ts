@@ -88,3 +88,7 @@ export function useCorrectTone(workspaceId: WorkspaceId) {
  */
 export const useToneQueue = (workspaceId: WorkspaceId) =>
   useQuery({ queryKey: [...queryKeys.mentions(workspaceId), 'toneQueue'], queryFn: () => callApi('tone:queue', { workspaceId }) });
+
+/** Which scorer tones the workspace's posts; read again on `mentions:changed`, which an approved model's opening pushes. */
+export const useToneBackend = (workspaceId: WorkspaceId) =>
+  useQuery({ queryKey: [...queryKeys.mentions(workspaceId), 'toneBackend'], queryFn: () => callApi('tone:backend', { workspaceId }) });

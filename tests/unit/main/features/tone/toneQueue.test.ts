@@ -69,6 +69,11 @@ describe('help the tone model queue', () => {
     const byLexicon = new Map(ids.filter((id) => !seed.includes(id)).map((id) => [id, lexiconUncertainty(scoreWithLexicon(truth.get(id)![0], lexicons.fr).score)]));
     expectLeastSure(chosen, byLexicon);
     for (const item of first.items) expect(item.uncertainty).toBeCloseTo(byLexicon.get(item.mentionId)!, 10);
+    // What the panel shows instead of a percentage before the model exists: the lexicon's own reading of the post.
+    for (const item of first.items) {
+      const read = scoreWithLexicon(truth.get(item.mentionId)![0], lexicons.fr);
+      expect(item.lexicon).toEqual({ score: read.score, words: read.hits });
+    }
 
     // The batch stays while it is answered: an answered post leaves it, the others keep their place.
     answer(chosen[0]!);
