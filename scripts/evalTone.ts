@@ -57,7 +57,7 @@ function printCurves(language: string, c: LearningCurves) {
   console.log(
     `  queue learning curves (${language}): pool = train split (n=${c.poolSize}, its labels play the analyst's answers), macro-F1 scored on ${split} (n=${c.scoredOn}), ` +
       `mean of ${o.seeds.length} seeds; both start from the same ${o.seedSize} random corrections, then add ${o.step} at a time ` +
-      `chosen by uncertainty (model margin, lexicon closeness to 0 before the model) or at random; the lexicon scores until the model is trained`,
+      `chosen by the queue (the model's margin once it is trained, a random sample before) or at random; the lexicon scores until the model is trained`,
   );
   console.log(`    ${'corrections'.padEnd(12)} ${'uncertainty'.padEnd(12)} random`);
   c.corrections.forEach((n, i) => console.log(`    ${String(n).padEnd(12)} ${c.macroF1.uncertainty[i]!.toFixed(3).padEnd(12)} ${c.macroF1.random[i]!.toFixed(3)}`));

@@ -3,7 +3,7 @@
 import type { ToneClass } from '../../../src/shared/domain/storedMention';
 import { MIN_CORRECTIONS, modelFromCorrections, toneFeatures, type ToneFeatures } from '../../../src/main/features/tone/correctionModel';
 import type { Lexicon } from '../../../src/main/features/tone/lexicon';
-import { leastSure, lexiconUncertainty, marginUncertainty, QUEUE_BATCH } from '../../../src/main/features/tone/uncertainty';
+import { leastSure, marginUncertainty, QUEUE_BATCH } from '../../../src/main/features/tone/uncertainty';
 import { seededRandom } from '../../../src/main/platform/seededRandom';
 import type { LabelledSplit } from './evaluateTone';
 import { toneMetrics } from './toneMetrics';
@@ -65,10 +65,11 @@ function curve(policy: Policy, order: readonly number[], pool: readonly Post[], 
     scores.push(macroF1);
     if (labelled.length >= options.max || unlabelled.length === 0) return scores;
     const count = Math.min(options.step, options.max - labelled.length);
+    // The product's queue: margin once the local model is trained, a random sample before (the seed's order).
     const chosen =
-      policy === 'random'
-        ? unlabelled.slice(0, count)
-        : leastSure(unlabelled, (i) => (model ? marginUncertainty(model.probabilities(pool[i]!.features)) : lexiconUncertainty(pool[i]!.lexicon.score)), count).map((c) => c.item);
+      policy === 'uncertainty' && model
+        ? leastSure(unlabelled, (i) => marginUncertainty(model.probabilities(pool[i]!.features)), count).map((c) => c.item)
+        : unlabelled.slice(0, count);
     const taken = new Set(chosen);
     labelled.push(...chosen);
     unlabelled = unlabelled.filter((i) => !taken.has(i));

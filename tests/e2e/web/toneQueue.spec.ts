@@ -1,5 +1,5 @@
-// "Help the tone model", FR and EN: from the mention stream, the panel lists the posts the tone classifier is least
-// sure of; an answer is stored as a correction and the post leaves the batch. axe on the dialog.
+// "Help the tone model", FR and EN: from the mention stream, the panel lists the posts to label (drawn at random until
+// the workspace's model is trained, then those it is least sure of); an answer is stored as a correction and the post leaves the batch. axe on the dialog.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
@@ -13,7 +13,7 @@ for (const lang of ['fr', 'en'] as const) {
     // Three captures, a dialog read and a correction on a loaded two-core machine.
     test.setTimeout(120_000);
     const w = WORDS[lang];
-    // Posts with no word the lexicon scores: as unsure as a post can be, so the queue has something to ask.
+    // Posts of the workspace, so that the queue has something to ask.
     for (const line of [14, 15, 16]) {
       await rpc(page.request, 'mentions:capture', {
         workspaceId: 'live',
@@ -37,7 +37,7 @@ for (const lang of ['fr', 'en'] as const) {
     await expectAccessible(page, 'tone queue dialog', '[role="dialog"]');
 
     const itemId = await first.getAttribute('data-testid');
-    // Neutral is what the lexicon already says of a post it has no word for: the answer moves no chart.
+    // Any answer is a correction; the post leaves the batch.
     await first.getByRole('button', { name: w.neutral }).click();
     await expect(dialog.getByTestId(itemId!)).toHaveCount(0);
     await expect(progress.or(dialog.getByTestId('tone-queue-empty'))).not.toHaveText(before!);

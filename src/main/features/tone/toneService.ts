@@ -8,7 +8,7 @@ import type { OpenWorkspace } from '../../platform/workspaces/workspaceStore';
 import type { Lexicon, ToneLanguage } from './lexicon';
 import { ToneModel } from './toneModel';
 import { MIN_CORRECTIONS, modelFromCorrections, toneFeatures } from './correctionModel';
-import { leastSure, lexiconUncertainty, marginUncertainty } from './uncertainty';
+import { leastSure, lexiconUncertainty, marginUncertainty, randomSample } from './uncertainty';
 import type { ToneQueue } from '../../../shared/domain/toneQueue';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { failure } from '../../platform/i18n/failure';
@@ -88,6 +88,7 @@ export class ToneService {
     private readonly events: EventBus,
     /** The folder an approved ONNX model is read from; without one, tone is scored by the lexicon and the local model. */
     private readonly modelFolder: ((workspaceId: WorkspaceId) => string) | null = null,
+    private readonly random: () => number = Math.random,
   ) {}
 
   /**
@@ -173,8 +174,9 @@ export class ToneService {
   }
 
   /**
-   * The posts the classifier is least sure of, QUEUE_BATCH at a time (uncertainty sampling): by the local model's
-   * margin once it is trained, before that by how close the lexicon's score is to its decision boundary. A batch
+   * The posts the classifier is least sure of, QUEUE_BATCH at a time (uncertainty sampling) by the local model's
+   * margin once it is trained; before that a random sample of the posts, so that the first model learns from posts
+   * of every kind (randomSample says why not the lexicon's least sure). A batch
    * stays until each post in it is corrected (by the queue or elsewhere) or gone, so the list does not reshuffle
    * under the analyst; the next one is chosen by the model retrained on those answers.
    */
@@ -183,7 +185,8 @@ export class ToneService {
     let pending = state.batch ? state.repo.stillUncorrected(state.batch.mentionIds) : [];
     if (pending.length === 0) {
       const model = state.model;
-      pending = leastSure(state.repo.candidates(QUEUE_POOL), (post) => this.#uncertainty(post, model)).map((c) => c.item);
+      const candidates = state.repo.candidates(QUEUE_POOL);
+      pending = model ? leastSure(candidates, (post) => this.#uncertainty(post, model)).map((c) => c.item) : randomSample(candidates, this.random);
       state.batch = { mentionIds: pending.map((p) => p.mentionId), basis: model ? 'model' : 'lexicon' };
     }
     const { basis, mentionIds } = state.batch!;

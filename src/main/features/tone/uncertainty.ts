@@ -36,3 +36,19 @@ export function leastSure<T>(items: readonly T[], uncertainty: (item: T) => numb
     .slice(0, count)
     .map(({ item, uncertainty: u }) => ({ item, uncertainty: u }));
 }
+
+/**
+ * `count` items drawn uniformly at random without replacement (a partial Fisher–Yates shuffle), in the order drawn.
+ * Before the local model exists the queue asks about such a sample rather than the lexicon's least sure posts:
+ * those are mostly posts with no sentiment word, nearly all neutral, and a first model trained on them scores below
+ * one trained on as many random posts (`eval:tone` prints both learning curves).
+ */
+export function randomSample<T>(items: readonly T[], random: () => number, count = QUEUE_BATCH): T[] {
+  const pool = [...items];
+  const n = Math.min(count, pool.length);
+  for (let i = 0; i < n; i += 1) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, n);
+}

@@ -1,4 +1,5 @@
-// The "help the tone model" queue: posts the classifier is least sure of, 20 at a time, never one already corrected.
+// The "help the tone model" queue: a random sample until the local model is trained, then the posts it is least sure
+// of, 20 at a time, never one already corrected.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { ToneEnricher } from '../../../../../src/main/features/tone/toneEnricher
 import { ToneService } from '../../../../../src/main/features/tone/toneService';
 import { lexiconUncertainty, marginUncertainty } from '../../../../../src/main/features/tone/uncertainty';
 import { EventBus } from '../../../../../src/main/platform/events/eventBus';
+import { seededRandom } from '../../../../../src/main/platform/seededRandom';
 import type { ToneClass } from '../../../../../src/shared/domain/storedMention';
 import { listenDb } from '../../../../support/listenDb';
 import { invoke, makeTestCore } from '../../../../support/testCore';
@@ -28,9 +30,9 @@ for (let i = 0; i < 20; i += 1) {
   posts.push([`Un peu déçu mais bon, commande ${i}`, 'negative']);
 }
 
-async function setup() {
+async function setup(seed = 7) {
   const t = listenDb();
-  const tone = new ToneService(t.lookup, lexicons, clock, new EventBus());
+  const tone = new ToneService(t.lookup, lexicons, clock, new EventBus(), null, seededRandom(seed));
   const ingest = new IngestService({ workspaces: t.lookup, enricher: new ToneEnricher(lexicons, (id) => tone.model(id)), clock });
   const sourceId = t.addSource('webhook', 'Hook');
   const { mentionIds } = await ingest.ingest(WS, sourceId, [
@@ -51,7 +53,7 @@ function expectLeastSure(chosen: number[], uncertain: Map<number, number>) {
 }
 
 describe('help the tone model queue', () => {
-  it('asks about the 20 posts the lexicon is least sure of until the model is trained, then those the model is least sure of', async () => {
+  it('asks about 20 posts drawn at random until the model is trained, then those the model is least sure of', async () => {
     const { tone, truth, german } = await setup();
     const ids = [...truth.keys()];
     const answer = (id: number) => tone.correct(WS, id, truth.get(id)![1], 'Léa');
@@ -66,14 +68,22 @@ describe('help the tone model queue', () => {
     expect(first.corrections).toBe(15);
     const chosen = first.items.map((i) => i.mentionId);
     expect(chosen.some((id) => seed.includes(id) || id === german)).toBe(false);
+    expect(new Set(chosen).size).toBe(20);
+    // A draw over every kind of post, where the lexicon's least sure would be only the posts it has no word for or
+    // half reads (those teach a first model little): posts of all four groups.
+    const groups = new Set(chosen.map((id) => ids.indexOf(id) % 4));
+    expect(groups.size).toBe(4);
     const byLexicon = new Map(ids.filter((id) => !seed.includes(id)).map((id) => [id, lexiconUncertainty(scoreWithLexicon(truth.get(id)![0], lexicons.fr).score)]));
-    expectLeastSure(chosen, byLexicon);
+    // The lexicon still scores the posts: the uncertainty shown is its own.
     for (const item of first.items) expect(item.uncertainty).toBeCloseTo(byLexicon.get(item.mentionId)!, 10);
     // What the panel shows instead of a percentage before the model exists: the lexicon's own reading of the post.
     for (const item of first.items) {
       const read = scoreWithLexicon(truth.get(item.mentionId)![0], lexicons.fr);
       expect(item.lexicon).toEqual({ score: read.score, words: read.hits });
     }
+    const other = await setup(8);
+    for (const id of seed) other.tone.correct(WS, id, truth.get(id)![1], 'Léa');
+    expect(other.tone.queue(WS).items.map((i) => i.mentionId)).not.toEqual(chosen);
 
     // The batch stays while it is answered: an answered post leaves it, the others keep their place.
     answer(chosen[0]!);

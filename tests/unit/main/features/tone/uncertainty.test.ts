@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leastSure, lexiconUncertainty, marginUncertainty, QUEUE_BATCH } from '../../../../../src/main/features/tone/uncertainty';
+import { leastSure, lexiconUncertainty, marginUncertainty, QUEUE_BATCH, randomSample } from '../../../../../src/main/features/tone/uncertainty';
+import { seededRandom } from '../../../../../src/main/platform/seededRandom';
 
 describe('uncertainty sampling', () => {
   it('measures a post by the gap between the two likeliest classes', () => {
@@ -26,5 +27,20 @@ describe('uncertainty sampling', () => {
     const ties = leastSure([{ id: 'newer', u: 0.5 }, { id: 'older', u: 0.5 }, { id: 'sure', u: 0.1 }], (p) => p.u, 2);
     expect(ties.map((c) => c.item.id)).toEqual(['newer', 'older']);
     expect(leastSure(pool.slice(0, 5), (p) => p.u)).toHaveLength(5);
+  });
+
+  it('draws 20 distinct items uniformly at random, all of them when fewer, without touching the pool', () => {
+    const pool = Array.from({ length: 100 }, (_, i) => i);
+    const drawn = randomSample(pool, seededRandom(3));
+    expect(drawn).toHaveLength(QUEUE_BATCH);
+    expect(new Set(drawn).size).toBe(QUEUE_BATCH);
+    expect(pool).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(randomSample(pool.slice(0, 5), seededRandom(3)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+    // Every item as likely as any other: over 2000 draws of 20 out of 100, each is drawn about 400 times.
+    const random = seededRandom(11);
+    const counts = new Array<number>(100).fill(0);
+    for (let d = 0; d < 2000; d += 1) for (const i of randomSample(pool, random)) counts[i]! += 1;
+    expect(Math.min(...counts)).toBeGreaterThan(330);
+    expect(Math.max(...counts)).toBeLessThan(470);
   });
 });
