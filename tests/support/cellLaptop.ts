@@ -2,23 +2,11 @@
 // driven through the contract; a cell of three such laptops on loopback; and a poller for what converges.
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { buildSync } from 'esbuild';
-import { appExternals } from './appExternals';
+import { bundleForChild } from './appExternals';
 import { AppFailure, type CallInput, type CallName, type CallOutput, type Result } from '../../src/shared/contract/index';
 
 /** Bundles the child once per test file, leaving outside what the app itself loads from node_modules. */
-export function bundleCellChild(outfile: string): string {
-  buildSync({
-    entryPoints: [resolve('tests/support/cellChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    external: appExternals,
-    logLevel: 'error',
-  });
-  return outfile;
-}
+export const bundleCellChild = (outfile: string): string => bundleForChild('tests/support/cellChild.ts', outfile);
 
 export class Laptop {
   readonly #child: ChildProcess;
