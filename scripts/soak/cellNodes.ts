@@ -4,8 +4,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { buildSync } from 'esbuild';
-import { appExternals } from '../../tests/support/appExternals';
+import { bundleForChild } from '../../tests/support/appExternals';
 import { AppFailure, type CallInput, type CallName, type CallOutput, type Result } from '../../src/shared/contract/index';
 import type { LaptopDigest } from './cellDigest';
 import { LinkProxy } from './linkProxy';
@@ -19,11 +18,9 @@ export interface Bundles {
 /** Bundles the laptop child, the relay entry (`npm run relay`'s) and the dial router into `dir`. */
 export function bundle(dir: string): Bundles {
   const out = { laptop: resolve(dir, 'soakLaptop.cjs'), relay: resolve(dir, 'relay.cjs'), routes: resolve(dir, 'dialRoutes.cjs') };
-  const build = (entry: string, outfile: string): void =>
-    void buildSync({ entryPoints: [resolve(entry)], bundle: true, platform: 'node', format: 'cjs', outfile, external: appExternals, logLevel: 'error' });
-  build('scripts/soak/soakLaptop.ts', out.laptop);
-  build('src/main/relay.ts', out.relay);
-  build('scripts/soak/dialRoutes.ts', out.routes);
+  bundleForChild('scripts/soak/soakLaptop.ts', out.laptop);
+  bundleForChild('src/main/relay.ts', out.relay);
+  bundleForChild('scripts/soak/dialRoutes.ts', out.routes);
   return out;
 }
 
@@ -94,26 +91,44 @@ export class Wires {
 
 const childEnv = (routes: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, NODE_PATH: resolve('node_modules'), TOCSIN_SOAK_ROUTES: JSON.stringify(routes) });
 
-/** A laptop: its core process, started again on the same data folder after a kill. */
-export class LaptopProcess implements NodeAddress {
-  #child: ChildProcess | undefined;
-  #ready: Promise<void> = Promise.resolve();
-  readonly #pending = new Map<number, { resolve: (r: Result<unknown>) => void; reject: (e: Error) => void }>();
-  #next = 1;
-  #paused = false;
+/** A node's process on its own loopback address and data folder, started again there after a kill. */
+abstract class NodeProcess implements NodeAddress {
+  protected child: ChildProcess | undefined;
 
   constructor(
     readonly name: string,
     readonly host: string,
     readonly port: number,
     readonly dataDir: string,
-    private readonly bundles: Bundles,
-    private readonly routes: Record<string, string>,
+    protected readonly bundles: Bundles,
+    protected readonly routes: Record<string, string>,
   ) {}
 
   get up(): boolean {
-    return this.#child !== undefined && this.#child.exitCode === null && this.#child.signalCode === null;
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
+
+  async kill(): Promise<void> {
+    await this.stop((child) => child.kill('SIGKILL'));
+  }
+
+  /** Asks the running process to end with `how` and waits until it has; nothing when it is down. */
+  protected async stop(how: (child: ChildProcess) => unknown): Promise<void> {
+    const child = this.child;
+    if (!child || !this.up) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    await how(child);
+    await exited;
+  }
+}
+
+/** A laptop: its core process, started again on the same data folder after a kill. */
+export class LaptopProcess extends NodeProcess {
+  #ready: Promise<void> = Promise.resolve();
+  readonly #pending = new Map<number, { resolve: (r: Result<unknown>) => void; reject: (e: Error) => void }>();
+  #next = 1;
+  #paused = false;
+
 
   /** Resolves once the laptop runs and answers (after a restart when it is down). */
   async whenUp(): Promise<void> {
@@ -123,7 +138,7 @@ export class LaptopProcess implements NodeAddress {
 
   start(): Promise<void> {
     const child = fork(this.bundles.laptop, [this.dataDir], { execArgv: ['--require', this.bundles.routes], env: childEnv(this.routes), stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    this.#child = child;
+    this.child = child;
     this.#paused = false;
     this.#ready = new Promise((ready, fail) => {
       child.once('exit', (code, signal) => {
@@ -159,38 +174,26 @@ export class LaptopProcess implements NodeAddress {
 
   pause(): void {
     if (this.up && !this.#paused) {
-      this.#child?.kill('SIGSTOP');
+      this.child?.kill('SIGSTOP');
       this.#paused = true;
     }
   }
 
   resume(): void {
     if (this.up && this.#paused) {
-      this.#child?.kill('SIGCONT');
+      this.child?.kill('SIGCONT');
       this.#paused = false;
     }
   }
 
-  async kill(): Promise<void> {
-    const child = this.#child;
-    if (!child || !this.up) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
   async close(): Promise<void> {
-    const child = this.#child;
-    if (!child || !this.up) return;
     this.resume();
-    const exited = new Promise((r) => child.once('exit', r));
-    await this.#send('close', undefined).catch(() => undefined);
-    await exited;
+    await this.stop(() => this.#send('close', undefined).catch(() => undefined));
   }
 
   async #send(name: string, input: unknown): Promise<Result<unknown>> {
     await this.#ready;
-    const child = this.#child;
+    const child = this.child;
     if (!child || !this.up) throw new NodeDown(`${this.name} is down`);
     const id = this.#next++;
     return new Promise((resolveCall, reject) => {
@@ -205,28 +208,14 @@ export class LaptopProcess implements NodeAddress {
 }
 
 /** The relay: `npm run relay`'s entry on its own data folder, joined once with a join code, then resumed. */
-export class RelayProcess implements NodeAddress {
-  #child: ChildProcess | undefined;
-
-  constructor(
-    readonly name: string,
-    readonly host: string,
-    readonly port: number,
-    readonly dataDir: string,
-    private readonly bundles: Bundles,
-    private readonly routes: Record<string, string>,
-  ) {}
-
-  get up(): boolean {
-    return this.#child !== undefined && this.#child.exitCode === null && this.#child.signalCode === null;
-  }
+export class RelayProcess extends NodeProcess {
 
   /** Starts the relay; resolves once it prints that it syncs. */
   start(joinCode?: string): Promise<void> {
     const args = [this.bundles.relay, '--data', this.dataDir, '--host', this.host, '--port', String(this.port), '--name', 'Relais'];
     const env = { ...childEnv(this.routes), ...(joinCode ? { TOCSIN_JOIN_CODE: joinCode } : {}) };
     const child = spawn(process.execPath, ['--require', this.bundles.routes, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.#child = child;
+    this.child = child;
     // A driver that exits leaves no relay behind.
     const orphan = (): void => void child.kill('SIGKILL');
     process.once('exit', orphan);
@@ -242,19 +231,7 @@ export class RelayProcess implements NodeAddress {
     });
   }
 
-  async kill(): Promise<void> {
-    const child = this.#child;
-    if (!child || !this.up) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
   async close(): Promise<void> {
-    const child = this.#child;
-    if (!child || !this.up) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    await this.stop((child) => child.kill('SIGTERM'));
   }
 }

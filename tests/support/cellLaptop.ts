@@ -1,24 +1,13 @@
 // A laptop of the cell tests: a child process running a real core on its own data folder (see cellChild.ts),
 // driven through the contract; a cell of three such laptops on loopback; and a poller for what converges.
 import { fork, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { buildSync } from 'esbuild';
-import { appExternals } from './appExternals';
+import { join, resolve } from 'node:path';
+import { beforeAll } from 'vitest';
+import { bundleForChild } from './appExternals';
 import { AppFailure, type CallInput, type CallName, type CallOutput, type Result } from '../../src/shared/contract/index';
 
 /** Bundles the child once per test file, leaving outside what the app itself loads from node_modules. */
-export function bundleCellChild(outfile: string): string {
-  buildSync({
-    entryPoints: [resolve('tests/support/cellChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    external: appExternals,
-    logLevel: 'error',
-  });
-  return outfile;
-}
+export const bundleCellChild = (outfile: string): string => bundleForChild('tests/support/cellChild.ts', outfile);
 
 export class Laptop {
   readonly #child: ChildProcess;
@@ -27,7 +16,7 @@ export class Laptop {
   #next = 1;
 
   constructor(
-    bundle: string,
+    readonly bundle: string,
     readonly dataDir: string,
   ) {
     this.#child = fork(bundle, [dataDir], { env: { ...process.env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -67,6 +56,11 @@ export class Laptop {
     await this.#send('deliver', undefined);
   }
 
+  /** The same laptop started again on its data folder (after `kill` or `close`). */
+  restarted(): Laptop {
+    return new Laptop(this.bundle, this.dataDir);
+  }
+
   kill(): void {
     if (this.#child.exitCode === null) this.#child.kill('SIGKILL');
   }
@@ -78,6 +72,21 @@ export class Laptop {
       this.#child.send({ id, name, input });
     });
   }
+}
+
+type Laptops<N extends 2 | 3> = N extends 2 ? [Laptop, Laptop] : [Laptop, Laptop, Laptop];
+
+/**
+ * Before the file's tests: bundles the child, starts `count` laptops on fresh data folders and hands them, ready, to
+ * `started`. The file kills them after its tests (it may have restarted some).
+ */
+export function useLaptops<N extends 2 | 3>(count: N, tempDir: () => string, timeoutMs: number, started: (laptops: Laptops<N>) => unknown): void {
+  beforeAll(async () => {
+    const bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
+    const laptops = Array.from({ length: count }, () => new Laptop(bundle, tempDir()));
+    await Promise.all(laptops.map((laptop) => laptop.ready));
+    await started(laptops as Laptops<N>);
+  }, timeoutMs);
 }
 
 /** Reads until `ok` holds, or fails after `ms` showing the last value read. */

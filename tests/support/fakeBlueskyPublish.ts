@@ -9,8 +9,7 @@
 // mention's "@handle", a tag's "#tag"); the reference stores such a record and the app then links the wrong text.
 import { lexicons } from '@atproto/api';
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answer, readBody, verdict, type Chaos } from './publishChaos';
+import { answer, chaosHandler, readBody, type Chaos } from './publishChaos';
 import { restartableServer, type Restartable } from './loopbackServer';
 
 export interface FakeRecord {
@@ -108,101 +107,93 @@ export async function startFakeBluesky(options: { startUp?: boolean } = {}): Pro
     'RateLimit-Policy': `${WRITE_LIMIT};w=${WRITE_WINDOW_S}`,
   });
 
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const v = verdict(fake.chaos);
-    if (v === 'dropBefore') {
-      req.socket.destroy();
-      return;
+  const handler = chaosHandler(() => fake.chaos, async (req, res, v, url) => {
+    if (req.method === 'POST' && url.pathname === '/xrpc/com.atproto.server.createSession') {
+      const body = JSON.parse(await readBody(req)) as { identifier?: string; password?: string };
+      if (body.identifier !== identifier || body.password !== password || revoked) {
+        return answer(res, v, 401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
+      }
+      fake.sessionsCreated += 1;
+      const token = `jwt-${fake.sessionsCreated}`;
+      tokens.add(token);
+      refreshTokens.add(`r${token}`);
+      return answer(res, v, 200, { accessJwt: token, refreshJwt: `r${token}`, did: DID, handle: identifier, active: true });
     }
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (req.method === 'POST' && url.pathname === '/xrpc/com.atproto.server.createSession') {
-        const body = JSON.parse(await readBody(req)) as { identifier?: string; password?: string };
-        if (body.identifier !== identifier || body.password !== password || revoked) {
-          return answer(res, v, 401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
-        }
-        fake.sessionsCreated += 1;
-        const token = `jwt-${fake.sessionsCreated}`;
-        tokens.add(token);
-        refreshTokens.add(`r${token}`);
-        return answer(res, v, 200, { accessJwt: token, refreshJwt: `r${token}`, did: DID, handle: identifier, active: true });
+    if (req.method === 'POST' && url.pathname === '/xrpc/com.atproto.server.refreshSession') {
+      const refresh = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      if (!refreshTokens.delete(refresh)) return answer(res, v, 400, { error: 'ExpiredToken', message: 'Token has been revoked' });
+      fake.sessionsRefreshed += 1;
+      const token = `jwt-refreshed-${fake.sessionsRefreshed}`;
+      tokens.add(token);
+      refreshTokens.add(`r${token}`);
+      return answer(res, v, 200, { accessJwt: token, refreshJwt: `r${token}`, did: DID, handle: identifier, active: true });
+    }
+    if (req.method === 'GET' && url.pathname === '/xrpc/com.atproto.identity.resolveHandle') {
+      const did = handles.get((url.searchParams.get('handle') ?? '').toLowerCase());
+      return did ? answer(res, v, 200, { did }) : answer(res, v, 400, { error: 'InvalidRequest', message: 'Unable to resolve handle' });
+    }
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (!token) return answer(res, v, 401, { error: 'AuthMissing', message: 'Authentication Required' });
+    if (!tokens.has(token)) return answer(res, v, 400, { error: 'ExpiredToken', message: 'Token has expired' });
+    if (req.method === 'GET' && url.pathname === '/xrpc/app.bsky.feed.getPosts') {
+      if (!fake.appView) return answer(res, v, 502, { error: 'UpstreamFailure', message: 'Upstream Failure' });
+      const posts = url.searchParams.getAll('uris').flatMap((uri) => {
+        const post = others.get(uri);
+        return post ? [{ uri, cid: post.cid, record: { text: '…', ...(post.root ? { reply: { root: post.root, parent: post.root } } : {}) } }] : [];
+      });
+      return answer(res, v, 200, { posts });
+    }
+    if (req.method === 'GET' && url.pathname === '/xrpc/com.atproto.repo.getRecord') {
+      const repo = url.searchParams.get('repo') ?? '';
+      const rkey = url.searchParams.get('rkey') ?? '';
+      const uri = `at://${repo}/${url.searchParams.get('collection')}/${rkey}`;
+      if (repo === DID || repo === identifier) {
+        const rec = byKey.get(rkey);
+        if (!rec) return answer(res, v, 400, { error: 'RecordNotFound', message: `Could not locate record: ${uri}` });
+        return answer(res, v, 200, { uri: rec.uri, cid: rec.cid, value: rec.value });
       }
-      if (req.method === 'POST' && url.pathname === '/xrpc/com.atproto.server.refreshSession') {
-        const refresh = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-        if (!refreshTokens.delete(refresh)) return answer(res, v, 400, { error: 'ExpiredToken', message: 'Token has been revoked' });
-        fake.sessionsRefreshed += 1;
-        const token = `jwt-refreshed-${fake.sessionsRefreshed}`;
-        tokens.add(token);
-        refreshTokens.add(`r${token}`);
-        return answer(res, v, 200, { accessJwt: token, refreshJwt: `r${token}`, did: DID, handle: identifier, active: true });
+      const hosted = [...others.keys()].some((u) => u.startsWith(`at://${repo}/`));
+      if (!hosted) return answer(res, v, 400, { error: 'InvalidRequest', message: 'Could not locate record' });
+      const other = others.get(uri);
+      if (!other) return answer(res, v, 400, { error: 'RecordNotFound', message: `Could not locate record: ${uri}` });
+      const value = { $type: 'app.bsky.feed.post', text: '…', createdAt: '2026-11-21T09:00:00.000Z', ...(other.root ? { reply: { root: other.root, parent: other.root } } : {}) };
+      return answer(res, v, 200, { uri, cid: other.cid, value });
+    }
+    if (req.method === 'POST' && url.pathname === '/xrpc/com.atproto.repo.createRecord') {
+      const body = JSON.parse(await readBody(req)) as { repo?: string; collection?: string; rkey?: string; record?: FakeRecord['value'] & { $type?: string } };
+      const refuse = (status: number, payload: unknown): void => {
+        fake.writes.push({ status, headers: writeHeaders() });
+        answer(res, v, status, payload, writeHeaders());
+      };
+      if (Date.now() / 1000 >= fake.resetAt) {
+        fake.writesRemaining = WRITE_LIMIT;
+        fake.resetAt = Math.ceil(Date.now() / 1000) + WRITE_WINDOW_S;
       }
-      if (req.method === 'GET' && url.pathname === '/xrpc/com.atproto.identity.resolveHandle') {
-        const did = handles.get((url.searchParams.get('handle') ?? '').toLowerCase());
-        return did ? answer(res, v, 200, { did }) : answer(res, v, 400, { error: 'InvalidRequest', message: 'Unable to resolve handle' });
+      if (fake.writesRemaining <= 0) return refuse(429, { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' });
+      fake.writesRemaining -= 1;
+      if (body.repo !== DID && body.repo !== identifier) return refuse(400, { error: 'InvalidRequest', message: 'Invalid repo' });
+      if (body.collection !== 'app.bsky.feed.post') return refuse(400, { error: 'InvalidRequest', message: 'Invalid collection' });
+      if (!body.rkey || !TID.test(body.rkey)) return refuse(400, { error: 'InvalidRequest', message: 'Invalid record key' });
+      // Valid by the lexicon, the record has its text and createdAt.
+      const record = { $type: body.collection, ...body.record } as FakeRecord['value'] & { $type: string };
+      try {
+        lexicons.assertValidRecord(body.collection, record);
+      } catch (error) {
+        return refuse(400, { error: 'InvalidRequest', message: `Invalid ${body.collection} record: ${(error as Error).message}` });
       }
-      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-      if (!token) return answer(res, v, 401, { error: 'AuthMissing', message: 'Authentication Required' });
-      if (!tokens.has(token)) return answer(res, v, 400, { error: 'ExpiredToken', message: 'Token has expired' });
-      if (req.method === 'GET' && url.pathname === '/xrpc/app.bsky.feed.getPosts') {
-        if (!fake.appView) return answer(res, v, 502, { error: 'UpstreamFailure', message: 'Upstream Failure' });
-        const posts = url.searchParams.getAll('uris').flatMap((uri) => {
-          const post = others.get(uri);
-          return post ? [{ uri, cid: post.cid, record: { text: '…', ...(post.root ? { reply: { root: post.root, parent: post.root } } : {}) } }] : [];
-        });
-        return answer(res, v, 200, { posts });
-      }
-      if (req.method === 'GET' && url.pathname === '/xrpc/com.atproto.repo.getRecord') {
-        const repo = url.searchParams.get('repo') ?? '';
-        const rkey = url.searchParams.get('rkey') ?? '';
-        const uri = `at://${repo}/${url.searchParams.get('collection')}/${rkey}`;
-        if (repo === DID || repo === identifier) {
-          const rec = byKey.get(rkey);
-          if (!rec) return answer(res, v, 400, { error: 'RecordNotFound', message: `Could not locate record: ${uri}` });
-          return answer(res, v, 200, { uri: rec.uri, cid: rec.cid, value: rec.value });
-        }
-        const hosted = [...others.keys()].some((u) => u.startsWith(`at://${repo}/`));
-        if (!hosted) return answer(res, v, 400, { error: 'InvalidRequest', message: 'Could not locate record' });
-        const other = others.get(uri);
-        if (!other) return answer(res, v, 400, { error: 'RecordNotFound', message: `Could not locate record: ${uri}` });
-        const value = { $type: 'app.bsky.feed.post', text: '…', createdAt: '2026-11-21T09:00:00.000Z', ...(other.root ? { reply: { root: other.root, parent: other.root } } : {}) };
-        return answer(res, v, 200, { uri, cid: other.cid, value });
-      }
-      if (req.method === 'POST' && url.pathname === '/xrpc/com.atproto.repo.createRecord') {
-        const body = JSON.parse(await readBody(req)) as { repo?: string; collection?: string; rkey?: string; record?: FakeRecord['value'] & { $type?: string } };
-        const refuse = (status: number, payload: unknown): void => {
-          fake.writes.push({ status, headers: writeHeaders() });
-          answer(res, v, status, payload, writeHeaders());
-        };
-        if (Date.now() / 1000 >= fake.resetAt) {
-          fake.writesRemaining = WRITE_LIMIT;
-          fake.resetAt = Math.ceil(Date.now() / 1000) + WRITE_WINDOW_S;
-        }
-        if (fake.writesRemaining <= 0) return refuse(429, { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' });
-        fake.writesRemaining -= 1;
-        if (body.repo !== DID && body.repo !== identifier) return refuse(400, { error: 'InvalidRequest', message: 'Invalid repo' });
-        if (body.collection !== 'app.bsky.feed.post') return refuse(400, { error: 'InvalidRequest', message: 'Invalid collection' });
-        if (!body.rkey || !TID.test(body.rkey)) return refuse(400, { error: 'InvalidRequest', message: 'Invalid record key' });
-        // Valid by the lexicon, the record has its text and createdAt.
-        const record = { $type: body.collection, ...body.record } as FakeRecord['value'] & { $type: string };
-        try {
-          lexicons.assertValidRecord(body.collection, record);
-        } catch (error) {
-          return refuse(400, { error: 'InvalidRequest', message: `Invalid ${body.collection} record: ${(error as Error).message}` });
-        }
-        const mismatch = facetMismatch(record.text, record.facets);
-        if (mismatch) return refuse(400, { error: 'InvalidRequest', message: `Invalid ${body.collection} record: Record/${mismatch}` });
-        // The repository refuses a key it already holds; the XRPC layer hides why from the caller.
-        if (byKey.has(body.rkey)) return refuse(500, { error: 'InternalServerError', message: 'Internal Server Error' });
-        const cid = cidFor(JSON.stringify(record));
-        const rec: FakeRecord = { rkey: body.rkey, uri: `at://${DID}/app.bsky.feed.post/${body.rkey}`, cid, value: record };
-        records.push(rec);
-        byKey.set(body.rkey, rec);
-        fake.writes.push({ status: 200, headers: writeHeaders() });
-        return answer(res, v, 200, { uri: rec.uri, cid: rec.cid, commit: { cid: cidFor(`commit ${body.rkey}`), rev: body.rkey }, validationStatus: 'valid' }, writeHeaders());
-      }
-      return answer(res, v, 404, { error: 'MethodNotImplemented', message: 'Method Not Implemented' });
-    })().catch(() => res.socket?.destroy());
-  };
+      const mismatch = facetMismatch(record.text, record.facets);
+      if (mismatch) return refuse(400, { error: 'InvalidRequest', message: `Invalid ${body.collection} record: Record/${mismatch}` });
+      // The repository refuses a key it already holds; the XRPC layer hides why from the caller.
+      if (byKey.has(body.rkey)) return refuse(500, { error: 'InternalServerError', message: 'Internal Server Error' });
+      const cid = cidFor(JSON.stringify(record));
+      const rec: FakeRecord = { rkey: body.rkey, uri: `at://${DID}/app.bsky.feed.post/${body.rkey}`, cid, value: record };
+      records.push(rec);
+      byKey.set(body.rkey, rec);
+      fake.writes.push({ status: 200, headers: writeHeaders() });
+      return answer(res, v, 200, { uri: rec.uri, cid: rec.cid, commit: { cid: cidFor(`commit ${body.rkey}`), rev: body.rkey }, validationStatus: 'valid' }, writeHeaders());
+    }
+    return answer(res, v, 404, { error: 'MethodNotImplemented', message: 'Method Not Implemented' });
+  });
   const server = await restartableServer(handler, options.startUp ?? true);
   return Object.assign(fake, server, {
     records,

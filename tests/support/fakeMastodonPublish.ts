@@ -4,8 +4,7 @@
 // does: the status length counted as Mastodon counts it (a link is 23, @user@domain is @user), an
 // Idempotency-Key remembered one hour, 422 and 429 bodies, X-RateLimit-* headers, mentions rewritten to the
 // account's acct and rendered as Mastodon's TextFormatter renders them (a remote mention shows as @user).
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answer, readBody, verdict, type Chaos } from './publishChaos';
+import { answer, chaosHandler, readBody, type Chaos } from './publishChaos';
 import { restartableServer, type Restartable } from './loopbackServer';
 
 export interface FakeStatus {
@@ -213,59 +212,51 @@ export async function startFakeMastodon(options: { startUp?: boolean; token?: st
     };
   };
 
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const v = verdict(fake.chaos);
-    if (v === 'dropBefore') {
-      req.socket.destroy();
-      return;
+  const handler = chaosHandler(() => fake.chaos, async (req, res, v, url) => {
+    const rate = rateHeaders();
+    if (req.headers.authorization !== `Bearer ${token}`) return answer(res, v, 401, { error: 'The access token is invalid' }, rate);
+    if (req.method === 'GET' && url.pathname === '/api/v1/accounts/verify_credentials') {
+      return answer(res, v, 200, { id: me.id, username: me.username, acct: me.username, url: accountUrl(me) }, rate);
     }
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const rate = rateHeaders();
-      if (req.headers.authorization !== `Bearer ${token}`) return answer(res, v, 401, { error: 'The access token is invalid' }, rate);
-      if (req.method === 'GET' && url.pathname === '/api/v1/accounts/verify_credentials') {
-        return answer(res, v, 200, { id: me.id, username: me.username, acct: me.username, url: accountUrl(me) }, rate);
+    if (req.method === 'GET' && url.pathname === '/api/v2/search') {
+      const id = url.searchParams.get('resolve') === 'true' && url.searchParams.get('type') === 'statuses' ? remote.get(url.searchParams.get('q') ?? '') : undefined;
+      const found = id ? [{ id, uri: url.searchParams.get('q'), url: url.searchParams.get('q'), created_at: new Date(now()).toISOString(), content: '<p>…</p>' }] : [];
+      return answer(res, v, 200, { accounts: [], statuses: found, hashtags: [] }, rate);
+    }
+    if (req.method === 'GET' && url.pathname === `/api/v1/accounts/${me.id}/statuses`) {
+      const limit = Math.min(40, Number(url.searchParams.get('limit') ?? 20));
+      const maxId = url.searchParams.get('max_id');
+      const newestFirst = [...statuses].reverse().filter((s) => maxId === null || Number(s.id) < Number(maxId));
+      return answer(res, v, 200, newestFirst.slice(0, limit).map(view), rate);
+    }
+    if (req.method === 'POST' && url.pathname === '/api/v1/statuses') {
+      const body = JSON.parse(await readBody(req)) as { status?: string; in_reply_to_id?: string; language?: string };
+      const key = req.headers['idempotency-key'];
+      const known = typeof key === 'string' ? byKey.get(key) : undefined;
+      if (known && now() - known.at < fake.idempotencyWindowMs) return answer(res, v, 200, view(known.status), rate);
+      if (fake.postsRemaining <= 0) return answer(res, v, 429, { error: 'Too many requests' }, rate);
+      // Status#prepare_contents strips the text before validation.
+      const text = (body.status ?? '').trim();
+      if (text === '') return answer(res, v, 422, { error: "Validation failed: Text can't be blank" }, rate);
+      if (countedLength(text) > fake.maxCharacters) {
+        return answer(res, v, 422, { error: `Validation failed: Text character limit of ${fake.maxCharacters} exceeded` }, rate);
       }
-      if (req.method === 'GET' && url.pathname === '/api/v2/search') {
-        const id = url.searchParams.get('resolve') === 'true' && url.searchParams.get('type') === 'statuses' ? remote.get(url.searchParams.get('q') ?? '') : undefined;
-        const found = id ? [{ id, uri: url.searchParams.get('q'), url: url.searchParams.get('q'), created_at: new Date(now()).toISOString(), content: '<p>…</p>' }] : [];
-        return answer(res, v, 200, { accounts: [], statuses: found, hashtags: [] }, rate);
-      }
-      if (req.method === 'GET' && url.pathname === `/api/v1/accounts/${me.id}/statuses`) {
-        const limit = Math.min(40, Number(url.searchParams.get('limit') ?? 20));
-        const maxId = url.searchParams.get('max_id');
-        const newestFirst = [...statuses].reverse().filter((s) => maxId === null || Number(s.id) < Number(maxId));
-        return answer(res, v, 200, newestFirst.slice(0, limit).map(view), rate);
-      }
-      if (req.method === 'POST' && url.pathname === '/api/v1/statuses') {
-        const body = JSON.parse(await readBody(req)) as { status?: string; in_reply_to_id?: string; language?: string };
-        const key = req.headers['idempotency-key'];
-        const known = typeof key === 'string' ? byKey.get(key) : undefined;
-        if (known && now() - known.at < fake.idempotencyWindowMs) return answer(res, v, 200, view(known.status), rate);
-        if (fake.postsRemaining <= 0) return answer(res, v, 429, { error: 'Too many requests' }, rate);
-        // Status#prepare_contents strips the text before validation.
-        const text = (body.status ?? '').trim();
-        if (text === '') return answer(res, v, 422, { error: "Validation failed: Text can't be blank" }, rate);
-        if (countedLength(text) > fake.maxCharacters) {
-          return answer(res, v, 422, { error: `Validation failed: Text character limit of ${fake.maxCharacters} exceeded` }, rate);
-        }
-        fake.postsRemaining -= 1;
-        const processed = processMentions(text);
-        const status: FakeStatus = {
-          id: String(statuses.length + 1),
-          text: processed.text,
-          mentions: processed.mentions,
-          inReplyToId: body.in_reply_to_id ?? null,
-          language: body.language ?? null,
-          createdAt: new Date(now()).toISOString(),
-        };
-        statuses.push(status);
-        if (typeof key === 'string') byKey.set(key, { status, at: now() });
-        return answer(res, v, 200, view(status), { ...rate, 'X-RateLimit-Remaining': String(fake.postsRemaining) });
-      }
-      return answer(res, v, 404, { error: 'Record not found' }, rate);
-    })().catch(() => res.socket?.destroy());
-  };
+      fake.postsRemaining -= 1;
+      const processed = processMentions(text);
+      const status: FakeStatus = {
+        id: String(statuses.length + 1),
+        text: processed.text,
+        mentions: processed.mentions,
+        inReplyToId: body.in_reply_to_id ?? null,
+        language: body.language ?? null,
+        createdAt: new Date(now()).toISOString(),
+      };
+      statuses.push(status);
+      if (typeof key === 'string') byKey.set(key, { status, at: now() });
+      return answer(res, v, 200, view(status), { ...rate, 'X-RateLimit-Remaining': String(fake.postsRemaining) });
+    }
+    return answer(res, v, 404, { error: 'Record not found' }, rate);
+  });
   const server = await restartableServer(handler, options.startUp ?? true);
   return Object.assign(fake, server, {
     token,

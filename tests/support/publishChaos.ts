@@ -34,6 +34,24 @@ export function answer(res: ServerResponse, v: ChaosVerdict, status: number, bod
   res.end(text);
 }
 
+/**
+ * A request handler that lets the chaos cut the connection first, then serves the request with its verdict; a
+ * request that fails while served has its connection cut.
+ */
+export function chaosHandler(
+  chaos: () => Chaos | undefined,
+  serve: (req: IncomingMessage, res: ServerResponse, v: ChaosVerdict, url: URL) => Promise<void>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const v = verdict(chaos());
+    if (v === 'dropBefore') {
+      req.socket.destroy();
+      return;
+    }
+    serve(req, res, v, new URL(req.url ?? '/', 'http://x')).catch(() => res.socket?.destroy());
+  };
+}
+
 export async function readBody(req: IncomingMessage, max = 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;

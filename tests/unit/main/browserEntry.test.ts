@@ -5,12 +5,11 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataFolder } from '../../support/lockedDataFolder';
 import { repoPath } from '../../support/paths';
 import { useTempDirs } from '../../support/tempDir';
-import { appExternals } from '../../support/appExternals';
+import { bundleForChild } from '../../support/appExternals';
 
 const tempDir = useTempDirs();
 const PASSPHRASE = 'tocsin passphrase that must stay put';
@@ -24,19 +23,10 @@ afterEach(() => {
 // Bundled once, as the kill test does: the entry runs as its own process, exactly as `npm start` runs it.
 beforeAll(() => {
   const root = tempDir();
-  entry = join(root, 'main', 'browser.cjs');
   mkdirSync(join(root, 'renderer'));
   writeFileSync(join(root, 'renderer', 'index.html'), '<!doctype html><title>Tocsin</title>');
-  buildSync({
-    entryPoints: [repoPath('src/main/browser.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: entry,
-    // As electron-vite bundles it: the runtime dependencies load from node_modules (NODE_PATH).
-    external: appExternals,
-    logLevel: 'error',
-  });
+  // As electron-vite bundles it: the runtime dependencies load from node_modules (NODE_PATH).
+  entry = bundleForChild(repoPath('src/main/browser.ts'), join(root, 'main', 'browser.cjs'));
 });
 
 /** A stand-in `xdg-open` first on PATH: records its arguments and environment, as the real one would see them. */

@@ -6,7 +6,7 @@
 // at, and the changes of one turn of the event loop go in together: reading whole documents on every change made
 // taking in a log of n entries cost O(n²).
 import type { DocHandle, DocHandleChangePayload } from '@automerge/automerge-repo';
-import type { SharedDomain, SharedDomainContext } from '../../platform/sync/sharedDomain';
+import { followMemberDocuments, type SharedDomain, type SharedDomainContext } from '../../platform/sync/sharedDomain';
 import { HybridClock } from '../../platform/sync/hybridClock';
 import type { Logger } from '../../platform/logger';
 import type { CrisisLogRepository, OriginRow } from './crisisLogRepository';
@@ -41,8 +41,8 @@ interface CellLog {
   readonly context: SharedDomainContext;
   readonly own: DocHandle<SharedLogDocument>;
   readonly clock: HybridClock;
-  /** Member documents followed, by URL; null while automerge-repo looks for one. */
-  readonly followed: Map<string, FollowedDocument | null>;
+  /** Member documents found, by URL. */
+  readonly followed: Map<string, FollowedDocument>;
   intakeScheduled: boolean;
   closed: boolean;
 }
@@ -66,8 +66,17 @@ export class SharedLog implements SharedDomain {
     const cell: CellLog = { context, own, clock, followed: new Map(), intakeScheduled: false, closed: false };
     this.#cells.set(context.workspaceId, cell);
     this.#republish(cell, repo);
-    context.onMembersChanged(() => this.#follow(cell));
-    this.#follow(cell);
+    const found = (handle: DocHandle<SharedLogDocument>): void => {
+      const followed: FollowedDocument = { handle, seen: new Set(), pending: new Map() };
+      cell.followed.set(handle.url, followed);
+      handle.on('change', (change) => {
+        touched(followed, change);
+        this.#scheduleIntake(cell);
+      });
+      if (handle.isReady()) touchAll(followed);
+      this.#scheduleIntake(cell);
+    };
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.host.logger);
   }
 
   detach(workspaceId: string): void {
@@ -169,32 +178,6 @@ export class SharedLog implements SharedDomain {
     });
   }
 
-  #follow(cell: CellLog): void {
-    if (cell.closed) return;
-    for (const { url } of cell.context.memberDocuments(DOMAIN)) {
-      if (cell.followed.has(url)) continue;
-      cell.followed.set(url, null);
-      // A document no connected peer has yet is kept "unavailable" and becomes ready when one sends it.
-      cell.context.repo.find<SharedLogDocument>(url, { allowableStates: ['ready', 'unavailable'] }).then(
-        (handle) => {
-          if (cell.closed) return;
-          const followed: FollowedDocument = { handle, seen: new Set(), pending: new Map() };
-          cell.followed.set(url, followed);
-          handle.on('change', (change) => {
-            touched(followed, change);
-            this.#scheduleIntake(cell);
-          });
-          if (handle.isReady()) touchAll(followed);
-          this.#scheduleIntake(cell);
-        },
-        (error: unknown) => {
-          cell.followed.delete(url);
-          this.host.logger.warn('crisis log: member document not found', { url, error: String(error) });
-        },
-      );
-    }
-  }
-
   #scheduleIntake(cell: CellLog): void {
     if (cell.intakeScheduled) return;
     cell.intakeScheduled = true;
@@ -215,7 +198,7 @@ export class SharedLog implements SharedDomain {
     for (;;) {
       const candidates: { entry: SharedEntry; genuine: boolean; slot: string; followed: FollowedDocument }[] = [];
       for (const followed of cell.followed.values()) {
-        if (!followed?.handle.isReady()) continue;
+        if (!followed.handle.isReady()) continue;
         const pages = followed.handle.doc().pages ?? {};
         for (const [slot, { page, key }] of followed.pending) {
           const value = pages[page]?.[key];

@@ -2,6 +2,7 @@
 // laptop's device identity, the members' public keys, and one document per domain and laptop, registered in the
 // cell document under the laptop's own member entry (each laptop writes only its own entry, so they never collide).
 import type { AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo';
+import type { Logger } from '../logger';
 
 export interface CellMemberKey {
   readonly name: string;
@@ -30,4 +31,52 @@ export interface SharedDomain {
   attach(context: SharedDomainContext): Promise<void>;
   /** The workspace's cell session is over (core closing): stop using its repo. */
   detach(workspaceId: string): void;
+}
+
+/** A member's document for one domain, with the laptop that writes it; no handle while automerge-repo looks for it. */
+export interface MemberDocument<T> {
+  readonly deviceId: string;
+  readonly handle: DocHandle<T> | null;
+}
+
+export interface MemberDocumentWatch<T> {
+  /** The domain's cell session is over: documents listed or found from then on are left alone. */
+  closed(): boolean;
+  /** A member's document is in hand (ready, or unavailable until a connected peer sends it); once per document. */
+  found(handle: DocHandle<T>, deviceId: string): void;
+}
+
+/**
+ * Follows every member's document for `domain`, the ones listed now and those registered later, keeping them by URL
+ * in `followed` (for a domain that reads them all again later). A document not found is dropped, and looked for
+ * again on the next change of the members.
+ */
+export function followMemberDocuments<T>(
+  context: SharedDomainContext,
+  domain: string,
+  watch: MemberDocumentWatch<T>,
+  logger: Pick<Logger, 'warn'>,
+  followed = new Map<string, MemberDocument<T>>(),
+): void {
+  const follow = (): void => {
+    if (watch.closed()) return;
+    for (const { deviceId, url } of context.memberDocuments(domain)) {
+      if (followed.has(url)) continue;
+      followed.set(url, { deviceId, handle: null });
+      // A document no connected peer has yet is kept "unavailable" and becomes ready when one sends it.
+      context.repo.find<T>(url, { allowableStates: ['ready', 'unavailable'] }).then(
+        (handle) => {
+          if (watch.closed()) return;
+          followed.set(url, { deviceId, handle });
+          watch.found(handle, deviceId);
+        },
+        (error: unknown) => {
+          followed.delete(url);
+          logger.warn('shared domain: member document not found', { domain, url, error: String(error) });
+        },
+      );
+    }
+  };
+  context.onMembersChanged(follow);
+  follow();
 }

@@ -5,11 +5,10 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DataFolderInUse, lockDataFolder } from '../../../../src/main/platform/db/dataFolderLock';
 import { useTempDirs } from '../../../support/tempDir';
-import { appExternals } from '../../../support/appExternals';
+import { bundleForChild } from '../../../support/appExternals';
 
 const tempDir = useTempDirs();
 let entry = '';
@@ -17,16 +16,7 @@ const running: ChildProcessByStdio<null, Readable, Readable>[] = [];
 
 // Bundled once: the real browser-mode entry, as `npm run start:browser` runs it, without a TypeScript loader.
 beforeAll(() => {
-  entry = join(tempDir(), 'main', 'browser.cjs');
-  buildSync({
-    entryPoints: [resolve('src/main/browser.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: entry,
-    external: appExternals,
-    logLevel: 'error',
-  });
+  entry = bundleForChild('src/main/browser.ts', join(tempDir(), 'main', 'browser.cjs'));
   // Bundling the whole backend takes seconds, and far longer on a machine busy with other test files.
 }, 180_000);
 

@@ -2,9 +2,8 @@
 // the two gives the reminder again at its next start, so it is neither lost nor sent twice.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appExternals } from '../../../support/appExternals';
+import { bundleForChild } from '../../../support/appExternals';
 import { alertSettings, lead, reachablePlan } from '../../../support/alertPlan';
 import { gateway, mailRelay, type Gateway, type MailRelay } from '../../../support/alertServers';
 import { useTempDirs } from '../../../support/tempDir';
@@ -22,8 +21,7 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  child = join(tempDir(), 'reminderChild.cjs');
-  buildSync({ entryPoints: [resolve('tests/support/reminderChild.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: child, external: appExternals, logLevel: 'error' });
+  child = bundleForChild('tests/support/reminderChild.ts', join(tempDir(), 'reminderChild.cjs'));
 });
 
 /** Runs the child at `now`; resolves with how it ended. */

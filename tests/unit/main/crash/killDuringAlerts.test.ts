@@ -4,9 +4,8 @@
 // sent again, with the same Message-ID both times (SMTP cannot tell a client whether an interrupted send landed).
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appExternals } from '../../../support/appExternals';
+import { bundleForChild } from '../../../support/appExternals';
 import { alertSettings, mobiliseOnCrisis, reachablePlan } from '../../../support/alertPlan';
 import { gateway, mailRelay, type Gateway, type MailRelay } from '../../../support/alertServers';
 import { useTempDirs } from '../../../support/tempDir';
@@ -23,16 +22,7 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  child = join(tempDir(), 'alertChild.cjs');
-  buildSync({
-    entryPoints: [resolve('tests/support/alertChild.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: child,
-    external: appExternals,
-    logLevel: 'error',
-  });
+  child = bundleForChild('tests/support/alertChild.ts', join(tempDir(), 'alertChild.cjs'));
 });
 
 /** Runs the child until `until` says so, then SIGKILLs it `graceMs` later. */

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocHandle } from '@automerge/automerge-repo';
 import { HybridClock } from '../../../platform/sync/hybridClock';
 import type { Logger } from '../../../platform/logger';
-import type { SharedDomain, SharedDomainContext } from '../../../platform/sync/sharedDomain';
+import { followMemberDocuments, type SharedDomain, type SharedDomainContext } from '../../../platform/sync/sharedDomain';
 import type { ChangeRow, IncidentChangeRepository } from '../incidentChangeRepository';
 import { changeHolds, forgeryId, incidentChangeSchema, signChange, type ChangeData, type ChangeKind, type IncidentChange, type IncidentChangesDocument } from './incidentChange';
 
@@ -25,8 +25,6 @@ interface CellIncidents {
   readonly context: SharedDomainContext;
   readonly own: DocHandle<IncidentChangesDocument>;
   readonly clock: HybridClock;
-  /** Member documents followed, by URL, with the laptop that writes each. */
-  readonly followed: Map<string, { deviceId: string; handle: DocHandle<IncidentChangesDocument> | null }>;
   /** Document keys already taken in (or refused as malformed), per document URL. */
   readonly seen: Map<string, Set<string>>;
   closed: boolean;
@@ -47,7 +45,7 @@ export class SharedIncidents implements SharedDomain {
     const changes = this.host.changes(context.workspaceId);
     const last = changes.lastHlc();
     if (last) clock.observe(last);
-    const cell: CellIncidents = { context, own, clock, followed: new Map(), seen: new Map(), closed: false };
+    const cell: CellIncidents = { context, own, clock, seen: new Map(), closed: false };
     this.#cells.set(context.workspaceId, cell);
     this.#republish(cell, changes);
     // Incidents opened before this laptop joined go to the cell as they stand now.
@@ -55,8 +53,11 @@ export class SharedIncidents implements SharedDomain {
       const opening = this.host.opening(context.workspaceId, incidentId);
       if (opening) this.record(context.workspaceId, incidentId, { kind: 'opened', data: opening }, opening.openedBy, opening.openedAt);
     }
-    context.onMembersChanged(() => this.#follow(cell));
-    this.#follow(cell);
+    const found = (handle: DocHandle<IncidentChangesDocument>, writer: string): void => {
+      handle.on('change', () => this.#intake(cell, writer, handle));
+      this.#intake(cell, writer, handle);
+    };
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.logger);
   }
 
   detach(workspaceId: string): void {
@@ -90,27 +91,6 @@ export class SharedIncidents implements SharedDomain {
         d.changes[row.id] = { id: row.id, incidentId: row.incidentId, device: row.deviceId, hlc: row.hlc, at: row.at, by: row.by, kind: row.kind as ChangeKind, data: row.dataJson, signature: row.signature };
       }
     });
-  }
-
-  #follow(cell: CellIncidents): void {
-    if (cell.closed) return;
-    for (const { deviceId, url } of cell.context.memberDocuments(DOMAIN)) {
-      if (cell.followed.has(url)) continue;
-      cell.followed.set(url, { deviceId, handle: null });
-      // A document no connected peer has yet is kept "unavailable" and becomes ready when one sends it.
-      cell.context.repo.find<IncidentChangesDocument>(url, { allowableStates: ['ready', 'unavailable'] }).then(
-        (handle) => {
-          if (cell.closed) return;
-          cell.followed.set(url, { deviceId, handle });
-          handle.on('change', () => this.#intake(cell, deviceId, handle));
-          this.#intake(cell, deviceId, handle);
-        },
-        (error: unknown) => {
-          cell.followed.delete(url);
-          this.logger.warn('incidents: member document not found', { url, error: String(error) });
-        },
-      );
-    }
   }
 
   /** Hands the host the changes of one member's document it does not have yet. */

@@ -10,7 +10,7 @@ import type { Clock } from '../../../platform/clock';
 import type { EventBus } from '../../../platform/events/eventBus';
 import { failure } from '../../../platform/i18n/failure';
 import type { Logger } from '../../../platform/logger';
-import type { SharedDomain, SharedDomainContext } from '../../../platform/sync/sharedDomain';
+import { followMemberDocuments, type MemberDocument, type SharedDomain, type SharedDomainContext } from '../../../platform/sync/sharedDomain';
 import {
   acknowledgementHolds,
   acknowledgementKey,
@@ -61,7 +61,7 @@ interface CellMobilisation {
   readonly context: SharedDomainContext;
   readonly own: DocHandle<MobilisationDocument>;
   /** Member documents followed, by URL, with the laptop that writes each. */
-  readonly followed: Map<string, { deviceId: string; handle: DocHandle<MobilisationDocument> | null }>;
+  readonly followed: Map<string, MemberDocument<MobilisationDocument>>;
   /** Acknowledgements already handed to the host in this session. */
   readonly taken: Set<string>;
   closed: boolean;
@@ -88,9 +88,12 @@ export class SharedMobilisation implements SharedDomain {
       } catch (error) {
         this.logger.warn('mobilisation: not published again', { workspaceId: context.workspaceId, error: String(error) });
       }
-      this.#follow(cell);
     });
-    this.#follow(cell);
+    const found = (handle: DocHandle<MobilisationDocument>): void => {
+      handle.on('change', () => this.#intake(cell));
+      this.#intake(cell);
+    };
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.logger, cell.followed);
   }
 
   detach(workspaceId: string): void {
@@ -208,26 +211,6 @@ export class SharedMobilisation implements SharedDomain {
       }
     }
     return out;
-  }
-
-  #follow(cell: CellMobilisation): void {
-    if (cell.closed) return;
-    for (const { deviceId, url } of cell.context.memberDocuments(DOMAIN)) {
-      if (cell.followed.has(url)) continue;
-      cell.followed.set(url, { deviceId, handle: null });
-      cell.context.repo.find<MobilisationDocument>(url, { allowableStates: ['ready', 'unavailable'] }).then(
-        (handle) => {
-          if (cell.closed) return;
-          cell.followed.set(url, { deviceId, handle });
-          handle.on('change', () => this.#intake(cell));
-          this.#intake(cell);
-        },
-        (error: unknown) => {
-          cell.followed.delete(url);
-          this.logger.warn('mobilisation: member document not found', { url, error: String(error) });
-        },
-      );
-    }
   }
 
   /** Hands the host each acknowledgement of this laptop's own mobilisations not yet taken in this session. */

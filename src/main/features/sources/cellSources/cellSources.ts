@@ -14,7 +14,7 @@ import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import type { Clock } from '../../../platform/clock';
 import type { EventBus } from '../../../platform/events/eventBus';
 import type { Logger } from '../../../platform/logger';
-import type { SharedDomain, SharedDomainContext } from '../../../platform/sync/sharedDomain';
+import { followMemberDocuments, type MemberDocument, type SharedDomain, type SharedDomainContext } from '../../../platform/sync/sharedDomain';
 import type { WorkspaceLookup } from '../../../platform/workspaces/workspaceLookup';
 import { perWorkspace } from '../../../platform/workspaces/perWorkspace';
 import type { CommittedBatch } from '../../mentions';
@@ -64,15 +64,10 @@ export interface CellSourcesDeps {
   readonly tuning?: Partial<CellSourcesTuning>;
 }
 
-interface Followed {
-  readonly deviceId: string;
-  handle: DocHandle<CellSourcesDocument> | null;
-}
-
 interface CellState {
   readonly context: SharedDomainContext;
   readonly own: DocHandle<CellSourcesDocument>;
-  readonly followed: Map<string, Followed>;
+  readonly followed: Map<string, MemberDocument<CellSourcesDocument>>;
   /** Batch keys taken in (or refused), per document URL. */
   readonly taken: Map<string, Set<string>>;
   /** When each laptop was last heard from (linked, or its document changed), on this laptop's clock. */
@@ -141,8 +136,15 @@ export class CellSources implements SharedDomain {
     const heard = ({ senderId }: { senderId: string }): void => void cell.heard.set(senderId, this.#now());
     context.repo.networkSubsystem.on('message', heard);
     cell.stop.push(() => clearInterval(timer), () => context.repo.networkSubsystem.off('message', heard));
-    context.onMembersChanged(() => this.#follow(cell));
-    this.#follow(cell);
+    const found = (handle: DocHandle<CellSourcesDocument>, deviceId: string): void => {
+      cell.taken.set(handle.url, new Set(this.#repo(context.workspaceId).takenBatches(handle.url)));
+      handle.on('change', () => {
+        if (handle !== cell.own) cell.heard.set(deviceId, this.#now());
+        this.#intakeSoon(cell);
+      });
+      this.#intakeSoon(cell);
+    };
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.deps.logger, cell.followed);
   }
 
   detach(workspaceId: string): void {
@@ -159,31 +161,6 @@ export class CellSources implements SharedDomain {
     if (cell.closed) return;
     for (const peerId of cell.context.repo.peers) cell.heard.set(peerId, this.#now());
     this.#reconcile(cell);
-  }
-
-  #follow(cell: CellState): void {
-    if (cell.closed) return;
-    for (const { deviceId, url } of cell.context.memberDocuments(DOMAIN)) {
-      if (cell.followed.has(url)) continue;
-      const followed: Followed = { deviceId, handle: null };
-      cell.followed.set(url, followed);
-      cell.taken.set(url, new Set(this.#repo(cell.context.workspaceId).takenBatches(url)));
-      cell.context.repo.find<CellSourcesDocument>(url, { allowableStates: ['ready', 'unavailable'] }).then(
-        (handle) => {
-          if (cell.closed) return;
-          followed.handle = handle;
-          handle.on('change', () => {
-            if (handle !== cell.own) cell.heard.set(deviceId, this.#now());
-            this.#intakeSoon(cell);
-          });
-          this.#intakeSoon(cell);
-        },
-        (error: unknown) => {
-          cell.followed.delete(url);
-          this.deps.logger.warn('cell sources: member document not found', { url, error: String(error) });
-        },
-      );
-    }
   }
 
   /** Changes come in bursts while syncing: one intake per turn of the event loop reads them all. */

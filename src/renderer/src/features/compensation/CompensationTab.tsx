@@ -1,6 +1,6 @@
 // The compensation register of an incident: who must approve a gesture, the totals per currency, the form to propose
 // one and each case with its approvals. The operator's role (chosen above the tabs) is the role they approve in.
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAmount, type CompensationCase, type CompensationStatus } from '../../../../shared/domain/compensation';
@@ -8,6 +8,7 @@ import type { Actor, IncidentDetail } from '../../../../shared/domain/incident';
 import { useCompensationAction, useCompensationRegister } from '../../api/hooks/useCompensation';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
+import { RegisterHeader } from '../../components/RegisterHeader';
 import { errorMessage } from '../../i18n/errorMessage';
 import { CompensationCaseForm } from './CompensationCaseForm';
 
@@ -27,24 +28,16 @@ export function CompensationTab({ detail, actor }: { detail: IncidentDetail; act
 
   return (
     <Stack data-testid="compensation-tab">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={3}>{t('compensation.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('compensation.intro')}
-          </Text>
-        </div>
-        {!closed && !adding && (
-          <Button onClick={() => setAdding(true)} data-testid="compensation-new">
-            {t('compensation.form.open')}
-          </Button>
-        )}
-      </Group>
-      {adding && (
-        <Paper withBorder p="md">
-          <CompensationCaseForm incidentId={detail.id} actor={actor} onDone={() => setAdding(false)} />
-        </Paper>
-      )}
+      <RegisterHeader
+        title={t('compensation.title')}
+        intro={t('compensation.intro')}
+        openLabel={t('compensation.form.open')}
+        openTestId="compensation-new"
+        closed={closed}
+        adding={adding}
+        onOpen={() => setAdding(true)}
+        form={<CompensationCaseForm incidentId={detail.id} actor={actor} onDone={() => setAdding(false)} />}
+      />
       <QueryState query={register}>
         {({ cases, totals, requiredRoles }) => (
           <Stack>

@@ -1,6 +1,6 @@
 // Flags every result of the stream's current search into the response queue, with one reason and the flagger's
 // name; the backend walks the search itself and refuses one past the limit, which the bar says before anyone tries.
-import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconMessages } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,35 +9,28 @@ import type { MentionFilter } from '../../../../shared/domain/storedMention';
 import { useComposerCall } from '../../api/hooks/useComposer';
 import { useMentionCount } from '../../api/hooks/useListen';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
-import { FlagReasonForm } from './FlagReasonForm';
-import { useOperator } from '../incidents/useOperator';
+import { FlagReasonDialog } from './FlagReasonDialog';
 
 export function BulkFlag({ filter }: { filter: MentionFilter }) {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
-  const [operator] = useOperator('');
   const counted = useMentionCount(workspaceId, filter);
   const flag = useComposerCall('composer:flagSearch');
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState<ResponseReason | null>(null);
-  const [person, setPerson] = useState(operator.name);
   const [done, setDone] = useState<(BulkFlagResult & { reason: ResponseReason; person: string }) | null>(null);
   if (!counted.data || counted.data.count === 0) return null;
   const { count, more } = counted.data;
   const tooMany = more || count > BULK_FLAG_LIMIT;
-  const submit = () => {
-    if (!reason) return;
-    const by = person.trim() || t('composer.someone');
+  const submit = (reason: ResponseReason, person: string) =>
     flag.mutate(
-      { workspaceId, filter, reason, person: by },
+      { workspaceId, filter, reason, person },
       {
         onSuccess: (result) => {
-          setDone({ ...result, reason, person: by });
+          setDone({ ...result, reason, person });
           setOpen(false);
         },
       },
     );
-  };
 
   return (
     <Paper withBorder p="xs" data-testid="bulk-flag">
@@ -76,21 +69,17 @@ export function BulkFlag({ filter }: { filter: MentionFilter }) {
           </Text>
         )}
       </Stack>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('mentions.bulkFlag.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.close') }}>
-        <FlagReasonForm
-          testId="bulk-flag"
-          help={t('mentions.bulkFlag.help', { count })}
-          submitLabel={t('mentions.bulkFlag.submit')}
-          reason={reason}
-          onReason={setReason}
-          person={person}
-          onPerson={setPerson}
-          error={flag.error}
-          pending={flag.isPending}
-          onSubmit={submit}
-          onCancel={() => setOpen(false)}
-        />
-      </Modal>
+      <FlagReasonDialog
+        testId="bulk-flag"
+        title={t('mentions.bulkFlag.title')}
+        help={t('mentions.bulkFlag.help', { count })}
+        submitLabel={t('mentions.bulkFlag.submit')}
+        opened={open}
+        onClose={() => setOpen(false)}
+        error={flag.error}
+        pending={flag.isPending}
+        onFlag={submit}
+      />
     </Paper>
   );
 }

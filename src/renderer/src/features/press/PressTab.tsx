@@ -1,6 +1,6 @@
 // The press desk of an incident: how the inquiries stand, the form to record one, and each inquiry with its
 // deadline (local time, overdue in red), its spokesperson and what was answered.
-import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor, IncidentDetail } from '../../../../shared/domain/incident';
@@ -9,6 +9,7 @@ import { useStatements } from '../../api/hooks/useComposer';
 import { usePressAction, usePressDesk } from '../../api/hooks/usePress';
 import { useWorkspaceId } from '../../app/WorkspaceContext';
 import { QueryState } from '../../components/QueryState';
+import { RegisterHeader } from '../../components/RegisterHeader';
 import { errorMessage } from '../../i18n/errorMessage';
 import { formatDateTime } from '../../i18n/format';
 import { useNow } from '../incidents/useNow';
@@ -30,24 +31,16 @@ export function PressTab({ detail, actor }: { detail: IncidentDetail; actor: Act
 
   return (
     <Stack data-testid="press-tab">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={3}>{t('press.title')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('press.intro')}
-          </Text>
-        </div>
-        {!closed && !adding && (
-          <Button onClick={() => setAdding(true)} data-testid="press-new">
-            {t('press.form.open')}
-          </Button>
-        )}
-      </Group>
-      {adding && (
-        <Paper withBorder p="md">
-          <PressInquiryForm detail={detail} actor={actor} onDone={() => setAdding(false)} />
-        </Paper>
-      )}
+      <RegisterHeader
+        title={t('press.title')}
+        intro={t('press.intro')}
+        openLabel={t('press.form.open')}
+        openTestId="press-new"
+        closed={closed}
+        adding={adding}
+        onOpen={() => setAdding(true)}
+        form={<PressInquiryForm detail={detail} actor={actor} onDone={() => setAdding(false)} />}
+      />
       <QueryState query={desk}>
         {({ inquiries, summary }) => (
           <Stack>

@@ -1,10 +1,9 @@
 // What the Cell screen and the "offline from the cell" banner read, from two laptops (core processes with their
 // own data folders) on loopback: who is linked, when each was last heard, since when a laptop is cut off, and how
 // many of its changes wait to be sent — counted from automerge-repo's sync states, back to zero once delivered.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CellStatus } from '../../../../../src/shared/contract/cell';
-import { bundleCellChild, Laptop } from '../../../../support/cellLaptop';
+import { Laptop, useLaptops } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -13,13 +12,8 @@ const SCENARIO_MS = 90_000;
 
 let a: Laptop;
 let b: Laptop;
-let bundle = '';
 
-beforeAll(async () => {
-  bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-  [a, b] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
-  await Promise.all([a.ready, b.ready]);
-}, SCENARIO_MS);
+useLaptops(2, tempDir, SCENARIO_MS, (laptops) => ([a, b] = laptops));
 
 afterAll(() => [a, b].forEach((laptop) => laptop?.kill()));
 
@@ -80,7 +74,7 @@ describe('cell presence', () => {
 
       // A restarted while cut off still knows since when, and what waits, from its database.
       await a.close();
-      a = new Laptop(bundle, a.dataDir);
+      a = a.restarted();
       await a.ready;
       const reopened = await until(() => cell(a), (s) => s.listening !== null);
       expect(reopened.cutOff?.since).toBe(cut.cutOff?.since);

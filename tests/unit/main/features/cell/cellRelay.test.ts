@@ -7,7 +7,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Repo, type AutomergeUrl } from '@automerge/automerge-repo';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellStatus } from '../../../../../src/shared/contract/cell';
 import type { LogEntry } from '../../../../../src/shared/domain/crisisLog';
@@ -15,7 +14,7 @@ import type { CellDocument } from '../../../../../src/main/features/cell/cellDoc
 import { storedEntries, type SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { SqliteStorageAdapter } from '../../../../../src/main/platform/sync/sqliteStorageAdapter';
-import { appExternals } from '../../../../support/appExternals';
+import { bundleForChild } from '../../../../support/appExternals';
 import { bundleCellChild, Laptop } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 import { workspaceKey } from '../../../../support/testCore';
@@ -34,8 +33,7 @@ let relay: ChildProcess | undefined;
 
 beforeAll(async () => {
   const bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-  relayBundle = join(tempDir(), 'relay.cjs');
-  buildSync({ entryPoints: [resolve('src/main/relay.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: relayBundle, external: appExternals, logLevel: 'error' });
+  relayBundle = bundleForChild('src/main/relay.ts', join(tempDir(), 'relay.cjs'));
   [a, b] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
   relayDir = tempDir();
   await Promise.all([a.ready, b.ready]);

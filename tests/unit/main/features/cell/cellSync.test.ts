@@ -3,10 +3,10 @@
 // never invited and a removed one get nothing, and no Automerge data is readable in the database files.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CellStatus } from '../../../../../src/shared/contract/cell';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
-import { bundleCellChild, Laptop } from '../../../../support/cellLaptop';
+import { Laptop, useLaptops } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 import { workspaceKey } from '../../../../support/testCore';
 
@@ -19,13 +19,8 @@ const CANARY = 'Zéphyrine-canary-7f3a';
 let a: Laptop;
 let b: Laptop;
 let c: Laptop;
-let bundle = '';
 
-beforeAll(async () => {
-  bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-  [a, b, c] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
-  await Promise.all([a.ready, b.ready, c.ready]);
-}, SCENARIO_MS);
+useLaptops(3, tempDir, SCENARIO_MS, (laptops) => ([a, b, c] = laptops));
 
 afterAll(() => [a, b, c].forEach((laptop) => laptop?.kill()));
 
@@ -93,7 +88,7 @@ describe('cell sync across processes', () => {
   it(
     'gives nothing to a laptop never invited, nor to a removed one',
     async () => {
-      const stranger = new Laptop(bundle, tempDir());
+      const stranger = new Laptop(a.bundle, tempDir());
       try {
         await stranger.ready;
         await stranger.call('cell:create', { ...ws, memberName: 'Stranger', roles: [] });
@@ -131,7 +126,7 @@ describe('cell sync across processes', () => {
       const before = (await cell(b)).listening;
       b.kill();
       await a.call('cell:profile', { ...ws, memberName: CANARY, roles: ['lead', 'while B was down'] });
-      b = new Laptop(bundle, b.dataDir);
+      b = b.restarted();
       await b.ready;
       // Sync was on when it died: it comes back on, on the same address, which the others still dial.
       const reopened = await until(() => cell(b), (s) => s.listening !== null);

@@ -1,7 +1,6 @@
 // The shared log's intake on its own, in one process: three cores whose cell contexts share one automerge-repo,
 // so each laptop's document is the others' at once and the test decides which documents each laptop can see.
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { Repo, type AutomergeUrl, type DocHandle } from '@automerge/automerge-repo';
+import type { AutomergeUrl } from '@automerge/automerge-repo';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
 import type { SharedDomainContext } from '../../../../../src/main/platform/sync/sharedDomain';
@@ -9,6 +8,7 @@ import { ImmutableString } from '@automerge/automerge-repo';
 import { pageOf, type SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
 import { makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
+import { deviceIdOf, memberContext, sharedCell } from '../../../../support/sharedCell';
 
 const newDir = useTempDirs();
 const cores: Core[] = [];
@@ -24,37 +24,17 @@ interface Laptop {
 }
 
 function cellOf(names: string[]) {
-  const repo = new Repo({ network: [] });
-  const members = new Map<string, { name: string; publicKeyPem: string }>();
-  const documents = new Map<string, AutomergeUrl>();
+  const cell = sharedCell();
   const laptops = names.map((name, i): Laptop => {
-    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const deviceId = String(i + 1).repeat(32);
-    members.set(deviceId, { name, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+    const deviceId = deviceIdOf(i);
     const core = makeTestCore(newDir());
     cores.push(core);
     const listeners: (() => void)[] = [];
     const sees = new Set([deviceId]);
-    const context: SharedDomainContext = {
-      workspaceId: 'live',
-      deviceId,
-      repo,
-      sign: (data) => sign(null, data, privateKey),
-      member: (id) => members.get(id),
-      members: () => [...members].map(([id, m]) => ({ deviceId: id, name: m.name, person: null })),
-      async ownDocument<T>(_domain: string, initial: () => T): Promise<DocHandle<T>> {
-        const url = documents.get(deviceId);
-        if (url) return repo.find<T>(url);
-        const handle = repo.create<T>(initial());
-        documents.set(deviceId, handle.url);
-        return handle;
-      },
-      memberDocuments: () => [...documents].filter(([id]) => sees.has(id)).map(([id, url]) => ({ deviceId: id, url })),
-      onMembersChanged: (listener) => listeners.push(listener),
-    };
+    const context = memberContext(cell, deviceId, name, listeners, (id) => sees.has(id));
     return { core, deviceId, sees, context, changed: () => listeners.forEach((l) => l()) };
   });
-  return { repo, laptops, documents };
+  return { repo: cell.repo, laptops, documents: cell.documents };
 }
 
 const entries = (laptop: Laptop) => laptop.core.crisisLog.list('live', { limit: 2000 }).filter((e) => e.kind !== 'system');

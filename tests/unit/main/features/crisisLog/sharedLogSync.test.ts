@@ -7,12 +7,12 @@ import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Repo, type AutomergeUrl } from '@automerge/automerge-repo';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../../../src/shared/domain/crisisLog';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { SqliteStorageAdapter } from '../../../../../src/main/platform/sync/sqliteStorageAdapter';
 import { putEntry, signedBytes, type SharedEntry, type SharedLogDocument } from '../../../../../src/main/features/crisisLog/sharedEntry';
-import { bundleCellChild, cellOf, joinThree, Laptop, until } from '../../../../support/cellLaptop';
+import { cellOf, joinThree, Laptop, until, useLaptops } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 import { workspaceKey } from '../../../../support/testCore';
 
@@ -25,13 +25,8 @@ const MARKER = 'Quenouille-marker-4b19';
 let a: Laptop;
 let b: Laptop;
 let c: Laptop;
-let bundle = '';
 
-beforeAll(async () => {
-  bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-  [a, b, c] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
-  await Promise.all([a.ready, b.ready, c.ready]);
-}, SCENARIO_MS);
+useLaptops(3, tempDir, SCENARIO_MS, (laptops) => ([a, b, c] = laptops));
 
 afterAll(() => [a, b, c].forEach((laptop) => laptop?.kill()));
 
@@ -64,7 +59,7 @@ describe('crisis log shared across the cell', () => {
         (async () => {
           await writeMany(() => b, 'Bob', 0, third);
           b.kill();
-          b = new Laptop(bundle, b.dataDir);
+          b = b.restarted();
           await b.ready;
           await until(() => cell(b), (s) => s.listening !== null);
           await writeMany(() => b, 'Bob', third, PER_LAPTOP);
@@ -109,7 +104,7 @@ describe('crisis log shared across the cell', () => {
       const bobDevice = bob.deviceId;
       await b.close();
       const forged = await forgeInto(b.dataDir, bobDevice);
-      b = new Laptop(bundle, b.dataDir);
+      b = b.restarted();
       await b.ready;
       const seen = await until(
         () => Promise.all([a, b, c].map(shared)),

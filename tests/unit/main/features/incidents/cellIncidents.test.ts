@@ -6,13 +6,13 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { join } from 'node:path';
 import { Repo, type AutomergeUrl } from '@automerge/automerge-repo';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { SqliteStorageAdapter } from '../../../../../src/main/platform/sync/sqliteStorageAdapter';
 import { signChange, type IncidentChangesDocument } from '../../../../../src/main/features/incidents/sharedIncidents/incidentChange';
 import type { IncidentDetail } from '../../../../../src/shared/domain/incident';
 import { crisisIncident, lead } from '../../../../support/alertPlan';
-import { bundleCellChild, cellOf, joinThree, Laptop, until } from '../../../../support/cellLaptop';
+import { cellOf, joinThree, Laptop, until, useLaptops } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 import { workspaceKey } from '../../../../support/testCore';
 
@@ -24,15 +24,9 @@ const HOUR = 3_600_000;
 let a: Laptop;
 let b: Laptop;
 let c: Laptop;
-let bundle = '';
 let incidentId = '';
 
-beforeAll(async () => {
-  bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-  [a, b, c] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
-  await Promise.all([a.ready, b.ready, c.ready]);
-  await joinThree([a, b, c]);
-}, SCENARIO_MS);
+useLaptops(3, tempDir, SCENARIO_MS, (laptops) => joinThree(([a, b, c] = laptops)));
 
 afterAll(() => [a, b, c].forEach((laptop) => laptop?.kill()));
 
@@ -122,7 +116,7 @@ describe('incidents across the cell', () => {
       const carol = (await cellOf(c)).deviceId;
       await c.close();
       const forgedId = await forgeChange(c.dataDir, carol, incidentId);
-      c = new Laptop(bundle, c.dataDir);
+      c = c.restarted();
       await c.ready;
       // A genuine change from C afterwards shows C's document did reach A.
       await c.call('incidents:setSeverity', { ...ws, incidentId, severity: 'high', actor: { author: 'Carol', authorRole: null } });
@@ -144,7 +138,7 @@ describe('incidents across the cell', () => {
   it(
     'gives nothing to a laptop outside the cell',
     async () => {
-      const stranger = new Laptop(bundle, tempDir());
+      const stranger = new Laptop(a.bundle, tempDir());
       try {
         await stranger.ready;
         await stranger.call('cell:create', { ...ws, memberName: 'Stranger', roles: [] });

@@ -2,11 +2,10 @@
 // folders, 127.0.0.1–2) in one cell; A mobilises, B acknowledges its call and is SIGKILLed as soon as the answer
 // comes back. Started again on its data folder, B still shows the call acknowledged, and A receives it. Found while
 // building the cell soak (scripts/soak): the acknowledgement waited in automerge-repo's save throttle, and was lost.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CrisisPlan } from '../../../../../src/shared/domain/plan';
 import { crisisIncident, lead, withReachableRoles } from '../../../../support/alertPlan';
-import { bundleCellChild, cellOf, Laptop, until } from '../../../../support/cellLaptop';
+import { cellOf, Laptop, until, useLaptops } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -15,13 +14,8 @@ const SCENARIO_MS = 180_000;
 
 let a: Laptop;
 let b: Laptop;
-let bundle = '';
 
-beforeAll(async () => {
-  bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-  [a, b] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
-  await Promise.all([a.ready, b.ready]);
-}, SCENARIO_MS);
+useLaptops(2, tempDir, SCENARIO_MS, (laptops) => ([a, b] = laptops));
 
 afterAll(() => [a, b].forEach((laptop) => laptop?.kill()));
 
@@ -48,7 +42,7 @@ describe('acknowledgement across a crash', () => {
       b.kill();
       expect(answered[0]?.acknowledgedAt).not.toBeNull();
 
-      b = new Laptop(bundle, b.dataDir);
+      b = b.restarted();
       await b.ready;
       const mine = await until(() => b.call('notify:mine', ws), (calls) => calls.length === 1, 30_000);
       expect(mine[0]?.acknowledgedAt).toBe(answered[0]?.acknowledgedAt);

@@ -7,14 +7,14 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { join } from 'node:path';
 import { Repo, type AutomergeUrl } from '@automerge/automerge-repo';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../../src/main/platform/db/openDatabase';
 import { SqliteStorageAdapter } from '../../../../../src/main/platform/sync/sqliteStorageAdapter';
 import { acknowledgementKey, signAcknowledgement, type MobilisationDocument } from '../../../../../src/main/features/notify/sharedMobilisation/mobilisationRecords';
 import type { CrisisPlan } from '../../../../../src/shared/domain/plan';
 import { alertSettings, crisisIncident, lead, withReachableRoles } from '../../../../support/alertPlan';
 import { gateway, mailRelay, type Gateway, type MailRelay } from '../../../../support/alertServers';
-import { bundleCellChild, cellOf, joinThree, Laptop, until } from '../../../../support/cellLaptop';
+import { cellOf, joinThree, Laptop, until, useLaptops } from '../../../../support/cellLaptop';
 import { useTempDirs } from '../../../../support/tempDir';
 import { workspaceKey } from '../../../../support/testCore';
 
@@ -26,15 +26,13 @@ const MINUTE = 60_000;
 let a: Laptop;
 let b: Laptop;
 let c: Laptop;
-let bundle = '';
 let relay: MailRelay;
 let gw: Gateway;
 
-beforeAll(async () => {
-  bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-  [a, b, c] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
-  [relay, gw] = await Promise.all([mailRelay(), gateway(), a.ready, b.ready, c.ready]);
-}, SCENARIO_MS);
+useLaptops(3, tempDir, SCENARIO_MS, async (laptops) => {
+  [a, b, c] = laptops;
+  [relay, gw] = await Promise.all([mailRelay(), gateway()]);
+});
 
 afterAll(async () => {
   [a, b, c].forEach((laptop) => laptop?.kill());
@@ -80,7 +78,7 @@ describe('acknowledgement from the member’s own laptop', () => {
       const carolDevice = (await cellOf(c)).deviceId;
       await c.close();
       await forgeAcknowledgement(c.dataDir, carolDevice, mobilisationId, role(1).id);
-      c = new Laptop(bundle, c.dataDir);
+      c = c.restarted();
       await c.ready;
       let view = await until(() => deliveries(incident.id), (v) => v.laptopAcknowledgements.length === 1);
       expect(view.laptopAcknowledgements[0]).toMatchObject({ roleId: role(1).id, deviceId: carolDevice, memberName: 'Carol', genuine: false });
@@ -121,7 +119,7 @@ describe('acknowledgement from the member’s own laptop', () => {
 
       // A restarts and reads every document again: nothing is taken in twice.
       await a.close();
-      a = new Laptop(bundle, a.dataDir);
+      a = a.restarted();
       await a.ready;
       await until(() => cellOf(a), (s) => s.members.filter((m) => m.online).length === 2);
       await new Promise((r) => setTimeout(r, 1_500));

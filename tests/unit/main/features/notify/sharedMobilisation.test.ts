@@ -1,13 +1,11 @@
 // The mobilisation domain on its own, in one process: two cores whose cell contexts share one automerge-repo, so
 // each laptop's document is the other's at once. A mobilisation made before the cell knew who is who reaches the
 // member once they pick their roster entry; their acknowledgement is taken in once, however often it is read.
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { Repo, type AutomergeUrl, type DocHandle } from '@automerge/automerge-repo';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
-import type { SharedDomainContext } from '../../../../../src/main/platform/sync/sharedDomain';
 import { crisisIncident, lead } from '../../../../support/alertPlan';
 import { useTempDirs } from '../../../../support/tempDir';
+import { deviceIdOf, memberContext, sharedCell } from '../../../../support/sharedCell';
 import { invoke, makeTestCore } from '../../../../support/testCore';
 
 const newDir = useTempDirs();
@@ -15,38 +13,17 @@ const cores: Core[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.close()));
 
 function cellOf(names: string[]) {
-  const repo = new Repo({ network: [] });
-  const members = new Map<string, { name: string; publicKeyPem: string; person: string | null }>();
-  const documents = new Map<string, AutomergeUrl>();
+  const cell = sharedCell();
   const listeners: (() => void)[] = [];
   const laptops = names.map((name, i) => {
-    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const deviceId = String(i + 1).repeat(32);
-    members.set(deviceId, { name, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), person: null });
+    const deviceId = deviceIdOf(i);
     const core = makeTestCore(newDir());
     cores.push(core);
-    const context: SharedDomainContext = {
-      workspaceId: 'live',
-      deviceId,
-      repo,
-      sign: (data) => sign(null, data, privateKey),
-      member: (id) => members.get(id),
-      members: () => [...members].map(([id, m]) => ({ deviceId: id, name: m.name, person: m.person })),
-      async ownDocument<T>(_domain: string, initial: () => T): Promise<DocHandle<T>> {
-        const url = documents.get(deviceId);
-        if (url) return repo.find<T>(url);
-        const handle = repo.create<T>(initial());
-        documents.set(deviceId, handle.url);
-        return handle;
-      },
-      memberDocuments: () => [...documents].map(([id, url]) => ({ deviceId: id, url })),
-      onMembersChanged: (listener) => listeners.push(listener),
-    };
-    return { core, deviceId, context };
+    return { core, deviceId, context: memberContext(cell, deviceId, name, listeners) };
   });
   /** A member picks their roster entry: the cell document changes on every laptop. */
   const pick = (deviceId: string, person: string) => {
-    members.get(deviceId)!.person = person;
+    cell.members.get(deviceId)!.person = person;
     for (const listener of listeners) listener();
   };
   return { laptops, pick };

@@ -2,9 +2,7 @@
 // automerge-repo, so each laptop's document is the others' at once, and the test writes a hostile member's document
 // by hand. Batches that cannot be read are refused whole and loudly; a duplicate batch adds nothing; the good
 // mentions of a mixed batch still go in. Takeover: the owner's copy stops polling once another laptop claimed it.
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
-import { Repo, type AutomergeUrl, type DocHandle } from '@automerge/automerge-repo';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
 import type { Logger } from '../../../../../src/main/platform/logger';
@@ -12,6 +10,7 @@ import type { SharedDomainContext } from '../../../../../src/main/platform/sync/
 import { encodeMentions, type CellSourcesDocument } from '../../../../../src/main/features/sources/cellSources/cellSourceRecords';
 import { invoke, makeTestCore } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
+import { deviceIdOf, memberContext, sharedCell } from '../../../../support/sharedCell';
 
 const newDir = useTempDirs();
 const cores: Core[] = [];
@@ -30,39 +29,19 @@ interface Laptop {
 }
 
 function cellOf(count: number, failoverMs = 600_000, checkMs?: number) {
-  const repo = new Repo({ network: [] });
-  const members = new Map<string, { name: string; publicKeyPem: string }>();
-  const documents = new Map<string, AutomergeUrl>();
+  const cell = sharedCell();
   const laptops = Array.from({ length: count }, (_, i): Laptop => {
-    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const deviceId = String(i + 1).repeat(32);
-    members.set(deviceId, { name: `Laptop ${i + 1}`, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+    const deviceId = deviceIdOf(i);
     const warnings: string[] = [];
     const listeners: (() => void)[] = [];
     const logger: Logger = { info: () => {}, warn: (message) => void warnings.push(message), error: () => {} };
     let offset = 0;
     const core = makeTestCore(newDir(), { logger, clock: { now: () => new Date(Date.now() + offset) }, cellSources: { failoverMs, checkMs } });
     cores.push(core);
-    const context: SharedDomainContext = {
-      workspaceId: 'live',
-      deviceId,
-      repo,
-      sign: (data) => sign(null, data, privateKey),
-      member: (id) => members.get(id),
-      members: () => [...members].map(([id, m]) => ({ deviceId: id, name: m.name, person: null })),
-      async ownDocument<T>(_domain: string, initial: () => T): Promise<DocHandle<T>> {
-        const url = documents.get(deviceId);
-        if (url) return repo.find<T>(url);
-        const handle = repo.create<T>(initial());
-        documents.set(deviceId, handle.url);
-        return handle;
-      },
-      memberDocuments: () => [...documents].map(([id, url]) => ({ deviceId: id, url })),
-      onMembersChanged: (listener) => listeners.push(listener),
-    };
+    const context = memberContext(cell, deviceId, `Laptop ${i + 1}`, listeners);
     return { core, deviceId, context, warnings, advance: (ms) => void (offset += ms), changed: () => listeners.forEach((l) => l()) };
   });
-  return { repo, laptops, documents, members };
+  return { ...cell, laptops };
 }
 
 const stream = async (laptop: Laptop) => (await invoke(laptop.core, 'mentions:search', { ...ws, limit: 100 })).items;

@@ -2,10 +2,9 @@
 // a mention ingested on one laptop reaches the others' streams under the same source name; a feed is polled by the
 // laptop that created it only; once that laptop has been away past the failover time, one other laptop takes the
 // feed over, and what it polls reaches the rest of the cell.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Source } from '../../../../../src/shared/domain/source';
-import { bundleCellChild, joinThree, Laptop, until } from '../../../../support/cellLaptop';
+import { joinThree, Laptop, until, useLaptops } from '../../../../support/cellLaptop';
 import { rssFeed, startFeedServer, type FeedServer } from '../../../../support/feedServer';
 import { useTempDirs } from '../../../../support/tempDir';
 
@@ -19,14 +18,12 @@ let b: Laptop;
 let c: Laptop;
 let server: FeedServer;
 
-beforeAll(async () => {
-  process.env.TOCSIN_SOURCE_FAILOVER_MS = String(FAILOVER_MS);
-  const bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-  [a, b, c] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
-  await Promise.all([a.ready, b.ready, c.ready]);
-  await joinThree([a, b, c]);
+// Read by the laptops' cores when they start.
+process.env.TOCSIN_SOURCE_FAILOVER_MS = String(FAILOVER_MS);
+useLaptops(3, tempDir, SCENARIO_MS, async (laptops) => {
+  await joinThree(([a, b, c] = laptops));
   server = await startFeedServer({ kind: 'feed', body: rssFeed([1, 2, 3]) });
-}, SCENARIO_MS);
+});
 
 afterAll(async () => {
   delete process.env.TOCSIN_SOURCE_FAILOVER_MS;
