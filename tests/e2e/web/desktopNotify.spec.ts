@@ -4,7 +4,7 @@
 // clicking the notification or the bell opens the alert; the tab title flashes until the alerts are acknowledged,
 // looking at the window does not stop it. Screens of the bell and of the Settings control; axe on both.
 // Then the Mobilise screen's delivery statuses, against a loopback SMTP relay and HTTP gateway started here.
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CrisisPlan } from '../../../src/shared/domain/plan';

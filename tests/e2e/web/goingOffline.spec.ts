@@ -1,7 +1,7 @@
 // Going offline is suggested, not only possible: in a drill whose watch has a week of ordinary chatter behind it,
 // the claims scandal at ×60 holds the crisis level for the plan's minutes while the plan's campaigns are still on
 // air; the response queue shows the suggestion by push, and its one action freezes them all. FR and EN.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';
 
 const DAY = 86_400_000;
