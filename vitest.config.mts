@@ -27,10 +27,20 @@ export default defineConfig({
     pool: 'forks',
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci-vitest.json' }]] : ['default'],
     projects: [
-      // Sharing workers' module cache between unit files (isolate: false) cut the suite's time by two thirds, but a
-      // core a test leaves open then fires its timers into the next files; until those leaks are closed every file
-      // runs in a fresh worker. The files below are the ones that must, whatever that setting.
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], exclude: isolatedUnitFiles, environment: 'node' } },
+      // Unit files share their worker's module cache (isolate: false): a third of the time. The test kit closes every
+      // core a file leaves open when the file ends, so no timer of one file fires into the next. The files below keep
+      // a fresh worker each whatever that setting: they mock modules, fix the time zone or start cells.
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          exclude: isolatedUnitFiles,
+          environment: 'node',
+          isolate: false,
+          setupFiles: ['tests/support/closeCoresLeftOpen.ts'],
+        },
+      },
       { extends: true, test: { name: 'unit-isolated', include: isolatedUnitFiles, environment: 'node' } },
       {
         extends: true,

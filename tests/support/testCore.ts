@@ -6,6 +6,7 @@ import { createCore, type Core, type CoreOptions } from '../../src/main/app/crea
 import type { ComposerTuning } from '../../src/main/features/composer';
 import { silentLogger } from '../../src/main/platform/logger';
 import { KeyRing } from '../../src/main/platform/security/keyRing';
+import { trackOpenCore } from './openCores';
 
 /** Outbox timing for loopback servers: failures and retries show within a test's patience. */
 export const loopbackComposerTuning: ComposerTuning = { backoff: { baseMs: 20, maxMs: 250 }, requestTimeoutMs: 400, idleMs: 50, concurrency: 4 };
@@ -17,7 +18,7 @@ export type TestCoreOverrides = Partial<Omit<CoreOptions, 'dataDir'>>;
  * (an override left undefined keeps the default).
  */
 export function makeTestCore(dataDir: string, { clock = { now: () => new Date() }, ...overrides }: TestCoreOverrides = {}): Core {
-  return createCore({
+  const core = createCore({
     dataDir,
     keyRing: new KeyRing(dataDir),
     clock,
@@ -26,6 +27,7 @@ export function makeTestCore(dataDir: string, { clock = { now: () => new Date() 
     checkOutput: true,
     ...overrides,
   });
+  return trackOpenCore(core, dataDir);
 }
 
 export const randomKey = (): Buffer => randomBytes(32);

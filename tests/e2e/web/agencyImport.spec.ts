@@ -3,7 +3,7 @@
 // watch took and the sentiment agreement, and "Open this period" landing on the dashboard with the period in the
 // address. Screenshots of each step in FR and EN. The watches are limited to this spec's own source, so other
 // specs' posts sharing the backend never count here, nor these posts there.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { agencyExport } from '../../support/agencyExport';
 import { openApp, rpc, saveScreen } from './helpers';
 

@@ -1,7 +1,7 @@
 // One alert opened by its address, FR and EN: the incident opened from an alert links to it as it stands now
 // (acknowledged by the incident's opening); once its watch is deleted, the same page says the alert is gone,
 // by push. axe on the alert page.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, raiseAlert, rpc, saveScreen } from './helpers';
 
 const WORDS = {

@@ -1,7 +1,7 @@
 // From an acknowledged alert to its incident, FR and EN: the alert's page still offers "Open an incident", the
 // form proposes the data-breach scenario from the alert's words, and once opened the alert leads to that
 // incident. Screens of the alert page and of the level banner.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp, raiseAlert, rpc, saveScreen } from './helpers';
 
 const WORDS = {

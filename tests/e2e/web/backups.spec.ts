@@ -1,7 +1,7 @@
 // Backups in Settings, FR and EN: one taken now shows its progress, the list is pushed to another window,
 // and a restore first says what it replaces (offering to keep the current state first); once restored, a watch
 // made after the backup is gone from both windows without a reload. axe on the panel and on the restore dialog.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
 const TEXT = {

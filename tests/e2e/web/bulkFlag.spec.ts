@@ -1,6 +1,6 @@
 // Flagging every result of a stream search for an answer, FR and EN: the bar counts the matches, the dialog asks
 // why, and each mention lands in Composer's response queue with that reason and the flagger's name. axe on both.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
 const WORDS = {

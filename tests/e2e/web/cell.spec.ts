@@ -5,38 +5,15 @@
 // after the warning. Then, on two fresh backends: B's member picks their roster entry, A mobilises, B's page shows
 // "You are mobilised" and B acknowledges from its laptop; A's page shows B acknowledged from their laptop.
 // The spec starts its backends itself so the shared suite's workspace never joins a cell.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expect, test, type Browser, type BrowserContext, type Page } from './fixtures';
+import { startBackend, type Backend } from './backend';
 import { expectAccessible, saveScreen, type Lang } from './helpers';
-
-interface Backend {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly dataDir: string;
-}
 
 const backends: Backend[] = [];
 const contexts: BrowserContext[] = [];
 
-async function startBackend(name: string): Promise<Backend> {
-  const dataDir = mkdtempSync(join(tmpdir(), `tocsin-cell-${name}-`));
-  const child = spawn(process.execPath, ['out/main/browser.js'], {
-    env: { ...process.env, TOCSIN_DATA_DIR: dataDir, TOCSIN_PORT: '0', TOCSIN_NO_OPEN: '1', TOCSIN_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /Open: (http:\/\/127\.0\.0\.1:\d+\/[^\s]+)/.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`backend ${name} exited (${code}): ${out}`)));
-  });
-  const backend = { process: child, url, dataDir };
+async function startCellBackend(name: string): Promise<Backend> {
+  const backend = await startBackend({ name: `cell-${name}` });
   backends.push(backend);
   return backend;
 }
@@ -44,13 +21,7 @@ async function startBackend(name: string): Promise<Backend> {
 test.afterAll(async () => {
   // The pages first: their event streams would otherwise hold the backends' connections open.
   for (const context of contexts.splice(0)) await context.close();
-  for (const { process: child, dataDir } of backends.splice(0)) {
-    // Its data folder goes once it has stopped: a backend still closing would find its folder gone.
-    const exited = child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
-    child.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  for (const backend of backends.splice(0)) await backend.stop();
 });
 
 async function openCell(browser: Browser, backend: Backend, lang: Lang): Promise<Page> {
@@ -117,7 +88,7 @@ const BANNER = { en: /^Offline from the cell since \d{2}:\d{2} — 1 change wait
 test('two laptops join one cell, see each other, and the offline banner follows the link', async ({ browser }, testInfo) => {
   // Two backends starting, a join over mutual TLS and two link changes on a shared two-core machine.
   test.setTimeout(180_000);
-  const [a, b] = await Promise.all([startBackend('a'), startBackend('b')]);
+  const [a, b] = await Promise.all([startCellBackend('a'), startCellBackend('b')]);
   const pageA = await openCell(browser, a, 'en');
   const pageB = await openCell(browser, b, 'fr');
   await joinTwo(pageA, pageB, { a: '127.0.0.1', b: '127.0.0.2' });
@@ -167,7 +138,7 @@ test('two laptops join one cell, see each other, and the offline banner follows 
 
 test('a member mobilised on one laptop acknowledges on their own, and the mobilising laptop shows it', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
-  const [a, b] = await Promise.all([startBackend('mob-a'), startBackend('mob-b')]);
+  const [a, b] = await Promise.all([startCellBackend('mob-a'), startCellBackend('mob-b')]);
   const pageA = await openCell(browser, a, 'en');
   const pageB = await openCell(browser, b, 'fr');
   await joinTwo(pageA, pageB, { a: '127.0.0.3', b: '127.0.0.4' });

@@ -1,6 +1,6 @@
 // Must show #4 (clocks): the incident page shows each regulatory clock counting down, its owner and what is due;
 // classifying and recording a sent notification happen on the page; FR and EN screenshots; axe on the panel.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
 const WORDS = {

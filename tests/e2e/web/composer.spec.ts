@@ -1,6 +1,6 @@
 // Must show #4, in FR and EN: compose a holding statement from the plan's template, fix what the draft check
 // flags, get the two approvals, publish to a loopback Mastodon, and find the entries in the crisis log.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { startFakeMastodon, type FakeMastodon } from '../../support/fakeMastodonPublish';
 import { openApp, saveScreen, type Lang } from './helpers';
 

@@ -2,7 +2,7 @@
 // band, splits and stream; a new mention ingested through the API shows on the page within a second (pushed,
 // not polled). axe-core on the screen; screenshots in FR and EN.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './fixtures';
 import { openApp, saveScreen } from './helpers';
 
 async function rpc<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {

@@ -1,7 +1,7 @@
 // Deleting a source or a watch, FR and EN: each dialog says what happens to the stored mentions before
 // anything is deleted. A source that brought nothing goes; one a watch is limited to, or one that brought
 // mentions, cannot; a deleted watch's mentions stay in the stream. axe on the dialogs.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
 interface Created {

@@ -2,44 +2,23 @@
 // on a live dashboard of the demo watch, marked DEMO, and one click stops the demo. This spec starts its own
 // backend: the shared suite runs with the demo off.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { startBackend, type Backend } from './backend';
 import { saveScreen } from './helpers';
 
-let server: ChildProcess;
-let url: string;
-let dataDir: string;
+let backend: Backend;
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tocsin-demo-e2e-'));
-  server = spawn(process.execPath, ['out/main/browser.js'], {
-    env: { ...process.env, TOCSIN_DATA_DIR: dataDir, TOCSIN_PORT: '0', TOCSIN_NO_OPEN: '1', TOCSIN_DEMO: '1', TOCSIN_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /Open: (http:\/\/127\.0\.0\.1:\d+\/[^\s]+)/.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    server.on('exit', (code) => reject(new Error(`backend exited (${code}): ${out}`)));
-  });
+  backend = await startBackend({ name: 'demo-e2e', env: { TOCSIN_DEMO: '1' } });
 });
 
-test.afterAll(() => {
-  server.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(() => backend.stop());
 
 test('first launch opens on the live demo watch, marked DEMO, and the demo can be stopped', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   for (const lang of ['en', 'fr'] as const) {
     await page.addInitScript((l) => window.localStorage.setItem('tocsin.language', l), lang);
-    await page.goto(url);
+    await page.goto(backend.url);
     await expect(page.getByTestId('screen-dashboard')).toBeVisible();
     await expect(page.getByTestId('demo-banner')).toContainText(lang === 'fr' ? 'Démo' : 'Demo', { timeout: 60_000 });
     await expect(page.getByTestId('demo-badge')).toHaveText(lang === 'fr' ? 'DÉMO' : 'DEMO');
@@ -67,6 +46,6 @@ test('first launch opens on the live demo watch, marked DEMO, and the demo can b
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
   // The feed stops; what it stored stays simulated, so the watch keeps its DEMO mark until someone deletes it.
   await expect(page.getByTestId('demo-badge')).toBeVisible();
-  const status = await page.request.post(`${url}rpc/demo:status`, { data: { workspaceId: 'live' } });
+  const status = await page.request.post(`${backend.url}rpc/demo:status`, { data: { workspaceId: 'live' } });
   expect(((await status.json()) as { value: { state: string } }).value.state).toBe('stopped');
 });

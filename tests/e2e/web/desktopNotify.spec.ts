@@ -5,7 +5,7 @@
 // looking at the window does not stop it. A reader looking at the window gets a notice inside it instead of the
 // desktop notification. Screens of the bell and of the Settings control; axe on both.
 // Then the Mobilise screen's delivery statuses, against a loopback SMTP relay and HTTP gateway started here.
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CrisisPlan } from '../../../src/shared/domain/plan';

@@ -1,7 +1,7 @@
 // Detection end to end in browser mode: a journalist's call with a large audience is captured, then a burst of
 // critical articles arrives through the RSS connector from a loopback feed; the level banner goes to alert by push (no reload), the why-card names the crisis vocabulary
 // and the influential author; the alert is acknowledged; a backtest is drawn; tone is corrected on a mention.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { startFeedServer } from '../../support/feedServer';
 import { saveScreen } from './helpers';
 

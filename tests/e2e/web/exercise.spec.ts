@@ -1,5 +1,5 @@
 // Exercise workspaces: created apart from live data, marked EXERCICE / EXERCISE on every screen.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';

@@ -1,7 +1,7 @@
 // Must show #2: a shipped scenario played at ×60 raises an alert through the real detection, the players
 // (driven here through the same API the UI uses) mobilise and publish a holding statement, and the debrief
 // shows the measured timings.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { openApp, saveScreen } from './helpers';
 

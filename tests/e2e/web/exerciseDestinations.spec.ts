@@ -1,5 +1,5 @@
 // The exercise's own test destinations, set on the Exercise screen: the only addresses its alerts go to.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp, saveScreen, type Lang } from './helpers';
 
 for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {

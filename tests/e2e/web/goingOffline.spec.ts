@@ -2,7 +2,7 @@
 // the claims scandal at ×60 holds the crisis level for the plan's minutes while the plan's campaigns are still on
 // air; the response queue and the war-room dashboard show the suggestion by push, and its one action freezes them
 // all. The crisis log holds when it was suggested and who acted on it. FR and EN.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 // Hostile mention text (script, HTML, event handlers, RTL override, zero-width, huge payloads) must stay
 // inert text on every screen: no script runs, no dialog opens, no layout breaks.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { openApp } from './helpers';
 
 const PAYLOADS = [

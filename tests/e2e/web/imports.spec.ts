@@ -1,5 +1,5 @@
 // Import wizard end to end: a Meltwater export with bad rows, read, mapped, imported, re-imported (adds 0).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

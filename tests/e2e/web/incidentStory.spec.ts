@@ -6,7 +6,7 @@
 // incident opened and its period taken back to the episode the backtest found; the report PDF then holds that
 // watch's mentions only, the incident's period and the organisation. Screens in FR and EN.
 import { execFileSync } from 'node:child_process';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './fixtures';
 import { agencyExport, AGENCY_WATCHES, CRISIS_WORDS } from '../../support/agencyExport';
 import { openApp, rpc, saveScreen } from './helpers';
 

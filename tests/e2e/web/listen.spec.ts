@@ -1,7 +1,7 @@
 // Listening end to end in browser mode: a watch, a news feed served over loopback (test, save, fetch),
 // health with a failing server, the mention stream with accent-insensitive search, detail with the
 // confirmation before leaving the app, and manual capture. Screens saved in FR and EN.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createServer } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { rssFeed, startFeedServer } from '../../support/feedServer';

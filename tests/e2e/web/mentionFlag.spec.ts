@@ -1,6 +1,6 @@
 // Flagging a mention for an answer from the mention stream, FR and EN: the dialog asks why, and the mention
 // lands in Composer's response queue with that reason and the flagger's name. axe on the dialog.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
 const WORDS = {

@@ -1,6 +1,6 @@
 // Mobilising asks first and says what it does: a call list worked through by phone, no message sent; the roster
 // then reads "being called" rather than "off duty". The header names the app once; focus is a neutral ring.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
 const WORDS = {

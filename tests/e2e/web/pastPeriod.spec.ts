@@ -1,7 +1,7 @@
 // A past week imported from an agency export, opened as an absolute period by its link: the dashboard names the
 // period, draws the replayed level strip (a vigilance during the campaign, an alert at the leak), and the backtest
 // of the same period tells the story with local times and the why-card of each episode. Screenshots in FR and EN.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { openApp, rpc, saveScreen } from './helpers';
 
 const HOUR = 3_600_000;

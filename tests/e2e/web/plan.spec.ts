@@ -1,5 +1,5 @@
 // The crisis plan area: editing, import with errors named by path, export, and the paper kit PDF.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { openApp, saveScreen, type Lang } from './helpers';
 

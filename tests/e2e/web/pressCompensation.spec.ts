@@ -1,7 +1,7 @@
 // Press desk and compensation register, FR and EN: a journalist's inquiry taken from the plan's address book with a
 // deadline already passed shows overdue on the incident page, then is answered (late); a customer's gesture goes
 // through the two approvals the plan names, is delivered, and the totals follow.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';
 
 const WORDS = {

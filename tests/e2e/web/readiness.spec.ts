@@ -1,11 +1,12 @@
 // The cell's own roles and the readiness check on the plan screen, and the first start that asks how the live
-// plan starts. The first-start test starts its own backends on fresh data folders; the rest use the shared one.
-import { expect, test, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// plan starts. The first-start test starts its own backends on fresh data folders; the rest use the worker's.
+import { expect, test, type Page } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredPlan } from '../../../src/shared/contract/plan';
+import { startBackend, type Backend } from './backend';
 import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';
 
 const words = {
@@ -145,36 +146,16 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
 }
 
 test.describe('first start', () => {
-  const servers: { child: ChildProcess; dir: string }[] = [];
-  // The folder goes once its backend has closed its databases, not while it still writes to them.
+  const backends: Backend[] = [];
   test.afterAll(async () => {
-    for (const { child, dir } of servers) {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    }
+    for (const backend of backends) await backend.stop();
   });
 
   /** A backend as a person launches it on a new computer: a fresh data folder, nobody has chosen a plan yet. */
   async function freshBackend(): Promise<string> {
-    const dir = mkdtempSync(join(tmpdir(), 'tocsin-first-plan-'));
-    const child = spawn(process.execPath, ['out/main/browser.js'], {
-      env: { ...process.env, TOCSIN_DATA_DIR: dir, TOCSIN_PORT: '0', TOCSIN_NO_OPEN: '1', TOCSIN_TOKEN: '', TOCSIN_FIRST_PLAN: '', TOCSIN_DEMO: '0' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    servers.push({ child, dir });
-    return new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const found = /Open: (http:\/\/127\.0\.0\.1:\d+\/[^\s]+)/.exec(out);
-        if (found) resolve(found[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`backend exited (${code}): ${out}`)));
-    });
+    const backend = await startBackend({ name: 'first-plan', env: { TOCSIN_FIRST_PLAN: '', TOCSIN_DEMO: '0' } });
+    backends.push(backend);
+    return backend.url;
   }
 
   test('a fresh data folder asks: the sample plan, marked SAMPLE until edited, or an empty plan', async ({ page }, testInfo) => {

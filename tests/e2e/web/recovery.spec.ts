@@ -1,7 +1,7 @@
 // Recovery times on a generated crisis: ten days of a brand's mentions, a crisis of eight hours three days ago,
 // imported as an agency export into the browser-mode backend; the closed incident's RETEX tab says when volume and
 // negative share came back to the week before, in hours from the start. FR and EN, screenshots and axe.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { generateScenario } from '../../../src/main/features/detection/scenarios/scenarioGenerator';
 import { IMPORT_CHUNK_BYTES } from '../../../src/shared/contract/imports';
 import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';

@@ -1,7 +1,7 @@
 // Reports area, FR and EN: pick an incident, generate the PDF report (progress, then download), start an
 // export, and read the reaction to a published statement.
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { openApp, saveScreen } from './helpers';
 
 async function rpc<T>(request: APIRequestContext, name: string, input: unknown): Promise<T> {

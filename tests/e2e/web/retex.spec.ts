@@ -1,7 +1,7 @@
 // RETEX with an action that changes the plan and the plan's revision naming the lesson: a stabilised incident's
 // RETEX tab measures its timings, takes the account and an action that proposes a checklist item; accepting it
 // makes a plan revision that the plan's history links back to the lesson; the crisis log records it all.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';
 
 const WORDS = {

@@ -1,5 +1,5 @@
 // Data protection and network settings: sealed mode and passphrase through the UI, in FR and EN.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp, saveScreen } from './helpers';
 
 const TEXT = {

@@ -1,5 +1,5 @@
 // The app shell in browser mode: token gate, every area reachable in FR and EN, screenshots of each.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AREAS, type AreaId } from '../../../src/renderer/src/app/areas';
 import { uiCatalogs } from '../../../src/shared/i18n/index';
 import { openApp, saveScreen, type Lang } from './helpers';

@@ -1,6 +1,6 @@
 // Mastodon and Bluesky sources added from the Sources screen against loopback servers speaking their APIs:
 // test before saving, save, first fetch, health OK. Screens saved in FR and EN.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startBlueskyPds } from '../../support/blueskyPds';
 import { startMastodonInstance } from '../../support/mastodonInstance';
 import { openApp, saveScreen } from './helpers';

@@ -1,5 +1,5 @@
 // `npm start` where Electron cannot run: one clear line, then browser mode on 127.0.0.1 behind the token.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // "Help the tone model", FR and EN: from the mention stream, the panel lists the posts to label (drawn at random until
 // the workspace's model is trained, then those it is least sure of); an answer is stored as a correction and the post leaves the batch. axe on the dialog.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
 const WORDS = {

@@ -1,13 +1,14 @@
 // A data folder protected by a passphrase opens on the unlock screen; the app appears once unlocked.
-import { expect, test } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from './fixtures';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBackend, type Backend } from './backend';
 import { saveScreen } from './helpers';
 
 const PASSPHRASE = 'correct horse battery staple';
-let server: ChildProcess | undefined;
+let backend: Backend | undefined;
 let baseUrl = '';
 
 test.beforeAll(async () => {
@@ -17,24 +18,11 @@ test.beforeAll(async () => {
     env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.scripts.json' },
     stdio: 'inherit',
   });
-
-  const port = 30_000 + (process.pid % 10_000);
-  server = spawn(process.execPath, ['out/main/browser.js'], {
-    env: { ...process.env, TOCSIN_DATA_DIR: dataDir, TOCSIN_PORT: String(port), TOCSIN_TOKEN: 'locked-token', TOCSIN_NO_OPEN: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    server?.stdout?.on('data', (chunk: Buffer) => {
-      const match = /Open: (\S+)/.exec(chunk.toString());
-      if (match) resolve(match[1]!);
-    });
-    server?.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
-  });
+  backend = await startBackend({ name: 'locked', dataDir, env: { TOCSIN_TOKEN: 'locked-token' } });
+  baseUrl = backend.url;
 });
 
-test.afterAll(() => {
-  server?.kill();
-});
+test.afterAll(() => backend?.stop());
 
 for (const lang of ['fr', 'en'] as const) {
   test(`the unlock screen refuses a wrong passphrase and opens with the right one (${lang})`, async ({ page }, testInfo) => {

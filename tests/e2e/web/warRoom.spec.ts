@@ -1,7 +1,7 @@
 // A whole incident in the war room, in FR and EN: open → mobilise → two acknowledgements → handover →
 // checklist items done → log entries through their verification states → situation report → wall display.
 // The alert is raised by the real detection engine from manually captured mentions. axe-core runs on every screen.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, openApp, raiseAlert, rpc, saveScreen, type Lang } from './helpers';
 
 const WORDS: Record<Lang, Record<string, string>> = {

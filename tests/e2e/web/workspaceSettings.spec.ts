@@ -1,5 +1,5 @@
 // First vertical thread: a workspace setting changed in one tab appears in a second tab without reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp, saveScreen } from './helpers';
 
 for (const lang of ['fr', 'en'] as const) {

@@ -177,6 +177,7 @@ describe('importing a generated agency export', () => {
     expect((await invoke(core, 'imports:unmatched', { runId: started.runId, afterLine: all.at(-1)! })).rows).toEqual([]);
     expect(await core.dispatch('imports:unmatched', { runId: started.runId, limit: 100_000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await core.dispatch('imports:unmatched', { runId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    core.close();
   });
 
   it('refuses a zone it does not know before reading anything', async () => {
