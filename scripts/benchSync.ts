@@ -6,7 +6,8 @@
 // Then the fourth laptop stops, the other three write `catchup` entries and ingest `mentions` mentions between them,
 // and it restarts: catch-up is the time from its restart to its read model holding every entry and its stream every
 // mention of the cell (counted on its side, through the contract).
-// Last lines: `sync p50_ms=… p95_ms=… peers=4` and `catchup seconds=… entries=… mentions=…`.
+// Last lines: `sync p50_ms=… p95_ms=… peers=4` and `catchup seconds=… entries=… mentions=…`, each followed by the
+// machine's load average when it was measured.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -88,6 +89,8 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms: n
   }
 }
 
+/** The machine's 1-minute load average beside its CPU count: a figure measured on a shared machine says how busy it was. */
+const load = (): string => `load=${loadavg()[0]?.toFixed(2)} cpus=${cpus().length}`;
 const status = (peer: Peer) => peer.call<CellStatus>('cell:status', WS);
 const pct = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
 
@@ -144,7 +147,7 @@ async function main(): Promise<void> {
       }
     }
     if (missing > 0) console.log(`entries never read on some laptop: ${missing}`);
-    console.log(`sync p50_ms=${pct(latencies, 0.5).toFixed(0)} p95_ms=${pct(latencies, 0.95).toFixed(0)} peers=${peers.length}`);
+    console.log(`sync p50_ms=${pct(latencies, 0.5).toFixed(0)} p95_ms=${pct(latencies, 0.95).toFixed(0)} peers=${peers.length} ${load()}`);
 
     const away = peers[3] as Peer;
     const awayDir = away.dataDir;
@@ -157,7 +160,7 @@ async function main(): Promise<void> {
     const total = expected + CATCHUP;
     await Promise.all(writers.map((p) => p.send({ op: 'reach', total })));
     await Promise.all(writers.map((p) => p.send({ op: 'reachMentions', total: MENTIONS })));
-    console.log(`${CATCHUP} entries and ${MENTIONS} mentions written and spread among the three in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`${CATCHUP} entries and ${MENTIONS} mentions written and spread among the three in ${((Date.now() - t) / 1000).toFixed(1)} s (${load()})`);
     const started = performance.timeOrigin + performance.now();
     const back = new Peer(bundle, awayDir);
     peers[3] = back;
@@ -167,8 +170,10 @@ async function main(): Promise<void> {
       back.send<{ at: number; count: number }>({ op: 'reachMentions', total: MENTIONS }),
     ]);
     console.log(`entries caught up in ${((log.at - started) / 1000).toFixed(1)} s, mentions in ${((stream.at - started) / 1000).toFixed(1)} s`);
-    console.log(`catchup seconds=${((Math.max(log.at, stream.at) - started) / 1000).toFixed(1)} entries=${log.count - expected} mentions=${stream.count}`);
+    console.log(`catchup seconds=${((Math.max(log.at, stream.at) - started) / 1000).toFixed(1)} entries=${log.count - expected} mentions=${stream.count} ${load()}`);
   } finally {
+    // A profiled laptop writes its profile only when it exits by itself.
+    if (process.env.BENCH_PROF) await Promise.allSettled(peers.map((p) => p.close()));
     peers.forEach((p) => p.kill());
     rmSync(root, { recursive: true, force: true });
   }

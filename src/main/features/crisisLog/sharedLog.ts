@@ -73,7 +73,7 @@ export class SharedLog implements SharedDomain {
         touched(followed, change);
         this.#scheduleIntake(cell);
       });
-      if (handle.isReady()) touchAll(followed);
+      if (handle.isReady()) touchAll(followed, handle.doc());
       this.#scheduleIntake(cell);
     };
     followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.host.logger);
@@ -250,22 +250,26 @@ export class SharedLog implements SharedDomain {
   }
 }
 
-/** Marks the slots a change's patches name as pending: a whole page when the page itself was put. */
-function touched(followed: FollowedDocument, { patches }: DocHandleChangePayload<SharedLogDocument>): void {
+/**
+ * Marks the slots a change's patches name as pending: a whole page when the page itself was put. Reads the change's
+ * own document: the first content a peer sends for a document held as unavailable comes as a change before the
+ * handle is ready, and asking the handle then throws inside automerge-repo, which leaves the handle never ready.
+ */
+function touched(followed: FollowedDocument, { doc, patches }: DocHandleChangePayload<SharedLogDocument>): void {
   for (const { path } of patches) {
     if (path[0] !== 'pages') continue;
-    if (path.length === 1) touchAll(followed);
-    else if (path.length === 2) touchPage(followed, String(path[1]));
+    if (path.length === 1) touchAll(followed, doc);
+    else if (path.length === 2) touchPage(followed, doc, String(path[1]));
     else touch(followed, String(path[1]), String(path[2]));
   }
 }
 
-function touchAll(followed: FollowedDocument): void {
-  for (const page of Object.keys(followed.handle.doc().pages ?? {})) touchPage(followed, page);
+function touchAll(followed: FollowedDocument, doc: SharedLogDocument): void {
+  for (const page of Object.keys(doc.pages ?? {})) touchPage(followed, doc, page);
 }
 
-function touchPage(followed: FollowedDocument, page: string): void {
-  for (const key of Object.keys(followed.handle.doc().pages?.[page] ?? {})) touch(followed, page, key);
+function touchPage(followed: FollowedDocument, doc: SharedLogDocument, page: string): void {
+  for (const key of Object.keys(doc.pages?.[page] ?? {})) touch(followed, page, key);
 }
 
 function touch(followed: FollowedDocument, page: string, key: string): void {
