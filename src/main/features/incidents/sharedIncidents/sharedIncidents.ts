@@ -54,8 +54,10 @@ export class SharedIncidents implements SharedDomain {
       if (opening) this.record(context.workspaceId, incidentId, { kind: 'opened', data: opening }, opening.openedBy, opening.openedAt);
     }
     const found = (handle: DocHandle<IncidentChangesDocument>, writer: string): void => {
-      handle.on('change', () => this.#intake(cell, writer, handle));
-      this.#intake(cell, writer, handle);
+      // The first content a peer sends for a document held as unavailable comes as a change before the handle is
+      // ready (and no change follows once it is): that change's own document is read.
+      handle.on('change', ({ doc }) => this.#intake(cell, writer, handle, doc));
+      if (handle.isReady()) this.#intake(cell, writer, handle, handle.doc());
     };
     followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.logger);
   }
@@ -94,15 +96,15 @@ export class SharedIncidents implements SharedDomain {
   }
 
   /** Hands the host the changes of one member's document it does not have yet. */
-  #intake(cell: CellIncidents, writer: string, handle: DocHandle<IncidentChangesDocument>): void {
-    if (cell.closed || !handle.isReady()) return;
+  #intake(cell: CellIncidents, writer: string, handle: DocHandle<IncidentChangesDocument>, doc: IncidentChangesDocument): void {
+    if (cell.closed) return;
     const { workspaceId } = cell.context;
     const changes = this.host.changes(workspaceId);
     const seen = cell.seen.get(handle.url) ?? new Set<string>();
     cell.seen.set(handle.url, seen);
     const rows: ChangeRow[] = [];
     const keys: string[] = [];
-    const entries = handle.doc().changes ?? {};
+    const entries = doc.changes ?? {};
     for (const key of Object.keys(entries)) {
       if (seen.has(key)) continue;
       seen.add(key);
