@@ -184,11 +184,13 @@ export class SharedStatements implements SharedDomain, StatementSharing {
       if (cell.followed.has(url)) continue;
       cell.followed.add(url);
       this.#find<StatementIndexDocument>(cell, url, (handle) => {
-        const open = (): void => {
-          for (const [statementId, documentUrl] of Object.entries(handle.doc().statements ?? {})) this.#followStatement(cell, statementId, String(documentUrl));
+        const open = (doc: StatementIndexDocument): void => {
+          for (const [statementId, documentUrl] of Object.entries(doc.statements ?? {})) this.#followStatement(cell, statementId, String(documentUrl));
         };
-        handle.on('change', open);
-        open();
+        // The first content a peer sends for a document held as unavailable comes as a change before the handle is
+        // ready: the change's own document is read, never the handle's (asking it then throws inside automerge-repo).
+        handle.on('change', ({ doc }) => open(doc));
+        if (handle.isReady()) open(handle.doc());
       });
     }
   }
@@ -205,8 +207,8 @@ export class SharedStatements implements SharedDomain, StatementSharing {
   #watch(cell: CellStatements, statementId: string, handle: DocHandle<StatementDocument>): void {
     cell.followed.add(handle.url);
     cell.documents.set(statementId, handle);
-    handle.on('change', () => this.#intake(cell, statementId, handle));
-    this.#intake(cell, statementId, handle);
+    handle.on('change', ({ doc }) => this.#intake(cell, statementId, handle, doc));
+    if (handle.isReady()) this.#intake(cell, statementId, handle, handle.doc());
     // A claim made before a restart is decided now: the wait for the cell's other claims is long over.
     this.#decide(cell, statementId, handle);
   }
@@ -225,10 +227,9 @@ export class SharedStatements implements SharedDomain, StatementSharing {
   }
 
   /** Hands the host the statement as its document holds it now, with every decision checked. */
-  #intake(cell: CellStatements, statementId: string, handle: DocHandle<StatementDocument>): void {
-    if (cell.closed || !handle.isReady()) return;
+  #intake(cell: CellStatements, statementId: string, handle: DocHandle<StatementDocument>, doc: StatementDocument): void {
+    if (cell.closed) return;
     const { workspaceId } = cell.context;
-    const doc = handle.doc();
     const header = statementHeaderSchema.safeParse({
       id: doc.id,
       incidentId: doc.incidentId,
@@ -290,12 +291,12 @@ export class SharedStatements implements SharedDomain, StatementSharing {
       this.logger.warn('statements: shared statement not taken in', { workspaceId, statementId, error: String(error) });
       return;
     }
-    for (const claim of this.#claims(cell, statementId, handle)) cell.clock.observe(claim.hlc);
+    for (const claim of this.#claims(cell, statementId, doc)) cell.clock.observe(claim.hlc);
   }
 
-  #claims(cell: CellStatements, statementId: string, handle: DocHandle<StatementDocument>): PublishClaim[] {
+  #claims(cell: CellStatements, statementId: string, doc: StatementDocument): PublishClaim[] {
     const claims: PublishClaim[] = [];
-    for (const [key, value] of Object.entries(handle.doc().claims ?? {})) {
+    for (const [key, value] of Object.entries(doc.claims ?? {})) {
       const parsed = publishClaimSchema.safeParse(plain(value));
       if (parsed.success && parsed.data.id === key && claimHolds(statementId, parsed.data, cell.context.member(parsed.data.device)?.publicKeyPem)) claims.push(parsed.data);
     }
@@ -307,7 +308,7 @@ export class SharedStatements implements SharedDomain, StatementSharing {
     if (cell.closed || !handle.isReady()) return;
     const row = this.host.statement(cell.context.workspaceId, statementId);
     if (!row) return;
-    const winner = winningClaim(this.#claims(cell, statementId, handle), row.contentHash);
+    const winner = winningClaim(this.#claims(cell, statementId, handle.doc()), row.contentHash);
     if (winner?.device !== cell.context.deviceId) return;
     try {
       this.host.publish(cell.context.workspaceId, statementId, winner.person);
