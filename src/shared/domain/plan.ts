@@ -81,7 +81,9 @@ export const offsetDurationSchema = z
   .refine((value) => DURATION.test(value) && value !== 'P' && !value.endsWith('T'), {
     message: 'duration: ISO 8601 with days, hours or minutes, such as PT30M, PT1H, PT4H or P1D',
     params: { wording: 'plan.checks.duration' },
-  });
+  })
+  // The check above gives one worded refusal; the JSON schema plan authors validate against keeps the pattern.
+  .meta({ pattern: DURATION.source });
 export type OffsetDuration = z.infer<typeof offsetDurationSchema>;
 
 /** Minutes after incident start for an H+n deadline. */
