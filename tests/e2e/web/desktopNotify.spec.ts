@@ -177,6 +177,8 @@ for (const lang of ['fr', 'en'] as const) {
     await raiseAlert(page.request, w.second);
     const inWindow = page.getByTestId('alert-in-window').filter({ hasText: w.second });
     await expect(inWindow).toBeVisible({ timeout: 30_000 });
+    // Read as a person reads it, the pointer on it: the notice stays while it is read.
+    await inWindow.hover();
     await expect(inWindow).toContainText(w.levels);
     await expect.poll(() => bellCount(page)).toBeGreaterThan(counted);
     expect((await recorded(page)).some((n) => n.title.endsWith(w.second))).toBe(false);

@@ -94,7 +94,8 @@ test('a burst of critical articles raises an explained alert', async ({ page }, 
       await page.getByRole('option', { name: WATCH }).click();
       await expect(page.getByTestId('detection-origin')).toBeVisible();
       await page.getByTestId('backtest-run').click();
-      await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions');
+      // A week replayed minute by minute: seconds on a two-core machine running the suite's other worker.
+      await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions', { timeout: 30_000 });
       await expect(page.getByTestId('backtest-chart').locator('svg').first()).toBeVisible();
       await saveScreen(page, testInfo, 'fr-detection-backtest');
     });
@@ -103,7 +104,7 @@ test('a burst of critical articles raises an explained alert', async ({ page }, 
       await page.getByTestId('language-switch').getByText('EN').click();
       await expect(page.getByTestId('level-badge')).toHaveText(/Alert|Crisis/);
       await page.getByTestId('backtest-run').click();
-      await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions replayed');
+      await expect(page.getByTestId('backtest-summary')).toContainText('25 mentions replayed', { timeout: 30_000 });
       await saveScreen(page, testInfo, 'en-detection-alerts');
       await page.getByTestId('level-why').click();
       await expect(page.getByRole('dialog').getByTestId('why-card')).toContainText('Crisis vocabulary');

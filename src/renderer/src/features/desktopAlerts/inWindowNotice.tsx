@@ -16,7 +16,11 @@ export function showInWindow(
     id,
     color: 'red',
     title: notice.title,
-    autoClose: false,
+    // Below and aside, for a while: the reader already sees the bell, the level banner and the flashing title, and
+    // a notice that stayed over the header would hide the language switch and the banner's own buttons. A pointer
+    // resting on it keeps it open.
+    position: 'bottom-right',
+    autoClose: 20_000,
     closeButtonProps: { 'aria-label': closeLabel },
     'data-testid': 'alert-in-window',
     message: (
