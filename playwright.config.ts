@@ -10,9 +10,10 @@ process.env.TOCSIN_FIRST_PLAN = 'sample';
 export default defineConfig({
   testDir: 'tests/e2e/web',
   outputDir,
-  // Each worker has a backend of its own (fixtures.ts); a spec file's tests stay in order in one worker.
+  // Each worker has a backend of its own (fixtures.ts); a spec file's tests stay in order in one worker. One worker
+  // by default: on two cores a second one made every test about twice as slow, so the suite took as long.
   fullyParallel: false,
-  workers: Number(process.env.TOCSIN_E2E_WORKERS ?? 2),
+  workers: Number(process.env.TOCSIN_E2E_WORKERS ?? 1),
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: '.ci-playwright.json' }]] : 'list',
