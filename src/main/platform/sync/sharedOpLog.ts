@@ -122,6 +122,8 @@ export class SharedOpLog implements SharedDomain {
       return { ...unsigned, signature: cell.context.sign(signedBytes(unsigned, this.domain)).toString('base64') };
     });
     cell.own.change((doc) => {
+      // A document made by an older build, or shared with another domain's map, may lack the map yet.
+      doc.ops ??= {};
       for (const op of ops) doc.ops[op.id] = { ...op };
     });
     for (const op of ops) this.#keep(cell, op);
