@@ -102,16 +102,14 @@ export class CampaignFreezeService implements SharedOpLogHost {
   }
 
   /** Freezes decided here before the laptop joined its cell go to the cell, the last one of each campaign. */
-  attached(workspaceId: WorkspaceId): void {
+  joined(workspaceId: WorkspaceId): void {
     const repo = this.#repo(this.store.get(workspaceId));
     const campaigns = new Map(this.list(workspaceId).map((c) => [c.id, c]));
-    const made = [...repo.lastChanges().values()]
-      .filter((change) => !this.sharing?.madeHere(workspaceId, change.campaignId))
-      .map((change) => {
-        const c = campaigns.get(change.campaignId);
-        const data = { name: c?.name ?? change.campaignId, channel: c?.channels.join(', ') ?? '', owner: c?.owner ?? '', reason: change.reason };
-        return { key: change.campaignId, kind: change.action, by: change.person, at: change.at, data };
-      });
+    const made = [...repo.lastChanges().values()].map((change) => {
+      const c = campaigns.get(change.campaignId);
+      const data = { name: c?.name ?? change.campaignId, channel: c?.channels.join(', ') ?? '', owner: c?.owner ?? '', reason: change.reason };
+      return { key: change.campaignId, kind: change.action, by: change.person, at: change.at, data };
+    });
     this.sharing?.record(workspaceId, made);
   }
 

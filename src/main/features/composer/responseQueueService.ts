@@ -171,13 +171,13 @@ export class ResponseQueueService implements SharedOpLogHost {
     this.#changed(workspaceId);
   }
 
-  /** Items people handled before this laptop joined the cell go to the cell as they stand, once. */
-  attached(workspaceId: WorkspaceId): void {
+  /** Items people handled before this laptop joined the cell go to the cell as they stand. */
+  joined(workspaceId: WorkspaceId): void {
     const repo = this.#repoOf(workspaceId);
     const made = repo.touchedByPeople().flatMap((mentionId) => {
       const key = repo.mentionKey(mentionId);
       const row = repo.get(mentionId);
-      if (!key || !row || this.sharing?.madeHere(workspaceId, key)) return [];
+      if (!key || !row) return [];
       const { reason, assignedRole, state, statementId, note, handledBy, handledAt } = row;
       const data: QueueOpData['state'] = { reason: reason as QueueOpData['state']['reason'], assignedRole, state: state as QueueOpData['state']['state'], statementId, note, handledBy, handledAt };
       return [{ key, kind: 'state', by: row.flaggedBy, at: row.flaggedAt, data }];

@@ -435,6 +435,20 @@ export class DetectionService implements SharedOpLogHost {
     this.deps.sharing.record(workspaceId, [{ key: alertKey(watchName, openedAt), kind, by, at, data }]);
   }
 
+  /** Alerts still open when this laptop joined the cell go to the cell, with their acknowledgement. */
+  joined(workspaceId: WorkspaceId): void {
+    const open = this.listAlerts(workspaceId, 'all', 500).filter((alert) => alert.closedAt === null);
+    this.deps.sharing?.record(
+      workspaceId,
+      open.flatMap((alert) => {
+        const key = alertKey(alert.watchName, alert.openedAt);
+        const opened = { key, kind: 'opened', by: '', at: alert.openedAt, data: { level: alert.level, openedAt: alert.openedAt, explanation: alert.opening } };
+        if (alert.status === 'open') return [opened];
+        return [opened, { key, kind: 'status', by: alert.statusBy ?? '', at: alert.statusAt ?? alert.updatedAt, data: { status: alert.status, reason: alert.statusReason } }];
+      }),
+    );
+  }
+
   /**
    * The cell's word on these alerts changed: an alert this laptop lacks is added (its watch known here), one it has
    * takes the highest level, the closing when this laptop's own detection is not following the episode, and the

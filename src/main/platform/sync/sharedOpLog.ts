@@ -32,6 +32,8 @@ export type ReceivedOp = SharedOp & { readonly memberName: string | null };
 
 interface OpLogDocument {
   ops: Record<string, SharedOp>;
+  /** Set once the host published what this laptop had before it joined the cell. */
+  joined?: boolean;
 }
 
 export interface NewOp {
@@ -43,8 +45,11 @@ export interface NewOp {
 }
 
 export interface SharedOpLogHost {
-  /** The workspace joined its cell session, every operation already stored read: anything made before goes in now. */
-  attached?(workspaceId: string): void;
+  /**
+   * The laptop's first session in its cell began: what it decided before joining goes in now, once (later sessions
+   * read it from the cell like everything else).
+   */
+  joined?(workspaceId: string): void;
   /** The operations on these keys changed (some arrived, or this laptop made one): fold them again. */
   changed(workspaceId: string, keys: ReadonlySet<string>): void;
 }
@@ -91,11 +96,13 @@ export class SharedOpLog implements SharedDomain {
       handle.on('change', ({ doc }) => this.#intake(cell, writer, handle.url, doc));
       if (handle.isReady()) this.#intake(cell, writer, handle.url, handle.doc());
     };
-    // This laptop's own document is read first, so what it made before a restart is known before anything is added.
-    this.#intake(cell, context.deviceId, own.url, own.doc());
     followMemberDocuments(context, this.domain, { closed: () => cell.closed, found }, this.logger);
+    if (own.doc().joined === true) return;
     try {
-      this.#host?.attached?.(context.workspaceId);
+      this.#host?.joined?.(context.workspaceId);
+      own.change((doc) => {
+        doc.joined = true;
+      });
     } catch (error) {
       this.logger.warn('shared operations: earlier state not published', { domain: this.domain, workspaceId: context.workspaceId, error: String(error) });
     }
@@ -128,12 +135,6 @@ export class SharedOpLog implements SharedDomain {
     });
     for (const op of ops) this.#keep(cell, op);
     this.#tell(cell, new Set(ops.map((op) => op.key)));
-  }
-
-  /** Whether this laptop's own document already holds an operation on `key` (written before a restart, say). */
-  madeHere(workspaceId: string, key: string): boolean {
-    const cell = this.#cells.get(workspaceId);
-    return [...(cell?.byKey.get(key)?.values() ?? [])].some((op) => op.device === cell?.context.deviceId);
   }
 
   /** A key's genuine operations, in fold order. */

@@ -1,5 +1,6 @@
 // The response queue and the campaign freezes across the cell: three laptops (core processes, own data folders,
-// loopback 127.0.0.1–3). A flag, an assignment and a close made on one laptop show on the others with who did them;
+// loopback 127.0.0.1–3). A freeze decided before the cell existed reaches every laptop once it forms. A flag, an
+// assignment and a close made on one laptop show on the others with who did them;
 // two laptops flagging and closing the same mention while partitioned end, once they meet, with one item in the
 // same state everywhere; a freeze decided on one laptop holds on every laptop, and concurrent freeze decisions
 // converge.
@@ -17,7 +18,12 @@ let a: Laptop;
 let b: Laptop;
 let c: Laptop;
 
-useLaptops(3, tempDir, SCENARIO_MS, (laptops) => joinThree(([a, b, c] = laptops)));
+useLaptops(3, tempDir, SCENARIO_MS, async (laptops) => {
+  [a, b, c] = laptops;
+  // Decided on A before there was a cell: it reaches the others when A's first cell session begins.
+  await a.call('composer:freeze', { ...ws, campaigns: ['newsletter'], action: 'freeze', person: 'Alice Martin', reason: 'Avant la cellule' });
+  await joinThree(laptops);
+});
 
 afterAll(() => [a, b, c].forEach((laptop) => laptop?.kill()));
 
@@ -43,6 +49,10 @@ describe('response queue and campaign freezes across the cell', () => {
   it(
     'shows on every laptop a flag, an assignment and a close made on one, with who did them',
     async () => {
+      for (const laptop of [b, c]) {
+        const campaigns = await until(() => laptop.call('composer:campaigns', ws), (list) => list.find((x) => x.id === 'newsletter')?.frozen === true);
+        expect(campaigns.find((x) => x.id === 'newsletter')!.lastChange).toMatchObject({ action: 'freeze', person: 'Alice Martin', reason: 'Avant la cellule' });
+      }
       const text = 'Le siège de ACME est fermé ce matin';
       await capture(a, text);
       const onA = await mentionOn(a, text);
@@ -95,7 +105,7 @@ describe('response queue and campaign freezes across the cell', () => {
       expect(all.map((items) => items.length)).toEqual([1, 1, 1]);
       expect(all[0]![0]).toMatchObject({ reason: 'journalist', state: 'offline', handledBy: 'Bob Durand', note: 'Journaliste rappelé' });
 
-      // The freeze decided on A holds on every laptop, B's own decision on one campaign included in its register.
+      // The freezes decided on both sides hold on every laptop, with the same last change named everywhere.
       const freezes = await until(
         () => Promise.all([a, b, c].map(frozenOf)),
         (lists) => lists.every((list) => JSON.stringify(list) === JSON.stringify(lists[0])) && lists[0]!.some(([, frozen]) => frozen),
