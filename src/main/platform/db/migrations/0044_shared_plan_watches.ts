@@ -1,11 +1,12 @@
 // The plan shared across the cell: every laptop's signed plan revisions as they arrived (a forged or refused one is
 // kept with why), and on each revision of the read model the cell revision it shows, the laptop that made it and
-// what it changed.
+// what it changed. The watches shared likewise: every laptop's signed watch changes, and which local watch is
+// which cell-wide watch, with the change it shows.
 import type { Migration } from './types';
 
 export const migration0044: Migration = {
   version: 44,
-  name: 'shared_plan',
+  name: 'shared_plan_watches',
   sql: `
     CREATE TABLE plan_changes (
       id TEXT PRIMARY KEY,
@@ -27,5 +28,23 @@ export const migration0044: Migration = {
     ALTER TABLE plan_revisions ADD COLUMN change_id TEXT;
     ALTER TABLE plan_revisions ADD COLUMN device_id TEXT;
     ALTER TABLE plan_revisions ADD COLUMN paths_json TEXT CHECK (paths_json IS NULL OR json_valid(paths_json));
+    CREATE TABLE watch_changes (
+      id TEXT PRIMARY KEY,
+      uid TEXT NOT NULL,
+      device_id TEXT NOT NULL,
+      member_name TEXT,
+      hlc TEXT NOT NULL,
+      at TEXT NOT NULL,
+      deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+      watch_json TEXT NOT NULL,
+      signature TEXT NOT NULL,
+      genuine INTEGER NOT NULL CHECK (genuine IN (0, 1))
+    ) STRICT;
+    CREATE INDEX watch_changes_order ON watch_changes (uid, hlc, device_id, id);
+    CREATE TABLE cell_watches (
+      uid TEXT PRIMARY KEY,
+      watch_id INTEGER UNIQUE REFERENCES watches (id) ON DELETE SET NULL,
+      change_id TEXT
+    ) STRICT;
   `,
 };
