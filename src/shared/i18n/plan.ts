@@ -289,6 +289,8 @@ export const planEn = {
     organisationRequired: 'An empty plan needs the name of your organisation.',
   },
   cell: {
+    changed: 'Changed: {{paths}}',
+    refusalsTitle: 'Plan revisions refused from the cell',
     notGenuine: 'This plan revision is not signed by the laptop it names: it was not applied.',
     otherBase: 'This laptop’s plan was not the cell’s starting plan: the cell kept its founder’s plan.',
     unreadable: 'This plan revision could not be read: it was not applied.',
@@ -703,6 +705,8 @@ export const planFr: Catalog<typeof planEn> = {
     organisationRequired: 'Un plan vide a besoin du nom de votre organisation.',
   },
   cell: {
+    changed: 'Modifié : {{paths}}',
+    refusalsTitle: 'Révisions du plan refusées venant de la cellule',
     notGenuine: 'Cette révision du plan n’est pas signée par le poste qu’elle nomme : elle n’a pas été appliquée.',
     otherBase: 'Le plan de ce poste n’était pas le plan de départ de la cellule : la cellule a gardé le plan de son fondateur.',
     unreadable: 'Cette révision du plan est illisible : elle n’a pas été appliquée.',
