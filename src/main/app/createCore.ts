@@ -62,7 +62,7 @@ export function createCore(options: CoreOptions) {
   const { ingest } = mentions;
   detection.attach(ingest);
   const sources = createSources({ ...base, ingest, network, cellTuning: options.cellSources });
-  const watches = createWatches({ ...base, audit });
+  const watches = createWatches({ ...base, audit, sourceUids: sources.shared });
   // The composer asks for an incident's scope only when a call names one, after every feature is built.
   const incidentScope = (id: string, incidentId: string) => scopeWindow(incidents.service.scope(id, incidentId), clock.now());
   const composer = createComposer({ ...base, crisisLog: log, network, plans: plan.service, ingest, tuning: options.composerTuning, incidentScope,
@@ -121,7 +121,7 @@ export function createCore(options: CoreOptions) {
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, press, compensation, exercises, reports],
     // A relay passes the shared documents on without reading them into read models of its own.
-    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, incidents.service.shared, sources.shared, ...composer.sharedDomains, detection.shared], relay: options.relay, sealed: (id) => workspaces.service.get(id).settings.sealed }),
+    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, incidents.service.shared, sources.shared, ...composer.sharedDomains, detection.shared, plan.service.shared, watches.service.shared], relay: options.relay, sealed: (id) => workspaces.service.get(id).settings.sealed }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();

@@ -20,8 +20,26 @@ export const planRevisionMetaSchema = z.object({
   lesson: planLessonLinkSchema.nullable(),
   /** The roles this revision added, renamed or removed, worded by the reader's catalogue; null when none. */
   roleChanges: roleChangesSchema.nullable(),
+  /** In a cell: the cell revision it shows, the laptop that signed it and what it changed (null: made on this laptop before). */
+  cell: z.object({ changeId: z.uuid(), deviceId: z.string(), paths: z.array(z.string()) }).nullable().optional(),
 });
 export type PlanRevisionMeta = z.infer<typeof planRevisionMetaSchema>;
+
+const wordingSchema = z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
+/** A revision another laptop shared that this one did not take: forged, unreadable, or a plan failing its checks. */
+export const planRefusalSchema = z.object({
+  changeId: z.string(),
+  deviceId: z.string(),
+  member: z.string().nullable(),
+  at: z.iso.datetime(),
+  note: z.string(),
+  genuine: z.boolean(),
+  reason: z.string(),
+  wording: wordingSchema,
+  issues: z.array(z.object({ path: z.string(), message: z.string(), wording: wordingSchema.optional() })),
+});
+export type PlanRefusalView = z.infer<typeof planRefusalSchema>;
 
 export const storedPlanSchema = planRevisionMetaSchema.extend({ plan: crisisPlanSchema });
 export type StoredPlan = z.infer<typeof storedPlanSchema>;
@@ -40,6 +58,8 @@ export const planCalls = {
     storedPlanSchema,
   ),
   'plan:history': call(workspaceInput, z.array(planRevisionMetaSchema)),
+  /** The cell's plan revisions this laptop refused, newest first, each with why. */
+  'plan:refusals': call(workspaceInput, z.array(planRefusalSchema)),
   /** Whether the live workspace still asks how its plan starts (a fresh data folder). */
   'plan:firstStart': call(workspaceInput, z.object({ pending: z.boolean() })),
   /** The answer, once: the sample company's plan, or an empty one under the cell's organisation name. */

@@ -288,6 +288,15 @@ export const planEn = {
     alreadyChosen: 'How this plan starts was already chosen; edit or import the plan instead.',
     organisationRequired: 'An empty plan needs the name of your organisation.',
   },
+  cell: {
+    changed: 'Changed: {{paths}}',
+    refusalsTitle: 'Plan revisions refused from the cell',
+    notGenuine: 'This plan revision is not signed by the laptop it names: it was not applied.',
+    otherBase: 'This laptop’s plan was not the cell’s starting plan: the cell kept its founder’s plan.',
+    unreadable: 'This plan revision could not be read: it was not applied.',
+    refused_one: 'The plan revision from {{member}} was refused: with it the plan fails {{count}} check. The plan stays as it was before it.',
+    refused_other: 'The plan revision from {{member}} was refused: with it the plan fails {{count}} checks. The plan stays as it was before it.',
+  },
   checks: {
     duration: 'A duration in ISO 8601 with days, hours or minutes is expected, such as PT30M, PT1H, PT4H or P1D.',
     stepSentNeedsStep: 'A limit that counts from a sent step names that step.',
@@ -694,6 +703,15 @@ export const planFr: Catalog<typeof planEn> = {
     copiedFrom: 'copié depuis {{workspace}}',
     alreadyChosen: 'Le point de départ de ce plan a déjà été choisi ; modifiez ou importez le plan.',
     organisationRequired: 'Un plan vide a besoin du nom de votre organisation.',
+  },
+  cell: {
+    changed: 'Modifié : {{paths}}',
+    refusalsTitle: 'Révisions du plan refusées venant de la cellule',
+    notGenuine: 'Cette révision du plan n’est pas signée par le poste qu’elle nomme : elle n’a pas été appliquée.',
+    otherBase: 'Le plan de ce poste n’était pas le plan de départ de la cellule : la cellule a gardé le plan de son fondateur.',
+    unreadable: 'Cette révision du plan est illisible : elle n’a pas été appliquée.',
+    refused_one: 'La révision du plan de {{member}} a été refusée : avec elle, le plan échoue à {{count}} contrôle. Le plan reste tel qu’il était avant elle.',
+    refused_other: 'La révision du plan de {{member}} a été refusée : avec elle, le plan échoue à {{count}} contrôles. Le plan reste tel qu’il était avant elle.',
   },
   checks: {
     duration: 'Une durée ISO 8601 en jours, heures ou minutes est attendue, comme PT30M, PT1H, PT4H ou P1D.',

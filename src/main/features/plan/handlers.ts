@@ -6,6 +6,7 @@ export const planHandlers = (plans: PlanService): HandlersFor<'plan'> => ({
   'plan:get': ({ workspaceId }) => plans.get(workspaceId),
   'plan:save': ({ workspaceId, baseRevision, plan, note }) => plans.save(workspaceId, baseRevision, plan, note),
   'plan:history': ({ workspaceId }) => plans.history(workspaceId),
+  'plan:refusals': ({ workspaceId }) => plans.refusals(workspaceId),
   'plan:firstStart': ({ workspaceId }) => plans.firstStart(workspaceId),
   'plan:chooseFirst': ({ workspaceId, choice, organisation }) => plans.chooseFirstPlan(workspaceId, choice, organisation),
   'plan:export': ({ workspaceId }) => plans.export(workspaceId),

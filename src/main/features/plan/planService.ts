@@ -1,6 +1,6 @@
 // The crisis plan of each workspace: seeded from the shipped default, saved as whole revisions,
 // imported and exported as one versioned file.
-import type { PlanRevisionMeta, StoredPlan } from '../../../shared/contract/plan';
+import type { PlanRefusalView, PlanRevisionMeta, StoredPlan } from '../../../shared/contract/plan';
 import { planLessonLinkSchema, type PlanLessonLink } from '../../../shared/domain/retex';
 import { hasRoleChanges, roleChanges, roleChangesSchema, type RoleChanges } from '../../../shared/domain/planRoles';
 import { PLAN_SCHEMA_VERSION, crisisPlanSchema, type CrisisPlan } from '../../../shared/domain/plan';
@@ -16,6 +16,11 @@ import { withPersonIds } from './personIds';
 import { SettingsRepository } from '../../platform/workspaces/settingsRepository';
 import { parsePlanFile, planFileName, serializePlan } from './planFile';
 import { failure, inEnglish } from '../../platform/i18n/failure';
+import type { Logger } from '../../platform/logger';
+import { PlanChangeRepository, type PlanChangeRow } from './planChangeRepository';
+import { planDiff } from './sharedPlan/planChange';
+import { replayPlan, type PlanRefusal } from './sharedPlan/replayPlan';
+import { SharedPlan } from './sharedPlan/sharedPlan';
 
 const HISTORY_LIMIT = 200;
 /** Workspace setting: the live workspace's first plan awaits the cell's choice between the sample and an empty one. */
@@ -28,6 +33,9 @@ export type FirstPlanChoice = 'sample' | 'empty';
 export class PlanService {
   readonly #repo = perWorkspace((ws) => new PlanRepository(ws.db));
   readonly #settings = perWorkspace((ws) => new SettingsRepository(ws.db));
+  readonly #changes = perWorkspace((ws) => new PlanChangeRepository(ws.db));
+  /** The plan of a workspace in a cell is the cell's: every laptop's revisions, replayed alike. */
+  readonly shared: SharedPlan;
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -35,7 +43,44 @@ export class PlanService {
     private readonly clock: Clock,
     private readonly defaultPlan: () => CrisisPlan,
     private readonly firstPlan: FirstPlan = 'sample',
-  ) {}
+    logger: Pick<Logger, 'warn'>,
+  ) {
+    this.shared = new SharedPlan(
+      {
+        changes: (workspaceId) => this.#changes(this.store.get(workspaceId)),
+        current: (workspaceId) => {
+          const { plan, origin } = this.get(workspaceId);
+          return { plan: normalised(plan), origin };
+        },
+        takeIn: (workspaceId, rows) => this.#takeIn(workspaceId, rows),
+      },
+      () => this.clock.now().getTime(),
+      logger,
+    );
+  }
+
+  /** The cell's revisions this laptop did not take, newest first, each with why (a forged one, or a plan that fails its checks). */
+  refusals(workspaceId: WorkspaceId): PlanRefusalView[] {
+    this.get(workspaceId);
+    return this.#changes(this.store.get(workspaceId))
+      .all()
+      .filter((row) => row.refusalJson !== null)
+      .reverse()
+      .map((row) => {
+        const refusal = JSON.parse(row.refusalJson!) as PlanRefusal;
+        return {
+          changeId: row.id,
+          deviceId: row.deviceId,
+          member: row.memberName,
+          at: row.at,
+          note: row.note,
+          genuine: row.genuine === 1,
+          reason: inEnglish(refusal.key, refusal.values),
+          wording: refusal.values ? { key: refusal.key, values: refusal.values } : { key: refusal.key },
+          issues: refusal.issues ?? [],
+        };
+      });
+  }
 
   /** Whether the cell still has to choose how its live plan starts. */
   firstStart(workspaceId: WorkspaceId): { pending: boolean } {
@@ -88,7 +133,7 @@ export class PlanService {
     this.get(workspaceId);
     return this.#repo(this.store.get(workspaceId))
       .history(HISTORY_LIMIT)
-      .map(({ lessonJson, roleChangesJson, ...meta }) => ({ ...meta, lesson: parseLesson(lessonJson), roleChanges: parseRoleChanges(roleChangesJson) }));
+      .map((row) => metaOf(row));
   }
 
   export(workspaceId: WorkspaceId): { fileName: string; content: string } {
@@ -124,7 +169,7 @@ export class PlanService {
     const ask = this.firstPlan === 'ask' && workspace.kind === 'live';
     const now = this.clock.now();
     const plan = withPersonIds(ask ? emptyPlan(this.defaultPlan(), inEnglish('plan.start.emptyOrganisation'), now) : crisisPlanSchema.parse(this.defaultPlan()));
-    const row = { schemaVersion: PLAN_SCHEMA_VERSION, planJson: JSON.stringify(plan), savedAt: now.toISOString(), origin: ask ? ('empty' as const) : ('default' as const), author: '', note: '', lessonJson: null, roleChangesJson: null };
+    const row = { schemaVersion: PLAN_SCHEMA_VERSION, planJson: JSON.stringify(plan), savedAt: now.toISOString(), origin: ask ? ('empty' as const) : ('default' as const), author: '', note: '', lessonJson: null, roleChangesJson: null, changeId: null, deviceId: null, pathsJson: null };
     if (ask) this.#settings(workspace).setMany({ [FIRST_PLAN_SETTING]: 'pending' }, now.toISOString());
     return { ...row, revision: repo.append(row) };
   }
@@ -141,6 +186,13 @@ export class PlanService {
     const repo = this.#repo(workspace);
     const settings = this.#settings(workspace);
     if (settings.getAll()[FIRST_PLAN_SETTING] === 'pending') settings.setMany({ [FIRST_PLAN_SETTING]: 'chosen' }, this.clock.now().toISOString());
+    if (this.shared.attached(workspaceId)) {
+      // In a cell the revision goes to the cell as what it changed, and the plan is the cell's replay of it.
+      const ops = planDiff(normalised(this.get(workspaceId).plan), normalised(withPersonIds(plan)));
+      this.shared.record(workspaceId, { kind: 'edit', origin, by: from?.author ?? '', note, lesson: from ? JSON.stringify(from.lesson) : '', ops });
+      this.#replay(workspaceId);
+      return this.get(workspaceId);
+    }
     const row = {
       schemaVersion: PLAN_SCHEMA_VERSION,
       planJson: JSON.stringify(withPersonIds(plan)),
@@ -150,11 +202,43 @@ export class PlanService {
       note,
       lessonJson: from ? JSON.stringify(from.lesson) : null,
       roleChangesJson: changes ? JSON.stringify(changes) : null,
+      changeId: null,
+      deviceId: null,
+      pathsJson: null,
     };
     const revision = repo.append(row);
     this.events.emit('plan:changed', { workspaceId, revision });
     return toStored({ ...row, revision });
   }
+
+  #takeIn(workspaceId: WorkspaceId, rows: readonly PlanChangeRow[]): void {
+    const changes = this.#changes(this.store.get(workspaceId));
+    changes.inTransaction(() => {
+      for (const row of rows) changes.insert(row);
+    });
+    this.#replay(workspaceId);
+  }
+
+  #replay(workspaceId: WorkspaceId): void {
+    this.get(workspaceId);
+    const workspace = this.store.get(workspaceId);
+    const changes = this.#changes(workspace);
+    const repo = this.#repo(workspace);
+    if (changes.inTransaction(() => replayPlan(repo, changes))) this.events.emit('plan:changed', { workspaceId, revision: repo.latest()!.revision });
+  }
+}
+
+/** The plan as JSON carries it: what a peer reads back is compared with what this laptop had, field by field. */
+const normalised = (plan: CrisisPlan): unknown => JSON.parse(JSON.stringify(plan));
+
+function metaOf(row: Omit<PlanRevisionRow, 'planJson'>): PlanRevisionMeta {
+  const { lessonJson, roleChangesJson, changeId, deviceId, pathsJson, ...meta } = row;
+  return {
+    ...meta,
+    lesson: parseLesson(lessonJson),
+    roleChanges: parseRoleChanges(roleChangesJson),
+    cell: changeId && deviceId ? { changeId, deviceId, paths: pathsJson ? (JSON.parse(pathsJson) as string[]) : [] } : null,
+  };
 }
 
 /** Written by this service; changes that no longer read are shown as none rather than failing the history. */
@@ -165,8 +249,8 @@ function parseRoleChanges(json: string | null): RoleChanges | null {
 }
 
 function toStored(row: PlanRevisionRow): StoredPlan {
-  const { planJson, lessonJson, roleChangesJson, ...meta } = row;
-  return { ...meta, lesson: parseLesson(lessonJson), roleChanges: parseRoleChanges(roleChangesJson), plan: crisisPlanSchema.parse(JSON.parse(planJson)) };
+  const { planJson, ...meta } = row;
+  return { ...metaOf(meta), plan: crisisPlanSchema.parse(JSON.parse(planJson)) };
 }
 
 /** Written by this service; a link that no longer reads is shown as none rather than failing the plan. */

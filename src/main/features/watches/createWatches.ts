@@ -6,13 +6,13 @@ import type { FeatureModule } from '../../platform/ipc/handlerTypes';
 import type { Logger } from '../../platform/logger';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { watchesHandlers } from './handlers';
-import { WatchService } from './watchService';
+import { WatchService, type SourceUids } from './watchService';
 
 export interface WatchesFeature extends FeatureModule {
   readonly service: WatchService;
 }
 
-export function createWatches(deps: { store: WorkspaceLookup; events: EventBus; clock: Clock; logger: Logger; audit: Audit }): WatchesFeature {
-  const service = new WatchService(deps.store, deps.events, deps.clock, deps.logger, deps.audit);
+export function createWatches(deps: { store: WorkspaceLookup; events: EventBus; clock: Clock; logger: Logger; audit: Audit; sourceUids?: SourceUids }): WatchesFeature {
+  const service = new WatchService(deps.store, deps.events, deps.clock, deps.logger, deps.audit, deps.sourceUids);
   return { service, handlers: watchesHandlers(service), stop: () => service.stop() };
 }

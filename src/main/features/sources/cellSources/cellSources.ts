@@ -101,6 +101,18 @@ export class CellSources implements SharedDomain {
     return this.#repo(workspaceId).owned(sourceId) ?? true;
   }
 
+  /** The source's cell-wide id; a source the cell does not know yet is shared first, once this laptop is in a cell. */
+  uidOf(workspaceId: WorkspaceId, sourceId: number): string | undefined {
+    const cell = this.#cells.get(workspaceId);
+    if (this.#repo(workspaceId).uidOf(sourceId) === undefined && cell) this.#publishSources(cell);
+    return this.#repo(workspaceId).uidOf(sourceId);
+  }
+
+  /** This laptop's copy of a cell-wide source; undefined until its definition has arrived. */
+  sourceOf(workspaceId: WorkspaceId, uid: string): number | undefined {
+    return this.#repo(workspaceId).sourceOf(uid);
+  }
+
   async attach(context: SharedDomainContext): Promise<void> {
     const own = await context.ownDocument<CellSourcesDocument>(DOMAIN, () => ({ sources: {}, claims: {}, batches: {} }));
     const cell: CellState = {

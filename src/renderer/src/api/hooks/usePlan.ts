@@ -15,6 +15,13 @@ export const usePlanHistory = (workspaceId: WorkspaceId) =>
     queryFn: () => callApi('plan:history', { workspaceId }),
   });
 
+/** Under the plan's key, so a `plan:changed` push refreshes it too. */
+export const usePlanRefusals = (workspaceId: WorkspaceId) =>
+  useQuery({
+    queryKey: [...queryKeys.plan(workspaceId), 'refusals'],
+    queryFn: () => callApi('plan:refusals', { workspaceId }),
+  });
+
 export function useSavePlan(workspaceId: WorkspaceId) {
   const client = useQueryClient();
   return useMutation({

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RoleChanges } from '../../../../shared/domain/planRoles';
 import type { Language, WorkspaceId } from '../../../../shared/domain/workspace';
-import { usePaperKit, usePlanHistory } from '../../api/hooks/usePlan';
+import { usePaperKit, usePlanHistory, usePlanRefusals } from '../../api/hooks/usePlan';
 import { formatDateTime } from '../../i18n/format';
 import { base64ToBytes, downloadFile } from './downloadFile';
 import { BilingualField } from './fields';
@@ -21,6 +21,7 @@ interface OverviewProps extends PlanEditorProps {
 export function PlanOverview({ plan, edit, workspaceId, onExport, onImport, busy }: OverviewProps) {
   const { t, i18n } = useTranslation();
   const history = usePlanHistory(workspaceId);
+  const refusals = usePlanRefusals(workspaceId);
   const paperKit = usePaperKit(workspaceId);
   const printKit = (language: Language) =>
     paperKit.mutate(language, {
@@ -143,6 +144,11 @@ export function PlanOverview({ plan, edit, workspaceId, onExport, onImport, busy
                     ) : (
                       entry.note && <Text size="xs">{entry.note}</Text>
                     )}
+                    {entry.cell && entry.cell.paths.length > 0 && (
+                      <Text size="xs" c="dimmed" data-testid="plan-revision-paths">
+                        {t('plan.cell.changed', { paths: entry.cell.paths.join(', ') })}
+                      </Text>
+                    )}
                     {entry.roleChanges && (
                       <Text size="xs" data-testid="plan-revision-roles">
                         {roleChangeWords(entry.roleChanges, i18n.language === 'fr' ? 'fr' : 'en', t)}
@@ -154,6 +160,27 @@ export function PlanOverview({ plan, edit, workspaceId, onExport, onImport, busy
             </Table.Tbody>
           </Table>
         </Paper>
+        {(refusals.data ?? []).length > 0 && (
+          <Paper withBorder p="md" mt="md" data-testid="plan-refusals">
+            <Title order={4} mb="sm">
+              {t('plan.cell.refusalsTitle')}
+            </Title>
+            <Stack gap="xs">
+              {(refusals.data ?? []).map((refusal) => (
+                <div key={refusal.changeId}>
+                  <Text size="sm">
+                    {formatDateTime(refusal.at, i18n.language)} · {t(refusal.wording.key, refusal.wording.values ?? {})}
+                  </Text>
+                  {refusal.issues.map((issue, i) => (
+                    <Text size="xs" c="dimmed" key={i}>
+                      {issue.path}: {issue.wording ? t(issue.wording.key, issue.wording.values ?? {}) : issue.message}
+                    </Text>
+                  ))}
+                </div>
+              ))}
+            </Stack>
+          </Paper>
+        )}
       </Grid.Col>
     </Grid>
   );
