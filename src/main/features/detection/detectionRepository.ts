@@ -79,6 +79,7 @@ export class DetectionRepository {
   readonly #openAlert: Statement;
   readonly #listAlerts: Statement;
   readonly #episodeStart: Statement;
+  readonly #alertNear: Statement;
 
   constructor(private readonly db: Db) {
     this.#mentionsById = db.prepare(
@@ -120,6 +121,10 @@ export class DetectionRepository {
       `SELECT min(at) AS at FROM detection_level_changes
        WHERE watch_id = @watchId AND at <= @at AND level <> 'calm'
          AND at > coalesce((SELECT max(at) FROM detection_level_changes WHERE watch_id = @watchId AND at <= @at AND level = 'calm'), '')`,
+    );
+    this.#alertNear = db.prepare(
+      `SELECT ${ALERT_COLUMNS} FROM alerts WHERE watch_id = @watchId AND opened_at >= @from AND opened_at <= @to
+       ORDER BY abs(julianday(opened_at) - julianday(@at)), id LIMIT 1`,
     );
     this.#openAlert = db.prepare(
       `SELECT ${ALERT_COLUMNS} FROM alerts WHERE watch_id = ? AND closed_at IS NULL ORDER BY id DESC LIMIT 1`,
@@ -205,6 +210,11 @@ export class DetectionRepository {
   /** When the watch last left calm at or before `at`: the first signal of the episode running then. */
   episodeStart(watchId: number, at: string): string | null {
     return (this.#episodeStart.get({ watchId, at }) as { at: string | null } | undefined)?.at ?? null;
+  }
+
+  /** The watch's alert opened nearest `at`, within [from, to]: the same episode as one another laptop saw open then. */
+  alertNear(watchId: number, at: string, from: string, to: string): AlertRow | undefined {
+    return this.#alertNear.get({ watchId, at, from, to }) as AlertRow | undefined;
   }
 
   currentAlert(watchId: number): AlertRow | undefined {
