@@ -11,21 +11,28 @@ export const bundleCellChild = (outfile: string): string => bundleForChild('test
 
 export class Laptop {
   readonly #child: ChildProcess;
-  readonly #pending = new Map<number, (result: Result<unknown>) => void>();
+  readonly #pending = new Map<number, { name: string; settle: (result: Result<unknown>) => void; fail: (error: Error) => void }>();
   readonly ready: Promise<void>;
   #next = 1;
+  /** Set once the child has exited: a crash then fails the calls in flight instead of leaving them to time out. */
+  #exit: string | null = null;
 
   constructor(
     readonly bundle: string,
     readonly dataDir: string,
   ) {
     this.#child = fork(bundle, [dataDir], { env: { ...process.env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#child.once('exit', (code, signal) => {
+      this.#exit = `laptop ${dataDir} exited (${code === null ? `signal ${signal}` : `code ${code}`})`;
+      for (const { name, fail } of this.#pending.values()) fail(new Error(`${name}: ${this.#exit}`));
+      this.#pending.clear();
+    });
     this.ready = new Promise((resolveReady, reject) => {
       this.#child.once('exit', (code) => reject(new Error(`laptop exited early (${code})`)));
       this.#child.on('message', (message: { ready?: true; id?: number; result?: Result<unknown> }) => {
         if (message.ready) resolveReady();
         else if (message.id !== undefined && message.result) {
-          this.#pending.get(message.id)?.(message.result);
+          this.#pending.get(message.id)?.settle(message.result);
           this.#pending.delete(message.id);
         }
       });
@@ -66,9 +73,10 @@ export class Laptop {
   }
 
   #send(name: string, input: unknown): Promise<Result<unknown>> {
+    if (this.#exit !== null) return Promise.reject(new Error(`${name}: ${this.#exit}`));
     const id = this.#next++;
-    return new Promise((resolveCall) => {
-      this.#pending.set(id, resolveCall);
+    return new Promise((settle, fail) => {
+      this.#pending.set(id, { name, settle, fail });
       this.#child.send({ id, name, input });
     });
   }

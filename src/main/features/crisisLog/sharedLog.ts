@@ -5,7 +5,7 @@
 // (by id), in clock order, marked genuine or not by their signature. Only the keys a change's patches name are looked
 // at, and the changes of one turn of the event loop go in together: reading whole documents on every change made
 // taking in a log of n entries cost O(n²).
-import type { DocHandle, DocHandleChangePayload } from '@automerge/automerge-repo';
+import type { DocHandle, Patch } from '@automerge/automerge-repo';
 import { followMemberDocuments, type SharedDomain, type SharedDomainContext } from '../../platform/sync/sharedDomain';
 import { HybridClock } from '../../platform/sync/hybridClock';
 import type { Logger } from '../../platform/logger';
@@ -67,16 +67,17 @@ export class SharedLog implements SharedDomain {
     this.#cells.set(context.workspaceId, cell);
     this.#republish(cell, repo);
     const found = (handle: DocHandle<SharedLogDocument>): void => {
-      const followed: FollowedDocument = { handle, seen: new Set(), pending: new Map() };
-      cell.followed.set(handle.url, followed);
-      handle.on('change', (change) => {
-        touched(followed, change);
-        this.#scheduleIntake(cell);
-      });
-      if (handle.isReady()) touchAll(followed, handle.doc());
+      cell.followed.set(handle.url, { handle, seen: new Set(), pending: new Map() });
       this.#scheduleIntake(cell);
     };
-    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.host.logger);
+    const read = (doc: SharedLogDocument, handle: DocHandle<SharedLogDocument>, _deviceId: string, patches: readonly Patch[] | null): void => {
+      const followed = cell.followed.get(handle.url);
+      if (!followed) return;
+      if (patches) touched(followed, doc, patches);
+      else touchAll(followed, doc);
+      this.#scheduleIntake(cell);
+    };
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found, read }, this.host.logger);
   }
 
   detach(workspaceId: string): void {
@@ -250,12 +251,8 @@ export class SharedLog implements SharedDomain {
   }
 }
 
-/**
- * Marks the slots a change's patches name as pending: a whole page when the page itself was put. Reads the change's
- * own document: the first content a peer sends for a document held as unavailable comes as a change before the
- * handle is ready, and asking the handle then throws inside automerge-repo, which leaves the handle never ready.
- */
-function touched(followed: FollowedDocument, { doc, patches }: DocHandleChangePayload<SharedLogDocument>): void {
+/** Marks the slots a change's patches name as pending: a whole page when the page itself was put. */
+function touched(followed: FollowedDocument, doc: SharedLogDocument, patches: readonly Patch[]): void {
   for (const { path } of patches) {
     if (path[0] !== 'pages') continue;
     if (path.length === 1) touchAll(followed, doc);

@@ -1,7 +1,7 @@
 // What a shared domain (the crisis log first) gets from the cell for one workspace: the cell's automerge-repo, this
 // laptop's device identity, the members' public keys, and one document per domain and laptop, registered in the
 // cell document under the laptop's own member entry (each laptop writes only its own entry, so they never collide).
-import type { AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo';
+import type { AutomergeUrl, DocHandle, Patch, Repo } from '@automerge/automerge-repo';
 import type { Logger } from '../logger';
 
 export interface CellMemberKey {
@@ -42,14 +42,21 @@ export interface MemberDocument<T> {
 export interface MemberDocumentWatch<T> {
   /** The domain's cell session is over: documents listed or found from then on are left alone. */
   closed(): boolean;
-  /** A member's document is in hand (ready, or unavailable until a connected peer sends it); once per document. */
-  found(handle: DocHandle<T>, deviceId: string): void;
+  /** A member's document is in hand (ready, or unavailable until a connected peer sends it); once per document, before it is read. */
+  found?(handle: DocHandle<T>, deviceId: string): void;
+  /**
+   * A member's document as it now stands: once when it is found ready (`patches` null), then after each change with
+   * that change's patches. `doc` is the change's own document, never the handle's: the first content a peer sends for
+   * a document held as unavailable comes as a change before the handle is ready, and asking the handle then throws
+   * ("DocHandle is not ready") inside automerge-repo, which leaves the handle never ready.
+   */
+  read(doc: T, handle: DocHandle<T>, deviceId: string, patches: readonly Patch[] | null): void;
 }
 
 /**
  * Follows every member's document for `domain`, the ones listed now and those registered later, keeping them by URL
- * in `followed` (for a domain that reads them all again later). A document not found is dropped, and looked for
- * again on the next change of the members.
+ * in `followed` (for a domain that reads them all again later), and hands `watch` each document to read. A document
+ * not found is dropped, and looked for again on the next change of the members.
  */
 export function followMemberDocuments<T>(
   context: SharedDomainContext,
@@ -68,7 +75,9 @@ export function followMemberDocuments<T>(
         (handle) => {
           if (watch.closed()) return;
           followed.set(url, { deviceId, handle });
-          watch.found(handle, deviceId);
+          watch.found?.(handle, deviceId);
+          handle.on('change', ({ doc, patches }) => watch.read(doc, handle, deviceId, patches));
+          if (handle.isReady()) watch.read(handle.doc(), handle, deviceId, null);
         },
         (error: unknown) => {
           followed.delete(url);

@@ -91,12 +91,8 @@ export class SharedOpLog implements SharedDomain {
     const own = await context.ownDocument<OpLogDocument>(this.domain, () => ({ ops: {} }));
     const cell: CellOps = { context, own, clock: new HybridClock(this.wallMs), byKey: new Map(), seen: new Map(), retry: new Set(), closed: false };
     this.#cells.set(context.workspaceId, cell);
-    const found = (handle: DocHandle<OpLogDocument>, writer: string): void => {
-      // A document held as unavailable gets its first content as a change before the handle is ready.
-      handle.on('change', ({ doc }) => this.#intake(cell, writer, handle.url, doc));
-      if (handle.isReady()) this.#intake(cell, writer, handle.url, handle.doc());
-    };
-    followMemberDocuments(context, this.domain, { closed: () => cell.closed, found }, this.logger);
+    const read = (doc: OpLogDocument, handle: DocHandle<OpLogDocument>, writer: string): void => this.#intake(cell, writer, handle.url, doc);
+    followMemberDocuments(context, this.domain, { closed: () => cell.closed, read }, this.logger);
     if (own.doc().joined === true) return;
     try {
       this.#host?.joined?.(context.workspaceId);

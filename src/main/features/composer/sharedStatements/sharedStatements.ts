@@ -10,7 +10,7 @@ import { statementContentSchema, type StatementContent } from '../../../../share
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import type { Logger } from '../../../platform/logger';
 import { HybridClock } from '../../../platform/sync/hybridClock';
-import type { SharedDomain, SharedDomainContext } from '../../../platform/sync/sharedDomain';
+import { followMemberDocuments, type SharedDomain, type SharedDomainContext } from '../../../platform/sync/sharedDomain';
 import type { DecisionRow, StatementRow } from '../statementRepository';
 import type { SharedStatementIntake, StatementSharing } from '../statementService';
 import type { SharedStatementRepository } from './sharedStatementRepository';
@@ -50,6 +50,7 @@ interface CellStatements {
   readonly clock: HybridClock;
   /** Statement documents open here, by statement id. */
   readonly documents: Map<string, DocHandle<StatementDocument>>;
+  /** Statement documents followed, by URL (the members' index documents are followed by `followMemberDocuments`). */
   readonly followed: Set<string>;
   readonly timers: Set<ReturnType<typeof setTimeout>>;
   closed: boolean;
@@ -74,8 +75,10 @@ export class SharedStatements implements SharedDomain, StatementSharing {
     this.#cells.set(context.workspaceId, cell);
     // Statements drafted before this laptop joined, or whose document a crash lost before it was saved.
     for (const statementId of this.host.links(context.workspaceId).unshared()) this.created(context.workspaceId, statementId);
-    context.onMembersChanged(() => this.#follow(cell));
-    this.#follow(cell);
+    const read = (doc: StatementIndexDocument): void => {
+      for (const [statementId, documentUrl] of Object.entries(doc.statements ?? {})) this.#followStatement(cell, statementId, String(documentUrl));
+    };
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, read }, this.logger);
   }
 
   detach(workspaceId: string): void {
@@ -176,23 +179,6 @@ export class SharedStatements implements SharedDomain, StatementSharing {
     handle.change((doc) => {
       if (!doc.decisions[signed.id]) doc.decisions[signed.id] = { ...signed };
     });
-  }
-
-  #follow(cell: CellStatements): void {
-    if (cell.closed) return;
-    for (const { url } of cell.context.memberDocuments(DOMAIN)) {
-      if (cell.followed.has(url)) continue;
-      cell.followed.add(url);
-      this.#find<StatementIndexDocument>(cell, url, (handle) => {
-        const open = (doc: StatementIndexDocument): void => {
-          for (const [statementId, documentUrl] of Object.entries(doc.statements ?? {})) this.#followStatement(cell, statementId, String(documentUrl));
-        };
-        // The first content a peer sends for a document held as unavailable comes as a change before the handle is
-        // ready: the change's own document is read, never the handle's (asking it then throws inside automerge-repo).
-        handle.on('change', ({ doc }) => open(doc));
-        if (handle.isReady()) open(handle.doc());
-      });
-    }
   }
 
   #followStatement(cell: CellStatements, statementId: string, url: string): void {

@@ -53,13 +53,8 @@ export class SharedIncidents implements SharedDomain {
       const opening = this.host.opening(context.workspaceId, incidentId);
       if (opening) this.record(context.workspaceId, incidentId, { kind: 'opened', data: opening }, opening.openedBy, opening.openedAt);
     }
-    const found = (handle: DocHandle<IncidentChangesDocument>, writer: string): void => {
-      // The first content a peer sends for a document held as unavailable comes as a change before the handle is
-      // ready (and no change follows once it is): that change's own document is read.
-      handle.on('change', ({ doc }) => this.#intake(cell, writer, handle, doc));
-      if (handle.isReady()) this.#intake(cell, writer, handle, handle.doc());
-    };
-    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.logger);
+    const read = (doc: IncidentChangesDocument, handle: DocHandle<IncidentChangesDocument>, writer: string): void => this.#intake(cell, writer, handle, doc);
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, read }, this.logger);
   }
 
   detach(workspaceId: string): void {

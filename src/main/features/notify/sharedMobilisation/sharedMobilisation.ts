@@ -89,11 +89,7 @@ export class SharedMobilisation implements SharedDomain {
         this.logger.warn('mobilisation: not published again', { workspaceId: context.workspaceId, error: String(error) });
       }
     });
-    const found = (handle: DocHandle<MobilisationDocument>): void => {
-      handle.on('change', () => this.#intake(cell));
-      this.#intake(cell);
-    };
-    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.logger, cell.followed);
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, read: () => this.#intake(cell) }, this.logger, cell.followed);
   }
 
   detach(workspaceId: string): void {

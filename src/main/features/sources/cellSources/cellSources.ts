@@ -9,7 +9,7 @@
 // ephemeral messages: automerge-repo passes them on under their first sender's id, which the mutual-TLS network
 // rightly refuses from any other link.
 import { randomUUID } from 'node:crypto';
-import type { DocHandle } from '@automerge/automerge-repo';
+import type { DocHandle, Patch } from '@automerge/automerge-repo';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import type { Clock } from '../../../platform/clock';
 import type { EventBus } from '../../../platform/events/eventBus';
@@ -148,15 +148,15 @@ export class CellSources implements SharedDomain {
     const heard = ({ senderId }: { senderId: string }): void => void cell.heard.set(senderId, this.#now());
     context.repo.networkSubsystem.on('message', heard);
     cell.stop.push(() => clearInterval(timer), () => context.repo.networkSubsystem.off('message', heard));
-    const found = (handle: DocHandle<CellSourcesDocument>, deviceId: string): void => {
+    const found = (handle: DocHandle<CellSourcesDocument>): void => {
       cell.taken.set(handle.url, new Set(this.#repo(context.workspaceId).takenBatches(handle.url)));
-      handle.on('change', () => {
-        if (handle !== cell.own) cell.heard.set(deviceId, this.#now());
-        this.#intakeSoon(cell);
-      });
       this.#intakeSoon(cell);
     };
-    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.deps.logger, cell.followed);
+    const read = (_doc: CellSourcesDocument, handle: DocHandle<CellSourcesDocument>, deviceId: string, patches: readonly Patch[] | null): void => {
+      if (patches && handle !== cell.own) cell.heard.set(deviceId, this.#now());
+      this.#intakeSoon(cell);
+    };
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found, read }, this.deps.logger, cell.followed);
   }
 
   detach(workspaceId: string): void {

@@ -5,29 +5,25 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { invoke, makeTestCore } from '../../../../support/testCore';
+import { DRILL_START, drillActor, startDoraDrill } from '../../../../support/doraDrill';
+import { invoke } from '../../../../support/testCore';
 import { useTempDirs } from '../../../../support/tempDir';
 
 const tempDir = useTempDirs();
 
 describe('regulatory clocks in the exercise debrief', () => {
   it('count the notifications met and missed in game time', async () => {
-    let now = Date.parse('2026-11-21T08:00:00.000Z');
-    const core = makeTestCore(tempDir(), { clock: { now: () => new Date(now) } });
+    const { core, exerciseId, ws, incidentId, now, advance } = await startDoraDrill(tempDir());
+    const exercise = { id: exerciseId };
+    const actor = drillActor;
     try {
-      const exercise = await invoke(core, 'exercises:create', { name: 'Drill DORA' });
-      const ws = { workspaceId: exercise.id };
-      await invoke(core, 'exercises:start', { ...ws, scriptId: 'bank-data-leak', speed: 60 });
-      const actor = { author: 'Julien Morel', authorRole: 'legal' };
-      const incident = await invoke(core, 'incidents:open', { ...ws, incident: { title: 'Exercice fuite', scenarioId: null, scenarioKind: 'dataBreach', severity: 'critical', summary: '', actor } });
-      const incidentId = incident.id;
       const gameNow = () => core.exerciseRuns.gameNow(exercise.id).toISOString();
       const classify = (obligationId: string) => invoke(core, 'clocks:classify', { ...ws, incidentId, obligationId, awarenessAt: gameNow(), actor });
       const dora = await classify('dora-major-ict');
       await classify('board-2h');
 
       // Thirty real seconds are thirty game minutes: the DORA initial notification goes out well within its 4 h.
-      now += 30_000;
+      advance(30_000);
       await invoke(core, 'clocks:markSent', { ...ws, clockId: dora.id, stepId: 'initial', what: 'Notification initiale à la FINMA', actor });
       let debrief = await invoke(core, 'exercises:debrief', ws);
       expect(debrief.obligations).toEqual({ met: 1, missed: 0, running: 2 });
@@ -37,7 +33,7 @@ describe('regulatory clocks in the exercise debrief', () => {
       debrief = await invoke(core, 'exercises:debrief', ws);
       expect(debrief.obligations).toEqual({ met: 1, missed: 1, running: 1 });
       // Real time barely moved: only the game clock could have made the board's two hours pass.
-      expect(now - Date.parse('2026-11-21T08:00:00.000Z')).toBe(30_000);
+      expect(now() - DRILL_START).toBe(30_000);
 
       for (const [language, label, value] of [
         ['fr', 'Notifications réglementaires dans les délais', '1 tenues, 1 manquées, 1 en cours'],

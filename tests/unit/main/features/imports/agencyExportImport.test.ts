@@ -3,9 +3,8 @@
 // agency's columns mapped, and hostile rows refused one by one without losing the others.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
-import { IMPORT_CHUNK_BYTES } from '../../../../../src/shared/contract/imports';
-import type { ImportProgress } from '../../../../../src/shared/domain/fileImport';
 import { AGENCY_WATCHES, agencyExport } from '../../../../support/agencyExport';
+import { importFinished, uploadFile } from '../../../../support/importRun';
 import { useTempDirs } from '../../../../support/tempDir';
 import { invoke, makeTestCore } from '../../../../support/testCore';
 
@@ -20,33 +19,8 @@ async function setUp() {
   return { core, brand, leak, source };
 }
 
-async function upload(core: Core, name: string, text: string): Promise<string> {
-  const bytes = Buffer.from(text, 'utf8');
-  const { uploadId } = await invoke(core, 'imports:begin', { fileName: name, sizeBytes: bytes.byteLength });
-  for (let offset = 0; offset < bytes.byteLength; offset += IMPORT_CHUNK_BYTES) {
-    await invoke(core, 'imports:chunk', { uploadId, offset, dataBase64: bytes.subarray(offset, offset + IMPORT_CHUNK_BYTES).toString('base64') });
-  }
-  return uploadId;
-}
-
-function finished(core: Core, runId: string): Promise<ImportProgress> {
-  return new Promise((resolve, reject) => {
-    const stop = core.events.subscribe((name, payload) => {
-      const progress = payload as ImportProgress;
-      if (name === 'imports:progress' && progress.runId === runId && progress.state !== 'running') {
-        stop();
-        resolve(progress);
-      }
-    });
-    // The run may have ended before this listener was attached.
-    invoke(core, 'imports:status', { runId }).then((progress) => {
-      if (progress.state !== 'running') {
-        stop();
-        resolve(progress);
-      }
-    }, reject);
-  });
-}
+const upload = (core: Core, name: string, text: string): Promise<string> => uploadFile(core, name, Buffer.from(text, 'utf8'));
+const finished = importFinished;
 
 describe('importing a generated agency export', () => {
   it('is the same file for the same seed and size, and another for another seed', () => {

@@ -5,6 +5,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { IncidentChangeRepository, type ChangeRow } from '../../../../../src/main/features/incidents/incidentChangeRepository';
 import { IncidentRepository } from '../../../../../src/main/features/incidents/incidentRepository';
+import { SHARED_INCIDENT, openingChange } from '../../../../support/incidentOpening';
 import { changeHolds, forgeryId, signChange, type ChangeData, type IncidentChange } from '../../../../../src/main/features/incidents/sharedIncidents/incidentChange';
 import { replayIncident } from '../../../../../src/main/features/incidents/sharedIncidents/replayIncident';
 import { LATEST_VERSION } from '../../../../../src/main/platform/db/migrations';
@@ -14,30 +15,17 @@ const laptop = () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return { signer: (data: Buffer) => sign(null, data, privateKey), pem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 };
-const INCIDENT = '6f1c1f3e-9a55-4a8e-9d0b-2f6f0c4c1a11';
+const INCIDENT = SHARED_INCIDENT;
 const ITEM = '0b0e8f0a-3b1a-4c55-8e1e-6a0d1c2b3e4f';
 let n = 0;
 const change = <K extends keyof ChangeData>(device: string, hlc: string, kind: K, data: ChangeData[K], signer = laptop().signer): IncidentChange =>
   signChange({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, incidentId: INCIDENT, device, hlc, at: `2026-12-07T10:00:0${n % 10}.000Z`, by: device.slice(0, 4), kind, data: JSON.stringify(data) }, signer);
 
-const opening: ChangeData['opened'] = {
-  title: 'Fuite',
-  scenarioKind: 'dataBreach',
-  scenarioId: null,
-  severity: 'high',
-  status: 'active',
-  summary: '',
-  openedAt: '2026-12-07T09:00:00.000Z',
-  openedBy: 'Anne',
-  alertSnapshotJson: null,
-  activeAt: '2026-12-07T09:00:00.000Z',
-  stabilisedAt: null,
-  closedAt: null,
-  periodStart: '2026-12-07T09:00:00.000Z',
+const opening = openingChange({
   roles: [{ roleId: 'lead', position: 0, nameJson: '{"fr":"Pilote","en":"Lead"}', missionJson: '{"fr":"","en":""}', instructionsJson: '[]', deputiesJson: '[]', callsJson: '[]' }],
   holders: [{ roleId: 'lead', personJson: '{"name":"Claire","phone":"+33600000000"}', fromAt: '2026-12-07T09:00:00.000Z', untilAt: null, handedOverBy: null, note: '' }],
   items: [{ id: ITEM, planItemId: null, position: 0, phase: 'detect', textJson: '{"fr":"Appeler","en":"Call"}', ownerRole: 'lead', deadlineMinutes: 15, status: 'todo', doneBy: null, doneAt: null, note: '' }],
-};
+});
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);

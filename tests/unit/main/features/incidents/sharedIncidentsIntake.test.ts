@@ -7,6 +7,7 @@ import * as A from '@automerge/automerge';
 import { Repo, type AutomergeUrl, type DocHandle } from '@automerge/automerge-repo';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
+import { SHARED_INCIDENT, openingChange } from '../../../../support/incidentOpening';
 import { changeHolds, signChange, type ChangeData, type IncidentChangesDocument } from '../../../../../src/main/features/incidents/sharedIncidents/incidentChange';
 import type { SharedDomainContext } from '../../../../../src/main/platform/sync/sharedDomain';
 import { makeTestCore } from '../../../../support/testCore';
@@ -30,25 +31,8 @@ const member = (deviceId: string, name: string): Member => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return { deviceId, name, privateKey, pem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 };
-const INCIDENT = '6f1c1f3e-9a55-4a8e-9d0b-2f6f0c4c1a11';
-const opening: ChangeData['opened'] = {
-  title: 'Fuite',
-  scenarioKind: 'dataBreach',
-  scenarioId: null,
-  severity: 'high',
-  status: 'active',
-  summary: '',
-  openedAt: '2026-12-07T09:00:00.000Z',
-  openedBy: 'Anne',
-  alertSnapshotJson: null,
-  activeAt: '2026-12-07T09:00:00.000Z',
-  stabilisedAt: null,
-  closedAt: null,
-  periodStart: '2026-12-07T09:00:00.000Z',
-  roles: [],
-  holders: [],
-  items: [],
-};
+const INCIDENT = SHARED_INCIDENT;
+const opening = openingChange();
 const signed = <K extends keyof ChangeData>(m: Member, id: string, hlc: string, kind: K, data: ChangeData[K]) =>
   signChange({ id, incidentId: INCIDENT, device: m.deviceId, hlc, at: '2026-12-07T10:00:00.000Z', by: m.name, kind, data: JSON.stringify(data) }, (d) => sign(null, d, m.privateKey));
 

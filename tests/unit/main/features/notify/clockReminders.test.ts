@@ -1,47 +1,34 @@
 // Regulatory reminders go out through the channels: at the plan's fractions of a deadline, the holder of the role
 // that answers for the obligation and the crisis lead get an e-mail in their language; a restart sends none twice.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
-import { alertSettings, lead, reachablePlan } from '../../../../support/alertPlan';
-import { gateway, mailRelay, type Gateway, type MailRelay } from '../../../../support/alertServers';
+import { lead } from '../../../../support/alertPlan';
+import { useAlertServers } from '../../../../support/alertServers';
 import { useTempDirs } from '../../../../support/tempDir';
-import { invoke, makeTestCore } from '../../../../support/testCore';
+import { invoke } from '../../../../support/testCore';
 
 const newDir = useTempDirs();
-const MINUTE = 60_000;
 const CLASSIFIED = Date.parse('2026-03-27T10:00:00Z');
-let core: Core | undefined;
-let relay: MailRelay | undefined;
-let gw: Gateway | undefined;
-afterEach(async () => {
-  core?.close();
-  await relay?.close();
-  await gw?.close();
-});
+const alerts = useAlertServers(newDir, CLASSIFIED);
 
 describe('regulatory reminders through the channels', () => {
   it('reach the owner and the crisis lead at each fraction, once, across a restart', async () => {
-    const dir = newDir();
-    let t = CLASSIFIED;
-    const open = () => makeTestCore(dir, { clock: { now: () => new Date(t) }, notify: { intervalMs: 0, requestTimeoutMs: 2_000, random: () => 0.5 } });
-    relay = await mailRelay();
-    gw = await gateway();
-    core = open();
-    const plan = await reachablePlan(core);
-    await invoke(core, 'notify:setSettings', { workspaceId: 'live', settings: alertSettings(relay.port, gw.url) });
+    const bench = await alerts.start();
+    const { plan, relay, at } = bench;
+    let core = bench.core;
     const incident = await invoke(core, 'incidents:open', {
       workspaceId: 'live',
       incident: { title: 'Fuite de données clients', scenarioId: null, scenarioKind: 'dataBreach', severity: 'critical', summary: '', actor: lead },
     });
     // The board must hear within 2 h; the decision maker answers for it (holder 0, French), the crisis lead is holder 1 (English).
-    await invoke(core, 'clocks:classify', { workspaceId: 'live', incidentId: incident.id, obligationId: 'board-2h', awarenessAt: new Date(t).toISOString(), actor: lead });
+    await invoke(core, 'clocks:classify', { workspaceId: 'live', incidentId: incident.id, obligationId: 'board-2h', awarenessAt: new Date(CLASSIFIED).toISOString(), actor: lead });
 
-    t = CLASSIFIED + 59 * MINUTE;
+    at(59);
     core.clocks.remindDue(['live']);
     await core.notify.tick();
     expect(relay.mails).toHaveLength(0);
 
-    t = CLASSIFIED + 60 * MINUTE;
+    at(60);
     core.clocks.remindDue(['live']);
     await core.notify.tick();
     expect(relay.mails.map((m) => m.to[0]).sort()).toEqual(['holder0@example.test', 'holder1@example.test']);
@@ -61,17 +48,15 @@ describe('regulatory reminders through the channels', () => {
     expect(relay.mails).toHaveLength(2);
 
     // Restart: nothing is resent; the next fraction (75 %) goes out once.
-    core.close();
-    core = open();
+    core = bench.restart();
     await core.notify.tick();
     core.clocks.remindDue(['live']);
     await core.notify.tick();
     expect(relay.mails).toHaveLength(2);
-    t = CLASSIFIED + 90 * MINUTE;
+    at(90);
     core.clocks.remindDue(['live']);
     await core.notify.tick();
-    core.close();
-    core = open();
+    core = bench.restart();
     core.clocks.remindDue(['live']);
     await core.notify.tick();
     expect(relay.mails).toHaveLength(4);

@@ -1,35 +1,18 @@
 // Must-show 5: an exercise sends only to its own test destinations, every message marked EXERCICE/EXERCISE in the
 // recipient's language; without test destinations it sends nothing and says why; live alerts in the same core
 // still reach the roster's real addresses.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
-import { alertSettings, lead, mobiliseOnCrisis, reachablePlan } from '../../../../support/alertPlan';
-import { gateway, mailRelay, type Gateway, type MailRelay } from '../../../../support/alertServers';
+import { alertSettings, lead, mobiliseOnCrisis } from '../../../../support/alertPlan';
+import { gateway, mailRelay, useAlertServers, type Gateway } from '../../../../support/alertServers';
 import { useTempDirs } from '../../../../support/tempDir';
-import { invoke, makeTestCore } from '../../../../support/testCore';
+import { invoke } from '../../../../support/testCore';
 
 const newDir = useTempDirs();
 const MINUTE = 60_000;
 const START = Date.parse('2026-03-02T08:00:00Z');
-let core: Core | undefined;
-let relay: MailRelay | undefined;
-let gw: Gateway | undefined;
-afterEach(async () => {
-  core?.close();
-  await relay?.close();
-  await gw?.close();
-});
-
-async function setup() {
-  let t = START;
-  relay = await mailRelay();
-  gw = await gateway();
-  const c = makeTestCore(newDir(), { clock: { now: () => new Date(t) }, notify: { intervalMs: 0, requestTimeoutMs: 2_000, random: () => 0.5 } });
-  core = c;
-  const plan = await reachablePlan(c);
-  await invoke(c, 'notify:setSettings', { workspaceId: 'live', settings: alertSettings(relay.port, gw.url) });
-  return { core: c, plan, relay, gw, at: (minutes: number) => void (t = START + minutes * MINUTE), advance: (ms: number) => void (t += ms) };
-}
+const alerts = useAlertServers(newDir, START);
+const setup = () => alerts.start();
 
 /**
  * An exercise with channels of its own, here on the same loopback relay and gateway as the live workspace, and
@@ -37,7 +20,7 @@ async function setup() {
  */
 async function drill(c: Core, name: string): Promise<{ id: string }> {
   const exercise = await invoke(c, 'exercises:create', { name });
-  await invoke(c, 'notify:setSettings', { workspaceId: exercise.id, settings: alertSettings(relay!.port, gw!.url) });
+  await invoke(c, 'notify:setSettings', { workspaceId: exercise.id, settings: alertSettings(alerts.current().relay.port, alerts.current().gw.url) });
   await invoke(c, 'workspaces:updateSettings', { workspaceId: exercise.id, settings: { sealed: false } });
   return exercise;
 }

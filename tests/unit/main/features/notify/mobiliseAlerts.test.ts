@@ -1,34 +1,19 @@
 // Must-show 1: a crisis-level alert mobilises a roster of ten through a loopback SMTP relay and a loopback HTTP
 // gateway; with nobody acknowledging, deputies, the call tree and the crisis lead follow at the plan's minutes.
 import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../../../src/main/app/createCore';
-import { alertSettings, HMAC_SECRET, lead, mobiliseOnCrisis, reachablePlan } from '../../../../support/alertPlan';
-import { gateway, mailRelay, type Gateway, type MailRelay } from '../../../../support/alertServers';
+import { describe, expect, it } from 'vitest';
+import { HMAC_SECRET, lead, mobiliseOnCrisis } from '../../../../support/alertPlan';
+import { useAlertServers, type Gateway, type MailRelay } from '../../../../support/alertServers';
 import { useTempDirs } from '../../../../support/tempDir';
-import { invoke, makeTestCore } from '../../../../support/testCore';
+import { invoke } from '../../../../support/testCore';
 
 const newDir = useTempDirs();
-const MINUTE = 60_000;
-let core: Core | undefined;
-let relay: MailRelay | undefined;
-let gw: Gateway | undefined;
-afterEach(async () => {
-  core?.close();
-  await relay?.close();
-  await gw?.close();
-});
+const alerts = useAlertServers(newDir, Date.parse('2026-03-02T08:00:00Z'));
 
 async function setup() {
-  let t = Date.parse('2026-03-02T08:00:00Z');
-  relay = await mailRelay();
-  gw = await gateway();
-  gw.answer = (call) => ({ status: 200, body: call.path === '/sms' ? '{"status":"delivered","id":"sms-1"}' : 'ok' });
-  const c = makeTestCore(newDir(), { clock: { now: () => new Date(t) }, notify: { intervalMs: 0, requestTimeoutMs: 2_000, random: () => 0.5 } });
-  core = c;
-  const plan = await reachablePlan(c);
-  await invoke(c, 'notify:setSettings', { workspaceId: 'live', settings: alertSettings(relay.port, gw.url) });
-  return { core: c, plan, relay, gw, at: (minutes: number) => void (t = Date.parse('2026-03-02T08:00:00Z') + minutes * MINUTE) };
+  const bench = await alerts.start();
+  bench.gw.answer = (call) => ({ status: 200, body: call.path === '/sms' ? '{"status":"delivered","id":"sms-1"}' : 'ok' });
+  return bench;
 }
 
 /** Who got what: e-mail recipients, and gateway targets read from the bodies. */

@@ -1,37 +1,21 @@
 // One human who holds two roles of the plan is one person: one id, one message per step naming both roles, one
 // acknowledgement that answers for both, one line on the mobilisation with both roles.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../../../src/main/app/createCore';
-import { alertSettings, lead, mobiliseOnCrisis, reachablePlan } from '../../../../support/alertPlan';
-import { gateway, mailRelay, type Gateway, type MailRelay } from '../../../../support/alertServers';
+import { describe, expect, it } from 'vitest';
+import { lead, mobiliseOnCrisis } from '../../../../support/alertPlan';
+import { useAlertServers } from '../../../../support/alertServers';
 import { useTempDirs } from '../../../../support/tempDir';
-import { invoke, makeTestCore } from '../../../../support/testCore';
+import { invoke } from '../../../../support/testCore';
 
 const newDir = useTempDirs();
-const MINUTE = 60_000;
-const START = Date.parse('2026-03-02T08:00:00Z');
-let core: Core | undefined;
-let relay: MailRelay | undefined;
-let gw: Gateway | undefined;
-afterEach(async () => {
-  core?.close();
-  await relay?.close();
-  await gw?.close();
-});
+const alerts = useAlertServers(newDir, Date.parse('2026-03-02T08:00:00Z'));
 
 describe('one person holding two roles', () => {
   it('has one id, is mobilised once, acknowledges once and is listed once with both roles', async () => {
-    let t = START;
-    relay = await mailRelay();
-    gw = await gateway();
-    const c = makeTestCore(newDir(), { clock: { now: () => new Date(t) }, notify: { intervalMs: 0, requestTimeoutMs: 2_000, random: () => 0.5 } });
-    core = c;
     // The decision maker also holds the crisis lead's role, entered again by hand (no id), as a plan file would.
-    await reachablePlan(c, (plan) => {
+    const { core: c, relay, at } = await alerts.start((plan) => {
       const { id: _id, ...same } = plan.roles[0]!.holder!;
       plan.roles[1]!.holder = same;
     });
-    await invoke(c, 'notify:setSettings', { workspaceId: 'live', settings: alertSettings(relay.port, gw.url) });
     const { plan } = await invoke(c, 'plan:get', { workspaceId: 'live' });
     const [decision, lead1] = [plan.roles[0]!, plan.roles[1]!];
     expect(lead1.holder!.id).toBe(decision.holder!.id);
@@ -60,7 +44,7 @@ describe('one person holding two roles', () => {
     const after = await invoke(c, 'incidents:get', { workspaceId: 'live', incidentId });
     expect(after.mobilisation!.calls.filter((call) => call.acknowledgedAt !== null).map((call) => call.roleId).sort()).toEqual([decision.id, lead1.id].sort());
     expect(after.mobilisation!.people.find((p) => p.personId === decision.holder!.id)!.acknowledgedAt).not.toBeNull();
-    t = START + 10 * MINUTE;
+    at(10);
     await c.notify.tick();
     const deputies = (await invoke(c, 'notify:deliveries', { workspaceId: 'live', incidentId })).messages.filter((m) => m.stage === 'deputy');
     expect(deputies.map((m) => m.roleId)).not.toContain(decision.id);

@@ -4,53 +4,28 @@
 // their actions, the recovery times, the press inquiries and the compensation totals, read back with pdftotext,
 // and every page renders with pdftoppm.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { generateScenario } from '../../../../../src/main/features/detection/scenarios/scenarioGenerator';
-import { invoke, makeTestCore } from '../../../../support/testCore';
+import { describe, expect, it } from 'vitest';
+import { CRISIS_OPENED, HOUR, openGeneratedCrisis, reportPdfText } from '../../../../support/generatedCrisis';
+import { useTempDirs } from '../../../../support/tempDir';
+import { invoke } from '../../../../support/testCore';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const START = Date.UTC(2026, 0, 5);
-const ONSET = START + 8 * DAY + 9 * HOUR;
 const WS = 'live';
 const lead = { author: 'Sam Carter', authorRole: 'crisisLead' };
 const service = { author: 'Karim Haddad', authorRole: 'customerServiceLead' };
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const newDir = useTempDirs();
 
 describe('the report of an incident that used every desk', () => {
   it('has the lessons with actions, recovery times, press inquiries and compensation totals, every page rendered', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tocsin-whole-cell-'));
-    dirs.push(dir);
-    let now = START;
-    const core = makeTestCore(dir, { clock: { now: () => new Date(now) } });
+    const dir = newDir();
+    const { core, incidentId } = await openGeneratedCrisis(dir, lead);
     try {
-      const scenario = generateScenario({
-        seed: 11, kind: 'crisis', language: 'en', brand: 'Harbor Bank', start: START, days: 10,
-        peakPerHour: 40, multiplier: 8, onsetOffsetMs: ONSET - START, durationHours: 8,
-      });
-      const watch = await invoke(core, 'watches:create', { workspaceId: WS, watch: { name: 'Harbor Bank', keywords: ['Harbor Bank'] } });
-      const source = await invoke(core, 'sources:create', { workspaceId: WS, source: { kind: 'webhook', name: 'Feed', config: {} } });
-      for (let i = 0; i < scenario.mentions.length; i += 2000) {
-        const batch = scenario.mentions.slice(i, i + 2000);
-        now = Date.parse(batch.at(-1)!.publishedAt) + 60_000;
-        core.ingest.ingestNow(WS, source.id, batch);
-      }
-      now = START + 10 * DAY;
-      const incident = await invoke(core, 'incidents:open', {
-        workspaceId: WS,
-        incident: { title: 'Harbor Bank data leak', scenarioKind: 'dataBreach', severity: 'high', scope: { watchIds: [watch.id], start: new Date(ONSET).toISOString() }, actor: lead },
-      });
-      const incidentId = incident.id;
-
       const inquiry = await invoke(core, 'press:create', {
         workspaceId: WS,
         incidentId,
-        inquiry: { outlet: 'Financial Chronicle', person: 'Ada Reyes', channel: 'email', question: 'How many accounts leaked?', deadline: new Date(now + 2 * HOUR).toISOString() },
+        inquiry: { outlet: 'Financial Chronicle', person: 'Ada Reyes', channel: 'email', question: 'How many accounts leaked?', deadline: new Date(CRISIS_OPENED + 2 * HOUR).toISOString() },
         actor: lead,
       });
       await invoke(core, 'press:answer', { workspaceId: WS, incidentId, inquiryId: inquiry.inquiries[0]!.id, answer: { answer: 'Fewer than 2,000 accounts; all were reset.' }, actor: lead });
@@ -83,13 +58,7 @@ describe('the report of an incident that used every desk', () => {
       const { recovery } = await invoke(core, 'lessons:retex', { workspaceId: WS, incidentId });
       expect(recovery.volume, 'volume came back in the generated data').not.toBeNull();
 
-      const job = await invoke(core, 'reports:generate', { workspaceId: WS, incidentId, language: 'en' });
-      const settled = await core.reports.jobs.settled(job.jobId);
-      expect(settled.state, settled.error ?? '').toBe('done');
-      const file = await invoke(core, 'reports:downloadExport', { jobId: job.jobId });
-      const path = join(dir, 'report.pdf');
-      writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
-      const raw = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+      const { path, raw } = await reportPdfText(core, dir, incidentId);
       const text = raw.replace(/\s+/g, ' ');
       expect(text).toContain('Write the partner-leak call script');
       expect(text).toContain('Karim Haddad');
