@@ -63,11 +63,8 @@ export class SharedPlan implements SharedDomain {
       const { plan, origin } = this.host.current(context.workspaceId);
       this.record(context.workspaceId, { kind: 'base', origin, by: '', note: '', lesson: '', ops: [{ op: 'set', path: [], value: plan }] });
     }
-    const found = (handle: DocHandle<PlanChangesDocument>, writer: string): void => {
-      handle.on('change', ({ doc }) => this.#intake(cell, writer, handle, doc));
-      if (handle.isReady()) this.#intake(cell, writer, handle, handle.doc());
-    };
-    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.logger);
+    const read = (doc: PlanChangesDocument, handle: DocHandle<PlanChangesDocument>, writer: string): void => this.#intake(cell, writer, handle, doc);
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, read }, this.logger);
   }
 
   detach(workspaceId: string): void {

@@ -47,11 +47,8 @@ export class SharedWatches implements SharedDomain {
     this.#cells.set(context.workspaceId, cell);
     this.#republish(cell, changes);
     this.host.publishAll(context.workspaceId);
-    const found = (handle: DocHandle<WatchChangesDocument>, writer: string): void => {
-      handle.on('change', ({ doc }) => this.#intake(cell, writer, handle, doc));
-      if (handle.isReady()) this.#intake(cell, writer, handle, handle.doc());
-    };
-    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, found }, this.logger);
+    const read = (doc: WatchChangesDocument, handle: DocHandle<WatchChangesDocument>, writer: string): void => this.#intake(cell, writer, handle, doc);
+    followMemberDocuments(context, DOMAIN, { closed: () => cell.closed, read }, this.logger);
   }
 
   detach(workspaceId: string): void {
