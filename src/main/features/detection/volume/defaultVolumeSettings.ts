@@ -23,6 +23,7 @@ export const DEFAULT_VOLUME_SETTINGS: VolumeDetectorSettings = {
     { kind: 'volatility', scale: 24 },
     { kind: 'shape', scale: 1 },
     { kind: 'shape', scale: 6 },
+    { kind: 'surprise', scale: 6 },
   ],
   recentHours: 12,
   longDays: 7,
@@ -32,5 +33,8 @@ export const DEFAULT_VOLUME_SETTINGS: VolumeDetectorSettings = {
   shapeLength: 8,
   shapeVigilance: 0.9,
   shapeCapacity: 256,
+  surpriseBins: 8,
+  surpriseContext: 2,
+  surpriseSpan: 8,
   gate: { threshold: 6, noveltyRatio: 1.1, noveltyDays: 30, cooldownReadings: 36, warmupReadings: 288 },
 };
