@@ -35,6 +35,7 @@ export const detectionEn = {
     jump: 'what stood out: a jump over {{minutes}} min, against the usual jumps',
     volatility: 'what stood out: how agitated the volume was over {{minutes}} min',
     shape: 'what stood out: a shape over {{minutes}} min unlike any seen before',
+    surprise: 'what stood out: levels over {{minutes}} min that did not follow what usually comes after the levels before them',
   },
   why: {
     title: 'Why this level — {{watch}}',
@@ -210,6 +211,7 @@ export const detectionFr: Catalog<typeof detectionEn> = {
     jump: 'ce qui ressort : un saut sur {{minutes}} min, comparé aux sauts habituels',
     volatility: 'ce qui ressort : l’agitation du volume sur {{minutes}} min',
     shape: 'ce qui ressort : une forme sur {{minutes}} min jamais vue auparavant',
+    surprise: 'ce qui ressort : des niveaux sur {{minutes}} min qui ne suivent pas ce qui vient d’habitude après les niveaux d’avant',
   },
   why: {
     title: 'Pourquoi ce niveau — {{watch}}',

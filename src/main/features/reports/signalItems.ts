@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/domain/workspace';
 import { printable } from './printable';
 import { translator } from '../../platform/i18n/translator';
 
-const VOLUME_TESTS = new Set(['level', 'seasonal', 'jump', 'volatility', 'shape']);
+const VOLUME_TESTS = new Set(['level', 'seasonal', 'jump', 'volatility', 'shape', 'surprise']);
 
 export function signalItemsText(signal: Signal, language: Language): string {
   if (signal.kind === 'volume') {

@@ -7,7 +7,7 @@
  */
 import { SlidingQuantiles } from './slidingQuantiles';
 
-export type MemberKind = 'level' | 'seasonal' | 'jump' | 'volatility' | 'shape';
+export type MemberKind = 'level' | 'seasonal' | 'jump' | 'volatility' | 'shape' | 'surprise';
 
 export interface MemberSpec {
   kind: MemberKind;
@@ -61,6 +61,10 @@ export interface MemberSizes {
   shapeCapacity: number;
   /** Smallest spread, as a fraction of the stream's wide spread over the last week. */
   spreadFloor: number;
+  /** Surprise: levels a reading is sorted into, readings of context before it, readings its recent surprise spans. */
+  surpriseBins: number;
+  surpriseContext: number;
+  surpriseSpan: number;
 }
 
 export interface StreamMember {
@@ -70,6 +74,19 @@ export interface StreamMember {
 }
 
 const IQR_TO_SD = 1 / 1.349;
+/** Contexts a surprise member keeps (its memory bound). */
+const MAX_CONTEXTS = 4096;
+/** Sightings a context's forecast is held back by: what followed a context once is only half foreseen. */
+const FORECAST_PRIOR = 1;
+/** Longest run of one band a surprise context tells apart. */
+const MAX_RUN = 64;
+/** Smallest spread of the recent surprise: a stream foreseen perfectly so far is surprised by a finite amount. */
+const MIN_SURPRISE_SD = 0.02;
+/**
+ * Surprise scores are doubled so that the gate's one threshold (6, robust standard deviations for the other
+ * members) asks three standard deviations of recent surprise, about Numenta's likelihood of 0.999.
+ */
+const SURPRISE_SCALE = 2;
 const NOTHING: PendingReading = { reading: null, commit: () => undefined };
 /** Spreads never reach zero: a flat stream that moves at all is unusual, but by a finite amount. */
 const TINY = 1e-9;
@@ -344,6 +361,146 @@ class ShapeMember implements StreamMember {
   }
 }
 
+/**
+ * Surprise of a sequence predictor, turned into a likelihood the way Numenta's HTM detector does (Ahmad et al.,
+ * 2017): each level (mean of `scale` readings) is sorted into one of `surpriseBins` bands of the stream's usual
+ * range, a table learns which band follows each context (the previous `surpriseContext` bands and how many levels
+ * in a row the stream has stayed in the latest one, so that it knows when a long run usually ends), and the raw
+ * surprise of a level is how little of the table's forecast fell on or next to its band (0 when foreseen, 1 when
+ * never seen after that context). One surprising level is common; what is unusual is a run of them: the score is
+ * how far the mean surprise of the last `surpriseSpan` levels stands above the same mean over the member's long
+ * run (as many levels as the stream has readings in a week), in its standard deviations. The baseline told back is the level the table expected; the sign says whether the stream
+ * went above or below it. Memory is bounded: at most `MAX_CONTEXTS` contexts, the least recently seen dropped.
+ */
+class SurpriseMember implements StreamMember {
+  readonly kind = 'surprise';
+  private readonly contexts = new Map<string, Float64Array>();
+  private readonly values: SlidingQuantiles;
+  private readonly bands: Int32Array;
+  private readonly surprises: Float64Array;
+  private historyCount = 0;
+  /** Levels in a row the stream has stayed in its latest band (capped): the context's memory of where it is in a run. */
+  private run = 0;
+  private readings = 0;
+  private longSum = 0;
+  private longSquares = 0;
+  private longCount = 0;
+  private longWritten = 0;
+  private readonly long: Float64Array;
+
+  constructor(
+    readonly scale: number,
+    private readonly sizes: MemberSizes,
+  ) {
+    this.values = new SlidingQuantiles(sizes.long);
+    this.bands = new Int32Array(sizes.surpriseContext);
+    this.surprises = new Float64Array(sizes.surpriseSpan);
+    this.long = new Float64Array(sizes.long);
+  }
+
+  read(recent: RecentReadings): PendingReading {
+    if ((this.readings + 1) % this.scale !== 0 || recent.size < this.scale) return { reading: null, commit: () => (this.readings += 1) };
+    const level = mean(recent, this.scale);
+    const k = this.sizes.surpriseContext;
+    const warm = this.values.size >= 8 && this.historyCount >= k;
+    const band = warm ? this.bandOf(level) : -1;
+    const key = warm ? this.contextKey() : '';
+    const forecast = warm ? this.contexts.get(key) : undefined;
+    const surprise = warm ? this.surpriseOf(forecast, band) : 0;
+    const commit = () => this.learn(level, key, band, surprise, warm);
+    if (!warm || this.longCount < 8 * this.sizes.surpriseSpan) return { reading: null, commit };
+    const recentMean = this.recentMean(surprise);
+    const longMean = this.longSum / this.longCount;
+    const longSd = Math.sqrt(Math.max(0, this.longSquares / this.longCount - longMean * longMean));
+    const z = (SURPRISE_SCALE * (recentMean - longMean)) / Math.max(longSd, MIN_SURPRISE_SD);
+    const baseline = this.expectedLevel(forecast, level);
+    return { reading: { kind: this.kind, scale: this.scale, score: level >= baseline ? z : -z, level, baseline }, commit };
+  }
+
+  /** Mean surprise of the last `surpriseSpan` levels, this one included. */
+  private recentMean(surprise: number): number {
+    const span = this.sizes.surpriseSpan;
+    let sum = surprise;
+    for (let i = 0; i < span - 1; i += 1) sum += this.surprises[(this.historyCount - 1 - i + 2 * span) % span]!;
+    return sum / span;
+  }
+
+  /** Band of a level: the stream's 1–99 % range cut into equal bands, with one more on each side for levels beyond. */
+  private bandOf(level: number): number {
+    const lo = this.values.quantile(0.01);
+    const hi = this.values.quantile(0.99);
+    const n = this.sizes.surpriseBins;
+    if (!(hi > lo)) return level > hi ? n - 1 : level < lo ? 0 : n >> 1;
+    return Math.min(n - 1, Math.max(0, Math.floor(((level - lo) / (hi - lo)) * (n - 2)) + 1));
+  }
+
+  private contextKey(): string {
+    const k = this.sizes.surpriseContext;
+    const parts: number[] = [];
+    for (let i = 0; i < k; i += 1) parts.push(this.bands[(this.historyCount - k + i + 2 * k) % k]!);
+    // Runs are told apart by their order of magnitude (1, 2, 3–4, 5–8, …): exact lengths would split a noisy
+    // stream's contexts too thin to learn.
+    parts.push(Math.ceil(Math.log2(this.run)));
+    return parts.join(',');
+  }
+
+  /** Share of the forecast that fell on the band (full credit) or a neighbouring one (half credit), taken from 1. */
+  private surpriseOf(forecast: Float64Array | undefined, band: number): number {
+    if (!forecast) return 1;
+    let total = 0;
+    for (const c of forecast) total += c;
+    const near = forecast[band]! + 0.5 * ((forecast[band - 1] ?? 0) + (forecast[band + 1] ?? 0));
+    return 1 - Math.min(1, near / (total + FORECAST_PRIOR));
+  }
+
+  /** The level the forecast pointed to: the middle of its most likely band, in the stream's units. */
+  private expectedLevel(forecast: Float64Array | undefined, level: number): number {
+    if (!forecast) return this.values.quantile(0.5);
+    let best = 0;
+    for (let b = 1; b < forecast.length; b += 1) if (forecast[b]! > forecast[best]!) best = b;
+    const lo = this.values.quantile(0.01);
+    const hi = this.values.quantile(0.99);
+    const n = this.sizes.surpriseBins;
+    if (!(hi > lo)) return level;
+    if (best === 0) return lo;
+    if (best === n - 1) return hi;
+    return lo + ((best - 0.5) / (n - 2)) * (hi - lo);
+  }
+
+  private learn(level: number, key: string, band: number, surprise: number, warm: boolean): void {
+    this.readings += 1;
+    if (warm) {
+      let forecast = this.contexts.get(key);
+      if (forecast) this.contexts.delete(key);
+      else {
+        forecast = new Float64Array(this.sizes.surpriseBins);
+        if (this.contexts.size >= MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value!);
+      }
+      forecast[band]! += 1;
+      this.contexts.set(key, forecast);
+      const recentMean = this.recentMean(surprise);
+      const span = this.sizes.surpriseSpan;
+      this.surprises[this.historyCount % span] = surprise;
+      const slot = this.longWritten % this.long.length;
+      this.longWritten += 1;
+      if (this.longCount >= this.long.length) {
+        const old = this.long[slot]!;
+        this.longSum -= old;
+        this.longSquares -= old * old;
+      } else this.longCount += 1;
+      this.long[slot] = recentMean;
+      this.longSum += recentMean;
+      this.longSquares += recentMean * recentMean;
+    }
+    const stored = warm ? band : 0;
+    const last = this.bands[(this.historyCount - 1 + this.bands.length) % this.bands.length];
+    this.run = this.historyCount > 0 && stored === last ? Math.min(this.run + 1, MAX_RUN) : 1;
+    this.bands[this.historyCount % this.bands.length] = stored;
+    this.historyCount += 1;
+    this.values.push(level);
+  }
+}
+
 const toLog = (x: number) => Math.sign(x) * Math.log1p(Math.abs(x));
 const fromLog = (y: number) => Math.sign(y) * Math.expm1(Math.abs(y));
 
@@ -384,5 +541,7 @@ function createLinearMember(spec: MemberSpec, sizes: MemberSizes): StreamMember 
       return new VolatilityMember(spec.scale, sizes);
     case 'shape':
       return new ShapeMember(spec.scale, sizes);
+    case 'surprise':
+      return new SurpriseMember(spec.scale, sizes);
   }
 }

@@ -23,6 +23,9 @@ export interface VolumeDetectorSettings {
   shapeLength: number;
   shapeVigilance: number;
   shapeCapacity: number;
+  surpriseBins: number;
+  surpriseContext: number;
+  surpriseSpan: number;
   gate: GateSettings;
 }
 
@@ -152,6 +155,9 @@ export class VolumeEnsemble {
       shapeVigilance: s.shapeVigilance,
       shapeCapacity: s.shapeCapacity,
       spreadFloor: s.spreadFloor,
+      surpriseBins: s.surpriseBins,
+      surpriseContext: s.surpriseContext,
+      surpriseSpan: s.surpriseSpan,
     };
     this.members = s.members.map((spec) => createMember(spec, sizes));
   }

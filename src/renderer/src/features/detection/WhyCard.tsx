@@ -8,7 +8,7 @@ import { formatDateTime } from '../../i18n/format';
 import { levelBadgeColors } from './levelColors';
 
 /** The volume detector's tests; the volume signal's first item names the one that stood out. */
-const VOLUME_TESTS = new Set(['level', 'seasonal', 'jump', 'volatility', 'shape']);
+const VOLUME_TESTS = new Set(['level', 'seasonal', 'jump', 'volatility', 'shape', 'surprise']);
 
 function SignalLine({ signal }: { signal: Signal }) {
   const { t, i18n } = useTranslation();
