@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Repo, type AutomergeUrl, type DocHandle, type StorageAdapterInterface } from '@automerge/automerge-repo';
 import type { CellDocument } from '../../src/main/features/cell/cellDocument';
+import { changeHolds, incidentChangeSchema } from '../../src/main/features/incidents/sharedIncidents/incidentChange';
 import { sharedEntrySchema, signatureHolds, storedEntries, type SharedEntry, type SharedLogDocument } from '../../src/main/features/crisisLog/sharedEntry';
 import {
   acknowledgementHolds,
@@ -172,7 +173,42 @@ const statements: DigestPart = {
   },
 };
 
-export const DIGEST_PARTS: readonly DigestPart[] = [members, documents, crisisLog, mobilisation, statements];
+/**
+ * Incidents: every signed change (openings, handovers, checklist items…) as this laptop holds it, each signature
+ * checked here against its author laptop's key, and what replaying them gave the read model: each role's holders
+ * and each checklist item's state.
+ */
+const incidents: DigestPart = {
+  name: 'incidents',
+  async read({ db, cell, call }) {
+    const rows = db
+      .prepare<[], { id: string; incidentId: string; device: string; hlc: string; at: string; by: string; kind: string; data: string; signature: string; genuine: number }>(
+        `SELECT id, incident_id AS incidentId, device_id AS device, hlc, at, by, kind, data_json AS data, signature, genuine
+           FROM incident_changes ORDER BY hlc, device_id, id`,
+      )
+      .all();
+    const problems: string[] = [];
+    for (const { genuine, ...row } of rows) {
+      const change = incidentChangeSchema.safeParse(row);
+      if (genuine !== 1) problems.push(`change ${row.id} (${row.kind}) of ${row.device} not genuine`);
+      else if (!change.success || !changeHolds(change.data, cell.members[row.device]?.publicKey)) problems.push(`change ${row.id} (${row.kind}) of ${row.device}: signature does not hold`);
+    }
+    const held = [];
+    for (const { id } of await call('incidents:list', { workspaceId: WORKSPACE })) {
+      const detail = await call('incidents:get', { workspaceId: WORKSPACE, incidentId: id });
+      held.push({
+        id,
+        status: detail.status,
+        severity: detail.severity,
+        roster: detail.roster.map((r) => ({ roleId: r.roleId, holder: r.holder?.name ?? null, history: r.history.map((h) => [h.person.name, h.fromAt, h.untilAt, h.handedOverBy, h.note]) })),
+        checklist: detail.checklist.map((i) => ({ id: i.id, status: i.status, doneBy: i.doneBy, doneAt: i.doneAt, note: i.note })),
+      });
+    }
+    return { value: { changes: rows.map(({ genuine: _g, ...row }) => row), incidents: held }, problems };
+  },
+};
+
+export const DIGEST_PARTS: readonly DigestPart[] = [members, documents, crisisLog, mobilisation, incidents, statements];
 
 export interface LaptopDigest {
   /** The laptop's own device id (not part of the digest). */
