@@ -151,12 +151,12 @@ const mobilisation: DigestPart = {
 };
 
 /**
- * Statements as the read model holds them (texts merged from every laptop's edits) and their decisions, each with the
- * laptop that signed it; a decision whose signature did not hold is named.
+ * Statements as the read model holds them (texts merged from every laptop's edits), their decisions, each with the
+ * laptop that signed it (a decision whose signature did not hold is named), and the posts the cell's outboxes shared.
  */
 const statements: DigestPart = {
   name: 'statements',
-  async read({ db }) {
+  async read({ db, call }) {
     const rows = db
       .prepare<[], { id: string; title: string; textFr: string; textEn: string; contentHash: string }>(
         'SELECT id, title, text_fr AS textFr, text_en AS textEn, content_hash AS contentHash FROM statements ORDER BY id',
@@ -169,7 +169,10 @@ const statements: DigestPart = {
       )
       .all();
     const problems = decisions.filter((d) => d.genuine !== 1).map((d) => `decision ${d.id} of ${d.person} not genuine`);
-    return { value: { statements: rows, decisions }, problems };
+    // What the cell's outboxes posted, signed by the laptop that posted it: every laptop shows the same posts.
+    const posts: Record<string, unknown> = {};
+    for (const { id } of rows) posts[id] = (await call('composer:get', { workspaceId: WORKSPACE, statementId: id })).cellPublishing?.posts ?? [];
+    return { value: { statements: rows, decisions, posts }, problems };
   },
 };
 

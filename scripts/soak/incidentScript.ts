@@ -297,6 +297,10 @@ const statementFlow: Step = {
     while (posted() === 0 && Date.now() < end) await sleep(500);
     await sleep(3_000);
     if (posted() !== 1) problems.push(`the Mastodon server received the statement ${posted()} times`);
+    // Every laptop shows where the statement is: the one status, whichever laptops posted it.
+    const statusId = context.mastodon.statuses.find((x) => x.text.includes(s.marker))?.id;
+    const posts = (digest.parts.statements?.value as { posts: Record<string, { url: string | null }[]> }).posts[s.id] ?? [];
+    if (posts.length === 0 || !posts.every((p) => statusId !== undefined && p.url?.endsWith(`/${statusId}`))) problems.push(`the cell shows the posts ${JSON.stringify(posts)}, not status ${statusId}`);
     return problems;
   },
 };
