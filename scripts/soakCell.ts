@@ -1,7 +1,8 @@
 // npm run soak:cell -- [--seeds=10] [--first=1] [--short]
 // Convergence under faults: for each seed, four laptops (core processes, own data folders, loopback 127.0.0.1–4)
 // and the relay (`npm run relay`'s entry, 127.0.0.5) form a cell, mobilise with acknowledgements from three
-// laptops and write 500 crisis log entries at once, while the seed's faults cut wires, pause and SIGKILL laptops
+// laptops, hand a role over, make 30 checklist changes, write 500 crisis log entries at once and edit, approve and
+// publish a statement, while the seed's faults cut wires, pause and SIGKILL laptops
 // and SIGKILL the relay; once healed every laptop must hold the same state digest (see scripts/soak/).
 // One line per seed: `seed=N pass digest=… faults=… seconds=…` or `seed=N FAIL …` with what did not hold.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Repo, type AutomergeUrl, type DocHandle, type StorageAdapterInterface } from '@automerge/automerge-repo';
 import type { CellDocument } from '../../src/main/features/cell/cellDocument';
+import { changeHolds, incidentChangeSchema } from '../../src/main/features/incidents/sharedIncidents/incidentChange';
 import { sharedEntrySchema, signatureHolds, storedEntries, type SharedEntry, type SharedLogDocument } from '../../src/main/features/crisisLog/sharedEntry';
 import {
   acknowledgementHolds,
@@ -150,12 +151,12 @@ const mobilisation: DigestPart = {
 };
 
 /**
- * Statements as the read model holds them (texts merged from every laptop's edits) and their decisions, each with the
- * laptop that signed it; a decision whose signature did not hold is named.
+ * Statements as the read model holds them (texts merged from every laptop's edits), their decisions, each with the
+ * laptop that signed it (a decision whose signature did not hold is named), and the posts the cell's outboxes shared.
  */
 const statements: DigestPart = {
   name: 'statements',
-  async read({ db }) {
+  async read({ db, call }) {
     const rows = db
       .prepare<[], { id: string; title: string; textFr: string; textEn: string; contentHash: string }>(
         'SELECT id, title, text_fr AS textFr, text_en AS textEn, content_hash AS contentHash FROM statements ORDER BY id',
@@ -168,11 +169,49 @@ const statements: DigestPart = {
       )
       .all();
     const problems = decisions.filter((d) => d.genuine !== 1).map((d) => `decision ${d.id} of ${d.person} not genuine`);
-    return { value: { statements: rows, decisions }, problems };
+    // What the cell's outboxes posted, signed by the laptop that posted it: every laptop shows the same posts.
+    const posts: Record<string, unknown> = {};
+    for (const { id } of rows) posts[id] = (await call('composer:get', { workspaceId: WORKSPACE, statementId: id })).cellPublishing?.posts ?? [];
+    return { value: { statements: rows, decisions, posts }, problems };
   },
 };
 
-export const DIGEST_PARTS: readonly DigestPart[] = [members, documents, crisisLog, mobilisation, statements];
+/**
+ * Incidents: every signed change (openings, handovers, checklist items…) as this laptop holds it, each signature
+ * checked here against its author laptop's key, and what replaying them gave the read model: each role's holders
+ * and each checklist item's state.
+ */
+const incidents: DigestPart = {
+  name: 'incidents',
+  async read({ db, cell, call }) {
+    const rows = db
+      .prepare<[], { id: string; incidentId: string; device: string; hlc: string; at: string; by: string; kind: string; data: string; signature: string; genuine: number }>(
+        `SELECT id, incident_id AS incidentId, device_id AS device, hlc, at, by, kind, data_json AS data, signature, genuine
+           FROM incident_changes ORDER BY hlc, device_id, id`,
+      )
+      .all();
+    const problems: string[] = [];
+    for (const { genuine, ...row } of rows) {
+      const change = incidentChangeSchema.safeParse(row);
+      if (genuine !== 1) problems.push(`change ${row.id} (${row.kind}) of ${row.device} not genuine`);
+      else if (!change.success || !changeHolds(change.data, cell.members[row.device]?.publicKey)) problems.push(`change ${row.id} (${row.kind}) of ${row.device}: signature does not hold`);
+    }
+    const held = [];
+    for (const { id } of await call('incidents:list', { workspaceId: WORKSPACE })) {
+      const detail = await call('incidents:get', { workspaceId: WORKSPACE, incidentId: id });
+      held.push({
+        id,
+        status: detail.status,
+        severity: detail.severity,
+        roster: detail.roster.map((r) => ({ roleId: r.roleId, holder: r.holder?.name ?? null, history: r.history.map((h) => [h.person.name, h.fromAt, h.untilAt, h.handedOverBy, h.note]) })),
+        checklist: detail.checklist.map((i) => ({ id: i.id, status: i.status, doneBy: i.doneBy, doneAt: i.doneAt, note: i.note })),
+      });
+    }
+    return { value: { changes: rows.map(({ genuine: _g, ...row }) => row), incidents: held }, problems };
+  },
+};
+
+export const DIGEST_PARTS: readonly DigestPart[] = [members, documents, crisisLog, mobilisation, incidents, statements];
 
 export interface LaptopDigest {
   /** The laptop's own device id (not part of the digest). */

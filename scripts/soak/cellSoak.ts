@@ -68,6 +68,7 @@ export async function runSeed(seed: number, size: SoakSize, bundles: Bundles, no
     relay,
     note,
     logBodies: new Map(),
+    checklistNotes: new Map(),
   };
   try {
     await Promise.all(laptops.map((l) => l.start()));

@@ -26,6 +26,10 @@ export interface SoakContext {
   /** The loopback Mastodon the cell publishes its statement to. */
   readonly mastodon: FakeMastodon;
   statement?: { id: string; marker: string };
+  /** The handover made under faults: its note marks it in the incident's changes. */
+  handover?: { roleId: string; to: string; note: string; state: 'confirmed' | 'uncertain' };
+  /** Checklist changes by note: confirmed by the laptop, or in flight when it died. */
+  readonly checklistNotes: Map<string, 'confirmed' | 'uncertain'>;
 }
 
 export interface Step {
@@ -293,8 +297,94 @@ const statementFlow: Step = {
     while (posted() === 0 && Date.now() < end) await sleep(500);
     await sleep(3_000);
     if (posted() !== 1) problems.push(`the Mastodon server received the statement ${posted()} times`);
+    // Every laptop shows where the statement is: the one status, whichever laptops posted it.
+    const statusId = context.mastodon.statuses.find((x) => x.text.includes(s.marker))?.id;
+    const posts = (digest.parts.statements?.value as { posts: Record<string, { url: string | null }[]> }).posts[s.id] ?? [];
+    if (posts.length === 0 || !posts.every((p) => statusId !== undefined && p.url?.endsWith(`/${statusId}`))) problems.push(`the cell shows the posts ${JSON.stringify(posts)}, not status ${statusId}`);
     return problems;
   },
 };
 
-export const SCRIPT: readonly Step[] = [formCell, mobilise, draftStatement, acknowledge, writeLog, statementFlow];
+/** Laptops that change checklist items, in turn: the changes land on items that the others change too. */
+const CHECKLIST_CHANGES = 30;
+const CHECKLIST_STATUSES = ['in_progress', 'done', 'skipped', 'todo'] as const;
+
+const handoverAndChecklist: Step = {
+  name: 'B hands a role over; the four laptops make 30 checklist changes',
+  underFaults: true,
+  async run(context) {
+    const m = context.mobilisation;
+    if (!m) throw new Error('no incident open');
+    const byName = (name: string) => context.laptops.find((l) => l.name === name)!;
+    const incidentOn = (laptop: LaptopProcess) =>
+      steadily(laptop, async () => {
+        for (;;) {
+          const found = await laptop.call('incidents:get', { ...ws, incidentId: m.incidentId }).catch((error: unknown) => {
+            if (error instanceof AppFailure && error.code === 'NOT_FOUND') return null;
+            throw error;
+          });
+          if (found && found.checklist.length > 0) return found;
+          await sleep(300);
+        }
+      });
+    const handover = async (): Promise<void> => {
+      const b = byName('B');
+      const incident = await incidentOn(b);
+      const role = incident.roster.find((r) => r.roleId === m.roles[0]?.roleId) ?? incident.roster[0]!;
+      const note = `soak ${context.seed} handover`;
+      const to = { name: 'Bruno Lefèvre', phone: '+33 6 12 34 56 78', email: 'bruno@example.test' };
+      context.handover = { roleId: role.roleId, to: to.name, note, state: 'uncertain' };
+      await b.whenUp();
+      try {
+        await b.call('incidents:handover', { ...ws, incidentId: m.incidentId, roleId: role.roleId, to, note, actor: { author: 'Bruno', authorRole: role.roleId } });
+        context.handover.state = 'confirmed';
+        context.note('B handed over');
+      } catch (error) {
+        if (!(error instanceof NodeDown)) throw error;
+        context.note('B died while handing over');
+      }
+    };
+    const checklist = (laptop: LaptopProcess, turn: number): Promise<void> =>
+      (async () => {
+        const items = (await incidentOn(laptop)).checklist;
+        for (let i = turn; i < CHECKLIST_CHANGES; i += context.laptops.length) {
+          const item = items[i % Math.min(items.length, 6)]!;
+          const note = `soak ${context.seed} ${laptop.name} check #${i}`;
+          await laptop.whenUp();
+          context.checklistNotes.set(note, 'uncertain');
+          try {
+            await laptop.call('incidents:setChecklistItem', { ...ws, incidentId: m.incidentId, itemId: item.id, status: CHECKLIST_STATUSES[i % CHECKLIST_STATUSES.length]!, note, actor: { author: laptop.name, authorRole: 'scribe' } });
+            context.checklistNotes.set(note, 'confirmed');
+          } catch (error) {
+            if (!(error instanceof NodeDown)) throw error;
+            context.note(`${laptop.name} died while changing checklist item #${i}`);
+          }
+          await sleep(context.appendEveryMs);
+        }
+      })();
+    await Promise.all([handover(), ...context.laptops.map((laptop, turn) => checklist(laptop, turn))]);
+  },
+  async check(context, digest) {
+    const shared = digest.parts.incidents?.value as { changes: { kind: string; by: string; data: string }[]; incidents: { roster: { roleId: string; holder: string | null }[] }[] };
+    const problems: string[] = [];
+    const notes = new Map<string, number>();
+    for (const change of shared.changes.filter((c) => c.kind === 'checklist')) {
+      const note = (JSON.parse(change.data) as { note: string }).note;
+      notes.set(note, (notes.get(note) ?? 0) + 1);
+    }
+    for (const [note, state] of context.checklistNotes) {
+      const n = notes.get(note) ?? 0;
+      if (state === 'confirmed' ? n !== 1 : n > 1) problems.push(`checklist change "${note}" (${state}) found ${n} times`);
+    }
+    if (context.checklistNotes.size !== CHECKLIST_CHANGES) problems.push(`${context.checklistNotes.size} checklist changes made, not ${CHECKLIST_CHANGES}`);
+    const h = context.handover;
+    if (!h) return [...problems, 'no handover made'];
+    const handovers = shared.changes.filter((c) => c.kind === 'handover' && (JSON.parse(c.data) as { note: string }).note === h.note);
+    if (h.state === 'confirmed' ? handovers.length !== 1 : handovers.length > 1) problems.push(`the handover (${h.state}) found ${handovers.length} times`);
+    const holder = shared.incidents[0]?.roster.find((r) => r.roleId === h.roleId)?.holder;
+    if (handovers.length === 1 && holder !== h.to) problems.push(`${h.roleId} held by ${holder}, not ${h.to}`);
+    return problems;
+  },
+};
+
+export const SCRIPT: readonly Step[] = [formCell, mobilise, draftStatement, acknowledge, handoverAndChecklist, writeLog, statementFlow];

@@ -17,7 +17,9 @@ const core = createCore({
   cellTuning: { retryMs: 200, joinWaitMs: 10_000 },
   notify: { intervalMs: 0, requestTimeoutMs: 2_000 },
   // The statement goes to a loopback Mastodon: a laptop restarted mid-publish tries again within seconds.
-  composerTuning: { backoff: { baseMs: 200, maxMs: 2_000 }, requestTimeoutMs: 2_000 },
+  // A claim whose laptop shares no post within 10 s is taken over: under the soak's faults, the statement may then go
+  // out from two laptops, and the server must still hold it once.
+  composerTuning: { backoff: { baseMs: 200, maxMs: 2_000 }, requestTimeoutMs: 2_000, claimLeaseMs: 10_000 },
 });
 
 export interface LaptopRequest {

@@ -20,6 +20,8 @@ const core = createCore({
   notify: { intervalMs: 0, requestTimeoutMs: 3_000 },
   // A test that waits for a source's failover sets a short one.
   cellSources: process.env.TOCSIN_SOURCE_FAILOVER_MS ? { failoverMs: Number(process.env.TOCSIN_SOURCE_FAILOVER_MS) } : undefined,
+  // A test that waits for a publish claim's takeover sets a short lease.
+  composerTuning: process.env.TOCSIN_CLAIM_LEASE_MS ? { claimLeaseMs: Number(process.env.TOCSIN_CLAIM_LEASE_MS), claimSettleMs: 3_000, backoff: { baseMs: 200, maxMs: 1_000 } } : undefined,
 });
 
 interface Request {

@@ -116,12 +116,21 @@ export const statementSchema = statementContentSchema.extend({
 });
 export type Statement = z.infer<typeof statementSchema>;
 
+/** In a cell: who is publishing the statement's current content and since when, and what the cell's laptops posted. */
+export const cellPublishingSchema = z.object({
+  /** The claim in charge while no post is shared yet; null once one is. */
+  pending: z.object({ memberName: z.string().nullable(), deviceId: z.string(), since: z.iso.datetime() }).nullable(),
+  posts: z.array(z.object({ channel: z.string(), language: z.string(), url: z.string().nullable(), at: z.iso.datetime(), memberName: z.string().nullable() })),
+});
+export type CellPublishing = z.infer<typeof cellPublishingSchema>;
+
 export const statementDetailSchema = z.object({
   statement: statementSchema,
   decisions: z.array(decisionSchema),
   /** What changed since the last approval, when the text was edited after one; empty otherwise. */
   diffSinceApproval: z.array(fieldDiffSchema),
   outbox: z.array(outboxItemSchema),
+  cellPublishing: cellPublishingSchema.optional(),
 });
 export type StatementDetail = z.infer<typeof statementDetailSchema>;
 

@@ -116,6 +116,10 @@ export const composerEn = {
     queue: 'Queue for publication',
     queueHelp: 'Mastodon and Bluesky are published by Tocsin as soon as the network allows; other channels give you the final text to publish and confirm.',
     empty: 'Nothing queued yet.',
+    cellPending: 'Publishing on {{laptop}} since {{at}}',
+    cellPendingUnknown: 'Publishing on a laptop of the cell since {{at}}',
+    cellPosted: 'Published on {{channel}} by {{laptop}} at {{at}}',
+    cellPostedUnknown: 'Published on {{channel}} by a laptop of the cell at {{at}}',
     allTitle: 'Outbox',
     states: {
       queued: 'Queued',
@@ -344,6 +348,10 @@ export const composerFr: Catalog<typeof composerEn> = {
     queue: 'Mettre en file',
     queueHelp: 'Tocsin publie sur Mastodon et Bluesky dès que le réseau le permet ; pour les autres canaux, il fournit le texte final à publier puis à confirmer.',
     empty: 'Rien en file pour l’instant.',
+    cellPending: 'Publication sur {{laptop}} depuis {{at}}',
+    cellPendingUnknown: 'Publication sur un poste de la cellule depuis {{at}}',
+    cellPosted: 'Publié sur {{channel}} par {{laptop}} à {{at}}',
+    cellPostedUnknown: 'Publié sur {{channel}} par un poste de la cellule à {{at}}',
     allTitle: 'File de publication',
     states: {
       queued: 'En file',

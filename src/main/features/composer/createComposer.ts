@@ -42,6 +42,8 @@ export interface ComposerTuning {
   readonly concurrency?: number;
   /** How long a publish claim waits for the cell's other claims. */
   readonly claimSettleMs?: number;
+  /** How long a publish claim holds without a published result before another laptop takes over. */
+  readonly claimLeaseMs?: number;
 }
 
 export interface ComposerDeps {
@@ -90,10 +92,11 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
       decisions: (workspaceId, statementId) => statementRows(store.get(workspaceId)).decisions(statementId),
       takeIn: (workspaceId, intake) => statements.takeInShared(workspaceId, intake),
       publish: (workspaceId, statementId, person) => void statements.enqueue(workspaceId, statementId, person),
+      publishingChanged: (workspaceId, statementId) => events.emit('composer:changed', { workspaceId, statementId }),
     },
     () => clock.now().getTime(),
     logger,
-    { claimSettleMs: tuning.claimSettleMs },
+    { claimSettleMs: tuning.claimSettleMs, claimLeaseMs: tuning.claimLeaseMs },
   );
   const statements = new StatementService({
     sharing: shared,
@@ -130,6 +133,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     publishers: { mastodon: createMastodonPublisher(), bluesky: createBlueskyPublisher() },
     requiredRoles: (workspaceId, kind) => statements.requiredRoles(workspaceId, kind),
     onPublished,
+    onPosted: (workspaceId, statementId, item) => shared.posted(workspaceId, statementId, item),
     ...tuning,
   });
   const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);

@@ -4,6 +4,7 @@ import {
   DEFAULT_APPROVER_ROLES,
   newStatementSchema,
   statementContentSchema,
+  type CellPublishing,
   type Decision,
   type NewStatement,
   type Statement,
@@ -39,6 +40,8 @@ export interface StatementSharing {
   decided(workspaceId: WorkspaceId, statementId: string, decision: DecisionRow): void;
   /** Claims the publishing of this content for this laptop; true when the cell decides who publishes (not yet queued). */
   claim(workspaceId: WorkspaceId, statementId: string, contentHash: string, person: string): boolean;
+  /** Who publishes the current content and what was posted, as the cell knows it; undefined outside a cell. */
+  publishing(workspaceId: WorkspaceId, statementId: string, currentHash: string): CellPublishing | undefined;
 }
 
 /** A statement as another laptop's document holds it, with the decisions not taken in yet. */
@@ -105,6 +108,7 @@ export class StatementService {
       ),
       diffSinceApproval,
       outbox: this.#outbox(this.deps.store.get(workspaceId)).ofStatement(statementId).map(toOutboxItem),
+      ...withPublishing(this.deps.sharing?.publishing(workspaceId, statementId, row.contentHash)),
     };
   }
 
@@ -428,3 +432,5 @@ function toStatement(row: StatementRow, decisions: Parameters<typeof approvalSta
     approvedRoles: status.approvedRoles,
   };
 }
+
+const withPublishing = (cellPublishing: CellPublishing | undefined): { cellPublishing?: CellPublishing } => (cellPublishing ? { cellPublishing } : {});

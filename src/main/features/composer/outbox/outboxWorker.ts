@@ -38,6 +38,8 @@ export interface OutboxWorkerOptions {
   /** Longest sleep between two looks at the queue when nothing is due. */
   readonly idleMs?: number;
   readonly onPublished?: (workspaceId: WorkspaceId, statementId: string) => void;
+  /** What a row posted, for the cell to hear of it. */
+  readonly onPosted?: (workspaceId: WorkspaceId, statementId: string, item: { contentHash: string; channel: string; language: string; url: string | null; at: string }) => void;
 }
 
 export class OutboxWorker {
@@ -180,6 +182,7 @@ export class OutboxWorker {
         occurredAt: now,
       });
       this.o.onPublished?.(workspaceId, row.statementId);
+      this.o.onPosted?.(workspaceId, row.statementId, { contentHash: row.contentHash, channel: row.channel, language: row.language, url: posted[0]?.url ?? null, at: now });
       this.o.events.emit('composer:changed', { workspaceId, statementId: row.statementId });
     } catch (error) {
       const now = this.o.clock.now();

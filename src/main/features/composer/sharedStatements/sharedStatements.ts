@@ -3,10 +3,13 @@
 // index document, which the others follow. Decisions and publish claims go into the statement's document signed
 // by the laptop's device key; every laptop checks them before counting them. Publishing: a laptop that presses
 // publish writes a claim, waits for the cell to hear of other claims, and queues the statement only if its claim is
-// the one every laptop picks (the outbox's idempotency key, the same on every laptop, covers a partition).
+// the one every laptop picks (the outbox's idempotency key, the same on every laptop, covers a partition). A claim
+// whose laptop has not shared a published result within a lease is taken over by the next claim in line; what an
+// outbox posted goes into the document, signed, so every laptop shows where the statement is.
 import { randomUUID } from 'node:crypto';
 import { updateText, type AutomergeUrl, type DocHandle } from '@automerge/automerge-repo';
 import { statementContentSchema, type StatementContent } from '../../../../shared/domain/statement';
+import type { CellPublishing } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import type { Logger } from '../../../platform/logger';
 import { HybridClock } from '../../../platform/sync/hybridClock';
@@ -16,14 +19,19 @@ import type { SharedStatementIntake, StatementSharing } from '../statementServic
 import type { SharedStatementRepository } from './sharedStatementRepository';
 import {
   claimHolds,
+  claimsInLine,
   decisionHolds,
   publishClaimSchema,
+  publishResultSchema,
+  resultHolds,
   sharedDecisionSchema,
   signClaim,
   signDecision,
+  signResult,
   statementHeaderSchema,
-  winningClaim,
+  turnOf,
   type PublishClaim,
+  type PublishResult,
   type StatementDocument,
   type StatementIndexDocument,
 } from './statementDocument';
@@ -37,11 +45,31 @@ export interface SharedStatementsHost {
   takeIn(workspaceId: string, shared: SharedStatementIntake): void;
   /** Queues the statement in this laptop's outbox: the cell picked this laptop's claim. */
   publish(workspaceId: string, statementId: string, person: string): void;
+  /** Claims or published results of the statement changed: its screens read them again. */
+  publishingChanged(workspaceId: string, statementId: string): void;
 }
+
+/** What an outbox posted, as the cell learns it. */
+export interface PostedItem {
+  readonly contentHash: string;
+  readonly channel: string;
+  readonly language: string;
+  readonly url: string | null;
+  readonly at: string;
+}
+
+/**
+ * How long a claim may go without a published result before the next laptop in line publishes. Long enough for a
+ * live claimant to get through a short outage of the server (its outbox retries) and for the cell to hear of its
+ * post; short enough that a laptop that died for good holds a crisis statement back for minutes, not for ever.
+ */
+const CLAIM_LEASE_MS = 3 * 60_000;
 
 export interface SharedStatementsTuning {
   /** How long a claim waits for other laptops' claims before its laptop publishes. */
   readonly claimSettleMs?: number;
+  /** How long a claim holds without a published result before the next one in line takes over (CLAIM_LEASE_MS). */
+  readonly claimLeaseMs?: number;
 }
 
 interface CellStatements {
@@ -53,12 +81,15 @@ interface CellStatements {
   /** Statement documents followed, by URL (the members' index documents are followed by `followMemberDocuments`). */
   readonly followed: Set<string>;
   readonly timers: Set<ReturnType<typeof setTimeout>>;
+  /** Per statement, the claims and results last told to the host, to tell it only of a change. */
+  readonly publishingSeen: Map<string, string>;
   closed: boolean;
 }
 
 export class SharedStatements implements SharedDomain, StatementSharing {
   readonly #cells = new Map<string, CellStatements>();
   readonly #settleMs: number;
+  readonly #leaseMs: number;
 
   constructor(
     private readonly host: SharedStatementsHost,
@@ -67,11 +98,12 @@ export class SharedStatements implements SharedDomain, StatementSharing {
     tuning: SharedStatementsTuning = {},
   ) {
     this.#settleMs = tuning.claimSettleMs ?? 2_000;
+    this.#leaseMs = tuning.claimLeaseMs ?? CLAIM_LEASE_MS;
   }
 
   async attach(context: SharedDomainContext): Promise<void> {
     const index = await context.ownDocument<StatementIndexDocument>(DOMAIN, () => ({ statements: {} }));
-    const cell: CellStatements = { context, index, clock: new HybridClock(this.wallMs), documents: new Map(), followed: new Set(), timers: new Set(), closed: false };
+    const cell: CellStatements = { context, index, clock: new HybridClock(this.wallMs), documents: new Map(), followed: new Set(), timers: new Set(), publishingSeen: new Map(), closed: false };
     this.#cells.set(context.workspaceId, cell);
     // Statements drafted before this laptop joined, or whose document a crash lost before it was saved.
     for (const statementId of this.host.links(context.workspaceId).unshared()) this.created(context.workspaceId, statementId);
@@ -156,12 +188,50 @@ export class SharedStatements implements SharedDomain, StatementSharing {
     handle.change((doc) => {
       doc.claims[claim.id] = { ...claim };
     });
+    this.#decideIn(cell, statementId, handle, this.#settleMs);
+    return true;
+  }
+
+  /** Tells the cell what this laptop's outbox posted for the statement. */
+  posted(workspaceId: WorkspaceId, statementId: string, item: PostedItem): void {
+    const cell = this.#open(workspaceId);
+    const handle = cell?.documents.get(statementId);
+    if (!cell || !handle) return;
+    const result = signResult(statementId, { id: randomUUID(), device: cell.context.deviceId, ...item }, (data) => cell.context.sign(data));
+    handle.change((doc) => {
+      if (!doc.results) doc.results = {};
+      doc.results[result.id] = { ...result };
+    });
+  }
+
+  /** Who is publishing the statement's current content and since when, and what was posted, as the cell knows it. */
+  publishing(workspaceId: WorkspaceId, statementId: string, currentHash: string): CellPublishing | undefined {
+    const cell = this.#open(workspaceId);
+    const handle = cell?.documents.get(statementId);
+    if (!cell || !handle?.isReady()) return undefined;
+    const doc = handle.doc();
+    const posts = this.#results(cell, statementId, doc)
+      .filter((r) => r.contentHash === currentHash)
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+      .map((r) => ({ channel: r.channel, language: r.language, url: r.url, at: r.at, memberName: cell.context.member(r.device)?.name ?? null }));
+    const line = claimsInLine(this.#claims(cell, statementId, doc), currentHash);
+    const now = this.wallMs();
+    // The claim in charge is the last one whose turn has come; the statement is pending until a post is shared.
+    const place = line.findLastIndex((_, i) => turnOf(line, i, this.#leaseMs) <= now);
+    const inCharge = line[Math.max(place, 0)];
+    const pending =
+      posts.length === 0 && inCharge
+        ? { memberName: cell.context.member(inCharge.device)?.name ?? null, deviceId: inCharge.device, since: new Date(Math.max(Date.parse(inCharge.at), turnOf(line, Math.max(place, 0), this.#leaseMs))).toISOString() }
+        : null;
+    return { pending, posts };
+  }
+
+  #decideIn(cell: CellStatements, statementId: string, handle: DocHandle<StatementDocument>, ms: number): void {
     const timer = setTimeout(() => {
       cell.timers.delete(timer);
       this.#decide(cell, statementId, handle);
-    }, this.#settleMs);
+    }, ms);
     cell.timers.add(timer);
-    return true;
   }
 
   #open(workspaceId: string): CellStatements | undefined {
@@ -277,7 +347,22 @@ export class SharedStatements implements SharedDomain, StatementSharing {
       this.logger.warn('statements: shared statement not taken in', { workspaceId, statementId, error: String(error) });
       return;
     }
-    for (const claim of this.#claims(cell, statementId, doc)) cell.clock.observe(claim.hlc);
+    const claims = this.#claims(cell, statementId, doc);
+    for (const claim of claims) cell.clock.observe(claim.hlc);
+    const seen = JSON.stringify([claims.map((c) => c.id).sort(), Object.keys(doc.results ?? {}).sort()]);
+    if (cell.publishingSeen.get(statementId) !== seen) {
+      cell.publishingSeen.set(statementId, seen);
+      this.host.publishingChanged(workspaceId, statementId);
+    }
+  }
+
+  #results(cell: CellStatements, statementId: string, doc: StatementDocument): PublishResult[] {
+    const results: PublishResult[] = [];
+    for (const [key, value] of Object.entries(doc.results ?? {})) {
+      const parsed = publishResultSchema.safeParse(plain(value));
+      if (parsed.success && parsed.data.id === key && resultHolds(statementId, parsed.data, cell.context.member(parsed.data.device)?.publicKeyPem)) results.push(parsed.data);
+    }
+    return results;
   }
 
   #claims(cell: CellStatements, statementId: string, doc: StatementDocument): PublishClaim[] {
@@ -289,15 +374,30 @@ export class SharedStatements implements SharedDomain, StatementSharing {
     return claims;
   }
 
-  /** Queues the statement here if the claim the cell picks for its current content is this laptop's. */
+  /**
+   * Queues the statement here if the claim the cell picks for its current content is this laptop's, or if this
+   * laptop's claim is next in line and its turn came with no post shared (else looks again when it comes).
+   */
   #decide(cell: CellStatements, statementId: string, handle: DocHandle<StatementDocument>): void {
     if (cell.closed || !handle.isReady()) return;
     const row = this.host.statement(cell.context.workspaceId, statementId);
     if (!row) return;
-    const winner = winningClaim(this.#claims(cell, statementId, handle.doc()), row.contentHash);
-    if (winner?.device !== cell.context.deviceId) return;
+    const doc = handle.doc();
+    const line = claimsInLine(this.#claims(cell, statementId, doc), row.contentHash);
+    const place = line.findIndex((c) => c.device === cell.context.deviceId);
+    const mine = line[place];
+    if (!mine) return;
+    if (place > 0) {
+      if (this.#results(cell, statementId, doc).some((r) => r.contentHash === row.contentHash)) return;
+      const wait = turnOf(line, place, this.#leaseMs) - this.wallMs();
+      if (wait > 0) {
+        this.#decideIn(cell, statementId, handle, wait);
+        return;
+      }
+      this.logger.warn('statements: publish claim taken over', { workspaceId: cell.context.workspaceId, statementId, from: line[0]?.device });
+    }
     try {
-      this.host.publish(cell.context.workspaceId, statementId, winner.person);
+      this.host.publish(cell.context.workspaceId, statementId, mine.person);
     } catch (error) {
       this.logger.warn('statements: claimed statement not queued', { workspaceId: cell.context.workspaceId, statementId, error: String(error) });
     }

@@ -36,6 +36,19 @@ export const publishClaimSchema = z.object({
 });
 export type PublishClaim = z.infer<typeof publishClaimSchema>;
 
+/** What a laptop's outbox posted for a claimed content: the cell learns from it that the statement is out, and where. */
+export const publishResultSchema = z.object({
+  id: z.uuid(),
+  device,
+  contentHash: hash,
+  channel: z.string().max(40),
+  language: z.string().max(10),
+  url: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+  at: z.iso.datetime(),
+  signature: z.string().max(200),
+});
+export type PublishResult = z.infer<typeof publishResultSchema>;
+
 /** What a statement document holds beyond its texts: fixed at creation, then the decisions and claims by id. */
 export const statementHeaderSchema = z.object({
   id: z.uuid(),
@@ -63,6 +76,8 @@ export interface StatementDocument {
   variants: string;
   decisions: Record<string, SharedDecision>;
   claims: Record<string, PublishClaim>;
+  /** Absent in documents made before results were shared. */
+  results?: Record<string, PublishResult>;
 }
 
 /** Which statement documents a laptop made, by statement id: the others find them there. */
@@ -75,6 +90,17 @@ const decisionBytes = (d: Omit<SharedDecision, 'signature'>, statementId: string
 
 const claimBytes = (c: Omit<PublishClaim, 'signature'>, statementId: string): Buffer =>
   Buffer.from(JSON.stringify(['tocsin-statement-publish-claim-v1', statementId, c.id, c.device, c.contentHash, c.hlc, c.person, c.at]), 'utf8');
+
+const resultBytes = (r: Omit<PublishResult, 'signature'>, statementId: string): Buffer =>
+  Buffer.from(JSON.stringify(['tocsin-statement-publish-result-v1', statementId, r.id, r.device, r.contentHash, r.channel, r.language, r.url, r.at]), 'utf8');
+
+export const signResult = (statementId: string, r: Omit<PublishResult, 'signature'>, signer: (data: Buffer) => Buffer): PublishResult => ({
+  ...r,
+  signature: signer(resultBytes(r, statementId)).toString('base64'),
+});
+
+export const resultHolds = (statementId: string, r: PublishResult, publicKeyPem: string | undefined): boolean =>
+  deviceSignatureHolds(resultBytes(r, statementId), r.signature, publicKeyPem);
 
 export const signDecision = (statementId: string, d: Omit<SharedDecision, 'signature'>, signer: (data: Buffer) => Buffer): SharedDecision => ({
   ...d,
@@ -108,7 +134,24 @@ export const claimHolds = (statementId: string, c: PublishClaim, publicKeyPem: s
  * laptop that has seen the same claims picks the same one.
  */
 export function winningClaim(claims: readonly PublishClaim[], currentHash: string): PublishClaim | undefined {
+  return claimsInLine(claims, currentHash)[0];
+}
+
+/** The claims on this content in the order every laptop gives them: the first publishes, the next take over. */
+export function claimsInLine(claims: readonly PublishClaim[], currentHash: string): PublishClaim[] {
   return claims
     .filter((c) => c.contentHash === currentHash)
-    .sort((a, b) => (a.hlc !== b.hlc ? (a.hlc < b.hlc ? -1 : 1) : a.device !== b.device ? (a.device < b.device ? -1 : 1) : a.id < b.id ? -1 : 1))[0];
+    .sort((a, b) => (a.hlc !== b.hlc ? (a.hlc < b.hlc ? -1 : 1) : a.device !== b.device ? (a.device < b.device ? -1 : 1) : a.id < b.id ? -1 : 1));
+}
+
+/**
+ * When the claim at `place` in line may publish, if nothing has been published by then: the first claim at once,
+ * each next one a lease later than the one before, counted from the first claim's time. So a laptop that claimed
+ * and then died for good holds the statement back for one lease only, and the laptops in line agree on who takes
+ * over without talking to each other. Two laptops may both end up posting (the first came back late): the
+ * outbox's idempotency key and its look at the account's statuses keep it to one post.
+ */
+export function turnOf(line: readonly PublishClaim[], place: number, leaseMs: number): number {
+  const first = line[0];
+  return first ? Date.parse(first.at) + place * leaseMs : Number.POSITIVE_INFINITY;
 }

@@ -5,6 +5,7 @@ import type { StatementDetail } from '../../../../shared/domain/statement';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
 import { useStatementAction } from '../../api/hooks/useComposer';
 import { useOperator } from '../incidents/useOperator';
+import { CellPublishing } from './CellPublishing';
 import { OutboxItemRow } from './OutboxItemRow';
 import { errorMessage } from '../../i18n/errorMessage';
 
@@ -33,7 +34,8 @@ export function PublicationPanel({ workspaceId, detail }: { workspaceId: Workspa
             {errorMessage(queue.error, t)}
           </Alert>
         )}
-        {detail.outbox.length === 0 ? (
+        {detail.cellPublishing && <CellPublishing publishing={detail.cellPublishing} />}
+        {detail.outbox.length === 0 && !detail.cellPublishing?.pending && (detail.cellPublishing?.posts.length ?? 0) === 0 ? (
           <Text size="sm" c="dimmed">
             {t('composer.outbox.empty')}
           </Text>

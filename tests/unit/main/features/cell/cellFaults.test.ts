@@ -1,8 +1,10 @@
 // Convergence under faults, short version of `npm run soak:cell`: for two seeds, four laptop processes and the relay
-// on loopback form a cell, mobilise with three laptops acknowledging and write crisis log entries on all four at
-// once, while the seed's faults cut wires between them, pause and SIGKILL laptops and SIGKILL the relay. Healed,
-// every laptop must hold the same state digest (members, documents' heads, the log read model with signatures and
-// chains, mobilisations and acknowledgements), every entry once, every signature and chain verified.
+// on loopback form a cell, mobilise with three laptops acknowledging, hand a role over, make 30 checklist changes and
+// write crisis log entries on all four at once, while the seed's faults cut wires between them, pause and SIGKILL
+// laptops and SIGKILL the relay. Healed, every laptop must hold the same state digest (members, documents' heads, the
+// log read model with signatures and chains, mobilisations and acknowledgements, incidents' signed changes with
+// holders and checklist states, statements with the posts the cell shared), every entry once, every signature and
+// chain verified, and the Mastodon server must hold the statement once.
 import { describe, expect, it } from 'vitest';
 import { prepare, runSeed, SHORT } from '../../../../../scripts/soak/cellSoak';
 import { useTempDirs } from '../../../../support/tempDir';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { approvalStatus } from '../../../../../../src/main/features/composer/approvalState';
 import { contentHash } from '../../../../../../src/main/features/composer/contentHash';
 import type { DecisionRow } from '../../../../../../src/main/features/composer/statementRepository';
-import { decisionHolds, signClaim, signDecision, winningClaim, type SharedDecision } from '../../../../../../src/main/features/composer/sharedStatements/statementDocument';
+import { claimsInLine, decisionHolds, resultHolds, signClaim, signDecision, signResult, turnOf, winningClaim, type SharedDecision } from '../../../../../../src/main/features/composer/sharedStatements/statementDocument';
 
 const DEVICE = 'a'.repeat(32);
 const STATEMENT = randomUUID();
@@ -89,5 +89,19 @@ describe('publish claims', () => {
     const current = claim('b'.repeat(32), '000001765109000.000000');
     expect(winningClaim([old, current], hash)?.device).toBe('b'.repeat(32));
     expect(winningClaim([old], hash)).toBeUndefined();
+  });
+  it('gives each next claim in line its turn one lease after the one before, counted from the first claim', () => {
+    const line = claimsInLine([claim('b'.repeat(32), '000001765100000.000002'), claim('a'.repeat(32), '000001765100000.000001'), claim('c'.repeat(32), '000001765100000.000003')], hash);
+    const first = Date.parse('2026-12-07T10:00:00.000Z');
+    expect(line.map((c) => c.device[0])).toEqual(['a', 'b', 'c']);
+    expect([0, 1, 2].map((place) => turnOf(line, place, 60_000) - first)).toEqual([0, 60_000, 120_000]);
+    expect(turnOf([], 0, 60_000)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('counts a published result only when signed by the laptop it names, on the values it carries', () => {
+    const result = signResult(STATEMENT, { id: randomUUID(), device: DEVICE, contentHash: hash, channel: 'mastodon', language: 'fr', url: 'https://social.example/@cell/1', at: '2026-12-07T10:01:00.000Z' }, signer());
+    expect(resultHolds(STATEMENT, result, publicKeyPem)).toBe(true);
+    expect(resultHolds(STATEMENT, { ...result, url: 'https://evil.example/@cell/1' }, publicKeyPem)).toBe(false);
+    expect(resultHolds(STATEMENT, result, undefined)).toBe(false);
   });
 });
