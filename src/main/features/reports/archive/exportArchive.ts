@@ -21,7 +21,7 @@ export interface ArchiveExportInput {
 }
 
 /** The archive's rows are the table's own: the columns of withoutPersonalData, by their stored names. */
-const withoutCustomer = (row: Record<string, unknown>): Record<string, unknown> => ({ ...row, customer: '', what_happened: '', reference: '', mention_id: null });
+const withoutCustomer = (row: IncidentArchive['tables']['compensation_cases'][number]): IncidentArchive['tables']['compensation_cases'][number] => ({ ...row, customer: '', what_happened: '', reference: '', mention_id: null });
 
 export async function exportArchive({ sources, archive, workspaceId, incidentId, now, signingKey, includePersonalData }: ArchiveExportInput, checkpoint: Checkpoint): Promise<JobOutput> {
   const incident = sources.incident(workspaceId, incidentId);
