@@ -1,4 +1,4 @@
-// npm run bench:sync -- [--seconds=30] [--rate=10] [--catchup=10000] [--mentions=100000]
+// npm run bench:sync -- [--seconds=30] [--rate=10] [--catchup=10000] [--mentions=100000] [--stages]
 // Four laptops (core processes with their own data folders) on loopback 127.0.0.1–4 form one cell through the
 // contract (create, invite, join). Each writes `rate` crisis log entries a second for `seconds`; every laptop
 // reports, from its own side (on `crisisLog:changed`, through `crisisLog:list`), when each entry became readable.
@@ -7,7 +7,8 @@
 // and it restarts: catch-up is the time from its restart to its read model holding every entry and its stream every
 // mention of the cell (counted on its side, through the contract).
 // Last lines: `sync p50_ms=… p95_ms=… peers=4` and `catchup seconds=… entries=… mentions=…`, each followed by the
-// machine's load average when it was measured.
+// machine's load average when it was measured. `--stages` also prints where the time goes (see bench/syncStages);
+// `--catchup=0 --mentions=0` leaves the catch-up out.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,9 +17,16 @@ import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
 import type { CellStatus } from '../src/shared/contract/cell';
 import type { PeerRequest } from './bench/syncPeer';
+import { STAGES, type Stamps } from './bench/syncStages';
 
 const { values: flags } = parseArgs({
-  options: { seconds: { type: 'string', default: '30' }, rate: { type: 'string', default: '10' }, catchup: { type: 'string', default: '10000' }, mentions: { type: 'string', default: '100000' } },
+  options: {
+    seconds: { type: 'string', default: '30' },
+    rate: { type: 'string', default: '10' },
+    catchup: { type: 'string', default: '10000' },
+    mentions: { type: 'string', default: '100000' },
+    stages: { type: 'boolean', default: false },
+  },
 });
 const SECONDS = Number(flags.seconds);
 const RATE = Number(flags.rate);
@@ -40,7 +48,7 @@ class Peer {
     bundle: string,
     readonly dataDir: string,
   ) {
-    this.#child = fork(bundle, [dataDir], { execArgv: process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/relayprof'] : [], env: { ...process.env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#child = fork(bundle, [dataDir, ...(flags.stages ? ['--stages'] : [])], { execArgv: process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/relayprof'] : [], env: { ...process.env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.ready = new Promise((ready, fail) => {
       this.#child.once('exit', (code) => fail(new Error(`laptop exited early (${code})`)));
       this.#child.on('message', (m: { ready?: true; id?: number; value?: unknown; error?: string; seen?: string[]; at?: number }) => {
@@ -89,10 +97,52 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms: n
   }
 }
 
-/** The machine's 1-minute load average beside its CPU count: a figure measured on a shared machine says how busy it was. */
-const load = (): string => `load=${loadavg()[0]?.toFixed(2)} cpus=${cpus().length}`;
+/**
+ * The machine's 1-minute load average, its CPU count and their ratio: a figure measured on a shared machine says how
+ * busy it was (above 1 per CPU, runnable work waits for a core; the bench's own four laptops count in it).
+ */
+const load = (): string => {
+  const [one = 0] = loadavg();
+  return `load=${one.toFixed(2)} cpus=${cpus().length} load_per_cpu=${(one / cpus().length).toFixed(2)}`;
+};
 const status = (peer: Peer) => peer.call<CellStatus>('cell:status', WS);
 const pct = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+
+interface Written {
+  readonly id: string;
+  readonly at: number;
+  readonly committed: number;
+}
+
+/**
+ * Per stage, the time entries spent in it, over every (entry, other laptop) pair: median and 95th percentile, and
+ * the mean over the slowest 5 % of pairs (what the p95 is made of). A stage an entry skipped in the stamps (a reader
+ * that got it before stamping began) leaves that pair out.
+ */
+function printStages(written: Written[][], peers: Peer[], stamps: Stamps[]): void {
+  const maps = stamps.map((s) => Object.fromEntries(STAGES.map((stage) => [stage, new Map(s[stage])])) as Record<(typeof STAGES)[number], Map<string, number>>);
+  const names = ['write→committed', 'committed→sent', 'sent→arrived', 'arrived→applied', 'applied→stored', 'stored→read'];
+  const rows: { spans: number[]; total: number }[] = [];
+  for (const [w, entries] of written.entries()) {
+    const writer = maps[w];
+    for (const { id, at, committed } of entries) {
+      for (const [r, reader] of maps.entries()) {
+        if (r === w) continue;
+        const times = [at, committed, writer?.sent.get(id), reader.arrived.get(id), reader.applied.get(id), reader.stored.get(id), peers[r]?.seen.get(id)];
+        if (times.some((t) => t === undefined)) continue;
+        const t = times as number[];
+        rows.push({ spans: names.map((_, i) => (t[i + 1] as number) - (t[i] as number)), total: (t[6] as number) - (t[0] as number) });
+      }
+    }
+  }
+  const slowest = [...rows].sort((a, b) => b.total - a.total).slice(0, Math.max(1, Math.ceil(rows.length * 0.05)));
+  console.log(`stages over ${rows.length} (entry, reader) pairs, ms: p50 / p95 / mean of the slowest 5 %`);
+  for (const [i, name] of names.entries()) {
+    const spans = rows.map((row) => row.spans[i] as number);
+    const slow = slowest.reduce((sum, row) => sum + (row.spans[i] as number), 0) / slowest.length;
+    console.log(`  ${name.padEnd(17)} ${pct(spans, 0.5).toFixed(0).padStart(6)} ${pct(spans, 0.95).toFixed(0).padStart(6)} ${slow.toFixed(0).padStart(6)}`);
+  }
+}
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'tocsin-bench-sync-'));
@@ -127,8 +177,9 @@ async function main(): Promise<void> {
     console.log(`cell formed in ${((Date.now() - t) / 1000).toFixed(1)} s (${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(2)})`);
 
     await Promise.all(peers.map((p) => p.send({ op: 'watch' })));
+    const cpuBefore = await Promise.all(peers.map((p) => p.send<NodeJS.CpuUsage>({ op: 'cpu' })));
     t = Date.now();
-    const written = await Promise.all(peers.map((p, i) => p.send<{ id: string; at: number }[]>({ op: 'paced', perSecond: RATE, durationMs: SECONDS * 1000, label: `laptop-${i + 1}` })));
+    const written = await Promise.all(peers.map((p, i) => p.send<Written[]>({ op: 'paced', perSecond: RATE, durationMs: SECONDS * 1000, label: `laptop-${i + 1}` })));
     console.log(`wrote ${written.flat().length} entries in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const expected = written.flat().length;
     await until(
@@ -137,6 +188,10 @@ async function main(): Promise<void> {
       60_000,
       'every laptop to read every entry',
     ).catch((error: unknown) => console.log(`${String(error)}: ${peers.map((p) => p.seen.size).join('/')} of ${expected}`));
+    const cpuAfter = await Promise.all(peers.map((p) => p.send<NodeJS.CpuUsage>({ op: 'cpu' })));
+    const cpuSeconds = cpuAfter.reduce((sum, after, i) => sum + (after.user + after.system - (cpuBefore[i]?.user ?? 0) - (cpuBefore[i]?.system ?? 0)) / 1e6, 0);
+    // What the cell asks of the machine, whatever else runs on it: above the CPU count, entries queue up.
+    console.log(`the four laptops used ${cpuSeconds.toFixed(1)} CPU s in ${((Date.now() - t) / 1000).toFixed(1)} s (${(cpuSeconds / ((Date.now() - t) / 1000)).toFixed(2)} cores of ${cpus().length})`);
     const latencies: number[] = [];
     let missing = 0;
     for (const [w, entries] of written.entries()) {
@@ -147,7 +202,10 @@ async function main(): Promise<void> {
       }
     }
     if (missing > 0) console.log(`entries never read on some laptop: ${missing}`);
-    console.log(`sync p50_ms=${pct(latencies, 0.5).toFixed(0)} p95_ms=${pct(latencies, 0.95).toFixed(0)} peers=${peers.length} ${load()}`);
+    const measuredAt = load();
+    if (flags.stages) printStages(written, peers, await Promise.all(peers.map((p) => p.send<Stamps>({ op: 'stamps' }))));
+    console.log(`sync p50_ms=${pct(latencies, 0.5).toFixed(0)} p95_ms=${pct(latencies, 0.95).toFixed(0)} peers=${peers.length} ${measuredAt}`);
+    if (CATCHUP === 0 && MENTIONS === 0) return;
 
     const away = peers[3] as Peer;
     const awayDir = away.dataDir;

@@ -1,5 +1,5 @@
 // npm run eval:language [-- <folder laid out like tone-dev: <english|french>/<split>_text.txt>]
-// Accuracy and speed of the product's language detector (eld, medium model, our candidate languages) against
+// Accuracy and speed of the product's language detector (eld, small model, our candidate languages) against
 // tinyld restricted to the same candidates, both fed the same cleaned text and timed in this run.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -121,7 +121,7 @@ export function createCore(options: CoreOptions) {
     createImports({ sink: ingest, events, now: () => clock.now().getTime(), sourceKind: (id, sourceId) => sources.service.kindOf(id, sourceId) }),
     ...[composer, incidents, clocks, notify, lessons, press, compensation, exercises, reports],
     // A relay passes the shared documents on without reading them into read models of its own.
-    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, incidents.service.shared, sources.shared, composer.shared], relay: options.relay }),
+    createCell({ ...base, tuning: options.cellTuning, domains: options.relay ? [] : [log.shared, notify.shared, incidents.service.shared, sources.shared, ...composer.sharedDomains, detection.shared], relay: options.relay, sealed: (id) => workspaces.service.get(id).settings.sealed }),
   ];
   const dispatch = createDispatcher(mergeHandlers(modules, callNames), { checkOutput: options.checkOutput, logger });
   for (const module of modules) module.start?.();

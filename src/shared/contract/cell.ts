@@ -62,6 +62,8 @@ export const cellStatusSchema = z.object({
       cutOff: z.object({ since: z.iso.datetime().nullable() }).nullable(),
       /** This laptop's changes that at least one other laptop is known to lack. */
       waitingChanges: z.number().int().min(0),
+      /** Laptops of this cell found on the network (mDNS) since sync went on: dialled, mutual TLS decides. */
+      discovered: z.array(z.object({ deviceId: deviceIdSchema, address: z.string(), foundAt: z.iso.datetime(), member: z.boolean() })),
     })
     .nullable(),
   /** This computer's interface addresses, to pick where cell sync listens. */

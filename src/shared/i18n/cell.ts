@@ -43,6 +43,10 @@ export const cellEn = {
     off: 'Off — this laptop neither sends nor receives changes.',
     start: 'Turn sync on',
     stop: 'Turn sync off',
+    found: 'Found on the network',
+    foundNone: 'No other laptop of this cell found on the network yet.',
+    foundLaptop: '{{name}} at {{address}}',
+    foundStranger: 'Unknown laptop {{deviceId}} at {{address}}: it is tried, and let in only if the cell admitted it.',
   },
   invite: {
     title: 'Invite a laptop',
@@ -137,6 +141,10 @@ export const cellFr: Catalog<typeof cellEn> = {
     off: 'Arrêtée — cet ordinateur n’envoie ni ne reçoit de modifications.',
     start: 'Activer la synchronisation',
     stop: 'Arrêter la synchronisation',
+    found: 'Trouvés sur le réseau',
+    foundNone: 'Aucun autre ordinateur de cette cellule trouvé sur le réseau pour l’instant.',
+    foundLaptop: '{{name}} à {{address}}',
+    foundStranger: 'Ordinateur inconnu {{deviceId}} à {{address}} : il est contacté, et admis seulement si la cellule l’a accepté.',
   },
   invite: {
     title: 'Inviter un ordinateur',

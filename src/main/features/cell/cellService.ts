@@ -3,6 +3,7 @@
 // the workspace secret the key ring wraps (HKDF), so neither the device key nor the authority key is ever stored.
 import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import type { Server } from 'node:https';
+import { isIPv4 } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { Repo, type AutomergeUrl, type DocHandle, type PeerId } from '@automerge/automerge-repo';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import type { Logger } from '../../platform/logger';
 import { deriveSubkey } from '../../platform/security/subkeys';
+import { CellDiscovery, type FoundPeer } from '../../platform/sync/cellDiscovery';
 import { certificateFingerprint, createAuthority, deviceIdOf, ed25519FromSeed, issueDeviceCertificate, type KeyPairPem } from '../../platform/sync/cellCertificates';
 import { MutualTlsNetwork } from '../../platform/sync/mutualTlsNetwork';
 import type { SharedDomain, SharedDomainContext } from '../../platform/sync/sharedDomain';
@@ -45,9 +47,13 @@ interface Session {
   readonly presence: CellPresence;
   handle?: DocHandle<CellDocument>;
   join?: { server: Server; address: string };
-  /** Addresses dialled now: the members' plus those typed by hand. */
+  /** Addresses dialled now: the members' plus those typed by hand and those found on the network. */
   readonly dialled: Set<string>;
   readonly typed: Set<string>;
+  /** Announces this laptop and finds the others by mDNS while cell sync is on. */
+  discovery?: CellDiscovery;
+  /** Laptops of this cell found by mDNS since sync went on, by device id. */
+  readonly found: Map<string, { address: string; foundAt: string }>;
 }
 
 export interface CellTuning {
@@ -55,9 +61,11 @@ export interface CellTuning {
   readonly retryMs: number;
   /** How long a newcomer waits for the inviting laptop's copy of the cell document. */
   readonly joinWaitMs: number;
+  /** The UDP port of mDNS discovery (5353, its standard one); null leaves discovery off. */
+  readonly mdnsPort: number | null;
 }
 
-const DEFAULT_TUNING: CellTuning = { retryMs: 2_000, joinWaitMs: 15_000 };
+const DEFAULT_TUNING: CellTuning = { retryMs: 2_000, joinWaitMs: 15_000, mdnsPort: 5353 };
 const RECORD = 'cell';
 const CONTACTS = 'cell/contacts';
 /** Sync progress and edits to the shared documents come in bursts: the screens hear of them at most this often. */
@@ -83,6 +91,8 @@ export class CellService {
      * hands it to every laptop that links later, so laptops never online at the same time still meet through it.
      */
     private readonly relay = false,
+    /** A sealed workspace adds no peer by itself: a laptop found on the network is dialled only if it is a member. */
+    private readonly isSealed: (workspaceId: string) => boolean = () => false,
   ) {
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
   }
@@ -113,6 +123,7 @@ export class CellService {
         heads: [...handle.heads()],
         cutOff: cutOff ? { since: session.presence.lastContactWithAny(others) } : null,
         waitingChanges: waiting.total,
+        discovered: [...session.found].map(([deviceId, { address, foundAt }]) => ({ deviceId, address, foundAt, member: handle.doc().members[deviceId] !== undefined })),
       },
       interfaces,
     };
@@ -154,6 +165,7 @@ export class CellService {
     await this.#listen(session, host, port);
     this.#keepSync(session, host);
     await this.#setOwnAddress(session, host);
+    this.#discover(session, host);
     this.#dialMembers(session);
     this.#changed(workspaceId);
     return this.status(workspaceId);
@@ -228,6 +240,7 @@ export class CellService {
     await this.#attach(workspaceId, session, handle);
     await this.#setOwnAddress(session, input.host);
     if (this.relay) await this.#markRelay(session);
+    this.#discover(session, input.host);
     this.#dialMembers(session);
     this.#changed(workspaceId);
     return this.status(workspaceId);
@@ -297,6 +310,7 @@ export class CellService {
     this.#settling.clear();
     for (const pending of this.#sessions.values()) {
       void pending.then(async (session) => {
+        await session.discovery?.stop();
         session.join?.server.close();
         await session.network.stop();
         await saveReady(session.repo);
@@ -371,7 +385,7 @@ export class CellService {
     }, () => this.#settled(workspaceId));
     // Edits to any shared document change what waits to be sent.
     repo.on('document', ({ handle }) => handle.on('heads-changed', () => this.#settled(workspaceId)));
-    current.session = { workspaceId, record, device, repo, network, presence, dialled: new Set(), typed: new Set() };
+    current.session = { workspaceId, record, device, repo, network, presence, dialled: new Set(), typed: new Set(), found: new Map() };
     return current.session;
   }
 
@@ -421,6 +435,10 @@ export class CellService {
   }
 
   async #goOffline(session: Session): Promise<void> {
+    const discovery = session.discovery;
+    session.discovery = undefined;
+    session.found.clear();
+    await discovery?.stop();
     session.join?.server.close();
     session.join = undefined;
     session.dialled.clear();
@@ -456,7 +474,8 @@ export class CellService {
     if (!handle) return;
     const own = session.network.listening;
     const ownAddress = own ? joinAddress(own.host, own.port) : '';
-    const wanted = new Set([...peerAddresses(handle.doc(), session.device.deviceId), ...session.typed].filter((a) => a !== ownAddress));
+    const found = [...session.found.values()].map((f) => f.address);
+    const wanted = new Set([...peerAddresses(handle.doc(), session.device.deviceId), ...session.typed, ...found].filter((a) => a !== ownAddress));
     for (const address of session.dialled) {
       if (!wanted.has(address)) {
         session.network.forget(address);
@@ -464,6 +483,42 @@ export class CellService {
       }
     }
     for (const address of wanted) this.#dial(session, address);
+  }
+
+  /**
+   * Announces this laptop on the interface sync listens on and dials the cell's laptops found there. Discovery is a
+   * help, never a condition: a network without multicast (or an IPv6 address) leaves the members' and typed addresses.
+   */
+  #discover(session: Session, host: string): void {
+    const listening = session.network.listening;
+    const mdnsPort = this.#tuning.mdnsPort;
+    if (!listening || mdnsPort === null || session.discovery || !isIPv4(host)) return;
+    const { workspaceId } = session;
+    const warn = (error: unknown): void => this.logger.warn('cell: mdns discovery', { workspaceId, error: error instanceof Error ? error.message : String(error) });
+    try {
+      session.discovery = new CellDiscovery({
+        cellId: session.record.cellId,
+        deviceId: session.device.deviceId,
+        host,
+        port: listening.port,
+        mdnsPort,
+        onFound: (peer) => this.#found(session, peer),
+        onWarning: warn,
+      });
+    } catch (error) {
+      warn(error);
+    }
+  }
+
+  #found(session: Session, peer: FoundPeer): void {
+    const doc = session.handle?.doc();
+    if (!doc || !session.discovery || isRevoked(doc, peer.deviceId)) return;
+    if (this.isSealed(session.workspaceId) && doc.members[peer.deviceId] === undefined) return;
+    const address = joinAddress(peer.host, peer.port);
+    if (session.found.get(peer.deviceId)?.address === address) return;
+    session.found.set(peer.deviceId, { address, foundAt: this.clock.now().toISOString() });
+    this.#dialMembers(session);
+    this.#changed(session.workspaceId);
   }
 
   #dial(session: Session, address: string): void {

@@ -23,8 +23,10 @@ export function createCell(deps: {
   domains?: readonly SharedDomain[];
   /** This core is a relay: it joins cells only, and keeps every member's documents. */
   relay?: boolean;
+  /** Whether a workspace is sealed: laptops found on the network are then dialled only if they are members. */
+  sealed?: (workspaceId: string) => boolean;
 }): CellFeature {
-  const service = new CellService(deps.store, deps.events, deps.clock, deps.logger, deps.tuning, deps.domains, deps.relay);
+  const service = new CellService(deps.store, deps.events, deps.clock, deps.logger, deps.tuning, deps.domains, deps.relay, deps.sealed);
   return {
     service,
     handlers: cellHandlers(service),

@@ -22,6 +22,7 @@ export class CampaignFreezeRepository {
   readonly #insertChange;
   readonly #frozen;
   readonly #lastChanges;
+  readonly #hasChange;
 
   constructor(private readonly db: Db) {
     this.#upsertCampaign = db.prepare<[string, string, string, string, string]>(
@@ -37,6 +38,9 @@ export class CampaignFreezeRepository {
       `SELECT campaign_id AS campaignId, action, person, reason, at FROM campaign_freezes f
        WHERE seq = (SELECT max(seq) FROM campaign_freezes g WHERE g.campaign_id = f.campaign_id)`,
     );
+    this.#hasChange = db.prepare<FreezeRow, number>(
+      `SELECT 1 FROM campaign_freezes WHERE campaign_id = @campaignId AND action = @action AND person = @person AND reason = @reason AND at = @at`,
+    ).pluck();
   }
 
   atomically<T>(fn: () => T): T {
@@ -47,6 +51,18 @@ export class CampaignFreezeRepository {
     this.#upsertCampaign.run(campaign.id, campaign.name, campaign.channel, campaign.owner, change.at);
     this.#setFrozen.run(change.action === 'freeze' ? 1 : 0, campaign.id);
     this.#insertChange.run(change);
+  }
+
+  /**
+   * A change decided on another laptop goes into the register once (the same change read again adds nothing), and
+   * the campaign takes the state the cell decided.
+   */
+  takeIn(campaign: CampaignRow, changes: readonly FreezeRow[], frozen: boolean): void {
+    this.atomically(() => {
+      this.#upsertCampaign.run(campaign.id, campaign.name, campaign.channel, campaign.owner, changes[0]?.at ?? '');
+      for (const change of changes) if (this.#hasChange.get(change) === undefined) this.#insertChange.run(change);
+      this.#setFrozen.run(frozen ? 1 : 0, campaign.id);
+    });
   }
 
   frozenById(): Map<string, boolean> {

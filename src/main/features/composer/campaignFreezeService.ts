@@ -10,6 +10,8 @@ import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { ComposerLog } from './composerLog';
 import { failure } from '../../platform/i18n/failure';
+import type { SharedOpLog, SharedOpLogHost } from '../../platform/sync/sharedOpLog';
+import { foldFreezes } from './sharedQueue/freezeFold';
 
 export interface FreezeRequest {
   /** Campaign ids, or every campaign not in the wanted state yet. */
@@ -22,7 +24,7 @@ export interface FreezeRequest {
   readonly answersSuggestion?: boolean;
 }
 
-export class CampaignFreezeService {
+export class CampaignFreezeService implements SharedOpLogHost {
   readonly #repo = perWorkspace((ws) => new CampaignFreezeRepository(ws.db));
 
   constructor(
@@ -31,12 +33,21 @@ export class CampaignFreezeService {
     private readonly clock: Clock,
     private readonly log: ComposerLog,
     private readonly planCampaigns: (workspaceId: WorkspaceId) => readonly Campaign[],
-  ) {}
+    /** Freezes across the cell: a freeze decided on any laptop holds on every one. */
+    private readonly sharing?: SharedOpLog,
+  ) {
+    sharing?.serve(this);
+  }
 
   list(workspaceId: WorkspaceId): CampaignState[] {
     const repo = this.#repo(this.store.get(workspaceId));
     const frozen = repo.frozenById();
     const last = repo.lastChanges();
+    // In a cell the change that holds is the cell's last one, whichever order this laptop heard of them in.
+    for (const id of this.sharing?.keys(workspaceId) ?? []) {
+      const holding = foldFreezes(this.sharing?.ops(workspaceId, id) ?? [])?.at(-1);
+      if (holding) last.set(id, holding.row);
+    }
     return this.planCampaigns(workspaceId).map((c) => ({
       id: c.id,
       name: c.name,
@@ -73,6 +84,10 @@ export class CampaignFreezeService {
         );
       }
     });
+    this.sharing?.record(
+      workspaceId,
+      targets.map((c) => ({ key: c.id, kind: request.action, by: request.person, at, data: { name: c.name, channel: c.channels.join(', '), owner: c.owner, reason } })),
+    );
     if (targets.length > 0) {
       const names = targets.map((c) => c.name).join(', ');
       this.log.system(workspaceId, {
@@ -84,5 +99,31 @@ export class CampaignFreezeService {
       this.events.emit('composer:changed', { workspaceId, statementId: null });
     }
     return this.list(workspaceId);
+  }
+
+  /** Freezes decided here before the laptop joined its cell go to the cell, the last one of each campaign. */
+  joined(workspaceId: WorkspaceId): void {
+    const repo = this.#repo(this.store.get(workspaceId));
+    const campaigns = new Map(this.list(workspaceId).map((c) => [c.id, c]));
+    const made = [...repo.lastChanges().values()].map((change) => {
+      const c = campaigns.get(change.campaignId);
+      const data = { name: c?.name ?? change.campaignId, channel: c?.channels.join(', ') ?? '', owner: c?.owner ?? '', reason: change.reason };
+      return { key: change.campaignId, kind: change.action, by: change.person, at: change.at, data };
+    });
+    this.sharing?.record(workspaceId, made);
+  }
+
+  /** The cell's freezes of these campaigns changed: the register takes every change in and the state the cell decided. */
+  changed(workspaceId: WorkspaceId, keys: ReadonlySet<string>): void {
+    const repo = this.#repo(this.store.get(workspaceId));
+    let any = false;
+    for (const key of keys) {
+      const changes = foldFreezes(this.sharing?.ops(workspaceId, key) ?? []);
+      const holding = changes?.at(-1);
+      if (!changes || !holding) continue;
+      repo.takeIn({ id: key, ...holding.campaign }, changes.map((c) => c.row), holding.row.action === 'freeze');
+      any = true;
+    }
+    if (any) this.events.emit('composer:changed', { workspaceId, statementId: null });
   }
 }

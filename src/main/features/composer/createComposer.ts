@@ -29,6 +29,7 @@ import { StatementService } from './statementService';
 import { SharedStatementRepository } from './sharedStatements/sharedStatementRepository';
 import { SharedStatements } from './sharedStatements/sharedStatements';
 import { StatementRepository } from './statementRepository';
+import { SharedOpLog } from '../../platform/sync/sharedOpLog';
 
 /** The shipped role that hears what staff post about the crisis. */
 const STAFF_ROLE = 'hrInternalComms';
@@ -110,7 +111,13 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
     mentions(store.get(workspaceId)).matchingIds(filter, mentionFtsQuery(filter.query), limit);
   // Staff posts go to HR and internal communications, when the plan still has that role.
   const staffRole = (workspaceId: string): string | null => (plans.get(workspaceId).plan.roles.some((role) => role.id === STAFF_ROLE) ? STAFF_ROLE : null);
-  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules(), staffRole, incidentScope, searchIds);
+  const wallMs = () => clock.now().getTime();
+  const sharedQueue = new SharedOpLog('responses', wallMs, logger);
+  const responses = new ResponseQueueService(store, events, clock, log, statements, loadResponseRules(), staffRole, incidentScope, searchIds, sharedQueue);
+  // A reply statement arriving from the cell may be what a queue item folded from the cell was waiting for.
+  const stopWaitingStatements = events.on('composer:changed', ({ workspaceId, statementId }) => {
+    if (statementId !== null) responses.foldWaiting(workspaceId);
+  });
   // A reply that goes out answers the mentions it was written for.
   const onPublished = (workspaceId: string, statementId: string): void => responses.statementPublished(workspaceId, statementId);
   const worker = new OutboxWorker({
@@ -128,7 +135,8 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   const outbox = new OutboxService(store, events, clock, log, () => worker.wake(), onPublished);
   // Unsealing a workspace (or any settings change) is a chance to publish at once rather than after a long backoff.
   const stopWatchingSettings = events.on('workspaces:changed', ({ workspaceId }) => worker.retryAllNow(workspaceId));
-  const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns);
+  const sharedFreezes = new SharedOpLog('freezes', wallMs, logger);
+  const freezes = new CampaignFreezeService(store, events, clock, log, (id) => plans.get(id).plan.campaigns, sharedFreezes);
   const goingOffline = new GoingOfflineService({
     events,
     logger,
@@ -146,7 +154,10 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
   return {
     statements,
     shared,
+    /** The response queue's and the campaign freezes' shared domains. */
+    sharedDomains: [shared, sharedQueue, sharedFreezes],
     responses,
+    freezes,
     outbox,
     worker,
     handlers: composerHandlers(statements, outbox, rules, log, freezes, responses, goingOffline),
@@ -158,6 +169,7 @@ export function createComposer({ store, events, clock, logger, crisisLog, networ
       goingOffline.stop();
       stopTriage();
       stopWatchingSettings();
+      stopWaitingStatements();
       return worker.stop();
     },
   };

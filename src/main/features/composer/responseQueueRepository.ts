@@ -36,6 +36,20 @@ export interface ResponseRow {
   readonly language: string | null;
 }
 
+/** An item's own columns, as the cell's operations decide them. */
+export interface SharedItemRow {
+  readonly mentionId: number;
+  readonly reason: string;
+  readonly flaggedBy: string;
+  readonly flaggedAt: string;
+  readonly assignedRole: string | null;
+  readonly state: string;
+  readonly statementId: string | null;
+  readonly note: string | null;
+  readonly handledBy: string | null;
+  readonly handledAt: string | null;
+}
+
 /** An incident's watches and period [from, to). */
 export interface QueueScope {
   readonly watchIds: readonly number[];
@@ -100,6 +114,12 @@ export class ResponseQueueRepository {
   readonly #counts;
   readonly #scopedList;
   readonly #scopedCounts;
+  readonly #keyParts;
+  readonly #byUrl;
+  readonly #bySource;
+  readonly #byStatement;
+  readonly #upsert;
+  readonly #touched;
 
   constructor(private readonly db: Db) {
     // An incident's queue: mentions of its watches published in its period, however long ago they were flagged. Read
@@ -143,6 +163,57 @@ export class ResponseQueueRepository {
       `UPDATE response_items SET state = 'answered', handled_at = ? WHERE statement_id = ? AND state = 'replying'`,
     );
     this.#counts = db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM response_items GROUP BY state');
+    this.#keyParts = db.prepare<[number], { canonicalUrl: string | null; uid: string | null; externalId: string }>(
+      `SELECT m.canonical_url AS canonicalUrl, cs.uid, m.external_id AS externalId
+       FROM mentions m LEFT JOIN cell_sources cs ON cs.source_id = m.source_id WHERE m.id = ?`,
+    );
+    this.#byUrl = db.prepare<[string], number>('SELECT id FROM mentions WHERE canonical_url = ?').pluck();
+    this.#bySource = db.prepare<[string, string], number>(
+      'SELECT m.id FROM mentions m JOIN cell_sources cs ON cs.source_id = m.source_id WHERE cs.uid = ? AND m.external_id = ?',
+    ).pluck();
+    this.#byStatement = db.prepare<[string], number>("SELECT mention_id FROM response_items WHERE statement_id = ? AND state = 'replying'").pluck();
+    this.#upsert = db.prepare<SharedItemRow>(
+      `INSERT INTO response_items (mention_id, reason, flagged_by, flagged_at, assigned_role, state, statement_id, note, handled_by, handled_at, audience)
+       SELECT id, @reason, @flaggedBy, @flaggedAt, @assignedRole, @state, @statementId, @note, @handledBy, @handledAt, coalesce(author_audience, -1)
+       FROM mentions WHERE id = @mentionId
+       ON CONFLICT (mention_id) DO UPDATE SET reason = excluded.reason, flagged_by = excluded.flagged_by, flagged_at = excluded.flagged_at,
+         assigned_role = excluded.assigned_role, state = excluded.state, statement_id = excluded.statement_id, note = excluded.note,
+         handled_by = excluded.handled_by, handled_at = excluded.handled_at`,
+    );
+    this.#touched = db.prepare<[string], number>("SELECT mention_id FROM response_items WHERE flagged_by <> ? OR state <> 'open' OR statement_id IS NOT NULL OR assigned_role IS NOT NULL").pluck();
+  }
+
+  /**
+   * The mention's name in the cell, the same on every laptop: its canonical URL (the key of cross-source dedupe), else
+   * its cell source and id there; null for a mention of a source the cell does not know.
+   */
+  mentionKey(mentionId: number): string | null {
+    const parts = this.#keyParts.get(mentionId);
+    if (!parts) return null;
+    if (parts.canonicalUrl) return `url:${parts.canonicalUrl}`;
+    return parts.uid ? `src:${parts.uid}:${parts.externalId}` : null;
+  }
+
+  /** This laptop's mention of a cell-wide key, once it has arrived here. */
+  mentionOfKey(key: string): number | undefined {
+    if (key.startsWith('url:')) return this.#byUrl.get(key.slice(4));
+    const match = /^src:([0-9a-f-]{36}):(.+)$/s.exec(key);
+    return match ? this.#bySource.get(match[1]!, match[2]!) : undefined;
+  }
+
+  /** The items a reply statement is waiting to answer. */
+  replyingWith(statementId: string): number[] {
+    return this.#byStatement.all(statementId);
+  }
+
+  /** Items people touched (not only put in the queue by the rules). */
+  touchedByPeople(): number[] {
+    return this.#touched.all(RULES_FLAGGER);
+  }
+
+  /** The item as the cell's operations fold it. */
+  putShared(row: SharedItemRow): void {
+    this.#upsert.run(row);
   }
 
   mentionsForTriage(ids: readonly number[]): MentionForTriage[] {

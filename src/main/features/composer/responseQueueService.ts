@@ -6,6 +6,8 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import { ResponseQueueRepository, RULES_FLAGGER, type QueueScope, type ResponseRow } from './responseQueueRepository';
+import type { NewOp, SharedOpLog, SharedOpLogHost } from '../../platform/sync/sharedOpLog';
+import { foldItem, type QueueOpData, type QueueOpKind } from './sharedQueue/queueFold';
 import type { CommittedBatch } from '../mentions';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
@@ -24,8 +26,10 @@ export interface ResponseQuery {
   readonly flaggedBy?: ResponseFlagger;
 }
 
-export class ResponseQueueService {
+export class ResponseQueueService implements SharedOpLogHost {
   readonly #repo = perWorkspace((ws) => new ResponseQueueRepository(ws.db));
+  /** Cell keys whose operations wait for their mention (or their reply statement) to reach this laptop. */
+  readonly #waiting = new Map<WorkspaceId, Set<string>>();
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -40,11 +44,23 @@ export class ResponseQueueService {
     private readonly incidentScope?: (workspaceId: WorkspaceId, incidentId: string) => QueueScope,
     /** The ids of a stream search's first `limit` matches, for a bulk flag; absent in cores without the stream. */
     private readonly searchIds?: (workspaceId: WorkspaceId, filter: MentionFilter, limit: number) => number[],
-  ) {}
+    /** The queue's operations across the cell: every laptop folds them into the same items. */
+    private readonly sharing?: SharedOpLog,
+  ) {
+    sharing?.serve(this);
+  }
 
   /** Called after each committed ingestion batch: flags what needs an answer in one transaction. */
   triageBatch(batch: CommittedBatch): void {
     if (batch.mentionIds.length === 0) return;
+    try {
+      this.#triage(batch);
+    } finally {
+      this.foldWaiting(batch.workspaceId);
+    }
+  }
+
+  #triage(batch: CommittedBatch): void {
     const repo = this.#repoOf(batch.workspaceId);
     const flagged = repo
       .mentionsForTriage(batch.mentionIds)
@@ -75,7 +91,9 @@ export class ResponseQueueService {
   flag(workspaceId: WorkspaceId, mentionId: number, person: string, reason: ResponseReason): ResponseItem {
     const repo = this.#repoOf(workspaceId);
     if (!repo.mentionExists(mentionId)) throw failure('NOT_FOUND', 'composer.failures.noMention');
-    repo.flagMany([{ mentionId, reason }], person, this.clock.now().toISOString());
+    const at = this.clock.now().toISOString();
+    repo.flagMany([{ mentionId, reason }], person, at);
+    this.#share(workspaceId, [{ mentionId, kind: 'flag', data: { reason } }], person, at);
     this.#changed(workspaceId);
     return this.#item(repo, mentionId);
   }
@@ -88,7 +106,9 @@ export class ResponseQueueService {
     if (!this.searchIds) throw failure('UNAVAILABLE', 'composer.failures.searchUnavailable');
     const ids = this.searchIds(workspaceId, filter, BULK_FLAG_LIMIT + 1);
     if (ids.length > BULK_FLAG_LIMIT) throw failure('PAYLOAD_TOO_LARGE', 'composer.failures.bulkFlagTooMany', { limit: BULK_FLAG_LIMIT });
-    const flagged = this.#repoOf(workspaceId).flagMany(ids.map((mentionId) => ({ mentionId, reason })), person, this.clock.now().toISOString());
+    const at = this.clock.now().toISOString();
+    const flagged = this.#repoOf(workspaceId).flagMany(ids.map((mentionId) => ({ mentionId, reason })), person, at);
+    this.#share(workspaceId, ids.map((mentionId) => ({ mentionId, kind: 'flag' as const, data: { reason } })), person, at);
     if (flagged > 0) this.#changed(workspaceId);
     return { matched: ids.length, flagged, alreadyQueued: ids.length - flagged };
   }
@@ -96,6 +116,7 @@ export class ResponseQueueService {
   assign(workspaceId: WorkspaceId, mentionId: number, role: string | null): ResponseItem {
     const repo = this.#repoOf(workspaceId);
     if (!repo.assign(mentionId, role)) throw failure('NOT_FOUND', 'composer.failures.notInQueue');
+    this.#share(workspaceId, [{ mentionId, kind: 'assign', data: { reason: this.#item(repo, mentionId).reason, role } }], '', this.clock.now().toISOString());
     this.#changed(workspaceId);
     return this.#item(repo, mentionId);
   }
@@ -116,6 +137,7 @@ export class ResponseQueueService {
       author: person,
     });
     repo.linkStatement(mentionId, detail.statement.id);
+    this.#share(workspaceId, [{ mentionId, kind: 'reply', data: { reason: item.reason, statementId: detail.statement.id } }], person, this.clock.now().toISOString());
     this.#changed(workspaceId);
     return { item: this.#item(repo, mentionId), statementId: detail.statement.id };
   }
@@ -126,6 +148,7 @@ export class ResponseQueueService {
     const at = this.clock.now().toISOString();
     if (!repo.close(mentionId, state, note.trim(), person, at)) throw failure('CONFLICT', 'composer.failures.notWaiting');
     const item = this.#item(repo, mentionId);
+    this.#share(workspaceId, [{ mentionId, kind: 'close', data: { reason: item.reason, state, note: note.trim() } }], person, at);
     if (state === 'offline') {
       this.log.system(workspaceId, {
         incidentId,
@@ -140,7 +163,79 @@ export class ResponseQueueService {
 
   /** A reply statement went out: the mentions it answers are answered. */
   statementPublished(workspaceId: WorkspaceId, statementId: string): void {
-    if (this.#repoOf(workspaceId).markAnswered(statementId, this.clock.now().toISOString()) > 0) this.#changed(workspaceId);
+    const repo = this.#repoOf(workspaceId);
+    const answered = repo.replyingWith(statementId).map((mentionId) => ({ mentionId, kind: 'answered' as const, data: { reason: this.#item(repo, mentionId).reason, statementId } }));
+    const at = this.clock.now().toISOString();
+    if (repo.markAnswered(statementId, at) === 0) return;
+    this.#share(workspaceId, answered, '', at);
+    this.#changed(workspaceId);
+  }
+
+  /** Items people handled before this laptop joined the cell go to the cell as they stand. */
+  joined(workspaceId: WorkspaceId): void {
+    const repo = this.#repoOf(workspaceId);
+    const made = repo.touchedByPeople().flatMap((mentionId) => {
+      const key = repo.mentionKey(mentionId);
+      const row = repo.get(mentionId);
+      if (!key || !row) return [];
+      const { reason, assignedRole, state, statementId, note, handledBy, handledAt } = row;
+      const data: QueueOpData['state'] = { reason: reason as QueueOpData['state']['reason'], assignedRole, state: state as QueueOpData['state']['state'], statementId, note, handledBy, handledAt };
+      return [{ key, kind: 'state', by: row.flaggedBy, at: row.flaggedAt, data }];
+    });
+    this.sharing?.record(workspaceId, made);
+  }
+
+  /** The cell's operations on these items changed: each is folded again into this laptop's queue. */
+  changed(workspaceId: WorkspaceId, keys: ReadonlySet<string>): void {
+    const waiting = this.#waiting.get(workspaceId) ?? new Set<string>();
+    this.#waiting.set(workspaceId, waiting);
+    let folded = false;
+    for (const key of keys) {
+      if (this.#fold(workspaceId, key)) {
+        waiting.delete(key);
+        folded = true;
+      } else {
+        waiting.add(key);
+      }
+    }
+    if (folded) this.#changed(workspaceId);
+  }
+
+  /** Folds the items whose mention or reply statement had not reached this laptop, now that something arrived. */
+  foldWaiting(workspaceId: WorkspaceId): void {
+    const waiting = this.#waiting.get(workspaceId);
+    if (waiting && waiting.size > 0) this.changed(workspaceId, new Set(waiting));
+  }
+
+  /** False while the item's mention or reply statement is not here yet. */
+  #fold(workspaceId: WorkspaceId, key: string): boolean {
+    const repo = this.#repoOf(workspaceId);
+    const mentionId = repo.mentionOfKey(key);
+    if (mentionId === undefined) return false;
+    const row = repo.get(mentionId);
+    const rules =
+      row?.flaggedBy === RULES_FLAGGER
+        ? { reason: row.reason, flaggedAt: row.flaggedAt, assignedRole: row.reason === 'employee' ? this.staffRole(workspaceId) : null }
+        : null;
+    const item = foldItem(this.sharing?.ops(workspaceId, key) ?? [], rules);
+    if (!item) return true;
+    try {
+      repo.putShared({ mentionId, ...item });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+      throw error;
+    }
+    return true;
+  }
+
+  #share<K extends QueueOpKind>(workspaceId: WorkspaceId, ops: readonly { mentionId: number; kind: K; data: QueueOpData[K] }[], by: string, at: string): void {
+    if (!this.sharing?.inCell(workspaceId)) return;
+    const repo = this.#repoOf(workspaceId);
+    const made = ops.flatMap(({ mentionId, kind, data }): NewOp[] => {
+      const key = repo.mentionKey(mentionId);
+      return key ? [{ key, kind, by, at, data }] : [];
+    });
+    this.sharing.record(workspaceId, made);
   }
 
   #scope(workspaceId: WorkspaceId, incidentId: string | undefined): QueueScope | undefined {

@@ -32,20 +32,20 @@ export interface PublicationRow {
 export const DASHBOARD_SQL = {
   terms: `SELECT term, sum(count) AS count FROM watch_term_hours WHERE watch_id = ? AND hour >= ? AND hour < ?
        GROUP BY term ORDER BY count DESC, term LIMIT ?`,
+  // Both walk the watch's links newest first by their own index (watch, published_at): a quiet watch reads its own
+  // newest posts instead of every mention of the range checked one by one for the watch (0.25–1.4 s at 200,000).
   authors: `SELECT name, handle, max(audience) AS audience, kind, count(*) AS mentions FROM (
          SELECT coalesce(m.author_name, m.author_handle) AS name, m.author_handle AS handle, m.author_audience AS audience,
                 m.author_kind AS kind
-         FROM mentions m
-         WHERE m.published_at >= ? AND m.published_at < ? AND m.author_audience > 0
+         FROM mention_watches w INDEXED BY mention_watches_stream JOIN mentions m ON m.id = w.mention_id
+         WHERE w.watch_id = ? AND w.published_at >= ? AND w.published_at < ? AND m.author_audience > 0
            AND coalesce(m.author_name, m.author_handle) IS NOT NULL
-           AND EXISTS (SELECT 1 FROM mention_watches w WHERE w.watch_id = ? AND w.mention_id = m.id)
-         ORDER BY m.published_at DESC LIMIT ?)
+         ORDER BY w.published_at DESC LIMIT ?)
        GROUP BY coalesce(handle, name) ORDER BY audience DESC, mentions DESC LIMIT ?`,
   // The newest posts of the range: where the terms' written forms are read (the hourly counts keep only keys).
-  texts: `SELECT m.text FROM mentions m
-       WHERE m.published_at >= ? AND m.published_at < ?
-         AND EXISTS (SELECT 1 FROM mention_watches w WHERE w.watch_id = ? AND w.mention_id = m.id)
-       ORDER BY m.published_at DESC LIMIT ?`,
+  texts: `SELECT m.text FROM mention_watches w INDEXED BY mention_watches_stream JOIN mentions m ON m.id = w.mention_id
+       WHERE w.watch_id = ? AND w.published_at >= ? AND w.published_at < ?
+       ORDER BY w.published_at DESC LIMIT ?`,
   alerts: `SELECT id, level, opened_at AS openedAt, closed_at AS closedAt FROM alerts
        WHERE watch_id = ? AND opened_at < ? AND (closed_at IS NULL OR closed_at >= ?) ORDER BY opened_at`,
   // The level in force when the range starts, then every change inside it.
@@ -73,9 +73,9 @@ export class DashboardRepository {
   constructor(db: Db) {
     this.#terms = db.prepare<[number, number, number, number], { term: string; count: number }>(DASHBOARD_SQL.terms);
     // Newest mentions of the range first, capped, so a month of a busy watch stays a bounded read.
-    this.#authors = db.prepare<[string, string, number, number, number], AuthorRow>(DASHBOARD_SQL.authors);
+    this.#authors = db.prepare<[number, string, string, number, number], AuthorRow>(DASHBOARD_SQL.authors);
     this.#sourceNames = db.prepare<[], { id: number; name: string }>(DASHBOARD_SQL.sourceNames);
-    this.#texts = db.prepare<[string, string, number, number], { text: string }>(DASHBOARD_SQL.texts);
+    this.#texts = db.prepare<[number, string, string, number], { text: string }>(DASHBOARD_SQL.texts);
     this.#alerts = db.prepare<[number, string, string], AlertSpan>(DASHBOARD_SQL.alerts);
     this.#levelChanges = db.prepare<[number, string, number, string, string], LevelChange>(DASHBOARD_SQL.levelChanges);
     this.#publications = db.prepare<[string, string], PublicationRow>(DASHBOARD_SQL.publications);
@@ -87,12 +87,12 @@ export class DashboardRepository {
   }
 
   topAuthors(watchId: number, fromIso: string, toIso: string, scanLimit: number, limit: number): AuthorRow[] {
-    return this.#authors.all(fromIso, toIso, watchId, scanLimit, limit);
+    return this.#authors.all(watchId, fromIso, toIso, scanLimit, limit);
   }
 
   /** The text of the range's newest `limit` mentions of the watch. */
   recentTexts(watchId: number, fromIso: string, toIso: string, limit: number): string[] {
-    return this.#texts.all(fromIso, toIso, watchId, limit).map((r) => r.text);
+    return this.#texts.all(watchId, fromIso, toIso, limit).map((r) => r.text);
   }
 
   /** Every source's name as the user gave it, by id (the rollups count sources by id). */

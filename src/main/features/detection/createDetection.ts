@@ -13,6 +13,7 @@ import { ToneEnricher } from '../tone';
 import { ToneService } from '../tone';
 import { DetectionService } from './detectionService';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
+import { SharedOpLog } from '../../platform/sync/sharedOpLog';
 
 /** Levels must fall back when mentions stop: the cooldown is checked this often even without new batches. */
 const TICK_MS = 30_000;
@@ -22,6 +23,8 @@ export interface DetectionParts {
   readonly tone: ToneService;
   readonly enricher: ToneEnricher;
   readonly handlers: ReturnType<typeof detectionHandlers>;
+  /** Alerts and their acknowledgements across the cell. */
+  readonly shared: SharedOpLog;
   /** Alerts as the incidents feature reads them: opening an incident from an alert acknowledges it. */
   readonly alerts: {
     get(workspaceId: WorkspaceId, alertId: number): Alert;
@@ -50,7 +53,8 @@ export function createDetection(deps: {
     (id) => tone.model(id),
     (id) => tone.approvedModel(id),
   );
-  const service = new DetectionService({ ...deps, lexicons, shareConfusion: (id) => tone.shareConfusion(id) });
+  const shared = new SharedOpLog('alerts', () => deps.clock.now().getTime(), deps.logger);
+  const service = new DetectionService({ ...deps, lexicons, shareConfusion: (id) => tone.shareConfusion(id), sharing: shared });
   let unsubscribe: (() => void) | null = null;
   // Watches or the mentions they hold changed: evaluators are warmed again from storage.
   const stopWatching = deps.events.on('watches:changed', ({ workspaceId }) => service.watchesChanged(workspaceId));
@@ -60,6 +64,7 @@ export function createDetection(deps: {
     tone,
     enricher,
     handlers: detectionHandlers(service, tone),
+    shared,
     alerts: {
       get: (id, alertId) => service.getAlert(id, alertId),
       episodeStart: (id, alertId) => service.episodeStart(id, alertId),

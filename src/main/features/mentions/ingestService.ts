@@ -4,7 +4,7 @@ import { mentionInputSchema, type MentionInput, type SourceKind } from '../../..
 import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import { MentionWriteRepository, type MentionRow } from './mentionWriteRepository';
-import { RollupDeltas } from './rollups/rollupDeltas';
+import { minuteOf, RollupDeltas } from './rollups/rollupDeltas';
 import { RollupRepository } from './rollups/rollupRepository';
 import { SourceRepository } from '../sources';
 import { WatchRepository } from '../watches';
@@ -47,6 +47,14 @@ export interface CommittedBatch {
   readonly sourceId: number;
   readonly mentionIds: readonly number[];
   /** Watches that received at least one new mention. */
+  readonly watchIds: readonly number[];
+}
+
+export interface BulkIngestResult {
+  readonly inserted: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  /** Watches that received at least one new mention (their rollups were recounted). */
   readonly watchIds: readonly number[];
 }
 
@@ -107,24 +115,9 @@ export class IngestService {
   /** Synchronous form of `ingest`, for callers already inside a synchronous step. */
   ingestNow(workspaceId: WorkspaceId, sourceId: number, mentions: readonly unknown[]): IngestResult {
     const ws = this.deps.workspaces.get(workspaceId);
-    const source = this.#sources(ws).get(sourceId);
-    if (!source) throw failure('NOT_FOUND', 'mentions.failures.noSourceInWorkspace', { id: sourceId, workspace: workspaceId });
-    const matcher = this.#matcher(ws);
     const writes = this.#writes(ws);
     const rollups = this.#rollups(ws);
-    const fetchedAt = this.deps.clock.now().toISOString();
-
-    const rejections: IngestRejection[] = [];
-    const rows: { row: MentionRow; watchIds: number[] }[] = [];
-    const matches: IngestResult['matches'][number][] = [];
-    mentions.forEach((candidate, index) => {
-      const prepared = this.#toCandidateRow(candidate, workspaceId, sourceId, source.kind, fetchedAt, matcher);
-      if ('wording' in prepared) rejections.push({ index, ...prepared });
-      else {
-        rows.push(prepared);
-        matches.push({ index, watchIds: prepared.watchIds, toneClass: prepared.row.toneClass });
-      }
-    });
+    const { rows, rejections, matches } = this.#prepare(ws, workspaceId, sourceId, mentions);
 
     const mentionIds: number[] = [];
     const touchedWatches = new Set<number>();
@@ -152,6 +145,60 @@ export class IngestService {
     };
     if (mentionIds.length > 0) this.#announce({ workspaceId, sourceId, mentionIds, watchIds: [...touchedWatches] });
     return result;
+  }
+
+  /**
+   * Stores many batches of mentions (an import of history, a benchmark's year) as `ingestNow` would store each
+   * mention, one transaction per batch, without the per-batch rollup upserts: the rollups of every watch that
+   * received one are recounted once at the end from its earliest new mention. Committed-batch listeners (live
+   * detection, response-queue triage) are not called: they judge live flow, not a bulk of history; stream
+   * screens are told once at the end. Until the end, the charts do not count the batches already stored.
+   */
+  ingestBulk(workspaceId: WorkspaceId, sourceId: number, batches: Iterable<readonly unknown[]>): BulkIngestResult {
+    const ws = this.deps.workspaces.get(workspaceId);
+    const writes = this.#writes(ws);
+    const firstMinute = new Map<number, number>();
+    let inserted = 0;
+    let duplicates = 0;
+    let rejected = 0;
+    for (const batch of batches) {
+      const { rows, rejections } = this.#prepare(ws, workspaceId, sourceId, batch);
+      rejected += rejections.length;
+      const ids = writes.insertMany(rows);
+      ids.forEach((id, k) => {
+        if (id === null) {
+          duplicates += 1;
+          return;
+        }
+        inserted += 1;
+        const { row, watchIds } = rows[k]!;
+        const minute = minuteOf(row.publishedAt);
+        for (const watchId of watchIds) firstMinute.set(watchId, Math.min(minute, firstMinute.get(watchId) ?? minute));
+      });
+    }
+    const rollups = this.#rollups(ws);
+    for (const [watchId, minute] of firstMinute) rollups.rebuild(watchId, minute);
+    if (inserted > 0) this.deps.notifier?.notify(workspaceId, sourceId);
+    return { inserted, duplicates, rejected, watchIds: [...firstMinute.keys()] };
+  }
+
+  #prepare(ws: OpenWorkspace, workspaceId: WorkspaceId, sourceId: number, mentions: readonly unknown[]) {
+    const source = this.#sources(ws).get(sourceId);
+    if (!source) throw failure('NOT_FOUND', 'mentions.failures.noSourceInWorkspace', { id: sourceId, workspace: workspaceId });
+    const matcher = this.#matcher(ws);
+    const fetchedAt = this.deps.clock.now().toISOString();
+    const rejections: IngestRejection[] = [];
+    const rows: { row: MentionRow; watchIds: number[] }[] = [];
+    const matches: IngestResult['matches'][number][] = [];
+    mentions.forEach((candidate, index) => {
+      const prepared = this.#toCandidateRow(candidate, workspaceId, sourceId, source.kind, fetchedAt, matcher);
+      if ('wording' in prepared) rejections.push({ index, ...prepared });
+      else {
+        rows.push(prepared);
+        matches.push({ index, watchIds: prepared.watchIds, toneClass: prepared.row.toneClass });
+      }
+    });
+    return { rows, rejections, matches };
   }
 
   #matcher(ws: OpenWorkspace): WatchMatcher {

@@ -86,6 +86,14 @@ export class MentionWriteRepository {
     return { removed, watchIds, firstPublishedAt };
   }
 
+  /**
+   * Inserts many mentions in one transaction, each as `insert` would (row, FTS entry, watch links); rollups are the
+   * caller's. Returns each new id, or null for a duplicate, in the rows' order.
+   */
+  insertMany(rows: readonly { readonly row: MentionRow; readonly watchIds: readonly number[] }[]): (number | null)[] {
+    return this.inTransaction(() => rows.map(({ row, watchIds }) => this.insert(row, watchIds)));
+  }
+
   /** The new mention id, or null when it is a duplicate (same source + external id, or same canonical URL). */
   insert(row: MentionRow, watchIds: readonly number[]): number | null {
     // Positional binding: measurably cheaper than named parameters on the bulk path.

@@ -141,7 +141,7 @@ describe('Approvals', () => {
     backend.reply('plan:get', storedPlan());
     const member = (deviceId: string, name: string) => ({ deviceId, name, roles: [], joinedAt: '2026-12-07T09:00:00.000Z', revokedAt: null, addresses: [], personName: null, relay: false, self: false, online: true, lastContact: null, waitingChanges: 0 });
     backend.reply('cell:status', {
-      cell: { cellId: 'cell', deviceId: 'a'.repeat(32), authority: true, listening: null, members: [member('b'.repeat(32), 'Portable de Bob')], heads: [], cutOff: null, waitingChanges: 0 },
+      cell: { cellId: 'cell', deviceId: 'a'.repeat(32), authority: true, listening: null, members: [member('b'.repeat(32), 'Portable de Bob')], heads: [], cutOff: null, waitingChanges: 0, discovered: [] },
       interfaces: [],
     });
     const decision = (seq: number, person: string, contentHash: string, current: boolean, genuine: boolean) => ({

@@ -25,7 +25,7 @@ export function CellScreen() {
           cell ? (
             <Stack>
               <SimpleGrid cols={{ base: 1, lg: 2 }}>
-                <SyncPanel listening={cell.listening} interfaces={interfaces} />
+                <SyncPanel listening={cell.listening} interfaces={interfaces} discovered={cell.discovered} members={cell.members} />
                 <InvitePanel authority={cell.authority} syncOn={cell.listening !== null} />
               </SimpleGrid>
               <MembersTable members={cell.members} waitingChanges={cell.waitingChanges} />

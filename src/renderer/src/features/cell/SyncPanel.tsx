@@ -1,5 +1,6 @@
-// Turning cell sync on (listening on one interface address of this computer) or off.
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+// Turning cell sync on (listening on one interface address of this computer) or off, and the cell's laptops found on
+// the network while it is on.
+import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellStatus } from '../../../../shared/contract/cell';
@@ -10,7 +11,14 @@ import { AddressInput, defaultAddress } from './AddressInput';
 
 type Cell = NonNullable<CellStatus['cell']>;
 
-export function SyncPanel({ listening, interfaces }: { listening: Cell['listening']; interfaces: CellStatus['interfaces'] }) {
+interface SyncPanelProps {
+  listening: Cell['listening'];
+  interfaces: CellStatus['interfaces'];
+  discovered: Cell['discovered'];
+  members: Cell['members'];
+}
+
+export function SyncPanel({ listening, interfaces, discovered, members }: SyncPanelProps) {
   const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
   const start = useStartCellSync(workspaceId);
@@ -31,6 +39,7 @@ export function SyncPanel({ listening, interfaces }: { listening: Cell['listenin
         {listening ? (
           <>
             <Text size="sm">{t('cell.sync.on', { address: `${listening.host}:${listening.port}` })}</Text>
+            <Found discovered={discovered} members={members} />
             <Group>
               <Button variant="default" loading={stop.isPending} onClick={() => stop.mutate()} data-testid="cell-sync-stop">
                 {t('cell.sync.stop')}
@@ -58,5 +67,32 @@ export function SyncPanel({ listening, interfaces }: { listening: Cell['listenin
         {error && <Alert color="red">{errorMessage(error, t)}</Alert>}
       </Stack>
     </Paper>
+  );
+}
+
+function Found({ discovered, members }: Pick<SyncPanelProps, 'discovered' | 'members'>) {
+  const { t } = useTranslation();
+  const names = new Map(members.map((m) => [m.deviceId, m.name]));
+  return (
+    <Stack gap={4} data-testid="cell-found">
+      <Text size="sm" fw={600}>
+        {t('cell.sync.found')}
+      </Text>
+      {discovered.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('cell.sync.foundNone')}
+        </Text>
+      ) : (
+        <List size="sm">
+          {discovered.map((d) => (
+            <List.Item key={d.deviceId} data-testid="cell-found-laptop">
+              {d.member
+                ? t('cell.sync.foundLaptop', { name: names.get(d.deviceId) ?? d.deviceId, address: d.address })
+                : t('cell.sync.foundStranger', { deviceId: d.deviceId.slice(0, 8), address: d.address })}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
   );
 }

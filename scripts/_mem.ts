@@ -1,0 +1,26 @@
+import { createCore } from '../src/main/app/createCore';
+import { silentLogger } from '../src/main/platform/logger';
+import { KeyRing } from '../src/main/platform/security/keyRing';
+import { SCALE_END } from './bench/scaleWorkspace';
+const dir = '/tmp/scale/cache/scale-43-20000';
+const r = (l: string) => { const m = process.memoryUsage(); console.log(l, 'rss', (m.rss/1e6).toFixed(0), 'heap', (m.heapUsed/1e6).toFixed(0), 'ext', (m.external/1e6).toFixed(0), 'ab', (m.arrayBuffers/1e6).toFixed(0)); };
+r('boot');
+const go = async () => {
+  const core = createCore({ dataDir: dir, keyRing: new KeyRing(dir), clock: { now: () => new Date(SCALE_END) }, logger: silentLogger, shell: { shell: 'browser', version: 'bench' } });
+  r('core');
+  await core.dispatch('dashboard:series', { workspaceId: 'live', watchId: 1, range: '24h' });
+  r('series');
+  for (let k = 0; k < 20; k++) await core.dispatch('dashboard:breakdown', { workspaceId: 'live', watchId: 1 + k, range: '30d' } as any);
+  r('breakdown');
+  for (let k = 0; k < 5; k++) await core.dispatch('mentions:search', { workspaceId: 'live', filter: { query: 'panne' }, limit: 100 } as any);
+  r('search');
+  const incidents = (await core.dispatch('incidents:list', { workspaceId: 'live' }) as any).value;
+  const job = core.reports.startReport('live', incidents[1].id, 'fr');
+  const iv = setInterval(() => r('  report'), 1000);
+  await core.reports.jobs.settled(job.jobId);
+  clearInterval(iv);
+  r('report');
+  (globalThis as any).gc?.(); r('gc');
+  core.close();
+};
+go();
