@@ -9,6 +9,8 @@ import { personaKindSchema } from '../domain/scenarioScript';
 export const exerciseCalls = {
   /** Creates an exercise workspace (its own database) with a copy of the live crisis plan. */
   'exercises:create': call(z.object({ name: z.string().trim().min(1).max(120) }), workspaceSchema),
+  /** When any exercise was last played (started, run, steered or finished), null when none ever was. */
+  'exercises:lastPlayed': call(z.object({}), z.object({ at: z.iso.datetime().nullable() })),
 } as const;
 
 export const MIN_SPEED = 1;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { call, event } from './define';
 import { workspaceIdSchema } from '../domain/workspace';
 import { actorSchema, incidentIdSchema } from '../domain/incident';
-import { incidentRetexSchema, newRetexActionSchema, retexTextSchema } from '../domain/retex';
+import { followUpItemSchema, incidentRetexSchema, newRetexActionSchema, retexTextSchema } from '../domain/retex';
 
 export const lessonActionSchema = z.object({
   action: z.string().trim().min(1).max(1000),
@@ -46,6 +46,11 @@ export const lessonsCalls = {
   'lessons:addAction': call(ws.extend({ incidentId: incidentIdSchema, action: newRetexActionSchema, actor: actorSchema }), incidentRetexSchema),
   'lessons:setActionDone': call(
     ws.extend({ incidentId: incidentIdSchema, actionId: z.number().int().positive(), done: z.boolean(), actor: actorSchema }),
+    incidentRetexSchema,
+  ),
+  /** Ticks (or unticks) an item of the follow-up campaign; each change is in the crisis log. */
+  'lessons:setFollowUp': call(
+    ws.extend({ incidentId: incidentIdSchema, item: followUpItemSchema, done: z.boolean(), actor: actorSchema }),
     incidentRetexSchema,
   ),
   /** Accepting edits the plan (a new revision naming the lesson); rejecting keeps the plan as it is. */

@@ -1,6 +1,6 @@
 // The compensation register: customer cases that call for a gesture, approved by the roles the plan names before
-// anything is promised. The customer is named only as much as the case needs (a name or a handle), and that name
-// is the one field exports leave out unless the person exporting asks for it.
+// anything is promised. The customer is named only as much as the case needs (a name or a handle); what identifies
+// them (see withoutPersonalData) stays out of exports unless the person exporting asks for it.
 import { z } from 'zod';
 
 export const COMPENSATION_STATUSES = ['proposed', 'approved', 'rejected', 'done'] as const;
@@ -88,6 +88,14 @@ export const compensationRegisterSchema = z.object({
   requiredRoles: z.array(z.string()),
 });
 export type CompensationRegister = z.infer<typeof compensationRegisterSchema>;
+
+/**
+ * A case as exports show it by default: the customer's name or handle, their story, the ticket and the mention they
+ * posted identify them, so all four go; the number, gesture, amount, status and approvals stay, and so do totals.
+ */
+export function withoutPersonalData<T extends Pick<CompensationCase, 'customer' | 'whatHappened' | 'reference' | 'mentionId'>>(c: T): T {
+  return { ...c, customer: '', whatHappened: '', reference: '', mentionId: null };
+}
 
 /** Per currency, in code order: cases and amounts by stage; rejected gestures count as cases but add nothing. */
 export function compensationTotals(cases: readonly Pick<CompensationCase, 'currency' | 'amountMinor' | 'status'>[]): CompensationTotal[] {

@@ -97,10 +97,10 @@ export const incidentArchiveSchema = z
       watch_term_hours: rows('Per-watch per-hour term counts of the period.'),
       lessons_learned: rows('Lessons-learned (RETEX) answers of the workspace.'),
       press_inquiries: rows('Journalists’ inquiries with their deadline and answer.').default([]),
-      compensation_cases: rows('Customer compensation cases; `customer` is empty unless the export included personal data.').default([]),
+      compensation_cases: rows('Customer compensation cases; `customer`, `what_happened` and `reference` are empty and `mention_id` null unless the export included personal data.').default([]),
       compensation_decisions: rows('Approvals and rejections of each compensation case.').default([]),
     }),
-    /** Whether the customer names of the compensation register were kept (archives made before it have none). */
+    /** Whether what identifies the customers of the compensation register was kept (archives made before it have none). */
     personalData: z.boolean().default(false),
     /** Ed25519 signature (base64) by `signer` of JSON.stringify of this object without `signature`. */
     signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),

@@ -57,7 +57,7 @@ export interface ReadinessFacts {
   readonly plan: CrisisPlan;
   readonly watches: readonly { readonly name: string }[];
   readonly sources: readonly { readonly name: string; readonly paused: boolean; readonly health: { readonly state: SourceState } }[];
-  /** When the newest exercise was set up, null when the cell never rehearsed. */
+  /** When an exercise was last played, null when the cell never rehearsed. */
   readonly lastExerciseAt: string | null;
   readonly now: Date;
 }

@@ -117,6 +117,31 @@ export const recoverySchema = z.object({
 });
 export type Recovery = z.infer<typeof recoverySchema>;
 
+/**
+ * The follow-up campaign ("rebondir") the RETEX offers once volume and tone are back: what a cell does to turn the
+ * page. The items are Tocsin's own, worded in both languages by the catalogue; the incident keeps which are done.
+ */
+export const FOLLOW_UP_ITEMS = [
+  'answerRemaining',
+  'reviewScheduled',
+  'resumeCampaigns',
+  'explainChanges',
+  'thankSupporters',
+  'updatePress',
+  'briefStaff',
+  'watchRelapse',
+  'measurePerception',
+] as const;
+export const followUpItemSchema = z.enum(FOLLOW_UP_ITEMS);
+export type FollowUpItem = z.infer<typeof followUpItemSchema>;
+
+export const followUpStepSchema = z.object({
+  item: followUpItemSchema,
+  doneAt: z.iso.datetime().nullable(),
+  doneBy: z.string().nullable(),
+});
+export type FollowUpStep = z.infer<typeof followUpStepSchema>;
+
 export const retexTextSchema = z.object({
   whatHappened: z.string().trim().max(TEXT_MAX),
   wentWell: z.string().trim().max(TEXT_MAX),
@@ -131,6 +156,8 @@ export const incidentRetexSchema = retexTextSchema.extend({
   timings: retexTimingsSchema,
   recovery: recoverySchema,
   actions: z.array(retexActionSchema),
+  /** Every item of the follow-up campaign, in its order, ticked or not. */
+  followUp: z.array(followUpStepSchema),
 });
 export type IncidentRetex = z.infer<typeof incidentRetexSchema>;
 

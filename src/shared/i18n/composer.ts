@@ -170,7 +170,7 @@ export const composerEn = {
   },
   responses: {
     title: 'Response queue',
-    help: 'Questions, complaints and journalists waiting for an answer, flagged by rules or by hand.',
+    help: 'Questions, complaints, journalists and staff posts (for HR and internal communication) waiting for an answer, flagged by rules or by hand.',
     unanswered: 'Not answered: {{count}}',
     empty: 'No mention is waiting for an answer.',
     pages: 'Pages of the response queue',
@@ -402,7 +402,7 @@ export const composerFr: Catalog<typeof composerEn> = {
   },
   responses: {
     title: 'File des réponses',
-    help: 'Questions, réclamations et journalistes en attente de réponse, repérés par les règles ou à la main.',
+    help: 'Questions, réclamations, journalistes et publications de salariés (pour les RH et la communication interne) en attente de réponse, repérés par les règles ou à la main.',
     unanswered: 'Sans réponse : {{count}}',
     empty: 'Aucune mention n’attend de réponse.',
     pages: 'Pages de la file des réponses',

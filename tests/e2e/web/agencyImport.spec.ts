@@ -5,7 +5,7 @@
 // specs' posts sharing the backend never count here, nor these posts there.
 import { expect, test } from './fixtures';
 import { agencyExport } from '../../support/agencyExport';
-import { openApp, rpc, saveScreen } from './helpers';
+import { expectAccessible, openApp, rpc, saveScreen } from './helpers';
 
 for (const lang of ['fr', 'en'] as const) {
   test(`an agency export is read in the zone chosen, counted per watch, and opens its period (${lang})`, async ({ page, request }, testInfo) => {
@@ -40,6 +40,7 @@ for (const lang of ['fr', 'en'] as const) {
           : 'Dates in this file carry no time zone; they are read as Europe/Zurich.',
       );
       await saveScreen(page, testInfo, `${lang}-agency-import-columns`);
+      await expectAccessible(page, `agency import columns (${lang})`, '[data-testid="screen-imports"]');
     });
 
     await test.step('the summary counts rows per watch and lists those no watch took', async () => {
@@ -56,6 +57,7 @@ for (const lang of ['fr', 'en'] as const) {
       await page.getByTestId('import-show-unmatched').click();
       await expect(page.getByTestId('import-unmatched-rows')).toBeVisible();
       await saveScreen(page, testInfo, `${lang}-agency-import-summary`);
+      await expectAccessible(page, `agency import summary (${lang})`, '[data-testid="screen-imports"]');
     });
 
     await test.step('"Open this period" opens the dashboard on the file’s week and watches', async () => {

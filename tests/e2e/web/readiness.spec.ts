@@ -158,6 +158,38 @@ test.describe('first start', () => {
     return backend.url;
   }
 
+  test('the last exercise is the one last played: setting one up is not rehearsing', async ({ page, playwright }) => {
+    test.setTimeout(180_000);
+    const backend = await startBackend({ name: 'last-exercise', env: { TOCSIN_FIRST_PLAN: 'sample', TOCSIN_DEMO: '0' } });
+    backends.push(backend);
+    const api = await playwright.request.newContext({ baseURL: backend.url });
+    try {
+      await page.addInitScript(() => window.localStorage.setItem('tocsin.language', 'en'));
+      const openReadiness = async () => {
+        await page.goto(`${backend.url}#/plan`);
+        await page.getByTestId('plan-tab-readiness').click();
+        await expect(page.getByTestId('plan-readiness')).toBeVisible({ timeout: 15_000 });
+      };
+      await openReadiness();
+      const never = page.getByTestId('readiness-gap-neverExercised');
+      await expect(never).toBeVisible();
+      const before = await score(page);
+
+      const drill = await rpc<{ id: string }>(api, 'exercises:create', { name: 'Drill set up, not played' });
+      await openReadiness();
+      await expect(never).toBeVisible();
+      expect(await score(page)).toBe(before);
+
+      await rpc(api, 'exercises:start', { workspaceId: drill.id, scriptId: 'bank-data-leak', speed: 1 });
+      await expect(never).toHaveCount(0);
+      await expect(page.getByTestId('readiness-gap-exerciseOverdue')).toHaveCount(0);
+      expect(await score(page)).toBeGreaterThan(before);
+      await rpc(api, 'exercises:control', { workspaceId: drill.id, control: { action: 'pause' } });
+    } finally {
+      await api.dispose();
+    }
+  });
+
   test('a fresh data folder asks: the sample plan, marked SAMPLE until edited, or an empty plan', async ({ page }, testInfo) => {
     // Two backends started on fresh data folders, one after the other.
     test.setTimeout(300_000);

@@ -1,6 +1,7 @@
 // RETEX with an action that changes the plan and the plan's revision naming the lesson: a stabilised incident's
 // RETEX tab measures its timings, takes the account and an action that proposes a checklist item; accepting it
-// makes a plan revision that the plan's history links back to the lesson; the crisis log records it all.
+// makes a plan revision that the plan's history links back to the lesson; an item of the follow-up campaign is
+// ticked; the crisis log records it all.
 import { expect, test } from './fixtures';
 import { expectAccessible, openApp, rpc, saveScreen, type Lang } from './helpers';
 
@@ -14,6 +15,9 @@ const WORDS = {
     accepted: /Acceptée — révision (\d+) du plan/,
     done: 'Faite le',
     lesson: 'Issu du RETEX de « Panne du paiement en ligne — Lausanne »',
+    followUp: 'Campagne de suivi (rebondir)',
+    progress: '1 sur 9 faits',
+    ticked: 'a coché le point de la campagne de suivi « Remercier les clients',
   },
   en: {
     title: 'Online payment outage — Geneva',
@@ -24,6 +28,9 @@ const WORDS = {
     accepted: /Accepted — plan revision (\d+)/,
     done: 'Done on',
     lesson: 'From the RETEX of “Online payment outage — Geneva”',
+    followUp: 'Follow-up campaign (bouncing back)',
+    progress: '1 of 9 done',
+    ticked: 'ticked the follow-up campaign item “Thank the customers',
   },
 };
 
@@ -89,9 +96,23 @@ for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
       await saveScreen(page, testInfo, `retex-accepted-${lang}`);
     });
 
-    await test.step('the crisis log records the plan change', async () => {
+    await test.step('the follow-up campaign is offered: an item ticked shows who did it and when', async () => {
+      const panel = page.getByTestId('retex-follow-up');
+      await expect(panel).toContainText(w.followUp);
+      // The box shows the stored state: it turns checked once the backend has recorded the tick.
+      await page.getByTestId('retex-follow-up-thankSupporters').click();
+      await expect(page.getByTestId('retex-follow-up-progress')).toHaveText(w.progress);
+      await expect(page.getByTestId('retex-follow-up-thankSupporters')).toBeChecked();
+      await expect(panel).toContainText('Léa Martin');
+      await panel.scrollIntoViewIfNeeded();
+      await saveScreen(page, testInfo, `retex-follow-up-${lang}`);
+      await expectAccessible(page, 'follow-up campaign', '[data-testid="retex-follow-up"]');
+    });
+
+    await test.step('the crisis log records the plan change and the follow-up item', async () => {
       await page.getByTestId('tab-log').click();
       await expect(page.getByTestId('tab-panel-log').getByText(w.action).first()).toBeVisible();
+      await expect(page.getByTestId('tab-panel-log').getByText(w.ticked).first()).toBeVisible();
     });
 
     await test.step('the plan’s history names the lesson the revision came from', async () => {

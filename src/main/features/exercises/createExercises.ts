@@ -6,6 +6,7 @@ import type { PlanService } from '../plan';
 import { createExerciseRunner, type ExerciseRunnerDeps } from './createExerciseRunner';
 import type { ExerciseRunner } from './exerciseRunner';
 import { ExerciseService } from './exerciseService';
+import { ExerciseHistory } from './exerciseHistory';
 import { exerciseHandlers } from './handlers';
 import { exerciseRunHandlers } from './runHandlers';
 
@@ -37,7 +38,7 @@ export function createExercises(deps: ExerciseRunnerDeps & {
   return {
     service,
     runner,
-    handlers: { ...exerciseHandlers(service), ...exerciseRunHandlers(runner, debriefs) },
+    handlers: { ...exerciseHandlers(service, new ExerciseHistory(deps.store)), ...exerciseRunHandlers(runner, debriefs) },
     stop: () => runner.stopAll(),
   };
 }

@@ -10,5 +10,6 @@ export const lessonsHandlers = (lessons: LessonsService, retex: RetexService): H
   'lessons:saveRetex': ({ workspaceId, incidentId, text, actor }) => retex.saveText(workspaceId, incidentId, text, actor),
   'lessons:addAction': ({ workspaceId, incidentId, action, actor }) => retex.addAction(workspaceId, incidentId, action, actor),
   'lessons:setActionDone': ({ workspaceId, incidentId, actionId, done, actor }) => retex.setDone(workspaceId, incidentId, actionId, done, actor),
+  'lessons:setFollowUp': ({ workspaceId, incidentId, item, done, actor }) => retex.setFollowUp(workspaceId, incidentId, item, done, actor),
   'lessons:decidePlanChange': ({ workspaceId, incidentId, actionId, accept, actor }) => retex.decidePlanChange(workspaceId, incidentId, actionId, accept, actor),
 });

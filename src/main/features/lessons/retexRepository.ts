@@ -1,4 +1,5 @@
-// SQL for incident RETEX: the cell's text and the follow-up actions with their proposed plan changes.
+// SQL for incident RETEX: the cell's text, the follow-up actions with their proposed plan changes, and the ticked
+// items of the follow-up campaign.
 import type { Db } from '../../platform/db/openDatabase';
 
 export interface RetexTextRow {
@@ -24,6 +25,12 @@ export interface RetexActionRow {
   readonly planRevision: number | null;
 }
 
+export interface FollowUpRow {
+  readonly item: string;
+  readonly doneAt: string;
+  readonly doneBy: string;
+}
+
 const ACTION_COLUMNS = `id, text, owner_role AS ownerRole, owner_person AS ownerPerson, due_date AS dueDate, created_at AS createdAt,
   created_by AS createdBy, done_at AS doneAt, done_by AS doneBy, plan_change_json AS planChangeJson,
   plan_change_state AS planChangeState, plan_revision AS planRevision`;
@@ -36,8 +43,16 @@ export class RetexRepository {
   readonly #insertAction;
   readonly #setDone;
   readonly #decide;
+  readonly #followUp;
+  readonly #tick;
+  readonly #untick;
 
   constructor(private readonly db: Db) {
+    this.#followUp = db.prepare<[string], FollowUpRow>('SELECT item, done_at AS doneAt, done_by AS doneBy FROM retex_follow_up WHERE incident_id = ?');
+    this.#tick = db.prepare<[string, string, string, string]>(
+      'INSERT INTO retex_follow_up (incident_id, item, done_at, done_by) VALUES (?, ?, ?, ?) ON CONFLICT (incident_id, item) DO NOTHING',
+    );
+    this.#untick = db.prepare<[string, string]>('DELETE FROM retex_follow_up WHERE incident_id = ? AND item = ?');
     this.#text = db.prepare<[string], RetexTextRow>(
       `SELECT what_happened AS whatHappened, went_well AS wentWell, went_badly AS wentBadly, updated_at AS updatedAt,
               updated_by AS updatedBy FROM incident_retex WHERE incident_id = ?`,
@@ -89,6 +104,16 @@ export class RetexRepository {
   /** False when the change was decided meanwhile (only a proposed change can be decided). */
   decide(id: number, state: 'accepted' | 'rejected', planRevision: number | null): boolean {
     return this.#decide.run(state, planRevision, id).changes === 1;
+  }
+
+  followUp(incidentId: string): FollowUpRow[] {
+    return this.#followUp.all(incidentId);
+  }
+
+  /** False when the item was already in that state. */
+  setFollowUp(incidentId: string, item: string, done: { at: string; by: string } | null): boolean {
+    const info = done ? this.#tick.run(incidentId, item, done.at, done.by) : this.#untick.run(incidentId, item);
+    return info.changes === 1;
   }
 
   atomically<T>(work: () => T): T {

@@ -4,10 +4,12 @@ import type { Alert } from '../../../shared/domain/detection';
 import type { Actor, IncidentDetail } from '../../../shared/domain/incident';
 import type { ResponseItem } from '../../../shared/domain/responseQueue';
 import {
+  FOLLOW_UP_ITEMS,
   RETEX_STATUSES,
   actionOwnerSchema,
   planChangeSchema,
   planChangeStateSchema,
+  type FollowUpItem,
   type IncidentRetex,
   type NewRetexAction,
   type RetexAction,
@@ -18,6 +20,7 @@ import type { WorkspaceId } from '../../../shared/domain/workspace';
 import type { Clock } from '../../platform/clock';
 import type { EventBus } from '../../platform/events/eventBus';
 import { failure } from '../../platform/i18n/failure';
+import { translator } from '../../platform/i18n/translator';
 import { perWorkspace } from '../../platform/workspaces/perWorkspace';
 import type { WorkspaceStore } from '../../platform/workspaces/workspaceStore';
 import type { CrisisLogService } from '../crisisLog';
@@ -25,7 +28,7 @@ import type { PlanService } from '../plan';
 import { RollupRepository } from '../mentions';
 import { applyPlanChange } from './planChange';
 import { BASELINE_DAYS, recoveryOf, type HourCounts } from './recovery';
-import { RetexRepository, type RetexActionRow } from './retexRepository';
+import { RetexRepository, type FollowUpRow, type RetexActionRow } from './retexRepository';
 import { retexTimings } from './retexTimings';
 
 export interface RetexDeps {
@@ -67,6 +70,7 @@ export class RetexService {
       }),
       recovery: this.#recovery(workspaceId, incident),
       actions: repo.actions(incidentId).map(toAction),
+      followUp: followUpOf(repo.followUp(incidentId)),
     };
   }
 
@@ -103,6 +107,20 @@ export class RetexService {
     if ((action.doneAt !== null) === done) return this.get(workspaceId, incidentId);
     repo.setDone(actionId, done ? this.#now() : null, done ? actor.author : null);
     this.deps.log.system(workspaceId, { incidentId, code: done ? 'retex.actionDone' : 'retex.actionReopened', data: { person: actor.author, action: action.text } });
+    return this.#changed(workspaceId, incidentId);
+  }
+
+  /** Ticking an item already ticked (or the reverse) changes nothing and logs nothing. */
+  setFollowUp(workspaceId: WorkspaceId, incidentId: string, item: FollowUpItem, done: boolean, actor: Actor): IncidentRetex {
+    this.#over(workspaceId, incidentId);
+    const changed = this.#repoOf(workspaceId).setFollowUp(incidentId, item, done ? { at: this.#now(), by: actor.author } : null);
+    if (!changed) return this.get(workspaceId, incidentId);
+    const key = `retex.followUp.items.${item}`;
+    this.deps.log.system(workspaceId, {
+      incidentId,
+      code: done ? 'retex.followUpDone' : 'retex.followUpReopened',
+      data: { person: actor.author, itemFr: translator('fr')(key), itemEn: translator('en')(key) },
+    });
     return this.#changed(workspaceId, incidentId);
   }
 
@@ -177,6 +195,13 @@ export class RetexService {
     this.deps.events.emit('lessons:changed', { workspaceId });
     return this.get(workspaceId, incidentId);
   }
+}
+
+function followUpOf(rows: readonly FollowUpRow[]) {
+  return FOLLOW_UP_ITEMS.map((item) => {
+    const row = rows.find((r) => r.item === item);
+    return { item, doneAt: row?.doneAt ?? null, doneBy: row?.doneBy ?? null };
+  });
 }
 
 function toAction(row: RetexActionRow): RetexAction {

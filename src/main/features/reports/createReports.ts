@@ -57,7 +57,7 @@ const AUDIT_CODES: Record<ExportKind, string> = {
   logCsv: 'export.logCsv',
   compensationCsv: 'export.compensationCsv',
 };
-/** Exports that carry customer names when asked to are audited as such. */
+/** Exports that carry the compensation register's customer details when asked to are audited as such. */
 const WITH_NAMES_CODES: Partial<Record<ExportKind, string>> = { archive: 'export.archiveWithNames', compensationCsv: 'export.compensationCsvWithNames' };
 
 export function createReports(deps: ReportDeps) {

@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { IncidentDetail } from '../../../shared/domain/incident';
 import type { LogEntry } from '../../../shared/domain/crisisLog';
-import { MINOR_PER_UNIT, type CompensationRegister } from '../../../shared/domain/compensation';
+import { MINOR_PER_UNIT, withoutPersonalData, type CompensationRegister } from '../../../shared/domain/compensation';
 import type { ReportRepository } from './reportRepository';
 import type { Checkpoint, JobOutput } from './exportJobs';
 import { exportFileName } from './exportFileName';
@@ -40,7 +40,7 @@ export async function exportLogCsv(entries: readonly LogEntry[], incident: Incid
 
 export const COMPENSATION_COLUMNS = ['case', 'status', 'customer', 'what_happened', 'reference', 'mention_id', 'gesture', 'amount', 'currency', 'approved_by', 'created_at', 'created_by', 'done_at'] as const;
 
-/** Without `includePersonalData` the customer column is left empty: the case number is enough to find it in Tocsin. */
+/** Without `includePersonalData` the columns that identify the customer are left empty: the case number is enough to find it in Tocsin. */
 export async function exportCompensationCsv(
   register: CompensationRegister,
   incident: IncidentDetail,
@@ -49,11 +49,11 @@ export async function exportCompensationCsv(
   checkpoint: Checkpoint,
 ): Promise<JobOutput> {
   await checkpoint('rows', 0.5);
-  const rows = register.cases.map((c) =>
+  const rows = register.cases.map((shown) => (includePersonalData ? shown : withoutPersonalData(shown))).map((c) =>
     [
       c.id,
       c.status,
-      includePersonalData ? c.customer : '',
+      c.customer,
       c.whatHappened,
       c.reference,
       c.mentionId,

@@ -620,6 +620,18 @@ export async function renderIncidentReport(data: ReportData, options: RenderOpti
         ]),
       );
     }
+    pdf.heading(tAll('retex.followUp.title'), 2);
+    pdf.paragraph(tAll('retex.followUp.progress', { done: retex.followUp.filter((step) => step.doneAt).length, total: retex.followUp.length }));
+    pdf.table(
+      [
+        { header: tAll('retex.actions.text'), width: 4 },
+        { header: tAll('retex.actions.status'), width: 2 },
+      ],
+      retex.followUp.map((step) => [
+        tAll(`retex.followUp.items.${step.item}`),
+        step.doneAt ? tAll('retex.followUp.doneOn', { date: at(step.doneAt), person: who(step.doneBy ?? '') }) : tAll('retex.followUp.toDo'),
+      ]),
+    );
     if (data.lessons.length === 0) return;
     pdf.heading(t('lessons.intro', { count: data.lessons.length }), 2);
     for (const lesson of data.lessons) {

@@ -11,6 +11,7 @@ export const queryKeys = {
   workspace: (id: WorkspaceId) => ['workspaces', id] as const,
   plan: (id: WorkspaceId) => ['plan', id] as const,
   exerciseRun: (id: WorkspaceId) => ['exerciseRun', id] as const,
+  lastExercisePlayed: ['lastExercisePlayed'] as const,
   lessons: (id: WorkspaceId) => ['lessons', id] as const,
   cell: (id: WorkspaceId) => ['cell', id] as const,
   watches: (id: WorkspaceId) => ['watches', id] as const,

@@ -18,7 +18,7 @@ const invalidations: Invalidation = {
   // A restore replaced the workspace's whole data: the empty prefix matches every query.
   'backups:changed': ({ workspaceId, restored }) => (restored ? [[]] : [queryKeys.backups(workspaceId)]),
   'plan:changed': ({ workspaceId }) => [queryKeys.plan(workspaceId)],
-  'exercises:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId)],
+  'exercises:changed': ({ workspaceId }) => [queryKeys.exerciseRun(workspaceId), queryKeys.lastExercisePlayed],
   'lessons:changed': ({ workspaceId }) => [queryKeys.lessons(workspaceId)],
   'press:changed': ({ workspaceId, incidentId }) => [queryKeys.press(workspaceId, incidentId)],
   'compensation:changed': ({ workspaceId, incidentId }) => [queryKeys.compensation(workspaceId, incidentId)],

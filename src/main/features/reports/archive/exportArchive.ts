@@ -16,9 +16,12 @@ export interface ArchiveExportInput {
   readonly incidentId: string;
   readonly now: Date;
   readonly signingKey: SigningKey;
-  /** Keep the customer names of the compensation register (left empty otherwise). */
+  /** Keep what identifies the customers of the compensation register (left empty otherwise). */
   readonly includePersonalData: boolean;
 }
+
+/** The archive's rows are the table's own: the columns of withoutPersonalData, by their stored names. */
+const withoutCustomer = (row: IncidentArchive['tables']['compensation_cases'][number]): IncidentArchive['tables']['compensation_cases'][number] => ({ ...row, customer: '', what_happened: '', reference: '', mention_id: null });
 
 export async function exportArchive({ sources, archive, workspaceId, incidentId, now, signingKey, includePersonalData }: ArchiveExportInput, checkpoint: Checkpoint): Promise<JobOutput> {
   const incident = sources.incident(workspaceId, incidentId);
@@ -30,7 +33,7 @@ export async function exportArchive({ sources, archive, workspaceId, incidentId,
     await checkpoint('rows', (i + 1) / (ARCHIVE_TABLES.length + 1));
     tables[table] = archive.read(table, scope);
   }
-  if (!includePersonalData) tables.compensation_cases = tables.compensation_cases.map((row) => ({ ...row, customer: '' }));
+  if (!includePersonalData) tables.compensation_cases = tables.compensation_cases.map(withoutCustomer);
   const integrity = sources.verifyLog(workspaceId);
   const unsigned: Omit<IncidentArchive, 'signature'> = {
     format: ARCHIVE_FORMAT,

@@ -44,7 +44,8 @@ import { migration0041 } from './0041_call_person_ids';
 import { migration0042 } from './0042_shared_statements';
 import { migration0043 } from './0043_crisis_log_entry_time';
 import { migration0044 } from './0044_shared_plan_watches';
+import { migration0045 } from './0045_retex_follow_up';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026, migration0027, migration0028, migration0029, migration0030, migration0031, migration0032, migration0033, migration0034, migration0035, migration0036, migration0037, migration0038, migration0039, migration0040, migration0041, migration0042, migration0043, migration0044];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021, migration0022, migration0023, migration0024, migration0025, migration0026, migration0027, migration0028, migration0029, migration0030, migration0031, migration0032, migration0033, migration0034, migration0035, migration0036, migration0037, migration0038, migration0039, migration0040, migration0041, migration0042, migration0043, migration0044, migration0045];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -9,6 +9,10 @@ import { queryKeys } from '../queryKeys';
 export const useWorkspaces = () =>
   useQuery({ queryKey: queryKeys.workspaces, queryFn: () => callApi('workspaces:list', {}) });
 
+/** When any exercise was last played, for the plan's readiness check. */
+export const useLastExercisePlayed = () =>
+  useQuery({ queryKey: queryKeys.lastExercisePlayed, queryFn: () => callApi('exercises:lastPlayed', {}) });
+
 export function useCreateExercise() {
   const client = useQueryClient();
   return useMutation({

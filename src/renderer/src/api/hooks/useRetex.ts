@@ -15,7 +15,7 @@ export const useRetex = (workspaceId: WorkspaceId, incidentId: string) =>
     staleTime: 0,
   });
 
-type RetexCall = 'lessons:saveRetex' | 'lessons:addAction' | 'lessons:setActionDone' | 'lessons:decidePlanChange';
+type RetexCall = 'lessons:saveRetex' | 'lessons:addAction' | 'lessons:setActionDone' | 'lessons:setFollowUp' | 'lessons:decidePlanChange';
 
 /** Each call answers with the whole RETEX, which replaces the cached one; an accepted change also moves the plan. */
 export function useRetexAction<K extends RetexCall & CallName>(name: K) {

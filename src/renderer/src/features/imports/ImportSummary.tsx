@@ -88,7 +88,7 @@ export function ImportSummary({ progress }: { progress: ImportProgress }) {
             </Button>
           </Group>
           {showUnmatched && (
-            <ScrollArea.Autosize mah={360} maw={900} type="auto" offsetScrollbars>
+            <ScrollArea.Autosize mah={360} maw={900} type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('imports.summary.unmatchedRows') }}>
               <Table withTableBorder fz="xs" data-testid="import-unmatched-rows">
                 <Table.Thead>
                   <Table.Tr>

@@ -8,7 +8,8 @@ export function PreviewTable({ preview, mapping }: { preview: ImportPreview; map
   const fieldOf = new Map<string, ImportField>();
   for (const [field, header] of Object.entries(mapping) as [ImportField, string | undefined][]) if (header) fieldOf.set(header, field);
   return (
-    <ScrollArea type="auto" offsetScrollbars data-testid="import-preview">
+    // A region wider than the screen is scrolled from the keyboard too: its viewport takes the focus.
+    <ScrollArea type="auto" offsetScrollbars data-testid="import-preview" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('imports.previewTitle') }}>
       <Table striped withTableBorder withColumnBorders fz="xs" style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>

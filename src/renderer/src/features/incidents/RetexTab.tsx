@@ -1,7 +1,7 @@
-// The RETEX of a stabilised or closed incident: measured timings, the cell's account, and the follow-up actions
-// tracked to done, each of which may propose a plan change to accept or reject.
+// The RETEX of a stabilised or closed incident: measured timings, recovery and the follow-up campaign it opens, the
+// cell's account, and the follow-up actions tracked to done, each of which may propose a plan change to accept or reject.
 import { useRoleName } from '../../api/hooks/usePlan';
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor, IncidentDetail } from '../../../../shared/domain/incident';
@@ -36,6 +36,7 @@ export function RetexTab({ detail, actor }: { detail: IncidentDetail; actor: Act
           <>
             <Timings timings={data.timings} />
             <RecoveryPanel recovery={data.recovery} />
+            <FollowUp retex={data} actor={actor} />
             <Account retex={data} actor={actor} />
             <Actions retex={data} detail={detail} actor={actor} />
           </>
@@ -132,6 +133,49 @@ function RecoveryPanel({ recovery }: { recovery: Recovery }) {
           </Table>
         </Stack>
       )}
+    </Paper>
+  );
+}
+
+/** Offered once volume and tone are back; it can be prepared before, and each tick is kept with who and when. */
+function FollowUp({ retex, actor }: { retex: IncidentRetex; actor: Actor }) {
+  const { t, i18n } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const set = useRetexAction('lessons:setFollowUp');
+  const back = retex.recovery.volume !== null && retex.recovery.negativeShare !== null;
+  const done = retex.followUp.filter((step) => step.doneAt !== null).length;
+  return (
+    <Paper withBorder p="md" data-testid="retex-follow-up">
+      <Group justify="space-between" mb="xs">
+        <Title order={4}>{t('retex.followUp.title')}</Title>
+        <Badge variant="light" data-testid="retex-follow-up-progress">
+          {t('retex.followUp.progress', { done, total: retex.followUp.length })}
+        </Badge>
+      </Group>
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('retex.followUp.intro')}
+        </Text>
+        <Alert color={back ? 'green' : 'yellow'} data-testid="retex-follow-up-state">
+          {t(back ? 'retex.followUp.ready' : 'retex.followUp.waiting')}
+        </Alert>
+        {retex.followUp.map((step) => (
+          <Checkbox
+            key={step.item}
+            checked={step.doneAt !== null}
+            label={t(`retex.followUp.items.${step.item}`)}
+            description={step.doneAt ? t('retex.followUp.doneOn', { date: formatDateTime(step.doneAt, i18n.language), person: step.doneBy ?? '' }) : undefined}
+            disabled={set.isPending}
+            onChange={(e) => set.mutate({ workspaceId, incidentId: retex.incidentId, item: step.item, done: e.currentTarget.checked, actor })}
+            data-testid={`retex-follow-up-${step.item}`}
+          />
+        ))}
+        {set.error && (
+          <Text size="sm" c="red">
+            {errorMessage(set.error, t)}
+          </Text>
+        )}
+      </Stack>
     </Paper>
   );
 }

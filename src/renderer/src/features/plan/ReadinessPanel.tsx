@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CrisisPlan } from '../../../../shared/domain/plan';
 import { scoreReadiness, type ReadinessFix, type ReadinessGap } from '../../../../shared/domain/planReadiness';
 import type { WorkspaceId } from '../../../../shared/domain/workspace';
-import { useWorkspaces } from '../../api/hooks/useExercises';
+import { useLastExercisePlayed } from '../../api/hooks/useExercises';
 import { useSources, useWatches } from '../../api/hooks/useListen';
 import { usePlanLanguage } from './listEditing';
 
@@ -18,15 +18,9 @@ export function ReadinessPanel({ plan, workspaceId, dirty, onOpenTab }: { plan: 
   const lang = usePlanLanguage();
   const watches = useWatches(workspaceId);
   const sources = useSources(workspaceId);
-  const workspaces = useWorkspaces();
-  if (!watches.data || !sources.data || !workspaces.data) return null;
-  const lastExerciseAt =
-    workspaces.data
-      .filter((w) => w.kind === 'exercise')
-      .map((w) => w.createdAt)
-      .sort()
-      .at(-1) ?? null;
-  const readiness = scoreReadiness({ plan, watches: watches.data, sources: sources.data, lastExerciseAt, now: new Date() });
+  const lastPlayed = useLastExercisePlayed();
+  if (!watches.data || !sources.data || !lastPlayed.data) return null;
+  const readiness = scoreReadiness({ plan, watches: watches.data, sources: sources.data, lastExerciseAt: lastPlayed.data.at, now: new Date() });
 
   const gapText = (gap: ReadinessGap) =>
     t(`plan.readiness.problems.${gap.problem}`, {

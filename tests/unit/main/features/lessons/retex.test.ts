@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
 import { buildReportIncident, ONSET, WS, type BuiltIncident } from '../../../../support/reportIncident';
+import { FOLLOW_UP_ITEMS, type FollowUpItem } from '../../../../../src/shared/domain/retex';
 import { invoke, makeTestCore } from '../../../../support/testCore';
 import { repoPath } from '../../../../support/paths';
 
@@ -176,6 +177,35 @@ describe('RETEX of a live incident', () => {
     expect((await invoke(core, 'plan:get', { workspaceId: WS })).revision).toBe(before.revision);
   });
 
+  it('offers the follow-up campaign: every item in order, ticked with who and when, each change logged once', async () => {
+    const { incidentId } = built;
+    const fresh = await invoke(core, 'lessons:retex', { workspaceId: WS, incidentId });
+    expect(fresh.followUp.map((step) => step.item)).toEqual([...FOLLOW_UP_ITEMS]);
+    expect(fresh.followUp.every((step) => step.doneAt === null && step.doneBy === null)).toBe(true);
+
+    const tick = (item: FollowUpItem, done: boolean) => invoke(core, 'lessons:setFollowUp', { workspaceId: WS, incidentId, item, done, actor });
+    await tick('thankSupporters', true);
+    await tick('briefStaff', true);
+    const again = await tick('briefStaff', true);
+    expect(again.followUp.filter((step) => step.doneAt !== null)).toEqual([
+      { item: 'thankSupporters', doneAt: at(now), doneBy: 'Zoé Müller' },
+      { item: 'briefStaff', doneAt: at(now), doneBy: 'Zoé Müller' },
+    ]);
+    const unticked = await tick('briefStaff', false);
+    expect(unticked.followUp.find((step) => step.item === 'briefStaff')).toEqual({ item: 'briefStaff', doneAt: null, doneBy: null });
+    const hostile = await core.dispatch('lessons:setFollowUp', { workspaceId: WS, incidentId, item: 'dropTheDatabase' as FollowUpItem, done: true, actor });
+    expect(hostile.ok || hostile.error.code).toBe('INVALID_INPUT');
+
+    const log = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { incidentId } });
+    const followUps = log.filter((e) => e.systemCode?.startsWith('retex.followUp')).map((e) => e.systemCode);
+    expect(followUps.sort()).toEqual(['retex.followUpDone', 'retex.followUpDone', 'retex.followUpReopened']);
+    expect(log.find((e) => e.systemCode === 'retex.followUpReopened')!.body).toContain('Annoncer au personnel la fin de la crise');
+
+    const open = await invoke(core, 'incidents:open', { workspaceId: WS, incident: { title: 'Encore en cours', scenarioKind: 'dataBreach', severity: 'low', actor } });
+    const early = await core.dispatch('lessons:setFollowUp', { workspaceId: WS, incidentId: open.id, item: 'thankSupporters', done: true, actor });
+    expect(early.ok || early.error.code).toBe('CONFLICT');
+  });
+
   it('the PDF report’s lessons section shows the timings and the actions with owner, due date and plan revision', async () => {
     const { incidentId } = built;
     const job = await invoke(core, 'reports:generate', { workspaceId: WS, incidentId, language: 'en' });
@@ -202,5 +232,9 @@ describe('RETEX of a live incident', () => {
     }
     const revision = (await invoke(core, 'plan:get', { workspaceId: WS })).revision;
     expect(lessons).toContain(`Accepted — plan revision ${revision}`);
+    expect(lessons).toContain('Follow-up campaign (bouncing back)');
+    expect(lessons).toContain('1 of 9 done');
+    expect(lessons).toMatch(/Thank the customers, partners and staff who supported the brand Done on .* by Zoé Müller/);
+    expect(lessons).toContain('Tell staff the crisis is over, what was learnt and which charter rules are To do');
   });
 });

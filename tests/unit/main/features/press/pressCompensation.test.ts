@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The press desk and the compensation register through the contract: deadlines judged against the clock, answers
-// and refusals logged, a gesture through the plan's approval chain, totals, exports that leave customer names out
+// and refusals logged, a gesture through the plan's approval chain, totals, exports that leave what identifies a customer out
 // unless asked, and the PDF report's two sections in French and English.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,11 @@ const MIN = 60_000;
 const START = Date.UTC(2026, 2, 3, 9, 0);
 const CUSTOMER = 'Mme Aurélie Zwahlen';
 const HANDLE = '@aurelie_zw';
+const TICKET = 'TCK-4411';
+const STORY = 'Colis perdu, contenu périssable';
+/** What identifies a customer in the register; none of it may leave in an export unless personal data is asked for. */
+const PERSONAL = [CUSTOMER, 'Zwahlen', HANDLE, TICKET, STORY];
+let customerMention: number;
 const scribe = { author: 'Camille Fontana', authorRole: 'scribe' };
 const lead = { author: 'Julien Morel', authorRole: 'crisisLead' };
 const service = { author: 'Karim Haddad', authorRole: 'customerServiceLead' };
@@ -38,6 +43,9 @@ const download = async (kind: 'archive' | 'compensationCsv' | 'logCsv', includeP
   expect((await core.reports.jobs.settled(job.jobId)).state).toBe('done');
   const file = await invoke(core, 'reports:downloadExport', { jobId: job.jobId });
   return Buffer.from(file.contentBase64, 'base64').toString('utf8');
+};
+const expectNoPersonalData = (text: string) => {
+  for (const field of PERSONAL) expect(text).not.toContain(field);
 };
 
 describe('press desk and compensation register', () => {
@@ -138,10 +146,15 @@ describe('press desk and compensation register', () => {
   });
 
   it('takes a gesture through every approval the plan names, then to done, with totals per currency', async () => {
+    const complaint = await invoke(core, 'mentions:capture', {
+      workspaceId: WS,
+      capture: { channel: 'phonePost', outlet: 'Instagram', authorName: 'Une cliente', authorKind: 'public', text: 'Mon colis est perdu depuis une semaine', occurredAt: new Date(now).toISOString() },
+    });
+    customerMention = complaint.id!;
     const proposed = await invoke(core, 'compensation:propose', {
       workspaceId: WS,
       incidentId,
-      case: { customer: CUSTOMER, whatHappened: 'Colis perdu, contenu périssable', reference: 'TCK-4411', gesture: 'Remboursement et bon', amount: 149.9, currency: 'chf' },
+      case: { customer: CUSTOMER, whatHappened: STORY, reference: TICKET, mentionId: customerMention, gesture: 'Remboursement et bon', amount: 149.9, currency: 'chf' },
       actor: scribe,
     });
     await invoke(core, 'compensation:propose', {
@@ -181,30 +194,52 @@ describe('press desk and compensation register', () => {
     expect(JSON.stringify(log)).not.toContain(HANDLE);
   });
 
-  it('leaves customer names out of the archive and the CSV unless personal data is asked for', async () => {
+  it('leaves what identifies a customer out of every export unless personal data is asked for, and logs when it is', async () => {
     const csv = await download('compensationCsv');
-    expect(csv).toContain('TCK-4411');
     expect(csv).toContain('149.90,CHF');
-    expect(csv).not.toContain('Zwahlen');
-    expect(csv).not.toContain(HANDLE);
+    expect(csv).toContain('Remboursement et bon');
+    expectNoPersonalData(csv);
+    expect(csv.split('\n')[1]).toMatch(/^\d+,done,,,,,Remboursement et bon,149\.90,CHF,/);
     const csvWithNames = await download('compensationCsv', true);
-    expect(csvWithNames).toContain(CUSTOMER);
-    expect(csvWithNames).toContain(HANDLE);
+    for (const field of [CUSTOMER, HANDLE, TICKET, STORY]) expect(csvWithNames).toContain(field);
+    expect(csvWithNames).toContain(`,${TICKET},${customerMention},`);
 
     const archive = JSON.parse(await download('archive')) as { personalData: boolean; tables: Record<string, Record<string, unknown>[]> };
     expect(archive.personalData).toBe(false);
-    expect(archive.tables.compensation_cases!.map((row) => row.customer)).toEqual(['', '']);
+    expect(archive.tables.compensation_cases!.map((row) => [row.customer, row.what_happened, row.reference, row.mention_id])).toEqual([
+      ['', '', '', null],
+      ['', '', '', null],
+    ]);
     expect(archive.tables.compensation_cases!.map((row) => row.amount_minor)).toEqual([14_990, 1_250]);
+    expect(archive.tables.compensation_cases!.map((row) => row.gesture)).toEqual(['Remboursement et bon', 'Frais de port offerts']);
     expect(archive.tables.press_inquiries!.length).toBe(4);
     expect(archive.tables.compensation_decisions!.length).toBe(3);
-    expect(JSON.stringify(archive)).not.toContain('Zwahlen');
+    expectNoPersonalData(JSON.stringify(archive));
     const withNames = JSON.parse(await download('archive', true)) as typeof archive;
     expect(withNames.personalData).toBe(true);
-    expect(withNames.tables.compensation_cases!.map((row) => row.customer)).toEqual([CUSTOMER, HANDLE]);
+    expect(withNames.tables.compensation_cases!.map((row) => [row.customer, row.what_happened, row.reference, row.mention_id])).toEqual([
+      [CUSTOMER, STORY, TICKET, customerMention],
+      [HANDLE, 'Retard de 5 jours', '', null],
+    ]);
 
-    expect(await download('logCsv')).not.toContain('Zwahlen');
+    // The crisis log names a case by its number: its export carries no customer, asked or not.
+    const log = await download('logCsv', true);
+    expect(log).toContain('compensation.proposed');
+    expectNoPersonalData(log);
+
+    const kit = await invoke(core, 'plan:paperKit', { workspaceId: WS, language: 'fr' });
+    const kitPath = join(dir, 'kit.pdf');
+    writeFileSync(kitPath, Buffer.from(kit.pdfBase64, 'base64'));
+    const kitText = execFileSync('pdftotext', [kitPath, '-'], { encoding: 'utf8' });
+    expect(kitText).toContain('Registre des gestes');
+    expectNoPersonalData(kitText);
+
     const audit = await invoke(core, 'crisisLog:list', { workspaceId: WS, filter: { limit: 2000 } });
-    expect(audit.map((e) => e.systemCode)).toEqual(expect.arrayContaining(['audit.export.compensationCsv', 'audit.export.compensationCsvWithNames', 'audit.export.archiveWithNames']));
+    const codes = audit.map((e) => e.systemCode);
+    expect(codes.filter((c) => c === 'audit.export.compensationCsvWithNames')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'audit.export.archiveWithNames')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'audit.export.compensationCsv')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'audit.export.archive')).toHaveLength(1);
   });
 
   it('prints press inquiries and compensation totals in the PDF report, in French and in English', async () => {
@@ -227,12 +262,12 @@ describe('press desk and compensation register', () => {
     expect(en).toContain('Inquiries: 4. Answered on time: 1; answered late: 1; declined: 0; still open: 2');
     expect(en).toContain('Compensation register');
     expect(en).toMatch(/CHF\s?149\.90/);
-    expect(en).not.toContain('Zwahlen');
+    expectNoPersonalData(en);
     const fr = await text('fr');
     expect(fr).toContain('Sollicitations de la presse');
     expect(fr).toContain('Sollicitations : 4. Traitées à temps : 1 ; traitées en retard : 1 ; déclinées : 0 ; encore ouvertes : 2');
     expect(fr).toContain('Registre des gestes commerciaux');
     expect(fr).toMatch(/149\.90/);
-    expect(fr).not.toContain('Zwahlen');
+    expectNoPersonalData(fr);
   }, 120_000);
 });
