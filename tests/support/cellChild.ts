@@ -16,7 +16,8 @@ const core = createCore({
   logger: silentLogger,
   shell: { shell: 'browser', version: 'test' },
   checkOutput: true,
-  cellTuning: { retryMs: 150, joinWaitMs: 8_000 },
+  // A test that must control the only route between laptops turns mDNS discovery off.
+  cellTuning: { retryMs: 150, joinWaitMs: 8_000, ...(process.env.TOCSIN_CELL_MDNS === 'off' ? { mdnsPort: null } : {}) },
   notify: { intervalMs: 0, requestTimeoutMs: 3_000 },
   // A test that waits for a source's failover sets a short one.
   cellSources: process.env.TOCSIN_SOURCE_FAILOVER_MS ? { failoverMs: Number(process.env.TOCSIN_SOURCE_FAILOVER_MS) } : undefined,

@@ -20,8 +20,9 @@ export class Laptop {
   constructor(
     readonly bundle: string,
     readonly dataDir: string,
+    env: Record<string, string> = {},
   ) {
-    this.#child = fork(bundle, [dataDir], { env: { ...process.env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#child = fork(bundle, [dataDir], { env: { ...process.env, ...env, NODE_PATH: resolve('node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.#child.once('exit', (code, signal) => {
       this.#exit = `laptop ${dataDir} exited (${code === null ? `signal ${signal}` : `code ${code}`})`;
       for (const { name, fail } of this.#pending.values()) fail(new Error(`${name}: ${this.#exit}`));

@@ -51,7 +51,8 @@ async function recordingProxy(host: string, target: { host: string; port: number
 describe('cell traffic on the wire', () => {
   it('carries crisis log entries between two laptops with none of their text in the bytes', async () => {
     const bundle = bundleCellChild(join(tempDir(), 'cellChild.cjs'));
-    const [a, b] = [new Laptop(bundle, tempDir()), new Laptop(bundle, tempDir())];
+    // No mDNS: A's announcement of its new port would give B a second route, around the proxy.
+    const [a, b] = [new Laptop(bundle, tempDir(), { TOCSIN_CELL_MDNS: 'off' }), new Laptop(bundle, tempDir(), { TOCSIN_CELL_MDNS: 'off' })];
     laptops.push(a, b);
     await Promise.all([a.ready, b.ready]);
     await a.call('cell:create', { ...ws, memberName: 'Alice', roles: ['lead'] });

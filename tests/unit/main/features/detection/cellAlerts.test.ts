@@ -1,5 +1,5 @@
-// Alerts across the cell: three laptops (core processes, own data folders, loopback 127.0.0.1–3), each with the same
-// watch, so each one's detection raises the alert of a burst captured on one of them. Every laptop ends with that
+// Alerts across the cell: three laptops (core processes, own data folders, loopback 127.0.0.1–3) sharing one watch,
+// made on the first, so each one's detection raises the alert of a burst captured on one of them. Every laptop ends with that
 // alert once, not once per laptop that detected it; an acknowledgement on one shows on every laptop with who made
 // it; decisions made on both sides of a partition end in the same status everywhere.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,11 @@ let c: Laptop;
 useLaptops(3, tempDir, SCENARIO_MS, async (laptops) => {
   [a, b, c] = laptops;
   await joinThree(laptops);
-  for (const laptop of laptops) await laptop.call('watches:create', { ...ws, watch: { name: WATCH, keywords: [WATCH] } });
+  await a.call('watches:create', { ...ws, watch: { name: WATCH, keywords: [WATCH] } });
+  // Watches are shared: one made on each laptop would be three watches everywhere, and three alerts.
+  await Promise.all(
+    laptops.map((laptop) => until(() => laptop.call('watches:list', ws), (watches) => watches.filter((w) => w.name === WATCH).length === 1)),
+  );
 });
 
 afterAll(() => [a, b, c].forEach((laptop) => laptop?.kill()));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
 import { lead } from '../../../../support/alertPlan';
-import { useAlertServers } from '../../../../support/alertServers';
+import { useAlertServers } from '../../../../support/alertBench';
 import { useTempDirs } from '../../../../support/tempDir';
 import { invoke } from '../../../../support/testCore';
 

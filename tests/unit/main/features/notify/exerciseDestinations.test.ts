@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../../../src/main/app/createCore';
 import { alertSettings, lead, mobiliseOnCrisis } from '../../../../support/alertPlan';
-import { gateway, mailRelay, useAlertServers, type Gateway } from '../../../../support/alertServers';
+import { useAlertServers } from '../../../../support/alertBench';
+import { gateway, mailRelay, type Gateway } from '../../../../support/alertServers';
 import { useTempDirs } from '../../../../support/tempDir';
 import { invoke } from '../../../../support/testCore';
 

@@ -3,7 +3,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HMAC_SECRET, lead, mobiliseOnCrisis } from '../../../../support/alertPlan';
-import { useAlertServers, type Gateway, type MailRelay } from '../../../../support/alertServers';
+import { useAlertServers } from '../../../../support/alertBench';
+import type { Gateway, MailRelay } from '../../../../support/alertServers';
 import { useTempDirs } from '../../../../support/tempDir';
 import { invoke } from '../../../../support/testCore';
 

@@ -2,7 +2,7 @@
 // acknowledgement that answers for both, one line on the mobilisation with both roles.
 import { describe, expect, it } from 'vitest';
 import { lead, mobiliseOnCrisis } from '../../../../support/alertPlan';
-import { useAlertServers } from '../../../../support/alertServers';
+import { useAlertServers } from '../../../../support/alertBench';
 import { useTempDirs } from '../../../../support/tempDir';
 import { invoke } from '../../../../support/testCore';
 
